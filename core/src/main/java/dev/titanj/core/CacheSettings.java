@@ -1,0 +1,161 @@
+package dev.titanj.core;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Configures the read-through response cache. Each resource (named like
+ * {@code "settings.business-units"}) is cached or not, with its own time to live and size.
+ * By default reference data (business units, tag types, user roles, payment types...) is cached
+ * and transactional data (customers, invoices...) is not.
+ */
+public final class CacheSettings {
+  /** Resources cached unless configured otherwise: reference data that changes rarely. */
+  public static final Set<String> REFERENCE_DATA = Set.of(
+      "settings.business-units", "settings.tag-types", "settings.user-roles",
+      "settings.employees", "settings.technicians",
+      "accounting.payment-types", "accounting.payment-terms", "accounting.tax-zones",
+      "accounting.gl-accounts", "accounting.gl-accounts.types",
+      "dispatch.zones", "dispatch.teams", "dispatch.arrival-windows", "dispatch.business-hours",
+      "crm.booking-provider-tags");
+
+  private final boolean enabled;
+  private final Resource referenceDefaults;
+  private final Map<String, Resource> overrides;
+
+  private CacheSettings(boolean enabled, Resource referenceDefaults, Map<String, Resource> overrides) {
+    this.enabled = enabled;
+    this.referenceDefaults = referenceDefaults;
+    this.overrides = Map.copyOf(overrides);
+  }
+
+  /** Reference data cached for 10 minutes, up to 10,000 entries per resource; nothing else. */
+  public static CacheSettings defaults() {
+    return builder().build();
+  }
+
+  /** No caching at all. */
+  public static CacheSettings disabled() {
+    return new CacheSettings(false, Resource.off(), Map.of());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Whether any caching happens. */
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  /** The settings that apply to {@code resource}. */
+  public Resource forResource(String resource) {
+    if (!enabled) {
+      return Resource.off();
+    }
+    Resource r = overrides.get(resource);
+    if (r != null) {
+      return r;
+    }
+    return REFERENCE_DATA.contains(resource) ? referenceDefaults : Resource.off();
+  }
+
+  @Override
+  public String toString() {
+    return "CacheSettings{enabled=" + enabled + ", reference=" + referenceDefaults
+        + ", overrides=" + new TreeMap<>(overrides) + "}";
+  }
+
+  /** Cache settings of one resource. */
+  public static final class Resource {
+    private static final Resource OFF = new Resource(false, Duration.ZERO, 0, 0);
+
+    private final boolean enabled;
+    private final Duration ttl;
+    private final long heapEntries;
+    private final long offHeapMegabytes;
+
+    private Resource(boolean enabled, Duration ttl, long heapEntries, long offHeapMegabytes) {
+      this.enabled = enabled;
+      this.ttl = ttl;
+      this.heapEntries = heapEntries;
+      this.offHeapMegabytes = offHeapMegabytes;
+    }
+
+    /** Not cached. */
+    public static Resource off() {
+      return OFF;
+    }
+
+    /** Cached for {@code ttl}, at most {@code heapEntries} entries on the heap. */
+    public static Resource on(Duration ttl, long heapEntries) {
+      return on(ttl, heapEntries, 0);
+    }
+
+    /** Cached for {@code ttl} with {@code heapEntries} on heap and an off-heap tier in MB (0 = none). */
+    public static Resource on(Duration ttl, long heapEntries, long offHeapMegabytes) {
+      if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+        throw new IllegalArgumentException("ttl must be positive, was " + ttl);
+      }
+      if (heapEntries < 1) {
+        throw new IllegalArgumentException("heapEntries must be positive, was " + heapEntries);
+      }
+      if (offHeapMegabytes < 0) {
+        throw new IllegalArgumentException("offHeapMegabytes must not be negative");
+      }
+      return new Resource(true, ttl, heapEntries, offHeapMegabytes);
+    }
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public Duration ttl() {
+      return ttl;
+    }
+
+    public long heapEntries() {
+      return heapEntries;
+    }
+
+    public long offHeapMegabytes() {
+      return offHeapMegabytes;
+    }
+
+    @Override
+    public String toString() {
+      return enabled ? "on(ttl=" + ttl + ", heap=" + heapEntries
+          + (offHeapMegabytes > 0 ? ", offHeapMB=" + offHeapMegabytes : "") + ")" : "off";
+    }
+  }
+
+  /** Builds {@link CacheSettings}. */
+  public static final class Builder {
+    private Resource referenceDefaults = Resource.on(Duration.ofMinutes(10), 10_000);
+    private final Map<String, Resource> overrides = new TreeMap<>();
+
+    private Builder() {}
+
+    /** Settings for every reference-data resource not configured one by one. */
+    public Builder referenceData(Resource settings) {
+      this.referenceDefaults = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** Settings for one resource, such as {@code "crm.customers"}; overrides the defaults. */
+    public Builder resource(String resource, Resource settings) {
+      if (resource == null || resource.isBlank()) {
+        throw new IllegalArgumentException("resource must not be blank");
+      }
+      overrides.put(resource, Objects.requireNonNull(settings, "settings"));
+      return this;
+    }
+
+    public CacheSettings build() {
+      return new CacheSettings(true, referenceDefaults, overrides);
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package dev.titanj.core;
+
+import dev.titanj.core.internal.Paging;
+import dev.titanj.core.internal.QueryState;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * An immutable fluent query over one list operation. Every intermediate step returns a new
+ * query; the terminals ({@link #stream()}, {@link #iterator()}, {@link #page(int)},
+ * {@link #first()}, {@link #count()}) make the HTTP calls. Generated subclasses add one typed
+ * method per filter the endpoint declares.
+ *
+ * @param <T> the record type
+ * @param <Q> the concrete query type, returned by every step
+ */
+public abstract class ListQuery<T, Q extends ListQuery<T, Q>> {
+  /** Most ids one {@code ids} filter may carry. */
+  public static final int MAX_IDS = 50;
+
+  private static final DateTimeFormatter UTC_ISO =
+      DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC);
+
+  private final QueryState<T> state;
+
+  protected ListQuery(QueryState<T> state) {
+    this.state = Objects.requireNonNull(state, "state");
+  }
+
+  /** Returns a query of the concrete type holding {@code newState}. */
+  protected abstract Q withState(QueryState<T> newState);
+
+  /** The state this query holds; for the runtime and generated code. */
+  protected final QueryState<T> state() {
+    return state;
+  }
+
+  // ---- helpers for generated filter methods ----
+
+  /** Sets a single-valued parameter; null removes it. */
+  protected final Q param(String name, Object value) {
+    return withState(state.withParams(state.params().with(name, value == null ? null : value.toString())));
+  }
+
+  /** Sets a repeated-key parameter ({@code name=a&name=b}). */
+  protected final Q paramList(String name, Collection<?> values) {
+    requireArgument(values != null, name + " must not be null");
+    List<String> out = new ArrayList<>(values.size());
+    for (Object v : values) {
+      requireArgument(v != null, name + " must not contain null");
+      out.add(v instanceof dev.titanj.core.json.WireEnum
+          ? ((dev.titanj.core.json.WireEnum) v).wireValue() : v.toString());
+    }
+    return withState(state.withParams(state.params().withAll(name, out)));
+  }
+
+  /** Sets a comma-separated id list, at most {@link #MAX_IDS} ids. */
+  protected final Q idsParam(String name, Collection<?> ids) {
+    requireArgument(ids != null, name + " must not be null");
+    requireArgument(!ids.isEmpty(), name + " must not be empty");
+    requireArgument(ids.size() <= MAX_IDS,
+        name + " takes at most " + MAX_IDS + " ids, got " + ids.size());
+    StringBuilder sb = new StringBuilder();
+    for (Object id : ids) {
+      requireArgument(id != null, name + " must not contain null");
+      if (sb.length() > 0) {
+        sb.append(',');
+      }
+      sb.append(id);
+    }
+    return param(name, sb.toString());
+  }
+
+  /** Sets a date-time parameter in UTC ISO-8601 form. */
+  protected final Q instantParam(String name, Instant value) {
+    requireArgument(value != null, name + " must not be null");
+    return param(name, UTC_ISO.format(value));
+  }
+
+  /** Sets an enum parameter by its wire value. */
+  protected final Q enumParam(String name, dev.titanj.core.json.WireEnum value) {
+    requireArgument(value != null, name + " must not be null");
+    requireArgument(!value.wireValue().isEmpty(), name + " must not be UNKNOWN");
+    return param(name, value.wireValue());
+  }
+
+  /** Sets the {@code sort} parameter. */
+  protected final Q sortParam(Sort<?> sort) {
+    requireArgument(sort != null, "sort must not be null");
+    return param("sort", sort.toQueryValue());
+  }
+
+  /** Fails with an {@link IllegalArgumentException} carrying {@code message} unless {@code ok}. */
+  protected static void requireArgument(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  // ---- paging options ----
+
+  /**
+   * Records per request, from 1 to the endpoint's maximum (5,000 for most endpoints). A fetch
+   * hint only: {@link #limit(long)} caps the total.
+   */
+  public final Q pageSize(int pageSize) {
+    requireArgument(pageSize >= 1 && pageSize <= state.maxPageSize(),
+        "pageSize must be between 1 and " + state.maxPageSize() + ", was " + pageSize);
+    return withState(state.withPageSize(pageSize));
+  }
+
+  /** The most records {@link #stream()} returns across all pages. */
+  public final Q limit(long limit) {
+    requireArgument(limit >= 1, "limit must be positive, was " + limit);
+    return withState(state.withLimit(limit));
+  }
+
+  /** Whether the next page is requested while the current one is consumed; on by default. */
+  public final Q prefetch(boolean prefetch) {
+    return withState(state.withPrefetch(prefetch));
+  }
+
+  /**
+   * Fetch up to {@code parallelism} pages at once when the total is known (1 to 16; default 1).
+   * Records still arrive in order.
+   */
+  public final Q parallelism(int parallelism) {
+    requireArgument(parallelism >= 1 && parallelism <= 16,
+        "parallelism must be between 1 and 16, was " + parallelism);
+    return withState(state.withParallelism(parallelism));
+  }
+
+  /**
+   * Adds a query parameter this SDK has no typed method for (for example one the API added
+   * later). Typed methods are preferred where they exist.
+   */
+  public final Q withParameter(String name, String value) {
+    requireArgument(name != null && !name.isBlank(), "parameter name must not be blank");
+    requireArgument(value != null, "value of parameter " + name + " must not be null");
+    requireArgument(!Paging.RESERVED.contains(name),
+        name + " is set through pageSize/page/count, not as a parameter");
+    return param(name, value);
+  }
+
+  /** The filters in wire form, for logging and tests. */
+  public final QueryParams parameters() {
+    return state.params();
+  }
+
+  // ---- terminals ----
+
+  /** All matching records, fetched lazily page by page; close the stream to stop early. */
+  public final Stream<T> stream() {
+    return Paging.stream(state);
+  }
+
+  /** All matching records, fetched lazily page by page. */
+  public final Iterator<T> iterator() {
+    return Paging.iterator(state);
+  }
+
+  /** Exactly one request: page {@code number} (1-based) at the current page size. */
+  public final Page<T> page(int number) {
+    requireArgument(number >= 1, "page number must be at least 1, was " + number);
+    return state.source().fetch(state.params(), number, state.pageSize(), false);
+  }
+
+  /** The first matching record, with one request of page size 1. */
+  public final Optional<T> first() {
+    return state.source().fetch(state.params(), 1, 1, false).items().stream().findFirst();
+  }
+
+  /** The number of matching records, with one request ({@code includeTotal=true&pageSize=1}). */
+  public final long count() {
+    Page<T> p = state.source().fetch(state.params(), 1, 1, true);
+    return p.totalCount().orElseThrow(() -> new TitanException(
+        "the server returned no totalCount for an includeTotal request"));
+  }
+
+  /** Collects every matching record into a list; use {@link #stream()} for large results. */
+  public final List<T> toList() {
+    try (Stream<T> s = stream()) {
+      return s.collect(java.util.stream.Collectors.toList());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "{" + state.params() + ", pageSize=" + state.pageSize()
+        + (state.limit() == Long.MAX_VALUE ? "" : ", limit=" + state.limit()) + "}";
+  }
+}

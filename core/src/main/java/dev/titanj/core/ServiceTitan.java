@@ -1,0 +1,310 @@
+package dev.titanj.core;
+
+import dev.titanj.core.internal.TitanContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A client for one ServiceTitan tenant in one environment. Thread-safe and meant to be shared:
+ * it owns one HTTP connection pool, one token cache and one response cache. Close it when the
+ * application stops. Module entry points such as {@code Crm.of(st)} take it.
+ *
+ * <pre>{@code
+ * try (ServiceTitan st = ServiceTitan.builder()
+ *     .environment(Environment.INTEGRATION)
+ *     .clientCredentials(clientId, clientSecret)
+ *     .appKey(appKey)
+ *     .tenant(1_234_567L)
+ *     .build()) {
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class ServiceTitan implements AutoCloseable {
+  static {
+    TitanContext.Access.install(st -> st.context);
+  }
+
+  private final TitanContext context;
+
+  private ServiceTitan(TitanContext context) {
+    this.context = context;
+  }
+
+  /** Starts a builder; environment, credentials, app key and tenant are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a client from the process environment: {@code ST_ENVIRONMENT} ({@code production} or
+   * {@code integration}, default integration), {@code ST_CLIENT_ID}, {@code ST_CLIENT_SECRET},
+   * {@code ST_APP_KEY}, {@code ST_TENANT_ID}, and optionally {@code ST_API_BASE_URL} with
+   * {@code ST_AUTH_BASE_URL} for a custom environment.
+   *
+   * @throws IllegalArgumentException naming the variable that is missing or malformed
+   */
+  public static ServiceTitan fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  /** Same as {@link #fromEnv()}, reading from the given map instead of the process environment. */
+  public static ServiceTitan fromEnv(Map<String, String> env) {
+    return builderFromEnv(env).build();
+  }
+
+  /**
+   * A builder pre-filled from the given variables as {@link #fromEnv()} reads them, for callers
+   * that want to adjust timeouts, caching or retries before building.
+   */
+  public static Builder builderFromEnv(Map<String, String> env) {
+    Objects.requireNonNull(env, "env");
+    Builder b = builder();
+    String api = env.get("ST_API_BASE_URL");
+    String auth = env.get("ST_AUTH_BASE_URL");
+    if (present(api) || present(auth)) {
+      if (!present(api) || !present(auth)) {
+        throw new IllegalArgumentException(
+            "ST_API_BASE_URL and ST_AUTH_BASE_URL must be set together");
+      }
+      b.environment(Environment.custom(api, auth));
+    } else {
+      String name = env.get("ST_ENVIRONMENT");
+      b.environment(present(name) ? Environment.named(name) : Environment.INTEGRATION);
+    }
+    b.clientCredentials(required(env, "ST_CLIENT_ID"), required(env, "ST_CLIENT_SECRET"));
+    b.appKey(required(env, "ST_APP_KEY"));
+    String tenant = required(env, "ST_TENANT_ID");
+    try {
+      b.tenant(Long.parseLong(tenant.trim()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("ST_TENANT_ID must be a number", e);
+    }
+    return b;
+  }
+
+  private static boolean present(String s) {
+    return s != null && !s.isBlank();
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    String v = env.get(name);
+    if (!present(v)) {
+      throw new IllegalArgumentException("environment variable " + name + " is not set");
+    }
+    return v;
+  }
+
+  /** The environment this client talks to. */
+  public Environment environment() {
+    return context.environment();
+  }
+
+  /** The tenant id every call of this client is made for. */
+  public long tenantId() {
+    return context.tenantId();
+  }
+
+  /**
+   * A client for another tenant that shares this client's connection pool, threads and cache
+   * manager (cache entries stay separate per tenant). Closing the derived client does not close
+   * the shared resources; closing this one does.
+   *
+   * @throws IllegalArgumentException if the tenant is not positive or the credentials are blank
+   */
+  public ServiceTitan withTenant(long tenantId, String clientId, String clientSecret) {
+    return new ServiceTitan(context.derive(tenantId, clientId, clientSecret));
+  }
+
+  /** Hit and miss counts of the response cache, overall and per resource. */
+  public CacheStatistics cacheStatistics() {
+    return context.cacheStatistics();
+  }
+
+  /** Number of token requests this client has sent; useful in tests and diagnostics. */
+  public long tokenRequestCount() {
+    return context.tokenRequestCount();
+  }
+
+  /** Releases the connection pool, threads and caches this client owns. Idempotent. */
+  @Override
+  public void close() {
+    context.close();
+  }
+
+  @Override
+  public String toString() {
+    return "ServiceTitan{environment=" + environment().name() + ", tenant=" + tenantId() + "}";
+  }
+
+  /** Builds a {@link ServiceTitan}. Not thread-safe; build once and share the client. */
+  public static final class Builder {
+    Environment environment;
+    String clientId;
+    String clientSecret;
+    String appKey;
+    long tenantId;
+    Duration connectTimeout = Duration.ofSeconds(10);
+    Duration readTimeout = Duration.ofSeconds(100);
+    Duration callTimeout = Duration.ofSeconds(120);
+    Duration tokenRefreshMargin = Duration.ofSeconds(60);
+    RetryPolicy retryPolicy = RetryPolicy.defaults();
+    TokenStore tokenStore;
+    CacheSettings cacheSettings = CacheSettings.defaults();
+    RateLimit rateLimit = RateLimit.defaults();
+    Clock clock = Clock.systemUTC();
+    Sleeper sleeper = Sleeper.system();
+    okhttp3.OkHttpClient baseHttpClient;
+
+    private Builder() {}
+
+    /** Production, integration or a custom pair of base URLs. Required. */
+    public Builder environment(Environment environment) {
+      if (environment == null) {
+        throw new IllegalArgumentException("environment must not be null");
+      }
+      this.environment = environment;
+      return this;
+    }
+
+    /** The OAuth 2.0 client id and secret issued for this tenant and environment. Required. */
+    public Builder clientCredentials(String clientId, String clientSecret) {
+      this.clientId = requireText(clientId, "clientId");
+      this.clientSecret = requireText(clientSecret, "clientSecret");
+      return this;
+    }
+
+    /** The application key sent as {@code ST-App-Key} on every call. Required. */
+    public Builder appKey(String appKey) {
+      this.appKey = requireText(appKey, "appKey");
+      return this;
+    }
+
+    /** The tenant id (a positive number). Required. */
+    public Builder tenant(long tenantId) {
+      if (tenantId <= 0) {
+        throw new IllegalArgumentException("tenant must be positive, was " + tenantId);
+      }
+      this.tenantId = tenantId;
+      return this;
+    }
+
+    /** TCP connect timeout; default 10 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = requirePositive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Socket read timeout; default 100 s, the server's own limit. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = requirePositive(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Whole-call timeout for one HTTP exchange (one attempt); default 120 s. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = requirePositive(timeout, "callTimeout");
+      return this;
+    }
+
+    /** How long before {@code expires_in} runs out a token is replaced; default 60 s. */
+    public Builder tokenRefreshMargin(Duration margin) {
+      if (margin == null || margin.isNegative()) {
+        throw new IllegalArgumentException("tokenRefreshMargin must not be negative");
+      }
+      this.tokenRefreshMargin = margin;
+      return this;
+    }
+
+    /** Retry behaviour for 429, 5xx and transport failures; default {@link RetryPolicy#defaults()}. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /** Where tokens are cached; default an in-memory store of this client. */
+    public Builder tokenStore(TokenStore tokenStore) {
+      this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+      return this;
+    }
+
+    /** Response cache configuration; default {@link CacheSettings#defaults()}. */
+    public Builder cache(CacheSettings cacheSettings) {
+      this.cacheSettings = Objects.requireNonNull(cacheSettings, "cacheSettings");
+      return this;
+    }
+
+    /** Client-side request rate limit; default {@link RateLimit#defaults()} (60 per second). */
+    public Builder rateLimit(RateLimit rateLimit) {
+      this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+      return this;
+    }
+
+    /** The clock used for token expiry and rate limiting; tests inject a fixed or manual clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How the client waits between retries; tests inject one that does not really sleep. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * An OkHttp client whose connection pool and dispatcher this client shares (TitanJ adds its
+     * own interceptors to a derived client). Optional.
+     */
+    public Builder httpClient(okhttp3.OkHttpClient httpClient) {
+      this.baseHttpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /**
+     * Builds the client. No network call is made here; the first token is fetched on first use.
+     *
+     * @throws IllegalArgumentException naming the first required setting that is missing
+     */
+    public ServiceTitan build() {
+      if (environment == null) {
+        throw new IllegalArgumentException("environment is required");
+      }
+      if (clientId == null || clientSecret == null) {
+        throw new IllegalArgumentException("clientCredentials is required");
+      }
+      if (appKey == null) {
+        throw new IllegalArgumentException("appKey is required");
+      }
+      if (tenantId <= 0) {
+        throw new IllegalArgumentException("tenant is required");
+      }
+      return new ServiceTitan(TitanContext.create(new TitanContext.Settings(environment, clientId,
+          clientSecret, appKey, tenantId, connectTimeout, readTimeout, callTimeout,
+          tokenRefreshMargin, retryPolicy, tokenStore, cacheSettings, rateLimit, clock, sleeper,
+          baseHttpClient)));
+    }
+
+    @Override
+    public String toString() {
+      return "ServiceTitan.Builder{environment=" + environment + ", tenant=" + tenantId
+          + ", clientId=" + clientId + ", clientSecret=<redacted>, appKey=<redacted>}";
+    }
+
+    static String requireText(String value, String argument) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException(argument + " must not be blank");
+      }
+      return value.trim();
+    }
+
+    private static Duration requirePositive(Duration d, String argument) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(argument + " must be positive, was " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.titanj.core.internal;
+
+import dev.titanj.core.QueryParams;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Everything a list query holds, immutable: where pages come from, the filters, and the paging
+ * options. Generated query classes pass it through to {@link dev.titanj.core.ListQuery}; users
+ * never build one.
+ *
+ * @param <T> the item type
+ */
+public final class QueryState<T> {
+  /** Page size when the caller sets none. */
+  public static final int DEFAULT_PAGE_SIZE = 50;
+
+  final PageSource<T> source;
+  final QueryParams params;
+  final int pageSize;
+  final int maxPageSize;
+  final long limit;
+  final boolean prefetch;
+  final int parallelism;
+  final Executor executor;
+
+  private QueryState(PageSource<T> source, QueryParams params, int pageSize, int maxPageSize,
+      long limit, boolean prefetch, int parallelism, Executor executor) {
+    this.source = source;
+    this.params = params;
+    this.pageSize = pageSize;
+    this.maxPageSize = maxPageSize;
+    this.limit = limit;
+    this.prefetch = prefetch;
+    this.parallelism = parallelism;
+    this.executor = executor;
+  }
+
+  /**
+   * The starting state of a query.
+   *
+   * @param source fetches pages
+   * @param maxPageSize the endpoint's largest page size (5000 for most, 500 for journal entries)
+   * @param executor runs prefetched and parallel page requests
+   */
+  public static <T> QueryState<T> initial(PageSource<T> source, int maxPageSize, Executor executor) {
+    return new QueryState<>(Objects.requireNonNull(source, "source"), QueryParams.empty(),
+        Math.min(DEFAULT_PAGE_SIZE, maxPageSize), maxPageSize, Long.MAX_VALUE, true, 1,
+        Objects.requireNonNull(executor, "executor"));
+  }
+
+  public PageSource<T> source() {
+    return source;
+  }
+
+  public QueryParams params() {
+    return params;
+  }
+
+  public int pageSize() {
+    return pageSize;
+  }
+
+  public int maxPageSize() {
+    return maxPageSize;
+  }
+
+  /** The cap on records across pages; {@link Long#MAX_VALUE} when none. */
+  public long limit() {
+    return limit;
+  }
+
+  public boolean prefetch() {
+    return prefetch;
+  }
+
+  public int parallelism() {
+    return parallelism;
+  }
+
+  public Executor executor() {
+    return executor;
+  }
+
+  public QueryState<T> withParams(QueryParams p) {
+    return new QueryState<>(source, p, pageSize, maxPageSize, limit, prefetch, parallelism, executor);
+  }
+
+  public QueryState<T> withPageSize(int n) {
+    return new QueryState<>(source, params, n, maxPageSize, limit, prefetch, parallelism, executor);
+  }
+
+  public QueryState<T> withLimit(long n) {
+    return new QueryState<>(source, params, pageSize, maxPageSize, n, prefetch, parallelism, executor);
+  }
+
+  public QueryState<T> withPrefetch(boolean on) {
+    return new QueryState<>(source, params, pageSize, maxPageSize, limit, on, parallelism, executor);
+  }
+
+  public QueryState<T> withParallelism(int n) {
+    return new QueryState<>(source, params, pageSize, maxPageSize, limit, prefetch, n, executor);
+  }
+}
