@@ -1,0 +1,306 @@
+package dev.titanj.cli;
+
+import dev.titanj.cli.internal.Connection;
+import dev.titanj.cli.internal.ExportState;
+import dev.titanj.cli.internal.RecordEncoder;
+import dev.titanj.cli.internal.ResourceDescriptor;
+import dev.titanj.cli.internal.StopSignal;
+import dev.titanj.cli.internal.UsageException;
+import dev.titanj.core.CacheSettings;
+import dev.titanj.core.ExportBatch;
+import dev.titanj.core.ExportCursor;
+import dev.titanj.core.ExportFeed;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code titanj export AREA RESOURCE}: streams an export feed to JSON Lines. With {@code --state}
+ * the continuation token is saved after every batch, once the batch's records are flushed to
+ * disk, so a later run resumes where this one stopped, with no record lost or repeated.
+ */
+@Command(header = "Stream an export feed to JSON Lines, resumable with --state.", name = "export", sortOptions = false, description = {
+    "Stream a resource's export feed to JSON Lines (one record per line).",
+    "With --state FILE the position is saved after each batch; run the same command again to",
+    "continue where the last run stopped (Ctrl-C included) with no duplicates."})
+final class ExportCommand implements Callable<Integer> {
+  @ParentCommand
+  TitanjCommand root;
+
+  @Parameters(index = "0", paramLabel = "AREA")
+  String area;
+
+  @Parameters(index = "1", paramLabel = "RESOURCE")
+  String resource;
+
+  @Option(names = "--from", paramLabel = "TOKEN|DATE",
+      description = "Start at a continuation token or at records modified since a date (2025-01-31); "
+          + "default: the beginning. Ignored when --state already holds a position.")
+  String from;
+
+  @Option(names = "--out", paramLabel = "FILE.jsonl", description = "Output file (default: stdout).")
+  Path out;
+
+  @Option(names = "--state", paramLabel = "FILE",
+      description = "Resume file: read at start, rewritten atomically after every batch. Needs --out.")
+  Path state;
+
+  @Option(names = "--overwrite", description = "Replace an existing --out file when not resuming.")
+  boolean overwrite;
+
+  @Option(names = "--include-recent-changes",
+      description = "Ask for recent changes sooner (the server may then repeat records).")
+  boolean includeRecentChanges;
+
+  @Option(names = "--progress", paramLabel = "auto|bar|plain|none", defaultValue = "auto",
+      description = "Progress on stderr: a bar on a terminal, plain lines otherwise (default ${DEFAULT-VALUE}).")
+  String progress;
+
+  @Override
+  public Integer call() throws IOException {
+    root.action = "export " + area + " " + resource;
+    ResourceDescriptor d = root.context.registry().resolve(area, resource);
+    if (!d.canExport()) {
+      throw new UsageException(d.label() + " has no export feed");
+    }
+    root.action = "export " + d.label();
+    if (state != null && out == null) {
+      throw new UsageException("--state needs --out: the state records how much of the file is committed");
+    }
+    String mode = progress.toLowerCase(Locale.ROOT);
+    if (!mode.matches("auto|bar|plain|none")) {
+      throw new UsageException("unknown --progress '" + progress + "' (known: auto, bar, plain, none)");
+    }
+    PrintWriter err = root.spec.commandLine().getErr();
+    Optional<ExportState> saved = state == null ? Optional.empty() : ExportState.read(state);
+    Path outAbs = out == null ? null : out.toAbsolutePath().normalize();
+    ExportCursor start;
+    if (saved.isPresent()) {
+      ExportState s = saved.get();
+      if (!s.resource().equals(d.qualifiedName())) {
+        throw new UsageException("state file " + state + " belongs to an export of " + s.resource()
+            + ", not " + d.qualifiedName());
+      }
+      if (s.out() != null && !s.out().equals(outAbs.toString())) {
+        throw new UsageException("state file " + state + " belongs to output " + s.out()
+            + ", not " + outAbs);
+      }
+      start = ExportCursor.from(s.token());
+      if (from != null) {
+        err.println("titanj: resuming from " + state + "; --from is ignored");
+      }
+    } else {
+      start = parseFrom(from);
+    }
+
+    FileChannel channel = null;
+    Writer writer;
+    long committed = 0;
+    if (outAbs != null) {
+      boolean exists = Files.exists(outAbs);
+      if (saved.isPresent()) {
+        long size = exists ? Files.size(outAbs) : 0;
+        if (size < saved.get().bytes()) {
+          throw new UsageException("output " + outAbs + " has " + size + " bytes but state " + state
+              + " says " + saved.get().bytes() + " were written; restore the file or delete the state to start over");
+        }
+        channel = FileChannel.open(outAbs, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        committed = saved.get().bytes();
+        if (size > committed) {
+          err.println("titanj: discarding " + (size - committed)
+              + " bytes written after the last saved position");
+          channel.truncate(committed);
+        }
+        channel.position(committed);
+      } else {
+        if (exists && Files.size(outAbs) > 0 && !overwrite) {
+          throw new UsageException("output " + outAbs + " already exists; pass --overwrite to replace it"
+              + (state == null ? "" : " (no state in " + state + " to resume from)"));
+        }
+        channel = FileChannel.open(outAbs, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING);
+      }
+      writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
+          StandardCharsets.UTF_8), 1 << 16);
+    } else {
+      writer = root.spec.commandLine().getOut();
+    }
+
+    StopSignal stop = root.context.stop;
+    CountDownLatch done = new CountDownLatch(1);
+    Thread hook = root.context.installShutdownHook
+        ? new Thread(() -> {
+          stop.requestStop();
+          try {
+            done.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }, "titanj-export-stop") : null;
+    if (hook != null) {
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+    long records = saved.map(ExportState::records).orElse(0L);
+    long batches = saved.map(ExportState::batches).orElse(0L);
+    long runRecords = 0;
+    boolean interrupted = false;
+    String token = start.token();
+    Progress bar = Progress.create(mode, root.context.terminal, d.label(), err);
+    long t0 = System.nanoTime();
+    try (Connection c = root.connect(CacheSettings.defaults())) {
+      ExportFeed<?> feed = d.export(root.context.registry().repository(d, c.client()), start)
+          .includeRecentChanges(includeRecentChanges);
+      RecordEncoder encoder = new RecordEncoder(d.recordType());
+      while (!stop.isStopped()) {
+        ExportBatch<?> batch = feed.nextBatch();
+        int inBatch = 0;
+        for (Object record : batch.items()) {
+          if (stop.isStopped()) {
+            interrupted = true;
+            break;
+          }
+          writer.write(encoder.toJsonLine(record));
+          writer.write('\n');
+          inBatch++;
+          stop.recordWritten(runRecords + inBatch);
+        }
+        if (interrupted) {
+          writer.flush();
+          if (channel != null && state != null) {
+            channel.truncate(committed); // the partial batch will be read again on resume
+          }
+          break;
+        }
+        writer.flush();
+        if (channel != null) {
+          channel.force(false);
+          committed = channel.position();
+        }
+        batches++;
+        records += inBatch;
+        runRecords += inBatch;
+        token = batch.next().token();
+        if (state != null) {
+          new ExportState(d.qualifiedName(), token, outAbs.toString(), committed, records, batches)
+              .write(state);
+        }
+        bar.update(runRecords, batches, System.nanoTime() - t0);
+        if (!batch.hasMore() || batch.items().isEmpty()) {
+          break;
+        }
+      }
+      interrupted |= stop.isStopped();
+    } finally {
+      bar.close();
+      try {
+        if (channel != null) {
+          writer.close();
+        } else {
+          writer.flush();
+        }
+      } finally {
+        done.countDown();
+        if (hook != null) {
+          try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+          } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it waits for done
+          }
+        }
+      }
+    }
+    double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+    err.printf(Locale.ROOT, "titanj: %s %d records in %d batches (%.0f records/s)%s%n",
+        interrupted ? "interrupted after" : "exported", runRecords,
+        batches - saved.map(ExportState::batches).orElse(0L), runRecords / secs,
+        outAbs == null ? "" : " to " + outAbs);
+    if (state != null) {
+      err.println("titanj: state saved in " + state + " (" + records
+          + " records in total); run the same command to continue");
+    } else {
+      err.println("titanj: resume token: " + (token == null ? "(beginning)" : token)
+          + "  (continue with --from " + (token == null ? "" : token) + ")");
+    }
+    err.flush();
+    return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+  }
+
+  static ExportCursor parseFrom(String from) {
+    if (from == null || from.isBlank()) {
+      return ExportCursor.beginning();
+    }
+    if (from.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      try {
+        return ExportCursor.since(LocalDate.parse(from));
+      } catch (DateTimeParseException e) {
+        throw new UsageException("--from '" + from + "' is not a valid date");
+      }
+    }
+    return ExportCursor.from(from);
+  }
+
+  /** Progress on stderr: a bar, plain lines, or nothing. */
+  abstract static class Progress implements AutoCloseable {
+    abstract void update(long records, long batches, long nanos);
+
+    @Override
+    public void close() {}
+
+    static Progress create(String mode, boolean terminal, String label, PrintWriter err) {
+      if (mode.equals("none")) {
+        return new Progress() {
+          @Override
+          void update(long records, long batches, long nanos) {}
+        };
+      }
+      if (mode.equals("bar") || (mode.equals("auto") && terminal)) {
+        ProgressBar pb = new ProgressBarBuilder().setTaskName(label).setInitialMax(-1)
+            .setUnit(" records", 1).showSpeed().setStyle(ProgressBarStyle.ASCII)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+        return new Progress() {
+          @Override
+          void update(long records, long batches, long nanos) {
+            pb.stepTo(records);
+            pb.setExtraMessage(batches + " pages");
+          }
+
+          @Override
+          public void close() {
+            pb.close();
+          }
+        };
+      }
+      return new Progress() {
+        @Override
+        void update(long records, long batches, long nanos) {
+          err.printf(Locale.ROOT, "%s: %d records, %d batches, %.0f records/s%n", label, records,
+              batches, records / Math.max(1e-9, nanos / 1e9));
+          err.flush();
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.titanj.cli;
+
+import dev.titanj.cli.internal.Connection;
+import dev.titanj.cli.internal.RecordEncoder;
+import dev.titanj.cli.internal.RecordWriter;
+import dev.titanj.cli.internal.ResourceDescriptor;
+import dev.titanj.cli.internal.UsageException;
+import dev.titanj.core.CacheSettings;
+import dev.titanj.core.ListQuery;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code titanj query AREA RESOURCE}: lists records with filters, sort and limit. */
+@Command(header = "List records of a resource with filters, sort and limit.", name = "query", description = {"List records of a resource, page by page.",
+    "Filters are the query's methods: --filter active=True --filter modifiedOnOrAfter=2025-01-01.",
+    "Run 'titanj resources AREA RESOURCE' to see a resource's filters and sort fields."},
+    sortOptions = false)
+final class QueryCommand implements Callable<Integer> {
+  @ParentCommand
+  TitanjCommand root;
+
+  @Parameters(index = "0", paramLabel = "AREA", description = "crm, accounting, settings or dispatch.")
+  String area;
+
+  @Parameters(index = "1", paramLabel = "RESOURCE", description = "Such as customers or invoices.")
+  String resource;
+
+  @Option(names = {"-f", "--filter"}, paramLabel = "NAME=VALUE",
+      description = "A filter (repeatable). Values: text, numbers, true/false, dates 2025-01-31, "
+          + "date-times 2025-01-31T08:00:00Z, enum values, comma-separated lists.")
+  List<String> filters = new ArrayList<>();
+
+  @Option(names = "--sort", paramLabel = "+FIELD|-FIELD", description = "Sort field, ascending (+) or descending (-).")
+  String sort;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
+      description = "Most records to print (default ${DEFAULT-VALUE}).")
+  long limit;
+
+  @Option(names = "--all", description = "Print every matching record (ignores --limit).")
+  boolean all;
+
+  @Option(names = "--page-size", paramLabel = "N", description = "Records per request (a fetch hint).")
+  Integer pageSize;
+
+  @Option(names = "--format", paramLabel = "table|json|jsonl|csv", defaultValue = "table",
+      description = "Output format (default ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--columns", paramLabel = "FIELD", split = ",",
+      description = "Columns of table and csv output (default: all non-empty).")
+  List<String> columns = new ArrayList<>();
+
+  @Option(names = "--arg", paramLabel = "VALUE",
+      description = "A path argument of the list operation, in order (repeatable); most need none.")
+  List<String> args = new ArrayList<>();
+
+  @Option(names = "--param", paramLabel = "NAME=VALUE",
+      description = "A raw query parameter the SDK has no typed filter for (repeatable).")
+  List<String> params = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    root.action = "query " + area + " " + resource;
+    RecordWriter.Format fmt = RecordWriter.Format.parse(format);
+    if (!all && limit < 1) {
+      throw new UsageException("--limit must be positive, was " + limit);
+    }
+    ResourceDescriptor d = root.context.registry().resolve(area, resource);
+    d.binder(); // fails now when the resource has no list operation
+    root.action = "query " + d.label();
+    PrintWriter out = root.spec.commandLine().getOut();
+    try (Connection c = root.connect(CacheSettings.defaults())) {
+      Object repo = root.context.registry().repository(d, c.client());
+      ListQuery<?, ?> q = d.binder().apply(d.newQuery(repo, args), filters, sort);
+      for (String p : params) {
+        int eq = p.indexOf('=');
+        if (eq <= 0) {
+          throw new UsageException("--param '" + p + "' must be written name=value");
+        }
+        q = q.withParameter(p.substring(0, eq), p.substring(eq + 1));
+      }
+      if (pageSize != null) {
+        q = q.pageSize(pageSize);
+      }
+      if (!all) {
+        q = q.limit(limit);
+      }
+      RecordEncoder encoder = new RecordEncoder(d.recordType());
+      try (RecordWriter w = RecordWriter.create(fmt, out, encoder, columns)) {
+        Iterator<?> it = q.iterator();
+        while (it.hasNext()) {
+          w.write(it.next());
+        }
+        if (fmt == RecordWriter.Format.TABLE) {
+          root.spec.commandLine().getErr().println("(" + w.count() + " record"
+              + (w.count() == 1 ? "" : "s") + (!all && w.count() == limit ? "; --limit reached" : "") + ")");
+        }
+      }
+    }
+    return ExitCodes.OK;
+  }
+}
