@@ -26,7 +26,7 @@ final class ErrorReporter {
     }
   }
 
-  static Report of(Throwable e, String action) {
+  static Report of(Throwable e, String action, boolean verbose) {
     String what = action == null ? "titanj" : action;
     if (e instanceof UsageException) {
       return new Report("titanj: " + e.getMessage(), ExitCodes.USAGE);
@@ -63,8 +63,8 @@ final class ErrorReporter {
           + (io != e && io != null ? ": " + io : "") + " - check the path and permissions",
           ExitCodes.FAILURE);
     }
-    return new Report("titanj: " + what + " failed: " + e + " - run with --verbose for details",
-        ExitCodes.FAILURE);
+    return new Report("titanj: " + what + " failed: " + e
+        + (verbose ? "" : " - run with --verbose for details"), ExitCodes.FAILURE);
   }
 
   private static String hint(TitanApiException e) {

@@ -166,6 +166,7 @@ final class ExportCommand implements Callable<Integer> {
     long records = saved.map(ExportState::records).orElse(0L);
     long batches = saved.map(ExportState::batches).orElse(0L);
     long runRecords = 0;
+    long runBatches = 0;
     boolean interrupted = false;
     String token = start.token();
     Progress bar = Progress.create(mode, root.context.terminal, d.label(), err);
@@ -200,6 +201,7 @@ final class ExportCommand implements Callable<Integer> {
           committed = channel.position();
         }
         batches++;
+        runBatches++;
         records += inBatch;
         runRecords += inBatch;
         token = batch.next().token();
@@ -207,7 +209,7 @@ final class ExportCommand implements Callable<Integer> {
           new ExportState(d.qualifiedName(), token, outAbs.toString(), committed, records, batches)
               .write(state);
         }
-        bar.update(runRecords, batches, System.nanoTime() - t0);
+        bar.update(runRecords, runBatches, System.nanoTime() - t0);
         if (!batch.hasMore() || batch.items().isEmpty()) {
           break;
         }
@@ -235,7 +237,7 @@ final class ExportCommand implements Callable<Integer> {
     double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
     err.printf(Locale.ROOT, "titanj: %s %d records in %d batches (%.0f records/s)%s%n",
         interrupted ? "interrupted after" : "exported", runRecords,
-        batches - saved.map(ExportState::batches).orElse(0L), runRecords / secs,
+        runBatches, runRecords / secs,
         outAbs == null ? "" : " to " + outAbs);
     if (state != null) {
       err.println("titanj: state saved in " + state + " (" + records

@@ -13,7 +13,7 @@ public final class Titanj {
     CommandLine cl = new CommandLine(root);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-      ErrorReporter.Report r = ErrorReporter.of(ex, root.action);
+      ErrorReporter.Report r = ErrorReporter.of(ex, root.action, root.verbose);
       PrintWriter err = cmd.getErr();
       err.println(context.redactor.redact(r.line));
       if (root.verbose) {

@@ -33,12 +33,20 @@ public final class RecordEncoder {
     return indented.toJson(record);
   }
 
-  /** Top-level fields in declaration order; absent fields included as null. */
+  /** Top-level fields, {@code id} and {@code name} first, then in encoding order; absent fields included as null. */
   @SuppressWarnings("unchecked")
   public Map<String, Object> toFields(Object record) {
     Object value = compact.serializeNulls().toJsonValue(record);
     if (value instanceof Map) {
-      return new LinkedHashMap<>((Map<String, Object>) value);
+      Map<String, Object> fields = (Map<String, Object>) value;
+      Map<String, Object> ordered = new LinkedHashMap<>();
+      for (String first : new String[] {"id", "name"}) {
+        if (fields.containsKey(first)) {
+          ordered.put(first, fields.get(first));
+        }
+      }
+      ordered.putAll(fields);
+      return ordered;
     }
     Map<String, Object> single = new LinkedHashMap<>();
     single.put("value", value);
