@@ -174,7 +174,7 @@ final class ExportCommand implements Callable<Integer> {
     try (Connection c = root.connect(CacheSettings.defaults())) {
       ExportFeed<?> feed = d.export(root.context.registry().repository(d, c.client()), start)
           .includeRecentChanges(includeRecentChanges);
-      RecordEncoder encoder = new RecordEncoder(d.recordType());
+      RecordEncoder encoder = new RecordEncoder(d.exportRecordType());
       while (!stop.isStopped()) {
         ExportBatch<?> batch = feed.nextBatch();
         int inBatch = 0;

@@ -52,7 +52,7 @@ final class GetCommand implements Callable<Integer> {
         root.spec.commandLine().getErr().println("titanj: " + d.label() + " " + id + " not found");
         return ExitCodes.NOT_FOUND;
       }
-      RecordEncoder encoder = new RecordEncoder(d.recordType());
+      RecordEncoder encoder = new RecordEncoder(d.getRecordType());
       if (fmt == RecordWriter.Format.JSON) {
         out.println(encoder.toPrettyJson(found.get()));
       } else {

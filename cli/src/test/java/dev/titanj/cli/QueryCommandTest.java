@@ -130,7 +130,7 @@ class QueryCommandTest {
     Cli missing = Cli.run(Cli.fixtures(), "query", "settings", "employees");
 
     assertThat(resource.exitCode).isEqualTo(2);
-    assertThat(errorLine(resource)).contains("unknown resource 'widgets' in crm (known: customers)");
+    assertThat(errorLine(resource)).contains("unknown resource 'widgets' in crm (known: customers, customers.contacts, customers.notes)");
     assertThat(area.exitCode).isEqualTo(2);
     assertThat(errorLine(area)).contains("unknown area 'payroll' (known: crm, accounting)");
     assertThat(errorLine(missing)).contains("settings module is not on the class path");

@@ -143,27 +143,28 @@ public final class ResourceDescriptor {
     return (ExportFeed<?>) invoke(export, repository, cursor);
   }
 
-  /** The record type, for JSON encoding. */
+  /** The record type of the list operation (or, without one, of get or export), for encoding. */
   public Type recordType() {
-    if (query != null) {
-      Type t = listQueryElement(query.getReturnType());
-      if (t != null) {
-        return t;
-      }
+    Type t = query == null ? null : listQueryElement(query.getReturnType());
+    if (t == null && findById != null) {
+      t = firstArgument(findById.getGenericReturnType());
     }
-    if (findById != null) {
-      Type t = firstArgument(findById.getGenericReturnType());
-      if (t != null) {
-        return t;
-      }
+    if (t == null && export != null) {
+      t = firstArgument(export.getGenericReturnType());
     }
-    if (export != null) {
-      Type t = firstArgument(export.getGenericReturnType());
-      if (t != null) {
-        return t;
-      }
-    }
-    return Object.class;
+    return t == null ? Object.class : t;
+  }
+
+  /** The record type {@code findById} returns. */
+  public Type getRecordType() {
+    Type t = findById == null ? null : firstArgument(findById.getGenericReturnType());
+    return t == null ? recordType() : t;
+  }
+
+  /** The record type of the export feed (export records often differ from list records). */
+  public Type exportRecordType() {
+    Type t = export == null ? null : firstArgument(export.getGenericReturnType());
+    return t == null ? recordType() : t;
   }
 
   private static Type firstArgument(Type t) {

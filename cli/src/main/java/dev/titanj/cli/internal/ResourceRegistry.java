@@ -119,12 +119,13 @@ public final class ResourceRegistry {
 
   private void addRepository(String area, String name, Class<?> repo, List<Method> path,
       Map<String, ResourceDescriptor> out) {
-    Method query = null;
-    Method findById = null;
-    Method export = null;
-    Map<String, Method> extraQueries = new TreeMap<>();
-    Map<String, Method> extraExports = new TreeMap<>();
-    for (Method m : repo.getMethods()) {
+    // name -> {query, findById, export}; extra list and export methods become sub-resources
+    // ("customers.contacts" from contacts(long) and exportContacts(ExportCursor)).
+    Map<String, Method[]> ops = new TreeMap<>();
+    Method[] methods = repo.getMethods();
+    Arrays.sort(methods, Comparator.comparing(Method::getName)
+        .thenComparingInt(Method::getParameterCount));
+    for (Method m : methods) {
       if (Modifier.isStatic(m.getModifiers()) || m.isBridge() || m.isSynthetic()) {
         continue;
       }
@@ -133,35 +134,22 @@ public final class ResourceRegistry {
         if (!convertible) {
           continue;
         }
-        if (m.getName().equals("query") && (query == null || m.getParameterCount() < query.getParameterCount())) {
-          query = m;
-        } else if (!m.getName().equals("query")) {
-          extraQueries.putIfAbsent(kebab(strip(m.getName(), "query")), m);
+        String key = m.getName().equals("query") ? name : name + "." + kebab(strip(m.getName(), "query"));
+        Method[] slot = ops.computeIfAbsent(key, k -> new Method[3]);
+        if (slot[0] == null || m.getParameterCount() < slot[0].getParameterCount()) {
+          slot[0] = m;
         }
       } else if (m.getName().equals("findById") && m.getParameterCount() == 1
           && m.getReturnType() == Optional.class && ValueConverter.supports(m.getGenericParameterTypes()[0])) {
-        findById = m;
+        ops.computeIfAbsent(name, k -> new Method[3])[1] = m;
       } else if (ExportFeed.class.isAssignableFrom(m.getReturnType()) && m.getParameterCount() == 1
-          && m.getParameterTypes()[0] == ExportCursor.class) {
-        if (m.getName().equals("export")) {
-          export = m;
-        } else {
-          extraExports.putIfAbsent(kebab(strip(m.getName(), "export")), m);
-        }
+          && m.getParameterTypes()[0] == ExportCursor.class && m.getName().startsWith("export")) {
+        String key = m.getName().equals("export") ? name : name + "." + kebab(strip(m.getName(), "export"));
+        ops.computeIfAbsent(key, k -> new Method[3])[2] = m;
       }
     }
-    if (query != null || findById != null || export != null) {
-      out.put(name, new ResourceDescriptor(area, name, path, query, findById, export));
-    }
-    extraQueries.forEach((sub, m) -> out.putIfAbsent(name + "." + sub,
-        new ResourceDescriptor(area, name + "." + sub, path, m, null, null)));
-    extraExports.forEach((sub, m) -> {
-      String n = name + "." + sub;
-      ResourceDescriptor existing = out.get(n);
-      if (existing == null) {
-        out.put(n, new ResourceDescriptor(area, n, path, null, null, m));
-      }
-    });
+    ops.forEach((key, slot) -> out.putIfAbsent(key,
+        new ResourceDescriptor(area, key, path, slot[0], slot[1], slot[2])));
   }
 
   private static String strip(String name, String prefix) {
