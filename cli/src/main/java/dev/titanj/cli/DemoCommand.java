@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
   @ParentCommand
   TitanjCommand root;
 
-  @Option(names = "--since", paramLabel = "DATE", defaultValue = "2024-01-01",
+  @Option(names = "--since", paramLabel = "DATE", defaultValue = "2024-06-01",
       description = "Modified-since date of the customer query (default ${DEFAULT-VALUE}).")
   String since;
 

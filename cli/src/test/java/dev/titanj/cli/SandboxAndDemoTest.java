@@ -34,7 +34,7 @@ class SandboxAndDemoTest {
 
     assertThat(r.exitCode).as(r.toString()).isEqualTo(0);
     assertThat(r.out).contains("SANDBOX mode", "[1] Authenticate",
-        "[2] Active customers modified since 2024-01-01", "sort=-ModifiedOn",
+        "[2] Active customers modified since 2024-06-01", "sort=-ModifiedOn",
         "[3] Find customer", "[4] Page through invoices", "page 1: 25 invoices, hasMore=true",
         "[5] Export feed of customers", "120 customers in 5 batches; resume token: t120",
         "resumed from the token: 0 new records", "Summary", "HTTP requests sent",
