@@ -10,7 +10,7 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   /** Authentication or authorization failed (HTTP 401/403): check credentials and scopes. */
   public static final int AUTH = 3;
-  /** {@code get} found no record with that id (HTTP 404). */
+  /** Not found (HTTP 404): {@code get} found no record with that id, or no such endpoint. */
   public static final int NOT_FOUND = 4;
   /** Stopped by Ctrl-C; an export's file and state are consistent and resumable. */
   public static final int INTERRUPTED = 130;

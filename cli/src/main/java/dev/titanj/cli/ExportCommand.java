@@ -190,8 +190,9 @@ final class ExportCommand implements Callable<Integer> {
         }
         if (interrupted) {
           writer.flush();
-          if (channel != null && state != null) {
-            channel.truncate(committed); // the partial batch will be read again on resume
+          if (channel != null) {
+            // The partial batch is read again on resume (from the state or the printed token).
+            channel.truncate(committed);
           }
           break;
         }
@@ -216,37 +217,39 @@ final class ExportCommand implements Callable<Integer> {
       }
       interrupted |= stop.isStopped();
     } finally {
-      bar.close();
       try {
+        bar.close();
         if (channel != null) {
           writer.close();
         } else {
           writer.flush();
         }
       } finally {
-        done.countDown();
-        if (hook != null) {
-          try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-          } catch (IllegalStateException shuttingDown) {
-            // the hook is running: it waits for done
+        // After a Ctrl-C the JVM halts as soon as the hook returns: report first, then release it.
+        try {
+          double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+          err.printf(Locale.ROOT, "titanj: %s %d records in %d batches (%.0f records/s)%s%n",
+              interrupted || stop.isStopped() ? "interrupted after" : "exported", runRecords,
+              runBatches, runRecords / secs, outAbs == null ? "" : " to " + outAbs);
+          if (state != null) {
+            err.println("titanj: state saved in " + state + " (" + records
+                + " records in total); run the same command to continue");
+          } else if (token != null) {
+            err.println("titanj: resume token: " + token + "  (continue with --from " + token + ")");
+          }
+          err.flush();
+        } finally {
+          done.countDown();
+          if (hook != null) {
+            try {
+              Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+              // the hook is running: it waited for done
+            }
           }
         }
       }
     }
-    double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
-    err.printf(Locale.ROOT, "titanj: %s %d records in %d batches (%.0f records/s)%s%n",
-        interrupted ? "interrupted after" : "exported", runRecords,
-        runBatches, runRecords / secs,
-        outAbs == null ? "" : " to " + outAbs);
-    if (state != null) {
-      err.println("titanj: state saved in " + state + " (" + records
-          + " records in total); run the same command to continue");
-    } else {
-      err.println("titanj: resume token: " + (token == null ? "(beginning)" : token)
-          + "  (continue with --from " + (token == null ? "" : token) + ")");
-    }
-    err.flush();
     return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
   }
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         "",
         "Exit codes:",
         "  0 ok, 1 API/network/file error, 2 usage or configuration error,",
-        "  3 authentication/authorization error (401/403), 4 not found,",
+        "  3 authentication/authorization error (401/403), 4 not found (404),",
         "  130 interrupted (Ctrl-C)."})
 public final class TitanjCommand {
   final CliContext context;

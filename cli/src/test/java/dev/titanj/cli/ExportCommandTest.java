@@ -118,6 +118,16 @@ class ExportCommandTest {
   }
 
   @Test
+  void export_interruptedWithoutState_keepsWholeBatchesAndPrintsTheTokenAfterThem() throws IOException {
+    Cli r = Cli.run(Cli.fixtures(Map.of(), null, new StopAfter(60)), "export", "crm", "customers",
+        "--out", dir.resolve("c.jsonl").toString(), "--progress", "none");
+
+    assertThat(r.exitCode).isEqualTo(ExitCodes.INTERRUPTED);
+    assertThat(ids()).containsExactlyElementsOf(range(1, 50));
+    assertThat(r.err).contains("interrupted after 50 records in 2 batches").contains("--from t50");
+  }
+
+  @Test
   void export_toStdout_writesJsonLines() {
     Cli r = Cli.run(Cli.fixtures(), "export", "crm", "customers", "--from", "t110", "--progress", "none");
 

