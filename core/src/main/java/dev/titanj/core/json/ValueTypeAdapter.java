@@ -230,11 +230,13 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     long requiredBit;
     final MethodHandle getter; // (Object)Object, or (Object)prim for primitive kinds
     final MethodHandle setter; // (Object,Object)Object, or (Object,prim)Object
+    final MethodHandle adder; // addX (Object,Object)Object or putX (Object,Object,Object)Object
     final JsonAdapter<Object> readAdapter; // element/value/inner adapter
     final JsonAdapter<Object> writeAdapter; // adapter of the accessor's (unwrapped) type
 
     Slot(String jsonName, String accessor, Type type, Kind kind, boolean nullable,
-        MethodHandle getter, MethodHandle setter, JsonAdapter<Object> readAdapter,
+        MethodHandle getter, MethodHandle setter, MethodHandle adder,
+        JsonAdapter<Object> readAdapter,
         JsonAdapter<Object> writeAdapter) {
       this.jsonName = jsonName;
       this.accessor = accessor;
@@ -243,6 +245,7 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
       this.nullable = nullable;
       this.getter = getter;
       this.setter = setter;
+      this.adder = adder;
       this.readAdapter = readAdapter;
       this.writeAdapter = writeAdapter;
     }
@@ -307,30 +310,49 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
             return true;
           }
           case COLLECTION: {
-            List<Object> list = new ArrayList<>();
             reader.beginArray();
-            while (reader.hasNext()) {
-              Object element = readAdapter.fromJson(reader);
-              if (element != null) {
-                list.add(element);
+            if (adder != null) {
+              while (reader.hasNext()) {
+                Object element = readAdapter.fromJson(reader);
+                if (element != null) {
+                  Object ignored = (Object) adder.invokeExact(builder, element);
+                }
               }
+            } else {
+              List<Object> list = new ArrayList<>();
+              while (reader.hasNext()) {
+                Object element = readAdapter.fromJson(reader);
+                if (element != null) {
+                  list.add(element);
+                }
+              }
+              Object ignored = (Object) setter.invokeExact(builder, (Object) list);
             }
             reader.endArray();
-            Object ignored = (Object) setter.invokeExact(builder, (Object) list);
             return true;
           }
           case STRING_MAP: {
-            Map<String, Object> map = new LinkedHashMap<>();
             reader.beginObject();
-            while (reader.hasNext()) {
-              String key = reader.nextName();
-              Object value = readAdapter.fromJson(reader);
-              if (value != null) {
-                map.put(key, value);
+            if (adder != null) {
+              while (reader.hasNext()) {
+                String key = reader.nextName();
+                Object value = readAdapter.fromJson(reader);
+                if (value != null) {
+                  Object ignored = (Object) adder.invokeExact(builder, (Object) key, value);
+                }
               }
+            } else {
+              Map<String, Object> map = new LinkedHashMap<>();
+              while (reader.hasNext()) {
+                String key = reader.nextName();
+                Object value = readAdapter.fromJson(reader);
+                if (value != null) {
+                  map.put(key, value);
+                }
+              }
+              Object ignored = (Object) setter.invokeExact(builder, (Object) map);
             }
             reader.endObject();
-            Object ignored = (Object) setter.invokeExact(builder, (Object) map);
             return true;
           }
           case OTHER_MAP: {
@@ -614,13 +636,14 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
       kind = Kind.OPTIONAL;
       Type inner = typeArgument(type, 0, owner, accessor);
       setterParam = Types.getRawType(inner);
-      readAdapter = moshi.adapter(inner);
-      writeAdapter = readAdapter;
+      writeAdapter = moshi.adapter(inner);
+      readAdapter = Freezing.wrap(inner, writeAdapter);
       nullable = true;
     } else if (Collection.class.isAssignableFrom(raw)) {
       kind = Kind.COLLECTION;
       setterParam = Iterable.class;
-      readAdapter = moshi.adapter(typeArgument(type, 0, owner, accessor));
+      Type element = typeArgument(type, 0, owner, accessor);
+      readAdapter = Freezing.wrap(element, moshi.adapter(element));
       writeAdapter = moshi.adapter(type);
     } else if (Map.class.isAssignableFrom(raw)) {
       Type keyType = typeArgument(type, 0, owner, accessor);
@@ -628,7 +651,8 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
       writeAdapter = moshi.adapter(type);
       if (keyType == String.class) {
         kind = Kind.STRING_MAP;
-        readAdapter = moshi.adapter(typeArgument(type, 1, owner, accessor));
+        Type valueType = typeArgument(type, 1, owner, accessor);
+        readAdapter = Freezing.wrap(valueType, moshi.adapter(valueType));
       } else {
         kind = Kind.OTHER_MAP;
         readAdapter = writeAdapter;
@@ -640,8 +664,8 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     } else {
       kind = Kind.PLAIN;
       setterParam = raw;
-      readAdapter = moshi.adapter(type);
-      writeAdapter = readAdapter;
+      writeAdapter = moshi.adapter(type);
+      readAdapter = Freezing.wrap(type, writeAdapter);
     }
 
     Method setter = findSetter(builderClass, accessor.getName(), setterParam);
@@ -692,8 +716,17 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
         setterHandle = unreflect(setter).asType(SETTER);
         getterHandle = getter.asType(GETTER);
     }
+    MethodHandle adder = null;
+    if (kind == Kind.COLLECTION) {
+      Method add = findAdder(builderClass, "add", setter.getName(), 1);
+      adder = add == null ? null : unreflect(add).asType(SETTER);
+    } else if (kind == Kind.STRING_MAP) {
+      Method put = findAdder(builderClass, "put", setter.getName(), 2);
+      adder = put == null ? null : unreflect(put).asType(
+          MethodType.methodType(Object.class, Object.class, Object.class, Object.class));
+    }
     return new Slot(jsonName, accessor.getName(), type, kind, nullable, getterHandle,
-        setterHandle, readAdapter, writeAdapter);
+        setterHandle, adder, readAdapter, writeAdapter);
   }
 
   private static Type typeArgument(Type type, int index, Class<?> owner, Method accessor) {
@@ -736,6 +769,30 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
       }
       if (assignable != null) {
         return assignable;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Immutables' per-element method: {@code addX(E)} for collections, {@code putX(String, V)} for
+   * maps; null when the builder has none (the whole-collection setter is used then).
+   */
+  private static Method findAdder(Class<?> builderClass, String verb, String attribute,
+      int parameters) {
+    String name = verb + Character.toUpperCase(attribute.charAt(0)) + attribute.substring(1);
+    for (Method m : builderClass.getMethods()) {
+      if (!m.getName().equals(name) || m.getParameterCount() != parameters
+          || Modifier.isStatic(m.getModifiers())) {
+        continue;
+      }
+      Class<?> first = m.getParameterTypes()[0];
+      if (parameters == 1 && !first.isArray() && !Iterable.class.isAssignableFrom(first)
+          && !Map.Entry.class.isAssignableFrom(first)) {
+        return m;
+      }
+      if (parameters == 2 && first.isAssignableFrom(String.class)) {
+        return m;
       }
     }
     return null;
