@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * When the budget is spent the last response is returned (the caller maps it to
  * {@code RateLimitException} or {@code ServerException}) or the last {@link IOException} thrown.
- * Waits go through the injected {@link Sleeper} and {@link Clock}.
+ * Waits go through the injected {@link Sleeper} and {@link Clock}. OkHttp's own silent replay
+ * after connection failures is switched off for the calls below, so every attempt is counted,
+ * logged and subject to the rules above.
  */
 final class RetryInterceptor implements Interceptor {
   private static final Logger log = LoggerFactory.getLogger("dev.titanj.retry");
@@ -66,7 +68,10 @@ final class RetryInterceptor implements Interceptor {
   }
 
   @Override
-  public Response intercept(Chain chain) throws IOException {
+  public Response intercept(Chain outer) throws IOException {
+    // OkHttp would otherwise replay some failed requests on a new connection by itself, POSTs
+    // included; this policy is the only place a request is replayed.
+    Chain chain = outer.withRetryOnConnectionFailure(false);
     Request original = chain.request();
     boolean replayable = replayAlways || policy.retryNonIdempotent()
         || HttpMethods.isReplayable(original.method());

@@ -303,8 +303,21 @@ public final class TitanContext implements AutoCloseable {
     } catch (TitanException e) {
       throw e;
     } catch (IOException e) {
+      if (isJsonEndOfInput(e)) {
+        // The body ended cleanly but the JSON did not: empty or truncated JSON, not transport.
+        throw Errors.decoding(e, path);
+      }
       throw ioFailure(request.method(), path, e);
     }
+  }
+
+  /** Moshi's reader hit the end of a body that ended normally (transport faults are not EOF here). */
+  private static boolean isJsonEndOfInput(IOException e) {
+    if (!(e instanceof java.io.EOFException)) {
+      return false;
+    }
+    StackTraceElement[] st = e.getStackTrace();
+    return st.length > 0 && st[0].getClassName().startsWith("com.squareup.moshi.");
   }
 
   /** The exception for a transport failure, saying whether a write may have been applied. */
