@@ -149,7 +149,7 @@ public final class TitanContext implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    return new TitanContext(settings, base, new TitanCaches(settings.cacheSettings), executor, true);
+    return new TitanContext(settings, base, new TitanCaches(settings.cacheSettings, settings.clock), executor, true);
   }
 
   /** The context of a client for another tenant sharing pool, threads and cache manager. */
