@@ -257,7 +257,7 @@ public final class SampleServer implements AutoCloseable {
 
   private synchronized String export(long tenant, String from) {
     List<Long> log = changeLog.getOrDefault(tenant, List.of());
-    int start = from == null ? 0 : Integer.parseInt(from.substring(1));
+    int start = from == null || !from.startsWith("v") ? 0 : Integer.parseInt(from.substring(1));
     int end = Math.min(log.size(), start + exportBatchSize);
     TreeMap<Long, Sample> rows = data.getOrDefault(tenant, new TreeMap<>());
     StringBuilder sb = new StringBuilder("{\"hasMore\":").append(end < log.size())
