@@ -7,6 +7,7 @@ import dev.titanj.core.TitanException;
 import dev.titanj.core.TitanIOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -75,11 +76,20 @@ public final class FetchRetry {
 
   /** Runs {@code attempt}, repeating it after transient failures; the last failure is rethrown. */
   public <R> R call(Supplier<R> attempt) {
+    return call(attempt, () -> true);
+  }
+
+  /**
+   * Like {@link #call(Supplier)}, but gives up as soon as {@code stillWanted} turns false (a
+   * prefetched page whose stream was closed is not retried).
+   */
+  public <R> R call(Supplier<R> attempt, BooleanSupplier stillWanted) {
     for (int n = 0; ; n++) {
       try {
         return attempt.get();
       } catch (RuntimeException e) {
-        if (n >= retries || !isTransient(e)) {
+        if (n >= retries || !isTransient(e) || !stillWanted.getAsBoolean()
+            || Thread.currentThread().isInterrupted()) {
           throw e;
         }
         pause(e, n);

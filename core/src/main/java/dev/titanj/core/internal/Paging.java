@@ -67,7 +67,7 @@ public final class Paging {
     private Iterator<T> current = Collections.emptyIterator();
     /** True when no further page will be requested. */
     private boolean exhausted;
-    private boolean closed;
+    private volatile boolean closed;
     private long returned;
 
     PageIterator(QueryState<T> state) {
@@ -149,7 +149,8 @@ public final class Paging {
       while (inFlight.size() < window && nextToRequest <= upTo) {
         int number = nextToRequest;
         FutureTask<Page<T>> task = new FutureTask<>(
-            () -> s.retry.call(() -> s.source.fetch(s.params, number, s.pageSize, false)));
+            () -> s.retry.call(() -> s.source.fetch(s.params, number, s.pageSize, false),
+                () -> !closed));
         try {
           s.executor.execute(task);
         } catch (RejectedExecutionException e) {

@@ -187,6 +187,34 @@ class PagingTest {
   }
 
   @Test
+  void aPrefetchThatFailsAfterTheStreamWasClosed_isNotRetried() throws Exception {
+    FakePages pages = new FakePages(1000);
+    pages.hook = p -> {
+      if (p == 2) {
+        try {
+          new CountDownLatch(1).await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          // cancelled by close()
+        }
+        throw new ServerException(503, "unavailable", null, null, "GET /samples");
+      }
+      return null;
+    };
+    ExecutorService single = Executors.newSingleThreadExecutor();
+    Stream<Sample> stream = new SampleQuery(QueryState.initial(pages, 5000, single)
+        .withRetry(FetchRetry.of(3, Duration.ofMillis(100), sleeps::add))).pageSize(100).stream();
+    stream.iterator().next();
+    awaitCalls(pages, 2);
+
+    stream.close();
+    single.shutdown();
+
+    assertThat(single.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(pages.pages()).containsExactly(1, 2);
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
   void transientFailureOnPage4_isRetriedWithTheSamePage_everyRecordOnce() {
     FakePages pages = new FakePages(1000);
     AtomicInteger failures = new AtomicInteger(1);
