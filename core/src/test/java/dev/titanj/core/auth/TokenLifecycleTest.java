@@ -243,9 +243,9 @@ class TokenLifecycleTest {
   }
 
   @Test
-  void tokenStore_isConsultedSoProcessesCanShareATokenAndKeyedByEnvironmentAndClientId() {
+  void tokenStore_isConsultedSoProcessesCanShareAToken_keyedByEnvironmentTenantAndClientId() {
     TokenStore shared = TokenStore.inMemory();
-    String key = TestClients.environment(server).authBase() + "|" + CLIENT_ID;
+    String key = TestClients.environment(server).authBase() + "|" + TENANT + "|" + CLIENT_ID;
     shared.put(key, new AccessToken("token-from-elsewhere", clock.instant().plusSeconds(900)));
     st.close();
     st = TestClients.builder(server, clock, sleeper).tokenStore(shared).build();
@@ -255,6 +255,32 @@ class TokenLifecycleTest {
     assertThat(fake.tokensIssued()).isZero();
     assertThat(fake.apiRequests().get(0).getHeaders().get("Authorization"))
         .isEqualTo("Bearer token-from-elsewhere");
+  }
+
+  @Test
+  void failingTokenStore_doesNotFailCalls() {
+    TokenStore broken = new TokenStore() {
+      @Override
+      public java.util.Optional<AccessToken> get(String key) {
+        throw new IllegalStateException("store down");
+      }
+
+      @Override
+      public void put(String key, AccessToken token) {
+        throw new IllegalStateException("store down");
+      }
+
+      @Override
+      public void remove(String key) {
+        throw new IllegalStateException("store down");
+      }
+    };
+    st.close();
+    st = TestClients.builder(server, clock, sleeper).tokenStore(broken).build();
+    fake.enqueue(json(401, "{}"));
+
+    assertThat(get(st, 1)).containsEntry("name", "Acme");
+    assertThat(fake.apiRequests()).hasSize(2);
   }
 
   @Test
