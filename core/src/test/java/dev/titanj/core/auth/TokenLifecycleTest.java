@@ -178,6 +178,37 @@ class TokenLifecycleTest {
   }
 
   @Test
+  void manyThreadsRejectedAtOnce_causeOneRefreshBetweenThem() throws Exception {
+    get(st, 0); // token-1 is cached
+    // The server now refuses token-1 (revoked) and accepts any later token.
+    fake.apiDefault(r -> "Bearer token-1".equals(r.getHeaders().get("Authorization"))
+        ? json(401, "{}") : json(200, "{\"name\":\"Acme\"}"));
+    fake.tokenDelayMillis(200);
+    int threads = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<Map<String, Object>>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        long id = i;
+        results.add(pool.submit(() -> {
+          go.await();
+          return get(st, id);
+        }));
+      }
+      go.countDown();
+      for (Future<Map<String, Object>> f : results) {
+        assertThat(f.get(30, TimeUnit.SECONDS)).containsEntry("name", "Acme");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // Threads that saw the 401 after the refresh find token-2 already stored and reuse it.
+    assertThat(fake.tokensIssued()).isEqualTo(2);
+  }
+
+  @Test
   void tokenEndpointRejectingCredentials_throwsAuthenticationException() {
     fake.enqueueToken(json(400, "{\"error\":\"invalid_client\"}"));
 
