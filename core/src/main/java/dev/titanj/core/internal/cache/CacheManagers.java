@@ -3,6 +3,7 @@ package dev.titanj.core.internal.cache;
 import dev.titanj.core.CacheSettings;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,8 @@ import org.ehcache.config.units.MemoryUnit;
 import org.ehcache.impl.internal.TimeSourceConfiguration;
 import org.ehcache.jsr107.Eh107Configuration;
 import org.ehcache.jsr107.EhcacheCachingProvider;
+import org.ehcache.jsr107.config.ConfigurationElementState;
+import org.ehcache.jsr107.config.Jsr107Configuration;
 
 /**
  * Opens the JCache {@link CacheManager} of a client family and creates its per-resource caches.
@@ -60,6 +63,9 @@ public final class CacheManagers {
     if (settings.isEmbeddedEhcache() && provider instanceof EhcacheCachingProvider) {
       org.ehcache.config.Configuration config = ConfigurationBuilder.newConfigurationBuilder()
           .withService(new TimeSourceConfiguration(Objects.requireNonNull(clock, "clock")::millis))
+          // TitanJ counts hits and misses itself: no JMX beans or provider statistics per cache.
+          .withService(new Jsr107Configuration(null, Map.of(), false,
+              ConfigurationElementState.DISABLED, ConfigurationElementState.DISABLED))
           .withClassLoader(loader)
           .build();
       URI uri = URI.create("urn:x-titanj:cache:" + UUID.randomUUID());
