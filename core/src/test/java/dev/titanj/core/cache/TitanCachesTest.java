@@ -11,6 +11,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
 import javax.cache.Caching;
@@ -123,6 +130,40 @@ class TitanCachesTest {
 
     assertThat(loaded).isPresent();
     assertThat(c.getIfPresent(1L)).isEmpty();
+  }
+
+  @Test
+  void concurrentMissesOnOneId_shareASingleLoad() throws Exception {
+    caches = new TitanCaches(on("r", Duration.ofMinutes(1), 10, 0), clock);
+    ResourceCache<Long, Sample> c = caches.cache("r", SCOPE_A, Long.class, Sample.class);
+    AtomicInteger loads = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Optional<Sample>>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(pool.submit(() -> c.get(1L, () -> {
+          loads.incrementAndGet();
+          try {
+            release.await(5, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return Optional.of(new Sample(1, "one"));
+        })));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (caches.statistics().misses("r") < 8 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      release.countDown();
+      for (Future<Optional<Sample>> f : results) {
+        assertThat(f.get(5, TimeUnit.SECONDS)).map(s -> s.name).contains("one");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(loads).hasValue(1);
   }
 
   @Test
