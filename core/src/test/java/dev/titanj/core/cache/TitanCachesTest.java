@@ -214,6 +214,29 @@ class TitanCachesTest {
   }
 
   @Test
+  void aProviderThatCannotStoreByReference_getsRecordsAsJson() {
+    CacheSettings settings = CacheSettings.builder()
+        .provider(ByValueOnlyCachingProvider.class.getName(), null)
+        .resource("r", CacheSettings.Resource.on(Duration.ofMinutes(1), 10))
+        .build();
+    caches = new TitanCaches(settings, clock);
+    try {
+      ResourceCache<Long, Sample> c = caches.cache("r", SCOPE_A, Long.class, Sample.class);
+      Sample s = new Sample(1, "one");
+
+      c.put(1L, s);
+
+      Cache<String, Object> jcache = caches.managers().manager().getCache("titanj.r", String.class, Object.class);
+      assertThat(jcache.getConfiguration(Configuration.class).isStoreByValue()).isTrue();
+      assertThat(jcache.get(SCOPE_A + "|r|1")).isInstanceOf(String.class)
+          .asString().contains("\"name\":\"one\"");
+      assertThat(c.getIfPresent(1L)).contains(s);
+    } finally {
+      ByValueOnlyCachingProvider.DELEGATE.close();
+    }
+  }
+
+  @Test
   void anUnknownProvider_failsNamingTheClass() {
     CacheSettings settings = CacheSettings.builder()
         .provider("com.example.NoSuchCachingProvider", null)

@@ -43,11 +43,14 @@ public final class CacheManagers {
   private final CacheManager manager;
   private final boolean owned;
   private final boolean embedded;
+  private final boolean byReference;
 
-  private CacheManagers(CacheManager manager, boolean owned, boolean embedded) {
+  private CacheManagers(CacheManager manager, boolean owned, boolean embedded,
+      boolean byReference) {
     this.manager = manager;
     this.owned = owned;
     this.embedded = embedded;
+    this.byReference = byReference;
   }
 
   /** Opens the manager {@code settings} asks for. */
@@ -70,10 +73,11 @@ public final class CacheManagers {
           .build();
       URI uri = URI.create("urn:x-titanj:cache:" + UUID.randomUUID());
       return new CacheManagers(((EhcacheCachingProvider) provider).getCacheManager(uri, config),
-          true, true);
+          true, true, true);
     }
     URI uri = settings.providerUri().orElse(provider.getDefaultURI());
-    return new CacheManagers(provider.getCacheManager(uri, loader), false, false);
+    return new CacheManagers(provider.getCacheManager(uri, loader), false, false,
+        provider.isSupported(OptionalFeature.STORE_BY_REFERENCE));
   }
 
   /** The underlying JCache manager. */
@@ -123,11 +127,17 @@ public final class CacheManagers {
         .setTypes(String.class, Object.class)
         .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
             new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, settings.ttl().toMillis())));
-    // Values are immutable: share them where the provider can; a distributed provider copies.
-    if (manager.getCachingProvider().isSupported(OptionalFeature.STORE_BY_REFERENCE)) {
-      c.setStoreByValue(false);
-    }
+    // Values are immutable: share them where the provider can; elsewhere they travel as JSON.
+    c.setStoreByValue(!byReference);
     return c;
+  }
+
+  /**
+   * Whether records are kept by reference; when false (a store-by-value or distributed provider)
+   * they are stored as JSON strings (see {@link ValueCodec}).
+   */
+  public boolean storesByReference() {
+    return byReference;
   }
 
   /** Closes the manager if this client family opened it. */

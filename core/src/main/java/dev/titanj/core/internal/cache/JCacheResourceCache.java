@@ -35,11 +35,13 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
   private final LongAdder hits;
   private final LongAdder misses;
   private final ConcurrentMap<String, Flight> loading;
+  private final ValueCodec codec;
 
   JCacheResourceCache(Cache<String, Object> cache, String scope, String resource,
       Class<V> valueType, AtomicLong epoch, LongAdder hits, LongAdder misses,
-      ConcurrentMap<String, Flight> loading) {
+      ConcurrentMap<String, Flight> loading, ValueCodec codec) {
     this.loading = loading;
+    this.codec = codec;
     this.cache = cache;
     this.prefix = scope + "|" + resource + "|";
     this.valueType = valueType;
@@ -122,13 +124,14 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
   }
 
   private Optional<V> lookup(K id) {
-    Object v = cache.get(key(id));
+    Object raw = cache.get(key(id));
+    Object v = raw == null ? null : codec.decode(raw);
     return valueType.isInstance(v) ? Optional.of(valueType.cast(v)) : Optional.empty();
   }
 
   @Override
   public void put(K id, V value) {
-    cache.put(key(id), Objects.requireNonNull(value, "value"));
+    cache.put(key(id), codec.encode(Objects.requireNonNull(value, "value")));
   }
 
   @Override
@@ -142,7 +145,7 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
       return;
     }
     String key = key(id);
-    cache.put(key, Objects.requireNonNull(value, "value"));
+    cache.put(key, codec.encode(Objects.requireNonNull(value, "value")));
     if (epoch.get() != expected) {
       cache.remove(key); // an eviction overlapped the put: do not keep what it may have missed
     }
