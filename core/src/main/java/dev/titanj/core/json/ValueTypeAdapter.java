@@ -479,8 +479,8 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     for (Method accessor : accessors) {
       Slot slot = slot(type, accessor, builderClass, moshi);
       if (!jsonNames.add(slot.jsonName)) {
-        throw new IllegalArgumentException(type.getName() + " maps two attributes to the JSON name \""
-            + slot.jsonName + "\"");
+        throw new IllegalArgumentException(type.getName()
+            + " maps two attributes to the JSON name \"" + slot.jsonName + "\"");
       }
       if (slot.required() && requiredCount < 64) {
         slot.requiredBit = 1L << requiredCount++;
