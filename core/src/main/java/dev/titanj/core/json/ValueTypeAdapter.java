@@ -117,16 +117,18 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     if ((seen & requiredMask) != requiredMask) {
       throw missing(reader, lastName, requiredMask & ~seen);
     }
-    reader.endObject();
+    Object value;
     try {
-      return (Object) build.invokeExact(builder);
-    } catch (IllegalStateException e) {
-      // Required attributes beyond the 64 tracked by the mask end up here.
-      throw new TitanJsonException(typeName, reader.getPath(),
-          "required field missing (" + e.getMessage() + ")", e);
+      value = (Object) build.invokeExact(builder);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // Required attributes beyond the 64 tracked by the mask, or a @Value.Check that failed.
+      throw new TitanJsonException(typeName, objectPath(reader.getPath(), lastName),
+          e.getMessage(), e);
     } catch (Throwable t) {
       throw rethrow(t);
     }
+    reader.endObject();
+    return value;
   }
 
   private TitanJsonException missing(JsonReader reader, String lastName, long missingBits) {

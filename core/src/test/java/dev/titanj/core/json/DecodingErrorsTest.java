@@ -44,6 +44,18 @@ class DecodingErrorsTest {
         .hasMessageContaining("@Value.Immutable");
   }
 
+  @Test
+  void failedValueCheck_isReportedAtTheObjectWithItsMessage() {
+    JsonAdapter<java.util.List<SampleChecked>> ranges = TitanJson.moshi().adapter(
+        Types.newParameterizedType(java.util.List.class, SampleChecked.class));
+    assertThatThrownBy(() -> ranges.fromJson("[{\"from\": 1, \"to\": 2}, {\"from\": 5, \"to\": 3}]"))
+        .isInstanceOfSatisfying(TitanJsonException.class, e -> {
+          assertThat(e.type()).isEqualTo("SampleChecked");
+          assertThat(e.field()).isEqualTo("$[1]");
+          assertThat(e.getMessage()).isEqualTo("to must not be before from");
+        });
+  }
+
   private TitanJsonException catchJson(String json) {
     try {
       pages.fromJson(json);
