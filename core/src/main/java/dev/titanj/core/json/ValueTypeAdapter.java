@@ -604,8 +604,12 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
   private static Slot slot(Class<?> owner, Method accessor, Class<?> builderClass, Moshi moshi) {
     WireName wireName = accessor.getAnnotation(WireName.class);
     String jsonName = wireName != null ? wireName.value() : accessor.getName();
-    Type type = accessor.getGenericReturnType();
-    Class<?> raw = accessor.getReturnType();
+    Type type = TypeResolution.resolve(owner, accessor.getGenericReturnType());
+    Class<?> raw = Types.getRawType(type);
+    if (type instanceof java.lang.reflect.TypeVariable) {
+      throw new IllegalArgumentException(owner.getName() + "." + accessor.getName()
+          + "() has the unresolved type " + type + "; generic value types are not supported");
+    }
     boolean nullable = hasNullable(accessor);
     MethodHandle getter = unreflect(accessor);
 

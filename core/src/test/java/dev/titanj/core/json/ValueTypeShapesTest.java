@@ -73,6 +73,22 @@ class ValueTypeShapesTest {
   }
 
   @Test
+  void attributesFromGenericSupertype_areResolvedToTheBoundType() throws IOException {
+    JsonAdapter<SampleJournalEntry> entries = TitanJson.moshi().adapter(SampleJournalEntry.class);
+    String a = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+    String b = "3f2504e0-4f89-11d3-9a0c-0305e82c3302";
+    SampleJournalEntry e = entries.fromJson("{\"id\": \"" + a.toUpperCase() + "\", \"relatedIds\": [\""
+        + b + "\"], \"parentId\": \"" + b + "\", \"memo\": \"m\"}");
+    assertThat(e.id()).isEqualTo(java.util.UUID.fromString(a));
+    assertThat(e.relatedIds()).containsExactly(java.util.UUID.fromString(b));
+    assertThat(e.parentId()).contains(java.util.UUID.fromString(b));
+    assertThat(entries.toJson(e)).contains("\"id\":\"" + a + "\"");
+    assertThatThrownBy(() -> entries.fromJson("{\"memo\": \"no id\"}"))
+        .isInstanceOfSatisfying(dev.titanj.core.internal.TitanJsonException.class,
+            x -> assertThat(x.field()).isEqualTo("$.id"));
+  }
+
+  @Test
   void sharedAdapter_decodesConcurrently() throws Exception {
     JsonAdapter<SampleCustomer> customers = TitanJson.moshi().adapter(SampleCustomer.class);
     ExecutorService pool = Executors.newFixedThreadPool(4);
