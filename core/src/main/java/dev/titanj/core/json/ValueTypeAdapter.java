@@ -757,6 +757,7 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     for (String name : names) {
       Method exact = null;
       Method assignable = null;
+      Method unboxing = null;
       for (Method m : builderClass.getMethods()) {
         if (!m.getName().equals(name) || m.getParameterCount() != 1
             || Modifier.isStatic(m.getModifiers())) {
@@ -768,6 +769,8 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
         } else if (!param.isPrimitive() && p.isAssignableFrom(param) && p != Object.class
             && p != Optional.class) {
           assignable = m;
+        } else if (p.isPrimitive() && MethodType.methodType(p).wrap().returnType() == param) {
+          unboxing = m; // such as name(long) for a Long value
         }
       }
       if (exact != null) {
@@ -775,6 +778,9 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
       }
       if (assignable != null) {
         return assignable;
+      }
+      if (unboxing != null) {
+        return unboxing;
       }
     }
     return null;
