@@ -117,16 +117,18 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     if ((seen & requiredMask) != requiredMask) {
       throw missing(reader, lastName, requiredMask & ~seen);
     }
-    reader.endObject();
+    Object value;
     try {
-      return (Object) build.invokeExact(builder);
-    } catch (IllegalStateException e) {
-      // Required attributes beyond the 64 tracked by the mask end up here.
-      throw new TitanJsonException(typeName, reader.getPath(),
-          "required field missing (" + e.getMessage() + ")", e);
+      value = (Object) build.invokeExact(builder);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // Required attributes beyond the 64 tracked by the mask, or a @Value.Check that failed.
+      throw new TitanJsonException(typeName, objectPath(reader.getPath(), lastName),
+          e.getMessage(), e);
     } catch (Throwable t) {
       throw rethrow(t);
     }
+    reader.endObject();
+    return value;
   }
 
   private TitanJsonException missing(JsonReader reader, String lastName, long missingBits) {
@@ -230,11 +232,13 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     long requiredBit;
     final MethodHandle getter; // (Object)Object, or (Object)prim for primitive kinds
     final MethodHandle setter; // (Object,Object)Object, or (Object,prim)Object
+    final MethodHandle adder; // addX (Object,Object)Object or putX (Object,Object,Object)Object
     final JsonAdapter<Object> readAdapter; // element/value/inner adapter
     final JsonAdapter<Object> writeAdapter; // adapter of the accessor's (unwrapped) type
 
     Slot(String jsonName, String accessor, Type type, Kind kind, boolean nullable,
-        MethodHandle getter, MethodHandle setter, JsonAdapter<Object> readAdapter,
+        MethodHandle getter, MethodHandle setter, MethodHandle adder,
+        JsonAdapter<Object> readAdapter,
         JsonAdapter<Object> writeAdapter) {
       this.jsonName = jsonName;
       this.accessor = accessor;
@@ -243,6 +247,7 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
       this.nullable = nullable;
       this.getter = getter;
       this.setter = setter;
+      this.adder = adder;
       this.readAdapter = readAdapter;
       this.writeAdapter = writeAdapter;
     }
@@ -307,30 +312,49 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
             return true;
           }
           case COLLECTION: {
-            List<Object> list = new ArrayList<>();
             reader.beginArray();
-            while (reader.hasNext()) {
-              Object element = readAdapter.fromJson(reader);
-              if (element != null) {
-                list.add(element);
+            if (adder != null) {
+              while (reader.hasNext()) {
+                Object element = readAdapter.fromJson(reader);
+                if (element != null) {
+                  Object ignored = (Object) adder.invokeExact(builder, element);
+                }
               }
+            } else {
+              List<Object> list = new ArrayList<>();
+              while (reader.hasNext()) {
+                Object element = readAdapter.fromJson(reader);
+                if (element != null) {
+                  list.add(element);
+                }
+              }
+              Object ignored = (Object) setter.invokeExact(builder, (Object) list);
             }
             reader.endArray();
-            Object ignored = (Object) setter.invokeExact(builder, (Object) list);
             return true;
           }
           case STRING_MAP: {
-            Map<String, Object> map = new LinkedHashMap<>();
             reader.beginObject();
-            while (reader.hasNext()) {
-              String key = reader.nextName();
-              Object value = readAdapter.fromJson(reader);
-              if (value != null) {
-                map.put(key, value);
+            if (adder != null) {
+              while (reader.hasNext()) {
+                String key = reader.nextName();
+                Object value = readAdapter.fromJson(reader);
+                if (value != null) {
+                  Object ignored = (Object) adder.invokeExact(builder, (Object) key, value);
+                }
               }
+            } else {
+              Map<String, Object> map = new LinkedHashMap<>();
+              while (reader.hasNext()) {
+                String key = reader.nextName();
+                Object value = readAdapter.fromJson(reader);
+                if (value != null) {
+                  map.put(key, value);
+                }
+              }
+              Object ignored = (Object) setter.invokeExact(builder, (Object) map);
             }
             reader.endObject();
-            Object ignored = (Object) setter.invokeExact(builder, (Object) map);
             return true;
           }
           case OTHER_MAP: {
@@ -457,8 +481,8 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     for (Method accessor : accessors) {
       Slot slot = slot(type, accessor, builderClass, moshi);
       if (!jsonNames.add(slot.jsonName)) {
-        throw new IllegalArgumentException(type.getName() + " maps two attributes to the JSON name \""
-            + slot.jsonName + "\"");
+        throw new IllegalArgumentException(type.getName()
+            + " maps two attributes to the JSON name \"" + slot.jsonName + "\"");
       }
       if (slot.required() && requiredCount < 64) {
         slot.requiredBit = 1L << requiredCount++;
@@ -580,8 +604,12 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
   private static Slot slot(Class<?> owner, Method accessor, Class<?> builderClass, Moshi moshi) {
     WireName wireName = accessor.getAnnotation(WireName.class);
     String jsonName = wireName != null ? wireName.value() : accessor.getName();
-    Type type = accessor.getGenericReturnType();
-    Class<?> raw = accessor.getReturnType();
+    Type type = TypeResolution.resolve(owner, accessor.getGenericReturnType());
+    Class<?> raw = Types.getRawType(type);
+    if (type instanceof java.lang.reflect.TypeVariable) {
+      throw new IllegalArgumentException(owner.getName() + "." + accessor.getName()
+          + "() has the unresolved type " + type + "; generic value types are not supported");
+    }
     boolean nullable = hasNullable(accessor);
     MethodHandle getter = unreflect(accessor);
 
@@ -614,13 +642,14 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
       kind = Kind.OPTIONAL;
       Type inner = typeArgument(type, 0, owner, accessor);
       setterParam = Types.getRawType(inner);
-      readAdapter = moshi.adapter(inner);
-      writeAdapter = readAdapter;
+      writeAdapter = moshi.adapter(inner);
+      readAdapter = Freezing.wrap(inner, writeAdapter);
       nullable = true;
     } else if (Collection.class.isAssignableFrom(raw)) {
       kind = Kind.COLLECTION;
       setterParam = Iterable.class;
-      readAdapter = moshi.adapter(typeArgument(type, 0, owner, accessor));
+      Type element = typeArgument(type, 0, owner, accessor);
+      readAdapter = Freezing.wrap(element, moshi.adapter(element));
       writeAdapter = moshi.adapter(type);
     } else if (Map.class.isAssignableFrom(raw)) {
       Type keyType = typeArgument(type, 0, owner, accessor);
@@ -628,7 +657,8 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
       writeAdapter = moshi.adapter(type);
       if (keyType == String.class) {
         kind = Kind.STRING_MAP;
-        readAdapter = moshi.adapter(typeArgument(type, 1, owner, accessor));
+        Type valueType = typeArgument(type, 1, owner, accessor);
+        readAdapter = Freezing.wrap(valueType, moshi.adapter(valueType));
       } else {
         kind = Kind.OTHER_MAP;
         readAdapter = writeAdapter;
@@ -640,8 +670,8 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     } else {
       kind = Kind.PLAIN;
       setterParam = raw;
-      readAdapter = moshi.adapter(type);
-      writeAdapter = readAdapter;
+      writeAdapter = moshi.adapter(type);
+      readAdapter = Freezing.wrap(type, writeAdapter);
     }
 
     Method setter = findSetter(builderClass, accessor.getName(), setterParam);
@@ -692,8 +722,17 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
         setterHandle = unreflect(setter).asType(SETTER);
         getterHandle = getter.asType(GETTER);
     }
+    MethodHandle adder = null;
+    if (kind == Kind.COLLECTION) {
+      Method add = findAdder(builderClass, "add", setter.getName(), 1);
+      adder = add == null ? null : unreflect(add).asType(SETTER);
+    } else if (kind == Kind.STRING_MAP) {
+      Method put = findAdder(builderClass, "put", setter.getName(), 2);
+      adder = put == null ? null : unreflect(put).asType(
+          MethodType.methodType(Object.class, Object.class, Object.class, Object.class));
+    }
     return new Slot(jsonName, accessor.getName(), type, kind, nullable, getterHandle,
-        setterHandle, readAdapter, writeAdapter);
+        setterHandle, adder, readAdapter, writeAdapter);
   }
 
   private static Type typeArgument(Type type, int index, Class<?> owner, Method accessor) {
@@ -718,6 +757,7 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     for (String name : names) {
       Method exact = null;
       Method assignable = null;
+      Method unboxing = null;
       for (Method m : builderClass.getMethods()) {
         if (!m.getName().equals(name) || m.getParameterCount() != 1
             || Modifier.isStatic(m.getModifiers())) {
@@ -729,6 +769,8 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
         } else if (!param.isPrimitive() && p.isAssignableFrom(param) && p != Object.class
             && p != Optional.class) {
           assignable = m;
+        } else if (p.isPrimitive() && MethodType.methodType(p).wrap().returnType() == param) {
+          unboxing = m; // such as name(long) for a Long value
         }
       }
       if (exact != null) {
@@ -736,6 +778,33 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
       }
       if (assignable != null) {
         return assignable;
+      }
+      if (unboxing != null) {
+        return unboxing;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Immutables' per-element method: {@code addX(E)} for collections, {@code putX(String, V)} for
+   * maps; null when the builder has none (the whole-collection setter is used then).
+   */
+  private static Method findAdder(Class<?> builderClass, String verb, String attribute,
+      int parameters) {
+    String name = verb + Character.toUpperCase(attribute.charAt(0)) + attribute.substring(1);
+    for (Method m : builderClass.getMethods()) {
+      if (!m.getName().equals(name) || m.getParameterCount() != parameters
+          || Modifier.isStatic(m.getModifiers())) {
+        continue;
+      }
+      Class<?> first = m.getParameterTypes()[0];
+      if (parameters == 1 && !first.isArray() && !Iterable.class.isAssignableFrom(first)
+          && !Map.Entry.class.isAssignableFrom(first)) {
+        return m;
+      }
+      if (parameters == 2 && first.isAssignableFrom(String.class)) {
+        return m;
       }
     }
     return null;
