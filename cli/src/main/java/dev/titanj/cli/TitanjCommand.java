@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         "  0 ok, 1 API/network/file error, 2 usage or configuration error,",
         "  3 authentication/authorization error (401/403), 4 not found (404),",
         "  130 interrupted (Ctrl-C)."})
-public final class TitanjCommand {
+public final class TitanjCommand implements java.util.concurrent.Callable<Integer> {
   final CliContext context;
 
   @Spec
@@ -58,6 +58,13 @@ public final class TitanjCommand {
 
   TitanjCommand(CliContext context) {
     this.context = context;
+  }
+
+  /** {@code titanj} alone prints the usage on stderr. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
   }
 
   /** Resolves the credentials and opens a client, printing the configuration warnings and the sandbox banner on stderr. */

@@ -62,6 +62,22 @@ class SandboxAndDemoTest {
   }
 
   @Test
+  void noCommand_printsTheUsageAndExitsWith2() {
+    Cli r = Cli.run(Cli.fixtures());
+
+    assertThat(r.exitCode).isEqualTo(2);
+    assertThat(r.err).contains("Usage: titanj");
+  }
+
+  @Test
+  void systemContext_version_runsThroughTheSameEntryPointAsMain() {
+    Cli r = Cli.run(CliContext.system(), "--version");
+
+    assertThat(r.exitCode).isEqualTo(0);
+    assertThat(r.out).startsWith("titanj ");
+  }
+
+  @Test
   void unknownOption_isAUsageErrorWithExitCode2() {
     Cli r = Cli.run(Cli.fixtures(), "query", "crm", "customers", "--colour");
 
