@@ -164,7 +164,9 @@ final class DemoCommand implements Callable<Integer> {
       CacheStatistics stats = st.cacheStatistics();
       out.printf("  cache: hits=%d misses=%d%n", stats.hits(), stats.misses());
       for (String r : stats.resources()) {
-        out.printf("    %-26s hits=%d misses=%d%n", r, stats.hits(r), stats.misses(r));
+        if (stats.hits(r) + stats.misses(r) > 0) {
+          out.printf("    %-26s hits=%d misses=%d%n", r, stats.hits(r), stats.misses(r));
+        }
       }
       out.flush();
     }
