@@ -65,6 +65,17 @@ public final class ResourceDescriptor {
     return export != null;
   }
 
+  /** The repository methods behind this resource's list, get and export operations. */
+  public List<Method> methods() {
+    List<Method> out = new ArrayList<>();
+    for (Method m : new Method[] {query, findById, export}) {
+      if (m != null) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
   /** Path parameters the list operation needs before filters (usually none). */
   public List<Class<?>> queryArguments() {
     return query == null ? List.of() : List.of(query.getParameterTypes());
