@@ -72,9 +72,9 @@ final class DemoCommand implements Callable<Integer> {
     CacheSettings cache = CacheSettings.builder()
         .resource(customers.qualifiedName(), CacheSettings.Resource.on(Duration.ofMinutes(5), 10_000))
         .build();
-    try (Connection c = root.connect(cache)) {
+    try (Connection c = root.connect(cache, false)) {
       ServiceTitan st = c.client();
-      out.println("TitanJ demo - " + c.description());
+      out.println("TitanJ demo - *** " + c.description() + " ***");
       out.println();
       Object customerRepo = registry.repository(customers, st);
 

@@ -289,7 +289,7 @@ final class ExportCommand implements Callable<Integer> {
           @Override
           void update(long records, long batches, long nanos) {
             pb.stepTo(records);
-            pb.setExtraMessage(batches + " pages");
+            pb.setExtraMessage(" " + batches + " pages");
           }
 
           @Override

@@ -69,12 +69,17 @@ public final class TitanjCommand implements java.util.concurrent.Callable<Intege
 
   /** Resolves the credentials and opens a client, printing the configuration warnings and the sandbox banner on stderr. */
   Connection connect(CacheSettings cache) {
+    return connect(cache, true);
+  }
+
+  /** As {@link #connect(CacheSettings)}; {@code announce} false leaves the sandbox banner to the caller. */
+  Connection connect(CacheSettings cache, boolean announce) {
     Logging.configure(verbose);
     PrintWriter err = spec.commandLine().getErr();
     ClientConfig cfg = ClientConfig.resolve(context.env, config, context.home, env, sandbox,
         w -> err.println(w));
     Connection c = Connection.open(cfg, cache, context.sandboxes, context.redactor);
-    if (c.isSandbox()) {
+    if (c.isSandbox() && announce) {
       err.println("*** " + c.description() + " ***");
     } else if (verbose) {
       err.println("titanj: " + c.description());
