@@ -227,9 +227,18 @@ public final class Generator {
 
     Repo(String resource) {
       this.resource = resource;
-      String last = resource.contains(".") ? resource.replace('.', '-') : resource;
-      this.entity = Names.entity(last);
-      this.accessor = Names.camel(last);
+      if (resource.contains(".")) {
+        // gl-accounts.types -> GlAccountType / glAccountTypes
+        StringBuilder e = new StringBuilder();
+        for (String part : resource.split("\\.")) {
+          e.append(Names.entity(part));
+        }
+        this.entity = e.toString();
+        this.accessor = Names.plural(Names.lowerFirst(entity));
+      } else {
+        this.entity = Names.entity(resource);
+        this.accessor = Names.camel(resource);
+      }
     }
 
     String cacheName() {

@@ -21,7 +21,7 @@ public final class Accounting {
 
   private final GlAccountRepository glAccounts;
 
-  private final GlAccountsTypeRepository glAccountsTypes;
+  private final GlAccountTypeRepository glAccountTypes;
 
   private final InventoryBillRepository inventoryBills;
 
@@ -46,7 +46,7 @@ public final class Accounting {
     this.bankDeposits = new BankDepositRepository(context);
     this.creditMemos = new CreditMemoRepository(context);
     this.glAccounts = new GlAccountRepository(context);
-    this.glAccountsTypes = new GlAccountsTypeRepository(context);
+    this.glAccountTypes = new GlAccountTypeRepository(context);
     this.inventoryBills = new InventoryBillRepository(context);
     this.invoices = new InvoiceRepository(context);
     this.journalEntries = new JournalEntryRepository(context);
@@ -109,8 +109,8 @@ public final class Accounting {
   /**
    * Repository of {@code accounting/v2/tenant/{tenant}/gl-accounts/types}.
    */
-  public GlAccountsTypeRepository glAccountsTypes() {
-    return glAccountsTypes;
+  public GlAccountTypeRepository glAccountTypes() {
+    return glAccountTypes;
   }
 
   /**

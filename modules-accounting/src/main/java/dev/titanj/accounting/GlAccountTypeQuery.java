@@ -13,27 +13,27 @@ import java.util.Collection;
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types} ({@code GlAccounts_GetTypeList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class GlAccountsTypeQuery extends ListQuery<GlAccountType, GlAccountsTypeQuery> {
-  GlAccountsTypeQuery(QueryState<GlAccountType> state) {
+public final class GlAccountTypeQuery extends ListQuery<GlAccountType, GlAccountTypeQuery> {
+  GlAccountTypeQuery(QueryState<GlAccountType> state) {
     super(state);
   }
 
   @Override
-  protected GlAccountsTypeQuery withState(QueryState<GlAccountType> state) {
-    return new GlAccountsTypeQuery(state);
+  protected GlAccountTypeQuery withState(QueryState<GlAccountType> state) {
+    return new GlAccountTypeQuery(state);
   }
 
   /**
    * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
    */
-  public GlAccountsTypeQuery ids(Collection<Long> ids) {
+  public GlAccountTypeQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
   /**
    * Filter {@code names} (string).
    */
-  public GlAccountsTypeQuery names(String value) {
+  public GlAccountTypeQuery names(String value) {
     requireArgument(value != null, "names must not be null");
     return param("names", value);
   }
@@ -41,42 +41,42 @@ public final class GlAccountsTypeQuery extends ListQuery<GlAccountType, GlAccoun
   /**
    * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
    */
-  public GlAccountsTypeQuery active(Active active) {
+  public GlAccountTypeQuery active(Active active) {
     return enumParam("active", active);
   }
 
   /**
    * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
    */
-  public GlAccountsTypeQuery createdBefore(Instant value) {
+  public GlAccountTypeQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
   /**
    * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
    */
-  public GlAccountsTypeQuery createdOnOrAfter(Instant value) {
+  public GlAccountTypeQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
   /**
    * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
    */
-  public GlAccountsTypeQuery modifiedBefore(Instant value) {
+  public GlAccountTypeQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
   /**
    * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
    */
-  public GlAccountsTypeQuery modifiedOnOrAfter(Instant value) {
+  public GlAccountTypeQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link GlAccountsTypeSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link GlAccountTypeSort}.
    */
-  public GlAccountsTypeQuery sort(Sort<GlAccountsTypeSort> sort) {
+  public GlAccountTypeQuery sort(Sort<GlAccountTypeSort> sort) {
     return sortParam(sort);
   }
 }

@@ -2,7 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
-import dev.titanj.accounting.internal.GlAccountsTypeApi;
+import dev.titanj.accounting.internal.GlAccountTypeApi;
 import dev.titanj.accounting.model.GlAccountType;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
@@ -20,18 +20,18 @@ import java.util.Set;
 /**
  * Repository of {@code accounting.gl-accounts.types} ({@code accounting/v2/tenant/{tenant}/gl-accounts/types}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class GlAccountsTypeRepository {
+public final class GlAccountTypeRepository {
   private static final Set<String> GL_ACCOUNTS_GET_TYPE_LIST_PARAMS = Set.of("ids", "names", "active", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort");
 
   private final TitanContext context;
 
-  private final GlAccountsTypeApi api;
+  private final GlAccountTypeApi api;
 
   private final ResourceSupport<Long, GlAccountType> support;
 
-  GlAccountsTypeRepository(TitanContext context) {
+  GlAccountTypeRepository(TitanContext context) {
     this.context = context;
-    this.api = context.api(GlAccountsTypeApi.class);
+    this.api = context.api(GlAccountTypeApi.class);
     this.support = new ResourceSupport<>(context, "accounting.gl-accounts.types", Long.class, GlAccountType.class, GlAccountType::id);
   }
 
@@ -44,8 +44,8 @@ public final class GlAccountsTypeRepository {
    * A query over {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @Operation("GlAccounts_GetTypeList")
-  public GlAccountsTypeQuery query() {
-    return new GlAccountsTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchGlAccountsGetTypeList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+  public GlAccountTypeQuery query() {
+    return new GlAccountTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchGlAccountsGetTypeList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
   }
 
   /**

@@ -7,7 +7,7 @@ import dev.titanj.core.SortField;
 /**
  * Fields {@code GlAccounts_GetTypeList} can sort by.
  */
-public enum GlAccountsTypeSort implements SortField<GlAccountsTypeSort> {
+public enum GlAccountTypeSort implements SortField<GlAccountTypeSort> {
   /**
    * Sorts by {@code Id}.
    */
@@ -25,7 +25,7 @@ public enum GlAccountsTypeSort implements SortField<GlAccountsTypeSort> {
 
   private final String wireName;
 
-  GlAccountsTypeSort(String wireName) {
+  GlAccountTypeSort(String wireName) {
     this.wireName = wireName;
   }
 

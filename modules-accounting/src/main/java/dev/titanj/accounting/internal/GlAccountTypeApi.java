@@ -2,7 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.internal;
 
-import dev.titanj.accounting.GlAccountsTypeRepository;
+import dev.titanj.accounting.GlAccountTypeRepository;
 import dev.titanj.accounting.model.GlAccountType;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
@@ -14,9 +14,9 @@ import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
 /**
- * Retrofit binding of the {@code gl-accounts.types} operations; used by {@link GlAccountsTypeRepository}.
+ * Retrofit binding of the {@code gl-accounts.types} operations; used by {@link GlAccountTypeRepository}.
  */
-public interface GlAccountsTypeApi {
+public interface GlAccountTypeApi {
   /**
    * GET {@code accounting/v2/tenant/{tenant}/gl-accounts/types}.
    */
