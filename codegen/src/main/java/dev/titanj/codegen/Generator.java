@@ -107,6 +107,7 @@ public final class Generator {
   static final ClassName TITAN_VALUE = ClassName.get(CORE + ".json", "TitanValue");
   static final ClassName WIRE_NAME = ClassName.get(CORE + ".json", "WireName");
   static final ClassName WIRE_ENUM = ClassName.get(CORE + ".json", "WireEnum");
+  static final ClassName WIRE_ENUMS = ClassName.get(CORE + ".json", "WireEnums");
   static final ClassName VALUE = ClassName.get("org.immutables.value", "Value");
   static final ClassName VALUE_IMMUTABLE = VALUE.nestedClass("Immutable");
   static final ClassName VALUE_REDACTED = VALUE.nestedClass("Redacted");
@@ -585,7 +586,7 @@ public final class Generator {
     ClassName self = model(schema);
     TypeSpec.Builder t = TypeSpec.enumBuilder(self).addModifiers(Modifier.PUBLIC)
         .addSuperinterface(WIRE_ENUM)
-        .addJavadoc("Values of {@code $L} ($L wire values); unknown values map to {@link #UNKNOWN}.\n",
+        .addJavadoc("Values of {@code $L} ($L wire values); unknown values read as {@link #UNKNOWN}.\n",
             schema, node.path("type").asText("string"));
     List<String> wires = new ArrayList<>();
     node.path("enum").forEach(v -> wires.add(v.asText()));
@@ -613,21 +614,7 @@ public final class Generator {
         .addStatement("this.wireValue = wireValue").build());
     t.addMethod(MethodSpec.methodBuilder("wireValue").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(STRING).addStatement("return wireValue").build());
-    t.addMethod(MethodSpec.methodBuilder("fromWire")
-        .addJavadoc("The constant sent as {@code wire} (exact match first, then ignoring case), or"
-            + " {@link #UNKNOWN}.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-        .addParameter(STRING, "wire")
-        .beginControlFlow("if (wire == null || wire.isEmpty())").addStatement("return UNKNOWN")
-        .endControlFlow()
-        .beginControlFlow("for ($T c : values())", self)
-        .beginControlFlow("if (c.wireValue.equals(wire))").addStatement("return c").endControlFlow()
-        .endControlFlow()
-        .beginControlFlow("for ($T c : values())", self)
-        .beginControlFlow("if (c != UNKNOWN && c.wireValue.equalsIgnoreCase(wire))")
-        .addStatement("return c").endControlFlow()
-        .endControlFlow()
-        .addStatement("return UNKNOWN").build());
+
     return t.build();
   }
 
@@ -817,11 +804,11 @@ public final class Generator {
                 model(en));
         if (list) {
           typed.returns(ParameterizedTypeName.get(LIST, model(en)))
-              .addStatement("return $L().stream().map($T::fromWire).collect($T.toList())", raw,
-                  model(en), COLLECTORS);
+              .addStatement("return $L().stream().map(s -> $T.fromWire($T.class, s)).collect($T.toList())",
+                  raw, WIRE_ENUMS, model(en), COLLECTORS);
         } else {
           typed.returns(ParameterizedTypeName.get(OPTIONAL, model(en)))
-              .addStatement("return $L().map($T::fromWire)", raw, model(en));
+              .addStatement("return $L().map(s -> $T.fromWire($T.class, s))", raw, WIRE_ENUMS, model(en));
         }
         t.addMethod(typed.build());
         continue;

@@ -5,7 +5,7 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.ApBillSource} (string wire values); unknown values map to {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.ApBillSource} (string wire values); unknown values read as {@link #UNKNOWN}.
  */
 public enum ApBillSource implements WireEnum {
   /**
@@ -52,25 +52,5 @@ public enum ApBillSource implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
-  }
-
-  /**
-   * The constant sent as {@code wire} (exact match first, then ignoring case), or {@link #UNKNOWN}.
-   */
-  public static ApBillSource fromWire(String wire) {
-    if (wire == null || wire.isEmpty()) {
-      return UNKNOWN;
-    }
-    for (ApBillSource c : values()) {
-      if (c.wireValue.equals(wire)) {
-        return c;
-      }
-    }
-    for (ApBillSource c : values()) {
-      if (c != UNKNOWN && c.wireValue.equalsIgnoreCase(wire)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
   }
 }

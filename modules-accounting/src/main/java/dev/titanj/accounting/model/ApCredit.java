@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -91,7 +92,7 @@ public interface ApCredit {
    * JSON {@code status} as {@link VendorCreditStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<VendorCreditStatus> status() {
-    return statusAsString().map(VendorCreditStatus::fromWire);
+    return statusAsString().map(s -> WireEnums.fromWire(VendorCreditStatus.class, s));
   }
 
   /**
@@ -104,7 +105,7 @@ public interface ApCredit {
    * JSON {@code syncStatus} as {@link ApCreditSyncStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<ApCreditSyncStatus> syncStatus() {
-    return syncStatusAsString().map(ApCreditSyncStatus::fromWire);
+    return syncStatusAsString().map(s -> WireEnums.fromWire(ApCreditSyncStatus.class, s));
   }
 
   /**
@@ -137,7 +138,7 @@ public interface ApCredit {
    * JSON {@code paymentStatus} as {@link ApPaymentStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<ApPaymentStatus> paymentStatus() {
-    return paymentStatusAsString().map(ApPaymentStatus::fromWire);
+    return paymentStatusAsString().map(s -> WireEnums.fromWire(ApPaymentStatus.class, s));
   }
 
   /**

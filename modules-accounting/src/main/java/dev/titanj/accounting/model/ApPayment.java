@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public interface ApPayment {
    * JSON {@code method} as {@link ApPaymentMethod}; unknown values are {@code UNKNOWN}.
    */
   default Optional<ApPaymentMethod> method() {
-    return methodAsString().map(ApPaymentMethod::fromWire);
+    return methodAsString().map(s -> WireEnums.fromWire(ApPaymentMethod.class, s));
   }
 
   /**
@@ -89,7 +90,7 @@ public interface ApPayment {
    * JSON {@code status} as {@link ApPaymentStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<ApPaymentStatus> status() {
-    return statusAsString().map(ApPaymentStatus::fromWire);
+    return statusAsString().map(s -> WireEnums.fromWire(ApPaymentStatus.class, s));
   }
 
   /**
@@ -102,7 +103,7 @@ public interface ApPayment {
    * JSON {@code syncStatus} as {@link ApPaymentSyncStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<ApPaymentSyncStatus> syncStatus() {
-    return syncStatusAsString().map(ApPaymentSyncStatus::fromWire);
+    return syncStatusAsString().map(s -> WireEnums.fromWire(ApPaymentSyncStatus.class, s));
   }
 
   /**

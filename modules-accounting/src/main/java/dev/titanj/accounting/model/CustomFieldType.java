@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +36,7 @@ public interface CustomFieldType {
    * JSON {@code dataType} as {@link CustomFieldDataType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<CustomFieldDataType> dataType() {
-    return dataTypeAsString().map(CustomFieldDataType::fromWire);
+    return dataTypeAsString().map(s -> WireEnums.fromWire(CustomFieldDataType.class, s));
   }
 
   /**

@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -70,7 +71,7 @@ public interface ExportInvoiceItem {
    * JSON {@code type} as {@link InvoiceItemType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<InvoiceItemType> type() {
-    return typeAsString().map(InvoiceItemType::fromWire);
+    return typeAsString().map(s -> WireEnums.fromWire(InvoiceItemType.class, s));
   }
 
   /**

@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public interface GlAccountExtended {
    * JSON {@code source} as {@link GeneralLedgerAccountSource}; unknown values are {@code UNKNOWN}.
    */
   default Optional<GeneralLedgerAccountSource> source() {
-    return sourceAsString().map(GeneralLedgerAccountSource::fromWire);
+    return sourceAsString().map(s -> WireEnums.fromWire(GeneralLedgerAccountSource.class, s));
   }
 
   /**
@@ -82,7 +83,7 @@ public interface GlAccountExtended {
    * JSON {@code defaultAccountType} as {@link DefaultAccountType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<DefaultAccountType> defaultAccountType() {
-    return defaultAccountTypeAsString().map(DefaultAccountType::fromWire);
+    return defaultAccountTypeAsString().map(s -> WireEnums.fromWire(DefaultAccountType.class, s));
   }
 
   /**

@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.math.BigDecimal;
 import java.util.List;
@@ -31,7 +32,7 @@ public interface InterestSettingsAPIModel {
    * JSON {@code rateType} as {@link InterestRateType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<InterestRateType> rateType() {
-    return rateTypeAsString().map(InterestRateType::fromWire);
+    return rateTypeAsString().map(s -> WireEnums.fromWire(InterestRateType.class, s));
   }
 
   /**
@@ -54,7 +55,7 @@ public interface InterestSettingsAPIModel {
    * JSON {@code chargeMethod} as {@link InterestChargeMethod}; unknown values are {@code UNKNOWN}.
    */
   default Optional<InterestChargeMethod> chargeMethod() {
-    return chargeMethodAsString().map(InterestChargeMethod::fromWire);
+    return chargeMethodAsString().map(s -> WireEnums.fromWire(InterestChargeMethod.class, s));
   }
 
   /**
@@ -67,7 +68,7 @@ public interface InterestSettingsAPIModel {
    * JSON {@code frequency} as {@link InterestChargeFrequency}; unknown values are {@code UNKNOWN}.
    */
   default Optional<InterestChargeFrequency> frequency() {
-    return frequencyAsString().map(InterestChargeFrequency::fromWire);
+    return frequencyAsString().map(s -> WireEnums.fromWire(InterestChargeFrequency.class, s));
   }
 
   /**
@@ -85,7 +86,7 @@ public interface InterestSettingsAPIModel {
    * JSON {@code targetInvoices} as {@link InterestTargetInvoice}; unknown values are {@code UNKNOWN}.
    */
   default List<InterestTargetInvoice> targetInvoices() {
-    return targetInvoicesAsStrings().stream().map(InterestTargetInvoice::fromWire).collect(Collectors.toList());
+    return targetInvoicesAsStrings().stream().map(s -> WireEnums.fromWire(InterestTargetInvoice.class, s)).collect(Collectors.toList());
   }
 
   /**

@@ -5,7 +5,7 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.InventoryBillSyncStatus} (string wire values); unknown values map to {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.InventoryBillSyncStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
  */
 public enum InventoryBillSyncStatus implements WireEnum {
   /**
@@ -42,25 +42,5 @@ public enum InventoryBillSyncStatus implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
-  }
-
-  /**
-   * The constant sent as {@code wire} (exact match first, then ignoring case), or {@link #UNKNOWN}.
-   */
-  public static InventoryBillSyncStatus fromWire(String wire) {
-    if (wire == null || wire.isEmpty()) {
-      return UNKNOWN;
-    }
-    for (InventoryBillSyncStatus c : values()) {
-      if (c.wireValue.equals(wire)) {
-        return c;
-      }
-    }
-    for (InventoryBillSyncStatus c : values()) {
-      if (c != UNKNOWN && c.wireValue.equalsIgnoreCase(wire)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
   }
 }

@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.List;
@@ -175,7 +176,7 @@ public interface Invoice {
    * JSON {@code sentStatus} as {@link InvoiceSentStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<InvoiceSentStatus> sentStatus() {
-    return sentStatusAsString().map(InvoiceSentStatus::fromWire);
+    return sentStatusAsString().map(s -> WireEnums.fromWire(InvoiceSentStatus.class, s));
   }
 
   /**
@@ -188,7 +189,7 @@ public interface Invoice {
    * JSON {@code reviewStatus} as {@link InvoiceReviewStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<InvoiceReviewStatus> reviewStatus() {
-    return reviewStatusAsString().map(InvoiceReviewStatus::fromWire);
+    return reviewStatusAsString().map(s -> WireEnums.fromWire(InvoiceReviewStatus.class, s));
   }
 
   /**

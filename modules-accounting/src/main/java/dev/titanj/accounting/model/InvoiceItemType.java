@@ -5,7 +5,7 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.InvoiceItemType} (string wire values); unknown values map to {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.InvoiceItemType} (string wire values); unknown values read as {@link #UNKNOWN}.
  */
 public enum InvoiceItemType implements WireEnum {
   /**
@@ -47,25 +47,5 @@ public enum InvoiceItemType implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
-  }
-
-  /**
-   * The constant sent as {@code wire} (exact match first, then ignoring case), or {@link #UNKNOWN}.
-   */
-  public static InvoiceItemType fromWire(String wire) {
-    if (wire == null || wire.isEmpty()) {
-      return UNKNOWN;
-    }
-    for (InvoiceItemType c : values()) {
-      if (c.wireValue.equals(wire)) {
-        return c;
-      }
-    }
-    for (InvoiceItemType c : values()) {
-      if (c != UNKNOWN && c.wireValue.equalsIgnoreCase(wire)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
   }
 }

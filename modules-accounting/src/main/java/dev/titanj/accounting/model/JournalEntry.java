@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,7 +53,7 @@ public interface JournalEntry {
    * JSON {@code status} as {@link JournalEntryPostingStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<JournalEntryPostingStatus> status() {
-    return statusAsString().map(JournalEntryPostingStatus::fromWire);
+    return statusAsString().map(s -> WireEnums.fromWire(JournalEntryPostingStatus.class, s));
   }
 
   /**
@@ -65,7 +66,7 @@ public interface JournalEntry {
    * JSON {@code syncStatus} as {@link JournalEntrySyncStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<JournalEntrySyncStatus> syncStatus() {
-    return syncStatusAsString().map(JournalEntrySyncStatus::fromWire);
+    return syncStatusAsString().map(s -> WireEnums.fromWire(JournalEntrySyncStatus.class, s));
   }
 
   /**

@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -28,7 +29,7 @@ public interface JournalEntrySku {
    * JSON {@code type} as {@link JournalEntrySkuType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<JournalEntrySkuType> type() {
-    return typeAsString().map(JournalEntrySkuType::fromWire);
+    return typeAsString().map(s -> WireEnums.fromWire(JournalEntrySkuType.class, s));
   }
 
   /**

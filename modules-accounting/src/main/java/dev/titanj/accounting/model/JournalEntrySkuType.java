@@ -5,7 +5,7 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.JournalEntrySkuType} (string wire values); unknown values map to {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.JournalEntrySkuType} (string wire values); unknown values read as {@link #UNKNOWN}.
  */
 public enum JournalEntrySkuType implements WireEnum {
   /**
@@ -47,25 +47,5 @@ public enum JournalEntrySkuType implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
-  }
-
-  /**
-   * The constant sent as {@code wire} (exact match first, then ignoring case), or {@link #UNKNOWN}.
-   */
-  public static JournalEntrySkuType fromWire(String wire) {
-    if (wire == null || wire.isEmpty()) {
-      return UNKNOWN;
-    }
-    for (JournalEntrySkuType c : values()) {
-      if (c.wireValue.equals(wire)) {
-        return c;
-      }
-    }
-    for (JournalEntrySkuType c : values()) {
-      if (c != UNKNOWN && c.wireValue.equalsIgnoreCase(wire)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
   }
 }

@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -28,7 +29,7 @@ public interface JournalEntryTransaction {
    * JSON {@code type} as {@link JournalEntryTransactionType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<JournalEntryTransactionType> type() {
-    return typeAsString().map(JournalEntryTransactionType::fromWire);
+    return typeAsString().map(s -> WireEnums.fromWire(JournalEntryTransactionType.class, s));
   }
 
   /**

@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.List;
@@ -65,7 +66,7 @@ public interface Payment {
    * JSON {@code transactionStatus} as {@link TransactionProcessingStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<TransactionProcessingStatus> transactionStatus() {
-    return transactionStatusAsString().map(TransactionProcessingStatus::fromWire);
+    return transactionStatusAsString().map(s -> WireEnums.fromWire(TransactionProcessingStatus.class, s));
   }
 
   /**
@@ -78,7 +79,7 @@ public interface Payment {
    * JSON {@code status} as {@link PaymentStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<PaymentStatus> status() {
-    return statusAsString().map(PaymentStatus::fromWire);
+    return statusAsString().map(s -> WireEnums.fromWire(PaymentStatus.class, s));
   }
 
   /**

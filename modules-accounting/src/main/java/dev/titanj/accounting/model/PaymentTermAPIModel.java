@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public interface PaymentTermAPIModel {
    * JSON {@code dueDayType} as {@link PaymentTermDueDayType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<PaymentTermDueDayType> dueDayType() {
-    return dueDayTypeAsString().map(PaymentTermDueDayType::fromWire);
+    return dueDayTypeAsString().map(s -> WireEnums.fromWire(PaymentTermDueDayType.class, s));
   }
 
   /**

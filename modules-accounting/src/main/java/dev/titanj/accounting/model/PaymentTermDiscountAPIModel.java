@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public interface PaymentTermDiscountAPIModel {
    * JSON {@code discountApplyTo} as {@link PaymentTermApplyTo}; unknown values are {@code UNKNOWN}.
    */
   default Optional<PaymentTermApplyTo> discountApplyTo() {
-    return discountApplyToAsString().map(PaymentTermApplyTo::fromWire);
+    return discountApplyToAsString().map(s -> WireEnums.fromWire(PaymentTermApplyTo.class, s));
   }
 
   /**
@@ -47,7 +48,7 @@ public interface PaymentTermDiscountAPIModel {
    * JSON {@code discountType} as {@link PaymentTermValueType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<PaymentTermValueType> discountType() {
-    return discountTypeAsString().map(PaymentTermValueType::fromWire);
+    return discountTypeAsString().map(s -> WireEnums.fromWire(PaymentTermValueType.class, s));
   }
 
   /**
@@ -65,7 +66,7 @@ public interface PaymentTermDiscountAPIModel {
    * JSON {@code applyBy} as {@link DiscountAppliedBy}; unknown values are {@code UNKNOWN}.
    */
   default Optional<DiscountAppliedBy> applyBy() {
-    return applyByAsString().map(DiscountAppliedBy::fromWire);
+    return applyByAsString().map(s -> WireEnums.fromWire(DiscountAppliedBy.class, s));
   }
 
   /**

@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.math.BigDecimal;
 import java.util.List;
@@ -36,7 +37,7 @@ public interface TaxRate {
    * JSON {@code taxBaseType} as {@link TaxBaseTypeNames}; unknown values are {@code UNKNOWN}.
    */
   default List<TaxBaseTypeNames> taxBaseType() {
-    return taxBaseTypeAsStrings().stream().map(TaxBaseTypeNames::fromWire).collect(Collectors.toList());
+    return taxBaseTypeAsStrings().stream().map(s -> WireEnums.fromWire(TaxBaseTypeNames.class, s)).collect(Collectors.toList());
   }
 
   /**

@@ -3,6 +3,7 @@
 package dev.titanj.crm.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +51,7 @@ public interface Booking {
    * JSON {@code customerType} as {@link CustomerType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<CustomerType> customerType() {
-    return customerTypeAsString().map(CustomerType::fromWire);
+    return customerTypeAsString().map(s -> WireEnums.fromWire(CustomerType.class, s));
   }
 
   /**
@@ -93,7 +94,7 @@ public interface Booking {
    * JSON {@code status} as {@link BookingStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<BookingStatus> status() {
-    return statusAsString().map(BookingStatus::fromWire);
+    return statusAsString().map(s -> WireEnums.fromWire(BookingStatus.class, s));
   }
 
   /**
@@ -121,7 +122,7 @@ public interface Booking {
    * JSON {@code priority} as {@link Priority}; unknown values are {@code UNKNOWN}.
    */
   default Optional<Priority> priority() {
-    return priorityAsString().map(Priority::fromWire);
+    return priorityAsString().map(s -> WireEnums.fromWire(Priority.class, s));
   }
 
   /**

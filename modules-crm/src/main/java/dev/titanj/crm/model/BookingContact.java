@@ -3,6 +3,7 @@
 package dev.titanj.crm.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public interface BookingContact {
    * JSON {@code type} as {@link ContactType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<ContactType> type() {
-    return typeAsString().map(ContactType::fromWire);
+    return typeAsString().map(s -> WireEnums.fromWire(ContactType.class, s));
   }
 
   /**

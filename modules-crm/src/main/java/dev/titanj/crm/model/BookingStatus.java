@@ -5,7 +5,7 @@ package dev.titanj.crm.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Crm.V2.BookingStatus} (string wire values); unknown values map to {@link #UNKNOWN}.
+ * Values of {@code Crm.V2.BookingStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
  */
 public enum BookingStatus implements WireEnum {
   /**
@@ -42,25 +42,5 @@ public enum BookingStatus implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
-  }
-
-  /**
-   * The constant sent as {@code wire} (exact match first, then ignoring case), or {@link #UNKNOWN}.
-   */
-  public static BookingStatus fromWire(String wire) {
-    if (wire == null || wire.isEmpty()) {
-      return UNKNOWN;
-    }
-    for (BookingStatus c : values()) {
-      if (c.wireValue.equals(wire)) {
-        return c;
-      }
-    }
-    for (BookingStatus c : values()) {
-      if (c != UNKNOWN && c.wireValue.equalsIgnoreCase(wire)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
   }
 }

@@ -5,7 +5,7 @@ package dev.titanj.crm.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Crm.V2.ContactType} (string wire values); unknown values map to {@link #UNKNOWN}.
+ * Values of {@code Crm.V2.ContactType} (string wire values); unknown values read as {@link #UNKNOWN}.
  */
 public enum ContactType implements WireEnum {
   /**
@@ -47,25 +47,5 @@ public enum ContactType implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
-  }
-
-  /**
-   * The constant sent as {@code wire} (exact match first, then ignoring case), or {@link #UNKNOWN}.
-   */
-  public static ContactType fromWire(String wire) {
-    if (wire == null || wire.isEmpty()) {
-      return UNKNOWN;
-    }
-    for (ContactType c : values()) {
-      if (c.wireValue.equals(wire)) {
-        return c;
-      }
-    }
-    for (ContactType c : values()) {
-      if (c != UNKNOWN && c.wireValue.equalsIgnoreCase(wire)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
   }
 }

@@ -3,6 +3,7 @@
 package dev.titanj.crm.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public interface CreateBookingProviderTag {
    * JSON {@code type} as {@link BookingAgentTagType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<BookingAgentTagType> type() {
-    return typeAsString().map(BookingAgentTagType::fromWire);
+    return typeAsString().map(s -> WireEnums.fromWire(BookingAgentTagType.class, s));
   }
 
   /**

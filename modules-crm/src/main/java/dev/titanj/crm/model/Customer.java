@@ -3,6 +3,7 @@
 package dev.titanj.crm.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public interface Customer {
    * JSON {@code type} as {@link CustomerType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<CustomerType> type() {
-    return typeAsString().map(CustomerType::fromWire);
+    return typeAsString().map(s -> WireEnums.fromWire(CustomerType.class, s));
   }
 
   /**

@@ -3,6 +3,7 @@
 package dev.titanj.crm.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +56,7 @@ public interface ExportBooking {
    * JSON {@code customerType} as {@link CustomerType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<CustomerType> customerType() {
-    return customerTypeAsString().map(CustomerType::fromWire);
+    return customerTypeAsString().map(s -> WireEnums.fromWire(CustomerType.class, s));
   }
 
   /**
@@ -98,7 +99,7 @@ public interface ExportBooking {
    * JSON {@code status} as {@link BookingStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<BookingStatus> status() {
-    return statusAsString().map(BookingStatus::fromWire);
+    return statusAsString().map(s -> WireEnums.fromWire(BookingStatus.class, s));
   }
 
   /**
@@ -126,7 +127,7 @@ public interface ExportBooking {
    * JSON {@code priority} as {@link Priority}; unknown values are {@code UNKNOWN}.
    */
   default Optional<Priority> priority() {
-    return priorityAsString().map(Priority::fromWire);
+    return priorityAsString().map(s -> WireEnums.fromWire(Priority.class, s));
   }
 
   /**

@@ -3,6 +3,7 @@
 package dev.titanj.crm.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ public interface Lead {
    * JSON {@code status} as {@link LeadStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<LeadStatus> status() {
-    return statusAsString().map(LeadStatus::fromWire);
+    return statusAsString().map(s -> WireEnums.fromWire(LeadStatus.class, s));
   }
 
   /**
@@ -43,7 +44,7 @@ public interface Lead {
    * JSON {@code priority} as {@link Priority}; unknown values are {@code UNKNOWN}.
    */
   default Optional<Priority> priority() {
-    return priorityAsString().map(Priority::fromWire);
+    return priorityAsString().map(s -> WireEnums.fromWire(Priority.class, s));
   }
 
   /**

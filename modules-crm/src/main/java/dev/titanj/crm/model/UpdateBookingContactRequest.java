@@ -3,6 +3,7 @@
 package dev.titanj.crm.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -23,7 +24,7 @@ public interface UpdateBookingContactRequest {
    * JSON {@code type} as {@link ContactType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<ContactType> type() {
-    return typeAsString().map(ContactType::fromWire);
+    return typeAsString().map(s -> WireEnums.fromWire(ContactType.class, s));
   }
 
   /**

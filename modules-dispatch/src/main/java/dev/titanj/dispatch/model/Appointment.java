@@ -3,6 +3,7 @@
 package dev.titanj.dispatch.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.Optional;
@@ -59,7 +60,7 @@ public interface Appointment {
    * JSON {@code status} as {@link AppointmentStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<AppointmentStatus> status() {
-    return statusAsString().map(AppointmentStatus::fromWire);
+    return statusAsString().map(s -> WireEnums.fromWire(AppointmentStatus.class, s));
   }
 
   /**

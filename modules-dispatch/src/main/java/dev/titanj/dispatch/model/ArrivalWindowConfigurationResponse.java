@@ -3,6 +3,7 @@
 package dev.titanj.dispatch.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -23,7 +24,7 @@ public interface ArrivalWindowConfigurationResponse {
    * JSON {@code configuration} as {@link ArrivalWindowConfiguration}; unknown values are {@code UNKNOWN}.
    */
   default Optional<ArrivalWindowConfiguration> configuration() {
-    return configurationAsString().map(ArrivalWindowConfiguration::fromWire);
+    return configurationAsString().map(s -> WireEnums.fromWire(ArrivalWindowConfiguration.class, s));
   }
 
   /**

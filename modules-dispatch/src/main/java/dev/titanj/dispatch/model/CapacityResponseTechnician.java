@@ -3,6 +3,7 @@
 package dev.titanj.dispatch.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -33,7 +34,7 @@ public interface CapacityResponseTechnician {
    * JSON {@code status} as {@link CapacityResponseTechnicianStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<CapacityResponseTechnicianStatus> status() {
-    return statusAsString().map(CapacityResponseTechnicianStatus::fromWire);
+    return statusAsString().map(s -> WireEnums.fromWire(CapacityResponseTechnicianStatus.class, s));
   }
 
   /**

@@ -3,6 +3,7 @@
 package dev.titanj.dispatch.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,7 +116,7 @@ public interface CreateNonJobAppointmentResult {
    * JSON {@code frequency} as {@link RepeatFrequencyInt32}; unknown values are {@code UNKNOWN}.
    */
   default Optional<RepeatFrequencyInt32> frequency() {
-    return frequencyAsString().map(RepeatFrequencyInt32::fromWire);
+    return frequencyAsString().map(s -> WireEnums.fromWire(RepeatFrequencyInt32.class, s));
   }
 
   /**
@@ -128,7 +129,7 @@ public interface CreateNonJobAppointmentResult {
    * JSON {@code endType} as {@link RepeatEndTypeInt32}; unknown values are {@code UNKNOWN}.
    */
   default Optional<RepeatEndTypeInt32> endType() {
-    return endTypeAsString().map(RepeatEndTypeInt32::fromWire);
+    return endTypeAsString().map(s -> WireEnums.fromWire(RepeatEndTypeInt32.class, s));
   }
 
   /**

@@ -3,6 +3,7 @@
 package dev.titanj.dispatch.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public interface ExportAppointmentAssignments {
    * JSON {@code status} as {@link JobAppointmentAssignmentStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<JobAppointmentAssignmentStatus> status() {
-    return statusAsString().map(JobAppointmentAssignmentStatus::fromWire);
+    return statusAsString().map(s -> WireEnums.fromWire(JobAppointmentAssignmentStatus.class, s));
   }
 
   /**

@@ -3,6 +3,7 @@
 package dev.titanj.dispatch.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -28,7 +29,7 @@ public interface GpsPing {
    * JSON {@code status} as {@link GpsPingResultStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<GpsPingResultStatus> status() {
-    return statusAsString().map(GpsPingResultStatus::fromWire);
+    return statusAsString().map(s -> WireEnums.fromWire(GpsPingResultStatus.class, s));
   }
 
   /**

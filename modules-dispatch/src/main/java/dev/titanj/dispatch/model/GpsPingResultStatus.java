@@ -5,7 +5,7 @@ package dev.titanj.dispatch.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Dispatch.V2.GpsPingResultStatus} (string wire values); unknown values map to {@link #UNKNOWN}.
+ * Values of {@code Dispatch.V2.GpsPingResultStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
  */
 public enum GpsPingResultStatus implements WireEnum {
   /**
@@ -32,25 +32,5 @@ public enum GpsPingResultStatus implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
-  }
-
-  /**
-   * The constant sent as {@code wire} (exact match first, then ignoring case), or {@link #UNKNOWN}.
-   */
-  public static GpsPingResultStatus fromWire(String wire) {
-    if (wire == null || wire.isEmpty()) {
-      return UNKNOWN;
-    }
-    for (GpsPingResultStatus c : values()) {
-      if (c.wireValue.equals(wire)) {
-        return c;
-      }
-    }
-    for (GpsPingResultStatus c : values()) {
-      if (c != UNKNOWN && c.wireValue.equalsIgnoreCase(wire)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
   }
 }

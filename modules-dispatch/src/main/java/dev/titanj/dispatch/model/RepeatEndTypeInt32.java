@@ -5,7 +5,7 @@ package dev.titanj.dispatch.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Dispatch.Contracts.NonJobAppointment.RepeatEndType_Int32} (integer wire values); unknown values map to {@link #UNKNOWN}.
+ * Values of {@code Dispatch.Contracts.NonJobAppointment.RepeatEndType_Int32} (integer wire values); unknown values read as {@link #UNKNOWN}.
  */
 public enum RepeatEndTypeInt32 implements WireEnum {
   /**
@@ -37,25 +37,5 @@ public enum RepeatEndTypeInt32 implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
-  }
-
-  /**
-   * The constant sent as {@code wire} (exact match first, then ignoring case), or {@link #UNKNOWN}.
-   */
-  public static RepeatEndTypeInt32 fromWire(String wire) {
-    if (wire == null || wire.isEmpty()) {
-      return UNKNOWN;
-    }
-    for (RepeatEndTypeInt32 c : values()) {
-      if (c.wireValue.equals(wire)) {
-        return c;
-      }
-    }
-    for (RepeatEndTypeInt32 c : values()) {
-      if (c != UNKNOWN && c.wireValue.equalsIgnoreCase(wire)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
   }
 }

@@ -3,6 +3,7 @@
 package dev.titanj.dispatch.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public interface TechnicianShift {
    * JSON {@code shiftType} as {@link ShiftType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<ShiftType> shiftType() {
-    return shiftTypeAsString().map(ShiftType::fromWire);
+    return shiftTypeAsString().map(s -> WireEnums.fromWire(ShiftType.class, s));
   }
 
   /**

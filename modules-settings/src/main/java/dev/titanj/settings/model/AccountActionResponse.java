@@ -3,6 +3,7 @@
 package dev.titanj.settings.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -23,7 +24,7 @@ public interface AccountActionResponse {
    * JSON {@code status} as {@link AccountActionStatus}; unknown values are {@code UNKNOWN}.
    */
   default Optional<AccountActionStatus> status() {
-    return statusAsString().map(AccountActionStatus::fromWire);
+    return statusAsString().map(s -> WireEnums.fromWire(AccountActionStatus.class, s));
   }
 
   /**

@@ -3,6 +3,7 @@
 package dev.titanj.settings.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +41,7 @@ public interface Employee {
    * JSON {@code role} as {@link EmployeeUserRole}; unknown values are {@code UNKNOWN}.
    */
   default Optional<EmployeeUserRole> role() {
-    return roleAsString().map(EmployeeUserRole::fromWire);
+    return roleAsString().map(s -> WireEnums.fromWire(EmployeeUserRole.class, s));
   }
 
   /**

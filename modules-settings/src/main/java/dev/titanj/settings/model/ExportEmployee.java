@@ -3,6 +3,7 @@
 package dev.titanj.settings.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +51,7 @@ public interface ExportEmployee {
    * JSON {@code role} as {@link EmployeeUserRole}; unknown values are {@code UNKNOWN}.
    */
   default Optional<EmployeeUserRole> role() {
-    return roleAsString().map(EmployeeUserRole::fromWire);
+    return roleAsString().map(s -> WireEnums.fromWire(EmployeeUserRole.class, s));
   }
 
   /**

@@ -3,6 +3,7 @@
 package dev.titanj.settings.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public interface ExportTagType {
    * JSON {@code importance} as {@link TagImportance}; unknown values are {@code UNKNOWN}.
    */
   default Optional<TagImportance> importance() {
-    return importanceAsString().map(TagImportance::fromWire);
+    return importanceAsString().map(s -> WireEnums.fromWire(TagImportance.class, s));
   }
 
   /**

@@ -3,6 +3,7 @@
 package dev.titanj.settings.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -126,7 +127,7 @@ public interface Technician {
    * JSON {@code jobFilter} as {@link JobFilter}; unknown values are {@code UNKNOWN}.
    */
   default Optional<JobFilter> jobFilter() {
-    return jobFilterAsString().map(JobFilter::fromWire);
+    return jobFilterAsString().map(s -> WireEnums.fromWire(JobFilter.class, s));
   }
 
   /**

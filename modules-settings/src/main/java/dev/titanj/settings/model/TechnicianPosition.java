@@ -5,7 +5,7 @@ package dev.titanj.settings.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code TenantSettings.V2.TechnicianPosition} (string wire values); unknown values map to {@link #UNKNOWN}.
+ * Values of {@code TenantSettings.V2.TechnicianPosition} (string wire values); unknown values read as {@link #UNKNOWN}.
  */
 public enum TechnicianPosition implements WireEnum {
   /**
@@ -72,25 +72,5 @@ public enum TechnicianPosition implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
-  }
-
-  /**
-   * The constant sent as {@code wire} (exact match first, then ignoring case), or {@link #UNKNOWN}.
-   */
-  public static TechnicianPosition fromWire(String wire) {
-    if (wire == null || wire.isEmpty()) {
-      return UNKNOWN;
-    }
-    for (TechnicianPosition c : values()) {
-      if (c.wireValue.equals(wire)) {
-        return c;
-      }
-    }
-    for (TechnicianPosition c : values()) {
-      if (c != UNKNOWN && c.wireValue.equalsIgnoreCase(wire)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
   }
 }

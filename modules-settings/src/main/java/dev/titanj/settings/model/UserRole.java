@@ -3,6 +3,7 @@
 package dev.titanj.settings.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public interface UserRole {
    * JSON {@code employeeType} as {@link EmployeeType}; unknown values are {@code UNKNOWN}.
    */
   default Optional<EmployeeType> employeeType() {
-    return employeeTypeAsString().map(EmployeeType::fromWire);
+    return employeeTypeAsString().map(s -> WireEnums.fromWire(EmployeeType.class, s));
   }
 
   /**
