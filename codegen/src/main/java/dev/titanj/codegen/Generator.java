@@ -732,6 +732,21 @@ public final class Generator {
     return out.isEmpty() ? "" : "; " + String.join(", ", out);
   }
 
+  static final Pattern MONEY = Pattern.compile("^(total|subTotal|salesTax|balance|discountTotal"
+      + "|quantity|cost|totalCost|price|memberPrice|unappliedAmount|amount|appliedAmount)$"
+      + "|.*(Amount|Total|Price|Cost|Balance)$");
+
+  /**
+   * Accounting declares money in read models as plain strings ({@code "total": "123.45"}); such
+   * properties become BigDecimal (which reads strings and numbers). Strings the API describes as
+   * display-formatted stay strings.
+   */
+  static boolean isMoneyString(String wire, JsonNode ps) {
+    return "string".equals(ps.path("type").asText()) && !ps.has("format") && !ps.has("enum")
+        && Spec.refName(ps) == null && MONEY.matcher(wire).matches()
+        && !ps.path("description").asText("").toLowerCase(Locale.ROOT).contains("formatted");
+  }
+
   /** Java accessor name per wire name for one schema, deduplicated. */
   Map<String, String> accessorNames(JsonNode node) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -778,6 +793,10 @@ public final class Generator {
       String wire = e.getKey();
       String jname = e.getValue();
       JsonNode ps = node.path("properties").get(wire);
+      if (isMoneyString(wire, ps)) {
+        ps = ((com.fasterxml.jackson.databind.node.ObjectNode) ps.deepCopy()).put("type", "number")
+            .put("format", "decimal");
+      }
       boolean isList = "array".equals(ps.path("type").asText()) && Spec.refName(ps) == null;
       boolean isMap = "object".equals(ps.path("type").asText()) && Spec.refName(ps) == null
           && ps.has("additionalProperties");

@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,14 +46,14 @@ public interface DetailedPayment {
   Optional<String> typeId();
 
   /**
-   * JSON {@code total}: string.
+   * JSON {@code total}: decimal (string or number on the wire).
    */
-  Optional<String> total();
+  Optional<BigDecimal> total();
 
   /**
-   * JSON {@code unappliedAmount}: string.
+   * JSON {@code unappliedAmount}: decimal (string or number on the wire).
    */
-  Optional<String> unappliedAmount();
+  Optional<BigDecimal> unappliedAmount();
 
   /**
    * JSON {@code memo}: string.

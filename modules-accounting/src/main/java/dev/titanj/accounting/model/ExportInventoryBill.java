@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,19 +51,19 @@ public interface ExportInventoryBill {
   Optional<Instant> billDate();
 
   /**
-   * JSON {@code billAmount}: string.
+   * JSON {@code billAmount}: decimal (string or number on the wire).
    */
-  Optional<String> billAmount();
+  Optional<BigDecimal> billAmount();
 
   /**
-   * JSON {@code taxAmount}: string.
+   * JSON {@code taxAmount}: decimal (string or number on the wire).
    */
-  Optional<String> taxAmount();
+  Optional<BigDecimal> taxAmount();
 
   /**
-   * JSON {@code shippingAmount}: string.
+   * JSON {@code shippingAmount}: decimal (string or number on the wire).
    */
-  Optional<String> shippingAmount();
+  Optional<BigDecimal> shippingAmount();
 
   /**
    * JSON {@code createdBy}: string.

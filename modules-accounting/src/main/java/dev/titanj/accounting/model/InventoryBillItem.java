@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import java.math.BigDecimal;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -28,14 +29,14 @@ public interface InventoryBillItem {
   Optional<String> description();
 
   /**
-   * JSON {@code quantity}: string.
+   * JSON {@code quantity}: decimal (string or number on the wire).
    */
-  Optional<String> quantity();
+  Optional<BigDecimal> quantity();
 
   /**
-   * JSON {@code cost}: string.
+   * JSON {@code cost}: decimal (string or number on the wire).
    */
-  Optional<String> cost();
+  Optional<BigDecimal> cost();
 
   /**
    * JSON {@code inventoryLocation}: string.

@@ -5,6 +5,7 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,14 +48,14 @@ public interface Invoice {
   Optional<Instant> dueDate();
 
   /**
-   * JSON {@code subTotal}: string.
+   * JSON {@code subTotal}: decimal (string or number on the wire).
    */
-  Optional<String> subTotal();
+  Optional<BigDecimal> subTotal();
 
   /**
-   * JSON {@code salesTax}: string.
+   * JSON {@code salesTax}: decimal (string or number on the wire).
    */
-  Optional<String> salesTax();
+  Optional<BigDecimal> salesTax();
 
   /**
    * JSON {@code salesTaxCode}: object {@link SalesTax}.
@@ -67,14 +68,14 @@ public interface Invoice {
   Optional<Long> taxZoneId();
 
   /**
-   * JSON {@code total}: string.
+   * JSON {@code total}: decimal (string or number on the wire).
    */
-  Optional<String> total();
+  Optional<BigDecimal> total();
 
   /**
-   * JSON {@code balance}: string.
+   * JSON {@code balance}: decimal (string or number on the wire).
    */
-  Optional<String> balance();
+  Optional<BigDecimal> balance();
 
   /**
    * JSON {@code invoiceType}: object {@link NamedField}.
@@ -218,9 +219,9 @@ public interface Invoice {
   Optional<Boolean> active();
 
   /**
-   * JSON {@code discountTotal}: string.
+   * JSON {@code discountTotal}: decimal (string or number on the wire).
    */
-  Optional<String> discountTotal();
+  Optional<BigDecimal> discountTotal();
 
   /**
    * JSON {@code importId}: string.

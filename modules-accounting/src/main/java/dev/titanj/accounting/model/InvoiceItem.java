@@ -27,19 +27,19 @@ public interface InvoiceItem {
   Optional<String> description();
 
   /**
-   * JSON {@code quantity}: string.
+   * JSON {@code quantity}: decimal (string or number on the wire).
    */
-  Optional<String> quantity();
+  Optional<BigDecimal> quantity();
 
   /**
-   * JSON {@code cost}: string.
+   * JSON {@code cost}: decimal (string or number on the wire).
    */
-  Optional<String> cost();
+  Optional<BigDecimal> cost();
 
   /**
-   * JSON {@code totalCost}: string.
+   * JSON {@code totalCost}: decimal (string or number on the wire).
    */
-  Optional<String> totalCost();
+  Optional<BigDecimal> totalCost();
 
   /**
    * JSON {@code budgetCodeId}: integer (int64).
@@ -57,9 +57,9 @@ public interface InvoiceItem {
   Optional<String> inventoryLocation();
 
   /**
-   * JSON {@code price}: string.
+   * JSON {@code price}: decimal (string or number on the wire).
    */
-  Optional<String> price();
+  Optional<BigDecimal> price();
 
   /**
    * JSON {@code type} exactly as sent (values of {@link InvoiceItemType}), so values this SDK does not know are kept.
@@ -85,9 +85,9 @@ public interface InvoiceItem {
   Optional<Long> skuId();
 
   /**
-   * JSON {@code total}: string.
+   * JSON {@code total}: decimal (string or number on the wire).
    */
-  Optional<String> total();
+  Optional<BigDecimal> total();
 
   /**
    * JSON {@code inventory}: boolean.
@@ -190,9 +190,9 @@ public interface InvoiceItem {
   Optional<Boolean> addOn();
 
   /**
-   * JSON {@code memberPrice}: string.
+   * JSON {@code memberPrice}: decimal (string or number on the wire).
    */
-  Optional<String> memberPrice();
+  Optional<BigDecimal> memberPrice();
 
   /**
    * JSON {@code technicianId}: integer (int64).

@@ -3,6 +3,7 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -24,9 +25,9 @@ public interface PaymentApplied {
   Optional<Long> appliedTo();
 
   /**
-   * JSON {@code appliedAmount}: string.
+   * JSON {@code appliedAmount}: decimal (string or number on the wire).
    */
-  Optional<String> appliedAmount();
+  Optional<BigDecimal> appliedAmount();
 
   /**
    * JSON {@code appliedOn}: ISO-8601 date-time.
