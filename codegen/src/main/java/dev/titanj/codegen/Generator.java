@@ -786,7 +786,8 @@ public final class Generator {
       }
       t.addJavadoc("Request body {@code $L}. $L\n", schema, req.isEmpty()
           ? "No field is required."
-          : "Required: " + String.join(", ", req) + "; {@code build()} fails without them.");
+          : "Required: " + String.join(", ", req) + "; {@code build()} fails without "
+              + (req.size() == 1 ? "it." : "them."));
     }
     Map<String, String> names = accessorNames(node);
     for (Map.Entry<String, String> e : names.entrySet()) {

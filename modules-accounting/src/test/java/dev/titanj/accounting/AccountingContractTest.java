@@ -23,4 +23,13 @@ class AccountingContractTest {
   void everyRequestRecord_encodesToTheDeclaredFieldNames() throws Exception {
     assertThat(ModuleContract.verifyRequests(AccountingSchemas.REQUEST_FIELDS)).isGreaterThan(15);
   }
+
+  @Test
+  void repositories_useTheCacheNamesOfCoreReferenceData() throws Exception {
+    try (ApiServer server = new ApiServer()) {
+      Accounting module = Accounting.of(server.client());
+      ModuleContract.verifyReferenceDataNames(module, "accounting", java.util.Set.of());
+      assertThat(ModuleContract.cacheNames(module)).isNotEmpty();
+    }
+  }
 }

@@ -23,4 +23,13 @@ class CrmContractTest {
   void everyRequestRecord_encodesToTheDeclaredFieldNames() throws Exception {
     assertThat(ModuleContract.verifyRequests(CrmSchemas.REQUEST_FIELDS)).isGreaterThan(20);
   }
+
+  @Test
+  void repositories_useTheCacheNamesOfCoreReferenceData() throws Exception {
+    try (ApiServer server = new ApiServer()) {
+      Crm module = Crm.of(server.client());
+      ModuleContract.verifyReferenceDataNames(module, "crm", java.util.Set.of());
+      assertThat(ModuleContract.cacheNames(module)).isNotEmpty();
+    }
+  }
 }

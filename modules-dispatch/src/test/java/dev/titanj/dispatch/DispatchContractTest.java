@@ -23,4 +23,13 @@ class DispatchContractTest {
   void everyRequestRecord_encodesToTheDeclaredFieldNames() throws Exception {
     assertThat(ModuleContract.verifyRequests(DispatchSchemas.REQUEST_FIELDS)).isGreaterThan(10);
   }
+
+  @Test
+  void repositories_useTheCacheNamesOfCoreReferenceData() throws Exception {
+    try (ApiServer server = new ApiServer()) {
+      Dispatch module = Dispatch.of(server.client());
+      ModuleContract.verifyReferenceDataNames(module, "dispatch", java.util.Set.of("dispatch.business-hours"));
+      assertThat(ModuleContract.cacheNames(module)).isNotEmpty();
+    }
+  }
 }

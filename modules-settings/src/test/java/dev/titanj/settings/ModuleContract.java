@@ -103,6 +103,36 @@ final class ModuleContract {
     throw new AssertionError(m + " has no HTTP method annotation");
   }
 
+  /** The cache resource names the module's repositories use, read from a live module instance. */
+  static Set<String> cacheNames(Object module) throws Exception {
+    Set<String> out = new TreeSet<>();
+    for (Method m : module.getClass().getMethods()) {
+      if (m.getDeclaringClass() == module.getClass() && !Modifier.isStatic(m.getModifiers())
+          && m.getReturnType().getSimpleName().endsWith("Repository")) {
+        Object repo = m.invoke(module);
+        try {
+          Field f = repo.getClass().getDeclaredField("support");
+          f.setAccessible(true);
+          out.add(((dev.titanj.core.internal.ResourceSupport<?, ?>) f.get(repo)).resource());
+        } catch (NoSuchFieldException e) {
+          // a resource without id-addressed reads
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every reference-data cache name of {@code area} is used by a repository (but {@code except}). */
+  static void verifyReferenceDataNames(Object module, String area, Set<String> except) throws Exception {
+    Set<String> used = cacheNames(module);
+    assertThat(used).allMatch(n -> n.startsWith(area + "."));
+    for (String name : dev.titanj.core.CacheSettings.REFERENCE_DATA) {
+      if (name.startsWith(area + ".") && !except.contains(name)) {
+        assertThat(used).as("repository cached as " + name).contains(name);
+      }
+    }
+  }
+
   // ---- samples ----
 
   /** The JSON names a record type declares through its abstract accessors. */

@@ -23,4 +23,13 @@ class SettingsContractTest {
   void everyRequestRecord_encodesToTheDeclaredFieldNames() throws Exception {
     assertThat(ModuleContract.verifyRequests(SettingsSchemas.REQUEST_FIELDS)).isGreaterThan(5);
   }
+
+  @Test
+  void repositories_useTheCacheNamesOfCoreReferenceData() throws Exception {
+    try (ApiServer server = new ApiServer()) {
+      Settings module = Settings.of(server.client());
+      ModuleContract.verifyReferenceDataNames(module, "settings", java.util.Set.of());
+      assertThat(ModuleContract.cacheNames(module)).isNotEmpty();
+    }
+  }
 }

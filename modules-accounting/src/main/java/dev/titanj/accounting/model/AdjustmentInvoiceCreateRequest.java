@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.AdjustmentInvoiceCreateRequest}. Required: {@code adjustmentToId}; {@code build()} fails without them.
+ * Request body {@code Accounting.V2.AdjustmentInvoiceCreateRequest}. Required: {@code adjustmentToId}; {@code build()} fails without it.
  */
 @TitanValue
 @Value.Immutable

@@ -7,7 +7,7 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.CustomFieldUpdateRequest}. Required: {@code operations}; {@code build()} fails without them.
+ * Request body {@code Accounting.V2.CustomFieldUpdateRequest}. Required: {@code operations}; {@code build()} fails without it.
  */
 @TitanValue
 @Value.Immutable

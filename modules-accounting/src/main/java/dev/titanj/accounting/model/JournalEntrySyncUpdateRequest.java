@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.JournalEntrySyncUpdateRequest}. Required: {@code syncStatus}; {@code build()} fails without them.
+ * Request body {@code Accounting.V2.JournalEntrySyncUpdateRequest}. Required: {@code syncStatus}; {@code build()} fails without it.
  */
 @TitanValue
 @Value.Immutable

@@ -6,7 +6,7 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.MarkApCreditAsExportedUpdateRequest}. Required: {@code apCreditId}; {@code build()} fails without them.
+ * Request body {@code Accounting.V2.MarkApCreditAsExportedUpdateRequest}. Required: {@code apCreditId}; {@code build()} fails without it.
  */
 @TitanValue
 @Value.Immutable

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.MarkApPaymentAsExportedUpdateRequest}. Required: {@code apPaymentId}; {@code build()} fails without them.
+ * Request body {@code Accounting.V2.MarkApPaymentAsExportedUpdateRequest}. Required: {@code apPaymentId}; {@code build()} fails without it.
  */
 @TitanValue
 @Value.Immutable

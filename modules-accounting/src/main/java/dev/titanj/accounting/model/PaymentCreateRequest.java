@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.PaymentCreateRequest}. Required: {@code typeId}; {@code build()} fails without them.
+ * Request body {@code Accounting.V2.PaymentCreateRequest}. Required: {@code typeId}; {@code build()} fails without it.
  */
 @TitanValue
 @Value.Immutable

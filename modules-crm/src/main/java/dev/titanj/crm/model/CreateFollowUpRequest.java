@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.CreateFollowUpRequest}. Required: {@code followUpDate}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.CreateFollowUpRequest}. Required: {@code followUpDate}; {@code build()} fails without it.
  */
 @TitanValue
 @Value.Immutable

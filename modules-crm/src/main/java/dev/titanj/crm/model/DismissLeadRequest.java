@@ -6,7 +6,7 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.DismissLeadRequest}. Required: {@code dismissingReasonId}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.DismissLeadRequest}. Required: {@code dismissingReasonId}; {@code build()} fails without it.
  */
 @TitanValue
 @Value.Immutable

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.SubmitLeadFormRequest}. Required: {@code name}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.SubmitLeadFormRequest}. Required: {@code name}; {@code build()} fails without it.
  */
 @TitanValue
 @Value.Immutable

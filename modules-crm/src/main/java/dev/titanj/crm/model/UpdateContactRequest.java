@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.UpdateContactRequest}. Required: {@code isArchived}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.UpdateContactRequest}. Required: {@code isArchived}; {@code build()} fails without it.
  */
 @TitanValue
 @Value.Immutable

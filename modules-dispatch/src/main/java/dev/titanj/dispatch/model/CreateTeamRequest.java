@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.CreateTeamRequest}. Required: {@code active}; {@code build()} fails without them.
+ * Request body {@code Dispatch.V2.CreateTeamRequest}. Required: {@code active}; {@code build()} fails without it.
  */
 @TitanValue
 @Value.Immutable

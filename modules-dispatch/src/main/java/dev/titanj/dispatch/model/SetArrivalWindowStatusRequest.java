@@ -6,7 +6,7 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.SetArrivalWindowStatusRequest}. Required: {@code isActive}; {@code build()} fails without them.
+ * Request body {@code Dispatch.V2.SetArrivalWindowStatusRequest}. Required: {@code isActive}; {@code build()} fails without it.
  */
 @TitanValue
 @Value.Immutable

@@ -6,7 +6,7 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.AccountActionRequest}. Required: {@code action}; {@code build()} fails without them.
+ * Request body {@code TenantSettings.V2.AccountActionRequest}. Required: {@code action}; {@code build()} fails without it.
  */
 @TitanValue
 @Value.Immutable

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.ExternalDataUpdateModel}. Required: {@code key}; {@code build()} fails without them.
+ * Request body {@code TenantSettings.V2.ExternalDataUpdateModel}. Required: {@code key}; {@code build()} fails without it.
  */
 @TitanValue
 @Value.Immutable
