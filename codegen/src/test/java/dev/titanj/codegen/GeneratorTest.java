@@ -78,6 +78,14 @@ class GeneratorTest {
   }
 
   @Test
+  void moneySentAsPlainStrings_becomesBigDecimal_unlessDescribedAsFormatted() {
+    String w = file("model/Widget.java");
+    assertThat(w).contains("Optional<BigDecimal> balance();")
+        .contains("Optional<String> shippingAmount();")
+        .contains("Optional<String> summary();");
+  }
+
+  @Test
   void keywordsAndDottedNames_getSafeJavaNamesAndWireNames() {
     String w = file("model/Widget.java");
     assertThat(w).contains("@WireName(\"default\")\n  Optional<Boolean> defaultValue();")
