@@ -58,9 +58,15 @@ final class ModuleContract {
     assertThat(manifest).hasSize(expected);
     Map<String, String> bound = new LinkedHashMap<>();
     Set<String> reachable = new TreeSet<>();
+    // Retrofit parses every method and finds a converter for every body and return type now.
+    retrofit2.Retrofit retrofit = new retrofit2.Retrofit.Builder().baseUrl("http://127.0.0.1/")
+        .addConverterFactory(retrofit2.converter.moshi.MoshiConverterFactory.create(TitanJson.moshi()))
+        .validateEagerly(true)
+        .build();
     for (Class<?> repo : repositories(entry)) {
       assertThat(Modifier.isPublic(repo.getModifiers()) && Modifier.isFinal(repo.getModifiers()))
           .as(repo + " is public final").isTrue();
+      assertThat(retrofit.create(apiOf(repo))).isNotNull();
       for (Method m : apiOf(repo).getMethods()) {
         Operation op = m.getAnnotation(Operation.class);
         if (op != null) {
