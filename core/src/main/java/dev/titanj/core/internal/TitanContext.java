@@ -178,7 +178,8 @@ public final class TitanContext implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    return new TitanContext(settings, base, new TitanCaches(settings.cacheSettings), executor, true,
+    return new TitanContext(settings, base,
+        new TitanCaches(settings.cacheSettings, settings.clock), executor, true,
         ownsHttp, new AtomicBoolean());
   }
 
