@@ -149,4 +149,24 @@ class CrmWireTest {
     assertThat(ApiServer.line(server.take())).isEqualTo("GET /crm/v2/tenant/42/export/customers/contacts?from=tok-1");
     assertThat(feed.cursor().token()).isEqualTo("tok-2");
   }
+
+  @Test
+  void update_evictsTheCachedCustomer() {
+    Crm cached = Crm.of(server.client(dev.titanj.core.CacheSettings.builder()
+        .resource("crm.customers", dev.titanj.core.CacheSettings.Resource.on(java.time.Duration.ofMinutes(5), 100))
+        .build()));
+    server.answer(CUSTOMER).answer(CUSTOMER).answer(CUSTOMER);
+
+    cached.customers().findById(42);
+    cached.customers().findById(42);
+    cached.customers().update(42, dev.titanj.crm.model.UpdateCustomerRequest.builder().name("New").build());
+    cached.customers().findById(42);
+
+    assertThat(ApiServer.line(server.take())).isEqualTo("GET /crm/v2/tenant/42/customers/42");
+    RecordedRequest patch = server.take();
+    assertThat(ApiServer.line(patch)).isEqualTo("PATCH /crm/v2/tenant/42/customers/42");
+    assertThat(ApiServer.body(patch)).contains("\"name\":\"New\"");
+    assertThat(ApiServer.line(server.take())).isEqualTo("GET /crm/v2/tenant/42/customers/42");
+    assertThat(server.pending()).isZero();
+  }
 }
