@@ -79,8 +79,9 @@ public final class FakeServiceTitan implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the fake ServiceTitan", e);
     }
-    String url = server.url("/").toString();
-    this.base = URI.create(url.substring(0, url.length() - 1));
+    String host = InetAddress.getLoopbackAddress().getHostAddress();
+    this.base = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+        + server.getPort());
   }
 
   /** Starts a fake server with the default options on a free loopback port. */
