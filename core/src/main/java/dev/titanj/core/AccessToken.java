@@ -14,6 +14,10 @@ public final class AccessToken implements Serializable {
   private final String value;
   private final Instant expiresAt;
 
+  /**
+   * @param value the bearer token (not blank)
+   * @param expiresAt when the token stops working
+   */
   public AccessToken(String value, Instant expiresAt) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("token value must not be blank");

@@ -1,7 +1,9 @@
 package dev.titanj.core;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -11,6 +13,13 @@ import java.util.TreeMap;
  * {@code "settings.business-units"}) is cached or not, with its own time to live and size.
  * By default reference data (business units, tag types, user roles, payment types...) is cached
  * and transactional data (customers, invoices...) is not.
+ *
+ * <p>The cache goes through JCache (JSR-107). The embedded default is Ehcache 3, on the heap and
+ * store-by-reference (values are immutable), with TTLs measured on the client's {@code Clock}.
+ * Another provider (for example Hazelcast, to share entries between instances) is chosen with
+ * {@link Builder#provider(String, URI)}; its own configuration then decides sizes. Keys carry
+ * environment, tenant, resource and id, so entries never cross tenants or environments. Only
+ * successful reads are cached: errors and 404s are never stored.
  */
 public final class CacheSettings {
   /** Resources cached unless configured otherwise: reference data that changes rarely. */
@@ -22,14 +31,22 @@ public final class CacheSettings {
       "dispatch.zones", "dispatch.teams", "dispatch.arrival-windows", "dispatch.business-hours",
       "crm.booking-provider-tags");
 
+  /** Class name of Ehcache's JCache provider, the embedded default. */
+  public static final String EHCACHE_PROVIDER = "org.ehcache.jsr107.EhcacheCachingProvider";
+
   private final boolean enabled;
   private final Resource referenceDefaults;
   private final Map<String, Resource> overrides;
+  private final String providerClassName;
+  private final URI providerUri;
 
-  private CacheSettings(boolean enabled, Resource referenceDefaults, Map<String, Resource> overrides) {
+  private CacheSettings(boolean enabled, Resource referenceDefaults, Map<String, Resource> overrides,
+      String providerClassName, URI providerUri) {
     this.enabled = enabled;
     this.referenceDefaults = referenceDefaults;
     this.overrides = Map.copyOf(overrides);
+    this.providerClassName = providerClassName;
+    this.providerUri = providerUri;
   }
 
   /** Reference data cached for 10 minutes, up to 10,000 entries per resource; nothing else. */
@@ -39,7 +56,7 @@ public final class CacheSettings {
 
   /** No caching at all. */
   public static CacheSettings disabled() {
-    return new CacheSettings(false, Resource.off(), Map.of());
+    return new CacheSettings(false, Resource.off(), Map.of(), EHCACHE_PROVIDER, null);
   }
 
   public static Builder builder() {
@@ -63,10 +80,30 @@ public final class CacheSettings {
     return REFERENCE_DATA.contains(resource) ? referenceDefaults : Resource.off();
   }
 
+  /** Class name of the JCache {@code CachingProvider}; {@link #EHCACHE_PROVIDER} by default. */
+  public String providerClassName() {
+    return providerClassName;
+  }
+
+  /**
+   * The provider-specific configuration URI (for example a Hazelcast client XML); empty means a
+   * private embedded Ehcache manager per client, built in code.
+   */
+  public Optional<URI> providerUri() {
+    return Optional.ofNullable(providerUri);
+  }
+
+  /** Whether this is the embedded default: Ehcache configured by TitanJ itself. */
+  public boolean isEmbeddedEhcache() {
+    return EHCACHE_PROVIDER.equals(providerClassName) && providerUri == null;
+  }
+
   @Override
   public String toString() {
     return "CacheSettings{enabled=" + enabled + ", reference=" + referenceDefaults
-        + ", overrides=" + new TreeMap<>(overrides) + "}";
+        + ", overrides=" + new TreeMap<>(overrides)
+        + (isEmbeddedEhcache() ? "" : ", provider=" + providerClassName + ", uri=" + providerUri)
+        + "}";
   }
 
   /** Cache settings of one resource. */
@@ -136,8 +173,27 @@ public final class CacheSettings {
   public static final class Builder {
     private Resource referenceDefaults = Resource.on(Duration.ofMinutes(10), 10_000);
     private final Map<String, Resource> overrides = new TreeMap<>();
+    private String providerClassName = EHCACHE_PROVIDER;
+    private URI providerUri;
 
     private Builder() {}
+
+    /**
+     * Uses another JCache provider, selected by its {@code CachingProvider} class name (never by
+     * the ambiguous no-argument lookup), with its configuration at {@code configUri} (null for
+     * the provider's default). Entries then live wherever that provider keeps them, for example
+     * in a Hazelcast cluster shared by several instances. TTLs are set through JCache's expiry
+     * policy and measured on the provider's own clock; sizes come from the provider's
+     * configuration.
+     */
+    public Builder provider(String cachingProviderClassName, URI configUri) {
+      if (cachingProviderClassName == null || cachingProviderClassName.isBlank()) {
+        throw new IllegalArgumentException("cachingProviderClassName must not be blank");
+      }
+      this.providerClassName = cachingProviderClassName.trim();
+      this.providerUri = configUri;
+      return this;
+    }
 
     /** Settings for every reference-data resource not configured one by one. */
     public Builder referenceData(Resource settings) {
@@ -155,7 +211,7 @@ public final class CacheSettings {
     }
 
     public CacheSettings build() {
-      return new CacheSettings(true, referenceDefaults, overrides);
+      return new CacheSettings(true, referenceDefaults, overrides, providerClassName, providerUri);
     }
   }
 }

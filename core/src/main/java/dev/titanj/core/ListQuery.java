@@ -19,6 +19,15 @@ import java.util.stream.Stream;
  * {@link #first()}, {@link #count()}) make the HTTP calls. Generated subclasses add one typed
  * method per filter the endpoint declares.
  *
+ * <p>Streaming rules: pages are requested in order at a fixed {@link #pageSize(int)}; paging
+ * stops at the first page that says {@code hasMore=false} or is empty, and never requests a page
+ * past the one that reaches {@link #limit(long)}. With prefetch (on by default) page n+1 is in
+ * flight while page n is consumed, so at most two pages are in memory. A page that fails
+ * transiently (I/O, 5xx, 429, after the HTTP layer's own retries) is requested again with the
+ * same number, up to three times, so a stream never skips or repeats a record. Closing the
+ * stream cancels the prefetch. {@link #page(int)}, {@link #first()} and {@link #count()} make
+ * exactly one request each.
+ *
  * @param <T> the record type
  * @param <Q> the concrete query type, returned by every step
  */
@@ -117,7 +126,10 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> {
     return withState(state.withPageSize(pageSize));
   }
 
-  /** The most records {@link #stream()} returns across all pages. */
+  /**
+   * The most records {@link #stream()} returns across all pages. The page size stays as set;
+   * paging stops inside the page that reaches the limit and never fetches the page after it.
+   */
   public final Q limit(long limit) {
     requireArgument(limit >= 1, "limit must be positive, was " + limit);
     return withState(state.withLimit(limit));
@@ -130,7 +142,10 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> {
 
   /**
    * Fetch up to {@code parallelism} pages at once when the total is known (1 to 16; default 1).
-   * Records still arrive in order.
+   * The first request asks for the total ({@code includeTotal=true}); then up to
+   * {@code parallelism} later pages are in flight while the current one is consumed. Records
+   * still arrive in order; memory holds at most {@code parallelism + 1} pages. Without a total
+   * from the server this falls back to one prefetched page.
    */
   public final Q parallelism(int parallelism) {
     requireArgument(parallelism >= 1 && parallelism <= 16,
@@ -143,7 +158,7 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> {
    * later). Typed methods are preferred where they exist.
    */
   public final Q withParameter(String name, String value) {
-    requireArgument(name != null && !name.isBlank(), "parameter name must not be blank");
+    requireArgument(name != null && !name.isBlank(), "name must not be blank");
     requireArgument(value != null, "value of parameter " + name + " must not be null");
     requireArgument(!Paging.RESERVED.contains(name),
         name + " is set through pageSize/page/count, not as a parameter");
@@ -157,12 +172,19 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> {
 
   // ---- terminals ----
 
-  /** All matching records, fetched lazily page by page; close the stream to stop early. */
+  /**
+   * All matching records, fetched lazily page by page; close the stream (try-with-resources) to
+   * stop early and cancel the prefetched page.
+   */
   public final Stream<T> stream() {
     return Paging.stream(state);
   }
 
-  /** All matching records, fetched lazily page by page. */
+  /**
+   * All matching records, fetched lazily page by page. The iterator is also
+   * {@link AutoCloseable}: close it to cancel the prefetch when stopping early (an abandoned
+   * iterator costs at most the one page already in flight).
+   */
   public final Iterator<T> iterator() {
     return Paging.iterator(state);
   }

@@ -3,7 +3,9 @@ package dev.titanj.core;
 /**
  * The client-side request budget for one tenant: ServiceTitan allows about 60 requests per second
  * per application and tenant, and a client that stays under that avoids 429 responses. Shared by
- * every thread of a client.
+ * every thread of a client (a client made with {@code withTenant} has a budget of its own).
+ * Requests are spaced evenly at the rate, after a short burst of a tenth of a second's budget;
+ * every attempt counts, retries included, token requests not.
  */
 public final class RateLimit {
   private final int requestsPerSecond;

@@ -6,7 +6,9 @@ import java.time.Duration;
  * How the client retries throttled (429) and unavailable (502/503/504) responses and transport
  * failures: exponential backoff with jitter, honouring {@code Retry-After} up to a cap, within a
  * bounded number of attempts. POST, PUT and PATCH are not replayed after an ambiguous failure
- * unless {@link Builder#retryNonIdempotent(boolean)} is set.
+ * (a 502/503/504 or a broken connection) unless {@link Builder#retryNonIdempotent(boolean)} is
+ * set; a 429, or a connection that could not be opened, is retried for every method because the
+ * server never processed the request. Other statuses (400, 401, 404, 500...) are never retried.
  */
 public final class RetryPolicy {
   private final int maxAttempts;
@@ -33,6 +35,7 @@ public final class RetryPolicy {
     return builder().maxAttempts(1).build();
   }
 
+  /** Starts from the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -42,10 +45,15 @@ public final class RetryPolicy {
     return maxAttempts;
   }
 
+  /**
+   * The wait before the first retry when the server names none; it doubles per attempt, and each
+   * wait is drawn between half and all of that value (jitter).
+   */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
+  /** The longest computed backoff. */
   public Duration maxBackoff() {
     return maxBackoff;
   }
@@ -77,6 +85,7 @@ public final class RetryPolicy {
 
     private Builder() {}
 
+    /** Total attempts, 1 (no retry) to 20; default 4. */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1 || maxAttempts > 20) {
         throw new IllegalArgumentException("maxAttempts must be between 1 and 20, was " + maxAttempts);
@@ -85,26 +94,34 @@ public final class RetryPolicy {
       return this;
     }
 
+    /** Default 500 ms. */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = positive(initialBackoff, "initialBackoff");
       return this;
     }
 
+    /** Default 30 s. */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = positive(maxBackoff, "maxBackoff");
       return this;
     }
 
+    /** The longest {@code Retry-After} worth waiting for; default 30 s. */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = positive(maxRetryAfter, "maxRetryAfter");
       return this;
     }
 
+    /**
+     * Replay POST, PUT and PATCH after a 502/503/504 or a broken connection too. Only safe when
+     * the caller's writes are idempotent (for example, guarded by an external id); default off.
+     */
     public Builder retryNonIdempotent(boolean retryNonIdempotent) {
       this.retryNonIdempotent = retryNonIdempotent;
       return this;
     }
 
+    /** The policy; fails if {@code maxBackoff} is shorter than {@code initialBackoff}. */
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException("maxBackoff must not be shorter than initialBackoff");

@@ -203,7 +203,11 @@ public final class ServiceTitan implements AutoCloseable {
       return this;
     }
 
-    /** Whole-call timeout for one HTTP exchange (one attempt); default 120 s. */
+    /**
+     * Upper bound for one API call from start to finish, retries and their waits included;
+     * default 120 s. A retry whose wait would not fit is not started: the last error is raised
+     * instead.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = requirePositive(timeout, "callTimeout");
       return this;
@@ -218,13 +222,19 @@ public final class ServiceTitan implements AutoCloseable {
       return this;
     }
 
-    /** Retry behaviour for 429, 5xx and transport failures; default {@link RetryPolicy#defaults()}. */
+    /**
+     * Retry behaviour for 429, 502/503/504 and transport failures; default
+     * {@link RetryPolicy#defaults()}. The token request follows the same policy.
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
 
-    /** Where tokens are cached; default an in-memory store of this client. */
+    /**
+     * Where tokens are cached, keyed by environment and client id; default an in-memory store of
+     * this client. A store shared by several processes lets them use one token.
+     */
     public Builder tokenStore(TokenStore tokenStore) {
       this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
       return this;
@@ -256,7 +266,8 @@ public final class ServiceTitan implements AutoCloseable {
 
     /**
      * An OkHttp client whose connection pool and dispatcher this client shares (TitanJ adds its
-     * own interceptors to a derived client). Optional.
+     * own interceptors to a derived client, applies its own timeouts and turns redirects off).
+     * Closing the {@code ServiceTitan} leaves that pool and dispatcher running. Optional.
      */
     public Builder httpClient(okhttp3.OkHttpClient httpClient) {
       this.baseHttpClient = Objects.requireNonNull(httpClient, "httpClient");

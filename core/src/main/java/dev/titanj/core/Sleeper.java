@@ -9,8 +9,12 @@ public interface Sleeper {
   /** Blocks for {@code duration}; throws if interrupted. */
   void sleep(Duration duration) throws InterruptedException;
 
-  /** Really sleeps, with {@link Thread#sleep(long)}. */
+  /** Really sleeps, with {@link Thread#sleep(long, int)}. */
   static Sleeper system() {
-    return d -> Thread.sleep(d.toMillis());
+    return d -> {
+      if (!d.isNegative() && !d.isZero()) {
+        Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+      }
+    };
   }
 }

@@ -10,6 +10,10 @@ import dev.titanj.core.TitanDecodingException;
 import dev.titanj.core.json.TitanJson;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,16 @@ public final class Errors {
 
   /** The typed exception for an error response; reads the RFC 7807-style body leniently. */
   public static TitanApiException fromResponse(okhttp3.Response raw, ResponseBody body) {
+    return fromResponse(raw, body, Instant.now());
+  }
+
+  /**
+   * The typed exception for an error response; reads the RFC 7807-style body
+   * {@code {type, title, status, traceId, errors: {field: [message]}}} leniently. {@code now}
+   * turns an HTTP-date {@code Retry-After} into a duration.
+   */
+  public static TitanApiException fromResponse(okhttp3.Response raw, ResponseBody body,
+      Instant now) {
     String path = describe(raw.request());
     String title = null;
     String type = null;
@@ -36,8 +50,7 @@ public final class Errors {
     Map<String, List<String>> fieldErrors = Map.of();
     if (body != null) {
       try (ResponseBody b = body) {
-        String text = b.source().readUtf8(Math.min(MAX_ERROR_BODY, Math.max(0, b.contentLength() < 0
-            ? MAX_ERROR_BODY : b.contentLength())));
+        String text = readUpTo(b, MAX_ERROR_BODY);
         Map<String, Object> json = parseObject(text);
         if (json != null) {
           title = string(json.get("title"));
@@ -64,21 +77,42 @@ public final class Errors {
       traceId = raw.header("traceparent") != null ? raw.header("traceparent") : raw.header("X-Trace-Id");
     }
     if (raw.code() == 429) {
-      return new RateLimitException(title, type, traceId, retryAfter(raw.header("Retry-After")), path);
+      return new RateLimitException(title, type, traceId,
+          retryAfter(raw.header("Retry-After"), now), path);
     }
     return TitanApiException.of(raw.code(), title, type, traceId, fieldErrors, path);
   }
 
-  /** Parses a {@code Retry-After} value in seconds; null when absent or not a number. */
-  static Duration retryAfter(String header) {
-    if (header == null) {
+  /**
+   * Parses a {@code Retry-After} value: delay seconds or an HTTP date (RFC 1123), measured from
+   * {@code now}. A date in the past is zero; null when absent or unreadable.
+   */
+  static Duration retryAfter(String header, Instant now) {
+    if (header == null || header.isBlank()) {
       return null;
+    }
+    String v = header.trim();
+    try {
+      long seconds = Long.parseLong(v);
+      return seconds <= 0 ? Duration.ZERO : Duration.ofSeconds(seconds);
+    } catch (NumberFormatException e) {
+      // not delay seconds; try a date
     }
     try {
-      return Duration.ofSeconds(Long.parseLong(header.trim()));
-    } catch (NumberFormatException e) {
+      Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration d = Duration.between(now, at);
+      return d.isNegative() ? Duration.ZERO : d;
+    } catch (DateTimeParseException e) {
       return null;
     }
+  }
+
+  /** At most {@code max} bytes of {@code body} as UTF-8, without failing on a short body. */
+  static String readUpTo(ResponseBody body, long max) throws IOException {
+    okio.BufferedSource source = body.source();
+    source.request(max);
+    okio.Buffer buffer = source.getBuffer();
+    return buffer.readUtf8(Math.min(max, buffer.size()));
   }
 
   /** The decoding exception for a JSON fault while reading the response of {@code path}. */

@@ -1,57 +1,207 @@
 package dev.titanj.core.internal;
 
 import dev.titanj.core.Page;
+import dev.titanj.core.TitanException;
+import dev.titanj.core.TitanIOException;
+import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-/** Turns a {@link QueryState} into a lazy record iterator. */
+/**
+ * Turns a {@link QueryState} into a lazy record iterator.
+ *
+ * <p>Rules: pages are requested in order starting at 1 with a fixed page size; paging stops at
+ * the first page with {@code hasMore=false} or no items, and never requests a page beyond the
+ * one that reaches {@code limit}. With prefetch on (the default) page n+1 is requested on the
+ * paging executor as soon as page n arrives, so at most the page being consumed and one
+ * prefetched page are held. With {@code parallelism(k)} the first request asks for the total and
+ * then up to k later pages are in flight at once, still handed out in order. A page that fails
+ * transiently is retried with the same page number ({@link FetchRetry}); closing the stream
+ * cancels what is in flight.
+ */
 public final class Paging {
   /** Parameter names the paging runtime owns. */
   public static final Set<String> RESERVED = Set.of("page", "pageSize", "includeTotal");
 
   private Paging() {}
 
-  /** A lazy stream over every record of the query. */
+  /** A lazy stream over every record of the query; closing it stops fetching. */
   public static <T> Stream<T> stream(QueryState<T> state) {
-    Iterator<T> it = iterator(state);
+    PageIterator<T> it = new PageIterator<>(state);
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(it::close);
   }
 
-  /** A lazy iterator over every record of the query, one page in memory at a time. */
+  /**
+   * A lazy iterator over every record of the query, holding the current page and at most one
+   * prefetched page (k with parallelism k). The returned object is also {@link AutoCloseable}.
+   */
   public static <T> Iterator<T> iterator(QueryState<T> state) {
-    return new Iterator<T>() {
-      private int nextPage = 1;
-      private Iterator<T> current = java.util.Collections.emptyIterator();
-      private boolean more = true;
-      private long returned;
+    return new PageIterator<>(state);
+  }
 
-      @Override
-      public boolean hasNext() {
-        if (returned >= state.limit()) {
+  /** The iterator behind {@link #stream} and {@link #iterator}; single consumer. */
+  static final class PageIterator<T> implements Iterator<T>, AutoCloseable {
+    private final QueryState<T> s;
+    /** The last page number {@code limit} allows. */
+    private final long maxPage;
+    /** Requested ahead, in page order. */
+    private final ArrayDeque<FutureTask<Page<T>>> inFlight = new ArrayDeque<>();
+    /** Last page the known total allows; {@code Long.MAX_VALUE} when the total is unknown. */
+    private long lastPageByTotal = Long.MAX_VALUE;
+    private boolean parallel;
+    private int nextToRequest = 1;
+    /** Number of the page {@link #current} came from. */
+    private int currentNumber;
+    private Iterator<T> current = Collections.emptyIterator();
+    /** True when no further page will be requested. */
+    private boolean exhausted;
+    private volatile boolean closed;
+    private long returned;
+
+    PageIterator(QueryState<T> state) {
+      this.s = state;
+      long pages = state.limit == Long.MAX_VALUE ? Integer.MAX_VALUE
+          : (state.limit + state.pageSize - 1) / state.pageSize;
+      this.maxPage = Math.min(pages, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (closed) {
+        return false;
+      }
+      if (returned >= s.limit) {
+        close();
+        return false;
+      }
+      while (!current.hasNext()) {
+        if (!advance()) {
+          close();
           return false;
         }
-        while (!current.hasNext() && more) {
-          Page<T> p = state.source().fetch(state.params(), nextPage++, state.pageSize(), false);
-          more = p.hasMore() && !p.items().isEmpty();
-          current = p.items().iterator();
-        }
-        return current.hasNext();
       }
+      return true;
+    }
 
-      @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        returned++;
-        return current.next();
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
       }
-    };
+      returned++;
+      return current.next();
+    }
+
+    /** Moves to the next page; false when there is none. */
+    private boolean advance() {
+      Page<T> page;
+      int number;
+      if (currentNumber == 0) {
+        number = nextToRequest;
+        boolean withTotal = s.parallelism > 1;
+        page = s.retry.call(() -> s.source.fetch(s.params, number, s.pageSize, withTotal));
+        nextToRequest++;
+        if (withTotal && page.totalCount().isPresent()) {
+          long total = page.totalCount().getAsLong();
+          lastPageByTotal = Math.max(1, (total + s.pageSize - 1) / s.pageSize);
+          parallel = true;
+        }
+      } else if (!inFlight.isEmpty()) {
+        number = currentNumber + 1;
+        page = await(inFlight.poll(), number);
+      } else if (exhausted) {
+        return false;
+      } else {
+        number = nextToRequest;
+        page = s.retry.call(() -> s.source.fetch(s.params, number, s.pageSize, false));
+        nextToRequest++;
+      }
+      currentNumber = number;
+      current = page.items().iterator();
+      boolean more = page.hasMore() && !page.items().isEmpty() && number < maxPage;
+      if (!more) {
+        exhausted = true;
+        cancelInFlight();
+      } else {
+        schedule(number);
+      }
+      return current.hasNext();
+    }
+
+    /** Keeps the prefetch window full after page {@code received} arrived with more to come. */
+    private void schedule(int received) {
+      int window = parallel && nextToRequest <= lastPageByTotal ? s.parallelism : s.prefetch ? 1 : 0;
+      // Beyond the page the total promised, go one page at a time and only once the previous
+      // page confirmed there is more.
+      long upTo = Math.min(maxPage, Math.max(lastPageByTotal, received + 1L));
+      while (inFlight.size() < window && nextToRequest <= upTo) {
+        int number = nextToRequest;
+        FutureTask<Page<T>> task = new FutureTask<>(
+            () -> s.retry.call(() -> s.source.fetch(s.params, number, s.pageSize, false),
+                () -> !closed));
+        try {
+          s.executor.execute(task);
+        } catch (RejectedExecutionException e) {
+          return; // fetched synchronously when needed
+        }
+        inFlight.add(task);
+        nextToRequest++;
+      }
+    }
+
+    private Page<T> await(FutureTask<Page<T>> task, int number) {
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        close();
+        throw new TitanIOException("interrupted while waiting for page " + number, e);
+      } catch (CancellationException e) {
+        throw new TitanIOException("page " + number + " was cancelled", e);
+      } catch (ExecutionException e) {
+        close();
+        Throwable cause = e.getCause();
+        if (cause instanceof TitanException) {
+          // Rethrow in the consumer's thread with its stack, keeping the type callers catch.
+          cause.addSuppressed(new Exception("while streaming page " + number));
+          throw (TitanException) cause;
+        }
+        if (cause instanceof RuntimeException) {
+          throw (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+          throw (Error) cause;
+        }
+        throw new TitanException("page " + number + " failed", cause);
+      }
+    }
+
+    private void cancelInFlight() {
+      FutureTask<Page<T>> t;
+      while ((t = inFlight.poll()) != null) {
+        t.cancel(true);
+      }
+    }
+
+    /** Stops paging: cancels prefetched requests and drops the current page. Idempotent. */
+    @Override
+    public void close() {
+      closed = true;
+      exhausted = true;
+      current = Collections.emptyIterator();
+      cancelInFlight();
+    }
   }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.Executor;
 public final class QueryState<T> {
   /** Page size when the caller sets none. */
   public static final int DEFAULT_PAGE_SIZE = 50;
+  /** The largest page size most ServiceTitan list endpoints accept. */
+  public static final int DEFAULT_MAX_PAGE_SIZE = 5000;
 
   final PageSource<T> source;
   final QueryParams params;
@@ -23,9 +25,10 @@ public final class QueryState<T> {
   final boolean prefetch;
   final int parallelism;
   final Executor executor;
+  final FetchRetry retry;
 
   private QueryState(PageSource<T> source, QueryParams params, int pageSize, int maxPageSize,
-      long limit, boolean prefetch, int parallelism, Executor executor) {
+      long limit, boolean prefetch, int parallelism, Executor executor, FetchRetry retry) {
     this.source = source;
     this.params = params;
     this.pageSize = pageSize;
@@ -34,19 +37,35 @@ public final class QueryState<T> {
     this.prefetch = prefetch;
     this.parallelism = parallelism;
     this.executor = executor;
+    this.retry = retry;
   }
 
   /**
-   * The starting state of a query.
+   * The starting state of a query. Transient page failures are retried with real sleeps; prefer
+   * {@link #initial(PageSource, int, TitanContext)}, which waits through the client's sleeper.
    *
    * @param source fetches pages
    * @param maxPageSize the endpoint's largest page size (5000 for most, 500 for journal entries)
    * @param executor runs prefetched and parallel page requests
    */
   public static <T> QueryState<T> initial(PageSource<T> source, int maxPageSize, Executor executor) {
+    if (maxPageSize < 1) {
+      throw new IllegalArgumentException("maxPageSize must be positive, was " + maxPageSize);
+    }
     return new QueryState<>(Objects.requireNonNull(source, "source"), QueryParams.empty(),
         Math.min(DEFAULT_PAGE_SIZE, maxPageSize), maxPageSize, Long.MAX_VALUE, true, 1,
-        Objects.requireNonNull(executor, "executor"));
+        Objects.requireNonNull(executor, "executor"), FetchRetry.defaults());
+  }
+
+  /**
+   * The starting state of a query of {@code context}'s client: its paging executor runs
+   * prefetches, and retries of transient page failures wait through its {@code Sleeper}.
+   */
+  public static <T> QueryState<T> initial(PageSource<T> source, int maxPageSize,
+      TitanContext context) {
+    Objects.requireNonNull(context, "context");
+    return initial(source, maxPageSize, context.pagingExecutor())
+        .withRetry(FetchRetry.withSleeper(context.settings().sleeper));
   }
 
   public PageSource<T> source() {
@@ -82,23 +101,39 @@ public final class QueryState<T> {
     return executor;
   }
 
+  /** How a transiently failing page is retried while streaming. */
+  public FetchRetry retry() {
+    return retry;
+  }
+
   public QueryState<T> withParams(QueryParams p) {
-    return new QueryState<>(source, p, pageSize, maxPageSize, limit, prefetch, parallelism, executor);
+    return new QueryState<>(source, Objects.requireNonNull(p, "params"), pageSize, maxPageSize,
+        limit, prefetch, parallelism, executor, retry);
   }
 
   public QueryState<T> withPageSize(int n) {
-    return new QueryState<>(source, params, n, maxPageSize, limit, prefetch, parallelism, executor);
+    return new QueryState<>(source, params, n, maxPageSize, limit, prefetch, parallelism, executor, retry);
   }
 
   public QueryState<T> withLimit(long n) {
-    return new QueryState<>(source, params, pageSize, maxPageSize, n, prefetch, parallelism, executor);
+    return new QueryState<>(source, params, pageSize, maxPageSize, n, prefetch, parallelism, executor, retry);
   }
 
   public QueryState<T> withPrefetch(boolean on) {
-    return new QueryState<>(source, params, pageSize, maxPageSize, limit, on, parallelism, executor);
+    return new QueryState<>(source, params, pageSize, maxPageSize, limit, on, parallelism, executor, retry);
   }
 
   public QueryState<T> withParallelism(int n) {
-    return new QueryState<>(source, params, pageSize, maxPageSize, limit, prefetch, n, executor);
+    return new QueryState<>(source, params, pageSize, maxPageSize, limit, prefetch, n, executor, retry);
+  }
+
+  public QueryState<T> withRetry(FetchRetry r) {
+    return new QueryState<>(source, params, pageSize, maxPageSize, limit, prefetch, parallelism,
+        executor, Objects.requireNonNull(r, "retry"));
+  }
+
+  public QueryState<T> withExecutor(Executor e) {
+    return new QueryState<>(source, params, pageSize, maxPageSize, limit, prefetch, parallelism,
+        Objects.requireNonNull(e, "executor"), retry);
   }
 }

@@ -2,19 +2,29 @@ package dev.titanj.core.internal;
 
 import dev.titanj.core.CacheSettings;
 import dev.titanj.core.CacheStatistics;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
+import dev.titanj.core.internal.cache.CacheManagers;
+import dev.titanj.core.internal.cache.ResourceCaches;
+import java.time.Clock;
+import java.util.Objects;
 
 /**
- * The caches of one client family (a client and the tenants derived from it). Owns the cache
- * manager; hands out one {@link ResourceCache} per resource and scope.
+ * The caches of one client family (a client and the tenants derived from it). Owns the JCache
+ * manager (opened on first use of a cached resource); hands out one {@link ResourceCache} per
+ * resource and scope; counts hits and misses per resource.
  */
 public final class TitanCaches implements AutoCloseable {
   private final CacheSettings settings;
+  private final ResourceCaches caches;
 
+  /** Caches whose TTLs run on the system clock. */
   public TitanCaches(CacheSettings settings) {
-    this.settings = settings;
+    this(settings, Clock.systemUTC());
+  }
+
+  /** Caches whose TTLs run on {@code clock} (the client's injected clock). */
+  public TitanCaches(CacheSettings settings, Clock clock) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.caches = new ResourceCaches(settings, Objects.requireNonNull(clock, "clock"));
   }
 
   /**
@@ -25,36 +35,31 @@ public final class TitanCaches implements AutoCloseable {
    */
   public <K, V> ResourceCache<K, V> cache(String resource, String scope, Class<K> idType,
       Class<V> valueType) {
-    return new ResourceCache<K, V>() {
-      @Override
-      public Optional<V> get(K id, Supplier<Optional<V>> loader) {
-        return loader.get();
-      }
-
-      @Override
-      public void put(K id, V value) {}
-
-      @Override
-      public void evict(K id) {}
-
-      @Override
-      public void evictAll() {}
-
-      @Override
-      public boolean isEnabled() {
-        return false;
-      }
-    };
+    if (resource == null || resource.isBlank()) {
+      throw new IllegalArgumentException("resource must not be blank");
+    }
+    if (scope == null || scope.isBlank()) {
+      throw new IllegalArgumentException("scope must not be blank");
+    }
+    return caches.cache(resource, scope, Objects.requireNonNull(valueType, "valueType"));
   }
 
   public CacheSettings settings() {
     return settings;
   }
 
+  /** Hits and misses per cached resource since the client was built. */
   public CacheStatistics statistics() {
-    return new CacheStatistics(Map.of());
+    return caches.statistics();
+  }
+
+  /** The JCache manager, opening it if needed; for diagnostics and tests. */
+  public CacheManagers managers() {
+    return caches.managers();
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    caches.close();
+  }
 }

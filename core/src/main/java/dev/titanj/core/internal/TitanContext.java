@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Call;
 import retrofit2.Response;
@@ -108,48 +109,78 @@ public final class TitanContext implements AutoCloseable {
   }
 
   private final Settings settings;
+  private final OkHttpClient base;
   private final OkHttpClient http;
   private final Retrofit retrofit;
   private final TokenProvider tokens;
+  private final RateLimiter rateLimiter;
   private final TitanCaches caches;
   private final ExecutorService pagingExecutor;
   private final boolean ownsShared;
+  private final boolean ownsHttp;
+  private final AtomicBoolean familyClosed;
   private final ConcurrentHashMap<Class<?>, Object> services = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private TitanContext(Settings settings, OkHttpClient sharedBase, TitanCaches caches,
-      ExecutorService pagingExecutor, boolean ownsShared) {
+  private TitanContext(Settings settings, OkHttpClient base, TitanCaches caches,
+      ExecutorService pagingExecutor, boolean ownsShared, boolean ownsHttp,
+      AtomicBoolean familyClosed) {
     this.settings = settings;
+    this.base = base;
     this.caches = caches;
     this.pagingExecutor = pagingExecutor;
     this.ownsShared = ownsShared;
-    this.tokens = new TokenProvider(settings, sharedBase);
-    this.http = sharedBase.newBuilder()
-        .addInterceptor(new AuthInterceptor(tokens, settings.appKey))
+    this.ownsHttp = ownsHttp;
+    this.familyClosed = familyClosed;
+    OkHttpClient tokenClient = base.newBuilder()
+        .addInterceptor(new RetryInterceptor(settings.retryPolicy, settings.clock,
+            settings.sleeper, settings.callTimeout, true))
+        .addInterceptor(new RedactingLoggingInterceptor("dev.titanj.auth"))
         .build();
+    this.tokens = new TokenProvider(settings, tokenClient);
+    this.rateLimiter = RateLimiter.forLimit(settings.rateLimit, settings.clock, settings.sleeper);
+    HttpUrl apiBase = HttpUrl.get(settings.environment.apiBase().toString() + "/");
+    // Interceptor order (application interceptors, outermost first): retry -> auth -> rate
+    // limit -> logging, so every attempt and every 401 replay is rate limited and logged.
+    OkHttpClient.Builder b = base.newBuilder()
+        .addInterceptor(new RetryInterceptor(settings.retryPolicy, settings.clock,
+            settings.sleeper, settings.callTimeout, false))
+        .addInterceptor(new AuthInterceptor(tokens, settings.appKey, apiBase));
+    if (rateLimiter != null) {
+      b.addInterceptor(new RateLimitInterceptor(rateLimiter));
+    }
+    this.http = b.addInterceptor(new RedactingLoggingInterceptor("dev.titanj.http")).build();
     this.retrofit = new Retrofit.Builder()
-        .baseUrl(settings.environment.apiBase().toString() + "/")
+        .baseUrl(apiBase)
         .client(http)
         .addConverterFactory(MoshiConverterFactory.create(TitanJson.moshi()))
         .build();
   }
 
-  /** Creates the context of a new top-level client. */
+  /**
+   * Creates the context of a new top-level client. Applies the timeouts (the call timeout bounds
+   * a whole call, retries and waits included) and turns redirect following off, so credentials
+   * are never replayed to another host.
+   */
   public static TitanContext create(Settings settings) {
-    OkHttpClient base = (settings.baseHttpClient == null ? new OkHttpClient() : settings.baseHttpClient)
+    boolean ownsHttp = settings.baseHttpClient == null;
+    OkHttpClient base = (ownsHttp ? new OkHttpClient() : settings.baseHttpClient)
         .newBuilder()
         .connectTimeout(settings.connectTimeout)
         .readTimeout(settings.readTimeout)
         .writeTimeout(settings.readTimeout)
         .callTimeout(settings.callTimeout)
         .followRedirects(false)
+        .followSslRedirects(false)
         .build();
     ExecutorService executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "titanj-paging");
       t.setDaemon(true);
       return t;
     });
-    return new TitanContext(settings, base, new TitanCaches(settings.cacheSettings), executor, true);
+    return new TitanContext(settings, base,
+        new TitanCaches(settings.cacheSettings, settings.clock), executor, true,
+        ownsHttp, new AtomicBoolean());
   }
 
   /** The context of a client for another tenant sharing pool, threads and cache manager. */
@@ -163,8 +194,9 @@ public final class TitanContext implements AutoCloseable {
     if (clientSecret == null || clientSecret.isBlank()) {
       throw new IllegalArgumentException("clientSecret must not be blank");
     }
-    return new TitanContext(settings.forTenant(tenantId, clientId, clientSecret),
-        tokens.baseClient(), caches, pagingExecutor, false);
+    checkOpen();
+    return new TitanContext(settings.forTenant(tenantId, clientId.trim(), clientSecret.trim()),
+        base, caches, pagingExecutor, false, false, familyClosed);
   }
 
   /** The context of a client. */
@@ -246,7 +278,7 @@ public final class TitanContext implements AutoCloseable {
     if (response.isSuccessful()) {
       return response.body();
     }
-    throw Errors.fromResponse(response.raw(), response.errorBody());
+    throw Errors.fromResponse(response.raw(), response.errorBody(), settings.clock.instant());
   }
 
   /** Like {@link #execute(Call)}, but a 404 is an empty result. */
@@ -258,11 +290,13 @@ public final class TitanContext implements AutoCloseable {
     if (response.code() == 404) {
       return Optional.empty();
     }
-    throw Errors.fromResponse(response.raw(), response.errorBody());
+    throw Errors.fromResponse(response.raw(), response.errorBody(), settings.clock.instant());
   }
 
   private <R> Response<R> send(Call<R> call) {
-    String path = Errors.describe(call.request());
+    checkOpen();
+    okhttp3.Request request = call.request();
+    String path = Errors.describe(request);
     try {
       return call.execute();
     } catch (JsonDataException | JsonEncodingException | TitanJsonException e) {
@@ -270,23 +304,59 @@ public final class TitanContext implements AutoCloseable {
     } catch (TitanException e) {
       throw e;
     } catch (IOException e) {
-      boolean write = !"GET".equals(call.request().method())
-          && !"DELETE".equals(call.request().method());
-      throw new TitanIOException("I/O failure on " + path + ": " + e.getMessage()
-          + (write ? " (the write may or may not have been applied)" : ""), e, write);
+      if (isJsonEndOfInput(e)) {
+        // The body ended cleanly but the JSON did not: empty or truncated JSON, not transport.
+        throw Errors.decoding(e, path);
+      }
+      throw ioFailure(request.method(), path, e);
     }
   }
 
+  /** Moshi's reader hit the end of a body that ended normally (transport faults are not EOF here). */
+  private static boolean isJsonEndOfInput(IOException e) {
+    if (!(e instanceof java.io.EOFException)) {
+      return false;
+    }
+    StackTraceElement[] st = e.getStackTrace();
+    return st.length > 0 && st[0].getClassName().startsWith("com.squareup.moshi.");
+  }
+
+  /** The exception for a transport failure, saying whether a write may have been applied. */
+  static TitanIOException ioFailure(String method, String path, IOException e) {
+    boolean applied = HttpMethods.mayHaveBeenApplied(method, e);
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + ": " + e.getMessage();
+    String outcome = applied
+        ? " (the write may or may not have been applied; it was not replayed automatically)"
+        : HttpMethods.isWrite(method) && HttpMethods.neverSent(e)
+            ? " (the request was not sent)" : "";
+    return new TitanIOException("I/O failure on " + path + ": " + detail + outcome, e, applied);
+  }
+
+  private void checkOpen() {
+    if (closed.get() || familyClosed.get()) {
+      throw new IllegalStateException("this ServiceTitan client is closed");
+    }
+  }
+
+  /**
+   * Releases what this client owns. A top-level client shuts down the paging threads and caches
+   * and, when it created the HTTP client itself, the connection pool and dispatcher; clients
+   * derived with {@code withTenant} stop working too. A derived client releases nothing shared.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
     if (ownsShared) {
+      familyClosed.set(true);
       pagingExecutor.shutdownNow();
       caches.close();
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+      if (ownsHttp) {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+      }
     }
   }
 

@@ -4,41 +4,60 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
 import dev.titanj.core.AccessToken;
 import dev.titanj.core.AuthenticationException;
-import dev.titanj.core.TitanApiException;
+import dev.titanj.core.TitanException;
 import dev.titanj.core.TitanIOException;
 import dev.titanj.core.json.TitanJson;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Obtains OAuth 2.0 client-credentials tokens and caches them in the client's
- * {@link dev.titanj.core.TokenStore}. Refresh is single-flight: concurrent callers on a cold or
- * expired client wait for one token request.
+ * Obtains OAuth 2.0 client-credentials tokens from {@code {authBase}/connect/token} and caches
+ * them in the client's {@link dev.titanj.core.TokenStore} under environment and client id, until
+ * {@code expires_in} minus the refresh margin.
+ *
+ * <p>Refresh is single-flight: while one thread fetches, every other caller waits for that same
+ * request and shares its outcome, token or failure. The token request uses the plain HTTP
+ * client (never the auth interceptor) with retries for 429, 502/503/504 and I/O failures:
+ * asking for a token twice is harmless.
  */
 public final class TokenProvider {
+  private static final Logger log = LoggerFactory.getLogger("dev.titanj.auth");
   private static final long DEFAULT_EXPIRES_IN = 900;
+  private static final JsonAdapter<Map<String, Object>> MAP_ADAPTER = TitanJson.moshi()
+      .<Map<String, Object>>adapter(Types.newParameterizedType(Map.class, String.class, Object.class))
+      .lenient();
 
   private final TitanContext.Settings settings;
   private final OkHttpClient client;
   private final String storeKey;
   private final AtomicLong requests = new AtomicLong();
-  private final Object lock = new Object();
+  private final ReentrantLock lock = new ReentrantLock();
+  private CompletableFuture<AccessToken> inFlight; // guarded by lock
 
+  /**
+   * @param client the client token requests go through: retries and logging, no auth
+   */
   TokenProvider(TitanContext.Settings settings, OkHttpClient client) {
     this.settings = settings;
     this.client = client;
-    this.storeKey = settings.environment.authBase() + "|" + settings.clientId;
+    this.storeKey = storeKey(settings);
   }
 
-  OkHttpClient baseClient() {
-    return client;
+  /** The token-store key: environment (auth base URL) and client id. */
+  static String storeKey(TitanContext.Settings settings) {
+    return settings.environment.authBase() + "|" + settings.clientId;
   }
 
   long requestCount() {
@@ -47,14 +66,8 @@ public final class TokenProvider {
 
   /** A valid token, fetching one when none is cached or it is about to expire. */
   public AccessToken current() {
-    AccessToken t = usable();
-    if (t != null) {
-      return t;
-    }
-    synchronized (lock) {
-      t = usable();
-      return t != null ? t : fetch();
-    }
+    AccessToken t = usable(settings.tokenStore.get(storeKey).orElse(null));
+    return t != null ? t : refresh(null);
   }
 
   /**
@@ -62,18 +75,58 @@ public final class TokenProvider {
    * it with is returned as is.
    */
   public AccessToken refreshAfterRejection(AccessToken rejected) {
-    synchronized (lock) {
-      AccessToken t = settings.tokenStore.get(storeKey).orElse(null);
-      if (t != null && !t.equals(rejected) && !t.isExpiringWithin(settings.tokenRefreshMargin, now())) {
+    return refresh(rejected);
+  }
+
+  private AccessToken refresh(AccessToken rejected) {
+    CompletableFuture<AccessToken> flight;
+    boolean leader = false;
+    lock.lock();
+    try {
+      AccessToken t = usable(settings.tokenStore.get(storeKey).orElse(null));
+      if (t != null && !t.equals(rejected)) {
         return t;
       }
-      settings.tokenStore.remove(storeKey);
-      return fetch();
+      if (inFlight == null) {
+        inFlight = new CompletableFuture<>();
+        leader = true;
+        if (rejected != null) {
+          settings.tokenStore.remove(storeKey);
+        }
+      }
+      flight = inFlight;
+    } finally {
+      lock.unlock();
+    }
+    if (leader) {
+      try {
+        flight.complete(fetch());
+      } catch (Throwable e) {
+        flight.completeExceptionally(e);
+      } finally {
+        lock.lock();
+        try {
+          inFlight = null;
+        } finally {
+          lock.unlock();
+        }
+      }
+    }
+    try {
+      return flight.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new TitanException("token request failed", cause);
     }
   }
 
-  private AccessToken usable() {
-    AccessToken t = settings.tokenStore.get(storeKey).orElse(null);
+  private AccessToken usable(AccessToken t) {
     return t != null && !t.isExpiringWithin(settings.tokenRefreshMargin, now()) ? t : null;
   }
 
@@ -92,51 +145,78 @@ public final class TokenProvider {
             .build())
         .header("Accept", "application/json")
         .build();
+    String path = "POST " + request.url().encodedPath();
     Instant requestedAt = now();
     try (Response response = client.newCall(request).execute()) {
-      ResponseBody body = response.body();
-      String text = body == null ? "" : body.string();
       if (!response.isSuccessful()) {
-        Map<String, Object> json = parse(text);
-        String error = json == null ? null : (String) json.get("error");
-        String description = error == null ? "token request failed" : "token request failed: " + error;
-        if (response.code() == 400 || response.code() == 401) {
-          throw new AuthenticationException(description
-              + " (check client id and secret for this environment)", null, null,
-              "POST " + request.url().encodedPath());
-        }
-        throw TitanApiException.of(response.code(), description, null, null, Map.of(),
-            "POST " + request.url().encodedPath());
+        throw failure(response, path);
       }
-      Map<String, Object> json = parse(text);
+      ResponseBody body = response.body();
+      Map<String, Object> json = parse(body.string());
       Object value = json == null ? null : json.get("access_token");
       if (!(value instanceof String) || ((String) value).isBlank()) {
-        throw new AuthenticationException("token response had no access_token", null, null,
-            "POST " + request.url().encodedPath());
+        throw new AuthenticationException("token response had no access_token", null, null, path);
       }
-      Object expiresIn = json.get("expires_in");
-      long seconds = expiresIn instanceof Number ? ((Number) expiresIn).longValue()
-          : expiresIn instanceof String ? Long.parseLong(((String) expiresIn).trim()) : DEFAULT_EXPIRES_IN;
-      AccessToken token = new AccessToken((String) value, requestedAt.plusSeconds(seconds));
+      AccessToken token = new AccessToken((String) value,
+          requestedAt.plusSeconds(expiresIn(json.get("expires_in"))));
       settings.tokenStore.put(storeKey, token);
+      log.debug("obtained an access token for {} valid until {}", settings.environment.name(),
+          token.expiresAt());
       return token;
     } catch (IOException e) {
       throw new TitanIOException("token request to " + request.url().host() + " failed: "
-          + e.getClass().getSimpleName(), e);
+          + e.getClass().getSimpleName(), e, false);
     }
   }
 
-  @SuppressWarnings("unchecked")
+  /** The exception for a refused token request; credentials problems become authentication errors. */
+  private RuntimeException failure(Response response, String path) {
+    int code = response.code();
+    if (code == 400 || code == 401 || code == 403) {
+      String error = null;
+      try {
+        ResponseBody body = response.body();
+        Map<String, Object> json = parse(Errors.readUpTo(body, 16 * 1024));
+        error = json == null || json.get("error") == null ? null : String.valueOf(json.get("error"));
+      } catch (IOException | RuntimeException ignored) {
+        // The status alone is enough.
+      }
+      error = Redaction.scrub(error, settings.clientSecret, settings.clientId);
+      return new AuthenticationException("token request refused"
+          + (error == null ? "" : ": " + error)
+          + " (check the client id and secret for the " + settings.environment.name()
+          + " environment)", null, null, path);
+    }
+    return Errors.fromResponse(response, response.body(), now());
+  }
+
+  private static long expiresIn(Object v) {
+    try {
+      if (v instanceof Number) {
+        return Math.max(0, ((Number) v).longValue());
+      }
+      if (v instanceof String) {
+        return Math.max(0, Long.parseLong(((String) v).trim()));
+      }
+    } catch (NumberFormatException e) {
+      // fall through
+    }
+    return DEFAULT_EXPIRES_IN;
+  }
+
   private static Map<String, Object> parse(String text) {
     if (text == null || text.isBlank()) {
       return null;
     }
     try {
-      JsonAdapter<Map<String, Object>> adapter = TitanJson.moshi().adapter(
-          Types.newParameterizedType(Map.class, String.class, Object.class));
-      return adapter.lenient().fromJson(text);
+      return MAP_ADAPTER.fromJson(text);
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  @Override
+  public String toString() {
+    return "TokenProvider{" + settings.environment.name() + "}";
   }
 }

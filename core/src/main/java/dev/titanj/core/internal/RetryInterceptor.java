@@ -1,0 +1,170 @@
+package dev.titanj.core.internal;
+
+import dev.titanj.core.RetryPolicy;
+import dev.titanj.core.Sleeper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outermost application interceptor: retries throttled (429) and unavailable (502, 503, 504)
+ * responses and transport failures with exponential backoff and jitter, within
+ * {@link RetryPolicy#maxAttempts()}.
+ *
+ * <ul>
+ *   <li>429 is retried for every method: the server did not process the request. A
+ *       {@code Retry-After} (seconds or an HTTP date) is waited exactly; one longer than
+ *       {@link RetryPolicy#maxRetryAfter()} ends the retries at once.
+ *   <li>502/503/504 and I/O failures are retried for GET, HEAD, OPTIONS and DELETE; POST, PUT
+ *       and PATCH only when {@link RetryPolicy#retryNonIdempotent()} is set, because their effect
+ *       is unknown. A connection that could not be opened is retried for every method.
+ *   <li>A wait that would overrun the call timeout is not started.
+ * </ul>
+ *
+ * When the budget is spent the last response is returned (the caller maps it to
+ * {@code RateLimitException} or {@code ServerException}) or the last {@link IOException} thrown.
+ * Waits go through the injected {@link Sleeper} and {@link Clock}. OkHttp's own silent replay
+ * after connection failures is switched off for the calls below, so every attempt is counted,
+ * logged and subject to the rules above.
+ */
+final class RetryInterceptor implements Interceptor {
+  private static final Logger log = LoggerFactory.getLogger("dev.titanj.retry");
+
+  private final RetryPolicy policy;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration callTimeout;
+  private final boolean replayAlways;
+  private final DoubleSupplier random;
+
+  /**
+   * @param callTimeout the whole-call budget that waits must fit in; null or zero for none
+   * @param replayAlways true for requests whose replay is harmless whatever their method (the
+   *     token request)
+   */
+  RetryInterceptor(RetryPolicy policy, Clock clock, Sleeper sleeper, Duration callTimeout,
+      boolean replayAlways) {
+    this(policy, clock, sleeper, callTimeout, replayAlways,
+        () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  RetryInterceptor(RetryPolicy policy, Clock clock, Sleeper sleeper, Duration callTimeout,
+      boolean replayAlways, DoubleSupplier random) {
+    this.policy = policy;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.callTimeout = callTimeout == null || callTimeout.isZero() ? null : callTimeout;
+    this.replayAlways = replayAlways;
+    this.random = random;
+  }
+
+  @Override
+  public Response intercept(Chain outer) throws IOException {
+    // OkHttp would otherwise replay some failed requests on a new connection by itself, POSTs
+    // included; this policy is the only place a request is replayed.
+    Chain chain = outer.withRetryOnConnectionFailure(false);
+    Request original = chain.request();
+    boolean replayable = replayAlways || policy.retryNonIdempotent()
+        || HttpMethods.isReplayable(original.method());
+    int max = policy.maxAttempts();
+    Instant start = clock.instant();
+    for (int attempt = 1; ; attempt++) {
+      Request request = original.newBuilder().tag(Attempt.class, new Attempt(attempt, max)).build();
+      Response response;
+      try {
+        response = chain.proceed(request);
+      } catch (IOException e) {
+        if (chain.call().isCanceled() || attempt >= max
+            || !(replayable || HttpMethods.neverSent(e))) {
+          throw e;
+        }
+        Duration wait = backoff(attempt);
+        if (!fits(start, wait)) {
+          throw e;
+        }
+        if (log.isDebugEnabled()) {
+          log.debug("retrying {} after {} in {} ms (attempt {} of {})", Errors.describe(original),
+              e.getClass().getSimpleName(), wait.toMillis(), attempt + 1, max);
+        }
+        sleep(wait);
+        continue;
+      }
+
+      int code = response.code();
+      boolean retryable = code == 429
+          || (replayable && (code == 502 || code == 503 || code == 504));
+      if (!retryable || attempt >= max) {
+        return response;
+      }
+      Duration wait;
+      Duration retryAfter = Errors.retryAfter(response.header("Retry-After"), clock.instant());
+      if (retryAfter != null) {
+        if (retryAfter.compareTo(policy.maxRetryAfter()) > 0) {
+          log.debug("not retrying {}: Retry-After {} s exceeds the {} s maximum",
+              Errors.describe(original), retryAfter.toSeconds(), policy.maxRetryAfter().toSeconds());
+          return response;
+        }
+        wait = retryAfter;
+      } else {
+        wait = backoff(attempt);
+      }
+      if (!fits(start, wait)) {
+        log.debug("not retrying {}: waiting {} ms would overrun the call timeout",
+            Errors.describe(original), wait.toMillis());
+        return response;
+      }
+      response.close();
+      if (log.isDebugEnabled()) {
+        log.debug("retrying {} after HTTP {} in {} ms (attempt {} of {})",
+            Errors.describe(original), code, wait.toMillis(), attempt + 1, max);
+      }
+      sleep(wait);
+    }
+  }
+
+  /**
+   * Exponential backoff with "equal jitter": half of {@code initial * 2^(attempt-1)} (capped at
+   * the maximum) plus a random share of the other half.
+   */
+  Duration backoff(int attempt) {
+    long initial = policy.initialBackoff().toMillis();
+    long cap = policy.maxBackoff().toMillis();
+    long base = attempt >= 31 ? cap : Math.min(cap, initial << Math.min(30, attempt - 1));
+    if (base < 0) {
+      base = cap;
+    }
+    long half = base / 2;
+    return Duration.ofMillis(half + (long) ((base - half) * random.getAsDouble()));
+  }
+
+  private boolean fits(Instant start, Duration wait) {
+    if (callTimeout == null) {
+      return true;
+    }
+    Duration elapsed = Duration.between(start, clock.instant());
+    return elapsed.plus(wait).compareTo(callTimeout) < 0;
+  }
+
+  private void sleep(Duration wait) throws IOException {
+    if (wait.isZero() || wait.isNegative()) {
+      return;
+    }
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException io = new InterruptedIOException("interrupted while waiting to retry");
+      io.initCause(e);
+      throw io;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.titanj.core.query;
+
+import dev.titanj.core.Active;
+import dev.titanj.core.ListQuery;
+import dev.titanj.core.Sort;
+import dev.titanj.core.internal.QueryState;
+import java.time.Instant;
+import java.util.Collection;
+
+/** The query of the sample resource, shaped like a generated one. */
+public final class SampleQuery extends ListQuery<Sample, SampleQuery> {
+  public SampleQuery(QueryState<Sample> state) {
+    super(state);
+  }
+
+  @Override
+  protected SampleQuery withState(QueryState<Sample> newState) {
+    return new SampleQuery(newState);
+  }
+
+  public SampleQuery ids(Collection<Long> ids) {
+    return idsParam("ids", ids);
+  }
+
+  public SampleQuery name(String name) {
+    return param("name", name);
+  }
+
+  public SampleQuery active(Active active) {
+    return enumParam("active", active);
+  }
+
+  public SampleQuery statuses(Collection<String> statuses) {
+    return paramList("statuses", statuses);
+  }
+
+  public SampleQuery modifiedOnOrAfter(Instant instant) {
+    return instantParam("modifiedOnOrAfter", instant);
+  }
+
+  public SampleQuery sort(Sort<SampleSort> sort) {
+    return sortParam(sort);
+  }
+}
