@@ -169,6 +169,7 @@ public final class Curated {
     final List<Map<String, Object>> businessUnits = new ArrayList<>();
     final List<Map<String, Object>> technicians = new ArrayList<>();
     final List<Map<String, Object>> invoices = new ArrayList<>();
+    final Map<String, Map<String, Object>> shared = new java.util.HashMap<>();
 
     Seeder(FakeStore store, Sizes z, SplittableRandom r) {
       this.store = store;
@@ -408,11 +409,12 @@ public final class Curated {
         m.put("total", total.toPlainString());
         m.put("balance", total.toPlainString());
         m.put("invoiceType", null);
-        m.put("customer", named(c));
-        m.put("customerAddress", accountingAddress(c));
-        m.put("location", named(loc));
-        m.put("locationAddress", accountingAddress(loc));
-        m.put("businessUnit", bu == null ? null : named(bu));
+        // nested references are shared between invoices of the same customer (never mutated)
+        m.put("customer", shared.computeIfAbsent("c" + c.get("id"), k -> named(c)));
+        m.put("customerAddress", shared.computeIfAbsent("ca" + c.get("id"), k -> accountingAddress(c)));
+        m.put("location", shared.computeIfAbsent("l" + loc.get("id"), k -> named(loc)));
+        m.put("locationAddress", shared.computeIfAbsent("la" + loc.get("id"), k -> accountingAddress(loc)));
+        m.put("businessUnit", bu == null ? null : shared.computeIfAbsent("b" + bu.get("id"), k -> named(bu)));
         m.put("termName", "Due Upon Receipt");
         m.put("createdBy", "fake");
         m.put("batch", null);

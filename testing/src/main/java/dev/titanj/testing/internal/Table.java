@@ -18,19 +18,28 @@ public final class Table {
     public final long id;
     public final Map<String, Object> json;
     long lastSeq;
+    private Instant createdOn;
+    private Instant modifiedOn;
 
     Row(long id, Map<String, Object> json) {
       this.id = id;
       this.json = json;
+      refresh();
+    }
+
+    /** Re-reads the timestamps from the JSON after it changed. */
+    void refresh() {
+      createdOn = instant(json.get("createdOn"));
+      Instant m = instant(json.get("modifiedOn"));
+      modifiedOn = m != null ? m : createdOn;
     }
 
     public Instant createdOn() {
-      return instant(json.get("createdOn"));
+      return createdOn;
     }
 
     public Instant modifiedOn() {
-      Instant m = instant(json.get("modifiedOn"));
-      return m != null ? m : createdOn();
+      return modifiedOn;
     }
 
     /** Whether the record counts as active: its {@code active} field, true when absent. */
@@ -108,6 +117,7 @@ public final class Table {
 
   /** Appends a change of {@code row} to the modification log. */
   void touch(Row row, long seq) {
+    row.refresh();
     row.lastSeq = seq;
     log.add(new Change(seq, row.id, row.modifiedOn()));
   }
