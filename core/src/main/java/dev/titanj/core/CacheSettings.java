@@ -184,7 +184,7 @@ public final class CacheSettings {
      * the provider's default). Entries then live wherever that provider keeps them, for example
      * in a Hazelcast cluster shared by several instances. TTLs are set through JCache's expiry
      * policy and measured on the provider's own clock; sizes come from the provider's
-     * configuration.
+     * configuration. A provider that cannot store by reference receives records as JSON text.
      */
     public Builder provider(String cachingProviderClassName, URI configUri) {
       if (cachingProviderClassName == null || cachingProviderClassName.isBlank()) {

@@ -33,7 +33,10 @@ public final class ExportCursor {
 
   /** From records modified on or after {@code date}. */
   public static ExportCursor since(LocalDate date) {
-    return new ExportCursor(Objects.requireNonNull(date, "date").toString());
+    if (date == null) {
+      throw new IllegalArgumentException("date must not be null");
+    }
+    return new ExportCursor(date.toString());
   }
 
   /** The value sent as {@code from}: empty at the beginning. */

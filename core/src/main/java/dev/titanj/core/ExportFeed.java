@@ -49,7 +49,9 @@ public final class ExportFeed<T> implements Iterable<T> {
    * waits through the client's sleeper).
    */
   public static <T> ExportFeed<T> of(ExportSource<T> source, ExportCursor start) {
-    Objects.requireNonNull(source, "source");
+    if (source == null) {
+      throw new IllegalArgumentException("source must not be null");
+    }
     if (start == null) {
       throw new IllegalArgumentException("cursor must not be null");
     }

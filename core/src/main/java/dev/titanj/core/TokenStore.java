@@ -3,9 +3,10 @@ package dev.titanj.core;
 import java.util.Optional;
 
 /**
- * Where access tokens live between calls. The default keeps them in memory, keyed by environment
- * and client id; a shared implementation (such as one over JCache) lets several processes use one
- * token. Implementations must be thread-safe.
+ * Where access tokens live between calls. The default keeps them in memory; keys combine
+ * environment, tenant and client id. A shared implementation (such as one over JCache) lets
+ * several processes use one token. Implementations must be thread-safe; a store that cannot be
+ * reached should behave as empty rather than fail, and the client will fetch a token itself.
  */
 public interface TokenStore {
 

@@ -19,8 +19,7 @@ final class Redaction {
     String n = name.toLowerCase(Locale.ROOT).replace("-", "_");
     return n.contains("secret") || n.contains("token") || n.contains("password")
         || n.contains("apikey") || n.contains("api_key") || n.contains("app_key")
-        || n.contains("appkey") || n.equals("authorization") || n.equals("code")
-        || n.equals("assertion");
+        || n.contains("appkey") || n.equals("authorization");
   }
 
   /** Path and query of {@code url}, decoded for reading, with secret parameter values redacted. */

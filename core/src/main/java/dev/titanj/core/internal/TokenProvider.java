@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Obtains OAuth 2.0 client-credentials tokens from {@code {authBase}/connect/token} and caches
- * them in the client's {@link dev.titanj.core.TokenStore} under environment and client id, until
- * {@code expires_in} minus the refresh margin.
+ * them in the client's {@link dev.titanj.core.TokenStore} under environment, tenant and client
+ * id, until {@code expires_in} minus the refresh margin.
  *
  * <p>Refresh is single-flight: while one thread fetches, every other caller waits for that same
  * request and shares its outcome, token or failure. The token request uses the plain HTTP
@@ -55,9 +55,12 @@ public final class TokenProvider {
     this.storeKey = storeKey(settings);
   }
 
-  /** The token-store key: environment (auth base URL) and client id. */
-  static String storeKey(TitanContext.Settings settings) {
-    return settings.environment.authBase() + "|" + settings.clientId;
+  /**
+   * The token-store key: environment (auth base URL), tenant and client id, so a token never
+   * crosses environments or tenants, and rotated credentials get a token of their own.
+   */
+  public static String storeKey(TitanContext.Settings settings) {
+    return settings.environment.authBase() + "|" + settings.tenantId + "|" + settings.clientId;
   }
 
   long requestCount() {
@@ -66,7 +69,7 @@ public final class TokenProvider {
 
   /** A valid token, fetching one when none is cached or it is about to expire. */
   public AccessToken current() {
-    AccessToken t = usable(settings.tokenStore.get(storeKey).orElse(null));
+    AccessToken t = usable(stored());
     return t != null ? t : refresh(null);
   }
 
@@ -83,7 +86,7 @@ public final class TokenProvider {
     boolean leader = false;
     lock.lock();
     try {
-      AccessToken t = usable(settings.tokenStore.get(storeKey).orElse(null));
+      AccessToken t = usable(stored());
       if (t != null && !t.equals(rejected)) {
         return t;
       }
@@ -91,7 +94,11 @@ public final class TokenProvider {
         inFlight = new CompletableFuture<>();
         leader = true;
         if (rejected != null) {
-          settings.tokenStore.remove(storeKey);
+          try {
+            settings.tokenStore.remove(storeKey);
+          } catch (RuntimeException e) {
+            log.debug("token store failed to remove a rejected token: {}", e.getClass().getName());
+          }
         }
       }
       flight = inFlight;
@@ -123,6 +130,16 @@ public final class TokenProvider {
         throw (Error) cause;
       }
       throw new TitanException("token request failed", cause);
+    }
+  }
+
+  /** The stored token; a store that fails counts as empty. */
+  private AccessToken stored() {
+    try {
+      return settings.tokenStore.get(storeKey).orElse(null);
+    } catch (RuntimeException e) {
+      log.debug("token store failed to read; fetching a token: {}", e.getClass().getName());
+      return null;
     }
   }
 
@@ -159,7 +176,12 @@ public final class TokenProvider {
       }
       AccessToken token = new AccessToken((String) value,
           requestedAt.plusSeconds(expiresIn(json.get("expires_in"))));
-      settings.tokenStore.put(storeKey, token);
+      try {
+        settings.tokenStore.put(storeKey, token);
+      } catch (RuntimeException e) {
+        // A shared store that is down must not fail the call; this token is still usable.
+        log.debug("token store failed to store a token: {}", e.getClass().getName());
+      }
       log.debug("obtained an access token for {} valid until {}", settings.environment.name(),
           token.expiresAt());
       return token;

@@ -20,7 +20,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okio.BufferedSink;
 
-/** Adapters for the platform types ServiceTitan sends: instants, dates, decimals, time spans, GUIDs. */
+/**
+ * Adapters for the platform types ServiceTitan sends: instants, dates, decimals, time spans and
+ * GUIDs.
+ */
 final class ScalarAdapters {
   private ScalarAdapters() {}
 

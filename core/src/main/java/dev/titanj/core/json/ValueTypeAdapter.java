@@ -117,16 +117,18 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     if ((seen & requiredMask) != requiredMask) {
       throw missing(reader, lastName, requiredMask & ~seen);
     }
-    reader.endObject();
+    Object value;
     try {
-      return (Object) build.invokeExact(builder);
-    } catch (IllegalStateException e) {
-      // Required attributes beyond the 64 tracked by the mask end up here.
-      throw new TitanJsonException(typeName, reader.getPath(),
-          "required field missing (" + e.getMessage() + ")", e);
+      value = (Object) build.invokeExact(builder);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // Required attributes beyond the 64 tracked by the mask, or a @Value.Check that failed.
+      throw new TitanJsonException(typeName, objectPath(reader.getPath(), lastName),
+          e.getMessage(), e);
     } catch (Throwable t) {
       throw rethrow(t);
     }
+    reader.endObject();
+    return value;
   }
 
   private TitanJsonException missing(JsonReader reader, String lastName, long missingBits) {
@@ -479,8 +481,8 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     for (Method accessor : accessors) {
       Slot slot = slot(type, accessor, builderClass, moshi);
       if (!jsonNames.add(slot.jsonName)) {
-        throw new IllegalArgumentException(type.getName() + " maps two attributes to the JSON name \""
-            + slot.jsonName + "\"");
+        throw new IllegalArgumentException(type.getName()
+            + " maps two attributes to the JSON name \"" + slot.jsonName + "\"");
       }
       if (slot.required() && requiredCount < 64) {
         slot.requiredBit = 1L << requiredCount++;
@@ -602,8 +604,12 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
   private static Slot slot(Class<?> owner, Method accessor, Class<?> builderClass, Moshi moshi) {
     WireName wireName = accessor.getAnnotation(WireName.class);
     String jsonName = wireName != null ? wireName.value() : accessor.getName();
-    Type type = accessor.getGenericReturnType();
-    Class<?> raw = accessor.getReturnType();
+    Type type = TypeResolution.resolve(owner, accessor.getGenericReturnType());
+    Class<?> raw = Types.getRawType(type);
+    if (type instanceof java.lang.reflect.TypeVariable) {
+      throw new IllegalArgumentException(owner.getName() + "." + accessor.getName()
+          + "() has the unresolved type " + type + "; generic value types are not supported");
+    }
     boolean nullable = hasNullable(accessor);
     MethodHandle getter = unreflect(accessor);
 
@@ -751,6 +757,7 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     for (String name : names) {
       Method exact = null;
       Method assignable = null;
+      Method unboxing = null;
       for (Method m : builderClass.getMethods()) {
         if (!m.getName().equals(name) || m.getParameterCount() != 1
             || Modifier.isStatic(m.getModifiers())) {
@@ -762,6 +769,8 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
         } else if (!param.isPrimitive() && p.isAssignableFrom(param) && p != Object.class
             && p != Optional.class) {
           assignable = m;
+        } else if (p.isPrimitive() && MethodType.methodType(p).wrap().returnType() == param) {
+          unboxing = m; // such as name(long) for a Long value
         }
       }
       if (exact != null) {
@@ -769,6 +778,9 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
       }
       if (assignable != null) {
         return assignable;
+      }
+      if (unboxing != null) {
+        return unboxing;
       }
     }
     return null;

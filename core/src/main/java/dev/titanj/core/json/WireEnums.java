@@ -57,7 +57,8 @@ public final class WireEnums {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Table<?> of(Class<?> type) {
       if (!type.isEnum() || !WireEnum.class.isAssignableFrom(type)) {
-        throw new IllegalArgumentException(type.getName() + " is not an enum implementing WireEnum");
+        throw new IllegalArgumentException(
+            type.getName() + " is not an enum implementing WireEnum");
       }
       Enum<?> unknown;
       try {

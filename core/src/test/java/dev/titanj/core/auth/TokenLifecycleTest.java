@@ -178,6 +178,37 @@ class TokenLifecycleTest {
   }
 
   @Test
+  void manyThreadsRejectedAtOnce_causeOneRefreshBetweenThem() throws Exception {
+    get(st, 0); // token-1 is cached
+    // The server now refuses token-1 (revoked) and accepts any later token.
+    fake.apiDefault(r -> "Bearer token-1".equals(r.getHeaders().get("Authorization"))
+        ? json(401, "{}") : json(200, "{\"name\":\"Acme\"}"));
+    fake.tokenDelayMillis(200);
+    int threads = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<Map<String, Object>>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        long id = i;
+        results.add(pool.submit(() -> {
+          go.await();
+          return get(st, id);
+        }));
+      }
+      go.countDown();
+      for (Future<Map<String, Object>> f : results) {
+        assertThat(f.get(30, TimeUnit.SECONDS)).containsEntry("name", "Acme");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // Threads that saw the 401 after the refresh find token-2 already stored and reuse it.
+    assertThat(fake.tokensIssued()).isEqualTo(2);
+  }
+
+  @Test
   void tokenEndpointRejectingCredentials_throwsAuthenticationException() {
     fake.enqueueToken(json(400, "{\"error\":\"invalid_client\"}"));
 
@@ -243,9 +274,9 @@ class TokenLifecycleTest {
   }
 
   @Test
-  void tokenStore_isConsultedSoProcessesCanShareATokenAndKeyedByEnvironmentAndClientId() {
+  void tokenStore_isConsultedSoProcessesCanShareAToken_keyedByEnvironmentTenantAndClientId() {
     TokenStore shared = TokenStore.inMemory();
-    String key = TestClients.environment(server).authBase() + "|" + CLIENT_ID;
+    String key = TestClients.environment(server).authBase() + "|" + TENANT + "|" + CLIENT_ID;
     shared.put(key, new AccessToken("token-from-elsewhere", clock.instant().plusSeconds(900)));
     st.close();
     st = TestClients.builder(server, clock, sleeper).tokenStore(shared).build();
@@ -255,6 +286,32 @@ class TokenLifecycleTest {
     assertThat(fake.tokensIssued()).isZero();
     assertThat(fake.apiRequests().get(0).getHeaders().get("Authorization"))
         .isEqualTo("Bearer token-from-elsewhere");
+  }
+
+  @Test
+  void failingTokenStore_doesNotFailCalls() {
+    TokenStore broken = new TokenStore() {
+      @Override
+      public java.util.Optional<AccessToken> get(String key) {
+        throw new IllegalStateException("store down");
+      }
+
+      @Override
+      public void put(String key, AccessToken token) {
+        throw new IllegalStateException("store down");
+      }
+
+      @Override
+      public void remove(String key) {
+        throw new IllegalStateException("store down");
+      }
+    };
+    st.close();
+    st = TestClients.builder(server, clock, sleeper).tokenStore(broken).build();
+    fake.enqueue(json(401, "{}"));
+
+    assertThat(get(st, 1)).containsEntry("name", "Acme");
+    assertThat(fake.apiRequests()).hasSize(2);
   }
 
   @Test

@@ -78,6 +78,32 @@ class RepositoryCacheTest {
   }
 
   @Test
+  void aFailedWrite_stillEvicts_becauseItMayHaveBeenApplied() {
+    samples.findById(7);
+    server.fail("one:7", 500, 1);
+
+    assertThatThrownBy(() -> samples.rename(7, "maybe")).isInstanceOf(ServerException.class);
+    samples.findById(7);
+
+    assertThat(server.requests()).extracting(r -> r.method).containsExactly("GET", "PATCH", "GET");
+  }
+
+  @Test
+  void aBulkWrite_evictsEveryRecordOfTheResourceForThisTenantOnly() {
+    SampleRepository b = new SampleRepository(st.withTenant(2, "client-2", "secret-2"));
+    samples.findById(1);
+    samples.findById(2);
+    b.findById(1);
+
+    samples.renameEvictingAll(1, "bulk");
+    samples.findById(1);
+    samples.findById(2);
+    b.findById(1);
+
+    assertThat(gets()).isEqualTo(5);
+  }
+
+  @Test
   void notFound_isNeverCached() {
     assertThat(samples.findById(999)).isEmpty();
     server.put(1, new Sample(999, "created later"));

@@ -11,6 +11,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
 import javax.cache.Caching;
@@ -126,6 +133,40 @@ class TitanCachesTest {
   }
 
   @Test
+  void concurrentMissesOnOneId_shareASingleLoad() throws Exception {
+    caches = new TitanCaches(on("r", Duration.ofMinutes(1), 10, 0), clock);
+    ResourceCache<Long, Sample> c = caches.cache("r", SCOPE_A, Long.class, Sample.class);
+    AtomicInteger loads = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Optional<Sample>>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(pool.submit(() -> c.get(1L, () -> {
+          loads.incrementAndGet();
+          try {
+            release.await(5, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return Optional.of(new Sample(1, "one"));
+        })));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (caches.statistics().misses("r") < 8 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      release.countDown();
+      for (Future<Optional<Sample>> f : results) {
+        assertThat(f.get(5, TimeUnit.SECONDS)).map(s -> s.name).contains("one");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(loads).hasValue(1);
+  }
+
+  @Test
   void loaderFailures_andEmptyResults_leaveNothingBehind() {
     caches = new TitanCaches(on("r", Duration.ofMinutes(1), 10, 0), clock);
     ResourceCache<Long, Sample> c = caches.cache("r", SCOPE_A, Long.class, Sample.class);
@@ -170,6 +211,29 @@ class TitanCachesTest {
     Cache<String, Object> jcache = caches.managers().manager().getCache("titanj.r", String.class, Object.class);
     assertThat(jcache.getConfiguration(Configuration.class).isStoreByValue()).isFalse();
     jcache.clear();
+  }
+
+  @Test
+  void aProviderThatCannotStoreByReference_getsRecordsAsJson() {
+    CacheSettings settings = CacheSettings.builder()
+        .provider(ByValueOnlyCachingProvider.class.getName(), null)
+        .resource("r", CacheSettings.Resource.on(Duration.ofMinutes(1), 10))
+        .build();
+    caches = new TitanCaches(settings, clock);
+    try {
+      ResourceCache<Long, Sample> c = caches.cache("r", SCOPE_A, Long.class, Sample.class);
+      Sample s = new Sample(1, "one");
+
+      c.put(1L, s);
+
+      Cache<String, Object> jcache = caches.managers().manager().getCache("titanj.r", String.class, Object.class);
+      assertThat(jcache.getConfiguration(Configuration.class).isStoreByValue()).isTrue();
+      assertThat(jcache.get(SCOPE_A + "|r|1")).isInstanceOf(String.class)
+          .asString().contains("\"name\":\"one\"");
+      assertThat(c.getIfPresent(1L)).contains(s);
+    } finally {
+      ByValueOnlyCachingProvider.DELEGATE.close();
+    }
   }
 
   @Test

@@ -252,6 +252,27 @@ class RetryTest {
   }
 
   @Test
+  void interruptedWhileWaitingToRetry_failsWithTitanIOException_andKeepsTheInterruptFlag() {
+    st.close();
+    st = TestClients.builder(server, clock, sleeper)
+        .sleeper(d -> {
+          throw new InterruptedException("stop");
+        }).build();
+    ctx = TitanContext.of(st);
+    api = ctx.api(FakeApi.class);
+    fake.enqueue(tooManyRequests("1"));
+    try {
+      assertThatThrownBy(() -> ctx.execute(api.customer(TENANT, 1)))
+          .isInstanceOfSatisfying(TitanIOException.class,
+              e -> assertThat(e.getMessage()).contains("interrupted"));
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted(); // clear it for the next test
+    }
+    assertThat(fake.apiRequests()).hasSize(1);
+  }
+
+  @Test
   void ioFailure_onGet_isRetried() {
     fake.enqueue(disconnect());
 

@@ -54,6 +54,11 @@ public final class SampleRepository {
         start);
   }
 
+  /** A write whose effect is not limited to one record: evicts the whole resource. */
+  public Sample renameEvictingAll(long id, String name) {
+    return support.writeAll(() -> api.update(tenant, id, Map.of("name", name)));
+  }
+
   public Sample rename(long id, String name) {
     return support.write(id, () -> api.update(tenant, id, Map.of("name", name)));
   }

@@ -55,6 +55,13 @@ class SampleRepositoryHttpTest {
     }
   }
 
+  /** Small helper: 1..n as a list. */
+  private static final class IntStreamRange {
+    static List<Integer> of(int from, int to) {
+      return java.util.stream.IntStream.rangeClosed(from, to).boxed().toList();
+    }
+  }
+
   private List<Integer> pagesRequested() {
     return server.listRequests().stream().map(SampleServer.Seen::page).collect(Collectors.toList());
   }
@@ -154,6 +161,32 @@ class SampleRepositoryHttpTest {
     for (int n = 1; n <= 4; n++) {
       assertThat(requests.get(n).arrivedNanos).isGreaterThan(consumed[n]);
     }
+  }
+
+  @Test
+  void parallelism4_hasFourPagesAtTheServerAtOnce_andDeliversInOrder() throws Exception {
+    server.seed(TENANT, 2000);
+    CountDownLatch fourAtOnce = new CountDownLatch(4);
+    server.onRequest(s -> {
+      int page = s.page();
+      if (page >= 2 && page <= 5) {
+        fourAtOnce.countDown();
+        try {
+          fourAtOnce.await(5, TimeUnit.SECONDS); // answer none of 2..5 until all four arrived
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    });
+
+    List<Long> ids = ids(samples.query().pageSize(100).parallelism(4).stream());
+
+    assertThat(fourAtOnce.getCount()).isZero();
+    assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(1, 2000).boxed().toList());
+    List<SampleServer.Seen> requests = server.listRequests();
+    assertThat(requests.get(0).param("includeTotal")).isEqualTo("true");
+    assertThat(requests).extracting(SampleServer.Seen::page)
+        .containsExactlyInAnyOrderElementsOf(IntStreamRange.of(1, 20));
   }
 
   @Test

@@ -43,7 +43,8 @@ public final class FakeServiceTitanServer extends Dispatcher {
       tokenRequests.add(request);
       synchronized (tokenQueue) {
         if (!tokenQueue.isEmpty()) {
-          return tokenQueue.poll();
+          return new MockResponse.Builder(tokenQueue.poll())
+              .headersDelay(tokenDelayMillis, TimeUnit.MILLISECONDS).build();
         }
       }
       int n = tokensIssued.incrementAndGet();

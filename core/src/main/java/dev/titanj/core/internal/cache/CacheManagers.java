@@ -3,6 +3,7 @@ package dev.titanj.core.internal.cache;
 import dev.titanj.core.CacheSettings;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,8 @@ import org.ehcache.config.units.MemoryUnit;
 import org.ehcache.impl.internal.TimeSourceConfiguration;
 import org.ehcache.jsr107.Eh107Configuration;
 import org.ehcache.jsr107.EhcacheCachingProvider;
+import org.ehcache.jsr107.config.ConfigurationElementState;
+import org.ehcache.jsr107.config.Jsr107Configuration;
 
 /**
  * Opens the JCache {@link CacheManager} of a client family and creates its per-resource caches.
@@ -40,11 +43,14 @@ public final class CacheManagers {
   private final CacheManager manager;
   private final boolean owned;
   private final boolean embedded;
+  private final boolean byReference;
 
-  private CacheManagers(CacheManager manager, boolean owned, boolean embedded) {
+  private CacheManagers(CacheManager manager, boolean owned, boolean embedded,
+      boolean byReference) {
     this.manager = manager;
     this.owned = owned;
     this.embedded = embedded;
+    this.byReference = byReference;
   }
 
   /** Opens the manager {@code settings} asks for. */
@@ -60,14 +66,18 @@ public final class CacheManagers {
     if (settings.isEmbeddedEhcache() && provider instanceof EhcacheCachingProvider) {
       org.ehcache.config.Configuration config = ConfigurationBuilder.newConfigurationBuilder()
           .withService(new TimeSourceConfiguration(Objects.requireNonNull(clock, "clock")::millis))
+          // TitanJ counts hits and misses itself: no JMX beans or provider statistics per cache.
+          .withService(new Jsr107Configuration(null, Map.of(), false,
+              ConfigurationElementState.DISABLED, ConfigurationElementState.DISABLED))
           .withClassLoader(loader)
           .build();
       URI uri = URI.create("urn:x-titanj:cache:" + UUID.randomUUID());
       return new CacheManagers(((EhcacheCachingProvider) provider).getCacheManager(uri, config),
-          true, true);
+          true, true, true);
     }
     URI uri = settings.providerUri().orElse(provider.getDefaultURI());
-    return new CacheManagers(provider.getCacheManager(uri, loader), false, false);
+    return new CacheManagers(provider.getCacheManager(uri, loader), false, false,
+        provider.isSupported(OptionalFeature.STORE_BY_REFERENCE));
   }
 
   /** The underlying JCache manager. */
@@ -117,11 +127,17 @@ public final class CacheManagers {
         .setTypes(String.class, Object.class)
         .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
             new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, settings.ttl().toMillis())));
-    // Values are immutable: share them where the provider can; a distributed provider copies.
-    if (manager.getCachingProvider().isSupported(OptionalFeature.STORE_BY_REFERENCE)) {
-      c.setStoreByValue(false);
-    }
+    // Values are immutable: share them where the provider can; elsewhere they travel as JSON.
+    c.setStoreByValue(!byReference);
     return c;
+  }
+
+  /**
+   * Whether records are kept by reference; when false (a store-by-value or distributed provider)
+   * they are stored as JSON strings (see {@link ValueCodec}).
+   */
+  public boolean storesByReference() {
+    return byReference;
   }
 
   /** Closes the manager if this client family opened it. */

@@ -5,6 +5,9 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -20,6 +23,9 @@ import javax.cache.Cache;
  * value is stored only if the epoch it read before loading is still current after the put (else
  * the put is undone). A read that started before a write therefore never leaves the old value in
  * the cache after the write's eviction.
+ *
+ * <p>Loads are single-flight: concurrent misses on the same key share one loader call (and its
+ * result or failure), unless the running load started before an eviction.
  */
 final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
   private final Cache<String, Object> cache;
@@ -28,9 +34,14 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
   private final AtomicLong epoch;
   private final LongAdder hits;
   private final LongAdder misses;
+  private final ConcurrentMap<String, Flight> loading;
+  private final ValueCodec codec;
 
   JCacheResourceCache(Cache<String, Object> cache, String scope, String resource,
-      Class<V> valueType, AtomicLong epoch, LongAdder hits, LongAdder misses) {
+      Class<V> valueType, AtomicLong epoch, LongAdder hits, LongAdder misses,
+      ConcurrentMap<String, Flight> loading, ValueCodec codec) {
+    this.loading = loading;
+    this.codec = codec;
     this.cache = cache;
     this.prefix = scope + "|" + resource + "|";
     this.valueType = valueType;
@@ -51,10 +62,58 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
       return cached;
     }
     misses.increment();
+    String key = key(id);
     long before = epoch.get();
-    Optional<V> loaded = loader.get();
-    loaded.ifPresent(v -> putIfUnchanged(id, v, before));
-    return loaded;
+    Flight mine = new Flight(before);
+    Flight running = loading.putIfAbsent(key, mine);
+    if (running != null && running.epoch == before) {
+      return join(running);
+    }
+    if (running != null) {
+      mine = null; // an older load predates a write: do not share it, load afresh
+    }
+    try {
+      Optional<V> loaded = loader.get();
+      loaded.ifPresent(v -> putIfUnchanged(id, v, before));
+      if (mine != null) {
+        mine.result.complete(loaded.map(v -> (Object) v));
+      }
+      return loaded;
+    } catch (RuntimeException | Error e) {
+      if (mine != null) {
+        mine.result.completeExceptionally(e);
+      }
+      throw e;
+    } finally {
+      if (mine != null) {
+        loading.remove(key, mine);
+      }
+    }
+  }
+
+  private Optional<V> join(Flight flight) {
+    try {
+      return flight.result.join().map(valueType::cast);
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw e;
+    }
+  }
+
+  /** One load in progress; concurrent readers of the same key started at the same epoch share it. */
+  static final class Flight {
+    final long epoch;
+    final CompletableFuture<Optional<Object>> result = new CompletableFuture<>();
+
+    Flight(long epoch) {
+      this.epoch = epoch;
+    }
   }
 
   @Override
@@ -65,13 +124,14 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
   }
 
   private Optional<V> lookup(K id) {
-    Object v = cache.get(key(id));
+    Object raw = cache.get(key(id));
+    Object v = raw == null ? null : codec.decode(raw);
     return valueType.isInstance(v) ? Optional.of(valueType.cast(v)) : Optional.empty();
   }
 
   @Override
   public void put(K id, V value) {
-    cache.put(key(id), Objects.requireNonNull(value, "value"));
+    cache.put(key(id), codec.encode(Objects.requireNonNull(value, "value")));
   }
 
   @Override
@@ -85,7 +145,7 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
       return;
     }
     String key = key(id);
-    cache.put(key, Objects.requireNonNull(value, "value"));
+    cache.put(key, codec.encode(Objects.requireNonNull(value, "value")));
     if (epoch.get() != expected) {
       cache.remove(key); // an eviction overlapped the put: do not keep what it may have missed
     }

@@ -21,6 +21,9 @@ public final class ResourceCaches {
   private final ConcurrentHashMap<String, Cache<String, Object>> caches = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LongAdder[]> counts = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, AtomicLong> epochs = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ValueCodec> codecs = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, JCacheResourceCache.Flight> loading =
+      new ConcurrentHashMap<>();
 
   public ResourceCaches(CacheSettings settings, Clock clock) {
     this.settings = settings;
@@ -37,7 +40,10 @@ public final class ResourceCaches {
         name -> managers().cacheFor(name, r, valueType));
     LongAdder[] c = counts.computeIfAbsent(resource, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
     AtomicLong epoch = epochs.computeIfAbsent(scope + "|" + resource, k -> new AtomicLong());
-    return new JCacheResourceCache<>(cache, scope, resource, valueType, epoch, c[0], c[1]);
+    ValueCodec codec = codecs.computeIfAbsent(resource, k -> managers().storesByReference()
+        ? ValueCodec.identity() : ValueCodec.json(valueType));
+    return new JCacheResourceCache<>(cache, scope, resource, valueType, epoch, c[0], c[1], loading,
+        codec);
   }
 
   /** The manager, opened on first use. */
