@@ -242,7 +242,7 @@ final class FakeDispatcher extends Dispatcher {
     String module = m.group(1);
     String tenant = m.group(2);
     String rest = m.group(3);
-    if (!ResourceRegistry.MODULES.contains(module)) {
+    if (!registry.modules().contains(module)) {
       throw ApiError.notFound("No endpoint at " + path);
     }
     if (!tenant.equals(Long.toString(options.tenantId))) {
@@ -259,6 +259,9 @@ final class FakeDispatcher extends Dispatcher {
     switch (route.kind) {
       case LIST:
         if ("GET".equals(method) && spec.hasList()) {
+          if (spec.shape() != ResourceSpec.Shape.PAGED) {
+            return json(200, store.read(() -> Json.write(store.unpaged(spec))));
+          }
           return json(200, store.read(() -> Json.write(store.list(spec, query))));
         }
         if ("POST".equals(method) && spec.canCreate()) {
@@ -267,11 +270,14 @@ final class FakeDispatcher extends Dispatcher {
         }
         break;
       case ITEM: {
-        long id = Long.parseLong(route.id);
         if ("GET".equals(method) && spec.hasGet()) {
-          return json(200, store.read(() -> Json.write(store.get(spec, id))));
+          return json(200, store.read(() -> Json.write(store.get(spec, route.id))));
         }
         if (("PATCH".equals(method) || "PUT".equals(method)) && spec.canUpdate()) {
+          if (!route.id.matches("\\d{1,18}")) {
+            throw ApiError.notFound("No record with id " + route.id);
+          }
+          long id = Long.parseLong(route.id);
           Map<String, Object> body = bodyObject(request);
           boolean put = "PUT".equals(method);
           return json(200, store.write(() -> Json.write(store.update(spec, id, body, put).json)));

@@ -66,7 +66,10 @@ public final class FakeServiceTitan implements AutoCloseable {
     this.registry = new ResourceRegistry();
     Curated.register(registry);
     Curated.seed(store, this.options.sizes);
-    GeneratedResources.registerAll(registry, store, this.options.sizes.seed);
+    List<String> areas = new ArrayList<>(GeneratedResources.AREAS);
+    areas.addAll(this.options.extraAreas);
+    GeneratedResources.registerAll(registry, store, this.options.sizes.seed, areas,
+        this.options.synthesizedRecords);
     this.faults = new Faults(this.options.sizes.seed);
     if (this.options.faultSetup != null) {
       this.options.faultSetup.accept(faults);
@@ -268,6 +271,8 @@ public final class FakeServiceTitan implements AutoCloseable {
     int port;
     Clock clock = Clock.systemUTC();
     Consumer<Faults> faultSetup;
+    int synthesizedRecords = 3;
+    List<String> extraAreas = new ArrayList<>();
 
     /** 100 customers, 300 invoices, 150 payments and a few of every reference resource. */
     public static Options defaults() {
@@ -302,6 +307,8 @@ public final class FakeServiceTitan implements AutoCloseable {
       o.port = port;
       o.clock = clock;
       o.faultSetup = faultSetup;
+      o.synthesizedRecords = synthesizedRecords;
+      o.extraAreas = new ArrayList<>(extraAreas);
       return o;
     }
 
@@ -446,6 +453,21 @@ public final class FakeServiceTitan implements AutoCloseable {
     /** The server's clock: token expiry, {@code modifiedOn} of writes, request log times. */
     public Options clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Records synthesized for each generated endpoint without curated data (built from its
+     * response type); default 3.
+     */
+    public Options synthesizedRecords(int n) {
+      this.synthesizedRecords = count(n, "synthesizedRecords");
+      return this;
+    }
+
+    /** Also serve a module generated outside TitanJ's four (its manifest and APIs by name). */
+    Options extraArea(String area) {
+      extraAreas.add(area);
       return this;
     }
 

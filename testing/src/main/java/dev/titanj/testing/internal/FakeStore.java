@@ -86,6 +86,17 @@ public final class FakeStore {
 
   // ---------------------------------------------------------------- list
 
+  /** Answers a bare-array or single-object collection GET; call under {@link #read}. */
+  public Object unpaged(ResourceSpec spec) {
+    Table table = requireTable(spec);
+    if (spec.shape == ResourceSpec.Shape.SINGLE) {
+      return table.rows().isEmpty() ? Map.of() : table.rows().iterator().next().json;
+    }
+    List<Object> out = new ArrayList<>();
+    table.rows().forEach(r -> out.add(r.json));
+    return out;
+  }
+
   /** Answers a list request with the paged envelope; call under {@link #read}. */
   public Map<String, Object> list(ResourceSpec spec, Map<String, List<String>> query) {
     Table table = requireTable(spec);
@@ -244,9 +255,20 @@ public final class FakeStore {
     return desc ? c.reversed() : c;
   }
 
-  /** One record by id, or a 404; call under {@link #read}. */
-  public Map<String, Object> get(ResourceSpec spec, long id) {
-    Table.Row row = requireTable(spec).get(id);
+  /** One record by id (numeric, or a GUID compared as text), or a 404; call under {@link #read}. */
+  public Map<String, Object> get(ResourceSpec spec, String id) {
+    Table table = requireTable(spec);
+    Table.Row row = null;
+    if (id.matches("\\d{1,18}")) {
+      row = table.get(Long.parseLong(id));
+    } else {
+      for (Table.Row r : table.rows()) {
+        if (id.equalsIgnoreCase(String.valueOf(r.json.get("id")))) {
+          row = r;
+          break;
+        }
+      }
+    }
     if (row == null) {
       throw ApiError.notFound(singular(spec.path) + " with id " + id + " was not found.");
     }

@@ -73,14 +73,48 @@ public final class ResourceRegistry {
     if (slash > 0) {
       String id = rest.substring(slash + 1);
       ResourceSpec item = specs.get(module + "/" + rest.substring(0, slash));
-      if (item != null && id.matches("\\d+")) {
+      if (item != null && (item.get || item.update)) {
         return new Route(item, Route.Kind.ITEM, id);
       }
     }
     if (s != null) {
       return new Route(s, Route.Kind.LIST, null);
     }
+    return resolveTemplated(module, rest);
+  }
+
+  /** Matches paths with {@code {placeholder}} segments, e.g. {@code bank-deposits/{id}/transactions}. */
+  private Route resolveTemplated(String module, String rest) {
+    String[] parts = rest.split("/");
+    for (ResourceSpec spec : specs.values()) {
+      if (!spec.module.equals(module) || !spec.templated()) {
+        continue;
+      }
+      String[] tpl = spec.path.split("/");
+      if (tpl.length == parts.length && segmentsMatch(tpl, parts, parts.length) && spec.list) {
+        return new Route(spec, Route.Kind.LIST, null);
+      }
+      if (tpl.length == parts.length - 1 && (spec.get || spec.update) && segmentsMatch(tpl, parts, tpl.length)) {
+        return new Route(spec, Route.Kind.ITEM, parts[parts.length - 1]);
+      }
+    }
     return null;
+  }
+
+  private static boolean segmentsMatch(String[] tpl, String[] parts, int n) {
+    for (int i = 0; i < n; i++) {
+      if (!(tpl[i].startsWith("{") && tpl[i].endsWith("}")) && !tpl[i].equals(parts[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Every module with at least one registered resource. */
+  public Set<String> modules() {
+    Set<String> out = new java.util.TreeSet<>(MODULES);
+    specs.values().forEach(s -> out.add(s.module));
+    return out;
   }
 
   /** The registered collection paths of a module, for diagnostics. */

@@ -29,6 +29,9 @@ public final class ResourceSpec {
     NONE
   }
 
+  /** How a collection GET answers: a paged envelope, a bare array, or a single object. */
+  public enum Shape { PAGED, ARRAY, SINGLE }
+
   /** A query filter: does the record match the (raw) parameter value? */
   @FunctionalInterface
   public interface Filter extends BiPredicate<Table.Row, String> {}
@@ -45,8 +48,10 @@ public final class ResourceSpec {
   final Map<String, Filter> filters;
   final Set<String> sortFields;
   final BiConsumer<FakeStore, Table.Row> afterCreate;
+  final Shape shape;
 
   private ResourceSpec(Builder b) {
+    this.shape = b.shape;
     this.module = b.module;
     this.path = b.path;
     this.table = b.table == null ? b.module + "/" + b.path : b.table;
@@ -90,6 +95,15 @@ public final class ResourceSpec {
     return export;
   }
 
+  public Shape shape() {
+    return shape;
+  }
+
+  /** Whether the path has {@code {placeholder}} segments. */
+  public boolean templated() {
+    return path.contains("{");
+  }
+
   public boolean canCreate() {
     return create;
   }
@@ -117,6 +131,7 @@ public final class ResourceSpec {
     private final Map<String, Filter> filters = new LinkedHashMap<>();
     private final Set<String> sortFields = new LinkedHashSet<>(List.of("id", "createdon", "modifiedon"));
     private BiConsumer<FakeStore, Table.Row> afterCreate = (s, r) -> { };
+    private Shape shape = Shape.PAGED;
 
     private Builder(String module, String path) {
       this.module = Objects.requireNonNull(module, "module");
@@ -146,6 +161,11 @@ public final class ResourceSpec {
     public Builder writable(boolean create, boolean update) {
       this.create = create;
       this.update = update;
+      return this;
+    }
+
+    public Builder shape(Shape shape) {
+      this.shape = shape;
       return this;
     }
 
