@@ -75,7 +75,6 @@ final class DemoCommand implements Callable<Integer> {
     try (Connection c = root.connect(cache, false)) {
       ServiceTitan st = c.client();
       out.println("TitanJ demo - *** " + c.description() + " ***");
-      out.println();
       Object customerRepo = registry.repository(customers, st);
 
       heading("Authenticate (client credentials) and make a first call");

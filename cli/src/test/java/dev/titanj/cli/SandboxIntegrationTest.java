@@ -97,10 +97,13 @@ class SandboxIntegrationTest {
 
   @Test
   void query_badFilterNamesAndValues_areRejectedBeforeAnyRequest() {
+    long before = sandbox.requestCount().orElseThrow();
+
     Cli r = run("query", "crm", "customers", "--filter", "colour=red",
         "--filter", "modifiedOnOrAfter=yesterday", "--filter", "active=sometimes");
 
     assertThat(r.exitCode).isEqualTo(2);
+    assertThat(sandbox.requestCount().orElseThrow()).isEqualTo(before);
     assertThat(QueryCommandTest.errorLine(r)).contains("'colour'", "'yesterday'", "'sometimes'");
   }
 
