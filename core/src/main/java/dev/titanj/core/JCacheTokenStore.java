@@ -83,6 +83,7 @@ public final class JCacheTokenStore implements TokenStore {
 
   @Override
   public Optional<AccessToken> get(String key) {
+    requireKey(key);
     try {
       return Optional.ofNullable(read(key));
     } catch (RuntimeException e) {
@@ -94,8 +95,9 @@ public final class JCacheTokenStore implements TokenStore {
   @Override
   public void put(String key, AccessToken token) {
     Objects.requireNonNull(token, "token");
+    requireKey(key);
     try {
-      tokens.put(requireKey(key), encode(token));
+      tokens.put(key, encode(token));
     } catch (RuntimeException e) {
       log.debug("shared token store could not store a token: {}", e.getClass().getName());
     }
@@ -103,8 +105,9 @@ public final class JCacheTokenStore implements TokenStore {
 
   @Override
   public void remove(String key) {
+    requireKey(key);
     try {
-      tokens.remove(requireKey(key));
+      tokens.remove(key);
     } catch (RuntimeException e) {
       log.debug("shared token store could not remove a token: {}", e.getClass().getName());
     }
@@ -114,8 +117,9 @@ public final class JCacheTokenStore implements TokenStore {
   @Override
   public void remove(String key, AccessToken expected) {
     Objects.requireNonNull(expected, "expected");
+    requireKey(key);
     try {
-      tokens.remove(requireKey(key), encode(expected));
+      tokens.remove(key, encode(expected));
     } catch (RuntimeException e) {
       log.debug("shared token store could not remove a token: {}", e.getClass().getName());
     }
