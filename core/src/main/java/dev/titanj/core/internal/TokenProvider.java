@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>Refresh is single-flight: while one thread fetches, every other caller waits for that same
  * request and shares its outcome, token or failure. The token request uses the plain HTTP
  * client (never the auth interceptor) with retries for 429, 502/503/504 and I/O failures:
- * asking for a token twice is harmless.
+ * asking for a token twice is harmless. The refreshing thread goes through the store's
+ * {@link dev.titanj.core.TokenStore#refresh}, so a store shared by several processes (such as
+ * {@link dev.titanj.core.JCacheTokenStore}) can make them share one token request too.
  */
 public final class TokenProvider {
   private static final Logger log = LoggerFactory.getLogger("dev.titanj.auth");

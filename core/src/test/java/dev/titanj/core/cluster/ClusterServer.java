@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
@@ -51,6 +52,7 @@ final class ClusterServer implements AutoCloseable {
   private final Map<String, String> names = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> rejections = new ConcurrentHashMap<>();
   private volatile long tokenDelayMillis;
+  private final AtomicReference<Runnable> beforeNextGetAnswer = new AtomicReference<>();
 
   ClusterServer() throws IOException {
     server.setDispatcher(new Dispatcher() {
@@ -71,6 +73,15 @@ final class ClusterServer implements AutoCloseable {
   /** The next {@code times} API requests bearing {@code token} are answered 401. */
   ClusterServer reject(String token, int times) {
     rejections.put(token, new AtomicInteger(times));
+    return this;
+  }
+
+  /**
+   * Runs {@code action} once, while the next GET is between reading its record and answering:
+   * the answer carries the record as it was before the action.
+   */
+  ClusterServer beforeNextGetAnswer(Runnable action) {
+    beforeNextGetAnswer.set(action);
     return this;
   }
 
@@ -138,6 +149,10 @@ final class ClusterServer implements AutoCloseable {
       }
     }
     String name = names.getOrDefault(key, "sample-" + m.group(2));
+    Runnable action = request.getMethod().equals("GET") ? beforeNextGetAnswer.getAndSet(null) : null;
+    if (action != null) {
+      action.run();
+    }
     return json(200, "{\"id\":" + m.group(2) + ",\"name\":\"" + name + "\",\"active\":true}");
   }
 

@@ -239,6 +239,29 @@ class HazelcastClusterTest {
 
   @Test
   @Order(5)
+  void aReadOnOneInstanceRacingAWriteOnAnother_neverLeavesTheOldRecordCached() {
+    List<SampleRepository> repos = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      repos.add(new SampleRepository(track(instance(i, "client-a")
+          .cache(CacheSettings.builder()
+              .cacheManager(managers.get(i))
+              .resource(RES, CacheSettings.Resource.on(Duration.ofMinutes(5), 1_000))
+              .build())
+          .build())));
+    }
+    // B's load reads the old record; A's write and its eviction land before B stores it.
+    server.beforeNextGetAnswer(() -> repos.get(0).rename(9, "written by A"));
+
+    assertThat(repos.get(1).findById(9)).map(s -> s.name).contains("sample-9");
+    assertThat(repos.get(1).findById(9)).map(s -> s.name).contains("written by A");
+    assertThat(repos.get(0).findById(9)).map(s -> s.name).contains("written by A");
+
+    assertThat(server.requests()).extracting(Object::toString).containsExactly(
+        "GET /tenant/1/samples/9", "PATCH /tenant/1/samples/9", "GET /tenant/1/samples/9");
+  }
+
+  @Test
+  @Order(6)
   void aSharedRateLimit_holdsTheCombinedRate_onAnInjectedClock() {
     ManualClock clock = ManualClock.atEpochDay();
     Instant start = clock.instant();
@@ -276,7 +299,7 @@ class HazelcastClusterTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aMemberLeaving_doesNotBreakTheOthers() throws Exception {
     List<SampleRepository> repos = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

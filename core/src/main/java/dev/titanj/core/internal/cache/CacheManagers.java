@@ -146,6 +146,14 @@ public final class CacheManagers {
     return byReference;
   }
 
+  /**
+   * Whether this is the embedded Ehcache manager TitanJ built for this client family alone;
+   * otherwise other processes may share its caches.
+   */
+  public boolean isEmbedded() {
+    return embedded;
+  }
+
   /** Closes the manager if this client family opened it. */
   public void close() {
     if (owned && !manager.isClosed()) {

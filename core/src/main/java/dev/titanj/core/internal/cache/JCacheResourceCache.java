@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -24,6 +25,11 @@ import javax.cache.Cache;
  * the put is undone). A read that started before a write therefore never leaves the old value in
  * the cache after the write's eviction.
  *
+ * <p>When the cache is shared with other processes (any provider but the embedded Ehcache), the
+ * epoch lives in the cache too, as a random value under {@code ~epoch|scope|resource|} that every
+ * eviction replaces: a load in one instance that overlapped a write in another is then not kept
+ * either, so a write through instance A never leaves the old record in B's cache.
+ *
  * <p>Loads are single-flight: concurrent misses on the same key share one loader call (and its
  * result or failure), unless the running load started before an eviction.
  */
@@ -36,10 +42,12 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
   private final LongAdder misses;
   private final ConcurrentMap<String, Flight> loading;
   private final ValueCodec codec;
+  private final String sharedEpochKey; // null when the cache is this process's alone
 
   JCacheResourceCache(Cache<String, Object> cache, String scope, String resource,
       Class<V> valueType, AtomicLong epoch, LongAdder hits, LongAdder misses,
-      ConcurrentMap<String, Flight> loading, ValueCodec codec) {
+      ConcurrentMap<String, Flight> loading, ValueCodec codec, boolean shared) {
+    this.sharedEpochKey = shared ? "~epoch|" + scope + "|" + resource + "|" : null;
     this.loading = loading;
     this.codec = codec;
     this.cache = cache;
@@ -63,7 +71,7 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
     }
     misses.increment();
     String key = key(id);
-    long before = epoch.get();
+    long before = epoch();
     Flight mine = new Flight(before);
     Flight running = loading.putIfAbsent(key, mine);
     if (running != null && running.epoch == before) {
@@ -136,30 +144,50 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
 
   @Override
   public long epoch() {
-    return epoch.get();
+    if (sharedEpochKey == null) {
+      return epoch.get();
+    }
+    Object shared = cache.get(sharedEpochKey);
+    try {
+      return shared instanceof String ? Long.parseLong((String) shared) : 0L;
+    } catch (NumberFormatException e) {
+      return -1L;
+    }
   }
 
   @Override
   public void putIfUnchanged(K id, V value, long expected) {
-    if (epoch.get() != expected) {
+    if (epoch() != expected) {
       return;
     }
     String key = key(id);
     cache.put(key, codec.encode(Objects.requireNonNull(value, "value")));
-    if (epoch.get() != expected) {
+    if (epoch() != expected) {
       cache.remove(key); // an eviction overlapped the put: do not keep what it may have missed
+    }
+  }
+
+  /** Marks an eviction: locally, and for other processes when the cache is shared. */
+  private void bumpEpoch() {
+    epoch.incrementAndGet();
+    if (sharedEpochKey != null) {
+      long next;
+      do {
+        next = ThreadLocalRandom.current().nextLong();
+      } while (next == 0L || next == -1L);
+      cache.put(sharedEpochKey, Long.toString(next));
     }
   }
 
   @Override
   public void evict(K id) {
-    epoch.incrementAndGet();
+    bumpEpoch();
     cache.remove(key(id));
   }
 
   @Override
   public void evictAll() {
-    epoch.incrementAndGet();
+    bumpEpoch();
     Set<String> mine = new HashSet<>();
     for (Cache.Entry<String, Object> e : cache) {
       if (e.getKey().startsWith(prefix)) {
