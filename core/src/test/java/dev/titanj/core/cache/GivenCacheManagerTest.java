@@ -56,6 +56,28 @@ class GivenCacheManagerTest {
   }
 
   @Test
+  void aCacheThatCannotBeReached_isBypassed_andWritesStillSucceed() throws Exception {
+    CacheSettings settings = CacheSettings.builder()
+        .cacheManager(manager)
+        .resource(SampleRepository.RESOURCE, CacheSettings.Resource.on(Duration.ofMinutes(5), 100))
+        .build();
+    try (SampleServer server = new SampleServer()) {
+      server.seed(1, 10);
+      try (ServiceTitan st = server.client(1).cache(settings).build()) {
+        SampleRepository samples = new SampleRepository(st);
+        samples.findById(3);
+        manager.close(); // the cluster is gone: every cache operation now throws
+
+        assertThat(samples.findById(3)).map(s -> s.name).contains("t1-3");
+        assertThat(samples.rename(3, "renamed").name).isEqualTo("renamed");
+        assertThat(samples.findById(3)).map(s -> s.name).contains("renamed");
+      }
+      assertThat(server.requests()).extracting(r -> r.method)
+          .containsExactly("GET", "GET", "PATCH", "GET");
+    }
+  }
+
+  @Test
   void aClosedOrMissingManager_isRejected() {
     assertThatThrownBy(() -> CacheSettings.builder().cacheManager(null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cacheManager");

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import javax.cache.Cache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One resource's entries of one scope (environment and tenant) inside a JCache cache shared by
@@ -43,6 +45,8 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
   private final ConcurrentMap<String, Flight> loading;
   private final ValueCodec codec;
   private final String sharedEpochKey; // null when the cache is this process's alone
+  private static final long UNKNOWN_EPOCH = Long.MIN_VALUE;
+  private static final Logger log = LoggerFactory.getLogger("dev.titanj.cache");
 
   JCacheResourceCache(Cache<String, Object> cache, String scope, String resource,
       Class<V> valueType, AtomicLong epoch, LongAdder hits, LongAdder misses,
@@ -132,14 +136,25 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
   }
 
   private Optional<V> lookup(K id) {
-    Object raw = cache.get(key(id));
+    Object raw;
+    try {
+      raw = cache.get(key(id));
+    } catch (RuntimeException e) {
+      unavailable("read", e);
+      return Optional.empty(); // a cache that cannot be reached is a miss
+    }
     Object v = raw == null ? null : codec.decode(raw);
     return valueType.isInstance(v) ? Optional.of(valueType.cast(v)) : Optional.empty();
   }
 
   @Override
   public void put(K id, V value) {
-    cache.put(key(id), codec.encode(Objects.requireNonNull(value, "value")));
+    Object encoded = codec.encode(Objects.requireNonNull(value, "value"));
+    try {
+      cache.put(key(id), encoded);
+    } catch (RuntimeException e) {
+      unavailable("store", e);
+    }
   }
 
   @Override
@@ -147,7 +162,13 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
     if (sharedEpochKey == null) {
       return epoch.get();
     }
-    Object shared = cache.get(sharedEpochKey);
+    Object shared;
+    try {
+      shared = cache.get(sharedEpochKey);
+    } catch (RuntimeException e) {
+      unavailable("read", e);
+      return UNKNOWN_EPOCH;
+    }
     try {
       return shared instanceof String ? Long.parseLong((String) shared) : 0L;
     } catch (NumberFormatException e) {
@@ -157,13 +178,18 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
 
   @Override
   public void putIfUnchanged(K id, V value, long expected) {
-    if (epoch() != expected) {
+    if (expected == UNKNOWN_EPOCH || epoch() != expected) {
       return;
     }
     String key = key(id);
-    cache.put(key, codec.encode(Objects.requireNonNull(value, "value")));
-    if (epoch() != expected) {
-      cache.remove(key); // an eviction overlapped the put: do not keep what it may have missed
+    Object encoded = codec.encode(Objects.requireNonNull(value, "value"));
+    try {
+      cache.put(key, encoded);
+      if (epoch() != expected) {
+        cache.remove(key); // an eviction overlapped the put: do not keep what it may have missed
+      }
+    } catch (RuntimeException e) {
+      unavailable("store", e);
     }
   }
 
@@ -174,20 +200,32 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
       long next;
       do {
         next = ThreadLocalRandom.current().nextLong();
-      } while (next == 0L || next == -1L);
+      } while (next == 0L || next == -1L || next == UNKNOWN_EPOCH);
       cache.put(sharedEpochKey, Long.toString(next));
     }
   }
 
   @Override
   public void evict(K id) {
-    bumpEpoch();
-    cache.remove(key(id));
+    try {
+      bumpEpoch();
+      cache.remove(key(id));
+    } catch (RuntimeException e) {
+      evictionFailed(e);
+    }
   }
 
   @Override
   public void evictAll() {
-    bumpEpoch();
+    try {
+      bumpEpoch();
+      removeAllOfScope();
+    } catch (RuntimeException e) {
+      evictionFailed(e);
+    }
+  }
+
+  private void removeAllOfScope() {
     Set<String> mine = new HashSet<>();
     for (Cache.Entry<String, Object> e : cache) {
       if (e.getKey().startsWith(prefix)) {
@@ -195,6 +233,18 @@ final class JCacheResourceCache<K, V> implements ResourceCache<K, V> {
       }
     }
     cache.removeAll(mine);
+  }
+
+  private void unavailable(String what, RuntimeException e) {
+    log.debug("cache {} could not {} an entry ({}); going to the API", cache.getName(), what,
+        e.getClass().getName());
+  }
+
+  /** The write itself succeeded; the cache could not be told. Other instances may keep the old
+   * record until its TTL ends. */
+  private void evictionFailed(RuntimeException e) {
+    log.warn("cache {} could not evict after a write ({}); entries may be served until their TTL "
+        + "ends", cache.getName(), e.getClass().getName());
   }
 
   @Override
