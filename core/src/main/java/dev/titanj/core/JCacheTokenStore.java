@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -40,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * is never returned, keys carry environment, tenant and client id, and a store that cannot be
  * reached makes the client fetch its own token.
  *
+ * <p>Reads are served from the token this instance last read or stored while it has not expired,
+ * so API calls do not each cost a cluster round trip; a refresh always reads the cluster. A token
+ * another instance replaced early (after the API rejected it) is therefore picked up here after
+ * this instance's own 401, which triggers a refresh that finds the new token in the cluster.
+ *
  * <p>Tokens are stored as text ({@code expiresAt|token}) with no Java serialization. They are
  * secrets: this class never logs them, but they travel between cluster members and sit in their
  * memory, so secure the cluster's transport and membership as you would a credentials store.
@@ -58,6 +64,8 @@ public final class JCacheTokenStore implements TokenStore {
   private final Clock clock;
   private final Sleeper sleeper;
   private final String owner = UUID.randomUUID().toString();
+  /** The token last read or written per key, so calls do not each cost a cluster round trip. */
+  private final ConcurrentHashMap<String, AccessToken> recent = new ConcurrentHashMap<>();
 
   private JCacheTokenStore(Builder b) {
     this.tokens = cache(b.manager, b.cacheName, b.entryTtl);
@@ -84,6 +92,10 @@ public final class JCacheTokenStore implements TokenStore {
   @Override
   public Optional<AccessToken> get(String key) {
     requireKey(key);
+    AccessToken seen = recent.get(key);
+    if (seen != null && seen.expiresAt().isAfter(clock.instant())) {
+      return Optional.of(seen);
+    }
     try {
       return Optional.ofNullable(read(key));
     } catch (RuntimeException e) {
@@ -96,6 +108,7 @@ public final class JCacheTokenStore implements TokenStore {
   public void put(String key, AccessToken token) {
     Objects.requireNonNull(token, "token");
     requireKey(key);
+    recent.put(key, token);
     try {
       tokens.put(key, encode(token));
     } catch (RuntimeException e) {
@@ -106,6 +119,7 @@ public final class JCacheTokenStore implements TokenStore {
   @Override
   public void remove(String key) {
     requireKey(key);
+    recent.remove(key);
     try {
       tokens.remove(key);
     } catch (RuntimeException e) {
@@ -118,6 +132,7 @@ public final class JCacheTokenStore implements TokenStore {
   public void remove(String key, AccessToken expected) {
     Objects.requireNonNull(expected, "expected");
     requireKey(key);
+    recent.remove(key, expected);
     try {
       tokens.remove(key, encode(expected));
     } catch (RuntimeException e) {
@@ -212,13 +227,12 @@ public final class JCacheTokenStore implements TokenStore {
   /** The stored token if present, well-formed and not expired by this store's clock. */
   private AccessToken read(String key) {
     String raw = tokens.get(key);
-    if (raw == null) {
-      return null;
-    }
-    AccessToken token = decode(raw);
+    AccessToken token = raw == null ? null : decode(raw);
     if (token == null || !token.expiresAt().isAfter(clock.instant())) {
+      recent.remove(key);
       return null;
     }
+    recent.put(key, token);
     return token;
   }
 

@@ -154,7 +154,7 @@ class JCacheTokenStoreTest {
   }
 
   @Test
-  void refresh_whenTheCacheIsUnavailable_fetchesWithoutCoordination() {
+  void refresh_whenTheCacheIsUnavailable_fetchesWithoutCoordination_andKeepsTheTokenInMemory() {
     JCacheTokenStore store = store(new RecordingSleeper(clock));
     manager.close();
     AtomicInteger fetches = new AtomicInteger();
@@ -166,7 +166,7 @@ class JCacheTokenStoreTest {
 
     assertThat(t.value()).isEqualTo("alone");
     assertThat(fetches).hasValue(1);
-    assertThat(store.get(KEY)).isEmpty();
+    assertThat(store.get(KEY)).contains(t); // not one token request per call while the cluster is down
   }
 
   @Test
@@ -182,7 +182,22 @@ class JCacheTokenStoreTest {
     assertThat(b.get(KEY)).contains(fresh);
 
     a.remove(KEY, fresh);
-    assertThat(b.get(KEY)).isEmpty();
+    assertThat(store(new RecordingSleeper(clock)).get(KEY)).isEmpty();
+  }
+
+  @Test
+  void get_servesTheTokenItLastSaw_butARefreshReadsTheCluster() {
+    JCacheTokenStore a = store(new RecordingSleeper(clock));
+    JCacheTokenStore b = store(new RecordingSleeper(clock));
+    AccessToken first = token("first", Duration.ofMinutes(15));
+    AccessToken second = token("second", Duration.ofMinutes(15));
+    a.put(KEY, first);
+    assertThat(b.get(KEY)).contains(first);
+    a.put(KEY, second); // replaced early, as after a rejection
+
+    assertThat(b.get(KEY)).contains(first);
+    assertThat(b.refresh(KEY, t -> !t.equals(first), mustNotFetch())).isEqualTo(second);
+    assertThat(b.get(KEY)).contains(second);
   }
 
   @Test
