@@ -312,9 +312,9 @@ public final class JCacheTokenStore implements TokenStore {
     }
 
     /**
-     * The token cache's name (default {@value #DEFAULT_CACHE_NAME}); the lease cache is named
-     * after it with {@code .leases}. Created with JCache defaults when the provider's own
-     * configuration does not define it.
+     * The token cache's name (default {@value JCacheTokenStore#DEFAULT_CACHE_NAME}); the lease
+     * cache is named after it with {@code .leases}. Created with JCache defaults when the
+     * provider's own configuration does not define it.
      */
     public Builder cacheName(String cacheName) {
       if (cacheName == null || cacheName.isBlank()) {
