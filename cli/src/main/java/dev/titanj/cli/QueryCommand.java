@@ -94,15 +94,19 @@ final class QueryCommand implements Callable<Integer> {
         q = q.limit(limit);
       }
       RecordEncoder encoder = new RecordEncoder(d.recordType());
-      try (RecordWriter w = RecordWriter.create(fmt, out, encoder, columns)) {
+      RecordWriter w = RecordWriter.create(fmt, out, encoder, columns);
+      try {
         Iterator<?> it = q.iterator();
         while (it.hasNext()) {
           w.write(it.next());
         }
-        if (fmt == RecordWriter.Format.TABLE) {
-          root.spec.commandLine().getErr().println("(" + w.count() + " record"
-              + (w.count() == 1 ? "" : "s") + (!all && w.count() == limit ? "; --limit reached" : "") + ")");
-        }
+      } finally {
+        out.flush(); // a failure leaves what was streamed, without a closing footer
+      }
+      w.close();
+      if (fmt == RecordWriter.Format.TABLE) {
+        root.spec.commandLine().getErr().println("(" + w.count() + " record"
+            + (w.count() == 1 ? "" : "s") + (!all && w.count() == limit ? "; --limit reached" : "") + ")");
       }
     }
     return ExitCodes.OK;

@@ -149,6 +149,7 @@ class QueryCommandTest {
     Cli r = Cli.run(Cli.fixtures(), "query", "crm", "customers", "--filter", "name=unauthorized");
 
     assertThat(r.exitCode).isEqualTo(3);
+    assertThat(r.out).isEmpty();
     assertThat(errorLine(r)).contains("query crm customers failed: HTTP 401 Unauthorized")
         .contains("trace id trace-401-abc").contains("check ST_CLIENT_ID");
   }
