@@ -1,0 +1,35 @@
+package dev.titanj.accounting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.titanj.accounting.internal.AccountingOperations;
+import dev.titanj.accounting.internal.AccountingSchemas;
+import org.junit.jupiter.api.Test;
+
+/** Every Accounting operation is bound and reachable; every record decodes and encodes by the spec's names. */
+class AccountingContractTest {
+
+  @Test
+  void everyOperation_isBoundToRetrofit_andReachableFromARepository() throws Exception {
+    ModuleContract.verifyCoverage(Accounting.class, AccountingOperations.ALL, 54);
+  }
+
+  @Test
+  void everyResponseRecord_decodesFromAFullSample_andFromAnAlmostEmptyOne() throws Exception {
+    assertThat(ModuleContract.verifyResponses(AccountingSchemas.RESPONSE_FIELDS)).isGreaterThan(50);
+  }
+
+  @Test
+  void everyRequestRecord_encodesToTheDeclaredFieldNames() throws Exception {
+    assertThat(ModuleContract.verifyRequests(AccountingSchemas.REQUEST_FIELDS)).isGreaterThan(15);
+  }
+
+  @Test
+  void repositories_useTheCacheNamesOfCoreReferenceData() throws Exception {
+    try (ApiServer server = new ApiServer()) {
+      Accounting module = Accounting.of(server.client());
+      ModuleContract.verifyReferenceDataNames(module, "accounting", java.util.Set.of());
+      assertThat(ModuleContract.cacheNames(module)).isNotEmpty();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.titanj.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.titanj.crm.internal.CrmOperations;
+import dev.titanj.crm.internal.CrmSchemas;
+import org.junit.jupiter.api.Test;
+
+/** Every CRM operation is bound and reachable; every record decodes and encodes by the spec's names. */
+class CrmContractTest {
+
+  @Test
+  void everyOperation_isBoundToRetrofit_andReachableFromARepository() throws Exception {
+    ModuleContract.verifyCoverage(Crm.class, CrmOperations.ALL, 86);
+  }
+
+  @Test
+  void everyResponseRecord_decodesFromAFullSample_andFromAnAlmostEmptyOne() throws Exception {
+    assertThat(ModuleContract.verifyResponses(CrmSchemas.RESPONSE_FIELDS)).isGreaterThan(40);
+  }
+
+  @Test
+  void everyRequestRecord_encodesToTheDeclaredFieldNames() throws Exception {
+    assertThat(ModuleContract.verifyRequests(CrmSchemas.REQUEST_FIELDS)).isGreaterThan(20);
+  }
+
+  @Test
+  void repositories_useTheCacheNamesOfCoreReferenceData() throws Exception {
+    try (ApiServer server = new ApiServer()) {
+      Crm module = Crm.of(server.client());
+      ModuleContract.verifyReferenceDataNames(module, "crm", java.util.Set.of());
+      assertThat(ModuleContract.cacheNames(module)).isNotEmpty();
+    }
+  }
+}

@@ -1,0 +1,297 @@
+package dev.titanj.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.squareup.moshi.JsonAdapter;
+import dev.titanj.core.internal.Operation;
+import dev.titanj.core.json.TitanJson;
+import dev.titanj.core.json.WireName;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Reflective checks every module shares: the operation manifest is bound to Retrofit methods and
+ * reachable from public repository methods; every record decodes from a sample document and
+ * encodes to exactly the JSON names the API description declares.
+ */
+final class ModuleContract {
+  private ModuleContract() {}
+
+  /** Retrofit interfaces reachable from the module entry point through its repositories. */
+  static List<Class<?>> repositories(Class<?> entry) {
+    List<Class<?>> out = new ArrayList<>();
+    for (Method m : entry.getMethods()) {
+      if (m.getDeclaringClass() == entry && !Modifier.isStatic(m.getModifiers())
+          && m.getReturnType().getSimpleName().endsWith("Repository")) {
+        out.add(m.getReturnType());
+      }
+    }
+    return out;
+  }
+
+  static Class<?> apiOf(Class<?> repository) {
+    try {
+      Field f = repository.getDeclaredField("api");
+      return f.getType();
+    } catch (NoSuchFieldException e) {
+      throw new AssertionError(repository + " has no api field", e);
+    }
+  }
+
+  /** For each manifest entry: a Retrofit method with that HTTP method and path, and a public repository method. */
+  static void verifyCoverage(Class<?> entry, List<?> manifest, int expected) throws Exception {
+    assertThat(manifest).hasSize(expected);
+    Map<String, String> bound = new LinkedHashMap<>();
+    Set<String> reachable = new TreeSet<>();
+    // Retrofit parses every method and finds a converter for every body and return type now.
+    retrofit2.Retrofit retrofit = new retrofit2.Retrofit.Builder().baseUrl("http://127.0.0.1/")
+        .addConverterFactory(retrofit2.converter.moshi.MoshiConverterFactory.create(TitanJson.moshi()))
+        .validateEagerly(true)
+        .build();
+    for (Class<?> repo : repositories(entry)) {
+      assertThat(Modifier.isPublic(repo.getModifiers()) && Modifier.isFinal(repo.getModifiers()))
+          .as(repo + " is public final").isTrue();
+      assertThat(retrofit.create(apiOf(repo))).isNotNull();
+      for (Method m : apiOf(repo).getMethods()) {
+        Operation op = m.getAnnotation(Operation.class);
+        if (op != null) {
+          bound.put(op.value()[0], http(m));
+        }
+      }
+      for (Method m : repo.getMethods()) {
+        Operation op = m.getAnnotation(Operation.class);
+        if (op != null && Modifier.isPublic(m.getModifiers())) {
+          reachable.addAll(List.of(op.value()));
+        }
+      }
+    }
+    for (Object e : manifest) {
+      String id = (String) e.getClass().getField("operationId").get(e);
+      String method = (String) e.getClass().getField("method").get(e);
+      String path = (String) e.getClass().getField("path").get(e);
+      assertThat(bound).as("Retrofit binding of " + id).containsEntry(id, method + " " + path);
+      assertThat(reachable).as("public repository method for " + id).contains(id);
+    }
+    assertThat(bound).hasSize(expected);
+  }
+
+  private static String http(Method m) {
+    for (java.lang.annotation.Annotation a : m.getAnnotations()) {
+      String type = a.annotationType().getSimpleName();
+      try {
+        switch (type) {
+          case "GET": case "POST": case "PUT": case "PATCH": case "DELETE":
+            return type + " " + a.annotationType().getMethod("value").invoke(a);
+          case "HTTP":
+            return a.annotationType().getMethod("method").invoke(a) + " "
+                + a.annotationType().getMethod("path").invoke(a);
+          default:
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError(m + " has no HTTP method annotation");
+  }
+
+  /** The cache resource names the module's repositories use, read from a live module instance. */
+  static Set<String> cacheNames(Object module) throws Exception {
+    Set<String> out = new TreeSet<>();
+    for (Method m : module.getClass().getMethods()) {
+      if (m.getDeclaringClass() == module.getClass() && !Modifier.isStatic(m.getModifiers())
+          && m.getReturnType().getSimpleName().endsWith("Repository")) {
+        Object repo = m.invoke(module);
+        try {
+          Field f = repo.getClass().getDeclaredField("support");
+          f.setAccessible(true);
+          out.add(((dev.titanj.core.internal.ResourceSupport<?, ?>) f.get(repo)).resource());
+        } catch (NoSuchFieldException e) {
+          // a resource without id-addressed reads
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every reference-data cache name of {@code area} is used by a repository (but {@code except}). */
+  static void verifyReferenceDataNames(Object module, String area, Set<String> except) throws Exception {
+    Set<String> used = cacheNames(module);
+    assertThat(used).allMatch(n -> n.startsWith(area + "."));
+    for (String name : dev.titanj.core.CacheSettings.REFERENCE_DATA) {
+      if (name.startsWith(area + ".") && !except.contains(name)) {
+        assertThat(used).as("repository cached as " + name).contains(name);
+      }
+    }
+  }
+
+  // ---- samples ----
+
+  /** The JSON names a record type declares through its abstract accessors. */
+  static Set<String> wireNames(Class<?> type) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Method m : type.getMethods()) {
+      if (Modifier.isAbstract(m.getModifiers()) && m.getParameterCount() == 0) {
+        WireName w = m.getAnnotation(WireName.class);
+        out.add(w != null ? w.value() : m.getName());
+      }
+    }
+    return out;
+  }
+
+  /** A JSON document with every property of {@code type} set to a plausible value. */
+  static String sample(Class<?> type) {
+    StringBuilder sb = new StringBuilder();
+    writeObject(type, sb, 0);
+    return sb.toString();
+  }
+
+  private static void writeObject(Class<?> type, StringBuilder sb, int depth) {
+    sb.append('{');
+    boolean first = true;
+    for (Method m : type.getMethods()) {
+      if (!Modifier.isAbstract(m.getModifiers()) || m.getParameterCount() != 0) {
+        continue;
+      }
+      WireName w = m.getAnnotation(WireName.class);
+      String name = w != null ? w.value() : m.getName();
+      if (depth > 5 && !m.getReturnType().isPrimitive()
+          && !(m.getGenericReturnType() instanceof Class && isScalar((Class<?>) m.getGenericReturnType()))) {
+        continue;
+      }
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      sb.append('"').append(name).append("\":");
+      writeValue(m.getGenericReturnType(), sb, depth);
+    }
+    sb.append('}');
+  }
+
+  private static boolean isScalar(Class<?> c) {
+    return c == String.class || c == Long.class || c == Integer.class || c == Boolean.class
+        || c == Double.class || c == java.math.BigDecimal.class || c == Instant.class
+        || c == LocalDate.class || c == Duration.class || c == UUID.class;
+  }
+
+  private static void writeValue(Type t, StringBuilder sb, int depth) {
+    if (t instanceof ParameterizedType) {
+      ParameterizedType p = (ParameterizedType) t;
+      Class<?> raw = (Class<?>) p.getRawType();
+      Type[] args = p.getActualTypeArguments();
+      if (raw == Optional.class) {
+        writeValue(args[0], sb, depth);
+      } else if (raw == List.class) {
+        sb.append('[');
+        writeValue(args[0], sb, depth + 1);
+        sb.append(']');
+      } else if (raw == Map.class) {
+        sb.append("{\"k\":");
+        writeValue(args[1], sb, depth + 1);
+        sb.append('}');
+      } else {
+        throw new AssertionError("unexpected type " + t);
+      }
+      return;
+    }
+    Class<?> c = (Class<?>) t;
+    if (c == long.class || c == Long.class) {
+      sb.append("7");
+    } else if (c == int.class || c == Integer.class) {
+      sb.append("3");
+    } else if (c == double.class || c == Double.class) {
+      sb.append("1.5");
+    } else if (c == boolean.class || c == Boolean.class) {
+      sb.append("true");
+    } else if (c == String.class) {
+      sb.append("\"text\"");
+    } else if (c == java.math.BigDecimal.class) {
+      sb.append("\"12.30\"");
+    } else if (c == Instant.class) {
+      sb.append("\"2025-01-02T03:04:05.1234567Z\"");
+    } else if (c == LocalDate.class) {
+      sb.append("\"2025-01-02\"");
+    } else if (c == Duration.class) {
+      sb.append("\"02:00:00\"");
+    } else if (c == UUID.class) {
+      sb.append("\"7f1f8f62-2f1c-4d27-9b7e-3b8e6f3a1c55\"");
+    } else if (c == Object.class) {
+      sb.append("\"any\"");
+    } else if (c.isEnum()) {
+      Object[] constants = c.getEnumConstants();
+      try {
+        sb.append('"').append(((dev.titanj.core.json.WireEnum) constants[0]).wireValue()).append('"');
+      } catch (ClassCastException e) {
+        throw new AssertionError(c + " is not a WireEnum");
+      }
+    } else if (c.isInterface()) {
+      writeObject(c, sb, depth + 1);
+    } else {
+      throw new AssertionError("no sample for " + c);
+    }
+  }
+
+  /** Decodes a full sample of every response record and checks its names against the manifest. */
+  static int verifyResponses(Map<Class<?>, List<String>> fields) throws Exception {
+    int n = 0;
+    for (Map.Entry<Class<?>, List<String>> e : fields.entrySet()) {
+      Class<?> type = e.getKey();
+      assertThat(wireNames(type)).as(type.getSimpleName()).containsExactlyInAnyOrderElementsOf(e.getValue());
+      @SuppressWarnings("unchecked")
+      JsonAdapter<Object> adapter = (JsonAdapter<Object>) TitanJson.moshi().adapter(type);
+      String json = sample(type);
+      Object value = adapter.fromJson(json);
+      assertThat(value).as(type.getSimpleName()).isNotNull();
+      Object reread = adapter.fromJson(adapter.toJson(value));
+      assertThat(reread).as(type.getSimpleName() + " round trip").isEqualTo(value);
+      for (Method m : type.getMethods()) {
+        if (Modifier.isAbstract(m.getModifiers()) && m.getParameterCount() == 0
+            && m.getReturnType() == Optional.class) {
+          assertThat((Optional<?>) m.invoke(value)).as(type.getSimpleName() + "." + m.getName()).isPresent();
+        }
+      }
+      // Missing fields never fail a read: an object with only the id (where there is one).
+      String minimal = wireNames(type).contains("id") ? "{\"id\":" + idSample(type) + "}" : "{}";
+      assertThat(adapter.fromJson(minimal)).as(type.getSimpleName() + " minimal").isNotNull();
+      n++;
+    }
+    return n;
+  }
+
+  private static String idSample(Class<?> type) throws Exception {
+    Class<?> idType = type.getMethod("id").getReturnType();
+    return idType == UUID.class ? "\"7f1f8f62-2f1c-4d27-9b7e-3b8e6f3a1c55\"" : idType == String.class ? "\"x\"" : "7";
+  }
+
+  /** Each request record, decoded from a full sample, encodes to exactly its declared names. */
+  static int verifyRequests(Map<Class<?>, List<String>> fields) throws Exception {
+    int n = 0;
+    for (Map.Entry<Class<?>, List<String>> e : fields.entrySet()) {
+      Class<?> type = e.getKey();
+      @SuppressWarnings("unchecked")
+      JsonAdapter<Object> adapter = (JsonAdapter<Object>) TitanJson.moshi().adapter(type);
+      Object value = adapter.fromJson(sample(type));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> encoded = (Map<String, Object>) TitanJson.moshi().adapter(Object.class)
+          .fromJson(adapter.toJson(value));
+      assertThat(encoded.keySet()).as(type.getSimpleName()).containsExactlyInAnyOrderElementsOf(e.getValue());
+      n++;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.titanj.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.titanj.dispatch.internal.DispatchOperations;
+import dev.titanj.dispatch.internal.DispatchSchemas;
+import org.junit.jupiter.api.Test;
+
+/** Every Dispatch operation is bound and reachable; every record decodes and encodes by the spec's names. */
+class DispatchContractTest {
+
+  @Test
+  void everyOperation_isBoundToRetrofit_andReachableFromARepository() throws Exception {
+    ModuleContract.verifyCoverage(Dispatch.class, DispatchOperations.ALL, 36);
+  }
+
+  @Test
+  void everyResponseRecord_decodesFromAFullSample_andFromAnAlmostEmptyOne() throws Exception {
+    assertThat(ModuleContract.verifyResponses(DispatchSchemas.RESPONSE_FIELDS)).isGreaterThan(20);
+  }
+
+  @Test
+  void everyRequestRecord_encodesToTheDeclaredFieldNames() throws Exception {
+    assertThat(ModuleContract.verifyRequests(DispatchSchemas.REQUEST_FIELDS)).isGreaterThan(10);
+  }
+
+  @Test
+  void repositories_useTheCacheNamesOfCoreReferenceData() throws Exception {
+    try (ApiServer server = new ApiServer()) {
+      Dispatch module = Dispatch.of(server.client());
+      ModuleContract.verifyReferenceDataNames(module, "dispatch", java.util.Set.of("dispatch.business-hours"));
+      assertThat(ModuleContract.cacheNames(module)).isNotEmpty();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.titanj.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.titanj.settings.internal.SettingsOperations;
+import dev.titanj.settings.internal.SettingsSchemas;
+import org.junit.jupiter.api.Test;
+
+/** Every Settings operation is bound and reachable; every record decodes and encodes by the spec's names. */
+class SettingsContractTest {
+
+  @Test
+  void everyOperation_isBoundToRetrofit_andReachableFromARepository() throws Exception {
+    ModuleContract.verifyCoverage(Settings.class, SettingsOperations.ALL, 20);
+  }
+
+  @Test
+  void everyResponseRecord_decodesFromAFullSample_andFromAnAlmostEmptyOne() throws Exception {
+    assertThat(ModuleContract.verifyResponses(SettingsSchemas.RESPONSE_FIELDS)).isGreaterThan(15);
+  }
+
+  @Test
+  void everyRequestRecord_encodesToTheDeclaredFieldNames() throws Exception {
+    assertThat(ModuleContract.verifyRequests(SettingsSchemas.REQUEST_FIELDS)).isGreaterThan(5);
+  }
+
+  @Test
+  void repositories_useTheCacheNamesOfCoreReferenceData() throws Exception {
+    try (ApiServer server = new ApiServer()) {
+      Settings module = Settings.of(server.client());
+      ModuleContract.verifyReferenceDataNames(module, "settings", java.util.Set.of());
+      assertThat(ModuleContract.cacheNames(module)).isNotEmpty();
+    }
+  }
+}
