@@ -145,7 +145,7 @@ class GeneratorTest {
         .doesNotContain("WidgetQuery page(").doesNotContain("includeTotal(");
     assertThat(file("WidgetSort.java")).contains("enum WidgetSort implements SortField<WidgetSort>")
         .contains("ID(\"Id\")").contains("NAME(\"Name\")").contains("MODIFIED_ON(\"ModifiedOn\")");
-    assertThat(file("WidgetRepository.java")).contains(", 200, context.pagingExecutor()");
+    assertThat(file("WidgetRepository.java")).contains(", 200, context))");
   }
 
   @Test
