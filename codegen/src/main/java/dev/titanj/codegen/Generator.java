@@ -1942,16 +1942,4 @@ public final class Generator {
     return ops.size();
   }
 
-  /** Repository accessor -> operation ids, for reports. */
-  public Map<String, List<String>> repositories() {
-    Map<String, List<String>> out = new TreeMap<>();
-    for (Repo r : repos.values()) {
-      List<String> ids = new ArrayList<>();
-      for (Bound b : r.ops) {
-        ids.add(b.name + "=" + b.op.id);
-      }
-      out.put(r.accessor + ":" + r.repoClass().simpleName() + ":" + r.cacheName(), ids);
-    }
-    return out;
-  }
 }
