@@ -1941,5 +1941,4 @@ public final class Generator {
   public int operationCount() {
     return ops.size();
   }
-
 }
