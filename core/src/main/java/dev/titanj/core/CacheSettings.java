@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.cache.CacheManager;
 
 /**
  * Configures the read-through response cache. Each resource (named like
@@ -17,7 +18,9 @@ import java.util.TreeMap;
  * <p>The cache goes through JCache (JSR-107). The embedded default is Ehcache 3, on the heap and
  * store-by-reference (values are immutable), with TTLs measured on the client's {@code Clock}.
  * Another provider (for example Hazelcast, to share entries between instances) is chosen with
- * {@link Builder#provider(String, URI)}; its own configuration then decides sizes. Keys carry
+ * {@link Builder#provider(String, URI)}, or an existing manager is passed with
+ * {@link Builder#cacheManager(CacheManager)}; the provider's own configuration then decides
+ * sizes. Keys carry
  * environment, tenant, resource and id, so entries never cross tenants or environments. Only
  * successful reads are cached: errors and 404s are never stored.
  */
@@ -39,14 +42,16 @@ public final class CacheSettings {
   private final Map<String, Resource> overrides;
   private final String providerClassName;
   private final URI providerUri;
+  private final CacheManager cacheManager;
 
   private CacheSettings(boolean enabled, Resource referenceDefaults, Map<String, Resource> overrides,
-      String providerClassName, URI providerUri) {
+      String providerClassName, URI providerUri, CacheManager cacheManager) {
     this.enabled = enabled;
     this.referenceDefaults = referenceDefaults;
     this.overrides = Map.copyOf(overrides);
     this.providerClassName = providerClassName;
     this.providerUri = providerUri;
+    this.cacheManager = cacheManager;
   }
 
   /** Reference data cached for 10 minutes, up to 10,000 entries per resource; nothing else. */
@@ -56,7 +61,7 @@ public final class CacheSettings {
 
   /** No caching at all. */
   public static CacheSettings disabled() {
-    return new CacheSettings(false, Resource.off(), Map.of(), EHCACHE_PROVIDER, null);
+    return new CacheSettings(false, Resource.off(), Map.of(), EHCACHE_PROVIDER, null, null);
   }
 
   public static Builder builder() {
@@ -93,16 +98,26 @@ public final class CacheSettings {
     return Optional.ofNullable(providerUri);
   }
 
+  /**
+   * The JCache manager given with {@link Builder#cacheManager(CacheManager)}, if any; it takes
+   * precedence over the provider class name and URI.
+   */
+  public Optional<CacheManager> cacheManager() {
+    return Optional.ofNullable(cacheManager);
+  }
+
   /** Whether this is the embedded default: Ehcache configured by TitanJ itself. */
   public boolean isEmbeddedEhcache() {
-    return EHCACHE_PROVIDER.equals(providerClassName) && providerUri == null;
+    return cacheManager == null && EHCACHE_PROVIDER.equals(providerClassName)
+        && providerUri == null;
   }
 
   @Override
   public String toString() {
     return "CacheSettings{enabled=" + enabled + ", reference=" + referenceDefaults
         + ", overrides=" + new TreeMap<>(overrides)
-        + (isEmbeddedEhcache() ? "" : ", provider=" + providerClassName + ", uri=" + providerUri)
+        + (cacheManager != null ? ", cacheManager=" + cacheManager.getURI()
+            : isEmbeddedEhcache() ? "" : ", provider=" + providerClassName + ", uri=" + providerUri)
         + "}";
   }
 
@@ -175,6 +190,7 @@ public final class CacheSettings {
     private final Map<String, Resource> overrides = new TreeMap<>();
     private String providerClassName = EHCACHE_PROVIDER;
     private URI providerUri;
+    private CacheManager cacheManager;
 
     private Builder() {}
 
@@ -192,6 +208,26 @@ public final class CacheSettings {
       }
       this.providerClassName = cachingProviderClassName.trim();
       this.providerUri = configUri;
+      this.cacheManager = null;
+      return this;
+    }
+
+    /**
+     * Uses a JCache manager the application already has (for example one bound to its Hazelcast
+     * member or client), so the response cache, a {@link JCacheTokenStore} and a
+     * {@link RateLimit#shared shared rate limit} can all live in one cluster. The client never
+     * closes this manager; the application does, after closing its clients. As with
+     * {@link #provider}, TTLs go through JCache's expiry policy and records are stored as JSON
+     * text when the provider cannot store by reference.
+     */
+    public Builder cacheManager(CacheManager cacheManager) {
+      if (cacheManager == null) {
+        throw new IllegalArgumentException("cacheManager must not be null");
+      }
+      if (cacheManager.isClosed()) {
+        throw new IllegalArgumentException("cacheManager is closed");
+      }
+      this.cacheManager = cacheManager;
       return this;
     }
 
@@ -211,7 +247,8 @@ public final class CacheSettings {
     }
 
     public CacheSettings build() {
-      return new CacheSettings(true, referenceDefaults, overrides, providerClassName, providerUri);
+      return new CacheSettings(true, referenceDefaults, overrides, providerClassName, providerUri,
+          cacheManager);
     }
   }
 }

@@ -233,7 +233,8 @@ public final class ServiceTitan implements AutoCloseable {
 
     /**
      * Where tokens are cached, keyed by environment and client id; default an in-memory store of
-     * this client. A store shared by several processes lets them use one token.
+     * this client. A store shared by several processes lets them use one token: see
+     * {@link JCacheTokenStore}.
      */
     public Builder tokenStore(TokenStore tokenStore) {
       this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
@@ -246,7 +247,10 @@ public final class ServiceTitan implements AutoCloseable {
       return this;
     }
 
-    /** Client-side request rate limit; default {@link RateLimit#defaults()} (60 per second). */
+    /**
+     * Client-side request rate limit; default {@link RateLimit#defaults()} (60 per second). Several
+     * instances share one budget with {@link RateLimit#shared(javax.cache.CacheManager, int)}.
+     */
     public Builder rateLimit(RateLimit rateLimit) {
       this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
       return this;

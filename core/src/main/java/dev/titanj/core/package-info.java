@@ -28,5 +28,13 @@
  * what they change. Only successful reads are stored: errors and 404s are never cached, so a
  * record created after a miss is found by the next read. TTLs run on the client's injected
  * {@link java.time.Clock}. Hits and misses: {@link dev.titanj.core.ServiceTitan#cacheStatistics()}.
+ *
+ * <h2>Several instances</h2>
+ * Application instances that share a JCache cluster (Hazelcast...) share one access token
+ * ({@link dev.titanj.core.JCacheTokenStore}: one token request per expiry across the cluster),
+ * one response cache ({@link dev.titanj.core.CacheSettings.Builder#cacheManager}: a write through
+ * any instance evicts everywhere) and one request budget
+ * ({@link dev.titanj.core.RateLimit#shared(javax.cache.CacheManager, int)}, Bucket4j, an optional
+ * dependency). Connection pools, paging threads and the in-process single-flight stay per instance.
  */
 package dev.titanj.core;

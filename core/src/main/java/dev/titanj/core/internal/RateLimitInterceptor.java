@@ -6,9 +6,9 @@ import okhttp3.Response;
 
 /** Makes every API request, retries and replays included, wait for the client's rate limiter. */
 final class RateLimitInterceptor implements Interceptor {
-  private final RateLimiter limiter;
+  private final RequestGate limiter;
 
-  RateLimitInterceptor(RateLimiter limiter) {
+  RateLimitInterceptor(RequestGate limiter) {
     this.limiter = limiter;
   }
 

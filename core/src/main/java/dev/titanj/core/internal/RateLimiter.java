@@ -17,7 +17,7 @@ import java.time.Instant;
  * <p>Kept apart from the interceptor so a distributed implementation (one budget for many
  * processes) can replace it.
  */
-final class RateLimiter {
+final class RateLimiter implements RequestGate {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   private final Clock clock;
@@ -58,7 +58,8 @@ final class RateLimiter {
   }
 
   /** Waits until the next request may be sent. */
-  void acquire() throws IOException {
+  @Override
+  public void acquire() throws IOException {
     Duration wait = reserve();
     if (wait.isZero()) {
       return;

@@ -113,7 +113,7 @@ public final class TitanContext implements AutoCloseable {
   private final OkHttpClient http;
   private final Retrofit retrofit;
   private final TokenProvider tokens;
-  private final RateLimiter rateLimiter;
+  private final RequestGate rateLimiter;
   private final TitanCaches caches;
   private final ExecutorService pagingExecutor;
   private final boolean ownsShared;
@@ -138,7 +138,8 @@ public final class TitanContext implements AutoCloseable {
         .addInterceptor(new RedactingLoggingInterceptor("dev.titanj.auth"))
         .build();
     this.tokens = new TokenProvider(settings, tokenClient);
-    this.rateLimiter = RateLimiter.forLimit(settings.rateLimit, settings.clock, settings.sleeper);
+    this.rateLimiter = RequestGate.forLimit(settings.rateLimit, budgetKey(settings),
+        settings.clock, settings.sleeper);
     HttpUrl apiBase = HttpUrl.get(settings.environment.apiBase().toString() + "/");
     // Interceptor order (application interceptors, outermost first): retry -> auth -> rate
     // limit -> logging, so every attempt and every 401 replay is rate limited and logged.
@@ -197,6 +198,21 @@ public final class TitanContext implements AutoCloseable {
     checkOpen();
     return new TitanContext(settings.forTenant(tenantId, clientId.trim(), clientSecret.trim()),
         base, caches, pagingExecutor, false, false, familyClosed);
+  }
+
+  /**
+   * The name of a client's request budget: environment, tenant and application (ServiceTitan's
+   * unit of rate limiting). The app key is a secret, so only a hash of it is used.
+   */
+  static String budgetKey(Settings settings) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(settings.appKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "titanj-rate|" + settings.environment.apiBase() + "|" + settings.tenantId + "|"
+          + java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every JVM has SHA-256
+    }
   }
 
   /** The context of a client. */

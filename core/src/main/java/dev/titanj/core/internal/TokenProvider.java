@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
@@ -30,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>Refresh is single-flight: while one thread fetches, every other caller waits for that same
  * request and shares its outcome, token or failure. The token request uses the plain HTTP
  * client (never the auth interceptor) with retries for 429, 502/503/504 and I/O failures:
- * asking for a token twice is harmless.
+ * asking for a token twice is harmless. The refreshing thread goes through the store's
+ * {@link dev.titanj.core.TokenStore#refresh}, so a store shared by several processes (such as
+ * {@link dev.titanj.core.JCacheTokenStore}) can make them share one token request too.
  */
 public final class TokenProvider {
   private static final Logger log = LoggerFactory.getLogger("dev.titanj.auth");
@@ -95,7 +100,7 @@ public final class TokenProvider {
         leader = true;
         if (rejected != null) {
           try {
-            settings.tokenStore.remove(storeKey);
+            settings.tokenStore.remove(storeKey, rejected);
           } catch (RuntimeException e) {
             log.debug("token store failed to remove a rejected token: {}", e.getClass().getName());
           }
@@ -107,7 +112,7 @@ public final class TokenProvider {
     }
     if (leader) {
       try {
-        flight.complete(fetch());
+        flight.complete(obtain(rejected));
       } catch (Throwable e) {
         flight.completeExceptionally(e);
       } finally {
@@ -131,6 +136,47 @@ public final class TokenProvider {
       }
       throw new TitanException("token request failed", cause);
     }
+  }
+
+  /**
+   * Gets a new token through the store's {@link dev.titanj.core.TokenStore#refresh}, which may
+   * adopt a token another process stored meanwhile. The store may fail (a cluster that is down):
+   * the client then uses the token it fetched, or fetches one itself. A failed token request is
+   * raised as is.
+   */
+  private AccessToken obtain(AccessToken rejected) {
+    Predicate<AccessToken> usable = t -> usable(t) != null && !t.equals(rejected);
+    AtomicReference<AccessToken> fetched = new AtomicReference<>();
+    AtomicReference<RuntimeException> fetchFailure = new AtomicReference<>();
+    Supplier<AccessToken> fetchOnce = () -> {
+      AccessToken done = fetched.get();
+      if (done != null) {
+        return done;
+      }
+      try {
+        AccessToken t = fetch();
+        fetched.set(t);
+        return t;
+      } catch (RuntimeException e) {
+        fetchFailure.set(e);
+        throw e;
+      }
+    };
+    try {
+      AccessToken t = settings.tokenStore.refresh(storeKey, usable, fetchOnce);
+      if (t != null && (t == fetched.get() || usable.test(t))) {
+        return t;
+      }
+      log.debug("token store returned no usable token; using one of this client's");
+    } catch (RuntimeException e) {
+      if (e == fetchFailure.get()) {
+        throw e;
+      }
+      // A shared store that is down must not fail the call.
+      log.debug("token store failed during refresh: {}", e.getClass().getName());
+    }
+    AccessToken mine = fetched.get();
+    return mine != null ? mine : fetchOnce.get();
   }
 
   /** The stored token; a store that fails counts as empty. */
@@ -176,12 +222,6 @@ public final class TokenProvider {
       }
       AccessToken token = new AccessToken((String) value,
           requestedAt.plusSeconds(expiresIn(json.get("expires_in"))));
-      try {
-        settings.tokenStore.put(storeKey, token);
-      } catch (RuntimeException e) {
-        // A shared store that is down must not fail the call; this token is still usable.
-        log.debug("token store failed to store a token: {}", e.getClass().getName());
-      }
       log.debug("obtained an access token for {} valid until {}", settings.environment.name(),
           token.expiresAt());
       return token;

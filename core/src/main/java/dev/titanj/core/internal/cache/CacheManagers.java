@@ -34,7 +34,8 @@ import org.ehcache.jsr107.config.Jsr107Configuration;
  * {@code TimeSource} reads the client's {@link Clock} so TTLs follow an injected clock; caches
  * hold values by reference on the heap, with an optional off-heap tier storing JSON. Any other
  * provider is looked up by class name (never the ambiguous no-argument lookup) and its manager
- * for the configured URI is shared, not owned: closing a client leaves it open.
+ * for the configured URI is shared, not owned: closing a client leaves it open. A manager the
+ * application passed in is used as it is and never closed.
  */
 public final class CacheManagers {
   /** Prefix of every JCache cache name TitanJ creates; the resource name follows. */
@@ -55,6 +56,11 @@ public final class CacheManagers {
 
   /** Opens the manager {@code settings} asks for. */
   public static CacheManagers open(CacheSettings settings, Clock clock) {
+    if (settings.cacheManager().isPresent()) {
+      CacheManager given = settings.cacheManager().get();
+      return new CacheManagers(given, false, false,
+          given.getCachingProvider().isSupported(OptionalFeature.STORE_BY_REFERENCE));
+    }
     ClassLoader loader = CacheManagers.class.getClassLoader();
     CachingProvider provider;
     try {
@@ -138,6 +144,14 @@ public final class CacheManagers {
    */
   public boolean storesByReference() {
     return byReference;
+  }
+
+  /**
+   * Whether this is the embedded Ehcache manager TitanJ built for this client family alone;
+   * otherwise other processes may share its caches.
+   */
+  public boolean isEmbedded() {
+    return embedded;
   }
 
   /** Closes the manager if this client family opened it. */

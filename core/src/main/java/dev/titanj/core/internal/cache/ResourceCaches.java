@@ -43,7 +43,7 @@ public final class ResourceCaches {
     ValueCodec codec = codecs.computeIfAbsent(resource, k -> managers().storesByReference()
         ? ValueCodec.identity() : ValueCodec.json(valueType));
     return new JCacheResourceCache<>(cache, scope, resource, valueType, epoch, c[0], c[1], loading,
-        codec);
+        codec, !managers().isEmbedded());
   }
 
   /** The manager, opened on first use. */
