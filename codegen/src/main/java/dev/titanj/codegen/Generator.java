@@ -1300,7 +1300,9 @@ public final class Generator {
       } else if (type.equals("string") && p.name.endsWith("Ids")) {
         m.addParameter(ParameterizedTypeName.get(COLLECTION, LONG), "ids")
             .addJavadoc("Filter {@code $L}: ids sent comma-separated.\n", p.name)
-            .addStatement("requireArgument(ids != null && !ids.isEmpty() && !ids.contains(null), $S)",
+            .addStatement(
+                "requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch($T::isNull), $S)",
+                ClassName.get("java.util", "Objects"),
                 name + " must be a non-empty collection without nulls")
             .addStatement("return param($S, ids.stream().map(String::valueOf).collect($T.joining($S)))",
                 p.name, COLLECTORS, ",");
