@@ -1178,7 +1178,7 @@ public final class Generator {
         lambdaArgs.append(jn.get(p)).append(", ");
       }
       m.addStatement("return new $T($T.initial((params, page, pageSize, includeTotal) -> $L($Lparams,"
-              + " page, pageSize, includeTotal), $L, context.pagingExecutor()))", q, QUERY_STATE,
+              + " page, pageSize, includeTotal), $L, context))", q, QUERY_STATE,
           fetchName(b), lambdaArgs, op.maxPageSize);
       addMethod(m.build());
     }
@@ -1509,8 +1509,10 @@ public final class Generator {
           qv.put(p, wireValue(p, jn.get(p)));
         }
       }
-      m.addStatement("return $T.of((from, includeRecentChanges) -> context.execute(api.$L($L))"
-          + ".toBatch(from), cursor)", EXPORT_FEED, apiMethodName(op), callArgs(op, jn, Map.of(), qv));
+      // Through the context, so batch retries wait on the client's Sleeper.
+      m.addStatement("return context.exportFeed((from, includeRecentChanges) ->"
+          + " context.execute(api.$L($L)).toBatch(from), cursor)", apiMethodName(op),
+          callArgs(op, jn, Map.of(), qv));
       addMethod(m.build());
       MethodSpec.Builder all = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)
           .returns(feed).addAnnotation(operation(op.id))

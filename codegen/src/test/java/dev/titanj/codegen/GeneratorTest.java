@@ -145,7 +145,7 @@ class GeneratorTest {
         .doesNotContain("WidgetQuery page(").doesNotContain("includeTotal(");
     assertThat(file("WidgetSort.java")).contains("enum WidgetSort implements SortField<WidgetSort>")
         .contains("ID(\"Id\")").contains("NAME(\"Name\")").contains("MODIFIED_ON(\"ModifiedOn\")");
-    assertThat(file("WidgetRepository.java")).contains(", 200, context.pagingExecutor()");
+    assertThat(file("WidgetRepository.java")).contains(", 200, context))");
   }
 
   @Test
@@ -161,6 +161,7 @@ class GeneratorTest {
         .contains("public List<Part> getPartList(long widgetId)")
         .contains("public ExportFeed<Widget> export(ExportCursor cursor)")
         .contains("public ExportFeed<Widget> export()")
+        .contains("return context.exportFeed((from, includeRecentChanges) ->")
         .contains("\"mini.widgets\"");
     assertThat(file("Mini.java")).contains("public static Mini of(ServiceTitan serviceTitan)")
         .contains("public WidgetRepository widgets()").contains("public LedgerRepository ledgers()");

@@ -51,7 +51,7 @@ public final class ApBillRepository {
    */
   @Operation("ApBills_GetListPaginated")
   public ApBillQuery query() {
-    return new ApBillQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApBillsGetListPaginated(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ApBillQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApBillsGetListPaginated(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -88,7 +88,7 @@ public final class ApBillRepository {
    */
   @Operation("ApBills_GetCustomFieldTypes")
   public ApBillCustomFieldTypesQuery customFieldTypes() {
-    return new ApBillCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApBillsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ApBillCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApBillsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

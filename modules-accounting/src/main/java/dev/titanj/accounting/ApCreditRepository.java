@@ -47,7 +47,7 @@ public final class ApCreditRepository {
    */
   @Operation("ApCredits_GetList")
   public ApCreditQuery query() {
-    return new ApCreditQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApCreditsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ApCreditQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApCreditsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -47,7 +47,7 @@ public final class ApPaymentRepository {
    */
   @Operation("ApPayments_GetList")
   public ApPaymentQuery query() {
-    return new ApPaymentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApPaymentsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ApPaymentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApPaymentsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -49,7 +49,7 @@ public final class BankDepositRepository {
    */
   @Operation("Deposits_GetList")
   public BankDepositQuery query() {
-    return new BankDepositQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchDepositsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BankDepositQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchDepositsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -87,7 +87,7 @@ public final class BankDepositRepository {
   @Operation("Deposits_GetTransactionsList")
   public BankDepositTransactionsQuery transactions(long bankDepositId) {
     Arguments.positive("bankDepositId", bankDepositId);
-    return new BankDepositTransactionsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchDepositsGetTransactionsList(bankDepositId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BankDepositTransactionsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchDepositsGetTransactionsList(bankDepositId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

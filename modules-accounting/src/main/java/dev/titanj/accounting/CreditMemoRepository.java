@@ -48,7 +48,7 @@ public final class CreditMemoRepository {
    */
   @Operation("CreditMemos_GetList")
   public CreditMemoQuery query() {
-    return new CreditMemoQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCreditMemosGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new CreditMemoQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCreditMemosGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -48,7 +48,7 @@ public final class GlAccountRepository {
    */
   @Operation("GlAccounts_GetList")
   public GlAccountQuery query() {
-    return new GlAccountQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchGlAccountsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new GlAccountQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchGlAccountsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

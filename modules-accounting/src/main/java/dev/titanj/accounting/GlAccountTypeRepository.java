@@ -45,7 +45,7 @@ public final class GlAccountTypeRepository {
    */
   @Operation("GlAccounts_GetTypeList")
   public GlAccountTypeQuery query() {
-    return new GlAccountTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchGlAccountsGetTypeList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new GlAccountTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchGlAccountsGetTypeList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -56,7 +56,7 @@ public final class InventoryBillRepository {
    */
   @Operation("InventoryBills_GetListPaginated")
   public InventoryBillQuery query() {
-    return new InventoryBillQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInventoryBillsGetListPaginated(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new InventoryBillQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInventoryBillsGetListPaginated(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -89,7 +89,7 @@ public final class InventoryBillRepository {
   @Operation("Export_InventoryBills")
   public ExportFeed<ExportInventoryBill> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportInventoryBills(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> context.execute(api.exportInventoryBills(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
   }
 
   /**
@@ -121,7 +121,7 @@ public final class InventoryBillRepository {
    */
   @Operation("InventoryBills_GetCustomFieldTypes")
   public InventoryBillCustomFieldTypesQuery customFieldTypes() {
-    return new InventoryBillCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInventoryBillsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new InventoryBillCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInventoryBillsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

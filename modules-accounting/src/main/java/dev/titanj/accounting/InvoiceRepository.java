@@ -59,7 +59,7 @@ public final class InvoiceRepository {
    */
   @Operation("Invoices_GetList")
   public InvoiceQuery query() {
-    return new InvoiceQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInvoicesGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new InvoiceQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInvoicesGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -92,7 +92,7 @@ public final class InvoiceRepository {
   @Operation("Export_Invoices")
   public ExportFeed<ExportInvoice> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportInvoices(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> context.execute(api.exportInvoices(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
   }
 
   /**
@@ -109,7 +109,7 @@ public final class InvoiceRepository {
   @Operation("Export_InvoiceItems")
   public ExportFeed<ExportInvoiceItem> exportItems(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportInvoiceItems(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> context.execute(api.exportInvoiceItems(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
   }
 
   /**
@@ -139,7 +139,7 @@ public final class InvoiceRepository {
    */
   @Operation("Invoices_GetCustomFieldTypes")
   public InvoiceCustomFieldTypesQuery customFieldTypes() {
-    return new InvoiceCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInvoicesGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new InvoiceCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInvoicesGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

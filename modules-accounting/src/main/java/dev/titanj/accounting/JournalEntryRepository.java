@@ -54,7 +54,7 @@ public final class JournalEntryRepository {
    */
   @Operation("JournalEntries_GetList")
   public JournalEntryQuery query() {
-    return new JournalEntryQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetList(params, page, pageSize, includeTotal), 500, context.pagingExecutor()));
+    return new JournalEntryQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetList(params, page, pageSize, includeTotal), 500, context));
   }
 
   /**
@@ -92,7 +92,7 @@ public final class JournalEntryRepository {
   @Operation("JournalEntries_GetSummary")
   public JournalEntrySummaryQuery summary(UUID journalEntryId) {
     Arguments.notNull("journalEntryId", journalEntryId);
-    return new JournalEntrySummaryQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetSummary(journalEntryId, params, page, pageSize, includeTotal), 500, context.pagingExecutor()));
+    return new JournalEntrySummaryQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetSummary(journalEntryId, params, page, pageSize, includeTotal), 500, context));
   }
 
   private Page<JournalEntryDetails> fetchJournalEntriesGetDetails(UUID journalEntryId,
@@ -106,7 +106,7 @@ public final class JournalEntryRepository {
   @Operation("JournalEntries_GetDetails")
   public JournalEntryDetailsQuery details(UUID journalEntryId) {
     Arguments.notNull("journalEntryId", journalEntryId);
-    return new JournalEntryDetailsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetDetails(journalEntryId, params, page, pageSize, includeTotal), 500, context.pagingExecutor()));
+    return new JournalEntryDetailsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetDetails(journalEntryId, params, page, pageSize, includeTotal), 500, context));
   }
 
   /**

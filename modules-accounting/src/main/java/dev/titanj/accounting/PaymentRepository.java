@@ -57,7 +57,7 @@ public final class PaymentRepository {
    */
   @Operation("Payments_GetList")
   public PaymentQuery query() {
-    return new PaymentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new PaymentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -90,7 +90,7 @@ public final class PaymentRepository {
   @Operation("Export_Payments")
   public ExportFeed<ExportPayment> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportPayments(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> context.execute(api.exportPayments(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
   }
 
   /**
@@ -120,7 +120,7 @@ public final class PaymentRepository {
    */
   @Operation("Payments_GetCustomFieldTypes")
   public PaymentCustomFieldTypesQuery customFieldTypes() {
-    return new PaymentCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new PaymentCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

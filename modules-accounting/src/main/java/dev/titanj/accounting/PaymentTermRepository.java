@@ -44,7 +44,7 @@ public final class PaymentTermRepository {
    */
   @Operation("PaymentTerms_GetList")
   public PaymentTermQuery query() {
-    return new PaymentTermQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentTermsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new PaymentTermQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentTermsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

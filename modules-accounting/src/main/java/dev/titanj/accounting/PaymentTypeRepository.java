@@ -45,7 +45,7 @@ public final class PaymentTypeRepository {
    */
   @Operation("PaymentTypes_GetList")
   public PaymentTypeQuery query() {
-    return new PaymentTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentTypesGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new PaymentTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentTypesGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

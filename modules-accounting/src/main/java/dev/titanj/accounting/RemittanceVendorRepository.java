@@ -45,7 +45,7 @@ public final class RemittanceVendorRepository {
    */
   @Operation("RemittanceVendors_GetList")
   public RemittanceVendorQuery query() {
-    return new RemittanceVendorQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchRemittanceVendorsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new RemittanceVendorQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchRemittanceVendorsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

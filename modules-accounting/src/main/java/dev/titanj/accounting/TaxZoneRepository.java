@@ -45,7 +45,7 @@ public final class TaxZoneRepository {
    */
   @Operation("TaxZones_GetList")
   public TaxZoneQuery query() {
-    return new TaxZoneQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTaxZonesGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new TaxZoneQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTaxZonesGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

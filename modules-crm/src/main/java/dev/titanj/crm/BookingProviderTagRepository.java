@@ -49,7 +49,7 @@ public final class BookingProviderTagRepository {
    */
   @Operation("BookingProviderTags_GetList")
   public BookingProviderTagQuery query() {
-    return new BookingProviderTagQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingProviderTagsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BookingProviderTagQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingProviderTagsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -60,7 +60,7 @@ public final class BookingRepository {
    */
   @Operation("Bookings_GetList")
   public BookingQuery query() {
-    return new BookingQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BookingQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -98,7 +98,7 @@ public final class BookingRepository {
   @Operation("Bookings_GetContactList")
   public BookingContactsQuery contacts(long bookingId) {
     Arguments.positive("bookingId", bookingId);
-    return new BookingContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetContactList(bookingId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BookingContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetContactList(bookingId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -137,7 +137,7 @@ public final class BookingRepository {
   @Operation("Bookings_GetList2")
   public BookingForProviderQuery queryForProvider(long bookingProvider) {
     Arguments.positive("bookingProvider", bookingProvider);
-    return new BookingForProviderQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetList2(bookingProvider, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BookingForProviderQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetList2(bookingProvider, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -162,7 +162,7 @@ public final class BookingRepository {
   public BookingContactsForProviderQuery contactsForProvider(long bookingProvider, long bookingId) {
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
-    return new BookingContactsForProviderQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetContactList2(bookingProvider, bookingId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BookingContactsForProviderQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetContactList2(bookingProvider, bookingId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -234,7 +234,7 @@ public final class BookingRepository {
   @Operation("ExportBookings_Get")
   public ExportFeed<ExportBooking> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportBookingsGet(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> context.execute(api.exportBookingsGet(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
   }
 
   /**

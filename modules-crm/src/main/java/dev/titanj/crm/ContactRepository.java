@@ -64,7 +64,7 @@ public final class ContactRepository {
    */
   @Operation("Contacts_GetList")
   public ContactQuery query() {
-    return new ContactQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ContactQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -94,7 +94,7 @@ public final class ContactRepository {
   @Operation("ContactMethods_GetContactMethods")
   public ContactMethodsQuery contactMethods(UUID contactId) {
     Arguments.notNull("contactId", contactId);
-    return new ContactMethodsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactMethodsGetContactMethods(contactId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ContactMethodsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactMethodsGetContactMethods(contactId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -259,7 +259,7 @@ public final class ContactRepository {
   @Operation("Contacts_GetByRelationshipId")
   public ContactByRelationshipQuery queryByRelationship(long relationshipId) {
     Arguments.positive("relationshipId", relationshipId);
-    return new ContactByRelationshipQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetByRelationshipId(relationshipId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ContactByRelationshipQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetByRelationshipId(relationshipId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -312,7 +312,7 @@ public final class ContactRepository {
   @Operation("Contacts_GetContactRelationshipList")
   public ContactRelationshipsQuery relationships(UUID contactId) {
     Arguments.notNull("contactId", contactId);
-    return new ContactRelationshipsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetContactRelationshipList(contactId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ContactRelationshipsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetContactRelationshipList(contactId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -334,6 +334,6 @@ public final class ContactRepository {
    */
   @Operation("Contacts_SearchContactMethods")
   public ContactSearchContactMethodsQuery searchContactMethods() {
-    return new ContactSearchContactMethodsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsSearchContactMethods(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ContactSearchContactMethodsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsSearchContactMethods(params, page, pageSize, includeTotal), 5000, context));
   }
 }

@@ -69,7 +69,7 @@ public final class CustomerRepository {
    */
   @Operation("Customers_GetList")
   public CustomerQuery query() {
-    return new CustomerQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new CustomerQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -130,7 +130,7 @@ public final class CustomerRepository {
   @Operation("Customers_GetNotes")
   public CustomerNotesQuery notes(long customerId) {
     Arguments.positive("customerId", customerId);
-    return new CustomerNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetNotes(customerId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new CustomerNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetNotes(customerId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -172,7 +172,7 @@ public final class CustomerRepository {
   @Operation("Customers_GetContactList")
   public CustomerContactsQuery contacts(long customerId) {
     Arguments.positive("customerId", customerId);
-    return new CustomerContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetContactList(customerId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new CustomerContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetContactList(customerId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -230,7 +230,7 @@ public final class CustomerRepository {
    */
   @Operation("Customers_GetModifiedContactsList")
   public CustomerModifiedContactsQuery modifiedContacts() {
-    return new CustomerModifiedContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetModifiedContactsList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new CustomerModifiedContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetModifiedContactsList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -271,7 +271,7 @@ public final class CustomerRepository {
    */
   @Operation("Customers_GetCustomFieldTypes")
   public CustomerCustomFieldTypesQuery customFieldTypes() {
-    return new CustomerCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new CustomerCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -280,7 +280,7 @@ public final class CustomerRepository {
   @Operation("ExportContacts_CustomersContacts")
   public ExportFeed<ExportCustomerContact> exportContacts(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportContactsCustomersContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> context.execute(api.exportContactsCustomersContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
   }
 
   /**
@@ -297,7 +297,7 @@ public final class CustomerRepository {
   @Operation("ExportCustomers_GetCustomers")
   public ExportFeed<ExportCustomer> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportCustomersGetCustomers(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> context.execute(api.exportCustomersGetCustomers(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
   }
 
   /**

@@ -59,7 +59,7 @@ public final class LeadRepository {
    */
   @Operation("Leads_GetList")
   public LeadQuery query() {
-    return new LeadQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLeadsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new LeadQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLeadsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -92,7 +92,7 @@ public final class LeadRepository {
   @Operation("ExportLeads_Leads")
   public ExportFeed<ExportLeads> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportLeadsLeads(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> context.execute(api.exportLeadsLeads(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
   }
 
   /**
@@ -151,7 +151,7 @@ public final class LeadRepository {
   @Operation("Leads_GetNotes")
   public LeadNotesQuery notes(long leadId) {
     Arguments.positive("leadId", leadId);
-    return new LeadNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLeadsGetNotes(leadId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new LeadNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLeadsGetNotes(leadId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

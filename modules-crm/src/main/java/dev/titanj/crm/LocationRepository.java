@@ -69,7 +69,7 @@ public final class LocationRepository {
    */
   @Operation("Locations_GetList")
   public LocationQuery query() {
-    return new LocationQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new LocationQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -102,7 +102,7 @@ public final class LocationRepository {
   @Operation("ExportContacts_LocationsContacts")
   public ExportFeed<ExportLocationContact> exportContacts(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportContactsLocationsContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> context.execute(api.exportContactsLocationsContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
   }
 
   /**
@@ -119,7 +119,7 @@ public final class LocationRepository {
   @Operation("ExportLocations_Locations")
   public ExportFeed<ExportLocations> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportLocationsLocations(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> context.execute(api.exportLocationsLocations(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
   }
 
   /**
@@ -164,7 +164,7 @@ public final class LocationRepository {
   @Operation("Locations_GetNotes")
   public LocationNotesQuery notes(long locationId) {
     Arguments.positive("locationId", locationId);
-    return new LocationNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetNotes(locationId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new LocationNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetNotes(locationId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -206,7 +206,7 @@ public final class LocationRepository {
   @Operation("Locations_GetContactList")
   public LocationContactsQuery contacts(long locationId) {
     Arguments.positive("locationId", locationId);
-    return new LocationContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetContactList(locationId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new LocationContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetContactList(locationId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -234,7 +234,7 @@ public final class LocationRepository {
    */
   @Operation("Locations_GetLocationsContactsList")
   public LocationModifiedContactsQuery modifiedContacts() {
-    return new LocationModifiedContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetLocationsContactsList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new LocationModifiedContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetLocationsContactsList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -305,7 +305,7 @@ public final class LocationRepository {
    */
   @Operation("Locations_GetCustomFieldTypes")
   public LocationCustomFieldTypesQuery customFieldTypes() {
-    return new LocationCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new LocationCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

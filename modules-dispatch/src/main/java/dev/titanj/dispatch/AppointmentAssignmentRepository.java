@@ -52,7 +52,7 @@ public final class AppointmentAssignmentRepository {
    */
   @Operation("AppointmentAssignments_GetList")
   public AppointmentAssignmentQuery query() {
-    return new AppointmentAssignmentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchAppointmentAssignmentsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new AppointmentAssignmentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchAppointmentAssignmentsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -111,7 +111,7 @@ public final class AppointmentAssignmentRepository {
   @Operation("Export_AppointmentAssignments")
   public ExportFeed<ExportAppointmentAssignments> export(ExportCursor cursor, Active active) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportAppointmentAssignments(context.tenantId(), Arguments.wire(active), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> context.execute(api.exportAppointmentAssignments(context.tenantId(), Arguments.wire(active), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
   }
 
   /**

@@ -48,7 +48,7 @@ public final class ArrivalWindowRepository {
    */
   @Operation("ArrivalWindows_GetList")
   public ArrivalWindowQuery query() {
-    return new ArrivalWindowQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchArrivalWindowsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ArrivalWindowQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchArrivalWindowsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -48,7 +48,7 @@ public final class NonJobAppointmentRepository {
    */
   @Operation("NonJobAppointments_GetList")
   public NonJobAppointmentQuery query() {
-    return new NonJobAppointmentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchNonJobAppointmentsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new NonJobAppointmentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchNonJobAppointmentsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -45,7 +45,7 @@ public final class TeamRepository {
    */
   @Operation("Team_GetList")
   public TeamQuery query() {
-    return new TeamQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTeamGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new TeamQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTeamGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -50,7 +50,7 @@ public final class TechnicianShiftRepository {
    */
   @Operation("TechnicianShifts_GetList")
   public TechnicianShiftQuery query() {
-    return new TechnicianShiftQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTechnicianShiftsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new TechnicianShiftQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTechnicianShiftsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -45,7 +45,7 @@ public final class ZoneRepository {
    */
   @Operation("Zone_GetList")
   public ZoneQuery query() {
-    return new ZoneQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchZoneGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ZoneQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchZoneGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -51,7 +51,7 @@ public final class BusinessUnitRepository {
    */
   @Operation("BusinessUnits_GetList")
   public BusinessUnitQuery query() {
-    return new BusinessUnitQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBusinessUnitsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BusinessUnitQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBusinessUnitsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -98,7 +98,7 @@ public final class BusinessUnitRepository {
   @Operation("Export_BusinessUnits")
   public ExportFeed<ExportBusinessUnit> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportBusinessUnits(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> context.execute(api.exportBusinessUnits(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
   }
 
   /**

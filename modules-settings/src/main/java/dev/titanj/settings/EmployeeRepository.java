@@ -55,7 +55,7 @@ public final class EmployeeRepository {
    */
   @Operation("Employees_GetList")
   public EmployeeQuery query() {
-    return new EmployeeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchEmployeesGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new EmployeeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchEmployeesGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -125,7 +125,7 @@ public final class EmployeeRepository {
   @Operation("Export_Employees")
   public ExportFeed<ExportEmployee> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportEmployees(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> context.execute(api.exportEmployees(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
   }
 
   /**

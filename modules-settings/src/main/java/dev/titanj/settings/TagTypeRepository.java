@@ -51,7 +51,7 @@ public final class TagTypeRepository {
    */
   @Operation("TagTypes_GetList")
   public TagTypeQuery query() {
-    return new TagTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTagTypesGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new TagTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTagTypesGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   private Optional<TagType> scan(long id) {
@@ -82,7 +82,7 @@ public final class TagTypeRepository {
   @Operation("Export_TagTypes")
   public ExportFeed<ExportTagType> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportTagTypes(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> context.execute(api.exportTagTypes(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
   }
 
   /**

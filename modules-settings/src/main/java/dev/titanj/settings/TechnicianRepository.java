@@ -55,7 +55,7 @@ public final class TechnicianRepository {
    */
   @Operation("Technicians_GetList")
   public TechnicianQuery query() {
-    return new TechnicianQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTechniciansGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new TechnicianQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTechniciansGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -88,7 +88,7 @@ public final class TechnicianRepository {
   @Operation("Export_Technicians")
   public ExportFeed<ExportTechnician> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportTechnicians(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> context.execute(api.exportTechnicians(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
   }
 
   /**

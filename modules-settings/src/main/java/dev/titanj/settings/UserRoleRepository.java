@@ -45,7 +45,7 @@ public final class UserRoleRepository {
    */
   @Operation("UserRoles_GetList")
   public UserRoleQuery query() {
-    return new UserRoleQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchUserRolesGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new UserRoleQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchUserRolesGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
