@@ -171,6 +171,26 @@ class FaultInjectionTest {
       assertExactlyOnce(streamIds(st));
     }
     assertThat(proxy.count(Fault.DROP_MID_BODY)).isEqualTo(2);
+    // The page retries wait through the client's sleeper (1 s each), not with real sleeps.
+    assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+  }
+
+  @Test
+  void connectionResetMidBatch_ofAnExportFeed_retriesThatBatch_throughTheClientsSleeper() {
+    try (FakeServiceTitan small = FakeServiceTitan.start(FakeServiceTitan.Options.defaults()
+            .customers(CUSTOMERS).exportBatchSize(25));
+        FaultProxy p = new FaultProxy(small.baseUrl())
+            .rule((r, i) -> i == 3 ? Fault.DROP_MID_BODY : Fault.NONE);
+        ServiceTitan st = small.clientBuilder()
+            .environment(dev.titanj.core.Environment.custom(p.baseUrl(), p.baseUrl()))
+            .retryPolicy(RetryPolicy.defaults()).rateLimit(RateLimit.unlimited())
+            .sleeper(sleeper).build()) {
+      List<Long> ids = Crm.of(st).customers().export().stream()
+          .map(dev.titanj.crm.model.ExportCustomer::id).collect(Collectors.toList());
+      assertThat(ids).hasSize(CUSTOMERS).doesNotHaveDuplicates();
+      assertThat(p.count(Fault.DROP_MID_BODY)).isEqualTo(1);
+    }
+    assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(1));
   }
 
   @Test
