@@ -104,8 +104,6 @@ public final class Generator {
   static final ClassName EXPORT_RESPONSE = ClassName.get(CORE + ".internal", "ExportResponse");
   static final ClassName SUPPORT = ClassName.get(CORE + ".internal", "ResourceSupport");
   static final ClassName OPERATION = ClassName.get(CORE + ".internal", "Operation");
-  static final ClassName RETRYING_EXPORT = ClassName.get(CORE + ".internal", "RetryingExportSource");
-  static final ClassName FETCH_RETRY = ClassName.get(CORE + ".internal", "FetchRetry");
   static final ClassName TITAN_VALUE = ClassName.get(CORE + ".json", "TitanValue");
   static final ClassName WIRE_NAME = ClassName.get(CORE + ".json", "WireName");
   static final ClassName WIRE_ENUM = ClassName.get(CORE + ".json", "WireEnum");
@@ -1528,9 +1526,10 @@ public final class Generator {
           qv.put(p, wireValue(p, jn.get(p)));
         }
       }
-      m.addStatement("return $T.of($T.wrap((from, includeRecentChanges) -> exportBatch("
-          + "context.execute(api.$L($L)), from), $T.withSleeper(context.settings().sleeper)), cursor)",
-          EXPORT_FEED, RETRYING_EXPORT, apiMethodName(op), callArgs(op, jn, Map.of(), qv), FETCH_RETRY);
+      // Through the context, so batch retries wait on the client's Sleeper.
+      m.addStatement("return context.exportFeed((from, includeRecentChanges) -> exportBatch("
+          + "context.execute(api.$L($L)), from), cursor)", apiMethodName(op),
+          callArgs(op, jn, Map.of(), qv));
       needsExportBatch = true;
       addMethod(m.build());
       MethodSpec.Builder all = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)

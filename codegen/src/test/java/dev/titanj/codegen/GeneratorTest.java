@@ -161,6 +161,7 @@ class GeneratorTest {
         .contains("public List<Part> getPartList(long widgetId)")
         .contains("public ExportFeed<Widget> export(ExportCursor cursor)")
         .contains("public ExportFeed<Widget> export()")
+        .contains("return context.exportFeed((from, includeRecentChanges) ->")
         .contains("\"mini.widgets\"");
     assertThat(file("Mini.java")).contains("public static Mini of(ServiceTitan serviceTitan)")
         .contains("public WidgetRepository widgets()").contains("public LedgerRepository ledgers()");

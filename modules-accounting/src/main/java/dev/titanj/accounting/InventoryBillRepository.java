@@ -17,12 +17,10 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.FetchRetry;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.RetryingExportSource;
 import dev.titanj.core.internal.TitanContext;
 import java.util.Collection;
 import java.util.List;
@@ -95,7 +93,7 @@ public final class InventoryBillRepository {
   @Operation("Export_InventoryBills")
   public ExportFeed<ExportInventoryBill> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of(RetryingExportSource.wrap((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInventoryBills(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), FetchRetry.withSleeper(context.settings().sleeper)), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInventoryBills(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**

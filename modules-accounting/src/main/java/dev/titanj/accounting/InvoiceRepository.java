@@ -22,12 +22,10 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.FetchRetry;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.RetryingExportSource;
 import dev.titanj.core.internal.TitanContext;
 import java.util.Collection;
 import java.util.List;
@@ -98,7 +96,7 @@ public final class InvoiceRepository {
   @Operation("Export_Invoices")
   public ExportFeed<ExportInvoice> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of(RetryingExportSource.wrap((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInvoices(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), FetchRetry.withSleeper(context.settings().sleeper)), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInvoices(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -115,7 +113,7 @@ public final class InvoiceRepository {
   @Operation("Export_InvoiceItems")
   public ExportFeed<ExportInvoiceItem> exportItems(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of(RetryingExportSource.wrap((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInvoiceItems(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), FetchRetry.withSleeper(context.settings().sleeper)), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInvoiceItems(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**

@@ -10,12 +10,10 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.FetchRetry;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.RetryingExportSource;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.crm.internal.Arguments;
 import dev.titanj.crm.internal.CustomerApi;
@@ -290,7 +288,7 @@ public final class CustomerRepository {
   @Operation("ExportContacts_CustomersContacts")
   public ExportFeed<ExportCustomerContact> exportContacts(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of(RetryingExportSource.wrap((from, includeRecentChanges) -> exportBatch(context.execute(api.exportContactsCustomersContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), FetchRetry.withSleeper(context.settings().sleeper)), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportContactsCustomersContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -307,7 +305,7 @@ public final class CustomerRepository {
   @Operation("ExportCustomers_GetCustomers")
   public ExportFeed<ExportCustomer> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of(RetryingExportSource.wrap((from, includeRecentChanges) -> exportBatch(context.execute(api.exportCustomersGetCustomers(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), FetchRetry.withSleeper(context.settings().sleeper)), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportCustomersGetCustomers(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**

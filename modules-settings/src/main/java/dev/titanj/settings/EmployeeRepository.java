@@ -10,12 +10,10 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.FetchRetry;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.RetryingExportSource;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.settings.internal.Arguments;
 import dev.titanj.settings.internal.EmployeeApi;
@@ -131,7 +129,7 @@ public final class EmployeeRepository {
   @Operation("Export_Employees")
   public ExportFeed<ExportEmployee> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of(RetryingExportSource.wrap((from, includeRecentChanges) -> exportBatch(context.execute(api.exportEmployees(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), FetchRetry.withSleeper(context.settings().sleeper)), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportEmployees(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
