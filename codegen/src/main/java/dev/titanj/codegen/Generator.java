@@ -1031,6 +1031,7 @@ public final class Generator {
     final TypeSpec.Builder t;
     final List<FieldSpec> knownSets = new ArrayList<>();
     final Set<String> methodKeys = new LinkedHashSet<>();
+    boolean needsExportBatch;
 
     RepoWriter(Repo r) {
       this.r = r;
@@ -1086,6 +1087,17 @@ public final class Generator {
       }
       for (FieldSpec f : knownSets) {
         t.addField(f);
+      }
+      if (needsExportBatch) {
+        com.palantir.javapoet.TypeVariableName tv = com.palantir.javapoet.TypeVariableName.get("T");
+        t.addMethod(MethodSpec.methodBuilder("exportBatch")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC).addTypeVariable(tv)
+            .returns(ParameterizedTypeName.get(ClassName.get(CORE, "ExportBatch"), tv))
+            .addParameter(ParameterizedTypeName.get(EXPORT_RESPONSE, tv), "response")
+            .addParameter(STRING, "from")
+            .addStatement("return (response == null ? new $T<$T>() : response).toBatch(from)",
+                EXPORT_RESPONSE, tv)
+            .build());
       }
       emit(pkg, t.build());
     }
@@ -1163,7 +1175,10 @@ public final class Generator {
         }
       }
       args.add(", params.others($L)", knownName(b));
-      f.addStatement("return context.execute(api.$L($L)).toPage(page)", apiMethodName(op), args.build());
+      f.addStatement("$T response = context.execute(api.$L($L))",
+          ParameterizedTypeName.get(PAGED_RESPONSE, item), apiMethodName(op), args.build());
+      f.addStatement("return response == null ? new $T<>($T.of(), page, pageSize, false, null)"
+          + " : response.toPage(page)", PAGE, LIST);
       t.addMethod(f.build());
       // public method
       MethodSpec.Builder m = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)
@@ -1178,7 +1193,7 @@ public final class Generator {
         lambdaArgs.append(jn.get(p)).append(", ");
       }
       m.addStatement("return new $T($T.initial((params, page, pageSize, includeTotal) -> $L($Lparams,"
-              + " page, pageSize, includeTotal), $L, context.pagingExecutor()))", q, QUERY_STATE,
+              + " page, pageSize, includeTotal), $L, context))", q, QUERY_STATE,
           fetchName(b), lambdaArgs, op.maxPageSize);
       addMethod(m.build());
     }
@@ -1283,7 +1298,9 @@ public final class Generator {
       } else if (type.equals("string") && p.name.endsWith("Ids")) {
         m.addParameter(ParameterizedTypeName.get(COLLECTION, LONG), "ids")
             .addJavadoc("Filter {@code $L}: ids sent comma-separated.\n", p.name)
-            .addStatement("requireArgument(ids != null && !ids.isEmpty() && !ids.contains(null), $S)",
+            .addStatement(
+                "requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch($T::isNull), $S)",
+                ClassName.get("java.util", "Objects"),
                 name + " must be a non-empty collection without nulls")
             .addStatement("return param($S, ids.stream().map(String::valueOf).collect($T.joining($S)))",
                 p.name, COLLECTORS, ",");
@@ -1509,8 +1526,11 @@ public final class Generator {
           qv.put(p, wireValue(p, jn.get(p)));
         }
       }
-      m.addStatement("return $T.of((from, includeRecentChanges) -> context.execute(api.$L($L))"
-          + ".toBatch(from), cursor)", EXPORT_FEED, apiMethodName(op), callArgs(op, jn, Map.of(), qv));
+      // Through the context, so batch retries wait on the client's Sleeper.
+      m.addStatement("return context.exportFeed((from, includeRecentChanges) -> exportBatch("
+          + "context.execute(api.$L($L)), from), cursor)", apiMethodName(op),
+          callArgs(op, jn, Map.of(), qv));
+      needsExportBatch = true;
       addMethod(m.build());
       MethodSpec.Builder all = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)
           .returns(feed).addAnnotation(operation(op.id))
@@ -1921,18 +1941,5 @@ public final class Generator {
   /** Number of operations in the document. */
   public int operationCount() {
     return ops.size();
-  }
-
-  /** Repository accessor -> operation ids, for reports. */
-  public Map<String, List<String>> repositories() {
-    Map<String, List<String>> out = new TreeMap<>();
-    for (Repo r : repos.values()) {
-      List<String> ids = new ArrayList<>();
-      for (Bound b : r.ops) {
-        ids.add(b.name + "=" + b.op.id);
-      }
-      out.put(r.accessor + ":" + r.repoClass().simpleName() + ":" + r.cacheName(), ids);
-    }
-    return out;
   }
 }

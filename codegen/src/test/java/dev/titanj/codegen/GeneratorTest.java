@@ -145,7 +145,7 @@ class GeneratorTest {
         .doesNotContain("WidgetQuery page(").doesNotContain("includeTotal(");
     assertThat(file("WidgetSort.java")).contains("enum WidgetSort implements SortField<WidgetSort>")
         .contains("ID(\"Id\")").contains("NAME(\"Name\")").contains("MODIFIED_ON(\"ModifiedOn\")");
-    assertThat(file("WidgetRepository.java")).contains(", 200, context.pagingExecutor()");
+    assertThat(file("WidgetRepository.java")).contains(", 200, context))");
   }
 
   @Test
@@ -161,6 +161,7 @@ class GeneratorTest {
         .contains("public List<Part> getPartList(long widgetId)")
         .contains("public ExportFeed<Widget> export(ExportCursor cursor)")
         .contains("public ExportFeed<Widget> export()")
+        .contains("return context.exportFeed((from, includeRecentChanges) ->")
         .contains("\"mini.widgets\"");
     assertThat(file("Mini.java")).contains("public static Mini of(ServiceTitan serviceTitan)")
         .contains("public WidgetRepository widgets()").contains("public LedgerRepository ledgers()");
@@ -171,7 +172,41 @@ class GeneratorTest {
     String m = file("internal/MiniOperations.java");
     assertThat(m).contains("new Entry(\"Widgets_GetList\", \"GET\", \"mini/v2/tenant/{tenant}/widgets\")")
         .contains("new Entry(\"Export_Widgets\", \"GET\", \"mini/v2/tenant/{tenant}/export/widgets\")")
-        .contains("(6 operations)");
+        .contains("(12 operations)");
+  }
+
+  @Test
+  void deleteWithABody_usesTheGenericHttpAnnotation_andBulkWritesAreNamedActions() {
+    assertThat(file("internal/TagApi.java"))
+        .containsPattern("@HTTP\\(\\s*method = \"DELETE\",\\s*path = \"mini/v2/tenant/\\{tenant}/tags\",\\s*hasBody = true\\s*\\)")
+        .contains("@PUT(\"mini/v2/tenant/{tenant}/tags\")");
+    assertThat(file("TagRepository.java")).contains("public void addTags(TagsRequest request)")
+        .contains("public void removeTags(TagsRequest request)");
+  }
+
+  @Test
+  void putBesidePatch_isReplace_andWritesEvictTheRecord() {
+    assertThat(file("LedgerRepository.java"))
+        .contains("public void replace(UUID ledgerId, TagsRequest request)")
+        .contains("public void update(UUID id, TagsRequest request)")
+        .contains("support.evict(ledgerId)").contains("support.evict(id)");
+  }
+
+  @Test
+  void providerScopedPaths_joinTheirResourcesRepository() {
+    assertThat(file("WidgetRepository.java"))
+        .contains("public Widget getForProvider(String widgetProvider, long widgetId)")
+        .contains("Arguments.notBlank(\"widgetProvider\", widgetProvider)");
+    assertThat(files.keySet()).noneMatch(k -> k.contains("WidgetProvider"));
+  }
+
+  @Test
+  void withoutReadByIdOrIdsFilter_findByIdScansTheList() {
+    assertThat(file("ColorRepository.java"))
+        .contains("public Optional<Part> findById(long id)")
+        .contains("support.findByIdWith(id, () -> scan(id))")
+        .contains("query().active(Active.ANY).pageSize(5000).stream()")
+        .contains("\"mini.colors\"");
   }
 
   @Test

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.cache.CacheManager;
@@ -233,7 +232,10 @@ public final class CacheSettings {
 
     /** Settings for every reference-data resource not configured one by one. */
     public Builder referenceData(Resource settings) {
-      this.referenceDefaults = Objects.requireNonNull(settings, "settings");
+      if (settings == null) {
+        throw new IllegalArgumentException("settings must not be null");
+      }
+      this.referenceDefaults = settings;
       return this;
     }
 
@@ -242,7 +244,10 @@ public final class CacheSettings {
       if (resource == null || resource.isBlank()) {
         throw new IllegalArgumentException("resource must not be blank");
       }
-      overrides.put(resource, Objects.requireNonNull(settings, "settings"));
+      if (settings == null) {
+        throw new IllegalArgumentException("settings of " + resource + " must not be null");
+      }
+      overrides.put(resource, settings);
       return this;
     }
 

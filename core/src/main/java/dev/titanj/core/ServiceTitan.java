@@ -4,7 +4,6 @@ import dev.titanj.core.internal.TitanContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A client for one ServiceTitan tenant in one environment. Thread-safe and meant to be shared:
@@ -60,7 +59,9 @@ public final class ServiceTitan implements AutoCloseable {
    * that want to adjust timeouts, caching or retries before building.
    */
   public static Builder builderFromEnv(Map<String, String> env) {
-    Objects.requireNonNull(env, "env");
+    if (env == null) {
+      throw new IllegalArgumentException("env must not be null");
+    }
     Builder b = builder();
     String api = env.get("ST_API_BASE_URL");
     String auth = env.get("ST_AUTH_BASE_URL");
@@ -227,7 +228,7 @@ public final class ServiceTitan implements AutoCloseable {
      * {@link RetryPolicy#defaults()}. The token request follows the same policy.
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
 
@@ -237,13 +238,13 @@ public final class ServiceTitan implements AutoCloseable {
      * {@link JCacheTokenStore}.
      */
     public Builder tokenStore(TokenStore tokenStore) {
-      this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+      this.tokenStore = requireNonNull(tokenStore, "tokenStore");
       return this;
     }
 
     /** Response cache configuration; default {@link CacheSettings#defaults()}. */
     public Builder cache(CacheSettings cacheSettings) {
-      this.cacheSettings = Objects.requireNonNull(cacheSettings, "cacheSettings");
+      this.cacheSettings = requireNonNull(cacheSettings, "cacheSettings");
       return this;
     }
 
@@ -252,19 +253,19 @@ public final class ServiceTitan implements AutoCloseable {
      * instances share one budget with {@link RateLimit#shared(javax.cache.CacheManager, int)}.
      */
     public Builder rateLimit(RateLimit rateLimit) {
-      this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+      this.rateLimit = requireNonNull(rateLimit, "rateLimit");
       return this;
     }
 
     /** The clock used for token expiry and rate limiting; tests inject a fixed or manual clock. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = requireNonNull(clock, "clock");
       return this;
     }
 
     /** How the client waits between retries; tests inject one that does not really sleep. */
     public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      this.sleeper = requireNonNull(sleeper, "sleeper");
       return this;
     }
 
@@ -274,7 +275,7 @@ public final class ServiceTitan implements AutoCloseable {
      * Closing the {@code ServiceTitan} leaves that pool and dispatcher running. Optional.
      */
     public Builder httpClient(okhttp3.OkHttpClient httpClient) {
-      this.baseHttpClient = Objects.requireNonNull(httpClient, "httpClient");
+      this.baseHttpClient = requireNonNull(httpClient, "httpClient");
       return this;
     }
 
@@ -313,6 +314,13 @@ public final class ServiceTitan implements AutoCloseable {
         throw new IllegalArgumentException(argument + " must not be blank");
       }
       return value.trim();
+    }
+
+    private static <T> T requireNonNull(T value, String argument) {
+      if (value == null) {
+        throw new IllegalArgumentException(argument + " must not be null");
+      }
+      return value;
     }
 
     private static Duration requirePositive(Duration d, String argument) {

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -63,7 +64,7 @@ public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> {
    * Filter {@code businessUnitIds}: ids sent comma-separated.
    */
   public ApBillQuery businessUnitIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && !ids.contains(null), "businessUnitIds must be a non-empty collection without nulls");
+    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "businessUnitIds must be a non-empty collection without nulls");
     return param("businessUnitIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
   }
 

@@ -13,6 +13,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -43,7 +44,8 @@ public final class ApBillRepository {
 
   private Page<ApBill> fetchApBillsGetListPaginated(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.apBillsGetListPaginated(context.tenantId(), params.first("ids"), params.first("batchId"), params.first("batchNumber"), params.first("billNumber"), params.first("businessUnitIds"), params.first("customField.Operator"), params.first("dateFrom"), params.first("dateTo"), params.first("jobNumber"), params.first("purchaseOrderNumber"), params.first("purchaseOrderTypes"), params.all("syncStatuses"), params.all("statuses"), params.all("sources"), params.first("minCost"), params.first("maxCost"), params.first("billType"), page, pageSize, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), includeTotal ? Boolean.TRUE : null, params.others(AP_BILLS_GET_LIST_PAGINATED_PARAMS))).toPage(page);
+    PagedResponse<ApBill> response = context.execute(api.apBillsGetListPaginated(context.tenantId(), params.first("ids"), params.first("batchId"), params.first("batchNumber"), params.first("billNumber"), params.first("businessUnitIds"), params.first("customField.Operator"), params.first("dateFrom"), params.first("dateTo"), params.first("jobNumber"), params.first("purchaseOrderNumber"), params.first("purchaseOrderTypes"), params.all("syncStatuses"), params.all("statuses"), params.all("sources"), params.first("minCost"), params.first("maxCost"), params.first("billType"), page, pageSize, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), includeTotal ? Boolean.TRUE : null, params.others(AP_BILLS_GET_LIST_PAGINATED_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -51,7 +53,7 @@ public final class ApBillRepository {
    */
   @Operation("ApBills_GetListPaginated")
   public ApBillQuery query() {
-    return new ApBillQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApBillsGetListPaginated(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ApBillQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApBillsGetListPaginated(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -80,7 +82,8 @@ public final class ApBillRepository {
 
   private Page<CustomFieldType> fetchApBillsGetCustomFieldTypes(QueryParams params, int page,
       int pageSize, boolean includeTotal) {
-    return context.execute(api.apBillsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(AP_BILLS_GET_CUSTOM_FIELD_TYPES_PARAMS))).toPage(page);
+    PagedResponse<CustomFieldType> response = context.execute(api.apBillsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(AP_BILLS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -88,7 +91,7 @@ public final class ApBillRepository {
    */
   @Operation("ApBills_GetCustomFieldTypes")
   public ApBillCustomFieldTypesQuery customFieldTypes() {
-    return new ApBillCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApBillsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ApBillCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApBillsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -39,7 +40,8 @@ public final class ApCreditRepository {
 
   private Page<ApCredit> fetchApCreditsGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.apCreditsGetList(context.tenantId(), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.all("syncStatuses"), params.others(AP_CREDITS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<ApCredit> response = context.execute(api.apCreditsGetList(context.tenantId(), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.all("syncStatuses"), params.others(AP_CREDITS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -47,7 +49,7 @@ public final class ApCreditRepository {
    */
   @Operation("ApCredits_GetList")
   public ApCreditQuery query() {
-    return new ApCreditQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApCreditsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ApCreditQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApCreditsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -39,7 +40,8 @@ public final class ApPaymentRepository {
 
   private Page<ApPayment> fetchApPaymentsGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.apPaymentsGetList(context.tenantId(), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.all("syncStatuses"), params.others(AP_PAYMENTS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<ApPayment> response = context.execute(api.apPaymentsGetList(context.tenantId(), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.all("syncStatuses"), params.others(AP_PAYMENTS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -47,7 +49,7 @@ public final class ApPaymentRepository {
    */
   @Operation("ApPayments_GetList")
   public ApPaymentQuery query() {
-    return new ApPaymentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApPaymentsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ApPaymentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApPaymentsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -41,7 +42,8 @@ public final class BankDepositRepository {
 
   private Page<DetailedDeposit> fetchDepositsGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.depositsGetList(context.tenantId(), params.first("ids"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("depositDateBefore"), params.first("depositDateOnOrAfter"), params.first("reviewedBefore"), params.first("reviewedOnOrAfter"), params.first("reviewStatus"), params.first("depositStatus"), params.first("syncStatus"), params.first("grossAmountGreater"), params.first("grossAmountLess"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(DEPOSITS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<DetailedDeposit> response = context.execute(api.depositsGetList(context.tenantId(), params.first("ids"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("depositDateBefore"), params.first("depositDateOnOrAfter"), params.first("reviewedBefore"), params.first("reviewedOnOrAfter"), params.first("reviewStatus"), params.first("depositStatus"), params.first("syncStatus"), params.first("grossAmountGreater"), params.first("grossAmountLess"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(DEPOSITS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -49,7 +51,7 @@ public final class BankDepositRepository {
    */
   @Operation("Deposits_GetList")
   public BankDepositQuery query() {
-    return new BankDepositQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchDepositsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BankDepositQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchDepositsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -78,7 +80,8 @@ public final class BankDepositRepository {
 
   private Page<DetailedTransaction> fetchDepositsGetTransactionsList(long bankDepositId,
       QueryParams params, int page, int pageSize, boolean includeTotal) {
-    return context.execute(api.depositsGetTransactionsList(context.tenantId(), bankDepositId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(DEPOSITS_GET_TRANSACTIONS_LIST_PARAMS))).toPage(page);
+    PagedResponse<DetailedTransaction> response = context.execute(api.depositsGetTransactionsList(context.tenantId(), bankDepositId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(DEPOSITS_GET_TRANSACTIONS_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -87,7 +90,7 @@ public final class BankDepositRepository {
   @Operation("Deposits_GetTransactionsList")
   public BankDepositTransactionsQuery transactions(long bankDepositId) {
     Arguments.positive("bankDepositId", bankDepositId);
-    return new BankDepositTransactionsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchDepositsGetTransactionsList(bankDepositId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BankDepositTransactionsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchDepositsGetTransactionsList(bankDepositId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -48,7 +49,7 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
    * Filter {@code businessUnitIds}: ids sent comma-separated.
    */
   public CreditMemoQuery businessUnitIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && !ids.contains(null), "businessUnitIds must be a non-empty collection without nulls");
+    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "businessUnitIds must be a non-empty collection without nulls");
     return param("businessUnitIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
   }
 
@@ -56,7 +57,7 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
    * Filter {@code appliedToInvoiceIds}: ids sent comma-separated.
    */
   public CreditMemoQuery appliedToInvoiceIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && !ids.contains(null), "appliedToInvoiceIds must be a non-empty collection without nulls");
+    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "appliedToInvoiceIds must be a non-empty collection without nulls");
     return param("appliedToInvoiceIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
   }
 

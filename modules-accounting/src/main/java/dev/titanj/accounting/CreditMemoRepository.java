@@ -12,6 +12,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -40,7 +41,8 @@ public final class CreditMemoRepository {
 
   private Page<CreditMemoPublic> fetchCreditMemosGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.creditMemosGetList(context.tenantId(), params.first("active"), params.first("ids"), params.first("businessUnitIds"), params.first("appliedToInvoiceIds"), params.first("appliedToReferenceNumber"), params.first("dateBefore"), params.first("dateOnOrAfter"), params.first("appliedBefore"), params.first("appliedOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("batchId"), params.first("batchNumber"), params.first("customField.Operator"), params.first("totalFilter.Amount"), params.first("totalFilter.Comparer"), params.first("balanceFilter.Amount"), params.first("balanceFilter.Comparer"), params.first("sort"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(CREDIT_MEMOS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<CreditMemoPublic> response = context.execute(api.creditMemosGetList(context.tenantId(), params.first("active"), params.first("ids"), params.first("businessUnitIds"), params.first("appliedToInvoiceIds"), params.first("appliedToReferenceNumber"), params.first("dateBefore"), params.first("dateOnOrAfter"), params.first("appliedBefore"), params.first("appliedOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("batchId"), params.first("batchNumber"), params.first("customField.Operator"), params.first("totalFilter.Amount"), params.first("totalFilter.Comparer"), params.first("balanceFilter.Amount"), params.first("balanceFilter.Comparer"), params.first("sort"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(CREDIT_MEMOS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -48,7 +50,7 @@ public final class CreditMemoRepository {
    */
   @Operation("CreditMemos_GetList")
   public CreditMemoQuery query() {
-    return new CreditMemoQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCreditMemosGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new CreditMemoQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCreditMemosGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -40,7 +41,8 @@ public final class GlAccountRepository {
 
   private Page<GlAccountExtended> fetchGlAccountsGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.glAccountsGetList(context.tenantId(), params.first("ids"), params.first("names"), params.first("numbers"), params.first("types"), params.first("subtypes"), params.first("description"), params.first("source"), params.first("active"), params.first("isIntacctGroup"), params.first("isIntacctBankAccount"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(GL_ACCOUNTS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<GlAccountExtended> response = context.execute(api.glAccountsGetList(context.tenantId(), params.first("ids"), params.first("names"), params.first("numbers"), params.first("types"), params.first("subtypes"), params.first("description"), params.first("source"), params.first("active"), params.first("isIntacctGroup"), params.first("isIntacctBankAccount"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(GL_ACCOUNTS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -48,7 +50,7 @@ public final class GlAccountRepository {
    */
   @Operation("GlAccounts_GetList")
   public GlAccountQuery query() {
-    return new GlAccountQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchGlAccountsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new GlAccountQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchGlAccountsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -37,7 +38,8 @@ public final class GlAccountTypeRepository {
 
   private Page<GlAccountType> fetchGlAccountsGetTypeList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.glAccountsGetTypeList(context.tenantId(), params.first("ids"), params.first("names"), params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(GL_ACCOUNTS_GET_TYPE_LIST_PARAMS))).toPage(page);
+    PagedResponse<GlAccountType> response = context.execute(api.glAccountsGetTypeList(context.tenantId(), params.first("ids"), params.first("names"), params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(GL_ACCOUNTS_GET_TYPE_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -45,7 +47,7 @@ public final class GlAccountTypeRepository {
    */
   @Operation("GlAccounts_GetTypeList")
   public GlAccountTypeQuery query() {
-    return new GlAccountTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchGlAccountsGetTypeList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new GlAccountTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchGlAccountsGetTypeList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

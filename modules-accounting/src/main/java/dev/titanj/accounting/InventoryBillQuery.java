@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -61,7 +62,7 @@ public final class InventoryBillQuery extends ListQuery<InventoryBill, Inventory
    * Filter {@code businessUnitIds}: ids sent comma-separated.
    */
   public InventoryBillQuery businessUnitIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && !ids.contains(null), "businessUnitIds must be a non-empty collection without nulls");
+    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "businessUnitIds must be a non-empty collection without nulls");
     return param("businessUnitIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
   }
 

@@ -10,12 +10,15 @@ import dev.titanj.accounting.model.ExportInventoryBill;
 import dev.titanj.accounting.model.InventoryBill;
 import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdate;
 import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdateRequest;
+import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -48,7 +51,8 @@ public final class InventoryBillRepository {
 
   private Page<InventoryBill> fetchInventoryBillsGetListPaginated(QueryParams params, int page,
       int pageSize, boolean includeTotal) {
-    return context.execute(api.inventoryBillsGetListPaginated(context.tenantId(), params.first("ids"), params.first("batchId"), params.first("batchNumber"), params.first("billNumber"), params.first("businessUnitIds"), params.first("customField.Operator"), params.first("dateFrom"), params.first("dateTo"), params.first("jobNumber"), params.first("purchaseOrderNumber"), params.first("purchaseOrderTypes"), params.all("syncStatuses"), params.first("minCost"), params.first("maxCost"), params.first("billType"), page, pageSize, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), includeTotal ? Boolean.TRUE : null, params.others(INVENTORY_BILLS_GET_LIST_PAGINATED_PARAMS))).toPage(page);
+    PagedResponse<InventoryBill> response = context.execute(api.inventoryBillsGetListPaginated(context.tenantId(), params.first("ids"), params.first("batchId"), params.first("batchNumber"), params.first("billNumber"), params.first("businessUnitIds"), params.first("customField.Operator"), params.first("dateFrom"), params.first("dateTo"), params.first("jobNumber"), params.first("purchaseOrderNumber"), params.first("purchaseOrderTypes"), params.all("syncStatuses"), params.first("minCost"), params.first("maxCost"), params.first("billType"), page, pageSize, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), includeTotal ? Boolean.TRUE : null, params.others(INVENTORY_BILLS_GET_LIST_PAGINATED_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -56,7 +60,7 @@ public final class InventoryBillRepository {
    */
   @Operation("InventoryBills_GetListPaginated")
   public InventoryBillQuery query() {
-    return new InventoryBillQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInventoryBillsGetListPaginated(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new InventoryBillQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInventoryBillsGetListPaginated(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -89,7 +93,7 @@ public final class InventoryBillRepository {
   @Operation("Export_InventoryBills")
   public ExportFeed<ExportInventoryBill> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportInventoryBills(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInventoryBills(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -113,7 +117,8 @@ public final class InventoryBillRepository {
 
   private Page<CustomFieldType> fetchInventoryBillsGetCustomFieldTypes(QueryParams params, int page,
       int pageSize, boolean includeTotal) {
-    return context.execute(api.inventoryBillsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(INVENTORY_BILLS_GET_CUSTOM_FIELD_TYPES_PARAMS))).toPage(page);
+    PagedResponse<CustomFieldType> response = context.execute(api.inventoryBillsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(INVENTORY_BILLS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -121,7 +126,7 @@ public final class InventoryBillRepository {
    */
   @Operation("InventoryBills_GetCustomFieldTypes")
   public InventoryBillCustomFieldTypesQuery customFieldTypes() {
-    return new InventoryBillCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInventoryBillsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new InventoryBillCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInventoryBillsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -150,5 +155,9 @@ public final class InventoryBillRepository {
     } finally {
       support.evictAll();
     }
+  }
+
+  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
+    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

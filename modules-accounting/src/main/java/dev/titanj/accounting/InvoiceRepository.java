@@ -15,12 +15,15 @@ import dev.titanj.accounting.model.InvoiceItemUpdateRequest;
 import dev.titanj.accounting.model.InvoiceUpdateRequest;
 import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdate;
 import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdateRequest;
+import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -51,7 +54,8 @@ public final class InvoiceRepository {
 
   private Page<Invoice> fetchInvoicesGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.invoicesGetList(context.tenantId(), params.first("ids"), params.first("activeState"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.all("statuses"), params.first("batchId"), params.first("batchNumber"), page, pageSize, params.first("customField.Operator"), includeTotal ? Boolean.TRUE : null, params.first("jobId"), params.first("jobNumber"), params.first("businessUnitId"), params.first("customerId"), params.first("invoicedOnOrAfter"), params.first("invoicedOnBefore"), params.first("adjustmentToId"), params.first("number"), params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("totalGreater"), params.first("totalLess"), params.first("balanceFilter.Balance"), params.first("balanceFilter.Comparer"), params.first("dueDateBefore"), params.first("dueDateOnOrAfter"), params.first("orderBy"), params.first("orderByDirection"), params.all("reviewStatuses"), params.all("assignedToIds"), params.first("sort"), params.others(INVOICES_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<Invoice> response = context.execute(api.invoicesGetList(context.tenantId(), params.first("ids"), params.first("activeState"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.all("statuses"), params.first("batchId"), params.first("batchNumber"), page, pageSize, params.first("customField.Operator"), includeTotal ? Boolean.TRUE : null, params.first("jobId"), params.first("jobNumber"), params.first("businessUnitId"), params.first("customerId"), params.first("invoicedOnOrAfter"), params.first("invoicedOnBefore"), params.first("adjustmentToId"), params.first("number"), params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("totalGreater"), params.first("totalLess"), params.first("balanceFilter.Balance"), params.first("balanceFilter.Comparer"), params.first("dueDateBefore"), params.first("dueDateOnOrAfter"), params.first("orderBy"), params.first("orderByDirection"), params.all("reviewStatuses"), params.all("assignedToIds"), params.first("sort"), params.others(INVOICES_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -59,7 +63,7 @@ public final class InvoiceRepository {
    */
   @Operation("Invoices_GetList")
   public InvoiceQuery query() {
-    return new InvoiceQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInvoicesGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new InvoiceQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInvoicesGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -92,7 +96,7 @@ public final class InvoiceRepository {
   @Operation("Export_Invoices")
   public ExportFeed<ExportInvoice> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportInvoices(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInvoices(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -109,7 +113,7 @@ public final class InvoiceRepository {
   @Operation("Export_InvoiceItems")
   public ExportFeed<ExportInvoiceItem> exportItems(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportInvoiceItems(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInvoiceItems(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -131,7 +135,8 @@ public final class InvoiceRepository {
 
   private Page<CustomFieldType> fetchInvoicesGetCustomFieldTypes(QueryParams params, int page,
       int pageSize, boolean includeTotal) {
-    return context.execute(api.invoicesGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(INVOICES_GET_CUSTOM_FIELD_TYPES_PARAMS))).toPage(page);
+    PagedResponse<CustomFieldType> response = context.execute(api.invoicesGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(INVOICES_GET_CUSTOM_FIELD_TYPES_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -139,7 +144,7 @@ public final class InvoiceRepository {
    */
   @Operation("Invoices_GetCustomFieldTypes")
   public InvoiceCustomFieldTypesQuery customFieldTypes() {
-    return new InvoiceCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInvoicesGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new InvoiceCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInvoicesGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -210,5 +215,9 @@ public final class InvoiceRepository {
     } finally {
       support.evictAll();
     }
+  }
+
+  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
+    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

@@ -13,6 +13,7 @@ import dev.titanj.core.internal.QueryState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -155,7 +156,7 @@ public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntr
    * Filter {@code businessUnitIds}: ids sent comma-separated.
    */
   public JournalEntryQuery businessUnitIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && !ids.contains(null), "businessUnitIds must be a non-empty collection without nulls");
+    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "businessUnitIds must be a non-empty collection without nulls");
     return param("businessUnitIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
   }
 
@@ -163,7 +164,7 @@ public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntr
    * Filter {@code serviceAgreementIds}: ids sent comma-separated.
    */
   public JournalEntryQuery serviceAgreementIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && !ids.contains(null), "serviceAgreementIds must be a non-empty collection without nulls");
+    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "serviceAgreementIds must be a non-empty collection without nulls");
     return param("serviceAgreementIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
   }
 

@@ -13,6 +13,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -46,7 +47,8 @@ public final class JournalEntryRepository {
 
   private Page<JournalEntry> fetchJournalEntriesGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.journalEntriesGetList(context.tenantId(), params.first("ids"), params.first("exportedFrom"), params.first("exportedTo"), params.first("postedFrom"), params.first("postedTo"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("exportedBy"), params.first("name"), params.first("numberFrom"), params.first("numberTo"), params.all("statuses"), params.all("syncStatuses"), params.first("transactionPostedFrom"), params.first("transactionPostedTo"), params.first("businessUnitIds"), params.first("serviceAgreementIds"), params.first("customerName"), params.first("locationName"), params.first("vendorName"), params.first("inventoryLocationName"), params.first("refNumber"), params.all("transactionTypes"), params.first("empty"), params.first("sort"), pageSize, page, includeTotal ? Boolean.TRUE : null, params.others(JOURNAL_ENTRIES_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<JournalEntry> response = context.execute(api.journalEntriesGetList(context.tenantId(), params.first("ids"), params.first("exportedFrom"), params.first("exportedTo"), params.first("postedFrom"), params.first("postedTo"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("exportedBy"), params.first("name"), params.first("numberFrom"), params.first("numberTo"), params.all("statuses"), params.all("syncStatuses"), params.first("transactionPostedFrom"), params.first("transactionPostedTo"), params.first("businessUnitIds"), params.first("serviceAgreementIds"), params.first("customerName"), params.first("locationName"), params.first("vendorName"), params.first("inventoryLocationName"), params.first("refNumber"), params.all("transactionTypes"), params.first("empty"), params.first("sort"), pageSize, page, includeTotal ? Boolean.TRUE : null, params.others(JOURNAL_ENTRIES_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -54,7 +56,7 @@ public final class JournalEntryRepository {
    */
   @Operation("JournalEntries_GetList")
   public JournalEntryQuery query() {
-    return new JournalEntryQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetList(params, page, pageSize, includeTotal), 500, context.pagingExecutor()));
+    return new JournalEntryQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetList(params, page, pageSize, includeTotal), 500, context));
   }
 
   /**
@@ -83,7 +85,8 @@ public final class JournalEntryRepository {
 
   private Page<JournalEntrySummary> fetchJournalEntriesGetSummary(UUID journalEntryId,
       QueryParams params, int page, int pageSize, boolean includeTotal) {
-    return context.execute(api.journalEntriesGetSummary(context.tenantId(), journalEntryId, pageSize, page, includeTotal ? Boolean.TRUE : null, params.others(JOURNAL_ENTRIES_GET_SUMMARY_PARAMS))).toPage(page);
+    PagedResponse<JournalEntrySummary> response = context.execute(api.journalEntriesGetSummary(context.tenantId(), journalEntryId, pageSize, page, includeTotal ? Boolean.TRUE : null, params.others(JOURNAL_ENTRIES_GET_SUMMARY_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -92,12 +95,13 @@ public final class JournalEntryRepository {
   @Operation("JournalEntries_GetSummary")
   public JournalEntrySummaryQuery summary(UUID journalEntryId) {
     Arguments.notNull("journalEntryId", journalEntryId);
-    return new JournalEntrySummaryQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetSummary(journalEntryId, params, page, pageSize, includeTotal), 500, context.pagingExecutor()));
+    return new JournalEntrySummaryQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetSummary(journalEntryId, params, page, pageSize, includeTotal), 500, context));
   }
 
   private Page<JournalEntryDetails> fetchJournalEntriesGetDetails(UUID journalEntryId,
       QueryParams params, int page, int pageSize, boolean includeTotal) {
-    return context.execute(api.journalEntriesGetDetails(context.tenantId(), journalEntryId, pageSize, page, includeTotal ? Boolean.TRUE : null, params.others(JOURNAL_ENTRIES_GET_DETAILS_PARAMS))).toPage(page);
+    PagedResponse<JournalEntryDetails> response = context.execute(api.journalEntriesGetDetails(context.tenantId(), journalEntryId, pageSize, page, includeTotal ? Boolean.TRUE : null, params.others(JOURNAL_ENTRIES_GET_DETAILS_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -106,7 +110,7 @@ public final class JournalEntryRepository {
   @Operation("JournalEntries_GetDetails")
   public JournalEntryDetailsQuery details(UUID journalEntryId) {
     Arguments.notNull("journalEntryId", journalEntryId);
-    return new JournalEntryDetailsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetDetails(journalEntryId, params, page, pageSize, includeTotal), 500, context.pagingExecutor()));
+    return new JournalEntryDetailsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetDetails(journalEntryId, params, page, pageSize, includeTotal), 500, context));
   }
 
   /**

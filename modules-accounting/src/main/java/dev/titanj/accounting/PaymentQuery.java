@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -47,7 +48,7 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
    * Filter {@code appliedToInvoiceIds}: ids sent comma-separated.
    */
   public PaymentQuery appliedToInvoiceIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && !ids.contains(null), "appliedToInvoiceIds must be a non-empty collection without nulls");
+    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "appliedToInvoiceIds must be a non-empty collection without nulls");
     return param("appliedToInvoiceIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
   }
 
@@ -85,7 +86,7 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
    * Filter {@code businessUnitIds}: ids sent comma-separated.
    */
   public PaymentQuery businessUnitIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && !ids.contains(null), "businessUnitIds must be a non-empty collection without nulls");
+    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "businessUnitIds must be a non-empty collection without nulls");
     return param("businessUnitIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
   }
 
@@ -137,7 +138,7 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
    * Filter {@code depositIds}: ids sent comma-separated.
    */
   public PaymentQuery depositIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && !ids.contains(null), "depositIds must be a non-empty collection without nulls");
+    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "depositIds must be a non-empty collection without nulls");
     return param("depositIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
   }
 

@@ -13,12 +13,15 @@ import dev.titanj.accounting.model.Payment;
 import dev.titanj.accounting.model.PaymentCreateRequest;
 import dev.titanj.accounting.model.PaymentStatusBatchRequest;
 import dev.titanj.accounting.model.PaymentUpdateRequest;
+import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -49,7 +52,8 @@ public final class PaymentRepository {
 
   private Page<DetailedPayment> fetchPaymentsGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.paymentsGetList(context.tenantId(), params.first("ids"), params.first("activeState"), params.first("appliedToInvoiceIds"), params.first("appliedToReferenceNumber"), params.first("statuses"), params.first("paidOnAfter"), params.first("paidOnBefore"), params.first("businessUnitIds"), params.first("batchNumber"), params.first("batchId"), params.first("transactionType"), params.first("customerId"), params.first("totalGreater"), params.first("totalLess"), params.first("depositIds"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("customField.Operator"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("sort"), params.others(PAYMENTS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<DetailedPayment> response = context.execute(api.paymentsGetList(context.tenantId(), params.first("ids"), params.first("activeState"), params.first("appliedToInvoiceIds"), params.first("appliedToReferenceNumber"), params.first("statuses"), params.first("paidOnAfter"), params.first("paidOnBefore"), params.first("businessUnitIds"), params.first("batchNumber"), params.first("batchId"), params.first("transactionType"), params.first("customerId"), params.first("totalGreater"), params.first("totalLess"), params.first("depositIds"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("customField.Operator"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("sort"), params.others(PAYMENTS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -57,7 +61,7 @@ public final class PaymentRepository {
    */
   @Operation("Payments_GetList")
   public PaymentQuery query() {
-    return new PaymentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new PaymentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -90,7 +94,7 @@ public final class PaymentRepository {
   @Operation("Export_Payments")
   public ExportFeed<ExportPayment> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportPayments(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportPayments(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -112,7 +116,8 @@ public final class PaymentRepository {
 
   private Page<CustomFieldType> fetchPaymentsGetCustomFieldTypes(QueryParams params, int page,
       int pageSize, boolean includeTotal) {
-    return context.execute(api.paymentsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(PAYMENTS_GET_CUSTOM_FIELD_TYPES_PARAMS))).toPage(page);
+    PagedResponse<CustomFieldType> response = context.execute(api.paymentsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(PAYMENTS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -120,7 +125,7 @@ public final class PaymentRepository {
    */
   @Operation("Payments_GetCustomFieldTypes")
   public PaymentCustomFieldTypesQuery customFieldTypes() {
-    return new PaymentCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new PaymentCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -161,5 +166,9 @@ public final class PaymentRepository {
     } finally {
       support.evictAll();
     }
+  }
+
+  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
+    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

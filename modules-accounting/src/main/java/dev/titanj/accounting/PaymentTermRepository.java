@@ -8,6 +8,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -36,7 +37,8 @@ public final class PaymentTermRepository {
 
   private Page<PaymentTermAPIModel> fetchPaymentTermsGetList(QueryParams params, int page,
       int pageSize, boolean includeTotal) {
-    return context.execute(api.paymentTermsGetList(context.tenantId(), params.first("ids"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(PAYMENT_TERMS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<PaymentTermAPIModel> response = context.execute(api.paymentTermsGetList(context.tenantId(), params.first("ids"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(PAYMENT_TERMS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -44,7 +46,7 @@ public final class PaymentTermRepository {
    */
   @Operation("PaymentTerms_GetList")
   public PaymentTermQuery query() {
-    return new PaymentTermQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentTermsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new PaymentTermQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentTermsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -37,7 +38,8 @@ public final class PaymentTypeRepository {
 
   private Page<PaymentType> fetchPaymentTypesGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.paymentTypesGetList(context.tenantId(), params.first("ids"), params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(PAYMENT_TYPES_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<PaymentType> response = context.execute(api.paymentTypesGetList(context.tenantId(), params.first("ids"), params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(PAYMENT_TYPES_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -45,7 +47,7 @@ public final class PaymentTypeRepository {
    */
   @Operation("PaymentTypes_GetList")
   public PaymentTypeQuery query() {
-    return new PaymentTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentTypesGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new PaymentTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentTypesGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -37,7 +38,8 @@ public final class RemittanceVendorRepository {
 
   private Page<RemittanceVendor> fetchRemittanceVendorsGetList(QueryParams params, int page,
       int pageSize, boolean includeTotal) {
-    return context.execute(api.remittanceVendorsGetList(context.tenantId(), params.all("ids"), params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(REMITTANCE_VENDORS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<RemittanceVendor> response = context.execute(api.remittanceVendorsGetList(context.tenantId(), params.all("ids"), params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(REMITTANCE_VENDORS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -45,7 +47,7 @@ public final class RemittanceVendorRepository {
    */
   @Operation("RemittanceVendors_GetList")
   public RemittanceVendorQuery query() {
-    return new RemittanceVendorQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchRemittanceVendorsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new RemittanceVendorQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchRemittanceVendorsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -37,7 +38,8 @@ public final class TaxZoneRepository {
 
   private Page<TaxZone> fetchTaxZonesGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.taxZonesGetList(context.tenantId(), params.first("ids"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(TAX_ZONES_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<TaxZone> response = context.execute(api.taxZonesGetList(context.tenantId(), params.first("ids"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(TAX_ZONES_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -45,7 +47,7 @@ public final class TaxZoneRepository {
    */
   @Operation("TaxZones_GetList")
   public TaxZoneQuery query() {
-    return new TaxZoneQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTaxZonesGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new TaxZoneQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTaxZonesGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

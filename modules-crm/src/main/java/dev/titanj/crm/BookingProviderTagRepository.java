@@ -6,6 +6,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -41,7 +42,8 @@ public final class BookingProviderTagRepository {
 
   private Page<GetBookingProviderTag> fetchBookingProviderTagsGetList(QueryParams params, int page,
       int pageSize, boolean includeTotal) {
-    return context.execute(api.bookingProviderTagsGetList(context.tenantId(), params.first("name"), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(BOOKING_PROVIDER_TAGS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<GetBookingProviderTag> response = context.execute(api.bookingProviderTagsGetList(context.tenantId(), params.first("name"), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(BOOKING_PROVIDER_TAGS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -49,7 +51,7 @@ public final class BookingProviderTagRepository {
    */
   @Operation("BookingProviderTags_GetList")
   public BookingProviderTagQuery query() {
-    return new BookingProviderTagQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingProviderTagsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BookingProviderTagQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingProviderTagsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -2,12 +2,15 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -52,7 +55,8 @@ public final class BookingRepository {
 
   private Page<Booking> fetchBookingsGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.bookingsGetList(context.tenantId(), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("externalId"), params.first("sort"), params.others(BOOKINGS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<Booking> response = context.execute(api.bookingsGetList(context.tenantId(), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("externalId"), params.first("sort"), params.others(BOOKINGS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -60,7 +64,7 @@ public final class BookingRepository {
    */
   @Operation("Bookings_GetList")
   public BookingQuery query() {
-    return new BookingQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BookingQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -89,7 +93,8 @@ public final class BookingRepository {
 
   private Page<BookingContact> fetchBookingsGetContactList(long bookingId, QueryParams params,
       int page, int pageSize, boolean includeTotal) {
-    return context.execute(api.bookingsGetContactList(context.tenantId(), bookingId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(BOOKINGS_GET_CONTACT_LIST_PARAMS))).toPage(page);
+    PagedResponse<BookingContact> response = context.execute(api.bookingsGetContactList(context.tenantId(), bookingId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(BOOKINGS_GET_CONTACT_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -98,7 +103,7 @@ public final class BookingRepository {
   @Operation("Bookings_GetContactList")
   public BookingContactsQuery contacts(long bookingId) {
     Arguments.positive("bookingId", bookingId);
-    return new BookingContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetContactList(bookingId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BookingContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetContactList(bookingId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -128,7 +133,8 @@ public final class BookingRepository {
 
   private Page<Booking> fetchBookingsGetList2(long bookingProvider, QueryParams params, int page,
       int pageSize, boolean includeTotal) {
-    return context.execute(api.bookingsGetList2(context.tenantId(), bookingProvider, params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("externalId"), params.first("sort"), params.others(BOOKINGS_GET_LIST2_PARAMS))).toPage(page);
+    PagedResponse<Booking> response = context.execute(api.bookingsGetList2(context.tenantId(), bookingProvider, params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("externalId"), params.first("sort"), params.others(BOOKINGS_GET_LIST2_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -137,7 +143,7 @@ public final class BookingRepository {
   @Operation("Bookings_GetList2")
   public BookingForProviderQuery queryForProvider(long bookingProvider) {
     Arguments.positive("bookingProvider", bookingProvider);
-    return new BookingForProviderQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetList2(bookingProvider, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BookingForProviderQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetList2(bookingProvider, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -152,7 +158,8 @@ public final class BookingRepository {
 
   private Page<BookingContact> fetchBookingsGetContactList2(long bookingProvider, long bookingId,
       QueryParams params, int page, int pageSize, boolean includeTotal) {
-    return context.execute(api.bookingsGetContactList2(context.tenantId(), bookingProvider, bookingId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(BOOKINGS_GET_CONTACT_LIST2_PARAMS))).toPage(page);
+    PagedResponse<BookingContact> response = context.execute(api.bookingsGetContactList2(context.tenantId(), bookingProvider, bookingId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(BOOKINGS_GET_CONTACT_LIST2_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -162,7 +169,7 @@ public final class BookingRepository {
   public BookingContactsForProviderQuery contactsForProvider(long bookingProvider, long bookingId) {
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
-    return new BookingContactsForProviderQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetContactList2(bookingProvider, bookingId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BookingContactsForProviderQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetContactList2(bookingProvider, bookingId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -234,7 +241,7 @@ public final class BookingRepository {
   @Operation("ExportBookings_Get")
   public ExportFeed<ExportBooking> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportBookingsGet(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportBookingsGet(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -243,5 +250,9 @@ public final class BookingRepository {
   @Operation("ExportBookings_Get")
   public ExportFeed<ExportBooking> export() {
     return export(ExportCursor.beginning());
+  }
+
+  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
+    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

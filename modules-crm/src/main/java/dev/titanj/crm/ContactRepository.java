@@ -6,6 +6,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -56,7 +57,8 @@ public final class ContactRepository {
 
   private Page<Contact> fetchContactsGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.contactsGetList(context.tenantId(), params.first("name"), params.first("title"), params.first("referenceId"), params.first("isArchived"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<Contact> response = context.execute(api.contactsGetList(context.tenantId(), params.first("name"), params.first("title"), params.first("referenceId"), params.first("isArchived"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -64,7 +66,7 @@ public final class ContactRepository {
    */
   @Operation("Contacts_GetList")
   public ContactQuery query() {
-    return new ContactQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ContactQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -85,7 +87,8 @@ public final class ContactRepository {
 
   private Page<ContactMethod> fetchContactMethodsGetContactMethods(UUID contactId,
       QueryParams params, int page, int pageSize, boolean includeTotal) {
-    return context.execute(api.contactMethodsGetContactMethods(context.tenantId(), contactId, params.first("referenceId"), params.first("type"), params.first("value"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACT_METHODS_GET_CONTACT_METHODS_PARAMS))).toPage(page);
+    PagedResponse<ContactMethod> response = context.execute(api.contactMethodsGetContactMethods(context.tenantId(), contactId, params.first("referenceId"), params.first("type"), params.first("value"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACT_METHODS_GET_CONTACT_METHODS_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -94,7 +97,7 @@ public final class ContactRepository {
   @Operation("ContactMethods_GetContactMethods")
   public ContactMethodsQuery contactMethods(UUID contactId) {
     Arguments.notNull("contactId", contactId);
-    return new ContactMethodsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactMethodsGetContactMethods(contactId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ContactMethodsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactMethodsGetContactMethods(contactId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -250,7 +253,8 @@ public final class ContactRepository {
 
   private Page<Contact> fetchContactsGetByRelationshipId(long relationshipId, QueryParams params,
       int page, int pageSize, boolean includeTotal) {
-    return context.execute(api.contactsGetByRelationshipId(context.tenantId(), relationshipId, params.first("name"), params.first("title"), params.first("referenceId"), params.first("isArchived"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_GET_BY_RELATIONSHIP_ID_PARAMS))).toPage(page);
+    PagedResponse<Contact> response = context.execute(api.contactsGetByRelationshipId(context.tenantId(), relationshipId, params.first("name"), params.first("title"), params.first("referenceId"), params.first("isArchived"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_GET_BY_RELATIONSHIP_ID_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -259,7 +263,7 @@ public final class ContactRepository {
   @Operation("Contacts_GetByRelationshipId")
   public ContactByRelationshipQuery queryByRelationship(long relationshipId) {
     Arguments.positive("relationshipId", relationshipId);
-    return new ContactByRelationshipQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetByRelationshipId(relationshipId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ContactByRelationshipQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetByRelationshipId(relationshipId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -303,7 +307,8 @@ public final class ContactRepository {
 
   private Page<ContactRelationship> fetchContactsGetContactRelationshipList(UUID contactId,
       QueryParams params, int page, int pageSize, boolean includeTotal) {
-    return context.execute(api.contactsGetContactRelationshipList(context.tenantId(), contactId, params.first("relatedEntityId"), params.first("typeSlug"), params.first("typeName"), params.first("createdBefore"), params.first("createdOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_GET_CONTACT_RELATIONSHIP_LIST_PARAMS))).toPage(page);
+    PagedResponse<ContactRelationship> response = context.execute(api.contactsGetContactRelationshipList(context.tenantId(), contactId, params.first("relatedEntityId"), params.first("typeSlug"), params.first("typeName"), params.first("createdBefore"), params.first("createdOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_GET_CONTACT_RELATIONSHIP_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -312,7 +317,7 @@ public final class ContactRepository {
   @Operation("Contacts_GetContactRelationshipList")
   public ContactRelationshipsQuery relationships(UUID contactId) {
     Arguments.notNull("contactId", contactId);
-    return new ContactRelationshipsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetContactRelationshipList(contactId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ContactRelationshipsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetContactRelationshipList(contactId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -326,7 +331,8 @@ public final class ContactRepository {
 
   private Page<ContactMethod> fetchContactsSearchContactMethods(QueryParams params, int page,
       int pageSize, boolean includeTotal) {
-    return context.execute(api.contactsSearchContactMethods(context.tenantId(), params.first("contactId"), params.first("referenceId"), params.first("type"), params.first("value"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_SEARCH_CONTACT_METHODS_PARAMS))).toPage(page);
+    PagedResponse<ContactMethod> response = context.execute(api.contactsSearchContactMethods(context.tenantId(), params.first("contactId"), params.first("referenceId"), params.first("type"), params.first("value"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_SEARCH_CONTACT_METHODS_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -334,6 +340,6 @@ public final class ContactRepository {
    */
   @Operation("Contacts_SearchContactMethods")
   public ContactSearchContactMethodsQuery searchContactMethods() {
-    return new ContactSearchContactMethodsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsSearchContactMethods(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ContactSearchContactMethodsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsSearchContactMethods(params, page, pageSize, includeTotal), 5000, context));
   }
 }

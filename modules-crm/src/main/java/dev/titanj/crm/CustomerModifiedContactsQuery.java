@@ -7,6 +7,7 @@ import dev.titanj.core.internal.QueryState;
 import dev.titanj.crm.model.CustomerContactWithModifiedOnAndCustomerId;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +42,7 @@ public final class CustomerModifiedContactsQuery extends ListQuery<CustomerConta
    * Filter {@code customerIds}: ids sent comma-separated.
    */
   public CustomerModifiedContactsQuery customerIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && !ids.contains(null), "customerIds must be a non-empty collection without nulls");
+    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "customerIds must be a non-empty collection without nulls");
     return param("customerIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
   }
 

@@ -3,12 +3,15 @@
 package dev.titanj.crm;
 
 import dev.titanj.core.Active;
+import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -61,7 +64,8 @@ public final class CustomerRepository {
 
   private Page<Customer> fetchCustomersGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.customersGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.first("ids"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("excludeAccountingChangesFromModifiedDateRange"), params.first("name"), params.first("street"), params.first("unit"), params.first("city"), params.first("state"), params.first("zip"), params.first("country"), params.first("latitude"), params.first("longitude"), params.first("phone"), params.first("active"), params.first("externalDataApplicationGuid"), params.first("externalDataKey"), params.first("externalDataValues"), params.others(CUSTOMERS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<Customer> response = context.execute(api.customersGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.first("ids"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("excludeAccountingChangesFromModifiedDateRange"), params.first("name"), params.first("street"), params.first("unit"), params.first("city"), params.first("state"), params.first("zip"), params.first("country"), params.first("latitude"), params.first("longitude"), params.first("phone"), params.first("active"), params.first("externalDataApplicationGuid"), params.first("externalDataKey"), params.first("externalDataValues"), params.others(CUSTOMERS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -69,7 +73,7 @@ public final class CustomerRepository {
    */
   @Operation("Customers_GetList")
   public CustomerQuery query() {
-    return new CustomerQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new CustomerQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -121,7 +125,8 @@ public final class CustomerRepository {
 
   private Page<Note> fetchCustomersGetNotes(long customerId, QueryParams params, int page,
       int pageSize, boolean includeTotal) {
-    return context.execute(api.customersGetNotes(context.tenantId(), customerId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(CUSTOMERS_GET_NOTES_PARAMS))).toPage(page);
+    PagedResponse<Note> response = context.execute(api.customersGetNotes(context.tenantId(), customerId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(CUSTOMERS_GET_NOTES_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -130,7 +135,7 @@ public final class CustomerRepository {
   @Operation("Customers_GetNotes")
   public CustomerNotesQuery notes(long customerId) {
     Arguments.positive("customerId", customerId);
-    return new CustomerNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetNotes(customerId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new CustomerNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetNotes(customerId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -163,7 +168,8 @@ public final class CustomerRepository {
 
   private Page<CustomerContactWithModifiedOn> fetchCustomersGetContactList(long customerId,
       QueryParams params, int page, int pageSize, boolean includeTotal) {
-    return context.execute(api.customersGetContactList(context.tenantId(), customerId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(CUSTOMERS_GET_CONTACT_LIST_PARAMS))).toPage(page);
+    PagedResponse<CustomerContactWithModifiedOn> response = context.execute(api.customersGetContactList(context.tenantId(), customerId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(CUSTOMERS_GET_CONTACT_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -172,7 +178,7 @@ public final class CustomerRepository {
   @Operation("Customers_GetContactList")
   public CustomerContactsQuery contacts(long customerId) {
     Arguments.positive("customerId", customerId);
-    return new CustomerContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetContactList(customerId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new CustomerContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetContactList(customerId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -222,7 +228,8 @@ public final class CustomerRepository {
 
   private Page<CustomerContactWithModifiedOnAndCustomerId> fetchCustomersGetModifiedContactsList(
       QueryParams params, int page, int pageSize, boolean includeTotal) {
-    return context.execute(api.customersGetModifiedContactsList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("customerIds"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.others(CUSTOMERS_GET_MODIFIED_CONTACTS_LIST_PARAMS))).toPage(page);
+    PagedResponse<CustomerContactWithModifiedOnAndCustomerId> response = context.execute(api.customersGetModifiedContactsList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("customerIds"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.others(CUSTOMERS_GET_MODIFIED_CONTACTS_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -230,7 +237,7 @@ public final class CustomerRepository {
    */
   @Operation("Customers_GetModifiedContactsList")
   public CustomerModifiedContactsQuery modifiedContacts() {
-    return new CustomerModifiedContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetModifiedContactsList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new CustomerModifiedContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetModifiedContactsList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -263,7 +270,8 @@ public final class CustomerRepository {
 
   private Page<CustomersCustomFieldType> fetchCustomersGetCustomFieldTypes(QueryParams params,
       int page, int pageSize, boolean includeTotal) {
-    return context.execute(api.customersGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(CUSTOMERS_GET_CUSTOM_FIELD_TYPES_PARAMS))).toPage(page);
+    PagedResponse<CustomersCustomFieldType> response = context.execute(api.customersGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(CUSTOMERS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -271,7 +279,7 @@ public final class CustomerRepository {
    */
   @Operation("Customers_GetCustomFieldTypes")
   public CustomerCustomFieldTypesQuery customFieldTypes() {
-    return new CustomerCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new CustomerCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -280,7 +288,7 @@ public final class CustomerRepository {
   @Operation("ExportContacts_CustomersContacts")
   public ExportFeed<ExportCustomerContact> exportContacts(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportContactsCustomersContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportContactsCustomersContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -297,7 +305,7 @@ public final class CustomerRepository {
   @Operation("ExportCustomers_GetCustomers")
   public ExportFeed<ExportCustomer> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportCustomersGetCustomers(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportCustomersGetCustomers(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -306,5 +314,9 @@ public final class CustomerRepository {
   @Operation("ExportCustomers_GetCustomers")
   public ExportFeed<ExportCustomer> export() {
     return export(ExportCursor.beginning());
+  }
+
+  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
+    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

@@ -2,12 +2,15 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -51,7 +54,8 @@ public final class LeadRepository {
 
   private Page<Lead> fetchLeadsGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.leadsGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("ids"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("customerId"), params.first("isProspect"), params.first("withoutCustomer"), params.first("status"), params.first("customerCity"), params.first("customerState"), params.first("customerZip"), params.first("customerCreatedOnOrAfter"), params.first("customerCreatedBefore"), params.first("customerModifiedOnOrAfter"), params.first("sort"), params.first("genPermUrl"), params.first("leadCustomerName"), params.first("leadPhone"), params.others(LEADS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<Lead> response = context.execute(api.leadsGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("ids"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("customerId"), params.first("isProspect"), params.first("withoutCustomer"), params.first("status"), params.first("customerCity"), params.first("customerState"), params.first("customerZip"), params.first("customerCreatedOnOrAfter"), params.first("customerCreatedBefore"), params.first("customerModifiedOnOrAfter"), params.first("sort"), params.first("genPermUrl"), params.first("leadCustomerName"), params.first("leadPhone"), params.others(LEADS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -59,7 +63,7 @@ public final class LeadRepository {
    */
   @Operation("Leads_GetList")
   public LeadQuery query() {
-    return new LeadQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLeadsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new LeadQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLeadsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -92,7 +96,7 @@ public final class LeadRepository {
   @Operation("ExportLeads_Leads")
   public ExportFeed<ExportLeads> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportLeadsLeads(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportLeadsLeads(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -142,7 +146,8 @@ public final class LeadRepository {
 
   private Page<Note> fetchLeadsGetNotes(long leadId, QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.leadsGetNotes(context.tenantId(), leadId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(LEADS_GET_NOTES_PARAMS))).toPage(page);
+    PagedResponse<Note> response = context.execute(api.leadsGetNotes(context.tenantId(), leadId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(LEADS_GET_NOTES_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -151,7 +156,7 @@ public final class LeadRepository {
   @Operation("Leads_GetNotes")
   public LeadNotesQuery notes(long leadId) {
     Arguments.positive("leadId", leadId);
-    return new LeadNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLeadsGetNotes(leadId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new LeadNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLeadsGetNotes(leadId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -193,5 +198,9 @@ public final class LeadRepository {
     } finally {
       support.evictAll();
     }
+  }
+
+  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
+    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

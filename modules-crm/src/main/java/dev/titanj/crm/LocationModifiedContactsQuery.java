@@ -7,6 +7,7 @@ import dev.titanj.core.internal.QueryState;
 import dev.titanj.crm.model.LocationsContact;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -40,7 +41,7 @@ public final class LocationModifiedContactsQuery extends ListQuery<LocationsCont
    * Filter {@code locationIds}: ids sent comma-separated.
    */
   public LocationModifiedContactsQuery locationIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && !ids.contains(null), "locationIds must be a non-empty collection without nulls");
+    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "locationIds must be a non-empty collection without nulls");
     return param("locationIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
   }
 

@@ -3,12 +3,15 @@
 package dev.titanj.crm;
 
 import dev.titanj.core.Active;
+import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -61,7 +64,8 @@ public final class LocationRepository {
 
   private Page<Location> fetchLocationsGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.locationsGetList(context.tenantId(), params.first("ids"), params.first("name"), params.first("customerId"), params.first("street"), params.first("unit"), params.first("city"), params.first("state"), params.first("zip"), params.first("country"), params.first("latitude"), params.first("longitude"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("externalDataApplicationGuid"), params.first("externalDataKey"), params.first("externalDataValues"), params.others(LOCATIONS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<Location> response = context.execute(api.locationsGetList(context.tenantId(), params.first("ids"), params.first("name"), params.first("customerId"), params.first("street"), params.first("unit"), params.first("city"), params.first("state"), params.first("zip"), params.first("country"), params.first("latitude"), params.first("longitude"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("externalDataApplicationGuid"), params.first("externalDataKey"), params.first("externalDataValues"), params.others(LOCATIONS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -69,7 +73,7 @@ public final class LocationRepository {
    */
   @Operation("Locations_GetList")
   public LocationQuery query() {
-    return new LocationQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new LocationQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -102,7 +106,7 @@ public final class LocationRepository {
   @Operation("ExportContacts_LocationsContacts")
   public ExportFeed<ExportLocationContact> exportContacts(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportContactsLocationsContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportContactsLocationsContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -119,7 +123,7 @@ public final class LocationRepository {
   @Operation("ExportLocations_Locations")
   public ExportFeed<ExportLocations> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportLocationsLocations(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportLocationsLocations(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -155,7 +159,8 @@ public final class LocationRepository {
 
   private Page<Note> fetchLocationsGetNotes(long locationId, QueryParams params, int page,
       int pageSize, boolean includeTotal) {
-    return context.execute(api.locationsGetNotes(context.tenantId(), locationId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(LOCATIONS_GET_NOTES_PARAMS))).toPage(page);
+    PagedResponse<Note> response = context.execute(api.locationsGetNotes(context.tenantId(), locationId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(LOCATIONS_GET_NOTES_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -164,7 +169,7 @@ public final class LocationRepository {
   @Operation("Locations_GetNotes")
   public LocationNotesQuery notes(long locationId) {
     Arguments.positive("locationId", locationId);
-    return new LocationNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetNotes(locationId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new LocationNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetNotes(locationId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -197,7 +202,8 @@ public final class LocationRepository {
 
   private Page<LocationContactResponse> fetchLocationsGetContactList(long locationId,
       QueryParams params, int page, int pageSize, boolean includeTotal) {
-    return context.execute(api.locationsGetContactList(context.tenantId(), locationId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(LOCATIONS_GET_CONTACT_LIST_PARAMS))).toPage(page);
+    PagedResponse<LocationContactResponse> response = context.execute(api.locationsGetContactList(context.tenantId(), locationId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(LOCATIONS_GET_CONTACT_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -206,7 +212,7 @@ public final class LocationRepository {
   @Operation("Locations_GetContactList")
   public LocationContactsQuery contacts(long locationId) {
     Arguments.positive("locationId", locationId);
-    return new LocationContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetContactList(locationId, params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new LocationContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetContactList(locationId, params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -226,7 +232,8 @@ public final class LocationRepository {
 
   private Page<LocationsContact> fetchLocationsGetLocationsContactsList(QueryParams params,
       int page, int pageSize, boolean includeTotal) {
-    return context.execute(api.locationsGetLocationsContactsList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("locationIds"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.others(LOCATIONS_GET_LOCATIONS_CONTACTS_LIST_PARAMS))).toPage(page);
+    PagedResponse<LocationsContact> response = context.execute(api.locationsGetLocationsContactsList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("locationIds"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.others(LOCATIONS_GET_LOCATIONS_CONTACTS_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -234,7 +241,7 @@ public final class LocationRepository {
    */
   @Operation("Locations_GetLocationsContactsList")
   public LocationModifiedContactsQuery modifiedContacts() {
-    return new LocationModifiedContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetLocationsContactsList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new LocationModifiedContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetLocationsContactsList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -297,7 +304,8 @@ public final class LocationRepository {
 
   private Page<LocationsCustomFieldType> fetchLocationsGetCustomFieldTypes(QueryParams params,
       int page, int pageSize, boolean includeTotal) {
-    return context.execute(api.locationsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(LOCATIONS_GET_CUSTOM_FIELD_TYPES_PARAMS))).toPage(page);
+    PagedResponse<LocationsCustomFieldType> response = context.execute(api.locationsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(LOCATIONS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -305,7 +313,7 @@ public final class LocationRepository {
    */
   @Operation("Locations_GetCustomFieldTypes")
   public LocationCustomFieldTypesQuery customFieldTypes() {
-    return new LocationCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new LocationCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -329,5 +337,9 @@ public final class LocationRepository {
   public Long getPreferredTechnician(long locationId) {
     Arguments.positive("locationId", locationId);
     return context.execute(api.locationsGetPreferredTechnician(context.tenantId(), locationId));
+  }
+
+  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
+    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

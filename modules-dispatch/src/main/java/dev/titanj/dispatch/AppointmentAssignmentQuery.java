@@ -9,6 +9,7 @@ import dev.titanj.core.internal.QueryState;
 import dev.titanj.dispatch.model.AppointmentAssignment;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -35,7 +36,7 @@ public final class AppointmentAssignmentQuery extends ListQuery<AppointmentAssig
    * Filter {@code appointmentIds}: ids sent comma-separated.
    */
   public AppointmentAssignmentQuery appointmentIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && !ids.contains(null), "appointmentIds must be a non-empty collection without nulls");
+    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "appointmentIds must be a non-empty collection without nulls");
     return param("appointmentIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
   }
 

@@ -3,12 +3,15 @@
 package dev.titanj.dispatch;
 
 import dev.titanj.core.Active;
+import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -44,7 +47,8 @@ public final class AppointmentAssignmentRepository {
 
   private Page<AppointmentAssignment> fetchAppointmentAssignmentsGetList(QueryParams params,
       int page, int pageSize, boolean includeTotal) {
-    return context.execute(api.appointmentAssignmentsGetList(context.tenantId(), params.first("ids"), params.first("appointmentIds"), params.first("jobId"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.first("active"), params.others(APPOINTMENT_ASSIGNMENTS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<AppointmentAssignment> response = context.execute(api.appointmentAssignmentsGetList(context.tenantId(), params.first("ids"), params.first("appointmentIds"), params.first("jobId"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.first("active"), params.others(APPOINTMENT_ASSIGNMENTS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -52,7 +56,7 @@ public final class AppointmentAssignmentRepository {
    */
   @Operation("AppointmentAssignments_GetList")
   public AppointmentAssignmentQuery query() {
-    return new AppointmentAssignmentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchAppointmentAssignmentsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new AppointmentAssignmentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchAppointmentAssignmentsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -111,7 +115,7 @@ public final class AppointmentAssignmentRepository {
   @Operation("Export_AppointmentAssignments")
   public ExportFeed<ExportAppointmentAssignments> export(ExportCursor cursor, Active active) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportAppointmentAssignments(context.tenantId(), Arguments.wire(active), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportAppointmentAssignments(context.tenantId(), Arguments.wire(active), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -128,5 +132,9 @@ public final class AppointmentAssignmentRepository {
   @Operation("Export_AppointmentAssignments")
   public ExportFeed<ExportAppointmentAssignments> export(ExportCursor cursor) {
     return export(cursor, null);
+  }
+
+  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
+    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

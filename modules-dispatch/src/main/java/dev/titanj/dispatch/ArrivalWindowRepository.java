@@ -6,6 +6,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -17,6 +18,7 @@ import dev.titanj.dispatch.model.CreateArrivalWindowRequest;
 import dev.titanj.dispatch.model.SetArrivalWindowStatusRequest;
 import dev.titanj.dispatch.model.UpdateArrivalWindowConfigurationRequest;
 import dev.titanj.dispatch.model.UpdateArrivalWindowRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,7 +42,8 @@ public final class ArrivalWindowRepository {
 
   private Page<ArrivalWindow> fetchArrivalWindowsGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.arrivalWindowsGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("active"), params.others(ARRIVAL_WINDOWS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<ArrivalWindow> response = context.execute(api.arrivalWindowsGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("active"), params.others(ARRIVAL_WINDOWS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -48,7 +51,7 @@ public final class ArrivalWindowRepository {
    */
   @Operation("ArrivalWindows_GetList")
   public ArrivalWindowQuery query() {
-    return new ArrivalWindowQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchArrivalWindowsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ArrivalWindowQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchArrivalWindowsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

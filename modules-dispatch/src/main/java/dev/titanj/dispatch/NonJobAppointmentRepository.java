@@ -6,6 +6,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -17,6 +18,7 @@ import dev.titanj.dispatch.model.DeleteNonJobAppointmentResult;
 import dev.titanj.dispatch.model.GetNonJobAppointment;
 import dev.titanj.dispatch.model.NonJobAppointment;
 import dev.titanj.dispatch.model.NonJobAppointmentUpdateRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,7 +42,8 @@ public final class NonJobAppointmentRepository {
 
   private Page<NonJobAppointment> fetchNonJobAppointmentsGetList(QueryParams params, int page,
       int pageSize, boolean includeTotal) {
-    return context.execute(api.nonJobAppointmentsGetList(context.tenantId(), params.first("technicianId"), params.first("startsOnOrAfter"), params.first("startsOnOrBefore"), params.first("timesheetCodeId"), params.first("activeOnly"), params.first("showOnTechnicianSchedule"), params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("modifiedOnOrAfter"), params.first("modifiedBefore"), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(NON_JOB_APPOINTMENTS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<NonJobAppointment> response = context.execute(api.nonJobAppointmentsGetList(context.tenantId(), params.first("technicianId"), params.first("startsOnOrAfter"), params.first("startsOnOrBefore"), params.first("timesheetCodeId"), params.first("activeOnly"), params.first("showOnTechnicianSchedule"), params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("modifiedOnOrAfter"), params.first("modifiedBefore"), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(NON_JOB_APPOINTMENTS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -48,7 +51,7 @@ public final class NonJobAppointmentRepository {
    */
   @Operation("NonJobAppointments_GetList")
   public NonJobAppointmentQuery query() {
-    return new NonJobAppointmentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchNonJobAppointmentsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new NonJobAppointmentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchNonJobAppointmentsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -14,6 +15,7 @@ import dev.titanj.dispatch.internal.TeamApi;
 import dev.titanj.dispatch.model.CreateTeam;
 import dev.titanj.dispatch.model.CreateTeamRequest;
 import dev.titanj.dispatch.model.Team;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,7 +39,8 @@ public final class TeamRepository {
 
   private Page<Team> fetchTeamGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.teamGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("includeInactive"), params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("modifiedOnOrAfter"), params.first("modifiedBefore"), params.first("sort"), params.others(TEAM_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<Team> response = context.execute(api.teamGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("includeInactive"), params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("modifiedOnOrAfter"), params.first("modifiedBefore"), params.first("sort"), params.others(TEAM_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -45,7 +48,7 @@ public final class TeamRepository {
    */
   @Operation("Team_GetList")
   public TeamQuery query() {
-    return new TeamQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTeamGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new TeamQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTeamGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

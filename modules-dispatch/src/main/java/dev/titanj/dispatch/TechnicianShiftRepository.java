@@ -6,6 +6,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -19,6 +20,7 @@ import dev.titanj.dispatch.model.TechnicianShift;
 import dev.titanj.dispatch.model.TechnicianShiftCreate;
 import dev.titanj.dispatch.model.TechnicianShiftUpdate;
 import dev.titanj.dispatch.model.UpdateTechnicianShiftRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,7 +44,8 @@ public final class TechnicianShiftRepository {
 
   private Page<TechnicianShift> fetchTechnicianShiftsGetList(QueryParams params, int page,
       int pageSize, boolean includeTotal) {
-    return context.execute(api.technicianShiftsGetList(context.tenantId(), params.first("startsOnOrAfter"), params.first("endsOnOrBefore"), params.first("shiftType"), params.first("technicianId"), params.first("titleContains"), params.first("noteContains"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(TECHNICIAN_SHIFTS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<TechnicianShift> response = context.execute(api.technicianShiftsGetList(context.tenantId(), params.first("startsOnOrAfter"), params.first("endsOnOrBefore"), params.first("shiftType"), params.first("technicianId"), params.first("titleContains"), params.first("noteContains"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(TECHNICIAN_SHIFTS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -50,7 +53,7 @@ public final class TechnicianShiftRepository {
    */
   @Operation("TechnicianShifts_GetList")
   public TechnicianShiftQuery query() {
-    return new TechnicianShiftQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTechnicianShiftsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new TechnicianShiftQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTechnicianShiftsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

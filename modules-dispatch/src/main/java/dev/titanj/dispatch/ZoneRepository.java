@@ -6,6 +6,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -14,6 +15,7 @@ import dev.titanj.dispatch.internal.ZoneApi;
 import dev.titanj.dispatch.model.CreateOrUpdateZone;
 import dev.titanj.dispatch.model.CreateOrUpdateZoneRequestArgs;
 import dev.titanj.dispatch.model.Zone;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,7 +39,8 @@ public final class ZoneRepository {
 
   private Page<Zone> fetchZoneGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.zoneGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("modifiedOnOrAfter"), params.first("modifiedBefore"), params.first("active"), params.first("sort"), params.others(ZONE_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<Zone> response = context.execute(api.zoneGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("modifiedOnOrAfter"), params.first("modifiedBefore"), params.first("active"), params.first("sort"), params.others(ZONE_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -45,7 +48,7 @@ public final class ZoneRepository {
    */
   @Operation("Zone_GetList")
   public ZoneQuery query() {
-    return new ZoneQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchZoneGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new ZoneQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchZoneGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -3,12 +3,15 @@
 package dev.titanj.settings;
 
 import dev.titanj.core.Active;
+import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -43,7 +46,8 @@ public final class BusinessUnitRepository {
 
   private Page<BusinessUnit> fetchBusinessUnitsGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.businessUnitsGetList(context.tenantId(), params.first("ids"), params.first("name"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("externalDataApplicationGuid"), params.others(BUSINESS_UNITS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<BusinessUnit> response = context.execute(api.businessUnitsGetList(context.tenantId(), params.first("ids"), params.first("name"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("externalDataApplicationGuid"), params.others(BUSINESS_UNITS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -51,7 +55,7 @@ public final class BusinessUnitRepository {
    */
   @Operation("BusinessUnits_GetList")
   public BusinessUnitQuery query() {
-    return new BusinessUnitQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBusinessUnitsGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new BusinessUnitQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBusinessUnitsGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -98,7 +102,7 @@ public final class BusinessUnitRepository {
   @Operation("Export_BusinessUnits")
   public ExportFeed<ExportBusinessUnit> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportBusinessUnits(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportBusinessUnits(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -107,5 +111,9 @@ public final class BusinessUnitRepository {
   @Operation("Export_BusinessUnits")
   public ExportFeed<ExportBusinessUnit> export() {
     return export(ExportCursor.beginning());
+  }
+
+  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
+    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

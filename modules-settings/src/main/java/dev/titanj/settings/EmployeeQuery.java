@@ -8,6 +8,7 @@ import dev.titanj.core.internal.QueryState;
 import dev.titanj.settings.model.Employee;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +35,7 @@ public final class EmployeeQuery extends ListQuery<Employee, EmployeeQuery> {
    * Filter {@code userIds}: ids sent comma-separated.
    */
   public EmployeeQuery userIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && !ids.contains(null), "userIds must be a non-empty collection without nulls");
+    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "userIds must be a non-empty collection without nulls");
     return param("userIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
   }
 

@@ -3,12 +3,15 @@
 package dev.titanj.settings;
 
 import dev.titanj.core.Active;
+import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -47,7 +50,8 @@ public final class EmployeeRepository {
 
   private Page<Employee> fetchEmployeesGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.employeesGetList(context.tenantId(), params.first("ids"), params.first("userIds"), params.first("name"), params.first("email"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(EMPLOYEES_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<Employee> response = context.execute(api.employeesGetList(context.tenantId(), params.first("ids"), params.first("userIds"), params.first("name"), params.first("email"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(EMPLOYEES_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -55,7 +59,7 @@ public final class EmployeeRepository {
    */
   @Operation("Employees_GetList")
   public EmployeeQuery query() {
-    return new EmployeeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchEmployeesGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new EmployeeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchEmployeesGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -125,7 +129,7 @@ public final class EmployeeRepository {
   @Operation("Export_Employees")
   public ExportFeed<ExportEmployee> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportEmployees(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportEmployees(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -134,5 +138,9 @@ public final class EmployeeRepository {
   @Operation("Export_Employees")
   public ExportFeed<ExportEmployee> export() {
     return export(ExportCursor.beginning());
+  }
+
+  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
+    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

@@ -3,12 +3,15 @@
 package dev.titanj.settings;
 
 import dev.titanj.core.Active;
+import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -18,6 +21,7 @@ import dev.titanj.settings.model.CreateTagTypeRequest;
 import dev.titanj.settings.model.ExportTagType;
 import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.TagType;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +47,8 @@ public final class TagTypeRepository {
 
   private Page<TagType> fetchTagTypesGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.tagTypesGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(TAG_TYPES_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<TagType> response = context.execute(api.tagTypesGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(TAG_TYPES_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -51,7 +56,7 @@ public final class TagTypeRepository {
    */
   @Operation("TagTypes_GetList")
   public TagTypeQuery query() {
-    return new TagTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTagTypesGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new TagTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTagTypesGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   private Optional<TagType> scan(long id) {
@@ -82,7 +87,7 @@ public final class TagTypeRepository {
   @Operation("Export_TagTypes")
   public ExportFeed<ExportTagType> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportTagTypes(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportTagTypes(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -100,5 +105,9 @@ public final class TagTypeRepository {
   public Modification create(CreateTagTypeRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.tagTypesCreate(context.tenantId(), request));
+  }
+
+  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
+    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

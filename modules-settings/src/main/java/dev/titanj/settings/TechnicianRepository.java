@@ -3,12 +3,15 @@
 package dev.titanj.settings;
 
 import dev.titanj.core.Active;
+import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -47,7 +50,8 @@ public final class TechnicianRepository {
 
   private Page<Technician> fetchTechniciansGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.techniciansGetList(context.tenantId(), params.first("ids"), params.first("userIds"), params.first("name"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(TECHNICIANS_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<Technician> response = context.execute(api.techniciansGetList(context.tenantId(), params.first("ids"), params.first("userIds"), params.first("name"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(TECHNICIANS_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -55,7 +59,7 @@ public final class TechnicianRepository {
    */
   @Operation("Technicians_GetList")
   public TechnicianQuery query() {
-    return new TechnicianQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTechniciansGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new TechnicianQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTechniciansGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**
@@ -88,7 +92,7 @@ public final class TechnicianRepository {
   @Operation("Export_Technicians")
   public ExportFeed<ExportTechnician> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return ExportFeed.of((from, includeRecentChanges) -> context.execute(api.exportTechnicians(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)).toBatch(from), cursor);
+    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportTechnicians(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
 
   /**
@@ -135,5 +139,9 @@ public final class TechnicianRepository {
     } finally {
       support.evict(technicianId);
     }
+  }
+
+  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
+    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

@@ -7,6 +7,7 @@ import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.internal.Operation;
+import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -37,7 +38,8 @@ public final class UserRoleRepository {
 
   private Page<UserRole> fetchUserRolesGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    return context.execute(api.userRolesGetList(context.tenantId(), params.first("ids"), params.first("name"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("employeeType"), params.others(USER_ROLES_GET_LIST_PARAMS))).toPage(page);
+    PagedResponse<UserRole> response = context.execute(api.userRolesGetList(context.tenantId(), params.first("ids"), params.first("name"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("employeeType"), params.others(USER_ROLES_GET_LIST_PARAMS)));
+    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
@@ -45,7 +47,7 @@ public final class UserRoleRepository {
    */
   @Operation("UserRoles_GetList")
   public UserRoleQuery query() {
-    return new UserRoleQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchUserRolesGetList(params, page, pageSize, includeTotal), 5000, context.pagingExecutor()));
+    return new UserRoleQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchUserRolesGetList(params, page, pageSize, includeTotal), 5000, context));
   }
 
   /**

@@ -128,7 +128,7 @@ public final class FixtureSession implements AutoCloseable {
       ci = env.get("CI");
     }
     if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")
-        && !isLoopback(upstream.apiBase()) ) {
+        && !isLoopback(upstream.apiBase())) {
       throw new IllegalStateException("Recording fixtures is refused when CI is set; record on a "
           + "developer machine and commit the files (recording against a loopback fake server is "
           + "allowed)");
@@ -292,6 +292,4 @@ public final class FixtureSession implements AutoCloseable {
       return new FixtureSession(this);
     }
   }
-
-
 }

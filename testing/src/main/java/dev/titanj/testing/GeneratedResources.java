@@ -116,7 +116,7 @@ final class GeneratedResources {
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id);
-    m.put("value", rec);
+    m.put(FakeStore.SCALAR, rec); // a bare number or string, served as such
     return m;
   }
 

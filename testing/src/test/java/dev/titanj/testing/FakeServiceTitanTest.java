@@ -350,7 +350,7 @@ class FakeServiceTitanTest {
       long millis = Duration.ofNanos(System.nanoTime() - t0).toMillis();
       assertThat(a.baseUrl().getHost()).isEqualTo("127.0.0.1");
       assertThat(a.baseUrl().getPort()).isNotEqualTo(b.baseUrl().getPort());
-      assertThat(millis).isLessThan(2_000);
+      assertThat(millis).isLessThan(5_000); // generous: shared CI machines
     }
   }
 

@@ -72,6 +72,7 @@ class GeneratedResourcesTest {
     assertThat(ctx.execute(api.parts(fake.tenantId(), 77)).data).hasSize(4);
     assertThat(ctx.execute(api.gadgets(fake.tenantId()))).hasSize(4);
     assertThat(ctx.execute(api.settings(fake.tenantId())).name()).isPresent();
+    assertThat(ctx.execute(api.owner(fake.tenantId(), 3))).isNotNull(); // a bare number
     assertThat(fake.resources("demo")).contains("widgets", "widgets/{widgetId}/parts", "gadgets",
         "settings");
   }

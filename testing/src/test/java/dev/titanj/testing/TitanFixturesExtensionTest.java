@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.titanj.core.Active;
 import dev.titanj.core.ServiceTitan;
+import dev.titanj.testing.support.LaunchedOnly;
 import dev.titanj.testing.support.RawCustomers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.Launcher;
@@ -38,7 +40,8 @@ class TitanFixturesExtensionTest {
     env = null;
   }
 
-  /** The "user" test; run only through the launcher (nested classes are not picked by Surefire). */
+  /** The "user" test; runs only through the launcher below. */
+  @ExtendWith(LaunchedOnly.class)
   static class CustomerScenario {
     @RegisterExtension
     static TitanFixturesExtension fixtures = TitanFixturesExtension.builder()
@@ -55,6 +58,7 @@ class TitanFixturesExtensionTest {
   }
 
   /** Asks for something that was never recorded, and swallows the error. */
+  @ExtendWith(LaunchedOnly.class)
   static class SwallowingScenario {
     @RegisterExtension
     static TitanFixturesExtension fixtures = TitanFixturesExtension.builder()
@@ -74,6 +78,7 @@ class TitanFixturesExtensionTest {
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectClass(testClass))
         .configurationParameter(FixtureMode.PROPERTY, mode)
+        .configurationParameter(LaunchedOnly.PARAMETER, "true")
         .configurationParameter(TitanFixturesExtension.ROOT_PROPERTY, root.toString())
         .build();
     Launcher launcher = LauncherFactory.create();

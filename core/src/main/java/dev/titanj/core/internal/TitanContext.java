@@ -259,6 +259,20 @@ public final class TitanContext implements AutoCloseable {
     return (T) services.computeIfAbsent(service, retrofit::create);
   }
 
+  /**
+   * An export feed over {@code source} starting at {@code start}, whose transiently failed
+   * batches are retried waiting through this client's {@code Sleeper} (not real sleeps), as
+   * queries made with {@link QueryState#initial(PageSource, int, TitanContext)} do.
+   */
+  public <T> dev.titanj.core.ExportFeed<T> exportFeed(ExportSource<T> source,
+      dev.titanj.core.ExportCursor start) {
+    if (source == null) {
+      throw new IllegalArgumentException("source must not be null");
+    }
+    return dev.titanj.core.ExportFeed.of(
+        RetryingExportSource.wrap(source, FetchRetry.withSleeper(settings.sleeper)), start);
+  }
+
   /** Runs prefetched and parallel page requests. */
   public ExecutorService pagingExecutor() {
     return pagingExecutor;

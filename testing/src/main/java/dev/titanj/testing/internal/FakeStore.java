@@ -30,6 +30,8 @@ public final class FakeStore {
   /** Largest page size the API accepts. */
   public static final int MAX_PAGE_SIZE = 5000;
   private static final String TOKEN_PREFIX = "titanj-fake-export:";
+  /** Key under which a synthesized scalar (not an object) is kept in a row. */
+  public static final String SCALAR = "$value";
 
   private final Map<String, Table> tables = new ConcurrentHashMap<>();
   private final AtomicLong seq = new AtomicLong();
@@ -90,11 +92,15 @@ public final class FakeStore {
   public Object unpaged(ResourceSpec spec) {
     Table table = requireTable(spec);
     if (spec.shape == ResourceSpec.Shape.SINGLE) {
-      return table.rows().isEmpty() ? Map.of() : table.rows().iterator().next().json;
+      return table.rows().isEmpty() ? Map.of() : served(table.rows().iterator().next());
     }
     List<Object> out = new ArrayList<>();
-    table.rows().forEach(r -> out.add(r.json));
+    table.rows().forEach(r -> out.add(served(r)));
     return out;
+  }
+
+  private static Object served(Table.Row row) {
+    return row.json.containsKey(SCALAR) ? row.json.get(SCALAR) : row.json;
   }
 
   /** Answers a list request with the paged envelope; call under {@link #read}. */

@@ -11,7 +11,8 @@ public final class DemoOperations {
       new Entry("Export_Widgets", "GET", "demo/v2/tenant/{tenant}/export/widgets"),
       new Entry("Widgets_GetParts", "GET", "demo/v2/tenant/{tenant}/widgets/{widgetId}/parts"),
       new Entry("Gadgets_GetAll", "GET", "demo/v2/tenant/{tenant}/gadgets"),
-      new Entry("Settings_Get", "GET", "demo/v2/tenant/{tenant}/settings"));
+      new Entry("Settings_Get", "GET", "demo/v2/tenant/{tenant}/settings"),
+      new Entry("Widgets_GetOwner", "GET", "demo/v2/tenant/{tenant}/widgets/{id}/owner"));
 
   private DemoOperations() {}
 

@@ -28,6 +28,9 @@ public interface WidgetApi {
   @GET("demo/v2/tenant/{tenant}/gadgets")
   Call<List<Part>> gadgets(@Path("tenant") long tenant);
 
+  @GET("demo/v2/tenant/{tenant}/widgets/{id}/owner")
+  Call<Long> owner(@Path("tenant") long tenant, @Path("id") long id);
+
   @GET("demo/v2/tenant/{tenant}/settings")
   Call<Part> settings(@Path("tenant") long tenant);
 }
