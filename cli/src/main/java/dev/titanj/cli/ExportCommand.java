@@ -42,7 +42,7 @@ import picocli.CommandLine.ParentCommand;
  * the continuation token is saved after every batch, once the batch's records are flushed to
  * disk, so a later run resumes where this one stopped, with no record lost or repeated.
  */
-@Command(header = "Stream an export feed to JSON Lines, resumable with --state.", name = "export", sortOptions = false, description = {
+@Command(mixinStandardHelpOptions = true, header = "Stream an export feed to JSON Lines, resumable with --state.", name = "export", sortOptions = false, description = {
     "Stream a resource's export feed to JSON Lines (one record per line).",
     "With --state FILE the position is saved after each batch; run the same command again to",
     "continue where the last run stopped (Ctrl-C included) with no duplicates."})

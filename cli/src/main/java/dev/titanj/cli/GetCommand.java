@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code titanj get AREA RESOURCE ID}: reads one record. */
-@Command(header = "Read one record by id.", name = "get", description = "Read one record by id (exit code 4 when there is none).")
+@Command(mixinStandardHelpOptions = true, header = "Read one record by id.", name = "get", description = "Read one record by id (exit code 4 when there is none).")
 final class GetCommand implements Callable<Integer> {
   @ParentCommand
   TitanjCommand root;

@@ -62,6 +62,16 @@ class SandboxAndDemoTest {
   }
 
   @Test
+  void everyCommand_hasItsOwnHelp() {
+    for (String command : new String[] {"demo", "query", "get", "export", "sandbox", "resources"}) {
+      Cli r = Cli.run(Cli.fixtures(), command, "--help");
+
+      assertThat(r.exitCode).as(command).isEqualTo(0);
+      assertThat(r.out).as(command).contains("Usage: titanj " + command);
+    }
+  }
+
+  @Test
   void noCommand_printsTheUsageAndExitsWith2() {
     Cli r = Cli.run(Cli.fixtures());
 
