@@ -177,7 +177,7 @@ public final class SyncHarness {
         for (Mode m : modes) {
           List<SyncResult> runs = new ArrayList<>();
           for (int r = 0; r < repeats; r++) {
-            runs.add(runSync(server, m, pageSize, customers, sinkMs, limit));
+            runs.add(runSync(server, m, pageSize, 0, sinkMs, limit));
           }
           double[] secs = runs.stream().mapToDouble(SyncResult::seconds).sorted().toArray();
           double median = median(secs);
@@ -197,7 +197,7 @@ public final class SyncHarness {
                   sequentialMedian / median),
               last.requests, last.tokenRequests, decodeMs, bound,
               sinkMs == 0 ? String.format(Locale.ROOT, "%.2f", median / bound) : "n/a",
-              HeapMonitor.mib(peak), HeapMonitor.mib(peakGc));
+              HeapMonitor.mib(peak), peakGc == 0 ? "no GC" : HeapMonitor.mib(peakGc));
         }
       }
     }
@@ -210,18 +210,21 @@ public final class SyncHarness {
   }
 
   /**
-   * Syncs every customer (active or not) with a new client and counts them; the client's token
+   * Syncs every customer (active or not; the first {@code limit} when positive) with a new client
+   * and counts them; the client's token
    * request and connection are made by a one-record warm-up call outside the timed window.
    */
-  static SyncResult runSync(BenchServer server, Mode mode, int pageSize, long expected,
-      long sinkMsPer500, RateLimit limit) {
+  static SyncResult runSync(BenchServer server, Mode mode, int pageSize, long limit,
+      long sinkMsPer500, RateLimit rateLimit) {
     BenchServer.Stats before = server.stats();
-    try (ServiceTitan st = server.clientBuilder(limit).build()) {
+    try (ServiceTitan st = server.clientBuilder(rateLimit).build()) {
       CustomerRepository customers = Crm.of(st).customers();
       customers.query().active(Active.ANY).pageSize(1).page(1);
       BenchServer.Stats warm = server.stats();
-      CustomerQuery q = mode.apply(customers.query().active(Active.ANY).pageSize(pageSize))
-          .limit(expected);
+      CustomerQuery q = mode.apply(customers.query().active(Active.ANY).pageSize(pageSize));
+      if (limit > 0) {
+        q = q.limit(limit);
+      }
       long count = 0;
       long idSum = 0;
       long t0;
@@ -284,13 +287,13 @@ public final class SyncHarness {
           records, HeapMonitor.mib(Runtime.getRuntime().maxMemory()), pageSize,
           parallelism > 1 ? "parallelism " + parallelism : "prefetch");
       SyncResult r = runSync(server, parallelism > 1 ? parallelMode(parallelism) : Mode.PREFETCH,
-          pageSize, records, 0, RateLimit.unlimited());
+          pageSize, 0, 0, RateLimit.unlimited());
       System.out.println("| records | seconds | records/s | requests | token requests | peak heap"
           + " | peak after GC | max heap |");
       System.out.println("|---|---|---|---|---|---|---|---|");
       System.out.printf(Locale.ROOT, "| %,d | %.1f | %,.0f | %d | %d | %s | %s | %s |%n",
           r.records, r.seconds(), r.recordsPerSecond(), r.requests, r.tokenRequests,
-          HeapMonitor.mib(r.peakHeap), HeapMonitor.mib(r.peakAfterGc),
+          HeapMonitor.mib(r.peakHeap), r.peakAfterGc == 0 ? "no GC" : HeapMonitor.mib(r.peakAfterGc),
           HeapMonitor.mib(Runtime.getRuntime().maxMemory()));
       if (r.records != records) {
         throw new IllegalStateException("streamed " + r.records + " records, expected " + records);
