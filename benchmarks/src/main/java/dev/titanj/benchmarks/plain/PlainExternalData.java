@@ -1,0 +1,8 @@
+package dev.titanj.benchmarks.plain;
+
+
+/** Baseline: an external data key/value pair. */
+public class PlainExternalData {
+  public String key;
+  public String value;
+}
