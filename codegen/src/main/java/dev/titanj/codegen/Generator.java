@@ -159,7 +159,7 @@ public final class Generator {
     this.pkg = "dev.titanj." + area;
     this.modelPkg = pkg + ".model";
     this.internalPkg = pkg + ".internal";
-    this.arguments = ClassName.get(internalPkg, "Arguments");
+    this.arguments = ClassName.get(CORE + ".internal", "Arguments");
     this.ops = spec.operations();
   }
 
@@ -180,7 +180,6 @@ public final class Generator {
       emit(internalPkg, apiType(r));
       new RepoWriter(r).write();
     }
-    emit(internalPkg, argumentsType());
     emit(internalPkg, manifestType());
     emit(internalPkg, schemasType());
     emit(pkg, entryType());
@@ -1788,57 +1787,6 @@ public final class Generator {
           .addStatement("return $L", r.accessor).build());
     }
     return t.build();
-  }
-
-  private TypeSpec argumentsType() {
-    ClassName wireEnum = WIRE_ENUM;
-    return TypeSpec.classBuilder(arguments).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Argument checks and wire conversions shared by the generated repositories.\n")
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(MethodSpec.methodBuilder("positive").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(TypeName.LONG).addParameter(STRING, "name").addParameter(TypeName.LONG, "value")
-            .beginControlFlow("if (value <= 0)")
-            .addStatement("throw new $T(name + $S + value)", IllegalArgumentException.class,
-                " must be positive, was ")
-            .endControlFlow().addStatement("return value").build())
-        .addMethod(MethodSpec.methodBuilder("notNull").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addTypeVariable(com.palantir.javapoet.TypeVariableName.get("T"))
-            .returns(com.palantir.javapoet.TypeVariableName.get("T"))
-            .addParameter(STRING, "name")
-            .addParameter(com.palantir.javapoet.TypeVariableName.get("T"), "value")
-            .beginControlFlow("if (value == null)")
-            .addStatement("throw new $T(name + $S)", IllegalArgumentException.class, " must not be null")
-            .endControlFlow().addStatement("return value").build())
-        .addMethod(MethodSpec.methodBuilder("notBlank").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(STRING).addParameter(STRING, "name").addParameter(STRING, "value")
-            .beginControlFlow("if (value == null || value.isBlank())")
-            .addStatement("throw new $T(name + $S)", IllegalArgumentException.class, " must not be blank")
-            .endControlFlow().addStatement("return value").build())
-        .addMethod(MethodSpec.methodBuilder("wire").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addJavadoc("The query-string form of a value; null stays null.\n")
-            .returns(STRING).addParameter(OBJECT, "value")
-            .beginControlFlow("if (value == null)").addStatement("return null").endControlFlow()
-            .beginControlFlow("if (value instanceof $T)", wireEnum)
-            .addStatement("$T w = (($T) value).wireValue()", STRING, wireEnum)
-            .beginControlFlow("if (w.isEmpty())")
-            .addStatement("throw new $T($S + value)", IllegalArgumentException.class,
-                "cannot send the UNKNOWN constant ")
-            .endControlFlow()
-            .addStatement("return w").endControlFlow()
-            .beginControlFlow("if (value instanceof $T)", BIG_DECIMAL)
-            .addStatement("return (($T) value).toPlainString()", BIG_DECIMAL).endControlFlow()
-            .addStatement("return value.toString()").build())
-        .addMethod(MethodSpec.methodBuilder("wireAll").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addJavadoc("Each value in query-string form; null stays null.\n")
-            .returns(ParameterizedTypeName.get(LIST, STRING))
-            .addParameter(ParameterizedTypeName.get(COLLECTION, com.palantir.javapoet.WildcardTypeName
-                .subtypeOf(OBJECT)), "values")
-            .beginControlFlow("if (values == null)").addStatement("return null").endControlFlow()
-            .addStatement("$T<$T> out = new $T<>()", LIST, STRING, ClassName.get(ArrayList.class))
-            .beginControlFlow("for ($T v : values)", OBJECT)
-            .addStatement("out.add(wire(notNull($S, v)))", "value").endControlFlow()
-            .addStatement("return out").build())
-        .build();
   }
 
   private TypeSpec manifestType() {

@@ -196,8 +196,10 @@ class GeneratorTest {
   void providerScopedPaths_joinTheirResourcesRepository() {
     assertThat(file("WidgetRepository.java"))
         .contains("public Widget getForProvider(String widgetProvider, long widgetId)")
-        .contains("Arguments.notBlank(\"widgetProvider\", widgetProvider)");
+        .contains("Arguments.notBlank(\"widgetProvider\", widgetProvider)")
+        .contains("import dev.titanj.core.internal.Arguments;");
     assertThat(files.keySet()).noneMatch(k -> k.contains("WidgetProvider"));
+    assertThat(files.keySet()).noneMatch(k -> k.endsWith("Arguments.java"));
   }
 
   @Test

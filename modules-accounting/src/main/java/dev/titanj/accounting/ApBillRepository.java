@@ -3,7 +3,6 @@
 package dev.titanj.accounting;
 
 import dev.titanj.accounting.internal.ApBillApi;
-import dev.titanj.accounting.internal.Arguments;
 import dev.titanj.accounting.model.ApBill;
 import dev.titanj.accounting.model.CustomFieldType;
 import dev.titanj.accounting.model.CustomFieldUpdateRequest;
@@ -12,6 +11,7 @@ import dev.titanj.accounting.model.MarkApBillAsExportedUpdateRequest;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.Arguments;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;

@@ -3,13 +3,13 @@
 package dev.titanj.accounting;
 
 import dev.titanj.accounting.internal.ApCreditApi;
-import dev.titanj.accounting.internal.Arguments;
 import dev.titanj.accounting.model.ApCredit;
 import dev.titanj.accounting.model.MarkApCreditAsExportedUpdate;
 import dev.titanj.accounting.model.MarkApCreditAsExportedUpdateRequest;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.Arguments;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;

@@ -3,13 +3,13 @@
 package dev.titanj.accounting;
 
 import dev.titanj.accounting.internal.ApPaymentApi;
-import dev.titanj.accounting.internal.Arguments;
 import dev.titanj.accounting.model.ApPayment;
 import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdate;
 import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdateRequest;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.Arguments;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;

@@ -2,7 +2,6 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
-import dev.titanj.accounting.internal.Arguments;
 import dev.titanj.accounting.internal.BankDepositApi;
 import dev.titanj.accounting.model.DetailedDeposit;
 import dev.titanj.accounting.model.DetailedTransaction;
@@ -10,6 +9,7 @@ import dev.titanj.accounting.model.MarkDepositsAsExportedRequestArgs;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.Arguments;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;

@@ -2,7 +2,6 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
-import dev.titanj.accounting.internal.Arguments;
 import dev.titanj.accounting.internal.InventoryBillApi;
 import dev.titanj.accounting.model.CustomFieldType;
 import dev.titanj.accounting.model.CustomFieldUpdateRequest;
@@ -16,6 +15,7 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.Arguments;
 import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;

@@ -2,7 +2,6 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
-import dev.titanj.accounting.internal.Arguments;
 import dev.titanj.accounting.internal.InvoiceApi;
 import dev.titanj.accounting.model.ActiveStateFilterType;
 import dev.titanj.accounting.model.AdjustmentInvoiceCreateRequest;
@@ -21,6 +20,7 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.Arguments;
 import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;

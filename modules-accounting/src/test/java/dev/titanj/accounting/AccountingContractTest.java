@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.titanj.accounting.internal.AccountingOperations;
 import dev.titanj.accounting.internal.AccountingSchemas;
+import dev.titanj.core.testsupport.ApiServer;
+import dev.titanj.core.testsupport.ModuleContract;
 import org.junit.jupiter.api.Test;
 
 /** Every Accounting operation is bound and reachable; every record decodes and encodes by the spec's names. */

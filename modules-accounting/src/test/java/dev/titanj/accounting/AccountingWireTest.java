@@ -11,6 +11,7 @@ import dev.titanj.accounting.model.JournalEntry;
 import dev.titanj.accounting.model.TransactionStatus;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.testsupport.ApiServer;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

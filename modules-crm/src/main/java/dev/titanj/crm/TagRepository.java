@@ -2,9 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import dev.titanj.core.internal.Arguments;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.TitanContext;
-import dev.titanj.crm.internal.Arguments;
 import dev.titanj.crm.internal.TagApi;
 import dev.titanj.crm.model.AddBulkTagsRequest;
 import dev.titanj.crm.model.RemoveBulkTagsRequest;

@@ -2,6 +2,8 @@ package dev.titanj.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.titanj.core.testsupport.ApiServer;
+import dev.titanj.core.testsupport.ModuleContract;
 import dev.titanj.crm.internal.CrmOperations;
 import dev.titanj.crm.internal.CrmSchemas;
 import org.junit.jupiter.api.Test;

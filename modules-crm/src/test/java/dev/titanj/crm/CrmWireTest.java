@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.Page;
+import dev.titanj.core.testsupport.ApiServer;
 import dev.titanj.crm.model.AddBulkTagsRequest;
 import dev.titanj.crm.model.Contact;
 import dev.titanj.crm.model.ContactType;

@@ -2,9 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
+import dev.titanj.core.internal.Arguments;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.TitanContext;
-import dev.titanj.dispatch.internal.Arguments;
 import dev.titanj.dispatch.internal.CapacityApi;
 import dev.titanj.dispatch.model.Capacity;
 import dev.titanj.dispatch.model.CapacityRequestArgs;

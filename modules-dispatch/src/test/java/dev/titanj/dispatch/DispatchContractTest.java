@@ -2,6 +2,8 @@ package dev.titanj.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.titanj.core.testsupport.ApiServer;
+import dev.titanj.core.testsupport.ModuleContract;
 import dev.titanj.dispatch.internal.DispatchOperations;
 import dev.titanj.dispatch.internal.DispatchSchemas;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
+import dev.titanj.core.testsupport.ApiServer;
 import dev.titanj.dispatch.model.Appointment;
 import dev.titanj.dispatch.model.ArrivalWindow;
 import dev.titanj.dispatch.model.AssignTechniciansRequest;

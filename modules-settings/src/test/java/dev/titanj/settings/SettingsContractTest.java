@@ -2,6 +2,8 @@ package dev.titanj.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.titanj.core.testsupport.ApiServer;
+import dev.titanj.core.testsupport.ModuleContract;
 import dev.titanj.settings.internal.SettingsOperations;
 import dev.titanj.settings.internal.SettingsSchemas;
 import org.junit.jupiter.api.Test;

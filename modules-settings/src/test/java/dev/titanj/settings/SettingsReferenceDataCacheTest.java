@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.titanj.core.CacheSettings;
 import dev.titanj.core.ServiceTitan;
+import dev.titanj.core.testsupport.ApiServer;
 import dev.titanj.settings.model.BusinessUnit;
 import dev.titanj.settings.model.TagType;
 import dev.titanj.settings.model.UpdateBusinessUnitRequest;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.titanj.core.Active;
 import dev.titanj.core.CacheSettings;
+import dev.titanj.core.testsupport.ApiServer;
 import dev.titanj.settings.model.AccountCreationMethod;
 import dev.titanj.settings.model.LicenseType;
 import dev.titanj.settings.model.TagType;

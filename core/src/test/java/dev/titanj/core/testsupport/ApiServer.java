@@ -1,4 +1,4 @@
-package dev.titanj.crm;
+package dev.titanj.core.testsupport;
 
 import dev.titanj.core.CacheSettings;
 import dev.titanj.core.Environment;
@@ -17,17 +17,18 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * A loopback ServiceTitan for module tests: answers {@code POST /connect/token}, then serves
- * queued JSON answers in order and records every API request.
+ * queued JSON answers in order and records every API request. Published in core's test-jar for
+ * the module tests.
  */
-final class ApiServer implements AutoCloseable {
-  static final long TENANT = 42L;
+public final class ApiServer implements AutoCloseable {
+  public static final long TENANT = 42L;
 
   private final MockWebServer server = new MockWebServer();
   private final BlockingQueue<MockResponse> answers = new LinkedBlockingQueue<>();
   private final BlockingQueue<RecordedRequest> requests = new LinkedBlockingQueue<>();
   private final List<ServiceTitan> clients = new ArrayList<>();
 
-  ApiServer() {
+  public ApiServer() {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -52,11 +53,11 @@ final class ApiServer implements AutoCloseable {
   }
 
   /** A client of this server with default caching, no retries and no rate limit. */
-  ServiceTitan client() {
+  public ServiceTitan client() {
     return client(CacheSettings.defaults());
   }
 
-  ServiceTitan client(CacheSettings cache) {
+  public ServiceTitan client(CacheSettings cache) {
     String base = server.url("/").toString();
     ServiceTitan st = ServiceTitan.builder()
         .environment(Environment.custom(base, base))
@@ -72,19 +73,19 @@ final class ApiServer implements AutoCloseable {
   }
 
   /** Queues a 200 answer with this JSON body. */
-  ApiServer answer(String jsonBody) {
+  public ApiServer answer(String jsonBody) {
     answers.add(json(200, jsonBody));
     return this;
   }
 
   /** Queues an answer with this status and JSON body (or none when null). */
-  ApiServer answer(int code, String jsonBody) {
+  public ApiServer answer(int code, String jsonBody) {
     answers.add(jsonBody == null ? new MockResponse.Builder().code(code).build() : json(code, jsonBody));
     return this;
   }
 
   /** The next API request (token requests excluded). */
-  RecordedRequest take() {
+  public RecordedRequest take() {
     try {
       RecordedRequest r = requests.poll(5, TimeUnit.SECONDS);
       if (r == null) {
@@ -98,16 +99,16 @@ final class ApiServer implements AutoCloseable {
   }
 
   /** API requests received and not yet taken. */
-  int pending() {
+  public int pending() {
     return requests.size();
   }
 
   /** The request line target without the tenant prefix, decoded: {@code GET crm/.../customers?x=y}. */
-  static String line(RecordedRequest r) {
+  public static String line(RecordedRequest r) {
     return r.getMethod() + " " + java.net.URLDecoder.decode(r.getTarget(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  static String body(RecordedRequest r) {
+  public static String body(RecordedRequest r) {
     return r.getBody() == null ? "" : r.getBody().utf8();
   }
 

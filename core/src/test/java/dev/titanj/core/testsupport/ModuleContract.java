@@ -1,4 +1,4 @@
-package dev.titanj.settings;
+package dev.titanj.core.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +27,15 @@ import java.util.UUID;
 /**
  * Reflective checks every module shares: the operation manifest is bound to Retrofit methods and
  * reachable from public repository methods; every record decodes from a sample document and
- * encodes to exactly the JSON names the API description declares.
+ * encodes to exactly the JSON names the API description declares. The module-specific parts are
+ * parameters: the module's entry point class (or a live instance), its operations manifest, its
+ * area name and its record-to-field maps. Published in core's test-jar for the module tests.
  */
-final class ModuleContract {
+public final class ModuleContract {
   private ModuleContract() {}
 
   /** Retrofit interfaces reachable from the module entry point through its repositories. */
-  static List<Class<?>> repositories(Class<?> entry) {
+  public static List<Class<?>> repositories(Class<?> entry) {
     List<Class<?>> out = new ArrayList<>();
     for (Method m : entry.getMethods()) {
       if (m.getDeclaringClass() == entry && !Modifier.isStatic(m.getModifiers())
@@ -44,7 +46,7 @@ final class ModuleContract {
     return out;
   }
 
-  static Class<?> apiOf(Class<?> repository) {
+  public static Class<?> apiOf(Class<?> repository) {
     try {
       Field f = repository.getDeclaredField("api");
       return f.getType();
@@ -54,7 +56,7 @@ final class ModuleContract {
   }
 
   /** For each manifest entry: a Retrofit method with that HTTP method and path, and a public repository method. */
-  static void verifyCoverage(Class<?> entry, List<?> manifest, int expected) throws Exception {
+  public static void verifyCoverage(Class<?> entry, List<?> manifest, int expected) throws Exception {
     assertThat(manifest).hasSize(expected);
     Map<String, String> bound = new LinkedHashMap<>();
     Set<String> reachable = new TreeSet<>();
@@ -110,7 +112,7 @@ final class ModuleContract {
   }
 
   /** The cache resource names the module's repositories use, read from a live module instance. */
-  static Set<String> cacheNames(Object module) throws Exception {
+  public static Set<String> cacheNames(Object module) throws Exception {
     Set<String> out = new TreeSet<>();
     for (Method m : module.getClass().getMethods()) {
       if (m.getDeclaringClass() == module.getClass() && !Modifier.isStatic(m.getModifiers())
@@ -129,7 +131,7 @@ final class ModuleContract {
   }
 
   /** Every reference-data cache name of {@code area} is used by a repository (but {@code except}). */
-  static void verifyReferenceDataNames(Object module, String area, Set<String> except) throws Exception {
+  public static void verifyReferenceDataNames(Object module, String area, Set<String> except) throws Exception {
     Set<String> used = cacheNames(module);
     assertThat(used).allMatch(n -> n.startsWith(area + "."));
     for (String name : dev.titanj.core.CacheSettings.REFERENCE_DATA) {
@@ -142,7 +144,7 @@ final class ModuleContract {
   // ---- samples ----
 
   /** The JSON names a record type declares through its abstract accessors. */
-  static Set<String> wireNames(Class<?> type) {
+  public static Set<String> wireNames(Class<?> type) {
     Set<String> out = new LinkedHashSet<>();
     for (Method m : type.getMethods()) {
       if (Modifier.isAbstract(m.getModifiers()) && m.getParameterCount() == 0) {
@@ -154,7 +156,7 @@ final class ModuleContract {
   }
 
   /** A JSON document with every property of {@code type} set to a plausible value. */
-  static String sample(Class<?> type) {
+  public static String sample(Class<?> type) {
     StringBuilder sb = new StringBuilder();
     writeObject(type, sb, 0);
     return sb.toString();
@@ -247,7 +249,7 @@ final class ModuleContract {
   }
 
   /** Decodes a full sample of every response record and checks its names against the manifest. */
-  static int verifyResponses(Map<Class<?>, List<String>> fields) throws Exception {
+  public static int verifyResponses(Map<Class<?>, List<String>> fields) throws Exception {
     int n = 0;
     for (Map.Entry<Class<?>, List<String>> e : fields.entrySet()) {
       Class<?> type = e.getKey();
@@ -279,7 +281,7 @@ final class ModuleContract {
   }
 
   /** Each request record, decoded from a full sample, encodes to exactly its declared names. */
-  static int verifyRequests(Map<Class<?>, List<String>> fields) throws Exception {
+  public static int verifyRequests(Map<Class<?>, List<String>> fields) throws Exception {
     int n = 0;
     for (Map.Entry<Class<?>, List<String>> e : fields.entrySet()) {
       Class<?> type = e.getKey();
