@@ -190,7 +190,7 @@ public final class Generator {
         + " from responses are tolerant (every field but {@code id} optional, lists default to"
         + " empty); request records enforce the fields the API requires when built.");
     packageInfo(internalPkg, "Implementation of the " + areaClass + " module: Retrofit interfaces,"
-        + " the operation manifest and argument checks. Not a user API.");
+        + " the operation manifest and record schemas. Not a user API.");
     return files;
   }
 
