@@ -65,39 +65,74 @@ final class ScalarAdapters {
     }
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Instant
+  /**
+   * A platform type sent as a JSON string (or number): null and blank read as null, a value that
+   * does not parse fails naming what was expected and the JSON path. Subclasses supply the parse
+   * and the written form.
+   */
+  abstract static class TextAdapter<T> extends JsonAdapter<T> {
+    private final String expected;
+    private final String typeName;
 
-  /** ISO-8601 instants: 0-9 fraction digits, Z or an offset, or no zone (read as UTC). */
-  static final class InstantAdapter extends JsonAdapter<Instant> {
+    TextAdapter(String expected, String typeName) {
+      this.expected = expected;
+      this.typeName = typeName;
+    }
+
+    /** Parses a non-blank, trimmed value; throws one of the exceptions {@link #fromJson} maps. */
+    abstract T parse(String text);
+
+    /** The string written for {@code value}. */
+    abstract String format(T value);
+
     @Override
-    public Instant fromJson(JsonReader reader) throws IOException {
+    public final T fromJson(JsonReader reader) throws IOException {
       if (reader.peek() == JsonReader.Token.NULL) {
         return reader.nextNull();
       }
-      String s = string(reader, "an ISO-8601 date-time");
+      String s = string(reader, expected);
       if (s == null) {
         return null;
       }
       try {
-        return parseInstant(s);
-      } catch (DateTimeException e) {
-        throw invalid(reader, "an ISO-8601 date-time", s, e);
+        return parse(s);
+      } catch (DateTimeException | ArithmeticException | IllegalArgumentException e) {
+        throw invalid(reader, expected, s, e);
       }
     }
 
     @Override
-    public void toJson(JsonWriter writer, Instant value) throws IOException {
+    public void toJson(JsonWriter writer, T value) throws IOException {
       if (value == null) {
         writer.nullValue();
       } else {
-        writer.value(value.toString());
+        writer.value(format(value));
       }
     }
 
     @Override
     public String toString() {
-      return "JsonAdapter(Instant)";
+      return "JsonAdapter(" + typeName + ")";
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Instant
+
+  /** ISO-8601 instants: 0-9 fraction digits, Z or an offset, or no zone (read as UTC). */
+  static final class InstantAdapter extends TextAdapter<Instant> {
+    InstantAdapter() {
+      super("an ISO-8601 date-time", "Instant");
+    }
+
+    @Override
+    Instant parse(String text) {
+      return parseInstant(text);
+    }
+
+    @Override
+    String format(Instant value) {
+      return value.toString();
     }
   }
 
@@ -222,35 +257,19 @@ final class ScalarAdapters {
   // LocalDate
 
   /** ISO dates {@code 2025-01-02}; a date-time string is read by its date part. */
-  static final class LocalDateAdapter extends JsonAdapter<LocalDate> {
-    @Override
-    public LocalDate fromJson(JsonReader reader) throws IOException {
-      if (reader.peek() == JsonReader.Token.NULL) {
-        return reader.nextNull();
-      }
-      String s = string(reader, "an ISO-8601 date");
-      if (s == null) {
-        return null;
-      }
-      try {
-        return parseLocalDate(s);
-      } catch (DateTimeException e) {
-        throw invalid(reader, "an ISO-8601 date", s, e);
-      }
+  static final class LocalDateAdapter extends TextAdapter<LocalDate> {
+    LocalDateAdapter() {
+      super("an ISO-8601 date", "LocalDate");
     }
 
     @Override
-    public void toJson(JsonWriter writer, LocalDate value) throws IOException {
-      if (value == null) {
-        writer.nullValue();
-      } else {
-        writer.value(value.toString());
-      }
+    LocalDate parse(String text) {
+      return parseLocalDate(text);
     }
 
     @Override
-    public String toString() {
-      return "JsonAdapter(LocalDate)";
+    String format(LocalDate value) {
+      return value.toString();
     }
   }
 
@@ -268,23 +287,22 @@ final class ScalarAdapters {
    * Exact decimals from JSON numbers or strings ({@code 12.30} and {@code "12.30"} both keep scale
    * 2); written as a plain JSON number.
    */
-  static final class BigDecimalAdapter extends JsonAdapter<BigDecimal> {
-    @Override
-    public BigDecimal fromJson(JsonReader reader) throws IOException {
-      if (reader.peek() == JsonReader.Token.NULL) {
-        return reader.nextNull();
-      }
-      String s = string(reader, "a decimal number");
-      if (s == null) {
-        return null;
-      }
-      try {
-        return new BigDecimal(s);
-      } catch (NumberFormatException e) {
-        throw invalid(reader, "a decimal number", s, e);
-      }
+  static final class BigDecimalAdapter extends TextAdapter<BigDecimal> {
+    BigDecimalAdapter() {
+      super("a decimal number", "BigDecimal");
     }
 
+    @Override
+    BigDecimal parse(String text) {
+      return new BigDecimal(text);
+    }
+
+    @Override
+    String format(BigDecimal value) {
+      return value.toPlainString();
+    }
+
+    /** Written as a JSON number, never in exponent form. */
     @Override
     public void toJson(JsonWriter writer, BigDecimal value) throws IOException {
       if (value == null) {
@@ -300,11 +318,6 @@ final class ScalarAdapters {
         }
       }
     }
-
-    @Override
-    public String toString() {
-      return "JsonAdapter(BigDecimal)";
-    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -319,35 +332,19 @@ final class ScalarAdapters {
    * {@code "00:00:30.5000000"}, a leading {@code -}, a bare day count, or ISO-8601 {@code PT2H}.
    * Written as {@code [-][d.]hh:mm:ss[.fffffff]}.
    */
-  static final class DurationAdapter extends JsonAdapter<Duration> {
-    @Override
-    public Duration fromJson(JsonReader reader) throws IOException {
-      if (reader.peek() == JsonReader.Token.NULL) {
-        return reader.nextNull();
-      }
-      String s = string(reader, "a time span such as \"02:00:00\"");
-      if (s == null) {
-        return null;
-      }
-      try {
-        return parseTimeSpan(s);
-      } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
-        throw invalid(reader, "a time span such as \"02:00:00\"", s, e);
-      }
+  static final class DurationAdapter extends TextAdapter<Duration> {
+    DurationAdapter() {
+      super("a time span such as \"02:00:00\"", "Duration");
     }
 
     @Override
-    public void toJson(JsonWriter writer, Duration value) throws IOException {
-      if (value == null) {
-        writer.nullValue();
-      } else {
-        writer.value(formatTimeSpan(value));
-      }
+    Duration parse(String text) {
+      return parseTimeSpan(text);
     }
 
     @Override
-    public String toString() {
-      return "JsonAdapter(Duration)";
+    String format(Duration value) {
+      return formatTimeSpan(value);
     }
   }
 
@@ -423,40 +420,24 @@ final class ScalarAdapters {
   // UUID
 
   /** GUIDs in their canonical 8-4-4-4-12 form (braces tolerated); written lower case. */
-  static final class UuidAdapter extends JsonAdapter<UUID> {
+  static final class UuidAdapter extends TextAdapter<UUID> {
+    UuidAdapter() {
+      super("a GUID", "UUID");
+    }
+
     @Override
-    public UUID fromJson(JsonReader reader) throws IOException {
-      if (reader.peek() == JsonReader.Token.NULL) {
-        return reader.nextNull();
-      }
-      String s = string(reader, "a GUID");
-      if (s == null) {
-        return null;
-      }
-      String bare = s.length() == 38 && s.charAt(0) == '{' && s.charAt(37) == '}'
-          ? s.substring(1, 37) : s;
+    UUID parse(String text) {
+      String bare = text.length() == 38 && text.charAt(0) == '{' && text.charAt(37) == '}'
+          ? text.substring(1, 37) : text;
       if (bare.length() != 36) {
-        throw invalid(reader, "a GUID", s, null);
+        throw new IllegalArgumentException("a GUID has 36 characters, this has " + bare.length());
       }
-      try {
-        return UUID.fromString(bare);
-      } catch (IllegalArgumentException e) {
-        throw invalid(reader, "a GUID", s, e);
-      }
+      return UUID.fromString(bare);
     }
 
     @Override
-    public void toJson(JsonWriter writer, UUID value) throws IOException {
-      if (value == null) {
-        writer.nullValue();
-      } else {
-        writer.value(value.toString());
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "JsonAdapter(UUID)";
+    String format(UUID value) {
+      return value.toString();
     }
   }
 }
