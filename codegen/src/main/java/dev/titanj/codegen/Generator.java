@@ -108,6 +108,10 @@ public final class Generator {
   static final ClassName WIRE_NAME = ClassName.get(CORE + ".json", "WireName");
   static final ClassName WIRE_ENUM = ClassName.get(CORE + ".json", "WireEnum");
   static final ClassName WIRE_ENUMS = ClassName.get(CORE + ".json", "WireEnums");
+  static final ClassName TITAN_REQUEST = ClassName.get(CORE + ".json", "TitanRequest");
+  static final ClassName NULLABLE = ClassName.get(CORE + ".json", "Nullable");
+  static final ClassName CLEARABLE = ClassName.get(CORE + ".json", "Clearable");
+  static final ClassName REQUIRED_IN_REQUESTS = ClassName.get(CORE + ".json", "RequiredInRequests");
   static final ClassName VALUE = ClassName.get("org.immutables.value", "Value");
   static final ClassName VALUE_IMMUTABLE = VALUE.nestedClass("Immutable");
   static final ClassName VALUE_REDACTED = VALUE.nestedClass("Redacted");
@@ -147,6 +151,8 @@ public final class Generator {
   private final Set<String> responseTypes = new TreeSet<>();
   /** Used schemas only sent (strict). */
   private final Set<String> requestTypes = new TreeSet<>();
+  /** Used schemas both read from responses and sent inside requests (tolerant, checked when sent). */
+  private final Set<String> sharedTypes = new TreeSet<>();
   private final Map<String, String> files = new TreeMap<>();
 
   public Generator(Spec spec, String area) {
@@ -479,6 +485,8 @@ public final class Generator {
     for (String s : reqAll) {
       if (!responseTypes.contains(s)) {
         requestTypes.add(s);
+      } else {
+        sharedTypes.add(s);
       }
     }
   }
@@ -764,6 +772,20 @@ public final class Generator {
     return out;
   }
 
+  /** What the spec says an empty list means, as a Javadoc clause, or nothing. */
+  static String emptyListNote(JsonNode ps) {
+    String d = ps.path("description").asText("").replace("\\\n", " ").replace('\n', ' ')
+        .replaceAll("\\s+", " ").trim();
+    for (String sentence : d.split("(?<=\\.)\\s+")) {
+      if (sentence.toLowerCase(Locale.ROOT).contains("empty")) {
+        sentence = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+        return ": the API says \"" + sentence.replace("*/", "*&#47;").replace("@", "{@literal @}")
+            .replace("$", "$$") + "\"";
+      }
+    }
+    return "";
+  }
+
   private TypeSpec valueType(String schema, JsonNode node) {
     ClassName self = model(schema);
     ClassName immutable = ClassName.get(modelPkg, "Immutable" + self.simpleName());
@@ -777,17 +799,25 @@ public final class Generator {
           + " optional and lists and maps default to empty, whatever the API declares required.\n",
           schema);
     } else {
+      t.addSuperinterface(TITAN_REQUEST);
       List<String> req = new ArrayList<>();
       for (String r : required) {
         if (node.path("properties").has(r)) {
           req.add("{@code " + r + "}");
         }
       }
-      t.addJavadoc("Request body {@code $L}. $L\n", schema, req.isEmpty()
+      t.addJavadoc("Request body {@code $L}. $L Sent exactly as built: a field that was not set"
+          + " is not sent (lists included), {@code clearX()} sends {@code null}.\n", schema,
+          req.isEmpty()
           ? "No field is required."
           : "Required: " + String.join(", ", req) + "; {@code build()} fails without "
               + (req.size() == 1 ? "it." : "them."));
     }
+    TypeSpec.Builder builder = TypeSpec.classBuilder("Builder")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .superclass(immutable.nestedClass("Builder"))
+        .addJavadoc("Builds a {@link $L}; {@code clearX()} methods send an explicit null.\n",
+            self.simpleName());
     Map<String, String> names = accessorNames(node);
     for (Map.Entry<String, String> e : names.entrySet()) {
       String wire = e.getKey();
@@ -802,10 +832,17 @@ public final class Generator {
           && ps.has("additionalProperties");
       String enumRef = spec.enumRef(ps);
       String listEnum = isList ? spec.enumRef(ps.path("items")) : null;
+      boolean nullable = ps.path("nullable").asBoolean(false);
+      boolean clearable = !tolerant && nullable && !required.contains(wire);
       String doc = "JSON {@code " + wire + "}: " + describe(ps) + limits(ps)
-          + (!tolerant && required.contains(wire) ? "; required" : "") + ".\n";
+          + (!tolerant && required.contains(wire) ? "; required" : "")
+          + (!tolerant && (isList || isMap) && !required.contains(wire)
+              ? "; not sent unless set (an empty " + (isList ? "list is sent as {@code []}"
+                  : "map is sent as <code>{}</code>") + ")" + emptyListNote(ps) : "")
+          + (clearable ? "; {@code clear" + Names.upperFirst(jname) + "()} sends null" : "")
+          + ".\n";
       boolean plainId = tolerant && wire.equals("id") && !isList && !isMap
-          && Spec.refName(ps) == null && idType(ps) != null;
+          && Spec.refName(ps) == null && idType(ps) != null && !nullable;
       if (tolerant && (enumRef != null || listEnum != null)) {
         boolean list = listEnum != null;
         String en = list ? listEnum : enumRef;
@@ -835,6 +872,11 @@ public final class Generator {
       TypeName type;
       if (isList || isMap) {
         type = propType(ps, tolerant, true);
+        if (!tolerant && isMap && ps.path("additionalProperties").path("nullable").asBoolean(false)) {
+          // Values the API accepts as null: Optional.empty() is sent as null.
+          type = ParameterizedTypeName.get(MAP, STRING,
+              ParameterizedTypeName.get(OPTIONAL, propType(ps.get("additionalProperties"), false, true)));
+        }
       } else if (plainId) {
         type = propType(ps, true, false);
       } else if (!tolerant && required.contains(wire)) {
@@ -850,7 +892,29 @@ public final class Generator {
       if ("password".equals(ps.path("format").asText())) {
         m.addAnnotation(VALUE_REDACTED);
       }
+      if (!tolerant && (isList || isMap) && !required.contains(wire)) {
+        m.addAnnotation(NULLABLE);
+      }
+      if (tolerant && sharedTypes.contains(schema) && required.contains(wire)) {
+        m.addAnnotation(REQUIRED_IN_REQUESTS);
+      }
+      if (clearable) {
+        m.addAnnotation(CLEARABLE);
+        builder.addMethod(MethodSpec.methodBuilder("clear" + Names.upperFirst(jname))
+            .addModifiers(Modifier.PUBLIC).returns(self.nestedClass("Builder"))
+            .addJavadoc("Sends {@code \"$L\": null}, clearing the field.\n", wire)
+            .addStatement("addExplicitNulls($S)", wire)
+            .addStatement("return this").build());
+      }
       t.addMethod(m.build());
+    }
+    if (!tolerant) {
+      t.addType(builder.build());
+      t.addMethod(MethodSpec.methodBuilder("builder")
+          .addJavadoc("A builder of {@code $L}.\n", self.simpleName())
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self.nestedClass("Builder"))
+          .addStatement("return new Builder()").build());
+      return t.build();
     }
     t.addMethod(MethodSpec.methodBuilder("builder")
         .addJavadoc("A builder of {@code $L}.\n", self.simpleName())
@@ -1060,8 +1124,14 @@ public final class Generator {
           .addStatement("this.api = context.api($T.class)", r.apiClass());
       if (hasSupport()) {
         t.addField(supportType(), "support", Modifier.PRIVATE, Modifier.FINAL);
-        ctor.addStatement("this.support = new $T<>(context, $S, $T.class, $T.class, $T::id)", SUPPORT,
-            r.cacheName(), r.idType, model(r.valueType), model(r.valueType));
+        if (spec.schema(r.valueType).path("properties").path("id").path("nullable").asBoolean(false)) {
+          // The API may send "id": null; such a record has no id to cache it under.
+          ctor.addStatement("this.support = new $T<>(context, $S, $T.class, $T.class, r -> r.id().orElse(null))",
+              SUPPORT, r.cacheName(), r.idType, model(r.valueType));
+        } else {
+          ctor.addStatement("this.support = new $T<>(context, $S, $T.class, $T.class, $T::id)", SUPPORT,
+              r.cacheName(), r.idType, model(r.valueType), model(r.valueType));
+        }
       }
       t.addMethod(ctor.build());
       if (r.query != null) {

@@ -42,7 +42,7 @@ public final class JournalEntryRepository {
   JournalEntryRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(JournalEntryApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.journal-entries", UUID.class, JournalEntry.class, JournalEntry::id);
+    this.support = new ResourceSupport<>(context, "accounting.journal-entries", UUID.class, JournalEntry.class, r -> r.id().orElse(null));
   }
 
   private Page<JournalEntry> fetchJournalEntriesGetList(QueryParams params, int page, int pageSize,

@@ -32,7 +32,7 @@ public final class PaymentTermRepository {
   PaymentTermRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(PaymentTermApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.payment-terms", Long.class, PaymentTermAPIModel.class, PaymentTermAPIModel::id);
+    this.support = new ResourceSupport<>(context, "accounting.payment-terms", Long.class, PaymentTermAPIModel.class, r -> r.id().orElse(null));
   }
 
   private Page<PaymentTermAPIModel> fetchPaymentTermsGetList(QueryParams params, int page,

@@ -54,14 +54,20 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
   private final Slot[] slots; // in Options order
   private final Slot[] writeOrder;
   private final long requiredMask;
+  /** For a {@link TitanRequest}: its {@code explicitNulls()} getter; null for other types. */
+  private final MethodHandle explicitNulls; // (Object)Object
+  /** For a {@link TitanRequest}: the builder's {@code addExplicitNulls(String)}. */
+  private final MethodHandle addExplicitNull; // (Object,Object)Object
 
   private ValueTypeAdapter(String typeName, MethodHandle newBuilder, MethodHandle build,
-      Slot[] slots, Slot[] writeOrder) {
+      Slot[] slots, Slot[] writeOrder, MethodHandle explicitNulls, MethodHandle addExplicitNull) {
     this.typeName = typeName;
     this.newBuilder = newBuilder;
     this.build = build;
     this.slots = slots;
     this.writeOrder = writeOrder;
+    this.explicitNulls = explicitNulls;
+    this.addExplicitNull = addExplicitNull;
     String[] jsonNames = new String[slots.length];
     long mask = 0;
     for (int i = 0; i < slots.length; i++) {
@@ -104,7 +110,11 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
       Slot slot = slots[index];
       lastName = slot.jsonName;
       try {
-        if (slot.read(reader, builder)) {
+        if (slot.clearable && addExplicitNull != null
+            && reader.peek() == JsonReader.Token.NULL) {
+          reader.nextNull();
+          Object ignored = (Object) addExplicitNull.invokeExact(builder, (Object) slot.jsonName);
+        } else if (slot.read(reader, builder)) {
           seen |= slot.requiredBit;
         }
       } catch (JsonDataException | IllegalArgumentException | IllegalStateException
@@ -112,6 +122,10 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
           | ArithmeticException e) {
         throw new TitanJsonException(typeName, failurePath(e, reader),
             "cannot read " + slot.describe() + ": " + e.getMessage(), e);
+      } catch (IOException | RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw rethrow(t);
       }
     }
     if ((seen & requiredMask) != requiredMask) {
@@ -176,9 +190,24 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
       writer.nullValue();
       return;
     }
+    Set<?> nulls = Set.of();
+    if (explicitNulls != null) {
+      try {
+        nulls = (Set<?>) (Object) explicitNulls.invokeExact(value);
+      } catch (Throwable t) {
+        throw rethrow(t);
+      }
+    }
     writer.beginObject();
     for (Slot slot : writeOrder) {
-      slot.write(writer, value);
+      if (!nulls.isEmpty() && nulls.contains(slot.jsonName)) {
+        boolean serializeNulls = writer.getSerializeNulls();
+        writer.setSerializeNulls(true);
+        writer.name(slot.jsonName).nullValue();
+        writer.setSerializeNulls(serializeNulls);
+      } else {
+        slot.write(writer, value);
+      }
     }
     writer.endObject();
   }
@@ -229,6 +258,8 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     final Type type;
     final Kind kind;
     final boolean nullable;
+    /** A {@link Clearable} field of a request: JSON null is an explicit null, kept. */
+    final boolean clearable;
     long requiredBit;
     final MethodHandle getter; // (Object)Object, or (Object)prim for primitive kinds
     final MethodHandle setter; // (Object,Object)Object, or (Object,prim)Object
@@ -237,7 +268,7 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     final JsonAdapter<Object> writeAdapter; // adapter of the accessor's (unwrapped) type
 
     Slot(String jsonName, String accessor, Type type, Kind kind, boolean nullable,
-        MethodHandle getter, MethodHandle setter, MethodHandle adder,
+        boolean clearable, MethodHandle getter, MethodHandle setter, MethodHandle adder,
         JsonAdapter<Object> readAdapter,
         JsonAdapter<Object> writeAdapter) {
       this.jsonName = jsonName;
@@ -245,6 +276,7 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
       this.type = type;
       this.kind = kind;
       this.nullable = nullable;
+      this.clearable = clearable;
       this.getter = getter;
       this.setter = setter;
       this.adder = adder;
@@ -313,7 +345,7 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
           }
           case COLLECTION: {
             reader.beginArray();
-            if (adder != null) {
+            if (adder != null && !nullable) { // a @Nullable one is set even when empty
               while (reader.hasNext()) {
                 Object element = readAdapter.fromJson(reader);
                 if (element != null) {
@@ -335,7 +367,7 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
           }
           case STRING_MAP: {
             reader.beginObject();
-            if (adder != null) {
+            if (adder != null && !nullable) {
               while (reader.hasNext()) {
                 String key = reader.nextName();
                 Object value = readAdapter.fromJson(reader);
@@ -439,6 +471,19 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
             }
             return;
           }
+          case STRING_MAP:
+          case OTHER_MAP: {
+            // A map of Optional values: an empty one is an explicit null and is written.
+            writer.name(jsonName);
+            boolean serializeNulls = writer.getSerializeNulls();
+            writer.setSerializeNulls(true);
+            try {
+              writeAdapter.toJson(writer, value);
+            } finally {
+              writer.setSerializeNulls(serializeNulls);
+            }
+            return;
+          }
           default:
             writer.name(jsonName);
             writeAdapter.toJson(writer, value);
@@ -460,8 +505,11 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     MethodHandle newBuilder;
     MethodHandle build;
     try {
-      Method builderMethod = impl.getMethod("builder");
-      if (!Modifier.isStatic(builderMethod.getModifiers())) {
+      Method builderMethod = staticBuilder(impl);
+      if (builderMethod == null) {
+        builderMethod = staticBuilder(type); // a builder extension: X.builder() is X.Builder
+      }
+      if (builderMethod == null) {
         throw new NoSuchMethodException("static builder()");
       }
       builderClass = builderMethod.getReturnType();
@@ -474,6 +522,19 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
     }
 
     List<Method> accessors = attributes(type);
+    MethodHandle explicitNulls = null;
+    MethodHandle addExplicitNull = null;
+    if (TitanRequest.class.isAssignableFrom(type)) {
+      accessors.removeIf(m -> m.getDeclaringClass() == TitanRequest.class);
+      try {
+        explicitNulls = unreflect(TitanRequest.class.getMethod("explicitNulls")).asType(GETTER);
+        addExplicitNull = unreflect(builderClass.getMethod("addExplicitNulls", String.class))
+            .asType(SETTER);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalArgumentException(builderClass.getName()
+            + " has no addExplicitNulls(String)", e);
+      }
+    }
     orderByImplementationFields(accessors, impl);
     List<Slot> slots = new ArrayList<>();
     Set<String> jsonNames = new HashSet<>();
@@ -490,7 +551,17 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
       slots.add(slot);
     }
     Slot[] array = slots.toArray(new Slot[0]);
-    return new ValueTypeAdapter(displayName(type), newBuilder, build, array, array.clone());
+    return new ValueTypeAdapter(displayName(type), newBuilder, build, array, array.clone(),
+        explicitNulls, addExplicitNull);
+  }
+
+  private static Method staticBuilder(Class<?> c) {
+    try {
+      Method m = c.getMethod("builder");
+      return Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == c ? m : null;
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
   }
 
   /** The generated class: {@code ImmutableX} beside {@code X}, also for nested {@code Outer.X}. */
@@ -731,7 +802,8 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
       adder = put == null ? null : unreflect(put).asType(
           MethodType.methodType(Object.class, Object.class, Object.class, Object.class));
     }
-    return new Slot(jsonName, accessor.getName(), type, kind, nullable, getterHandle,
+    return new Slot(jsonName, accessor.getName(), type, kind, nullable,
+        accessor.isAnnotationPresent(Clearable.class), getterHandle,
         setterHandle, adder, readAdapter, writeAdapter);
   }
 

@@ -147,7 +147,8 @@ public final class ModuleContract {
   public static Set<String> wireNames(Class<?> type) {
     Set<String> out = new LinkedHashSet<>();
     for (Method m : type.getMethods()) {
-      if (Modifier.isAbstract(m.getModifiers()) && m.getParameterCount() == 0) {
+      if (Modifier.isAbstract(m.getModifiers()) && m.getParameterCount() == 0
+          && m.getDeclaringClass() != dev.titanj.core.json.TitanRequest.class) {
         WireName w = m.getAnnotation(WireName.class);
         out.add(w != null ? w.value() : m.getName());
       }
@@ -166,7 +167,8 @@ public final class ModuleContract {
     sb.append('{');
     boolean first = true;
     for (Method m : type.getMethods()) {
-      if (!Modifier.isAbstract(m.getModifiers()) || m.getParameterCount() != 0) {
+      if (!Modifier.isAbstract(m.getModifiers()) || m.getParameterCount() != 0
+          || m.getDeclaringClass() == dev.titanj.core.json.TitanRequest.class) {
         continue;
       }
       WireName w = m.getAnnotation(WireName.class);
@@ -276,7 +278,9 @@ public final class ModuleContract {
   }
 
   private static String idSample(Class<?> type) throws Exception {
-    Class<?> idType = type.getMethod("id").getReturnType();
+    Type generic = type.getMethod("id").getGenericReturnType();
+    Class<?> idType = generic instanceof ParameterizedType p
+        ? (Class<?>) p.getActualTypeArguments()[0] : (Class<?>) generic; // Optional<K> for a nullable id
     return idType == UUID.class ? "\"7f1f8f62-2f1c-4d27-9b7e-3b8e6f3a1c55\"" : idType == String.class ? "\"x\"" : "7";
   }
 

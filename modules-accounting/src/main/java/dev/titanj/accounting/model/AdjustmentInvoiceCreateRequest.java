@@ -2,6 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.Nullable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,89 +13,106 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.AdjustmentInvoiceCreateRequest}. Required: {@code adjustmentToId}; {@code build()} fails without it.
+ * Request body {@code Accounting.V2.AdjustmentInvoiceCreateRequest}. Required: {@code adjustmentToId}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface AdjustmentInvoiceCreateRequest {
+public interface AdjustmentInvoiceCreateRequest extends TitanRequest {
   /**
-   * JSON {@code number}: string.
+   * JSON {@code number}: string; {@code clearNumber()} sends null.
    */
+  @Clearable
   Optional<String> number();
 
   /**
-   * JSON {@code typeId}: integer (int64).
+   * JSON {@code typeId}: integer (int64); {@code clearTypeId()} sends null.
    */
+  @Clearable
   Optional<Long> typeId();
 
   /**
-   * JSON {@code invoicedOn}: ISO-8601 date-time.
+   * JSON {@code invoicedOn}: ISO-8601 date-time; {@code clearInvoicedOn()} sends null.
    */
+  @Clearable
   Optional<Instant> invoicedOn();
 
   /**
-   * JSON {@code subtotal}: decimal (string or number on the wire).
+   * JSON {@code subtotal}: decimal (string or number on the wire); {@code clearSubtotal()} sends null.
    */
+  @Clearable
   Optional<BigDecimal> subtotal();
 
   /**
-   * JSON {@code tax}: decimal (string or number on the wire).
+   * JSON {@code tax}: decimal (string or number on the wire); {@code clearTax()} sends null.
    */
+  @Clearable
   Optional<BigDecimal> tax();
 
   /**
-   * JSON {@code taxZoneId}: integer (int64).
+   * JSON {@code taxZoneId}: integer (int64); {@code clearTaxZoneId()} sends null.
    */
+  @Clearable
   Optional<Long> taxZoneId();
 
   /**
-   * JSON {@code summary}: string (html).
+   * JSON {@code summary}: string (html); {@code clearSummary()} sends null.
    */
+  @Clearable
   Optional<String> summary();
 
   /**
-   * JSON {@code royaltyStatus}: enum {@link RoyaltyStatus}.
+   * JSON {@code royaltyStatus}: enum {@link RoyaltyStatus}; {@code clearRoyaltyStatus()} sends null.
    */
+  @Clearable
   Optional<RoyaltyStatus> royaltyStatus();
 
   /**
-   * JSON {@code royaltyDate}: ISO-8601 date-time.
+   * JSON {@code royaltyDate}: ISO-8601 date-time; {@code clearRoyaltyDate()} sends null.
    */
+  @Clearable
   Optional<Instant> royaltyDate();
 
   /**
-   * JSON {@code royaltySentOn}: ISO-8601 date-time.
+   * JSON {@code royaltySentOn}: ISO-8601 date-time; {@code clearRoyaltySentOn()} sends null.
    */
+  @Clearable
   Optional<Instant> royaltySentOn();
 
   /**
-   * JSON {@code royaltyMemo}: string.
+   * JSON {@code royaltyMemo}: string; {@code clearRoyaltyMemo()} sends null.
    */
+  @Clearable
   Optional<String> royaltyMemo();
 
   /**
-   * JSON {@code exportId}: string.
+   * JSON {@code exportId}: string; {@code clearExportId()} sends null.
    */
+  @Clearable
   Optional<String> exportId();
 
   /**
-   * JSON {@code reviewStatus}: enum {@link InvoiceReviewStatus}.
+   * JSON {@code reviewStatus}: enum {@link InvoiceReviewStatus}; {@code clearReviewStatus()} sends null.
    */
+  @Clearable
   Optional<InvoiceReviewStatus> reviewStatus();
 
   /**
-   * JSON {@code assignedToId}: integer (int64).
+   * JSON {@code assignedToId}: integer (int64); {@code clearAssignedToId()} sends null.
    */
+  @Clearable
   Optional<Long> assignedToId();
 
   /**
-   * JSON {@code budgetCodeId}: integer (int64).
+   * JSON {@code budgetCodeId}: integer (int64); {@code clearBudgetCodeId()} sends null.
    */
+  @Clearable
   Optional<Long> budgetCodeId();
 
   /**
-   * JSON {@code items}: list of object {@link InvoiceItemUpdateRequest}.
+   * JSON {@code items}: list of object {@link InvoiceItemUpdateRequest}; not sent unless set (an empty list is sent as {@code []}); {@code clearItems()} sends null.
    */
+  @Nullable
+  @Clearable
   List<InvoiceItemUpdateRequest> items();
 
   /**
@@ -103,7 +123,140 @@ public interface AdjustmentInvoiceCreateRequest {
   /**
    * A builder of {@code AdjustmentInvoiceCreateRequest}.
    */
-  static ImmutableAdjustmentInvoiceCreateRequest.Builder builder() {
-    return ImmutableAdjustmentInvoiceCreateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link AdjustmentInvoiceCreateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableAdjustmentInvoiceCreateRequest.Builder {
+    /**
+     * Sends {@code "number": null}, clearing the field.
+     */
+    public Builder clearNumber() {
+      addExplicitNulls("number");
+      return this;
+    }
+
+    /**
+     * Sends {@code "typeId": null}, clearing the field.
+     */
+    public Builder clearTypeId() {
+      addExplicitNulls("typeId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "invoicedOn": null}, clearing the field.
+     */
+    public Builder clearInvoicedOn() {
+      addExplicitNulls("invoicedOn");
+      return this;
+    }
+
+    /**
+     * Sends {@code "subtotal": null}, clearing the field.
+     */
+    public Builder clearSubtotal() {
+      addExplicitNulls("subtotal");
+      return this;
+    }
+
+    /**
+     * Sends {@code "tax": null}, clearing the field.
+     */
+    public Builder clearTax() {
+      addExplicitNulls("tax");
+      return this;
+    }
+
+    /**
+     * Sends {@code "taxZoneId": null}, clearing the field.
+     */
+    public Builder clearTaxZoneId() {
+      addExplicitNulls("taxZoneId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "summary": null}, clearing the field.
+     */
+    public Builder clearSummary() {
+      addExplicitNulls("summary");
+      return this;
+    }
+
+    /**
+     * Sends {@code "royaltyStatus": null}, clearing the field.
+     */
+    public Builder clearRoyaltyStatus() {
+      addExplicitNulls("royaltyStatus");
+      return this;
+    }
+
+    /**
+     * Sends {@code "royaltyDate": null}, clearing the field.
+     */
+    public Builder clearRoyaltyDate() {
+      addExplicitNulls("royaltyDate");
+      return this;
+    }
+
+    /**
+     * Sends {@code "royaltySentOn": null}, clearing the field.
+     */
+    public Builder clearRoyaltySentOn() {
+      addExplicitNulls("royaltySentOn");
+      return this;
+    }
+
+    /**
+     * Sends {@code "royaltyMemo": null}, clearing the field.
+     */
+    public Builder clearRoyaltyMemo() {
+      addExplicitNulls("royaltyMemo");
+      return this;
+    }
+
+    /**
+     * Sends {@code "exportId": null}, clearing the field.
+     */
+    public Builder clearExportId() {
+      addExplicitNulls("exportId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "reviewStatus": null}, clearing the field.
+     */
+    public Builder clearReviewStatus() {
+      addExplicitNulls("reviewStatus");
+      return this;
+    }
+
+    /**
+     * Sends {@code "assignedToId": null}, clearing the field.
+     */
+    public Builder clearAssignedToId() {
+      addExplicitNulls("assignedToId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "budgetCodeId": null}, clearing the field.
+     */
+    public Builder clearBudgetCodeId() {
+      addExplicitNulls("budgetCodeId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "items": null}, clearing the field.
+     */
+    public Builder clearItems() {
+      addExplicitNulls("items");
+      return this;
+    }
   }
 }

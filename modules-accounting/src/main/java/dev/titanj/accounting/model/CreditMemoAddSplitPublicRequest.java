@@ -2,31 +2,56 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.CreditMemos.CreditMemoAddSplitPublicRequest}. No field is required.
+ * Request body {@code Accounting.V2.CreditMemos.CreditMemoAddSplitPublicRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface CreditMemoAddSplitPublicRequest {
+public interface CreditMemoAddSplitPublicRequest extends TitanRequest {
   /**
-   * JSON {@code invoiceId}: integer (int64).
+   * JSON {@code invoiceId}: integer (int64); {@code clearInvoiceId()} sends null.
    */
+  @Clearable
   Optional<Long> invoiceId();
 
   /**
-   * JSON {@code amount}: decimal (string or number on the wire).
+   * JSON {@code amount}: decimal (string or number on the wire); {@code clearAmount()} sends null.
    */
+  @Clearable
   Optional<BigDecimal> amount();
 
   /**
    * A builder of {@code CreditMemoAddSplitPublicRequest}.
    */
-  static ImmutableCreditMemoAddSplitPublicRequest.Builder builder() {
-    return ImmutableCreditMemoAddSplitPublicRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CreditMemoAddSplitPublicRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableCreditMemoAddSplitPublicRequest.Builder {
+    /**
+     * Sends {@code "invoiceId": null}, clearing the field.
+     */
+    public Builder clearInvoiceId() {
+      addExplicitNulls("invoiceId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "amount": null}, clearing the field.
+     */
+    public Builder clearAmount() {
+      addExplicitNulls("amount");
+      return this;
+    }
   }
 }

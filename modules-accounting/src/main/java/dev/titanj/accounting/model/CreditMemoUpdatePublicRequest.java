@@ -2,6 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.Nullable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,11 +12,11 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.CreditMemos.CreditMemoUpdatePublicRequest}. No field is required.
+ * Request body {@code Accounting.V2.CreditMemos.CreditMemoUpdatePublicRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface CreditMemoUpdatePublicRequest {
+public interface CreditMemoUpdatePublicRequest extends TitanRequest {
   /**
    * JSON {@code active}: boolean.
    */
@@ -35,14 +38,29 @@ public interface CreditMemoUpdatePublicRequest {
   Optional<Long> businessUnitId();
 
   /**
-   * JSON {@code splits}: list of object {@link CreditMemoAddSplitPublicRequest}.
+   * JSON {@code splits}: list of object {@link CreditMemoAddSplitPublicRequest}; not sent unless set (an empty list is sent as {@code []}); {@code clearSplits()} sends null.
    */
+  @Nullable
+  @Clearable
   List<CreditMemoAddSplitPublicRequest> splits();
 
   /**
    * A builder of {@code CreditMemoUpdatePublicRequest}.
    */
-  static ImmutableCreditMemoUpdatePublicRequest.Builder builder() {
-    return ImmutableCreditMemoUpdatePublicRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CreditMemoUpdatePublicRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableCreditMemoUpdatePublicRequest.Builder {
+    /**
+     * Sends {@code "splits": null}, clearing the field.
+     */
+    public Builder clearSplits() {
+      addExplicitNulls("splits");
+      return this;
+    }
   }
 }

@@ -2,16 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.CustomFieldUpdateRequest}. Required: {@code operations}; {@code build()} fails without it.
+ * Request body {@code Accounting.V2.CustomFieldUpdateRequest}. Required: {@code operations}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface CustomFieldUpdateRequest {
+public interface CustomFieldUpdateRequest extends TitanRequest {
   /**
    * JSON {@code operations}: list of object {@link CustomFieldOperationRequest}; required.
    */
@@ -20,7 +21,13 @@ public interface CustomFieldUpdateRequest {
   /**
    * A builder of {@code CustomFieldUpdateRequest}.
    */
-  static ImmutableCustomFieldUpdateRequest.Builder builder() {
-    return ImmutableCustomFieldUpdateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CustomFieldUpdateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableCustomFieldUpdateRequest.Builder {
   }
 }

@@ -2,45 +2,97 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.GlAccountCreateRequest}. No field is required.
+ * Request body {@code Accounting.V2.GlAccountCreateRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface GlAccountCreateRequest {
+public interface GlAccountCreateRequest extends TitanRequest {
   /**
-   * JSON {@code name}: string.
+   * JSON {@code name}: string; {@code clearName()} sends null.
    */
+  @Clearable
   Optional<String> name();
 
   /**
-   * JSON {@code number}: string.
+   * JSON {@code number}: string; {@code clearNumber()} sends null.
    */
+  @Clearable
   Optional<String> number();
 
   /**
-   * JSON {@code description}: string.
+   * JSON {@code description}: string; {@code clearDescription()} sends null.
    */
+  @Clearable
   Optional<String> description();
 
   /**
-   * JSON {@code type}: string.
+   * JSON {@code type}: string; {@code clearType()} sends null.
    */
+  @Clearable
   Optional<String> type();
 
   /**
-   * JSON {@code subtype}: string.
+   * JSON {@code subtype}: string; {@code clearSubtype()} sends null.
    */
+  @Clearable
   Optional<String> subtype();
 
   /**
    * A builder of {@code GlAccountCreateRequest}.
    */
-  static ImmutableGlAccountCreateRequest.Builder builder() {
-    return ImmutableGlAccountCreateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link GlAccountCreateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableGlAccountCreateRequest.Builder {
+    /**
+     * Sends {@code "name": null}, clearing the field.
+     */
+    public Builder clearName() {
+      addExplicitNulls("name");
+      return this;
+    }
+
+    /**
+     * Sends {@code "number": null}, clearing the field.
+     */
+    public Builder clearNumber() {
+      addExplicitNulls("number");
+      return this;
+    }
+
+    /**
+     * Sends {@code "description": null}, clearing the field.
+     */
+    public Builder clearDescription() {
+      addExplicitNulls("description");
+      return this;
+    }
+
+    /**
+     * Sends {@code "type": null}, clearing the field.
+     */
+    public Builder clearType() {
+      addExplicitNulls("type");
+      return this;
+    }
+
+    /**
+     * Sends {@code "subtype": null}, clearing the field.
+     */
+    public Builder clearSubtype() {
+      addExplicitNulls("subtype");
+      return this;
+    }
   }
 }

@@ -20,7 +20,7 @@ public interface InterestSettingsAPIModel {
   /**
    * JSON {@code id}: integer (int64).
    */
-  long id();
+  Optional<Long> id();
 
   /**
    * JSON {@code rateType} exactly as sent (values of {@link InterestRateType}), so values this SDK does not know are kept.

@@ -21,7 +21,7 @@ public interface JournalEntry {
   /**
    * JSON {@code id}: GUID.
    */
-  UUID id();
+  Optional<UUID> id();
 
   /**
    * JSON {@code createdOn}: ISO-8601 date-time.

@@ -2,31 +2,49 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.Nullable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.JournalEntryUpdateRequest}. No field is required.
+ * Request body {@code Accounting.V2.JournalEntryUpdateRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface JournalEntryUpdateRequest {
+public interface JournalEntryUpdateRequest extends TitanRequest {
   /**
    * JSON {@code status}: enum {@link JournalEntryStatus}.
    */
   Optional<JournalEntryStatus> status();
 
   /**
-   * JSON {@code customFields}: map of string to string.
+   * JSON {@code customFields}: map of string to string; not sent unless set (an empty map is sent as <code>{}</code>); {@code clearCustomFields()} sends null.
    */
-  Map<String, String> customFields();
+  @Nullable
+  @Clearable
+  Map<String, Optional<String>> customFields();
 
   /**
    * A builder of {@code JournalEntryUpdateRequest}.
    */
-  static ImmutableJournalEntryUpdateRequest.Builder builder() {
-    return ImmutableJournalEntryUpdateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link JournalEntryUpdateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableJournalEntryUpdateRequest.Builder {
+    /**
+     * Sends {@code "customFields": null}, clearing the field.
+     */
+    public Builder clearCustomFields() {
+      addExplicitNulls("customFields");
+      return this;
+    }
   }
 }

@@ -2,16 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.MarkApBillAsExportedUpdateRequest}. Required: {@code billIds}; {@code build()} fails without it.
+ * Request body {@code Accounting.V2.MarkApBillAsExportedUpdateRequest}. Required: {@code billIds}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface MarkApBillAsExportedUpdateRequest {
+public interface MarkApBillAsExportedUpdateRequest extends TitanRequest {
   /**
    * JSON {@code billIds}: list of integer (int64); required.
    */
@@ -20,7 +21,13 @@ public interface MarkApBillAsExportedUpdateRequest {
   /**
    * A builder of {@code MarkApBillAsExportedUpdateRequest}.
    */
-  static ImmutableMarkApBillAsExportedUpdateRequest.Builder builder() {
-    return ImmutableMarkApBillAsExportedUpdateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link MarkApBillAsExportedUpdateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableMarkApBillAsExportedUpdateRequest.Builder {
   }
 }

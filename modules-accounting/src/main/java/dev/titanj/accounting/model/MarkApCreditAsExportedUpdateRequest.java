@@ -2,15 +2,16 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.MarkApCreditAsExportedUpdateRequest}. Required: {@code apCreditId}; {@code build()} fails without it.
+ * Request body {@code Accounting.V2.MarkApCreditAsExportedUpdateRequest}. Required: {@code apCreditId}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface MarkApCreditAsExportedUpdateRequest {
+public interface MarkApCreditAsExportedUpdateRequest extends TitanRequest {
   /**
    * JSON {@code apCreditId}: integer (int64); required.
    */
@@ -19,7 +20,13 @@ public interface MarkApCreditAsExportedUpdateRequest {
   /**
    * A builder of {@code MarkApCreditAsExportedUpdateRequest}.
    */
-  static ImmutableMarkApCreditAsExportedUpdateRequest.Builder builder() {
-    return ImmutableMarkApCreditAsExportedUpdateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link MarkApCreditAsExportedUpdateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableMarkApCreditAsExportedUpdateRequest.Builder {
   }
 }

@@ -2,35 +2,60 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.MarkInvoiceAsExportedUpdateRequest}. Required: {@code invoiceId}; {@code build()} fails without it.
+ * Request body {@code Accounting.V2.MarkInvoiceAsExportedUpdateRequest}. Required: {@code invoiceId}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface MarkInvoiceAsExportedUpdateRequest {
+public interface MarkInvoiceAsExportedUpdateRequest extends TitanRequest {
   /**
    * JSON {@code invoiceId}: integer (int64); required.
    */
   long invoiceId();
 
   /**
-   * JSON {@code externalId}: string.
+   * JSON {@code externalId}: string; {@code clearExternalId()} sends null.
    */
+  @Clearable
   Optional<String> externalId();
 
   /**
-   * JSON {@code externalMessage}: string.
+   * JSON {@code externalMessage}: string; {@code clearExternalMessage()} sends null.
    */
+  @Clearable
   Optional<String> externalMessage();
 
   /**
    * A builder of {@code MarkInvoiceAsExportedUpdateRequest}.
    */
-  static ImmutableMarkInvoiceAsExportedUpdateRequest.Builder builder() {
-    return ImmutableMarkInvoiceAsExportedUpdateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link MarkInvoiceAsExportedUpdateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableMarkInvoiceAsExportedUpdateRequest.Builder {
+    /**
+     * Sends {@code "externalId": null}, clearing the field.
+     */
+    public Builder clearExternalId() {
+      addExplicitNulls("externalId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "externalMessage": null}, clearing the field.
+     */
+    public Builder clearExternalMessage() {
+      addExplicitNulls("externalMessage");
+      return this;
+    }
   }
 }

@@ -2,36 +2,61 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.PaymentSettlementUpdateRequest}. Required: {@code id}; {@code build()} fails without it.
+ * Request body {@code Accounting.V2.PaymentSettlementUpdateRequest}. Required: {@code id}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface PaymentSettlementUpdateRequest {
+public interface PaymentSettlementUpdateRequest extends TitanRequest {
   /**
    * JSON {@code id}: integer (int64); required.
    */
   long id();
 
   /**
-   * JSON {@code settlementStatus}: enum {@link SettlementStatus}.
+   * JSON {@code settlementStatus}: enum {@link SettlementStatus}; {@code clearSettlementStatus()} sends null.
    */
+  @Clearable
   Optional<SettlementStatus> settlementStatus();
 
   /**
-   * JSON {@code settlementDate}: ISO-8601 date-time.
+   * JSON {@code settlementDate}: ISO-8601 date-time; {@code clearSettlementDate()} sends null.
    */
+  @Clearable
   Optional<Instant> settlementDate();
 
   /**
    * A builder of {@code PaymentSettlementUpdateRequest}.
    */
-  static ImmutablePaymentSettlementUpdateRequest.Builder builder() {
-    return ImmutablePaymentSettlementUpdateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link PaymentSettlementUpdateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutablePaymentSettlementUpdateRequest.Builder {
+    /**
+     * Sends {@code "settlementStatus": null}, clearing the field.
+     */
+    public Builder clearSettlementStatus() {
+      addExplicitNulls("settlementStatus");
+      return this;
+    }
+
+    /**
+     * Sends {@code "settlementDate": null}, clearing the field.
+     */
+    public Builder clearSettlementDate() {
+      addExplicitNulls("settlementDate");
+      return this;
+    }
   }
 }

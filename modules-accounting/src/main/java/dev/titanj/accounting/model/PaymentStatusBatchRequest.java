@@ -2,16 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.PaymentStatusBatchRequest}. Required: {@code status}, {@code paymentIds}; {@code build()} fails without them.
+ * Request body {@code Accounting.V2.PaymentStatusBatchRequest}. Required: {@code status}, {@code paymentIds}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface PaymentStatusBatchRequest {
+public interface PaymentStatusBatchRequest extends TitanRequest {
   /**
    * JSON {@code status}: enum {@link PaymentStatus}; required.
    */
@@ -25,7 +26,13 @@ public interface PaymentStatusBatchRequest {
   /**
    * A builder of {@code PaymentStatusBatchRequest}.
    */
-  static ImmutablePaymentStatusBatchRequest.Builder builder() {
-    return ImmutablePaymentStatusBatchRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link PaymentStatusBatchRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutablePaymentStatusBatchRequest.Builder {
   }
 }

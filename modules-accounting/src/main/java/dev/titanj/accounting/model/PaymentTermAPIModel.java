@@ -18,7 +18,7 @@ public interface PaymentTermAPIModel {
   /**
    * JSON {@code id}: integer (int64).
    */
-  long id();
+  Optional<Long> id();
 
   /**
    * JSON {@code name}: string.

@@ -18,7 +18,7 @@ public interface PaymentTermDiscountAPIModel {
   /**
    * JSON {@code id}: integer (int64).
    */
-  long id();
+  Optional<Long> id();
 
   /**
    * JSON {@code discountApplyTo} exactly as sent (values of {@link PaymentTermApplyTo}), so values this SDK does not know are kept.

@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.time.Instant;
 import java.util.List;
@@ -9,11 +10,11 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.PaymentUpdateRequest}. Required: {@code typeId}, {@code splits}; {@code build()} fails without them.
+ * Request body {@code Accounting.V2.PaymentUpdateRequest}. Required: {@code typeId}, {@code splits}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface PaymentUpdateRequest {
+public interface PaymentUpdateRequest extends TitanRequest {
   /**
    * JSON {@code typeId}: integer (int64); required.
    */
@@ -62,7 +63,13 @@ public interface PaymentUpdateRequest {
   /**
    * A builder of {@code PaymentUpdateRequest}.
    */
-  static ImmutablePaymentUpdateRequest.Builder builder() {
-    return ImmutablePaymentUpdateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link PaymentUpdateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutablePaymentUpdateRequest.Builder {
   }
 }

@@ -20,7 +20,7 @@ public interface TaxRate {
   /**
    * JSON {@code id}: integer (int64).
    */
-  long id();
+  Optional<Long> id();
 
   /**
    * JSON {@code taxName}: string.

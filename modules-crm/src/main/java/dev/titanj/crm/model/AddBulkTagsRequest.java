@@ -2,16 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.AddBulkTagsRequest}. Required: {@code customerIds}, {@code tagTypeIds}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.AddBulkTagsRequest}. Required: {@code customerIds}, {@code tagTypeIds}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface AddBulkTagsRequest {
+public interface AddBulkTagsRequest extends TitanRequest {
   /**
    * JSON {@code customerIds}: list of integer (int64); required.
    */
@@ -25,7 +26,13 @@ public interface AddBulkTagsRequest {
   /**
    * A builder of {@code AddBulkTagsRequest}.
    */
-  static ImmutableAddBulkTagsRequest.Builder builder() {
-    return ImmutableAddBulkTagsRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link AddBulkTagsRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableAddBulkTagsRequest.Builder {
   }
 }

@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.RequiredInRequests;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -15,6 +16,7 @@ public interface AddressModel {
   /**
    * JSON {@code street}: string.
    */
+  @RequiredInRequests
   Optional<String> street();
 
   /**
@@ -25,21 +27,25 @@ public interface AddressModel {
   /**
    * JSON {@code city}: string.
    */
+  @RequiredInRequests
   Optional<String> city();
 
   /**
    * JSON {@code state}: string.
    */
+  @RequiredInRequests
   Optional<String> state();
 
   /**
    * JSON {@code zip}: string.
    */
+  @RequiredInRequests
   Optional<String> zip();
 
   /**
    * JSON {@code country}: string.
    */
+  @RequiredInRequests
   Optional<String> country();
 
   /**

@@ -2,15 +2,16 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Customers.ContactPreferencesRequest}. Required: {@code jobRemindersEnabled}, {@code marketingUpdatesEnabled}, {@code invoiceStatementNotification}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.Customers.ContactPreferencesRequest}. Required: {@code jobRemindersEnabled}, {@code marketingUpdatesEnabled}, {@code invoiceStatementNotification}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface ContactPreferencesRequest {
+public interface ContactPreferencesRequest extends TitanRequest {
   /**
    * JSON {@code jobRemindersEnabled}: boolean; required.
    */
@@ -29,7 +30,13 @@ public interface ContactPreferencesRequest {
   /**
    * A builder of {@code ContactPreferencesRequest}.
    */
-  static ImmutableContactPreferencesRequest.Builder builder() {
-    return ImmutableContactPreferencesRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link ContactPreferencesRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableContactPreferencesRequest.Builder {
   }
 }

@@ -2,15 +2,16 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.CreateBookingProviderTagRequest}. Required: {@code tagName}, {@code description}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.CreateBookingProviderTagRequest}. Required: {@code tagName}, {@code description}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface CreateBookingProviderTagRequest {
+public interface CreateBookingProviderTagRequest extends TitanRequest {
   /**
    * JSON {@code tagName}: string; required.
    */
@@ -24,7 +25,13 @@ public interface CreateBookingProviderTagRequest {
   /**
    * A builder of {@code CreateBookingProviderTagRequest}.
    */
-  static ImmutableCreateBookingProviderTagRequest.Builder builder() {
-    return ImmutableCreateBookingProviderTagRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CreateBookingProviderTagRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableCreateBookingProviderTagRequest.Builder {
   }
 }

@@ -2,6 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.Nullable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.time.Instant;
 import java.util.List;
@@ -9,11 +12,11 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.CreateBookingRequest}. Required: {@code source}, {@code name}, {@code summary}, {@code isFirstTimeClient}, {@code externalId}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.CreateBookingRequest}. Required: {@code source}, {@code name}, {@code summary}, {@code isFirstTimeClient}, {@code externalId}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface CreateBookingRequest {
+public interface CreateBookingRequest extends TitanRequest {
   /**
    * JSON {@code source}: string; required.
    */
@@ -25,23 +28,28 @@ public interface CreateBookingRequest {
   String name();
 
   /**
-   * JSON {@code address}: object {@link AddressModel}.
+   * JSON {@code address}: object {@link AddressModel}; {@code clearAddress()} sends null.
    */
+  @Clearable
   Optional<AddressModel> address();
 
   /**
-   * JSON {@code contacts}: list of object {@link BookingContactModel}.
+   * JSON {@code contacts}: list of object {@link BookingContactModel}; not sent unless set (an empty list is sent as {@code []}); {@code clearContacts()} sends null.
    */
+  @Nullable
+  @Clearable
   List<BookingContactModel> contacts();
 
   /**
-   * JSON {@code customerType}: string.
+   * JSON {@code customerType}: string; {@code clearCustomerType()} sends null.
    */
+  @Clearable
   Optional<String> customerType();
 
   /**
-   * JSON {@code start}: ISO-8601 date-time.
+   * JSON {@code start}: ISO-8601 date-time; {@code clearStart()} sends null.
    */
+  @Clearable
   Optional<Instant> start();
 
   /**
@@ -50,23 +58,27 @@ public interface CreateBookingRequest {
   String summary();
 
   /**
-   * JSON {@code campaignId}: integer (int64).
+   * JSON {@code campaignId}: integer (int64); {@code clearCampaignId()} sends null.
    */
+  @Clearable
   Optional<Long> campaignId();
 
   /**
-   * JSON {@code businessUnitId}: integer (int64).
+   * JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null.
    */
+  @Clearable
   Optional<Long> businessUnitId();
 
   /**
-   * JSON {@code jobTypeId}: integer (int64).
+   * JSON {@code jobTypeId}: integer (int64); {@code clearJobTypeId()} sends null.
    */
+  @Clearable
   Optional<Long> jobTypeId();
 
   /**
-   * JSON {@code priority}: enum {@link Priority}.
+   * JSON {@code priority}: enum {@link Priority}; {@code clearPriority()} sends null.
    */
+  @Clearable
   Optional<Priority> priority();
 
   /**
@@ -75,13 +87,16 @@ public interface CreateBookingRequest {
   boolean isFirstTimeClient();
 
   /**
-   * JSON {@code uploadedImages}: list of string.
+   * JSON {@code uploadedImages}: list of string; not sent unless set (an empty list is sent as {@code []}); {@code clearUploadedImages()} sends null.
    */
+  @Nullable
+  @Clearable
   List<String> uploadedImages();
 
   /**
-   * JSON {@code isSendConfirmationEmail}: boolean.
+   * JSON {@code isSendConfirmationEmail}: boolean; {@code clearIsSendConfirmationEmail()} sends null.
    */
+  @Clearable
   Optional<Boolean> isSendConfirmationEmail();
 
   /**
@@ -92,7 +107,92 @@ public interface CreateBookingRequest {
   /**
    * A builder of {@code CreateBookingRequest}.
    */
-  static ImmutableCreateBookingRequest.Builder builder() {
-    return ImmutableCreateBookingRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CreateBookingRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableCreateBookingRequest.Builder {
+    /**
+     * Sends {@code "address": null}, clearing the field.
+     */
+    public Builder clearAddress() {
+      addExplicitNulls("address");
+      return this;
+    }
+
+    /**
+     * Sends {@code "contacts": null}, clearing the field.
+     */
+    public Builder clearContacts() {
+      addExplicitNulls("contacts");
+      return this;
+    }
+
+    /**
+     * Sends {@code "customerType": null}, clearing the field.
+     */
+    public Builder clearCustomerType() {
+      addExplicitNulls("customerType");
+      return this;
+    }
+
+    /**
+     * Sends {@code "start": null}, clearing the field.
+     */
+    public Builder clearStart() {
+      addExplicitNulls("start");
+      return this;
+    }
+
+    /**
+     * Sends {@code "campaignId": null}, clearing the field.
+     */
+    public Builder clearCampaignId() {
+      addExplicitNulls("campaignId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "businessUnitId": null}, clearing the field.
+     */
+    public Builder clearBusinessUnitId() {
+      addExplicitNulls("businessUnitId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "jobTypeId": null}, clearing the field.
+     */
+    public Builder clearJobTypeId() {
+      addExplicitNulls("jobTypeId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "priority": null}, clearing the field.
+     */
+    public Builder clearPriority() {
+      addExplicitNulls("priority");
+      return this;
+    }
+
+    /**
+     * Sends {@code "uploadedImages": null}, clearing the field.
+     */
+    public Builder clearUploadedImages() {
+      addExplicitNulls("uploadedImages");
+      return this;
+    }
+
+    /**
+     * Sends {@code "isSendConfirmationEmail": null}, clearing the field.
+     */
+    public Builder clearIsSendConfirmationEmail() {
+      addExplicitNulls("isSendConfirmationEmail");
+      return this;
+    }
   }
 }

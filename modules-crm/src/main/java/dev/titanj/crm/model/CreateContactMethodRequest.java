@@ -2,19 +2,22 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.CreateContactMethodRequest}. Required: {@code type}, {@code value}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.CreateContactMethodRequest}. Required: {@code type}, {@code value}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface CreateContactMethodRequest {
+public interface CreateContactMethodRequest extends TitanRequest {
   /**
-   * JSON {@code referenceId}: string.
+   * JSON {@code referenceId}: string; {@code clearReferenceId()} sends null.
    */
+  @Clearable
   Optional<String> referenceId();
 
   /**
@@ -28,14 +31,36 @@ public interface CreateContactMethodRequest {
   String value();
 
   /**
-   * JSON {@code memo}: string.
+   * JSON {@code memo}: string; {@code clearMemo()} sends null.
    */
+  @Clearable
   Optional<String> memo();
 
   /**
    * A builder of {@code CreateContactMethodRequest}.
    */
-  static ImmutableCreateContactMethodRequest.Builder builder() {
-    return ImmutableCreateContactMethodRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CreateContactMethodRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableCreateContactMethodRequest.Builder {
+    /**
+     * Sends {@code "referenceId": null}, clearing the field.
+     */
+    public Builder clearReferenceId() {
+      addExplicitNulls("referenceId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "memo": null}, clearing the field.
+     */
+    public Builder clearMemo() {
+      addExplicitNulls("memo");
+      return this;
+    }
   }
 }

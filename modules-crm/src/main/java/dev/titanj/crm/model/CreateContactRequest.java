@@ -2,35 +2,69 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.CreateContactRequest}. No field is required.
+ * Request body {@code Crm.V2.CreateContactRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface CreateContactRequest {
+public interface CreateContactRequest extends TitanRequest {
   /**
-   * JSON {@code name}: string.
+   * JSON {@code name}: string; {@code clearName()} sends null.
    */
+  @Clearable
   Optional<String> name();
 
   /**
-   * JSON {@code title}: string.
+   * JSON {@code title}: string; {@code clearTitle()} sends null.
    */
+  @Clearable
   Optional<String> title();
 
   /**
-   * JSON {@code referenceId}: string.
+   * JSON {@code referenceId}: string; {@code clearReferenceId()} sends null.
    */
+  @Clearable
   Optional<String> referenceId();
 
   /**
    * A builder of {@code CreateContactRequest}.
    */
-  static ImmutableCreateContactRequest.Builder builder() {
-    return ImmutableCreateContactRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CreateContactRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableCreateContactRequest.Builder {
+    /**
+     * Sends {@code "name": null}, clearing the field.
+     */
+    public Builder clearName() {
+      addExplicitNulls("name");
+      return this;
+    }
+
+    /**
+     * Sends {@code "title": null}, clearing the field.
+     */
+    public Builder clearTitle() {
+      addExplicitNulls("title");
+      return this;
+    }
+
+    /**
+     * Sends {@code "referenceId": null}, clearing the field.
+     */
+    public Builder clearReferenceId() {
+      addExplicitNulls("referenceId");
+      return this;
+    }
   }
 }

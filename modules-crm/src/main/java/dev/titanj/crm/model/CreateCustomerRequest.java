@@ -2,40 +2,47 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.Nullable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Customers.CreateCustomerRequest}. Required: {@code name}, {@code locations}, {@code address}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.Customers.CreateCustomerRequest}. Required: {@code name}, {@code locations}, {@code address}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface CreateCustomerRequest {
+public interface CreateCustomerRequest extends TitanRequest {
   /**
    * JSON {@code name}: string; required.
    */
   String name();
 
   /**
-   * JSON {@code type}: enum {@link CustomerType}.
+   * JSON {@code type}: enum {@link CustomerType}; {@code clearType()} sends null.
    */
+  @Clearable
   Optional<CustomerType> type();
 
   /**
-   * JSON {@code doNotMail}: boolean.
+   * JSON {@code doNotMail}: boolean; {@code clearDoNotMail()} sends null.
    */
+  @Clearable
   Optional<Boolean> doNotMail();
 
   /**
-   * JSON {@code doNotService}: boolean.
+   * JSON {@code doNotService}: boolean; {@code clearDoNotService()} sends null.
    */
+  @Clearable
   Optional<Boolean> doNotService();
 
   /**
-   * JSON {@code nationalAccount}: boolean.
+   * JSON {@code nationalAccount}: boolean; {@code clearNationalAccount()} sends null.
    */
+  @Clearable
   Optional<Boolean> nationalAccount();
 
   /**
@@ -49,39 +56,133 @@ public interface CreateCustomerRequest {
   CustomerAddress address();
 
   /**
-   * JSON {@code contacts}: list of object {@link NewCustomerContact}.
+   * JSON {@code contacts}: list of object {@link NewCustomerContact}; not sent unless set (an empty list is sent as {@code []}); {@code clearContacts()} sends null.
    */
+  @Nullable
+  @Clearable
   List<NewCustomerContact> contacts();
 
   /**
-   * JSON {@code customFields}: list of object {@link CustomFieldUpdateModel}.
+   * JSON {@code customFields}: list of object {@link CustomFieldUpdateModel}; not sent unless set (an empty list is sent as {@code []}); {@code clearCustomFields()} sends null.
    */
+  @Nullable
+  @Clearable
   List<CustomFieldUpdateModel> customFields();
 
   /**
-   * JSON {@code tagTypeIds}: list of integer (int64).
+   * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as {@code []}); {@code clearTagTypeIds()} sends null.
    */
+  @Nullable
+  @Clearable
   List<Long> tagTypeIds();
 
   /**
-   * JSON {@code externalData}: object {@link ExternalDataCreateRequest}.
+   * JSON {@code externalData}: object {@link ExternalDataCreateRequest}; {@code clearExternalData()} sends null.
    */
+  @Clearable
   Optional<ExternalDataCreateRequest> externalData();
 
   /**
-   * JSON {@code taxExempt}: boolean.
+   * JSON {@code taxExempt}: boolean; {@code clearTaxExempt()} sends null.
    */
+  @Clearable
   Optional<Boolean> taxExempt();
 
   /**
-   * JSON {@code paymentTermId}: integer (int64).
+   * JSON {@code paymentTermId}: integer (int64); {@code clearPaymentTermId()} sends null.
    */
+  @Clearable
   Optional<Long> paymentTermId();
 
   /**
    * A builder of {@code CreateCustomerRequest}.
    */
-  static ImmutableCreateCustomerRequest.Builder builder() {
-    return ImmutableCreateCustomerRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CreateCustomerRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableCreateCustomerRequest.Builder {
+    /**
+     * Sends {@code "type": null}, clearing the field.
+     */
+    public Builder clearType() {
+      addExplicitNulls("type");
+      return this;
+    }
+
+    /**
+     * Sends {@code "doNotMail": null}, clearing the field.
+     */
+    public Builder clearDoNotMail() {
+      addExplicitNulls("doNotMail");
+      return this;
+    }
+
+    /**
+     * Sends {@code "doNotService": null}, clearing the field.
+     */
+    public Builder clearDoNotService() {
+      addExplicitNulls("doNotService");
+      return this;
+    }
+
+    /**
+     * Sends {@code "nationalAccount": null}, clearing the field.
+     */
+    public Builder clearNationalAccount() {
+      addExplicitNulls("nationalAccount");
+      return this;
+    }
+
+    /**
+     * Sends {@code "contacts": null}, clearing the field.
+     */
+    public Builder clearContacts() {
+      addExplicitNulls("contacts");
+      return this;
+    }
+
+    /**
+     * Sends {@code "customFields": null}, clearing the field.
+     */
+    public Builder clearCustomFields() {
+      addExplicitNulls("customFields");
+      return this;
+    }
+
+    /**
+     * Sends {@code "tagTypeIds": null}, clearing the field.
+     */
+    public Builder clearTagTypeIds() {
+      addExplicitNulls("tagTypeIds");
+      return this;
+    }
+
+    /**
+     * Sends {@code "externalData": null}, clearing the field.
+     */
+    public Builder clearExternalData() {
+      addExplicitNulls("externalData");
+      return this;
+    }
+
+    /**
+     * Sends {@code "taxExempt": null}, clearing the field.
+     */
+    public Builder clearTaxExempt() {
+      addExplicitNulls("taxExempt");
+      return this;
+    }
+
+    /**
+     * Sends {@code "paymentTermId": null}, clearing the field.
+     */
+    public Builder clearPaymentTermId() {
+      addExplicitNulls("paymentTermId");
+      return this;
+    }
   }
 }

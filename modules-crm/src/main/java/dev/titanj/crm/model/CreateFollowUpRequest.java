@@ -2,36 +2,61 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.CreateFollowUpRequest}. Required: {@code followUpDate}; {@code build()} fails without it.
+ * Request body {@code Crm.V2.CreateFollowUpRequest}. Required: {@code followUpDate}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface CreateFollowUpRequest {
+public interface CreateFollowUpRequest extends TitanRequest {
   /**
    * JSON {@code followUpDate}: ISO-8601 date-time; required.
    */
   Instant followUpDate();
 
   /**
-   * JSON {@code text}: string.
+   * JSON {@code text}: string; {@code clearText()} sends null.
    */
+  @Clearable
   Optional<String> text();
 
   /**
-   * JSON {@code pinToTop}: boolean.
+   * JSON {@code pinToTop}: boolean; {@code clearPinToTop()} sends null.
    */
+  @Clearable
   Optional<Boolean> pinToTop();
 
   /**
    * A builder of {@code CreateFollowUpRequest}.
    */
-  static ImmutableCreateFollowUpRequest.Builder builder() {
-    return ImmutableCreateFollowUpRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CreateFollowUpRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableCreateFollowUpRequest.Builder {
+    /**
+     * Sends {@code "text": null}, clearing the field.
+     */
+    public Builder clearText() {
+      addExplicitNulls("text");
+      return this;
+    }
+
+    /**
+     * Sends {@code "pinToTop": null}, clearing the field.
+     */
+    public Builder clearPinToTop() {
+      addExplicitNulls("pinToTop");
+      return this;
+    }
   }
 }

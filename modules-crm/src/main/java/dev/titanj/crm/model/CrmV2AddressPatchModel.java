@@ -2,15 +2,16 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.AddressPatchModel}. Required: {@code street}, {@code unit}, {@code city}, {@code state}, {@code zip}, {@code country}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.AddressPatchModel}. Required: {@code street}, {@code unit}, {@code city}, {@code state}, {@code zip}, {@code country}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface CrmV2AddressPatchModel {
+public interface CrmV2AddressPatchModel extends TitanRequest {
   /**
    * JSON {@code street}: string; required.
    */
@@ -44,7 +45,13 @@ public interface CrmV2AddressPatchModel {
   /**
    * A builder of {@code CrmV2AddressPatchModel}.
    */
-  static ImmutableCrmV2AddressPatchModel.Builder builder() {
-    return ImmutableCrmV2AddressPatchModel.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CrmV2AddressPatchModel}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableCrmV2AddressPatchModel.Builder {
   }
 }

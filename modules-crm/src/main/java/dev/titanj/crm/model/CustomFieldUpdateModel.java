@@ -2,15 +2,16 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Customers.CustomFieldUpdateModel}. Required: {@code typeId}, {@code value}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.Customers.CustomFieldUpdateModel}. Required: {@code typeId}, {@code value}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface CustomFieldUpdateModel {
+public interface CustomFieldUpdateModel extends TitanRequest {
   /**
    * JSON {@code typeId}: integer (int64); required.
    */
@@ -24,7 +25,13 @@ public interface CustomFieldUpdateModel {
   /**
    * A builder of {@code CustomFieldUpdateModel}.
    */
-  static ImmutableCustomFieldUpdateModel.Builder builder() {
-    return ImmutableCustomFieldUpdateModel.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CustomFieldUpdateModel}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableCustomFieldUpdateModel.Builder {
   }
 }

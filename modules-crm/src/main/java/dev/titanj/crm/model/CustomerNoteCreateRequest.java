@@ -2,35 +2,60 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.CustomerNoteCreateRequest}. Required: {@code text}; {@code build()} fails without it.
+ * Request body {@code Crm.V2.CustomerNoteCreateRequest}. Required: {@code text}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface CustomerNoteCreateRequest {
+public interface CustomerNoteCreateRequest extends TitanRequest {
   /**
    * JSON {@code text}: string; required.
    */
   String text();
 
   /**
-   * JSON {@code pinToTop}: boolean.
+   * JSON {@code pinToTop}: boolean; {@code clearPinToTop()} sends null.
    */
+  @Clearable
   Optional<Boolean> pinToTop();
 
   /**
-   * JSON {@code addToLocations}: boolean.
+   * JSON {@code addToLocations}: boolean; {@code clearAddToLocations()} sends null.
    */
+  @Clearable
   Optional<Boolean> addToLocations();
 
   /**
    * A builder of {@code CustomerNoteCreateRequest}.
    */
-  static ImmutableCustomerNoteCreateRequest.Builder builder() {
-    return ImmutableCustomerNoteCreateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CustomerNoteCreateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableCustomerNoteCreateRequest.Builder {
+    /**
+     * Sends {@code "pinToTop": null}, clearing the field.
+     */
+    public Builder clearPinToTop() {
+      addExplicitNulls("pinToTop");
+      return this;
+    }
+
+    /**
+     * Sends {@code "addToLocations": null}, clearing the field.
+     */
+    public Builder clearAddToLocations() {
+      addExplicitNulls("addToLocations");
+      return this;
+    }
   }
 }

@@ -2,30 +2,55 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.DismissBookingModel}. No field is required.
+ * Request body {@code Crm.V2.DismissBookingModel}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface DismissBookingModel {
+public interface DismissBookingModel extends TitanRequest {
   /**
-   * JSON {@code callReasonId}: integer (int64).
+   * JSON {@code callReasonId}: integer (int64); {@code clearCallReasonId()} sends null.
    */
+  @Clearable
   Optional<Long> callReasonId();
 
   /**
-   * JSON {@code dismissingMemo}: string.
+   * JSON {@code dismissingMemo}: string; {@code clearDismissingMemo()} sends null.
    */
+  @Clearable
   Optional<String> dismissingMemo();
 
   /**
    * A builder of {@code DismissBookingModel}.
    */
-  static ImmutableDismissBookingModel.Builder builder() {
-    return ImmutableDismissBookingModel.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link DismissBookingModel}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableDismissBookingModel.Builder {
+    /**
+     * Sends {@code "callReasonId": null}, clearing the field.
+     */
+    public Builder clearCallReasonId() {
+      addExplicitNulls("callReasonId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "dismissingMemo": null}, clearing the field.
+     */
+    public Builder clearDismissingMemo() {
+      addExplicitNulls("dismissingMemo");
+      return this;
+    }
   }
 }

@@ -2,15 +2,16 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.DismissLeadRequest}. Required: {@code dismissingReasonId}; {@code build()} fails without it.
+ * Request body {@code Crm.V2.DismissLeadRequest}. Required: {@code dismissingReasonId}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface DismissLeadRequest {
+public interface DismissLeadRequest extends TitanRequest {
   /**
    * JSON {@code dismissingReasonId}: integer (int64); required.
    */
@@ -19,7 +20,13 @@ public interface DismissLeadRequest {
   /**
    * A builder of {@code DismissLeadRequest}.
    */
-  static ImmutableDismissLeadRequest.Builder builder() {
-    return ImmutableDismissLeadRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link DismissLeadRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableDismissLeadRequest.Builder {
   }
 }

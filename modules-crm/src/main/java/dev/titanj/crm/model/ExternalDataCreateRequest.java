@@ -2,17 +2,18 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.List;
 import java.util.UUID;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.ExternalDataCreateRequest}. Required: {@code applicationGuid}, {@code externalData}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.ExternalDataCreateRequest}. Required: {@code applicationGuid}, {@code externalData}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface ExternalDataCreateRequest {
+public interface ExternalDataCreateRequest extends TitanRequest {
   /**
    * JSON {@code applicationGuid}: GUID; required.
    */
@@ -26,7 +27,13 @@ public interface ExternalDataCreateRequest {
   /**
    * A builder of {@code ExternalDataCreateRequest}.
    */
-  static ImmutableExternalDataCreateRequest.Builder builder() {
-    return ImmutableExternalDataCreateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link ExternalDataCreateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableExternalDataCreateRequest.Builder {
   }
 }

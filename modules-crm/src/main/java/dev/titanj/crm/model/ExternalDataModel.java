@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.RequiredInRequests;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -15,11 +16,13 @@ public interface ExternalDataModel {
   /**
    * JSON {@code key}: string.
    */
+  @RequiredInRequests
   Optional<String> key();
 
   /**
    * JSON {@code value}: string.
    */
+  @RequiredInRequests
   Optional<String> value();
 
   /**

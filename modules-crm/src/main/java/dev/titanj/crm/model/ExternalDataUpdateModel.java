@@ -2,30 +2,46 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.ExternalDataUpdateModel}. Required: {@code key}; {@code build()} fails without it.
+ * Request body {@code Crm.V2.ExternalDataUpdateModel}. Required: {@code key}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface ExternalDataUpdateModel {
+public interface ExternalDataUpdateModel extends TitanRequest {
   /**
    * JSON {@code key}: string; required.
    */
   String key();
 
   /**
-   * JSON {@code value}: string (multiline).
+   * JSON {@code value}: string (multiline); {@code clearValue()} sends null.
    */
+  @Clearable
   Optional<String> value();
 
   /**
    * A builder of {@code ExternalDataUpdateModel}.
    */
-  static ImmutableExternalDataUpdateModel.Builder builder() {
-    return ImmutableExternalDataUpdateModel.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link ExternalDataUpdateModel}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableExternalDataUpdateModel.Builder {
+    /**
+     * Sends {@code "value": null}, clearing the field.
+     */
+    public Builder clearValue() {
+      addExplicitNulls("value");
+      return this;
+    }
   }
 }

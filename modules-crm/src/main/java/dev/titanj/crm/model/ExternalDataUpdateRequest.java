@@ -2,6 +2,8 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.List;
 import java.util.Optional;
@@ -9,14 +11,15 @@ import java.util.UUID;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.ExternalDataUpdateRequest}. Required: {@code applicationGuid}, {@code externalData}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.ExternalDataUpdateRequest}. Required: {@code applicationGuid}, {@code externalData}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface ExternalDataUpdateRequest {
+public interface ExternalDataUpdateRequest extends TitanRequest {
   /**
-   * JSON {@code patchMode}: enum {@link ExternalDataPatchMode}.
+   * JSON {@code patchMode}: enum {@link ExternalDataPatchMode}; {@code clearPatchMode()} sends null.
    */
+  @Clearable
   Optional<ExternalDataPatchMode> patchMode();
 
   /**
@@ -32,7 +35,20 @@ public interface ExternalDataUpdateRequest {
   /**
    * A builder of {@code ExternalDataUpdateRequest}.
    */
-  static ImmutableExternalDataUpdateRequest.Builder builder() {
-    return ImmutableExternalDataUpdateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link ExternalDataUpdateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableExternalDataUpdateRequest.Builder {
+    /**
+     * Sends {@code "patchMode": null}, clearing the field.
+     */
+    public Builder clearPatchMode() {
+      addExplicitNulls("patchMode");
+      return this;
+    }
   }
 }

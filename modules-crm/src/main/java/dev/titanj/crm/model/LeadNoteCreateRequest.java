@@ -2,30 +2,46 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.LeadNoteCreateRequest}. Required: {@code text}; {@code build()} fails without it.
+ * Request body {@code Crm.V2.LeadNoteCreateRequest}. Required: {@code text}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface LeadNoteCreateRequest {
+public interface LeadNoteCreateRequest extends TitanRequest {
   /**
    * JSON {@code text}: string; required.
    */
   String text();
 
   /**
-   * JSON {@code pinToTop}: boolean.
+   * JSON {@code pinToTop}: boolean; {@code clearPinToTop()} sends null.
    */
+  @Clearable
   Optional<Boolean> pinToTop();
 
   /**
    * A builder of {@code LeadNoteCreateRequest}.
    */
-  static ImmutableLeadNoteCreateRequest.Builder builder() {
-    return ImmutableLeadNoteCreateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link LeadNoteCreateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableLeadNoteCreateRequest.Builder {
+    /**
+     * Sends {@code "pinToTop": null}, clearing the field.
+     */
+    public Builder clearPinToTop() {
+      addExplicitNulls("pinToTop");
+      return this;
+    }
   }
 }

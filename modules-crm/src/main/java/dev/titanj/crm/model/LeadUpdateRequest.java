@@ -2,16 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.LeadUpdateRequest}. No field is required.
+ * Request body {@code Crm.V2.LeadUpdateRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface LeadUpdateRequest {
+public interface LeadUpdateRequest extends TitanRequest {
   /**
    * JSON {@code campaignId}: integer (int64).
    */
@@ -85,7 +86,13 @@ public interface LeadUpdateRequest {
   /**
    * A builder of {@code LeadUpdateRequest}.
    */
-  static ImmutableLeadUpdateRequest.Builder builder() {
-    return ImmutableLeadUpdateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link LeadUpdateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableLeadUpdateRequest.Builder {
   }
 }

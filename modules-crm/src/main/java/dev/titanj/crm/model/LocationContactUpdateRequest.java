@@ -2,16 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.LocationContactUpdateRequest}. No field is required.
+ * Request body {@code Crm.V2.LocationContactUpdateRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface LocationContactUpdateRequest {
+public interface LocationContactUpdateRequest extends TitanRequest {
   /**
    * JSON {@code type}: enum {@link ContactType}.
    */
@@ -35,7 +36,13 @@ public interface LocationContactUpdateRequest {
   /**
    * A builder of {@code LocationContactUpdateRequest}.
    */
-  static ImmutableLocationContactUpdateRequest.Builder builder() {
-    return ImmutableLocationContactUpdateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link LocationContactUpdateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableLocationContactUpdateRequest.Builder {
   }
 }

@@ -2,35 +2,60 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.LocationNoteCreateRequest}. Required: {@code text}; {@code build()} fails without it.
+ * Request body {@code Crm.V2.LocationNoteCreateRequest}. Required: {@code text}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface LocationNoteCreateRequest {
+public interface LocationNoteCreateRequest extends TitanRequest {
   /**
    * JSON {@code text}: string; required.
    */
   String text();
 
   /**
-   * JSON {@code pinToTop}: boolean.
+   * JSON {@code pinToTop}: boolean; {@code clearPinToTop()} sends null.
    */
+  @Clearable
   Optional<Boolean> pinToTop();
 
   /**
-   * JSON {@code addToCustomer}: boolean.
+   * JSON {@code addToCustomer}: boolean; {@code clearAddToCustomer()} sends null.
    */
+  @Clearable
   Optional<Boolean> addToCustomer();
 
   /**
    * A builder of {@code LocationNoteCreateRequest}.
    */
-  static ImmutableLocationNoteCreateRequest.Builder builder() {
-    return ImmutableLocationNoteCreateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link LocationNoteCreateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableLocationNoteCreateRequest.Builder {
+    /**
+     * Sends {@code "pinToTop": null}, clearing the field.
+     */
+    public Builder clearPinToTop() {
+      addExplicitNulls("pinToTop");
+      return this;
+    }
+
+    /**
+     * Sends {@code "addToCustomer": null}, clearing the field.
+     */
+    public Builder clearAddToCustomer() {
+      addExplicitNulls("addToCustomer");
+      return this;
+    }
   }
 }

@@ -2,16 +2,18 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Locations.AddressPatchModel}. Required: {@code street}, {@code unit}, {@code city}, {@code state}, {@code zip}, {@code country}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.Locations.AddressPatchModel}. Required: {@code street}, {@code unit}, {@code city}, {@code state}, {@code zip}, {@code country}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface LocationsAddressPatchModel {
+public interface LocationsAddressPatchModel extends TitanRequest {
   /**
    * JSON {@code street}: string; required.
    */
@@ -43,19 +45,42 @@ public interface LocationsAddressPatchModel {
   String country();
 
   /**
-   * JSON {@code latitude}: double.
+   * JSON {@code latitude}: double; {@code clearLatitude()} sends null.
    */
+  @Clearable
   Optional<Double> latitude();
 
   /**
-   * JSON {@code longitude}: double.
+   * JSON {@code longitude}: double; {@code clearLongitude()} sends null.
    */
+  @Clearable
   Optional<Double> longitude();
 
   /**
    * A builder of {@code LocationsAddressPatchModel}.
    */
-  static ImmutableLocationsAddressPatchModel.Builder builder() {
-    return ImmutableLocationsAddressPatchModel.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link LocationsAddressPatchModel}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableLocationsAddressPatchModel.Builder {
+    /**
+     * Sends {@code "latitude": null}, clearing the field.
+     */
+    public Builder clearLatitude() {
+      addExplicitNulls("latitude");
+      return this;
+    }
+
+    /**
+     * Sends {@code "longitude": null}, clearing the field.
+     */
+    public Builder clearLongitude() {
+      addExplicitNulls("longitude");
+      return this;
+    }
   }
 }

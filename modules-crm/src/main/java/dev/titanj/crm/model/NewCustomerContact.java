@@ -2,16 +2,18 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Customers.NewCustomerContact}. Required: {@code type}, {@code value}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.Customers.NewCustomerContact}. Required: {@code type}, {@code value}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface NewCustomerContact {
+public interface NewCustomerContact extends TitanRequest {
   /**
    * JSON {@code type}: enum {@link ContactType}; required.
    */
@@ -23,14 +25,28 @@ public interface NewCustomerContact {
   String value();
 
   /**
-   * JSON {@code memo}: string.
+   * JSON {@code memo}: string; {@code clearMemo()} sends null.
    */
+  @Clearable
   Optional<String> memo();
 
   /**
    * A builder of {@code NewCustomerContact}.
    */
-  static ImmutableNewCustomerContact.Builder builder() {
-    return ImmutableNewCustomerContact.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link NewCustomerContact}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableNewCustomerContact.Builder {
+    /**
+     * Sends {@code "memo": null}, clearing the field.
+     */
+    public Builder clearMemo() {
+      addExplicitNulls("memo");
+      return this;
+    }
   }
 }

@@ -2,16 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.UpdateBookingProviderTagRequest}. No field is required.
+ * Request body {@code Crm.V2.UpdateBookingProviderTagRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface UpdateBookingProviderTagRequest {
+public interface UpdateBookingProviderTagRequest extends TitanRequest {
   /**
    * JSON {@code tagName}: string.
    */
@@ -25,7 +26,13 @@ public interface UpdateBookingProviderTagRequest {
   /**
    * A builder of {@code UpdateBookingProviderTagRequest}.
    */
-  static ImmutableUpdateBookingProviderTagRequest.Builder builder() {
-    return ImmutableUpdateBookingProviderTagRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link UpdateBookingProviderTagRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableUpdateBookingProviderTagRequest.Builder {
   }
 }

@@ -2,6 +2,8 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Nullable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.time.Instant;
 import java.util.List;
@@ -9,11 +11,11 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.UpdateBookingRequest}. No field is required.
+ * Request body {@code Crm.V2.UpdateBookingRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface UpdateBookingRequest {
+public interface UpdateBookingRequest extends TitanRequest {
   /**
    * JSON {@code source}: string.
    */
@@ -70,8 +72,9 @@ public interface UpdateBookingRequest {
   Optional<Boolean> isFirstTimeClient();
 
   /**
-   * JSON {@code uploadedImages}: list of string.
+   * JSON {@code uploadedImages}: list of string; not sent unless set (an empty list is sent as {@code []}).
    */
+  @Nullable
   List<String> uploadedImages();
 
   /**
@@ -82,7 +85,13 @@ public interface UpdateBookingRequest {
   /**
    * A builder of {@code UpdateBookingRequest}.
    */
-  static ImmutableUpdateBookingRequest.Builder builder() {
-    return ImmutableUpdateBookingRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link UpdateBookingRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableUpdateBookingRequest.Builder {
   }
 }

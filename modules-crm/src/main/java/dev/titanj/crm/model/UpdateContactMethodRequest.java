@@ -2,16 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.UpdateContactMethodRequest}. No field is required.
+ * Request body {@code Crm.V2.UpdateContactMethodRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface UpdateContactMethodRequest {
+public interface UpdateContactMethodRequest extends TitanRequest {
   /**
    * JSON {@code value}: string.
    */
@@ -25,7 +26,13 @@ public interface UpdateContactMethodRequest {
   /**
    * A builder of {@code UpdateContactMethodRequest}.
    */
-  static ImmutableUpdateContactMethodRequest.Builder builder() {
-    return ImmutableUpdateContactMethodRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link UpdateContactMethodRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableUpdateContactMethodRequest.Builder {
   }
 }

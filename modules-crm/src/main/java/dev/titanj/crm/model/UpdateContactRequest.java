@@ -2,29 +2,34 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.UpdateContactRequest}. Required: {@code isArchived}; {@code build()} fails without it.
+ * Request body {@code Crm.V2.UpdateContactRequest}. Required: {@code isArchived}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface UpdateContactRequest {
+public interface UpdateContactRequest extends TitanRequest {
   /**
-   * JSON {@code name}: string.
+   * JSON {@code name}: string; {@code clearName()} sends null.
    */
+  @Clearable
   Optional<String> name();
 
   /**
-   * JSON {@code title}: string.
+   * JSON {@code title}: string; {@code clearTitle()} sends null.
    */
+  @Clearable
   Optional<String> title();
 
   /**
-   * JSON {@code referenceId}: string.
+   * JSON {@code referenceId}: string; {@code clearReferenceId()} sends null.
    */
+  @Clearable
   Optional<String> referenceId();
 
   /**
@@ -35,7 +40,36 @@ public interface UpdateContactRequest {
   /**
    * A builder of {@code UpdateContactRequest}.
    */
-  static ImmutableUpdateContactRequest.Builder builder() {
-    return ImmutableUpdateContactRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link UpdateContactRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableUpdateContactRequest.Builder {
+    /**
+     * Sends {@code "name": null}, clearing the field.
+     */
+    public Builder clearName() {
+      addExplicitNulls("name");
+      return this;
+    }
+
+    /**
+     * Sends {@code "title": null}, clearing the field.
+     */
+    public Builder clearTitle() {
+      addExplicitNulls("title");
+      return this;
+    }
+
+    /**
+     * Sends {@code "referenceId": null}, clearing the field.
+     */
+    public Builder clearReferenceId() {
+      addExplicitNulls("referenceId");
+      return this;
+    }
   }
 }

@@ -2,15 +2,16 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Customers.UpdateCustomerAddress}. Required: {@code street}, {@code unit}, {@code city}, {@code state}, {@code zip}, {@code country}, {@code latitude}, {@code longitude}; {@code build()} fails without them.
+ * Request body {@code Crm.V2.Customers.UpdateCustomerAddress}. Required: {@code street}, {@code unit}, {@code city}, {@code state}, {@code zip}, {@code country}, {@code latitude}, {@code longitude}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface UpdateCustomerAddress {
+public interface UpdateCustomerAddress extends TitanRequest {
   /**
    * JSON {@code street}: string; required.
    */
@@ -54,7 +55,13 @@ public interface UpdateCustomerAddress {
   /**
    * A builder of {@code UpdateCustomerAddress}.
    */
-  static ImmutableUpdateCustomerAddress.Builder builder() {
-    return ImmutableUpdateCustomerAddress.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link UpdateCustomerAddress}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableUpdateCustomerAddress.Builder {
   }
 }

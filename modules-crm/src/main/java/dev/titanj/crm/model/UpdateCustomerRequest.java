@@ -2,17 +2,19 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Nullable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Customers.UpdateCustomerRequest}. No field is required.
+ * Request body {@code Crm.V2.Customers.UpdateCustomerRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface UpdateCustomerRequest {
+public interface UpdateCustomerRequest extends TitanRequest {
   /**
    * JSON {@code name}: string.
    */
@@ -29,8 +31,9 @@ public interface UpdateCustomerRequest {
   Optional<UpdateCustomerAddress> address();
 
   /**
-   * JSON {@code customFields}: list of object {@link CustomFieldUpdateModel}.
+   * JSON {@code customFields}: list of object {@link CustomFieldUpdateModel}; not sent unless set (an empty list is sent as {@code []}).
    */
+  @Nullable
   List<CustomFieldUpdateModel> customFields();
 
   /**
@@ -59,8 +62,9 @@ public interface UpdateCustomerRequest {
   Optional<Boolean> active();
 
   /**
-   * JSON {@code tagTypeIds}: list of integer (int64).
+   * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as {@code []}).
    */
+  @Nullable
   List<Long> tagTypeIds();
 
   /**
@@ -76,7 +80,13 @@ public interface UpdateCustomerRequest {
   /**
    * A builder of {@code UpdateCustomerRequest}.
    */
-  static ImmutableUpdateCustomerRequest.Builder builder() {
-    return ImmutableUpdateCustomerRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link UpdateCustomerRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableUpdateCustomerRequest.Builder {
   }
 }

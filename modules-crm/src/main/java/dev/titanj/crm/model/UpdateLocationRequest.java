@@ -2,17 +2,19 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.json.Nullable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Locations.UpdateLocationRequest}. No field is required.
+ * Request body {@code Crm.V2.Locations.UpdateLocationRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface UpdateLocationRequest {
+public interface UpdateLocationRequest extends TitanRequest {
   /**
    * JSON {@code customerId}: integer (int64).
    */
@@ -39,13 +41,15 @@ public interface UpdateLocationRequest {
   Optional<Long> taxZoneId();
 
   /**
-   * JSON {@code customFields}: list of object {@link CustomFieldUpdateModel}.
+   * JSON {@code customFields}: list of object {@link CustomFieldUpdateModel}; not sent unless set (an empty list is sent as {@code []}).
    */
+  @Nullable
   List<CustomFieldUpdateModel> customFields();
 
   /**
-   * JSON {@code tagTypeIds}: list of integer (int64).
+   * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as {@code []}): the API says "If it is an empty list, all tags on the location will be removed".
    */
+  @Nullable
   List<Long> tagTypeIds();
 
   /**
@@ -56,7 +60,13 @@ public interface UpdateLocationRequest {
   /**
    * A builder of {@code UpdateLocationRequest}.
    */
-  static ImmutableUpdateLocationRequest.Builder builder() {
-    return ImmutableUpdateLocationRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link UpdateLocationRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableUpdateLocationRequest.Builder {
   }
 }

@@ -2,16 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.time.Instant;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.BulkDeleteTechnicianShiftRequest}. Required: {@code start}, {@code end}; {@code build()} fails without them.
+ * Request body {@code Dispatch.V2.BulkDeleteTechnicianShiftRequest}. Required: {@code start}, {@code end}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface BulkDeleteTechnicianShiftRequest {
+public interface BulkDeleteTechnicianShiftRequest extends TitanRequest {
   /**
    * JSON {@code start}: ISO-8601 date-time; required.
    */
@@ -25,7 +26,13 @@ public interface BulkDeleteTechnicianShiftRequest {
   /**
    * A builder of {@code BulkDeleteTechnicianShiftRequest}.
    */
-  static ImmutableBulkDeleteTechnicianShiftRequest.Builder builder() {
-    return ImmutableBulkDeleteTechnicianShiftRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link BulkDeleteTechnicianShiftRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableBulkDeleteTechnicianShiftRequest.Builder {
   }
 }

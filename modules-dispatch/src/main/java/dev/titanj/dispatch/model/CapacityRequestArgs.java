@@ -2,6 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.Nullable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.time.Instant;
 import java.util.List;
@@ -9,11 +12,11 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.CapacityRequestArgs}. Required: {@code startsOnOrAfter}, {@code endsOnOrBefore}, {@code skillBasedAvailability}; {@code build()} fails without them.
+ * Request body {@code Dispatch.V2.CapacityRequestArgs}. Required: {@code startsOnOrAfter}, {@code endsOnOrBefore}, {@code skillBasedAvailability}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface CapacityRequestArgs {
+public interface CapacityRequestArgs extends TitanRequest {
   /**
    * JSON {@code startsOnOrAfter}: ISO-8601 date-time; required.
    */
@@ -25,13 +28,16 @@ public interface CapacityRequestArgs {
   Instant endsOnOrBefore();
 
   /**
-   * JSON {@code businessUnitIds}: list of integer (int64).
+   * JSON {@code businessUnitIds}: list of integer (int64); not sent unless set (an empty list is sent as {@code []}); {@code clearBusinessUnitIds()} sends null.
    */
+  @Nullable
+  @Clearable
   List<Long> businessUnitIds();
 
   /**
-   * JSON {@code jobTypeId}: integer (int64).
+   * JSON {@code jobTypeId}: integer (int64); {@code clearJobTypeId()} sends null.
    */
+  @Clearable
   Optional<Long> jobTypeId();
 
   /**
@@ -42,7 +48,28 @@ public interface CapacityRequestArgs {
   /**
    * A builder of {@code CapacityRequestArgs}.
    */
-  static ImmutableCapacityRequestArgs.Builder builder() {
-    return ImmutableCapacityRequestArgs.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CapacityRequestArgs}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableCapacityRequestArgs.Builder {
+    /**
+     * Sends {@code "businessUnitIds": null}, clearing the field.
+     */
+    public Builder clearBusinessUnitIds() {
+      addExplicitNulls("businessUnitIds");
+      return this;
+    }
+
+    /**
+     * Sends {@code "jobTypeId": null}, clearing the field.
+     */
+    public Builder clearJobTypeId() {
+      addExplicitNulls("jobTypeId");
+      return this;
+    }
   }
 }

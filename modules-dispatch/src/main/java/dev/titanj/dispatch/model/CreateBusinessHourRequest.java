@@ -2,16 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.CreateBusinessHourRequest}. Required: {@code weekdays}, {@code saturday}, {@code sunday}; {@code build()} fails without them.
+ * Request body {@code Dispatch.V2.CreateBusinessHourRequest}. Required: {@code weekdays}, {@code saturday}, {@code sunday}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface CreateBusinessHourRequest {
+public interface CreateBusinessHourRequest extends TitanRequest {
   /**
    * JSON {@code weekdays}: list of object {@link TimeRange}; required.
    */
@@ -30,7 +31,13 @@ public interface CreateBusinessHourRequest {
   /**
    * A builder of {@code CreateBusinessHourRequest}.
    */
-  static ImmutableCreateBusinessHourRequest.Builder builder() {
-    return ImmutableCreateBusinessHourRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CreateBusinessHourRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableCreateBusinessHourRequest.Builder {
   }
 }

@@ -2,6 +2,8 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.time.Instant;
 import java.util.List;
@@ -9,11 +11,11 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.CreateTechnicianShiftRequest}. Required: {@code technicianIds}, {@code shiftType}, {@code title}, {@code start}, {@code end}, {@code repeatType}; {@code build()} fails without them.
+ * Request body {@code Dispatch.V2.CreateTechnicianShiftRequest}. Required: {@code technicianIds}, {@code shiftType}, {@code title}, {@code start}, {@code end}, {@code repeatType}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface CreateTechnicianShiftRequest {
+public interface CreateTechnicianShiftRequest extends TitanRequest {
   /**
    * JSON {@code technicianIds}: list of integer (int64); required.
    */
@@ -40,13 +42,15 @@ public interface CreateTechnicianShiftRequest {
   Instant end();
 
   /**
-   * JSON {@code note}: string.
+   * JSON {@code note}: string; {@code clearNote()} sends null.
    */
+  @Clearable
   Optional<String> note();
 
   /**
-   * JSON {@code timesheetCodeId}: integer (int64).
+   * JSON {@code timesheetCodeId}: integer (int64); {@code clearTimesheetCodeId()} sends null.
    */
+  @Clearable
   Optional<Long> timesheetCodeId();
 
   /**
@@ -55,24 +59,72 @@ public interface CreateTechnicianShiftRequest {
   ShiftRepeatType repeatType();
 
   /**
-   * JSON {@code repeatEndDate}: ISO-8601 date-time.
+   * JSON {@code repeatEndDate}: ISO-8601 date-time; {@code clearRepeatEndDate()} sends null.
    */
+  @Clearable
   Optional<Instant> repeatEndDate();
 
   /**
-   * JSON {@code repeatInterval}: integer (int32).
+   * JSON {@code repeatInterval}: integer (int32); {@code clearRepeatInterval()} sends null.
    */
+  @Clearable
   Optional<Integer> repeatInterval();
 
   /**
-   * JSON {@code shiftDays}: string.
+   * JSON {@code shiftDays}: string; {@code clearShiftDays()} sends null.
    */
+  @Clearable
   Optional<String> shiftDays();
 
   /**
    * A builder of {@code CreateTechnicianShiftRequest}.
    */
-  static ImmutableCreateTechnicianShiftRequest.Builder builder() {
-    return ImmutableCreateTechnicianShiftRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CreateTechnicianShiftRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableCreateTechnicianShiftRequest.Builder {
+    /**
+     * Sends {@code "note": null}, clearing the field.
+     */
+    public Builder clearNote() {
+      addExplicitNulls("note");
+      return this;
+    }
+
+    /**
+     * Sends {@code "timesheetCodeId": null}, clearing the field.
+     */
+    public Builder clearTimesheetCodeId() {
+      addExplicitNulls("timesheetCodeId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "repeatEndDate": null}, clearing the field.
+     */
+    public Builder clearRepeatEndDate() {
+      addExplicitNulls("repeatEndDate");
+      return this;
+    }
+
+    /**
+     * Sends {@code "repeatInterval": null}, clearing the field.
+     */
+    public Builder clearRepeatInterval() {
+      addExplicitNulls("repeatInterval");
+      return this;
+    }
+
+    /**
+     * Sends {@code "shiftDays": null}, clearing the field.
+     */
+    public Builder clearShiftDays() {
+      addExplicitNulls("shiftDays");
+      return this;
+    }
   }
 }

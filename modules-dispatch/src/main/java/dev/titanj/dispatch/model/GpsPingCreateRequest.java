@@ -2,17 +2,19 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.GpsPingCreateRequest}. Required: {@code unitId}, {@code unitName}, {@code eventTime}, {@code street}, {@code city}, {@code region}, {@code postalCode}, {@code message}, {@code externalId}, {@code isNew}, {@code statusMessage}; {@code build()} fails without them.
+ * Request body {@code Dispatch.V2.GpsPingCreateRequest}. Required: {@code unitId}, {@code unitName}, {@code eventTime}, {@code street}, {@code city}, {@code region}, {@code postalCode}, {@code message}, {@code externalId}, {@code isNew}, {@code statusMessage}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface GpsPingCreateRequest {
+public interface GpsPingCreateRequest extends TitanRequest {
   /**
    * JSON {@code unitId}: string; required.
    */
@@ -29,18 +31,21 @@ public interface GpsPingCreateRequest {
   Instant eventTime();
 
   /**
-   * JSON {@code latitude}: double.
+   * JSON {@code latitude}: double; {@code clearLatitude()} sends null.
    */
+  @Clearable
   Optional<Double> latitude();
 
   /**
-   * JSON {@code longitude}: double.
+   * JSON {@code longitude}: double; {@code clearLongitude()} sends null.
    */
+  @Clearable
   Optional<Double> longitude();
 
   /**
-   * JSON {@code speed}: double.
+   * JSON {@code speed}: double; {@code clearSpeed()} sends null.
    */
+  @Clearable
   Optional<Double> speed();
 
   /**
@@ -86,7 +91,36 @@ public interface GpsPingCreateRequest {
   /**
    * A builder of {@code GpsPingCreateRequest}.
    */
-  static ImmutableGpsPingCreateRequest.Builder builder() {
-    return ImmutableGpsPingCreateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link GpsPingCreateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableGpsPingCreateRequest.Builder {
+    /**
+     * Sends {@code "latitude": null}, clearing the field.
+     */
+    public Builder clearLatitude() {
+      addExplicitNulls("latitude");
+      return this;
+    }
+
+    /**
+     * Sends {@code "longitude": null}, clearing the field.
+     */
+    public Builder clearLongitude() {
+      addExplicitNulls("longitude");
+      return this;
+    }
+
+    /**
+     * Sends {@code "speed": null}, clearing the field.
+     */
+    public Builder clearSpeed() {
+      addExplicitNulls("speed");
+      return this;
+    }
   }
 }

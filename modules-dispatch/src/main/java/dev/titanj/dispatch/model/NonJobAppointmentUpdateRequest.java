@@ -2,6 +2,8 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,11 +11,11 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.NonJobAppointmentUpdateRequest}. Required: {@code technicianId}, {@code start}, {@code duration}, {@code name}; {@code build()} fails without them.
+ * Request body {@code Dispatch.V2.NonJobAppointmentUpdateRequest}. Required: {@code technicianId}, {@code start}, {@code duration}, {@code name}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface NonJobAppointmentUpdateRequest {
+public interface NonJobAppointmentUpdateRequest extends TitanRequest {
   /**
    * JSON {@code technicianId}: integer (int64); required.
    */
@@ -35,79 +37,210 @@ public interface NonJobAppointmentUpdateRequest {
   String name();
 
   /**
-   * JSON {@code timesheetCodeId}: integer (int64).
+   * JSON {@code timesheetCodeId}: integer (int64); {@code clearTimesheetCodeId()} sends null.
    */
+  @Clearable
   Optional<Long> timesheetCodeId();
 
   /**
-   * JSON {@code summary}: string.
+   * JSON {@code summary}: string; {@code clearSummary()} sends null.
    */
+  @Clearable
   Optional<String> summary();
 
   /**
-   * JSON {@code clearDispatchBoard}: boolean.
+   * JSON {@code clearDispatchBoard}: boolean; {@code clearClearDispatchBoard()} sends null.
    */
+  @Clearable
   Optional<Boolean> clearDispatchBoard();
 
   /**
-   * JSON {@code clearTechnicianView}: boolean.
+   * JSON {@code clearTechnicianView}: boolean; {@code clearClearTechnicianView()} sends null.
    */
+  @Clearable
   Optional<Boolean> clearTechnicianView();
 
   /**
-   * JSON {@code showOnTechnicianSchedule}: boolean.
+   * JSON {@code showOnTechnicianSchedule}: boolean; {@code clearShowOnTechnicianSchedule()} sends null.
    */
+  @Clearable
   Optional<Boolean> showOnTechnicianSchedule();
 
   /**
-   * JSON {@code removeTechnicianFromCapacityPlanning}: boolean.
+   * JSON {@code removeTechnicianFromCapacityPlanning}: boolean; {@code clearRemoveTechnicianFromCapacityPlanning()} sends null.
    */
+  @Clearable
   Optional<Boolean> removeTechnicianFromCapacityPlanning();
 
   /**
-   * JSON {@code allDay}: boolean.
+   * JSON {@code allDay}: boolean; {@code clearAllDay()} sends null.
    */
+  @Clearable
   Optional<Boolean> allDay();
 
   /**
-   * JSON {@code repeat}: boolean.
+   * JSON {@code repeat}: boolean; {@code clearRepeat()} sends null.
    */
+  @Clearable
   Optional<Boolean> repeat();
 
   /**
-   * JSON {@code countOccurrences}: integer (int32).
+   * JSON {@code countOccurrences}: integer (int32); {@code clearCountOccurrences()} sends null.
    */
+  @Clearable
   Optional<Integer> countOccurrences();
 
   /**
-   * JSON {@code interval}: integer (int32).
+   * JSON {@code interval}: integer (int32); {@code clearInterval()} sends null.
    */
+  @Clearable
   Optional<Integer> interval();
 
   /**
-   * JSON {@code frequency}: enum {@link RepeatFrequency}.
+   * JSON {@code frequency}: enum {@link RepeatFrequency}; {@code clearFrequency()} sends null.
    */
+  @Clearable
   Optional<RepeatFrequency> frequency();
 
   /**
-   * JSON {@code endType}: enum {@link RepeatEndType}.
+   * JSON {@code endType}: enum {@link RepeatEndType}; {@code clearEndType()} sends null.
    */
+  @Clearable
   Optional<RepeatEndType> endType();
 
   /**
-   * JSON {@code endOn}: ISO-8601 date-time.
+   * JSON {@code endOn}: ISO-8601 date-time; {@code clearEndOn()} sends null.
    */
+  @Clearable
   Optional<Instant> endOn();
 
   /**
-   * JSON {@code daysOfWeek}: string.
+   * JSON {@code daysOfWeek}: string; {@code clearDaysOfWeek()} sends null.
    */
+  @Clearable
   Optional<String> daysOfWeek();
 
   /**
    * A builder of {@code NonJobAppointmentUpdateRequest}.
    */
-  static ImmutableNonJobAppointmentUpdateRequest.Builder builder() {
-    return ImmutableNonJobAppointmentUpdateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link NonJobAppointmentUpdateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableNonJobAppointmentUpdateRequest.Builder {
+    /**
+     * Sends {@code "timesheetCodeId": null}, clearing the field.
+     */
+    public Builder clearTimesheetCodeId() {
+      addExplicitNulls("timesheetCodeId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "summary": null}, clearing the field.
+     */
+    public Builder clearSummary() {
+      addExplicitNulls("summary");
+      return this;
+    }
+
+    /**
+     * Sends {@code "clearDispatchBoard": null}, clearing the field.
+     */
+    public Builder clearClearDispatchBoard() {
+      addExplicitNulls("clearDispatchBoard");
+      return this;
+    }
+
+    /**
+     * Sends {@code "clearTechnicianView": null}, clearing the field.
+     */
+    public Builder clearClearTechnicianView() {
+      addExplicitNulls("clearTechnicianView");
+      return this;
+    }
+
+    /**
+     * Sends {@code "showOnTechnicianSchedule": null}, clearing the field.
+     */
+    public Builder clearShowOnTechnicianSchedule() {
+      addExplicitNulls("showOnTechnicianSchedule");
+      return this;
+    }
+
+    /**
+     * Sends {@code "removeTechnicianFromCapacityPlanning": null}, clearing the field.
+     */
+    public Builder clearRemoveTechnicianFromCapacityPlanning() {
+      addExplicitNulls("removeTechnicianFromCapacityPlanning");
+      return this;
+    }
+
+    /**
+     * Sends {@code "allDay": null}, clearing the field.
+     */
+    public Builder clearAllDay() {
+      addExplicitNulls("allDay");
+      return this;
+    }
+
+    /**
+     * Sends {@code "repeat": null}, clearing the field.
+     */
+    public Builder clearRepeat() {
+      addExplicitNulls("repeat");
+      return this;
+    }
+
+    /**
+     * Sends {@code "countOccurrences": null}, clearing the field.
+     */
+    public Builder clearCountOccurrences() {
+      addExplicitNulls("countOccurrences");
+      return this;
+    }
+
+    /**
+     * Sends {@code "interval": null}, clearing the field.
+     */
+    public Builder clearInterval() {
+      addExplicitNulls("interval");
+      return this;
+    }
+
+    /**
+     * Sends {@code "frequency": null}, clearing the field.
+     */
+    public Builder clearFrequency() {
+      addExplicitNulls("frequency");
+      return this;
+    }
+
+    /**
+     * Sends {@code "endType": null}, clearing the field.
+     */
+    public Builder clearEndType() {
+      addExplicitNulls("endType");
+      return this;
+    }
+
+    /**
+     * Sends {@code "endOn": null}, clearing the field.
+     */
+    public Builder clearEndOn() {
+      addExplicitNulls("endOn");
+      return this;
+    }
+
+    /**
+     * Sends {@code "daysOfWeek": null}, clearing the field.
+     */
+    public Builder clearDaysOfWeek() {
+      addExplicitNulls("daysOfWeek");
+      return this;
+    }
   }
 }

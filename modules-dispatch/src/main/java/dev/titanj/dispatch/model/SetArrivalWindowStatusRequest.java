@@ -2,15 +2,16 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.SetArrivalWindowStatusRequest}. Required: {@code isActive}; {@code build()} fails without it.
+ * Request body {@code Dispatch.V2.SetArrivalWindowStatusRequest}. Required: {@code isActive}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface SetArrivalWindowStatusRequest {
+public interface SetArrivalWindowStatusRequest extends TitanRequest {
   /**
    * JSON {@code isActive}: boolean; required.
    */
@@ -19,7 +20,13 @@ public interface SetArrivalWindowStatusRequest {
   /**
    * A builder of {@code SetArrivalWindowStatusRequest}.
    */
-  static ImmutableSetArrivalWindowStatusRequest.Builder builder() {
-    return ImmutableSetArrivalWindowStatusRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link SetArrivalWindowStatusRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableSetArrivalWindowStatusRequest.Builder {
   }
 }

@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.json.RequiredInRequests;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -15,11 +16,13 @@ public interface TimeRange {
   /**
    * JSON {@code fromHour}: integer (int32).
    */
+  @RequiredInRequests
   Optional<Integer> fromHour();
 
   /**
    * JSON {@code toHour}: integer (int32).
    */
+  @RequiredInRequests
   Optional<Integer> toHour();
 
   /**

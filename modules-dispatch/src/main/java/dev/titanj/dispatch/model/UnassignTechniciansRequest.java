@@ -2,16 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.UnassignTechniciansRequest}. Required: {@code jobAppointmentId}, {@code technicianIds}; {@code build()} fails without them.
+ * Request body {@code Dispatch.V2.UnassignTechniciansRequest}. Required: {@code jobAppointmentId}, {@code technicianIds}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface UnassignTechniciansRequest {
+public interface UnassignTechniciansRequest extends TitanRequest {
   /**
    * JSON {@code jobAppointmentId}: integer (int64); required.
    */
@@ -25,7 +26,13 @@ public interface UnassignTechniciansRequest {
   /**
    * A builder of {@code UnassignTechniciansRequest}.
    */
-  static ImmutableUnassignTechniciansRequest.Builder builder() {
-    return ImmutableUnassignTechniciansRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link UnassignTechniciansRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableUnassignTechniciansRequest.Builder {
   }
 }

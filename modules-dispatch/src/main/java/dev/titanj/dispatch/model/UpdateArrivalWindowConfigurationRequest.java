@@ -2,15 +2,16 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.UpdateArrivalWindowConfigurationRequest}. Required: {@code configuration}; {@code build()} fails without it.
+ * Request body {@code Dispatch.V2.UpdateArrivalWindowConfigurationRequest}. Required: {@code configuration}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface UpdateArrivalWindowConfigurationRequest {
+public interface UpdateArrivalWindowConfigurationRequest extends TitanRequest {
   /**
    * JSON {@code configuration}: enum {@link ArrivalWindowConfiguration}; required.
    */
@@ -19,7 +20,13 @@ public interface UpdateArrivalWindowConfigurationRequest {
   /**
    * A builder of {@code UpdateArrivalWindowConfigurationRequest}.
    */
-  static ImmutableUpdateArrivalWindowConfigurationRequest.Builder builder() {
-    return ImmutableUpdateArrivalWindowConfigurationRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link UpdateArrivalWindowConfigurationRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableUpdateArrivalWindowConfigurationRequest.Builder {
   }
 }

@@ -2,17 +2,18 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.time.Duration;
 import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.UpdateArrivalWindowRequest}. Required: {@code start}, {@code duration}, {@code businessUnitIds}; {@code build()} fails without them.
+ * Request body {@code Dispatch.V2.UpdateArrivalWindowRequest}. Required: {@code start}, {@code duration}, {@code businessUnitIds}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface UpdateArrivalWindowRequest {
+public interface UpdateArrivalWindowRequest extends TitanRequest {
   /**
    * JSON {@code start}: TimeSpan string such as {@code 02:00:00}; required.
    */
@@ -31,7 +32,13 @@ public interface UpdateArrivalWindowRequest {
   /**
    * A builder of {@code UpdateArrivalWindowRequest}.
    */
-  static ImmutableUpdateArrivalWindowRequest.Builder builder() {
-    return ImmutableUpdateArrivalWindowRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link UpdateArrivalWindowRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableUpdateArrivalWindowRequest.Builder {
   }
 }

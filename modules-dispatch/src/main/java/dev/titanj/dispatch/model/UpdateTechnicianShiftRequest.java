@@ -2,17 +2,19 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.UpdateTechnicianShiftRequest}. No field is required.
+ * Request body {@code Dispatch.V2.UpdateTechnicianShiftRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface UpdateTechnicianShiftRequest {
+public interface UpdateTechnicianShiftRequest extends TitanRequest {
   /**
    * JSON {@code shiftType}: enum {@link ShiftType}.
    */
@@ -39,14 +41,28 @@ public interface UpdateTechnicianShiftRequest {
   Optional<String> note();
 
   /**
-   * JSON {@code timesheetCodeId}: integer (int64).
+   * JSON {@code timesheetCodeId}: integer (int64); {@code clearTimesheetCodeId()} sends null.
    */
+  @Clearable
   Optional<Long> timesheetCodeId();
 
   /**
    * A builder of {@code UpdateTechnicianShiftRequest}.
    */
-  static ImmutableUpdateTechnicianShiftRequest.Builder builder() {
-    return ImmutableUpdateTechnicianShiftRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link UpdateTechnicianShiftRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableUpdateTechnicianShiftRequest.Builder {
+    /**
+     * Sends {@code "timesheetCodeId": null}, clearing the field.
+     */
+    public Builder clearTimesheetCodeId() {
+      addExplicitNulls("timesheetCodeId");
+      return this;
+    }
   }
 }

@@ -2,15 +2,16 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.AccountActionRequest}. Required: {@code action}; {@code build()} fails without it.
+ * Request body {@code TenantSettings.V2.AccountActionRequest}. Required: {@code action}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface AccountActionRequest {
+public interface AccountActionRequest extends TitanRequest {
   /**
    * JSON {@code action}: enum {@link AccountAction}; required.
    */
@@ -19,7 +20,13 @@ public interface AccountActionRequest {
   /**
    * A builder of {@code AccountActionRequest}.
    */
-  static ImmutableAccountActionRequest.Builder builder() {
-    return ImmutableAccountActionRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link AccountActionRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableAccountActionRequest.Builder {
   }
 }

@@ -2,30 +2,35 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.Nullable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.EmployeeCreateRequest}. Required: {@code name}, {@code email}, {@code accountCreationMethod}, {@code roleId}, {@code positions}; {@code build()} fails without them.
+ * Request body {@code TenantSettings.V2.EmployeeCreateRequest}. Required: {@code name}, {@code email}, {@code accountCreationMethod}, {@code roleId}, {@code positions}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface EmployeeCreateRequest {
+public interface EmployeeCreateRequest extends TitanRequest {
   /**
    * JSON {@code name}: string; required.
    */
   String name();
 
   /**
-   * JSON {@code mobilePhoneNumber}: string (phone).
+   * JSON {@code mobilePhoneNumber}: string (phone); {@code clearMobilePhoneNumber()} sends null.
    */
+  @Clearable
   Optional<String> mobilePhoneNumber();
 
   /**
-   * JSON {@code phoneNumber}: string (phone).
+   * JSON {@code phoneNumber}: string (phone); {@code clearPhoneNumber()} sends null.
    */
+  @Clearable
   Optional<String> phoneNumber();
 
   /**
@@ -34,14 +39,16 @@ public interface EmployeeCreateRequest {
   String email();
 
   /**
-   * JSON {@code login}: string.
+   * JSON {@code login}: string; {@code clearLogin()} sends null.
    */
+  @Clearable
   Optional<String> login();
 
   /**
-   * JSON {@code password}: secret string (hidden from toString).
+   * JSON {@code password}: secret string (hidden from toString); {@code clearPassword()} sends null.
    */
   @Value.Redacted
+  @Clearable
   Optional<String> password();
 
   /**
@@ -50,8 +57,9 @@ public interface EmployeeCreateRequest {
   AccountCreationMethod accountCreationMethod();
 
   /**
-   * JSON {@code businessUnitId}: integer (int64).
+   * JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null.
    */
+  @Clearable
   Optional<Long> businessUnitId();
 
   /**
@@ -65,19 +73,83 @@ public interface EmployeeCreateRequest {
   List<EmployeePosition> positions();
 
   /**
-   * JSON {@code aadUserId}: string.
+   * JSON {@code aadUserId}: string; {@code clearAadUserId()} sends null.
    */
+  @Clearable
   Optional<String> aadUserId();
 
   /**
-   * JSON {@code customFields}: list of object {@link EmployeeCustomFieldCreateOrUpdateRequest}.
+   * JSON {@code customFields}: list of object {@link EmployeeCustomFieldCreateOrUpdateRequest}; not sent unless set (an empty list is sent as {@code []}); {@code clearCustomFields()} sends null.
    */
+  @Nullable
+  @Clearable
   List<EmployeeCustomFieldCreateOrUpdateRequest> customFields();
 
   /**
    * A builder of {@code EmployeeCreateRequest}.
    */
-  static ImmutableEmployeeCreateRequest.Builder builder() {
-    return ImmutableEmployeeCreateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link EmployeeCreateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableEmployeeCreateRequest.Builder {
+    /**
+     * Sends {@code "mobilePhoneNumber": null}, clearing the field.
+     */
+    public Builder clearMobilePhoneNumber() {
+      addExplicitNulls("mobilePhoneNumber");
+      return this;
+    }
+
+    /**
+     * Sends {@code "phoneNumber": null}, clearing the field.
+     */
+    public Builder clearPhoneNumber() {
+      addExplicitNulls("phoneNumber");
+      return this;
+    }
+
+    /**
+     * Sends {@code "login": null}, clearing the field.
+     */
+    public Builder clearLogin() {
+      addExplicitNulls("login");
+      return this;
+    }
+
+    /**
+     * Sends {@code "password": null}, clearing the field.
+     */
+    public Builder clearPassword() {
+      addExplicitNulls("password");
+      return this;
+    }
+
+    /**
+     * Sends {@code "businessUnitId": null}, clearing the field.
+     */
+    public Builder clearBusinessUnitId() {
+      addExplicitNulls("businessUnitId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "aadUserId": null}, clearing the field.
+     */
+    public Builder clearAadUserId() {
+      addExplicitNulls("aadUserId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "customFields": null}, clearing the field.
+     */
+    public Builder clearCustomFields() {
+      addExplicitNulls("customFields");
+      return this;
+    }
   }
 }

@@ -2,17 +2,20 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.Nullable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.EmployeeUpdateRequest}. No field is required.
+ * Request body {@code TenantSettings.V2.EmployeeUpdateRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface EmployeeUpdateRequest {
+public interface EmployeeUpdateRequest extends TitanRequest {
   /**
    * JSON {@code name}: string.
    */
@@ -39,8 +42,9 @@ public interface EmployeeUpdateRequest {
   Optional<String> login();
 
   /**
-   * JSON {@code businessUnitId}: integer (int64).
+   * JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null.
    */
+  @Clearable
   Optional<Long> businessUnitId();
 
   /**
@@ -49,8 +53,9 @@ public interface EmployeeUpdateRequest {
   Optional<Long> roleId();
 
   /**
-   * JSON {@code positions}: list of enum {@link EmployeePosition}.
+   * JSON {@code positions}: list of enum {@link EmployeePosition}; not sent unless set (an empty list is sent as {@code []}).
    */
+  @Nullable
   List<EmployeePosition> positions();
 
   /**
@@ -59,8 +64,9 @@ public interface EmployeeUpdateRequest {
   Optional<String> aadUserId();
 
   /**
-   * JSON {@code customFields}: list of object {@link EmployeeCustomFieldCreateOrUpdateRequest}.
+   * JSON {@code customFields}: list of object {@link EmployeeCustomFieldCreateOrUpdateRequest}; not sent unless set (an empty list is sent as {@code []}).
    */
+  @Nullable
   List<EmployeeCustomFieldCreateOrUpdateRequest> customFields();
 
   /**
@@ -71,7 +77,20 @@ public interface EmployeeUpdateRequest {
   /**
    * A builder of {@code EmployeeUpdateRequest}.
    */
-  static ImmutableEmployeeUpdateRequest.Builder builder() {
-    return ImmutableEmployeeUpdateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link EmployeeUpdateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableEmployeeUpdateRequest.Builder {
+    /**
+     * Sends {@code "businessUnitId": null}, clearing the field.
+     */
+    public Builder clearBusinessUnitId() {
+      addExplicitNulls("businessUnitId");
+      return this;
+    }
   }
 }

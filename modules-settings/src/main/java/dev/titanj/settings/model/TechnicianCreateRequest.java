@@ -2,6 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.Nullable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.math.BigDecimal;
 import java.util.List;
@@ -9,35 +12,39 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.TechnicianCreateRequest}. Required: {@code name}, {@code accountCreationMethod}, {@code roleId}, {@code positions}, {@code licenseType}; {@code build()} fails without them.
+ * Request body {@code TenantSettings.V2.TechnicianCreateRequest}. Required: {@code name}, {@code accountCreationMethod}, {@code roleId}, {@code positions}, {@code licenseType}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface TechnicianCreateRequest {
+public interface TechnicianCreateRequest extends TitanRequest {
   /**
    * JSON {@code name}: string; required.
    */
   String name();
 
   /**
-   * JSON {@code phoneNumber}: string (phone).
+   * JSON {@code phoneNumber}: string (phone); {@code clearPhoneNumber()} sends null.
    */
+  @Clearable
   Optional<String> phoneNumber();
 
   /**
-   * JSON {@code email}: string (email).
+   * JSON {@code email}: string (email); {@code clearEmail()} sends null.
    */
+  @Clearable
   Optional<String> email();
 
   /**
-   * JSON {@code login}: string.
+   * JSON {@code login}: string; {@code clearLogin()} sends null.
    */
+  @Clearable
   Optional<String> login();
 
   /**
-   * JSON {@code password}: secret string (hidden from toString).
+   * JSON {@code password}: secret string (hidden from toString); {@code clearPassword()} sends null.
    */
   @Value.Redacted
+  @Clearable
   Optional<String> password();
 
   /**
@@ -46,8 +53,9 @@ public interface TechnicianCreateRequest {
   AccountCreationMethod accountCreationMethod();
 
   /**
-   * JSON {@code businessUnitId}: integer (int64).
+   * JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null.
    */
+  @Clearable
   Optional<Long> businessUnitId();
 
   /**
@@ -61,8 +69,9 @@ public interface TechnicianCreateRequest {
   List<TechnicianPosition> positions();
 
   /**
-   * JSON {@code aadUserId}: string.
+   * JSON {@code aadUserId}: string; {@code clearAadUserId()} sends null.
    */
+  @Clearable
   Optional<String> aadUserId();
 
   /**
@@ -71,54 +80,189 @@ public interface TechnicianCreateRequest {
   LicenseType licenseType();
 
   /**
-   * JSON {@code team}: string.
+   * JSON {@code team}: string; {@code clearTeam()} sends null.
    */
+  @Clearable
   Optional<String> team();
 
   /**
-   * JSON {@code dailyGoal}: decimal (string or number on the wire).
+   * JSON {@code dailyGoal}: decimal (string or number on the wire); {@code clearDailyGoal()} sends null.
    */
+  @Clearable
   Optional<BigDecimal> dailyGoal();
 
   /**
-   * JSON {@code burdenRate}: decimal (string or number on the wire).
+   * JSON {@code burdenRate}: decimal (string or number on the wire); {@code clearBurdenRate()} sends null.
    */
+  @Clearable
   Optional<BigDecimal> burdenRate();
 
   /**
-   * JSON {@code bio}: string (html).
+   * JSON {@code bio}: string (html); {@code clearBio()} sends null.
    */
+  @Clearable
   Optional<String> bio();
 
   /**
-   * JSON {@code memo}: string (html).
+   * JSON {@code memo}: string (html); {@code clearMemo()} sends null.
    */
+  @Clearable
   Optional<String> memo();
 
   /**
-   * JSON {@code jobFilter}: enum {@link JobFilter}.
+   * JSON {@code jobFilter}: enum {@link JobFilter}; {@code clearJobFilter()} sends null.
    */
+  @Clearable
   Optional<JobFilter> jobFilter();
 
   /**
-   * JSON {@code jobHistoryDateFilter}: enum {@link JobHistoryDateFilter}.
+   * JSON {@code jobHistoryDateFilter}: enum {@link JobHistoryDateFilter}; {@code clearJobHistoryDateFilter()} sends null.
    */
+  @Clearable
   Optional<JobHistoryDateFilter> jobHistoryDateFilter();
 
   /**
-   * JSON {@code home}: object {@link CreateOrUpdateAddressRequest}.
+   * JSON {@code home}: object {@link CreateOrUpdateAddressRequest}; {@code clearHome()} sends null.
    */
+  @Clearable
   Optional<CreateOrUpdateAddressRequest> home();
 
   /**
-   * JSON {@code customFields}: list of object {@link TechnicianCustomFieldCreateOrUpdateRequest}.
+   * JSON {@code customFields}: list of object {@link TechnicianCustomFieldCreateOrUpdateRequest}; not sent unless set (an empty list is sent as {@code []}); {@code clearCustomFields()} sends null.
    */
+  @Nullable
+  @Clearable
   List<TechnicianCustomFieldCreateOrUpdateRequest> customFields();
 
   /**
    * A builder of {@code TechnicianCreateRequest}.
    */
-  static ImmutableTechnicianCreateRequest.Builder builder() {
-    return ImmutableTechnicianCreateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link TechnicianCreateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableTechnicianCreateRequest.Builder {
+    /**
+     * Sends {@code "phoneNumber": null}, clearing the field.
+     */
+    public Builder clearPhoneNumber() {
+      addExplicitNulls("phoneNumber");
+      return this;
+    }
+
+    /**
+     * Sends {@code "email": null}, clearing the field.
+     */
+    public Builder clearEmail() {
+      addExplicitNulls("email");
+      return this;
+    }
+
+    /**
+     * Sends {@code "login": null}, clearing the field.
+     */
+    public Builder clearLogin() {
+      addExplicitNulls("login");
+      return this;
+    }
+
+    /**
+     * Sends {@code "password": null}, clearing the field.
+     */
+    public Builder clearPassword() {
+      addExplicitNulls("password");
+      return this;
+    }
+
+    /**
+     * Sends {@code "businessUnitId": null}, clearing the field.
+     */
+    public Builder clearBusinessUnitId() {
+      addExplicitNulls("businessUnitId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "aadUserId": null}, clearing the field.
+     */
+    public Builder clearAadUserId() {
+      addExplicitNulls("aadUserId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "team": null}, clearing the field.
+     */
+    public Builder clearTeam() {
+      addExplicitNulls("team");
+      return this;
+    }
+
+    /**
+     * Sends {@code "dailyGoal": null}, clearing the field.
+     */
+    public Builder clearDailyGoal() {
+      addExplicitNulls("dailyGoal");
+      return this;
+    }
+
+    /**
+     * Sends {@code "burdenRate": null}, clearing the field.
+     */
+    public Builder clearBurdenRate() {
+      addExplicitNulls("burdenRate");
+      return this;
+    }
+
+    /**
+     * Sends {@code "bio": null}, clearing the field.
+     */
+    public Builder clearBio() {
+      addExplicitNulls("bio");
+      return this;
+    }
+
+    /**
+     * Sends {@code "memo": null}, clearing the field.
+     */
+    public Builder clearMemo() {
+      addExplicitNulls("memo");
+      return this;
+    }
+
+    /**
+     * Sends {@code "jobFilter": null}, clearing the field.
+     */
+    public Builder clearJobFilter() {
+      addExplicitNulls("jobFilter");
+      return this;
+    }
+
+    /**
+     * Sends {@code "jobHistoryDateFilter": null}, clearing the field.
+     */
+    public Builder clearJobHistoryDateFilter() {
+      addExplicitNulls("jobHistoryDateFilter");
+      return this;
+    }
+
+    /**
+     * Sends {@code "home": null}, clearing the field.
+     */
+    public Builder clearHome() {
+      addExplicitNulls("home");
+      return this;
+    }
+
+    /**
+     * Sends {@code "customFields": null}, clearing the field.
+     */
+    public Builder clearCustomFields() {
+      addExplicitNulls("customFields");
+      return this;
+    }
   }
 }

@@ -2,6 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings.model;
 
+import dev.titanj.core.json.Clearable;
+import dev.titanj.core.json.Nullable;
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.math.BigDecimal;
 import java.util.List;
@@ -9,11 +12,11 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.TechnicianUpdateRequest}. No field is required.
+ * Request body {@code TenantSettings.V2.TechnicianUpdateRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface TechnicianUpdateRequest {
+public interface TechnicianUpdateRequest extends TitanRequest {
   /**
    * JSON {@code name}: string.
    */
@@ -35,8 +38,9 @@ public interface TechnicianUpdateRequest {
   Optional<String> login();
 
   /**
-   * JSON {@code businessUnitId}: integer (int64).
+   * JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null.
    */
+  @Clearable
   Optional<Long> businessUnitId();
 
   /**
@@ -45,8 +49,9 @@ public interface TechnicianUpdateRequest {
   Optional<Long> roleId();
 
   /**
-   * JSON {@code positions}: list of enum {@link TechnicianPosition}.
+   * JSON {@code positions}: list of enum {@link TechnicianPosition}; not sent unless set (an empty list is sent as {@code []}).
    */
+  @Nullable
   List<TechnicianPosition> positions();
 
   /**
@@ -65,13 +70,15 @@ public interface TechnicianUpdateRequest {
   Optional<String> team();
 
   /**
-   * JSON {@code dailyGoal}: decimal (string or number on the wire).
+   * JSON {@code dailyGoal}: decimal (string or number on the wire); {@code clearDailyGoal()} sends null.
    */
+  @Clearable
   Optional<BigDecimal> dailyGoal();
 
   /**
-   * JSON {@code burdenRate}: decimal (string or number on the wire).
+   * JSON {@code burdenRate}: decimal (string or number on the wire); {@code clearBurdenRate()} sends null.
    */
+  @Clearable
   Optional<BigDecimal> burdenRate();
 
   /**
@@ -85,13 +92,15 @@ public interface TechnicianUpdateRequest {
   Optional<String> memo();
 
   /**
-   * JSON {@code jobFilter}: enum {@link JobFilter}.
+   * JSON {@code jobFilter}: enum {@link JobFilter}; {@code clearJobFilter()} sends null.
    */
+  @Clearable
   Optional<JobFilter> jobFilter();
 
   /**
-   * JSON {@code jobHistoryDateFilter}: enum {@link JobHistoryDateFilter}.
+   * JSON {@code jobHistoryDateFilter}: enum {@link JobHistoryDateFilter}; {@code clearJobHistoryDateFilter()} sends null.
    */
+  @Clearable
   Optional<JobHistoryDateFilter> jobHistoryDateFilter();
 
   /**
@@ -100,8 +109,9 @@ public interface TechnicianUpdateRequest {
   Optional<CreateOrUpdateAddressRequest> home();
 
   /**
-   * JSON {@code customFields}: list of object {@link TechnicianCustomFieldCreateOrUpdateRequest}.
+   * JSON {@code customFields}: list of object {@link TechnicianCustomFieldCreateOrUpdateRequest}; not sent unless set (an empty list is sent as {@code []}).
    */
+  @Nullable
   List<TechnicianCustomFieldCreateOrUpdateRequest> customFields();
 
   /**
@@ -112,7 +122,52 @@ public interface TechnicianUpdateRequest {
   /**
    * A builder of {@code TechnicianUpdateRequest}.
    */
-  static ImmutableTechnicianUpdateRequest.Builder builder() {
-    return ImmutableTechnicianUpdateRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link TechnicianUpdateRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableTechnicianUpdateRequest.Builder {
+    /**
+     * Sends {@code "businessUnitId": null}, clearing the field.
+     */
+    public Builder clearBusinessUnitId() {
+      addExplicitNulls("businessUnitId");
+      return this;
+    }
+
+    /**
+     * Sends {@code "dailyGoal": null}, clearing the field.
+     */
+    public Builder clearDailyGoal() {
+      addExplicitNulls("dailyGoal");
+      return this;
+    }
+
+    /**
+     * Sends {@code "burdenRate": null}, clearing the field.
+     */
+    public Builder clearBurdenRate() {
+      addExplicitNulls("burdenRate");
+      return this;
+    }
+
+    /**
+     * Sends {@code "jobFilter": null}, clearing the field.
+     */
+    public Builder clearJobFilter() {
+      addExplicitNulls("jobFilter");
+      return this;
+    }
+
+    /**
+     * Sends {@code "jobHistoryDateFilter": null}, clearing the field.
+     */
+    public Builder clearJobHistoryDateFilter() {
+      addExplicitNulls("jobHistoryDateFilter");
+      return this;
+    }
   }
 }

@@ -2,16 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings.model;
 
+import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.UpdateBusinessUnitRequest}. No field is required.
+ * Request body {@code TenantSettings.V2.UpdateBusinessUnitRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
-public interface UpdateBusinessUnitRequest {
+public interface UpdateBusinessUnitRequest extends TitanRequest {
   /**
    * JSON {@code externalData}: object {@link ExternalDataUpdateRequest}.
    */
@@ -20,7 +21,13 @@ public interface UpdateBusinessUnitRequest {
   /**
    * A builder of {@code UpdateBusinessUnitRequest}.
    */
-  static ImmutableUpdateBusinessUnitRequest.Builder builder() {
-    return ImmutableUpdateBusinessUnitRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link UpdateBusinessUnitRequest}; {@code clearX()} methods send an explicit null.
+   */
+  final class Builder extends ImmutableUpdateBusinessUnitRequest.Builder {
   }
 }
