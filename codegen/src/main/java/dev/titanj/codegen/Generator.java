@@ -772,6 +772,26 @@ public final class Generator {
     return out;
   }
 
+  /**
+   * The record a change-based request is computed from: the one type that {@code GET} of the
+   * path answers with, for every PATCH or PUT of that path that takes {@code schema}; else null.
+   */
+  String changesSource(String schema) {
+    Set<String> sources = new TreeSet<>();
+    for (Op op : ops) {
+      if (schema.equals(op.body) && !op.bodyArray
+          && (op.method.equalsIgnoreCase("PATCH") || op.method.equalsIgnoreCase("PUT"))) {
+        for (Op get : ops) {
+          if (get.method.equalsIgnoreCase("GET") && get.full.equals(op.full)
+              && get.kind == Op.Kind.OBJECT && get.type != null) {
+            sources.add(get.type);
+          }
+        }
+      }
+    }
+    return sources.size() == 1 ? sources.iterator().next() : null;
+  }
+
   /** What the spec says an empty list means, as a Javadoc clause, or nothing. */
   static String emptyListNote(JsonNode ps) {
     String d = ps.path("description").asText("").replace("\\\n", " ").replace('\n', ' ')
@@ -840,6 +860,8 @@ public final class Generator {
               ? "; not sent unless set (an empty " + (isList ? "list is sent as {@code []}"
                   : "map is sent as <code>{}</code>") + ")" + emptyListNote(ps) : "")
           + (clearable ? "; {@code clear" + Names.upperFirst(jname) + "()} sends null" : "")
+          + (tolerant && sharedTypes.contains(schema) && required.contains(wire)
+              ? "; required when sent in a request" : "")
           + ".\n";
       boolean plainId = tolerant && wire.equals("id") && !isList && !isMap
           && Spec.refName(ps) == null && idType(ps) != null && !nullable;
@@ -909,6 +931,16 @@ public final class Generator {
       t.addMethod(m.build());
     }
     if (!tolerant) {
+      String source = changesSource(schema);
+      if (source != null && !names.containsValue("changes")) {
+        t.addMethod(MethodSpec.methodBuilder("changes")
+            .addJavadoc("The request that turns {@code before} into {@code after} (two copies of a record"
+                + " read earlier): fields that differ are sent, a field {@code after} no longer has is"
+                + " sent as null, nothing else is sent. See {@link $T#changes}.\n", TITAN_REQUEST)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+            .addParameter(model(source), "before").addParameter(model(source), "after")
+            .addStatement("return $T.changes($T.class, before, after)", TITAN_REQUEST, self).build());
+      }
       t.addType(builder.build());
       t.addMethod(MethodSpec.methodBuilder("builder")
           .addJavadoc("A builder of {@code $L}.\n", self.simpleName())

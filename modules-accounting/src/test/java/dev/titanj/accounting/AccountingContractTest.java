@@ -6,6 +6,7 @@ import dev.titanj.accounting.internal.AccountingOperations;
 import dev.titanj.accounting.internal.AccountingSchemas;
 import dev.titanj.core.testsupport.ApiServer;
 import dev.titanj.core.testsupport.ModuleContract;
+import dev.titanj.core.testsupport.WireBodies;
 import org.junit.jupiter.api.Test;
 
 /** Every Accounting operation is bound and reachable; every record decodes and encodes by the spec's names. */
@@ -32,6 +33,15 @@ class AccountingContractTest {
       Accounting module = Accounting.of(server.client());
       ModuleContract.verifyReferenceDataNames(module, "accounting", java.util.Set.of());
       assertThat(ModuleContract.cacheNames(module)).isNotEmpty();
+    }
+  }
+
+  @Test
+  void everyOperationWithABody_sendsExactlyTheFieldsThatWereSet() throws Exception {
+    try (ApiServer server = new ApiServer()) {
+      int operations = WireBodies.verifyEveryBody(Accounting.of(server.client()), server);
+      System.out.println("Accounting: exact bodies checked for " + operations + " operations");
+      assertThat(operations).isEqualTo(21);
     }
   }
 }

@@ -166,4 +166,30 @@ class AccountingWireTest {
     assertThat(ApiServer.body(r)).contains("\"adjustmentToId\":7");
     assertThat(id).isEqualTo(99L);
   }
+
+  // ---- exact writes and tolerant ids (issue 12) ----
+
+  @Test
+  void journalEntryUpdate_customFieldSetToNull_sendsNull_insteadOfFailingInBuild() {
+    UUID id = UUID.fromString("0b9d2c1e-4c55-4d4f-9a51-3f0f1f1f2a2b");
+    server.answer("{\"id\":\"" + id + "\"}");
+
+    accounting.journalEntries().update(id, dev.titanj.accounting.model.JournalEntryUpdateRequest.builder()
+        .putCustomFields("Region", java.util.Optional.empty()).build());
+
+    assertThat(dev.titanj.core.testsupport.ApiServer.body(server.take()))
+        .isEqualTo("{\"customFields\":{\"Region\":null}}");
+  }
+
+  @Test
+  void journalEntries_aRecordWithANullId_doesNotFailThePage() {
+    server.answer("{\"page\":1,\"pageSize\":50,\"hasMore\":false,\"data\":["
+        + "{\"id\":null,\"number\":1},{\"id\":\"0b9d2c1e-4c55-4d4f-9a51-3f0f1f1f2a2b\",\"number\":2}]}");
+
+    var page = accounting.journalEntries().query().page(1);
+
+    assertThat(page.items()).hasSize(2);
+    assertThat(page.items().get(0).id()).isEmpty();
+    assertThat(page.items().get(1).number()).contains(2);
+  }
 }

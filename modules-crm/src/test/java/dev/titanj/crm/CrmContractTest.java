@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.titanj.core.testsupport.ApiServer;
 import dev.titanj.core.testsupport.ModuleContract;
+import dev.titanj.core.testsupport.WireBodies;
 import dev.titanj.crm.internal.CrmOperations;
 import dev.titanj.crm.internal.CrmSchemas;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,15 @@ class CrmContractTest {
       Crm module = Crm.of(server.client());
       ModuleContract.verifyReferenceDataNames(module, "crm", java.util.Set.of());
       assertThat(ModuleContract.cacheNames(module)).isNotEmpty();
+    }
+  }
+
+  @Test
+  void everyOperationWithABody_sendsExactlyTheFieldsThatWereSet() throws Exception {
+    try (ApiServer server = new ApiServer()) {
+      int operations = WireBodies.verifyEveryBody(Crm.of(server.client()), server);
+      System.out.println("Crm: exact bodies checked for " + operations + " operations");
+      assertThat(operations).isEqualTo(32);
     }
   }
 }

@@ -11,7 +11,13 @@ import dev.titanj.crm.model.AddBulkTagsRequest;
 import dev.titanj.crm.model.Contact;
 import dev.titanj.crm.model.ContactType;
 import dev.titanj.crm.model.Customer;
+import dev.titanj.crm.model.CreateCustomerRequest;
+import dev.titanj.crm.model.CustomerAddress;
 import dev.titanj.crm.model.CustomerType;
+import dev.titanj.crm.model.ImmutableCustomer;
+import dev.titanj.crm.model.NewLocation;
+import dev.titanj.crm.model.UpdateCustomerRequest;
+import dev.titanj.crm.model.UpdateLocationRequest;
 import dev.titanj.crm.model.RemoveBulkTagsRequest;
 import java.time.Instant;
 import java.util.List;
@@ -169,5 +175,53 @@ class CrmWireTest {
     assertThat(ApiServer.body(patch)).contains("\"name\":\"New\"");
     assertThat(ApiServer.line(server.take())).isEqualTo("GET /crm/v2/tenant/42/customers/42");
     assertThat(server.pending()).isZero();
+  }
+
+  // ---- exact writes (issue 12) ----
+
+  @Test
+  void locationUpdate_withOnlyActiveSet_sendsOnlyActive_neverEmptyTagOrCustomFieldLists() {
+    server.answer("{\"id\":7}");
+
+    crm.locations().update(7, UpdateLocationRequest.builder().active(false).build());
+
+    RecordedRequest r = server.take();
+    assertThat(r.getMethod()).isEqualTo("PATCH");
+    assertThat(ApiServer.body(r)).isEqualTo("{\"active\":false}");
+  }
+
+  @Test
+  void locationUpdate_withTagsSetToEmpty_sendsEmptyList_whichRemovesAllTags() {
+    server.answer("{\"id\":7}");
+
+    crm.locations().update(7, UpdateLocationRequest.builder().tagTypeIds(List.of()).build());
+
+    assertThat(ApiServer.body(server.take())).isEqualTo("{\"tagTypeIds\":[]}");
+  }
+
+  @Test
+  void customerCreate_withAnEmptyAddress_failsInBuild_namingTheMissingFields() {
+    CreateCustomerRequest.Builder b = CreateCustomerRequest.builder().name("Acme")
+        .address(CustomerAddress.builder().build())
+        .addLocations(NewLocation.builder().name("HQ").address(CustomerAddress.builder()
+            .street("1 Main").city("X").state("CA").zip("1").country("US").build()).build());
+
+    assertThatThrownBy(b::build)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CreateCustomerRequest.address")
+        .hasMessageContaining("street, city, state, zip, country");
+    assertThat(server.pending()).isZero();
+  }
+
+  @Test
+  void customerUpdate_fromChanges_sendsOnlyWhatDiffers() {
+    Customer before = ImmutableCustomer.builder().id(42).name("Acme").doNotMail(false)
+        .addTagTypeIds(1L).build();
+    Customer after = ImmutableCustomer.copyOf(before).withName("Acme & Sons");
+    server.answer("{\"id\":42}");
+
+    crm.customers().update(42, UpdateCustomerRequest.changes(before, after));
+
+    assertThat(ApiServer.body(server.take())).isEqualTo("{\"name\":\"Acme & Sons\"}");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.titanj.core.testsupport.ApiServer;
 import dev.titanj.core.testsupport.ModuleContract;
+import dev.titanj.core.testsupport.WireBodies;
 import dev.titanj.dispatch.internal.DispatchOperations;
 import dev.titanj.dispatch.internal.DispatchSchemas;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,15 @@ class DispatchContractTest {
       Dispatch module = Dispatch.of(server.client());
       ModuleContract.verifyReferenceDataNames(module, "dispatch", java.util.Set.of("dispatch.business-hours"));
       assertThat(ModuleContract.cacheNames(module)).isNotEmpty();
+    }
+  }
+
+  @Test
+  void everyOperationWithABody_sendsExactlyTheFieldsThatWereSet() throws Exception {
+    try (ApiServer server = new ApiServer()) {
+      int operations = WireBodies.verifyEveryBody(Dispatch.of(server.client()), server);
+      System.out.println("Dispatch: exact bodies checked for " + operations + " operations");
+      assertThat(operations).isEqualTo(17);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.titanj.core.testsupport.ApiServer;
 import dev.titanj.core.testsupport.ModuleContract;
+import dev.titanj.core.testsupport.WireBodies;
 import dev.titanj.settings.internal.SettingsOperations;
 import dev.titanj.settings.internal.SettingsSchemas;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,15 @@ class SettingsContractTest {
       Settings module = Settings.of(server.client());
       ModuleContract.verifyReferenceDataNames(module, "settings", java.util.Set.of());
       assertThat(ModuleContract.cacheNames(module)).isNotEmpty();
+    }
+  }
+
+  @Test
+  void everyOperationWithABody_sendsExactlyTheFieldsThatWereSet() throws Exception {
+    try (ApiServer server = new ApiServer()) {
+      int operations = WireBodies.verifyEveryBody(Settings.of(server.client()), server);
+      System.out.println("Settings: exact bodies checked for " + operations + " operations");
+      assertThat(operations).isEqualTo(8);
     }
   }
 }

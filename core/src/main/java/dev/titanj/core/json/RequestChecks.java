@@ -47,7 +47,10 @@ final class RequestChecks {
     static Shape of(Class<?> type) {
       Class<?> abstractType = valueTypeOf(type);
       Map<String, FieldInfo> fields = new LinkedHashMap<>();
-      for (Method m : ValueTypeAdapter.attributes(abstractType)) {
+      List<Method> accessors = ValueTypeAdapter.attributes(abstractType);
+      ValueTypeAdapter.orderByImplementationFields(accessors,
+          ValueTypeAdapter.implementationOf(abstractType)); // declaration order, for messages
+      for (Method m : accessors) {
         if (m.getDeclaringClass() == TitanRequest.class) {
           continue;
         }

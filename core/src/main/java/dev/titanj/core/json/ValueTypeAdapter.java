@@ -650,7 +650,7 @@ final class ValueTypeAdapter extends JsonAdapter<Object> {
   }
 
   /** Sorts accessors as Immutables declares its fields (the declaration order); others last. */
-  private static void orderByImplementationFields(List<Method> accessors, Class<?> impl) {
+  static void orderByImplementationFields(List<Method> accessors, Class<?> impl) {
     Map<String, Integer> position = new HashMap<>();
     Field[] fields = impl.getDeclaredFields();
     for (int i = 0; i < fields.length; i++) {

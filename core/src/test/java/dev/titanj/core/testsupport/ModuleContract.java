@@ -187,6 +187,13 @@ public final class ModuleContract {
     sb.append('}');
   }
 
+  /** A plausible JSON value of {@code type}, as text. */
+  static String sampleJson(Type type) {
+    StringBuilder sb = new StringBuilder();
+    writeValue(type, sb, 0);
+    return sb.toString();
+  }
+
   private static boolean isScalar(Class<?> c) {
     return c == String.class || c == Long.class || c == Integer.class || c == Boolean.class
         || c == Double.class || c == java.math.BigDecimal.class || c == Instant.class

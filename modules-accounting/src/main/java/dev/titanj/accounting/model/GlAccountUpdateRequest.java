@@ -51,6 +51,13 @@ public interface GlAccountUpdateRequest extends TitanRequest {
   Optional<Boolean> active();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static GlAccountUpdateRequest changes(GlAccountExtended before, GlAccountExtended after) {
+    return TitanRequest.changes(GlAccountUpdateRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code GlAccountUpdateRequest}.
    */
   static Builder builder() {

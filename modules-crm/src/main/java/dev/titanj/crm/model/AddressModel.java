@@ -14,7 +14,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 public interface AddressModel {
   /**
-   * JSON {@code street}: string.
+   * JSON {@code street}: string; required when sent in a request.
    */
   @RequiredInRequests
   Optional<String> street();
@@ -25,25 +25,25 @@ public interface AddressModel {
   Optional<String> unit();
 
   /**
-   * JSON {@code city}: string.
+   * JSON {@code city}: string; required when sent in a request.
    */
   @RequiredInRequests
   Optional<String> city();
 
   /**
-   * JSON {@code state}: string.
+   * JSON {@code state}: string; required when sent in a request.
    */
   @RequiredInRequests
   Optional<String> state();
 
   /**
-   * JSON {@code zip}: string.
+   * JSON {@code zip}: string; required when sent in a request.
    */
   @RequiredInRequests
   Optional<String> zip();
 
   /**
-   * JSON {@code country}: string.
+   * JSON {@code country}: string; required when sent in a request.
    */
   @RequiredInRequests
   Optional<String> country();

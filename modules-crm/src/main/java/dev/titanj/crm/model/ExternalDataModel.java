@@ -14,13 +14,13 @@ import org.immutables.value.Value;
 @Value.Immutable
 public interface ExternalDataModel {
   /**
-   * JSON {@code key}: string.
+   * JSON {@code key}: string; required when sent in a request.
    */
   @RequiredInRequests
   Optional<String> key();
 
   /**
-   * JSON {@code value}: string.
+   * JSON {@code value}: string; required when sent in a request.
    */
   @RequiredInRequests
   Optional<String> value();

@@ -84,6 +84,13 @@ public interface LeadUpdateRequest extends TitanRequest {
   Optional<String> leadCountry();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static LeadUpdateRequest changes(Lead before, Lead after) {
+    return TitanRequest.changes(LeadUpdateRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code LeadUpdateRequest}.
    */
   static Builder builder() {

@@ -38,6 +38,13 @@ public interface ReplaceContactRequest extends TitanRequest {
   boolean isArchived();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static ReplaceContactRequest changes(Contact before, Contact after) {
+    return TitanRequest.changes(ReplaceContactRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code ReplaceContactRequest}.
    */
   static Builder builder() {

@@ -24,6 +24,14 @@ public interface UpdateBookingProviderTagRequest extends TitanRequest {
   Optional<String> description();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static UpdateBookingProviderTagRequest changes(GetBookingProviderTag before,
+      GetBookingProviderTag after) {
+    return TitanRequest.changes(UpdateBookingProviderTagRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code UpdateBookingProviderTagRequest}.
    */
   static Builder builder() {

@@ -83,6 +83,13 @@ public interface UpdateBookingRequest extends TitanRequest {
   Optional<String> externalId();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static UpdateBookingRequest changes(Booking before, Booking after) {
+    return TitanRequest.changes(UpdateBookingRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code UpdateBookingRequest}.
    */
   static Builder builder() {

@@ -19,6 +19,14 @@ public interface UpdateContactMethodPreferenceRequest extends TitanRequest {
   Optional<String> value();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static UpdateContactMethodPreferenceRequest changes(ContactPreference before,
+      ContactPreference after) {
+    return TitanRequest.changes(UpdateContactMethodPreferenceRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code UpdateContactMethodPreferenceRequest}.
    */
   static Builder builder() {

@@ -24,6 +24,13 @@ public interface UpdateContactMethodRequest extends TitanRequest {
   Optional<String> memo();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static UpdateContactMethodRequest changes(ContactMethod before, ContactMethod after) {
+    return TitanRequest.changes(UpdateContactMethodRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code UpdateContactMethodRequest}.
    */
   static Builder builder() {

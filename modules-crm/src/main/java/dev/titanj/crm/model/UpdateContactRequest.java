@@ -38,6 +38,13 @@ public interface UpdateContactRequest extends TitanRequest {
   boolean isArchived();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static UpdateContactRequest changes(Contact before, Contact after) {
+    return TitanRequest.changes(UpdateContactRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code UpdateContactRequest}.
    */
   static Builder builder() {

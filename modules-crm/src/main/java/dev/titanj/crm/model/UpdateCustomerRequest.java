@@ -78,6 +78,13 @@ public interface UpdateCustomerRequest extends TitanRequest {
   Optional<Long> paymentTermId();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static UpdateCustomerRequest changes(Customer before, Customer after) {
+    return TitanRequest.changes(UpdateCustomerRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code UpdateCustomerRequest}.
    */
   static Builder builder() {

@@ -58,6 +58,13 @@ public interface UpdateLocationRequest extends TitanRequest {
   Optional<ExternalDataUpdateRequest> externalData();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static UpdateLocationRequest changes(Location before, Location after) {
+    return TitanRequest.changes(UpdateLocationRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code UpdateLocationRequest}.
    */
   static Builder builder() {

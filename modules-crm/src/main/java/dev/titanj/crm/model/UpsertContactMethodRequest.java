@@ -37,6 +37,13 @@ public interface UpsertContactMethodRequest extends TitanRequest {
   Optional<String> memo();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static UpsertContactMethodRequest changes(ContactMethod before, ContactMethod after) {
+    return TitanRequest.changes(UpsertContactMethodRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code UpsertContactMethodRequest}.
    */
   static Builder builder() {

@@ -121,6 +121,14 @@ public interface NonJobAppointmentUpdateRequest extends TitanRequest {
   Optional<String> daysOfWeek();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static NonJobAppointmentUpdateRequest changes(GetNonJobAppointment before,
+      GetNonJobAppointment after) {
+    return TitanRequest.changes(NonJobAppointmentUpdateRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code NonJobAppointmentUpdateRequest}.
    */
   static Builder builder() {

@@ -14,13 +14,13 @@ import org.immutables.value.Value;
 @Value.Immutable
 public interface TimeRange {
   /**
-   * JSON {@code fromHour}: integer (int32).
+   * JSON {@code fromHour}: integer (int32); required when sent in a request.
    */
   @RequiredInRequests
   Optional<Integer> fromHour();
 
   /**
-   * JSON {@code toHour}: integer (int32).
+   * JSON {@code toHour}: integer (int32); required when sent in a request.
    */
   @RequiredInRequests
   Optional<Integer> toHour();

@@ -30,6 +30,13 @@ public interface UpdateArrivalWindowRequest extends TitanRequest {
   List<Long> businessUnitIds();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static UpdateArrivalWindowRequest changes(ArrivalWindow before, ArrivalWindow after) {
+    return TitanRequest.changes(UpdateArrivalWindowRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code UpdateArrivalWindowRequest}.
    */
   static Builder builder() {

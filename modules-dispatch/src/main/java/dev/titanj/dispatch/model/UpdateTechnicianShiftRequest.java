@@ -47,6 +47,13 @@ public interface UpdateTechnicianShiftRequest extends TitanRequest {
   Optional<Long> timesheetCodeId();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static UpdateTechnicianShiftRequest changes(TechnicianShift before, TechnicianShift after) {
+    return TitanRequest.changes(UpdateTechnicianShiftRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code UpdateTechnicianShiftRequest}.
    */
   static Builder builder() {

@@ -75,6 +75,13 @@ public interface EmployeeUpdateRequest extends TitanRequest {
   Optional<Boolean> accountLocked();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static EmployeeUpdateRequest changes(Employee before, Employee after) {
+    return TitanRequest.changes(EmployeeUpdateRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code EmployeeUpdateRequest}.
    */
   static Builder builder() {

@@ -120,6 +120,13 @@ public interface TechnicianUpdateRequest extends TitanRequest {
   Optional<Boolean> accountLocked();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static TechnicianUpdateRequest changes(Technician before, Technician after) {
+    return TitanRequest.changes(TechnicianUpdateRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code TechnicianUpdateRequest}.
    */
   static Builder builder() {

@@ -19,6 +19,13 @@ public interface UpdateBusinessUnitRequest extends TitanRequest {
   Optional<ExternalDataUpdateRequest> externalData();
 
   /**
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   */
+  static UpdateBusinessUnitRequest changes(BusinessUnit before, BusinessUnit after) {
+    return TitanRequest.changes(UpdateBusinessUnitRequest.class, before, after);
+  }
+
+  /**
    * A builder of {@code UpdateBusinessUnitRequest}.
    */
   static Builder builder() {
