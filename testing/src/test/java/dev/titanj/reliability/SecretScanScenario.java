@@ -107,7 +107,8 @@ public final class SecretScanScenario {
         run("malformed", () -> Crm.of(st).customers().query().page(1));
         proxy.rule((r, i) -> r.getMethod().equals("POST") && !FaultProxy.isToken(r)
             ? Fault.DROP_BEFORE_RESPONSE : Fault.NONE);
-        CustomerAddress address = CustomerAddress.builder().street("1 Main St").build();
+        CustomerAddress address = CustomerAddress.builder().street("1 Main St").city("Springfield")
+            .state("IL").zip("62701").country("USA").build();
         run("ambiguous POST", () -> Crm.of(st).customers().create(CreateCustomerRequest.builder()
             .name("Secretive Co").address(address)
             .addLocations(NewLocation.builder().name("HQ").address(address).build()).build()));
