@@ -75,8 +75,8 @@ public final class Generator {
   static final Set<String> PAGING_RESERVED = Set.of("page", "pageSize", "includeTotal");
   static final Set<String> QUERY_RESERVED = Set.of("pageSize", "limit", "prefetch", "parallelism",
       "withParameter", "parameters", "stream", "iterator", "page", "first", "count", "toList",
-      "param", "paramList", "idsParam", "instantParam", "enumParam", "sortParam", "state",
-      "withState", "requireArgument", "toString", "hashCode", "equals", "getClass");
+      "param", "paramList", "idsParam", "instantParam", "enumParam", "sortParam", "queryState",
+      "isIdList", "withState", "requireArgument", "toString", "hashCode", "equals", "getClass");
   static final Set<String> VALUE_RESERVED = Set.of("builder", "from", "copyOf", "of", "build",
       "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone",
       "finalize", "with", "check");
@@ -1266,6 +1266,10 @@ public final class Generator {
         m.addParameter(ParameterizedTypeName.get(COLLECTION, idt), "ids")
             .addJavadoc("Only these ids: {@code ids}, comma-separated, 1 to 50 ids.\n")
             .addStatement("return idsParam($S, ids)", "ids");
+      } else if (Names.isIdList(p.name) && !p.isArray() && type.equals("string")) {
+        m.addParameter(ParameterizedTypeName.get(COLLECTION, LONG), "ids")
+            .addJavadoc("Filter {@code $L}: ids sent comma-separated, 1 to 50 ids.\n", p.name)
+            .addStatement("return idsParam($S, ids)", p.name);
       } else if (enumRef != null && isActive(enumRef)) {
         m.addParameter(ACTIVE, "active")
             .addJavadoc("Filter {@code $L}: {@code True}, {@code Any} or {@code False}.\n", p.name)
@@ -1278,8 +1282,8 @@ public final class Generator {
         TypeName el = itemEnum != null ? (isActive(itemEnum) ? ACTIVE : model(itemEnum))
             : propType(p.schema.path("items"), false, true);
         m.addParameter(ParameterizedTypeName.get(COLLECTION, el), "values")
-            .addJavadoc("Filter {@code $L}: each value is sent as its own {@code $L=} pair.\n",
-                p.name, p.name)
+            .addJavadoc("Filter {@code $L}: each value is sent as its own {@code $L=} pair;"
+                + " $L.\n", p.name, p.name, Names.isIdList(p.name) ? "1 to 50 ids" : "not empty")
             .addStatement("return paramList($S, values)", p.name);
       } else if (type.equals("string") && fmt.equals("date-time")) {
         m.addParameter(INSTANT, "value")
@@ -1294,15 +1298,6 @@ public final class Generator {
         m.addParameter(UUID, "value").addJavadoc("Filter {@code $L}: a GUID.\n", p.name)
             .addStatement("requireArgument(value != null, $S)", name + " must not be null")
             .addStatement("return param($S, value.toString())", p.name);
-      } else if (type.equals("string") && p.name.endsWith("Ids")) {
-        m.addParameter(ParameterizedTypeName.get(COLLECTION, LONG), "ids")
-            .addJavadoc("Filter {@code $L}: ids sent comma-separated.\n", p.name)
-            .addStatement(
-                "requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch($T::isNull), $S)",
-                ClassName.get("java.util", "Objects"),
-                name + " must be a non-empty collection without nulls")
-            .addStatement("return param($S, ids.stream().map(String::valueOf).collect($T.joining($S)))",
-                p.name, COLLECTORS, ",");
       } else if (type.equals("integer")) {
         boolean l = fmt.equals("int64");
         m.addParameter(l ? TypeName.LONG : TypeName.INT, "value")

@@ -66,7 +66,7 @@ public final class ApCreditQuery extends ListQuery<ApCredit, ApCreditQuery> {
   }
 
   /**
-   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair.
+   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not empty.
    */
   public ApCreditQuery syncStatuses(Collection<InventoryBillSyncStatus> values) {
     return paramList("syncStatuses", values);

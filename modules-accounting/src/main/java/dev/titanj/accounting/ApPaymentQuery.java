@@ -66,7 +66,7 @@ public final class ApPaymentQuery extends ListQuery<ApPayment, ApPaymentQuery> {
   }
 
   /**
-   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair.
+   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not empty.
    */
   public ApPaymentQuery syncStatuses(Collection<InventoryBillSyncStatus> values) {
     return paramList("syncStatuses", values);

@@ -14,9 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/credit-memos} ({@code CreditMemos_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
@@ -46,19 +44,17 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
   }
 
   /**
-   * Filter {@code businessUnitIds}: ids sent comma-separated.
+   * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public CreditMemoQuery businessUnitIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "businessUnitIds must be a non-empty collection without nulls");
-    return param("businessUnitIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    return idsParam("businessUnitIds", ids);
   }
 
   /**
-   * Filter {@code appliedToInvoiceIds}: ids sent comma-separated.
+   * Filter {@code appliedToInvoiceIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public CreditMemoQuery appliedToInvoiceIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "appliedToInvoiceIds must be a non-empty collection without nulls");
-    return param("appliedToInvoiceIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    return idsParam("appliedToInvoiceIds", ids);
   }
 
   /**

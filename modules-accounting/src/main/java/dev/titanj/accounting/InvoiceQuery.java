@@ -59,7 +59,7 @@ public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> {
   }
 
   /**
-   * Filter {@code statuses}: each value is sent as its own {@code statuses=} pair.
+   * Filter {@code statuses}: each value is sent as its own {@code statuses=} pair; not empty.
    */
   public InvoiceQuery statuses(Collection<TransactionStatus> values) {
     return paramList("statuses", values);
@@ -234,14 +234,14 @@ public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> {
   }
 
   /**
-   * Filter {@code reviewStatuses}: each value is sent as its own {@code reviewStatuses=} pair.
+   * Filter {@code reviewStatuses}: each value is sent as its own {@code reviewStatuses=} pair; not empty.
    */
   public InvoiceQuery reviewStatuses(Collection<InvoiceReviewStatus> values) {
     return paramList("reviewStatuses", values);
   }
 
   /**
-   * Filter {@code assignedToIds}: each value is sent as its own {@code assignedToIds=} pair.
+   * Filter {@code assignedToIds}: each value is sent as its own {@code assignedToIds=} pair; 1 to 50 ids.
    */
   public InvoiceQuery assignedToIds(Collection<Long> values) {
     return paramList("assignedToIds", values);

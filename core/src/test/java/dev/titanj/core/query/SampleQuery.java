@@ -41,4 +41,19 @@ public final class SampleQuery extends ListQuery<Sample, SampleQuery> {
   public SampleQuery sort(Sort<SampleSort> sort) {
     return sortParam(sort);
   }
+
+  /** A comma-separated id list other than {@code ids}, like {@code businessUnitIds}. */
+  public SampleQuery businessUnitIds(Collection<Long> ids) {
+    return idsParam("businessUnitIds", ids);
+  }
+
+  /** An id list the spec types as an array, like {@code assignedToIds}. */
+  public SampleQuery assignedToIds(Collection<Long> ids) {
+    return paramList("assignedToIds", ids);
+  }
+
+  /** The state of an address: a filter named like the query's former state accessor. */
+  public SampleQuery state(String state) {
+    return param("state", state);
+  }
 }
