@@ -1007,6 +1007,11 @@ public final class Generator {
   static final Pattern SORT_FIELDS = Pattern.compile(
       "(?:Available fields are|Options)\\s*:\\s*([A-Za-z0-9_ ,]+)");
 
+  /**
+   * The sort fields the spec lists for a {@code sort} parameter (its description's
+   * "Available fields are: ..." or "Options: ..."); empty when it lists none, and then the query
+   * takes a field by name ({@code SortField.named}) instead of inventing constants.
+   */
   static List<String> sortFields(Param sort) {
     Matcher m = SORT_FIELDS.matcher(sort.description);
     List<String> out = new ArrayList<>();
@@ -1017,9 +1022,6 @@ public final class Generator {
           out.add(x);
         }
       }
-    }
-    if (out.isEmpty()) {
-      out.addAll(List.of("Id", "CreatedOn", "ModifiedOn"));
     }
     return out;
   }
@@ -1236,7 +1238,13 @@ public final class Generator {
       String itemEnum = p.isArray() ? spec.enumRef(p.schema.path("items")) : null;
       String fmt = p.format();
       String type = p.type();
-      if (p.name.equals("sort") && !p.isArray()) {
+      if (p.name.equals("sort") && !p.isArray() && sortFields(p).isEmpty()) {
+        m.addParameter(ParameterizedTypeName.get(SORT, SORT_FIELD.nestedClass("Named")), "sort")
+            .addJavadoc("Sort order ({@code sort=+Field} or {@code -Field}). The API documents no"
+                + " sort fields here, so the field is named:"
+                + " {@code sort(SortField.named(\"Name\").ascending())}.\n")
+            .addStatement("return sortParam(sort)");
+      } else if (p.name.equals("sort") && !p.isArray()) {
         ClassName sort = sortClass(b);
         writeSortEnum(b, sort, p);
         m.addParameter(ParameterizedTypeName.get(SORT, sort), "sort")

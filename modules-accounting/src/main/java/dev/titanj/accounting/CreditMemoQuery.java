@@ -8,6 +8,7 @@ import dev.titanj.accounting.model.LogicalOperator;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -192,9 +193,9 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link CreditMemoSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
-  public CreditMemoQuery sort(Sort<CreditMemoSort> sort) {
+  public CreditMemoQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 }

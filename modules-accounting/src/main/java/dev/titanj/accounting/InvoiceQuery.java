@@ -10,6 +10,7 @@ import dev.titanj.accounting.model.LogicalOperator;
 import dev.titanj.accounting.model.TransactionStatus;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -248,9 +249,9 @@ public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> {
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link InvoiceSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
-  public InvoiceQuery sort(Sort<InvoiceSort> sort) {
+  public InvoiceQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 }

@@ -8,6 +8,7 @@ import dev.titanj.accounting.model.LogicalOperator;
 import dev.titanj.accounting.model.PaymentTransactionType;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -187,9 +188,9 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link PaymentSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
-  public PaymentQuery sort(Sort<PaymentSort> sort) {
+  public PaymentQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.titanj.accounting.model.TransactionStatus;
+import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.testsupport.ApiServer;
+import java.lang.reflect.ParameterizedType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -73,5 +76,31 @@ class AccountingQueryFiltersTest {
     accounting.invoices().query().assignedToIds(ids(50)).page(1);
 
     assertThat(server.take().getUrl().queryParameterValues("assignedToIds")).hasSize(50);
+  }
+
+  @Test
+  void journalEntrySort_listsExactlyTheSpecsOptions() {
+    assertThat(Arrays.stream(JournalEntrySort.values()).map(JournalEntrySort::wireName))
+        .containsExactly("Id", "Number", "Name", "Status", "CreatedOn", "ExportedOn", "ExportedBy",
+            "PostDate");
+    assertThat(Arrays.stream(PaymentTermSort.values()).map(PaymentTermSort::wireName))
+        .containsExactly("Id", "Name", "CreatedOn");
+  }
+
+  @Test
+  void invoicesQuery_sort_takesAFieldByName_becauseTheSpecListsNone() throws Exception {
+    for (String invented : List.of("InvoiceSort", "PaymentSort", "GlAccountSort", "ApCreditSort",
+        "BankDepositSort", "CreditMemoSort")) {
+      assertThatThrownBy(() -> Class.forName("dev.titanj.accounting." + invented))
+          .isInstanceOf(ClassNotFoundException.class);
+    }
+    ParameterizedType sortType = (ParameterizedType) InvoiceQuery.class
+        .getMethod("sort", Sort.class).getGenericParameterTypes()[0];
+    assertThat(sortType.getActualTypeArguments()[0]).isEqualTo(SortField.Named.class);
+    server.answer(EMPTY_PAGE);
+
+    accounting.invoices().query().sort(SortField.named("InvoiceDate").descending()).page(1);
+
+    assertThat(server.take().getUrl().queryParameter("sort")).isEqualTo("-InvoiceDate");
   }
 }

@@ -3,11 +3,13 @@ package dev.titanj.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.titanj.core.SortField;
 import dev.titanj.core.testsupport.ApiServer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +71,25 @@ class CrmQueryFiltersTest {
 
     assertThat(server.take().getUrl().queryParameter("state")).isEqualTo("CA");
     assertThat(server.take().getUrl().queryParameter("state")).isEqualTo("NV");
+  }
+
+  @Test
+  void sortEnums_listExactlyTheFieldsTheSpecNames() {
+    assertThat(Arrays.stream(CustomerSort.values()).map(CustomerSort::wireName))
+        .containsExactly("Id", "ModifiedOn", "CreatedOn");
+    assertThat(Arrays.stream(ContactRelationshipsSort.values()).map(ContactRelationshipsSort::wireName))
+        .containsExactly("ID", "ModifiedOn", "CreatedOn");
+  }
+
+  @Test
+  void customFieldTypes_sort_takesAFieldByName_becauseTheSpecListsNone() throws Exception {
+    assertThatThrownBy(() -> Class.forName("dev.titanj.crm.CustomerCustomFieldTypesSort"))
+        .isInstanceOf(ClassNotFoundException.class);
+    server.answer(EMPTY_PAGE);
+
+    crm.customers().customFieldTypes().sort(SortField.named("Name").descending()).page(1);
+
+    RecordedRequest r = server.take();
+    assertThat(r.getUrl().queryParameter("sort")).isEqualTo("-Name");
   }
 }

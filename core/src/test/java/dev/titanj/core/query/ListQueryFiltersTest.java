@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Page;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.PageSource;
 import dev.titanj.core.internal.QueryState;
 import java.util.ArrayList;
@@ -102,5 +103,27 @@ class ListQueryFiltersTest {
   @Test
   void aFilterNamedState_isAnOrdinaryFilter() {
     assertThat(query.state("CA").parameters().first("state")).isEqualTo("CA");
+  }
+
+  @Test
+  void namedSortField_isSentAsPlusOrMinusItsName() {
+    assertThat(query.sortByName(SortField.named("Name").ascending()).parameters().first("sort"))
+        .isEqualTo("+Name");
+    assertThat(query.sortByName(SortField.named("Number").descending()).parameters().first("sort"))
+        .isEqualTo("-Number");
+    assertThat(SortField.named("Name")).isEqualTo(SortField.named("Name"));
+    assertThat(SortField.named("Name").ascending()).isEqualTo(SortField.named("Name").ascending());
+  }
+
+  @Test
+  void namedSortField_whenBlankSignedOrSeveralFields_throws() {
+    assertThatThrownBy(() -> SortField.named(null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sort field name must not be blank");
+    assertThatThrownBy(() -> SortField.named(" ")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sort field name must not be blank");
+    assertThatThrownBy(() -> SortField.named("-Name")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("direction");
+    assertThatThrownBy(() -> SortField.named("Id,Name")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("one field name");
   }
 }

@@ -3,6 +3,7 @@ package dev.titanj.core.query;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import java.time.Instant;
 import java.util.Collection;
@@ -55,5 +56,10 @@ public final class SampleQuery extends ListQuery<Sample, SampleQuery> {
   /** The state of an address: a filter named like the query's former state accessor. */
   public SampleQuery state(String state) {
     return param("state", state);
+  }
+
+  /** The sort of an operation whose spec lists no sort fields. */
+  public SampleQuery sortByName(Sort<SortField.Named> sort) {
+    return sortParam(sort);
   }
 }
