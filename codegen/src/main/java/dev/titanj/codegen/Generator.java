@@ -1403,6 +1403,7 @@ public final class Generator {
         g.addParameter(idp, "id");
         g.addStatement("return support.getById(id, () -> api.$L($L))", apiMethodName(op), call);
         addMethod(g.build());
+        writeFindWithOptions(op, jn, v, idp);
       } else if (r.query != null && !r.findKind.equals("NONE")) {
         Op list = r.query.op;
         MethodSpec.Builder f = MethodSpec.methodBuilder("findById").addModifiers(Modifier.PUBLIC)
@@ -1447,6 +1448,54 @@ public final class Generator {
             .addStatement("return support.findAllById(ids, batch -> query()$L.ids(batch)"
                 + ".pageSize(Math.max(1, batch.size())).page(1).items())", widen(list));
         addMethod(a.build());
+      }
+    }
+
+    /**
+     * Overloads of {@code findById}/{@code getById} taking the read's own query parameters (such
+     * as {@code externalDataApplicationGuid} of {@code BusinessUnits_Get}), so none is
+     * unreachable. They bypass the cache: the answer depends on those parameters.
+     */
+    void writeFindWithOptions(Op op, Map<Param, String> jn, TypeName v, TypeName idp) {
+      List<Param> options = new ArrayList<>();
+      for (Param p : wireQuery(op)) {
+        if (!PAGING_RESERVED.contains(p.name)) {
+          options.add(p);
+        }
+      }
+      if (options.isEmpty()) {
+        return;
+      }
+      Map<Param, CodeBlock> qv = new LinkedHashMap<>();
+      CodeBlock.Builder doc = CodeBlock.builder();
+      for (Param p : options) {
+        qv.put(p, wireValue(p, jn.get(p)));
+        String d = p.description == null ? "" : p.description.replace("\\", "").strip();
+        doc.add("<p>{@code $L} (required here) is sent as the query parameter {@code $L}$L\n",
+            jn.get(p), p.name, d.isEmpty() ? "." : ": " + d.replaceAll("\\s+", " "));
+      }
+      CodeBlock call = callArgs(op, jn, Map.of(op.pathParams.get(op.pathParams.size() - 1), "id"), qv);
+      for (String name : List.of("findById", "getById")) {
+        boolean find = name.equals("findById");
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC)
+            .returns(find ? ParameterizedTypeName.get(OPTIONAL, v) : v)
+            .addAnnotation(operation(op.id))
+            .addJavadoc(find
+                ? "Reads one record with {@code GET $L} and these query parameters; empty when it"
+                    + " does not exist (404). Never served from or stored in the cache, because the"
+                    + " answer depends on the parameters; {@link #findById($T)} reads without them.\n\n"
+                : "Like {@link #findById($T)} with the same parameters, but a missing record is a"
+                    + " {@link $T}.\n\n", find ? op.full : idp, find ? idp : NOT_FOUND);
+        m.addJavadoc(doc.build());
+        addLeadingPathParams(m, op, jn);
+        m.addParameter(idp, "id");
+        for (Param p : options) {
+          m.addParameter(queryJavaType(p, false), jn.get(p));
+          m.addStatement("$T.notNull($S, $L)", arguments, jn.get(p), jn.get(p));
+        }
+        m.addStatement("return support.$L(id, () -> api.$L($L))",
+            find ? "findByIdUncached" : "getByIdUncached", apiMethodName(op), call);
+        addMethod(m.build());
       }
     }
 
