@@ -40,7 +40,8 @@ final class ResourcesCommand implements Callable<Integer> {
           out.println("    " + f.getKey() + "=<" + f.getValue() + ">");
         }
         List<String> sorts = d.binder().sortFields();
-        out.println("  sort: " + (sorts.isEmpty() ? "(none)" : "+|-" + String.join(", +|-", sorts)));
+        out.println("  sort: " + (d.binder().sortsByName() ? "+|-<any field name>"
+            : sorts.isEmpty() ? "(none)" : "+|-" + String.join(", +|-", sorts)));
       }
       out.flush();
       return ExitCodes.OK;

@@ -75,8 +75,8 @@ public final class Generator {
   static final Set<String> PAGING_RESERVED = Set.of("page", "pageSize", "includeTotal");
   static final Set<String> QUERY_RESERVED = Set.of("pageSize", "limit", "prefetch", "parallelism",
       "withParameter", "parameters", "stream", "iterator", "page", "first", "count", "toList",
-      "param", "paramList", "idsParam", "instantParam", "enumParam", "sortParam", "state",
-      "withState", "requireArgument", "toString", "hashCode", "equals", "getClass");
+      "param", "paramList", "idsParam", "instantParam", "enumParam", "sortParam", "queryState",
+      "isIdList", "withState", "requireArgument", "toString", "hashCode", "equals", "getClass");
   static final Set<String> VALUE_RESERVED = Set.of("builder", "from", "copyOf", "of", "build",
       "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone",
       "finalize", "with", "check");
@@ -1103,6 +1103,11 @@ public final class Generator {
   static final Pattern SORT_FIELDS = Pattern.compile(
       "(?:Available fields are|Options)\\s*:\\s*([A-Za-z0-9_ ,]+)");
 
+  /**
+   * The sort fields the spec lists for a {@code sort} parameter (its description's
+   * "Available fields are: ..." or "Options: ..."); empty when it lists none, and then the query
+   * takes a field by name ({@code SortField.named}) instead of inventing constants.
+   */
   static List<String> sortFields(Param sort) {
     Matcher m = SORT_FIELDS.matcher(sort.description);
     List<String> out = new ArrayList<>();
@@ -1113,9 +1118,6 @@ public final class Generator {
           out.add(x);
         }
       }
-    }
-    if (out.isEmpty()) {
-      out.addAll(List.of("Id", "CreatedOn", "ModifiedOn"));
     }
     return out;
   }
@@ -1338,7 +1340,13 @@ public final class Generator {
       String itemEnum = p.isArray() ? spec.enumRef(p.schema.path("items")) : null;
       String fmt = p.format();
       String type = p.type();
-      if (p.name.equals("sort") && !p.isArray()) {
+      if (p.name.equals("sort") && !p.isArray() && sortFields(p).isEmpty()) {
+        m.addParameter(ParameterizedTypeName.get(SORT, SORT_FIELD.nestedClass("Named")), "sort")
+            .addJavadoc("Sort order ({@code sort=+Field} or {@code -Field}). The API documents no"
+                + " sort fields here, so the field is named:"
+                + " {@code sort(SortField.named(\"Name\").ascending())}.\n")
+            .addStatement("return sortParam(sort)");
+      } else if (p.name.equals("sort") && !p.isArray()) {
         ClassName sort = sortClass(b);
         writeSortEnum(b, sort, p);
         m.addParameter(ParameterizedTypeName.get(SORT, sort), "sort")
@@ -1368,6 +1376,10 @@ public final class Generator {
         m.addParameter(ParameterizedTypeName.get(COLLECTION, idt), "ids")
             .addJavadoc("Only these ids: {@code ids}, comma-separated, 1 to 50 ids.\n")
             .addStatement("return idsParam($S, ids)", "ids");
+      } else if (Names.isIdList(p.name) && !p.isArray() && type.equals("string")) {
+        m.addParameter(ParameterizedTypeName.get(COLLECTION, LONG), "ids")
+            .addJavadoc("Filter {@code $L}: ids sent comma-separated, 1 to 50 ids.\n", p.name)
+            .addStatement("return idsParam($S, ids)", p.name);
       } else if (enumRef != null && isActive(enumRef)) {
         m.addParameter(ACTIVE, "active")
             .addJavadoc("Filter {@code $L}: {@code True}, {@code Any} or {@code False}.\n", p.name)
@@ -1380,8 +1392,8 @@ public final class Generator {
         TypeName el = itemEnum != null ? (isActive(itemEnum) ? ACTIVE : model(itemEnum))
             : propType(p.schema.path("items"), false, true);
         m.addParameter(ParameterizedTypeName.get(COLLECTION, el), "values")
-            .addJavadoc("Filter {@code $L}: each value is sent as its own {@code $L=} pair.\n",
-                p.name, p.name)
+            .addJavadoc("Filter {@code $L}: each value is sent as its own {@code $L=} pair;"
+                + " $L.\n", p.name, p.name, Names.isIdList(p.name) ? "1 to 50 ids" : "not empty")
             .addStatement("return paramList($S, values)", p.name);
       } else if (type.equals("string") && fmt.equals("date-time")) {
         m.addParameter(INSTANT, "value")
@@ -1396,15 +1408,6 @@ public final class Generator {
         m.addParameter(UUID, "value").addJavadoc("Filter {@code $L}: a GUID.\n", p.name)
             .addStatement("requireArgument(value != null, $S)", name + " must not be null")
             .addStatement("return param($S, value.toString())", p.name);
-      } else if (type.equals("string") && p.name.endsWith("Ids")) {
-        m.addParameter(ParameterizedTypeName.get(COLLECTION, LONG), "ids")
-            .addJavadoc("Filter {@code $L}: ids sent comma-separated.\n", p.name)
-            .addStatement(
-                "requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch($T::isNull), $S)",
-                ClassName.get("java.util", "Objects"),
-                name + " must be a non-empty collection without nulls")
-            .addStatement("return param($S, ids.stream().map(String::valueOf).collect($T.joining($S)))",
-                p.name, COLLECTORS, ",");
       } else if (type.equals("integer")) {
         boolean l = fmt.equals("int64");
         m.addParameter(l ? TypeName.LONG : TypeName.INT, "value")
@@ -1502,6 +1505,7 @@ public final class Generator {
         g.addParameter(idp, "id");
         g.addStatement("return support.getById(id, () -> api.$L($L))", apiMethodName(op), call);
         addMethod(g.build());
+        writeFindWithOptions(op, jn, v, idp);
       } else if (r.query != null && !r.findKind.equals("NONE")) {
         Op list = r.query.op;
         MethodSpec.Builder f = MethodSpec.methodBuilder("findById").addModifiers(Modifier.PUBLIC)
@@ -1546,6 +1550,54 @@ public final class Generator {
             .addStatement("return support.findAllById(ids, batch -> query()$L.ids(batch)"
                 + ".pageSize(Math.max(1, batch.size())).page(1).items())", widen(list));
         addMethod(a.build());
+      }
+    }
+
+    /**
+     * Overloads of {@code findById}/{@code getById} taking the read's own query parameters (such
+     * as {@code externalDataApplicationGuid} of {@code BusinessUnits_Get}), so none is
+     * unreachable. They bypass the cache: the answer depends on those parameters.
+     */
+    void writeFindWithOptions(Op op, Map<Param, String> jn, TypeName v, TypeName idp) {
+      List<Param> options = new ArrayList<>();
+      for (Param p : wireQuery(op)) {
+        if (!PAGING_RESERVED.contains(p.name)) {
+          options.add(p);
+        }
+      }
+      if (options.isEmpty()) {
+        return;
+      }
+      Map<Param, CodeBlock> qv = new LinkedHashMap<>();
+      CodeBlock.Builder doc = CodeBlock.builder();
+      for (Param p : options) {
+        qv.put(p, wireValue(p, jn.get(p)));
+        String d = p.description == null ? "" : p.description.replace("\\", "").strip();
+        doc.add("<p>{@code $L} (required here) is sent as the query parameter {@code $L}$L\n",
+            jn.get(p), p.name, d.isEmpty() ? "." : ": " + d.replaceAll("\\s+", " "));
+      }
+      CodeBlock call = callArgs(op, jn, Map.of(op.pathParams.get(op.pathParams.size() - 1), "id"), qv);
+      for (String name : List.of("findById", "getById")) {
+        boolean find = name.equals("findById");
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC)
+            .returns(find ? ParameterizedTypeName.get(OPTIONAL, v) : v)
+            .addAnnotation(operation(op.id))
+            .addJavadoc(find
+                ? "Reads one record with {@code GET $L} and these query parameters; empty when it"
+                    + " does not exist (404). Never served from or stored in the cache, because the"
+                    + " answer depends on the parameters; {@link #findById($T)} reads without them.\n\n"
+                : "Like {@link #findById($T)} with the same parameters, but a missing record is a"
+                    + " {@link $T}.\n\n", find ? op.full : idp, find ? idp : NOT_FOUND);
+        m.addJavadoc(doc.build());
+        addLeadingPathParams(m, op, jn);
+        m.addParameter(idp, "id");
+        for (Param p : options) {
+          m.addParameter(queryJavaType(p, false), jn.get(p));
+          m.addStatement("$T.notNull($S, $L)", arguments, jn.get(p), jn.get(p));
+        }
+        m.addStatement("return support.$L(id, () -> api.$L($L))",
+            find ? "findByIdUncached" : "getByIdUncached", apiMethodName(op), call);
+        addMethod(m.build());
       }
     }
 

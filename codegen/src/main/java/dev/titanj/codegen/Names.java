@@ -94,6 +94,15 @@ final class Names {
     return r;
   }
 
+  /**
+   * Whether a query parameter is an id list: {@code ids} or a name ending in {@code Ids}. A
+   * string-typed one is sent comma-separated; core caps every id list at 50 ids by the same name
+   * rule ({@code ListQuery.isIdList}).
+   */
+  static boolean isIdList(String paramName) {
+    return paramName.equals("ids") || paramName.endsWith("Ids");
+  }
+
   /** A safe member name: keywords and reserved names get a {@code Value} suffix. */
   static String safe(String name, Set<String> reserved) {
     if (!SourceVersion.isName(name) || reserved.contains(name)) {

@@ -32,7 +32,10 @@ import java.util.stream.Stream;
  * @param <Q> the concrete query type, returned by every step
  */
 public abstract class ListQuery<T, Q extends ListQuery<T, Q>> {
-  /** Most ids one {@code ids} filter may carry. */
+  /**
+   * Most ids one id-list filter may carry: {@code ids} and every filter whose name ends in
+   * {@code Ids} ({@code businessUnitIds}, {@code customerIds}, ...), whatever its wire form.
+   */
   public static final int MAX_IDS = 50;
 
   private static final DateTimeFormatter UTC_ISO =
@@ -47,9 +50,20 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> {
   /** Returns a query of the concrete type holding {@code newState}. */
   protected abstract Q withState(QueryState<T> newState);
 
-  /** The state this query holds; for the runtime and generated code. */
-  protected final QueryState<T> state() {
+  /**
+   * The state this query holds; for the runtime and generated code. (Not named {@code state()}:
+   * generated subclasses need that name for the {@code state} filter of addresses.)
+   */
+  protected final QueryState<T> queryState() {
     return state;
+  }
+
+  /**
+   * Whether {@code name} is an id-list filter, capped at {@link #MAX_IDS} ids: {@code ids} or a
+   * name ending in {@code Ids}. The one place this rule lives.
+   */
+  public static boolean isIdList(String name) {
+    return name != null && (name.equals("ids") || name.endsWith("Ids"));
   }
 
   // ---- helpers for generated filter methods ----
@@ -59,33 +73,51 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> {
     return withState(state.withParams(state.params().with(name, value == null ? null : value.toString())));
   }
 
-  /** Sets a repeated-key parameter ({@code name=a&name=b}). */
+  /**
+   * Sets a repeated-key parameter ({@code name=a&name=b}). The collection must be non-empty and
+   * free of nulls (an empty one is a mistake, not "no filter"); an id list
+   * ({@link #isIdList(String)}) holds at most {@link #MAX_IDS} values.
+   */
   protected final Q paramList(String name, Collection<?> values) {
-    requireArgument(values != null, name + " must not be null");
-    List<String> out = new ArrayList<>(values.size());
-    for (Object v : values) {
-      requireArgument(v != null, name + " must not contain null");
+    List<String> out = new ArrayList<>(values == null ? 0 : values.size());
+    for (Object v : checkedValues(name, values)) {
       out.add(v instanceof dev.titanj.core.json.WireEnum
           ? ((dev.titanj.core.json.WireEnum) v).wireValue() : v.toString());
     }
     return withState(state.withParams(state.params().withAll(name, out)));
   }
 
-  /** Sets a comma-separated id list, at most {@link #MAX_IDS} ids. */
+  /**
+   * Sets a comma-separated list ({@code name=1,2,3}), such as {@code ids} or
+   * {@code businessUnitIds}. The collection must be non-empty and free of nulls; an id list
+   * ({@link #isIdList(String)}) holds at most {@link #MAX_IDS} values.
+   */
   protected final Q idsParam(String name, Collection<?> ids) {
-    requireArgument(ids != null, name + " must not be null");
-    requireArgument(!ids.isEmpty(), name + " must not be empty");
-    requireArgument(ids.size() <= MAX_IDS,
-        name + " takes at most " + MAX_IDS + " ids, got " + ids.size());
     StringBuilder sb = new StringBuilder();
-    for (Object id : ids) {
-      requireArgument(id != null, name + " must not contain null");
+    for (Object id : checkedValues(name, ids)) {
       if (sb.length() > 0) {
         sb.append(',');
       }
       sb.append(id);
     }
     return param(name, sb.toString());
+  }
+
+  /** The checks every list filter makes before anything is sent. */
+  private static Collection<?> checkedValues(String name, Collection<?> values) {
+    requireArgument(values != null, name + " must not be null");
+    requireArgument(!values.isEmpty(), name + " must not be empty");
+    if (isIdList(name)) {
+      requireArgument(values.size() <= MAX_IDS,
+          name + " takes at most " + MAX_IDS + " ids, got " + values.size());
+    }
+    for (Object v : values) {
+      requireArgument(v != null, name + " must not contain null");
+      requireArgument(!(v instanceof dev.titanj.core.json.WireEnum)
+          || !((dev.titanj.core.json.WireEnum) v).wireValue().isEmpty(),
+          name + " must not contain UNKNOWN");
+    }
+    return values;
   }
 
   /** Sets a date-time parameter in UTC ISO-8601 form. */

@@ -14,9 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-bills} ({@code ApBills_GetListPaginated}). Immutable: each method returns a new query. Page size 1 to 5000.
@@ -61,11 +59,10 @@ public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> {
   }
 
   /**
-   * Filter {@code businessUnitIds}: ids sent comma-separated.
+   * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public ApBillQuery businessUnitIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "businessUnitIds must be a non-empty collection without nulls");
-    return param("businessUnitIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    return idsParam("businessUnitIds", ids);
   }
 
   /**
@@ -128,21 +125,21 @@ public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> {
   }
 
   /**
-   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair.
+   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not empty.
    */
   public ApBillQuery syncStatuses(Collection<ApBillSyncStatus> values) {
     return paramList("syncStatuses", values);
   }
 
   /**
-   * Filter {@code statuses}: each value is sent as its own {@code statuses=} pair.
+   * Filter {@code statuses}: each value is sent as its own {@code statuses=} pair; not empty.
    */
   public ApBillQuery statuses(Collection<ApBillStatus> values) {
     return paramList("statuses", values);
   }
 
   /**
-   * Filter {@code sources}: each value is sent as its own {@code sources=} pair.
+   * Filter {@code sources}: each value is sent as its own {@code sources=} pair; not empty.
    */
   public ApBillQuery sources(Collection<ApBillSource> values) {
     return paramList("sources", values);

@@ -6,6 +6,7 @@ import dev.titanj.accounting.model.ApCredit;
 import dev.titanj.accounting.model.InventoryBillSyncStatus;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import java.time.Instant;
 import java.util.Collection;
@@ -59,14 +60,14 @@ public final class ApCreditQuery extends ListQuery<ApCredit, ApCreditQuery> {
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ApCreditSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
-  public ApCreditQuery sort(Sort<ApCreditSort> sort) {
+  public ApCreditQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 
   /**
-   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair.
+   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not empty.
    */
   public ApCreditQuery syncStatuses(Collection<InventoryBillSyncStatus> values) {
     return paramList("syncStatuses", values);

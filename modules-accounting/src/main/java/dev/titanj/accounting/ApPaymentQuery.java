@@ -6,6 +6,7 @@ import dev.titanj.accounting.model.ApPayment;
 import dev.titanj.accounting.model.InventoryBillSyncStatus;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import java.time.Instant;
 import java.util.Collection;
@@ -59,14 +60,14 @@ public final class ApPaymentQuery extends ListQuery<ApPayment, ApPaymentQuery> {
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ApPaymentSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
-  public ApPaymentQuery sort(Sort<ApPaymentSort> sort) {
+  public ApPaymentQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 
   /**
-   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair.
+   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not empty.
    */
   public ApPaymentQuery syncStatuses(Collection<InventoryBillSyncStatus> values) {
     return paramList("syncStatuses", values);

@@ -8,6 +8,7 @@ import dev.titanj.accounting.model.DetailedDeposit;
 import dev.titanj.accounting.model.SyncStatus;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -127,9 +128,9 @@ public final class BankDepositQuery extends ListQuery<DetailedDeposit, BankDepos
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link BankDepositSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
-  public BankDepositQuery sort(Sort<BankDepositSort> sort) {
+  public BankDepositQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 }

@@ -8,15 +8,14 @@ import dev.titanj.accounting.model.LogicalOperator;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/credit-memos} ({@code CreditMemos_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
@@ -46,19 +45,17 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
   }
 
   /**
-   * Filter {@code businessUnitIds}: ids sent comma-separated.
+   * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public CreditMemoQuery businessUnitIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "businessUnitIds must be a non-empty collection without nulls");
-    return param("businessUnitIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    return idsParam("businessUnitIds", ids);
   }
 
   /**
-   * Filter {@code appliedToInvoiceIds}: ids sent comma-separated.
+   * Filter {@code appliedToInvoiceIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public CreditMemoQuery appliedToInvoiceIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "appliedToInvoiceIds must be a non-empty collection without nulls");
-    return param("appliedToInvoiceIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    return idsParam("appliedToInvoiceIds", ids);
   }
 
   /**
@@ -196,9 +193,9 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link CreditMemoSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
-  public CreditMemoQuery sort(Sort<CreditMemoSort> sort) {
+  public CreditMemoQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 }

@@ -7,6 +7,7 @@ import dev.titanj.accounting.model.GlAccountExtended;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import java.time.Instant;
 import java.util.Collection;
@@ -128,9 +129,9 @@ public final class GlAccountQuery extends ListQuery<GlAccountExtended, GlAccount
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link GlAccountSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
-  public GlAccountQuery sort(Sort<GlAccountSort> sort) {
+  public GlAccountQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 }

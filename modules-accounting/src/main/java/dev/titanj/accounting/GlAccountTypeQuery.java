@@ -6,6 +6,7 @@ import dev.titanj.accounting.model.GlAccountType;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import java.time.Instant;
 import java.util.Collection;
@@ -74,9 +75,9 @@ public final class GlAccountTypeQuery extends ListQuery<GlAccountType, GlAccount
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link GlAccountTypeSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
-  public GlAccountTypeQuery sort(Sort<GlAccountTypeSort> sort) {
+  public GlAccountTypeQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 }

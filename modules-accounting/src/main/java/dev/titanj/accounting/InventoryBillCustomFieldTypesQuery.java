@@ -5,6 +5,7 @@ package dev.titanj.accounting;
 import dev.titanj.accounting.model.CustomFieldType;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import java.time.Instant;
 
@@ -50,9 +51,9 @@ public final class InventoryBillCustomFieldTypesQuery extends ListQuery<CustomFi
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link InventoryBillCustomFieldTypesSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
-  public InventoryBillCustomFieldTypesQuery sort(Sort<InventoryBillCustomFieldTypesSort> sort) {
+  public InventoryBillCustomFieldTypesQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 }

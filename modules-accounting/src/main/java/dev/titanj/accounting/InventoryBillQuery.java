@@ -12,9 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated} ({@code InventoryBills_GetListPaginated}). Immutable: each method returns a new query. Page size 1 to 5000.
@@ -59,11 +57,10 @@ public final class InventoryBillQuery extends ListQuery<InventoryBill, Inventory
   }
 
   /**
-   * Filter {@code businessUnitIds}: ids sent comma-separated.
+   * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public InventoryBillQuery businessUnitIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "businessUnitIds must be a non-empty collection without nulls");
-    return param("businessUnitIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    return idsParam("businessUnitIds", ids);
   }
 
   /**
@@ -126,7 +123,7 @@ public final class InventoryBillQuery extends ListQuery<InventoryBill, Inventory
   }
 
   /**
-   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair.
+   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not empty.
    */
   public InventoryBillQuery syncStatuses(Collection<InventoryBillSyncStatus> values) {
     return paramList("syncStatuses", values);

@@ -10,6 +10,7 @@ import dev.titanj.accounting.model.LogicalOperator;
 import dev.titanj.accounting.model.TransactionStatus;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -59,7 +60,7 @@ public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> {
   }
 
   /**
-   * Filter {@code statuses}: each value is sent as its own {@code statuses=} pair.
+   * Filter {@code statuses}: each value is sent as its own {@code statuses=} pair; not empty.
    */
   public InvoiceQuery statuses(Collection<TransactionStatus> values) {
     return paramList("statuses", values);
@@ -234,23 +235,23 @@ public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> {
   }
 
   /**
-   * Filter {@code reviewStatuses}: each value is sent as its own {@code reviewStatuses=} pair.
+   * Filter {@code reviewStatuses}: each value is sent as its own {@code reviewStatuses=} pair; not empty.
    */
   public InvoiceQuery reviewStatuses(Collection<InvoiceReviewStatus> values) {
     return paramList("reviewStatuses", values);
   }
 
   /**
-   * Filter {@code assignedToIds}: each value is sent as its own {@code assignedToIds=} pair.
+   * Filter {@code assignedToIds}: each value is sent as its own {@code assignedToIds=} pair; 1 to 50 ids.
    */
   public InvoiceQuery assignedToIds(Collection<Long> values) {
     return paramList("assignedToIds", values);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link InvoiceSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
-  public InvoiceQuery sort(Sort<InvoiceSort> sort) {
+  public InvoiceQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 }

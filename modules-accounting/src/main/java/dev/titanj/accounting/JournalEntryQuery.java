@@ -13,10 +13,8 @@ import dev.titanj.core.internal.QueryState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/journal-entries} ({@code JournalEntries_GetList}). Immutable: each method returns a new query. Page size 1 to 500.
@@ -125,14 +123,14 @@ public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntr
   }
 
   /**
-   * Filter {@code statuses}: each value is sent as its own {@code statuses=} pair.
+   * Filter {@code statuses}: each value is sent as its own {@code statuses=} pair; not empty.
    */
   public JournalEntryQuery statuses(Collection<JournalEntryPostingStatus> values) {
     return paramList("statuses", values);
   }
 
   /**
-   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair.
+   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not empty.
    */
   public JournalEntryQuery syncStatuses(Collection<JournalEntrySyncStatus> values) {
     return paramList("syncStatuses", values);
@@ -153,19 +151,17 @@ public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntr
   }
 
   /**
-   * Filter {@code businessUnitIds}: ids sent comma-separated.
+   * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public JournalEntryQuery businessUnitIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "businessUnitIds must be a non-empty collection without nulls");
-    return param("businessUnitIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    return idsParam("businessUnitIds", ids);
   }
 
   /**
-   * Filter {@code serviceAgreementIds}: ids sent comma-separated.
+   * Filter {@code serviceAgreementIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public JournalEntryQuery serviceAgreementIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "serviceAgreementIds must be a non-empty collection without nulls");
-    return param("serviceAgreementIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    return idsParam("serviceAgreementIds", ids);
   }
 
   /**
@@ -209,7 +205,7 @@ public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntr
   }
 
   /**
-   * Filter {@code transactionTypes}: each value is sent as its own {@code transactionTypes=} pair.
+   * Filter {@code transactionTypes}: each value is sent as its own {@code transactionTypes=} pair; not empty.
    */
   public JournalEntryQuery transactionTypes(Collection<JournalEntryTransactionType> values) {
     return paramList("transactionTypes", values);

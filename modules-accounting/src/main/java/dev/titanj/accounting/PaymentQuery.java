@@ -8,14 +8,13 @@ import dev.titanj.accounting.model.LogicalOperator;
 import dev.titanj.accounting.model.PaymentTransactionType;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/payments} ({@code Payments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
@@ -45,11 +44,10 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
   }
 
   /**
-   * Filter {@code appliedToInvoiceIds}: ids sent comma-separated.
+   * Filter {@code appliedToInvoiceIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public PaymentQuery appliedToInvoiceIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "appliedToInvoiceIds must be a non-empty collection without nulls");
-    return param("appliedToInvoiceIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    return idsParam("appliedToInvoiceIds", ids);
   }
 
   /**
@@ -83,11 +81,10 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
   }
 
   /**
-   * Filter {@code businessUnitIds}: ids sent comma-separated.
+   * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public PaymentQuery businessUnitIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "businessUnitIds must be a non-empty collection without nulls");
-    return param("businessUnitIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    return idsParam("businessUnitIds", ids);
   }
 
   /**
@@ -135,11 +132,10 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
   }
 
   /**
-   * Filter {@code depositIds}: ids sent comma-separated.
+   * Filter {@code depositIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public PaymentQuery depositIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "depositIds must be a non-empty collection without nulls");
-    return param("depositIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    return idsParam("depositIds", ids);
   }
 
   /**
@@ -192,9 +188,9 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link PaymentSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
-  public PaymentQuery sort(Sort<PaymentSort> sort) {
+  public PaymentQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 }

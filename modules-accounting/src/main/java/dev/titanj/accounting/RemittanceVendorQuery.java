@@ -24,7 +24,7 @@ public final class RemittanceVendorQuery extends ListQuery<RemittanceVendor, Rem
   }
 
   /**
-   * Filter {@code ids}: each value is sent as its own {@code ids=} pair.
+   * Filter {@code ids}: each value is sent as its own {@code ids=} pair; 1 to 50 ids.
    */
   public RemittanceVendorQuery ids(Collection<Long> values) {
     return paramList("ids", values);

@@ -9,6 +9,7 @@ import dev.titanj.accounting.model.InventoryBill;
 import dev.titanj.accounting.model.Invoice;
 import dev.titanj.accounting.model.JournalEntry;
 import dev.titanj.accounting.model.TransactionStatus;
+import dev.titanj.core.SortField;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.testsupport.ApiServer;
@@ -87,7 +88,7 @@ class AccountingWireTest {
         .statuses(List.of(TransactionStatus.PENDING, TransactionStatus.POSTED))
         .customFields(Map.of("Region", "West"))
         .totalGreater(new BigDecimal("10.50"))
-        .sort(InvoiceSort.ID.ascending())
+        .sort(SortField.named("Id").ascending())
         .page(1);
 
     RecordedRequest r = server.take();

@@ -4,6 +4,7 @@ package dev.titanj.crm;
 
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.crm.model.CustomersCustomFieldType;
 import java.time.Instant;
@@ -50,9 +51,9 @@ public final class CustomerCustomFieldTypesQuery extends ListQuery<CustomersCust
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link CustomerCustomFieldTypesSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
-  public CustomerCustomFieldTypesQuery sort(Sort<CustomerCustomFieldTypesSort> sort) {
+  public CustomerCustomFieldTypesQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 }

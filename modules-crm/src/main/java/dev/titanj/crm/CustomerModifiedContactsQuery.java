@@ -7,8 +7,6 @@ import dev.titanj.core.internal.QueryState;
 import dev.titanj.crm.model.CustomerContactWithModifiedOnAndCustomerId;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/customers/contacts} ({@code Customers_GetModifiedContactsList}). Immutable: each method returns a new query. Page size 1 to 5000.
@@ -39,11 +37,10 @@ public final class CustomerModifiedContactsQuery extends ListQuery<CustomerConta
   }
 
   /**
-   * Filter {@code customerIds}: ids sent comma-separated.
+   * Filter {@code customerIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public CustomerModifiedContactsQuery customerIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "customerIds must be a non-empty collection without nulls");
-    return param("customerIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    return idsParam("customerIds", ids);
   }
 
   /**

@@ -108,8 +108,8 @@ public final class CustomerQuery extends ListQuery<Customer, CustomerQuery> {
   /**
    * Filter {@code state} (string).
    */
-  public CustomerQuery stateValue(String value) {
-    requireArgument(value != null, "stateValue must not be null");
+  public CustomerQuery state(String value) {
+    requireArgument(value != null, "state must not be null");
     return param("state", value);
   }
 

@@ -4,6 +4,7 @@ package dev.titanj.crm;
 
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.crm.model.LocationsCustomFieldType;
 import java.time.Instant;
@@ -50,9 +51,9 @@ public final class LocationCustomFieldTypesQuery extends ListQuery<LocationsCust
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link LocationCustomFieldTypesSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
-  public LocationCustomFieldTypesQuery sort(Sort<LocationCustomFieldTypesSort> sort) {
+  public LocationCustomFieldTypesQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 }

@@ -7,8 +7,6 @@ import dev.titanj.core.internal.QueryState;
 import dev.titanj.crm.model.LocationsContact;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/locations/contacts} ({@code Locations_GetLocationsContactsList}). Immutable: each method returns a new query. Page size 1 to 5000.
@@ -38,11 +36,10 @@ public final class LocationModifiedContactsQuery extends ListQuery<LocationsCont
   }
 
   /**
-   * Filter {@code locationIds}: ids sent comma-separated.
+   * Filter {@code locationIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public LocationModifiedContactsQuery locationIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "locationIds must be a non-empty collection without nulls");
-    return param("locationIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    return idsParam("locationIds", ids);
   }
 
   /**

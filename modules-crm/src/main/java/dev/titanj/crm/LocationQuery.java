@@ -73,8 +73,8 @@ public final class LocationQuery extends ListQuery<Location, LocationQuery> {
   /**
    * Filter {@code state} (string).
    */
-  public LocationQuery stateValue(String value) {
-    requireArgument(value != null, "stateValue must not be null");
+  public LocationQuery state(String value) {
+    requireArgument(value != null, "state must not be null");
     return param("state", value);
   }
 

@@ -9,8 +9,6 @@ import dev.titanj.core.internal.QueryState;
 import dev.titanj.dispatch.model.AppointmentAssignment;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Filters of {@code GET dispatch/v2/tenant/{tenant}/appointment-assignments} ({@code AppointmentAssignments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
@@ -33,11 +31,10 @@ public final class AppointmentAssignmentQuery extends ListQuery<AppointmentAssig
   }
 
   /**
-   * Filter {@code appointmentIds}: ids sent comma-separated.
+   * Filter {@code appointmentIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public AppointmentAssignmentQuery appointmentIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "appointmentIds must be a non-empty collection without nulls");
-    return param("appointmentIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    return idsParam("appointmentIds", ids);
   }
 
   /**

@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Repository of {@code settings.business-units} ({@code settings/v2/tenant/{tenant}/business-units}). Obtain it from {@link Settings}; thread-safe.
@@ -72,6 +73,28 @@ public final class BusinessUnitRepository {
   @Operation("BusinessUnits_Get")
   public BusinessUnit getById(long id) {
     return support.getById(id, () -> api.businessUnitsGet(context.tenantId(), id, null));
+  }
+
+  /**
+   * Reads one record with {@code GET settings/v2/tenant/{tenant}/business-units/{id}} and these query parameters; empty when it does not exist (404). Never served from or stored in the cache, because the answer depends on the parameters; {@link #findById(long)} reads without them.
+   *
+   * <p>{@code externalDataApplicationGuid} (required here) is sent as the query parameter {@code externalDataApplicationGuid}.
+   */
+  @Operation("BusinessUnits_Get")
+  public Optional<BusinessUnit> findById(long id, UUID externalDataApplicationGuid) {
+    Arguments.notNull("externalDataApplicationGuid", externalDataApplicationGuid);
+    return support.findByIdUncached(id, () -> api.businessUnitsGet(context.tenantId(), id, Arguments.wire(externalDataApplicationGuid)));
+  }
+
+  /**
+   * Like {@link #findById(long)} with the same parameters, but a missing record is a {@link NotFoundException}.
+   *
+   * <p>{@code externalDataApplicationGuid} (required here) is sent as the query parameter {@code externalDataApplicationGuid}.
+   */
+  @Operation("BusinessUnits_Get")
+  public BusinessUnit getById(long id, UUID externalDataApplicationGuid) {
+    Arguments.notNull("externalDataApplicationGuid", externalDataApplicationGuid);
+    return support.getByIdUncached(id, () -> api.businessUnitsGet(context.tenantId(), id, Arguments.wire(externalDataApplicationGuid)));
   }
 
   /**

@@ -5,6 +5,7 @@ package dev.titanj.settings;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.settings.model.TagType;
 import java.time.Instant;
@@ -58,9 +59,9 @@ public final class TagTypeQuery extends ListQuery<TagType, TagTypeQuery> {
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link TagTypeSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
-  public TagTypeQuery sort(Sort<TagTypeSort> sort) {
+  public TagTypeQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 }

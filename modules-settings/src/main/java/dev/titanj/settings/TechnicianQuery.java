@@ -8,8 +8,6 @@ import dev.titanj.core.internal.QueryState;
 import dev.titanj.settings.model.Technician;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Filters of {@code GET settings/v2/tenant/{tenant}/technicians} ({@code Technicians_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
@@ -32,11 +30,10 @@ public final class TechnicianQuery extends ListQuery<Technician, TechnicianQuery
   }
 
   /**
-   * Filter {@code userIds}: ids sent comma-separated.
+   * Filter {@code userIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public TechnicianQuery userIds(Collection<Long> ids) {
-    requireArgument(ids != null && !ids.isEmpty() && ids.stream().noneMatch(Objects::isNull), "userIds must be a non-empty collection without nulls");
-    return param("userIds", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    return idsParam("userIds", ids);
   }
 
   /**

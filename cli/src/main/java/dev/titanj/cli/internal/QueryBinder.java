@@ -92,7 +92,18 @@ public final class QueryBinder {
     return out;
   }
 
-  /** The fields {@code --sort} accepts, by wire name; empty when the operation cannot sort. */
+  /**
+   * Whether {@code --sort} takes any field by name: the operation sorts but its spec lists no
+   * fields, so its query takes {@code Sort<SortField.Named>}.
+   */
+  public boolean sortsByName() {
+    return sortMethod != null && sortFields == null;
+  }
+
+  /**
+   * The fields {@code --sort} accepts, by wire name; empty when the operation cannot sort or
+   * takes any field by name ({@link #sortsByName()}).
+   */
   public List<String> sortFields() {
     if (sortFields == null) {
       return List.of();
@@ -184,6 +195,16 @@ public final class QueryBinder {
     String field = sort.startsWith("-") || sort.startsWith("+") ? sort.substring(1) : sort;
     if (sortMethod == null) {
       throw new UsageException(label + " cannot be sorted (no sort parameter)");
+    }
+    if (sortFields == null) {
+      try {
+        SortField.Named named = SortField.named(field);
+        return sortMethod.invoke(q, ascending ? named.ascending() : named.descending());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("sort '" + sort + "': " + e.getMessage());
+      } catch (InvocationTargetException | IllegalAccessException ex) {
+        throw new UsageException("sort '" + sort + "': " + ex.getCause());
+      }
     }
     for (Object c : sortFields.getEnumConstants()) {
       Enum<?> e = (Enum<?>) c;

@@ -83,6 +83,22 @@ public final class ResourceSupport<K, V> {
   }
 
   /**
+   * Reads one record straight from the API, neither from nor into the cache; a 404 is an empty
+   * result. For reads whose extra query parameters change the answer (such as
+   * {@code externalDataApplicationGuid}), which a cache keyed by id must not mix up.
+   */
+  public Optional<V> findByIdUncached(K id, Supplier<Call<V>> call) {
+    requireId(id);
+    return context.executeOrEmptyOn404(call.get());
+  }
+
+  /** Like {@link #findByIdUncached}, but a missing record is a {@link NotFoundException}. */
+  public V getByIdUncached(K id, Supplier<Call<V>> call) {
+    return findByIdUncached(id, call).orElseThrow(() -> new NotFoundException(
+        resource + " " + id + " was not found", null, null, null));
+  }
+
+  /**
    * Reads many records by id: cached ones from the cache, the rest in batches of {@link #BATCH}
    * ids per request. Input order kept, duplicates read once, missing ids simply absent.
    *

@@ -3,6 +3,7 @@ package dev.titanj.core.query;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
+import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
 import java.time.Instant;
 import java.util.Collection;
@@ -39,6 +40,26 @@ public final class SampleQuery extends ListQuery<Sample, SampleQuery> {
   }
 
   public SampleQuery sort(Sort<SampleSort> sort) {
+    return sortParam(sort);
+  }
+
+  /** A comma-separated id list other than {@code ids}, like {@code businessUnitIds}. */
+  public SampleQuery businessUnitIds(Collection<Long> ids) {
+    return idsParam("businessUnitIds", ids);
+  }
+
+  /** An id list the spec types as an array, like {@code assignedToIds}. */
+  public SampleQuery assignedToIds(Collection<Long> ids) {
+    return paramList("assignedToIds", ids);
+  }
+
+  /** The state of an address: a filter named like the query's former state accessor. */
+  public SampleQuery state(String state) {
+    return param("state", state);
+  }
+
+  /** The sort of an operation whose spec lists no sort fields. */
+  public SampleQuery sortByName(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 }
