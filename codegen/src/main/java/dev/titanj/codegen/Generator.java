@@ -100,6 +100,7 @@ public final class Generator {
   static final ClassName NOT_FOUND = ClassName.get(CORE, "NotFoundException");
   static final ClassName CONTEXT = ClassName.get(CORE + ".internal", "TitanContext");
   static final ClassName QUERY_STATE = ClassName.get(CORE + ".internal", "QueryState");
+  static final ClassName PAGING = ClassName.get(CORE + ".internal", "Paging");
   static final ClassName PAGED_RESPONSE = ClassName.get(CORE + ".internal", "PagedResponse");
   static final ClassName EXPORT_RESPONSE = ClassName.get(CORE + ".internal", "ExportResponse");
   static final ClassName SUPPORT = ClassName.get(CORE + ".internal", "ResourceSupport");
@@ -973,7 +974,7 @@ public final class Generator {
         TypeName qt;
         if (p.isArray()) {
           qt = ParameterizedTypeName.get(LIST, STRING);
-        } else if (op.kind == Op.Kind.PAGED && (p.name.equals("page") || p.name.equals("pageSize"))) {
+        } else if (op.pagedList() && (p.name.equals("page") || p.name.equals("pageSize"))) {
           qt = INTEGER;
         } else if (p.name.equals("includeTotal") || p.name.equals("includeRecentChanges")) {
           qt = BOOLEAN;
@@ -1079,6 +1080,8 @@ public final class Generator {
           default:
             if (b.op.kind == Op.Kind.PAGED && b.op.method.equals("GET")) {
               writeList(b);
+            } else if (b.op.pagedArray()) {
+              writeArrayList(b);
             } else {
               writeCall(b);
             }
@@ -1154,28 +1157,9 @@ public final class Generator {
       }
       f.addParameter(QUERY_PARAMS, "params").addParameter(TypeName.INT, "page")
           .addParameter(TypeName.INT, "pageSize").addParameter(TypeName.BOOLEAN, "includeTotal");
-      CodeBlock.Builder args = CodeBlock.builder().add("context.tenantId()");
-      for (Param p : op.pathParams) {
-        args.add(", $L", jn.get(p));
-      }
-      for (Param p : wireQuery(op)) {
-        switch (p.name) {
-          case "page":
-            args.add(", page");
-            break;
-          case "pageSize":
-            args.add(", pageSize");
-            break;
-          case "includeTotal":
-            args.add(", includeTotal ? $T.TRUE : null", BOOLEAN);
-            break;
-          default:
-            args.add(p.isArray() ? ", params.all($S)" : ", params.first($S)", p.name);
-        }
-      }
-      args.add(", params.others($L)", knownName(b));
       f.addStatement("$T response = context.execute(api.$L($L))",
-          ParameterizedTypeName.get(PAGED_RESPONSE, item), apiMethodName(op), args.build());
+          ParameterizedTypeName.get(PAGED_RESPONSE, item), apiMethodName(op),
+          pageCallArgs(b, jn, true));
       f.addStatement("return response == null ? new $T<>($T.of(), page, pageSize, false, null)"
           + " : response.toPage(page)", PAGE, LIST);
       t.addMethod(f.build());
@@ -1195,6 +1179,106 @@ public final class Generator {
               + " page, pageSize, includeTotal), $L, context))", q, QUERY_STATE,
           fetchName(b), lambdaArgs, op.maxPageSize);
       addMethod(m.build());
+    }
+
+    /**
+     * Arguments of one page's Retrofit call: path params, then {@code page}, {@code pageSize},
+     * {@code includeTotal} (sent only by envelope lists: a bare array has no total) and the
+     * filters from {@code params}.
+     */
+    CodeBlock pageCallArgs(Bound b, Map<Param, String> jn, boolean envelope) {
+      Op op = b.op;
+      CodeBlock.Builder args = CodeBlock.builder().add("context.tenantId()");
+      for (Param p : op.pathParams) {
+        args.add(", $L", jn.get(p));
+      }
+      for (Param p : wireQuery(op)) {
+        switch (p.name) {
+          case "page":
+            args.add(", page");
+            break;
+          case "pageSize":
+            args.add(", pageSize");
+            break;
+          case "includeTotal":
+            if (envelope) {
+              args.add(", includeTotal ? $T.TRUE : null", BOOLEAN);
+            } else {
+              args.add(", null");
+            }
+            break;
+          default:
+            args.add(p.isArray() ? ", params.all($S)" : ", params.first($S)", p.name);
+        }
+      }
+      args.add(", params.others($L)", knownName(b));
+      return args.build();
+    }
+
+    /**
+     * A list answered with a bare array that takes {@code page}/{@code pageSize}: a query like an
+     * envelope list's, paged by the runtime until a short page. When its filters are those of the
+     * resource's main query it reuses that query class, and keeps the former
+     * {@code name(filters)} signature as a deprecated collector.
+     */
+    void writeArrayList(Bound b) {
+      Op op = b.op;
+      TypeName item = itemType(op);
+      boolean reuse = r.query != null && op.pathParams.isEmpty() && op.type != null
+          && op.type.equals(r.query.op.type) && sameFilters(op, r.query.op);
+      ClassName q = reuse ? queryClass(r.query) : queryClass(b);
+      if (!reuse) {
+        writeQueryClass(b, q, item);
+      }
+      Map<Param, String> jn = javaNames(op);
+      Param idParam = affectedId(b);
+      if (idParam != null && idParam.name.equals("id")) {
+        jn.put(idParam, Names.lowerFirst(r.entity) + "Id");
+      }
+      knownNameFor(op);
+      MethodSpec.Builder f = MethodSpec.methodBuilder(fetchName(b)).addModifiers(Modifier.PRIVATE)
+          .returns(ParameterizedTypeName.get(LIST, item));
+      StringBuilder lambdaArgs = new StringBuilder();
+      for (Param p : op.pathParams) {
+        f.addParameter(pathType(p), jn.get(p));
+        lambdaArgs.append(jn.get(p)).append(", ");
+      }
+      f.addParameter(QUERY_PARAMS, "params").addParameter(TypeName.INT, "page")
+          .addParameter(TypeName.INT, "pageSize");
+      f.addStatement("return context.execute(api.$L($L))", apiMethodName(op),
+          pageCallArgs(b, jn, false));
+      t.addMethod(f.build());
+      CodeBlock state = CodeBlock.of("$T.initial($T.untilShortPage((params, page, pageSize) -> $L($Lparams,"
+          + " page, pageSize)), $L, context)", QUERY_STATE, PAGING, fetchName(b), lambdaArgs,
+          op.maxPageSize);
+      MethodSpec.Builder m = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)
+          .returns(q).addAnnotation(operation(op.id));
+      m.addJavadoc("A query over {@code $L $L}: lazy, paged (up to $L records per request). The API"
+          + " answers each page with a bare array, so paging sends {@code page} and {@code pageSize}"
+          + " and stops at the first page with fewer than {@code pageSize} records (or an empty"
+          + " one); a server that repeats a page fails the stream instead of looping. A bare array"
+          + " carries no total: {@code count()} and {@code parallelism(k)} cannot use one. Nothing"
+          + " is requested until a terminal such as {@code stream()} or {@code page(n)}.\n",
+          op.method, op.full, op.maxPageSize);
+      for (Param p : op.pathParams) {
+        m.addParameter(pathType(p), jn.get(p));
+        check(m, p, jn.get(p));
+      }
+      m.addStatement("return new $T($L)", q, state);
+      addMethod(m.build());
+      if (reuse) {
+        MethodSpec.Builder d = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(LIST, item)).addAnnotation(Deprecated.class)
+            .addAnnotation(operation(op.id)).addParameter(q, "filters")
+            .addJavadoc("Every record of {@code $L $L} matching the filters of {@code filters}"
+                + " (its paging options are ignored), collected into a list page by page.\n\n"
+                + "@deprecated use {@link #$L()}, which takes the same filters and streams with"
+                + " bounded memory; this method once returned only the server's first page.\n",
+                op.method, op.full, b.name)
+            .addStatement("$T.notNull($S, filters)", arguments, "filters")
+            .addStatement("return new $T($L.withParams(filters.parameters())).toList()", q, state);
+        addMethod(d.build());
+      }
     }
 
     void writeQueryClass(Bound b, ClassName q, TypeName item) {
@@ -1632,8 +1716,11 @@ public final class Generator {
         doc.append("; the API answers without a body");
       } else if (op.kind == Op.Kind.LONG) {
         doc.append("; the API answers with a bare id");
+      } else if (op.kind == Op.Kind.ARRAY && op.method.equals("GET")) {
+        doc.append("; the API answers with the whole list as one bare array and the operation takes"
+            + " no paging parameters, so this one request returns every record");
       } else if (op.kind == Op.Kind.ARRAY) {
-        doc.append("; the API answers with a bare array (no paging)");
+        doc.append("; the API answers with a bare array of results (not a list: nothing to page)");
       }
       doc.append(".");
       for (Param p : op.pathParams) {
