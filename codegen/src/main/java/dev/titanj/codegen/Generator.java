@@ -53,6 +53,11 @@ public final class Generator {
     }
   }
 
+  /**
+   * Former method names by operationId ({@code formerly.Op = oldName}): kept as deprecated
+   * delegates to the new name so callers' code keeps compiling.
+   */
+  static final Map<String, String> FORMER_NAMES = new LinkedHashMap<>();
   /** Fixed-body actions by operationId, in the order the data file lists them. */
   static final Map<String, List<Preset>> PRESETS = new LinkedHashMap<>();
   /** Method names by operationId; a preset operation maps to its first preset's name. */
@@ -80,6 +85,10 @@ public final class Generator {
         }
         String id = line.substring(0, eq).strip();
         String value = line.substring(eq + 1).strip();
+        if (id.startsWith("formerly.")) {
+          FORMER_NAMES.put(id.substring("formerly.".length()), value);
+          continue;
+        }
         if (!value.contains("{")) {
           out.put(id, value);
           continue;
@@ -1871,7 +1880,24 @@ public final class Generator {
       if (evict != null) {
         m.nextControlFlow("finally").addStatement("$L", evict).endControlFlow();
       }
-      addMethod(m.build());
+      MethodSpec built = m.build();
+      addMethod(built);
+      String former = preset == null ? FORMER_NAMES.get(op.id) : null;
+      if (former != null) {
+        MethodSpec.Builder d = MethodSpec.methodBuilder(former).addModifiers(Modifier.PUBLIC)
+            .returns(built.returnType()).addAnnotation(Deprecated.class)
+            .addAnnotation(operation(op.id))
+            .addJavadoc("The former name of {@link #$L}.\n\n@deprecated renamed to {@link #$L},"
+                + " which says what the operation does.\n", built.name(), built.name());
+        List<String> names = new ArrayList<>();
+        for (ParameterSpec p : built.parameters()) {
+          d.addParameter(p.type(), p.name());
+          names.add(p.name());
+        }
+        d.addStatement((built.returnType().equals(TypeName.VOID) ? "" : "return ") + "$L($L)",
+            built.name(), String.join(", ", names));
+        addMethod(d.build());
+      }
     }
 
     String knownNameFor(Op op) {
