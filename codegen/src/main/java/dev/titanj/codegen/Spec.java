@@ -239,11 +239,25 @@ final class Spec {
       }
     }
 
+    /**
+     * A GET answered with a bare array that still takes {@code page} and {@code pageSize}: the
+     * runtime pages it until a short page, like an envelope list.
+     */
+    boolean pagedArray() {
+      return kind == Kind.ARRAY && method.equals("GET") && query("page") != null
+          && query("pageSize") != null;
+    }
+
+    /** Whether the paging runtime owns this list's paging (an envelope or a paged bare array). */
+    boolean pagedList() {
+      return kind == Kind.PAGED || pagedArray();
+    }
+
     /** Query parameters the paging runtime owns are excluded. */
     List<Param> filters() {
       List<Param> out = new ArrayList<>();
       for (Param p : queryParams) {
-        if (!(kind == Kind.PAGED && (p.name.equals("page") || p.name.equals("pageSize")
+        if (!(pagedList() && (p.name.equals("page") || p.name.equals("pageSize")
             || p.name.equals("includeTotal")))) {
           out.add(p);
         }

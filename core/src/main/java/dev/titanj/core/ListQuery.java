@@ -20,8 +20,10 @@ import java.util.stream.Stream;
  * method per filter the endpoint declares.
  *
  * <p>Streaming rules: pages are requested in order at a fixed {@link #pageSize(int)}; paging
- * stops at the first page that says {@code hasMore=false} or is empty, and never requests a page
- * past the one that reaches {@link #limit(long)}. With prefetch (on by default) page n+1 is in
+ * stops at the first page that says {@code hasMore=false} or is empty (for lists the API answers
+ * with a bare array: the first page with fewer than {@code pageSize} records), and never requests
+ * a page past the one that reaches {@link #limit(long)}. A page that repeats the previous one
+ * record for record fails the stream with a {@link TitanException} instead of looping. With prefetch (on by default) page n+1 is in
  * flight while page n is consumed, so at most two pages are in memory. A page that fails
  * transiently (I/O, 5xx, 429, after the HTTP layer's own retries) is requested again with the
  * same number, up to three times, so a stream never skips or repeats a record. Closing the

@@ -108,7 +108,7 @@ public final class ApBillRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-bills/markasexported}; the API answers with a bare array (no paging). Body: {@link MarkApBillAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-bills} record.
+   * POST {@code accounting/v2/tenant/{tenant}/ap-bills/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: {@link MarkApBillAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-bills} record.
    */
   @Operation("ApBills_MarkAsExported")
   public List<MarkApBillAsExportedUpdate> markAsExported(

@@ -77,7 +77,7 @@ public final class ApCreditRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-credits/markasexported}; the API answers with a bare array (no paging). Body: a list of {@link MarkApCreditAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-credits} record.
+   * POST {@code accounting/v2/tenant/{tenant}/ap-credits/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkApCreditAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-credits} record.
    */
   @Operation("ApCredits_MarkAsExported")
   public List<MarkApCreditAsExportedUpdate> markAsExported(

@@ -77,7 +77,7 @@ public final class ApPaymentRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}; the API answers with a bare array (no paging). Body: a list of {@link MarkApPaymentAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-payments} record.
+   * POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkApPaymentAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-payments} record.
    */
   @Operation("ApPayments_MarkAsExported")
   public List<MarkApPaymentAsExportedUpdate> markAsExported(

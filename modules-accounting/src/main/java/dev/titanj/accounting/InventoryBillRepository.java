@@ -19,6 +19,7 @@ import dev.titanj.core.internal.Arguments;
 import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.internal.Paging;
 import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
@@ -104,15 +105,29 @@ public final class InventoryBillRepository {
     return export(ExportCursor.beginning());
   }
 
+  private List<InventoryBill> fetchInventoryBillsGetList(QueryParams params, int page,
+      int pageSize) {
+    return context.execute(api.inventoryBillsGetList(context.tenantId(), params.first("ids"), params.first("batchId"), params.first("batchNumber"), params.first("billNumber"), params.first("businessUnitIds"), params.first("customField.Operator"), params.first("dateFrom"), params.first("dateTo"), params.first("jobNumber"), params.first("purchaseOrderNumber"), params.first("purchaseOrderTypes"), params.all("syncStatuses"), params.first("minCost"), params.first("maxCost"), params.first("billType"), page, pageSize, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), null, params.others(INVENTORY_BILLS_GET_LIST_PARAMS)));
+  }
+
   /**
-   * GET {@code accounting/v2/tenant/{tenant}/inventory-bills}; the API answers with a bare array (no paging). Filters are taken from {@code filters} (build them with {@code query()}); its paging options are ignored.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills}: lazy, paged (up to 5000 records per request). The API answers each page with a bare array, so paging sends {@code page} and {@code pageSize} and stops at the first page with fewer than {@code pageSize} records (or an empty one); a server that repeats a page fails the stream instead of looping. A bare array carries no total: {@code count()} and {@code parallelism(k)} cannot use one. Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
+  @Operation("InventoryBills_GetList")
+  public InventoryBillQuery list() {
+    return new InventoryBillQuery(QueryState.initial(Paging.untilShortPage((params, page, pageSize) -> fetchInventoryBillsGetList(params, page, pageSize)), 5000, context));
+  }
+
+  /**
+   * Every record of {@code GET accounting/v2/tenant/{tenant}/inventory-bills} matching the filters of {@code filters} (its paging options are ignored), collected into a list page by page.
+   *
+   * @deprecated use {@link #list()}, which takes the same filters and streams with bounded memory; this method once returned only the server's first page.
+   */
+  @Deprecated
   @Operation("InventoryBills_GetList")
   public List<InventoryBill> list(InventoryBillQuery filters) {
     Arguments.notNull("filters", filters);
-    QueryParams params = filters.parameters();
-    List<InventoryBill> result = context.execute(api.inventoryBillsGetList(context.tenantId(), params.first("ids"), params.first("batchId"), params.first("batchNumber"), params.first("billNumber"), params.first("businessUnitIds"), params.first("customField.Operator"), params.first("dateFrom"), params.first("dateTo"), params.first("jobNumber"), params.first("purchaseOrderNumber"), params.first("purchaseOrderTypes"), params.all("syncStatuses"), params.first("minCost"), params.first("maxCost"), params.first("billType"), null, null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), null, params.others(INVENTORY_BILLS_GET_LIST_PARAMS)));
-    return result == null ? List.of() : result;
+    return new InventoryBillQuery(QueryState.initial(Paging.untilShortPage((params, page, pageSize) -> fetchInventoryBillsGetList(params, page, pageSize)), 5000, context).withParams(filters.parameters())).toList();
   }
 
   private Page<CustomFieldType> fetchInventoryBillsGetCustomFieldTypes(QueryParams params, int page,
@@ -143,7 +158,7 @@ public final class InventoryBillRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/inventory-bills/markasexported}; the API answers with a bare array (no paging). Body: {@link MarkInventoryBillAsExportedUpdateRequest}. Evicts every cached {@code accounting.inventory-bills} record.
+   * POST {@code accounting/v2/tenant/{tenant}/inventory-bills/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: {@link MarkInventoryBillAsExportedUpdateRequest}. Evicts every cached {@code accounting.inventory-bills} record.
    */
   @Operation("InventoryBills_MarkAsExported")
   public List<MarkInventoryBillAsExportedUpdate> markAsExported(

@@ -203,7 +203,7 @@ public final class InvoiceRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/invoices/markasexported}; the API answers with a bare array (no paging). Body: a list of {@link MarkInvoiceAsExportedUpdateRequest}. Evicts every cached {@code accounting.invoices} record.
+   * POST {@code accounting/v2/tenant/{tenant}/invoices/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkInvoiceAsExportedUpdateRequest}. Evicts every cached {@code accounting.invoices} record.
    */
   @Operation("Invoices_MarkAsExported")
   public List<MarkInvoiceAsExportedUpdate> markAsExported(

@@ -12,6 +12,7 @@ import dev.titanj.accounting.model.TransactionStatus;
 import dev.titanj.core.SortField;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.TitanException;
 import dev.titanj.core.testsupport.ApiServer;
 import java.math.BigDecimal;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -129,16 +131,67 @@ class AccountingWireTest {
     accounting.invoices().query().pageSize(5000);
   }
 
-  @Test
-  void inventoryBills_legacyList_isABareArray_filteredLikeTheQuery() {
-    server.answer("[{\"id\":1,\"billNumber\":\"B-1\"},{\"id\":2,\"billNumber\":\"B-2\"}]");
+  private static String bills(long from, long to) {
+    return java.util.stream.LongStream.rangeClosed(from, to)
+        .mapToObj(i -> "{\"id\":" + i + ",\"billNumber\":\"B-" + i + "\"}")
+        .collect(Collectors.joining(",", "[", "]"));
+  }
 
-    List<InventoryBill> bills = accounting.inventoryBills()
+  @Test
+  void list_whenBareArrayIsFull_requestsTheNextPage() {
+    server.answer(bills(1, 2)).answer(bills(3, 4)).answer(bills(5, 5));
+
+    List<InventoryBill> found;
+    try (Stream<InventoryBill> s = accounting.inventoryBills().list().billNumber("B").pageSize(2)
+        .stream()) {
+      found = s.collect(Collectors.toList());
+    }
+
+    assertThat(found).extracting(InventoryBill::id).containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(ApiServer.line(server.take()))
+        .isEqualTo("GET /accounting/v2/tenant/42/inventory-bills?billNumber=B&page=1&pageSize=2");
+    assertThat(ApiServer.line(server.take()))
+        .isEqualTo("GET /accounting/v2/tenant/42/inventory-bills?billNumber=B&page=2&pageSize=2");
+    assertThat(ApiServer.line(server.take()))
+        .isEqualTo("GET /accounting/v2/tenant/42/inventory-bills?billNumber=B&page=3&pageSize=2");
+    assertThat(server.pending()).isZero();
+  }
+
+  @Test
+  void list_whenBareArrayIsShort_stopsWithoutAnotherRequest() {
+    server.answer(bills(1, 3));
+
+    assertThat(accounting.inventoryBills().list().toList()).hasSize(3);
+
+    assertThat(ApiServer.line(server.take()))
+        .isEqualTo("GET /accounting/v2/tenant/42/inventory-bills?page=1&pageSize=50");
+    assertThat(server.pending()).isZero();
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void legacyList_withFilters_pagesThroughEveryBill_keepingTheFilters() {
+    server.answer(bills(1, 50)).answer(bills(51, 51));
+
+    List<InventoryBill> found = accounting.inventoryBills()
         .list(accounting.inventoryBills().query().billNumber("B-1"));
 
-    RecordedRequest r = server.take();
-    assertThat(ApiServer.line(r)).isEqualTo("GET /accounting/v2/tenant/42/inventory-bills?billNumber=B-1");
-    assertThat(bills).extracting(InventoryBill::id).containsExactly(1L, 2L);
+    assertThat(found).hasSize(51).extracting(InventoryBill::id).endsWith(50L, 51L);
+    assertThat(ApiServer.line(server.take())).isEqualTo(
+        "GET /accounting/v2/tenant/42/inventory-bills?billNumber=B-1&page=1&pageSize=50");
+    assertThat(ApiServer.line(server.take())).isEqualTo(
+        "GET /accounting/v2/tenant/42/inventory-bills?billNumber=B-1&page=2&pageSize=50");
+  }
+
+  @Test
+  void list_whenServerIgnoresPageAndRepeatsAFullPage_failsInsteadOfLooping() {
+    server.answer(bills(1, 2)).answer(bills(1, 2)).answer(bills(1, 2));
+
+    assertThatThrownBy(() -> accounting.inventoryBills().list().pageSize(2).prefetch(false).toList())
+        .isInstanceOf(TitanException.class).hasMessageContaining("page 2 repeated");
+    server.take();
+    server.take();
+    assertThat(server.pending()).isZero();
   }
 
   @Test

@@ -171,7 +171,7 @@ public final class ContactRepository {
   }
 
   /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences}; the API answers with a bare array (no paging).
+   * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences}; the API answers with the whole list as one bare array and the operation takes no paging parameters, so this one request returns every record.
    */
   @Operation("ContactPreferences_GetContactMethodPreferences")
   public List<ContactPreference> getContactMethodPreferences(UUID contactId, UUID contactMethodId) {
@@ -321,7 +321,7 @@ public final class ContactRepository {
   }
 
   /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/preferences}; the API answers with a bare array (no paging).
+   * GET {@code crm/v2/tenant/{tenant}/contacts/preferences}; the API answers with the whole list as one bare array and the operation takes no paging parameters, so this one request returns every record.
    */
   @Operation("Contacts_GetPreferenceMetadataList")
   public List<ContactPreferenceType> preferenceTypes() {

@@ -244,7 +244,7 @@ public final class CustomerRepository {
    * POST {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}. Evicts the record from the cache.
    */
   @Operation("Customers_CreateTag")
-  public CreateCustomerTag createTag(long customerId, long tagTypeId) {
+  public CreateCustomerTag addTag(long customerId, long tagTypeId) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("tagTypeId", tagTypeId);
     try {
@@ -255,10 +255,21 @@ public final class CustomerRepository {
   }
 
   /**
+   * The former name of {@link #addTag}.
+   *
+   * @deprecated renamed to {@link #addTag}, which says what the operation does.
+   */
+  @Deprecated
+  @Operation("Customers_CreateTag")
+  public CreateCustomerTag createTag(long customerId, long tagTypeId) {
+    return addTag(customerId, tagTypeId);
+  }
+
+  /**
    * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}; the API answers without a body. Evicts the record from the cache.
    */
   @Operation("Customers_DeleteTag")
-  public void deleteTag(long customerId, long tagTypeId) {
+  public void removeTag(long customerId, long tagTypeId) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("tagTypeId", tagTypeId);
     try {
@@ -266,6 +277,17 @@ public final class CustomerRepository {
     } finally {
       support.evict(customerId);
     }
+  }
+
+  /**
+   * The former name of {@link #removeTag}.
+   *
+   * @deprecated renamed to {@link #removeTag}, which says what the operation does.
+   */
+  @Deprecated
+  @Operation("Customers_DeleteTag")
+  public void deleteTag(long customerId, long tagTypeId) {
+    removeTag(customerId, tagTypeId);
   }
 
   private Page<CustomersCustomFieldType> fetchCustomersGetCustomFieldTypes(QueryParams params,

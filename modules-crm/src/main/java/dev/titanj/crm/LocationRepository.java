@@ -278,7 +278,7 @@ public final class LocationRepository {
    * POST {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}. Evicts the record from the cache.
    */
   @Operation("Locations_CreateTag")
-  public CreateLocationTag createTag(long locationId, long tagTypeId) {
+  public CreateLocationTag addTag(long locationId, long tagTypeId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("tagTypeId", tagTypeId);
     try {
@@ -289,10 +289,21 @@ public final class LocationRepository {
   }
 
   /**
+   * The former name of {@link #addTag}.
+   *
+   * @deprecated renamed to {@link #addTag}, which says what the operation does.
+   */
+  @Deprecated
+  @Operation("Locations_CreateTag")
+  public CreateLocationTag createTag(long locationId, long tagTypeId) {
+    return addTag(locationId, tagTypeId);
+  }
+
+  /**
    * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}; the API answers without a body. Evicts the record from the cache.
    */
   @Operation("Locations_DeleteTag")
-  public void deleteTag(long locationId, long tagTypeId) {
+  public void removeTag(long locationId, long tagTypeId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("tagTypeId", tagTypeId);
     try {
@@ -300,6 +311,17 @@ public final class LocationRepository {
     } finally {
       support.evict(locationId);
     }
+  }
+
+  /**
+   * The former name of {@link #removeTag}.
+   *
+   * @deprecated renamed to {@link #removeTag}, which says what the operation does.
+   */
+  @Deprecated
+  @Operation("Locations_DeleteTag")
+  public void deleteTag(long locationId, long tagTypeId) {
+    removeTag(locationId, tagTypeId);
   }
 
   private Page<LocationsCustomFieldType> fetchLocationsGetCustomFieldTypes(QueryParams params,

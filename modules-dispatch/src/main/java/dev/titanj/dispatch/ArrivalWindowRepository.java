@@ -94,12 +94,26 @@ public final class ArrivalWindowRepository {
   }
 
   /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without a body. Body: {@link SetArrivalWindowStatusRequest}. Evicts the record from the cache.
+   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without a body. Always sends the body {@code {"isActive":true}} ({@link SetArrivalWindowStatusRequest}). Evicts the record from the cache.
    */
   @Operation("ArrivalWindows_Activated")
-  public void activate(long arrivalWindowId, SetArrivalWindowStatusRequest request) {
+  public void activate(long arrivalWindowId) {
     Arguments.positive("arrivalWindowId", arrivalWindowId);
-    Arguments.notNull("request", request);
+    SetArrivalWindowStatusRequest request = SetArrivalWindowStatusRequest.builder().isActive(true).build();
+    try {
+      context.execute(api.arrivalWindowsActivated(context.tenantId(), arrivalWindowId, request));
+    } finally {
+      support.evict(arrivalWindowId);
+    }
+  }
+
+  /**
+   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without a body. Always sends the body {@code {"isActive":false}} ({@link SetArrivalWindowStatusRequest}). Evicts the record from the cache.
+   */
+  @Operation("ArrivalWindows_Activated")
+  public void deactivate(long arrivalWindowId) {
+    Arguments.positive("arrivalWindowId", arrivalWindowId);
+    SetArrivalWindowStatusRequest request = SetArrivalWindowStatusRequest.builder().isActive(false).build();
     try {
       context.execute(api.arrivalWindowsActivated(context.tenantId(), arrivalWindowId, request));
     } finally {

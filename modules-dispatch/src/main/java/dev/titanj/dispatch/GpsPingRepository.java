@@ -24,7 +24,7 @@ public final class GpsPingRepository {
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}; the API answers with a bare array (no paging). Body: a list of {@link GpsPingCreateRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link GpsPingCreateRequest}.
    */
   @Operation("Gps_Create")
   public List<GpsPing> create(String gpsProvider, List<GpsPingCreateRequest> requests) {

@@ -6,7 +6,9 @@ import dev.titanj.core.TitanIOException;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -28,12 +30,33 @@ import java.util.stream.StreamSupport;
  * then up to k later pages are in flight at once, still handed out in order. A page that fails
  * transiently is retried with the same page number ({@link FetchRetry}); closing the stream
  * cancels what is in flight.
+ *
+ * <p>Every loop that follows the server is bounded: an empty page ends paging even when it
+ * claims more, and a non-empty page that repeats the previous page record for record (a server
+ * that ignores {@code page}) fails the stream with a {@link TitanException} instead of fetching
+ * the same records forever. Bare-array lists ({@link #untilShortPage}) go through the same
+ * iterator, so the same bounds hold for them.
  */
 public final class Paging {
   /** Parameter names the paging runtime owns. */
   public static final Set<String> RESERVED = Set.of("page", "pageSize", "includeTotal");
 
   private Paging() {}
+
+  /**
+   * A page source over a list operation that answers with a bare array: each fetch sends
+   * {@code page} and {@code pageSize}, and a page with fewer than {@code pageSize} records is the
+   * last one ({@code hasMore=false}). A bare array carries no total, so {@code includeTotal} is
+   * not sent and pages never report a {@code totalCount}.
+   */
+  public static <T> PageSource<T> untilShortPage(ArrayPageSource<T> source) {
+    Objects.requireNonNull(source, "source");
+    return (params, page, pageSize, includeTotal) -> {
+      List<T> items = source.fetch(params, page, pageSize);
+      List<T> got = items == null ? List.of() : items;
+      return new Page<>(got, page, pageSize, got.size() >= pageSize, null);
+    };
+  }
 
   /** A lazy stream over every record of the query; closing it stops fetching. */
   public static <T> Stream<T> stream(QueryState<T> state) {
@@ -69,6 +92,11 @@ public final class Paging {
     private boolean exhausted;
     private volatile boolean closed;
     private long returned;
+    /** Fingerprint of the previous page, to detect a server that repeats it. */
+    private int previousSize;
+    private int previousHash;
+    private Object previousFirst;
+    private Object previousLast;
 
     PageIterator(QueryState<T> state) {
       this.s = state;
@@ -128,6 +156,7 @@ public final class Paging {
         page = s.retry.call(() -> s.source.fetch(s.params, number, s.pageSize, false));
         nextToRequest++;
       }
+      requireProgress(page, number);
       currentNumber = number;
       current = page.items().iterator();
       boolean more = page.hasMore() && !page.items().isEmpty() && number < maxPage;
@@ -138,6 +167,33 @@ public final class Paging {
         schedule(number);
       }
       return current.hasNext();
+    }
+
+    /**
+     * Fails when page {@code number} holds exactly the records of the page before it: the server
+     * is not paging (it ignores {@code page}), and following it would fetch the same records
+     * until the page counter runs out.
+     */
+    private void requireProgress(Page<T> page, int number) {
+      List<T> items = page.items();
+      if (items.isEmpty()) {
+        return;
+      }
+      int hash = items.hashCode();
+      Object first = items.get(0);
+      Object last = items.get(items.size() - 1);
+      boolean repeated = currentNumber > 0 && items.size() == previousSize && hash == previousHash
+          && first.equals(previousFirst) && last.equals(previousLast);
+      previousSize = items.size();
+      previousHash = hash;
+      previousFirst = first;
+      previousLast = last;
+      if (repeated) {
+        close();
+        throw new TitanException("page " + number + " repeated the " + items.size()
+            + " records of page " + (number - 1) + ": the server ignores paging; stopped instead"
+            + " of requesting the same records again");
+      }
     }
 
     /** Keeps the prefetch window full after page {@code received} arrived with more to come. */

@@ -50,7 +50,7 @@ public interface InventoryBillApi {
       @Query("purchaseOrderTypes") String purchaseOrderTypes,
       @Query("syncStatuses") List<String> syncStatuses, @Query("minCost") String minCost,
       @Query("maxCost") String maxCost, @Query("billType") String billType,
-      @Query("page") String page, @Query("pageSize") String pageSize,
+      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
