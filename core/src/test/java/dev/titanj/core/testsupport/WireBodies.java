@@ -49,6 +49,7 @@ public final class WireBodies {
     Map<String, Method> byOperation = new TreeMap<>();
     Map<String, Object> repoOf = new TreeMap<>();
     Set<String> bodyOperations = new TreeSet<>();
+    Set<String> fixedBody = new TreeSet<>();
     for (Method getter : module.getClass().getMethods()) {
       if (getter.getDeclaringClass() != module.getClass() || Modifier.isStatic(getter.getModifiers())
           || getter.getParameterCount() != 0
@@ -68,6 +69,9 @@ public final class WireBodies {
       }
       for (Method m : repo.getClass().getMethods()) {
         Operation op = m.getAnnotation(Operation.class);
+        if (op != null && bodyParameter(m) < 0 && !m.isAnnotationPresent(Deprecated.class)) {
+          fixedBody.addAll(List.of(op.value()));
+        }
         if (op == null || bodyParameter(m) < 0) {
           continue;
         }
@@ -80,6 +84,9 @@ public final class WireBodies {
         }
       }
     }
+    // An action whose repository builds a fixed body (activate(id) sends {"isActive":true})
+    // takes no body from the caller; its wire test pins that body.
+    bodyOperations.removeIf(id -> !byOperation.containsKey(id) && fixedBody.contains(id));
     assertThat(byOperation.keySet()).as("operations with a body reachable from repositories")
         .containsAll(bodyOperations);
     int cases = 0;
