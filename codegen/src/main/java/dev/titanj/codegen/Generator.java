@@ -1451,6 +1451,15 @@ public final class Generator {
         }
         taken.add(name);
         qt.addMethod(filterMethod(b, q, p, name));
+        boolean ids = p.name.equals("ids") && !p.isArray();
+        if (ids || (Names.isIdList(p.name) && !p.isArray() && p.type().equals("string"))) {
+          TypeName idt = ids && itemId(b.op.type) != null ? itemId(b.op.type) : LONG;
+          qt.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(q)
+              .addParameter(com.palantir.javapoet.ArrayTypeName.of(idt), "ids").varargs()
+              .addJavadoc("{@link #$L(Collection)} with the ids written out: {@code $L(1L, 2L)}.\n",
+                  name, name)
+              .addStatement("return idsParam($S, ids)", p.name).build());
+        }
       }
       emit(pkg, qt.build());
     }
@@ -1679,6 +1688,11 @@ public final class Generator {
             .addStatement("return support.findAllById(ids, batch -> query()$L.ids(batch)"
                 + ".pageSize(Math.max(1, batch.size())).page(1).items())", widen(list));
         addMethod(a.build());
+        addMethod(MethodSpec.methodBuilder("findAllById").addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(LIST, v)).addAnnotation(operation(list.id))
+            .addParameter(com.palantir.javapoet.ArrayTypeName.of(r.idType), "ids").varargs()
+            .addJavadoc("{@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.\n")
+            .addStatement("return findAllById($T.list($S, ids))", arguments, "ids").build());
       }
     }
 

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * @param <T> the record type
  * @param <Q> the concrete query type, returned by every step
  */
-public abstract class ListQuery<T, Q extends ListQuery<T, Q>> {
+public abstract class ListQuery<T, Q extends ListQuery<T, Q>> implements Iterable<T> {
   /**
    * Most ids one id-list filter may carry: {@code ids} and every filter whose name ends in
    * {@code Ids} ({@code businessUnitIds}, {@code customerIds}, ...), whatever its wire form.
@@ -103,6 +103,12 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> {
       sb.append(id);
     }
     return param(name, sb.toString());
+  }
+
+  /** {@link #idsParam(String, Collection)} for the varargs form of a filter: {@code ids(1L, 2L)}. */
+  protected final Q idsParam(String name, Object[] ids) {
+    requireArgument(ids != null, name + " must not be null");
+    return idsParam(name, java.util.Arrays.asList(ids));
   }
 
   /** The checks every list filter makes before anything is sent. */
@@ -219,6 +225,7 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> {
    * {@link AutoCloseable}: close it to cancel the prefetch when stopping early (an abandoned
    * iterator costs at most the one page already in flight).
    */
+  @Override
   public final Iterator<T> iterator() {
     return Paging.iterator(state);
   }

@@ -37,6 +37,13 @@ public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> {
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public ApBillQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code batchId} (int64).
    */
   public ApBillQuery batchId(long value) {
@@ -62,6 +69,13 @@ public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> {
    * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public ApBillQuery businessUnitIds(Collection<Long> ids) {
+    return idsParam("businessUnitIds", ids);
+  }
+
+  /**
+   * {@link #businessUnitIds(Collection)} with the ids written out: {@code businessUnitIds(1L, 2L)}.
+   */
+  public ApBillQuery businessUnitIds(Long... ids) {
     return idsParam("businessUnitIds", ids);
   }
 

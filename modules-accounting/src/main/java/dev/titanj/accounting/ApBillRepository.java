@@ -80,6 +80,14 @@ public final class ApBillRepository {
     return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
+  /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("ApBills_GetListPaginated")
+  public List<ApBill> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
   private Page<CustomFieldType> fetchApBillsGetCustomFieldTypes(QueryParams params, int page,
       int pageSize, boolean includeTotal) {
     PagedResponse<CustomFieldType> response = context.execute(api.apBillsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(AP_BILLS_GET_CUSTOM_FIELD_TYPES_PARAMS)));

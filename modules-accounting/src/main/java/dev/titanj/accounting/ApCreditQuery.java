@@ -32,6 +32,13 @@ public final class ApCreditQuery extends ListQuery<ApCredit, ApCreditQuery> {
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public ApCreditQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
    */
   public ApCreditQuery createdBefore(Instant value) {

@@ -77,6 +77,14 @@ public final class ApCreditRepository {
   }
 
   /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("ApCredits_GetList")
+  public List<ApCredit> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
+  /**
    * POST {@code accounting/v2/tenant/{tenant}/ap-credits/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkApCreditAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-credits} record.
    */
   @Operation("ApCredits_MarkAsExported")

@@ -77,6 +77,14 @@ public final class ApPaymentRepository {
   }
 
   /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("ApPayments_GetList")
+  public List<ApPayment> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
+  /**
    * POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkApPaymentAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-payments} record.
    */
   @Operation("ApPayments_MarkAsExported")

@@ -35,6 +35,13 @@ public final class BankDepositQuery extends ListQuery<DetailedDeposit, BankDepos
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public BankDepositQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
    */
   public BankDepositQuery modifiedBefore(Instant value) {

@@ -78,6 +78,14 @@ public final class BankDepositRepository {
     return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
+  /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("Deposits_GetList")
+  public List<DetailedDeposit> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
   private Page<DetailedTransaction> fetchDepositsGetTransactionsList(long bankDepositId,
       QueryParams params, int page, int pageSize, boolean includeTotal) {
     PagedResponse<DetailedTransaction> response = context.execute(api.depositsGetTransactionsList(context.tenantId(), bankDepositId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(DEPOSITS_GET_TRANSACTIONS_LIST_PARAMS)));

@@ -45,6 +45,13 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public CreditMemoQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public CreditMemoQuery businessUnitIds(Collection<Long> ids) {
@@ -52,9 +59,23 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
   }
 
   /**
+   * {@link #businessUnitIds(Collection)} with the ids written out: {@code businessUnitIds(1L, 2L)}.
+   */
+  public CreditMemoQuery businessUnitIds(Long... ids) {
+    return idsParam("businessUnitIds", ids);
+  }
+
+  /**
    * Filter {@code appliedToInvoiceIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public CreditMemoQuery appliedToInvoiceIds(Collection<Long> ids) {
+    return idsParam("appliedToInvoiceIds", ids);
+  }
+
+  /**
+   * {@link #appliedToInvoiceIds(Collection)} with the ids written out: {@code appliedToInvoiceIds(1L, 2L)}.
+   */
+  public CreditMemoQuery appliedToInvoiceIds(Long... ids) {
     return idsParam("appliedToInvoiceIds", ids);
   }
 

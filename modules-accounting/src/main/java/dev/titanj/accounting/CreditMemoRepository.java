@@ -78,6 +78,14 @@ public final class CreditMemoRepository {
   }
 
   /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("CreditMemos_GetList")
+  public List<CreditMemoPublic> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
+  /**
    * PATCH {@code accounting/v2/tenant/{tenant}/credit-memos/{id}}. Body: {@link CreditMemoUpdatePublicRequest}. Evicts the record from the cache.
    */
   @Operation("CreditMemos_Update")

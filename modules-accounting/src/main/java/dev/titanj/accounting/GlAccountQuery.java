@@ -33,6 +33,13 @@ public final class GlAccountQuery extends ListQuery<GlAccountExtended, GlAccount
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public GlAccountQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code names} (string).
    */
   public GlAccountQuery names(String value) {

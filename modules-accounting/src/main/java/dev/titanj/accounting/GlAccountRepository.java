@@ -78,6 +78,14 @@ public final class GlAccountRepository {
   }
 
   /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("GlAccounts_GetList")
+  public List<GlAccountExtended> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
+  /**
    * POST {@code accounting/v2/tenant/{tenant}/gl-accounts}. Body: {@link GlAccountCreateRequest}.
    */
   @Operation("GlAccounts_CreateAccount")

@@ -32,6 +32,13 @@ public final class GlAccountTypeQuery extends ListQuery<GlAccountType, GlAccount
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public GlAccountTypeQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code names} (string).
    */
   public GlAccountTypeQuery names(String value) {

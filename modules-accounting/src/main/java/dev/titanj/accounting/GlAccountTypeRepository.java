@@ -8,6 +8,7 @@ import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.Arguments;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
@@ -72,5 +73,13 @@ public final class GlAccountTypeRepository {
   @Operation("GlAccounts_GetTypeList")
   public List<GlAccountType> findAllById(Collection<Long> ids) {
     return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+  }
+
+  /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("GlAccounts_GetTypeList")
+  public List<GlAccountType> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
   }
 }

@@ -35,6 +35,13 @@ public final class InventoryBillQuery extends ListQuery<InventoryBill, Inventory
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public InventoryBillQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code batchId} (int64).
    */
   public InventoryBillQuery batchId(long value) {
@@ -60,6 +67,13 @@ public final class InventoryBillQuery extends ListQuery<InventoryBill, Inventory
    * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public InventoryBillQuery businessUnitIds(Collection<Long> ids) {
+    return idsParam("businessUnitIds", ids);
+  }
+
+  /**
+   * {@link #businessUnitIds(Collection)} with the ids written out: {@code businessUnitIds(1L, 2L)}.
+   */
+  public InventoryBillQuery businessUnitIds(Long... ids) {
     return idsParam("businessUnitIds", ids);
   }
 

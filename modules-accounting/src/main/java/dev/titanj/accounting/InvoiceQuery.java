@@ -39,6 +39,13 @@ public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> {
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public InvoiceQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code activeState} ({@link ActiveStateFilterType}).
    */
   public InvoiceQuery activeState(ActiveStateFilterType value) {

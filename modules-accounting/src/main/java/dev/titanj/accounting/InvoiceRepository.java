@@ -91,6 +91,14 @@ public final class InvoiceRepository {
   }
 
   /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("Invoices_GetList")
+  public List<Invoice> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
+  /**
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoices} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("Export_Invoices")

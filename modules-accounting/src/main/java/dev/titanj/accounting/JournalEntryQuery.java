@@ -37,6 +37,13 @@ public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntr
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public JournalEntryQuery ids(UUID... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code exportedFrom}: a date-time, sent in UTC ISO-8601.
    */
   public JournalEntryQuery exportedFrom(Instant value) {
@@ -158,9 +165,23 @@ public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntr
   }
 
   /**
+   * {@link #businessUnitIds(Collection)} with the ids written out: {@code businessUnitIds(1L, 2L)}.
+   */
+  public JournalEntryQuery businessUnitIds(Long... ids) {
+    return idsParam("businessUnitIds", ids);
+  }
+
+  /**
    * Filter {@code serviceAgreementIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public JournalEntryQuery serviceAgreementIds(Collection<Long> ids) {
+    return idsParam("serviceAgreementIds", ids);
+  }
+
+  /**
+   * {@link #serviceAgreementIds(Collection)} with the ids written out: {@code serviceAgreementIds(1L, 2L)}.
+   */
+  public JournalEntryQuery serviceAgreementIds(Long... ids) {
     return idsParam("serviceAgreementIds", ids);
   }
 

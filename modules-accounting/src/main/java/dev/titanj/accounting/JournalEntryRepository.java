@@ -83,6 +83,14 @@ public final class JournalEntryRepository {
     return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
+  /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("JournalEntries_GetList")
+  public List<JournalEntry> findAllById(UUID... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
   private Page<JournalEntrySummary> fetchJournalEntriesGetSummary(UUID journalEntryId,
       QueryParams params, int page, int pageSize, boolean includeTotal) {
     PagedResponse<JournalEntrySummary> response = context.execute(api.journalEntriesGetSummary(context.tenantId(), journalEntryId, pageSize, page, includeTotal ? Boolean.TRUE : null, params.others(JOURNAL_ENTRIES_GET_SUMMARY_PARAMS)));

@@ -37,6 +37,13 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public PaymentQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code activeState} ({@link ActiveStateFilterType}).
    */
   public PaymentQuery activeState(ActiveStateFilterType value) {
@@ -47,6 +54,13 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
    * Filter {@code appliedToInvoiceIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public PaymentQuery appliedToInvoiceIds(Collection<Long> ids) {
+    return idsParam("appliedToInvoiceIds", ids);
+  }
+
+  /**
+   * {@link #appliedToInvoiceIds(Collection)} with the ids written out: {@code appliedToInvoiceIds(1L, 2L)}.
+   */
+  public PaymentQuery appliedToInvoiceIds(Long... ids) {
     return idsParam("appliedToInvoiceIds", ids);
   }
 
@@ -84,6 +98,13 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
    * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public PaymentQuery businessUnitIds(Collection<Long> ids) {
+    return idsParam("businessUnitIds", ids);
+  }
+
+  /**
+   * {@link #businessUnitIds(Collection)} with the ids written out: {@code businessUnitIds(1L, 2L)}.
+   */
+  public PaymentQuery businessUnitIds(Long... ids) {
     return idsParam("businessUnitIds", ids);
   }
 
@@ -135,6 +156,13 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
    * Filter {@code depositIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public PaymentQuery depositIds(Collection<Long> ids) {
+    return idsParam("depositIds", ids);
+  }
+
+  /**
+   * {@link #depositIds(Collection)} with the ids written out: {@code depositIds(1L, 2L)}.
+   */
+  public PaymentQuery depositIds(Long... ids) {
     return idsParam("depositIds", ids);
   }
 

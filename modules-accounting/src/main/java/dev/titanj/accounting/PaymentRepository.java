@@ -89,6 +89,14 @@ public final class PaymentRepository {
   }
 
   /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("Payments_GetList")
+  public List<DetailedPayment> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
+  /**
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/payments} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("Export_Payments")

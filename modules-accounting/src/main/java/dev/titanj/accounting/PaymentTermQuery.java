@@ -30,6 +30,13 @@ public final class PaymentTermQuery extends ListQuery<PaymentTermAPIModel, Payme
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public PaymentTermQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
    */
   public PaymentTermQuery createdBefore(Instant value) {

@@ -7,6 +7,7 @@ import dev.titanj.accounting.model.PaymentTermAPIModel;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
+import dev.titanj.core.internal.Arguments;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.core.internal.QueryState;
@@ -71,5 +72,13 @@ public final class PaymentTermRepository {
   @Operation("PaymentTerms_GetList")
   public List<PaymentTermAPIModel> findAllById(Collection<Long> ids) {
     return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+  }
+
+  /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("PaymentTerms_GetList")
+  public List<PaymentTermAPIModel> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
   }
 }

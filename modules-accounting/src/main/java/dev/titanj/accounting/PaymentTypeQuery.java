@@ -30,6 +30,13 @@ public final class PaymentTypeQuery extends ListQuery<PaymentType, PaymentTypeQu
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public PaymentTypeQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
    */
   public PaymentTypeQuery active(Active active) {

@@ -31,6 +31,13 @@ public final class TaxZoneQuery extends ListQuery<TaxZone, TaxZoneQuery> {
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public TaxZoneQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
    */
   public TaxZoneQuery active(Active active) {

@@ -30,6 +30,13 @@ public final class BookingForProviderQuery extends ListQuery<Booking, BookingFor
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public BookingForProviderQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
    */
   public BookingForProviderQuery createdBefore(Instant value) {

@@ -38,6 +38,13 @@ public final class BookingProviderTagQuery extends ListQuery<GetBookingProviderT
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public BookingProviderTagQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
    */
   public BookingProviderTagQuery createdBefore(Instant value) {

@@ -79,6 +79,14 @@ public final class BookingProviderTagRepository {
   }
 
   /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("BookingProviderTags_GetList")
+  public List<GetBookingProviderTag> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
+  /**
    * POST {@code crm/v2/tenant/{tenant}/booking-provider-tags}. Body: {@link CreateBookingProviderTagRequest}.
    */
   @Operation("BookingProviderTags_Create")

@@ -30,6 +30,13 @@ public final class BookingQuery extends ListQuery<Booking, BookingQuery> {
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public BookingQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
    */
   public BookingQuery createdBefore(Instant value) {

@@ -91,6 +91,14 @@ public final class BookingRepository {
     return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
+  /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("Bookings_GetList")
+  public List<Booking> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
   private Page<BookingContact> fetchBookingsGetContactList(long bookingId, QueryParams params,
       int page, int pageSize, boolean includeTotal) {
     PagedResponse<BookingContact> response = context.execute(api.bookingsGetContactList(context.tenantId(), bookingId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(BOOKINGS_GET_CONTACT_LIST_PARAMS)));

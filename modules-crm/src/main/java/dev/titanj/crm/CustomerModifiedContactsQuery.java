@@ -44,6 +44,13 @@ public final class CustomerModifiedContactsQuery extends ListQuery<CustomerConta
   }
 
   /**
+   * {@link #customerIds(Collection)} with the ids written out: {@code customerIds(1L, 2L)}.
+   */
+  public CustomerModifiedContactsQuery customerIds(Long... ids) {
+    return idsParam("customerIds", ids);
+  }
+
+  /**
    * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
    */
   public CustomerModifiedContactsQuery createdBefore(Instant value) {

@@ -39,6 +39,13 @@ public final class CustomerQuery extends ListQuery<Customer, CustomerQuery> {
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public CustomerQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
    */
   public CustomerQuery createdBefore(Instant value) {

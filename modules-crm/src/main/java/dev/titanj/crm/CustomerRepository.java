@@ -101,6 +101,14 @@ public final class CustomerRepository {
   }
 
   /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("Customers_GetList")
+  public List<Customer> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
+  /**
    * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}}. Body: {@link UpdateCustomerRequest}. Evicts the record from the cache.
    */
   @Operation("Customers_Update")

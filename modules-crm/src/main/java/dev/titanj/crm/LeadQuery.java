@@ -31,6 +31,13 @@ public final class LeadQuery extends ListQuery<Lead, LeadQuery> {
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public LeadQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
    */
   public LeadQuery createdBefore(Instant value) {

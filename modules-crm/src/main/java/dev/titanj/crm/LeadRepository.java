@@ -91,6 +91,14 @@ public final class LeadRepository {
   }
 
   /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("Leads_GetList")
+  public List<Lead> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
+  /**
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("ExportLeads_Leads")

@@ -43,6 +43,13 @@ public final class LocationModifiedContactsQuery extends ListQuery<LocationsCont
   }
 
   /**
+   * {@link #locationIds(Collection)} with the ids written out: {@code locationIds(1L, 2L)}.
+   */
+  public LocationModifiedContactsQuery locationIds(Long... ids) {
+    return idsParam("locationIds", ids);
+  }
+
+  /**
    * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
    */
   public LocationModifiedContactsQuery createdBefore(Instant value) {

@@ -32,6 +32,13 @@ public final class LocationQuery extends ListQuery<Location, LocationQuery> {
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public LocationQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code name} (string).
    */
   public LocationQuery name(String value) {

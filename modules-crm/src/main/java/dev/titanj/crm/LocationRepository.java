@@ -101,6 +101,14 @@ public final class LocationRepository {
   }
 
   /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("Locations_GetList")
+  public List<Location> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
+  /**
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("ExportContacts_LocationsContacts")

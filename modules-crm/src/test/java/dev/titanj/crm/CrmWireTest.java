@@ -224,4 +224,46 @@ class CrmWireTest {
 
     assertThat(ApiServer.body(server.take())).isEqualTo("{\"name\":\"Acme & Sons\"}");
   }
+
+  // ---- varargs and Iterable queries (issue 15) ----
+
+  @Test
+  void idsFilter_varargs_sendsTheIdsCommaSeparated() {
+    server.answer("{\"page\":1,\"pageSize\":50,\"hasMore\":false,\"data\":[]}");
+
+    crm.customers().query().ids(1L, 2L, 3L).page(1);
+
+    assertThat(server.take().getUrl().queryParameter("ids")).isEqualTo("1,2,3");
+  }
+
+  @Test
+  void idsFilter_varargsWithNull_failsBeforeAnyRequest() {
+    assertThatThrownBy(() -> crm.customers().query().ids(1L, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ids must not contain null");
+    assertThatThrownBy(() -> crm.customers().query().ids((Long[]) null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ids must not be null");
+    assertThat(server.pending()).isZero();
+  }
+
+  @Test
+  void findAllById_varargs_readsInInputOrder() {
+    server.answer("{\"page\":1,\"pageSize\":2,\"hasMore\":false,\"data\":[{\"id\":2},{\"id\":1}]}");
+
+    List<Customer> found = crm.customers().findAllById(1L, 2L);
+
+    assertThat(found).extracting(Customer::id).containsExactly(1L, 2L);
+    assertThat(server.take().getUrl().queryParameter("ids")).isEqualTo("1,2");
+  }
+
+  @Test
+  void query_isIterable_inAForEachLoop() {
+    server.answer("{\"page\":1,\"pageSize\":50,\"hasMore\":false,\"data\":[{\"id\":5},{\"id\":6}]}");
+
+    List<Long> ids = new java.util.ArrayList<>();
+    for (Customer c : crm.customers().query().active(Active.ANY)) {
+      ids.add(c.id());
+    }
+
+    assertThat(ids).containsExactly(5L, 6L);
+  }
 }

@@ -31,9 +31,23 @@ public final class AppointmentAssignmentQuery extends ListQuery<AppointmentAssig
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public AppointmentAssignmentQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code appointmentIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public AppointmentAssignmentQuery appointmentIds(Collection<Long> ids) {
+    return idsParam("appointmentIds", ids);
+  }
+
+  /**
+   * {@link #appointmentIds(Collection)} with the ids written out: {@code appointmentIds(1L, 2L)}.
+   */
+  public AppointmentAssignmentQuery appointmentIds(Long... ids) {
     return idsParam("appointmentIds", ids);
   }
 

@@ -84,6 +84,14 @@ public final class AppointmentAssignmentRepository {
   }
 
   /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("AppointmentAssignments_GetList")
+  public List<AppointmentAssignment> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
+  /**
    * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians}. Body: {@link AssignTechniciansRequest}. Evicts every cached {@code dispatch.appointment-assignments} record.
    */
   @Operation("AppointmentAssignments_AssignTechnicians")

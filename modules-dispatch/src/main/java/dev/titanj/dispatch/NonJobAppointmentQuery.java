@@ -100,6 +100,13 @@ public final class NonJobAppointmentQuery extends ListQuery<NonJobAppointment, N
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public NonJobAppointmentQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link NonJobAppointmentSort}.
    */
   public NonJobAppointmentQuery sort(Sort<NonJobAppointmentSort> sort) {

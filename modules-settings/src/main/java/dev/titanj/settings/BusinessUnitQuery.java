@@ -31,6 +31,13 @@ public final class BusinessUnitQuery extends ListQuery<BusinessUnit, BusinessUni
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public BusinessUnitQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code name} (string).
    */
   public BusinessUnitQuery name(String value) {

@@ -106,6 +106,14 @@ public final class BusinessUnitRepository {
   }
 
   /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("BusinessUnits_GetList")
+  public List<BusinessUnit> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
+  /**
    * PATCH {@code settings/v2/tenant/{tenant}/business-units/{id}}. Body: {@link UpdateBusinessUnitRequest}. Evicts the record from the cache.
    */
   @Operation("BusinessUnits_Update")

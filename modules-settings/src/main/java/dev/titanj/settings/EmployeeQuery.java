@@ -30,9 +30,23 @@ public final class EmployeeQuery extends ListQuery<Employee, EmployeeQuery> {
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public EmployeeQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code userIds}: ids sent comma-separated, 1 to 50 ids.
    */
   public EmployeeQuery userIds(Collection<Long> ids) {
+    return idsParam("userIds", ids);
+  }
+
+  /**
+   * {@link #userIds(Collection)} with the ids written out: {@code userIds(1L, 2L)}.
+   */
+  public EmployeeQuery userIds(Long... ids) {
     return idsParam("userIds", ids);
   }
 

@@ -87,6 +87,14 @@ public final class EmployeeRepository {
   }
 
   /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("Employees_GetList")
+  public List<Employee> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
+  /**
    * POST {@code settings/v2/tenant/{tenant}/employees}. Body: {@link EmployeeCreateRequest}.
    */
   @Operation("Employees_Create")

@@ -87,6 +87,14 @@ public final class TechnicianRepository {
   }
 
   /**
+   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
+   */
+  @Operation("Technicians_GetList")
+  public List<Technician> findAllById(Long... ids) {
+    return findAllById(Arguments.list("ids", ids));
+  }
+
+  /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/technicians} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("Export_Technicians")

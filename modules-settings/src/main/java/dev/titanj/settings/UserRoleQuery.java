@@ -31,6 +31,13 @@ public final class UserRoleQuery extends ListQuery<UserRole, UserRoleQuery> {
   }
 
   /**
+   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
+   */
+  public UserRoleQuery ids(Long... ids) {
+    return idsParam("ids", ids);
+  }
+
+  /**
    * Filter {@code name} (string).
    */
   public UserRoleQuery name(String value) {

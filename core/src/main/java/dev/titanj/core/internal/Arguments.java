@@ -32,6 +32,13 @@ public final class Arguments {
   }
 
   /** Returns {@code value}, or throws when it is null, empty or only white space. */
+  /** The varargs {@code values} as a list; null elements are left for the caller's checks. */
+  @SafeVarargs
+  public static <T> List<T> list(String name, T... values) {
+    notNull(name, values);
+    return java.util.Arrays.asList(values);
+  }
+
   public static String notBlank(String name, String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank");
