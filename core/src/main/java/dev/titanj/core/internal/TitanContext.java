@@ -311,6 +311,42 @@ public final class TitanContext implements AutoCloseable {
     throw Errors.fromResponse(response.raw(), response.errorBody(), settings.clock.instant());
   }
 
+  /**
+   * Sends a request to any API path ({@code url} relative to the API base, query string
+   * included) through the client's chain and decodes the answer as {@code type}; null for an
+   * empty body or a {@code Void} type.
+   */
+  public Object sendRaw(String method, String url, Object body, java.lang.reflect.Type type) {
+    RawApi raw = api(RawApi.class);
+    Call<okhttp3.ResponseBody> call;
+    switch (method) {
+      case "GET": call = raw.get(url); break;
+      case "DELETE": call = raw.delete(url); break;
+      case "POST": call = raw.post(url, body); break;
+      case "PUT": call = raw.put(url, body); break;
+      case "PATCH": call = raw.patch(url, body); break;
+      default: throw new IllegalArgumentException("unsupported method " + method);
+    }
+    String path = Errors.describe(call.request());
+    try (okhttp3.ResponseBody answer = execute(call)) {
+      if (answer == null || type == Void.class || type == void.class) {
+        return null;
+      }
+      okio.BufferedSource source = answer.source();
+      if (source.exhausted()) {
+        return null;
+      }
+      return moshi().adapter(type).fromJson(source);
+    } catch (JsonDataException | JsonEncodingException | TitanJsonException e) {
+      throw Errors.decoding(e, path);
+    } catch (IOException e) {
+      if (isJsonEndOfInput(e)) {
+        throw Errors.decoding(e, path);
+      }
+      throw ioFailure(method, path, e);
+    }
+  }
+
   /** Like {@link #execute(Call)}, but a 404 is an empty result. */
   public <R> Optional<R> executeOrEmptyOn404(Call<R> call) {
     Response<R> response = send(call);
