@@ -77,19 +77,23 @@ final class RetryInterceptor implements Interceptor {
         || HttpMethods.isReplayable(original.method());
     int max = policy.maxAttempts();
     Instant start = clock.instant();
+    int sent = 0;
     for (int attempt = 1; ; attempt++) {
       Request request = original.newBuilder().tag(Attempt.class, new Attempt(attempt, max)).build();
       Response response;
       try {
         response = chain.proceed(request);
       } catch (IOException e) {
+        if (!HttpMethods.neverSent(e)) {
+          sent++;
+        }
         if (chain.call().isCanceled() || attempt >= max
             || !(replayable || HttpMethods.neverSent(e))) {
-          throw e;
+          throw withSends(e, attempt, sent);
         }
         Duration wait = backoff(attempt);
         if (!fits(start, wait)) {
-          throw e;
+          throw withSends(e, attempt, sent);
         }
         if (log.isDebugEnabled()) {
           log.debug("retrying {} after {} in {} ms (attempt {} of {})", Errors.describe(original),
@@ -99,6 +103,7 @@ final class RetryInterceptor implements Interceptor {
         continue;
       }
 
+      sent++;
       int code = response.code();
       boolean retryable = code == 429
           || (replayable && (code == 502 || code == 503 || code == 504));
@@ -128,6 +133,47 @@ final class RetryInterceptor implements Interceptor {
             Errors.describe(original), code, wait.toMillis(), attempt + 1, max);
       }
       sleep(wait);
+    }
+  }
+
+  /**
+   * Records on {@code e} how many times the request reached the server when it was attempted
+   * more than once, so the caller's message can say so (see {@link #timesSent}).
+   */
+  private static IOException withSends(IOException e, int attempts, int sent) {
+    if (attempts > 1) {
+      e.addSuppressed(new Sends(sent));
+    }
+    return e;
+  }
+
+  /**
+   * How many times the request that failed with {@code e} reached the server, counting every
+   * attempt of the retry policy; -1 when it was attempted only once (not recorded).
+   */
+  static int timesSent(IOException e) {
+    for (Throwable s : e.getSuppressed()) {
+      if (s instanceof Sends) {
+        return ((Sends) s).count;
+      }
+    }
+    return -1;
+  }
+
+  /** Marker attached to the last failure of a retried request: how often it was sent. */
+  static final class Sends extends IOException {
+    private static final long serialVersionUID = 1L;
+    final int count;
+
+    Sends(int count) {
+      super("the request was sent " + count + " time" + (count == 1 ? "" : "s")
+          + " by the retry policy");
+      this.count = count;
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
     }
   }
 

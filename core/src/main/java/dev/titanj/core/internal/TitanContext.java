@@ -119,13 +119,17 @@ public final class TitanContext implements AutoCloseable {
   private final boolean ownsShared;
   private final boolean ownsHttp;
   private final AtomicBoolean familyClosed;
+  private final Redaction redaction;
   private final ConcurrentHashMap<Class<?>, Object> services = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private TitanContext(Settings settings, OkHttpClient base, TitanCaches caches,
       ExecutorService pagingExecutor, boolean ownsShared, boolean ownsHttp,
-      AtomicBoolean familyClosed) {
+      AtomicBoolean familyClosed, Redaction redaction) {
     this.settings = settings;
+    this.redaction = redaction;
+    redaction.remember(settings.clientSecret);
+    redaction.remember(settings.appKey);
     this.base = base;
     this.caches = caches;
     this.pagingExecutor = pagingExecutor;
@@ -135,9 +139,9 @@ public final class TitanContext implements AutoCloseable {
     OkHttpClient tokenClient = base.newBuilder()
         .addInterceptor(new RetryInterceptor(settings.retryPolicy, settings.clock,
             settings.sleeper, settings.callTimeout, true))
-        .addInterceptor(new RedactingLoggingInterceptor("dev.titanj.auth"))
+        .addInterceptor(new RedactingLoggingInterceptor("dev.titanj.auth", redaction))
         .build();
-    this.tokens = new TokenProvider(settings, tokenClient);
+    this.tokens = new TokenProvider(settings, tokenClient, redaction);
     this.rateLimiter = RequestGate.forLimit(settings.rateLimit, budgetKey(settings),
         settings.clock, settings.sleeper);
     HttpUrl apiBase = HttpUrl.get(settings.environment.apiBase().toString() + "/");
@@ -150,7 +154,8 @@ public final class TitanContext implements AutoCloseable {
     if (rateLimiter != null) {
       b.addInterceptor(new RateLimitInterceptor(rateLimiter));
     }
-    this.http = b.addInterceptor(new RedactingLoggingInterceptor("dev.titanj.http")).build();
+    this.http = b.addInterceptor(new RedactingLoggingInterceptor("dev.titanj.http", redaction))
+        .build();
     this.retrofit = new Retrofit.Builder()
         .baseUrl(apiBase)
         .client(http)
@@ -181,7 +186,7 @@ public final class TitanContext implements AutoCloseable {
     });
     return new TitanContext(settings, base,
         new TitanCaches(settings.cacheSettings, settings.clock), executor, true,
-        ownsHttp, new AtomicBoolean());
+        ownsHttp, new AtomicBoolean(), new Redaction());
   }
 
   /** The context of a client for another tenant sharing pool, threads and cache manager. */
@@ -197,7 +202,7 @@ public final class TitanContext implements AutoCloseable {
     }
     checkOpen();
     return new TitanContext(settings.forTenant(tenantId, clientId.trim(), clientSecret.trim()),
-        base, caches, pagingExecutor, false, false, familyClosed);
+        base, caches, pagingExecutor, false, false, familyClosed, redaction);
   }
 
   /**
@@ -308,7 +313,8 @@ public final class TitanContext implements AutoCloseable {
     if (response.isSuccessful()) {
       return response.body();
     }
-    throw Errors.fromResponse(response.raw(), response.errorBody(), settings.clock.instant());
+    throw Errors.fromResponse(response.raw(), response.errorBody(), settings.clock.instant(),
+        redaction);
   }
 
   /**
@@ -356,7 +362,8 @@ public final class TitanContext implements AutoCloseable {
     if (response.code() == 404) {
       return Optional.empty();
     }
-    throw Errors.fromResponse(response.raw(), response.errorBody(), settings.clock.instant());
+    throw Errors.fromResponse(response.raw(), response.errorBody(), settings.clock.instant(),
+        redaction);
   }
 
   private <R> Response<R> send(Call<R> call) {
@@ -366,15 +373,15 @@ public final class TitanContext implements AutoCloseable {
     try {
       return call.execute();
     } catch (JsonDataException | JsonEncodingException | TitanJsonException e) {
-      throw Errors.decoding(e, path);
+      throw Errors.decoding(e, path, redaction);
     } catch (TitanException e) {
       throw e;
     } catch (IOException e) {
       if (isJsonEndOfInput(e)) {
         // The body ended cleanly but the JSON did not: empty or truncated JSON, not transport.
-        throw Errors.decoding(e, path);
+        throw Errors.decoding(e, path, redaction);
       }
-      throw ioFailure(request.method(), path, e);
+      throw ioFailure(request.method(), path, e, redaction);
     }
   }
 
@@ -389,14 +396,36 @@ public final class TitanContext implements AutoCloseable {
 
   /** The exception for a transport failure, saying whether a write may have been applied. */
   static TitanIOException ioFailure(String method, String path, IOException e) {
-    boolean applied = HttpMethods.mayHaveBeenApplied(method, e);
+    return ioFailure(method, path, e, Redaction.PATTERNS_ONLY);
+  }
+
+  /**
+   * The exception for a transport failure, saying whether a write may have been applied and how
+   * many times it was sent. The failure's message (which may quote what a server sent, such as a
+   * status line) and its cause chain are scrubbed by {@code redaction}.
+   */
+  static TitanIOException ioFailure(String method, String path, IOException e,
+      Redaction redaction) {
+    int sent = RetryInterceptor.timesSent(e);
+    boolean write = HttpMethods.isWrite(method);
+    boolean applied = HttpMethods.mayHaveBeenApplied(method, e) || (write && sent >= 1);
     String detail = e.getMessage() == null ? e.getClass().getSimpleName()
-        : e.getClass().getSimpleName() + ": " + e.getMessage();
-    String outcome = applied
-        ? " (the write may or may not have been applied; it was not replayed automatically)"
-        : HttpMethods.isWrite(method) && HttpMethods.neverSent(e)
-            ? " (the request was not sent)" : "";
-    return new TitanIOException("I/O failure on " + path + ": " + detail + outcome, e, applied);
+        : e.getClass().getSimpleName() + ": " + redaction.scrub(e.getMessage());
+    String outcome;
+    if (applied && sent > 1) {
+      outcome = " (sent " + sent + " times; the write may or may not have been applied)";
+    } else if (applied) {
+      outcome = " (the write may or may not have been applied; it was not replayed automatically)";
+    } else {
+      outcome = write && HttpMethods.neverSent(e) ? " (the request was not sent)" : "";
+    }
+    return new TitanIOException("I/O failure on " + path + ": " + detail + outcome,
+        redaction.scrub((Throwable) e), applied);
+  }
+
+  /** The scrubber of this client family: it knows the client secrets, app key and tokens. */
+  Redaction redaction() {
+    return redaction;
   }
 
   private void checkOpen() {

@@ -47,15 +47,20 @@ public final class TokenProvider {
   private final TitanContext.Settings settings;
   private final OkHttpClient client;
   private final String storeKey;
+  private final Redaction redaction;
   private final AtomicLong requests = new AtomicLong();
   private final ReentrantLock lock = new ReentrantLock();
   private CompletableFuture<AccessToken> inFlight; // guarded by lock
 
   /**
    * @param client the client token requests go through: retries and logging, no auth
+   * @param redaction the client's scrubber; every token this provider hands out is registered
+   *     with it, and every error built from the token endpoint's answer goes through it
    */
-  TokenProvider(TitanContext.Settings settings, OkHttpClient client) {
+  TokenProvider(TitanContext.Settings settings, OkHttpClient client, Redaction redaction) {
     this.settings = settings;
+    this.redaction = redaction;
+    redaction.remember(settings.clientSecret);
     this.client = client;
     this.storeKey = storeKey(settings);
   }
@@ -75,7 +80,7 @@ public final class TokenProvider {
   /** A valid token, fetching one when none is cached or it is about to expire. */
   public AccessToken current() {
     AccessToken t = usable(stored());
-    return t != null ? t : refresh(null);
+    return known(t != null ? t : refresh(null));
   }
 
   /**
@@ -83,7 +88,15 @@ public final class TokenProvider {
    * it with is returned as is.
    */
   public AccessToken refreshAfterRejection(AccessToken rejected) {
-    return refresh(rejected);
+    return known(refresh(rejected));
+  }
+
+  /** Registers {@code t} with the scrubber: a token this client holds is never shown. */
+  private AccessToken known(AccessToken t) {
+    if (t != null) {
+      redaction.remember(t.value());
+    }
+    return t;
   }
 
   private AccessToken refresh(AccessToken rejected) {
@@ -220,6 +233,7 @@ public final class TokenProvider {
       if (!(value instanceof String) || ((String) value).isBlank()) {
         throw new AuthenticationException("token response had no access_token", null, null, path);
       }
+      redaction.remember((String) value);
       AccessToken token = new AccessToken((String) value,
           requestedAt.plusSeconds(expiresIn(json.get("expires_in"))));
       log.debug("obtained an access token for {} valid until {}", settings.environment.name(),
@@ -227,11 +241,15 @@ public final class TokenProvider {
       return token;
     } catch (IOException e) {
       throw new TitanIOException("token request to " + request.url().host() + " failed: "
-          + e.getClass().getSimpleName(), e, false);
+          + e.getClass().getSimpleName(), redaction.scrub((Throwable) e), false);
     }
   }
 
-  /** The exception for a refused token request; credentials problems become authentication errors. */
+  /**
+   * The exception for a refused token request; credentials problems become authentication
+   * errors. Whatever the status, text from the answer goes through the scrubber: a token
+   * endpoint that echoes the posted form never puts the client secret into a message.
+   */
   private RuntimeException failure(Response response, String path) {
     int code = response.code();
     if (code == 400 || code == 401 || code == 403) {
@@ -243,13 +261,13 @@ public final class TokenProvider {
       } catch (IOException | RuntimeException ignored) {
         // The status alone is enough.
       }
-      error = Redaction.scrub(error, settings.clientSecret, settings.clientId);
+      error = Redaction.scrub(redaction.scrub(error), settings.clientId);
       return new AuthenticationException("token request refused"
           + (error == null ? "" : ": " + error)
           + " (check the client id and secret for the " + settings.environment.name()
           + " environment)", null, null, path);
     }
-    return Errors.fromResponse(response, response.body(), now());
+    return Errors.fromResponse(response, response.body(), now(), redaction);
   }
 
   private static long expiresIn(Object v) {
