@@ -178,6 +178,7 @@ public final class TitanContext implements AutoCloseable {
         .callTimeout(settings.callTimeout)
         .followRedirects(false)
         .followSslRedirects(false)
+        .addNetworkInterceptor(new WireGuard())
         .build();
     ExecutorService executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "titanj-paging");
@@ -265,17 +266,19 @@ public final class TitanContext implements AutoCloseable {
   }
 
   /**
-   * An export feed over {@code source} starting at {@code start}, whose transiently failed
-   * batches are retried waiting through this client's {@code Sleeper} (not real sleeps), as
-   * queries made with {@link QueryState#initial(PageSource, int, TitanContext)} do.
+   * An export feed over {@code source} starting at {@code start}. Its batches are requested
+   * through this client's HTTP layer, whose {@link RetryPolicy} is the one retry owner of each
+   * batch (retries of a transiently failed batch, with the same {@code from}, happen there, body
+   * faults included), so the feed adds no retries of its own: one batch costs at most
+   * {@code maxAttempts} requests and honours {@code maxRetryAfter} and {@code callTimeout}.
    */
   public <T> dev.titanj.core.ExportFeed<T> exportFeed(ExportSource<T> source,
       dev.titanj.core.ExportCursor start) {
     if (source == null) {
       throw new IllegalArgumentException("source must not be null");
     }
-    return dev.titanj.core.ExportFeed.of(
-        RetryingExportSource.wrap(source, FetchRetry.withSleeper(settings.sleeper)), start);
+    return dev.titanj.core.ExportFeed.of(RetryingExportSource.wrap(source, FetchRetry.none()),
+        start);
   }
 
   /** Runs prefetched and parallel page requests. */
@@ -311,7 +314,7 @@ public final class TitanContext implements AutoCloseable {
   public <R> R execute(Call<R> call) {
     Response<R> response = send(call);
     if (response.isSuccessful()) {
-      return response.body();
+      return requireBody(call, response);
     }
     throw Errors.fromResponse(response.raw(), response.errorBody(), settings.clock.instant(),
         redaction);
@@ -357,13 +360,55 @@ public final class TitanContext implements AutoCloseable {
   public <R> Optional<R> executeOrEmptyOn404(Call<R> call) {
     Response<R> response = send(call);
     if (response.isSuccessful()) {
-      return Optional.ofNullable(response.body());
+      return Optional.ofNullable(requireBody(call, response));
     }
     if (response.code() == 404) {
       return Optional.empty();
     }
     throw Errors.fromResponse(response.raw(), response.errorBody(), settings.clock.instant(),
         redaction);
+  }
+
+  /**
+   * The body of a successful response. A body that decoded to {@code null} (the JSON literal
+   * {@code null}) where the operation declares a value is a {@link TitanDecodingException}
+   * naming the empty body, not an absent record or a {@code null} result; operations declared
+   * {@code Void} and 204/205 responses have no body by definition.
+   */
+  private static <R> R requireBody(Call<R> call, Response<R> response) {
+    R body = response.body();
+    if (body != null || response.code() == 204 || response.code() == 205) {
+      return body;
+    }
+    String type = declaredType(call);
+    if (type == null) {
+      return null;
+    }
+    throw new TitanDecodingException(type, null, Errors.describe(call.request()),
+        new java.io.EOFException("HTTP " + response.code() + " with an empty body (null)"
+            + " where a " + type + " was expected"));
+  }
+
+  /** The simple name of the type {@code call} declares, or null for Void/Unit or unknown. */
+  private static String declaredType(Call<?> call) {
+    retrofit2.Invocation invocation = call.request().tag(retrofit2.Invocation.class);
+    if (invocation == null) {
+      return null;
+    }
+    java.lang.reflect.Type ret = invocation.method().getGenericReturnType();
+    if (!(ret instanceof java.lang.reflect.ParameterizedType)) {
+      return null;
+    }
+    java.lang.reflect.Type arg = ((java.lang.reflect.ParameterizedType) ret)
+        .getActualTypeArguments()[0];
+    String name = arg.getTypeName();
+    if (name.equals("java.lang.Void") || name.equals("kotlin.Unit")) {
+      return null;
+    }
+    Class<?> raw = arg instanceof Class ? (Class<?>) arg
+        : arg instanceof java.lang.reflect.ParameterizedType
+            ? (Class<?>) ((java.lang.reflect.ParameterizedType) arg).getRawType() : null;
+    return raw == null ? name : raw.getSimpleName();
   }
 
   private <R> Response<R> send(Call<R> call) {
@@ -409,8 +454,10 @@ public final class TitanContext implements AutoCloseable {
     int sent = RetryInterceptor.timesSent(e);
     boolean write = HttpMethods.isWrite(method);
     boolean applied = HttpMethods.mayHaveBeenApplied(method, e) || (write && sent >= 1);
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName()
-        : e.getClass().getSimpleName() + ": " + redaction.scrub(e.getMessage());
+    Throwable shown = e instanceof RequestNotSentException && e.getCause() != null
+        ? e.getCause() : e;
+    String detail = shown.getMessage() == null ? shown.getClass().getSimpleName()
+        : shown.getClass().getSimpleName() + ": " + redaction.scrub(shown.getMessage());
     String outcome;
     if (applied && sent > 1) {
       outcome = " (sent " + sent + " times; the write may or may not have been applied)";

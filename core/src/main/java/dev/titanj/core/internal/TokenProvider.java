@@ -40,6 +40,18 @@ import org.slf4j.LoggerFactory;
 public final class TokenProvider {
   private static final Logger log = LoggerFactory.getLogger("dev.titanj.auth");
   private static final long DEFAULT_EXPIRES_IN = 900;
+  /**
+   * The shortest lifetime a token is given, beyond the refresh margin: a token endpoint that
+   * answers {@code expires_in} of 0, a negative number or less than the margin would otherwise
+   * cost one token request per call. A token that really is shorter-lived is rejected with a 401,
+   * which refreshes it once and replays the call.
+   */
+  static final long MIN_USABLE_SECONDS = 60;
+  /**
+   * The longest lifetime believed (24 h): {@code expires_in} of {@code 1e20} or
+   * {@code Long.MAX_VALUE} would overflow an {@code Instant}; ServiceTitan's tokens last 900 s.
+   */
+  static final long MAX_EXPIRES_IN = 24 * 60 * 60;
   private static final JsonAdapter<Map<String, Object>> MAP_ADAPTER = TitanJson.moshi()
       .<Map<String, Object>>adapter(Types.newParameterizedType(Map.class, String.class, Object.class))
       .lenient();
@@ -235,7 +247,7 @@ public final class TokenProvider {
       }
       redaction.remember((String) value);
       AccessToken token = new AccessToken((String) value,
-          requestedAt.plusSeconds(expiresIn(json.get("expires_in"))));
+          requestedAt.plusSeconds(lifetime(expiresIn(json.get("expires_in")))));
       log.debug("obtained an access token for {} valid until {}", settings.environment.name(),
           token.expiresAt());
       return token;
@@ -270,13 +282,36 @@ public final class TokenProvider {
     return Errors.fromResponse(response, response.body(), now(), redaction);
   }
 
+  /**
+   * The lifetime given to a token whose response said {@code expiresIn} seconds: at least the
+   * refresh margin plus {@link #MIN_USABLE_SECONDS} (so a token is used for at least a minute), at
+   * most {@link #MAX_EXPIRES_IN}.
+   */
+  long lifetime(long expiresIn) {
+    long margin = Math.min(settings.tokenRefreshMargin.getSeconds(), MAX_EXPIRES_IN);
+    long min = margin + MIN_USABLE_SECONDS;
+    long clamped = Math.max(min, Math.min(expiresIn, Math.max(min, MAX_EXPIRES_IN)));
+    if (clamped != expiresIn) {
+      log.debug("token endpoint said expires_in={} s; using {} s", expiresIn, clamped);
+    }
+    return clamped;
+  }
+
+  /** {@code expires_in} as seconds; numbers beyond {@code long} saturate, junk means 900 s. */
   private static long expiresIn(Object v) {
     try {
       if (v instanceof Number) {
-        return Math.max(0, ((Number) v).longValue());
+        double d = ((Number) v).doubleValue();
+        if (Double.isNaN(d)) {
+          return DEFAULT_EXPIRES_IN;
+        }
+        return d >= Long.MAX_VALUE ? Long.MAX_VALUE : d <= Long.MIN_VALUE ? Long.MIN_VALUE
+            : ((Number) v).longValue();
       }
       if (v instanceof String) {
-        return Math.max(0, Long.parseLong(((String) v).trim()));
+        return new java.math.BigDecimal(((String) v).trim())
+            .max(java.math.BigDecimal.valueOf(Long.MIN_VALUE))
+            .min(java.math.BigDecimal.valueOf(Long.MAX_VALUE)).longValue();
       }
     } catch (NumberFormatException e) {
       // fall through
