@@ -5,6 +5,7 @@ import dev.titanj.cli.internal.ExportState;
 import dev.titanj.cli.internal.RecordEncoder;
 import dev.titanj.cli.internal.ResourceDescriptor;
 import dev.titanj.cli.internal.StopSignal;
+import dev.titanj.cli.internal.Text;
 import dev.titanj.cli.internal.UsageException;
 import dev.titanj.core.CacheSettings;
 import dev.titanj.core.ExportBatch;
@@ -171,6 +172,7 @@ final class ExportCommand implements Callable<Integer> {
     String token = start.token();
     Progress bar = Progress.create(mode, root.context.terminal, d.label(), err);
     long t0 = System.nanoTime();
+    boolean completed = false; // false when an exception escapes: then only the error is printed
     try (Connection c = root.connect(CacheSettings.defaults())) {
       ExportFeed<?> feed = d.export(root.context.registry().repository(d, c.client()), start)
           .includeRecentChanges(includeRecentChanges);
@@ -216,6 +218,7 @@ final class ExportCommand implements Callable<Integer> {
         }
       }
       interrupted |= stop.isStopped();
+      completed = true;
     } finally {
       try {
         bar.close();
@@ -227,15 +230,18 @@ final class ExportCommand implements Callable<Integer> {
       } finally {
         // After a Ctrl-C the JVM halts as soon as the hook returns: report first, then release it.
         try {
-          double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
-          err.printf(Locale.ROOT, "titanj: %s %d records in %d batches (%.0f records/s)%s%n",
-              interrupted || stop.isStopped() ? "interrupted after" : "exported", runRecords,
-              runBatches, runRecords / secs, outAbs == null ? "" : " to " + outAbs);
-          if (state != null) {
-            err.println("titanj: state saved in " + state + " (" + records
-                + " records in total); run the same command to continue");
-          } else if (token != null) {
-            err.println("titanj: resume token: " + token + "  (continue with --from " + token + ")");
+          if (completed) {
+            double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+            err.printf(Locale.ROOT, "titanj: %s %s in %s (%.0f records/s)%s%n",
+                interrupted || stop.isStopped() ? "interrupted after" : "exported",
+                Text.count(runRecords, "record"), Text.count(runBatches, "batch"),
+                runRecords / secs, outAbs == null ? "" : " to " + outAbs);
+            if (state != null && (runBatches > 0 || saved.isPresent())) {
+              err.println("titanj: state saved in " + state + " (" + Text.count(records, "record")
+                  + " in total); run the same command to continue");
+            } else if (state == null && token != null) {
+              err.println("titanj: resume token: " + token + "  (continue with --from " + token + ")");
+            }
           }
           err.flush();
         } finally {
@@ -301,8 +307,9 @@ final class ExportCommand implements Callable<Integer> {
       return new Progress() {
         @Override
         void update(long records, long batches, long nanos) {
-          err.printf(Locale.ROOT, "%s: %d records, %d batches, %.0f records/s%n", label, records,
-              batches, records / Math.max(1e-9, nanos / 1e9));
+          err.printf(Locale.ROOT, "%s: %s, %s, %.0f records/s%n", label,
+              Text.count(records, "record"), Text.count(batches, "batch"),
+              records / Math.max(1e-9, nanos / 1e9));
           err.flush();
         }
       };
