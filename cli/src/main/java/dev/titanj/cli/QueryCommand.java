@@ -2,6 +2,7 @@ package dev.titanj.cli;
 
 import dev.titanj.cli.internal.Connection;
 import dev.titanj.cli.internal.RecordEncoder;
+import dev.titanj.cli.internal.RecordFields;
 import dev.titanj.cli.internal.RecordWriter;
 import dev.titanj.cli.internal.ResourceDescriptor;
 import dev.titanj.cli.internal.UsageException;
@@ -55,7 +56,8 @@ final class QueryCommand implements Callable<Integer> {
   String format;
 
   @Option(names = "--columns", paramLabel = "FIELD", split = ",",
-      description = "Columns of table and csv output (default: all non-empty).")
+      description = "Columns of table and csv output: field names or nested paths such as "
+          + "address.city (default: all non-empty).")
   List<String> columns = new ArrayList<>();
 
   @Option(names = "--arg", paramLabel = "VALUE",
@@ -76,6 +78,7 @@ final class QueryCommand implements Callable<Integer> {
     ResourceDescriptor d = root.context.registry().resolve(area, resource);
     d.binder(); // fails now when the resource has no list operation
     root.action = "query " + d.label();
+    RecordFields.check(d.recordType(), columns);
     PrintWriter out = root.spec.commandLine().getOut();
     try (Connection c = root.connect(CacheSettings.defaults())) {
       Object repo = root.context.registry().repository(d, c.client());

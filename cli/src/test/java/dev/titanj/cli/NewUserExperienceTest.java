@@ -77,4 +77,73 @@ class NewUserExperienceTest {
         .doesNotContain("1 batches");
     assertThat(Files.readAllLines(out)).hasSize(100);
   }
+
+  static long requests() {
+    return sandbox.requestCount().orElseThrow();
+  }
+
+  @Test
+  void query_withAnUnknownColumn_isAUsageErrorNamingItBeforeAnyRequest() {
+    long before = requests();
+    Cli r = run("query", "crm", "customers", "--columns", "id,nosuch");
+
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err).contains("unknown column 'nosuch'").doesNotContain("'id'");
+    assertThat(r.out).isEmpty();
+    assertThat(requests()).isEqualTo(before);
+  }
+
+  @Test
+  void query_withAMisspelledColumn_suggestsTheClosestField() {
+    Cli r = run("query", "crm", "customers", "--columns", "nmae,addres.city");
+
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err).contains("unknown column 'nmae' (did you mean name?)",
+        "unknown column 'addres.city' (did you mean address?)");
+  }
+
+  @Test
+  void query_withAnUnknownNestedColumn_suggestsTheNestedFields() {
+    Cli r = run("query", "crm", "customers", "--columns", "address.cty");
+
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err).contains("unknown column 'address.cty' (did you mean address.city?)");
+  }
+
+  @Test
+  void query_withANestedColumn_printsTheNestedValueInTableAndCsv() {
+    Cli table = run("query", "crm", "customers", "--limit", "3", "--columns", "id,address.city");
+    Cli csv = run("query", "crm", "customers", "--limit", "3", "--format", "csv",
+        "--columns", "id,address.city");
+
+    assertThat(table.exitCode).as(table.toString()).isZero();
+    assertThat(table.out.lines().findFirst()).hasValueSatisfying(h -> assertThat(h).matches("id +address\\.city"));
+    assertThat(table.out.lines().skip(2)).hasSize(3).allMatch(l -> l.matches("\\d+ +\\S.*"));
+    assertThat(csv.out.lines()).hasSize(4).first().isEqualTo("id,address.city");
+    assertThat(csv.out.lines().skip(1)).allMatch(l -> l.matches("\\d+,[^,{]+"));
+  }
+
+  @Test
+  void query_withAMisspelledResource_suggestsTheClosestResource() {
+    Cli r = run("query", "crm", "customer");
+
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err).contains("unknown resource 'customer' in crm; did you mean crm customers?");
+  }
+
+  @Test
+  void get_withAMisspelledResource_suggestsTheClosestResource() {
+    Cli r = run("get", "accounting", "invoice", "1");
+
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err).contains("did you mean accounting invoices?");
+  }
+
+  @Test
+  void export_withAMisspelledArea_suggestsTheClosestArea() {
+    Cli r = run("export", "crn", "customers");
+
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err).contains("unknown area 'crn'; did you mean crm?");
+  }
 }

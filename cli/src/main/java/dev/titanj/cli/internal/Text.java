@@ -27,8 +27,9 @@ public final class Text {
   }
 
   /**
-   * The known names closest to {@code wanted} (ignoring case, dashes and underscores), best
-   * first: those within a small edit distance, or that contain it or are contained in it.
+   * The known names closest to {@code wanted} (ignoring case, dashes and underscores): those at
+   * the smallest edit distance, if it is small (a name containing {@code wanted}, or contained in
+   * it, counts as distance 2); at most three, in alphabetical order.
    */
   public static List<String> closest(String wanted, Collection<String> known) {
     String w = norm(wanted);
@@ -37,21 +38,30 @@ public final class Text {
       return out;
     }
     int limit = Math.max(2, w.length() / 3);
-    List<String[]> scored = new ArrayList<>();
-    for (String k : known) {
+    List<String> best = new ArrayList<>();
+    int bestScore = Integer.MAX_VALUE;
+    List<String> sorted = new ArrayList<>(known);
+    sorted.sort(Comparator.naturalOrder());
+    for (String k : sorted) {
       String n = norm(k);
       int d = distance(w, n);
-      boolean close = d <= limit || (w.length() >= 4 && (n.contains(w) || w.contains(n)));
-      if (close) {
-        scored.add(new String[] {k, String.format(Locale.ROOT, "%05d", d)});
+      if (w.length() >= 4 && (n.contains(w) || w.contains(n))) {
+        d = Math.min(d, 2);
       }
+      if (d > limit || d > bestScore) {
+        continue;
+      }
+      if (d < bestScore) {
+        best.clear();
+        bestScore = d;
+      }
+      best.add(k);
     }
-    scored.sort(Comparator.comparing((String[] s) -> s[1]).thenComparing(s -> s[0]));
-    for (String[] s : scored) {
+    for (String k : best) {
       if (out.size() == 3) {
         break;
       }
-      out.add(s[0]);
+      out.add(k);
     }
     return out;
   }
