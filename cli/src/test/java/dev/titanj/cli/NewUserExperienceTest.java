@@ -146,4 +146,81 @@ class NewUserExperienceTest {
     assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err).contains("unknown area 'crn'; did you mean crm?");
   }
+
+  /** No credentials at all: the CLI starts its own fake, as on a fresh machine. */
+  static Cli runInOwnSandbox(String... args) {
+    return Cli.run(new CliContext(Map.of(), null, ResourceRegistry.MODULES,
+        FakeServerSandbox.factory(), new StopSignal(), false, false), args);
+  }
+
+  @Test
+  void queryAll_usesTheEndpointsLargestPageSize_andShowsProgressWithTheTotal() {
+    Cli r = runInOwnSandbox("query", "crm", "customers", "--all", "--customers", "1200",
+        "--format", "jsonl", "--progress", "plain", "--filter", "active=Any");
+
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(r.out.lines()).hasSize(1200);
+    // 1,200 records at the largest page size (5,000) are one page, not 24 pages of 50.
+    assertThat(r.err).as(r.toString()).contains("crm customers: 1,200/1,200 records (100%), 1 page, ")
+        .contains("records/s");
+  }
+
+  @Test
+  void queryAll_withAPageSize_keepsThatPageSizeAndCountsItsPages() {
+    Cli r = runInOwnSandbox("query", "crm", "customers", "--all", "--customers", "250",
+        "--page-size", "100", "--format", "csv", "--columns", "id", "--progress", "plain",
+        "--filter", "active=Any");
+
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(r.out.lines()).hasSize(251);
+    assertThat(r.err).as(r.toString()).contains("250/250 records (100%), 3 pages");
+  }
+
+  @Test
+  void queryAll_progressBar_showsPercentAndTotalNeverAQuestionMark() {
+    Cli r = runInOwnSandbox("query", "crm", "customers", "--all", "--format", "jsonl",
+        "--progress", "bar", "--filter", "active=Any");
+
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(r.err).as(r.toString()).contains("crm customers [====================] 100/100 records (100%)")
+        .doesNotContain("?");
+  }
+
+  @Test
+  void query_withALimit_showsNoProgressUnlessAsked() {
+    Cli r = run("query", "crm", "customers", "--limit", "3");
+
+    assertThat(r.err).doesNotContain("records/s");
+  }
+
+  @Test
+  void sandboxOptions_onARealTenant_areAUsageError() {
+    Cli r = Cli.run(new CliContext(Map.of("ST_CLIENT_ID", "id", "ST_CLIENT_SECRET", "secret",
+        "ST_APP_KEY", "key", "ST_TENANT_ID", "1"), null, ResourceRegistry.MODULES,
+        FakeServerSandbox.factory(), new StopSignal(), false, false),
+        "query", "crm", "customers", "--customers", "10");
+
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err).contains("--customers and --latency-ms apply to the sandbox only");
+  }
+
+  @Test
+  void demo_withCustomersAndLatency_runsAgainstTheLargerSlowerSandbox() {
+    Cli r = runInOwnSandbox("demo", "--customers", "1500", "--latency-ms", "1");
+
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(r.out).contains("1500 customers in");
+  }
+
+  @Test
+  void sandbox_onABusyPort_saysThePortIsInUse() throws Exception {
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      Cli r = runInOwnSandbox("sandbox", "--port", Integer.toString(busy.getLocalPort()));
+
+      assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.FAILURE);
+      assertThat(r.err).contains("the port is in use", "try another --port")
+          .doesNotContain("permissions");
+    }
+  }
 }
