@@ -44,7 +44,7 @@ final class SandboxCommand implements Callable<Integer> {
         Thread.currentThread().interrupt();
       }
     }, "titanj-sandbox-stop") : null;
-    try (Sandbox sandbox = root.context.sandboxes.start(port)) {
+    try (Sandbox sandbox = root.sandboxes().start(port)) {
       if (hook != null) {
         Runtime.getRuntime().addShutdownHook(hook);
       }
