@@ -34,11 +34,12 @@ import picocli.CommandLine.ParentCommand;
  * filtered and sorted query, cached reads, paging, an export feed and its resume token, with
  * per-step timings, request counts and cache statistics.
  */
-@Command(mixinStandardHelpOptions = true, header = "Walk through TitanJ end to end against the embedded sandbox.", name = "demo", description = {
-    "Walk through TitanJ against the embedded fake ServiceTitan (always SANDBOX mode):",
-    "authenticate, query active customers modified since a date, read one customer twice",
-    "(the second read is a cache hit), page through invoices, run an export feed and show",
-    "the token to resume from; then timings, request counts and cache statistics."})
+@Command(mixinStandardHelpOptions = true, header = "Walk through TitanJ end to end against the embedded sandbox.", name = "demo", descriptionHeading = "%n", optionListHeading = "%n", description =
+        "Walk through TitanJ against the embedded fake ServiceTitan (always SANDBOX "
+        + "mode): authenticate, query active customers modified since a date, read one "
+        + "customer twice (the second read is a cache hit), page through invoices, run an "
+        + "export feed and show the token to resume from; then timings, request counts and "
+        + "cache statistics.")
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand
   TitanjCommand root;

@@ -40,10 +40,10 @@ import picocli.CommandLine.ParentCommand;
  * the continuation token is saved after every batch, once the batch's records are flushed to
  * disk, so a later run resumes where this one stopped, with no record lost or repeated.
  */
-@Command(mixinStandardHelpOptions = true, header = "Stream an export feed to JSON Lines, resumable with --state.", name = "export", sortOptions = false, description = {
-    "Stream a resource's export feed to JSON Lines (one record per line).",
-    "With --state FILE the position is saved after each batch; run the same command again to",
-    "continue where the last run stopped (Ctrl-C included) with no duplicates."})
+@Command(mixinStandardHelpOptions = true, header = "Stream an export feed to JSON Lines, resumable with --state.", name = "export", sortOptions = false, descriptionHeading = "%n", optionListHeading = "%n", description =
+        "Stream a resource's export feed to JSON Lines (one record per line). With "
+        + "--state FILE the position is saved after each batch; run the same command again "
+        + "to continue where the last run stopped (Ctrl-C included) with no duplicates.")
 final class ExportCommand implements Callable<Integer> {
   @ParentCommand
   TitanjCommand root;

@@ -24,9 +24,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code titanj query AREA RESOURCE}: lists records with filters, sort and limit. */
-@Command(mixinStandardHelpOptions = true, header = "List records of a resource with filters, sort and limit.", name = "query", description = {"List records of a resource, page by page.",
-    "Filters are the query's methods: --filter active=True --filter modifiedOnOrAfter=2025-01-01.",
-    "Run 'titanj resources AREA RESOURCE' to see a resource's filters and sort fields."},
+@Command(mixinStandardHelpOptions = true, header = "List records of a resource with filters, sort and limit.", name = "query", descriptionHeading = "%n", optionListHeading = "%n", description =
+        "List records of a resource, page by page. Filters are the query's methods: "
+        + "--filter active=True --filter modifiedOnOrAfter=2025-01-01. Run 'titanj "
+        + "resources AREA RESOURCE' to see a resource's filters and sort fields.",
     sortOptions = false)
 final class QueryCommand implements Callable<Integer> {
   @ParentCommand

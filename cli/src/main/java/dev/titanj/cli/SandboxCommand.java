@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code titanj sandbox}: runs the embedded fake ServiceTitan until Ctrl-C. */
-@Command(mixinStandardHelpOptions = true, header = "Run the embedded fake ServiceTitan and print its ST_* variables.", name = "sandbox", description = {
-    "Run the embedded fake ServiceTitan (seeded demo data) until stopped with Ctrl-C,",
-    "and print on stdout the 'export ST_...=...' lines that point a program (or titanj",
-    "in another shell) at it."})
+@Command(mixinStandardHelpOptions = true, header = "Run the embedded fake ServiceTitan and print its ST_* variables.", name = "sandbox", descriptionHeading = "%n", optionListHeading = "%n", description =
+        "Run the embedded fake ServiceTitan (seeded demo data) until stopped with Ctrl-C, "
+        + "and print on stdout the 'export ST_...=...' lines that point a program (or "
+        + "titanj in another shell) at it.")
 final class SandboxCommand implements Callable<Integer> {
   @ParentCommand
   TitanjCommand root;

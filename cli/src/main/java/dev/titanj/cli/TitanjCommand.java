@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
 /** The {@code titanj} command: global options and the subcommands. */
 @Command(name = "titanj", mixinStandardHelpOptions = true,
     versionProvider = TitanjCommand.Version.class,
-    description = {"TitanJ: query, read and export ServiceTitan data from the command line.",
-        "With no credentials configured it runs against an embedded fake ServiceTitan (SANDBOX mode)."},
+    descriptionHeading = "%n", optionListHeading = "%n", description =
+        "TitanJ: query, read and export ServiceTitan data from the command line. With no "
+        + "credentials configured it runs against an embedded fake ServiceTitan (SANDBOX "
+        + "mode).",
     subcommands = {DemoCommand.class, QueryCommand.class, GetCommand.class, ExportCommand.class,
         SandboxCommand.class, ResourcesCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nCredentials:%n",
@@ -39,7 +41,8 @@ public final class TitanjCommand implements java.util.concurrent.Callable<Intege
   CommandSpec spec;
 
   @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
-      description = "Properties file with the credentials (default ~/.titanj/config.properties).")
+      description = "Properties file with the credentials (default: config.properties in the .titanj "
+          + "folder of your home directory).")
   Path config;
 
   @Option(names = "--env", paramLabel = "production|integration", scope = ScopeType.INHERIT,

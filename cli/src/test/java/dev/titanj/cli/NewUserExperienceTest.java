@@ -223,4 +223,22 @@ class NewUserExperienceTest {
           .doesNotContain("permissions");
     }
   }
+
+  @Test
+  void help_ofEveryCommand_isOneWrappedParagraphPerDescriptionWithinTheWidth() {
+    picocli.CommandLine cl = Titanj.commandLine(Cli.fixtures());
+    int width = cl.getUsageHelpWidth();
+    java.util.List<picocli.CommandLine> commands = new java.util.ArrayList<>();
+    commands.add(cl);
+    commands.addAll(cl.getSubcommands().values());
+    commands.removeIf(c -> c.getCommand() instanceof picocli.CommandLine.HelpCommand); // picocli's own
+    for (picocli.CommandLine c : commands) {
+      String[] description = c.getCommandSpec().usageMessage().description();
+      assertThat(description.length).as(c.getCommandName() + " description").isLessThanOrEqualTo(1);
+      String help = c.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF);
+      assertThat(help.lines()).as(c.getCommandName() + " help").allMatch(l -> l.length() <= width);
+    }
+    assertThat(cl.getSubcommands().get("export").getUsageMessage(picocli.CommandLine.Help.Ansi.OFF))
+        .doesNotContain("again to\ncontinue").doesNotContain("~/.\n");
+  }
 }
