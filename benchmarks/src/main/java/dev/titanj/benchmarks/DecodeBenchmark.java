@@ -5,7 +5,7 @@ import com.squareup.moshi.Types;
 import dev.titanj.accounting.model.Invoice;
 import dev.titanj.benchmarks.plain.PlainCustomer;
 import dev.titanj.benchmarks.plain.PlainInvoice;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.core.json.TitanJson;
 import dev.titanj.crm.model.Customer;
 import java.io.IOException;

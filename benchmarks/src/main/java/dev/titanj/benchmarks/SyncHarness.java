@@ -4,7 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.Active;
 import dev.titanj.core.RateLimit;
 import dev.titanj.core.ServiceTitan;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.crm.Crm;
 import dev.titanj.crm.CustomerQuery;
 import dev.titanj.crm.CustomerRepository;

@@ -143,13 +143,16 @@ public final class Generator {
   static final ClassName EXPORT_CURSOR = ClassName.get(CORE, "ExportCursor");
   static final ClassName EXPORT_FEED = ClassName.get(CORE, "ExportFeed");
   static final ClassName NOT_FOUND = ClassName.get(CORE, "NotFoundException");
-  static final ClassName CONTEXT = ClassName.get(CORE + ".internal", "TitanContext");
-  static final ClassName QUERY_STATE = ClassName.get(CORE + ".internal", "QueryState");
-  static final ClassName PAGING = ClassName.get(CORE + ".internal", "Paging");
-  static final ClassName PAGED_RESPONSE = ClassName.get(CORE + ".internal", "PagedResponse");
-  static final ClassName EXPORT_RESPONSE = ClassName.get(CORE + ".internal", "ExportResponse");
-  static final ClassName SUPPORT = ClassName.get(CORE + ".internal", "ResourceSupport");
-  static final ClassName OPERATION = ClassName.get(CORE + ".internal", "Operation");
+  static final ClassName QUERY_STATE = ClassName.get(CORE + ".spi", "QueryState");
+  static final ClassName PAGED_RESPONSE = ClassName.get(CORE + ".spi", "PagedResponse");
+  static final ClassName EXPORT_RESPONSE = ClassName.get(CORE + ".spi", "ExportResponse");
+  static final ClassName RUNTIME = ClassName.get(CORE + ".spi", "ResourceRuntime");
+  static final ClassName MODULE_RUNTIME = ClassName.get(CORE + ".spi", "ModuleRuntime");
+  static final ClassName TITAN_MODULE = ClassName.get(CORE + ".spi", "TitanModule");
+  static final ClassName DESCRIPTORS = ClassName.get(CORE + ".spi", "Descriptors");
+  static final ClassName RESOURCE_KEY = ClassName.get(CORE, "ResourceKey");
+  static final ClassName RESOURCE_DESCRIPTOR = ClassName.get(CORE, "ResourceDescriptor");
+  static final ClassName CHECK_RETURN_VALUE = ClassName.get("com.google.errorprone.annotations", "CheckReturnValue");
   static final ClassName TITAN_VALUE = ClassName.get(CORE + ".json", "TitanValue");
   static final ClassName WIRE_NAME = ClassName.get(CORE + ".json", "WireName");
   static final ClassName WIRE_ENUM = ClassName.get(CORE + ".json", "WireEnum");
@@ -211,7 +214,7 @@ public final class Generator {
     this.pkg = "dev.titanj." + area;
     this.modelPkg = pkg + ".model";
     this.internalPkg = pkg + ".internal";
-    this.arguments = ClassName.get(CORE + ".internal", "Arguments");
+    this.arguments = ClassName.get(CORE + ".spi", "Arguments");
     this.ops = spec.operations();
   }
 
@@ -232,7 +235,7 @@ public final class Generator {
       emit(internalPkg, apiType(r));
       new RepoWriter(r).write();
     }
-    emit(internalPkg, manifestType());
+    emit(pkg, moduleType());
     emit(internalPkg, schemasType());
     emit(pkg, entryType());
     packageInfo(pkg, "The " + areaClass + " API of ServiceTitan: start with {@link " + pkg + "."
@@ -241,8 +244,8 @@ public final class Generator {
     packageInfo(modelPkg, "Immutable records and enums of the " + areaClass + " API. Records read"
         + " from responses are tolerant (every field but {@code id} optional, lists default to"
         + " empty); request records enforce the fields the API requires when built.");
-    packageInfo(internalPkg, "Implementation of the " + areaClass + " module: Retrofit interfaces,"
-        + " the operation manifest and record schemas. Not a user API.");
+    packageInfo(internalPkg, "Implementation of the " + areaClass + " module: Retrofit interfaces"
+        + " and record schemas. Not a user API.");
     return files;
   }
 
@@ -1082,6 +1085,11 @@ public final class Generator {
     return out;
   }
 
+  /**
+   * The Retrofit interface of one repository: one method per operation taking the tenant, the
+   * path parameters, every query parameter as one {@code @Tag QueryParams} (the runtime appends
+   * them to the URL) and the body.
+   */
   private TypeSpec apiType(Repo r) {
     TypeSpec.Builder t = TypeSpec.interfaceBuilder(r.apiClass()).addModifiers(Modifier.PUBLIC)
         .addJavadoc("Retrofit binding of the {@code $L} operations; used by {@link $T}.\n",
@@ -1090,44 +1098,23 @@ public final class Generator {
       Op op = b.op;
       MethodSpec.Builder m = MethodSpec.methodBuilder(apiMethodName(op))
           .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-          .returns(ParameterizedTypeName.get(CALL, callBodyType(op)))
-          .addAnnotation(AnnotationSpec.builder(OPERATION).addMember("value", "$S", op.id).build());
+          .returns(ParameterizedTypeName.get(CALL, callBodyType(op)));
       if (op.method.equals("DELETE") && op.body != null) {
         m.addAnnotation(AnnotationSpec.builder(ClassName.get(HTTP, "HTTP"))
             .addMember("method", "$S", "DELETE").addMember("path", "$S", op.full)
             .addMember("hasBody", "true").build());
       } else {
-        String ann = op.method.charAt(0) + op.method.substring(1).toLowerCase(Locale.ROOT);
         m.addAnnotation(AnnotationSpec.builder(ClassName.get(HTTP, op.method.toUpperCase(Locale.ROOT)))
             .addMember("value", "$S", op.full).build());
-        if (ann.isEmpty()) {
-          throw new IllegalStateException();
-        }
       }
-      m.addJavadoc("$L {@code $L}.\n", op.method, op.full);
       Map<Param, String> jn = javaNames(op);
-      m.addParameter(ParameterSpec.builder(TypeName.LONG, "tenant")
-          .addAnnotation(pathAnn("tenant")).build());
+      m.addParameter(ParameterSpec.builder(TypeName.LONG, "tenant").addAnnotation(pathAnn("tenant")).build());
       for (Param p : op.pathParams) {
         m.addParameter(ParameterSpec.builder(pathType(p), jn.get(p)).addAnnotation(pathAnn(p.name)).build());
       }
-      for (Param p : wireQuery(op)) {
-        TypeName qt;
-        if (p.isArray()) {
-          qt = ParameterizedTypeName.get(LIST, STRING);
-        } else if (op.pagedList() && (p.name.equals("page") || p.name.equals("pageSize"))) {
-          qt = INTEGER;
-        } else if (p.name.equals("includeTotal") || p.name.equals("includeRecentChanges")) {
-          qt = BOOLEAN;
-        } else {
-          qt = STRING;
-        }
-        m.addParameter(ParameterSpec.builder(qt, jn.get(p)).addAnnotation(
-            AnnotationSpec.builder(ClassName.get(HTTP, "Query")).addMember("value", "$S", p.name).build()).build());
-      }
-      if (hasExtras(op)) {
-        m.addParameter(ParameterSpec.builder(ParameterizedTypeName.get(MAP, STRING, STRING), "extras")
-            .addAnnotation(ClassName.get(HTTP, "QueryMap")).build());
+      if (!op.queryParams.isEmpty()) {
+        m.addParameter(ParameterSpec.builder(QUERY_PARAMS, "query")
+            .addAnnotation(ClassName.get(HTTP, "Tag")).build());
       }
       if (op.body != null) {
         m.addParameter(ParameterSpec.builder(bodyType(op), op.bodyArray ? "requests" : "request")
@@ -1169,12 +1156,12 @@ public final class Generator {
   }
 
   /** Writes one repository, its query classes and sort enums. */
+
+  /** Writes one repository, its query classes and sort enums. */
   final class RepoWriter {
     final Repo r;
     final TypeSpec.Builder t;
-    final List<FieldSpec> knownSets = new ArrayList<>();
     final Set<String> methodKeys = new LinkedHashSet<>();
-    boolean needsExportBatch;
 
     RepoWriter(Repo r) {
       this.r = r;
@@ -1185,35 +1172,52 @@ public final class Generator {
       return r.valueType != null && r.idType != null;
     }
 
-    TypeName supportType() {
-      return ParameterizedTypeName.get(SUPPORT, r.idType, model(r.valueType));
-    }
-
     TypeName idParamType() {
       return r.idType.equals(LONG) ? TypeName.LONG : r.idType.equals(INTEGER) ? TypeName.INT : r.idType;
     }
 
+    /** {@code api.method(rt.tenant(), args...)} for {@code op}. */
+    CodeBlock api(Op op, Map<Param, String> jn, Map<Param, String> rename, CodeBlock query) {
+      CodeBlock.Builder c = CodeBlock.builder().add("api.$L(rt.tenant()", apiMethodName(op));
+      for (Param p : op.pathParams) {
+        c.add(", $L", rename.getOrDefault(p, jn.get(p)));
+      }
+      if (!op.queryParams.isEmpty()) {
+        c.add(", $L", query == null ? CodeBlock.of("null") : query);
+      }
+      if (op.body != null) {
+        c.add(", $L", op.bodyArray ? "requests" : "request");
+      }
+      return c.add(")").build();
+    }
+
     void write() {
+      TypeName record = recordType(r);
+      TypeName id = keyIdType(r);
       t.addJavadoc("Repository of {@code $L} ({@code $L/tenant/{tenant}/$L}). Obtain it from {@link $T};"
           + " thread-safe.\n", r.cacheName(), spec.prefix, r.primaryBase,
           ClassName.get(pkg, areaClass));
-      t.addField(CONTEXT, "context", Modifier.PRIVATE, Modifier.FINAL);
-      t.addField(r.apiClass(), "api", Modifier.PRIVATE, Modifier.FINAL);
-      MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addParameter(CONTEXT, "context")
-          .addStatement("this.context = context")
-          .addStatement("this.api = context.api($T.class)", r.apiClass());
-      if (hasSupport()) {
-        t.addField(supportType(), "support", Modifier.PRIVATE, Modifier.FINAL);
-        if (spec.schema(r.valueType).path("properties").path("id").path("nullable").asBoolean(false)) {
-          // The API may send "id": null; such a record has no id to cache it under.
-          ctor.addStatement("this.support = new $T<>(context, $S, $T.class, $T.class, r -> r.id().orElse(null))",
-              SUPPORT, r.cacheName(), r.idType, model(r.valueType));
-        } else {
-          ctor.addStatement("this.support = new $T<>(context, $S, $T.class, $T.class, $T::id)", SUPPORT,
-              r.cacheName(), r.idType, model(r.valueType), model(r.valueType));
-        }
+      t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(CORE, "Repository"), record, id));
+      if (readable(r)) {
+        t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(CORE, "ReadRepository"), record, id));
       }
-      t.addMethod(ctor.build());
+      if (queryable(r)) {
+        t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(CORE, "QueryRepository"), record, id));
+      }
+      if (exportable(r) != null) {
+        t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(CORE, "ExportRepository"), record, id));
+      }
+      t.addField(ParameterizedTypeName.get(RUNTIME, record, id), "rt", Modifier.PRIVATE, Modifier.FINAL);
+      t.addField(r.apiClass(), "api", Modifier.PRIVATE, Modifier.FINAL);
+      CodeBlock idOf = !hasSupport() ? CodeBlock.of("null")
+          : spec.schema(r.valueType).path("properties").path("id").path("nullable").asBoolean(false)
+              ? CodeBlock.of("x -> x.id().orElse(null)") : CodeBlock.of("$T::id", model(r.valueType));
+      t.addMethod(MethodSpec.constructorBuilder().addParameter(MODULE_RUNTIME, "m")
+          .addStatement("rt = m.resource($T.$L, $L)", moduleClass(), Names.constant(r.accessor), idOf)
+          .addStatement("api = m.api($T.class)", r.apiClass()).build());
+      t.addMethod(MethodSpec.methodBuilder("key").addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC).returns(ParameterizedTypeName.get(RESOURCE_KEY, record, id))
+          .addStatement("return rt.key()").build());
       if (r.query != null) {
         writeList(r.query);
       }
@@ -1222,33 +1226,15 @@ public final class Generator {
         if (b == r.query || b == r.find) {
           continue;
         }
-        switch (b.role) {
-          case EXPORT:
-            writeExport(b);
-            break;
-          default:
-            if (b.op.kind == Op.Kind.PAGED && b.op.method.equals("GET")) {
-              writeList(b);
-            } else if (b.op.pagedArray()) {
-              writeArrayList(b);
-            } else {
-              writeCall(b);
-            }
+        if (b.role == Role.EXPORT) {
+          writeExport(b);
+        } else if (b.op.kind == Op.Kind.PAGED && b.op.method.equals("GET")) {
+          writeList(b);
+        } else if (b.op.pagedArray()) {
+          writeArrayList(b);
+        } else {
+          writeCall(b);
         }
-      }
-      for (FieldSpec f : knownSets) {
-        t.addField(f);
-      }
-      if (needsExportBatch) {
-        com.palantir.javapoet.TypeVariableName tv = com.palantir.javapoet.TypeVariableName.get("T");
-        t.addMethod(MethodSpec.methodBuilder("exportBatch")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC).addTypeVariable(tv)
-            .returns(ParameterizedTypeName.get(ClassName.get(CORE, "ExportBatch"), tv))
-            .addParameter(ParameterizedTypeName.get(EXPORT_RESPONSE, tv), "response")
-            .addParameter(STRING, "from")
-            .addStatement("return (response == null ? new $T<$T>() : response).toBatch(from)",
-                EXPORT_RESPONSE, tv)
-            .build());
       }
       emit(pkg, t.build());
     }
@@ -1270,98 +1256,37 @@ public final class Generator {
       return ClassName.get(pkg, n.substring(0, n.length() - "Query".length()) + "Sort");
     }
 
-    String fetchName(Bound b) {
-      return "fetch" + Names.upperFirst(apiMethodName(b.op));
+    Map<Param, String> listNames(Bound b) {
+      Map<Param, String> jn = javaNames(b.op);
+      Param idParam = affectedId(b);
+      if (idParam != null && idParam.name.equals("id")) {
+        jn.put(idParam, Names.lowerFirst(r.entity) + "Id");
+      }
+      return jn;
     }
 
-    String knownName(Bound b) {
-      return Names.constant(apiMethodName(b.op)) + "_PARAMS";
+    MethodSpec.Builder listMethod(Bound b, ClassName q, Map<Param, String> jn) {
+      MethodSpec.Builder m = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)
+          .returns(q).addAnnotation(CHECK_RETURN_VALUE);
+      for (Param p : b.op.pathParams) {
+        m.addParameter(pathType(p), jn.get(p));
+        check(m, p, jn.get(p));
+      }
+      return m;
     }
 
     void writeList(Bound b) {
       Op op = b.op;
       ClassName q = queryClass(b);
-      TypeName item = itemType(op);
-      writeQueryClass(b, q, item);
-      Map<Param, String> jn = javaNames(op);
-      Param idParam = affectedId(b);
-      if (idParam != null && idParam.name.equals("id")) {
-        jn.put(idParam, Names.lowerFirst(r.entity) + "Id");
-      }
-      // known parameter names
-      List<String> known = new ArrayList<>();
-      for (Param p : wireQuery(op)) {
-        known.add(p.name);
-      }
-      knownSets.add(FieldSpec.builder(ParameterizedTypeName.get(SET, STRING), knownName(b),
-              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.of($L)", SET, CodeBlock.join(known.stream()
-              .map(k -> CodeBlock.of("$S", k)).collect(java.util.stream.Collectors.toList()), ", "))
-          .build());
-      // fetch method
-      MethodSpec.Builder f = MethodSpec.methodBuilder(fetchName(b)).addModifiers(Modifier.PRIVATE)
-          .returns(ParameterizedTypeName.get(PAGE, item));
-      for (Param p : op.pathParams) {
-        f.addParameter(pathType(p), jn.get(p));
-      }
-      f.addParameter(QUERY_PARAMS, "params").addParameter(TypeName.INT, "page")
-          .addParameter(TypeName.INT, "pageSize").addParameter(TypeName.BOOLEAN, "includeTotal");
-      f.addStatement("$T response = context.execute(api.$L($L))",
-          ParameterizedTypeName.get(PAGED_RESPONSE, item), apiMethodName(op),
-          pageCallArgs(b, jn, true));
-      f.addStatement("return response == null ? new $T<>($T.of(), page, pageSize, false, null)"
-          + " : response.toPage(page)", PAGE, LIST);
-      t.addMethod(f.build());
-      // public method
-      MethodSpec.Builder m = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)
-          .returns(q).addAnnotation(operation(op.id));
-      m.addJavadoc("A query over {@code $L $L}: lazy, paged (up to $L records per request)."
-          + " Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.\n",
-          op.method, op.full, op.maxPageSize);
-      StringBuilder lambdaArgs = new StringBuilder();
-      for (Param p : op.pathParams) {
-        m.addParameter(pathType(p), jn.get(p));
-        check(m, p, jn.get(p));
-        lambdaArgs.append(jn.get(p)).append(", ");
-      }
-      m.addStatement("return new $T($T.initial((params, page, pageSize, includeTotal) -> $L($Lparams,"
-              + " page, pageSize, includeTotal), $L, context))", q, QUERY_STATE,
-          fetchName(b), lambdaArgs, op.maxPageSize);
+      writeQueryClass(b, q, itemType(op));
+      Map<Param, String> jn = listNames(b);
+      MethodSpec.Builder m = listMethod(b, q, jn)
+          .addJavadoc("A query over {@code $L $L}: lazy, paged (up to $L records per request)."
+              + " Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.\n",
+              op.method, op.full, op.maxPageSize)
+          .addStatement("return new $T(rt.pages(q -> $L, $L))", q, api(op, jn, Map.of(), CodeBlock.of("q")),
+              op.maxPageSize);
       addMethod(m.build());
-    }
-
-    /**
-     * Arguments of one page's Retrofit call: path params, then {@code page}, {@code pageSize},
-     * {@code includeTotal} (sent only by envelope lists: a bare array has no total) and the
-     * filters from {@code params}.
-     */
-    CodeBlock pageCallArgs(Bound b, Map<Param, String> jn, boolean envelope) {
-      Op op = b.op;
-      CodeBlock.Builder args = CodeBlock.builder().add("context.tenantId()");
-      for (Param p : op.pathParams) {
-        args.add(", $L", jn.get(p));
-      }
-      for (Param p : wireQuery(op)) {
-        switch (p.name) {
-          case "page":
-            args.add(", page");
-            break;
-          case "pageSize":
-            args.add(", pageSize");
-            break;
-          case "includeTotal":
-            if (envelope) {
-              args.add(", includeTotal ? $T.TRUE : null", BOOLEAN);
-            } else {
-              args.add(", null");
-            }
-            break;
-          default:
-            args.add(p.isArray() ? ", params.all($S)" : ", params.first($S)", p.name);
-        }
-      }
-      args.add(", params.others($L)", knownName(b));
-      return args.build();
     }
 
     /**
@@ -1379,53 +1304,30 @@ public final class Generator {
       if (!reuse) {
         writeQueryClass(b, q, item);
       }
-      Map<Param, String> jn = javaNames(op);
-      Param idParam = affectedId(b);
-      if (idParam != null && idParam.name.equals("id")) {
-        jn.put(idParam, Names.lowerFirst(r.entity) + "Id");
-      }
-      knownNameFor(op);
-      MethodSpec.Builder f = MethodSpec.methodBuilder(fetchName(b)).addModifiers(Modifier.PRIVATE)
-          .returns(ParameterizedTypeName.get(LIST, item));
-      StringBuilder lambdaArgs = new StringBuilder();
-      for (Param p : op.pathParams) {
-        f.addParameter(pathType(p), jn.get(p));
-        lambdaArgs.append(jn.get(p)).append(", ");
-      }
-      f.addParameter(QUERY_PARAMS, "params").addParameter(TypeName.INT, "page")
-          .addParameter(TypeName.INT, "pageSize");
-      f.addStatement("return context.execute(api.$L($L))", apiMethodName(op),
-          pageCallArgs(b, jn, false));
-      t.addMethod(f.build());
-      CodeBlock state = CodeBlock.of("$T.initial($T.untilShortPage((params, page, pageSize) -> $L($Lparams,"
-          + " page, pageSize)), $L, context)", QUERY_STATE, PAGING, fetchName(b), lambdaArgs,
+      Map<Param, String> jn = listNames(b);
+      CodeBlock state = CodeBlock.of("rt.arrayPages(q -> $L, $L)", api(op, jn, Map.of(), CodeBlock.of("q")),
           op.maxPageSize);
-      MethodSpec.Builder m = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)
-          .returns(q).addAnnotation(operation(op.id));
-      m.addJavadoc("A query over {@code $L $L}: lazy, paged (up to $L records per request). The API"
-          + " answers each page with a bare array, so paging sends {@code page} and {@code pageSize}"
-          + " and stops at the first page with fewer than {@code pageSize} records (or an empty"
-          + " one); a server that repeats a page fails the stream instead of looping. A bare array"
-          + " carries no total: {@code count()} and {@code parallelism(k)} cannot use one. Nothing"
-          + " is requested until a terminal such as {@code stream()} or {@code page(n)}.\n",
-          op.method, op.full, op.maxPageSize);
-      for (Param p : op.pathParams) {
-        m.addParameter(pathType(p), jn.get(p));
-        check(m, p, jn.get(p));
-      }
-      m.addStatement("return new $T($L)", q, state);
+      MethodSpec.Builder m = listMethod(b, q, jn)
+          .addJavadoc("A query over {@code $L $L}: lazy, paged (up to $L records per request). The API"
+              + " answers each page with a bare array, so paging sends {@code page} and {@code pageSize}"
+              + " and stops at the first page with fewer than {@code pageSize} records (or an empty"
+              + " one); a server that repeats a page fails the stream instead of looping. A bare array"
+              + " carries no total: {@code count()} and {@code parallelism(k)} cannot use one. Nothing"
+              + " is requested until a terminal such as {@code stream()} or {@code page(n)}.\n",
+              op.method, op.full, op.maxPageSize)
+          .addStatement("return new $T($L)", q, state);
       addMethod(m.build());
       if (reuse) {
         MethodSpec.Builder d = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)
             .returns(ParameterizedTypeName.get(LIST, item)).addAnnotation(Deprecated.class)
-            .addAnnotation(operation(op.id)).addParameter(q, "filters")
+            .addParameter(q, "filters")
             .addJavadoc("Every record of {@code $L $L} matching the filters of {@code filters}"
                 + " (its paging options are ignored), collected into a list page by page.\n\n"
                 + "@deprecated use {@link #$L()}, which takes the same filters and streams with"
                 + " bounded memory; this method once returned only the server's first page.\n",
                 op.method, op.full, b.name)
-            .addStatement("$T.notNull($S, filters)", arguments, "filters")
-            .addStatement("return new $T($L.withParams(filters.parameters())).toList()", q, state);
+            .addStatement("return new $T($L.withParams($T.notNull($S, filters).parameters())).toList()",
+                q, state, arguments, "filters");
         addMethod(d.build());
       }
     }
@@ -1434,6 +1336,7 @@ public final class Generator {
       Op op = b.op;
       TypeSpec.Builder qt = TypeSpec.classBuilder(q).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
           .superclass(ParameterizedTypeName.get(LIST_QUERY, item, q))
+          .addAnnotation(CHECK_RETURN_VALUE)
           .addJavadoc("Filters of {@code $L $L} ({@code $L}). Immutable: each method returns a new"
               + " query. Page size 1 to $L.\n", op.method, op.full, op.id, op.maxPageSize);
       TypeName stateType = ParameterizedTypeName.get(QUERY_STATE, item);
@@ -1496,19 +1399,8 @@ public final class Generator {
         m.addParameter(ParameterizedTypeName.get(MAP, STRING, STRING), "fields")
             .addJavadoc("Filters by custom fields, sent as {@code $L} pairs; at most $L pairs.\n",
                 bracket ? p.name + "[name]=value" : p.name + ".name=value", max)
-            .addStatement("requireArgument(fields != null, $S)", name + " must not be null")
-            .addStatement("requireArgument(fields.size() <= $L, $S + fields.size())", max,
-                name + " takes at most " + max + " pairs, got ")
-            .addStatement("$T result = this", q)
-            .beginControlFlow("for ($T.Entry<$T, $T> e : new $T<>(fields).entrySet())", MAP, STRING,
-                STRING, ClassName.get(TreeMap.class))
-            .addStatement("requireArgument(e.getKey() != null && !e.getKey().isBlank() && e.getValue()"
-                + " != null, $S)", name + " must not contain blank names or null values")
-            .addStatement(bracket ? "result = result.param($S + e.getKey() + \"]\", e.getValue())"
-                : "result = result.param($S + e.getKey(), e.getValue())",
-                bracket ? p.name + "[" : p.name + ".")
-            .endControlFlow()
-            .addStatement("return result");
+            .addStatement("return mapParam($S, $S, $L, fields)", bracket ? p.name + "[" : p.name + ".",
+                bracket ? "]" : "", max);
       } else if (p.name.equals("ids") && !p.isArray()) {
         TypeName idt = itemId(b.op.type) == null ? LONG : itemId(b.op.type);
         m.addParameter(ParameterizedTypeName.get(COLLECTION, idt), "ids")
@@ -1537,37 +1429,25 @@ public final class Generator {
         m.addParameter(INSTANT, "value")
             .addJavadoc("Filter {@code $L}: a date-time, sent in UTC ISO-8601.\n", p.name)
             .addStatement("return instantParam($S, value)", p.name);
-      } else if (type.equals("string") && fmt.equals("date")) {
-        m.addParameter(LOCAL_DATE, "value")
-            .addJavadoc("Filter {@code $L}: a date ({@code yyyy-MM-dd}).\n", p.name)
-            .addStatement("requireArgument(value != null, $S)", name + " must not be null")
-            .addStatement("return param($S, value.toString())", p.name);
-      } else if (type.equals("string") && (fmt.equals("guid") || fmt.equals("uuid"))) {
-        m.addParameter(UUID, "value").addJavadoc("Filter {@code $L}: a GUID.\n", p.name)
-            .addStatement("requireArgument(value != null, $S)", name + " must not be null")
-            .addStatement("return param($S, value.toString())", p.name);
       } else if (type.equals("integer")) {
         boolean l = fmt.equals("int64");
         m.addParameter(l ? TypeName.LONG : TypeName.INT, "value")
             .addJavadoc("Filter {@code $L} ($L).\n", p.name, l ? "int64" : "int32")
             .addStatement("return param($S, value)", p.name);
-      } else if (type.equals("number")) {
-        boolean d = fmt.equals("double") || fmt.equals("float");
-        if (d) {
-          m.addParameter(TypeName.DOUBLE, "value").addJavadoc("Filter {@code $L} (double).\n", p.name)
-              .addStatement("return param($S, value)", p.name);
-        } else {
-          m.addParameter(BIG_DECIMAL, "value").addJavadoc("Filter {@code $L} (decimal).\n", p.name)
-              .addStatement("requireArgument(value != null, $S)", name + " must not be null")
-              .addStatement("return param($S, value.toPlainString())", p.name);
-        }
+      } else if (type.equals("number") && (fmt.equals("double") || fmt.equals("float"))) {
+        m.addParameter(TypeName.DOUBLE, "value").addJavadoc("Filter {@code $L} (double).\n", p.name)
+            .addStatement("return param($S, value)", p.name);
       } else if (type.equals("boolean")) {
         m.addParameter(TypeName.BOOLEAN, "value").addJavadoc("Filter {@code $L} (boolean).\n", p.name)
             .addStatement("return param($S, value)", p.name);
       } else {
-        m.addParameter(STRING, "value").addJavadoc("Filter {@code $L} (string).\n", p.name)
-            .addStatement("requireArgument(value != null, $S)", name + " must not be null")
-            .addStatement("return param($S, value)", p.name);
+        // Strings, dates, GUIDs and decimals: null refused, sent in query-string form.
+        TypeName jt = type.equals("number") ? BIG_DECIMAL : type.equals("string") && fmt.equals("date")
+            ? LOCAL_DATE : type.equals("string") && (fmt.equals("guid") || fmt.equals("uuid")) ? UUID : STRING;
+        m.addParameter(jt, "value")
+            .addJavadoc("Filter {@code $L} ($L).\n", p.name, jt.equals(LOCAL_DATE) ? "a date, {@code yyyy-MM-dd}"
+                : jt.equals(UUID) ? "a GUID" : jt.equals(BIG_DECIMAL) ? "decimal" : "string")
+            .addStatement("return textParam($S, value)", p.name);
       }
       return m.build();
     }
@@ -1618,6 +1498,22 @@ public final class Generator {
       return c.build();
     }
 
+    MethodSpec.Builder getById(Op op, Map<Param, String> jn, TypeName v, TypeName idp) {
+      MethodSpec.Builder g = MethodSpec.methodBuilder("getById").addModifiers(Modifier.PUBLIC)
+          .returns(v).addJavadoc("Like {@link #findById}, but a missing record is a {@link $T}.\n", NOT_FOUND);
+      List<String> args = new ArrayList<>();
+      if (op != null) {
+        for (int i = 0; i < op.pathParams.size() - 1; i++) {
+          Param p = op.pathParams.get(i);
+          g.addParameter(pathType(p), jn.get(p));
+          args.add(jn.get(p));
+        }
+      }
+      args.add("id");
+      return g.addParameter(idp, "id")
+          .addStatement("return rt.found(id, findById($L))", String.join(", ", args));
+    }
+
     void writeFind() {
       if (!hasSupport()) {
         return;
@@ -1627,69 +1523,53 @@ public final class Generator {
       if (r.find != null) {
         Op op = r.find.op;
         Map<Param, String> jn = javaNames(op);
-        CodeBlock call = callArgs(op, jn, Map.of(op.pathParams.get(op.pathParams.size() - 1), "id"), null);
+        CodeBlock call = api(op, jn, Map.of(op.pathParams.get(op.pathParams.size() - 1), "id"), null);
         MethodSpec.Builder f = MethodSpec.methodBuilder("findById").addModifiers(Modifier.PUBLIC)
-            .returns(ParameterizedTypeName.get(OPTIONAL, v)).addAnnotation(operation(op.id))
+            .returns(ParameterizedTypeName.get(OPTIONAL, v))
             .addJavadoc("Reads one record with {@code GET $L}; empty when it does not exist (404)."
                 + " Served from the cache when {@code $L} is cached.\n", op.full, r.cacheName());
         addLeadingPathParams(f, op, jn);
         f.addParameter(idp, "id");
-        f.addStatement("return support.findById(id, () -> api.$L($L))", apiMethodName(op), call);
+        f.addStatement("return rt.find(id, () -> $L)", call);
         addMethod(f.build());
-        MethodSpec.Builder g = MethodSpec.methodBuilder("getById").addModifiers(Modifier.PUBLIC)
-            .returns(v).addAnnotation(operation(op.id))
-            .addJavadoc("Like {@link #findById}, but a missing record is a {@link $T}.\n", NOT_FOUND);
-        addLeadingPathParams(g, op, jn);
-        g.addParameter(idp, "id");
-        g.addStatement("return support.getById(id, () -> api.$L($L))", apiMethodName(op), call);
-        addMethod(g.build());
+        addMethod(getById(op, jn, v, idp).build());
         writeFindWithOptions(op, jn, v, idp);
       } else if (r.query != null && !r.findKind.equals("NONE")) {
         Op list = r.query.op;
         MethodSpec.Builder f = MethodSpec.methodBuilder("findById").addModifiers(Modifier.PUBLIC)
-            .returns(ParameterizedTypeName.get(OPTIONAL, v)).addAnnotation(operation(list.id))
-            .addParameter(idp, "id");
+            .returns(ParameterizedTypeName.get(OPTIONAL, v)).addParameter(idp, "id");
         if (r.findKind.equals("IDS")) {
           f.addJavadoc("Reads one record through the list ({@code GET $L?ids=...}; the API has no"
               + " read-by-id endpoint), including inactive records where the list can filter on"
               + " that. Empty when it does not exist; cached when {@code $L} is cached.\n",
               list.full, r.cacheName());
-          f.addStatement("return support.findByIdWith(id, () -> query()$L.ids($T.of(id)).first())",
-              widen(list), LIST);
+          f.addStatement("return rt.findVia(id, () -> query()$L.ids($T.of(id)).first())", widen(list), LIST);
         } else {
           f.addJavadoc("Finds one record by scanning the list {@code GET $L} (the API has neither a"
               + " read-by-id endpoint nor an {@code ids} filter here; meant for small reference"
               + " data). Cached when {@code $L} is cached.\n", list.full, r.cacheName());
-          f.addStatement("return support.findByIdWith(id, () -> scan(id))");
-          MethodSpec.Builder s = MethodSpec.methodBuilder("scan").addModifiers(Modifier.PRIVATE)
-              .returns(ParameterizedTypeName.get(OPTIONAL, v)).addParameter(idp, "id")
-              .beginControlFlow("try ($T<$T> all = query()$L.pageSize($L).stream())", STREAM, v,
-                  widen(list), list.maxPageSize)
-              .addStatement("return all.filter(x -> $T.equals(x.id(), id)).findFirst()",
-                  ClassName.get(java.util.Objects.class))
-              .endControlFlow();
-          t.addMethod(s.build());
+          f.addStatement("return rt.scan(id, () -> query()$L)", widen(list));
         }
         addMethod(f.build());
-        MethodSpec.Builder g = MethodSpec.methodBuilder("getById").addModifiers(Modifier.PUBLIC)
-            .returns(v).addAnnotation(operation(list.id)).addParameter(idp, "id")
-            .addJavadoc("Like {@link #findById}, but a missing record is a {@link $T}.\n", NOT_FOUND)
-            .addStatement("return findById(id).orElseThrow(() -> new $T($S + id + $S, null, null,"
-                + " null))", NOT_FOUND, r.cacheName() + " ", " was not found");
-        addMethod(g.build());
+        addMethod(getById(null, Map.of(), v, idp).build());
+      }
+      if (readable(r) && !idp.equals(r.idType)) {
+        // The contract's boxed-id method: callers with a Long (or Integer) get the same read.
+        addMethod(MethodSpec.methodBuilder("findById").addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC).returns(ParameterizedTypeName.get(OPTIONAL, v))
+            .addParameter(r.idType, "id").addStatement("return findById($T.id(id))", arguments).build());
       }
       if (r.findAllById) {
         Op list = r.query.op;
-        MethodSpec.Builder a = MethodSpec.methodBuilder("findAllById").addModifiers(Modifier.PUBLIC)
-            .returns(ParameterizedTypeName.get(LIST, v)).addAnnotation(operation(list.id))
+        addMethod(MethodSpec.methodBuilder("findAllById").addModifiers(Modifier.PUBLIC)
+            .addAnnotation(Override.class)
+            .returns(ParameterizedTypeName.get(LIST, v))
             .addParameter(ParameterizedTypeName.get(COLLECTION, r.idType), "ids")
             .addJavadoc("Reads many records through {@code GET $L?ids=...}, 50 ids per request;"
                 + " input order kept, duplicates read once, missing ids left out.\n", list.full)
-            .addStatement("return support.findAllById(ids, batch -> query()$L.ids(batch)"
-                + ".pageSize(Math.max(1, batch.size())).page(1).items())", widen(list));
-        addMethod(a.build());
+            .addStatement("return rt.findAll(ids, batch -> query()$L.ids(batch))", widen(list)).build());
         addMethod(MethodSpec.methodBuilder("findAllById").addModifiers(Modifier.PUBLIC)
-            .returns(ParameterizedTypeName.get(LIST, v)).addAnnotation(operation(list.id))
+            .returns(ParameterizedTypeName.get(LIST, v))
             .addParameter(com.palantir.javapoet.ArrayTypeName.of(r.idType), "ids").varargs()
             .addJavadoc("{@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.\n")
             .addStatement("return findAllById($T.list($S, ids))", arguments, "ids").build());
@@ -1711,37 +1591,54 @@ public final class Generator {
       if (options.isEmpty()) {
         return;
       }
-      Map<Param, CodeBlock> qv = new LinkedHashMap<>();
       CodeBlock.Builder doc = CodeBlock.builder();
       for (Param p : options) {
-        qv.put(p, wireValue(p, jn.get(p)));
         String d = p.description == null ? "" : p.description.replace("\\", "").strip();
         doc.add("<p>{@code $L} (required here) is sent as the query parameter {@code $L}$L\n",
             jn.get(p), p.name, d.isEmpty() ? "." : ": " + d.replaceAll("\\s+", " "));
       }
-      CodeBlock call = callArgs(op, jn, Map.of(op.pathParams.get(op.pathParams.size() - 1), "id"), qv);
-      for (String name : List.of("findById", "getById")) {
-        boolean find = name.equals("findById");
-        MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC)
-            .returns(find ? ParameterizedTypeName.get(OPTIONAL, v) : v)
-            .addAnnotation(operation(op.id))
-            .addJavadoc(find
-                ? "Reads one record with {@code GET $L} and these query parameters; empty when it"
-                    + " does not exist (404). Never served from or stored in the cache, because the"
-                    + " answer depends on the parameters; {@link #findById($T)} reads without them.\n\n"
-                : "Like {@link #findById($T)} with the same parameters, but a missing record is a"
-                    + " {@link $T}.\n\n", find ? op.full : idp, find ? idp : NOT_FOUND);
-        m.addJavadoc(doc.build());
-        addLeadingPathParams(m, op, jn);
-        m.addParameter(idp, "id");
-        for (Param p : options) {
-          m.addParameter(queryJavaType(p, false), jn.get(p));
-          m.addStatement("$T.notNull($S, $L)", arguments, jn.get(p), jn.get(p));
-        }
-        m.addStatement("return support.$L(id, () -> api.$L($L))",
-            find ? "findByIdUncached" : "getByIdUncached", apiMethodName(op), call);
-        addMethod(m.build());
+      CodeBlock call = api(op, jn, Map.of(op.pathParams.get(op.pathParams.size() - 1), "id"),
+          queryOf(options, jn));
+      MethodSpec.Builder m = MethodSpec.methodBuilder("findById").addModifiers(Modifier.PUBLIC)
+          .returns(ParameterizedTypeName.get(OPTIONAL, v))
+          .addJavadoc("Reads one record with {@code GET $L} and these query parameters; empty when it"
+              + " does not exist (404). Never served from or stored in the cache, because the"
+              + " answer depends on the parameters; {@link #findById($T)} reads without them.\n\n",
+              op.full, idp);
+      m.addJavadoc(doc.build());
+      addLeadingPathParams(m, op, jn);
+      m.addParameter(idp, "id");
+      List<String> args = new ArrayList<>();
+      for (int i = 0; i < op.pathParams.size() - 1; i++) {
+        args.add(jn.get(op.pathParams.get(i)));
       }
+      args.add("id");
+      for (Param p : options) {
+        m.addParameter(queryJavaType(p, false), jn.get(p));
+        m.addStatement("$T.notNull($S, $L)", arguments, jn.get(p), jn.get(p));
+        args.add(jn.get(p));
+      }
+      m.addStatement("return rt.findUncached(id, () -> $L)", call);
+      addMethod(m.build());
+      MethodSpec.Builder g = MethodSpec.methodBuilder("getById").addModifiers(Modifier.PUBLIC)
+          .returns(v).addJavadoc("Like {@link #findById($T)} with the same parameters, but a missing"
+              + " record is a {@link $T}.\n", idp, NOT_FOUND);
+      addLeadingPathParams(g, op, jn);
+      g.addParameter(idp, "id");
+      for (Param p : options) {
+        g.addParameter(queryJavaType(p, false), jn.get(p));
+      }
+      g.addStatement("return rt.found(id, findById($L))", String.join(", ", args));
+      addMethod(g.build());
+    }
+
+    /** {@code Arguments.query("name", value, ...)} of these query parameters. */
+    CodeBlock queryOf(List<Param> params, Map<Param, String> jn) {
+      CodeBlock.Builder c = CodeBlock.builder().add("$T.query(", arguments);
+      for (int i = 0; i < params.size(); i++) {
+        c.add("$L$S, $L", i == 0 ? "" : ", ", params.get(i).name, jn.get(params.get(i)));
+      }
+      return c.add(")").build();
     }
 
     void addLeadingPathParams(MethodSpec.Builder m, Op op, Map<Param, String> jn) {
@@ -1750,33 +1647,6 @@ public final class Generator {
         m.addParameter(pathType(p), jn.get(p));
         check(m, p, jn.get(p));
       }
-    }
-
-    /**
-     * Arguments of a Retrofit call. {@code rename} maps path params to the Java variable holding
-     * them; query params not in {@code queryValues} are sent as null.
-     */
-    CodeBlock callArgs(Op op, Map<Param, String> jn, Map<Param, String> rename, Map<Param, CodeBlock> queryValues) {
-      return callArgs(op, jn, rename, queryValues, CodeBlock.of("$T.of()", MAP));
-    }
-
-    CodeBlock callArgs(Op op, Map<Param, String> jn, Map<Param, String> rename,
-        Map<Param, CodeBlock> queryValues, CodeBlock extras) {
-      CodeBlock.Builder c = CodeBlock.builder().add("context.tenantId()");
-      for (Param p : op.pathParams) {
-        c.add(", $L", rename.getOrDefault(p, jn.get(p)));
-      }
-      for (Param p : wireQuery(op)) {
-        CodeBlock v = queryValues == null ? null : queryValues.get(p);
-        c.add(", $L", v == null ? CodeBlock.of("null") : v);
-      }
-      if (hasExtras(op)) {
-        c.add(", $L", extras);
-      }
-      if (op.body != null) {
-        c.add(", $L", op.bodyArray ? "requests" : "request");
-      }
-      return c.build();
     }
 
     void check(MethodSpec.Builder m, Param p, String javaName) {
@@ -1794,43 +1664,33 @@ public final class Generator {
 
     void writeExport(Bound b) {
       Op op = b.op;
-      TypeName item = itemType(op);
-      TypeName feed = ParameterizedTypeName.get(EXPORT_FEED, item);
-      List<Param> extra = new ArrayList<>();
-      for (Param p : wireQuery(op)) {
-        if (!p.name.equals("from") && !p.name.equals("includeRecentChanges")) {
-          extra.add(p);
-        }
-      }
+      TypeName feed = ParameterizedTypeName.get(EXPORT_FEED, itemType(op));
+      List<Param> extra = exportExtras(op);
       Map<Param, String> jn = javaNames(op);
+      boolean contract = b.name.equals("export") && extra.isEmpty() && exportable(r) != null;
       MethodSpec.Builder m = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)
-          .returns(feed).addAnnotation(operation(op.id))
+          .returns(feed)
           .addJavadoc("The change feed {@code GET $L} from {@code cursor}: batches while the server"
               + " reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.\n", op.full)
           .addParameter(EXPORT_CURSOR, "cursor");
+      if (contract) {
+        m.addAnnotation(Override.class);
+      }
       for (Param p : extra) {
         m.addParameter(queryJavaType(p, false), jn.get(p));
       }
-      m.addStatement("$T.notNull($S, cursor)", arguments, "cursor");
-      Map<Param, CodeBlock> qv = new LinkedHashMap<>();
-      for (Param p : wireQuery(op)) {
-        if (p.name.equals("from")) {
-          qv.put(p, CodeBlock.of("from"));
-        } else if (p.name.equals("includeRecentChanges")) {
-          qv.put(p, CodeBlock.of("includeRecentChanges ? $T.TRUE : null", BOOLEAN));
-        } else {
-          qv.put(p, wireValue(p, jn.get(p)));
-        }
+      CodeBlock call = api(op, jn, Map.of(), CodeBlock.of("q"));
+      if (extra.isEmpty()) {
+        m.addStatement("return rt.export(cursor, q -> $L)", call);
+      } else {
+        m.addStatement("return rt.export(cursor, $L, q -> $L)", queryOf(extra, jn), call);
       }
-      // Through the context, so batch retries wait on the client's Sleeper.
-      m.addStatement("return context.exportFeed((from, includeRecentChanges) -> exportBatch("
-          + "context.execute(api.$L($L)), from), cursor)", apiMethodName(op),
-          callArgs(op, jn, Map.of(), qv));
-      needsExportBatch = true;
       addMethod(m.build());
       MethodSpec.Builder all = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)
-          .returns(feed).addAnnotation(operation(op.id))
-          .addJavadoc("The change feed {@code GET $L} from the beginning.\n", op.full);
+          .returns(feed).addJavadoc("The change feed {@code GET $L} from the beginning.\n", op.full);
+      if (contract) {
+        all.addAnnotation(Override.class);
+      }
       CodeBlock.Builder a = CodeBlock.builder().add("$T.beginning()", EXPORT_CURSOR);
       for (Param p : extra) {
         a.add(", null");
@@ -1839,7 +1699,7 @@ public final class Generator {
       addMethod(all.build());
       if (!extra.isEmpty()) {
         MethodSpec.Builder c = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)
-            .returns(feed).addAnnotation(operation(op.id)).addParameter(EXPORT_CURSOR, "cursor")
+            .returns(feed).addParameter(EXPORT_CURSOR, "cursor")
             .addJavadoc("The change feed {@code GET $L} from {@code cursor}, without optional filters.\n",
                 op.full);
         CodeBlock.Builder ca = CodeBlock.builder().add("cursor");
@@ -1865,16 +1725,6 @@ public final class Generator {
         return ParameterizedTypeName.get(MAP, STRING, STRING);
       }
       return propType(p.schema, false, !primitive);
-    }
-
-    CodeBlock wireValue(Param p, String javaName) {
-      if (p.name.equals("includeTotal") || p.name.equals("includeRecentChanges")) {
-        return CodeBlock.of("$L", javaName);
-      }
-      if (p.isArray()) {
-        return CodeBlock.of("$T.wireAll($L)", arguments, javaName);
-      }
-      return CodeBlock.of("$T.wire($L)", arguments, javaName);
     }
 
     // ---- other calls ----
@@ -1949,18 +1799,8 @@ public final class Generator {
       boolean takesQuery = op.kind == Op.Kind.ARRAY && op.method.equals("GET") && r.query != null
           && !op.queryParams.isEmpty() && op.pathParams.isEmpty() && sameFilters(op, r.query.op);
       MethodSpec.Builder m = MethodSpec.methodBuilder(preset == null ? b.name : preset.name)
-          .addModifiers(Modifier.PUBLIC).addAnnotation(operation(op.id));
-      TypeName ret;
-      switch (op.kind) {
-        case VOID:
-          ret = TypeName.VOID;
-          break;
-        case LONG:
-          ret = LONG;
-          break;
-        default:
-          ret = callBodyType(op);
-      }
+          .addModifiers(Modifier.PUBLIC);
+      TypeName ret = op.kind == Op.Kind.VOID ? TypeName.VOID : op.kind == Op.Kind.LONG ? LONG : callBodyType(op);
       m.returns(ret);
       StringBuilder doc = new StringBuilder();
       doc.append(op.method).append(" {@code ").append(op.full).append("}");
@@ -1980,31 +1820,28 @@ public final class Generator {
         m.addParameter(pathType(p), jname);
         check(m, p, jname);
       }
-      Map<Param, CodeBlock> qv = new LinkedHashMap<>();
+      CodeBlock query = null;
       if (takesQuery) {
         ClassName q = queryClass(r.query);
         m.addParameter(q, "filters");
-        m.addStatement("$T.notNull($S, filters)", arguments, "filters");
-        m.addStatement("$T params = filters.parameters()", QUERY_PARAMS);
-        for (Param p : wireQuery(op)) {
-          if (!PAGING_RESERVED.contains(p.name)) {
-            qv.put(p, CodeBlock.of(p.isArray() ? "params.all($S)" : "params.first($S)", p.name));
-          }
-        }
+        query = CodeBlock.of("$T.notNull($S, filters).parameters()", arguments, "filters");
         doc.append(" Filters are taken from {@code filters} (build them with {@code query()});"
             + " its paging options are ignored.");
       } else {
-        for (Param p : wireQuery(op)) {
+        List<Param> typed = wireQuery(op);
+        for (Param p : typed) {
           boolean req = p.required;
           TypeName jt = queryJavaType(p, req);
           m.addParameter(jt, jn.get(p));
           if (req && !jt.isPrimitive()) {
             m.addStatement("$T.notNull($S, $L)", arguments, jn.get(p), jn.get(p));
           }
-          qv.put(p, wireValue(p, jn.get(p)));
           doc.append(" {@code ").append(jn.get(p)).append("} is query parameter {@code ")
               .append(p.name).append("}").append(req ? " (required)" : " (optional, may be null)")
               .append(".");
+        }
+        if (!typed.isEmpty()) {
+          query = queryOf(typed, jn);
         }
       }
       if (preset != null) {
@@ -2018,35 +1855,25 @@ public final class Generator {
         doc.append(" Body: ").append(op.bodyArray ? "a list of " : "").append("{@link ")
             .append(model(op.body).simpleName()).append("}.");
       }
-      CodeBlock call = takesQuery
-          ? callArgs(op, jn, rename, qv, CodeBlock.of("params.others($L)", knownNameFor(op)))
-          : callArgs(op, jn, rename, qv);
+      CodeBlock call = api(op, jn, rename, query);
       boolean write = !op.method.equals("GET");
-      CodeBlock evict = null;
+      CodeBlock run = CodeBlock.of("rt.call(() -> $L)", call);
       if (write && hasSupport()) {
         if (idParam != null && pathType(idParam).box().equals(r.idType)) {
-          evict = CodeBlock.of("support.evict($L)", rename.getOrDefault(idParam, jn.get(idParam)));
+          run = CodeBlock.of("rt.write($L, () -> $L)", rename.getOrDefault(idParam, jn.get(idParam)), call);
           doc.append(" Evicts the record from the cache.");
         } else if (!b.name.startsWith("create")) {
-          evict = CodeBlock.of("support.evictAll()");
+          run = CodeBlock.of("rt.writeAll(() -> $L)", call);
           doc.append(" Evicts every cached {@code ").append(r.cacheName()).append("} record.");
         }
       }
       m.addJavadoc("$L\n", doc.toString());
-      CodeBlock callExpr = CodeBlock.of("context.execute(api.$L($L))", apiMethodName(op), call);
-      if (evict != null) {
-        m.beginControlFlow("try");
-      }
       if (ret.equals(TypeName.VOID)) {
-        m.addStatement("$L", callExpr);
+        m.addStatement("$L", run);
       } else if (op.kind == Op.Kind.ARRAY) {
-        m.addStatement("$T result = $L", ret, callExpr);
-        m.addStatement("return result == null ? $T.of() : result", LIST);
+        m.addStatement("return $T.orEmpty($L)", arguments, run);
       } else {
-        m.addStatement("return $L", callExpr);
-      }
-      if (evict != null) {
-        m.nextControlFlow("finally").addStatement("$L", evict).endControlFlow();
+        m.addStatement("return $L", run);
       }
       MethodSpec built = m.build();
       addMethod(built);
@@ -2054,7 +1881,6 @@ public final class Generator {
       if (former != null) {
         MethodSpec.Builder d = MethodSpec.methodBuilder(former).addModifiers(Modifier.PUBLIC)
             .returns(built.returnType()).addAnnotation(Deprecated.class)
-            .addAnnotation(operation(op.id))
             .addJavadoc("The former name of {@link #$L}.\n\n@deprecated renamed to {@link #$L},"
                 + " which says what the operation does.\n", built.name(), built.name());
         List<String> names = new ArrayList<>();
@@ -2066,20 +1892,6 @@ public final class Generator {
             built.name(), String.join(", ", names));
         addMethod(d.build());
       }
-    }
-
-    String knownNameFor(Op op) {
-      String n = Names.constant(apiMethodName(op)) + "_PARAMS";
-      List<String> known = new ArrayList<>();
-      for (Param p : wireQuery(op)) {
-        known.add(p.name);
-      }
-      knownSets.add(FieldSpec.builder(ParameterizedTypeName.get(SET, STRING), n,
-              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.of($L)", SET, CodeBlock.join(known.stream()
-              .map(k -> CodeBlock.of("$S", k)).collect(java.util.stream.Collectors.toList()), ", "))
-          .build());
-      return n;
     }
 
     boolean sameFilters(Op a, Op list) {
@@ -2108,38 +1920,86 @@ public final class Generator {
     }
   }
 
-  static AnnotationSpec operation(String... ids) {
-    AnnotationSpec.Builder a = AnnotationSpec.builder(OPERATION);
-    if (ids.length == 1) {
-      a.addMember("value", "$S", ids[0]);
-    } else {
-      a.addMember("value", "{$L}", String.join(", ", java.util.Arrays.stream(ids)
-          .map(i -> "\"" + i + "\"").toArray(String[]::new)));
+  /** Query parameters of an export other than {@code from} and {@code includeRecentChanges}. */
+  static List<Param> exportExtras(Op op) {
+    List<Param> extra = new ArrayList<>();
+    for (Param p : wireQuery(op)) {
+      if (!p.name.equals("from") && !p.name.equals("includeRecentChanges")) {
+        extra.add(p);
+      }
     }
-    return a.build();
+    return extra;
   }
 
   // =====================================================================================
-  // Module-level files
+  // The resource model: keys, contracts, descriptors
   // =====================================================================================
+
+  ClassName moduleClass() {
+    return ClassName.get(pkg, areaClass + "Module");
+  }
+
+  /** The record type of a repository's key: its read type, or {@code Void} when it has none. */
+  TypeName recordType(Repo r) {
+    return r.valueType != null && r.idType != null ? model(r.valueType) : VOID;
+  }
+
+  TypeName keyIdType(Repo r) {
+    return r.valueType != null && r.idType != null ? r.idType : VOID;
+  }
+
+  /** Whether the repository reads records by id alone (the {@code ReadRepository} contract). */
+  boolean readable(Repo r) {
+    if (r.valueType == null || r.idType == null || r.findKind.equals("NONE")) {
+      return false;
+    }
+    return r.find == null || r.find.op.pathParams.size() == 1;
+  }
+
+  /** Whether {@code query()} takes no argument and lists the key's records. */
+  boolean queryable(Repo r) {
+    return r.valueType != null && r.idType != null && r.query != null
+        && r.query.op.pathParams.isEmpty() && r.valueType.equals(r.query.op.type);
+  }
+
+  /** The repository's {@code export} feed of the key's records, or null. */
+  Bound exportable(Repo r) {
+    if (r.valueType == null || r.idType == null) {
+      return null;
+    }
+    for (Bound b : r.ops) {
+      if (b.role == Role.EXPORT && b.name.equals("export") && exportExtras(b.op).isEmpty()
+          && model(r.valueType).equals(itemType(b.op))) {
+        return b;
+      }
+    }
+    return null;
+  }
 
   private TypeSpec entryType() {
     ClassName self = ClassName.get(pkg, areaClass);
     TypeSpec.Builder t = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("The $L API ({@code $L/tenant/{tenant}/...}) of one {@link $T} client: one"
-            + " repository per resource. Cheap to create; thread-safe.\n", areaClass, spec.prefix,
-            SERVICE_TITAN);
+            + " repository per resource, and the key of each resource. Cheap to create;"
+            + " thread-safe.\n", areaClass, spec.prefix, SERVICE_TITAN);
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-        .addParameter(CONTEXT, "context");
+        .addParameter(MODULE_RUNTIME, "m");
+    for (Repo r : repos.values()) {
+      TypeName key = ParameterizedTypeName.get(RESOURCE_KEY, recordType(r), keyIdType(r));
+      t.addField(FieldSpec.builder(key, Names.constant(r.accessor), Modifier.PUBLIC, Modifier.STATIC,
+              Modifier.FINAL).addJavadoc("The {@code $L} resource.\n", r.cacheName())
+          .initializer("$T.of($S, $T.class, $T.class)", RESOURCE_KEY, r.cacheName(),
+              raw(recordType(r)), keyIdType(r)).build());
+    }
     for (Repo r : repos.values()) {
       t.addField(r.repoClass(), r.accessor, Modifier.PRIVATE, Modifier.FINAL);
-      ctor.addStatement("this.$L = new $T(context)", r.accessor, r.repoClass());
+      ctor.addStatement("$L = new $T(m)", r.accessor, r.repoClass());
     }
     t.addMethod(ctor.build());
     t.addMethod(MethodSpec.methodBuilder("of").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self).addParameter(SERVICE_TITAN, "serviceTitan")
         .addJavadoc("The $L API of {@code serviceTitan}.\n", areaClass)
-        .addStatement("return new $T($T.of(serviceTitan))", self, CONTEXT).build());
+        .addStatement("return new $T($T.of(serviceTitan))", self, MODULE_RUNTIME).build());
     for (Repo r : repos.values()) {
       t.addMethod(MethodSpec.methodBuilder(r.accessor).addModifiers(Modifier.PUBLIC)
           .returns(r.repoClass())
@@ -2149,39 +2009,70 @@ public final class Generator {
     return t.build();
   }
 
-  private TypeSpec manifestType() {
-    ClassName self = ClassName.get(internalPkg, areaClass + "Operations");
-    ClassName entry = self.nestedClass("Entry");
-    TypeSpec entryType = TypeSpec.classBuilder(entry)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("One operation: its id, HTTP method and Retrofit path template.\n")
-        .addField(STRING, "operationId", Modifier.PUBLIC, Modifier.FINAL)
-        .addField(STRING, "method", Modifier.PUBLIC, Modifier.FINAL)
-        .addField(STRING, "path", Modifier.PUBLIC, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder().addParameter(STRING, "operationId")
-            .addParameter(STRING, "method").addParameter(STRING, "path")
-            .addStatement("this.operationId = operationId").addStatement("this.method = method")
-            .addStatement("this.path = path").build())
-        .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC).returns(STRING)
-            .addStatement("return operationId + $S + method + $S + path", " ", " ").build())
-        .build();
-    List<Op> sorted = new ArrayList<>(ops);
-    sorted.sort(java.util.Comparator.comparing(o -> o.id));
-    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(\n", LIST).indent();
-    for (int i = 0; i < sorted.size(); i++) {
-      Op o = sorted.get(i);
-      list.add("new $T($S, $S, $S)$L\n", entry, o.id, o.method, o.full, i + 1 < sorted.size() ? "," : "");
+  static TypeName raw(TypeName t) {
+    return t instanceof ParameterizedTypeName ? ((ParameterizedTypeName) t).rawType() : t;
+  }
+
+  static String shape(Op op) {
+    if (op.pagedArray()) {
+      return "ARRAY_PAGE";
     }
-    list.unindent().add(")");
-    return TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Every operation of {@code $L} ($L operations), for coverage tests and tooling.\n",
-            spec.fileName, ops.size())
-        .addType(entryType)
-        .addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, entry), "ALL", Modifier.PUBLIC,
-            Modifier.STATIC, Modifier.FINAL).initializer(list.build()).build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .build();
+    switch (op.kind) {
+      case PAGED:
+        return "PAGE";
+      case EXPORT:
+        return "EXPORT";
+      case ARRAY:
+        return "ARRAY";
+      case OBJECT:
+        return "OBJECT";
+      case LONG:
+        return "ID";
+      default:
+        return "NONE";
+    }
+  }
+
+  /** The module's {@code TitanModule}: one descriptor per resource, found by ServiceLoader. */
+  private TypeSpec moduleType() {
+    ClassName shapeType = ClassName.get(CORE, "OperationDescriptor", "Shape");
+    TypeSpec.Builder t = TypeSpec.classBuilder(moduleClass()).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(TITAN_MODULE)
+        .addJavadoc("The $L module as {@link $T} announces it (through {@code META-INF/services}):"
+            + " the descriptor of each resource, generated from {@code $L} and the area's"
+            + " customization data.\n", areaClass, TITAN_MODULE, spec.fileName);
+    CodeBlock.Builder all = CodeBlock.builder();
+    for (Repo r : repos.values()) {
+      TypeName record = recordType(r);
+      TypeName id = keyIdType(r);
+      CodeBlock.Builder ops = CodeBlock.builder();
+      for (int i = 0; i < r.ops.size(); i++) {
+        Op op = r.ops.get(i).op;
+        TypeName item = op.kind == Op.Kind.LONG ? LONG : op.kind == Op.Kind.VOID || op.type == null
+            ? VOID : raw(model(op.type));
+        ops.add("$L$T.op($S, $S, $S, $T.$L, $T.class)", i == 0 ? "" : ",\n", DESCRIPTORS, op.id,
+            op.method, op.full, shapeType, shape(op), item);
+      }
+      String scope = "tn." + Customization.scopePrefix(area) + "." + r.resource.split("\\.")[0].replace("-", "");
+      String name = Names.constant(r.accessor);
+      t.addField(FieldSpec.builder(ParameterizedTypeName.get(RESOURCE_DESCRIPTOR, record, id), name,
+              Modifier.STATIC, Modifier.FINAL)
+          .initializer("new $T<>($T.$L, $T.of(\n$>$L$<), $L, $S, $S, st -> $T.of(st).$L())",
+              RESOURCE_DESCRIPTOR, ClassName.get(pkg, areaClass), name, LIST, ops.build(),
+              Customization.isReferenceData(area, r.resource), scope + ":r", scope + ":w",
+              ClassName.get(pkg, areaClass), r.accessor)
+          .build());
+      all.add("$L$L", all.isEmpty() ? "" : ", ", name);
+    }
+    t.addMethod(MethodSpec.methodBuilder("area").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(STRING).addStatement("return $S", area).build());
+    t.addMethod(MethodSpec.methodBuilder("resources").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(LIST, ParameterizedTypeName.get(RESOURCE_DESCRIPTOR,
+            com.palantir.javapoet.WildcardTypeName.subtypeOf(OBJECT),
+            com.palantir.javapoet.WildcardTypeName.subtypeOf(OBJECT))))
+        .addStatement("return $T.of($L)", LIST, all.build()).build());
+    return t.build();
   }
 
   private TypeSpec schemasType() {

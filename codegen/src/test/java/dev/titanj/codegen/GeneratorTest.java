@@ -197,7 +197,7 @@ class GeneratorTest {
     assertThat(file("WidgetRepository.java"))
         .contains("public Widget getForProvider(String widgetProvider, long widgetId)")
         .contains("Arguments.notBlank(\"widgetProvider\", widgetProvider)")
-        .contains("import dev.titanj.core.internal.Arguments;");
+        .contains("import dev.titanj.core.spi.Arguments;");
     assertThat(files.keySet()).noneMatch(k -> k.contains("WidgetProvider"));
     assertThat(files.keySet()).noneMatch(k -> k.endsWith("Arguments.java"));
   }

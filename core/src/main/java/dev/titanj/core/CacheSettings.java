@@ -24,15 +24,6 @@ import javax.cache.CacheManager;
  * successful reads are cached: errors and 404s are never stored.
  */
 public final class CacheSettings {
-  /** Resources cached unless configured otherwise: reference data that changes rarely. */
-  public static final Set<String> REFERENCE_DATA = Set.of(
-      "settings.business-units", "settings.tag-types", "settings.user-roles",
-      "settings.employees", "settings.technicians",
-      "accounting.payment-types", "accounting.payment-terms", "accounting.tax-zones",
-      "accounting.gl-accounts", "accounting.gl-accounts.types",
-      "dispatch.zones", "dispatch.teams", "dispatch.arrival-windows", "dispatch.business-hours",
-      "crm.booking-provider-tags");
-
   /** Class name of Ehcache's JCache provider, the embedded default. */
   public static final String EHCACHE_PROVIDER = "org.ehcache.jsr107.EhcacheCachingProvider";
 
@@ -72,16 +63,19 @@ public final class CacheSettings {
     return enabled;
   }
 
-  /** The settings that apply to {@code resource}. */
-  public Resource forResource(String resource) {
+  /**
+   * The settings that apply to {@code resource}: its own if configured, else the reference-data
+   * defaults when its descriptor marks it as reference data, else off.
+   */
+  public Resource forResource(ResourceDescriptor<?, ?> resource) {
     if (!enabled) {
       return Resource.off();
     }
-    Resource r = overrides.get(resource);
+    Resource r = overrides.get(resource.name());
     if (r != null) {
       return r;
     }
-    return REFERENCE_DATA.contains(resource) ? referenceDefaults : Resource.off();
+    return resource.referenceData() ? referenceDefaults : Resource.off();
   }
 
   /** Class name of the JCache {@code CachingProvider}; {@link #EHCACHE_PROVIDER} by default. */
@@ -239,10 +233,26 @@ public final class CacheSettings {
       return this;
     }
 
-    /** Settings for one resource, such as {@code "crm.customers"}; overrides the defaults. */
+    /** Settings for one resource, such as {@code Crm.CUSTOMERS}; overrides the defaults. */
+    public Builder resource(ResourceKey<?, ?> resource, Resource settings) {
+      if (resource == null) {
+        throw new IllegalArgumentException("resource must not be null");
+      }
+      return resource(resource.name(), settings);
+    }
+
+    /**
+     * Settings for one resource named {@code area.resource}, such as {@code "crm.customers"}; the
+     * name must be a resource of an installed module ({@link ResourceCatalog}), so a typo is an
+     * {@code IllegalArgumentException} rather than a cache that never fills.
+     */
     public Builder resource(String resource, Resource settings) {
       if (resource == null || resource.isBlank()) {
         throw new IllegalArgumentException("resource must not be blank");
+      }
+      ResourceCatalog catalog = ResourceCatalog.installed();
+      if (catalog.find(resource).isEmpty()) {
+        throw new IllegalArgumentException("unknown resource " + resource + catalog.suggest(resource));
       }
       if (settings == null) {
         throw new IllegalArgumentException("settings of " + resource + " must not be null");

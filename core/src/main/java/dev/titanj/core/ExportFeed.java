@@ -1,6 +1,6 @@
 package dev.titanj.core;
 
-import dev.titanj.core.internal.ExportSource;
+import dev.titanj.core.spi.ExportSource;
 import dev.titanj.core.internal.FetchRetry;
 import dev.titanj.core.internal.RetryingExportSource;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package dev.titanj.core;
 
 import dev.titanj.core.internal.Paging;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +33,7 @@ import java.util.stream.Stream;
  * @param <T> the record type
  * @param <Q> the concrete query type, returned by every step
  */
+@com.google.errorprone.annotations.CheckReturnValue
 public abstract class ListQuery<T, Q extends ListQuery<T, Q>> implements Iterable<T> {
   /**
    * Most ids one id-list filter may carry: {@code ids} and every filter whose name ends in
@@ -139,6 +140,41 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> implements Iterabl
     requireArgument(value != null, name + " must not be null");
     requireArgument(!value.wireValue().isEmpty(), name + " must not be UNKNOWN");
     return param(name, value.wireValue());
+  }
+
+  /**
+   * Sets a text-like parameter (a string, date, GUID or decimal) in its query-string form;
+   * null is refused.
+   */
+  protected final Q textParam(String name, Object value) {
+    requireArgument(value != null, name + " must not be null");
+    return param(name, value instanceof java.math.BigDecimal
+        ? ((java.math.BigDecimal) value).toPlainString() : value.toString());
+  }
+
+  /**
+   * Sets one {@code prefix + key + suffix = value} parameter per entry of {@code fields} (custom
+   * field filters such as {@code customField.Color=Red}), in key order; at most {@code max}
+   * entries, no blank keys, no null values.
+   */
+  protected final Q mapParam(String prefix, String suffix, int max, java.util.Map<String, String> fields) {
+    String name = prefix.endsWith(".") || prefix.endsWith("[")
+        ? prefix.substring(0, prefix.length() - 1) : prefix;
+    requireArgument(fields != null, name + " must not be null");
+    requireArgument(fields.size() <= max, name + " takes at most " + max + " pairs, got "
+        + fields.size());
+    Q result = self();
+    for (java.util.Map.Entry<String, String> e : new java.util.TreeMap<>(fields).entrySet()) {
+      requireArgument(e.getKey() != null && !e.getKey().isBlank() && e.getValue() != null,
+          name + " must not contain blank names or null values");
+      result = result.param(prefix + e.getKey() + suffix, e.getValue());
+    }
+    return result;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Q self() {
+    return (Q) this;
   }
 
   /** Sets the {@code sort} parameter. */

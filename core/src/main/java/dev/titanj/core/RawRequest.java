@@ -1,6 +1,6 @@
 package dev.titanj.core;
 
-import dev.titanj.core.internal.Arguments;
+import dev.titanj.core.spi.Arguments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,13 +2,105 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import dev.titanj.accounting.model.ApBill;
+import dev.titanj.accounting.model.ApCredit;
+import dev.titanj.accounting.model.ApPayment;
+import dev.titanj.accounting.model.CreditMemoPublic;
+import dev.titanj.accounting.model.DetailedDeposit;
+import dev.titanj.accounting.model.DetailedPayment;
+import dev.titanj.accounting.model.GlAccountExtended;
+import dev.titanj.accounting.model.GlAccountType;
+import dev.titanj.accounting.model.InventoryBill;
+import dev.titanj.accounting.model.Invoice;
+import dev.titanj.accounting.model.JournalEntry;
+import dev.titanj.accounting.model.PaymentTermAPIModel;
+import dev.titanj.accounting.model.PaymentType;
+import dev.titanj.accounting.model.RemittanceVendor;
+import dev.titanj.accounting.model.TaxZone;
+import dev.titanj.core.ResourceKey;
 import dev.titanj.core.ServiceTitan;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.spi.ModuleRuntime;
+import java.util.UUID;
 
 /**
- * The Accounting API ({@code accounting/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource. Cheap to create; thread-safe.
+ * The Accounting API ({@code accounting/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource, and the key of each resource. Cheap to create; thread-safe.
  */
 public final class Accounting {
+  /**
+   * The {@code accounting.ap-bills} resource.
+   */
+  public static final ResourceKey<ApBill, Long> AP_BILLS = ResourceKey.of("accounting.ap-bills", ApBill.class, Long.class);
+
+  /**
+   * The {@code accounting.ap-credits} resource.
+   */
+  public static final ResourceKey<ApCredit, Long> AP_CREDITS = ResourceKey.of("accounting.ap-credits", ApCredit.class, Long.class);
+
+  /**
+   * The {@code accounting.ap-payments} resource.
+   */
+  public static final ResourceKey<ApPayment, Long> AP_PAYMENTS = ResourceKey.of("accounting.ap-payments", ApPayment.class, Long.class);
+
+  /**
+   * The {@code accounting.bank-deposits} resource.
+   */
+  public static final ResourceKey<DetailedDeposit, Long> BANK_DEPOSITS = ResourceKey.of("accounting.bank-deposits", DetailedDeposit.class, Long.class);
+
+  /**
+   * The {@code accounting.credit-memos} resource.
+   */
+  public static final ResourceKey<CreditMemoPublic, Long> CREDIT_MEMOS = ResourceKey.of("accounting.credit-memos", CreditMemoPublic.class, Long.class);
+
+  /**
+   * The {@code accounting.gl-accounts} resource.
+   */
+  public static final ResourceKey<GlAccountExtended, Long> GL_ACCOUNTS = ResourceKey.of("accounting.gl-accounts", GlAccountExtended.class, Long.class);
+
+  /**
+   * The {@code accounting.gl-accounts.types} resource.
+   */
+  public static final ResourceKey<GlAccountType, Long> GL_ACCOUNT_TYPES = ResourceKey.of("accounting.gl-accounts.types", GlAccountType.class, Long.class);
+
+  /**
+   * The {@code accounting.inventory-bills} resource.
+   */
+  public static final ResourceKey<InventoryBill, Long> INVENTORY_BILLS = ResourceKey.of("accounting.inventory-bills", InventoryBill.class, Long.class);
+
+  /**
+   * The {@code accounting.invoices} resource.
+   */
+  public static final ResourceKey<Invoice, Long> INVOICES = ResourceKey.of("accounting.invoices", Invoice.class, Long.class);
+
+  /**
+   * The {@code accounting.journal-entries} resource.
+   */
+  public static final ResourceKey<JournalEntry, UUID> JOURNAL_ENTRIES = ResourceKey.of("accounting.journal-entries", JournalEntry.class, UUID.class);
+
+  /**
+   * The {@code accounting.payment-terms} resource.
+   */
+  public static final ResourceKey<PaymentTermAPIModel, Long> PAYMENT_TERMS = ResourceKey.of("accounting.payment-terms", PaymentTermAPIModel.class, Long.class);
+
+  /**
+   * The {@code accounting.payment-types} resource.
+   */
+  public static final ResourceKey<PaymentType, Long> PAYMENT_TYPES = ResourceKey.of("accounting.payment-types", PaymentType.class, Long.class);
+
+  /**
+   * The {@code accounting.payments} resource.
+   */
+  public static final ResourceKey<DetailedPayment, Long> PAYMENTS = ResourceKey.of("accounting.payments", DetailedPayment.class, Long.class);
+
+  /**
+   * The {@code accounting.remittance-vendors} resource.
+   */
+  public static final ResourceKey<RemittanceVendor, Long> REMITTANCE_VENDORS = ResourceKey.of("accounting.remittance-vendors", RemittanceVendor.class, Long.class);
+
+  /**
+   * The {@code accounting.tax-zones} resource.
+   */
+  public static final ResourceKey<TaxZone, Long> TAX_ZONES = ResourceKey.of("accounting.tax-zones", TaxZone.class, Long.class);
+
   private final ApBillRepository apBills;
 
   private final ApCreditRepository apCredits;
@@ -39,29 +131,29 @@ public final class Accounting {
 
   private final TaxZoneRepository taxZones;
 
-  private Accounting(TitanContext context) {
-    this.apBills = new ApBillRepository(context);
-    this.apCredits = new ApCreditRepository(context);
-    this.apPayments = new ApPaymentRepository(context);
-    this.bankDeposits = new BankDepositRepository(context);
-    this.creditMemos = new CreditMemoRepository(context);
-    this.glAccounts = new GlAccountRepository(context);
-    this.glAccountTypes = new GlAccountTypeRepository(context);
-    this.inventoryBills = new InventoryBillRepository(context);
-    this.invoices = new InvoiceRepository(context);
-    this.journalEntries = new JournalEntryRepository(context);
-    this.paymentTerms = new PaymentTermRepository(context);
-    this.paymentTypes = new PaymentTypeRepository(context);
-    this.payments = new PaymentRepository(context);
-    this.remittanceVendors = new RemittanceVendorRepository(context);
-    this.taxZones = new TaxZoneRepository(context);
+  private Accounting(ModuleRuntime m) {
+    apBills = new ApBillRepository(m);
+    apCredits = new ApCreditRepository(m);
+    apPayments = new ApPaymentRepository(m);
+    bankDeposits = new BankDepositRepository(m);
+    creditMemos = new CreditMemoRepository(m);
+    glAccounts = new GlAccountRepository(m);
+    glAccountTypes = new GlAccountTypeRepository(m);
+    inventoryBills = new InventoryBillRepository(m);
+    invoices = new InvoiceRepository(m);
+    journalEntries = new JournalEntryRepository(m);
+    paymentTerms = new PaymentTermRepository(m);
+    paymentTypes = new PaymentTypeRepository(m);
+    payments = new PaymentRepository(m);
+    remittanceVendors = new RemittanceVendorRepository(m);
+    taxZones = new TaxZoneRepository(m);
   }
 
   /**
    * The Accounting API of {@code serviceTitan}.
    */
   public static Accounting of(ServiceTitan serviceTitan) {
-    return new Accounting(TitanContext.of(serviceTitan));
+    return new Accounting(ModuleRuntime.of(serviceTitan));
   }
 
   /**

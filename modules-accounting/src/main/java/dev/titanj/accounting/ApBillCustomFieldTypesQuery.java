@@ -2,16 +2,18 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.CustomFieldType;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.time.Instant;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-bills/custom-fields} ({@code ApBills_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class ApBillCustomFieldTypesQuery extends ListQuery<CustomFieldType, ApBillCustomFieldTypesQuery> {
   ApBillCustomFieldTypesQuery(QueryState<CustomFieldType> state) {
     super(state);

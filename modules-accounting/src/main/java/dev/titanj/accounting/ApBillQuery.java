@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.ApBill;
 import dev.titanj.accounting.model.ApBillSource;
 import dev.titanj.accounting.model.ApBillStatus;
@@ -9,16 +10,16 @@ import dev.titanj.accounting.model.ApBillSyncStatus;
 import dev.titanj.accounting.model.ApBillType;
 import dev.titanj.accounting.model.LogicalOperator;
 import dev.titanj.core.ListQuery;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-bills} ({@code ApBills_GetListPaginated}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> {
   ApBillQuery(QueryState<ApBill> state) {
     super(state);
@@ -61,8 +62,7 @@ public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> {
    * Filter {@code billNumber} (string).
    */
   public ApBillQuery billNumber(String value) {
-    requireArgument(value != null, "billNumber must not be null");
-    return param("billNumber", value);
+    return textParam("billNumber", value);
   }
 
   /**
@@ -83,14 +83,7 @@ public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> {
    * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50 pairs.
    */
   public ApBillQuery customFields(Map<String, String> fields) {
-    requireArgument(fields != null, "customFields must not be null");
-    requireArgument(fields.size() <= 50, "customFields takes at most 50 pairs, got " + fields.size());
-    ApBillQuery result = this;
-    for (Map.Entry<String, String> e : new TreeMap<>(fields).entrySet()) {
-      requireArgument(e.getKey() != null && !e.getKey().isBlank() && e.getValue() != null, "customFields must not contain blank names or null values");
-      result = result.param("customField.Fields[" + e.getKey() + "]", e.getValue());
-    }
-    return result;
+    return mapParam("customField.Fields[", "]", 50, fields);
   }
 
   /**
@@ -118,24 +111,21 @@ public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> {
    * Filter {@code jobNumber} (string).
    */
   public ApBillQuery jobNumber(String value) {
-    requireArgument(value != null, "jobNumber must not be null");
-    return param("jobNumber", value);
+    return textParam("jobNumber", value);
   }
 
   /**
    * Filter {@code purchaseOrderNumber} (string).
    */
   public ApBillQuery purchaseOrderNumber(String value) {
-    requireArgument(value != null, "purchaseOrderNumber must not be null");
-    return param("purchaseOrderNumber", value);
+    return textParam("purchaseOrderNumber", value);
   }
 
   /**
    * Filter {@code purchaseOrderTypes} (string).
    */
   public ApBillQuery purchaseOrderTypes(String value) {
-    requireArgument(value != null, "purchaseOrderTypes must not be null");
-    return param("purchaseOrderTypes", value);
+    return textParam("purchaseOrderTypes", value);
   }
 
   /**
@@ -163,16 +153,14 @@ public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> {
    * Filter {@code minCost} (decimal).
    */
   public ApBillQuery minCost(BigDecimal value) {
-    requireArgument(value != null, "minCost must not be null");
-    return param("minCost", value.toPlainString());
+    return textParam("minCost", value);
   }
 
   /**
    * Filter {@code maxCost} (decimal).
    */
   public ApBillQuery maxCost(BigDecimal value) {
-    requireArgument(value != null, "maxCost must not be null");
-    return param("maxCost", value.toPlainString());
+    return textParam("maxCost", value);
   }
 
   /**

@@ -2,18 +2,20 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.ApCredit;
 import dev.titanj.accounting.model.InventoryBillSyncStatus;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-credits} ({@code ApCredits_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class ApCreditQuery extends ListQuery<ApCredit, ApCreditQuery> {
   ApCreditQuery(QueryState<ApCredit> state) {
     super(state);

@@ -2,84 +2,79 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.ApPaymentApi;
 import dev.titanj.accounting.model.ApPayment;
 import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdate;
 import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdateRequest;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code accounting.ap-payments} ({@code accounting/v2/tenant/{tenant}/ap-payments}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class ApPaymentRepository {
-  private static final Set<String> AP_PAYMENTS_GET_LIST_PARAMS = Set.of("ids", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort", "syncStatuses");
-
-  private final TitanContext context;
+public final class ApPaymentRepository implements Repository<ApPayment, Long>, ReadRepository<ApPayment, Long>, QueryRepository<ApPayment, Long> {
+  private final ResourceRuntime<ApPayment, Long> rt;
 
   private final ApPaymentApi api;
 
-  private final ResourceSupport<Long, ApPayment> support;
-
-  ApPaymentRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(ApPaymentApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.ap-payments", Long.class, ApPayment.class, ApPayment::id);
+  ApPaymentRepository(ModuleRuntime m) {
+    rt = m.resource(AccountingModule.AP_PAYMENTS, ApPayment::id);
+    api = m.api(ApPaymentApi.class);
   }
 
-  private Page<ApPayment> fetchApPaymentsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<ApPayment> response = context.execute(api.apPaymentsGetList(context.tenantId(), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.all("syncStatuses"), params.others(AP_PAYMENTS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<ApPayment, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/ap-payments}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("ApPayments_GetList")
+  @CheckReturnValue
   public ApPaymentQuery query() {
-    return new ApPaymentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApPaymentsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new ApPaymentQuery(rt.pages(q -> api.apPaymentsGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/ap-payments?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.ap-payments} is cached.
    */
-  @Operation("ApPayments_GetList")
   public Optional<ApPayment> findById(long id) {
-    return support.findByIdWith(id, () -> query().ids(List.of(id)).first());
+    return rt.findVia(id, () -> query().ids(List.of(id)).first());
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("ApPayments_GetList")
   public ApPayment getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.ap-payments " + id + " was not found", null, null, null));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<ApPayment> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-payments?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("ApPayments_GetList")
+  @Override
   public List<ApPayment> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("ApPayments_GetList")
   public List<ApPayment> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
@@ -87,15 +82,9 @@ public final class ApPaymentRepository {
   /**
    * POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkApPaymentAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-payments} record.
    */
-  @Operation("ApPayments_MarkAsExported")
   public List<MarkApPaymentAsExportedUpdate> markAsExported(
       List<MarkApPaymentAsExportedUpdateRequest> requests) {
     Arguments.notNull("requests", requests);
-    try {
-      List<MarkApPaymentAsExportedUpdate> result = context.execute(api.apPaymentsMarkAsExported(context.tenantId(), requests));
-      return result == null ? List.of() : result;
-    } finally {
-      support.evictAll();
-    }
+    return Arguments.orEmpty(rt.writeAll(() -> api.apPaymentsMarkAsExported(rt.tenant(), requests)));
   }
 }

@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.DepositReviewStatus;
 import dev.titanj.accounting.model.DepositStatus;
 import dev.titanj.accounting.model.DetailedDeposit;
@@ -9,7 +10,7 @@ import dev.titanj.accounting.model.SyncStatus;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -17,6 +18,7 @@ import java.util.Collection;
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/bank-deposits} ({@code Deposits_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class BankDepositQuery extends ListQuery<DetailedDeposit, BankDepositQuery> {
   BankDepositQuery(QueryState<DetailedDeposit> state) {
     super(state);
@@ -122,16 +124,14 @@ public final class BankDepositQuery extends ListQuery<DetailedDeposit, BankDepos
    * Filter {@code grossAmountGreater} (decimal).
    */
   public BankDepositQuery grossAmountGreater(BigDecimal value) {
-    requireArgument(value != null, "grossAmountGreater must not be null");
-    return param("grossAmountGreater", value.toPlainString());
+    return textParam("grossAmountGreater", value);
   }
 
   /**
    * Filter {@code grossAmountLess} (decimal).
    */
   public BankDepositQuery grossAmountLess(BigDecimal value) {
-    requireArgument(value != null, "grossAmountLess must not be null");
-    return param("grossAmountLess", value.toPlainString());
+    return textParam("grossAmountLess", value);
   }
 
   /**

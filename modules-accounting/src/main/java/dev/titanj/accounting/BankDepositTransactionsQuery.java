@@ -2,13 +2,15 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.DetailedTransaction;
 import dev.titanj.core.ListQuery;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions} ({@code Deposits_GetTransactionsList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class BankDepositTransactionsQuery extends ListQuery<DetailedTransaction, BankDepositTransactionsQuery> {
   BankDepositTransactionsQuery(QueryState<DetailedTransaction> state) {
     super(state);

@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.AmountComparisonOperator;
 import dev.titanj.accounting.model.CreditMemoPublic;
 import dev.titanj.accounting.model.LogicalOperator;
@@ -9,17 +10,17 @@ import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/credit-memos} ({@code CreditMemos_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMemoQuery> {
   CreditMemoQuery(QueryState<CreditMemoPublic> state) {
     super(state);
@@ -83,40 +84,35 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
    * Filter {@code appliedToReferenceNumber} (string).
    */
   public CreditMemoQuery appliedToReferenceNumber(String value) {
-    requireArgument(value != null, "appliedToReferenceNumber must not be null");
-    return param("appliedToReferenceNumber", value);
+    return textParam("appliedToReferenceNumber", value);
   }
 
   /**
-   * Filter {@code dateBefore}: a date ({@code yyyy-MM-dd}).
+   * Filter {@code dateBefore} (a date, {@code yyyy-MM-dd}).
    */
   public CreditMemoQuery dateBefore(LocalDate value) {
-    requireArgument(value != null, "dateBefore must not be null");
-    return param("dateBefore", value.toString());
+    return textParam("dateBefore", value);
   }
 
   /**
-   * Filter {@code dateOnOrAfter}: a date ({@code yyyy-MM-dd}).
+   * Filter {@code dateOnOrAfter} (a date, {@code yyyy-MM-dd}).
    */
   public CreditMemoQuery dateOnOrAfter(LocalDate value) {
-    requireArgument(value != null, "dateOnOrAfter must not be null");
-    return param("dateOnOrAfter", value.toString());
+    return textParam("dateOnOrAfter", value);
   }
 
   /**
-   * Filter {@code appliedBefore}: a date ({@code yyyy-MM-dd}).
+   * Filter {@code appliedBefore} (a date, {@code yyyy-MM-dd}).
    */
   public CreditMemoQuery appliedBefore(LocalDate value) {
-    requireArgument(value != null, "appliedBefore must not be null");
-    return param("appliedBefore", value.toString());
+    return textParam("appliedBefore", value);
   }
 
   /**
-   * Filter {@code appliedOnOrAfter}: a date ({@code yyyy-MM-dd}).
+   * Filter {@code appliedOnOrAfter} (a date, {@code yyyy-MM-dd}).
    */
   public CreditMemoQuery appliedOnOrAfter(LocalDate value) {
-    requireArgument(value != null, "appliedOnOrAfter must not be null");
-    return param("appliedOnOrAfter", value.toString());
+    return textParam("appliedOnOrAfter", value);
   }
 
   /**
@@ -158,22 +154,14 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
    * Filter {@code batchNumber} (string).
    */
   public CreditMemoQuery batchNumber(String value) {
-    requireArgument(value != null, "batchNumber must not be null");
-    return param("batchNumber", value);
+    return textParam("batchNumber", value);
   }
 
   /**
    * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50 pairs.
    */
   public CreditMemoQuery customFields(Map<String, String> fields) {
-    requireArgument(fields != null, "customFields must not be null");
-    requireArgument(fields.size() <= 50, "customFields takes at most 50 pairs, got " + fields.size());
-    CreditMemoQuery result = this;
-    for (Map.Entry<String, String> e : new TreeMap<>(fields).entrySet()) {
-      requireArgument(e.getKey() != null && !e.getKey().isBlank() && e.getValue() != null, "customFields must not contain blank names or null values");
-      result = result.param("customField.Fields[" + e.getKey() + "]", e.getValue());
-    }
-    return result;
+    return mapParam("customField.Fields[", "]", 50, fields);
   }
 
   /**
@@ -187,8 +175,7 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
    * Filter {@code totalFilter.Amount} (decimal).
    */
   public CreditMemoQuery totalFilterAmount(BigDecimal value) {
-    requireArgument(value != null, "totalFilterAmount must not be null");
-    return param("totalFilter.Amount", value.toPlainString());
+    return textParam("totalFilter.Amount", value);
   }
 
   /**
@@ -202,8 +189,7 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
    * Filter {@code balanceFilter.Amount} (decimal).
    */
   public CreditMemoQuery balanceFilterAmount(BigDecimal value) {
-    requireArgument(value != null, "balanceFilterAmount must not be null");
-    return param("balanceFilter.Amount", value.toPlainString());
+    return textParam("balanceFilter.Amount", value);
   }
 
   /**

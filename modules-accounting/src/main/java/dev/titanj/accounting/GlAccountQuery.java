@@ -2,19 +2,21 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.GeneralLedgerAccountSource;
 import dev.titanj.accounting.model.GlAccountExtended;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/gl-accounts} ({@code GlAccounts_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class GlAccountQuery extends ListQuery<GlAccountExtended, GlAccountQuery> {
   GlAccountQuery(QueryState<GlAccountExtended> state) {
     super(state);
@@ -43,40 +45,35 @@ public final class GlAccountQuery extends ListQuery<GlAccountExtended, GlAccount
    * Filter {@code names} (string).
    */
   public GlAccountQuery names(String value) {
-    requireArgument(value != null, "names must not be null");
-    return param("names", value);
+    return textParam("names", value);
   }
 
   /**
    * Filter {@code numbers} (string).
    */
   public GlAccountQuery numbers(String value) {
-    requireArgument(value != null, "numbers must not be null");
-    return param("numbers", value);
+    return textParam("numbers", value);
   }
 
   /**
    * Filter {@code types} (string).
    */
   public GlAccountQuery types(String value) {
-    requireArgument(value != null, "types must not be null");
-    return param("types", value);
+    return textParam("types", value);
   }
 
   /**
    * Filter {@code subtypes} (string).
    */
   public GlAccountQuery subtypes(String value) {
-    requireArgument(value != null, "subtypes must not be null");
-    return param("subtypes", value);
+    return textParam("subtypes", value);
   }
 
   /**
    * Filter {@code description} (string).
    */
   public GlAccountQuery description(String value) {
-    requireArgument(value != null, "description must not be null");
-    return param("description", value);
+    return textParam("description", value);
   }
 
   /**

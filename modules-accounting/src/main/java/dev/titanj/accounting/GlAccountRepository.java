@@ -2,85 +2,80 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.GlAccountApi;
 import dev.titanj.accounting.model.GlAccountCreateRequest;
 import dev.titanj.accounting.model.GlAccountExtended;
 import dev.titanj.accounting.model.GlAccountUpdateRequest;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code accounting.gl-accounts} ({@code accounting/v2/tenant/{tenant}/gl-accounts}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class GlAccountRepository {
-  private static final Set<String> GL_ACCOUNTS_GET_LIST_PARAMS = Set.of("ids", "names", "numbers", "types", "subtypes", "description", "source", "active", "isIntacctGroup", "isIntacctBankAccount", "modifiedBefore", "modifiedOnOrAfter", "createdBefore", "createdOnOrAfter", "page", "pageSize", "includeTotal", "sort");
-
-  private final TitanContext context;
+public final class GlAccountRepository implements Repository<GlAccountExtended, Long>, ReadRepository<GlAccountExtended, Long>, QueryRepository<GlAccountExtended, Long> {
+  private final ResourceRuntime<GlAccountExtended, Long> rt;
 
   private final GlAccountApi api;
 
-  private final ResourceSupport<Long, GlAccountExtended> support;
-
-  GlAccountRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(GlAccountApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.gl-accounts", Long.class, GlAccountExtended.class, GlAccountExtended::id);
+  GlAccountRepository(ModuleRuntime m) {
+    rt = m.resource(AccountingModule.GL_ACCOUNTS, GlAccountExtended::id);
+    api = m.api(GlAccountApi.class);
   }
 
-  private Page<GlAccountExtended> fetchGlAccountsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<GlAccountExtended> response = context.execute(api.glAccountsGetList(context.tenantId(), params.first("ids"), params.first("names"), params.first("numbers"), params.first("types"), params.first("subtypes"), params.first("description"), params.first("source"), params.first("active"), params.first("isIntacctGroup"), params.first("isIntacctBankAccount"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(GL_ACCOUNTS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<GlAccountExtended, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/gl-accounts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("GlAccounts_GetList")
+  @CheckReturnValue
   public GlAccountQuery query() {
-    return new GlAccountQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchGlAccountsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new GlAccountQuery(rt.pages(q -> api.glAccountsGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}; empty when it does not exist (404). Served from the cache when {@code accounting.gl-accounts} is cached.
    */
-  @Operation("GlAccounts_GetAccount")
   public Optional<GlAccountExtended> findById(long id) {
-    return support.findById(id, () -> api.glAccountsGetAccount(context.tenantId(), id));
+    return rt.find(id, () -> api.glAccountsGetAccount(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("GlAccounts_GetAccount")
   public GlAccountExtended getById(long id) {
-    return support.getById(id, () -> api.glAccountsGetAccount(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<GlAccountExtended> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/gl-accounts?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("GlAccounts_GetList")
+  @Override
   public List<GlAccountExtended> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("GlAccounts_GetList")
   public List<GlAccountExtended> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
@@ -88,23 +83,17 @@ public final class GlAccountRepository {
   /**
    * POST {@code accounting/v2/tenant/{tenant}/gl-accounts}. Body: {@link GlAccountCreateRequest}.
    */
-  @Operation("GlAccounts_CreateAccount")
   public GlAccountExtended create(GlAccountCreateRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.glAccountsCreateAccount(context.tenantId(), request));
+    return rt.call(() -> api.glAccountsCreateAccount(rt.tenant(), request));
   }
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}. Body: {@link GlAccountUpdateRequest}. Evicts the record from the cache.
    */
-  @Operation("GlAccounts_UpdateAccount")
   public GlAccountExtended update(long id, GlAccountUpdateRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.glAccountsUpdateAccount(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.glAccountsUpdateAccount(rt.tenant(), id, request));
   }
 }

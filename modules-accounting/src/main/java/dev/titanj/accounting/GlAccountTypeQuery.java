@@ -2,18 +2,20 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.GlAccountType;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types} ({@code GlAccounts_GetTypeList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class GlAccountTypeQuery extends ListQuery<GlAccountType, GlAccountTypeQuery> {
   GlAccountTypeQuery(QueryState<GlAccountType> state) {
     super(state);
@@ -42,8 +44,7 @@ public final class GlAccountTypeQuery extends ListQuery<GlAccountType, GlAccount
    * Filter {@code names} (string).
    */
   public GlAccountTypeQuery names(String value) {
-    requireArgument(value != null, "names must not be null");
-    return param("names", value);
+    return textParam("names", value);
   }
 
   /**

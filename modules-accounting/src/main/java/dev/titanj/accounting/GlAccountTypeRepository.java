@@ -2,83 +2,78 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.GlAccountTypeApi;
 import dev.titanj.accounting.model.GlAccountType;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code accounting.gl-accounts.types} ({@code accounting/v2/tenant/{tenant}/gl-accounts/types}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class GlAccountTypeRepository {
-  private static final Set<String> GL_ACCOUNTS_GET_TYPE_LIST_PARAMS = Set.of("ids", "names", "active", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort");
-
-  private final TitanContext context;
+public final class GlAccountTypeRepository implements Repository<GlAccountType, Long>, ReadRepository<GlAccountType, Long>, QueryRepository<GlAccountType, Long> {
+  private final ResourceRuntime<GlAccountType, Long> rt;
 
   private final GlAccountTypeApi api;
 
-  private final ResourceSupport<Long, GlAccountType> support;
-
-  GlAccountTypeRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(GlAccountTypeApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.gl-accounts.types", Long.class, GlAccountType.class, GlAccountType::id);
+  GlAccountTypeRepository(ModuleRuntime m) {
+    rt = m.resource(AccountingModule.GL_ACCOUNT_TYPES, GlAccountType::id);
+    api = m.api(GlAccountTypeApi.class);
   }
 
-  private Page<GlAccountType> fetchGlAccountsGetTypeList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<GlAccountType> response = context.execute(api.glAccountsGetTypeList(context.tenantId(), params.first("ids"), params.first("names"), params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(GL_ACCOUNTS_GET_TYPE_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<GlAccountType, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("GlAccounts_GetTypeList")
+  @CheckReturnValue
   public GlAccountTypeQuery query() {
-    return new GlAccountTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchGlAccountsGetTypeList(params, page, pageSize, includeTotal), 5000, context));
+    return new GlAccountTypeQuery(rt.pages(q -> api.glAccountsGetTypeList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/gl-accounts/types?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.gl-accounts.types} is cached.
    */
-  @Operation("GlAccounts_GetTypeList")
   public Optional<GlAccountType> findById(long id) {
-    return support.findByIdWith(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
+    return rt.findVia(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("GlAccounts_GetTypeList")
   public GlAccountType getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.gl-accounts.types " + id + " was not found", null, null, null));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<GlAccountType> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("GlAccounts_GetTypeList")
+  @Override
   public List<GlAccountType> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("GlAccounts_GetTypeList")
   public List<GlAccountType> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }

@@ -2,21 +2,22 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.BillType;
 import dev.titanj.accounting.model.InventoryBill;
 import dev.titanj.accounting.model.InventoryBillSyncStatus;
 import dev.titanj.accounting.model.LogicalOperator;
 import dev.titanj.core.ListQuery;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated} ({@code InventoryBills_GetListPaginated}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class InventoryBillQuery extends ListQuery<InventoryBill, InventoryBillQuery> {
   InventoryBillQuery(QueryState<InventoryBill> state) {
     super(state);
@@ -59,8 +60,7 @@ public final class InventoryBillQuery extends ListQuery<InventoryBill, Inventory
    * Filter {@code billNumber} (string).
    */
   public InventoryBillQuery billNumber(String value) {
-    requireArgument(value != null, "billNumber must not be null");
-    return param("billNumber", value);
+    return textParam("billNumber", value);
   }
 
   /**
@@ -81,14 +81,7 @@ public final class InventoryBillQuery extends ListQuery<InventoryBill, Inventory
    * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50 pairs.
    */
   public InventoryBillQuery customFields(Map<String, String> fields) {
-    requireArgument(fields != null, "customFields must not be null");
-    requireArgument(fields.size() <= 50, "customFields takes at most 50 pairs, got " + fields.size());
-    InventoryBillQuery result = this;
-    for (Map.Entry<String, String> e : new TreeMap<>(fields).entrySet()) {
-      requireArgument(e.getKey() != null && !e.getKey().isBlank() && e.getValue() != null, "customFields must not contain blank names or null values");
-      result = result.param("customField.Fields[" + e.getKey() + "]", e.getValue());
-    }
-    return result;
+    return mapParam("customField.Fields[", "]", 50, fields);
   }
 
   /**
@@ -116,24 +109,21 @@ public final class InventoryBillQuery extends ListQuery<InventoryBill, Inventory
    * Filter {@code jobNumber} (string).
    */
   public InventoryBillQuery jobNumber(String value) {
-    requireArgument(value != null, "jobNumber must not be null");
-    return param("jobNumber", value);
+    return textParam("jobNumber", value);
   }
 
   /**
    * Filter {@code purchaseOrderNumber} (string).
    */
   public InventoryBillQuery purchaseOrderNumber(String value) {
-    requireArgument(value != null, "purchaseOrderNumber must not be null");
-    return param("purchaseOrderNumber", value);
+    return textParam("purchaseOrderNumber", value);
   }
 
   /**
    * Filter {@code purchaseOrderTypes} (string).
    */
   public InventoryBillQuery purchaseOrderTypes(String value) {
-    requireArgument(value != null, "purchaseOrderTypes must not be null");
-    return param("purchaseOrderTypes", value);
+    return textParam("purchaseOrderTypes", value);
   }
 
   /**
@@ -147,16 +137,14 @@ public final class InventoryBillQuery extends ListQuery<InventoryBill, Inventory
    * Filter {@code minCost} (decimal).
    */
   public InventoryBillQuery minCost(BigDecimal value) {
-    requireArgument(value != null, "minCost must not be null");
-    return param("minCost", value.toPlainString());
+    return textParam("minCost", value);
   }
 
   /**
    * Filter {@code maxCost} (decimal).
    */
   public InventoryBillQuery maxCost(BigDecimal value) {
-    requireArgument(value != null, "maxCost must not be null");
-    return param("maxCost", value.toPlainString());
+    return textParam("maxCost", value);
   }
 
   /**

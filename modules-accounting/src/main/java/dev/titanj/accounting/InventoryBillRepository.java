@@ -2,96 +2,83 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.InventoryBillApi;
-import dev.titanj.accounting.model.CustomFieldType;
 import dev.titanj.accounting.model.CustomFieldUpdateRequest;
 import dev.titanj.accounting.model.ExportInventoryBill;
 import dev.titanj.accounting.model.InventoryBill;
 import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdate;
 import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdateRequest;
-import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.Paging;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code accounting.inventory-bills} ({@code accounting/v2/tenant/{tenant}/inventory-bills}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class InventoryBillRepository {
-  private static final Set<String> INVENTORY_BILLS_GET_LIST_PAGINATED_PARAMS = Set.of("ids", "batchId", "batchNumber", "billNumber", "businessUnitIds", "customField.Operator", "dateFrom", "dateTo", "jobNumber", "purchaseOrderNumber", "purchaseOrderTypes", "syncStatuses", "minCost", "maxCost", "billType", "page", "pageSize", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "includeTotal");
-
-  private static final Set<String> INVENTORY_BILLS_GET_LIST_PARAMS = Set.of("ids", "batchId", "batchNumber", "billNumber", "businessUnitIds", "customField.Operator", "dateFrom", "dateTo", "jobNumber", "purchaseOrderNumber", "purchaseOrderTypes", "syncStatuses", "minCost", "maxCost", "billType", "page", "pageSize", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "includeTotal");
-
-  private static final Set<String> INVENTORY_BILLS_GET_CUSTOM_FIELD_TYPES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
-
-  private final TitanContext context;
+public final class InventoryBillRepository implements Repository<InventoryBill, Long>, ReadRepository<InventoryBill, Long>, QueryRepository<InventoryBill, Long> {
+  private final ResourceRuntime<InventoryBill, Long> rt;
 
   private final InventoryBillApi api;
 
-  private final ResourceSupport<Long, InventoryBill> support;
-
-  InventoryBillRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(InventoryBillApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.inventory-bills", Long.class, InventoryBill.class, InventoryBill::id);
+  InventoryBillRepository(ModuleRuntime m) {
+    rt = m.resource(AccountingModule.INVENTORY_BILLS, InventoryBill::id);
+    api = m.api(InventoryBillApi.class);
   }
 
-  private Page<InventoryBill> fetchInventoryBillsGetListPaginated(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<InventoryBill> response = context.execute(api.inventoryBillsGetListPaginated(context.tenantId(), params.first("ids"), params.first("batchId"), params.first("batchNumber"), params.first("billNumber"), params.first("businessUnitIds"), params.first("customField.Operator"), params.first("dateFrom"), params.first("dateTo"), params.first("jobNumber"), params.first("purchaseOrderNumber"), params.first("purchaseOrderTypes"), params.all("syncStatuses"), params.first("minCost"), params.first("maxCost"), params.first("billType"), page, pageSize, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), includeTotal ? Boolean.TRUE : null, params.others(INVENTORY_BILLS_GET_LIST_PAGINATED_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<InventoryBill, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("InventoryBills_GetListPaginated")
+  @CheckReturnValue
   public InventoryBillQuery query() {
-    return new InventoryBillQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInventoryBillsGetListPaginated(params, page, pageSize, includeTotal), 5000, context));
+    return new InventoryBillQuery(rt.pages(q -> api.inventoryBillsGetListPaginated(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.inventory-bills} is cached.
    */
-  @Operation("InventoryBills_GetListPaginated")
   public Optional<InventoryBill> findById(long id) {
-    return support.findByIdWith(id, () -> query().ids(List.of(id)).first());
+    return rt.findVia(id, () -> query().ids(List.of(id)).first());
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("InventoryBills_GetListPaginated")
   public InventoryBill getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.inventory-bills " + id + " was not found", null, null, null));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<InventoryBill> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("InventoryBills_GetListPaginated")
+  @Override
   public List<InventoryBill> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("InventoryBills_GetListPaginated")
   public List<InventoryBill> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
@@ -99,31 +86,23 @@ public final class InventoryBillRepository {
   /**
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/inventory-bills} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  @Operation("Export_InventoryBills")
   public ExportFeed<ExportInventoryBill> export(ExportCursor cursor) {
-    Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInventoryBills(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return rt.export(cursor, q -> api.exportInventoryBills(rt.tenant(), q));
   }
 
   /**
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/inventory-bills} from the beginning.
    */
-  @Operation("Export_InventoryBills")
   public ExportFeed<ExportInventoryBill> export() {
     return export(ExportCursor.beginning());
-  }
-
-  private List<InventoryBill> fetchInventoryBillsGetList(QueryParams params, int page,
-      int pageSize) {
-    return context.execute(api.inventoryBillsGetList(context.tenantId(), params.first("ids"), params.first("batchId"), params.first("batchNumber"), params.first("billNumber"), params.first("businessUnitIds"), params.first("customField.Operator"), params.first("dateFrom"), params.first("dateTo"), params.first("jobNumber"), params.first("purchaseOrderNumber"), params.first("purchaseOrderTypes"), params.all("syncStatuses"), params.first("minCost"), params.first("maxCost"), params.first("billType"), page, pageSize, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), null, params.others(INVENTORY_BILLS_GET_LIST_PARAMS)));
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills}: lazy, paged (up to 5000 records per request). The API answers each page with a bare array, so paging sends {@code page} and {@code pageSize} and stops at the first page with fewer than {@code pageSize} records (or an empty one); a server that repeats a page fails the stream instead of looping. A bare array carries no total: {@code count()} and {@code parallelism(k)} cannot use one. Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("InventoryBills_GetList")
+  @CheckReturnValue
   public InventoryBillQuery list() {
-    return new InventoryBillQuery(QueryState.initial(Paging.untilShortPage((params, page, pageSize) -> fetchInventoryBillsGetList(params, page, pageSize)), 5000, context));
+    return new InventoryBillQuery(rt.arrayPages(q -> api.inventoryBillsGetList(rt.tenant(), q), 5000));
   }
 
   /**
@@ -132,55 +111,32 @@ public final class InventoryBillRepository {
    * @deprecated use {@link #list()}, which takes the same filters and streams with bounded memory; this method once returned only the server's first page.
    */
   @Deprecated
-  @Operation("InventoryBills_GetList")
   public List<InventoryBill> list(InventoryBillQuery filters) {
-    Arguments.notNull("filters", filters);
-    return new InventoryBillQuery(QueryState.initial(Paging.untilShortPage((params, page, pageSize) -> fetchInventoryBillsGetList(params, page, pageSize)), 5000, context).withParams(filters.parameters())).toList();
-  }
-
-  private Page<CustomFieldType> fetchInventoryBillsGetCustomFieldTypes(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<CustomFieldType> response = context.execute(api.inventoryBillsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(INVENTORY_BILLS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    return new InventoryBillQuery(rt.arrayPages(q -> api.inventoryBillsGetList(rt.tenant(), q), 5000).withParams(Arguments.notNull("filters", filters).parameters())).toList();
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("InventoryBills_GetCustomFieldTypes")
+  @CheckReturnValue
   public InventoryBillCustomFieldTypesQuery customFieldTypes() {
-    return new InventoryBillCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInventoryBillsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
+    return new InventoryBillCustomFieldTypesQuery(rt.pages(q -> api.inventoryBillsGetCustomFieldTypes(rt.tenant(), q), 5000));
   }
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.inventory-bills} record.
    */
-  @Operation("InventoryBills_UpdateCustomFields")
   public void updateCustomFields(CustomFieldUpdateRequest request) {
     Arguments.notNull("request", request);
-    try {
-      context.execute(api.inventoryBillsUpdateCustomFields(context.tenantId(), request));
-    } finally {
-      support.evictAll();
-    }
+    rt.writeAll(() -> api.inventoryBillsUpdateCustomFields(rt.tenant(), request));
   }
 
   /**
    * POST {@code accounting/v2/tenant/{tenant}/inventory-bills/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: {@link MarkInventoryBillAsExportedUpdateRequest}. Evicts every cached {@code accounting.inventory-bills} record.
    */
-  @Operation("InventoryBills_MarkAsExported")
   public List<MarkInventoryBillAsExportedUpdate> markAsExported(
       MarkInventoryBillAsExportedUpdateRequest request) {
     Arguments.notNull("request", request);
-    try {
-      List<MarkInventoryBillAsExportedUpdate> result = context.execute(api.inventoryBillsMarkAsExported(context.tenantId(), request));
-      return result == null ? List.of() : result;
-    } finally {
-      support.evictAll();
-    }
-  }
-
-  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
-    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
+    return Arguments.orEmpty(rt.writeAll(() -> api.inventoryBillsMarkAsExported(rt.tenant(), request)));
   }
 }

@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.ActiveStateFilterType;
 import dev.titanj.accounting.model.BalanceComparer;
 import dev.titanj.accounting.model.Invoice;
@@ -11,16 +12,16 @@ import dev.titanj.accounting.model.TransactionStatus;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/invoices} ({@code Invoices_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> {
   InvoiceQuery(QueryState<Invoice> state) {
     super(state);
@@ -91,14 +92,7 @@ public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> {
    * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50 pairs.
    */
   public InvoiceQuery customFields(Map<String, String> fields) {
-    requireArgument(fields != null, "customFields must not be null");
-    requireArgument(fields.size() <= 50, "customFields takes at most 50 pairs, got " + fields.size());
-    InvoiceQuery result = this;
-    for (Map.Entry<String, String> e : new TreeMap<>(fields).entrySet()) {
-      requireArgument(e.getKey() != null && !e.getKey().isBlank() && e.getValue() != null, "customFields must not contain blank names or null values");
-      result = result.param("customField.Fields[" + e.getKey() + "]", e.getValue());
-    }
-    return result;
+    return mapParam("customField.Fields[", "]", 50, fields);
   }
 
   /**
@@ -119,8 +113,7 @@ public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> {
    * Filter {@code jobNumber} (string).
    */
   public InvoiceQuery jobNumber(String value) {
-    requireArgument(value != null, "jobNumber must not be null");
-    return param("jobNumber", value);
+    return textParam("jobNumber", value);
   }
 
   /**
@@ -162,8 +155,7 @@ public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> {
    * Filter {@code number} (string).
    */
   public InvoiceQuery number(String value) {
-    requireArgument(value != null, "number must not be null");
-    return param("number", value);
+    return textParam("number", value);
   }
 
   /**
@@ -184,24 +176,21 @@ public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> {
    * Filter {@code totalGreater} (decimal).
    */
   public InvoiceQuery totalGreater(BigDecimal value) {
-    requireArgument(value != null, "totalGreater must not be null");
-    return param("totalGreater", value.toPlainString());
+    return textParam("totalGreater", value);
   }
 
   /**
    * Filter {@code totalLess} (decimal).
    */
   public InvoiceQuery totalLess(BigDecimal value) {
-    requireArgument(value != null, "totalLess must not be null");
-    return param("totalLess", value.toPlainString());
+    return textParam("totalLess", value);
   }
 
   /**
    * Filter {@code balanceFilter.Balance} (decimal).
    */
   public InvoiceQuery balanceFilterBalance(BigDecimal value) {
-    requireArgument(value != null, "balanceFilterBalance must not be null");
-    return param("balanceFilter.Balance", value.toPlainString());
+    return textParam("balanceFilter.Balance", value);
   }
 
   /**
@@ -229,16 +218,14 @@ public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> {
    * Filter {@code orderBy} (string).
    */
   public InvoiceQuery orderBy(String value) {
-    requireArgument(value != null, "orderBy must not be null");
-    return param("orderBy", value);
+    return textParam("orderBy", value);
   }
 
   /**
    * Filter {@code orderByDirection} (string).
    */
   public InvoiceQuery orderByDirection(String value) {
-    requireArgument(value != null, "orderByDirection must not be null");
-    return param("orderByDirection", value);
+    return textParam("orderByDirection", value);
   }
 
   /**

@@ -2,10 +2,10 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.InvoiceApi;
 import dev.titanj.accounting.model.ActiveStateFilterType;
 import dev.titanj.accounting.model.AdjustmentInvoiceCreateRequest;
-import dev.titanj.accounting.model.CustomFieldType;
 import dev.titanj.accounting.model.CustomFieldUpdateRequest;
 import dev.titanj.accounting.model.ExportInvoice;
 import dev.titanj.accounting.model.ExportInvoiceItem;
@@ -14,86 +14,76 @@ import dev.titanj.accounting.model.InvoiceItemUpdateRequest;
 import dev.titanj.accounting.model.InvoiceUpdateRequest;
 import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdate;
 import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdateRequest;
-import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code accounting.invoices} ({@code accounting/v2/tenant/{tenant}/invoices}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class InvoiceRepository {
-  private static final Set<String> INVOICES_GET_LIST_PARAMS = Set.of("ids", "activeState", "modifiedBefore", "modifiedOnOrAfter", "statuses", "batchId", "batchNumber", "page", "pageSize", "customField.Operator", "includeTotal", "jobId", "jobNumber", "businessUnitId", "customerId", "invoicedOnOrAfter", "invoicedOnBefore", "adjustmentToId", "number", "createdOnOrAfter", "createdBefore", "totalGreater", "totalLess", "balanceFilter.Balance", "balanceFilter.Comparer", "dueDateBefore", "dueDateOnOrAfter", "orderBy", "orderByDirection", "reviewStatuses", "assignedToIds", "sort");
-
-  private static final Set<String> INVOICES_GET_CUSTOM_FIELD_TYPES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
-
-  private final TitanContext context;
+public final class InvoiceRepository implements Repository<Invoice, Long>, ReadRepository<Invoice, Long>, QueryRepository<Invoice, Long> {
+  private final ResourceRuntime<Invoice, Long> rt;
 
   private final InvoiceApi api;
 
-  private final ResourceSupport<Long, Invoice> support;
-
-  InvoiceRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(InvoiceApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.invoices", Long.class, Invoice.class, Invoice::id);
+  InvoiceRepository(ModuleRuntime m) {
+    rt = m.resource(AccountingModule.INVOICES, Invoice::id);
+    api = m.api(InvoiceApi.class);
   }
 
-  private Page<Invoice> fetchInvoicesGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Invoice> response = context.execute(api.invoicesGetList(context.tenantId(), params.first("ids"), params.first("activeState"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.all("statuses"), params.first("batchId"), params.first("batchNumber"), page, pageSize, params.first("customField.Operator"), includeTotal ? Boolean.TRUE : null, params.first("jobId"), params.first("jobNumber"), params.first("businessUnitId"), params.first("customerId"), params.first("invoicedOnOrAfter"), params.first("invoicedOnBefore"), params.first("adjustmentToId"), params.first("number"), params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("totalGreater"), params.first("totalLess"), params.first("balanceFilter.Balance"), params.first("balanceFilter.Comparer"), params.first("dueDateBefore"), params.first("dueDateOnOrAfter"), params.first("orderBy"), params.first("orderByDirection"), params.all("reviewStatuses"), params.all("assignedToIds"), params.first("sort"), params.others(INVOICES_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<Invoice, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/invoices}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Invoices_GetList")
+  @CheckReturnValue
   public InvoiceQuery query() {
-    return new InvoiceQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInvoicesGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new InvoiceQuery(rt.pages(q -> api.invoicesGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/invoices?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.invoices} is cached.
    */
-  @Operation("Invoices_GetList")
   public Optional<Invoice> findById(long id) {
-    return support.findByIdWith(id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
+    return rt.findVia(id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("Invoices_GetList")
   public Invoice getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.invoices " + id + " was not found", null, null, null));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<Invoice> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/invoices?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("Invoices_GetList")
+  @Override
   public List<Invoice> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().activeState(ActiveStateFilterType.ALL).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().activeState(ActiveStateFilterType.ALL).ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("Invoices_GetList")
   public List<Invoice> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
@@ -101,16 +91,13 @@ public final class InvoiceRepository {
   /**
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoices} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  @Operation("Export_Invoices")
   public ExportFeed<ExportInvoice> export(ExportCursor cursor) {
-    Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInvoices(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return rt.export(cursor, q -> api.exportInvoices(rt.tenant(), q));
   }
 
   /**
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoices} from the beginning.
    */
-  @Operation("Export_Invoices")
   public ExportFeed<ExportInvoice> export() {
     return export(ExportCursor.beginning());
   }
@@ -118,16 +105,13 @@ public final class InvoiceRepository {
   /**
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  @Operation("Export_InvoiceItems")
   public ExportFeed<ExportInvoiceItem> exportItems(ExportCursor cursor) {
-    Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInvoiceItems(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return rt.export(cursor, q -> api.exportInvoiceItems(rt.tenant(), q));
   }
 
   /**
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from the beginning.
    */
-  @Operation("Export_InvoiceItems")
   public ExportFeed<ExportInvoiceItem> exportItems() {
     return exportItems(ExportCursor.beginning());
   }
@@ -135,97 +119,60 @@ public final class InvoiceRepository {
   /**
    * POST {@code accounting/v2/tenant/{tenant}/invoices}; the API answers with a bare id. Body: {@link AdjustmentInvoiceCreateRequest}.
    */
-  @Operation("Invoices_CreateAdjustmentInvoice")
   public Long createAdjustment(AdjustmentInvoiceCreateRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.invoicesCreateAdjustmentInvoice(context.tenantId(), request));
-  }
-
-  private Page<CustomFieldType> fetchInvoicesGetCustomFieldTypes(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<CustomFieldType> response = context.execute(api.invoicesGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(INVOICES_GET_CUSTOM_FIELD_TYPES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    return rt.call(() -> api.invoicesCreateAdjustmentInvoice(rt.tenant(), request));
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/invoices/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Invoices_GetCustomFieldTypes")
+  @CheckReturnValue
   public InvoiceCustomFieldTypesQuery customFieldTypes() {
-    return new InvoiceCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInvoicesGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
+    return new InvoiceCustomFieldTypesQuery(rt.pages(q -> api.invoicesGetCustomFieldTypes(rt.tenant(), q), 5000));
   }
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/invoices/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.invoices} record.
    */
-  @Operation("Invoices_UpdateCustomFields")
   public void updateCustomFields(CustomFieldUpdateRequest request) {
     Arguments.notNull("request", request);
-    try {
-      context.execute(api.invoicesUpdateCustomFields(context.tenantId(), request));
-    } finally {
-      support.evictAll();
-    }
+    rt.writeAll(() -> api.invoicesUpdateCustomFields(rt.tenant(), request));
   }
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{id}}; the API answers without a body. Body: {@link InvoiceUpdateRequest}. Evicts the record from the cache.
    */
-  @Operation("Invoices_UpdateInvoice")
   public void update(long id, InvoiceUpdateRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    try {
-      context.execute(api.invoicesUpdateInvoice(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    rt.write(id, () -> api.invoicesUpdateInvoice(rt.tenant(), id, request));
   }
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items}; the API answers without a body. Body: {@link InvoiceItemUpdateRequest}. Evicts the record from the cache.
    */
-  @Operation("Invoices_UpdateInvoiceItems")
   public void updateItems(long invoiceId, InvoiceItemUpdateRequest request) {
     Arguments.positive("invoiceId", invoiceId);
     Arguments.notNull("request", request);
-    try {
-      context.execute(api.invoicesUpdateInvoiceItems(context.tenantId(), invoiceId, request));
-    } finally {
-      support.evict(invoiceId);
-    }
+    rt.write(invoiceId, () -> api.invoicesUpdateInvoiceItems(rt.tenant(), invoiceId, request));
   }
 
   /**
    * DELETE {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}}; the API answers without a body. Evicts the record from the cache.
    */
-  @Operation("Invoices_DeleteInvoiceItem")
   public void deleteItem(long invoiceId, long itemId) {
     Arguments.positive("invoiceId", invoiceId);
     Arguments.positive("itemId", itemId);
-    try {
-      context.execute(api.invoicesDeleteInvoiceItem(context.tenantId(), invoiceId, itemId));
-    } finally {
-      support.evict(invoiceId);
-    }
+    rt.write(invoiceId, () -> api.invoicesDeleteInvoiceItem(rt.tenant(), invoiceId, itemId));
   }
 
   /**
    * POST {@code accounting/v2/tenant/{tenant}/invoices/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkInvoiceAsExportedUpdateRequest}. Evicts every cached {@code accounting.invoices} record.
    */
-  @Operation("Invoices_MarkAsExported")
   public List<MarkInvoiceAsExportedUpdate> markAsExported(
       List<MarkInvoiceAsExportedUpdateRequest> requests) {
     Arguments.notNull("requests", requests);
-    try {
-      List<MarkInvoiceAsExportedUpdate> result = context.execute(api.invoicesMarkAsExported(context.tenantId(), requests));
-      return result == null ? List.of() : result;
-    } finally {
-      support.evictAll();
-    }
-  }
-
-  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
-    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
+    return Arguments.orEmpty(rt.writeAll(() -> api.invoicesMarkAsExported(rt.tenant(), requests)));
   }
 }

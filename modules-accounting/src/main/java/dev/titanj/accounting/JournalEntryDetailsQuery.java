@@ -2,13 +2,15 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.JournalEntryDetails;
 import dev.titanj.core.ListQuery;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/details} ({@code JournalEntries_GetDetails}). Immutable: each method returns a new query. Page size 1 to 500.
  */
+@CheckReturnValue
 public final class JournalEntryDetailsQuery extends ListQuery<JournalEntryDetails, JournalEntryDetailsQuery> {
   JournalEntryDetailsQuery(QueryState<JournalEntryDetails> state) {
     super(state);

@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.EmptyJeHandling;
 import dev.titanj.accounting.model.JournalEntry;
 import dev.titanj.accounting.model.JournalEntryPostingStatus;
@@ -9,16 +10,16 @@ import dev.titanj.accounting.model.JournalEntrySyncStatus;
 import dev.titanj.accounting.model.JournalEntryTransactionType;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/journal-entries} ({@code JournalEntries_GetList}). Immutable: each method returns a new query. Page size 1 to 500.
  */
+@CheckReturnValue
 public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntryQuery> {
   JournalEntryQuery(QueryState<JournalEntry> state) {
     super(state);
@@ -103,16 +104,14 @@ public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntr
    * Filter {@code exportedBy} (string).
    */
   public JournalEntryQuery exportedBy(String value) {
-    requireArgument(value != null, "exportedBy must not be null");
-    return param("exportedBy", value);
+    return textParam("exportedBy", value);
   }
 
   /**
    * Filter {@code name} (string).
    */
   public JournalEntryQuery name(String value) {
-    requireArgument(value != null, "name must not be null");
-    return param("name", value);
+    return textParam("name", value);
   }
 
   /**
@@ -189,40 +188,35 @@ public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntr
    * Filter {@code customerName} (string).
    */
   public JournalEntryQuery customerName(String value) {
-    requireArgument(value != null, "customerName must not be null");
-    return param("customerName", value);
+    return textParam("customerName", value);
   }
 
   /**
    * Filter {@code locationName} (string).
    */
   public JournalEntryQuery locationName(String value) {
-    requireArgument(value != null, "locationName must not be null");
-    return param("locationName", value);
+    return textParam("locationName", value);
   }
 
   /**
    * Filter {@code vendorName} (string).
    */
   public JournalEntryQuery vendorName(String value) {
-    requireArgument(value != null, "vendorName must not be null");
-    return param("vendorName", value);
+    return textParam("vendorName", value);
   }
 
   /**
    * Filter {@code inventoryLocationName} (string).
    */
   public JournalEntryQuery inventoryLocationName(String value) {
-    requireArgument(value != null, "inventoryLocationName must not be null");
-    return param("inventoryLocationName", value);
+    return textParam("inventoryLocationName", value);
   }
 
   /**
    * Filter {@code refNumber} (string).
    */
   public JournalEntryQuery refNumber(String value) {
-    requireArgument(value != null, "refNumber must not be null");
-    return param("refNumber", value);
+    return textParam("refNumber", value);
   }
 
   /**
@@ -236,14 +230,7 @@ public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntr
    * Filters by custom fields, sent as {@code customField.name=value} pairs; at most 5 pairs.
    */
   public JournalEntryQuery customFields(Map<String, String> fields) {
-    requireArgument(fields != null, "customFields must not be null");
-    requireArgument(fields.size() <= 5, "customFields takes at most 5 pairs, got " + fields.size());
-    JournalEntryQuery result = this;
-    for (Map.Entry<String, String> e : new TreeMap<>(fields).entrySet()) {
-      requireArgument(e.getKey() != null && !e.getKey().isBlank() && e.getValue() != null, "customFields must not contain blank names or null values");
-      result = result.param("customField." + e.getKey(), e.getValue());
-    }
-    return result;
+    return mapParam("customField.", "", 5, fields);
   }
 
   /**

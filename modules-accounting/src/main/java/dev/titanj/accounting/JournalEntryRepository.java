@@ -2,150 +2,112 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.JournalEntryApi;
 import dev.titanj.accounting.model.JournalEntry;
-import dev.titanj.accounting.model.JournalEntryDetails;
-import dev.titanj.accounting.model.JournalEntrySummary;
 import dev.titanj.accounting.model.JournalEntrySyncUpdateRequest;
 import dev.titanj.accounting.model.JournalEntryUpdateRequest;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Repository of {@code accounting.journal-entries} ({@code accounting/v2/tenant/{tenant}/journal-entries}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class JournalEntryRepository {
-  private static final Set<String> JOURNAL_ENTRIES_GET_LIST_PARAMS = Set.of("ids", "exportedFrom", "exportedTo", "postedFrom", "postedTo", "modifiedBefore", "modifiedOnOrAfter", "createdBefore", "createdOnOrAfter", "exportedBy", "name", "numberFrom", "numberTo", "statuses", "syncStatuses", "transactionPostedFrom", "transactionPostedTo", "businessUnitIds", "serviceAgreementIds", "customerName", "locationName", "vendorName", "inventoryLocationName", "refNumber", "transactionTypes", "empty", "sort", "pageSize", "page", "includeTotal");
-
-  private static final Set<String> JOURNAL_ENTRIES_GET_SUMMARY_PARAMS = Set.of("pageSize", "page", "includeTotal");
-
-  private static final Set<String> JOURNAL_ENTRIES_GET_DETAILS_PARAMS = Set.of("pageSize", "page", "includeTotal");
-
-  private final TitanContext context;
+public final class JournalEntryRepository implements Repository<JournalEntry, UUID>, ReadRepository<JournalEntry, UUID>, QueryRepository<JournalEntry, UUID> {
+  private final ResourceRuntime<JournalEntry, UUID> rt;
 
   private final JournalEntryApi api;
 
-  private final ResourceSupport<UUID, JournalEntry> support;
-
-  JournalEntryRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(JournalEntryApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.journal-entries", UUID.class, JournalEntry.class, r -> r.id().orElse(null));
+  JournalEntryRepository(ModuleRuntime m) {
+    rt = m.resource(AccountingModule.JOURNAL_ENTRIES, x -> x.id().orElse(null));
+    api = m.api(JournalEntryApi.class);
   }
 
-  private Page<JournalEntry> fetchJournalEntriesGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<JournalEntry> response = context.execute(api.journalEntriesGetList(context.tenantId(), params.first("ids"), params.first("exportedFrom"), params.first("exportedTo"), params.first("postedFrom"), params.first("postedTo"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("exportedBy"), params.first("name"), params.first("numberFrom"), params.first("numberTo"), params.all("statuses"), params.all("syncStatuses"), params.first("transactionPostedFrom"), params.first("transactionPostedTo"), params.first("businessUnitIds"), params.first("serviceAgreementIds"), params.first("customerName"), params.first("locationName"), params.first("vendorName"), params.first("inventoryLocationName"), params.first("refNumber"), params.all("transactionTypes"), params.first("empty"), params.first("sort"), pageSize, page, includeTotal ? Boolean.TRUE : null, params.others(JOURNAL_ENTRIES_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<JournalEntry, UUID> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries}: lazy, paged (up to 500 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("JournalEntries_GetList")
+  @CheckReturnValue
   public JournalEntryQuery query() {
-    return new JournalEntryQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetList(params, page, pageSize, includeTotal), 500, context));
+    return new JournalEntryQuery(rt.pages(q -> api.journalEntriesGetList(rt.tenant(), q), 500));
   }
 
   /**
    * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/journal-entries?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.journal-entries} is cached.
    */
-  @Operation("JournalEntries_GetList")
   public Optional<JournalEntry> findById(UUID id) {
-    return support.findByIdWith(id, () -> query().ids(List.of(id)).first());
+    return rt.findVia(id, () -> query().ids(List.of(id)).first());
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("JournalEntries_GetList")
   public JournalEntry getById(UUID id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.journal-entries " + id + " was not found", null, null, null));
+    return rt.found(id, findById(id));
   }
 
   /**
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/journal-entries?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("JournalEntries_GetList")
+  @Override
   public List<JournalEntry> findAllById(Collection<UUID> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("JournalEntries_GetList")
   public List<JournalEntry> findAllById(UUID... ids) {
     return findAllById(Arguments.list("ids", ids));
-  }
-
-  private Page<JournalEntrySummary> fetchJournalEntriesGetSummary(UUID journalEntryId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<JournalEntrySummary> response = context.execute(api.journalEntriesGetSummary(context.tenantId(), journalEntryId, pageSize, page, includeTotal ? Boolean.TRUE : null, params.others(JOURNAL_ENTRIES_GET_SUMMARY_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/summary}: lazy, paged (up to 500 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("JournalEntries_GetSummary")
+  @CheckReturnValue
   public JournalEntrySummaryQuery summary(UUID journalEntryId) {
     Arguments.notNull("journalEntryId", journalEntryId);
-    return new JournalEntrySummaryQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetSummary(journalEntryId, params, page, pageSize, includeTotal), 500, context));
-  }
-
-  private Page<JournalEntryDetails> fetchJournalEntriesGetDetails(UUID journalEntryId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<JournalEntryDetails> response = context.execute(api.journalEntriesGetDetails(context.tenantId(), journalEntryId, pageSize, page, includeTotal ? Boolean.TRUE : null, params.others(JOURNAL_ENTRIES_GET_DETAILS_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    return new JournalEntrySummaryQuery(rt.pages(q -> api.journalEntriesGetSummary(rt.tenant(), journalEntryId, q), 500));
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/details}: lazy, paged (up to 500 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("JournalEntries_GetDetails")
+  @CheckReturnValue
   public JournalEntryDetailsQuery details(UUID journalEntryId) {
     Arguments.notNull("journalEntryId", journalEntryId);
-    return new JournalEntryDetailsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetDetails(journalEntryId, params, page, pageSize, includeTotal), 500, context));
+    return new JournalEntryDetailsQuery(rt.pages(q -> api.journalEntriesGetDetails(rt.tenant(), journalEntryId, q), 500));
   }
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}}. Body: {@link JournalEntryUpdateRequest}. Evicts the record from the cache.
    */
-  @Operation("JournalEntries_Update")
   public JournalEntry update(UUID id, JournalEntryUpdateRequest request) {
     Arguments.notNull("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.journalEntriesUpdate(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.journalEntriesUpdate(rt.tenant(), id, request));
   }
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/sync}. Body: {@link JournalEntrySyncUpdateRequest}. Evicts the record from the cache.
    */
-  @Operation("JournalEntries_SyncUpdate")
   public JournalEntry updateSync(UUID journalEntryId, JournalEntrySyncUpdateRequest request) {
     Arguments.notNull("journalEntryId", journalEntryId);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.journalEntriesSyncUpdate(context.tenantId(), journalEntryId, request));
-    } finally {
-      support.evict(journalEntryId);
-    }
+    return rt.write(journalEntryId, () -> api.journalEntriesSyncUpdate(rt.tenant(), journalEntryId, request));
   }
 }

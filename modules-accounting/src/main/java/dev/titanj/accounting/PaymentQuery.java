@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.ActiveStateFilterType;
 import dev.titanj.accounting.model.DetailedPayment;
 import dev.titanj.accounting.model.LogicalOperator;
@@ -9,16 +10,16 @@ import dev.titanj.accounting.model.PaymentTransactionType;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/payments} ({@code Payments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery> {
   PaymentQuery(QueryState<DetailedPayment> state) {
     super(state);
@@ -68,16 +69,14 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
    * Filter {@code appliedToReferenceNumber} (string).
    */
   public PaymentQuery appliedToReferenceNumber(String value) {
-    requireArgument(value != null, "appliedToReferenceNumber must not be null");
-    return param("appliedToReferenceNumber", value);
+    return textParam("appliedToReferenceNumber", value);
   }
 
   /**
    * Filter {@code statuses} (string).
    */
   public PaymentQuery statuses(String value) {
-    requireArgument(value != null, "statuses must not be null");
-    return param("statuses", value);
+    return textParam("statuses", value);
   }
 
   /**
@@ -140,16 +139,14 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
    * Filter {@code totalGreater} (decimal).
    */
   public PaymentQuery totalGreater(BigDecimal value) {
-    requireArgument(value != null, "totalGreater must not be null");
-    return param("totalGreater", value.toPlainString());
+    return textParam("totalGreater", value);
   }
 
   /**
    * Filter {@code totalLess} (decimal).
    */
   public PaymentQuery totalLess(BigDecimal value) {
-    requireArgument(value != null, "totalLess must not be null");
-    return param("totalLess", value.toPlainString());
+    return textParam("totalLess", value);
   }
 
   /**
@@ -170,14 +167,7 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
    * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50 pairs.
    */
   public PaymentQuery customFields(Map<String, String> fields) {
-    requireArgument(fields != null, "customFields must not be null");
-    requireArgument(fields.size() <= 50, "customFields takes at most 50 pairs, got " + fields.size());
-    PaymentQuery result = this;
-    for (Map.Entry<String, String> e : new TreeMap<>(fields).entrySet()) {
-      requireArgument(e.getKey() != null && !e.getKey().isBlank() && e.getValue() != null, "customFields must not contain blank names or null values");
-      result = result.param("customField.Fields[" + e.getKey() + "]", e.getValue());
-    }
-    return result;
+    return mapParam("customField.Fields[", "]", 50, fields);
   }
 
   /**

@@ -2,9 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.PaymentApi;
 import dev.titanj.accounting.model.ActiveStateFilterType;
-import dev.titanj.accounting.model.CustomFieldType;
 import dev.titanj.accounting.model.CustomFieldUpdateRequest;
 import dev.titanj.accounting.model.DetailedPayment;
 import dev.titanj.accounting.model.ExportPayment;
@@ -12,86 +12,76 @@ import dev.titanj.accounting.model.Payment;
 import dev.titanj.accounting.model.PaymentCreateRequest;
 import dev.titanj.accounting.model.PaymentStatusBatchRequest;
 import dev.titanj.accounting.model.PaymentUpdateRequest;
-import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code accounting.payments} ({@code accounting/v2/tenant/{tenant}/payments}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class PaymentRepository {
-  private static final Set<String> PAYMENTS_GET_LIST_PARAMS = Set.of("ids", "activeState", "appliedToInvoiceIds", "appliedToReferenceNumber", "statuses", "paidOnAfter", "paidOnBefore", "businessUnitIds", "batchNumber", "batchId", "transactionType", "customerId", "totalGreater", "totalLess", "depositIds", "page", "pageSize", "includeTotal", "customField.Operator", "modifiedBefore", "modifiedOnOrAfter", "createdBefore", "createdOnOrAfter", "sort");
-
-  private static final Set<String> PAYMENTS_GET_CUSTOM_FIELD_TYPES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
-
-  private final TitanContext context;
+public final class PaymentRepository implements Repository<DetailedPayment, Long>, ReadRepository<DetailedPayment, Long>, QueryRepository<DetailedPayment, Long> {
+  private final ResourceRuntime<DetailedPayment, Long> rt;
 
   private final PaymentApi api;
 
-  private final ResourceSupport<Long, DetailedPayment> support;
-
-  PaymentRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(PaymentApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.payments", Long.class, DetailedPayment.class, DetailedPayment::id);
+  PaymentRepository(ModuleRuntime m) {
+    rt = m.resource(AccountingModule.PAYMENTS, DetailedPayment::id);
+    api = m.api(PaymentApi.class);
   }
 
-  private Page<DetailedPayment> fetchPaymentsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<DetailedPayment> response = context.execute(api.paymentsGetList(context.tenantId(), params.first("ids"), params.first("activeState"), params.first("appliedToInvoiceIds"), params.first("appliedToReferenceNumber"), params.first("statuses"), params.first("paidOnAfter"), params.first("paidOnBefore"), params.first("businessUnitIds"), params.first("batchNumber"), params.first("batchId"), params.first("transactionType"), params.first("customerId"), params.first("totalGreater"), params.first("totalLess"), params.first("depositIds"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("customField.Operator"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("sort"), params.others(PAYMENTS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<DetailedPayment, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/payments}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Payments_GetList")
+  @CheckReturnValue
   public PaymentQuery query() {
-    return new PaymentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new PaymentQuery(rt.pages(q -> api.paymentsGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/payments?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.payments} is cached.
    */
-  @Operation("Payments_GetList")
   public Optional<DetailedPayment> findById(long id) {
-    return support.findByIdWith(id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
+    return rt.findVia(id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("Payments_GetList")
   public DetailedPayment getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.payments " + id + " was not found", null, null, null));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<DetailedPayment> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payments?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("Payments_GetList")
+  @Override
   public List<DetailedPayment> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().activeState(ActiveStateFilterType.ALL).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().activeState(ActiveStateFilterType.ALL).ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("Payments_GetList")
   public List<DetailedPayment> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
@@ -99,16 +89,13 @@ public final class PaymentRepository {
   /**
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/payments} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  @Operation("Export_Payments")
   public ExportFeed<ExportPayment> export(ExportCursor cursor) {
-    Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportPayments(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return rt.export(cursor, q -> api.exportPayments(rt.tenant(), q));
   }
 
   /**
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/payments} from the beginning.
    */
-  @Operation("Export_Payments")
   public ExportFeed<ExportPayment> export() {
     return export(ExportCursor.beginning());
   }
@@ -116,67 +103,41 @@ public final class PaymentRepository {
   /**
    * POST {@code accounting/v2/tenant/{tenant}/payments}. Body: {@link PaymentCreateRequest}.
    */
-  @Operation("Payments_Create")
   public Payment create(PaymentCreateRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.paymentsCreate(context.tenantId(), request));
-  }
-
-  private Page<CustomFieldType> fetchPaymentsGetCustomFieldTypes(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<CustomFieldType> response = context.execute(api.paymentsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(PAYMENTS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    return rt.call(() -> api.paymentsCreate(rt.tenant(), request));
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/payments/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Payments_GetCustomFieldTypes")
+  @CheckReturnValue
   public PaymentCustomFieldTypesQuery customFieldTypes() {
-    return new PaymentCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
+    return new PaymentCustomFieldTypesQuery(rt.pages(q -> api.paymentsGetCustomFieldTypes(rt.tenant(), q), 5000));
   }
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/payments/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.payments} record.
    */
-  @Operation("Payments_UpdateCustomFields")
   public void updateCustomFields(CustomFieldUpdateRequest request) {
     Arguments.notNull("request", request);
-    try {
-      context.execute(api.paymentsUpdateCustomFields(context.tenantId(), request));
-    } finally {
-      support.evictAll();
-    }
+    rt.writeAll(() -> api.paymentsUpdateCustomFields(rt.tenant(), request));
   }
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/payments/{id}}. Body: {@link PaymentUpdateRequest}. Evicts the record from the cache.
    */
-  @Operation("Payments_Update")
   public Payment update(long id, PaymentUpdateRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.paymentsUpdate(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.paymentsUpdate(rt.tenant(), id, request));
   }
 
   /**
    * POST {@code accounting/v2/tenant/{tenant}/payments/status}; the API answers without a body. Body: {@link PaymentStatusBatchRequest}. Evicts every cached {@code accounting.payments} record.
    */
-  @Operation("Payments_UpdateStatus")
   public void updateStatus(PaymentStatusBatchRequest request) {
     Arguments.notNull("request", request);
-    try {
-      context.execute(api.paymentsUpdateStatus(context.tenantId(), request));
-    } finally {
-      support.evictAll();
-    }
-  }
-
-  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
-    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
+    rt.writeAll(() -> api.paymentsUpdateStatus(rt.tenant(), request));
   }
 }

@@ -2,82 +2,77 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.PaymentTermApi;
 import dev.titanj.accounting.model.PaymentTermAPIModel;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code accounting.payment-terms} ({@code accounting/v2/tenant/{tenant}/payment-terms}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class PaymentTermRepository {
-  private static final Set<String> PAYMENT_TERMS_GET_LIST_PARAMS = Set.of("ids", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort");
-
-  private final TitanContext context;
+public final class PaymentTermRepository implements Repository<PaymentTermAPIModel, Long>, ReadRepository<PaymentTermAPIModel, Long>, QueryRepository<PaymentTermAPIModel, Long> {
+  private final ResourceRuntime<PaymentTermAPIModel, Long> rt;
 
   private final PaymentTermApi api;
 
-  private final ResourceSupport<Long, PaymentTermAPIModel> support;
-
-  PaymentTermRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(PaymentTermApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.payment-terms", Long.class, PaymentTermAPIModel.class, r -> r.id().orElse(null));
+  PaymentTermRepository(ModuleRuntime m) {
+    rt = m.resource(AccountingModule.PAYMENT_TERMS, x -> x.id().orElse(null));
+    api = m.api(PaymentTermApi.class);
   }
 
-  private Page<PaymentTermAPIModel> fetchPaymentTermsGetList(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<PaymentTermAPIModel> response = context.execute(api.paymentTermsGetList(context.tenantId(), params.first("ids"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(PAYMENT_TERMS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<PaymentTermAPIModel, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/payment-terms}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("PaymentTerms_GetList")
+  @CheckReturnValue
   public PaymentTermQuery query() {
-    return new PaymentTermQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentTermsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new PaymentTermQuery(rt.pages(q -> api.paymentTermsGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}}; empty when it does not exist (404). Served from the cache when {@code accounting.payment-terms} is cached.
    */
-  @Operation("PaymentTerms_GetPaymentTermModel")
   public Optional<PaymentTermAPIModel> findById(long id) {
-    return support.findById(id, () -> api.paymentTermsGetPaymentTermModel(context.tenantId(), id));
+    return rt.find(id, () -> api.paymentTermsGetPaymentTermModel(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("PaymentTerms_GetPaymentTermModel")
   public PaymentTermAPIModel getById(long id) {
-    return support.getById(id, () -> api.paymentTermsGetPaymentTermModel(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<PaymentTermAPIModel> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payment-terms?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("PaymentTerms_GetList")
+  @Override
   public List<PaymentTermAPIModel> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("PaymentTerms_GetList")
   public List<PaymentTermAPIModel> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }

@@ -2,16 +2,18 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.PaymentType;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/payment-types} ({@code PaymentTypes_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class PaymentTypeQuery extends ListQuery<PaymentType, PaymentTypeQuery> {
   PaymentTypeQuery(QueryState<PaymentType> state) {
     super(state);

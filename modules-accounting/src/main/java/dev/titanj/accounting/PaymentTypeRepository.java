@@ -2,83 +2,78 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.PaymentTypeApi;
 import dev.titanj.accounting.model.PaymentType;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code accounting.payment-types} ({@code accounting/v2/tenant/{tenant}/payment-types}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class PaymentTypeRepository {
-  private static final Set<String> PAYMENT_TYPES_GET_LIST_PARAMS = Set.of("ids", "active", "createdBefore", "createdOnOrAfter", "page", "pageSize", "includeTotal");
-
-  private final TitanContext context;
+public final class PaymentTypeRepository implements Repository<PaymentType, Long>, ReadRepository<PaymentType, Long>, QueryRepository<PaymentType, Long> {
+  private final ResourceRuntime<PaymentType, Long> rt;
 
   private final PaymentTypeApi api;
 
-  private final ResourceSupport<Long, PaymentType> support;
-
-  PaymentTypeRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(PaymentTypeApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.payment-types", Long.class, PaymentType.class, PaymentType::id);
+  PaymentTypeRepository(ModuleRuntime m) {
+    rt = m.resource(AccountingModule.PAYMENT_TYPES, PaymentType::id);
+    api = m.api(PaymentTypeApi.class);
   }
 
-  private Page<PaymentType> fetchPaymentTypesGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<PaymentType> response = context.execute(api.paymentTypesGetList(context.tenantId(), params.first("ids"), params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(PAYMENT_TYPES_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<PaymentType, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/payment-types}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("PaymentTypes_GetList")
+  @CheckReturnValue
   public PaymentTypeQuery query() {
-    return new PaymentTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentTypesGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new PaymentTypeQuery(rt.pages(q -> api.paymentTypesGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET accounting/v2/tenant/{tenant}/payment-types/{id}}; empty when it does not exist (404). Served from the cache when {@code accounting.payment-types} is cached.
    */
-  @Operation("PaymentTypes_Get")
   public Optional<PaymentType> findById(long id) {
-    return support.findById(id, () -> api.paymentTypesGet(context.tenantId(), id));
+    return rt.find(id, () -> api.paymentTypesGet(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("PaymentTypes_Get")
   public PaymentType getById(long id) {
-    return support.getById(id, () -> api.paymentTypesGet(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<PaymentType> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payment-types?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("PaymentTypes_GetList")
+  @Override
   public List<PaymentType> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("PaymentTypes_GetList")
   public List<PaymentType> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }

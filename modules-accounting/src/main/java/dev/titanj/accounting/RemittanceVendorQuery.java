@@ -2,17 +2,19 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.RemittanceVendor;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/remittance-vendors} ({@code RemittanceVendors_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class RemittanceVendorQuery extends ListQuery<RemittanceVendor, RemittanceVendorQuery> {
   RemittanceVendorQuery(QueryState<RemittanceVendor> state) {
     super(state);

@@ -2,83 +2,78 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.RemittanceVendorApi;
 import dev.titanj.accounting.model.RemittanceVendor;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code accounting.remittance-vendors} ({@code accounting/v2/tenant/{tenant}/remittance-vendors}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class RemittanceVendorRepository {
-  private static final Set<String> REMITTANCE_VENDORS_GET_LIST_PARAMS = Set.of("ids", "active", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort");
-
-  private final TitanContext context;
+public final class RemittanceVendorRepository implements Repository<RemittanceVendor, Long>, ReadRepository<RemittanceVendor, Long>, QueryRepository<RemittanceVendor, Long> {
+  private final ResourceRuntime<RemittanceVendor, Long> rt;
 
   private final RemittanceVendorApi api;
 
-  private final ResourceSupport<Long, RemittanceVendor> support;
-
-  RemittanceVendorRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(RemittanceVendorApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.remittance-vendors", Long.class, RemittanceVendor.class, RemittanceVendor::id);
+  RemittanceVendorRepository(ModuleRuntime m) {
+    rt = m.resource(AccountingModule.REMITTANCE_VENDORS, RemittanceVendor::id);
+    api = m.api(RemittanceVendorApi.class);
   }
 
-  private Page<RemittanceVendor> fetchRemittanceVendorsGetList(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<RemittanceVendor> response = context.execute(api.remittanceVendorsGetList(context.tenantId(), params.all("ids"), params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(REMITTANCE_VENDORS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<RemittanceVendor, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/remittance-vendors}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("RemittanceVendors_GetList")
+  @CheckReturnValue
   public RemittanceVendorQuery query() {
-    return new RemittanceVendorQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchRemittanceVendorsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new RemittanceVendorQuery(rt.pages(q -> api.remittanceVendorsGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET accounting/v2/tenant/{tenant}/remittance-vendors/{id}}; empty when it does not exist (404). Served from the cache when {@code accounting.remittance-vendors} is cached.
    */
-  @Operation("RemittanceVendors_GetById")
   public Optional<RemittanceVendor> findById(long id) {
-    return support.findById(id, () -> api.remittanceVendorsGetById(context.tenantId(), id));
+    return rt.find(id, () -> api.remittanceVendorsGetById(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("RemittanceVendors_GetById")
   public RemittanceVendor getById(long id) {
-    return support.getById(id, () -> api.remittanceVendorsGetById(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<RemittanceVendor> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/remittance-vendors?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("RemittanceVendors_GetList")
+  @Override
   public List<RemittanceVendor> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("RemittanceVendors_GetList")
   public List<RemittanceVendor> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }

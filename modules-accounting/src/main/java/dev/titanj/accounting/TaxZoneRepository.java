@@ -2,83 +2,78 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.TaxZoneApi;
 import dev.titanj.accounting.model.TaxZone;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code accounting.tax-zones} ({@code accounting/v2/tenant/{tenant}/tax-zones}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class TaxZoneRepository {
-  private static final Set<String> TAX_ZONES_GET_LIST_PARAMS = Set.of("ids", "active", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
-
-  private final TitanContext context;
+public final class TaxZoneRepository implements Repository<TaxZone, Long>, ReadRepository<TaxZone, Long>, QueryRepository<TaxZone, Long> {
+  private final ResourceRuntime<TaxZone, Long> rt;
 
   private final TaxZoneApi api;
 
-  private final ResourceSupport<Long, TaxZone> support;
-
-  TaxZoneRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(TaxZoneApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.tax-zones", Long.class, TaxZone.class, TaxZone::id);
+  TaxZoneRepository(ModuleRuntime m) {
+    rt = m.resource(AccountingModule.TAX_ZONES, TaxZone::id);
+    api = m.api(TaxZoneApi.class);
   }
 
-  private Page<TaxZone> fetchTaxZonesGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<TaxZone> response = context.execute(api.taxZonesGetList(context.tenantId(), params.first("ids"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(TAX_ZONES_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<TaxZone, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET accounting/v2/tenant/{tenant}/tax-zones}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("TaxZones_GetList")
+  @CheckReturnValue
   public TaxZoneQuery query() {
-    return new TaxZoneQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTaxZonesGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new TaxZoneQuery(rt.pages(q -> api.taxZonesGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/tax-zones?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.tax-zones} is cached.
    */
-  @Operation("TaxZones_GetList")
   public Optional<TaxZone> findById(long id) {
-    return support.findByIdWith(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
+    return rt.findVia(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("TaxZones_GetList")
   public TaxZone getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.tax-zones " + id + " was not found", null, null, null));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<TaxZone> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/tax-zones?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("TaxZones_GetList")
+  @Override
   public List<TaxZone> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("TaxZones_GetList")
   public List<TaxZone> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }

@@ -2,9 +2,10 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Booking;
 import java.time.Instant;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.Collection;
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings} ({@code Bookings_GetList2}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class BookingForProviderQuery extends ListQuery<Booking, BookingForProviderQuery> {
   BookingForProviderQuery(QueryState<Booking> state) {
     super(state);
@@ -68,8 +70,7 @@ public final class BookingForProviderQuery extends ListQuery<Booking, BookingFor
    * Filter {@code externalId} (string).
    */
   public BookingForProviderQuery externalId(String value) {
-    requireArgument(value != null, "externalId must not be null");
-    return param("externalId", value);
+    return textParam("externalId", value);
   }
 
   /**

@@ -2,9 +2,10 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.GetBookingProviderTag;
 import java.time.Instant;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.Collection;
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/booking-provider-tags} ({@code BookingProviderTags_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class BookingProviderTagQuery extends ListQuery<GetBookingProviderTag, BookingProviderTagQuery> {
   BookingProviderTagQuery(QueryState<GetBookingProviderTag> state) {
     super(state);
@@ -26,8 +28,7 @@ public final class BookingProviderTagQuery extends ListQuery<GetBookingProviderT
    * Filter {@code name} (string).
    */
   public BookingProviderTagQuery name(String value) {
-    requireArgument(value != null, "name must not be null");
-    return param("name", value);
+    return textParam("name", value);
   }
 
   /**

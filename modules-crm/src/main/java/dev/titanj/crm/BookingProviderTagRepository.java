@@ -2,15 +2,15 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.BookingProviderTagApi;
 import dev.titanj.crm.model.BookingProviderTag;
 import dev.titanj.crm.model.CreateBookingProviderTag;
@@ -20,68 +20,63 @@ import dev.titanj.crm.model.UpdateBookingProviderTagRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code crm.booking-provider-tags} ({@code crm/v2/tenant/{tenant}/booking-provider-tags}). Obtain it from {@link Crm}; thread-safe.
  */
-public final class BookingProviderTagRepository {
-  private static final Set<String> BOOKING_PROVIDER_TAGS_GET_LIST_PARAMS = Set.of("name", "ids", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
-
-  private final TitanContext context;
+public final class BookingProviderTagRepository implements Repository<GetBookingProviderTag, Long>, ReadRepository<GetBookingProviderTag, Long>, QueryRepository<GetBookingProviderTag, Long> {
+  private final ResourceRuntime<GetBookingProviderTag, Long> rt;
 
   private final BookingProviderTagApi api;
 
-  private final ResourceSupport<Long, GetBookingProviderTag> support;
-
-  BookingProviderTagRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(BookingProviderTagApi.class);
-    this.support = new ResourceSupport<>(context, "crm.booking-provider-tags", Long.class, GetBookingProviderTag.class, GetBookingProviderTag::id);
+  BookingProviderTagRepository(ModuleRuntime m) {
+    rt = m.resource(CrmModule.BOOKING_PROVIDER_TAGS, GetBookingProviderTag::id);
+    api = m.api(BookingProviderTagApi.class);
   }
 
-  private Page<GetBookingProviderTag> fetchBookingProviderTagsGetList(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<GetBookingProviderTag> response = context.execute(api.bookingProviderTagsGetList(context.tenantId(), params.first("name"), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(BOOKING_PROVIDER_TAGS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<GetBookingProviderTag, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/booking-provider-tags}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("BookingProviderTags_GetList")
+  @CheckReturnValue
   public BookingProviderTagQuery query() {
-    return new BookingProviderTagQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingProviderTagsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new BookingProviderTagQuery(rt.pages(q -> api.bookingProviderTagsGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET crm/v2/tenant/{tenant}/booking-provider-tags/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.booking-provider-tags} is cached.
    */
-  @Operation("BookingProviderTags_Get")
   public Optional<GetBookingProviderTag> findById(long id) {
-    return support.findById(id, () -> api.bookingProviderTagsGet(context.tenantId(), id));
+    return rt.find(id, () -> api.bookingProviderTagsGet(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("BookingProviderTags_Get")
   public GetBookingProviderTag getById(long id) {
-    return support.getById(id, () -> api.bookingProviderTagsGet(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<GetBookingProviderTag> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET crm/v2/tenant/{tenant}/booking-provider-tags?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("BookingProviderTags_GetList")
+  @Override
   public List<GetBookingProviderTag> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("BookingProviderTags_GetList")
   public List<GetBookingProviderTag> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
@@ -89,23 +84,17 @@ public final class BookingProviderTagRepository {
   /**
    * POST {@code crm/v2/tenant/{tenant}/booking-provider-tags}. Body: {@link CreateBookingProviderTagRequest}.
    */
-  @Operation("BookingProviderTags_Create")
   public CreateBookingProviderTag create(CreateBookingProviderTagRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.bookingProviderTagsCreate(context.tenantId(), request));
+    return rt.call(() -> api.bookingProviderTagsCreate(rt.tenant(), request));
   }
 
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/booking-provider-tags/{id}}. Body: {@link UpdateBookingProviderTagRequest}. Evicts the record from the cache.
    */
-  @Operation("BookingProviderTags_Update")
   public BookingProviderTag update(long id, UpdateBookingProviderTagRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.bookingProviderTagsUpdate(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.bookingProviderTagsUpdate(rt.tenant(), id, request));
   }
 }

@@ -2,15 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Contact;
 import java.time.Instant;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}} ({@code Contacts_GetByRelationshipId}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class ContactByRelationshipQuery extends ListQuery<Contact, ContactByRelationshipQuery> {
   ContactByRelationshipQuery(QueryState<Contact> state) {
     super(state);
@@ -25,32 +27,28 @@ public final class ContactByRelationshipQuery extends ListQuery<Contact, Contact
    * Filter {@code name} (string).
    */
   public ContactByRelationshipQuery name(String value) {
-    requireArgument(value != null, "name must not be null");
-    return param("name", value);
+    return textParam("name", value);
   }
 
   /**
    * Filter {@code title} (string).
    */
   public ContactByRelationshipQuery title(String value) {
-    requireArgument(value != null, "title must not be null");
-    return param("title", value);
+    return textParam("title", value);
   }
 
   /**
    * Filter {@code referenceId} (string).
    */
   public ContactByRelationshipQuery referenceId(String value) {
-    requireArgument(value != null, "referenceId must not be null");
-    return param("referenceId", value);
+    return textParam("referenceId", value);
   }
 
   /**
    * Filter {@code isArchived} (string).
    */
   public ContactByRelationshipQuery isArchived(String value) {
-    requireArgument(value != null, "isArchived must not be null");
-    return param("isArchived", value);
+    return textParam("isArchived", value);
   }
 
   /**

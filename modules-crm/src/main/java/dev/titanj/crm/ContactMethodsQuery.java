@@ -2,15 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.ContactMethod;
 import java.time.Instant;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods} ({@code ContactMethods_GetContactMethods}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class ContactMethodsQuery extends ListQuery<ContactMethod, ContactMethodsQuery> {
   ContactMethodsQuery(QueryState<ContactMethod> state) {
     super(state);
@@ -25,24 +27,21 @@ public final class ContactMethodsQuery extends ListQuery<ContactMethod, ContactM
    * Filter {@code referenceId} (string).
    */
   public ContactMethodsQuery referenceId(String value) {
-    requireArgument(value != null, "referenceId must not be null");
-    return param("referenceId", value);
+    return textParam("referenceId", value);
   }
 
   /**
    * Filter {@code type} (string).
    */
   public ContactMethodsQuery type(String value) {
-    requireArgument(value != null, "type must not be null");
-    return param("type", value);
+    return textParam("type", value);
   }
 
   /**
    * Filter {@code value} (string).
    */
   public ContactMethodsQuery value(String value) {
-    requireArgument(value != null, "value must not be null");
-    return param("value", value);
+    return textParam("value", value);
   }
 
   /**

@@ -2,15 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Contact;
 import java.time.Instant;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/contacts} ({@code Contacts_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class ContactQuery extends ListQuery<Contact, ContactQuery> {
   ContactQuery(QueryState<Contact> state) {
     super(state);
@@ -25,32 +27,28 @@ public final class ContactQuery extends ListQuery<Contact, ContactQuery> {
    * Filter {@code name} (string).
    */
   public ContactQuery name(String value) {
-    requireArgument(value != null, "name must not be null");
-    return param("name", value);
+    return textParam("name", value);
   }
 
   /**
    * Filter {@code title} (string).
    */
   public ContactQuery title(String value) {
-    requireArgument(value != null, "title must not be null");
-    return param("title", value);
+    return textParam("title", value);
   }
 
   /**
    * Filter {@code referenceId} (string).
    */
   public ContactQuery referenceId(String value) {
-    requireArgument(value != null, "referenceId must not be null");
-    return param("referenceId", value);
+    return textParam("referenceId", value);
   }
 
   /**
    * Filter {@code isArchived} (string).
    */
   public ContactQuery isArchived(String value) {
-    requireArgument(value != null, "isArchived must not be null");
-    return param("isArchived", value);
+    return textParam("isArchived", value);
   }
 
   /**

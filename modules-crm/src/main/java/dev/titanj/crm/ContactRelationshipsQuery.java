@@ -2,15 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.ContactRelationship;
 import java.time.Instant;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/relationships} ({@code Contacts_GetContactRelationshipList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class ContactRelationshipsQuery extends ListQuery<ContactRelationship, ContactRelationshipsQuery> {
   ContactRelationshipsQuery(QueryState<ContactRelationship> state) {
     super(state);
@@ -32,16 +34,14 @@ public final class ContactRelationshipsQuery extends ListQuery<ContactRelationsh
    * Filter {@code typeSlug} (string).
    */
   public ContactRelationshipsQuery typeSlug(String value) {
-    requireArgument(value != null, "typeSlug must not be null");
-    return param("typeSlug", value);
+    return textParam("typeSlug", value);
   }
 
   /**
    * Filter {@code typeName} (string).
    */
   public ContactRelationshipsQuery typeName(String value) {
-    requireArgument(value != null, "typeName must not be null");
-    return param("typeName", value);
+    return textParam("typeName", value);
   }
 
   /**

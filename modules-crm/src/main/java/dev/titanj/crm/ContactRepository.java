@@ -2,21 +2,20 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.ContactApi;
 import dev.titanj.crm.model.Contact;
 import dev.titanj.crm.model.ContactMethod;
 import dev.titanj.crm.model.ContactPreference;
 import dev.titanj.crm.model.ContactPreferenceType;
-import dev.titanj.crm.model.ContactRelationship;
 import dev.titanj.crm.model.CreateContactMethodRequest;
 import dev.titanj.crm.model.CreateContactRequest;
 import dev.titanj.crm.model.ReplaceContactRequest;
@@ -26,320 +25,222 @@ import dev.titanj.crm.model.UpdateContactRequest;
 import dev.titanj.crm.model.UpsertContactMethodRequest;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Repository of {@code crm.contacts} ({@code crm/v2/tenant/{tenant}/contacts}). Obtain it from {@link Crm}; thread-safe.
  */
-public final class ContactRepository {
-  private static final Set<String> CONTACTS_GET_LIST_PARAMS = Set.of("name", "title", "referenceId", "isArchived", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort");
-
-  private static final Set<String> CONTACT_METHODS_GET_CONTACT_METHODS_PARAMS = Set.of("referenceId", "type", "value", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort");
-
-  private static final Set<String> CONTACTS_GET_BY_RELATIONSHIP_ID_PARAMS = Set.of("name", "title", "referenceId", "isArchived", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort");
-
-  private static final Set<String> CONTACTS_GET_CONTACT_RELATIONSHIP_LIST_PARAMS = Set.of("relatedEntityId", "typeSlug", "typeName", "createdBefore", "createdOnOrAfter", "page", "pageSize", "includeTotal", "sort");
-
-  private static final Set<String> CONTACTS_SEARCH_CONTACT_METHODS_PARAMS = Set.of("contactId", "referenceId", "type", "value", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort");
-
-  private final TitanContext context;
+public final class ContactRepository implements Repository<Contact, UUID>, ReadRepository<Contact, UUID>, QueryRepository<Contact, UUID> {
+  private final ResourceRuntime<Contact, UUID> rt;
 
   private final ContactApi api;
 
-  private final ResourceSupport<UUID, Contact> support;
-
-  ContactRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(ContactApi.class);
-    this.support = new ResourceSupport<>(context, "crm.contacts", UUID.class, Contact.class, Contact::id);
+  ContactRepository(ModuleRuntime m) {
+    rt = m.resource(CrmModule.CONTACTS, Contact::id);
+    api = m.api(ContactApi.class);
   }
 
-  private Page<Contact> fetchContactsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Contact> response = context.execute(api.contactsGetList(context.tenantId(), params.first("name"), params.first("title"), params.first("referenceId"), params.first("isArchived"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<Contact, UUID> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Contacts_GetList")
+  @CheckReturnValue
   public ContactQuery query() {
-    return new ContactQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new ContactQuery(rt.pages(q -> api.contactsGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET crm/v2/tenant/{tenant}/contacts/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.contacts} is cached.
    */
-  @Operation("Contacts_Get")
   public Optional<Contact> findById(UUID id) {
-    return support.findById(id, () -> api.contactsGet(context.tenantId(), id));
+    return rt.find(id, () -> api.contactsGet(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("Contacts_Get")
   public Contact getById(UUID id) {
-    return support.getById(id, () -> api.contactsGet(context.tenantId(), id));
-  }
-
-  private Page<ContactMethod> fetchContactMethodsGetContactMethods(UUID contactId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<ContactMethod> response = context.execute(api.contactMethodsGetContactMethods(context.tenantId(), contactId, params.first("referenceId"), params.first("type"), params.first("value"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACT_METHODS_GET_CONTACT_METHODS_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    return rt.found(id, findById(id));
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("ContactMethods_GetContactMethods")
+  @CheckReturnValue
   public ContactMethodsQuery contactMethods(UUID contactId) {
     Arguments.notNull("contactId", contactId);
-    return new ContactMethodsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactMethodsGetContactMethods(contactId, params, page, pageSize, includeTotal), 5000, context));
+    return new ContactMethodsQuery(rt.pages(q -> api.contactMethodsGetContactMethods(rt.tenant(), contactId, q), 5000));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}. Body: {@link CreateContactMethodRequest}. Evicts the record from the cache.
    */
-  @Operation("ContactMethods_CreateContactMethod")
   public ContactMethod createContactMethod(UUID contactId, CreateContactMethodRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.contactMethodsCreateContactMethod(context.tenantId(), contactId, request));
-    } finally {
-      support.evict(contactId);
-    }
+    return rt.write(contactId, () -> api.contactMethodsCreateContactMethod(rt.tenant(), contactId, request));
   }
 
   /**
    * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}.
    */
-  @Operation("ContactMethods_GetContactMethod")
   public ContactMethod getContactMethod(UUID contactId, UUID contactMethodId) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
-    return context.execute(api.contactMethodsGetContactMethod(context.tenantId(), contactId, contactMethodId));
+    return rt.call(() -> api.contactMethodsGetContactMethod(rt.tenant(), contactId, contactMethodId));
   }
 
   /**
    * PUT {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}. Body: {@link UpsertContactMethodRequest}. Evicts the record from the cache.
    */
-  @Operation("ContactMethods_UpsertContactMethod")
   public ContactMethod upsertContactMethod(UUID contactId, UUID contactMethodId,
       UpsertContactMethodRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.contactMethodsUpsertContactMethod(context.tenantId(), contactId, contactMethodId, request));
-    } finally {
-      support.evict(contactId);
-    }
+    return rt.write(contactId, () -> api.contactMethodsUpsertContactMethod(rt.tenant(), contactId, contactMethodId, request));
   }
 
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}. Body: {@link UpdateContactMethodRequest}. Evicts the record from the cache.
    */
-  @Operation("ContactMethods_UpdateContactMethod")
   public ContactMethod updateContactMethod(UUID contactId, UUID contactMethodId,
       UpdateContactMethodRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.contactMethodsUpdateContactMethod(context.tenantId(), contactId, contactMethodId, request));
-    } finally {
-      support.evict(contactId);
-    }
+    return rt.write(contactId, () -> api.contactMethodsUpdateContactMethod(rt.tenant(), contactId, contactMethodId, request));
   }
 
   /**
    * DELETE {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}; the API answers without a body. Evicts the record from the cache.
    */
-  @Operation("ContactMethods_DeleteContactMethod")
   public void deleteContactMethod(UUID contactId, UUID contactMethodId) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
-    try {
-      context.execute(api.contactMethodsDeleteContactMethod(context.tenantId(), contactId, contactMethodId));
-    } finally {
-      support.evict(contactId);
-    }
+    rt.write(contactId, () -> api.contactMethodsDeleteContactMethod(rt.tenant(), contactId, contactMethodId));
   }
 
   /**
    * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences}; the API answers with the whole list as one bare array and the operation takes no paging parameters, so this one request returns every record.
    */
-  @Operation("ContactPreferences_GetContactMethodPreferences")
   public List<ContactPreference> getContactMethodPreferences(UUID contactId, UUID contactMethodId) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
-    List<ContactPreference> result = context.execute(api.contactPreferencesGetContactMethodPreferences(context.tenantId(), contactId, contactMethodId));
-    return result == null ? List.of() : result;
+    return Arguments.orEmpty(rt.call(() -> api.contactPreferencesGetContactMethodPreferences(rt.tenant(), contactId, contactMethodId)));
   }
 
   /**
    * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}}.
    */
-  @Operation("ContactPreferences_GetContactMethodPreference")
   public ContactPreference getContactMethodPreference(UUID contactId, UUID contactMethodId,
       String preferenceName) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notBlank("preferenceName", preferenceName);
-    return context.execute(api.contactPreferencesGetContactMethodPreference(context.tenantId(), contactId, contactMethodId, preferenceName));
+    return rt.call(() -> api.contactPreferencesGetContactMethodPreference(rt.tenant(), contactId, contactMethodId, preferenceName));
   }
 
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}}. Body: {@link UpdateContactMethodPreferenceRequest}. Evicts the record from the cache.
    */
-  @Operation("ContactPreferences_UpdateContactMethodPreference")
   public ContactPreference updateContactMethodPreference(UUID contactId, UUID contactMethodId,
       String preferenceName, UpdateContactMethodPreferenceRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notBlank("preferenceName", preferenceName);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.contactPreferencesUpdateContactMethodPreference(context.tenantId(), contactId, contactMethodId, preferenceName, request));
-    } finally {
-      support.evict(contactId);
-    }
+    return rt.write(contactId, () -> api.contactPreferencesUpdateContactMethodPreference(rt.tenant(), contactId, contactMethodId, preferenceName, request));
   }
 
   /**
    * PUT {@code crm/v2/tenant/{tenant}/contacts/{id}}. Body: {@link ReplaceContactRequest}. Evicts the record from the cache.
    */
-  @Operation("Contacts_Replace")
   public Contact replace(UUID contactId, ReplaceContactRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.contactsReplace(context.tenantId(), contactId, request));
-    } finally {
-      support.evict(contactId);
-    }
+    return rt.write(contactId, () -> api.contactsReplace(rt.tenant(), contactId, request));
   }
 
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/contacts/{id}}. Body: {@link UpdateContactRequest}. Evicts the record from the cache.
    */
-  @Operation("Contacts_Update")
   public Contact update(UUID id, UpdateContactRequest request) {
     Arguments.notNull("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.contactsUpdate(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.contactsUpdate(rt.tenant(), id, request));
   }
 
   /**
    * DELETE {@code crm/v2/tenant/{tenant}/contacts/{id}}; the API answers without a body. Evicts the record from the cache.
    */
-  @Operation("Contacts_DeleteContact")
   public void delete(UUID id) {
     Arguments.notNull("id", id);
-    try {
-      context.execute(api.contactsDeleteContact(context.tenantId(), id));
-    } finally {
-      support.evict(id);
-    }
-  }
-
-  private Page<Contact> fetchContactsGetByRelationshipId(long relationshipId, QueryParams params,
-      int page, int pageSize, boolean includeTotal) {
-    PagedResponse<Contact> response = context.execute(api.contactsGetByRelationshipId(context.tenantId(), relationshipId, params.first("name"), params.first("title"), params.first("referenceId"), params.first("isArchived"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_GET_BY_RELATIONSHIP_ID_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    rt.write(id, () -> api.contactsDeleteContact(rt.tenant(), id));
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Contacts_GetByRelationshipId")
+  @CheckReturnValue
   public ContactByRelationshipQuery queryByRelationship(long relationshipId) {
     Arguments.positive("relationshipId", relationshipId);
-    return new ContactByRelationshipQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetByRelationshipId(relationshipId, params, page, pageSize, includeTotal), 5000, context));
+    return new ContactByRelationshipQuery(rt.pages(q -> api.contactsGetByRelationshipId(rt.tenant(), relationshipId, q), 5000));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/contacts}. Body: {@link CreateContactRequest}.
    */
-  @Operation("Contacts_Create")
   public Contact create(CreateContactRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.contactsCreate(context.tenantId(), request));
+    return rt.call(() -> api.contactsCreate(rt.tenant(), request));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}}; the API answers without a body. Evicts the record from the cache.
    */
-  @Operation("Contacts_CreateContactRelationship")
   public void createRelationship(UUID contactId, long relatedEntityId, String typeSlug) {
     Arguments.notNull("contactId", contactId);
     Arguments.positive("relatedEntityId", relatedEntityId);
     Arguments.notBlank("typeSlug", typeSlug);
-    try {
-      context.execute(api.contactsCreateContactRelationship(context.tenantId(), contactId, relatedEntityId, typeSlug));
-    } finally {
-      support.evict(contactId);
-    }
+    rt.write(contactId, () -> api.contactsCreateContactRelationship(rt.tenant(), contactId, relatedEntityId, typeSlug));
   }
 
   /**
    * DELETE {@code crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}}; the API answers without a body. Evicts the record from the cache.
    */
-  @Operation("Contacts_DeleteContactRelationship")
   public void deleteRelationship(UUID contactId, long relatedEntityId, String typeSlug) {
     Arguments.notNull("contactId", contactId);
     Arguments.positive("relatedEntityId", relatedEntityId);
     Arguments.notBlank("typeSlug", typeSlug);
-    try {
-      context.execute(api.contactsDeleteContactRelationship(context.tenantId(), contactId, relatedEntityId, typeSlug));
-    } finally {
-      support.evict(contactId);
-    }
-  }
-
-  private Page<ContactRelationship> fetchContactsGetContactRelationshipList(UUID contactId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<ContactRelationship> response = context.execute(api.contactsGetContactRelationshipList(context.tenantId(), contactId, params.first("relatedEntityId"), params.first("typeSlug"), params.first("typeName"), params.first("createdBefore"), params.first("createdOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_GET_CONTACT_RELATIONSHIP_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    rt.write(contactId, () -> api.contactsDeleteContactRelationship(rt.tenant(), contactId, relatedEntityId, typeSlug));
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/relationships}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Contacts_GetContactRelationshipList")
+  @CheckReturnValue
   public ContactRelationshipsQuery relationships(UUID contactId) {
     Arguments.notNull("contactId", contactId);
-    return new ContactRelationshipsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetContactRelationshipList(contactId, params, page, pageSize, includeTotal), 5000, context));
+    return new ContactRelationshipsQuery(rt.pages(q -> api.contactsGetContactRelationshipList(rt.tenant(), contactId, q), 5000));
   }
 
   /**
    * GET {@code crm/v2/tenant/{tenant}/contacts/preferences}; the API answers with the whole list as one bare array and the operation takes no paging parameters, so this one request returns every record.
    */
-  @Operation("Contacts_GetPreferenceMetadataList")
   public List<ContactPreferenceType> preferenceTypes() {
-    List<ContactPreferenceType> result = context.execute(api.contactsGetPreferenceMetadataList(context.tenantId()));
-    return result == null ? List.of() : result;
-  }
-
-  private Page<ContactMethod> fetchContactsSearchContactMethods(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<ContactMethod> response = context.execute(api.contactsSearchContactMethods(context.tenantId(), params.first("contactId"), params.first("referenceId"), params.first("type"), params.first("value"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_SEARCH_CONTACT_METHODS_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    return Arguments.orEmpty(rt.call(() -> api.contactsGetPreferenceMetadataList(rt.tenant())));
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/contacts/contact-methods}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Contacts_SearchContactMethods")
+  @CheckReturnValue
   public ContactSearchContactMethodsQuery searchContactMethods() {
-    return new ContactSearchContactMethodsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsSearchContactMethods(params, page, pageSize, includeTotal), 5000, context));
+    return new ContactSearchContactMethodsQuery(rt.pages(q -> api.contactsSearchContactMethods(rt.tenant(), q), 5000));
   }
 }

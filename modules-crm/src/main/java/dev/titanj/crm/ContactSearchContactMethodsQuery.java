@@ -2,9 +2,10 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.ContactMethod;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import java.util.UUID;
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/contact-methods} ({@code Contacts_SearchContactMethods}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class ContactSearchContactMethodsQuery extends ListQuery<ContactMethod, ContactSearchContactMethodsQuery> {
   ContactSearchContactMethodsQuery(QueryState<ContactMethod> state) {
     super(state);
@@ -23,35 +25,31 @@ public final class ContactSearchContactMethodsQuery extends ListQuery<ContactMet
   }
 
   /**
-   * Filter {@code contactId}: a GUID.
+   * Filter {@code contactId} (a GUID).
    */
   public ContactSearchContactMethodsQuery contactId(UUID value) {
-    requireArgument(value != null, "contactId must not be null");
-    return param("contactId", value.toString());
+    return textParam("contactId", value);
   }
 
   /**
    * Filter {@code referenceId} (string).
    */
   public ContactSearchContactMethodsQuery referenceId(String value) {
-    requireArgument(value != null, "referenceId must not be null");
-    return param("referenceId", value);
+    return textParam("referenceId", value);
   }
 
   /**
    * Filter {@code type} (string).
    */
   public ContactSearchContactMethodsQuery type(String value) {
-    requireArgument(value != null, "type must not be null");
-    return param("type", value);
+    return textParam("type", value);
   }
 
   /**
    * Filter {@code value} (string).
    */
   public ContactSearchContactMethodsQuery value(String value) {
-    requireArgument(value != null, "value must not be null");
-    return param("value", value);
+    return textParam("value", value);
   }
 
   /**

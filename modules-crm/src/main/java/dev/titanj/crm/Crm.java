@@ -2,13 +2,56 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import dev.titanj.core.ResourceKey;
 import dev.titanj.core.ServiceTitan;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.crm.model.Booking;
+import dev.titanj.crm.model.Contact;
+import dev.titanj.crm.model.Customer;
+import dev.titanj.crm.model.GetBookingProviderTag;
+import dev.titanj.crm.model.Lead;
+import dev.titanj.crm.model.Location;
+import java.util.UUID;
 
 /**
- * The Crm API ({@code crm/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource. Cheap to create; thread-safe.
+ * The Crm API ({@code crm/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource, and the key of each resource. Cheap to create; thread-safe.
  */
 public final class Crm {
+  /**
+   * The {@code crm.booking-provider-tags} resource.
+   */
+  public static final ResourceKey<GetBookingProviderTag, Long> BOOKING_PROVIDER_TAGS = ResourceKey.of("crm.booking-provider-tags", GetBookingProviderTag.class, Long.class);
+
+  /**
+   * The {@code crm.bookings} resource.
+   */
+  public static final ResourceKey<Booking, Long> BOOKINGS = ResourceKey.of("crm.bookings", Booking.class, Long.class);
+
+  /**
+   * The {@code crm.contacts} resource.
+   */
+  public static final ResourceKey<Contact, UUID> CONTACTS = ResourceKey.of("crm.contacts", Contact.class, UUID.class);
+
+  /**
+   * The {@code crm.customers} resource.
+   */
+  public static final ResourceKey<Customer, Long> CUSTOMERS = ResourceKey.of("crm.customers", Customer.class, Long.class);
+
+  /**
+   * The {@code crm.leads} resource.
+   */
+  public static final ResourceKey<Lead, Long> LEADS = ResourceKey.of("crm.leads", Lead.class, Long.class);
+
+  /**
+   * The {@code crm.locations} resource.
+   */
+  public static final ResourceKey<Location, Long> LOCATIONS = ResourceKey.of("crm.locations", Location.class, Long.class);
+
+  /**
+   * The {@code crm.tags} resource.
+   */
+  public static final ResourceKey<Void, Void> TAGS = ResourceKey.of("crm.tags", Void.class, Void.class);
+
   private final BookingProviderTagRepository bookingProviderTags;
 
   private final BookingRepository bookings;
@@ -23,21 +66,21 @@ public final class Crm {
 
   private final TagRepository tags;
 
-  private Crm(TitanContext context) {
-    this.bookingProviderTags = new BookingProviderTagRepository(context);
-    this.bookings = new BookingRepository(context);
-    this.contacts = new ContactRepository(context);
-    this.customers = new CustomerRepository(context);
-    this.leads = new LeadRepository(context);
-    this.locations = new LocationRepository(context);
-    this.tags = new TagRepository(context);
+  private Crm(ModuleRuntime m) {
+    bookingProviderTags = new BookingProviderTagRepository(m);
+    bookings = new BookingRepository(m);
+    contacts = new ContactRepository(m);
+    customers = new CustomerRepository(m);
+    leads = new LeadRepository(m);
+    locations = new LocationRepository(m);
+    tags = new TagRepository(m);
   }
 
   /**
    * The Crm API of {@code serviceTitan}.
    */
   public static Crm of(ServiceTitan serviceTitan) {
-    return new Crm(TitanContext.of(serviceTitan));
+    return new Crm(ModuleRuntime.of(serviceTitan));
   }
 
   /**

@@ -2,20 +2,18 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
-import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.CustomerApi;
 import dev.titanj.crm.model.CreateCustomerContactRequest;
 import dev.titanj.crm.model.CreateCustomerRequest;
@@ -23,9 +21,7 @@ import dev.titanj.crm.model.CreateCustomerTag;
 import dev.titanj.crm.model.CreatedCustomer;
 import dev.titanj.crm.model.Customer;
 import dev.titanj.crm.model.CustomerContactWithModifiedOn;
-import dev.titanj.crm.model.CustomerContactWithModifiedOnAndCustomerId;
 import dev.titanj.crm.model.CustomerNoteCreateRequest;
-import dev.titanj.crm.model.CustomersCustomFieldType;
 import dev.titanj.crm.model.ExportCustomer;
 import dev.titanj.crm.model.ExportCustomerContact;
 import dev.titanj.crm.model.Note;
@@ -34,76 +30,63 @@ import dev.titanj.crm.model.UpdateCustomerRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code crm.customers} ({@code crm/v2/tenant/{tenant}/customers}). Obtain it from {@link Crm}; thread-safe.
  */
-public final class CustomerRepository {
-  private static final Set<String> CUSTOMERS_GET_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "sort", "ids", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "excludeAccountingChangesFromModifiedDateRange", "name", "street", "unit", "city", "state", "zip", "country", "latitude", "longitude", "phone", "active", "externalDataApplicationGuid", "externalDataKey", "externalDataValues");
-
-  private static final Set<String> CUSTOMERS_GET_NOTES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter");
-
-  private static final Set<String> CUSTOMERS_GET_CONTACT_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal");
-
-  private static final Set<String> CUSTOMERS_GET_MODIFIED_CONTACTS_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "modifiedBefore", "modifiedOnOrAfter", "customerIds", "createdBefore", "createdOnOrAfter");
-
-  private static final Set<String> CUSTOMERS_GET_CUSTOM_FIELD_TYPES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
-
-  private final TitanContext context;
+public final class CustomerRepository implements Repository<Customer, Long>, ReadRepository<Customer, Long>, QueryRepository<Customer, Long> {
+  private final ResourceRuntime<Customer, Long> rt;
 
   private final CustomerApi api;
 
-  private final ResourceSupport<Long, Customer> support;
-
-  CustomerRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(CustomerApi.class);
-    this.support = new ResourceSupport<>(context, "crm.customers", Long.class, Customer.class, Customer::id);
+  CustomerRepository(ModuleRuntime m) {
+    rt = m.resource(CrmModule.CUSTOMERS, Customer::id);
+    api = m.api(CustomerApi.class);
   }
 
-  private Page<Customer> fetchCustomersGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Customer> response = context.execute(api.customersGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.first("ids"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("excludeAccountingChangesFromModifiedDateRange"), params.first("name"), params.first("street"), params.first("unit"), params.first("city"), params.first("state"), params.first("zip"), params.first("country"), params.first("latitude"), params.first("longitude"), params.first("phone"), params.first("active"), params.first("externalDataApplicationGuid"), params.first("externalDataKey"), params.first("externalDataValues"), params.others(CUSTOMERS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<Customer, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/customers}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Customers_GetList")
+  @CheckReturnValue
   public CustomerQuery query() {
-    return new CustomerQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new CustomerQuery(rt.pages(q -> api.customersGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET crm/v2/tenant/{tenant}/customers/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.customers} is cached.
    */
-  @Operation("Customers_Get")
   public Optional<Customer> findById(long id) {
-    return support.findById(id, () -> api.customersGet(context.tenantId(), id));
+    return rt.find(id, () -> api.customersGet(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("Customers_Get")
   public Customer getById(long id) {
-    return support.getById(id, () -> api.customersGet(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<Customer> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET crm/v2/tenant/{tenant}/customers?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("Customers_GetList")
+  @Override
   public List<Customer> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("Customers_GetList")
   public List<Customer> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
@@ -111,155 +94,101 @@ public final class CustomerRepository {
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}}. Body: {@link UpdateCustomerRequest}. Evicts the record from the cache.
    */
-  @Operation("Customers_Update")
   public Customer update(long id, UpdateCustomerRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.customersUpdate(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.customersUpdate(rt.tenant(), id, request));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/customers}. Body: {@link CreateCustomerRequest}.
    */
-  @Operation("Customers_Create")
   public CreatedCustomer create(CreateCustomerRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.customersCreate(context.tenantId(), request));
-  }
-
-  private Page<Note> fetchCustomersGetNotes(long customerId, QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<Note> response = context.execute(api.customersGetNotes(context.tenantId(), customerId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(CUSTOMERS_GET_NOTES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    return rt.call(() -> api.customersCreate(rt.tenant(), request));
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/customers/{id}/notes}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Customers_GetNotes")
+  @CheckReturnValue
   public CustomerNotesQuery notes(long customerId) {
     Arguments.positive("customerId", customerId);
-    return new CustomerNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetNotes(customerId, params, page, pageSize, includeTotal), 5000, context));
+    return new CustomerNotesQuery(rt.pages(q -> api.customersGetNotes(rt.tenant(), customerId, q), 5000));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/customers/{id}/notes}. Body: {@link CustomerNoteCreateRequest}. Evicts the record from the cache.
    */
-  @Operation("Customers_CreateNote")
   public Note createNote(long customerId, CustomerNoteCreateRequest request) {
     Arguments.positive("customerId", customerId);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.customersCreateNote(context.tenantId(), customerId, request));
-    } finally {
-      support.evict(customerId);
-    }
+    return rt.write(customerId, () -> api.customersCreateNote(rt.tenant(), customerId, request));
   }
 
   /**
    * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/notes/{noteId}}; the API answers without a body. Evicts the record from the cache.
    */
-  @Operation("Customers_DeleteNote")
   public void deleteNote(long customerId, long noteId) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("noteId", noteId);
-    try {
-      context.execute(api.customersDeleteNote(context.tenantId(), customerId, noteId));
-    } finally {
-      support.evict(customerId);
-    }
-  }
-
-  private Page<CustomerContactWithModifiedOn> fetchCustomersGetContactList(long customerId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<CustomerContactWithModifiedOn> response = context.execute(api.customersGetContactList(context.tenantId(), customerId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(CUSTOMERS_GET_CONTACT_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    rt.write(customerId, () -> api.customersDeleteNote(rt.tenant(), customerId, noteId));
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/customers/{id}/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Customers_GetContactList")
+  @CheckReturnValue
   public CustomerContactsQuery contacts(long customerId) {
     Arguments.positive("customerId", customerId);
-    return new CustomerContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetContactList(customerId, params, page, pageSize, includeTotal), 5000, context));
+    return new CustomerContactsQuery(rt.pages(q -> api.customersGetContactList(rt.tenant(), customerId, q), 5000));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}. Body: {@link CreateCustomerContactRequest}. Evicts the record from the cache.
    */
-  @Operation("Customers_CreateContact")
   public CustomerContactWithModifiedOn createContact(long customerId,
       CreateCustomerContactRequest request) {
     Arguments.positive("customerId", customerId);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.customersCreateContact(context.tenantId(), customerId, request));
-    } finally {
-      support.evict(customerId);
-    }
+    return rt.write(customerId, () -> api.customersCreateContact(rt.tenant(), customerId, request));
   }
 
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}. Body: {@link UpdateCustomerContactRequest}. Evicts the record from the cache.
    */
-  @Operation("Customers_UpdateContact")
   public CustomerContactWithModifiedOn updateContact(long customerId, long contactId,
       UpdateCustomerContactRequest request) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.customersUpdateContact(context.tenantId(), customerId, contactId, request));
-    } finally {
-      support.evict(customerId);
-    }
+    return rt.write(customerId, () -> api.customersUpdateContact(rt.tenant(), customerId, contactId, request));
   }
 
   /**
    * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}; the API answers without a body. Evicts the record from the cache.
    */
-  @Operation("Customers_DeleteContact")
   public void deleteContact(long customerId, long contactId) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("contactId", contactId);
-    try {
-      context.execute(api.customersDeleteContact(context.tenantId(), customerId, contactId));
-    } finally {
-      support.evict(customerId);
-    }
-  }
-
-  private Page<CustomerContactWithModifiedOnAndCustomerId> fetchCustomersGetModifiedContactsList(
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<CustomerContactWithModifiedOnAndCustomerId> response = context.execute(api.customersGetModifiedContactsList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("customerIds"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.others(CUSTOMERS_GET_MODIFIED_CONTACTS_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    rt.write(customerId, () -> api.customersDeleteContact(rt.tenant(), customerId, contactId));
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/customers/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Customers_GetModifiedContactsList")
+  @CheckReturnValue
   public CustomerModifiedContactsQuery modifiedContacts() {
-    return new CustomerModifiedContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetModifiedContactsList(params, page, pageSize, includeTotal), 5000, context));
+    return new CustomerModifiedContactsQuery(rt.pages(q -> api.customersGetModifiedContactsList(rt.tenant(), q), 5000));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}. Evicts the record from the cache.
    */
-  @Operation("Customers_CreateTag")
   public CreateCustomerTag addTag(long customerId, long tagTypeId) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("tagTypeId", tagTypeId);
-    try {
-      return context.execute(api.customersCreateTag(context.tenantId(), customerId, tagTypeId));
-    } finally {
-      support.evict(customerId);
-    }
+    return rt.write(customerId, () -> api.customersCreateTag(rt.tenant(), customerId, tagTypeId));
   }
 
   /**
@@ -268,7 +197,6 @@ public final class CustomerRepository {
    * @deprecated renamed to {@link #addTag}, which says what the operation does.
    */
   @Deprecated
-  @Operation("Customers_CreateTag")
   public CreateCustomerTag createTag(long customerId, long tagTypeId) {
     return addTag(customerId, tagTypeId);
   }
@@ -276,15 +204,10 @@ public final class CustomerRepository {
   /**
    * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}; the API answers without a body. Evicts the record from the cache.
    */
-  @Operation("Customers_DeleteTag")
   public void removeTag(long customerId, long tagTypeId) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("tagTypeId", tagTypeId);
-    try {
-      context.execute(api.customersDeleteTag(context.tenantId(), customerId, tagTypeId));
-    } finally {
-      support.evict(customerId);
-    }
+    rt.write(customerId, () -> api.customersDeleteTag(rt.tenant(), customerId, tagTypeId));
   }
 
   /**
@@ -293,38 +216,28 @@ public final class CustomerRepository {
    * @deprecated renamed to {@link #removeTag}, which says what the operation does.
    */
   @Deprecated
-  @Operation("Customers_DeleteTag")
   public void deleteTag(long customerId, long tagTypeId) {
     removeTag(customerId, tagTypeId);
-  }
-
-  private Page<CustomersCustomFieldType> fetchCustomersGetCustomFieldTypes(QueryParams params,
-      int page, int pageSize, boolean includeTotal) {
-    PagedResponse<CustomersCustomFieldType> response = context.execute(api.customersGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(CUSTOMERS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/customers/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Customers_GetCustomFieldTypes")
+  @CheckReturnValue
   public CustomerCustomFieldTypesQuery customFieldTypes() {
-    return new CustomerCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
+    return new CustomerCustomFieldTypesQuery(rt.pages(q -> api.customersGetCustomFieldTypes(rt.tenant(), q), 5000));
   }
 
   /**
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  @Operation("ExportContacts_CustomersContacts")
   public ExportFeed<ExportCustomerContact> exportContacts(ExportCursor cursor) {
-    Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportContactsCustomersContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return rt.export(cursor, q -> api.exportContactsCustomersContacts(rt.tenant(), q));
   }
 
   /**
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from the beginning.
    */
-  @Operation("ExportContacts_CustomersContacts")
   public ExportFeed<ExportCustomerContact> exportContacts() {
     return exportContacts(ExportCursor.beginning());
   }
@@ -332,21 +245,14 @@ public final class CustomerRepository {
   /**
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  @Operation("ExportCustomers_GetCustomers")
   public ExportFeed<ExportCustomer> export(ExportCursor cursor) {
-    Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportCustomersGetCustomers(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return rt.export(cursor, q -> api.exportCustomersGetCustomers(rt.tenant(), q));
   }
 
   /**
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from the beginning.
    */
-  @Operation("ExportCustomers_GetCustomers")
   public ExportFeed<ExportCustomer> export() {
     return export(ExportCursor.beginning());
-  }
-
-  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
-    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

@@ -2,9 +2,10 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Lead;
 import dev.titanj.crm.model.LeadStatus;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Collection;
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/leads} ({@code Leads_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class LeadQuery extends ListQuery<Lead, LeadQuery> {
   LeadQuery(QueryState<Lead> state) {
     super(state);
@@ -97,24 +99,21 @@ public final class LeadQuery extends ListQuery<Lead, LeadQuery> {
    * Filter {@code customerCity} (string).
    */
   public LeadQuery customerCity(String value) {
-    requireArgument(value != null, "customerCity must not be null");
-    return param("customerCity", value);
+    return textParam("customerCity", value);
   }
 
   /**
    * Filter {@code customerState} (string).
    */
   public LeadQuery customerState(String value) {
-    requireArgument(value != null, "customerState must not be null");
-    return param("customerState", value);
+    return textParam("customerState", value);
   }
 
   /**
    * Filter {@code customerZip} (string).
    */
   public LeadQuery customerZip(String value) {
-    requireArgument(value != null, "customerZip must not be null");
-    return param("customerZip", value);
+    return textParam("customerZip", value);
   }
 
   /**
@@ -156,15 +155,13 @@ public final class LeadQuery extends ListQuery<Lead, LeadQuery> {
    * Filter {@code leadCustomerName} (string).
    */
   public LeadQuery leadCustomerName(String value) {
-    requireArgument(value != null, "leadCustomerName must not be null");
-    return param("leadCustomerName", value);
+    return textParam("leadCustomerName", value);
   }
 
   /**
    * Filter {@code leadPhone} (string).
    */
   public LeadQuery leadPhone(String value) {
-    requireArgument(value != null, "leadPhone must not be null");
-    return param("leadPhone", value);
+    return textParam("leadPhone", value);
   }
 }

@@ -2,19 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
-import dev.titanj.core.ExportBatch;
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.LeadApi;
 import dev.titanj.crm.model.CreateFollowUpRequest;
 import dev.titanj.crm.model.DismissLeadRequest;
@@ -30,70 +28,63 @@ import dev.titanj.crm.model.SubmitLeadFormRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code crm.leads} ({@code crm/v2/tenant/{tenant}/leads}). Obtain it from {@link Crm}; thread-safe.
  */
-public final class LeadRepository {
-  private static final Set<String> LEADS_GET_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "ids", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "customerId", "isProspect", "withoutCustomer", "status", "customerCity", "customerState", "customerZip", "customerCreatedOnOrAfter", "customerCreatedBefore", "customerModifiedOnOrAfter", "sort", "genPermUrl", "leadCustomerName", "leadPhone");
-
-  private static final Set<String> LEADS_GET_NOTES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter");
-
-  private final TitanContext context;
+public final class LeadRepository implements Repository<Lead, Long>, ReadRepository<Lead, Long>, QueryRepository<Lead, Long> {
+  private final ResourceRuntime<Lead, Long> rt;
 
   private final LeadApi api;
 
-  private final ResourceSupport<Long, Lead> support;
-
-  LeadRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(LeadApi.class);
-    this.support = new ResourceSupport<>(context, "crm.leads", Long.class, Lead.class, Lead::id);
+  LeadRepository(ModuleRuntime m) {
+    rt = m.resource(CrmModule.LEADS, Lead::id);
+    api = m.api(LeadApi.class);
   }
 
-  private Page<Lead> fetchLeadsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Lead> response = context.execute(api.leadsGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("ids"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("customerId"), params.first("isProspect"), params.first("withoutCustomer"), params.first("status"), params.first("customerCity"), params.first("customerState"), params.first("customerZip"), params.first("customerCreatedOnOrAfter"), params.first("customerCreatedBefore"), params.first("customerModifiedOnOrAfter"), params.first("sort"), params.first("genPermUrl"), params.first("leadCustomerName"), params.first("leadPhone"), params.others(LEADS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<Lead, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/leads}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Leads_GetList")
+  @CheckReturnValue
   public LeadQuery query() {
-    return new LeadQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLeadsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new LeadQuery(rt.pages(q -> api.leadsGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET crm/v2/tenant/{tenant}/leads/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.leads} is cached.
    */
-  @Operation("Leads_Get")
   public Optional<Lead> findById(long id) {
-    return support.findById(id, () -> api.leadsGet(context.tenantId(), id));
+    return rt.find(id, () -> api.leadsGet(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("Leads_Get")
   public Lead getById(long id) {
-    return support.getById(id, () -> api.leadsGet(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<Lead> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET crm/v2/tenant/{tenant}/leads?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("Leads_GetList")
+  @Override
   public List<Lead> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("Leads_GetList")
   public List<Lead> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
@@ -101,16 +92,13 @@ public final class LeadRepository {
   /**
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  @Operation("ExportLeads_Leads")
   public ExportFeed<ExportLeads> export(ExportCursor cursor) {
-    Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportLeadsLeads(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return rt.export(cursor, q -> api.exportLeadsLeads(rt.tenant(), q));
   }
 
   /**
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from the beginning.
    */
-  @Operation("ExportLeads_Leads")
   public ExportFeed<ExportLeads> export() {
     return export(ExportCursor.beginning());
   }
@@ -118,97 +106,61 @@ public final class LeadRepository {
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/leads/{id}}. Body: {@link LeadUpdateRequest}. Evicts the record from the cache.
    */
-  @Operation("Leads_Update")
   public Lead update(long id, LeadUpdateRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.leadsUpdate(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.leadsUpdate(rt.tenant(), id, request));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/leads}. Body: {@link LeadCreateRequest}.
    */
-  @Operation("Leads_Create")
   public Lead create(LeadCreateRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.leadsCreate(context.tenantId(), request));
+    return rt.call(() -> api.leadsCreate(rt.tenant(), request));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/leads/{id}/follow-up}. Body: {@link CreateFollowUpRequest}. Evicts the record from the cache.
    */
-  @Operation("Leads_CreateFollowUp")
   public FollowUp createFollowUp(long leadId, CreateFollowUpRequest request) {
     Arguments.positive("leadId", leadId);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.leadsCreateFollowUp(context.tenantId(), leadId, request));
-    } finally {
-      support.evict(leadId);
-    }
-  }
-
-  private Page<Note> fetchLeadsGetNotes(long leadId, QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Note> response = context.execute(api.leadsGetNotes(context.tenantId(), leadId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(LEADS_GET_NOTES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    return rt.write(leadId, () -> api.leadsCreateFollowUp(rt.tenant(), leadId, request));
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/leads/{id}/notes}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Leads_GetNotes")
+  @CheckReturnValue
   public LeadNotesQuery notes(long leadId) {
     Arguments.positive("leadId", leadId);
-    return new LeadNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLeadsGetNotes(leadId, params, page, pageSize, includeTotal), 5000, context));
+    return new LeadNotesQuery(rt.pages(q -> api.leadsGetNotes(rt.tenant(), leadId, q), 5000));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/leads/{id}/notes}. Body: {@link LeadNoteCreateRequest}. Evicts the record from the cache.
    */
-  @Operation("Leads_CreateNote")
   public Note createNote(long leadId, LeadNoteCreateRequest request) {
     Arguments.positive("leadId", leadId);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.leadsCreateNote(context.tenantId(), leadId, request));
-    } finally {
-      support.evict(leadId);
-    }
+    return rt.write(leadId, () -> api.leadsCreateNote(rt.tenant(), leadId, request));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/leads/{id}/dismiss}; the API answers without a body. Body: {@link DismissLeadRequest}. Evicts the record from the cache.
    */
-  @Operation("Leads_Dismiss")
   public void dismiss(long leadId, DismissLeadRequest request) {
     Arguments.positive("leadId", leadId);
     Arguments.notNull("request", request);
-    try {
-      context.execute(api.leadsDismiss(context.tenantId(), leadId, request));
-    } finally {
-      support.evict(leadId);
-    }
+    rt.write(leadId, () -> api.leadsDismiss(rt.tenant(), leadId, request));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/leads/form}. {@code id} is query parameter {@code id} (optional, may be null). Body: {@link SubmitLeadFormRequest}. Evicts every cached {@code crm.leads} record.
    */
-  @Operation("Leads_SubmitLeadForm")
   public SubmitLeadForm submitForm(Long id, SubmitLeadFormRequest request) {
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.leadsSubmitLeadForm(context.tenantId(), Arguments.wire(id), request));
-    } finally {
-      support.evictAll();
-    }
-  }
-
-  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
-    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
+    return rt.writeAll(() -> api.leadsSubmitLeadForm(rt.tenant(), Arguments.query("id", id), request));
   }
 }

@@ -2,13 +2,15 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.LocationContactResponse;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/locations/{id}/contacts} ({@code Locations_GetContactList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class LocationContactsQuery extends ListQuery<LocationContactResponse, LocationContactsQuery> {
   LocationContactsQuery(QueryState<LocationContactResponse> state) {
     super(state);

@@ -2,16 +2,18 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.LocationsCustomFieldType;
 import java.time.Instant;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/locations/custom-fields} ({@code Locations_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class LocationCustomFieldTypesQuery extends ListQuery<LocationsCustomFieldType, LocationCustomFieldTypesQuery> {
   LocationCustomFieldTypesQuery(QueryState<LocationsCustomFieldType> state) {
     super(state);

@@ -2,8 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.LocationsContact;
 import java.time.Instant;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.Collection;
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/locations/contacts} ({@code Locations_GetLocationsContactsList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class LocationModifiedContactsQuery extends ListQuery<LocationsContact, LocationModifiedContactsQuery> {
   LocationModifiedContactsQuery(QueryState<LocationsContact> state) {
     super(state);

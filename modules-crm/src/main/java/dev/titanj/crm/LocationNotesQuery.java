@@ -2,14 +2,16 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Note;
 import java.time.Instant;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/locations/{id}/notes} ({@code Locations_GetNotes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class LocationNotesQuery extends ListQuery<Note, LocationNotesQuery> {
   LocationNotesQuery(QueryState<Note> state) {
     super(state);

@@ -2,10 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Location;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,6 +15,7 @@ import java.util.UUID;
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/locations} ({@code Locations_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class LocationQuery extends ListQuery<Location, LocationQuery> {
   LocationQuery(QueryState<Location> state) {
     super(state);
@@ -42,8 +44,7 @@ public final class LocationQuery extends ListQuery<Location, LocationQuery> {
    * Filter {@code name} (string).
    */
   public LocationQuery name(String value) {
-    requireArgument(value != null, "name must not be null");
-    return param("name", value);
+    return textParam("name", value);
   }
 
   /**
@@ -57,48 +58,42 @@ public final class LocationQuery extends ListQuery<Location, LocationQuery> {
    * Filter {@code street} (string).
    */
   public LocationQuery street(String value) {
-    requireArgument(value != null, "street must not be null");
-    return param("street", value);
+    return textParam("street", value);
   }
 
   /**
    * Filter {@code unit} (string).
    */
   public LocationQuery unit(String value) {
-    requireArgument(value != null, "unit must not be null");
-    return param("unit", value);
+    return textParam("unit", value);
   }
 
   /**
    * Filter {@code city} (string).
    */
   public LocationQuery city(String value) {
-    requireArgument(value != null, "city must not be null");
-    return param("city", value);
+    return textParam("city", value);
   }
 
   /**
    * Filter {@code state} (string).
    */
   public LocationQuery state(String value) {
-    requireArgument(value != null, "state must not be null");
-    return param("state", value);
+    return textParam("state", value);
   }
 
   /**
    * Filter {@code zip} (string).
    */
   public LocationQuery zip(String value) {
-    requireArgument(value != null, "zip must not be null");
-    return param("zip", value);
+    return textParam("zip", value);
   }
 
   /**
    * Filter {@code country} (string).
    */
   public LocationQuery country(String value) {
-    requireArgument(value != null, "country must not be null");
-    return param("country", value);
+    return textParam("country", value);
   }
 
   /**
@@ -158,26 +153,23 @@ public final class LocationQuery extends ListQuery<Location, LocationQuery> {
   }
 
   /**
-   * Filter {@code externalDataApplicationGuid}: a GUID.
+   * Filter {@code externalDataApplicationGuid} (a GUID).
    */
   public LocationQuery externalDataApplicationGuid(UUID value) {
-    requireArgument(value != null, "externalDataApplicationGuid must not be null");
-    return param("externalDataApplicationGuid", value.toString());
+    return textParam("externalDataApplicationGuid", value);
   }
 
   /**
    * Filter {@code externalDataKey} (string).
    */
   public LocationQuery externalDataKey(String value) {
-    requireArgument(value != null, "externalDataKey must not be null");
-    return param("externalDataKey", value);
+    return textParam("externalDataKey", value);
   }
 
   /**
    * Filter {@code externalDataValues} (string).
    */
   public LocationQuery externalDataValues(String value) {
-    requireArgument(value != null, "externalDataValues must not be null");
-    return param("externalDataValues", value);
+    return textParam("externalDataValues", value);
   }
 }

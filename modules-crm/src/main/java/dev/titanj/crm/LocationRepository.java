@@ -2,20 +2,18 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
-import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.LocationApi;
 import dev.titanj.crm.model.CreateLocation;
 import dev.titanj.crm.model.CreateLocationRequest;
@@ -27,83 +25,68 @@ import dev.titanj.crm.model.LocationContactCreateRequest;
 import dev.titanj.crm.model.LocationContactResponse;
 import dev.titanj.crm.model.LocationContactUpdateRequest;
 import dev.titanj.crm.model.LocationNoteCreateRequest;
-import dev.titanj.crm.model.LocationsContact;
-import dev.titanj.crm.model.LocationsCustomFieldType;
 import dev.titanj.crm.model.Note;
 import dev.titanj.crm.model.UpdateLocationRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code crm.locations} ({@code crm/v2/tenant/{tenant}/locations}). Obtain it from {@link Crm}; thread-safe.
  */
-public final class LocationRepository {
-  private static final Set<String> LOCATIONS_GET_LIST_PARAMS = Set.of("ids", "name", "customerId", "street", "unit", "city", "state", "zip", "country", "latitude", "longitude", "active", "page", "pageSize", "includeTotal", "sort", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "externalDataApplicationGuid", "externalDataKey", "externalDataValues");
-
-  private static final Set<String> LOCATIONS_GET_NOTES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter");
-
-  private static final Set<String> LOCATIONS_GET_CONTACT_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal");
-
-  private static final Set<String> LOCATIONS_GET_LOCATIONS_CONTACTS_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "modifiedBefore", "modifiedOnOrAfter", "locationIds", "createdBefore", "createdOnOrAfter");
-
-  private static final Set<String> LOCATIONS_GET_CUSTOM_FIELD_TYPES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
-
-  private final TitanContext context;
+public final class LocationRepository implements Repository<Location, Long>, ReadRepository<Location, Long>, QueryRepository<Location, Long> {
+  private final ResourceRuntime<Location, Long> rt;
 
   private final LocationApi api;
 
-  private final ResourceSupport<Long, Location> support;
-
-  LocationRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(LocationApi.class);
-    this.support = new ResourceSupport<>(context, "crm.locations", Long.class, Location.class, Location::id);
+  LocationRepository(ModuleRuntime m) {
+    rt = m.resource(CrmModule.LOCATIONS, Location::id);
+    api = m.api(LocationApi.class);
   }
 
-  private Page<Location> fetchLocationsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Location> response = context.execute(api.locationsGetList(context.tenantId(), params.first("ids"), params.first("name"), params.first("customerId"), params.first("street"), params.first("unit"), params.first("city"), params.first("state"), params.first("zip"), params.first("country"), params.first("latitude"), params.first("longitude"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("externalDataApplicationGuid"), params.first("externalDataKey"), params.first("externalDataValues"), params.others(LOCATIONS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<Location, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/locations}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Locations_GetList")
+  @CheckReturnValue
   public LocationQuery query() {
-    return new LocationQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new LocationQuery(rt.pages(q -> api.locationsGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET crm/v2/tenant/{tenant}/locations/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.locations} is cached.
    */
-  @Operation("Locations_Get")
   public Optional<Location> findById(long id) {
-    return support.findById(id, () -> api.locationsGet(context.tenantId(), id));
+    return rt.find(id, () -> api.locationsGet(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("Locations_Get")
   public Location getById(long id) {
-    return support.getById(id, () -> api.locationsGet(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<Location> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET crm/v2/tenant/{tenant}/locations?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("Locations_GetList")
+  @Override
   public List<Location> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("Locations_GetList")
   public List<Location> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
@@ -111,16 +94,13 @@ public final class LocationRepository {
   /**
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  @Operation("ExportContacts_LocationsContacts")
   public ExportFeed<ExportLocationContact> exportContacts(ExportCursor cursor) {
-    Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportContactsLocationsContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return rt.export(cursor, q -> api.exportContactsLocationsContacts(rt.tenant(), q));
   }
 
   /**
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from the beginning.
    */
-  @Operation("ExportContacts_LocationsContacts")
   public ExportFeed<ExportLocationContact> exportContacts() {
     return exportContacts(ExportCursor.beginning());
   }
@@ -128,16 +108,13 @@ public final class LocationRepository {
   /**
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  @Operation("ExportLocations_Locations")
   public ExportFeed<ExportLocations> export(ExportCursor cursor) {
-    Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportLocationsLocations(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return rt.export(cursor, q -> api.exportLocationsLocations(rt.tenant(), q));
   }
 
   /**
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from the beginning.
    */
-  @Operation("ExportLocations_Locations")
   public ExportFeed<ExportLocations> export() {
     return export(ExportCursor.beginning());
   }
@@ -145,155 +122,101 @@ public final class LocationRepository {
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}}. Body: {@link UpdateLocationRequest}. Evicts the record from the cache.
    */
-  @Operation("Locations_Update")
   public Location update(long id, UpdateLocationRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.locationsUpdate(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.locationsUpdate(rt.tenant(), id, request));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/locations}. Body: {@link CreateLocationRequest}.
    */
-  @Operation("Locations_Create")
   public CreateLocation create(CreateLocationRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.locationsCreate(context.tenantId(), request));
-  }
-
-  private Page<Note> fetchLocationsGetNotes(long locationId, QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<Note> response = context.execute(api.locationsGetNotes(context.tenantId(), locationId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(LOCATIONS_GET_NOTES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    return rt.call(() -> api.locationsCreate(rt.tenant(), request));
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/locations/{id}/notes}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Locations_GetNotes")
+  @CheckReturnValue
   public LocationNotesQuery notes(long locationId) {
     Arguments.positive("locationId", locationId);
-    return new LocationNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetNotes(locationId, params, page, pageSize, includeTotal), 5000, context));
+    return new LocationNotesQuery(rt.pages(q -> api.locationsGetNotes(rt.tenant(), locationId, q), 5000));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/locations/{id}/notes}. Body: {@link LocationNoteCreateRequest}. Evicts the record from the cache.
    */
-  @Operation("Locations_CreateNote")
   public Note createNote(long locationId, LocationNoteCreateRequest request) {
     Arguments.positive("locationId", locationId);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.locationsCreateNote(context.tenantId(), locationId, request));
-    } finally {
-      support.evict(locationId);
-    }
+    return rt.write(locationId, () -> api.locationsCreateNote(rt.tenant(), locationId, request));
   }
 
   /**
    * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/notes/{noteId}}; the API answers without a body. Evicts the record from the cache.
    */
-  @Operation("Locations_DeleteNote")
   public void deleteNote(long locationId, long noteId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("noteId", noteId);
-    try {
-      context.execute(api.locationsDeleteNote(context.tenantId(), locationId, noteId));
-    } finally {
-      support.evict(locationId);
-    }
-  }
-
-  private Page<LocationContactResponse> fetchLocationsGetContactList(long locationId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<LocationContactResponse> response = context.execute(api.locationsGetContactList(context.tenantId(), locationId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(LOCATIONS_GET_CONTACT_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    rt.write(locationId, () -> api.locationsDeleteNote(rt.tenant(), locationId, noteId));
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/locations/{id}/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Locations_GetContactList")
+  @CheckReturnValue
   public LocationContactsQuery contacts(long locationId) {
     Arguments.positive("locationId", locationId);
-    return new LocationContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetContactList(locationId, params, page, pageSize, includeTotal), 5000, context));
+    return new LocationContactsQuery(rt.pages(q -> api.locationsGetContactList(rt.tenant(), locationId, q), 5000));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/locations/{id}/contacts}. Body: {@link LocationContactCreateRequest}. Evicts the record from the cache.
    */
-  @Operation("Locations_CreateContact")
   public LocationContactResponse createContact(long locationId,
       LocationContactCreateRequest request) {
     Arguments.positive("locationId", locationId);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.locationsCreateContact(context.tenantId(), locationId, request));
-    } finally {
-      support.evict(locationId);
-    }
-  }
-
-  private Page<LocationsContact> fetchLocationsGetLocationsContactsList(QueryParams params,
-      int page, int pageSize, boolean includeTotal) {
-    PagedResponse<LocationsContact> response = context.execute(api.locationsGetLocationsContactsList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("locationIds"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.others(LOCATIONS_GET_LOCATIONS_CONTACTS_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    return rt.write(locationId, () -> api.locationsCreateContact(rt.tenant(), locationId, request));
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/locations/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Locations_GetLocationsContactsList")
+  @CheckReturnValue
   public LocationModifiedContactsQuery modifiedContacts() {
-    return new LocationModifiedContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetLocationsContactsList(params, page, pageSize, includeTotal), 5000, context));
+    return new LocationModifiedContactsQuery(rt.pages(q -> api.locationsGetLocationsContactsList(rt.tenant(), q), 5000));
   }
 
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}. Body: {@link LocationContactUpdateRequest}. Evicts the record from the cache.
    */
-  @Operation("Locations_UpdateContact")
   public LocationContactResponse updateContact(long locationId, long contactId,
       LocationContactUpdateRequest request) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.locationsUpdateContact(context.tenantId(), locationId, contactId, request));
-    } finally {
-      support.evict(locationId);
-    }
+    return rt.write(locationId, () -> api.locationsUpdateContact(rt.tenant(), locationId, contactId, request));
   }
 
   /**
    * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}; the API answers without a body. Evicts the record from the cache.
    */
-  @Operation("Locations_DeleteContact")
   public void deleteContact(long locationId, long contactId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("contactId", contactId);
-    try {
-      context.execute(api.locationsDeleteContact(context.tenantId(), locationId, contactId));
-    } finally {
-      support.evict(locationId);
-    }
+    rt.write(locationId, () -> api.locationsDeleteContact(rt.tenant(), locationId, contactId));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}. Evicts the record from the cache.
    */
-  @Operation("Locations_CreateTag")
   public CreateLocationTag addTag(long locationId, long tagTypeId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("tagTypeId", tagTypeId);
-    try {
-      return context.execute(api.locationsCreateTag(context.tenantId(), locationId, tagTypeId));
-    } finally {
-      support.evict(locationId);
-    }
+    return rt.write(locationId, () -> api.locationsCreateTag(rt.tenant(), locationId, tagTypeId));
   }
 
   /**
@@ -302,7 +225,6 @@ public final class LocationRepository {
    * @deprecated renamed to {@link #addTag}, which says what the operation does.
    */
   @Deprecated
-  @Operation("Locations_CreateTag")
   public CreateLocationTag createTag(long locationId, long tagTypeId) {
     return addTag(locationId, tagTypeId);
   }
@@ -310,15 +232,10 @@ public final class LocationRepository {
   /**
    * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}; the API answers without a body. Evicts the record from the cache.
    */
-  @Operation("Locations_DeleteTag")
   public void removeTag(long locationId, long tagTypeId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("tagTypeId", tagTypeId);
-    try {
-      context.execute(api.locationsDeleteTag(context.tenantId(), locationId, tagTypeId));
-    } finally {
-      support.evict(locationId);
-    }
+    rt.write(locationId, () -> api.locationsDeleteTag(rt.tenant(), locationId, tagTypeId));
   }
 
   /**
@@ -327,49 +244,32 @@ public final class LocationRepository {
    * @deprecated renamed to {@link #removeTag}, which says what the operation does.
    */
   @Deprecated
-  @Operation("Locations_DeleteTag")
   public void deleteTag(long locationId, long tagTypeId) {
     removeTag(locationId, tagTypeId);
-  }
-
-  private Page<LocationsCustomFieldType> fetchLocationsGetCustomFieldTypes(QueryParams params,
-      int page, int pageSize, boolean includeTotal) {
-    PagedResponse<LocationsCustomFieldType> response = context.execute(api.locationsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(LOCATIONS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
   /**
    * A query over {@code GET crm/v2/tenant/{tenant}/locations/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Locations_GetCustomFieldTypes")
+  @CheckReturnValue
   public LocationCustomFieldTypesQuery customFieldTypes() {
-    return new LocationCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
+    return new LocationCustomFieldTypesQuery(rt.pages(q -> api.locationsGetCustomFieldTypes(rt.tenant(), q), 5000));
   }
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician/{preferredTechnicianId}}; the API answers without a body. Evicts the record from the cache.
    */
-  @Operation("Locations_UpdatePreferredTechnician")
   public void setPreferredTechnician(long locationId, long preferredTechnicianId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("preferredTechnicianId", preferredTechnicianId);
-    try {
-      context.execute(api.locationsUpdatePreferredTechnician(context.tenantId(), locationId, preferredTechnicianId));
-    } finally {
-      support.evict(locationId);
-    }
+    rt.write(locationId, () -> api.locationsUpdatePreferredTechnician(rt.tenant(), locationId, preferredTechnicianId));
   }
 
   /**
    * GET {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician}; the API answers with a bare id.
    */
-  @Operation("Locations_GetPreferredTechnician")
   public Long getPreferredTechnician(long locationId) {
     Arguments.positive("locationId", locationId);
-    return context.execute(api.locationsGetPreferredTechnician(context.tenantId(), locationId));
-  }
-
-  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
-    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
+    return rt.call(() -> api.locationsGetPreferredTechnician(rt.tenant(), locationId));
   }
 }

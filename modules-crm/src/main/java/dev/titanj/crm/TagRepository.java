@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.TagApi;
 import dev.titanj.crm.model.AddBulkTagsRequest;
 import dev.titanj.crm.model.RemoveBulkTagsRequest;
@@ -12,31 +14,34 @@ import dev.titanj.crm.model.RemoveBulkTagsRequest;
 /**
  * Repository of {@code crm.tags} ({@code crm/v2/tenant/{tenant}/tags}). Obtain it from {@link Crm}; thread-safe.
  */
-public final class TagRepository {
-  private final TitanContext context;
+public final class TagRepository implements Repository<Void, Void> {
+  private final ResourceRuntime<Void, Void> rt;
 
   private final TagApi api;
 
-  TagRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(TagApi.class);
+  TagRepository(ModuleRuntime m) {
+    rt = m.resource(CrmModule.TAGS, null);
+    api = m.api(TagApi.class);
+  }
+
+  @Override
+  public ResourceKey<Void, Void> key() {
+    return rt.key();
   }
 
   /**
    * PUT {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link AddBulkTagsRequest}.
    */
-  @Operation("BulkTags_AddTags")
   public void addTags(AddBulkTagsRequest request) {
     Arguments.notNull("request", request);
-    context.execute(api.bulkTagsAddTags(context.tenantId(), request));
+    rt.call(() -> api.bulkTagsAddTags(rt.tenant(), request));
   }
 
   /**
    * DELETE {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link RemoveBulkTagsRequest}.
    */
-  @Operation("BulkTags_RemoveTags")
   public void removeTags(RemoveBulkTagsRequest request) {
     Arguments.notNull("request", request);
-    context.execute(api.bulkTagsRemoveTags(context.tenantId(), request));
+    rt.call(() -> api.bulkTagsRemoveTags(rt.tenant(), request));
   }
 }

@@ -2,20 +2,18 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
-import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.AppointmentAssignmentApi;
 import dev.titanj.dispatch.model.Appointment;
 import dev.titanj.dispatch.model.AppointmentAssignment;
@@ -25,68 +23,63 @@ import dev.titanj.dispatch.model.UnassignTechniciansRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code dispatch.appointment-assignments} ({@code dispatch/v2/tenant/{tenant}/appointment-assignments}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class AppointmentAssignmentRepository {
-  private static final Set<String> APPOINTMENT_ASSIGNMENTS_GET_LIST_PARAMS = Set.of("ids", "appointmentIds", "jobId", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort", "active");
-
-  private final TitanContext context;
+public final class AppointmentAssignmentRepository implements Repository<AppointmentAssignment, Long>, ReadRepository<AppointmentAssignment, Long>, QueryRepository<AppointmentAssignment, Long> {
+  private final ResourceRuntime<AppointmentAssignment, Long> rt;
 
   private final AppointmentAssignmentApi api;
 
-  private final ResourceSupport<Long, AppointmentAssignment> support;
-
-  AppointmentAssignmentRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(AppointmentAssignmentApi.class);
-    this.support = new ResourceSupport<>(context, "dispatch.appointment-assignments", Long.class, AppointmentAssignment.class, AppointmentAssignment::id);
+  AppointmentAssignmentRepository(ModuleRuntime m) {
+    rt = m.resource(DispatchModule.APPOINTMENT_ASSIGNMENTS, AppointmentAssignment::id);
+    api = m.api(AppointmentAssignmentApi.class);
   }
 
-  private Page<AppointmentAssignment> fetchAppointmentAssignmentsGetList(QueryParams params,
-      int page, int pageSize, boolean includeTotal) {
-    PagedResponse<AppointmentAssignment> response = context.execute(api.appointmentAssignmentsGetList(context.tenantId(), params.first("ids"), params.first("appointmentIds"), params.first("jobId"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.first("active"), params.others(APPOINTMENT_ASSIGNMENTS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<AppointmentAssignment, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET dispatch/v2/tenant/{tenant}/appointment-assignments}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("AppointmentAssignments_GetList")
+  @CheckReturnValue
   public AppointmentAssignmentQuery query() {
-    return new AppointmentAssignmentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchAppointmentAssignmentsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new AppointmentAssignmentQuery(rt.pages(q -> api.appointmentAssignmentsGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record through the list ({@code GET dispatch/v2/tenant/{tenant}/appointment-assignments?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code dispatch.appointment-assignments} is cached.
    */
-  @Operation("AppointmentAssignments_GetList")
   public Optional<AppointmentAssignment> findById(long id) {
-    return support.findByIdWith(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
+    return rt.findVia(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("AppointmentAssignments_GetList")
   public AppointmentAssignment getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("dispatch.appointment-assignments " + id + " was not found", null, null, null));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<AppointmentAssignment> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET dispatch/v2/tenant/{tenant}/appointment-assignments?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("AppointmentAssignments_GetList")
+  @Override
   public List<AppointmentAssignment> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("AppointmentAssignments_GetList")
   public List<AppointmentAssignment> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
@@ -94,42 +87,29 @@ public final class AppointmentAssignmentRepository {
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians}. Body: {@link AssignTechniciansRequest}. Evicts every cached {@code dispatch.appointment-assignments} record.
    */
-  @Operation("AppointmentAssignments_AssignTechnicians")
   public Appointment assignTechnicians(AssignTechniciansRequest request) {
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.appointmentAssignmentsAssignTechnicians(context.tenantId(), request));
-    } finally {
-      support.evictAll();
-    }
+    return rt.writeAll(() -> api.appointmentAssignmentsAssignTechnicians(rt.tenant(), request));
   }
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians}. Body: {@link UnassignTechniciansRequest}. Evicts every cached {@code dispatch.appointment-assignments} record.
    */
-  @Operation("AppointmentAssignments_UnassignTechnicians")
   public Appointment unassignTechnicians(UnassignTechniciansRequest request) {
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.appointmentAssignmentsUnassignTechnicians(context.tenantId(), request));
-    } finally {
-      support.evictAll();
-    }
+    return rt.writeAll(() -> api.appointmentAssignmentsUnassignTechnicians(rt.tenant(), request));
   }
 
   /**
    * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  @Operation("Export_AppointmentAssignments")
   public ExportFeed<ExportAppointmentAssignments> export(ExportCursor cursor, Active active) {
-    Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportAppointmentAssignments(context.tenantId(), Arguments.wire(active), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return rt.export(cursor, Arguments.query("active", active), q -> api.exportAppointmentAssignments(rt.tenant(), q));
   }
 
   /**
    * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from the beginning.
    */
-  @Operation("Export_AppointmentAssignments")
   public ExportFeed<ExportAppointmentAssignments> export() {
     return export(ExportCursor.beginning(), null);
   }
@@ -137,12 +117,7 @@ public final class AppointmentAssignmentRepository {
   /**
    * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from {@code cursor}, without optional filters.
    */
-  @Operation("Export_AppointmentAssignments")
   public ExportFeed<ExportAppointmentAssignments> export(ExportCursor cursor) {
     return export(cursor, null);
-  }
-
-  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
-    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

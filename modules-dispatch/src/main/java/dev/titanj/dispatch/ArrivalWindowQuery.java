@@ -2,15 +2,17 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.dispatch.model.ArrivalWindow;
 import java.time.Instant;
 
 /**
  * Filters of {@code GET dispatch/v2/tenant/{tenant}/arrival-windows} ({@code ArrivalWindows_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class ArrivalWindowQuery extends ListQuery<ArrivalWindow, ArrivalWindowQuery> {
   ArrivalWindowQuery(QueryState<ArrivalWindow> state) {
     super(state);

@@ -2,15 +2,15 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.ArrivalWindowApi;
 import dev.titanj.dispatch.model.ArrivalWindow;
 import dev.titanj.dispatch.model.ArrivalWindowConfigurationResponse;
@@ -18,128 +18,101 @@ import dev.titanj.dispatch.model.CreateArrivalWindowRequest;
 import dev.titanj.dispatch.model.SetArrivalWindowStatusRequest;
 import dev.titanj.dispatch.model.UpdateArrivalWindowConfigurationRequest;
 import dev.titanj.dispatch.model.UpdateArrivalWindowRequest;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code dispatch.arrival-windows} ({@code dispatch/v2/tenant/{tenant}/arrival-windows}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class ArrivalWindowRepository {
-  private static final Set<String> ARRIVAL_WINDOWS_GET_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "active");
-
-  private final TitanContext context;
+public final class ArrivalWindowRepository implements Repository<ArrivalWindow, Long>, ReadRepository<ArrivalWindow, Long>, QueryRepository<ArrivalWindow, Long> {
+  private final ResourceRuntime<ArrivalWindow, Long> rt;
 
   private final ArrivalWindowApi api;
 
-  private final ResourceSupport<Long, ArrivalWindow> support;
-
-  ArrivalWindowRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(ArrivalWindowApi.class);
-    this.support = new ResourceSupport<>(context, "dispatch.arrival-windows", Long.class, ArrivalWindow.class, ArrivalWindow::id);
+  ArrivalWindowRepository(ModuleRuntime m) {
+    rt = m.resource(DispatchModule.ARRIVAL_WINDOWS, ArrivalWindow::id);
+    api = m.api(ArrivalWindowApi.class);
   }
 
-  private Page<ArrivalWindow> fetchArrivalWindowsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<ArrivalWindow> response = context.execute(api.arrivalWindowsGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("active"), params.others(ARRIVAL_WINDOWS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<ArrivalWindow, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET dispatch/v2/tenant/{tenant}/arrival-windows}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("ArrivalWindows_GetList")
+  @CheckReturnValue
   public ArrivalWindowQuery query() {
-    return new ArrivalWindowQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchArrivalWindowsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new ArrivalWindowQuery(rt.pages(q -> api.arrivalWindowsGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/arrival-windows/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.arrival-windows} is cached.
    */
-  @Operation("ArrivalWindows_Get")
   public Optional<ArrivalWindow> findById(long id) {
-    return support.findById(id, () -> api.arrivalWindowsGet(context.tenantId(), id));
+    return rt.find(id, () -> api.arrivalWindowsGet(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("ArrivalWindows_Get")
   public ArrivalWindow getById(long id) {
-    return support.getById(id, () -> api.arrivalWindowsGet(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<ArrivalWindow> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows}. Body: {@link CreateArrivalWindowRequest}.
    */
-  @Operation("ArrivalWindows_Create")
   public ArrivalWindow create(CreateArrivalWindowRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.arrivalWindowsCreate(context.tenantId(), request));
+    return rt.call(() -> api.arrivalWindowsCreate(rt.tenant(), request));
   }
 
   /**
    * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}. Body: {@link UpdateArrivalWindowRequest}. Evicts the record from the cache.
    */
-  @Operation("ArrivalWindows_Update")
   public ArrivalWindow update(long id, UpdateArrivalWindowRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.arrivalWindowsUpdate(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.arrivalWindowsUpdate(rt.tenant(), id, request));
   }
 
   /**
    * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without a body. Always sends the body {@code {"isActive":true}} ({@link SetArrivalWindowStatusRequest}). Evicts the record from the cache.
    */
-  @Operation("ArrivalWindows_Activated")
   public void activate(long arrivalWindowId) {
     Arguments.positive("arrivalWindowId", arrivalWindowId);
     SetArrivalWindowStatusRequest request = SetArrivalWindowStatusRequest.builder().isActive(true).build();
-    try {
-      context.execute(api.arrivalWindowsActivated(context.tenantId(), arrivalWindowId, request));
-    } finally {
-      support.evict(arrivalWindowId);
-    }
+    rt.write(arrivalWindowId, () -> api.arrivalWindowsActivated(rt.tenant(), arrivalWindowId, request));
   }
 
   /**
    * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without a body. Always sends the body {@code {"isActive":false}} ({@link SetArrivalWindowStatusRequest}). Evicts the record from the cache.
    */
-  @Operation("ArrivalWindows_Activated")
   public void deactivate(long arrivalWindowId) {
     Arguments.positive("arrivalWindowId", arrivalWindowId);
     SetArrivalWindowStatusRequest request = SetArrivalWindowStatusRequest.builder().isActive(false).build();
-    try {
-      context.execute(api.arrivalWindowsActivated(context.tenantId(), arrivalWindowId, request));
-    } finally {
-      support.evict(arrivalWindowId);
-    }
+    rt.write(arrivalWindowId, () -> api.arrivalWindowsActivated(rt.tenant(), arrivalWindowId, request));
   }
 
   /**
    * GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}.
    */
-  @Operation("ArrivalWindows_GetConfiguration")
   public ArrivalWindowConfigurationResponse getConfiguration() {
-    return context.execute(api.arrivalWindowsGetConfiguration(context.tenantId()));
+    return rt.call(() -> api.arrivalWindowsGetConfiguration(rt.tenant()));
   }
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}. Body: {@link UpdateArrivalWindowConfigurationRequest}. Evicts every cached {@code dispatch.arrival-windows} record.
    */
-  @Operation("ArrivalWindows_UpdatedConfiguration")
   public ArrivalWindowConfigurationResponse updateConfiguration(
       UpdateArrivalWindowConfigurationRequest request) {
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.arrivalWindowsUpdatedConfiguration(context.tenantId(), request));
-    } finally {
-      support.evictAll();
-    }
+    return rt.writeAll(() -> api.arrivalWindowsUpdatedConfiguration(rt.tenant(), request));
   }
 }

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.BusinessHourApi;
 import dev.titanj.dispatch.model.BusinessHourModel;
 import dev.titanj.dispatch.model.CreateBusinessHour;
@@ -13,30 +15,33 @@ import dev.titanj.dispatch.model.CreateBusinessHourRequest;
 /**
  * Repository of {@code dispatch.business-hours} ({@code dispatch/v2/tenant/{tenant}/business-hours}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class BusinessHourRepository {
-  private final TitanContext context;
+public final class BusinessHourRepository implements Repository<Void, Void> {
+  private final ResourceRuntime<Void, Void> rt;
 
   private final BusinessHourApi api;
 
-  BusinessHourRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(BusinessHourApi.class);
+  BusinessHourRepository(ModuleRuntime m) {
+    rt = m.resource(DispatchModule.BUSINESS_HOURS, null);
+    api = m.api(BusinessHourApi.class);
+  }
+
+  @Override
+  public ResourceKey<Void, Void> key() {
+    return rt.key();
   }
 
   /**
    * GET {@code dispatch/v2/tenant/{tenant}/business-hours}.
    */
-  @Operation("BusinessHour_GetList")
   public BusinessHourModel get() {
-    return context.execute(api.businessHourGetList(context.tenantId()));
+    return rt.call(() -> api.businessHourGetList(rt.tenant()));
   }
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/business-hours}. Body: {@link CreateBusinessHourRequest}.
    */
-  @Operation("BusinessHour_Create")
   public CreateBusinessHour create(CreateBusinessHourRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.businessHourCreate(context.tenantId(), request));
+    return rt.call(() -> api.businessHourCreate(rt.tenant(), request));
   }
 }

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.CapacityApi;
 import dev.titanj.dispatch.model.Capacity;
 import dev.titanj.dispatch.model.CapacityRequestArgs;
@@ -12,22 +14,26 @@ import dev.titanj.dispatch.model.CapacityRequestArgs;
 /**
  * Repository of {@code dispatch.capacity} ({@code dispatch/v2/tenant/{tenant}/capacity}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class CapacityRepository {
-  private final TitanContext context;
+public final class CapacityRepository implements Repository<Void, Void> {
+  private final ResourceRuntime<Void, Void> rt;
 
   private final CapacityApi api;
 
-  CapacityRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(CapacityApi.class);
+  CapacityRepository(ModuleRuntime m) {
+    rt = m.resource(DispatchModule.CAPACITY, null);
+    api = m.api(CapacityApi.class);
+  }
+
+  @Override
+  public ResourceKey<Void, Void> key() {
+    return rt.key();
   }
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/capacity}. Body: {@link CapacityRequestArgs}.
    */
-  @Operation("Capacity_GetList")
   public Capacity calculate(CapacityRequestArgs request) {
     Arguments.notNull("request", request);
-    return context.execute(api.capacityGetList(context.tenantId(), request));
+    return rt.call(() -> api.capacityGetList(rt.tenant(), request));
   }
 }

@@ -2,13 +2,70 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
+import dev.titanj.core.ResourceKey;
 import dev.titanj.core.ServiceTitan;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.dispatch.model.AppointmentAssignment;
+import dev.titanj.dispatch.model.ArrivalWindow;
+import dev.titanj.dispatch.model.GetNonJobAppointment;
+import dev.titanj.dispatch.model.Team;
+import dev.titanj.dispatch.model.TechnicianShift;
+import dev.titanj.dispatch.model.Zone;
 
 /**
- * The Dispatch API ({@code dispatch/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource. Cheap to create; thread-safe.
+ * The Dispatch API ({@code dispatch/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource, and the key of each resource. Cheap to create; thread-safe.
  */
 public final class Dispatch {
+  /**
+   * The {@code dispatch.appointment-assignments} resource.
+   */
+  public static final ResourceKey<AppointmentAssignment, Long> APPOINTMENT_ASSIGNMENTS = ResourceKey.of("dispatch.appointment-assignments", AppointmentAssignment.class, Long.class);
+
+  /**
+   * The {@code dispatch.arrival-windows} resource.
+   */
+  public static final ResourceKey<ArrivalWindow, Long> ARRIVAL_WINDOWS = ResourceKey.of("dispatch.arrival-windows", ArrivalWindow.class, Long.class);
+
+  /**
+   * The {@code dispatch.business-hours} resource.
+   */
+  public static final ResourceKey<Void, Void> BUSINESS_HOURS = ResourceKey.of("dispatch.business-hours", Void.class, Void.class);
+
+  /**
+   * The {@code dispatch.capacity} resource.
+   */
+  public static final ResourceKey<Void, Void> CAPACITY = ResourceKey.of("dispatch.capacity", Void.class, Void.class);
+
+  /**
+   * The {@code dispatch.gps-pings} resource.
+   */
+  public static final ResourceKey<Void, Void> GPS_PINGS = ResourceKey.of("dispatch.gps-pings", Void.class, Void.class);
+
+  /**
+   * The {@code dispatch.non-job-appointments} resource.
+   */
+  public static final ResourceKey<GetNonJobAppointment, Long> NON_JOB_APPOINTMENTS = ResourceKey.of("dispatch.non-job-appointments", GetNonJobAppointment.class, Long.class);
+
+  /**
+   * The {@code dispatch.teams} resource.
+   */
+  public static final ResourceKey<Team, Long> TEAMS = ResourceKey.of("dispatch.teams", Team.class, Long.class);
+
+  /**
+   * The {@code dispatch.technician-shifts} resource.
+   */
+  public static final ResourceKey<TechnicianShift, Long> TECHNICIAN_SHIFTS = ResourceKey.of("dispatch.technician-shifts", TechnicianShift.class, Long.class);
+
+  /**
+   * The {@code dispatch.technician-tracking} resource.
+   */
+  public static final ResourceKey<Void, Void> TECHNICIAN_TRACKING = ResourceKey.of("dispatch.technician-tracking", Void.class, Void.class);
+
+  /**
+   * The {@code dispatch.zones} resource.
+   */
+  public static final ResourceKey<Zone, Long> ZONES = ResourceKey.of("dispatch.zones", Zone.class, Long.class);
+
   private final AppointmentAssignmentRepository appointmentAssignments;
 
   private final ArrivalWindowRepository arrivalWindows;
@@ -29,24 +86,24 @@ public final class Dispatch {
 
   private final ZoneRepository zones;
 
-  private Dispatch(TitanContext context) {
-    this.appointmentAssignments = new AppointmentAssignmentRepository(context);
-    this.arrivalWindows = new ArrivalWindowRepository(context);
-    this.businessHours = new BusinessHourRepository(context);
-    this.capacity = new CapacityRepository(context);
-    this.gpsPings = new GpsPingRepository(context);
-    this.nonJobAppointments = new NonJobAppointmentRepository(context);
-    this.teams = new TeamRepository(context);
-    this.technicianShifts = new TechnicianShiftRepository(context);
-    this.technicianTracking = new TechnicianTrackingRepository(context);
-    this.zones = new ZoneRepository(context);
+  private Dispatch(ModuleRuntime m) {
+    appointmentAssignments = new AppointmentAssignmentRepository(m);
+    arrivalWindows = new ArrivalWindowRepository(m);
+    businessHours = new BusinessHourRepository(m);
+    capacity = new CapacityRepository(m);
+    gpsPings = new GpsPingRepository(m);
+    nonJobAppointments = new NonJobAppointmentRepository(m);
+    teams = new TeamRepository(m);
+    technicianShifts = new TechnicianShiftRepository(m);
+    technicianTracking = new TechnicianTrackingRepository(m);
+    zones = new ZoneRepository(m);
   }
 
   /**
    * The Dispatch API of {@code serviceTitan}.
    */
   public static Dispatch of(ServiceTitan serviceTitan) {
-    return new Dispatch(TitanContext.of(serviceTitan));
+    return new Dispatch(ModuleRuntime.of(serviceTitan));
   }
 
   /**

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.GpsPingApi;
 import dev.titanj.dispatch.model.GpsPing;
 import dev.titanj.dispatch.model.GpsPingCreateRequest;
@@ -13,24 +15,27 @@ import java.util.List;
 /**
  * Repository of {@code dispatch.gps-pings} ({@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class GpsPingRepository {
-  private final TitanContext context;
+public final class GpsPingRepository implements Repository<Void, Void> {
+  private final ResourceRuntime<Void, Void> rt;
 
   private final GpsPingApi api;
 
-  GpsPingRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(GpsPingApi.class);
+  GpsPingRepository(ModuleRuntime m) {
+    rt = m.resource(DispatchModule.GPS_PINGS, null);
+    api = m.api(GpsPingApi.class);
+  }
+
+  @Override
+  public ResourceKey<Void, Void> key() {
+    return rt.key();
   }
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link GpsPingCreateRequest}.
    */
-  @Operation("Gps_Create")
   public List<GpsPing> create(String gpsProvider, List<GpsPingCreateRequest> requests) {
     Arguments.notBlank("gpsProvider", gpsProvider);
     Arguments.notNull("requests", requests);
-    List<GpsPing> result = context.execute(api.gpsCreate(context.tenantId(), gpsProvider, requests));
-    return result == null ? List.of() : result;
+    return Arguments.orEmpty(rt.call(() -> api.gpsCreate(rt.tenant(), gpsProvider, requests)));
   }
 }

@@ -2,9 +2,10 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.dispatch.model.NonJobAppointment;
 import java.time.Instant;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.Collection;
 /**
  * Filters of {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments} ({@code NonJobAppointments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class NonJobAppointmentQuery extends ListQuery<NonJobAppointment, NonJobAppointmentQuery> {
   NonJobAppointmentQuery(QueryState<NonJobAppointment> state) {
     super(state);

@@ -2,107 +2,89 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.NonJobAppointmentApi;
 import dev.titanj.dispatch.model.CreateNonJobAppointmentRequest;
 import dev.titanj.dispatch.model.CreateNonJobAppointmentResult;
 import dev.titanj.dispatch.model.DeleteNonJobAppointmentResult;
 import dev.titanj.dispatch.model.GetNonJobAppointment;
-import dev.titanj.dispatch.model.NonJobAppointment;
 import dev.titanj.dispatch.model.NonJobAppointmentUpdateRequest;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code dispatch.non-job-appointments} ({@code dispatch/v2/tenant/{tenant}/non-job-appointments}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class NonJobAppointmentRepository {
-  private static final Set<String> NON_JOB_APPOINTMENTS_GET_LIST_PARAMS = Set.of("technicianId", "startsOnOrAfter", "startsOnOrBefore", "timesheetCodeId", "activeOnly", "showOnTechnicianSchedule", "createdOnOrAfter", "createdBefore", "modifiedOnOrAfter", "modifiedBefore", "ids", "page", "pageSize", "includeTotal", "sort");
-
-  private final TitanContext context;
+public final class NonJobAppointmentRepository implements Repository<GetNonJobAppointment, Long>, ReadRepository<GetNonJobAppointment, Long> {
+  private final ResourceRuntime<GetNonJobAppointment, Long> rt;
 
   private final NonJobAppointmentApi api;
 
-  private final ResourceSupport<Long, GetNonJobAppointment> support;
-
-  NonJobAppointmentRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(NonJobAppointmentApi.class);
-    this.support = new ResourceSupport<>(context, "dispatch.non-job-appointments", Long.class, GetNonJobAppointment.class, GetNonJobAppointment::id);
+  NonJobAppointmentRepository(ModuleRuntime m) {
+    rt = m.resource(DispatchModule.NON_JOB_APPOINTMENTS, GetNonJobAppointment::id);
+    api = m.api(NonJobAppointmentApi.class);
   }
 
-  private Page<NonJobAppointment> fetchNonJobAppointmentsGetList(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<NonJobAppointment> response = context.execute(api.nonJobAppointmentsGetList(context.tenantId(), params.first("technicianId"), params.first("startsOnOrAfter"), params.first("startsOnOrBefore"), params.first("timesheetCodeId"), params.first("activeOnly"), params.first("showOnTechnicianSchedule"), params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("modifiedOnOrAfter"), params.first("modifiedBefore"), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(NON_JOB_APPOINTMENTS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<GetNonJobAppointment, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("NonJobAppointments_GetList")
+  @CheckReturnValue
   public NonJobAppointmentQuery query() {
-    return new NonJobAppointmentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchNonJobAppointmentsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new NonJobAppointmentQuery(rt.pages(q -> api.nonJobAppointmentsGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.non-job-appointments} is cached.
    */
-  @Operation("NonJobAppointments_Get")
   public Optional<GetNonJobAppointment> findById(long id) {
-    return support.findById(id, () -> api.nonJobAppointmentsGet(context.tenantId(), id));
+    return rt.find(id, () -> api.nonJobAppointmentsGet(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("NonJobAppointments_Get")
   public GetNonJobAppointment getById(long id) {
-    return support.getById(id, () -> api.nonJobAppointmentsGet(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<GetNonJobAppointment> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * PUT {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Body: {@link NonJobAppointmentUpdateRequest}. Evicts the record from the cache.
    */
-  @Operation("NonJobAppointments_Update")
   public GetNonJobAppointment update(long id, NonJobAppointmentUpdateRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.nonJobAppointmentsUpdate(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.nonJobAppointmentsUpdate(rt.tenant(), id, request));
   }
 
   /**
    * DELETE {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Evicts the record from the cache.
    */
-  @Operation("NonJobAppointments_Delete")
   public DeleteNonJobAppointmentResult delete(long id) {
     Arguments.positive("id", id);
-    try {
-      return context.execute(api.nonJobAppointmentsDelete(context.tenantId(), id));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.nonJobAppointmentsDelete(rt.tenant(), id));
   }
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/non-job-appointments}. Body: {@link CreateNonJobAppointmentRequest}.
    */
-  @Operation("NonJobAppointments_Create")
   public CreateNonJobAppointmentResult create(CreateNonJobAppointmentRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.nonJobAppointmentsCreate(context.tenantId(), request));
+    return rt.call(() -> api.nonJobAppointmentsCreate(rt.tenant(), request));
   }
 }

@@ -2,90 +2,79 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.TeamApi;
 import dev.titanj.dispatch.model.CreateTeam;
 import dev.titanj.dispatch.model.CreateTeamRequest;
 import dev.titanj.dispatch.model.Team;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code dispatch.teams} ({@code dispatch/v2/tenant/{tenant}/teams}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class TeamRepository {
-  private static final Set<String> TEAM_GET_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "includeInactive", "createdOnOrAfter", "createdBefore", "modifiedOnOrAfter", "modifiedBefore", "sort");
-
-  private final TitanContext context;
+public final class TeamRepository implements Repository<Team, Long>, ReadRepository<Team, Long>, QueryRepository<Team, Long> {
+  private final ResourceRuntime<Team, Long> rt;
 
   private final TeamApi api;
 
-  private final ResourceSupport<Long, Team> support;
-
-  TeamRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(TeamApi.class);
-    this.support = new ResourceSupport<>(context, "dispatch.teams", Long.class, Team.class, Team::id);
+  TeamRepository(ModuleRuntime m) {
+    rt = m.resource(DispatchModule.TEAMS, Team::id);
+    api = m.api(TeamApi.class);
   }
 
-  private Page<Team> fetchTeamGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Team> response = context.execute(api.teamGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("includeInactive"), params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("modifiedOnOrAfter"), params.first("modifiedBefore"), params.first("sort"), params.others(TEAM_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<Team, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET dispatch/v2/tenant/{tenant}/teams}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Team_GetList")
+  @CheckReturnValue
   public TeamQuery query() {
-    return new TeamQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTeamGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new TeamQuery(rt.pages(q -> api.teamGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/teams/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.teams} is cached.
    */
-  @Operation("Team_Get")
   public Optional<Team> findById(long id) {
-    return support.findById(id, () -> api.teamGet(context.tenantId(), id));
+    return rt.find(id, () -> api.teamGet(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("Team_Get")
   public Team getById(long id) {
-    return support.getById(id, () -> api.teamGet(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<Team> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/teams}. Body: {@link CreateTeamRequest}.
    */
-  @Operation("Team_Create")
   public CreateTeam create(CreateTeamRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.teamCreate(context.tenantId(), request));
+    return rt.call(() -> api.teamCreate(rt.tenant(), request));
   }
 
   /**
    * DELETE {@code dispatch/v2/tenant/{tenant}/teams/{id}}; the API answers without a body. Evicts the record from the cache.
    */
-  @Operation("Team_Delete")
   public void delete(long id) {
     Arguments.positive("id", id);
-    try {
-      context.execute(api.teamDelete(context.tenantId(), id));
-    } finally {
-      support.evict(id);
-    }
+    rt.write(id, () -> api.teamDelete(rt.tenant(), id));
   }
 }

@@ -2,10 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.dispatch.model.ShiftType;
 import dev.titanj.dispatch.model.TechnicianShift;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.Instant;
 /**
  * Filters of {@code GET dispatch/v2/tenant/{tenant}/technician-shifts} ({@code TechnicianShifts_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class TechnicianShiftQuery extends ListQuery<TechnicianShift, TechnicianShiftQuery> {
   TechnicianShiftQuery(QueryState<TechnicianShift> state) {
     super(state);
@@ -55,16 +57,14 @@ public final class TechnicianShiftQuery extends ListQuery<TechnicianShift, Techn
    * Filter {@code titleContains} (string).
    */
   public TechnicianShiftQuery titleContains(String value) {
-    requireArgument(value != null, "titleContains must not be null");
-    return param("titleContains", value);
+    return textParam("titleContains", value);
   }
 
   /**
    * Filter {@code noteContains} (string).
    */
   public TechnicianShiftQuery noteContains(String value) {
-    requireArgument(value != null, "noteContains must not be null");
-    return param("noteContains", value);
+    return textParam("noteContains", value);
   }
 
   /**

@@ -2,15 +2,15 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.TechnicianShiftApi;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftRequest;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftResult;
@@ -20,104 +20,83 @@ import dev.titanj.dispatch.model.TechnicianShift;
 import dev.titanj.dispatch.model.TechnicianShiftCreate;
 import dev.titanj.dispatch.model.TechnicianShiftUpdate;
 import dev.titanj.dispatch.model.UpdateTechnicianShiftRequest;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code dispatch.technician-shifts} ({@code dispatch/v2/tenant/{tenant}/technician-shifts}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class TechnicianShiftRepository {
-  private static final Set<String> TECHNICIAN_SHIFTS_GET_LIST_PARAMS = Set.of("startsOnOrAfter", "endsOnOrBefore", "shiftType", "technicianId", "titleContains", "noteContains", "page", "pageSize", "includeTotal", "active", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
-
-  private final TitanContext context;
+public final class TechnicianShiftRepository implements Repository<TechnicianShift, Long>, ReadRepository<TechnicianShift, Long>, QueryRepository<TechnicianShift, Long> {
+  private final ResourceRuntime<TechnicianShift, Long> rt;
 
   private final TechnicianShiftApi api;
 
-  private final ResourceSupport<Long, TechnicianShift> support;
-
-  TechnicianShiftRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(TechnicianShiftApi.class);
-    this.support = new ResourceSupport<>(context, "dispatch.technician-shifts", Long.class, TechnicianShift.class, TechnicianShift::id);
+  TechnicianShiftRepository(ModuleRuntime m) {
+    rt = m.resource(DispatchModule.TECHNICIAN_SHIFTS, TechnicianShift::id);
+    api = m.api(TechnicianShiftApi.class);
   }
 
-  private Page<TechnicianShift> fetchTechnicianShiftsGetList(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<TechnicianShift> response = context.execute(api.technicianShiftsGetList(context.tenantId(), params.first("startsOnOrAfter"), params.first("endsOnOrBefore"), params.first("shiftType"), params.first("technicianId"), params.first("titleContains"), params.first("noteContains"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(TECHNICIAN_SHIFTS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<TechnicianShift, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET dispatch/v2/tenant/{tenant}/technician-shifts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("TechnicianShifts_GetList")
+  @CheckReturnValue
   public TechnicianShiftQuery query() {
-    return new TechnicianShiftQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTechnicianShiftsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new TechnicianShiftQuery(rt.pages(q -> api.technicianShiftsGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/technician-shifts/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.technician-shifts} is cached.
    */
-  @Operation("TechnicianShifts_Get")
   public Optional<TechnicianShift> findById(long id) {
-    return support.findById(id, () -> api.technicianShiftsGet(context.tenantId(), id));
+    return rt.find(id, () -> api.technicianShiftsGet(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("TechnicianShifts_Get")
   public TechnicianShift getById(long id) {
-    return support.getById(id, () -> api.technicianShiftsGet(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<TechnicianShift> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts}. Body: {@link CreateTechnicianShiftRequest}.
    */
-  @Operation("TechnicianShifts_Create")
   public TechnicianShiftCreate create(CreateTechnicianShiftRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.technicianShiftsCreate(context.tenantId(), request));
+    return rt.call(() -> api.technicianShiftsCreate(rt.tenant(), request));
   }
 
   /**
    * PATCH {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Body: {@link UpdateTechnicianShiftRequest}. Evicts the record from the cache.
    */
-  @Operation("TechnicianShifts_Update")
   public TechnicianShiftUpdate update(long id, UpdateTechnicianShiftRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.technicianShiftsUpdate(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.technicianShiftsUpdate(rt.tenant(), id, request));
   }
 
   /**
    * DELETE {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Evicts the record from the cache.
    */
-  @Operation("TechnicianShifts_Delete")
   public DeleteTechnicianShiftResult delete(long id) {
     Arguments.positive("id", id);
-    try {
-      return context.execute(api.technicianShiftsDelete(context.tenantId(), id));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.technicianShiftsDelete(rt.tenant(), id));
   }
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete}. Body: {@link BulkDeleteTechnicianShiftRequest}. Evicts every cached {@code dispatch.technician-shifts} record.
    */
-  @Operation("TechnicianShifts_BulkDelete")
   public BulkDeleteTechnicianShiftResult bulkDelete(BulkDeleteTechnicianShiftRequest request) {
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.technicianShiftsBulkDelete(context.tenantId(), request));
-    } finally {
-      support.evictAll();
-    }
+    return rt.writeAll(() -> api.technicianShiftsBulkDelete(rt.tenant(), request));
   }
 }

@@ -2,30 +2,36 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.TechnicianTrackingApi;
 import dev.titanj.dispatch.model.TechnicianTracking;
 
 /**
  * Repository of {@code dispatch.technician-tracking} ({@code dispatch/v2/tenant/{tenant}/technician-tracking}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class TechnicianTrackingRepository {
-  private final TitanContext context;
+public final class TechnicianTrackingRepository implements Repository<Void, Void> {
+  private final ResourceRuntime<Void, Void> rt;
 
   private final TechnicianTrackingApi api;
 
-  TechnicianTrackingRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(TechnicianTrackingApi.class);
+  TechnicianTrackingRepository(ModuleRuntime m) {
+    rt = m.resource(DispatchModule.TECHNICIAN_TRACKING, null);
+    api = m.api(TechnicianTrackingApi.class);
+  }
+
+  @Override
+  public ResourceKey<Void, Void> key() {
+    return rt.key();
   }
 
   /**
    * GET {@code dispatch/v2/tenant/{tenant}/technician-tracking}. {@code technicianId} is query parameter {@code technicianId} (required). {@code appointmentId} is query parameter {@code appointmentId} (required).
    */
-  @Operation("TechnicianTracking_Get")
   public TechnicianTracking get(long technicianId, long appointmentId) {
-    return context.execute(api.technicianTrackingGet(context.tenantId(), Arguments.wire(technicianId), Arguments.wire(appointmentId)));
+    return rt.call(() -> api.technicianTrackingGet(rt.tenant(), Arguments.query("technicianId", technicianId, "appointmentId", appointmentId)));
   }
 }

@@ -2,16 +2,18 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.dispatch.model.Zone;
 import java.time.Instant;
 
 /**
  * Filters of {@code GET dispatch/v2/tenant/{tenant}/zones} ({@code Zone_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class ZoneQuery extends ListQuery<Zone, ZoneQuery> {
   ZoneQuery(QueryState<Zone> state) {
     super(state);

@@ -2,104 +2,88 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.ZoneApi;
 import dev.titanj.dispatch.model.CreateOrUpdateZone;
 import dev.titanj.dispatch.model.CreateOrUpdateZoneRequestArgs;
 import dev.titanj.dispatch.model.Zone;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code dispatch.zones} ({@code dispatch/v2/tenant/{tenant}/zones}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class ZoneRepository {
-  private static final Set<String> ZONE_GET_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdOnOrAfter", "createdBefore", "modifiedOnOrAfter", "modifiedBefore", "active", "sort");
-
-  private final TitanContext context;
+public final class ZoneRepository implements Repository<Zone, Long>, ReadRepository<Zone, Long>, QueryRepository<Zone, Long> {
+  private final ResourceRuntime<Zone, Long> rt;
 
   private final ZoneApi api;
 
-  private final ResourceSupport<Long, Zone> support;
-
-  ZoneRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(ZoneApi.class);
-    this.support = new ResourceSupport<>(context, "dispatch.zones", Long.class, Zone.class, Zone::id);
+  ZoneRepository(ModuleRuntime m) {
+    rt = m.resource(DispatchModule.ZONES, Zone::id);
+    api = m.api(ZoneApi.class);
   }
 
-  private Page<Zone> fetchZoneGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Zone> response = context.execute(api.zoneGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("modifiedOnOrAfter"), params.first("modifiedBefore"), params.first("active"), params.first("sort"), params.others(ZONE_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<Zone, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET dispatch/v2/tenant/{tenant}/zones}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Zone_GetList")
+  @CheckReturnValue
   public ZoneQuery query() {
-    return new ZoneQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchZoneGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new ZoneQuery(rt.pages(q -> api.zoneGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/zones/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.zones} is cached.
    */
-  @Operation("Zone_Get")
   public Optional<Zone> findById(long id) {
-    return support.findById(id, () -> api.zoneGet(context.tenantId(), id));
+    return rt.find(id, () -> api.zoneGet(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("Zone_Get")
   public Zone getById(long id) {
-    return support.getById(id, () -> api.zoneGet(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<Zone> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/zones}. Body: {@link CreateOrUpdateZoneRequestArgs}.
    */
-  @Operation("Zone_CreateZone")
   public CreateOrUpdateZone create(CreateOrUpdateZoneRequestArgs request) {
     Arguments.notNull("request", request);
-    return context.execute(api.zoneCreateZone(context.tenantId(), request));
+    return rt.call(() -> api.zoneCreateZone(rt.tenant(), request));
   }
 
   /**
    * PATCH {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}. Body: {@link CreateOrUpdateZoneRequestArgs}. Evicts the record from the cache.
    */
-  @Operation("Zone_UpdateZone")
   public CreateOrUpdateZone update(long id, CreateOrUpdateZoneRequestArgs request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.zoneUpdateZone(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.zoneUpdateZone(rt.tenant(), id, request));
   }
 
   /**
    * DELETE {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}; the API answers without a body. Evicts the record from the cache.
    */
-  @Operation("Zone_DeleteZone")
   public void delete(long id) {
     Arguments.positive("id", id);
-    try {
-      context.execute(api.zoneDeleteZone(context.tenantId(), id));
-    } finally {
-      support.evict(id);
-    }
+    rt.write(id, () -> api.zoneDeleteZone(rt.tenant(), id));
   }
 }

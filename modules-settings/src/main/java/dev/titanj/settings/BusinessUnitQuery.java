@@ -2,9 +2,10 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.settings.model.BusinessUnit;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.UUID;
 /**
  * Filters of {@code GET settings/v2/tenant/{tenant}/business-units} ({@code BusinessUnits_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class BusinessUnitQuery extends ListQuery<BusinessUnit, BusinessUnitQuery> {
   BusinessUnitQuery(QueryState<BusinessUnit> state) {
     super(state);
@@ -41,8 +43,7 @@ public final class BusinessUnitQuery extends ListQuery<BusinessUnit, BusinessUni
    * Filter {@code name} (string).
    */
   public BusinessUnitQuery name(String value) {
-    requireArgument(value != null, "name must not be null");
-    return param("name", value);
+    return textParam("name", value);
   }
 
   /**
@@ -81,10 +82,9 @@ public final class BusinessUnitQuery extends ListQuery<BusinessUnit, BusinessUni
   }
 
   /**
-   * Filter {@code externalDataApplicationGuid}: a GUID.
+   * Filter {@code externalDataApplicationGuid} (a GUID).
    */
   public BusinessUnitQuery externalDataApplicationGuid(UUID value) {
-    requireArgument(value != null, "externalDataApplicationGuid must not be null");
-    return param("externalDataApplicationGuid", value.toString());
+    return textParam("externalDataApplicationGuid", value);
   }
 }

@@ -2,20 +2,18 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
-import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.settings.internal.BusinessUnitApi;
 import dev.titanj.settings.model.BusinessUnit;
 import dev.titanj.settings.model.ExportBusinessUnit;
@@ -24,55 +22,46 @@ import dev.titanj.settings.model.UpdateBusinessUnitRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Repository of {@code settings.business-units} ({@code settings/v2/tenant/{tenant}/business-units}). Obtain it from {@link Settings}; thread-safe.
  */
-public final class BusinessUnitRepository {
-  private static final Set<String> BUSINESS_UNITS_GET_LIST_PARAMS = Set.of("ids", "name", "active", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "externalDataApplicationGuid");
-
-  private final TitanContext context;
+public final class BusinessUnitRepository implements Repository<BusinessUnit, Long>, ReadRepository<BusinessUnit, Long>, QueryRepository<BusinessUnit, Long> {
+  private final ResourceRuntime<BusinessUnit, Long> rt;
 
   private final BusinessUnitApi api;
 
-  private final ResourceSupport<Long, BusinessUnit> support;
-
-  BusinessUnitRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(BusinessUnitApi.class);
-    this.support = new ResourceSupport<>(context, "settings.business-units", Long.class, BusinessUnit.class, BusinessUnit::id);
+  BusinessUnitRepository(ModuleRuntime m) {
+    rt = m.resource(SettingsModule.BUSINESS_UNITS, BusinessUnit::id);
+    api = m.api(BusinessUnitApi.class);
   }
 
-  private Page<BusinessUnit> fetchBusinessUnitsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<BusinessUnit> response = context.execute(api.businessUnitsGetList(context.tenantId(), params.first("ids"), params.first("name"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("externalDataApplicationGuid"), params.others(BUSINESS_UNITS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<BusinessUnit, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET settings/v2/tenant/{tenant}/business-units}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("BusinessUnits_GetList")
+  @CheckReturnValue
   public BusinessUnitQuery query() {
-    return new BusinessUnitQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBusinessUnitsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new BusinessUnitQuery(rt.pages(q -> api.businessUnitsGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET settings/v2/tenant/{tenant}/business-units/{id}}; empty when it does not exist (404). Served from the cache when {@code settings.business-units} is cached.
    */
-  @Operation("BusinessUnits_Get")
   public Optional<BusinessUnit> findById(long id) {
-    return support.findById(id, () -> api.businessUnitsGet(context.tenantId(), id, null));
+    return rt.find(id, () -> api.businessUnitsGet(rt.tenant(), id, null));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("BusinessUnits_Get")
   public BusinessUnit getById(long id) {
-    return support.getById(id, () -> api.businessUnitsGet(context.tenantId(), id, null));
+    return rt.found(id, findById(id));
   }
 
   /**
@@ -80,35 +69,34 @@ public final class BusinessUnitRepository {
    *
    * <p>{@code externalDataApplicationGuid} (required here) is sent as the query parameter {@code externalDataApplicationGuid}.
    */
-  @Operation("BusinessUnits_Get")
   public Optional<BusinessUnit> findById(long id, UUID externalDataApplicationGuid) {
     Arguments.notNull("externalDataApplicationGuid", externalDataApplicationGuid);
-    return support.findByIdUncached(id, () -> api.businessUnitsGet(context.tenantId(), id, Arguments.wire(externalDataApplicationGuid)));
+    return rt.findUncached(id, () -> api.businessUnitsGet(rt.tenant(), id, Arguments.query("externalDataApplicationGuid", externalDataApplicationGuid)));
   }
 
   /**
    * Like {@link #findById(long)} with the same parameters, but a missing record is a {@link NotFoundException}.
-   *
-   * <p>{@code externalDataApplicationGuid} (required here) is sent as the query parameter {@code externalDataApplicationGuid}.
    */
-  @Operation("BusinessUnits_Get")
   public BusinessUnit getById(long id, UUID externalDataApplicationGuid) {
-    Arguments.notNull("externalDataApplicationGuid", externalDataApplicationGuid);
-    return support.getByIdUncached(id, () -> api.businessUnitsGet(context.tenantId(), id, Arguments.wire(externalDataApplicationGuid)));
+    return rt.found(id, findById(id, externalDataApplicationGuid));
+  }
+
+  @Override
+  public Optional<BusinessUnit> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET settings/v2/tenant/{tenant}/business-units?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("BusinessUnits_GetList")
+  @Override
   public List<BusinessUnit> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("BusinessUnits_GetList")
   public List<BusinessUnit> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
@@ -116,35 +104,23 @@ public final class BusinessUnitRepository {
   /**
    * PATCH {@code settings/v2/tenant/{tenant}/business-units/{id}}. Body: {@link UpdateBusinessUnitRequest}. Evicts the record from the cache.
    */
-  @Operation("BusinessUnits_Update")
   public Modification update(long id, UpdateBusinessUnitRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.businessUnitsUpdate(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.businessUnitsUpdate(rt.tenant(), id, request));
   }
 
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  @Operation("Export_BusinessUnits")
   public ExportFeed<ExportBusinessUnit> export(ExportCursor cursor) {
-    Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportBusinessUnits(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return rt.export(cursor, q -> api.exportBusinessUnits(rt.tenant(), q));
   }
 
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from the beginning.
    */
-  @Operation("Export_BusinessUnits")
   public ExportFeed<ExportBusinessUnit> export() {
     return export(ExportCursor.beginning());
-  }
-
-  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
-    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

@@ -2,9 +2,10 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.settings.model.Employee;
 import java.time.Instant;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.Collection;
 /**
  * Filters of {@code GET settings/v2/tenant/{tenant}/employees} ({@code Employees_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class EmployeeQuery extends ListQuery<Employee, EmployeeQuery> {
   EmployeeQuery(QueryState<Employee> state) {
     super(state);
@@ -54,16 +56,14 @@ public final class EmployeeQuery extends ListQuery<Employee, EmployeeQuery> {
    * Filter {@code name} (string).
    */
   public EmployeeQuery name(String value) {
-    requireArgument(value != null, "name must not be null");
-    return param("name", value);
+    return textParam("name", value);
   }
 
   /**
    * Filter {@code email} (string).
    */
   public EmployeeQuery email(String value) {
-    requireArgument(value != null, "email must not be null");
-    return param("email", value);
+    return textParam("email", value);
   }
 
   /**

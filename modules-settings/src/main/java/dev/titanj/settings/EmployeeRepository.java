@@ -2,20 +2,18 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
-import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.settings.internal.EmployeeApi;
 import dev.titanj.settings.model.AccountActionRequest;
 import dev.titanj.settings.model.AccountActionResponse;
@@ -28,68 +26,63 @@ import dev.titanj.settings.model.ExportEmployee;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code settings.employees} ({@code settings/v2/tenant/{tenant}/employees}). Obtain it from {@link Settings}; thread-safe.
  */
-public final class EmployeeRepository {
-  private static final Set<String> EMPLOYEES_GET_LIST_PARAMS = Set.of("ids", "userIds", "name", "email", "active", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter");
-
-  private final TitanContext context;
+public final class EmployeeRepository implements Repository<Employee, Long>, ReadRepository<Employee, Long>, QueryRepository<Employee, Long> {
+  private final ResourceRuntime<Employee, Long> rt;
 
   private final EmployeeApi api;
 
-  private final ResourceSupport<Long, Employee> support;
-
-  EmployeeRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(EmployeeApi.class);
-    this.support = new ResourceSupport<>(context, "settings.employees", Long.class, Employee.class, Employee::id);
+  EmployeeRepository(ModuleRuntime m) {
+    rt = m.resource(SettingsModule.EMPLOYEES, Employee::id);
+    api = m.api(EmployeeApi.class);
   }
 
-  private Page<Employee> fetchEmployeesGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Employee> response = context.execute(api.employeesGetList(context.tenantId(), params.first("ids"), params.first("userIds"), params.first("name"), params.first("email"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(EMPLOYEES_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<Employee, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET settings/v2/tenant/{tenant}/employees}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Employees_GetList")
+  @CheckReturnValue
   public EmployeeQuery query() {
-    return new EmployeeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchEmployeesGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new EmployeeQuery(rt.pages(q -> api.employeesGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET settings/v2/tenant/{tenant}/employees/{id}}; empty when it does not exist (404). Served from the cache when {@code settings.employees} is cached.
    */
-  @Operation("Employees_Get")
   public Optional<Employee> findById(long id) {
-    return support.findById(id, () -> api.employeesGet(context.tenantId(), id));
+    return rt.find(id, () -> api.employeesGet(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("Employees_Get")
   public Employee getById(long id) {
-    return support.getById(id, () -> api.employeesGet(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<Employee> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET settings/v2/tenant/{tenant}/employees?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("Employees_GetList")
+  @Override
   public List<Employee> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("Employees_GetList")
   public List<Employee> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
@@ -97,58 +90,40 @@ public final class EmployeeRepository {
   /**
    * POST {@code settings/v2/tenant/{tenant}/employees}. Body: {@link EmployeeCreateRequest}.
    */
-  @Operation("Employees_Create")
   public EmployeeCreate create(EmployeeCreateRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.employeesCreate(context.tenantId(), request));
+    return rt.call(() -> api.employeesCreate(rt.tenant(), request));
   }
 
   /**
    * PATCH {@code settings/v2/tenant/{tenant}/employees/{id}}. Body: {@link EmployeeUpdateRequest}. Evicts the record from the cache.
    */
-  @Operation("Employees_Update")
   public EmployeeUpdate update(long id, EmployeeUpdateRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.employeesUpdate(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.employeesUpdate(rt.tenant(), id, request));
   }
 
   /**
    * POST {@code settings/v2/tenant/{tenant}/employees/{id}/account-actions}. Body: {@link AccountActionRequest}. Evicts the record from the cache.
    */
-  @Operation("Employees_AccountActions")
   public AccountActionResponse accountActions(long employeeId, AccountActionRequest request) {
     Arguments.positive("employeeId", employeeId);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.employeesAccountActions(context.tenantId(), employeeId, request));
-    } finally {
-      support.evict(employeeId);
-    }
+    return rt.write(employeeId, () -> api.employeesAccountActions(rt.tenant(), employeeId, request));
   }
 
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/employees} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  @Operation("Export_Employees")
   public ExportFeed<ExportEmployee> export(ExportCursor cursor) {
-    Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportEmployees(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return rt.export(cursor, q -> api.exportEmployees(rt.tenant(), q));
   }
 
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/employees} from the beginning.
    */
-  @Operation("Export_Employees")
   public ExportFeed<ExportEmployee> export() {
     return export(ExportCursor.beginning());
-  }
-
-  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
-    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

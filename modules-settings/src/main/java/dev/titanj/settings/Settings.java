@@ -2,13 +2,44 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings;
 
+import dev.titanj.core.ResourceKey;
 import dev.titanj.core.ServiceTitan;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.settings.model.BusinessUnit;
+import dev.titanj.settings.model.Employee;
+import dev.titanj.settings.model.TagType;
+import dev.titanj.settings.model.Technician;
+import dev.titanj.settings.model.UserRole;
 
 /**
- * The Settings API ({@code settings/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource. Cheap to create; thread-safe.
+ * The Settings API ({@code settings/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource, and the key of each resource. Cheap to create; thread-safe.
  */
 public final class Settings {
+  /**
+   * The {@code settings.business-units} resource.
+   */
+  public static final ResourceKey<BusinessUnit, Long> BUSINESS_UNITS = ResourceKey.of("settings.business-units", BusinessUnit.class, Long.class);
+
+  /**
+   * The {@code settings.employees} resource.
+   */
+  public static final ResourceKey<Employee, Long> EMPLOYEES = ResourceKey.of("settings.employees", Employee.class, Long.class);
+
+  /**
+   * The {@code settings.tag-types} resource.
+   */
+  public static final ResourceKey<TagType, Long> TAG_TYPES = ResourceKey.of("settings.tag-types", TagType.class, Long.class);
+
+  /**
+   * The {@code settings.technicians} resource.
+   */
+  public static final ResourceKey<Technician, Long> TECHNICIANS = ResourceKey.of("settings.technicians", Technician.class, Long.class);
+
+  /**
+   * The {@code settings.user-roles} resource.
+   */
+  public static final ResourceKey<UserRole, Long> USER_ROLES = ResourceKey.of("settings.user-roles", UserRole.class, Long.class);
+
   private final BusinessUnitRepository businessUnits;
 
   private final EmployeeRepository employees;
@@ -19,19 +50,19 @@ public final class Settings {
 
   private final UserRoleRepository userRoles;
 
-  private Settings(TitanContext context) {
-    this.businessUnits = new BusinessUnitRepository(context);
-    this.employees = new EmployeeRepository(context);
-    this.tagTypes = new TagTypeRepository(context);
-    this.technicians = new TechnicianRepository(context);
-    this.userRoles = new UserRoleRepository(context);
+  private Settings(ModuleRuntime m) {
+    businessUnits = new BusinessUnitRepository(m);
+    employees = new EmployeeRepository(m);
+    tagTypes = new TagTypeRepository(m);
+    technicians = new TechnicianRepository(m);
+    userRoles = new UserRoleRepository(m);
   }
 
   /**
    * The Settings API of {@code serviceTitan}.
    */
   public static Settings of(ServiceTitan serviceTitan) {
-    return new Settings(TitanContext.of(serviceTitan));
+    return new Settings(ModuleRuntime.of(serviceTitan));
   }
 
   /**

@@ -2,17 +2,19 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.settings.model.TagType;
 import java.time.Instant;
 
 /**
  * Filters of {@code GET settings/v2/tenant/{tenant}/tag-types} ({@code TagTypes_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class TagTypeQuery extends ListQuery<TagType, TagTypeQuery> {
   TagTypeQuery(QueryState<TagType> state) {
     super(state);

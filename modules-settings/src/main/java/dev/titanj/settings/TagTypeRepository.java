@@ -2,98 +2,80 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
-import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.settings.internal.TagTypeApi;
 import dev.titanj.settings.model.CreateTagTypeRequest;
 import dev.titanj.settings.model.ExportTagType;
 import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.TagType;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Repository of {@code settings.tag-types} ({@code settings/v2/tenant/{tenant}/tag-types}). Obtain it from {@link Settings}; thread-safe.
  */
-public final class TagTypeRepository {
-  private static final Set<String> TAG_TYPES_GET_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "active", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
-
-  private final TitanContext context;
+public final class TagTypeRepository implements Repository<TagType, Long>, ReadRepository<TagType, Long>, QueryRepository<TagType, Long> {
+  private final ResourceRuntime<TagType, Long> rt;
 
   private final TagTypeApi api;
 
-  private final ResourceSupport<Long, TagType> support;
-
-  TagTypeRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(TagTypeApi.class);
-    this.support = new ResourceSupport<>(context, "settings.tag-types", Long.class, TagType.class, TagType::id);
+  TagTypeRepository(ModuleRuntime m) {
+    rt = m.resource(SettingsModule.TAG_TYPES, TagType::id);
+    api = m.api(TagTypeApi.class);
   }
 
-  private Page<TagType> fetchTagTypesGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<TagType> response = context.execute(api.tagTypesGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(TAG_TYPES_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<TagType, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET settings/v2/tenant/{tenant}/tag-types}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("TagTypes_GetList")
+  @CheckReturnValue
   public TagTypeQuery query() {
-    return new TagTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTagTypesGetList(params, page, pageSize, includeTotal), 5000, context));
-  }
-
-  private Optional<TagType> scan(long id) {
-    try (Stream<TagType> all = query().active(Active.ANY).pageSize(5000).stream()) {
-      return all.filter(x -> Objects.equals(x.id(), id)).findFirst();
-    }
+    return new TagTypeQuery(rt.pages(q -> api.tagTypesGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Finds one record by scanning the list {@code GET settings/v2/tenant/{tenant}/tag-types} (the API has neither a read-by-id endpoint nor an {@code ids} filter here; meant for small reference data). Cached when {@code settings.tag-types} is cached.
    */
-  @Operation("TagTypes_GetList")
   public Optional<TagType> findById(long id) {
-    return support.findByIdWith(id, () -> scan(id));
+    return rt.scan(id, () -> query().active(Active.ANY));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("TagTypes_GetList")
   public TagType getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("settings.tag-types " + id + " was not found", null, null, null));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<TagType> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/tag-types} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  @Operation("Export_TagTypes")
   public ExportFeed<ExportTagType> export(ExportCursor cursor) {
-    Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportTagTypes(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return rt.export(cursor, q -> api.exportTagTypes(rt.tenant(), q));
   }
 
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/tag-types} from the beginning.
    */
-  @Operation("Export_TagTypes")
   public ExportFeed<ExportTagType> export() {
     return export(ExportCursor.beginning());
   }
@@ -101,13 +83,8 @@ public final class TagTypeRepository {
   /**
    * POST {@code settings/v2/tenant/{tenant}/tag-types}. Body: {@link CreateTagTypeRequest}.
    */
-  @Operation("TagTypes_Create")
   public Modification create(CreateTagTypeRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.tagTypesCreate(context.tenantId(), request));
-  }
-
-  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
-    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
+    return rt.call(() -> api.tagTypesCreate(rt.tenant(), request));
   }
 }

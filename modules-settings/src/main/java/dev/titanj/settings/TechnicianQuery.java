@@ -2,9 +2,10 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.settings.model.Technician;
 import java.time.Instant;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.Collection;
 /**
  * Filters of {@code GET settings/v2/tenant/{tenant}/technicians} ({@code Technicians_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class TechnicianQuery extends ListQuery<Technician, TechnicianQuery> {
   TechnicianQuery(QueryState<Technician> state) {
     super(state);
@@ -54,8 +56,7 @@ public final class TechnicianQuery extends ListQuery<Technician, TechnicianQuery
    * Filter {@code name} (string).
    */
   public TechnicianQuery name(String value) {
-    requireArgument(value != null, "name must not be null");
-    return param("name", value);
+    return textParam("name", value);
   }
 
   /**

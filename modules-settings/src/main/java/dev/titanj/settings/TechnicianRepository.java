@@ -2,20 +2,18 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
-import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.settings.internal.TechnicianApi;
 import dev.titanj.settings.model.AccountActionResponse;
 import dev.titanj.settings.model.ExportTechnician;
@@ -28,68 +26,63 @@ import dev.titanj.settings.model.TechnicianUpdateRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code settings.technicians} ({@code settings/v2/tenant/{tenant}/technicians}). Obtain it from {@link Settings}; thread-safe.
  */
-public final class TechnicianRepository {
-  private static final Set<String> TECHNICIANS_GET_LIST_PARAMS = Set.of("ids", "userIds", "name", "active", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter");
-
-  private final TitanContext context;
+public final class TechnicianRepository implements Repository<Technician, Long>, ReadRepository<Technician, Long>, QueryRepository<Technician, Long> {
+  private final ResourceRuntime<Technician, Long> rt;
 
   private final TechnicianApi api;
 
-  private final ResourceSupport<Long, Technician> support;
-
-  TechnicianRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(TechnicianApi.class);
-    this.support = new ResourceSupport<>(context, "settings.technicians", Long.class, Technician.class, Technician::id);
+  TechnicianRepository(ModuleRuntime m) {
+    rt = m.resource(SettingsModule.TECHNICIANS, Technician::id);
+    api = m.api(TechnicianApi.class);
   }
 
-  private Page<Technician> fetchTechniciansGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Technician> response = context.execute(api.techniciansGetList(context.tenantId(), params.first("ids"), params.first("userIds"), params.first("name"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(TECHNICIANS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<Technician, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET settings/v2/tenant/{tenant}/technicians}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Technicians_GetList")
+  @CheckReturnValue
   public TechnicianQuery query() {
-    return new TechnicianQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTechniciansGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new TechnicianQuery(rt.pages(q -> api.techniciansGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record with {@code GET settings/v2/tenant/{tenant}/technicians/{id}}; empty when it does not exist (404). Served from the cache when {@code settings.technicians} is cached.
    */
-  @Operation("Technicians_Get")
   public Optional<Technician> findById(long id) {
-    return support.findById(id, () -> api.techniciansGet(context.tenantId(), id));
+    return rt.find(id, () -> api.techniciansGet(rt.tenant(), id));
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("Technicians_Get")
   public Technician getById(long id) {
-    return support.getById(id, () -> api.techniciansGet(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<Technician> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET settings/v2/tenant/{tenant}/technicians?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("Technicians_GetList")
+  @Override
   public List<Technician> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("Technicians_GetList")
   public List<Technician> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
@@ -97,16 +90,13 @@ public final class TechnicianRepository {
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/technicians} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  @Operation("Export_Technicians")
   public ExportFeed<ExportTechnician> export(ExportCursor cursor) {
-    Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportTechnicians(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return rt.export(cursor, q -> api.exportTechnicians(rt.tenant(), q));
   }
 
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/technicians} from the beginning.
    */
-  @Operation("Export_Technicians")
   public ExportFeed<ExportTechnician> export() {
     return export(ExportCursor.beginning());
   }
@@ -114,42 +104,27 @@ public final class TechnicianRepository {
   /**
    * POST {@code settings/v2/tenant/{tenant}/technicians}. Body: {@link TechnicianCreateRequest}.
    */
-  @Operation("Technicians_Create")
   public TechnicianCreate create(TechnicianCreateRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.techniciansCreate(context.tenantId(), request));
+    return rt.call(() -> api.techniciansCreate(rt.tenant(), request));
   }
 
   /**
    * PATCH {@code settings/v2/tenant/{tenant}/technicians/{id}}. Body: {@link TechnicianUpdateRequest}. Evicts the record from the cache.
    */
-  @Operation("Technicians_Update")
   public TechnicianUpdate update(long id, TechnicianUpdateRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.techniciansUpdate(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.techniciansUpdate(rt.tenant(), id, request));
   }
 
   /**
    * POST {@code settings/v2/tenant/{tenant}/technicians/{id}/account-actions}. Body: {@link TechnicianAccountActionRequest}. Evicts the record from the cache.
    */
-  @Operation("Technicians_AccountActions")
   public AccountActionResponse accountActions(long technicianId,
       TechnicianAccountActionRequest request) {
     Arguments.positive("technicianId", technicianId);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.techniciansAccountActions(context.tenantId(), technicianId, request));
-    } finally {
-      support.evict(technicianId);
-    }
-  }
-
-  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
-    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
+    return rt.write(technicianId, () -> api.techniciansAccountActions(rt.tenant(), technicianId, request));
   }
 }

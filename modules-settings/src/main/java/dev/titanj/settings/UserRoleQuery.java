@@ -2,9 +2,10 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.settings.model.RequestedEmployeeTypeArg;
 import dev.titanj.settings.model.UserRole;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Collection;
 /**
  * Filters of {@code GET settings/v2/tenant/{tenant}/user-roles} ({@code UserRoles_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class UserRoleQuery extends ListQuery<UserRole, UserRoleQuery> {
   UserRoleQuery(QueryState<UserRole> state) {
     super(state);
@@ -41,8 +43,7 @@ public final class UserRoleQuery extends ListQuery<UserRole, UserRoleQuery> {
    * Filter {@code name} (string).
    */
   public UserRoleQuery name(String value) {
-    requireArgument(value != null, "name must not be null");
-    return param("name", value);
+    return textParam("name", value);
   }
 
   /**

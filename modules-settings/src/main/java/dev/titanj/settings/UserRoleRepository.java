@@ -2,83 +2,78 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.settings.internal.UserRoleApi;
 import dev.titanj.settings.model.UserRole;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code settings.user-roles} ({@code settings/v2/tenant/{tenant}/user-roles}). Obtain it from {@link Settings}; thread-safe.
  */
-public final class UserRoleRepository {
-  private static final Set<String> USER_ROLES_GET_LIST_PARAMS = Set.of("ids", "name", "active", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "employeeType");
-
-  private final TitanContext context;
+public final class UserRoleRepository implements Repository<UserRole, Long>, ReadRepository<UserRole, Long>, QueryRepository<UserRole, Long> {
+  private final ResourceRuntime<UserRole, Long> rt;
 
   private final UserRoleApi api;
 
-  private final ResourceSupport<Long, UserRole> support;
-
-  UserRoleRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(UserRoleApi.class);
-    this.support = new ResourceSupport<>(context, "settings.user-roles", Long.class, UserRole.class, UserRole::id);
+  UserRoleRepository(ModuleRuntime m) {
+    rt = m.resource(SettingsModule.USER_ROLES, UserRole::id);
+    api = m.api(UserRoleApi.class);
   }
 
-  private Page<UserRole> fetchUserRolesGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<UserRole> response = context.execute(api.userRolesGetList(context.tenantId(), params.first("ids"), params.first("name"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("employeeType"), params.others(USER_ROLES_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  @Override
+  public ResourceKey<UserRole, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET settings/v2/tenant/{tenant}/user-roles}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("UserRoles_GetList")
+  @CheckReturnValue
   public UserRoleQuery query() {
-    return new UserRoleQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchUserRolesGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new UserRoleQuery(rt.pages(q -> api.userRolesGetList(rt.tenant(), q), 5000));
   }
 
   /**
    * Reads one record through the list ({@code GET settings/v2/tenant/{tenant}/user-roles?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code settings.user-roles} is cached.
    */
-  @Operation("UserRoles_GetList")
   public Optional<UserRole> findById(long id) {
-    return support.findByIdWith(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
+    return rt.findVia(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
   /**
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
-  @Operation("UserRoles_GetList")
   public UserRole getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("settings.user-roles " + id + " was not found", null, null, null));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<UserRole> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET settings/v2/tenant/{tenant}/user-roles?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("UserRoles_GetList")
+  @Override
   public List<UserRole> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
   /**
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
-  @Operation("UserRoles_GetList")
   public List<UserRole> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }

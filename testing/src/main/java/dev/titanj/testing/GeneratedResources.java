@@ -38,8 +38,8 @@ import java.util.stream.Stream;
 final class GeneratedResources {
   /** The areas TitanJ generates. */
   static final List<String> AREAS = List.of("crm", "accounting", "settings", "dispatch");
-  private static final String PAGED = "dev.titanj.core.internal.PagedResponse";
-  private static final String EXPORT = "dev.titanj.core.internal.ExportResponse";
+  private static final String PAGED = "dev.titanj.core.spi.PagedResponse";
+  private static final String EXPORT = "dev.titanj.core.spi.ExportResponse";
 
   private GeneratedResources() {}
 

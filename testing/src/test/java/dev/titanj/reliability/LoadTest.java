@@ -125,7 +125,7 @@ class LoadTest {
       assertThat(errors).isEmpty();
       assertThat(fake.tokenRequestCount()).isEqualTo(1);
       assertThat(st.tokenRequestCount()).isEqualTo(1);
-      assertThat(TitanContext.of(st).httpClient().connectionPool()).isSameAs(pool);
+      assertThat(TitanContext.of(st).connectionPool()).isSameAs(pool);
       // Plain HTTP/1.1: one connection per call in flight, reused afterwards.
       assertThat(peakPooled.get()).isLessThanOrEqualTo(THREADS);
       assertThat(connectsStarted.get()).isLessThanOrEqualTo(THREADS + 1);

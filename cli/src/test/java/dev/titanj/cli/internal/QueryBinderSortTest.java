@@ -7,7 +7,7 @@ import dev.titanj.core.ListQuery;
 import dev.titanj.core.Page;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package dev.titanj.core.internal;
 
+import dev.titanj.core.spi.ExportSource;
+import dev.titanj.core.spi.PageSource;
 import dev.titanj.core.RateLimitException;
 import dev.titanj.core.ServerException;
 import dev.titanj.core.Sleeper;

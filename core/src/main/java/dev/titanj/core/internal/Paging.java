@@ -1,5 +1,8 @@
 package dev.titanj.core.internal;
 
+import dev.titanj.core.spi.ArrayPageSource;
+import dev.titanj.core.spi.PageSource;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.core.Page;
 import dev.titanj.core.TitanException;
 import dev.titanj.core.TitanIOException;
@@ -100,8 +103,8 @@ public final class Paging {
 
     PageIterator(QueryState<T> state) {
       this.s = state;
-      long pages = state.limit == Long.MAX_VALUE ? Integer.MAX_VALUE
-          : (state.limit + state.pageSize - 1) / state.pageSize;
+      long pages = state.limit() == Long.MAX_VALUE ? Integer.MAX_VALUE
+          : (state.limit() + state.pageSize() - 1) / state.pageSize();
       this.maxPage = Math.min(pages, Integer.MAX_VALUE);
     }
 
@@ -110,7 +113,7 @@ public final class Paging {
       if (closed) {
         return false;
       }
-      if (returned >= s.limit) {
+      if (returned >= s.limit()) {
         close();
         return false;
       }
@@ -138,12 +141,12 @@ public final class Paging {
       int number;
       if (currentNumber == 0) {
         number = nextToRequest;
-        boolean withTotal = s.parallelism > 1;
-        page = s.retry.call(() -> s.source.fetch(s.params, number, s.pageSize, withTotal));
+        boolean withTotal = s.parallelism() > 1;
+        page = s.retry().call(() -> s.source().fetch(s.params(), number, s.pageSize(), withTotal));
         nextToRequest++;
         if (withTotal && page.totalCount().isPresent()) {
           long total = page.totalCount().getAsLong();
-          lastPageByTotal = Math.max(1, (total + s.pageSize - 1) / s.pageSize);
+          lastPageByTotal = Math.max(1, (total + s.pageSize() - 1) / s.pageSize());
           parallel = true;
         }
       } else if (!inFlight.isEmpty()) {
@@ -153,7 +156,7 @@ public final class Paging {
         return false;
       } else {
         number = nextToRequest;
-        page = s.retry.call(() -> s.source.fetch(s.params, number, s.pageSize, false));
+        page = s.retry().call(() -> s.source().fetch(s.params(), number, s.pageSize(), false));
         nextToRequest++;
       }
       requireProgress(page, number);
@@ -198,17 +201,17 @@ public final class Paging {
 
     /** Keeps the prefetch window full after page {@code received} arrived with more to come. */
     private void schedule(int received) {
-      int window = parallel && nextToRequest <= lastPageByTotal ? s.parallelism : s.prefetch ? 1 : 0;
+      int window = parallel && nextToRequest <= lastPageByTotal ? s.parallelism() : s.prefetch() ? 1 : 0;
       // Beyond the page the total promised, go one page at a time and only once the previous
       // page confirmed there is more.
       long upTo = Math.min(maxPage, Math.max(lastPageByTotal, received + 1L));
       while (inFlight.size() < window && nextToRequest <= upTo) {
         int number = nextToRequest;
         FutureTask<Page<T>> task = new FutureTask<>(
-            () -> s.retry.call(() -> s.source.fetch(s.params, number, s.pageSize, false),
+            () -> s.retry().call(() -> s.source().fetch(s.params(), number, s.pageSize(), false),
                 () -> !closed));
         try {
-          s.executor.execute(task);
+          s.executor().execute(task);
         } catch (RejectedExecutionException e) {
           return; // fetched synchronously when needed
         }

@@ -1,5 +1,6 @@
 package dev.titanj.core.internal;
 
+import dev.titanj.core.spi.ExportSource;
 import dev.titanj.core.ExportBatch;
 import java.util.Objects;
 

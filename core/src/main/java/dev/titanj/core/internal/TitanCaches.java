@@ -30,18 +30,16 @@ public final class TitanCaches implements AutoCloseable {
   /**
    * The cache of {@code resource} for the given scope (environment and tenant).
    *
-   * @param resource a resource name such as {@code "crm.customers"}
+   * @param resource the resource's descriptor (its name and reference-data flag)
    * @param scope environment and tenant, part of every key
    */
-  public <K, V> ResourceCache<K, V> cache(String resource, String scope, Class<K> idType,
-      Class<V> valueType) {
-    if (resource == null || resource.isBlank()) {
-      throw new IllegalArgumentException("resource must not be blank");
-    }
+  public <K, V> ResourceCache<K, V> cache(dev.titanj.core.ResourceDescriptor<V, K> resource,
+      String scope) {
+    Objects.requireNonNull(resource, "resource");
     if (scope == null || scope.isBlank()) {
       throw new IllegalArgumentException("scope must not be blank");
     }
-    return caches.cache(resource, scope, Objects.requireNonNull(valueType, "valueType"));
+    return caches.cache(resource, scope);
   }
 
   public CacheSettings settings() {

@@ -1,5 +1,6 @@
 package dev.titanj.core.internal;
 
+import dev.titanj.core.spi.ExportSource;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
@@ -43,8 +44,8 @@ public final class TitanContext implements AutoCloseable {
   public static final class Settings {
     public final Environment environment;
     public final String clientId;
-    public final String clientSecret;
-    public final String appKey;
+    final String clientSecret;
+    final String appKey;
     public final long tenantId;
     public final Duration connectTimeout;
     public final Duration readTimeout;
@@ -158,7 +159,7 @@ public final class TitanContext implements AutoCloseable {
         .build();
     this.retrofit = new Retrofit.Builder()
         .baseUrl(apiBase)
-        .client(http)
+        .callFactory(request -> http.newCall(withQuery(request)))
         .addConverterFactory(MoshiConverterFactory.create(TitanJson.moshi()))
         .build();
   }
@@ -254,9 +255,29 @@ public final class TitanContext implements AutoCloseable {
     return TitanJson.moshi();
   }
 
+  /**
+   * {@code request} with the {@link dev.titanj.core.QueryParams} its Retrofit method took as a
+   * {@code @Tag} appended to the URL, repeated keys repeated: generated Retrofit interfaces pass
+   * all query parameters this way, so a list's filters need no parameter each.
+   */
+  static okhttp3.Request withQuery(okhttp3.Request request) {
+    dev.titanj.core.QueryParams query = request.tag(dev.titanj.core.QueryParams.class);
+    if (query == null || query.isEmpty()) {
+      return request;
+    }
+    okhttp3.HttpUrl.Builder url = request.url().newBuilder();
+    query.asMap().forEach((name, values) -> values.forEach(v -> url.addQueryParameter(name, v)));
+    return request.newBuilder().url(url.build()).build();
+  }
+
   /** The OkHttp client calls go through (auth, retries and logging included). */
-  public OkHttpClient httpClient() {
+  OkHttpClient httpClient() {
     return http;
+  }
+
+  /** The connection pool calls share (no credentials attached to it). */
+  public okhttp3.ConnectionPool connectionPool() {
+    return http.connectionPool();
   }
 
   /** A Retrofit implementation of {@code service}, created once per client. */
@@ -287,8 +308,10 @@ public final class TitanContext implements AutoCloseable {
   }
 
   /** The cache of one resource, scoped to this client's environment and tenant. */
-  public <K, V> ResourceCache<K, V> cache(String resource, Class<K> idType, Class<V> valueType) {
-    return caches.cache(resource, scope(), idType, valueType);
+  public <K, V> ResourceCache<K, V> cache(dev.titanj.core.ResourceDescriptor<V, K> resource,
+      boolean cacheable) {
+    return cacheable ? caches.cache(resource, scope())
+        : dev.titanj.core.internal.cache.DisabledResourceCache.instance();
   }
 
   /** Environment and tenant, as used in cache and token keys. */

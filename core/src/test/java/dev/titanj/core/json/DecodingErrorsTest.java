@@ -7,7 +7,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
 import dev.titanj.core.TitanDecodingException;
 import dev.titanj.core.internal.Errors;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.core.internal.TitanJsonException;
 import org.junit.jupiter.api.Test;
 

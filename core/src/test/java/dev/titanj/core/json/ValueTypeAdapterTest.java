@@ -8,7 +8,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Types;
 import dev.titanj.core.Page;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.core.internal.TitanJsonException;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.titanj.core.Page;
 import dev.titanj.core.TitanException;
-import dev.titanj.core.internal.ArrayPageSource;
+import dev.titanj.core.spi.ArrayPageSource;
 import dev.titanj.core.internal.FetchRetry;
-import dev.titanj.core.internal.PageSource;
+import dev.titanj.core.spi.PageSource;
 import dev.titanj.core.internal.Paging;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

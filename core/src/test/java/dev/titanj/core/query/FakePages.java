@@ -2,7 +2,7 @@ package dev.titanj.core.query;
 
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.PageSource;
+import dev.titanj.core.spi.PageSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -8,7 +8,7 @@ import dev.titanj.core.BadRequestException;
 import dev.titanj.core.ServerException;
 import dev.titanj.core.TitanIOException;
 import dev.titanj.core.internal.FetchRetry;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

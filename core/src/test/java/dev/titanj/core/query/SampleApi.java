@@ -1,7 +1,7 @@
 package dev.titanj.core.query;
 
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.spi.ExportResponse;
+import dev.titanj.core.spi.PagedResponse;
 import java.util.List;
 import java.util.Map;
 import retrofit2.Call;

@@ -3,7 +3,7 @@ package dev.titanj.core.query;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ServiceTitan;
-import dev.titanj.core.internal.PageSource;
+import dev.titanj.core.spi.PageSource;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
 import java.util.Collection;

@@ -6,39 +6,24 @@ import dev.titanj.accounting.ApCreditRepository;
 import dev.titanj.accounting.model.ApCredit;
 import dev.titanj.accounting.model.MarkApCreditAsExportedUpdate;
 import dev.titanj.accounting.model.MarkApCreditAsExportedUpdateRequest;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import java.util.List;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code ap-credits} operations; used by {@link ApCreditRepository}.
  */
 public interface ApCreditApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/ap-credits}.
-   */
-  @Operation("ApCredits_GetList")
   @GET("accounting/v2/tenant/{tenant}/ap-credits")
   Call<PagedResponse<ApCredit>> apCreditsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
-      @Query("syncStatuses") List<String> syncStatuses, @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-credits/markasexported}.
-   */
-  @Operation("ApCredits_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/ap-credits/markasexported")
   Call<List<MarkApCreditAsExportedUpdate>> apCreditsMarkAsExported(@Path("tenant") long tenant,
       @Body List<MarkApCreditAsExportedUpdateRequest> requests);

@@ -6,39 +6,24 @@ import dev.titanj.accounting.ApPaymentRepository;
 import dev.titanj.accounting.model.ApPayment;
 import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdate;
 import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdateRequest;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import java.util.List;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code ap-payments} operations; used by {@link ApPaymentRepository}.
  */
 public interface ApPaymentApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/ap-payments}.
-   */
-  @Operation("ApPayments_GetList")
   @GET("accounting/v2/tenant/{tenant}/ap-payments")
   Call<PagedResponse<ApPayment>> apPaymentsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
-      @Query("syncStatuses") List<String> syncStatuses, @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}.
-   */
-  @Operation("ApPayments_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/ap-payments/markasexported")
   Call<List<MarkApPaymentAsExportedUpdate>> apPaymentsMarkAsExported(@Path("tenant") long tenant,
       @Body List<MarkApPaymentAsExportedUpdateRequest> requests);

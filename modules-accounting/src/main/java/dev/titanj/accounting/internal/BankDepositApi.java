@@ -6,55 +6,27 @@ import dev.titanj.accounting.BankDepositRepository;
 import dev.titanj.accounting.model.DetailedDeposit;
 import dev.titanj.accounting.model.DetailedTransaction;
 import dev.titanj.accounting.model.MarkDepositsAsExportedRequestArgs;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import java.util.Map;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code bank-deposits} operations; used by {@link BankDepositRepository}.
  */
 public interface BankDepositApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/bank-deposits}.
-   */
-  @Operation("Deposits_GetList")
   @GET("accounting/v2/tenant/{tenant}/bank-deposits")
   Call<PagedResponse<DetailedDeposit>> depositsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("depositDateBefore") String depositDateBefore,
-      @Query("depositDateOnOrAfter") String depositDateOnOrAfter,
-      @Query("reviewedBefore") String reviewedBefore,
-      @Query("reviewedOnOrAfter") String reviewedOnOrAfter,
-      @Query("reviewStatus") String reviewStatus, @Query("depositStatus") String depositStatus,
-      @Query("syncStatus") String syncStatus,
-      @Query("grossAmountGreater") String grossAmountGreater,
-      @Query("grossAmountLess") String grossAmountLess, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions}.
-   */
-  @Operation("Deposits_GetTransactionsList")
   @GET("accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions")
   Call<PagedResponse<DetailedTransaction>> depositsGetTransactionsList(@Path("tenant") long tenant,
-      @Path("id") long id, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
+      @Path("id") long id, @Tag QueryParams query);
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/bank-deposits/markasexported}.
-   */
-  @Operation("Deposits_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/bank-deposits/markasexported")
   Call<Void> depositsMarkAsExported(@Path("tenant") long tenant,
       @Body MarkDepositsAsExportedRequestArgs request);

@@ -6,51 +6,23 @@ import dev.titanj.accounting.CreditMemoRepository;
 import dev.titanj.accounting.model.CreditMemoPublic;
 import dev.titanj.accounting.model.CreditMemoUpdatePublic;
 import dev.titanj.accounting.model.CreditMemoUpdatePublicRequest;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import java.util.Map;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.PATCH;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code credit-memos} operations; used by {@link CreditMemoRepository}.
  */
 public interface CreditMemoApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/credit-memos}.
-   */
-  @Operation("CreditMemos_GetList")
   @GET("accounting/v2/tenant/{tenant}/credit-memos")
   Call<PagedResponse<CreditMemoPublic>> creditMemosGetList(@Path("tenant") long tenant,
-      @Query("active") String active, @Query("ids") String ids,
-      @Query("businessUnitIds") String businessUnitIds,
-      @Query("appliedToInvoiceIds") String appliedToInvoiceIds,
-      @Query("appliedToReferenceNumber") String appliedToReferenceNumber,
-      @Query("dateBefore") String dateBefore, @Query("dateOnOrAfter") String dateOnOrAfter,
-      @Query("appliedBefore") String appliedBefore,
-      @Query("appliedOnOrAfter") String appliedOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter, @Query("batchId") String batchId,
-      @Query("batchNumber") String batchNumber,
-      @Query("customField.Operator") String customFieldOperator,
-      @Query("totalFilter.Amount") String totalFilterAmount,
-      @Query("totalFilter.Comparer") String totalFilterComparer,
-      @Query("balanceFilter.Amount") String balanceFilterAmount,
-      @Query("balanceFilter.Comparer") String balanceFilterComparer, @Query("sort") String sort,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/credit-memos/{id}}.
-   */
-  @Operation("CreditMemos_Update")
   @PATCH("accounting/v2/tenant/{tenant}/credit-memos/{id}")
   Call<CreditMemoUpdatePublic> creditMemosUpdate(@Path("tenant") long tenant, @Path("id") long id,
       @Body CreditMemoUpdatePublicRequest request);

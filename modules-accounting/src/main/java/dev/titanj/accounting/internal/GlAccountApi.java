@@ -6,60 +6,32 @@ import dev.titanj.accounting.GlAccountRepository;
 import dev.titanj.accounting.model.GlAccountCreateRequest;
 import dev.titanj.accounting.model.GlAccountExtended;
 import dev.titanj.accounting.model.GlAccountUpdateRequest;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import java.util.Map;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.PATCH;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code gl-accounts} operations; used by {@link GlAccountRepository}.
  */
 public interface GlAccountApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/gl-accounts}.
-   */
-  @Operation("GlAccounts_GetList")
   @GET("accounting/v2/tenant/{tenant}/gl-accounts")
   Call<PagedResponse<GlAccountExtended>> glAccountsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("names") String names, @Query("numbers") String numbers,
-      @Query("types") String types, @Query("subtypes") String subtypes,
-      @Query("description") String description, @Query("source") String source,
-      @Query("active") String active, @Query("isIntacctGroup") String isIntacctGroup,
-      @Query("isIntacctBankAccount") String isIntacctBankAccount,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/gl-accounts}.
-   */
-  @Operation("GlAccounts_CreateAccount")
   @POST("accounting/v2/tenant/{tenant}/gl-accounts")
   Call<GlAccountExtended> glAccountsCreateAccount(@Path("tenant") long tenant,
       @Body GlAccountCreateRequest request);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}.
-   */
-  @Operation("GlAccounts_GetAccount")
   @GET("accounting/v2/tenant/{tenant}/gl-accounts/{accountId}")
   Call<GlAccountExtended> glAccountsGetAccount(@Path("tenant") long tenant,
       @Path("accountId") long accountId);
 
-  /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}.
-   */
-  @Operation("GlAccounts_UpdateAccount")
   @PATCH("accounting/v2/tenant/{tenant}/gl-accounts/{accountId}")
   Call<GlAccountExtended> glAccountsUpdateAccount(@Path("tenant") long tenant,
       @Path("accountId") long accountId, @Body GlAccountUpdateRequest request);

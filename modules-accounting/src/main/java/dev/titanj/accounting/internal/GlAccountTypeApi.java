@@ -4,30 +4,18 @@ package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.GlAccountTypeRepository;
 import dev.titanj.accounting.model.GlAccountType;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import java.util.Map;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code gl-accounts.types} operations; used by {@link GlAccountTypeRepository}.
  */
 public interface GlAccountTypeApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/gl-accounts/types}.
-   */
-  @Operation("GlAccounts_GetTypeList")
   @GET("accounting/v2/tenant/{tenant}/gl-accounts/types")
   Call<PagedResponse<GlAccountType>> glAccountsGetTypeList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("names") String names, @Query("active") String active,
-      @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 }

@@ -9,101 +9,42 @@ import dev.titanj.accounting.model.ExportInventoryBill;
 import dev.titanj.accounting.model.InventoryBill;
 import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdate;
 import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdateRequest;
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.ExportResponse;
+import dev.titanj.core.spi.PagedResponse;
 import java.util.List;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.PATCH;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code inventory-bills} operations; used by {@link InventoryBillRepository}.
  */
 public interface InventoryBillApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/export/inventory-bills}.
-   */
-  @Operation("Export_InventoryBills")
   @GET("accounting/v2/tenant/{tenant}/export/inventory-bills")
   Call<ExportResponse<ExportInventoryBill>> exportInventoryBills(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+      @Tag QueryParams query);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/inventory-bills}.
-   */
-  @Operation("InventoryBills_GetList")
   @GET("accounting/v2/tenant/{tenant}/inventory-bills")
   Call<List<InventoryBill>> inventoryBillsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("batchId") String batchId,
-      @Query("batchNumber") String batchNumber, @Query("billNumber") String billNumber,
-      @Query("businessUnitIds") String businessUnitIds,
-      @Query("customField.Operator") String customFieldOperator, @Query("dateFrom") String dateFrom,
-      @Query("dateTo") String dateTo, @Query("jobNumber") String jobNumber,
-      @Query("purchaseOrderNumber") String purchaseOrderNumber,
-      @Query("purchaseOrderTypes") String purchaseOrderTypes,
-      @Query("syncStatuses") List<String> syncStatuses, @Query("minCost") String minCost,
-      @Query("maxCost") String maxCost, @Query("billType") String billType,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/inventory-bills/paginated}.
-   */
-  @Operation("InventoryBills_GetListPaginated")
   @GET("accounting/v2/tenant/{tenant}/inventory-bills/paginated")
   Call<PagedResponse<InventoryBill>> inventoryBillsGetListPaginated(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("batchId") String batchId,
-      @Query("batchNumber") String batchNumber, @Query("billNumber") String billNumber,
-      @Query("businessUnitIds") String businessUnitIds,
-      @Query("customField.Operator") String customFieldOperator, @Query("dateFrom") String dateFrom,
-      @Query("dateTo") String dateTo, @Query("jobNumber") String jobNumber,
-      @Query("purchaseOrderNumber") String purchaseOrderNumber,
-      @Query("purchaseOrderTypes") String purchaseOrderTypes,
-      @Query("syncStatuses") List<String> syncStatuses, @Query("minCost") String minCost,
-      @Query("maxCost") String maxCost, @Query("billType") String billType,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}.
-   */
-  @Operation("InventoryBills_GetCustomFieldTypes")
   @GET("accounting/v2/tenant/{tenant}/inventory-bills/custom-fields")
   Call<PagedResponse<CustomFieldType>> inventoryBillsGetCustomFieldTypes(
-      @Path("tenant") long tenant, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
-      @QueryMap Map<String, String> extras);
+      @Path("tenant") long tenant, @Tag QueryParams query);
 
-  /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}.
-   */
-  @Operation("InventoryBills_UpdateCustomFields")
   @PATCH("accounting/v2/tenant/{tenant}/inventory-bills/custom-fields")
   Call<Void> inventoryBillsUpdateCustomFields(@Path("tenant") long tenant,
       @Body CustomFieldUpdateRequest request);
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/inventory-bills/markasexported}.
-   */
-  @Operation("InventoryBills_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/inventory-bills/markasexported")
   Call<List<MarkInventoryBillAsExportedUpdate>> inventoryBillsMarkAsExported(
       @Path("tenant") long tenant, @Body MarkInventoryBillAsExportedUpdateRequest request);

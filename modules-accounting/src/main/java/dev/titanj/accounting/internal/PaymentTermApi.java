@@ -4,37 +4,22 @@ package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.PaymentTermRepository;
 import dev.titanj.accounting.model.PaymentTermAPIModel;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import java.util.Map;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code payment-terms} operations; used by {@link PaymentTermRepository}.
  */
 public interface PaymentTermApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}}.
-   */
-  @Operation("PaymentTerms_GetPaymentTermModel")
   @GET("accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}")
   Call<PaymentTermAPIModel> paymentTermsGetPaymentTermModel(@Path("tenant") long tenant,
       @Path("paymentTermId") long paymentTermId);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/payment-terms}.
-   */
-  @Operation("PaymentTerms_GetList")
   @GET("accounting/v2/tenant/{tenant}/payment-terms")
   Call<PagedResponse<PaymentTermAPIModel>> paymentTermsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 }

@@ -4,35 +4,21 @@ package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.PaymentTypeRepository;
 import dev.titanj.accounting.model.PaymentType;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import java.util.Map;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code payment-types} operations; used by {@link PaymentTypeRepository}.
  */
 public interface PaymentTypeApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/payment-types}.
-   */
-  @Operation("PaymentTypes_GetList")
   @GET("accounting/v2/tenant/{tenant}/payment-types")
   Call<PagedResponse<PaymentType>> paymentTypesGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("active") String active,
-      @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/payment-types/{id}}.
-   */
-  @Operation("PaymentTypes_Get")
   @GET("accounting/v2/tenant/{tenant}/payment-types/{id}")
   Call<PaymentType> paymentTypesGet(@Path("tenant") long tenant, @Path("id") long id);
 }

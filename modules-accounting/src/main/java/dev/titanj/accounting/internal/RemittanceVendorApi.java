@@ -4,38 +4,21 @@ package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.RemittanceVendorRepository;
 import dev.titanj.accounting.model.RemittanceVendor;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import java.util.List;
-import java.util.Map;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code remittance-vendors} operations; used by {@link RemittanceVendorRepository}.
  */
 public interface RemittanceVendorApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/remittance-vendors}.
-   */
-  @Operation("RemittanceVendors_GetList")
   @GET("accounting/v2/tenant/{tenant}/remittance-vendors")
   Call<PagedResponse<RemittanceVendor>> remittanceVendorsGetList(@Path("tenant") long tenant,
-      @Query("ids") List<String> ids, @Query("active") String active,
-      @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/remittance-vendors/{id}}.
-   */
-  @Operation("RemittanceVendors_GetById")
   @GET("accounting/v2/tenant/{tenant}/remittance-vendors/{id}")
   Call<RemittanceVendor> remittanceVendorsGetById(@Path("tenant") long tenant, @Path("id") long id);
 }

@@ -4,30 +4,17 @@ package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.TaxZoneRepository;
 import dev.titanj.accounting.model.TaxZone;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import java.util.Map;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code tax-zones} operations; used by {@link TaxZoneRepository}.
  */
 public interface TaxZoneApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/tax-zones}.
-   */
-  @Operation("TaxZones_GetList")
   @GET("accounting/v2/tenant/{tenant}/tax-zones")
-  Call<PagedResponse<TaxZone>> taxZonesGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("active") String active, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
-      @QueryMap Map<String, String> extras);
+  Call<PagedResponse<TaxZone>> taxZonesGetList(@Path("tenant") long tenant, @Tag QueryParams query);
 }

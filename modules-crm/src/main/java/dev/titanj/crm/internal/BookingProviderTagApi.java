@@ -2,62 +2,38 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.internal;
 
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.crm.BookingProviderTagRepository;
 import dev.titanj.crm.model.BookingProviderTag;
 import dev.titanj.crm.model.CreateBookingProviderTag;
 import dev.titanj.crm.model.CreateBookingProviderTagRequest;
 import dev.titanj.crm.model.GetBookingProviderTag;
 import dev.titanj.crm.model.UpdateBookingProviderTagRequest;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.PATCH;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code booking-provider-tags} operations; used by {@link BookingProviderTagRepository}.
  */
 public interface BookingProviderTagApi {
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/booking-provider-tags}.
-   */
-  @Operation("BookingProviderTags_GetList")
   @GET("crm/v2/tenant/{tenant}/booking-provider-tags")
   Call<PagedResponse<GetBookingProviderTag>> bookingProviderTagsGetList(@Path("tenant") long tenant,
-      @Query("name") String name, @Query("ids") String ids, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
-      @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/booking-provider-tags}.
-   */
-  @Operation("BookingProviderTags_Create")
   @POST("crm/v2/tenant/{tenant}/booking-provider-tags")
   Call<CreateBookingProviderTag> bookingProviderTagsCreate(@Path("tenant") long tenant,
       @Body CreateBookingProviderTagRequest request);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/booking-provider-tags/{id}}.
-   */
-  @Operation("BookingProviderTags_Get")
   @GET("crm/v2/tenant/{tenant}/booking-provider-tags/{id}")
   Call<GetBookingProviderTag> bookingProviderTagsGet(@Path("tenant") long tenant,
       @Path("id") long id);
 
-  /**
-   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider-tags/{id}}.
-   */
-  @Operation("BookingProviderTags_Update")
   @PATCH("crm/v2/tenant/{tenant}/booking-provider-tags/{id}")
   Call<BookingProviderTag> bookingProviderTagsUpdate(@Path("tenant") long tenant,
       @Path("id") long id, @Body UpdateBookingProviderTagRequest request);

@@ -2,9 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.internal;
 
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.ExportResponse;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.crm.LeadRepository;
 import dev.titanj.crm.model.CreateFollowUpRequest;
 import dev.titanj.crm.model.DismissLeadRequest;
@@ -17,112 +17,52 @@ import dev.titanj.crm.model.LeadUpdateRequest;
 import dev.titanj.crm.model.Note;
 import dev.titanj.crm.model.SubmitLeadForm;
 import dev.titanj.crm.model.SubmitLeadFormRequest;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.PATCH;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code leads} operations; used by {@link LeadRepository}.
  */
 public interface LeadApi {
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/export/leads}.
-   */
-  @Operation("ExportLeads_Leads")
   @GET("crm/v2/tenant/{tenant}/export/leads")
   Call<ExportResponse<ExportLeads>> exportLeadsLeads(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+      @Tag QueryParams query);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/leads/{id}}.
-   */
-  @Operation("Leads_Get")
   @GET("crm/v2/tenant/{tenant}/leads/{id}")
   Call<Lead> leadsGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PATCH {@code crm/v2/tenant/{tenant}/leads/{id}}.
-   */
-  @Operation("Leads_Update")
   @PATCH("crm/v2/tenant/{tenant}/leads/{id}")
   Call<Lead> leadsUpdate(@Path("tenant") long tenant, @Path("id") long id,
       @Body LeadUpdateRequest request);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/leads}.
-   */
-  @Operation("Leads_GetList")
   @GET("crm/v2/tenant/{tenant}/leads")
-  Call<PagedResponse<Lead>> leadsGetList(@Path("tenant") long tenant, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("ids") String ids, @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("customerId") String customerId,
-      @Query("isProspect") String isProspect, @Query("withoutCustomer") String withoutCustomer,
-      @Query("status") String status, @Query("customerCity") String customerCity,
-      @Query("customerState") String customerState, @Query("customerZip") String customerZip,
-      @Query("customerCreatedOnOrAfter") String customerCreatedOnOrAfter,
-      @Query("customerCreatedBefore") String customerCreatedBefore,
-      @Query("customerModifiedOnOrAfter") String customerModifiedOnOrAfter,
-      @Query("sort") String sort, @Query("genPermUrl") String genPermUrl,
-      @Query("leadCustomerName") String leadCustomerName, @Query("leadPhone") String leadPhone,
-      @QueryMap Map<String, String> extras);
+  Call<PagedResponse<Lead>> leadsGetList(@Path("tenant") long tenant, @Tag QueryParams query);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/leads}.
-   */
-  @Operation("Leads_Create")
   @POST("crm/v2/tenant/{tenant}/leads")
   Call<Lead> leadsCreate(@Path("tenant") long tenant, @Body LeadCreateRequest request);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/follow-up}.
-   */
-  @Operation("Leads_CreateFollowUp")
   @POST("crm/v2/tenant/{tenant}/leads/{id}/follow-up")
   Call<FollowUp> leadsCreateFollowUp(@Path("tenant") long tenant, @Path("id") long id,
       @Body CreateFollowUpRequest request);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/leads/{id}/notes}.
-   */
-  @Operation("Leads_GetNotes")
   @GET("crm/v2/tenant/{tenant}/leads/{id}/notes")
   Call<PagedResponse<Note>> leadsGetNotes(@Path("tenant") long tenant, @Path("id") long id,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/notes}.
-   */
-  @Operation("Leads_CreateNote")
   @POST("crm/v2/tenant/{tenant}/leads/{id}/notes")
   Call<Note> leadsCreateNote(@Path("tenant") long tenant, @Path("id") long id,
       @Body LeadNoteCreateRequest request);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/dismiss}.
-   */
-  @Operation("Leads_Dismiss")
   @POST("crm/v2/tenant/{tenant}/leads/{id}/dismiss")
   Call<Void> leadsDismiss(@Path("tenant") long tenant, @Path("id") long id,
       @Body DismissLeadRequest request);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/form}.
-   */
-  @Operation("Leads_SubmitLeadForm")
   @POST("crm/v2/tenant/{tenant}/leads/form")
-  Call<SubmitLeadForm> leadsSubmitLeadForm(@Path("tenant") long tenant, @Query("id") String id,
+  Call<SubmitLeadForm> leadsSubmitLeadForm(@Path("tenant") long tenant, @Tag QueryParams query,
       @Body SubmitLeadFormRequest request);
 }

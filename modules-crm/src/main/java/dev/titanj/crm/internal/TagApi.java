@@ -2,7 +2,6 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.internal;
 
-import dev.titanj.core.internal.Operation;
 import dev.titanj.crm.TagRepository;
 import dev.titanj.crm.model.AddBulkTagsRequest;
 import dev.titanj.crm.model.RemoveBulkTagsRequest;
@@ -16,17 +15,9 @@ import retrofit2.http.Path;
  * Retrofit binding of the {@code tags} operations; used by {@link TagRepository}.
  */
 public interface TagApi {
-  /**
-   * PUT {@code crm/v2/tenant/{tenant}/tags}.
-   */
-  @Operation("BulkTags_AddTags")
   @PUT("crm/v2/tenant/{tenant}/tags")
   Call<Void> bulkTagsAddTags(@Path("tenant") long tenant, @Body AddBulkTagsRequest request);
 
-  /**
-   * DELETE {@code crm/v2/tenant/{tenant}/tags}.
-   */
-  @Operation("BulkTags_RemoveTags")
   @HTTP(
       method = "DELETE",
       path = "crm/v2/tenant/{tenant}/tags",

@@ -2,66 +2,39 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.internal;
 
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.ExportResponse;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.dispatch.AppointmentAssignmentRepository;
 import dev.titanj.dispatch.model.Appointment;
 import dev.titanj.dispatch.model.AppointmentAssignment;
 import dev.titanj.dispatch.model.AssignTechniciansRequest;
 import dev.titanj.dispatch.model.ExportAppointmentAssignments;
 import dev.titanj.dispatch.model.UnassignTechniciansRequest;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code appointment-assignments} operations; used by {@link AppointmentAssignmentRepository}.
  */
 public interface AppointmentAssignmentApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/appointment-assignments}.
-   */
-  @Operation("AppointmentAssignments_GetList")
   @GET("dispatch/v2/tenant/{tenant}/appointment-assignments")
   Call<PagedResponse<AppointmentAssignment>> appointmentAssignmentsGetList(
-      @Path("tenant") long tenant, @Query("ids") String ids,
-      @Query("appointmentIds") String appointmentIds, @Query("jobId") String jobId,
-      @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @Query("active") String active,
-      @QueryMap Map<String, String> extras);
+      @Path("tenant") long tenant, @Tag QueryParams query);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians}.
-   */
-  @Operation("AppointmentAssignments_AssignTechnicians")
   @POST("dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians")
   Call<Appointment> appointmentAssignmentsAssignTechnicians(@Path("tenant") long tenant,
       @Body AssignTechniciansRequest request);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians}.
-   */
-  @Operation("AppointmentAssignments_UnassignTechnicians")
   @POST("dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians")
   Call<Appointment> appointmentAssignmentsUnassignTechnicians(@Path("tenant") long tenant,
       @Body UnassignTechniciansRequest request);
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/export/appointment-assignments}.
-   */
-  @Operation("Export_AppointmentAssignments")
   @GET("dispatch/v2/tenant/{tenant}/export/appointment-assignments")
   Call<ExportResponse<ExportAppointmentAssignments>> exportAppointmentAssignments(
-      @Path("tenant") long tenant, @Query("active") String active, @Query("from") String from,
-      @Query("includeRecentChanges") Boolean includeRecentChanges);
+      @Path("tenant") long tenant, @Tag QueryParams query);
 }

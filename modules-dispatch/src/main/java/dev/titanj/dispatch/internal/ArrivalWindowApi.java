@@ -2,8 +2,8 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.internal;
 
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.dispatch.ArrivalWindowRepository;
 import dev.titanj.dispatch.model.ArrivalWindow;
 import dev.titanj.dispatch.model.ArrivalWindowConfigurationResponse;
@@ -11,74 +11,41 @@ import dev.titanj.dispatch.model.CreateArrivalWindowRequest;
 import dev.titanj.dispatch.model.SetArrivalWindowStatusRequest;
 import dev.titanj.dispatch.model.UpdateArrivalWindowConfigurationRequest;
 import dev.titanj.dispatch.model.UpdateArrivalWindowRequest;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.PUT;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code arrival-windows} operations; used by {@link ArrivalWindowRepository}.
  */
 public interface ArrivalWindowApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/arrival-windows}.
-   */
-  @Operation("ArrivalWindows_GetList")
   @GET("dispatch/v2/tenant/{tenant}/arrival-windows")
   Call<PagedResponse<ArrivalWindow>> arrivalWindowsGetList(@Path("tenant") long tenant,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter, @Query("active") String active,
-      @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows}.
-   */
-  @Operation("ArrivalWindows_Create")
   @POST("dispatch/v2/tenant/{tenant}/arrival-windows")
   Call<ArrivalWindow> arrivalWindowsCreate(@Path("tenant") long tenant,
       @Body CreateArrivalWindowRequest request);
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}.
-   */
-  @Operation("ArrivalWindows_Get")
   @GET("dispatch/v2/tenant/{tenant}/arrival-windows/{id}")
   Call<ArrivalWindow> arrivalWindowsGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}.
-   */
-  @Operation("ArrivalWindows_Update")
   @PUT("dispatch/v2/tenant/{tenant}/arrival-windows/{id}")
   Call<ArrivalWindow> arrivalWindowsUpdate(@Path("tenant") long tenant, @Path("id") long id,
       @Body UpdateArrivalWindowRequest request);
 
-  /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}.
-   */
-  @Operation("ArrivalWindows_Activated")
   @PUT("dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated")
   Call<Void> arrivalWindowsActivated(@Path("tenant") long tenant, @Path("id") long id,
       @Body SetArrivalWindowStatusRequest request);
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}.
-   */
-  @Operation("ArrivalWindows_GetConfiguration")
   @GET("dispatch/v2/tenant/{tenant}/arrival-windows/configuration")
   Call<ArrivalWindowConfigurationResponse> arrivalWindowsGetConfiguration(
       @Path("tenant") long tenant);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}.
-   */
-  @Operation("ArrivalWindows_UpdatedConfiguration")
   @POST("dispatch/v2/tenant/{tenant}/arrival-windows/configuration")
   Call<ArrivalWindowConfigurationResponse> arrivalWindowsUpdatedConfiguration(
       @Path("tenant") long tenant, @Body UpdateArrivalWindowConfigurationRequest request);

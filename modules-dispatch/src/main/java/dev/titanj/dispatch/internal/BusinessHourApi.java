@@ -2,7 +2,6 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.internal;
 
-import dev.titanj.core.internal.Operation;
 import dev.titanj.dispatch.BusinessHourRepository;
 import dev.titanj.dispatch.model.BusinessHourModel;
 import dev.titanj.dispatch.model.CreateBusinessHour;
@@ -17,17 +16,9 @@ import retrofit2.http.Path;
  * Retrofit binding of the {@code business-hours} operations; used by {@link BusinessHourRepository}.
  */
 public interface BusinessHourApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/business-hours}.
-   */
-  @Operation("BusinessHour_GetList")
   @GET("dispatch/v2/tenant/{tenant}/business-hours")
   Call<BusinessHourModel> businessHourGetList(@Path("tenant") long tenant);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/business-hours}.
-   */
-  @Operation("BusinessHour_Create")
   @POST("dispatch/v2/tenant/{tenant}/business-hours")
   Call<CreateBusinessHour> businessHourCreate(@Path("tenant") long tenant,
       @Body CreateBusinessHourRequest request);

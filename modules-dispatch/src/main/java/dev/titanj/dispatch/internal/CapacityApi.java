@@ -2,7 +2,6 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.internal;
 
-import dev.titanj.core.internal.Operation;
 import dev.titanj.dispatch.CapacityRepository;
 import dev.titanj.dispatch.model.Capacity;
 import dev.titanj.dispatch.model.CapacityRequestArgs;
@@ -15,10 +14,6 @@ import retrofit2.http.Path;
  * Retrofit binding of the {@code capacity} operations; used by {@link CapacityRepository}.
  */
 public interface CapacityApi {
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/capacity}.
-   */
-  @Operation("Capacity_GetList")
   @POST("dispatch/v2/tenant/{tenant}/capacity")
   Call<Capacity> capacityGetList(@Path("tenant") long tenant, @Body CapacityRequestArgs request);
 }

@@ -2,7 +2,6 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.internal;
 
-import dev.titanj.core.internal.Operation;
 import dev.titanj.dispatch.GpsPingRepository;
 import dev.titanj.dispatch.model.GpsPing;
 import dev.titanj.dispatch.model.GpsPingCreateRequest;
@@ -16,10 +15,6 @@ import retrofit2.http.Path;
  * Retrofit binding of the {@code gps-pings} operations; used by {@link GpsPingRepository}.
  */
 public interface GpsPingApi {
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}.
-   */
-  @Operation("Gps_Create")
   @POST("dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings")
   Call<List<GpsPing>> gpsCreate(@Path("tenant") long tenant,
       @Path("gps_provider") String gpsProvider, @Body List<GpsPingCreateRequest> requests);

@@ -2,8 +2,8 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.internal;
 
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.dispatch.NonJobAppointmentRepository;
 import dev.titanj.dispatch.model.CreateNonJobAppointmentRequest;
 import dev.titanj.dispatch.model.CreateNonJobAppointmentResult;
@@ -11,7 +11,6 @@ import dev.titanj.dispatch.model.DeleteNonJobAppointmentResult;
 import dev.titanj.dispatch.model.GetNonJobAppointment;
 import dev.titanj.dispatch.model.NonJobAppointment;
 import dev.titanj.dispatch.model.NonJobAppointmentUpdateRequest;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
@@ -19,59 +18,28 @@ import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.PUT;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code non-job-appointments} operations; used by {@link NonJobAppointmentRepository}.
  */
 public interface NonJobAppointmentApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}.
-   */
-  @Operation("NonJobAppointments_Get")
   @GET("dispatch/v2/tenant/{tenant}/non-job-appointments/{id}")
   Call<GetNonJobAppointment> nonJobAppointmentsGet(@Path("tenant") long tenant,
       @Path("id") long id);
 
-  /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}.
-   */
-  @Operation("NonJobAppointments_Update")
   @PUT("dispatch/v2/tenant/{tenant}/non-job-appointments/{id}")
   Call<GetNonJobAppointment> nonJobAppointmentsUpdate(@Path("tenant") long tenant,
       @Path("id") long id, @Body NonJobAppointmentUpdateRequest request);
 
-  /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}.
-   */
-  @Operation("NonJobAppointments_Delete")
   @DELETE("dispatch/v2/tenant/{tenant}/non-job-appointments/{id}")
   Call<DeleteNonJobAppointmentResult> nonJobAppointmentsDelete(@Path("tenant") long tenant,
       @Path("id") long id);
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/non-job-appointments}.
-   */
-  @Operation("NonJobAppointments_GetList")
   @GET("dispatch/v2/tenant/{tenant}/non-job-appointments")
   Call<PagedResponse<NonJobAppointment>> nonJobAppointmentsGetList(@Path("tenant") long tenant,
-      @Query("technicianId") String technicianId, @Query("startsOnOrAfter") String startsOnOrAfter,
-      @Query("startsOnOrBefore") String startsOnOrBefore,
-      @Query("timesheetCodeId") String timesheetCodeId, @Query("activeOnly") String activeOnly,
-      @Query("showOnTechnicianSchedule") String showOnTechnicianSchedule,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("createdBefore") String createdBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore, @Query("ids") String ids,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("sort") String sort,
-      @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/non-job-appointments}.
-   */
-  @Operation("NonJobAppointments_Create")
   @POST("dispatch/v2/tenant/{tenant}/non-job-appointments")
   Call<CreateNonJobAppointmentResult> nonJobAppointmentsCreate(@Path("tenant") long tenant,
       @Body CreateNonJobAppointmentRequest request);

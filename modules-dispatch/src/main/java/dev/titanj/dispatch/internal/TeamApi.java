@@ -2,58 +2,33 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.internal;
 
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.dispatch.TeamRepository;
 import dev.titanj.dispatch.model.CreateTeam;
 import dev.titanj.dispatch.model.CreateTeamRequest;
 import dev.titanj.dispatch.model.Team;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code teams} operations; used by {@link TeamRepository}.
  */
 public interface TeamApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/teams}.
-   */
-  @Operation("Team_GetList")
   @GET("dispatch/v2/tenant/{tenant}/teams")
-  Call<PagedResponse<Team>> teamGetList(@Path("tenant") long tenant, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("includeInactive") String includeInactive,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("createdBefore") String createdBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore, @Query("sort") String sort,
-      @QueryMap Map<String, String> extras);
+  Call<PagedResponse<Team>> teamGetList(@Path("tenant") long tenant, @Tag QueryParams query);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/teams}.
-   */
-  @Operation("Team_Create")
   @POST("dispatch/v2/tenant/{tenant}/teams")
   Call<CreateTeam> teamCreate(@Path("tenant") long tenant, @Body CreateTeamRequest request);
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/teams/{id}}.
-   */
-  @Operation("Team_Get")
   @GET("dispatch/v2/tenant/{tenant}/teams/{id}")
   Call<Team> teamGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/teams/{id}}.
-   */
-  @Operation("Team_Delete")
   @DELETE("dispatch/v2/tenant/{tenant}/teams/{id}")
   Call<Void> teamDelete(@Path("tenant") long tenant, @Path("id") long id);
 }

@@ -2,8 +2,8 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.internal;
 
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.dispatch.TechnicianShiftRepository;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftRequest;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftResult;
@@ -13,7 +13,6 @@ import dev.titanj.dispatch.model.TechnicianShift;
 import dev.titanj.dispatch.model.TechnicianShiftCreate;
 import dev.titanj.dispatch.model.TechnicianShiftUpdate;
 import dev.titanj.dispatch.model.UpdateTechnicianShiftRequest;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
@@ -21,65 +20,31 @@ import retrofit2.http.GET;
 import retrofit2.http.PATCH;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code technician-shifts} operations; used by {@link TechnicianShiftRepository}.
  */
 public interface TechnicianShiftApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/technician-shifts}.
-   */
-  @Operation("TechnicianShifts_GetList")
   @GET("dispatch/v2/tenant/{tenant}/technician-shifts")
   Call<PagedResponse<TechnicianShift>> technicianShiftsGetList(@Path("tenant") long tenant,
-      @Query("startsOnOrAfter") String startsOnOrAfter,
-      @Query("endsOnOrBefore") String endsOnOrBefore, @Query("shiftType") String shiftType,
-      @Query("technicianId") String technicianId, @Query("titleContains") String titleContains,
-      @Query("noteContains") String noteContains, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("active") String active, @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
-      @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts}.
-   */
-  @Operation("TechnicianShifts_Create")
   @POST("dispatch/v2/tenant/{tenant}/technician-shifts")
   Call<TechnicianShiftCreate> technicianShiftsCreate(@Path("tenant") long tenant,
       @Body CreateTechnicianShiftRequest request);
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}.
-   */
-  @Operation("TechnicianShifts_Get")
   @GET("dispatch/v2/tenant/{tenant}/technician-shifts/{id}")
   Call<TechnicianShift> technicianShiftsGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PATCH {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}.
-   */
-  @Operation("TechnicianShifts_Update")
   @PATCH("dispatch/v2/tenant/{tenant}/technician-shifts/{id}")
   Call<TechnicianShiftUpdate> technicianShiftsUpdate(@Path("tenant") long tenant,
       @Path("id") long id, @Body UpdateTechnicianShiftRequest request);
 
-  /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}.
-   */
-  @Operation("TechnicianShifts_Delete")
   @DELETE("dispatch/v2/tenant/{tenant}/technician-shifts/{id}")
   Call<DeleteTechnicianShiftResult> technicianShiftsDelete(@Path("tenant") long tenant,
       @Path("id") long id);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete}.
-   */
-  @Operation("TechnicianShifts_BulkDelete")
   @POST("dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete")
   Call<BulkDeleteTechnicianShiftResult> technicianShiftsBulkDelete(@Path("tenant") long tenant,
       @Body BulkDeleteTechnicianShiftRequest request);

@@ -2,23 +2,19 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.internal;
 
-import dev.titanj.core.internal.Operation;
+import dev.titanj.core.QueryParams;
 import dev.titanj.dispatch.TechnicianTrackingRepository;
 import dev.titanj.dispatch.model.TechnicianTracking;
 import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code technician-tracking} operations; used by {@link TechnicianTrackingRepository}.
  */
 public interface TechnicianTrackingApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/technician-tracking}.
-   */
-  @Operation("TechnicianTracking_Get")
   @GET("dispatch/v2/tenant/{tenant}/technician-tracking")
   Call<TechnicianTracking> technicianTrackingGet(@Path("tenant") long tenant,
-      @Query("technicianId") String technicianId, @Query("appointmentId") String appointmentId);
+      @Tag QueryParams query);
 }

@@ -2,13 +2,12 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.internal;
 
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.dispatch.ZoneRepository;
 import dev.titanj.dispatch.model.CreateOrUpdateZone;
 import dev.titanj.dispatch.model.CreateOrUpdateZoneRequestArgs;
 import dev.titanj.dispatch.model.Zone;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
@@ -16,53 +15,26 @@ import retrofit2.http.GET;
 import retrofit2.http.PATCH;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code zones} operations; used by {@link ZoneRepository}.
  */
 public interface ZoneApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/zones}.
-   */
-  @Operation("Zone_GetList")
   @GET("dispatch/v2/tenant/{tenant}/zones")
-  Call<PagedResponse<Zone>> zoneGetList(@Path("tenant") long tenant, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("createdBefore") String createdBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore, @Query("active") String active,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+  Call<PagedResponse<Zone>> zoneGetList(@Path("tenant") long tenant, @Tag QueryParams query);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/zones}.
-   */
-  @Operation("Zone_CreateZone")
   @POST("dispatch/v2/tenant/{tenant}/zones")
   Call<CreateOrUpdateZone> zoneCreateZone(@Path("tenant") long tenant,
       @Body CreateOrUpdateZoneRequestArgs request);
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/zones/{id}}.
-   */
-  @Operation("Zone_Get")
   @GET("dispatch/v2/tenant/{tenant}/zones/{id}")
   Call<Zone> zoneGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PATCH {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}.
-   */
-  @Operation("Zone_UpdateZone")
   @PATCH("dispatch/v2/tenant/{tenant}/zones/{zoneId}")
   Call<CreateOrUpdateZone> zoneUpdateZone(@Path("tenant") long tenant, @Path("zoneId") long zoneId,
       @Body CreateOrUpdateZoneRequestArgs request);
 
-  /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}.
-   */
-  @Operation("Zone_DeleteZone")
   @DELETE("dispatch/v2/tenant/{tenant}/zones/{zoneId}")
   Call<Void> zoneDeleteZone(@Path("tenant") long tenant, @Path("zoneId") long zoneId);
 }

@@ -2,63 +2,38 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings.internal;
 
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.ExportResponse;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.settings.BusinessUnitRepository;
 import dev.titanj.settings.model.BusinessUnit;
 import dev.titanj.settings.model.ExportBusinessUnit;
 import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.UpdateBusinessUnitRequest;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.PATCH;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code business-units} operations; used by {@link BusinessUnitRepository}.
  */
 public interface BusinessUnitApi {
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/business-units}.
-   */
-  @Operation("BusinessUnits_GetList")
   @GET("settings/v2/tenant/{tenant}/business-units")
   Call<PagedResponse<BusinessUnit>> businessUnitsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("name") String name, @Query("active") String active,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("externalDataApplicationGuid") String externalDataApplicationGuid,
-      @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/business-units/{id}}.
-   */
-  @Operation("BusinessUnits_Get")
   @GET("settings/v2/tenant/{tenant}/business-units/{id}")
   Call<BusinessUnit> businessUnitsGet(@Path("tenant") long tenant, @Path("id") long id,
-      @Query("externalDataApplicationGuid") String externalDataApplicationGuid);
+      @Tag QueryParams query);
 
-  /**
-   * PATCH {@code settings/v2/tenant/{tenant}/business-units/{id}}.
-   */
-  @Operation("BusinessUnits_Update")
   @PATCH("settings/v2/tenant/{tenant}/business-units/{id}")
   Call<Modification> businessUnitsUpdate(@Path("tenant") long tenant, @Path("id") long id,
       @Body UpdateBusinessUnitRequest request);
 
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/export/business-units}.
-   */
-  @Operation("Export_BusinessUnits")
   @GET("settings/v2/tenant/{tenant}/export/business-units")
   Call<ExportResponse<ExportBusinessUnit>> exportBusinessUnits(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+      @Tag QueryParams query);
 }

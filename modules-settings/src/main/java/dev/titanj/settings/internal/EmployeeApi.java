@@ -2,9 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings.internal;
 
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.ExportResponse;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.settings.EmployeeRepository;
 import dev.titanj.settings.model.AccountActionRequest;
 import dev.titanj.settings.model.AccountActionResponse;
@@ -14,70 +14,38 @@ import dev.titanj.settings.model.EmployeeCreateRequest;
 import dev.titanj.settings.model.EmployeeUpdate;
 import dev.titanj.settings.model.EmployeeUpdateRequest;
 import dev.titanj.settings.model.ExportEmployee;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.PATCH;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code employees} operations; used by {@link EmployeeRepository}.
  */
 public interface EmployeeApi {
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/employees}.
-   */
-  @Operation("Employees_GetList")
   @GET("settings/v2/tenant/{tenant}/employees")
   Call<PagedResponse<Employee>> employeesGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("userIds") String userIds, @Query("name") String name,
-      @Query("email") String email, @Query("active") String active, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/employees}.
-   */
-  @Operation("Employees_Create")
   @POST("settings/v2/tenant/{tenant}/employees")
   Call<EmployeeCreate> employeesCreate(@Path("tenant") long tenant,
       @Body EmployeeCreateRequest request);
 
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/employees/{id}}.
-   */
-  @Operation("Employees_Get")
   @GET("settings/v2/tenant/{tenant}/employees/{id}")
   Call<Employee> employeesGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PATCH {@code settings/v2/tenant/{tenant}/employees/{id}}.
-   */
-  @Operation("Employees_Update")
   @PATCH("settings/v2/tenant/{tenant}/employees/{id}")
   Call<EmployeeUpdate> employeesUpdate(@Path("tenant") long tenant, @Path("id") long id,
       @Body EmployeeUpdateRequest request);
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/employees/{id}/account-actions}.
-   */
-  @Operation("Employees_AccountActions")
   @POST("settings/v2/tenant/{tenant}/employees/{id}/account-actions")
   Call<AccountActionResponse> employeesAccountActions(@Path("tenant") long tenant,
       @Path("id") long id, @Body AccountActionRequest request);
 
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/export/employees}.
-   */
-  @Operation("Export_Employees")
   @GET("settings/v2/tenant/{tenant}/export/employees")
   Call<ExportResponse<ExportEmployee>> exportEmployees(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+      @Tag QueryParams query);
 }

@@ -2,53 +2,32 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings.internal;
 
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.ExportResponse;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.settings.TagTypeRepository;
 import dev.titanj.settings.model.CreateTagTypeRequest;
 import dev.titanj.settings.model.ExportTagType;
 import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.TagType;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code tag-types} operations; used by {@link TagTypeRepository}.
  */
 public interface TagTypeApi {
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/export/tag-types}.
-   */
-  @Operation("Export_TagTypes")
   @GET("settings/v2/tenant/{tenant}/export/tag-types")
   Call<ExportResponse<ExportTagType>> exportTagTypes(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+      @Tag QueryParams query);
 
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/tag-types}.
-   */
-  @Operation("TagTypes_GetList")
   @GET("settings/v2/tenant/{tenant}/tag-types")
-  Call<PagedResponse<TagType>> tagTypesGetList(@Path("tenant") long tenant,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("active") String active,
-      @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
-      @QueryMap Map<String, String> extras);
+  Call<PagedResponse<TagType>> tagTypesGetList(@Path("tenant") long tenant, @Tag QueryParams query);
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/tag-types}.
-   */
-  @Operation("TagTypes_Create")
   @POST("settings/v2/tenant/{tenant}/tag-types")
   Call<Modification> tagTypesCreate(@Path("tenant") long tenant,
       @Body CreateTagTypeRequest request);

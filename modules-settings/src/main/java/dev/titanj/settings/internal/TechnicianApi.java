@@ -2,9 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings.internal;
 
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.ExportResponse;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.settings.TechnicianRepository;
 import dev.titanj.settings.model.AccountActionResponse;
 import dev.titanj.settings.model.ExportTechnician;
@@ -14,69 +14,37 @@ import dev.titanj.settings.model.TechnicianCreate;
 import dev.titanj.settings.model.TechnicianCreateRequest;
 import dev.titanj.settings.model.TechnicianUpdate;
 import dev.titanj.settings.model.TechnicianUpdateRequest;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.PATCH;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code technicians} operations; used by {@link TechnicianRepository}.
  */
 public interface TechnicianApi {
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/export/technicians}.
-   */
-  @Operation("Export_Technicians")
   @GET("settings/v2/tenant/{tenant}/export/technicians")
   Call<ExportResponse<ExportTechnician>> exportTechnicians(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+      @Tag QueryParams query);
 
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/technicians}.
-   */
-  @Operation("Technicians_GetList")
   @GET("settings/v2/tenant/{tenant}/technicians")
   Call<PagedResponse<Technician>> techniciansGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("userIds") String userIds, @Query("name") String name,
-      @Query("active") String active, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/technicians}.
-   */
-  @Operation("Technicians_Create")
   @POST("settings/v2/tenant/{tenant}/technicians")
   Call<TechnicianCreate> techniciansCreate(@Path("tenant") long tenant,
       @Body TechnicianCreateRequest request);
 
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/technicians/{id}}.
-   */
-  @Operation("Technicians_Get")
   @GET("settings/v2/tenant/{tenant}/technicians/{id}")
   Call<Technician> techniciansGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PATCH {@code settings/v2/tenant/{tenant}/technicians/{id}}.
-   */
-  @Operation("Technicians_Update")
   @PATCH("settings/v2/tenant/{tenant}/technicians/{id}")
   Call<TechnicianUpdate> techniciansUpdate(@Path("tenant") long tenant, @Path("id") long id,
       @Body TechnicianUpdateRequest request);
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/technicians/{id}/account-actions}.
-   */
-  @Operation("Technicians_AccountActions")
   @POST("settings/v2/tenant/{tenant}/technicians/{id}/account-actions")
   Call<AccountActionResponse> techniciansAccountActions(@Path("tenant") long tenant,
       @Path("id") long id, @Body TechnicianAccountActionRequest request);

@@ -2,30 +2,20 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings.internal;
 
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.settings.UserRoleRepository;
 import dev.titanj.settings.model.UserRole;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code user-roles} operations; used by {@link UserRoleRepository}.
  */
 public interface UserRoleApi {
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/user-roles}.
-   */
-  @Operation("UserRoles_GetList")
   @GET("settings/v2/tenant/{tenant}/user-roles")
   Call<PagedResponse<UserRole>> userRolesGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("name") String name, @Query("active") String active,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("employeeType") String employeeType, @QueryMap Map<String, String> extras);
+      @Tag QueryParams query);
 }

@@ -1,7 +1,7 @@
 package dev.titanj.demo.internal;
 
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.spi.ExportResponse;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.demo.model.Part;
 import dev.titanj.demo.model.Widget;
 import java.util.List;

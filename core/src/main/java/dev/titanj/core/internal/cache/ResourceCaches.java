@@ -31,8 +31,11 @@ public final class ResourceCaches {
   }
 
   /** The cache of one resource and scope; a pass-through when the resource is not cached. */
-  public <K, V> ResourceCache<K, V> cache(String resource, String scope, Class<V> valueType) {
-    CacheSettings.Resource r = settings.forResource(resource);
+  public <K, V> ResourceCache<K, V> cache(dev.titanj.core.ResourceDescriptor<V, K> descriptor,
+      String scope) {
+    String resource = descriptor.name();
+    Class<V> valueType = descriptor.key().recordType();
+    CacheSettings.Resource r = settings.forResource(descriptor);
     if (!r.isEnabled()) {
       return DisabledResourceCache.instance();
     }

@@ -1,4 +1,4 @@
-package dev.titanj.core.internal;
+package dev.titanj.core.spi;
 
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;

@@ -1,5 +1,6 @@
-package dev.titanj.core.internal;
+package dev.titanj.core.spi;
 
+import dev.titanj.core.internal.Paging;
 import dev.titanj.core.QueryParams;
 import java.util.List;
 

@@ -1,5 +1,7 @@
-package dev.titanj.core.internal;
+package dev.titanj.core.spi;
 
+import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.internal.FetchRetry;
 import dev.titanj.core.QueryParams;
 import java.util.Objects;
 import java.util.concurrent.Executor;

@@ -1,4 +1,4 @@
-package dev.titanj.core.internal;
+package dev.titanj.core.spi;
 
 import dev.titanj.core.json.WireEnum;
 import java.math.BigDecimal;
@@ -78,5 +78,41 @@ public final class Arguments {
       out.add(wire(notNull("value", v)));
     }
     return out;
+  }
+
+  /**
+   * Query parameters from name/value pairs ({@code "from", from, "ids", ids}): null values are
+   * left out, collections are sent as repeated keys, other values in their query-string form.
+   */
+  public static dev.titanj.core.QueryParams query(Object... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("query takes name/value pairs");
+    }
+    dev.titanj.core.QueryParams q = dev.titanj.core.QueryParams.empty();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      String name = (String) namesAndValues[i];
+      Object v = namesAndValues[i + 1];
+      if (v instanceof Collection) {
+        q = q.withAll(name, wireAll((Collection<?>) v));
+      } else if (v != null) {
+        q = q.with(name, wire(v));
+      }
+    }
+    return q;
+  }
+
+  /** {@code list}, or an empty list when the API answered without a body (204). */
+  public static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  /** The id a boxed-id contract method was given, unboxed; null is refused. */
+  public static long id(Long id) {
+    return positive("id", notNull("id", id));
+  }
+
+  /** The id a boxed-id contract method was given, unboxed; null is refused. */
+  public static int id(Integer id) {
+    return (int) positive("id", notNull("id", id));
   }
 }
