@@ -236,7 +236,7 @@ public final class Generator {
       new RepoWriter(r).write();
     }
     emit(pkg, moduleType());
-    emit(internalPkg, schemasType());
+    emitTestAid(internalPkg, schemasType());
     emit(pkg, entryType());
     packageInfo(pkg, "The " + areaClass + " API of ServiceTitan: start with {@link " + pkg + "."
         + areaClass + "#of(dev.titanj.core.ServiceTitan)}; one repository per resource, typed list"
@@ -1197,7 +1197,9 @@ public final class Generator {
       t.addJavadoc("Repository of {@code $L} ({@code $L/tenant/{tenant}/$L}). Obtain it from {@link $T};"
           + " thread-safe.\n", r.cacheName(), spec.prefix, r.primaryBase,
           ClassName.get(pkg, areaClass));
-      t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(CORE, "Repository"), record, id));
+      if (!readable(r) && !queryable(r) && exportable(r) == null) {
+        t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(CORE, "Repository"), record, id));
+      }
       if (readable(r)) {
         t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(CORE, "ReadRepository"), record, id));
       }
@@ -1346,7 +1348,24 @@ public final class Generator {
           .addModifiers(Modifier.PROTECTED).returns(q).addParameter(stateType, "state")
           .addStatement("return new $T(state)", q).build());
       Set<String> taken = new LinkedHashSet<>();
+      Set<String> inherited = new LinkedHashSet<>();
+      for (String kind : List.of("created", "modified")) {
+        Param before = op.query(kind + "Before");
+        Param after = op.query(kind + "OnOrAfter");
+        if (before != null && after != null && before.format().equals("date-time")
+            && after.format().equals("date-time") && !before.isArray() && !after.isArray()) {
+          qt.addSuperinterface(ParameterizedTypeName.get(
+              ClassName.get(CORE, Names.upperFirst(kind) + "Filters"), q));
+          inherited.add(before.name);
+          inherited.add(after.name);
+          taken.add(before.name);
+          taken.add(after.name);
+        }
+      }
       for (Param p : op.filters()) {
+        if (inherited.contains(p.name)) {
+          continue;
+        }
         String name = methodName(p);
         String base = name;
         for (int i = 2; taken.contains(name); i++) {
@@ -2013,35 +2032,38 @@ public final class Generator {
     return t instanceof ParameterizedTypeName ? ((ParameterizedTypeName) t).rawType() : t;
   }
 
-  static String shape(Op op) {
+  /** The {@code Descriptors} factory of an operation's answer shape. */
+  static String shapeMethod(Op op) {
     if (op.pagedArray()) {
-      return "ARRAY_PAGE";
+      return "arrayPage";
     }
     switch (op.kind) {
       case PAGED:
-        return "PAGE";
+        return "page";
       case EXPORT:
-        return "EXPORT";
+        return "export";
       case ARRAY:
-        return "ARRAY";
+        return "array";
       case OBJECT:
-        return "OBJECT";
+        return "object";
       case LONG:
-        return "ID";
+        return "id";
       default:
-        return "NONE";
+        return "none";
     }
   }
 
   /** The module's {@code TitanModule}: one descriptor per resource, found by ServiceLoader. */
   private TypeSpec moduleType() {
-    ClassName shapeType = ClassName.get(CORE, "OperationDescriptor", "Shape");
     TypeSpec.Builder t = TypeSpec.classBuilder(moduleClass()).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(TITAN_MODULE)
         .addJavadoc("The $L module as {@link $T} announces it (through {@code META-INF/services}):"
             + " the descriptor of each resource, generated from {@code $L} and the area's"
             + " customization data.\n", areaClass, TITAN_MODULE, spec.fileName);
     CodeBlock.Builder all = CodeBlock.builder();
+    String opPrefix = spec.prefix + "/tenant/{tenant}/";
+    t.addField(FieldSpec.builder(DESCRIPTORS, "OPS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.under($S)", DESCRIPTORS, opPrefix).build());
     for (Repo r : repos.values()) {
       TypeName record = recordType(r);
       TypeName id = keyIdType(r);
@@ -2050,8 +2072,11 @@ public final class Generator {
         Op op = r.ops.get(i).op;
         TypeName item = op.kind == Op.Kind.LONG ? LONG : op.kind == Op.Kind.VOID || op.type == null
             ? VOID : raw(model(op.type));
-        ops.add("$L$T.op($S, $S, $S, $T.$L, $T.class)", i == 0 ? "" : ",\n", DESCRIPTORS, op.id,
-            op.method, op.full, shapeType, shape(op), item);
+        if (!op.full.startsWith(opPrefix)) {
+          throw new IllegalStateException(op.id + ": path " + op.full + " is not below " + opPrefix);
+        }
+        ops.add("$LOPS.$L($S, $S, $S, $T.class)", i == 0 ? "" : ",\n", shapeMethod(op), op.id,
+            op.method, op.full.substring(opPrefix.length()), item);
       }
       String scope = "tn." + Customization.scopePrefix(area) + "." + r.resource.split("\\.")[0].replace("-", "");
       String name = Names.constant(r.accessor);
@@ -2128,6 +2153,16 @@ public final class Generator {
       throw new IllegalStateException("generated twice: " + path);
     }
     files.put(path, f.toString());
+  }
+
+  /** Path prefix of generated files that belong to the module's test sources. */
+  static final String TEST_PREFIX = "test/";
+
+  /** Emits a file into the module's test sources: aids for tests, not shipped in the jar. */
+  private void emitTestAid(String packageName, TypeSpec type) {
+    String path = packageName.replace('.', '/') + "/" + type.name() + ".java";
+    emit(packageName, type);
+    files.put(TEST_PREFIX + path, files.remove(path));
   }
 
   private void packageInfo(String packageName, String doc) {

@@ -23,6 +23,7 @@ public final class Main {
     String spec = null;
     String module = null;
     String out = null;
+    String testOut = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String v = i + 1 < args.length ? args[i + 1] : null;
@@ -39,6 +40,10 @@ public final class Main {
           out = v;
           i++;
           break;
+        case "--test-out":
+          testOut = v;
+          i++;
+          break;
         default:
           usage("unknown argument " + a);
       }
@@ -48,11 +53,34 @@ public final class Main {
     }
     Spec s = Spec.read(Paths.get(spec));
     Generator g = new Generator(s, module);
-    Map<String, String> files = g.generate();
-    int[] counts = write(Paths.get(out), "dev/titanj/" + module, files);
+    Map<String, String> all = g.generate();
+    Map<String, String> files = new java.util.TreeMap<>();
+    Map<String, String> testFiles = new java.util.TreeMap<>();
+    all.forEach((path, text) -> {
+      if (path.startsWith(Generator.TEST_PREFIX)) {
+        testFiles.put(path.substring(Generator.TEST_PREFIX.length()), text);
+      } else {
+        files.put(path, text);
+      }
+    });
+    Path outDir = Paths.get(out);
+    Path testDir = testOut == null || testOut.isBlank() ? testRoot(outDir) : Paths.get(testOut);
+    int[] counts = write(outDir, "dev/titanj/" + module, files);
+    int[] testCounts = write(testDir, "dev/titanj/" + module, testFiles);
+    counts[0] += testCounts[0];
+    counts[1] += testCounts[1];
     System.out.println("titanj-codegen: " + s.fileName + " -> " + out + ": " + g.operationCount()
-        + " operations, " + files.size() + " files (" + counts[0] + " changed, " + counts[1]
+        + " operations, " + files.size() + " files, " + testFiles.size() + " test aids (" + counts[0] + " changed, " + counts[1]
         + " stale removed)");
+  }
+
+  /** {@code src/test/java} beside an {@code src/main/java} output, else {@code <out>-test}. */
+  static Path testRoot(Path out) {
+    Path abs = out.toAbsolutePath().normalize();
+    if (abs.endsWith(Paths.get("src", "main", "java"))) {
+      return abs.getParent().getParent().resolve("test").resolve("java");
+    }
+    return abs.resolveSibling(abs.getFileName() + "-test");
   }
 
   private static void usage(String problem) {

@@ -3,8 +3,6 @@ package dev.titanj.core;
 import dev.titanj.core.internal.Paging;
 import dev.titanj.core.spi.QueryState;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -40,9 +38,6 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> implements Iterabl
    * {@code Ids} ({@code businessUnitIds}, {@code customerIds}, ...), whatever its wire form.
    */
   public static final int MAX_IDS = 50;
-
-  private static final DateTimeFormatter UTC_ISO =
-      DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC);
 
   private final QueryState<T> state;
 
@@ -131,8 +126,7 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> implements Iterabl
 
   /** Sets a date-time parameter in UTC ISO-8601 form. */
   protected final Q instantParam(String name, Instant value) {
-    requireArgument(value != null, name + " must not be null");
-    return param(name, UTC_ISO.format(value));
+    return param(name, QueryValues.instant(name, value));
   }
 
   /** Sets an enum parameter by its wire value. */

@@ -32,7 +32,6 @@ import dev.titanj.accounting.model.PaymentTermAPIModel;
 import dev.titanj.accounting.model.PaymentType;
 import dev.titanj.accounting.model.RemittanceVendor;
 import dev.titanj.accounting.model.TaxZone;
-import dev.titanj.core.OperationDescriptor;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
@@ -43,89 +42,91 @@ import java.util.UUID;
  * The Accounting module as {@link TitanModule} announces it (through {@code META-INF/services}): the descriptor of each resource, generated from {@code tenant-accounting-v2.json} and the area's customization data.
  */
 public final class AccountingModule implements TitanModule {
+  private static final Descriptors OPS = Descriptors.under("accounting/v2/tenant/{tenant}/");
+
   static final ResourceDescriptor<ApBill, Long> AP_BILLS = new ResourceDescriptor<>(Accounting.AP_BILLS, List.of(
-    Descriptors.op("ApBills_GetListPaginated", "GET", "accounting/v2/tenant/{tenant}/ap-bills", OperationDescriptor.Shape.PAGE, ApBill.class),
-    Descriptors.op("ApBills_GetById", "GET", "accounting/v2/tenant/{tenant}/ap-bills/{billId}", OperationDescriptor.Shape.OBJECT, ApBill.class),
-    Descriptors.op("ApBills_GetCustomFieldTypes", "GET", "accounting/v2/tenant/{tenant}/ap-bills/custom-fields", OperationDescriptor.Shape.PAGE, CustomFieldType.class),
-    Descriptors.op("ApBills_UpdateCustomFields", "PATCH", "accounting/v2/tenant/{tenant}/ap-bills/custom-fields", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("ApBills_MarkAsExported", "POST", "accounting/v2/tenant/{tenant}/ap-bills/markasexported", OperationDescriptor.Shape.ARRAY, MarkApBillAsExportedUpdate.class)), false, "tn.acc.apbills:r", "tn.acc.apbills:w", st -> Accounting.of(st).apBills());
+    OPS.page("ApBills_GetListPaginated", "GET", "ap-bills", ApBill.class),
+    OPS.object("ApBills_GetById", "GET", "ap-bills/{billId}", ApBill.class),
+    OPS.page("ApBills_GetCustomFieldTypes", "GET", "ap-bills/custom-fields", CustomFieldType.class),
+    OPS.none("ApBills_UpdateCustomFields", "PATCH", "ap-bills/custom-fields", Void.class),
+    OPS.array("ApBills_MarkAsExported", "POST", "ap-bills/markasexported", MarkApBillAsExportedUpdate.class)), false, "tn.acc.apbills:r", "tn.acc.apbills:w", st -> Accounting.of(st).apBills());
 
   static final ResourceDescriptor<ApCredit, Long> AP_CREDITS = new ResourceDescriptor<>(Accounting.AP_CREDITS, List.of(
-    Descriptors.op("ApCredits_GetList", "GET", "accounting/v2/tenant/{tenant}/ap-credits", OperationDescriptor.Shape.PAGE, ApCredit.class),
-    Descriptors.op("ApCredits_MarkAsExported", "POST", "accounting/v2/tenant/{tenant}/ap-credits/markasexported", OperationDescriptor.Shape.ARRAY, MarkApCreditAsExportedUpdate.class)), false, "tn.acc.apcredits:r", "tn.acc.apcredits:w", st -> Accounting.of(st).apCredits());
+    OPS.page("ApCredits_GetList", "GET", "ap-credits", ApCredit.class),
+    OPS.array("ApCredits_MarkAsExported", "POST", "ap-credits/markasexported", MarkApCreditAsExportedUpdate.class)), false, "tn.acc.apcredits:r", "tn.acc.apcredits:w", st -> Accounting.of(st).apCredits());
 
   static final ResourceDescriptor<ApPayment, Long> AP_PAYMENTS = new ResourceDescriptor<>(Accounting.AP_PAYMENTS, List.of(
-    Descriptors.op("ApPayments_GetList", "GET", "accounting/v2/tenant/{tenant}/ap-payments", OperationDescriptor.Shape.PAGE, ApPayment.class),
-    Descriptors.op("ApPayments_MarkAsExported", "POST", "accounting/v2/tenant/{tenant}/ap-payments/markasexported", OperationDescriptor.Shape.ARRAY, MarkApPaymentAsExportedUpdate.class)), false, "tn.acc.appayments:r", "tn.acc.appayments:w", st -> Accounting.of(st).apPayments());
+    OPS.page("ApPayments_GetList", "GET", "ap-payments", ApPayment.class),
+    OPS.array("ApPayments_MarkAsExported", "POST", "ap-payments/markasexported", MarkApPaymentAsExportedUpdate.class)), false, "tn.acc.appayments:r", "tn.acc.appayments:w", st -> Accounting.of(st).apPayments());
 
   static final ResourceDescriptor<DetailedDeposit, Long> BANK_DEPOSITS = new ResourceDescriptor<>(Accounting.BANK_DEPOSITS, List.of(
-    Descriptors.op("Deposits_GetList", "GET", "accounting/v2/tenant/{tenant}/bank-deposits", OperationDescriptor.Shape.PAGE, DetailedDeposit.class),
-    Descriptors.op("Deposits_GetTransactionsList", "GET", "accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions", OperationDescriptor.Shape.PAGE, DetailedTransaction.class),
-    Descriptors.op("Deposits_MarkAsExported", "POST", "accounting/v2/tenant/{tenant}/bank-deposits/markasexported", OperationDescriptor.Shape.NONE, Void.class)), false, "tn.acc.bankdeposits:r", "tn.acc.bankdeposits:w", st -> Accounting.of(st).bankDeposits());
+    OPS.page("Deposits_GetList", "GET", "bank-deposits", DetailedDeposit.class),
+    OPS.page("Deposits_GetTransactionsList", "GET", "bank-deposits/{id}/transactions", DetailedTransaction.class),
+    OPS.none("Deposits_MarkAsExported", "POST", "bank-deposits/markasexported", Void.class)), false, "tn.acc.bankdeposits:r", "tn.acc.bankdeposits:w", st -> Accounting.of(st).bankDeposits());
 
   static final ResourceDescriptor<CreditMemoPublic, Long> CREDIT_MEMOS = new ResourceDescriptor<>(Accounting.CREDIT_MEMOS, List.of(
-    Descriptors.op("CreditMemos_GetList", "GET", "accounting/v2/tenant/{tenant}/credit-memos", OperationDescriptor.Shape.PAGE, CreditMemoPublic.class),
-    Descriptors.op("CreditMemos_Update", "PATCH", "accounting/v2/tenant/{tenant}/credit-memos/{id}", OperationDescriptor.Shape.OBJECT, CreditMemoUpdatePublic.class)), false, "tn.acc.creditmemos:r", "tn.acc.creditmemos:w", st -> Accounting.of(st).creditMemos());
+    OPS.page("CreditMemos_GetList", "GET", "credit-memos", CreditMemoPublic.class),
+    OPS.object("CreditMemos_Update", "PATCH", "credit-memos/{id}", CreditMemoUpdatePublic.class)), false, "tn.acc.creditmemos:r", "tn.acc.creditmemos:w", st -> Accounting.of(st).creditMemos());
 
   static final ResourceDescriptor<GlAccountExtended, Long> GL_ACCOUNTS = new ResourceDescriptor<>(Accounting.GL_ACCOUNTS, List.of(
-    Descriptors.op("GlAccounts_GetList", "GET", "accounting/v2/tenant/{tenant}/gl-accounts", OperationDescriptor.Shape.PAGE, GlAccountExtended.class),
-    Descriptors.op("GlAccounts_CreateAccount", "POST", "accounting/v2/tenant/{tenant}/gl-accounts", OperationDescriptor.Shape.OBJECT, GlAccountExtended.class),
-    Descriptors.op("GlAccounts_GetAccount", "GET", "accounting/v2/tenant/{tenant}/gl-accounts/{accountId}", OperationDescriptor.Shape.OBJECT, GlAccountExtended.class),
-    Descriptors.op("GlAccounts_UpdateAccount", "PATCH", "accounting/v2/tenant/{tenant}/gl-accounts/{accountId}", OperationDescriptor.Shape.OBJECT, GlAccountExtended.class)), true, "tn.acc.glaccounts:r", "tn.acc.glaccounts:w", st -> Accounting.of(st).glAccounts());
+    OPS.page("GlAccounts_GetList", "GET", "gl-accounts", GlAccountExtended.class),
+    OPS.object("GlAccounts_CreateAccount", "POST", "gl-accounts", GlAccountExtended.class),
+    OPS.object("GlAccounts_GetAccount", "GET", "gl-accounts/{accountId}", GlAccountExtended.class),
+    OPS.object("GlAccounts_UpdateAccount", "PATCH", "gl-accounts/{accountId}", GlAccountExtended.class)), true, "tn.acc.glaccounts:r", "tn.acc.glaccounts:w", st -> Accounting.of(st).glAccounts());
 
   static final ResourceDescriptor<GlAccountType, Long> GL_ACCOUNT_TYPES = new ResourceDescriptor<>(Accounting.GL_ACCOUNT_TYPES, List.of(
-    Descriptors.op("GlAccounts_GetTypeList", "GET", "accounting/v2/tenant/{tenant}/gl-accounts/types", OperationDescriptor.Shape.PAGE, GlAccountType.class)), true, "tn.acc.glaccounts:r", "tn.acc.glaccounts:w", st -> Accounting.of(st).glAccountTypes());
+    OPS.page("GlAccounts_GetTypeList", "GET", "gl-accounts/types", GlAccountType.class)), true, "tn.acc.glaccounts:r", "tn.acc.glaccounts:w", st -> Accounting.of(st).glAccountTypes());
 
   static final ResourceDescriptor<InventoryBill, Long> INVENTORY_BILLS = new ResourceDescriptor<>(Accounting.INVENTORY_BILLS, List.of(
-    Descriptors.op("Export_InventoryBills", "GET", "accounting/v2/tenant/{tenant}/export/inventory-bills", OperationDescriptor.Shape.EXPORT, ExportInventoryBill.class),
-    Descriptors.op("InventoryBills_GetList", "GET", "accounting/v2/tenant/{tenant}/inventory-bills", OperationDescriptor.Shape.ARRAY_PAGE, InventoryBill.class),
-    Descriptors.op("InventoryBills_GetListPaginated", "GET", "accounting/v2/tenant/{tenant}/inventory-bills/paginated", OperationDescriptor.Shape.PAGE, InventoryBill.class),
-    Descriptors.op("InventoryBills_GetCustomFieldTypes", "GET", "accounting/v2/tenant/{tenant}/inventory-bills/custom-fields", OperationDescriptor.Shape.PAGE, CustomFieldType.class),
-    Descriptors.op("InventoryBills_UpdateCustomFields", "PATCH", "accounting/v2/tenant/{tenant}/inventory-bills/custom-fields", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("InventoryBills_MarkAsExported", "POST", "accounting/v2/tenant/{tenant}/inventory-bills/markasexported", OperationDescriptor.Shape.ARRAY, MarkInventoryBillAsExportedUpdate.class)), false, "tn.acc.inventorybills:r", "tn.acc.inventorybills:w", st -> Accounting.of(st).inventoryBills());
+    OPS.export("Export_InventoryBills", "GET", "export/inventory-bills", ExportInventoryBill.class),
+    OPS.arrayPage("InventoryBills_GetList", "GET", "inventory-bills", InventoryBill.class),
+    OPS.page("InventoryBills_GetListPaginated", "GET", "inventory-bills/paginated", InventoryBill.class),
+    OPS.page("InventoryBills_GetCustomFieldTypes", "GET", "inventory-bills/custom-fields", CustomFieldType.class),
+    OPS.none("InventoryBills_UpdateCustomFields", "PATCH", "inventory-bills/custom-fields", Void.class),
+    OPS.array("InventoryBills_MarkAsExported", "POST", "inventory-bills/markasexported", MarkInventoryBillAsExportedUpdate.class)), false, "tn.acc.inventorybills:r", "tn.acc.inventorybills:w", st -> Accounting.of(st).inventoryBills());
 
   static final ResourceDescriptor<Invoice, Long> INVOICES = new ResourceDescriptor<>(Accounting.INVOICES, List.of(
-    Descriptors.op("Export_Invoices", "GET", "accounting/v2/tenant/{tenant}/export/invoices", OperationDescriptor.Shape.EXPORT, ExportInvoice.class),
-    Descriptors.op("Export_InvoiceItems", "GET", "accounting/v2/tenant/{tenant}/export/invoice-items", OperationDescriptor.Shape.EXPORT, ExportInvoiceItem.class),
-    Descriptors.op("Invoices_GetList", "GET", "accounting/v2/tenant/{tenant}/invoices", OperationDescriptor.Shape.PAGE, Invoice.class),
-    Descriptors.op("Invoices_CreateAdjustmentInvoice", "POST", "accounting/v2/tenant/{tenant}/invoices", OperationDescriptor.Shape.ID, Long.class),
-    Descriptors.op("Invoices_GetCustomFieldTypes", "GET", "accounting/v2/tenant/{tenant}/invoices/custom-fields", OperationDescriptor.Shape.PAGE, CustomFieldType.class),
-    Descriptors.op("Invoices_UpdateCustomFields", "PATCH", "accounting/v2/tenant/{tenant}/invoices/custom-fields", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Invoices_UpdateInvoice", "PATCH", "accounting/v2/tenant/{tenant}/invoices/{id}", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Invoices_UpdateInvoiceItems", "PATCH", "accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Invoices_DeleteInvoiceItem", "DELETE", "accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Invoices_MarkAsExported", "POST", "accounting/v2/tenant/{tenant}/invoices/markasexported", OperationDescriptor.Shape.ARRAY, MarkInvoiceAsExportedUpdate.class)), false, "tn.acc.invoices:r", "tn.acc.invoices:w", st -> Accounting.of(st).invoices());
+    OPS.export("Export_Invoices", "GET", "export/invoices", ExportInvoice.class),
+    OPS.export("Export_InvoiceItems", "GET", "export/invoice-items", ExportInvoiceItem.class),
+    OPS.page("Invoices_GetList", "GET", "invoices", Invoice.class),
+    OPS.id("Invoices_CreateAdjustmentInvoice", "POST", "invoices", Long.class),
+    OPS.page("Invoices_GetCustomFieldTypes", "GET", "invoices/custom-fields", CustomFieldType.class),
+    OPS.none("Invoices_UpdateCustomFields", "PATCH", "invoices/custom-fields", Void.class),
+    OPS.none("Invoices_UpdateInvoice", "PATCH", "invoices/{id}", Void.class),
+    OPS.none("Invoices_UpdateInvoiceItems", "PATCH", "invoices/{invoiceId}/items", Void.class),
+    OPS.none("Invoices_DeleteInvoiceItem", "DELETE", "invoices/{invoiceId}/items/{itemId}", Void.class),
+    OPS.array("Invoices_MarkAsExported", "POST", "invoices/markasexported", MarkInvoiceAsExportedUpdate.class)), false, "tn.acc.invoices:r", "tn.acc.invoices:w", st -> Accounting.of(st).invoices());
 
   static final ResourceDescriptor<JournalEntry, UUID> JOURNAL_ENTRIES = new ResourceDescriptor<>(Accounting.JOURNAL_ENTRIES, List.of(
-    Descriptors.op("JournalEntries_GetList", "GET", "accounting/v2/tenant/{tenant}/journal-entries", OperationDescriptor.Shape.PAGE, JournalEntry.class),
-    Descriptors.op("JournalEntries_GetSummary", "GET", "accounting/v2/tenant/{tenant}/journal-entries/{id}/summary", OperationDescriptor.Shape.PAGE, JournalEntrySummary.class),
-    Descriptors.op("JournalEntries_GetDetails", "GET", "accounting/v2/tenant/{tenant}/journal-entries/{id}/details", OperationDescriptor.Shape.PAGE, JournalEntryDetails.class),
-    Descriptors.op("JournalEntries_Update", "PATCH", "accounting/v2/tenant/{tenant}/journal-entries/{id}", OperationDescriptor.Shape.OBJECT, JournalEntry.class),
-    Descriptors.op("JournalEntries_SyncUpdate", "PATCH", "accounting/v2/tenant/{tenant}/journal-entries/{id}/sync", OperationDescriptor.Shape.OBJECT, JournalEntry.class)), false, "tn.acc.journalentries:r", "tn.acc.journalentries:w", st -> Accounting.of(st).journalEntries());
+    OPS.page("JournalEntries_GetList", "GET", "journal-entries", JournalEntry.class),
+    OPS.page("JournalEntries_GetSummary", "GET", "journal-entries/{id}/summary", JournalEntrySummary.class),
+    OPS.page("JournalEntries_GetDetails", "GET", "journal-entries/{id}/details", JournalEntryDetails.class),
+    OPS.object("JournalEntries_Update", "PATCH", "journal-entries/{id}", JournalEntry.class),
+    OPS.object("JournalEntries_SyncUpdate", "PATCH", "journal-entries/{id}/sync", JournalEntry.class)), false, "tn.acc.journalentries:r", "tn.acc.journalentries:w", st -> Accounting.of(st).journalEntries());
 
   static final ResourceDescriptor<PaymentTermAPIModel, Long> PAYMENT_TERMS = new ResourceDescriptor<>(Accounting.PAYMENT_TERMS, List.of(
-    Descriptors.op("PaymentTerms_GetPaymentTermModel", "GET", "accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}", OperationDescriptor.Shape.OBJECT, PaymentTermAPIModel.class),
-    Descriptors.op("PaymentTerms_GetList", "GET", "accounting/v2/tenant/{tenant}/payment-terms", OperationDescriptor.Shape.PAGE, PaymentTermAPIModel.class)), true, "tn.acc.paymentterms:r", "tn.acc.paymentterms:w", st -> Accounting.of(st).paymentTerms());
+    OPS.object("PaymentTerms_GetPaymentTermModel", "GET", "payment-terms/{paymentTermId}", PaymentTermAPIModel.class),
+    OPS.page("PaymentTerms_GetList", "GET", "payment-terms", PaymentTermAPIModel.class)), true, "tn.acc.paymentterms:r", "tn.acc.paymentterms:w", st -> Accounting.of(st).paymentTerms());
 
   static final ResourceDescriptor<PaymentType, Long> PAYMENT_TYPES = new ResourceDescriptor<>(Accounting.PAYMENT_TYPES, List.of(
-    Descriptors.op("PaymentTypes_GetList", "GET", "accounting/v2/tenant/{tenant}/payment-types", OperationDescriptor.Shape.PAGE, PaymentType.class),
-    Descriptors.op("PaymentTypes_Get", "GET", "accounting/v2/tenant/{tenant}/payment-types/{id}", OperationDescriptor.Shape.OBJECT, PaymentType.class)), true, "tn.acc.paymenttypes:r", "tn.acc.paymenttypes:w", st -> Accounting.of(st).paymentTypes());
+    OPS.page("PaymentTypes_GetList", "GET", "payment-types", PaymentType.class),
+    OPS.object("PaymentTypes_Get", "GET", "payment-types/{id}", PaymentType.class)), true, "tn.acc.paymenttypes:r", "tn.acc.paymenttypes:w", st -> Accounting.of(st).paymentTypes());
 
   static final ResourceDescriptor<DetailedPayment, Long> PAYMENTS = new ResourceDescriptor<>(Accounting.PAYMENTS, List.of(
-    Descriptors.op("Export_Payments", "GET", "accounting/v2/tenant/{tenant}/export/payments", OperationDescriptor.Shape.EXPORT, ExportPayment.class),
-    Descriptors.op("Payments_GetList", "GET", "accounting/v2/tenant/{tenant}/payments", OperationDescriptor.Shape.PAGE, DetailedPayment.class),
-    Descriptors.op("Payments_Create", "POST", "accounting/v2/tenant/{tenant}/payments", OperationDescriptor.Shape.OBJECT, Payment.class),
-    Descriptors.op("Payments_GetCustomFieldTypes", "GET", "accounting/v2/tenant/{tenant}/payments/custom-fields", OperationDescriptor.Shape.PAGE, CustomFieldType.class),
-    Descriptors.op("Payments_UpdateCustomFields", "PATCH", "accounting/v2/tenant/{tenant}/payments/custom-fields", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Payments_Update", "PATCH", "accounting/v2/tenant/{tenant}/payments/{id}", OperationDescriptor.Shape.OBJECT, Payment.class),
-    Descriptors.op("Payments_UpdateStatus", "POST", "accounting/v2/tenant/{tenant}/payments/status", OperationDescriptor.Shape.NONE, Void.class)), false, "tn.acc.payments:r", "tn.acc.payments:w", st -> Accounting.of(st).payments());
+    OPS.export("Export_Payments", "GET", "export/payments", ExportPayment.class),
+    OPS.page("Payments_GetList", "GET", "payments", DetailedPayment.class),
+    OPS.object("Payments_Create", "POST", "payments", Payment.class),
+    OPS.page("Payments_GetCustomFieldTypes", "GET", "payments/custom-fields", CustomFieldType.class),
+    OPS.none("Payments_UpdateCustomFields", "PATCH", "payments/custom-fields", Void.class),
+    OPS.object("Payments_Update", "PATCH", "payments/{id}", Payment.class),
+    OPS.none("Payments_UpdateStatus", "POST", "payments/status", Void.class)), false, "tn.acc.payments:r", "tn.acc.payments:w", st -> Accounting.of(st).payments());
 
   static final ResourceDescriptor<RemittanceVendor, Long> REMITTANCE_VENDORS = new ResourceDescriptor<>(Accounting.REMITTANCE_VENDORS, List.of(
-    Descriptors.op("RemittanceVendors_GetList", "GET", "accounting/v2/tenant/{tenant}/remittance-vendors", OperationDescriptor.Shape.PAGE, RemittanceVendor.class),
-    Descriptors.op("RemittanceVendors_GetById", "GET", "accounting/v2/tenant/{tenant}/remittance-vendors/{id}", OperationDescriptor.Shape.OBJECT, RemittanceVendor.class)), false, "tn.acc.remittancevendors:r", "tn.acc.remittancevendors:w", st -> Accounting.of(st).remittanceVendors());
+    OPS.page("RemittanceVendors_GetList", "GET", "remittance-vendors", RemittanceVendor.class),
+    OPS.object("RemittanceVendors_GetById", "GET", "remittance-vendors/{id}", RemittanceVendor.class)), false, "tn.acc.remittancevendors:r", "tn.acc.remittancevendors:w", st -> Accounting.of(st).remittanceVendors());
 
   static final ResourceDescriptor<TaxZone, Long> TAX_ZONES = new ResourceDescriptor<>(Accounting.TAX_ZONES, List.of(
-    Descriptors.op("TaxZones_GetList", "GET", "accounting/v2/tenant/{tenant}/tax-zones", OperationDescriptor.Shape.PAGE, TaxZone.class)), true, "tn.acc.taxzones:r", "tn.acc.taxzones:w", st -> Accounting.of(st).taxZones());
+    OPS.page("TaxZones_GetList", "GET", "tax-zones", TaxZone.class)), true, "tn.acc.taxzones:r", "tn.acc.taxzones:w", st -> Accounting.of(st).taxZones());
 
   @Override
   public String area() {

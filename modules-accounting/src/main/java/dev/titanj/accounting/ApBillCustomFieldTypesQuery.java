@@ -4,17 +4,18 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.CustomFieldType;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
-import java.time.Instant;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-bills/custom-fields} ({@code ApBills_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ApBillCustomFieldTypesQuery extends ListQuery<CustomFieldType, ApBillCustomFieldTypesQuery> {
+public final class ApBillCustomFieldTypesQuery extends ListQuery<CustomFieldType, ApBillCustomFieldTypesQuery> implements CreatedFilters<ApBillCustomFieldTypesQuery>, ModifiedFilters<ApBillCustomFieldTypesQuery> {
   ApBillCustomFieldTypesQuery(QueryState<CustomFieldType> state) {
     super(state);
   }
@@ -22,34 +23,6 @@ public final class ApBillCustomFieldTypesQuery extends ListQuery<CustomFieldType
   @Override
   protected ApBillCustomFieldTypesQuery withState(QueryState<CustomFieldType> state) {
     return new ApBillCustomFieldTypesQuery(state);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public ApBillCustomFieldTypesQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public ApBillCustomFieldTypesQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public ApBillCustomFieldTypesQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public ApBillCustomFieldTypesQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

@@ -9,7 +9,9 @@ import dev.titanj.accounting.model.ApBillStatus;
 import dev.titanj.accounting.model.ApBillSyncStatus;
 import dev.titanj.accounting.model.ApBillType;
 import dev.titanj.accounting.model.LogicalOperator;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.spi.QueryState;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,7 +22,7 @@ import java.util.Map;
  * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-bills} ({@code ApBills_GetListPaginated}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> {
+public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> implements CreatedFilters<ApBillQuery>, ModifiedFilters<ApBillQuery> {
   ApBillQuery(QueryState<ApBill> state) {
     super(state);
   }
@@ -168,33 +170,5 @@ public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> {
    */
   public ApBillQuery billType(ApBillType value) {
     return enumParam("billType", value);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public ApBillQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public ApBillQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public ApBillQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public ApBillQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 }

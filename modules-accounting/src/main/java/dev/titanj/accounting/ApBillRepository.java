@@ -11,7 +11,6 @@ import dev.titanj.accounting.model.MarkApBillAsExportedUpdateRequest;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -23,7 +22,7 @@ import java.util.Optional;
 /**
  * Repository of {@code accounting.ap-bills} ({@code accounting/v2/tenant/{tenant}/ap-bills}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class ApBillRepository implements Repository<ApBill, Long>, ReadRepository<ApBill, Long>, QueryRepository<ApBill, Long> {
+public final class ApBillRepository implements ReadRepository<ApBill, Long>, QueryRepository<ApBill, Long> {
   private final ResourceRuntime<ApBill, Long> rt;
 
   private final ApBillApi api;

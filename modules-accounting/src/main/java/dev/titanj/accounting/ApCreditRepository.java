@@ -10,7 +10,6 @@ import dev.titanj.accounting.model.MarkApCreditAsExportedUpdateRequest;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -22,7 +21,7 @@ import java.util.Optional;
 /**
  * Repository of {@code accounting.ap-credits} ({@code accounting/v2/tenant/{tenant}/ap-credits}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class ApCreditRepository implements Repository<ApCredit, Long>, ReadRepository<ApCredit, Long>, QueryRepository<ApCredit, Long> {
+public final class ApCreditRepository implements ReadRepository<ApCredit, Long>, QueryRepository<ApCredit, Long> {
   private final ResourceRuntime<ApCredit, Long> rt;
 
   private final ApCreditApi api;

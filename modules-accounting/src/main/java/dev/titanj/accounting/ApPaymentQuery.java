@@ -5,18 +5,19 @@ package dev.titanj.accounting;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.ApPayment;
 import dev.titanj.accounting.model.InventoryBillSyncStatus;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
-import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-payments} ({@code ApPayments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ApPaymentQuery extends ListQuery<ApPayment, ApPaymentQuery> {
+public final class ApPaymentQuery extends ListQuery<ApPayment, ApPaymentQuery> implements CreatedFilters<ApPaymentQuery>, ModifiedFilters<ApPaymentQuery> {
   ApPaymentQuery(QueryState<ApPayment> state) {
     super(state);
   }
@@ -38,34 +39,6 @@ public final class ApPaymentQuery extends ListQuery<ApPayment, ApPaymentQuery> {
    */
   public ApPaymentQuery ids(Long... ids) {
     return idsParam("ids", ids);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public ApPaymentQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public ApPaymentQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public ApPaymentQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public ApPaymentQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

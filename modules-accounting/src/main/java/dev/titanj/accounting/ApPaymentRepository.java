@@ -10,7 +10,6 @@ import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdateRequest;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -22,7 +21,7 @@ import java.util.Optional;
 /**
  * Repository of {@code accounting.ap-payments} ({@code accounting/v2/tenant/{tenant}/ap-payments}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class ApPaymentRepository implements Repository<ApPayment, Long>, ReadRepository<ApPayment, Long>, QueryRepository<ApPayment, Long> {
+public final class ApPaymentRepository implements ReadRepository<ApPayment, Long>, QueryRepository<ApPayment, Long> {
   private final ResourceRuntime<ApPayment, Long> rt;
 
   private final ApPaymentApi api;

@@ -7,7 +7,9 @@ import dev.titanj.accounting.model.DepositReviewStatus;
 import dev.titanj.accounting.model.DepositStatus;
 import dev.titanj.accounting.model.DetailedDeposit;
 import dev.titanj.accounting.model.SyncStatus;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
@@ -19,7 +21,7 @@ import java.util.Collection;
  * Filters of {@code GET accounting/v2/tenant/{tenant}/bank-deposits} ({@code Deposits_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class BankDepositQuery extends ListQuery<DetailedDeposit, BankDepositQuery> {
+public final class BankDepositQuery extends ListQuery<DetailedDeposit, BankDepositQuery> implements CreatedFilters<BankDepositQuery>, ModifiedFilters<BankDepositQuery> {
   BankDepositQuery(QueryState<DetailedDeposit> state) {
     super(state);
   }
@@ -41,34 +43,6 @@ public final class BankDepositQuery extends ListQuery<DetailedDeposit, BankDepos
    */
   public BankDepositQuery ids(Long... ids) {
     return idsParam("ids", ids);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public BankDepositQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public BankDepositQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public BankDepositQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public BankDepositQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
   }
 
   /**

@@ -9,7 +9,6 @@ import dev.titanj.accounting.model.MarkDepositsAsExportedRequestArgs;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -21,7 +20,7 @@ import java.util.Optional;
 /**
  * Repository of {@code accounting.bank-deposits} ({@code accounting/v2/tenant/{tenant}/bank-deposits}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class BankDepositRepository implements Repository<DetailedDeposit, Long>, ReadRepository<DetailedDeposit, Long>, QueryRepository<DetailedDeposit, Long> {
+public final class BankDepositRepository implements ReadRepository<DetailedDeposit, Long>, QueryRepository<DetailedDeposit, Long> {
   private final ResourceRuntime<DetailedDeposit, Long> rt;
 
   private final BankDepositApi api;

@@ -7,12 +7,13 @@ import dev.titanj.accounting.model.AmountComparisonOperator;
 import dev.titanj.accounting.model.CreditMemoPublic;
 import dev.titanj.accounting.model.LogicalOperator;
 import dev.titanj.core.Active;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.Map;
  * Filters of {@code GET accounting/v2/tenant/{tenant}/credit-memos} ({@code CreditMemos_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMemoQuery> {
+public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMemoQuery> implements CreatedFilters<CreditMemoQuery>, ModifiedFilters<CreditMemoQuery> {
   CreditMemoQuery(QueryState<CreditMemoPublic> state) {
     super(state);
   }
@@ -113,34 +114,6 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
    */
   public CreditMemoQuery appliedOnOrAfter(LocalDate value) {
     return textParam("appliedOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public CreditMemoQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public CreditMemoQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public CreditMemoQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public CreditMemoQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
   }
 
   /**

@@ -11,7 +11,6 @@ import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -23,7 +22,7 @@ import java.util.Optional;
 /**
  * Repository of {@code accounting.credit-memos} ({@code accounting/v2/tenant/{tenant}/credit-memos}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class CreditMemoRepository implements Repository<CreditMemoPublic, Long>, ReadRepository<CreditMemoPublic, Long>, QueryRepository<CreditMemoPublic, Long> {
+public final class CreditMemoRepository implements ReadRepository<CreditMemoPublic, Long>, QueryRepository<CreditMemoPublic, Long> {
   private final ResourceRuntime<CreditMemoPublic, Long> rt;
 
   private final CreditMemoApi api;

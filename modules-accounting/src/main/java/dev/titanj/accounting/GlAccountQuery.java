@@ -6,18 +6,19 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.GeneralLedgerAccountSource;
 import dev.titanj.accounting.model.GlAccountExtended;
 import dev.titanj.core.Active;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
-import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/gl-accounts} ({@code GlAccounts_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class GlAccountQuery extends ListQuery<GlAccountExtended, GlAccountQuery> {
+public final class GlAccountQuery extends ListQuery<GlAccountExtended, GlAccountQuery> implements CreatedFilters<GlAccountQuery>, ModifiedFilters<GlAccountQuery> {
   GlAccountQuery(QueryState<GlAccountExtended> state) {
     super(state);
   }
@@ -102,34 +103,6 @@ public final class GlAccountQuery extends ListQuery<GlAccountExtended, GlAccount
    */
   public GlAccountQuery isIntacctBankAccount(boolean value) {
     return param("isIntacctBankAccount", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public GlAccountQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public GlAccountQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public GlAccountQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public GlAccountQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
   }
 
   /**

@@ -11,7 +11,6 @@ import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -23,7 +22,7 @@ import java.util.Optional;
 /**
  * Repository of {@code accounting.gl-accounts} ({@code accounting/v2/tenant/{tenant}/gl-accounts}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class GlAccountRepository implements Repository<GlAccountExtended, Long>, ReadRepository<GlAccountExtended, Long>, QueryRepository<GlAccountExtended, Long> {
+public final class GlAccountRepository implements ReadRepository<GlAccountExtended, Long>, QueryRepository<GlAccountExtended, Long> {
   private final ResourceRuntime<GlAccountExtended, Long> rt;
 
   private final GlAccountApi api;

@@ -5,18 +5,19 @@ package dev.titanj.accounting;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.GlAccountType;
 import dev.titanj.core.Active;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
-import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types} ({@code GlAccounts_GetTypeList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class GlAccountTypeQuery extends ListQuery<GlAccountType, GlAccountTypeQuery> {
+public final class GlAccountTypeQuery extends ListQuery<GlAccountType, GlAccountTypeQuery> implements CreatedFilters<GlAccountTypeQuery>, ModifiedFilters<GlAccountTypeQuery> {
   GlAccountTypeQuery(QueryState<GlAccountType> state) {
     super(state);
   }
@@ -52,34 +53,6 @@ public final class GlAccountTypeQuery extends ListQuery<GlAccountType, GlAccount
    */
   public GlAccountTypeQuery active(Active active) {
     return enumParam("active", active);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public GlAccountTypeQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public GlAccountTypeQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public GlAccountTypeQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public GlAccountTypeQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

@@ -9,7 +9,6 @@ import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -21,7 +20,7 @@ import java.util.Optional;
 /**
  * Repository of {@code accounting.gl-accounts.types} ({@code accounting/v2/tenant/{tenant}/gl-accounts/types}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class GlAccountTypeRepository implements Repository<GlAccountType, Long>, ReadRepository<GlAccountType, Long>, QueryRepository<GlAccountType, Long> {
+public final class GlAccountTypeRepository implements ReadRepository<GlAccountType, Long>, QueryRepository<GlAccountType, Long> {
   private final ResourceRuntime<GlAccountType, Long> rt;
 
   private final GlAccountTypeApi api;

@@ -7,7 +7,9 @@ import dev.titanj.accounting.model.BillType;
 import dev.titanj.accounting.model.InventoryBill;
 import dev.titanj.accounting.model.InventoryBillSyncStatus;
 import dev.titanj.accounting.model.LogicalOperator;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.spi.QueryState;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,7 +20,7 @@ import java.util.Map;
  * Filters of {@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated} ({@code InventoryBills_GetListPaginated}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class InventoryBillQuery extends ListQuery<InventoryBill, InventoryBillQuery> {
+public final class InventoryBillQuery extends ListQuery<InventoryBill, InventoryBillQuery> implements CreatedFilters<InventoryBillQuery>, ModifiedFilters<InventoryBillQuery> {
   InventoryBillQuery(QueryState<InventoryBill> state) {
     super(state);
   }
@@ -152,33 +154,5 @@ public final class InventoryBillQuery extends ListQuery<InventoryBill, Inventory
    */
   public InventoryBillQuery billType(BillType value) {
     return enumParam("billType", value);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public InventoryBillQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public InventoryBillQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public InventoryBillQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public InventoryBillQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 }

@@ -14,7 +14,6 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -26,7 +25,7 @@ import java.util.Optional;
 /**
  * Repository of {@code accounting.inventory-bills} ({@code accounting/v2/tenant/{tenant}/inventory-bills}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class InventoryBillRepository implements Repository<InventoryBill, Long>, ReadRepository<InventoryBill, Long>, QueryRepository<InventoryBill, Long> {
+public final class InventoryBillRepository implements ReadRepository<InventoryBill, Long>, QueryRepository<InventoryBill, Long> {
   private final ResourceRuntime<InventoryBill, Long> rt;
 
   private final InventoryBillApi api;

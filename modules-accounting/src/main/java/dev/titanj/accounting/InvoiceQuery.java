@@ -9,7 +9,9 @@ import dev.titanj.accounting.model.Invoice;
 import dev.titanj.accounting.model.InvoiceReviewStatus;
 import dev.titanj.accounting.model.LogicalOperator;
 import dev.titanj.accounting.model.TransactionStatus;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
@@ -22,7 +24,7 @@ import java.util.Map;
  * Filters of {@code GET accounting/v2/tenant/{tenant}/invoices} ({@code Invoices_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> {
+public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> implements CreatedFilters<InvoiceQuery>, ModifiedFilters<InvoiceQuery> {
   InvoiceQuery(QueryState<Invoice> state) {
     super(state);
   }
@@ -51,20 +53,6 @@ public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> {
    */
   public InvoiceQuery activeState(ActiveStateFilterType value) {
     return enumParam("activeState", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public InvoiceQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public InvoiceQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**
@@ -156,20 +144,6 @@ public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> {
    */
   public InvoiceQuery number(String value) {
     return textParam("number", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public InvoiceQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public InvoiceQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
   }
 
   /**

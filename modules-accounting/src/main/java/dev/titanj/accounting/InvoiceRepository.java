@@ -19,7 +19,6 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -31,7 +30,7 @@ import java.util.Optional;
 /**
  * Repository of {@code accounting.invoices} ({@code accounting/v2/tenant/{tenant}/invoices}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class InvoiceRepository implements Repository<Invoice, Long>, ReadRepository<Invoice, Long>, QueryRepository<Invoice, Long> {
+public final class InvoiceRepository implements ReadRepository<Invoice, Long>, QueryRepository<Invoice, Long> {
   private final ResourceRuntime<Invoice, Long> rt;
 
   private final InvoiceApi api;

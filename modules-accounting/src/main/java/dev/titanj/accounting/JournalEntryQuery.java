@@ -8,7 +8,9 @@ import dev.titanj.accounting.model.JournalEntry;
 import dev.titanj.accounting.model.JournalEntryPostingStatus;
 import dev.titanj.accounting.model.JournalEntrySyncStatus;
 import dev.titanj.accounting.model.JournalEntryTransactionType;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
 import java.time.Instant;
@@ -20,7 +22,7 @@ import java.util.UUID;
  * Filters of {@code GET accounting/v2/tenant/{tenant}/journal-entries} ({@code JournalEntries_GetList}). Immutable: each method returns a new query. Page size 1 to 500.
  */
 @CheckReturnValue
-public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntryQuery> {
+public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntryQuery> implements CreatedFilters<JournalEntryQuery>, ModifiedFilters<JournalEntryQuery> {
   JournalEntryQuery(QueryState<JournalEntry> state) {
     super(state);
   }
@@ -70,34 +72,6 @@ public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntr
    */
   public JournalEntryQuery postedTo(Instant value) {
     return instantParam("postedTo", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public JournalEntryQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public JournalEntryQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public JournalEntryQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public JournalEntryQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
   }
 
   /**

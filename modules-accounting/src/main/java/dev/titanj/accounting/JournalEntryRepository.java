@@ -10,7 +10,6 @@ import dev.titanj.accounting.model.JournalEntryUpdateRequest;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -23,7 +22,7 @@ import java.util.UUID;
 /**
  * Repository of {@code accounting.journal-entries} ({@code accounting/v2/tenant/{tenant}/journal-entries}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class JournalEntryRepository implements Repository<JournalEntry, UUID>, ReadRepository<JournalEntry, UUID>, QueryRepository<JournalEntry, UUID> {
+public final class JournalEntryRepository implements ReadRepository<JournalEntry, UUID>, QueryRepository<JournalEntry, UUID> {
   private final ResourceRuntime<JournalEntry, UUID> rt;
 
   private final JournalEntryApi api;

@@ -7,7 +7,9 @@ import dev.titanj.accounting.model.ActiveStateFilterType;
 import dev.titanj.accounting.model.DetailedPayment;
 import dev.titanj.accounting.model.LogicalOperator;
 import dev.titanj.accounting.model.PaymentTransactionType;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
@@ -20,7 +22,7 @@ import java.util.Map;
  * Filters of {@code GET accounting/v2/tenant/{tenant}/payments} ({@code Payments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery> {
+public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery> implements CreatedFilters<PaymentQuery>, ModifiedFilters<PaymentQuery> {
   PaymentQuery(QueryState<DetailedPayment> state) {
     super(state);
   }
@@ -175,34 +177,6 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
    */
   public PaymentQuery customFieldOperator(LogicalOperator value) {
     return enumParam("customField.Operator", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public PaymentQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public PaymentQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public PaymentQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public PaymentQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
   }
 
   /**

@@ -17,7 +17,6 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -29,7 +28,7 @@ import java.util.Optional;
 /**
  * Repository of {@code accounting.payments} ({@code accounting/v2/tenant/{tenant}/payments}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class PaymentRepository implements Repository<DetailedPayment, Long>, ReadRepository<DetailedPayment, Long>, QueryRepository<DetailedPayment, Long> {
+public final class PaymentRepository implements ReadRepository<DetailedPayment, Long>, QueryRepository<DetailedPayment, Long> {
   private final ResourceRuntime<DetailedPayment, Long> rt;
 
   private final PaymentApi api;

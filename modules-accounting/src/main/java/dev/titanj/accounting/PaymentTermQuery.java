@@ -4,17 +4,18 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.PaymentTermAPIModel;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
-import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/payment-terms} ({@code PaymentTerms_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class PaymentTermQuery extends ListQuery<PaymentTermAPIModel, PaymentTermQuery> {
+public final class PaymentTermQuery extends ListQuery<PaymentTermAPIModel, PaymentTermQuery> implements CreatedFilters<PaymentTermQuery>, ModifiedFilters<PaymentTermQuery> {
   PaymentTermQuery(QueryState<PaymentTermAPIModel> state) {
     super(state);
   }
@@ -36,34 +37,6 @@ public final class PaymentTermQuery extends ListQuery<PaymentTermAPIModel, Payme
    */
   public PaymentTermQuery ids(Long... ids) {
     return idsParam("ids", ids);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public PaymentTermQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public PaymentTermQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public PaymentTermQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public PaymentTermQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

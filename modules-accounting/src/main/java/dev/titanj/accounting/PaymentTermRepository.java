@@ -8,7 +8,6 @@ import dev.titanj.accounting.model.PaymentTermAPIModel;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -20,7 +19,7 @@ import java.util.Optional;
 /**
  * Repository of {@code accounting.payment-terms} ({@code accounting/v2/tenant/{tenant}/payment-terms}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class PaymentTermRepository implements Repository<PaymentTermAPIModel, Long>, ReadRepository<PaymentTermAPIModel, Long>, QueryRepository<PaymentTermAPIModel, Long> {
+public final class PaymentTermRepository implements ReadRepository<PaymentTermAPIModel, Long>, QueryRepository<PaymentTermAPIModel, Long> {
   private final ResourceRuntime<PaymentTermAPIModel, Long> rt;
 
   private final PaymentTermApi api;

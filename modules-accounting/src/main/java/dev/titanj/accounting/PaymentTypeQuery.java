@@ -5,16 +5,16 @@ package dev.titanj.accounting;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.PaymentType;
 import dev.titanj.core.Active;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.spi.QueryState;
-import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/payment-types} ({@code PaymentTypes_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class PaymentTypeQuery extends ListQuery<PaymentType, PaymentTypeQuery> {
+public final class PaymentTypeQuery extends ListQuery<PaymentType, PaymentTypeQuery> implements CreatedFilters<PaymentTypeQuery> {
   PaymentTypeQuery(QueryState<PaymentType> state) {
     super(state);
   }
@@ -43,19 +43,5 @@ public final class PaymentTypeQuery extends ListQuery<PaymentType, PaymentTypeQu
    */
   public PaymentTypeQuery active(Active active) {
     return enumParam("active", active);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public PaymentTypeQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public PaymentTypeQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
   }
 }

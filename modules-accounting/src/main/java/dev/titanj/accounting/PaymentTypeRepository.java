@@ -9,7 +9,6 @@ import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -21,7 +20,7 @@ import java.util.Optional;
 /**
  * Repository of {@code accounting.payment-types} ({@code accounting/v2/tenant/{tenant}/payment-types}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class PaymentTypeRepository implements Repository<PaymentType, Long>, ReadRepository<PaymentType, Long>, QueryRepository<PaymentType, Long> {
+public final class PaymentTypeRepository implements ReadRepository<PaymentType, Long>, QueryRepository<PaymentType, Long> {
   private final ResourceRuntime<PaymentType, Long> rt;
 
   private final PaymentTypeApi api;

@@ -9,7 +9,6 @@ import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -21,7 +20,7 @@ import java.util.Optional;
 /**
  * Repository of {@code accounting.remittance-vendors} ({@code accounting/v2/tenant/{tenant}/remittance-vendors}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class RemittanceVendorRepository implements Repository<RemittanceVendor, Long>, ReadRepository<RemittanceVendor, Long>, QueryRepository<RemittanceVendor, Long> {
+public final class RemittanceVendorRepository implements ReadRepository<RemittanceVendor, Long>, QueryRepository<RemittanceVendor, Long> {
   private final ResourceRuntime<RemittanceVendor, Long> rt;
 
   private final RemittanceVendorApi api;

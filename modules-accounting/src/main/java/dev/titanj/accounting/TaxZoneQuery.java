@@ -5,17 +5,18 @@ package dev.titanj.accounting;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.TaxZone;
 import dev.titanj.core.Active;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
-import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/tax-zones} ({@code TaxZones_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class TaxZoneQuery extends ListQuery<TaxZone, TaxZoneQuery> {
+public final class TaxZoneQuery extends ListQuery<TaxZone, TaxZoneQuery> implements CreatedFilters<TaxZoneQuery>, ModifiedFilters<TaxZoneQuery> {
   TaxZoneQuery(QueryState<TaxZone> state) {
     super(state);
   }
@@ -44,34 +45,6 @@ public final class TaxZoneQuery extends ListQuery<TaxZone, TaxZoneQuery> {
    */
   public TaxZoneQuery active(Active active) {
     return enumParam("active", active);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public TaxZoneQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public TaxZoneQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public TaxZoneQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public TaxZoneQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

@@ -9,7 +9,6 @@ import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -21,7 +20,7 @@ import java.util.Optional;
 /**
  * Repository of {@code accounting.tax-zones} ({@code accounting/v2/tenant/{tenant}/tax-zones}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class TaxZoneRepository implements Repository<TaxZone, Long>, ReadRepository<TaxZone, Long>, QueryRepository<TaxZone, Long> {
+public final class TaxZoneRepository implements ReadRepository<TaxZone, Long>, QueryRepository<TaxZone, Long> {
   private final ResourceRuntime<TaxZone, Long> rt;
 
   private final TaxZoneApi api;

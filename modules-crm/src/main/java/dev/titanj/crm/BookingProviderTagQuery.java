@@ -3,18 +3,19 @@
 package dev.titanj.crm;
 
 import com.google.errorprone.annotations.CheckReturnValue;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.GetBookingProviderTag;
-import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/booking-provider-tags} ({@code BookingProviderTags_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class BookingProviderTagQuery extends ListQuery<GetBookingProviderTag, BookingProviderTagQuery> {
+public final class BookingProviderTagQuery extends ListQuery<GetBookingProviderTag, BookingProviderTagQuery> implements CreatedFilters<BookingProviderTagQuery>, ModifiedFilters<BookingProviderTagQuery> {
   BookingProviderTagQuery(QueryState<GetBookingProviderTag> state) {
     super(state);
   }
@@ -43,34 +44,6 @@ public final class BookingProviderTagQuery extends ListQuery<GetBookingProviderT
    */
   public BookingProviderTagQuery ids(Long... ids) {
     return idsParam("ids", ids);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public BookingProviderTagQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public BookingProviderTagQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public BookingProviderTagQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public BookingProviderTagQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

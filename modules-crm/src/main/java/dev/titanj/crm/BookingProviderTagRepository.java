@@ -6,7 +6,6 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -24,7 +23,7 @@ import java.util.Optional;
 /**
  * Repository of {@code crm.booking-provider-tags} ({@code crm/v2/tenant/{tenant}/booking-provider-tags}). Obtain it from {@link Crm}; thread-safe.
  */
-public final class BookingProviderTagRepository implements Repository<GetBookingProviderTag, Long>, ReadRepository<GetBookingProviderTag, Long>, QueryRepository<GetBookingProviderTag, Long> {
+public final class BookingProviderTagRepository implements ReadRepository<GetBookingProviderTag, Long>, QueryRepository<GetBookingProviderTag, Long> {
   private final ResourceRuntime<GetBookingProviderTag, Long> rt;
 
   private final BookingProviderTagApi api;

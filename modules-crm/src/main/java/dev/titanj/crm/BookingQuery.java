@@ -3,18 +3,19 @@
 package dev.titanj.crm;
 
 import com.google.errorprone.annotations.CheckReturnValue;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Booking;
-import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/bookings} ({@code Bookings_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class BookingQuery extends ListQuery<Booking, BookingQuery> {
+public final class BookingQuery extends ListQuery<Booking, BookingQuery> implements CreatedFilters<BookingQuery>, ModifiedFilters<BookingQuery> {
   BookingQuery(QueryState<Booking> state) {
     super(state);
   }
@@ -36,34 +37,6 @@ public final class BookingQuery extends ListQuery<Booking, BookingQuery> {
    */
   public BookingQuery ids(Long... ids) {
     return idsParam("ids", ids);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public BookingQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public BookingQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public BookingQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public BookingQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

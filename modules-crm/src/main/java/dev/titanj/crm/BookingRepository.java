@@ -8,7 +8,6 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -29,7 +28,7 @@ import java.util.Optional;
 /**
  * Repository of {@code crm.bookings} ({@code crm/v2/tenant/{tenant}/bookings}). Obtain it from {@link Crm}; thread-safe.
  */
-public final class BookingRepository implements Repository<Booking, Long>, ReadRepository<Booking, Long>, QueryRepository<Booking, Long> {
+public final class BookingRepository implements ReadRepository<Booking, Long>, QueryRepository<Booking, Long> {
   private final ResourceRuntime<Booking, Long> rt;
 
   private final BookingApi api;

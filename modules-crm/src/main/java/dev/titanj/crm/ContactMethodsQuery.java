@@ -3,17 +3,18 @@
 package dev.titanj.crm;
 
 import com.google.errorprone.annotations.CheckReturnValue;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.ContactMethod;
-import java.time.Instant;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods} ({@code ContactMethods_GetContactMethods}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ContactMethodsQuery extends ListQuery<ContactMethod, ContactMethodsQuery> {
+public final class ContactMethodsQuery extends ListQuery<ContactMethod, ContactMethodsQuery> implements CreatedFilters<ContactMethodsQuery>, ModifiedFilters<ContactMethodsQuery> {
   ContactMethodsQuery(QueryState<ContactMethod> state) {
     super(state);
   }
@@ -42,34 +43,6 @@ public final class ContactMethodsQuery extends ListQuery<ContactMethod, ContactM
    */
   public ContactMethodsQuery value(String value) {
     return textParam("value", value);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public ContactMethodsQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public ContactMethodsQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public ContactMethodsQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public ContactMethodsQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

@@ -3,17 +3,17 @@
 package dev.titanj.crm;
 
 import com.google.errorprone.annotations.CheckReturnValue;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.ContactRelationship;
-import java.time.Instant;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/relationships} ({@code Contacts_GetContactRelationshipList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ContactRelationshipsQuery extends ListQuery<ContactRelationship, ContactRelationshipsQuery> {
+public final class ContactRelationshipsQuery extends ListQuery<ContactRelationship, ContactRelationshipsQuery> implements CreatedFilters<ContactRelationshipsQuery> {
   ContactRelationshipsQuery(QueryState<ContactRelationship> state) {
     super(state);
   }
@@ -42,20 +42,6 @@ public final class ContactRelationshipsQuery extends ListQuery<ContactRelationsh
    */
   public ContactRelationshipsQuery typeName(String value) {
     return textParam("typeName", value);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public ContactRelationshipsQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public ContactRelationshipsQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
   }
 
   /**

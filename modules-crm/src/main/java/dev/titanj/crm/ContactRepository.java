@@ -6,7 +6,6 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -30,7 +29,7 @@ import java.util.UUID;
 /**
  * Repository of {@code crm.contacts} ({@code crm/v2/tenant/{tenant}/contacts}). Obtain it from {@link Crm}; thread-safe.
  */
-public final class ContactRepository implements Repository<Contact, UUID>, ReadRepository<Contact, UUID>, QueryRepository<Contact, UUID> {
+public final class ContactRepository implements ReadRepository<Contact, UUID>, QueryRepository<Contact, UUID> {
   private final ResourceRuntime<Contact, UUID> rt;
 
   private final ContactApi api;

@@ -3,18 +3,19 @@
 package dev.titanj.crm;
 
 import com.google.errorprone.annotations.CheckReturnValue;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.ContactMethod;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/contact-methods} ({@code Contacts_SearchContactMethods}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ContactSearchContactMethodsQuery extends ListQuery<ContactMethod, ContactSearchContactMethodsQuery> {
+public final class ContactSearchContactMethodsQuery extends ListQuery<ContactMethod, ContactSearchContactMethodsQuery> implements CreatedFilters<ContactSearchContactMethodsQuery>, ModifiedFilters<ContactSearchContactMethodsQuery> {
   ContactSearchContactMethodsQuery(QueryState<ContactMethod> state) {
     super(state);
   }
@@ -50,34 +51,6 @@ public final class ContactSearchContactMethodsQuery extends ListQuery<ContactMet
    */
   public ContactSearchContactMethodsQuery value(String value) {
     return textParam("value", value);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public ContactSearchContactMethodsQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public ContactSearchContactMethodsQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public ContactSearchContactMethodsQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public ContactSearchContactMethodsQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

@@ -2,7 +2,6 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
-import dev.titanj.core.OperationDescriptor;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
@@ -46,105 +45,107 @@ import java.util.UUID;
  * The Crm module as {@link TitanModule} announces it (through {@code META-INF/services}): the descriptor of each resource, generated from {@code tenant-crm-v2.json} and the area's customization data.
  */
 public final class CrmModule implements TitanModule {
+  private static final Descriptors OPS = Descriptors.under("crm/v2/tenant/{tenant}/");
+
   static final ResourceDescriptor<GetBookingProviderTag, Long> BOOKING_PROVIDER_TAGS = new ResourceDescriptor<>(Crm.BOOKING_PROVIDER_TAGS, List.of(
-    Descriptors.op("BookingProviderTags_GetList", "GET", "crm/v2/tenant/{tenant}/booking-provider-tags", OperationDescriptor.Shape.PAGE, GetBookingProviderTag.class),
-    Descriptors.op("BookingProviderTags_Create", "POST", "crm/v2/tenant/{tenant}/booking-provider-tags", OperationDescriptor.Shape.OBJECT, CreateBookingProviderTag.class),
-    Descriptors.op("BookingProviderTags_Get", "GET", "crm/v2/tenant/{tenant}/booking-provider-tags/{id}", OperationDescriptor.Shape.OBJECT, GetBookingProviderTag.class),
-    Descriptors.op("BookingProviderTags_Update", "PATCH", "crm/v2/tenant/{tenant}/booking-provider-tags/{id}", OperationDescriptor.Shape.OBJECT, BookingProviderTag.class)), true, "tn.crm.bookingprovidertags:r", "tn.crm.bookingprovidertags:w", st -> Crm.of(st).bookingProviderTags());
+    OPS.page("BookingProviderTags_GetList", "GET", "booking-provider-tags", GetBookingProviderTag.class),
+    OPS.object("BookingProviderTags_Create", "POST", "booking-provider-tags", CreateBookingProviderTag.class),
+    OPS.object("BookingProviderTags_Get", "GET", "booking-provider-tags/{id}", GetBookingProviderTag.class),
+    OPS.object("BookingProviderTags_Update", "PATCH", "booking-provider-tags/{id}", BookingProviderTag.class)), true, "tn.crm.bookingprovidertags:r", "tn.crm.bookingprovidertags:w", st -> Crm.of(st).bookingProviderTags());
 
   static final ResourceDescriptor<Booking, Long> BOOKINGS = new ResourceDescriptor<>(Crm.BOOKINGS, List.of(
-    Descriptors.op("Bookings_Get", "GET", "crm/v2/tenant/{tenant}/bookings/{id}", OperationDescriptor.Shape.OBJECT, Booking.class),
-    Descriptors.op("Bookings_GetList", "GET", "crm/v2/tenant/{tenant}/bookings", OperationDescriptor.Shape.PAGE, Booking.class),
-    Descriptors.op("Bookings_GetContactList", "GET", "crm/v2/tenant/{tenant}/bookings/{id}/contacts", OperationDescriptor.Shape.PAGE, BookingContact.class),
-    Descriptors.op("Bookings_GetForProvider", "GET", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}", OperationDescriptor.Shape.OBJECT, Booking.class),
-    Descriptors.op("Bookings_Update", "PATCH", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}", OperationDescriptor.Shape.OBJECT, Booking.class),
-    Descriptors.op("Bookings_GetList2", "GET", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings", OperationDescriptor.Shape.PAGE, Booking.class),
-    Descriptors.op("Bookings_Create", "POST", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings", OperationDescriptor.Shape.OBJECT, Booking.class),
-    Descriptors.op("Bookings_GetContactList2", "GET", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts", OperationDescriptor.Shape.PAGE, BookingContact.class),
-    Descriptors.op("Bookings_CreateContact", "POST", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts", OperationDescriptor.Shape.OBJECT, BookingContact.class),
-    Descriptors.op("Bookings_UpdateBookingContact", "PATCH", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}", OperationDescriptor.Shape.OBJECT, UpdateBookingContactRequest.class),
-    Descriptors.op("Bookings_DeleteContact", "DELETE", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Bookings_DismissBooking", "POST", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/dismiss", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("ExportBookings_Get", "GET", "crm/v2/tenant/{tenant}/export/bookings", OperationDescriptor.Shape.EXPORT, ExportBooking.class)), false, "tn.crm.bookings:r", "tn.crm.bookings:w", st -> Crm.of(st).bookings());
+    OPS.object("Bookings_Get", "GET", "bookings/{id}", Booking.class),
+    OPS.page("Bookings_GetList", "GET", "bookings", Booking.class),
+    OPS.page("Bookings_GetContactList", "GET", "bookings/{id}/contacts", BookingContact.class),
+    OPS.object("Bookings_GetForProvider", "GET", "booking-provider/{booking_provider}/bookings/{id}", Booking.class),
+    OPS.object("Bookings_Update", "PATCH", "booking-provider/{booking_provider}/bookings/{id}", Booking.class),
+    OPS.page("Bookings_GetList2", "GET", "booking-provider/{booking_provider}/bookings", Booking.class),
+    OPS.object("Bookings_Create", "POST", "booking-provider/{booking_provider}/bookings", Booking.class),
+    OPS.page("Bookings_GetContactList2", "GET", "booking-provider/{booking_provider}/bookings/{id}/contacts", BookingContact.class),
+    OPS.object("Bookings_CreateContact", "POST", "booking-provider/{booking_provider}/bookings/{id}/contacts", BookingContact.class),
+    OPS.object("Bookings_UpdateBookingContact", "PATCH", "booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}", UpdateBookingContactRequest.class),
+    OPS.none("Bookings_DeleteContact", "DELETE", "booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}", Void.class),
+    OPS.none("Bookings_DismissBooking", "POST", "booking-provider/{booking_provider}/bookings/{id}/dismiss", Void.class),
+    OPS.export("ExportBookings_Get", "GET", "export/bookings", ExportBooking.class)), false, "tn.crm.bookings:r", "tn.crm.bookings:w", st -> Crm.of(st).bookings());
 
   static final ResourceDescriptor<Contact, UUID> CONTACTS = new ResourceDescriptor<>(Crm.CONTACTS, List.of(
-    Descriptors.op("ContactMethods_GetContactMethods", "GET", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods", OperationDescriptor.Shape.PAGE, ContactMethod.class),
-    Descriptors.op("ContactMethods_CreateContactMethod", "POST", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods", OperationDescriptor.Shape.OBJECT, ContactMethod.class),
-    Descriptors.op("ContactMethods_GetContactMethod", "GET", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}", OperationDescriptor.Shape.OBJECT, ContactMethod.class),
-    Descriptors.op("ContactMethods_UpsertContactMethod", "PUT", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}", OperationDescriptor.Shape.OBJECT, ContactMethod.class),
-    Descriptors.op("ContactMethods_UpdateContactMethod", "PATCH", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}", OperationDescriptor.Shape.OBJECT, ContactMethod.class),
-    Descriptors.op("ContactMethods_DeleteContactMethod", "DELETE", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("ContactPreferences_GetContactMethodPreferences", "GET", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences", OperationDescriptor.Shape.ARRAY, ContactPreference.class),
-    Descriptors.op("ContactPreferences_GetContactMethodPreference", "GET", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}", OperationDescriptor.Shape.OBJECT, ContactPreference.class),
-    Descriptors.op("ContactPreferences_UpdateContactMethodPreference", "PATCH", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}", OperationDescriptor.Shape.OBJECT, ContactPreference.class),
-    Descriptors.op("Contacts_Get", "GET", "crm/v2/tenant/{tenant}/contacts/{id}", OperationDescriptor.Shape.OBJECT, Contact.class),
-    Descriptors.op("Contacts_Replace", "PUT", "crm/v2/tenant/{tenant}/contacts/{id}", OperationDescriptor.Shape.OBJECT, Contact.class),
-    Descriptors.op("Contacts_Update", "PATCH", "crm/v2/tenant/{tenant}/contacts/{id}", OperationDescriptor.Shape.OBJECT, Contact.class),
-    Descriptors.op("Contacts_DeleteContact", "DELETE", "crm/v2/tenant/{tenant}/contacts/{id}", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Contacts_GetByRelationshipId", "GET", "crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}", OperationDescriptor.Shape.PAGE, Contact.class),
-    Descriptors.op("Contacts_GetList", "GET", "crm/v2/tenant/{tenant}/contacts", OperationDescriptor.Shape.PAGE, Contact.class),
-    Descriptors.op("Contacts_Create", "POST", "crm/v2/tenant/{tenant}/contacts", OperationDescriptor.Shape.OBJECT, Contact.class),
-    Descriptors.op("Contacts_CreateContactRelationship", "POST", "crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Contacts_DeleteContactRelationship", "DELETE", "crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Contacts_GetContactRelationshipList", "GET", "crm/v2/tenant/{tenant}/contacts/{contactId}/relationships", OperationDescriptor.Shape.PAGE, ContactRelationship.class),
-    Descriptors.op("Contacts_GetPreferenceMetadataList", "GET", "crm/v2/tenant/{tenant}/contacts/preferences", OperationDescriptor.Shape.ARRAY, ContactPreferenceType.class),
-    Descriptors.op("Contacts_SearchContactMethods", "GET", "crm/v2/tenant/{tenant}/contacts/contact-methods", OperationDescriptor.Shape.PAGE, ContactMethod.class)), false, "tn.crm.contacts:r", "tn.crm.contacts:w", st -> Crm.of(st).contacts());
+    OPS.page("ContactMethods_GetContactMethods", "GET", "contacts/{contactId}/contact-methods", ContactMethod.class),
+    OPS.object("ContactMethods_CreateContactMethod", "POST", "contacts/{contactId}/contact-methods", ContactMethod.class),
+    OPS.object("ContactMethods_GetContactMethod", "GET", "contacts/{contactId}/contact-methods/{contactMethodId}", ContactMethod.class),
+    OPS.object("ContactMethods_UpsertContactMethod", "PUT", "contacts/{contactId}/contact-methods/{contactMethodId}", ContactMethod.class),
+    OPS.object("ContactMethods_UpdateContactMethod", "PATCH", "contacts/{contactId}/contact-methods/{contactMethodId}", ContactMethod.class),
+    OPS.none("ContactMethods_DeleteContactMethod", "DELETE", "contacts/{contactId}/contact-methods/{contactMethodId}", Void.class),
+    OPS.array("ContactPreferences_GetContactMethodPreferences", "GET", "contacts/{contactId}/contact-methods/{contactMethodId}/preferences", ContactPreference.class),
+    OPS.object("ContactPreferences_GetContactMethodPreference", "GET", "contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}", ContactPreference.class),
+    OPS.object("ContactPreferences_UpdateContactMethodPreference", "PATCH", "contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}", ContactPreference.class),
+    OPS.object("Contacts_Get", "GET", "contacts/{id}", Contact.class),
+    OPS.object("Contacts_Replace", "PUT", "contacts/{id}", Contact.class),
+    OPS.object("Contacts_Update", "PATCH", "contacts/{id}", Contact.class),
+    OPS.none("Contacts_DeleteContact", "DELETE", "contacts/{id}", Void.class),
+    OPS.page("Contacts_GetByRelationshipId", "GET", "contacts/relationships/{relationshipId}", Contact.class),
+    OPS.page("Contacts_GetList", "GET", "contacts", Contact.class),
+    OPS.object("Contacts_Create", "POST", "contacts", Contact.class),
+    OPS.none("Contacts_CreateContactRelationship", "POST", "contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}", Void.class),
+    OPS.none("Contacts_DeleteContactRelationship", "DELETE", "contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}", Void.class),
+    OPS.page("Contacts_GetContactRelationshipList", "GET", "contacts/{contactId}/relationships", ContactRelationship.class),
+    OPS.array("Contacts_GetPreferenceMetadataList", "GET", "contacts/preferences", ContactPreferenceType.class),
+    OPS.page("Contacts_SearchContactMethods", "GET", "contacts/contact-methods", ContactMethod.class)), false, "tn.crm.contacts:r", "tn.crm.contacts:w", st -> Crm.of(st).contacts());
 
   static final ResourceDescriptor<Customer, Long> CUSTOMERS = new ResourceDescriptor<>(Crm.CUSTOMERS, List.of(
-    Descriptors.op("Customers_Get", "GET", "crm/v2/tenant/{tenant}/customers/{id}", OperationDescriptor.Shape.OBJECT, Customer.class),
-    Descriptors.op("Customers_Update", "PATCH", "crm/v2/tenant/{tenant}/customers/{id}", OperationDescriptor.Shape.OBJECT, Customer.class),
-    Descriptors.op("Customers_GetList", "GET", "crm/v2/tenant/{tenant}/customers", OperationDescriptor.Shape.PAGE, Customer.class),
-    Descriptors.op("Customers_Create", "POST", "crm/v2/tenant/{tenant}/customers", OperationDescriptor.Shape.OBJECT, CreatedCustomer.class),
-    Descriptors.op("Customers_GetNotes", "GET", "crm/v2/tenant/{tenant}/customers/{id}/notes", OperationDescriptor.Shape.PAGE, Note.class),
-    Descriptors.op("Customers_CreateNote", "POST", "crm/v2/tenant/{tenant}/customers/{id}/notes", OperationDescriptor.Shape.OBJECT, Note.class),
-    Descriptors.op("Customers_DeleteNote", "DELETE", "crm/v2/tenant/{tenant}/customers/{id}/notes/{noteId}", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Customers_GetContactList", "GET", "crm/v2/tenant/{tenant}/customers/{id}/contacts", OperationDescriptor.Shape.PAGE, CustomerContactWithModifiedOn.class),
-    Descriptors.op("Customers_CreateContact", "POST", "crm/v2/tenant/{tenant}/customers/{id}/contacts", OperationDescriptor.Shape.OBJECT, CustomerContactWithModifiedOn.class),
-    Descriptors.op("Customers_UpdateContact", "PATCH", "crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}", OperationDescriptor.Shape.OBJECT, CustomerContactWithModifiedOn.class),
-    Descriptors.op("Customers_DeleteContact", "DELETE", "crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Customers_GetModifiedContactsList", "GET", "crm/v2/tenant/{tenant}/customers/contacts", OperationDescriptor.Shape.PAGE, CustomerContactWithModifiedOnAndCustomerId.class),
-    Descriptors.op("Customers_CreateTag", "POST", "crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}", OperationDescriptor.Shape.OBJECT, CreateCustomerTag.class),
-    Descriptors.op("Customers_DeleteTag", "DELETE", "crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Customers_GetCustomFieldTypes", "GET", "crm/v2/tenant/{tenant}/customers/custom-fields", OperationDescriptor.Shape.PAGE, CustomersCustomFieldType.class),
-    Descriptors.op("ExportContacts_CustomersContacts", "GET", "crm/v2/tenant/{tenant}/export/customers/contacts", OperationDescriptor.Shape.EXPORT, ExportCustomerContact.class),
-    Descriptors.op("ExportCustomers_GetCustomers", "GET", "crm/v2/tenant/{tenant}/export/customers", OperationDescriptor.Shape.EXPORT, ExportCustomer.class)), false, "tn.crm.customers:r", "tn.crm.customers:w", st -> Crm.of(st).customers());
+    OPS.object("Customers_Get", "GET", "customers/{id}", Customer.class),
+    OPS.object("Customers_Update", "PATCH", "customers/{id}", Customer.class),
+    OPS.page("Customers_GetList", "GET", "customers", Customer.class),
+    OPS.object("Customers_Create", "POST", "customers", CreatedCustomer.class),
+    OPS.page("Customers_GetNotes", "GET", "customers/{id}/notes", Note.class),
+    OPS.object("Customers_CreateNote", "POST", "customers/{id}/notes", Note.class),
+    OPS.none("Customers_DeleteNote", "DELETE", "customers/{id}/notes/{noteId}", Void.class),
+    OPS.page("Customers_GetContactList", "GET", "customers/{id}/contacts", CustomerContactWithModifiedOn.class),
+    OPS.object("Customers_CreateContact", "POST", "customers/{id}/contacts", CustomerContactWithModifiedOn.class),
+    OPS.object("Customers_UpdateContact", "PATCH", "customers/{id}/contacts/{contactId}", CustomerContactWithModifiedOn.class),
+    OPS.none("Customers_DeleteContact", "DELETE", "customers/{id}/contacts/{contactId}", Void.class),
+    OPS.page("Customers_GetModifiedContactsList", "GET", "customers/contacts", CustomerContactWithModifiedOnAndCustomerId.class),
+    OPS.object("Customers_CreateTag", "POST", "customers/{id}/tags/{tagTypeId}", CreateCustomerTag.class),
+    OPS.none("Customers_DeleteTag", "DELETE", "customers/{id}/tags/{tagTypeId}", Void.class),
+    OPS.page("Customers_GetCustomFieldTypes", "GET", "customers/custom-fields", CustomersCustomFieldType.class),
+    OPS.export("ExportContacts_CustomersContacts", "GET", "export/customers/contacts", ExportCustomerContact.class),
+    OPS.export("ExportCustomers_GetCustomers", "GET", "export/customers", ExportCustomer.class)), false, "tn.crm.customers:r", "tn.crm.customers:w", st -> Crm.of(st).customers());
 
   static final ResourceDescriptor<Lead, Long> LEADS = new ResourceDescriptor<>(Crm.LEADS, List.of(
-    Descriptors.op("ExportLeads_Leads", "GET", "crm/v2/tenant/{tenant}/export/leads", OperationDescriptor.Shape.EXPORT, ExportLeads.class),
-    Descriptors.op("Leads_Get", "GET", "crm/v2/tenant/{tenant}/leads/{id}", OperationDescriptor.Shape.OBJECT, Lead.class),
-    Descriptors.op("Leads_Update", "PATCH", "crm/v2/tenant/{tenant}/leads/{id}", OperationDescriptor.Shape.OBJECT, Lead.class),
-    Descriptors.op("Leads_GetList", "GET", "crm/v2/tenant/{tenant}/leads", OperationDescriptor.Shape.PAGE, Lead.class),
-    Descriptors.op("Leads_Create", "POST", "crm/v2/tenant/{tenant}/leads", OperationDescriptor.Shape.OBJECT, Lead.class),
-    Descriptors.op("Leads_CreateFollowUp", "POST", "crm/v2/tenant/{tenant}/leads/{id}/follow-up", OperationDescriptor.Shape.OBJECT, FollowUp.class),
-    Descriptors.op("Leads_GetNotes", "GET", "crm/v2/tenant/{tenant}/leads/{id}/notes", OperationDescriptor.Shape.PAGE, Note.class),
-    Descriptors.op("Leads_CreateNote", "POST", "crm/v2/tenant/{tenant}/leads/{id}/notes", OperationDescriptor.Shape.OBJECT, Note.class),
-    Descriptors.op("Leads_Dismiss", "POST", "crm/v2/tenant/{tenant}/leads/{id}/dismiss", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Leads_SubmitLeadForm", "POST", "crm/v2/tenant/{tenant}/leads/form", OperationDescriptor.Shape.OBJECT, SubmitLeadForm.class)), false, "tn.crm.leads:r", "tn.crm.leads:w", st -> Crm.of(st).leads());
+    OPS.export("ExportLeads_Leads", "GET", "export/leads", ExportLeads.class),
+    OPS.object("Leads_Get", "GET", "leads/{id}", Lead.class),
+    OPS.object("Leads_Update", "PATCH", "leads/{id}", Lead.class),
+    OPS.page("Leads_GetList", "GET", "leads", Lead.class),
+    OPS.object("Leads_Create", "POST", "leads", Lead.class),
+    OPS.object("Leads_CreateFollowUp", "POST", "leads/{id}/follow-up", FollowUp.class),
+    OPS.page("Leads_GetNotes", "GET", "leads/{id}/notes", Note.class),
+    OPS.object("Leads_CreateNote", "POST", "leads/{id}/notes", Note.class),
+    OPS.none("Leads_Dismiss", "POST", "leads/{id}/dismiss", Void.class),
+    OPS.object("Leads_SubmitLeadForm", "POST", "leads/form", SubmitLeadForm.class)), false, "tn.crm.leads:r", "tn.crm.leads:w", st -> Crm.of(st).leads());
 
   static final ResourceDescriptor<Location, Long> LOCATIONS = new ResourceDescriptor<>(Crm.LOCATIONS, List.of(
-    Descriptors.op("ExportContacts_LocationsContacts", "GET", "crm/v2/tenant/{tenant}/export/locations/contacts", OperationDescriptor.Shape.EXPORT, ExportLocationContact.class),
-    Descriptors.op("ExportLocations_Locations", "GET", "crm/v2/tenant/{tenant}/export/locations", OperationDescriptor.Shape.EXPORT, ExportLocations.class),
-    Descriptors.op("Locations_Get", "GET", "crm/v2/tenant/{tenant}/locations/{id}", OperationDescriptor.Shape.OBJECT, Location.class),
-    Descriptors.op("Locations_Update", "PATCH", "crm/v2/tenant/{tenant}/locations/{id}", OperationDescriptor.Shape.OBJECT, Location.class),
-    Descriptors.op("Locations_GetList", "GET", "crm/v2/tenant/{tenant}/locations", OperationDescriptor.Shape.PAGE, Location.class),
-    Descriptors.op("Locations_Create", "POST", "crm/v2/tenant/{tenant}/locations", OperationDescriptor.Shape.OBJECT, CreateLocation.class),
-    Descriptors.op("Locations_GetNotes", "GET", "crm/v2/tenant/{tenant}/locations/{id}/notes", OperationDescriptor.Shape.PAGE, Note.class),
-    Descriptors.op("Locations_CreateNote", "POST", "crm/v2/tenant/{tenant}/locations/{id}/notes", OperationDescriptor.Shape.OBJECT, Note.class),
-    Descriptors.op("Locations_DeleteNote", "DELETE", "crm/v2/tenant/{tenant}/locations/{id}/notes/{noteId}", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Locations_GetContactList", "GET", "crm/v2/tenant/{tenant}/locations/{id}/contacts", OperationDescriptor.Shape.PAGE, LocationContactResponse.class),
-    Descriptors.op("Locations_CreateContact", "POST", "crm/v2/tenant/{tenant}/locations/{id}/contacts", OperationDescriptor.Shape.OBJECT, LocationContactResponse.class),
-    Descriptors.op("Locations_GetLocationsContactsList", "GET", "crm/v2/tenant/{tenant}/locations/contacts", OperationDescriptor.Shape.PAGE, LocationsContact.class),
-    Descriptors.op("Locations_UpdateContact", "PATCH", "crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}", OperationDescriptor.Shape.OBJECT, LocationContactResponse.class),
-    Descriptors.op("Locations_DeleteContact", "DELETE", "crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Locations_CreateTag", "POST", "crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}", OperationDescriptor.Shape.OBJECT, CreateLocationTag.class),
-    Descriptors.op("Locations_DeleteTag", "DELETE", "crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Locations_GetCustomFieldTypes", "GET", "crm/v2/tenant/{tenant}/locations/custom-fields", OperationDescriptor.Shape.PAGE, LocationsCustomFieldType.class),
-    Descriptors.op("Locations_UpdatePreferredTechnician", "POST", "crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician/{preferredTechnicianId}", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("Locations_GetPreferredTechnician", "GET", "crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician", OperationDescriptor.Shape.ID, Long.class)), false, "tn.crm.locations:r", "tn.crm.locations:w", st -> Crm.of(st).locations());
+    OPS.export("ExportContacts_LocationsContacts", "GET", "export/locations/contacts", ExportLocationContact.class),
+    OPS.export("ExportLocations_Locations", "GET", "export/locations", ExportLocations.class),
+    OPS.object("Locations_Get", "GET", "locations/{id}", Location.class),
+    OPS.object("Locations_Update", "PATCH", "locations/{id}", Location.class),
+    OPS.page("Locations_GetList", "GET", "locations", Location.class),
+    OPS.object("Locations_Create", "POST", "locations", CreateLocation.class),
+    OPS.page("Locations_GetNotes", "GET", "locations/{id}/notes", Note.class),
+    OPS.object("Locations_CreateNote", "POST", "locations/{id}/notes", Note.class),
+    OPS.none("Locations_DeleteNote", "DELETE", "locations/{id}/notes/{noteId}", Void.class),
+    OPS.page("Locations_GetContactList", "GET", "locations/{id}/contacts", LocationContactResponse.class),
+    OPS.object("Locations_CreateContact", "POST", "locations/{id}/contacts", LocationContactResponse.class),
+    OPS.page("Locations_GetLocationsContactsList", "GET", "locations/contacts", LocationsContact.class),
+    OPS.object("Locations_UpdateContact", "PATCH", "locations/{id}/contacts/{contactId}", LocationContactResponse.class),
+    OPS.none("Locations_DeleteContact", "DELETE", "locations/{id}/contacts/{contactId}", Void.class),
+    OPS.object("Locations_CreateTag", "POST", "locations/{id}/tags/{tagTypeId}", CreateLocationTag.class),
+    OPS.none("Locations_DeleteTag", "DELETE", "locations/{id}/tags/{tagTypeId}", Void.class),
+    OPS.page("Locations_GetCustomFieldTypes", "GET", "locations/custom-fields", LocationsCustomFieldType.class),
+    OPS.none("Locations_UpdatePreferredTechnician", "POST", "locations/{id}/preferredtechnician/{preferredTechnicianId}", Void.class),
+    OPS.id("Locations_GetPreferredTechnician", "GET", "locations/{id}/preferredtechnician", Long.class)), false, "tn.crm.locations:r", "tn.crm.locations:w", st -> Crm.of(st).locations());
 
   static final ResourceDescriptor<Void, Void> TAGS = new ResourceDescriptor<>(Crm.TAGS, List.of(
-    Descriptors.op("BulkTags_AddTags", "PUT", "crm/v2/tenant/{tenant}/tags", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("BulkTags_RemoveTags", "DELETE", "crm/v2/tenant/{tenant}/tags", OperationDescriptor.Shape.NONE, Void.class)), false, "tn.crm.tags:r", "tn.crm.tags:w", st -> Crm.of(st).tags());
+    OPS.none("BulkTags_AddTags", "PUT", "tags", Void.class),
+    OPS.none("BulkTags_RemoveTags", "DELETE", "tags", Void.class)), false, "tn.crm.tags:r", "tn.crm.tags:w", st -> Crm.of(st).tags());
 
   @Override
   public String area() {

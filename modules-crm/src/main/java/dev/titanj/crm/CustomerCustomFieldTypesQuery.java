@@ -3,18 +3,19 @@
 package dev.titanj.crm;
 
 import com.google.errorprone.annotations.CheckReturnValue;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.CustomersCustomFieldType;
-import java.time.Instant;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/customers/custom-fields} ({@code Customers_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class CustomerCustomFieldTypesQuery extends ListQuery<CustomersCustomFieldType, CustomerCustomFieldTypesQuery> {
+public final class CustomerCustomFieldTypesQuery extends ListQuery<CustomersCustomFieldType, CustomerCustomFieldTypesQuery> implements CreatedFilters<CustomerCustomFieldTypesQuery>, ModifiedFilters<CustomerCustomFieldTypesQuery> {
   CustomerCustomFieldTypesQuery(QueryState<CustomersCustomFieldType> state) {
     super(state);
   }
@@ -22,34 +23,6 @@ public final class CustomerCustomFieldTypesQuery extends ListQuery<CustomersCust
   @Override
   protected CustomerCustomFieldTypesQuery withState(QueryState<CustomersCustomFieldType> state) {
     return new CustomerCustomFieldTypesQuery(state);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public CustomerCustomFieldTypesQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public CustomerCustomFieldTypesQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public CustomerCustomFieldTypesQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public CustomerCustomFieldTypesQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

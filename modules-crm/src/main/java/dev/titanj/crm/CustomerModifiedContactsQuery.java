@@ -3,17 +3,18 @@
 package dev.titanj.crm;
 
 import com.google.errorprone.annotations.CheckReturnValue;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.CustomerContactWithModifiedOnAndCustomerId;
-import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/customers/contacts} ({@code Customers_GetModifiedContactsList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class CustomerModifiedContactsQuery extends ListQuery<CustomerContactWithModifiedOnAndCustomerId, CustomerModifiedContactsQuery> {
+public final class CustomerModifiedContactsQuery extends ListQuery<CustomerContactWithModifiedOnAndCustomerId, CustomerModifiedContactsQuery> implements CreatedFilters<CustomerModifiedContactsQuery>, ModifiedFilters<CustomerModifiedContactsQuery> {
   CustomerModifiedContactsQuery(QueryState<CustomerContactWithModifiedOnAndCustomerId> state) {
     super(state);
   }
@@ -22,20 +23,6 @@ public final class CustomerModifiedContactsQuery extends ListQuery<CustomerConta
   protected CustomerModifiedContactsQuery withState(
       QueryState<CustomerContactWithModifiedOnAndCustomerId> state) {
     return new CustomerModifiedContactsQuery(state);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public CustomerModifiedContactsQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public CustomerModifiedContactsQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**
@@ -50,19 +37,5 @@ public final class CustomerModifiedContactsQuery extends ListQuery<CustomerConta
    */
   public CustomerModifiedContactsQuery customerIds(Long... ids) {
     return idsParam("customerIds", ids);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public CustomerModifiedContactsQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public CustomerModifiedContactsQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
   }
 }

@@ -4,11 +4,12 @@ package dev.titanj.crm;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Customer;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
 
@@ -16,7 +17,7 @@ import java.util.UUID;
  * Filters of {@code GET crm/v2/tenant/{tenant}/customers} ({@code Customers_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class CustomerQuery extends ListQuery<Customer, CustomerQuery> {
+public final class CustomerQuery extends ListQuery<Customer, CustomerQuery> implements CreatedFilters<CustomerQuery>, ModifiedFilters<CustomerQuery> {
   CustomerQuery(QueryState<Customer> state) {
     super(state);
   }
@@ -45,34 +46,6 @@ public final class CustomerQuery extends ListQuery<Customer, CustomerQuery> {
    */
   public CustomerQuery ids(Long... ids) {
     return idsParam("ids", ids);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public CustomerQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public CustomerQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public CustomerQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public CustomerQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

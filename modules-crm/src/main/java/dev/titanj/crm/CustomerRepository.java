@@ -9,7 +9,6 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -34,7 +33,7 @@ import java.util.Optional;
 /**
  * Repository of {@code crm.customers} ({@code crm/v2/tenant/{tenant}/customers}). Obtain it from {@link Crm}; thread-safe.
  */
-public final class CustomerRepository implements Repository<Customer, Long>, ReadRepository<Customer, Long>, QueryRepository<Customer, Long> {
+public final class CustomerRepository implements ReadRepository<Customer, Long>, QueryRepository<Customer, Long> {
   private final ResourceRuntime<Customer, Long> rt;
 
   private final CustomerApi api;

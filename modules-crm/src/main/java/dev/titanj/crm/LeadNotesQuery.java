@@ -3,16 +3,17 @@
 package dev.titanj.crm;
 
 import com.google.errorprone.annotations.CheckReturnValue;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Note;
-import java.time.Instant;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/leads/{id}/notes} ({@code Leads_GetNotes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class LeadNotesQuery extends ListQuery<Note, LeadNotesQuery> {
+public final class LeadNotesQuery extends ListQuery<Note, LeadNotesQuery> implements CreatedFilters<LeadNotesQuery>, ModifiedFilters<LeadNotesQuery> {
   LeadNotesQuery(QueryState<Note> state) {
     super(state);
   }
@@ -20,33 +21,5 @@ public final class LeadNotesQuery extends ListQuery<Note, LeadNotesQuery> {
   @Override
   protected LeadNotesQuery withState(QueryState<Note> state) {
     return new LeadNotesQuery(state);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public LeadNotesQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public LeadNotesQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public LeadNotesQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public LeadNotesQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 }

@@ -3,7 +3,9 @@
 package dev.titanj.crm;
 
 import com.google.errorprone.annotations.CheckReturnValue;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Lead;
@@ -15,7 +17,7 @@ import java.util.Collection;
  * Filters of {@code GET crm/v2/tenant/{tenant}/leads} ({@code Leads_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class LeadQuery extends ListQuery<Lead, LeadQuery> {
+public final class LeadQuery extends ListQuery<Lead, LeadQuery> implements CreatedFilters<LeadQuery>, ModifiedFilters<LeadQuery> {
   LeadQuery(QueryState<Lead> state) {
     super(state);
   }
@@ -37,34 +39,6 @@ public final class LeadQuery extends ListQuery<Lead, LeadQuery> {
    */
   public LeadQuery ids(Long... ids) {
     return idsParam("ids", ids);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public LeadQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public LeadQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public LeadQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public LeadQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

@@ -8,7 +8,6 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -32,7 +31,7 @@ import java.util.Optional;
 /**
  * Repository of {@code crm.leads} ({@code crm/v2/tenant/{tenant}/leads}). Obtain it from {@link Crm}; thread-safe.
  */
-public final class LeadRepository implements Repository<Lead, Long>, ReadRepository<Lead, Long>, QueryRepository<Lead, Long> {
+public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRepository<Lead, Long> {
   private final ResourceRuntime<Lead, Long> rt;
 
   private final LeadApi api;

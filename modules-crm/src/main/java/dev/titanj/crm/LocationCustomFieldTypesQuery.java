@@ -3,18 +3,19 @@
 package dev.titanj.crm;
 
 import com.google.errorprone.annotations.CheckReturnValue;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.LocationsCustomFieldType;
-import java.time.Instant;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/locations/custom-fields} ({@code Locations_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class LocationCustomFieldTypesQuery extends ListQuery<LocationsCustomFieldType, LocationCustomFieldTypesQuery> {
+public final class LocationCustomFieldTypesQuery extends ListQuery<LocationsCustomFieldType, LocationCustomFieldTypesQuery> implements CreatedFilters<LocationCustomFieldTypesQuery>, ModifiedFilters<LocationCustomFieldTypesQuery> {
   LocationCustomFieldTypesQuery(QueryState<LocationsCustomFieldType> state) {
     super(state);
   }
@@ -22,34 +23,6 @@ public final class LocationCustomFieldTypesQuery extends ListQuery<LocationsCust
   @Override
   protected LocationCustomFieldTypesQuery withState(QueryState<LocationsCustomFieldType> state) {
     return new LocationCustomFieldTypesQuery(state);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public LocationCustomFieldTypesQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public LocationCustomFieldTypesQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public LocationCustomFieldTypesQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public LocationCustomFieldTypesQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

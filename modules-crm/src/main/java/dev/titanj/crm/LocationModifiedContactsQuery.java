@@ -3,17 +3,18 @@
 package dev.titanj.crm;
 
 import com.google.errorprone.annotations.CheckReturnValue;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.LocationsContact;
-import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/locations/contacts} ({@code Locations_GetLocationsContactsList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class LocationModifiedContactsQuery extends ListQuery<LocationsContact, LocationModifiedContactsQuery> {
+public final class LocationModifiedContactsQuery extends ListQuery<LocationsContact, LocationModifiedContactsQuery> implements CreatedFilters<LocationModifiedContactsQuery>, ModifiedFilters<LocationModifiedContactsQuery> {
   LocationModifiedContactsQuery(QueryState<LocationsContact> state) {
     super(state);
   }
@@ -21,20 +22,6 @@ public final class LocationModifiedContactsQuery extends ListQuery<LocationsCont
   @Override
   protected LocationModifiedContactsQuery withState(QueryState<LocationsContact> state) {
     return new LocationModifiedContactsQuery(state);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public LocationModifiedContactsQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public LocationModifiedContactsQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**
@@ -49,19 +36,5 @@ public final class LocationModifiedContactsQuery extends ListQuery<LocationsCont
    */
   public LocationModifiedContactsQuery locationIds(Long... ids) {
     return idsParam("locationIds", ids);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public LocationModifiedContactsQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public LocationModifiedContactsQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
   }
 }

@@ -4,11 +4,12 @@ package dev.titanj.crm;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Location;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
 
@@ -16,7 +17,7 @@ import java.util.UUID;
  * Filters of {@code GET crm/v2/tenant/{tenant}/locations} ({@code Locations_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class LocationQuery extends ListQuery<Location, LocationQuery> {
+public final class LocationQuery extends ListQuery<Location, LocationQuery> implements CreatedFilters<LocationQuery>, ModifiedFilters<LocationQuery> {
   LocationQuery(QueryState<Location> state) {
     super(state);
   }
@@ -122,34 +123,6 @@ public final class LocationQuery extends ListQuery<Location, LocationQuery> {
    */
   public LocationQuery sort(Sort<LocationSort> sort) {
     return sortParam(sort);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public LocationQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public LocationQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public LocationQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public LocationQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

@@ -9,7 +9,6 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -34,7 +33,7 @@ import java.util.Optional;
 /**
  * Repository of {@code crm.locations} ({@code crm/v2/tenant/{tenant}/locations}). Obtain it from {@link Crm}; thread-safe.
  */
-public final class LocationRepository implements Repository<Location, Long>, ReadRepository<Location, Long>, QueryRepository<Location, Long> {
+public final class LocationRepository implements ReadRepository<Location, Long>, QueryRepository<Location, Long> {
   private final ResourceRuntime<Location, Long> rt;
 
   private final LocationApi api;

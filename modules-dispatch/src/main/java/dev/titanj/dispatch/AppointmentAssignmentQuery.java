@@ -4,18 +4,19 @@ package dev.titanj.dispatch;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.dispatch.model.AppointmentAssignment;
-import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET dispatch/v2/tenant/{tenant}/appointment-assignments} ({@code AppointmentAssignments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class AppointmentAssignmentQuery extends ListQuery<AppointmentAssignment, AppointmentAssignmentQuery> {
+public final class AppointmentAssignmentQuery extends ListQuery<AppointmentAssignment, AppointmentAssignmentQuery> implements CreatedFilters<AppointmentAssignmentQuery>, ModifiedFilters<AppointmentAssignmentQuery> {
   AppointmentAssignmentQuery(QueryState<AppointmentAssignment> state) {
     super(state);
   }
@@ -58,34 +59,6 @@ public final class AppointmentAssignmentQuery extends ListQuery<AppointmentAssig
    */
   public AppointmentAssignmentQuery jobId(long value) {
     return param("jobId", value);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public AppointmentAssignmentQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public AppointmentAssignmentQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public AppointmentAssignmentQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public AppointmentAssignmentQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

@@ -9,7 +9,6 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -27,7 +26,7 @@ import java.util.Optional;
 /**
  * Repository of {@code dispatch.appointment-assignments} ({@code dispatch/v2/tenant/{tenant}/appointment-assignments}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class AppointmentAssignmentRepository implements Repository<AppointmentAssignment, Long>, ReadRepository<AppointmentAssignment, Long>, QueryRepository<AppointmentAssignment, Long> {
+public final class AppointmentAssignmentRepository implements ReadRepository<AppointmentAssignment, Long>, QueryRepository<AppointmentAssignment, Long> {
   private final ResourceRuntime<AppointmentAssignment, Long> rt;
 
   private final AppointmentAssignmentApi api;

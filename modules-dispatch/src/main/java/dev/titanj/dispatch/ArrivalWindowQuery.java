@@ -4,16 +4,16 @@ package dev.titanj.dispatch;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.dispatch.model.ArrivalWindow;
-import java.time.Instant;
 
 /**
  * Filters of {@code GET dispatch/v2/tenant/{tenant}/arrival-windows} ({@code ArrivalWindows_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ArrivalWindowQuery extends ListQuery<ArrivalWindow, ArrivalWindowQuery> {
+public final class ArrivalWindowQuery extends ListQuery<ArrivalWindow, ArrivalWindowQuery> implements CreatedFilters<ArrivalWindowQuery> {
   ArrivalWindowQuery(QueryState<ArrivalWindow> state) {
     super(state);
   }
@@ -21,20 +21,6 @@ public final class ArrivalWindowQuery extends ListQuery<ArrivalWindow, ArrivalWi
   @Override
   protected ArrivalWindowQuery withState(QueryState<ArrivalWindow> state) {
     return new ArrivalWindowQuery(state);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public ArrivalWindowQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public ArrivalWindowQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
   }
 
   /**

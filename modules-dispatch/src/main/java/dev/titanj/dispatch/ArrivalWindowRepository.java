@@ -6,7 +6,6 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -23,7 +22,7 @@ import java.util.Optional;
 /**
  * Repository of {@code dispatch.arrival-windows} ({@code dispatch/v2/tenant/{tenant}/arrival-windows}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class ArrivalWindowRepository implements Repository<ArrivalWindow, Long>, ReadRepository<ArrivalWindow, Long>, QueryRepository<ArrivalWindow, Long> {
+public final class ArrivalWindowRepository implements ReadRepository<ArrivalWindow, Long>, QueryRepository<ArrivalWindow, Long> {
   private final ResourceRuntime<ArrivalWindow, Long> rt;
 
   private final ArrivalWindowApi api;

@@ -2,7 +2,6 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
-import dev.titanj.core.OperationDescriptor;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
@@ -35,61 +34,63 @@ import java.util.List;
  * The Dispatch module as {@link TitanModule} announces it (through {@code META-INF/services}): the descriptor of each resource, generated from {@code tenant-dispatch-v2.json} and the area's customization data.
  */
 public final class DispatchModule implements TitanModule {
+  private static final Descriptors OPS = Descriptors.under("dispatch/v2/tenant/{tenant}/");
+
   static final ResourceDescriptor<AppointmentAssignment, Long> APPOINTMENT_ASSIGNMENTS = new ResourceDescriptor<>(Dispatch.APPOINTMENT_ASSIGNMENTS, List.of(
-    Descriptors.op("AppointmentAssignments_GetList", "GET", "dispatch/v2/tenant/{tenant}/appointment-assignments", OperationDescriptor.Shape.PAGE, AppointmentAssignment.class),
-    Descriptors.op("AppointmentAssignments_AssignTechnicians", "POST", "dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians", OperationDescriptor.Shape.OBJECT, Appointment.class),
-    Descriptors.op("AppointmentAssignments_UnassignTechnicians", "POST", "dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians", OperationDescriptor.Shape.OBJECT, Appointment.class),
-    Descriptors.op("Export_AppointmentAssignments", "GET", "dispatch/v2/tenant/{tenant}/export/appointment-assignments", OperationDescriptor.Shape.EXPORT, ExportAppointmentAssignments.class)), false, "tn.dis.appointmentassignments:r", "tn.dis.appointmentassignments:w", st -> Dispatch.of(st).appointmentAssignments());
+    OPS.page("AppointmentAssignments_GetList", "GET", "appointment-assignments", AppointmentAssignment.class),
+    OPS.object("AppointmentAssignments_AssignTechnicians", "POST", "appointment-assignments/assign-technicians", Appointment.class),
+    OPS.object("AppointmentAssignments_UnassignTechnicians", "POST", "appointment-assignments/unassign-technicians", Appointment.class),
+    OPS.export("Export_AppointmentAssignments", "GET", "export/appointment-assignments", ExportAppointmentAssignments.class)), false, "tn.dis.appointmentassignments:r", "tn.dis.appointmentassignments:w", st -> Dispatch.of(st).appointmentAssignments());
 
   static final ResourceDescriptor<ArrivalWindow, Long> ARRIVAL_WINDOWS = new ResourceDescriptor<>(Dispatch.ARRIVAL_WINDOWS, List.of(
-    Descriptors.op("ArrivalWindows_GetList", "GET", "dispatch/v2/tenant/{tenant}/arrival-windows", OperationDescriptor.Shape.PAGE, ArrivalWindow.class),
-    Descriptors.op("ArrivalWindows_Create", "POST", "dispatch/v2/tenant/{tenant}/arrival-windows", OperationDescriptor.Shape.OBJECT, ArrivalWindow.class),
-    Descriptors.op("ArrivalWindows_Get", "GET", "dispatch/v2/tenant/{tenant}/arrival-windows/{id}", OperationDescriptor.Shape.OBJECT, ArrivalWindow.class),
-    Descriptors.op("ArrivalWindows_Update", "PUT", "dispatch/v2/tenant/{tenant}/arrival-windows/{id}", OperationDescriptor.Shape.OBJECT, ArrivalWindow.class),
-    Descriptors.op("ArrivalWindows_Activated", "PUT", "dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated", OperationDescriptor.Shape.NONE, Void.class),
-    Descriptors.op("ArrivalWindows_GetConfiguration", "GET", "dispatch/v2/tenant/{tenant}/arrival-windows/configuration", OperationDescriptor.Shape.OBJECT, ArrivalWindowConfigurationResponse.class),
-    Descriptors.op("ArrivalWindows_UpdatedConfiguration", "POST", "dispatch/v2/tenant/{tenant}/arrival-windows/configuration", OperationDescriptor.Shape.OBJECT, ArrivalWindowConfigurationResponse.class)), true, "tn.dis.arrivalwindows:r", "tn.dis.arrivalwindows:w", st -> Dispatch.of(st).arrivalWindows());
+    OPS.page("ArrivalWindows_GetList", "GET", "arrival-windows", ArrivalWindow.class),
+    OPS.object("ArrivalWindows_Create", "POST", "arrival-windows", ArrivalWindow.class),
+    OPS.object("ArrivalWindows_Get", "GET", "arrival-windows/{id}", ArrivalWindow.class),
+    OPS.object("ArrivalWindows_Update", "PUT", "arrival-windows/{id}", ArrivalWindow.class),
+    OPS.none("ArrivalWindows_Activated", "PUT", "arrival-windows/{id}/activated", Void.class),
+    OPS.object("ArrivalWindows_GetConfiguration", "GET", "arrival-windows/configuration", ArrivalWindowConfigurationResponse.class),
+    OPS.object("ArrivalWindows_UpdatedConfiguration", "POST", "arrival-windows/configuration", ArrivalWindowConfigurationResponse.class)), true, "tn.dis.arrivalwindows:r", "tn.dis.arrivalwindows:w", st -> Dispatch.of(st).arrivalWindows());
 
   static final ResourceDescriptor<Void, Void> BUSINESS_HOURS = new ResourceDescriptor<>(Dispatch.BUSINESS_HOURS, List.of(
-    Descriptors.op("BusinessHour_GetList", "GET", "dispatch/v2/tenant/{tenant}/business-hours", OperationDescriptor.Shape.OBJECT, BusinessHourModel.class),
-    Descriptors.op("BusinessHour_Create", "POST", "dispatch/v2/tenant/{tenant}/business-hours", OperationDescriptor.Shape.OBJECT, CreateBusinessHour.class)), true, "tn.dis.businesshours:r", "tn.dis.businesshours:w", st -> Dispatch.of(st).businessHours());
+    OPS.object("BusinessHour_GetList", "GET", "business-hours", BusinessHourModel.class),
+    OPS.object("BusinessHour_Create", "POST", "business-hours", CreateBusinessHour.class)), true, "tn.dis.businesshours:r", "tn.dis.businesshours:w", st -> Dispatch.of(st).businessHours());
 
   static final ResourceDescriptor<Void, Void> CAPACITY = new ResourceDescriptor<>(Dispatch.CAPACITY, List.of(
-    Descriptors.op("Capacity_GetList", "POST", "dispatch/v2/tenant/{tenant}/capacity", OperationDescriptor.Shape.OBJECT, Capacity.class)), false, "tn.dis.capacity:r", "tn.dis.capacity:w", st -> Dispatch.of(st).capacity());
+    OPS.object("Capacity_GetList", "POST", "capacity", Capacity.class)), false, "tn.dis.capacity:r", "tn.dis.capacity:w", st -> Dispatch.of(st).capacity());
 
   static final ResourceDescriptor<Void, Void> GPS_PINGS = new ResourceDescriptor<>(Dispatch.GPS_PINGS, List.of(
-    Descriptors.op("Gps_Create", "POST", "dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings", OperationDescriptor.Shape.ARRAY, GpsPing.class)), false, "tn.dis.gpspings:r", "tn.dis.gpspings:w", st -> Dispatch.of(st).gpsPings());
+    OPS.array("Gps_Create", "POST", "gps-provider/{gps_provider}/gps-pings", GpsPing.class)), false, "tn.dis.gpspings:r", "tn.dis.gpspings:w", st -> Dispatch.of(st).gpsPings());
 
   static final ResourceDescriptor<GetNonJobAppointment, Long> NON_JOB_APPOINTMENTS = new ResourceDescriptor<>(Dispatch.NON_JOB_APPOINTMENTS, List.of(
-    Descriptors.op("NonJobAppointments_Get", "GET", "dispatch/v2/tenant/{tenant}/non-job-appointments/{id}", OperationDescriptor.Shape.OBJECT, GetNonJobAppointment.class),
-    Descriptors.op("NonJobAppointments_Update", "PUT", "dispatch/v2/tenant/{tenant}/non-job-appointments/{id}", OperationDescriptor.Shape.OBJECT, GetNonJobAppointment.class),
-    Descriptors.op("NonJobAppointments_Delete", "DELETE", "dispatch/v2/tenant/{tenant}/non-job-appointments/{id}", OperationDescriptor.Shape.OBJECT, DeleteNonJobAppointmentResult.class),
-    Descriptors.op("NonJobAppointments_GetList", "GET", "dispatch/v2/tenant/{tenant}/non-job-appointments", OperationDescriptor.Shape.PAGE, NonJobAppointment.class),
-    Descriptors.op("NonJobAppointments_Create", "POST", "dispatch/v2/tenant/{tenant}/non-job-appointments", OperationDescriptor.Shape.OBJECT, CreateNonJobAppointmentResult.class)), false, "tn.dis.nonjobappointments:r", "tn.dis.nonjobappointments:w", st -> Dispatch.of(st).nonJobAppointments());
+    OPS.object("NonJobAppointments_Get", "GET", "non-job-appointments/{id}", GetNonJobAppointment.class),
+    OPS.object("NonJobAppointments_Update", "PUT", "non-job-appointments/{id}", GetNonJobAppointment.class),
+    OPS.object("NonJobAppointments_Delete", "DELETE", "non-job-appointments/{id}", DeleteNonJobAppointmentResult.class),
+    OPS.page("NonJobAppointments_GetList", "GET", "non-job-appointments", NonJobAppointment.class),
+    OPS.object("NonJobAppointments_Create", "POST", "non-job-appointments", CreateNonJobAppointmentResult.class)), false, "tn.dis.nonjobappointments:r", "tn.dis.nonjobappointments:w", st -> Dispatch.of(st).nonJobAppointments());
 
   static final ResourceDescriptor<Team, Long> TEAMS = new ResourceDescriptor<>(Dispatch.TEAMS, List.of(
-    Descriptors.op("Team_GetList", "GET", "dispatch/v2/tenant/{tenant}/teams", OperationDescriptor.Shape.PAGE, Team.class),
-    Descriptors.op("Team_Create", "POST", "dispatch/v2/tenant/{tenant}/teams", OperationDescriptor.Shape.OBJECT, CreateTeam.class),
-    Descriptors.op("Team_Get", "GET", "dispatch/v2/tenant/{tenant}/teams/{id}", OperationDescriptor.Shape.OBJECT, Team.class),
-    Descriptors.op("Team_Delete", "DELETE", "dispatch/v2/tenant/{tenant}/teams/{id}", OperationDescriptor.Shape.NONE, Void.class)), true, "tn.dis.teams:r", "tn.dis.teams:w", st -> Dispatch.of(st).teams());
+    OPS.page("Team_GetList", "GET", "teams", Team.class),
+    OPS.object("Team_Create", "POST", "teams", CreateTeam.class),
+    OPS.object("Team_Get", "GET", "teams/{id}", Team.class),
+    OPS.none("Team_Delete", "DELETE", "teams/{id}", Void.class)), true, "tn.dis.teams:r", "tn.dis.teams:w", st -> Dispatch.of(st).teams());
 
   static final ResourceDescriptor<TechnicianShift, Long> TECHNICIAN_SHIFTS = new ResourceDescriptor<>(Dispatch.TECHNICIAN_SHIFTS, List.of(
-    Descriptors.op("TechnicianShifts_GetList", "GET", "dispatch/v2/tenant/{tenant}/technician-shifts", OperationDescriptor.Shape.PAGE, TechnicianShift.class),
-    Descriptors.op("TechnicianShifts_Create", "POST", "dispatch/v2/tenant/{tenant}/technician-shifts", OperationDescriptor.Shape.OBJECT, TechnicianShiftCreate.class),
-    Descriptors.op("TechnicianShifts_Get", "GET", "dispatch/v2/tenant/{tenant}/technician-shifts/{id}", OperationDescriptor.Shape.OBJECT, TechnicianShift.class),
-    Descriptors.op("TechnicianShifts_Update", "PATCH", "dispatch/v2/tenant/{tenant}/technician-shifts/{id}", OperationDescriptor.Shape.OBJECT, TechnicianShiftUpdate.class),
-    Descriptors.op("TechnicianShifts_Delete", "DELETE", "dispatch/v2/tenant/{tenant}/technician-shifts/{id}", OperationDescriptor.Shape.OBJECT, DeleteTechnicianShiftResult.class),
-    Descriptors.op("TechnicianShifts_BulkDelete", "POST", "dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete", OperationDescriptor.Shape.OBJECT, BulkDeleteTechnicianShiftResult.class)), false, "tn.dis.technicianshifts:r", "tn.dis.technicianshifts:w", st -> Dispatch.of(st).technicianShifts());
+    OPS.page("TechnicianShifts_GetList", "GET", "technician-shifts", TechnicianShift.class),
+    OPS.object("TechnicianShifts_Create", "POST", "technician-shifts", TechnicianShiftCreate.class),
+    OPS.object("TechnicianShifts_Get", "GET", "technician-shifts/{id}", TechnicianShift.class),
+    OPS.object("TechnicianShifts_Update", "PATCH", "technician-shifts/{id}", TechnicianShiftUpdate.class),
+    OPS.object("TechnicianShifts_Delete", "DELETE", "technician-shifts/{id}", DeleteTechnicianShiftResult.class),
+    OPS.object("TechnicianShifts_BulkDelete", "POST", "technician-shifts/bulk-delete", BulkDeleteTechnicianShiftResult.class)), false, "tn.dis.technicianshifts:r", "tn.dis.technicianshifts:w", st -> Dispatch.of(st).technicianShifts());
 
   static final ResourceDescriptor<Void, Void> TECHNICIAN_TRACKING = new ResourceDescriptor<>(Dispatch.TECHNICIAN_TRACKING, List.of(
-    Descriptors.op("TechnicianTracking_Get", "GET", "dispatch/v2/tenant/{tenant}/technician-tracking", OperationDescriptor.Shape.OBJECT, TechnicianTracking.class)), false, "tn.dis.techniciantracking:r", "tn.dis.techniciantracking:w", st -> Dispatch.of(st).technicianTracking());
+    OPS.object("TechnicianTracking_Get", "GET", "technician-tracking", TechnicianTracking.class)), false, "tn.dis.techniciantracking:r", "tn.dis.techniciantracking:w", st -> Dispatch.of(st).technicianTracking());
 
   static final ResourceDescriptor<Zone, Long> ZONES = new ResourceDescriptor<>(Dispatch.ZONES, List.of(
-    Descriptors.op("Zone_GetList", "GET", "dispatch/v2/tenant/{tenant}/zones", OperationDescriptor.Shape.PAGE, Zone.class),
-    Descriptors.op("Zone_CreateZone", "POST", "dispatch/v2/tenant/{tenant}/zones", OperationDescriptor.Shape.OBJECT, CreateOrUpdateZone.class),
-    Descriptors.op("Zone_Get", "GET", "dispatch/v2/tenant/{tenant}/zones/{id}", OperationDescriptor.Shape.OBJECT, Zone.class),
-    Descriptors.op("Zone_UpdateZone", "PATCH", "dispatch/v2/tenant/{tenant}/zones/{zoneId}", OperationDescriptor.Shape.OBJECT, CreateOrUpdateZone.class),
-    Descriptors.op("Zone_DeleteZone", "DELETE", "dispatch/v2/tenant/{tenant}/zones/{zoneId}", OperationDescriptor.Shape.NONE, Void.class)), true, "tn.dis.zones:r", "tn.dis.zones:w", st -> Dispatch.of(st).zones());
+    OPS.page("Zone_GetList", "GET", "zones", Zone.class),
+    OPS.object("Zone_CreateZone", "POST", "zones", CreateOrUpdateZone.class),
+    OPS.object("Zone_Get", "GET", "zones/{id}", Zone.class),
+    OPS.object("Zone_UpdateZone", "PATCH", "zones/{zoneId}", CreateOrUpdateZone.class),
+    OPS.none("Zone_DeleteZone", "DELETE", "zones/{zoneId}", Void.class)), true, "tn.dis.zones:r", "tn.dis.zones:w", st -> Dispatch.of(st).zones());
 
   @Override
   public String area() {

@@ -3,7 +3,9 @@
 package dev.titanj.dispatch;
 
 import com.google.errorprone.annotations.CheckReturnValue;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.dispatch.model.NonJobAppointment;
@@ -14,7 +16,7 @@ import java.util.Collection;
  * Filters of {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments} ({@code NonJobAppointments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class NonJobAppointmentQuery extends ListQuery<NonJobAppointment, NonJobAppointmentQuery> {
+public final class NonJobAppointmentQuery extends ListQuery<NonJobAppointment, NonJobAppointmentQuery> implements CreatedFilters<NonJobAppointmentQuery>, ModifiedFilters<NonJobAppointmentQuery> {
   NonJobAppointmentQuery(QueryState<NonJobAppointment> state) {
     super(state);
   }
@@ -64,34 +66,6 @@ public final class NonJobAppointmentQuery extends ListQuery<NonJobAppointment, N
    */
   public NonJobAppointmentQuery showOnTechnicianSchedule(boolean value) {
     return param("showOnTechnicianSchedule", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public NonJobAppointmentQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public NonJobAppointmentQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public NonJobAppointmentQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public NonJobAppointmentQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
   }
 
   /**

@@ -5,7 +5,6 @@ package dev.titanj.dispatch;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -21,7 +20,7 @@ import java.util.Optional;
 /**
  * Repository of {@code dispatch.non-job-appointments} ({@code dispatch/v2/tenant/{tenant}/non-job-appointments}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class NonJobAppointmentRepository implements Repository<GetNonJobAppointment, Long>, ReadRepository<GetNonJobAppointment, Long> {
+public final class NonJobAppointmentRepository implements ReadRepository<GetNonJobAppointment, Long> {
   private final ResourceRuntime<GetNonJobAppointment, Long> rt;
 
   private final NonJobAppointmentApi api;

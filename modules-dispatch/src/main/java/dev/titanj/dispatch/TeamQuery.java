@@ -3,17 +3,18 @@
 package dev.titanj.dispatch;
 
 import com.google.errorprone.annotations.CheckReturnValue;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.dispatch.model.Team;
-import java.time.Instant;
 
 /**
  * Filters of {@code GET dispatch/v2/tenant/{tenant}/teams} ({@code Team_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class TeamQuery extends ListQuery<Team, TeamQuery> {
+public final class TeamQuery extends ListQuery<Team, TeamQuery> implements CreatedFilters<TeamQuery>, ModifiedFilters<TeamQuery> {
   TeamQuery(QueryState<Team> state) {
     super(state);
   }
@@ -28,34 +29,6 @@ public final class TeamQuery extends ListQuery<Team, TeamQuery> {
    */
   public TeamQuery includeInactive(boolean value) {
     return param("includeInactive", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public TeamQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public TeamQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public TeamQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public TeamQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
   }
 
   /**

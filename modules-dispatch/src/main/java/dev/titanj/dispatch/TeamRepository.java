@@ -6,7 +6,6 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -20,7 +19,7 @@ import java.util.Optional;
 /**
  * Repository of {@code dispatch.teams} ({@code dispatch/v2/tenant/{tenant}/teams}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class TeamRepository implements Repository<Team, Long>, ReadRepository<Team, Long>, QueryRepository<Team, Long> {
+public final class TeamRepository implements ReadRepository<Team, Long>, QueryRepository<Team, Long> {
   private final ResourceRuntime<Team, Long> rt;
 
   private final TeamApi api;

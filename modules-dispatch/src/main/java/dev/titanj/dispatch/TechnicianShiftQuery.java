@@ -4,7 +4,9 @@ package dev.titanj.dispatch;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.dispatch.model.ShiftType;
@@ -15,7 +17,7 @@ import java.time.Instant;
  * Filters of {@code GET dispatch/v2/tenant/{tenant}/technician-shifts} ({@code TechnicianShifts_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class TechnicianShiftQuery extends ListQuery<TechnicianShift, TechnicianShiftQuery> {
+public final class TechnicianShiftQuery extends ListQuery<TechnicianShift, TechnicianShiftQuery> implements CreatedFilters<TechnicianShiftQuery>, ModifiedFilters<TechnicianShiftQuery> {
   TechnicianShiftQuery(QueryState<TechnicianShift> state) {
     super(state);
   }
@@ -72,34 +74,6 @@ public final class TechnicianShiftQuery extends ListQuery<TechnicianShift, Techn
    */
   public TechnicianShiftQuery active(Active active) {
     return enumParam("active", active);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public TechnicianShiftQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public TechnicianShiftQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public TechnicianShiftQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public TechnicianShiftQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

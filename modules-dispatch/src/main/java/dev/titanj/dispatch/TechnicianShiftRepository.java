@@ -6,7 +6,6 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -25,7 +24,7 @@ import java.util.Optional;
 /**
  * Repository of {@code dispatch.technician-shifts} ({@code dispatch/v2/tenant/{tenant}/technician-shifts}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class TechnicianShiftRepository implements Repository<TechnicianShift, Long>, ReadRepository<TechnicianShift, Long>, QueryRepository<TechnicianShift, Long> {
+public final class TechnicianShiftRepository implements ReadRepository<TechnicianShift, Long>, QueryRepository<TechnicianShift, Long> {
   private final ResourceRuntime<TechnicianShift, Long> rt;
 
   private final TechnicianShiftApi api;

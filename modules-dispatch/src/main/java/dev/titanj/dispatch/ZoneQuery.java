@@ -4,17 +4,18 @@ package dev.titanj.dispatch;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.dispatch.model.Zone;
-import java.time.Instant;
 
 /**
  * Filters of {@code GET dispatch/v2/tenant/{tenant}/zones} ({@code Zone_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ZoneQuery extends ListQuery<Zone, ZoneQuery> {
+public final class ZoneQuery extends ListQuery<Zone, ZoneQuery> implements CreatedFilters<ZoneQuery>, ModifiedFilters<ZoneQuery> {
   ZoneQuery(QueryState<Zone> state) {
     super(state);
   }
@@ -22,34 +23,6 @@ public final class ZoneQuery extends ListQuery<Zone, ZoneQuery> {
   @Override
   protected ZoneQuery withState(QueryState<Zone> state) {
     return new ZoneQuery(state);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public ZoneQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public ZoneQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public ZoneQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public ZoneQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
   }
 
   /**

@@ -6,7 +6,6 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -20,7 +19,7 @@ import java.util.Optional;
 /**
  * Repository of {@code dispatch.zones} ({@code dispatch/v2/tenant/{tenant}/zones}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class ZoneRepository implements Repository<Zone, Long>, ReadRepository<Zone, Long>, QueryRepository<Zone, Long> {
+public final class ZoneRepository implements ReadRepository<Zone, Long>, QueryRepository<Zone, Long> {
   private final ResourceRuntime<Zone, Long> rt;
 
   private final ZoneApi api;

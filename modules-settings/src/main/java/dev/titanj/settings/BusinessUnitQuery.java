@@ -4,10 +4,11 @@ package dev.titanj.settings;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.settings.model.BusinessUnit;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
 
@@ -15,7 +16,7 @@ import java.util.UUID;
  * Filters of {@code GET settings/v2/tenant/{tenant}/business-units} ({@code BusinessUnits_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class BusinessUnitQuery extends ListQuery<BusinessUnit, BusinessUnitQuery> {
+public final class BusinessUnitQuery extends ListQuery<BusinessUnit, BusinessUnitQuery> implements CreatedFilters<BusinessUnitQuery>, ModifiedFilters<BusinessUnitQuery> {
   BusinessUnitQuery(QueryState<BusinessUnit> state) {
     super(state);
   }
@@ -51,34 +52,6 @@ public final class BusinessUnitQuery extends ListQuery<BusinessUnit, BusinessUni
    */
   public BusinessUnitQuery active(Active active) {
     return enumParam("active", active);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public BusinessUnitQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public BusinessUnitQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public BusinessUnitQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public BusinessUnitQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

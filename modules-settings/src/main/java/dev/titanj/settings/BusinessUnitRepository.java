@@ -9,7 +9,6 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -27,7 +26,7 @@ import java.util.UUID;
 /**
  * Repository of {@code settings.business-units} ({@code settings/v2/tenant/{tenant}/business-units}). Obtain it from {@link Settings}; thread-safe.
  */
-public final class BusinessUnitRepository implements Repository<BusinessUnit, Long>, ReadRepository<BusinessUnit, Long>, QueryRepository<BusinessUnit, Long> {
+public final class BusinessUnitRepository implements ReadRepository<BusinessUnit, Long>, QueryRepository<BusinessUnit, Long> {
   private final ResourceRuntime<BusinessUnit, Long> rt;
 
   private final BusinessUnitApi api;

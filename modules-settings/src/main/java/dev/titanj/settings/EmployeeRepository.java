@@ -9,7 +9,6 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -30,7 +29,7 @@ import java.util.Optional;
 /**
  * Repository of {@code settings.employees} ({@code settings/v2/tenant/{tenant}/employees}). Obtain it from {@link Settings}; thread-safe.
  */
-public final class EmployeeRepository implements Repository<Employee, Long>, ReadRepository<Employee, Long>, QueryRepository<Employee, Long> {
+public final class EmployeeRepository implements ReadRepository<Employee, Long>, QueryRepository<Employee, Long> {
   private final ResourceRuntime<Employee, Long> rt;
 
   private final EmployeeApi api;

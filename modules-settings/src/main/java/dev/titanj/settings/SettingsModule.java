@@ -2,7 +2,6 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings;
 
-import dev.titanj.core.OperationDescriptor;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
@@ -27,35 +26,37 @@ import java.util.List;
  * The Settings module as {@link TitanModule} announces it (through {@code META-INF/services}): the descriptor of each resource, generated from {@code tenant-settings-v2.json} and the area's customization data.
  */
 public final class SettingsModule implements TitanModule {
+  private static final Descriptors OPS = Descriptors.under("settings/v2/tenant/{tenant}/");
+
   static final ResourceDescriptor<BusinessUnit, Long> BUSINESS_UNITS = new ResourceDescriptor<>(Settings.BUSINESS_UNITS, List.of(
-    Descriptors.op("BusinessUnits_GetList", "GET", "settings/v2/tenant/{tenant}/business-units", OperationDescriptor.Shape.PAGE, BusinessUnit.class),
-    Descriptors.op("BusinessUnits_Get", "GET", "settings/v2/tenant/{tenant}/business-units/{id}", OperationDescriptor.Shape.OBJECT, BusinessUnit.class),
-    Descriptors.op("BusinessUnits_Update", "PATCH", "settings/v2/tenant/{tenant}/business-units/{id}", OperationDescriptor.Shape.OBJECT, Modification.class),
-    Descriptors.op("Export_BusinessUnits", "GET", "settings/v2/tenant/{tenant}/export/business-units", OperationDescriptor.Shape.EXPORT, ExportBusinessUnit.class)), true, "tn.stt.businessunits:r", "tn.stt.businessunits:w", st -> Settings.of(st).businessUnits());
+    OPS.page("BusinessUnits_GetList", "GET", "business-units", BusinessUnit.class),
+    OPS.object("BusinessUnits_Get", "GET", "business-units/{id}", BusinessUnit.class),
+    OPS.object("BusinessUnits_Update", "PATCH", "business-units/{id}", Modification.class),
+    OPS.export("Export_BusinessUnits", "GET", "export/business-units", ExportBusinessUnit.class)), true, "tn.stt.businessunits:r", "tn.stt.businessunits:w", st -> Settings.of(st).businessUnits());
 
   static final ResourceDescriptor<Employee, Long> EMPLOYEES = new ResourceDescriptor<>(Settings.EMPLOYEES, List.of(
-    Descriptors.op("Employees_GetList", "GET", "settings/v2/tenant/{tenant}/employees", OperationDescriptor.Shape.PAGE, Employee.class),
-    Descriptors.op("Employees_Create", "POST", "settings/v2/tenant/{tenant}/employees", OperationDescriptor.Shape.OBJECT, EmployeeCreate.class),
-    Descriptors.op("Employees_Get", "GET", "settings/v2/tenant/{tenant}/employees/{id}", OperationDescriptor.Shape.OBJECT, Employee.class),
-    Descriptors.op("Employees_Update", "PATCH", "settings/v2/tenant/{tenant}/employees/{id}", OperationDescriptor.Shape.OBJECT, EmployeeUpdate.class),
-    Descriptors.op("Employees_AccountActions", "POST", "settings/v2/tenant/{tenant}/employees/{id}/account-actions", OperationDescriptor.Shape.OBJECT, AccountActionResponse.class),
-    Descriptors.op("Export_Employees", "GET", "settings/v2/tenant/{tenant}/export/employees", OperationDescriptor.Shape.EXPORT, ExportEmployee.class)), true, "tn.stt.employees:r", "tn.stt.employees:w", st -> Settings.of(st).employees());
+    OPS.page("Employees_GetList", "GET", "employees", Employee.class),
+    OPS.object("Employees_Create", "POST", "employees", EmployeeCreate.class),
+    OPS.object("Employees_Get", "GET", "employees/{id}", Employee.class),
+    OPS.object("Employees_Update", "PATCH", "employees/{id}", EmployeeUpdate.class),
+    OPS.object("Employees_AccountActions", "POST", "employees/{id}/account-actions", AccountActionResponse.class),
+    OPS.export("Export_Employees", "GET", "export/employees", ExportEmployee.class)), true, "tn.stt.employees:r", "tn.stt.employees:w", st -> Settings.of(st).employees());
 
   static final ResourceDescriptor<TagType, Long> TAG_TYPES = new ResourceDescriptor<>(Settings.TAG_TYPES, List.of(
-    Descriptors.op("Export_TagTypes", "GET", "settings/v2/tenant/{tenant}/export/tag-types", OperationDescriptor.Shape.EXPORT, ExportTagType.class),
-    Descriptors.op("TagTypes_GetList", "GET", "settings/v2/tenant/{tenant}/tag-types", OperationDescriptor.Shape.PAGE, TagType.class),
-    Descriptors.op("TagTypes_Create", "POST", "settings/v2/tenant/{tenant}/tag-types", OperationDescriptor.Shape.OBJECT, Modification.class)), true, "tn.stt.tagtypes:r", "tn.stt.tagtypes:w", st -> Settings.of(st).tagTypes());
+    OPS.export("Export_TagTypes", "GET", "export/tag-types", ExportTagType.class),
+    OPS.page("TagTypes_GetList", "GET", "tag-types", TagType.class),
+    OPS.object("TagTypes_Create", "POST", "tag-types", Modification.class)), true, "tn.stt.tagtypes:r", "tn.stt.tagtypes:w", st -> Settings.of(st).tagTypes());
 
   static final ResourceDescriptor<Technician, Long> TECHNICIANS = new ResourceDescriptor<>(Settings.TECHNICIANS, List.of(
-    Descriptors.op("Export_Technicians", "GET", "settings/v2/tenant/{tenant}/export/technicians", OperationDescriptor.Shape.EXPORT, ExportTechnician.class),
-    Descriptors.op("Technicians_GetList", "GET", "settings/v2/tenant/{tenant}/technicians", OperationDescriptor.Shape.PAGE, Technician.class),
-    Descriptors.op("Technicians_Create", "POST", "settings/v2/tenant/{tenant}/technicians", OperationDescriptor.Shape.OBJECT, TechnicianCreate.class),
-    Descriptors.op("Technicians_Get", "GET", "settings/v2/tenant/{tenant}/technicians/{id}", OperationDescriptor.Shape.OBJECT, Technician.class),
-    Descriptors.op("Technicians_Update", "PATCH", "settings/v2/tenant/{tenant}/technicians/{id}", OperationDescriptor.Shape.OBJECT, TechnicianUpdate.class),
-    Descriptors.op("Technicians_AccountActions", "POST", "settings/v2/tenant/{tenant}/technicians/{id}/account-actions", OperationDescriptor.Shape.OBJECT, AccountActionResponse.class)), true, "tn.stt.technicians:r", "tn.stt.technicians:w", st -> Settings.of(st).technicians());
+    OPS.export("Export_Technicians", "GET", "export/technicians", ExportTechnician.class),
+    OPS.page("Technicians_GetList", "GET", "technicians", Technician.class),
+    OPS.object("Technicians_Create", "POST", "technicians", TechnicianCreate.class),
+    OPS.object("Technicians_Get", "GET", "technicians/{id}", Technician.class),
+    OPS.object("Technicians_Update", "PATCH", "technicians/{id}", TechnicianUpdate.class),
+    OPS.object("Technicians_AccountActions", "POST", "technicians/{id}/account-actions", AccountActionResponse.class)), true, "tn.stt.technicians:r", "tn.stt.technicians:w", st -> Settings.of(st).technicians());
 
   static final ResourceDescriptor<UserRole, Long> USER_ROLES = new ResourceDescriptor<>(Settings.USER_ROLES, List.of(
-    Descriptors.op("UserRoles_GetList", "GET", "settings/v2/tenant/{tenant}/user-roles", OperationDescriptor.Shape.PAGE, UserRole.class)), true, "tn.stt.userroles:r", "tn.stt.userroles:w", st -> Settings.of(st).userRoles());
+    OPS.page("UserRoles_GetList", "GET", "user-roles", UserRole.class)), true, "tn.stt.userroles:r", "tn.stt.userroles:w", st -> Settings.of(st).userRoles());
 
   @Override
   public String area() {

@@ -4,18 +4,19 @@ package dev.titanj.settings;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.settings.model.TagType;
-import java.time.Instant;
 
 /**
  * Filters of {@code GET settings/v2/tenant/{tenant}/tag-types} ({@code TagTypes_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class TagTypeQuery extends ListQuery<TagType, TagTypeQuery> {
+public final class TagTypeQuery extends ListQuery<TagType, TagTypeQuery> implements CreatedFilters<TagTypeQuery>, ModifiedFilters<TagTypeQuery> {
   TagTypeQuery(QueryState<TagType> state) {
     super(state);
   }
@@ -30,34 +31,6 @@ public final class TagTypeQuery extends ListQuery<TagType, TagTypeQuery> {
    */
   public TagTypeQuery active(Active active) {
     return enumParam("active", active);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public TagTypeQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public TagTypeQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public TagTypeQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public TagTypeQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 
   /**

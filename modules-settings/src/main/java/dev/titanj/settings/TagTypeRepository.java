@@ -9,7 +9,6 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -24,7 +23,7 @@ import java.util.Optional;
 /**
  * Repository of {@code settings.tag-types} ({@code settings/v2/tenant/{tenant}/tag-types}). Obtain it from {@link Settings}; thread-safe.
  */
-public final class TagTypeRepository implements Repository<TagType, Long>, ReadRepository<TagType, Long>, QueryRepository<TagType, Long> {
+public final class TagTypeRepository implements ReadRepository<TagType, Long>, QueryRepository<TagType, Long> {
   private final ResourceRuntime<TagType, Long> rt;
 
   private final TagTypeApi api;

@@ -4,17 +4,18 @@ package dev.titanj.settings;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
+import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.settings.model.Technician;
-import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET settings/v2/tenant/{tenant}/technicians} ({@code Technicians_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class TechnicianQuery extends ListQuery<Technician, TechnicianQuery> {
+public final class TechnicianQuery extends ListQuery<Technician, TechnicianQuery> implements CreatedFilters<TechnicianQuery>, ModifiedFilters<TechnicianQuery> {
   TechnicianQuery(QueryState<Technician> state) {
     super(state);
   }
@@ -64,33 +65,5 @@ public final class TechnicianQuery extends ListQuery<Technician, TechnicianQuery
    */
   public TechnicianQuery active(Active active) {
     return enumParam("active", active);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public TechnicianQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public TechnicianQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
-  }
-
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public TechnicianQuery modifiedBefore(Instant value) {
-    return instantParam("modifiedBefore", value);
-  }
-
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public TechnicianQuery modifiedOnOrAfter(Instant value) {
-    return instantParam("modifiedOnOrAfter", value);
   }
 }

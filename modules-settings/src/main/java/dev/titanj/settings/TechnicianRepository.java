@@ -9,7 +9,6 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -30,7 +29,7 @@ import java.util.Optional;
 /**
  * Repository of {@code settings.technicians} ({@code settings/v2/tenant/{tenant}/technicians}). Obtain it from {@link Settings}; thread-safe.
  */
-public final class TechnicianRepository implements Repository<Technician, Long>, ReadRepository<Technician, Long>, QueryRepository<Technician, Long> {
+public final class TechnicianRepository implements ReadRepository<Technician, Long>, QueryRepository<Technician, Long> {
   private final ResourceRuntime<Technician, Long> rt;
 
   private final TechnicianApi api;

@@ -4,18 +4,18 @@ package dev.titanj.settings;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
+import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.settings.model.RequestedEmployeeTypeArg;
 import dev.titanj.settings.model.UserRole;
-import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET settings/v2/tenant/{tenant}/user-roles} ({@code UserRoles_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class UserRoleQuery extends ListQuery<UserRole, UserRoleQuery> {
+public final class UserRoleQuery extends ListQuery<UserRole, UserRoleQuery> implements CreatedFilters<UserRoleQuery> {
   UserRoleQuery(QueryState<UserRole> state) {
     super(state);
   }
@@ -51,20 +51,6 @@ public final class UserRoleQuery extends ListQuery<UserRole, UserRoleQuery> {
    */
   public UserRoleQuery active(Active active) {
     return enumParam("active", active);
-  }
-
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
-  public UserRoleQuery createdBefore(Instant value) {
-    return instantParam("createdBefore", value);
-  }
-
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
-  public UserRoleQuery createdOnOrAfter(Instant value) {
-    return instantParam("createdOnOrAfter", value);
   }
 
   /**

@@ -7,7 +7,6 @@ import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
-import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
@@ -21,7 +20,7 @@ import java.util.Optional;
 /**
  * Repository of {@code settings.user-roles} ({@code settings/v2/tenant/{tenant}/user-roles}). Obtain it from {@link Settings}; thread-safe.
  */
-public final class UserRoleRepository implements Repository<UserRole, Long>, ReadRepository<UserRole, Long>, QueryRepository<UserRole, Long> {
+public final class UserRoleRepository implements ReadRepository<UserRole, Long>, QueryRepository<UserRole, Long> {
   private final ResourceRuntime<UserRole, Long> rt;
 
   private final UserRoleApi api;

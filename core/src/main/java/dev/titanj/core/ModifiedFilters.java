@@ -1,0 +1,26 @@
+package dev.titanj.core;
+
+import com.google.errorprone.annotations.CheckReturnValue;
+import java.time.Instant;
+
+/**
+ * The {@code modifiedBefore} / {@code modifiedOnOrAfter} filters most ServiceTitan lists take: records
+ * modified in {@code [onOrAfter, before)}, times sent in UTC ISO-8601.
+ *
+ * @param <Q> the query type
+ */
+@CheckReturnValue
+public interface ModifiedFilters<Q> {
+  /** Sets one query parameter; implemented by {@link ListQuery#withParameter}. */
+  Q withParameter(String name, String value);
+
+  /** Only records modified before {@code value} ({@code modifiedBefore}). */
+  default Q modifiedBefore(Instant value) {
+    return withParameter("modifiedBefore", QueryValues.instant("modifiedBefore", value));
+  }
+
+  /** Only records modified on or after {@code value} ({@code modifiedOnOrAfter}). */
+  default Q modifiedOnOrAfter(Instant value) {
+    return withParameter("modifiedOnOrAfter", QueryValues.instant("modifiedOnOrAfter", value));
+  }
+}
