@@ -159,7 +159,7 @@ class BadInputTest {
         row("query().withParameter(page, 2)", "page", () -> Crm.of(st).customers().query().withParameter("page", "2")),
         row("query().page(0)", "page", () -> Crm.of(st).customers().query().page(0)),
         row("query().ids(51 ids)", "ids", () -> Crm.of(st).customers().query().ids(ids(51))),
-        row("query().ids(null)", "ids", () -> Crm.of(st).customers().query().ids(null)),
+        row("query().ids(null)", "ids", () -> Crm.of(st).customers().query().ids((java.util.Collection<Long>) null)),
         row("query().ids(empty)", "ids", () -> Crm.of(st).customers().query().ids(List.of())),
         row("query().ids([1, 2, 3, null])", "ids", () -> Crm.of(st).customers().query().ids(withNull)),
         row("query().sort(null)", "sort", () -> Crm.of(st).customers().query().sort(null)),
@@ -176,7 +176,7 @@ class BadInputTest {
         row("crm customers.findById(0)", "id", () -> Crm.of(st).customers().findById(0)),
         row("crm customers.findById(-1)", "id", () -> Crm.of(st).customers().findById(-1)),
         row("crm customers.getById(0)", "id", () -> Crm.of(st).customers().getById(0)),
-        row("crm customers.findAllById(null)", "ids", () -> Crm.of(st).customers().findAllById(null)),
+        row("crm customers.findAllById(null)", "ids", () -> Crm.of(st).customers().findAllById((java.util.Collection<Long>) null)),
         row("crm customers.findAllById([1, 2, null])", "ids", () -> Crm.of(st).customers().findAllById(withNull)),
         row("crm customers.findAllById([0])", "id", () -> Crm.of(st).customers().findAllById(List.of(0L))),
         row("crm customers.update(0, ...)", "id", () -> Crm.of(st).customers().update(0, null)),
@@ -187,7 +187,7 @@ class BadInputTest {
         row("Accounting.of(null)", "serviceTitan", () -> Accounting.of(null)),
         row("accounting invoices.findById(0)", "id", () -> Accounting.of(st).invoices().findById(0)),
         row("accounting invoices.findById(-1)", "id", () -> Accounting.of(st).invoices().findById(-1)),
-        row("accounting invoices.findAllById(null)", "ids", () -> Accounting.of(st).invoices().findAllById(null)),
+        row("accounting invoices.findAllById(null)", "ids", () -> Accounting.of(st).invoices().findAllById((java.util.Collection<Long>) null)),
         row("accounting invoices.findAllById([1, 2, null])", "ids", () -> Accounting.of(st).invoices().findAllById(withNull)),
         row("accounting invoices.query().pageSize(0)", "pageSize", () -> Accounting.of(st).invoices().query().pageSize(0)),
         row("accounting invoices.query().pageSize(6000)", "pageSize", () -> Accounting.of(st).invoices().query().pageSize(6000)),
@@ -196,7 +196,7 @@ class BadInputTest {
         row("Settings.of(null)", "serviceTitan", () -> Settings.of(null)),
         row("settings businessUnits.findById(0)", "id", () -> Settings.of(st).businessUnits().findById(0)),
         row("settings businessUnits.findById(-1)", "id", () -> Settings.of(st).businessUnits().findById(-1)),
-        row("settings businessUnits.findAllById(null)", "ids", () -> Settings.of(st).businessUnits().findAllById(null)),
+        row("settings businessUnits.findAllById(null)", "ids", () -> Settings.of(st).businessUnits().findAllById((java.util.Collection<Long>) null)),
         row("settings businessUnits.query().pageSize(6000)", "pageSize", () -> Settings.of(st).businessUnits().query().pageSize(6000)),
         row("settings businessUnits.query().ids(51 ids)", "ids", () -> Settings.of(st).businessUnits().query().ids(ids(51))),
         row("settings businessUnits.query().name(null)", "name", () -> Settings.of(st).businessUnits().query().name(null)),
@@ -207,7 +207,7 @@ class BadInputTest {
         row("dispatch zones.query().pageSize(0)", "pageSize", () -> Dispatch.of(st).zones().query().pageSize(0)),
         row("dispatch zones.create(null)", "request", () -> Dispatch.of(st).zones().create(null)),
         row("dispatch zones.delete(0)", "id", () -> Dispatch.of(st).zones().delete(0)),
-        row("dispatch appointmentAssignments.findAllById(null)", "ids", () -> Dispatch.of(st).appointmentAssignments().findAllById(null)));
+        row("dispatch appointmentAssignments.findAllById(null)", "ids", () -> Dispatch.of(st).appointmentAssignments().findAllById((java.util.Collection<Long>) null)));
   }
 
   @ParameterizedTest(name = "{0}")
