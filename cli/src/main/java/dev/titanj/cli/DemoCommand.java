@@ -6,6 +6,7 @@ import dev.titanj.cli.internal.RecordEncoder;
 import dev.titanj.cli.internal.RecordWriter;
 import dev.titanj.cli.internal.ResourceDescriptor;
 import dev.titanj.cli.internal.ResourceRegistry;
+import dev.titanj.cli.internal.Text;
 import dev.titanj.core.CacheSettings;
 import dev.titanj.core.CacheStatistics;
 import dev.titanj.core.ExportBatch;
@@ -33,11 +34,12 @@ import picocli.CommandLine.ParentCommand;
  * filtered and sorted query, cached reads, paging, an export feed and its resume token, with
  * per-step timings, request counts and cache statistics.
  */
-@Command(mixinStandardHelpOptions = true, header = "Walk through TitanJ end to end against the embedded sandbox.", name = "demo", description = {
-    "Walk through TitanJ against the embedded fake ServiceTitan (always SANDBOX mode):",
-    "authenticate, query active customers modified since a date, read one customer twice",
-    "(the second read is a cache hit), page through invoices, run an export feed and show",
-    "the token to resume from; then timings, request counts and cache statistics."})
+@Command(mixinStandardHelpOptions = true, header = "Walk through TitanJ end to end against the embedded sandbox.", name = "demo", descriptionHeading = "%n", optionListHeading = "%n", description =
+        "Walk through TitanJ against the embedded fake ServiceTitan (always SANDBOX "
+        + "mode): authenticate, query active customers modified since a date, read one "
+        + "customer twice (the second read is a cache hit), page through invoices, run an "
+        + "export feed and show the token to resume from; then timings, request counts and "
+        + "cache statistics.")
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand
   TitanjCommand root;
@@ -123,13 +125,14 @@ final class DemoCommand implements Callable<Integer> {
         Page<?> p = timed("invoices page " + n, () -> iq.page(number));
         pages++;
         invoiceCount += p.items().size();
-        out.printf("    page %d: %d invoices, hasMore=%s%n", p.number(), p.items().size(), p.hasMore());
+        out.printf("    page %d: %s, hasMore=%s%n", p.number(), Text.count(p.items().size(), "invoice"),
+            p.hasMore());
         if (!p.hasMore()) {
           break;
         }
       }
-      out.printf("    %d invoices in %d pages, %d HTTP requests%n", invoiceCount, pages,
-          c.requests().apiRequests() - before);
+      out.printf("    %s in %s, %s%n", Text.count(invoiceCount, "invoice"),
+          Text.count(pages, "page"), Text.count(c.requests().apiRequests() - before, "HTTP request"));
 
       if (customers.canExport()) {
         heading("Export feed of customers, from the beginning");
@@ -145,11 +148,12 @@ final class DemoCommand implements Callable<Integer> {
           return null;
         });
         String token = feed.cursor().token();
-        out.printf("    %d customers in %d batches; resume token: %s%n", counts[0], counts[1], token);
+        out.printf("    %s in %s; resume token: %s%n", Text.count(counts[0], "customer"),
+            Text.count(counts[1], "batch"), token);
         ExportFeed<?> again = customers.export(customerRepo, ExportCursor.from(token));
         ExportBatch<?> next = timed("export resume", again::nextBatch);
-        out.printf("    resumed from the token: %d new records (caught up: %s)%n",
-            next.items().size(), !next.hasMore());
+        out.printf("    resumed from the token: %s (caught up: %s)%n",
+            Text.count(next.items().size(), "new record"), !next.hasMore());
       }
 
       out.println();

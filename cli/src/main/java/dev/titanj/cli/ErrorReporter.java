@@ -57,6 +57,13 @@ final class ErrorReporter {
       return new Report("titanj: " + what + " failed: unreadable response: " + e.getMessage()
           + " - the API may have changed; run with --verbose and report it", ExitCodes.FAILURE);
     }
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return new Report("titanj: " + what + " failed: cannot listen on the port: " + t.getMessage()
+            + " - the port is in use (or reserved); try another --port, or leave --port out for any free port",
+            ExitCodes.FAILURE);
+      }
+    }
     if (e instanceof UncheckedIOException || e instanceof IOException) {
       Throwable io = e instanceof UncheckedIOException ? e.getCause() : e;
       return new Report("titanj: " + what + " failed: " + e.getMessage()

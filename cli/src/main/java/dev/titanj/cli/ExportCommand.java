@@ -2,9 +2,11 @@ package dev.titanj.cli;
 
 import dev.titanj.cli.internal.Connection;
 import dev.titanj.cli.internal.ExportState;
+import dev.titanj.cli.internal.ProgressDisplay;
 import dev.titanj.cli.internal.RecordEncoder;
 import dev.titanj.cli.internal.ResourceDescriptor;
 import dev.titanj.cli.internal.StopSignal;
+import dev.titanj.cli.internal.Text;
 import dev.titanj.cli.internal.UsageException;
 import dev.titanj.core.CacheSettings;
 import dev.titanj.core.ExportBatch;
@@ -28,10 +30,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,10 +40,10 @@ import picocli.CommandLine.ParentCommand;
  * the continuation token is saved after every batch, once the batch's records are flushed to
  * disk, so a later run resumes where this one stopped, with no record lost or repeated.
  */
-@Command(mixinStandardHelpOptions = true, header = "Stream an export feed to JSON Lines, resumable with --state.", name = "export", sortOptions = false, description = {
-    "Stream a resource's export feed to JSON Lines (one record per line).",
-    "With --state FILE the position is saved after each batch; run the same command again to",
-    "continue where the last run stopped (Ctrl-C included) with no duplicates."})
+@Command(mixinStandardHelpOptions = true, header = "Stream an export feed to JSON Lines, resumable with --state.", name = "export", sortOptions = false, descriptionHeading = "%n", optionListHeading = "%n", description =
+        "Stream a resource's export feed to JSON Lines (one record per line). With "
+        + "--state FILE the position is saved after each batch; run the same command again "
+        + "to continue where the last run stopped (Ctrl-C included) with no duplicates.")
 final class ExportCommand implements Callable<Integer> {
   @ParentCommand
   TitanjCommand root;
@@ -90,10 +88,9 @@ final class ExportCommand implements Callable<Integer> {
     if (state != null && out == null) {
       throw new UsageException("--state needs --out: the state records how much of the file is committed");
     }
-    String mode = progress.toLowerCase(Locale.ROOT);
-    if (!mode.matches("auto|bar|plain|none")) {
-      throw new UsageException("unknown --progress '" + progress + "' (known: auto, bar, plain, none)");
-    }
+    // Checks --progress now; shown once the export starts.
+    ProgressDisplay.create(progress, false, "none", d.label(), -1, "batch",
+        root.spec.commandLine().getErr());
     PrintWriter err = root.spec.commandLine().getErr();
     Optional<ExportState> saved = state == null ? Optional.empty() : ExportState.read(state);
     Path outAbs = out == null ? null : out.toAbsolutePath().normalize();
@@ -169,8 +166,10 @@ final class ExportCommand implements Callable<Integer> {
     long runBatches = 0;
     boolean interrupted = false;
     String token = start.token();
-    Progress bar = Progress.create(mode, root.context.terminal, d.label(), err);
+    ProgressDisplay bar = ProgressDisplay.create(progress, root.context.terminal, "plain", d.label(),
+        -1, "batch", err, 0); // plain: one line per batch
     long t0 = System.nanoTime();
+    boolean completed = false; // false when an exception escapes: then only the error is printed
     try (Connection c = root.connect(CacheSettings.defaults())) {
       ExportFeed<?> feed = d.export(root.context.registry().repository(d, c.client()), start)
           .includeRecentChanges(includeRecentChanges);
@@ -210,12 +209,13 @@ final class ExportCommand implements Callable<Integer> {
           new ExportState(d.qualifiedName(), token, outAbs.toString(), committed, records, batches)
               .write(state);
         }
-        bar.update(runRecords, runBatches, System.nanoTime() - t0);
+        bar.update(runRecords, runBatches);
         if (!batch.hasMore() || batch.items().isEmpty()) {
           break;
         }
       }
       interrupted |= stop.isStopped();
+      completed = true;
     } finally {
       try {
         bar.close();
@@ -227,15 +227,18 @@ final class ExportCommand implements Callable<Integer> {
       } finally {
         // After a Ctrl-C the JVM halts as soon as the hook returns: report first, then release it.
         try {
-          double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
-          err.printf(Locale.ROOT, "titanj: %s %d records in %d batches (%.0f records/s)%s%n",
-              interrupted || stop.isStopped() ? "interrupted after" : "exported", runRecords,
-              runBatches, runRecords / secs, outAbs == null ? "" : " to " + outAbs);
-          if (state != null) {
-            err.println("titanj: state saved in " + state + " (" + records
-                + " records in total); run the same command to continue");
-          } else if (token != null) {
-            err.println("titanj: resume token: " + token + "  (continue with --from " + token + ")");
+          if (completed) {
+            double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+            err.printf(Locale.ROOT, "titanj: %s %s in %s (%.0f records/s)%s%n",
+                interrupted || stop.isStopped() ? "interrupted after" : "exported",
+                Text.count(runRecords, "record"), Text.count(runBatches, "batch"),
+                runRecords / secs, outAbs == null ? "" : " to " + outAbs);
+            if (state != null && (runBatches > 0 || saved.isPresent())) {
+              err.println("titanj: state saved in " + state + " (" + Text.count(records, "record")
+                  + " in total); run the same command to continue");
+            } else if (state == null && token != null) {
+              err.println("titanj: resume token: " + token + "  (continue with --from " + token + ")");
+            }
           }
           err.flush();
         } finally {
@@ -265,47 +268,5 @@ final class ExportCommand implements Callable<Integer> {
       }
     }
     return ExportCursor.from(from);
-  }
-
-  /** Progress on stderr: a bar, plain lines, or nothing. */
-  abstract static class Progress implements AutoCloseable {
-    abstract void update(long records, long batches, long nanos);
-
-    @Override
-    public void close() {}
-
-    static Progress create(String mode, boolean terminal, String label, PrintWriter err) {
-      if (mode.equals("none")) {
-        return new Progress() {
-          @Override
-          void update(long records, long batches, long nanos) {}
-        };
-      }
-      if (mode.equals("bar") || (mode.equals("auto") && terminal)) {
-        ProgressBar pb = new ProgressBarBuilder().setTaskName(label).setInitialMax(-1)
-            .setUnit(" records", 1).showSpeed().setStyle(ProgressBarStyle.ASCII)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
-        return new Progress() {
-          @Override
-          void update(long records, long batches, long nanos) {
-            pb.stepTo(records);
-            pb.setExtraMessage(" " + batches + " pages");
-          }
-
-          @Override
-          public void close() {
-            pb.close();
-          }
-        };
-      }
-      return new Progress() {
-        @Override
-        void update(long records, long batches, long nanos) {
-          err.printf(Locale.ROOT, "%s: %d records, %d batches, %.0f records/s%n", label, records,
-              batches, records / Math.max(1e-9, nanos / 1e9));
-          err.flush();
-        }
-      };
-    }
   }
 }

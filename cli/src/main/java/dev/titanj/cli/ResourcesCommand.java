@@ -11,8 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code titanj resources [AREA [RESOURCE]]}: lists resources, or one resource's filters and sort fields. */
-@Command(mixinStandardHelpOptions = true, header = "List resources, or one resource's filters and sort fields.", name = "resources", description = {"List the resources of every module and what each offers,",
-    "or, given AREA RESOURCE, its filters (with value kinds) and sort fields. Makes no network call."})
+@Command(mixinStandardHelpOptions = true, header = "List resources, or one resource's filters and sort fields.", name = "resources", descriptionHeading = "%n", optionListHeading = "%n", description =
+        "List the resources of every module and what each offers, or, given AREA "
+        + "RESOURCE, its filters (with value kinds) and sort fields. Makes no network call.")
 final class ResourcesCommand implements Callable<Integer> {
   @ParentCommand
   TitanjCommand root;

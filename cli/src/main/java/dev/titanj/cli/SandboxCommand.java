@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code titanj sandbox}: runs the embedded fake ServiceTitan until Ctrl-C. */
-@Command(mixinStandardHelpOptions = true, header = "Run the embedded fake ServiceTitan and print its ST_* variables.", name = "sandbox", description = {
-    "Run the embedded fake ServiceTitan (seeded demo data) until stopped with Ctrl-C,",
-    "and print on stdout the 'export ST_...=...' lines that point a program (or titanj",
-    "in another shell) at it."})
+@Command(mixinStandardHelpOptions = true, header = "Run the embedded fake ServiceTitan and print its ST_* variables.", name = "sandbox", descriptionHeading = "%n", optionListHeading = "%n", description =
+        "Run the embedded fake ServiceTitan (seeded demo data) until stopped with Ctrl-C, "
+        + "and print on stdout the 'export ST_...=...' lines that point a program (or "
+        + "titanj in another shell) at it.")
 final class SandboxCommand implements Callable<Integer> {
   @ParentCommand
   TitanjCommand root;
@@ -44,7 +44,7 @@ final class SandboxCommand implements Callable<Integer> {
         Thread.currentThread().interrupt();
       }
     }, "titanj-sandbox-stop") : null;
-    try (Sandbox sandbox = root.context.sandboxes.start(port)) {
+    try (Sandbox sandbox = root.sandboxes().start(port)) {
       if (hook != null) {
         Runtime.getRuntime().addShutdownHook(hook);
       }

@@ -12,6 +12,10 @@ public final class Titanj {
     TitanjCommand root = new TitanjCommand(context);
     CommandLine cl = new CommandLine(root);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // Help fits the terminal (80 columns when its width is unknown); descriptions are single
+    // paragraphs that picocli wraps, never pre-broken lines it would wrap again.
+    cl.setUsageHelpAutoWidth(true);
+    cl.setUsageHelpLongOptionsMaxWidth(30);
     cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
       ErrorReporter.Report r = ErrorReporter.of(ex, root.action, root.verbose);
       PrintWriter err = cmd.getErr();

@@ -3,6 +3,7 @@ package dev.titanj.cli;
 import dev.titanj.cli.internal.ClientConfig;
 import dev.titanj.cli.internal.Connection;
 import dev.titanj.cli.internal.Logging;
+import dev.titanj.cli.internal.Sandbox;
 import dev.titanj.core.CacheSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,8 +17,10 @@ import picocli.CommandLine.Spec;
 /** The {@code titanj} command: global options and the subcommands. */
 @Command(name = "titanj", mixinStandardHelpOptions = true,
     versionProvider = TitanjCommand.Version.class,
-    description = {"TitanJ: query, read and export ServiceTitan data from the command line.",
-        "With no credentials configured it runs against an embedded fake ServiceTitan (SANDBOX mode)."},
+    descriptionHeading = "%n", optionListHeading = "%n", description =
+        "TitanJ: query, read and export ServiceTitan data from the command line. With no "
+        + "credentials configured it runs against an embedded fake ServiceTitan (SANDBOX "
+        + "mode).",
     subcommands = {DemoCommand.class, QueryCommand.class, GetCommand.class, ExportCommand.class,
         SandboxCommand.class, ResourcesCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nCredentials:%n",
@@ -38,7 +41,8 @@ public final class TitanjCommand implements java.util.concurrent.Callable<Intege
   CommandSpec spec;
 
   @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
-      description = "Properties file with the credentials (default ~/.titanj/config.properties).")
+      description = "Properties file with the credentials (default: config.properties in the .titanj "
+          + "folder of your home directory).")
   Path config;
 
   @Option(names = "--env", paramLabel = "production|integration", scope = ScopeType.INHERIT,
@@ -52,6 +56,14 @@ public final class TitanjCommand implements java.util.concurrent.Callable<Intege
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
       description = "Log the HTTP exchanges (redacted) and show stack traces on errors.")
   boolean verbose;
+
+  @Option(names = "--customers", paramLabel = "N", scope = ScopeType.INHERIT,
+      description = "Sandbox only: customers the fake ServiceTitan is seeded with (default 100).")
+  Integer customers;
+
+  @Option(names = "--latency-ms", paramLabel = "MS", scope = ScopeType.INHERIT,
+      description = "Sandbox only: delay added to every API response of the fake, in milliseconds.")
+  Long latencyMs;
 
   /** What the running command is doing, for error lines: {@code query crm customers}. */
   String action;
@@ -78,7 +90,11 @@ public final class TitanjCommand implements java.util.concurrent.Callable<Intege
     PrintWriter err = spec.commandLine().getErr();
     ClientConfig cfg = ClientConfig.resolve(context.env, config, context.home, env, sandbox,
         w -> err.println(w));
-    Connection c = Connection.open(cfg, cache, context.sandboxes, context.redactor);
+    if (!cfg.isSandbox() && (customers != null || latencyMs != null)) {
+      throw new dev.titanj.cli.internal.UsageException(
+          "--customers and --latency-ms apply to the sandbox only; add --sandbox or remove them");
+    }
+    Connection c = Connection.open(cfg, cache, sandboxes(), context.redactor);
     if (c.isSandbox() && announce) {
       err.println("*** " + c.description() + " ***");
     } else if (verbose) {
@@ -86,6 +102,15 @@ public final class TitanjCommand implements java.util.concurrent.Callable<Intege
     }
     err.flush();
     return c;
+  }
+
+  /** The sandbox factory with the --customers and --latency-ms of this command line. */
+  Sandbox.Factory sandboxes() {
+    if (customers == null && latencyMs == null) {
+      return context.sandboxes;
+    }
+    return context.sandboxes.with(new Sandbox.Settings(customers == null ? -1 : customers,
+        latencyMs == null ? 0 : latencyMs));
   }
 
   /** The version from the jar manifest. */

@@ -69,7 +69,7 @@ class ExportCommandTest {
     assertThat(ids()).containsExactlyElementsOf(range(1, FixtureData.CUSTOMERS));
     assertThat(second.err).contains("exported 95 records in 4 batches")
         .contains("120 records in total");
-    assertThat(second.err).contains("crm customers: 25 records, 1 batches");
+    assertThat(second.err).contains("crm customers: 25 records, 1 batch,");
   }
 
   @Test

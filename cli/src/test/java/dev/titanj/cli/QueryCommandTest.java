@@ -161,4 +161,15 @@ class QueryCommandTest {
     assertThat(lines).as(r.toString()).hasSize(1);
     return lines.get(0);
   }
+
+  @Test
+  void query_columnsOfAPlainRecordClass_areCheckedAndNestedPathsRead() {
+    Cli ok = Cli.run(Cli.fixtures(), "query", "crm", "customers", "--format", "csv",
+        "--filter", "ids=6", "--columns", "id,address.zip");
+    Cli bad = Cli.run(Cli.fixtures(), "query", "crm", "customers", "--columns", "id,tgas");
+
+    assertThat(ok.out).as(ok.toString()).isEqualTo("id,address.zip\r\n6,10006\r\n");
+    assertThat(bad.exitCode).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err).contains("unknown column 'tgas' (did you mean tags?)");
+  }
 }

@@ -34,8 +34,8 @@ public final class Environment {
   /**
    * An environment at any base URLs. The token endpoint is {@code {authBase}/connect/token}.
    *
-   * @throws IllegalArgumentException if a URL is not absolute, is neither https nor http, or is
-   *     http to a host that is not loopback
+   * @throws IllegalArgumentException if a URL is not absolute, is neither https nor http, is
+   *     http to a host that is not loopback, or carries user info ({@code user:password@})
    */
   public static Environment custom(URI apiBase, URI authBase) {
     URI api = validate(apiBase, "apiBase");
@@ -76,13 +76,22 @@ public final class Environment {
     try {
       return new URI(value.trim());
     } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException(argument + " is not a valid URL: " + e.getMessage(), e);
+      // Neither the value nor the parser's message (which quotes it) is shown: it may hold
+      // user:password@.
+      throw new IllegalArgumentException(argument + " is not a valid URL: " + e.getReason()
+          + " at index " + e.getIndex());
     }
   }
 
   private static URI validate(URI uri, String argument) {
     if (uri == null) {
       throw new IllegalArgumentException(argument + " must not be null");
+    }
+    String authority = uri.getRawAuthority();
+    if (uri.getRawUserInfo() != null || (authority != null && authority.contains("@"))) {
+      // The URL itself is not shown: its user info is a credential.
+      throw new IllegalArgumentException(argument + " must not contain user info (user:password@)"
+          + "; pass credentials with clientCredentials(...) and appKey(...)");
     }
     if (!uri.isAbsolute() || uri.getHost() == null) {
       throw new IllegalArgumentException(argument + " must be an absolute URL with a host, was " + uri);

@@ -20,7 +20,9 @@ import java.util.stream.StreamSupport;
  * loses a record. Records of a batch that was only partly processed when the run stopped are
  * delivered again by the next run: make the sink idempotent (upsert by id), or work batch by
  * batch with {@link #nextBatch()}. A batch that fails transiently is requested again with the
- * same {@code from}. Not thread-safe: one consumer per feed.
+ * same {@code from}. Every loop that follows the server is bounded: an empty batch ends a run
+ * even when it claims more, and a batch that claims more without moving {@code continueFrom}
+ * fails with a {@link TitanException}. Not thread-safe: one consumer per feed.
  *
  * <pre>{@code
  * ExportFeed<Customer> feed = customers.export(ExportCursor.from(store.load()));
@@ -80,6 +82,7 @@ public final class ExportFeed<T> implements Iterable<T> {
    */
   public ExportBatch<T> nextBatch() {
     ExportBatch<T> batch = fetch();
+    requireProgress(batch);
     cursor = batch.next();
     caughtUp = !batch.hasMore();
     return batch;
@@ -89,6 +92,20 @@ public final class ExportFeed<T> implements Iterable<T> {
     ExportBatch<T> batch = source.fetch(cursor.fromValue().orElse(null), includeRecentChanges);
     batches++;
     return batch;
+  }
+
+  /**
+   * Fails when a batch says {@code hasMore=true} but its {@code continueFrom} is the {@code from}
+   * that was sent (or missing, which keeps it): the next request would be the same request, and
+   * following the server would repeat the same records forever. The cursor stays before the
+   * batch, so nothing is lost.
+   */
+  private void requireProgress(ExportBatch<T> batch) {
+    if (batch.hasMore() && batch.next().equals(cursor)) {
+      throw new TitanException("export batch from " + cursor + " said hasMore=true but its"
+          + " continueFrom did not move (" + batch.items().size() + " records): the server is"
+          + " not advancing the feed; stopped instead of requesting the same batch again");
+    }
   }
 
   /**
@@ -116,6 +133,7 @@ public final class ExportFeed<T> implements Iterable<T> {
             return false;
           }
           ExportBatch<T> batch = fetch();
+          requireProgress(batch);
           // An empty batch ends the run even if it claims more, so a misbehaving server cannot
           // make the loop spin; the next run resumes after it.
           more = batch.hasMore() && !batch.items().isEmpty();

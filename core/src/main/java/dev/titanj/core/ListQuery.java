@@ -167,6 +167,14 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> implements Iterabl
   }
 
   /**
+   * The largest {@link #pageSize(int)} this endpoint accepts (5,000 for most, 500 for journal
+   * entries): the page size that reads every record in the fewest requests.
+   */
+  public final int maxPageSize() {
+    return state.maxPageSize();
+  }
+
+  /**
    * The most records {@link #stream()} returns across all pages. The page size stays as set;
    * paging stops inside the page that reaches the limit and never fetches the page after it.
    */

@@ -3,6 +3,9 @@ package dev.titanj.core;
 import dev.titanj.core.internal.TitanContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,15 +41,21 @@ public final class ServiceTitan implements AutoCloseable {
   }
 
   /**
-   * Builds a client from the process environment: {@code ST_ENVIRONMENT} ({@code production} or
-   * {@code integration}, default integration), {@code ST_CLIENT_ID}, {@code ST_CLIENT_SECRET},
-   * {@code ST_APP_KEY}, {@code ST_TENANT_ID}, and optionally {@code ST_API_BASE_URL} with
-   * {@code ST_AUTH_BASE_URL} for a custom environment.
+   * Builds a client from the settings chain, first found wins, key by key: system properties
+   * ({@code -Dtitanj.client-id=...}), environment variables ({@code ST_CLIENT_ID}), then a
+   * properties file ({@code -Dtitanj.config=FILE} or {@code ST_CONFIG_FILE}, else
+   * {@code ~/.titanj/config.properties} when it exists; keys such as {@code client-id}). The
+   * settings: {@code ST_ENVIRONMENT} ({@code production} or {@code integration}, default
+   * integration), {@code ST_CLIENT_ID}, {@code ST_CLIENT_SECRET}, {@code ST_APP_KEY},
+   * {@code ST_TENANT_ID}, and optionally {@code ST_API_BASE_URL} with {@code ST_AUTH_BASE_URL}
+   * for a custom environment. The {@code titanj} command reads the same chain.
    *
-   * @throws IllegalArgumentException naming the variable that is missing or malformed
+   * @throws IllegalArgumentException naming every setting that is missing, or one that is
+   *     malformed
    */
   public static ServiceTitan fromEnv() {
-    return fromEnv(System.getenv());
+    return builderFromEnv(dev.titanj.core.internal.ConfigChain.resolve(System.getProperties(),
+        System.getenv(), Path.of(System.getProperty("user.home", ".")))).build();
   }
 
   /** Same as {@link #fromEnv()}, reading from the given map instead of the process environment. */
@@ -75,9 +84,21 @@ public final class ServiceTitan implements AutoCloseable {
       String name = env.get("ST_ENVIRONMENT");
       b.environment(present(name) ? Environment.named(name) : Environment.INTEGRATION);
     }
-    b.clientCredentials(required(env, "ST_CLIENT_ID"), required(env, "ST_CLIENT_SECRET"));
-    b.appKey(required(env, "ST_APP_KEY"));
-    String tenant = required(env, "ST_TENANT_ID");
+    List<String> missing = new ArrayList<>();
+    for (String name : List.of("ST_CLIENT_ID", "ST_CLIENT_SECRET", "ST_APP_KEY", "ST_TENANT_ID")) {
+      if (!present(env.get(name))) {
+        missing.add(name);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException((missing.size() == 1 ? "setting " : "settings ")
+          + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " not set"
+          + " (looked in system properties titanj.*, environment variables ST_* and the config"
+          + " file)");
+    }
+    b.clientCredentials(env.get("ST_CLIENT_ID"), env.get("ST_CLIENT_SECRET"));
+    b.appKey(env.get("ST_APP_KEY"));
+    String tenant = env.get("ST_TENANT_ID");
     try {
       b.tenant(Long.parseLong(tenant.trim()));
     } catch (NumberFormatException e) {
@@ -90,13 +111,6 @@ public final class ServiceTitan implements AutoCloseable {
     return s != null && !s.isBlank();
   }
 
-  private static String required(Map<String, String> env, String name) {
-    String v = env.get(name);
-    if (!present(v)) {
-      throw new IllegalArgumentException("environment variable " + name + " is not set");
-    }
-    return v;
-  }
 
   /** The environment this client talks to. */
   public Environment environment() {
@@ -117,6 +131,37 @@ public final class ServiceTitan implements AutoCloseable {
    */
   public ServiceTitan withTenant(long tenantId, String clientId, String clientSecret) {
     return new ServiceTitan(context.derive(tenantId, clientId, clientSecret));
+  }
+
+  /**
+   * Sends {@code request} to any API path, with this client's token, app key, retries, rate
+   * limit and error mapping, and decodes the answer as {@code type} (a record type, {@code Map},
+   * {@code List}, or a parameterized type from Moshi's {@code Types}); null when the answer has no
+   * body. The escape hatch for endpoints TitanJ does not cover yet.
+   *
+   * @throws IllegalArgumentException when the request's path has a placeholder without a value
+   * @throws TitanApiException for an error status, {@link TitanIOException} for a transport
+   *     failure, {@link TitanDecodingException} for a body that is not a {@code type}
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T send(RawRequest request, java.lang.reflect.Type type) {
+    if (request == null) {
+      throw new IllegalArgumentException("request must not be null");
+    }
+    if (type == null) {
+      throw new IllegalArgumentException("type must not be null");
+    }
+    okhttp3.HttpUrl.Builder url = okhttp3.HttpUrl.get("http://relative.invalid/").newBuilder()
+        .encodedPath("/" + request.resolvedPath(tenantId()));
+    request.queryParameters().forEach(q -> url.addQueryParameter(q[0], q[1]));
+    String built = url.build().toString();
+    String relative = built.substring("http://relative.invalid/".length());
+    return (T) context.sendRaw(request.method(), relative, request.body(), type);
+  }
+
+  /** {@link #send(RawRequest, java.lang.reflect.Type)} for a plain class. */
+  public <T> T send(RawRequest request, Class<T> type) {
+    return send(request, (java.lang.reflect.Type) type);
   }
 
   /** Hit and miss counts of the response cache, overall and per resource. */

@@ -44,7 +44,13 @@ final class FaultProxy implements AutoCloseable {
   /** What the proxy does with one request. */
   enum Fault {
     NONE, RATE_LIMIT_NO_HEADER, RATE_LIMIT_SECONDS, RATE_LIMIT_DATE, BAD_GATEWAY,
-    UNAVAILABLE, GATEWAY_TIMEOUT, DROP_MID_BODY, DROP_BEFORE_RESPONSE, TRUNCATE, SLOW, WRONG_TYPE, REDIRECT
+    UNAVAILABLE, GATEWAY_TIMEOUT, DROP_MID_BODY, DROP_BEFORE_RESPONSE, TRUNCATE, SLOW, WRONG_TYPE, REDIRECT,
+    /** Answers with the status in the name, echoing the request's headers and body everywhere. */
+    ECHO_400, ECHO_401, ECHO_403, ECHO_404, ECHO_409, ECHO_500, ECHO_503;
+
+    boolean isEcho() {
+      return name().startsWith("ECHO_");
+    }
   }
 
   /** Chooses the fault for the {@code index}th request (1-based). */
@@ -185,6 +191,9 @@ final class FaultProxy implements AutoCloseable {
   }
 
   private MockResponse answer(RecordedRequest request, Fault fault) {
+    if (fault.isEcho()) {
+      return echo(Integer.parseInt(fault.name().substring(5)), request);
+    }
     switch (fault) {
       case RATE_LIMIT_NO_HEADER:
         return error(429, "Too many requests.").build();
@@ -223,6 +232,37 @@ final class FaultProxy implements AutoCloseable {
       default:
         return ok;
     }
+  }
+
+  /**
+   * A hostile answer: the request's headers and body (a token request's form with the client
+   * secret) copied into the title, trace id, field errors and response headers.
+   */
+  static MockResponse echo(int status, RecordedRequest request) {
+    Headers h = request.getHeaders();
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < h.size(); i++) {
+      all.append(h.name(i)).append(": ").append(h.value(i)).append("; ");
+    }
+    String form = request.getBody() == null ? "" : request.getBody().utf8();
+    String decoded = java.net.URLDecoder.decode(form, java.nio.charset.StandardCharsets.UTF_8);
+    String auth = h.get("Authorization") == null ? "" : h.get("Authorization");
+    String bare = auth.substring(auth.indexOf(' ') + 1);
+    String body = "{\"type\":" + quote("urn:echo:" + bare) + ",\"title\":"
+        + quote("you sent " + all + form) + ",\"status\":" + status + ",\"traceId\":"
+        + quote(bare) + ",\"error\":" + quote("invalid_client " + decoded)
+        + ",\"error_description\":" + quote(decoded) + ",\"errors\":{" + quote(bare + decoded)
+        + ":[" + quote("key " + h.get("ST-App-Key") + " form " + decoded) + "]}}";
+    return new MockResponse.Builder().code(status)
+        .setHeader("Content-Type", "application/json; charset=utf-8")
+        .setHeader("X-Echo-Token", bare.isEmpty() ? "-" : bare)
+        .setHeader("X-Echo-Key", String.valueOf(h.get("ST-App-Key")))
+        .setHeader("X-Echo-Form", form.isEmpty() ? "-" : form)
+        .body(body).build();
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   private static String bodyText(MockResponse r) {

@@ -113,6 +113,36 @@ public final class SecretScanScenario {
             .name("Secretive Co").address(address)
             .addLocations(NewLocation.builder().name("HQ").address(address).build()).build()));
         proxy.rule((r, i) -> Fault.NONE);
+        // A hostile server echoing the request's headers (token, app key) into every error.
+        for (Fault echo : List.of(Fault.ECHO_400, Fault.ECHO_401, Fault.ECHO_403, Fault.ECHO_404,
+            Fault.ECHO_409, Fault.ECHO_500)) {
+          proxy.rule(FaultProxy.always(echo));
+          run("api echo " + echo, () -> Crm.of(st).customers().query().page(1));
+          run("api echo write " + echo, () -> Crm.of(st).customers().create(
+              CreateCustomerRequest.builder().name("Echo Co").address(address)
+                  .addLocations(NewLocation.builder().name("HQ").address(address).build())
+                  .build()));
+        }
+        // A token endpoint echoing the posted form (client secret) into its errors.
+        for (Fault echo : List.of(Fault.ECHO_400, Fault.ECHO_401, Fault.ECHO_500,
+            Fault.ECHO_503)) {
+          proxy.rule((r, i) -> FaultProxy.isToken(r) ? echo : Fault.NONE);
+          fake.revokeTokens();
+          run("token echo " + echo, () -> Crm.of(st).customers().query().page(4));
+        }
+        proxy.rule((r, i) -> Fault.NONE);
+        run("after the echoes", () -> Crm.of(st).customers().query().page(1).items().size());
+        // Replayed writes with the option on: the message counts the sends.
+        try (ServiceTitan replaying = builder.retryPolicy(RetryPolicy.builder()
+            .retryNonIdempotent(true).build()).build()) {
+          proxy.rule((r, i) -> r.getMethod().equals("POST") && !FaultProxy.isToken(r)
+              ? Fault.DROP_BEFORE_RESPONSE : Fault.NONE);
+          run("replayed POST", () -> Crm.of(replaying).customers().create(
+              CreateCustomerRequest.builder().name("Replayed Co").address(address)
+                  .addLocations(NewLocation.builder().name("HQ").address(address).build())
+                  .build()));
+          proxy.rule((r, i) -> Fault.NONE);
+        }
         ServiceTitan other = st.withTenant(42, fake.clientId(), FakeServiceTitan.DEFAULT_CLIENT_SECRET);
         run("other tenant (403)", () -> Crm.of(other).customers().query().page(1));
         log.info("stats {}", st.cacheStatistics());

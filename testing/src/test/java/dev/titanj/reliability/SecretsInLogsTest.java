@@ -47,18 +47,24 @@ class SecretsInLogsTest {
         .contains("--> headers").contains("Authorization: Bearer <redacted>")
         .contains("ST-App-Key: <redacted>").contains("retrying")
         .contains("answered 401").contains("invalid_client").contains("ambiguous POST failed")
-        .contains("may or may not have been applied");
+        .contains("may or may not have been applied")
+        .contains("api echo ECHO_400 failed").contains("api echo ECHO_500 failed")
+        .contains("token echo ECHO_503 failed").contains("you sent").contains("X-Echo-Token: <redacted>")
+        .contains("sent 4 times; the write may or may not have been applied");
     List<String> issued = Files.readAllLines(tokens, StandardCharsets.UTF_8);
     // First token, one after revocation, one after the 500 and revocation.
     assertThat(issued).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
 
     assertThat(log).doesNotContain(FakeServiceTitan.DEFAULT_CLIENT_SECRET)
+        .doesNotContain(java.net.URLEncoder.encode(FakeServiceTitan.DEFAULT_CLIENT_SECRET,
+            StandardCharsets.UTF_8))
         .doesNotContain(FakeServiceTitan.DEFAULT_APP_KEY);
     for (String token : issued) {
       assertThat(log).as("an issued token").doesNotContain(token);
     }
     System.out.printf("[reliability] secret scan: %d lines of TRACE output, %d issued tokens,"
-        + " 0 occurrences of secret, app key or token%n", log.lines().count(), issued.size());
+        + " 0 occurrences of secret, app key or token; %d lines mention an echo%n",
+        log.lines().count(), issued.size(), log.lines().filter(l -> l.contains("echo")).count());
   }
 
   private static String tail(String s) {

@@ -1,6 +1,7 @@
 package dev.titanj.cli.internal;
 
 import dev.titanj.testing.FakeServiceTitan;
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -15,10 +16,32 @@ public final class FakeServerSandbox implements Sandbox {
     this.server = server;
   }
 
-  /** The factory the CLI uses by default. */
+  /** The factory the CLI uses by default: the fake's default data (100 customers), no latency. */
   public static Sandbox.Factory factory() {
-    return port -> new FakeServerSandbox(port == 0 ? FakeServiceTitan.start()
-        : FakeServiceTitan.start(FakeServiceTitan.Options.defaults().port(port)));
+    return factory(Sandbox.Settings.DEFAULTS);
+  }
+
+  /** A factory of sandboxes with {@code settings}' customer count and latency. */
+  public static Sandbox.Factory factory(Sandbox.Settings settings) {
+    return new Sandbox.Factory() {
+      @Override
+      public Sandbox start(int port) {
+        FakeServiceTitan.Options o = FakeServiceTitan.Options.defaults().port(port);
+        if (settings.customers() >= 0) {
+          o.customers(settings.customers());
+        }
+        if (settings.latencyMillis() > 0) {
+          Duration latency = Duration.ofMillis(settings.latencyMillis());
+          o.faults(f -> f.latency(latency));
+        }
+        return new FakeServerSandbox(FakeServiceTitan.start(o));
+      }
+
+      @Override
+      public Sandbox.Factory with(Sandbox.Settings other) {
+        return factory(other);
+      }
+    };
   }
 
   @Override

@@ -155,7 +155,7 @@ public abstract class RecordWriter implements AutoCloseable {
     private void writeRow(Map<String, Object> row) {
       List<String> cells = new ArrayList<>(header.size());
       for (String c : header) {
-        cells.add(encoder.cell(row.get(c)));
+        cells.add(encoder.cell(RecordFields.valueAt(row, c)));
       }
       out.print(line(cells));
     }
@@ -217,7 +217,7 @@ public abstract class RecordWriter implements AutoCloseable {
       for (Map<String, Object> r : rows) {
         String[] line = new String[header.size()];
         for (int i = 0; i < header.size(); i++) {
-          String v = encoder.cell(r.get(header.get(i))).replace('\n', ' ').replace('\r', ' ');
+          String v = encoder.cell(RecordFields.valueAt(r, header.get(i))).replace('\n', ' ').replace('\r', ' ');
           if (v.length() > MAX_CELL) {
             v = v.substring(0, MAX_CELL - 1) + "…";
           }

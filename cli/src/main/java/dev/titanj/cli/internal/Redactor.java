@@ -1,28 +1,24 @@
 package dev.titanj.cli.internal;
 
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
+import dev.titanj.core.internal.Redaction;
 
-/** Replaces known secret values (client secret, app key) by {@code <redacted>} in text the CLI prints. */
+/**
+ * Cleans text the CLI prints with TitanJ's one scrubber ({@link Redaction}): the secrets it was
+ * told (client secret, app key) and whatever looks like a credential ({@code Bearer …},
+ * {@code Authorization}/{@code ST-App-Key} echoes, {@code client_secret=}/{@code access_token=}).
+ * Tokens need no telling: exceptions are scrubbed by the client that built them, which knows
+ * every token it held.
+ */
 public final class Redactor {
-  private final Set<String> secrets = new CopyOnWriteArraySet<>();
+  private final Redaction redaction = new Redaction();
 
   /** Remembers a value that must never be printed; blank and very short values are ignored. */
   public void add(String secret) {
-    if (secret != null && secret.trim().length() >= 4) {
-      secrets.add(secret.trim());
-    }
+    redaction.remember(secret);
   }
 
-  /** {@code text} with every remembered secret replaced. */
+  /** {@code text} with every remembered secret and every credential-looking value replaced. */
   public String redact(String text) {
-    if (text == null) {
-      return null;
-    }
-    String out = text;
-    for (String s : secrets) {
-      out = out.replace(s, "<redacted>");
-    }
-    return out;
+    return redaction.scrub(text);
   }
 }

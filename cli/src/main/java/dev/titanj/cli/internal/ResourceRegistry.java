@@ -227,14 +227,19 @@ public final class ResourceRegistry {
       }
     }
     if (d == null) {
-      throw new UsageException("unknown resource '" + resource + "' in " + area + " (known: "
-          + String.join(", ", inArea.keySet()) + ")");
+      String hint = Text.didYouMean(resource, inArea.keySet(), area.toLowerCase(Locale.ROOT) + " ");
+      throw new UsageException("unknown resource '" + resource + "' in " + area
+          + (hint.isEmpty() ? " (known: " + String.join(", ", inArea.keySet()) + ")"
+              : "; " + hint + " ('titanj resources " + area.toLowerCase(Locale.ROOT)
+                  + "' lists them all)"));
     }
     return d;
   }
 
   private String unknownArea(String area) {
-    String msg = "unknown area '" + area + "' (known: " + String.join(", ", resources.keySet()) + ")";
+    String hint = Text.didYouMean(area, resources.keySet(), "");
+    String msg = "unknown area '" + area + "'" + (hint.isEmpty() ? "" : "; " + hint) + " (known: "
+        + String.join(", ", resources.keySet()) + ")";
     if (missing.contains(area.toLowerCase(Locale.ROOT))) {
       msg = "the " + area + " module is not on the class path of this build";
     }

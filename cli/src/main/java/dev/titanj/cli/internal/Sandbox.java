@@ -15,6 +15,38 @@ public interface Sandbox extends AutoCloseable {
   @Override
   void close();
 
+  /** What the sandbox serves: how many customers, and a delay added to every API response. */
+  final class Settings {
+    /** The fake's own defaults: 100 customers, no added latency. */
+    public static final Settings DEFAULTS = new Settings(-1, 0);
+
+    final int customers;
+    final long latencyMillis;
+
+    /**
+     * @param customers customers to seed, or -1 for the fake's default (100)
+     * @param latencyMillis milliseconds added to every API response (not to token requests)
+     */
+    public Settings(int customers, long latencyMillis) {
+      if (customers < -1) {
+        throw new UsageException("--customers must not be negative, was " + customers);
+      }
+      if (latencyMillis < 0) {
+        throw new UsageException("--latency-ms must not be negative, was " + latencyMillis);
+      }
+      this.customers = customers;
+      this.latencyMillis = latencyMillis;
+    }
+
+    public int customers() {
+      return customers;
+    }
+
+    public long latencyMillis() {
+      return latencyMillis;
+    }
+  }
+
   /** Starts sandboxes; tests substitute their own. */
   interface Factory {
     /**
@@ -23,5 +55,10 @@ public interface Sandbox extends AutoCloseable {
      * @param port the port to listen on; 0 for any free port
      */
     Sandbox start(int port);
+
+    /** This factory with {@code settings}; factories that cannot honour them ignore them. */
+    default Factory with(Settings settings) {
+      return this;
+    }
   }
 }

@@ -31,7 +31,6 @@ public final class Arguments {
     return value;
   }
 
-  /** Returns {@code value}, or throws when it is null, empty or only white space. */
   /** The varargs {@code values} as a list; null elements are left for the caller's checks. */
   @SafeVarargs
   public static <T> List<T> list(String name, T... values) {
@@ -39,6 +38,7 @@ public final class Arguments {
     return java.util.Arrays.asList(values);
   }
 
+  /** Returns {@code value}, or throws when it is null, empty or only white space. */
   public static String notBlank(String name, String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank");

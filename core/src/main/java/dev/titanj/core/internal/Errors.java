@@ -33,16 +33,24 @@ public final class Errors {
 
   /** The typed exception for an error response; reads the RFC 7807-style body leniently. */
   public static TitanApiException fromResponse(okhttp3.Response raw, ResponseBody body) {
-    return fromResponse(raw, body, Instant.now());
+    return fromResponse(raw, body, Instant.now(), Redaction.PATTERNS_ONLY);
+  }
+
+  /** Like {@link #fromResponse(okhttp3.Response, ResponseBody, Instant, Redaction)}, knowing no secret. */
+  public static TitanApiException fromResponse(okhttp3.Response raw, ResponseBody body,
+      Instant now) {
+    return fromResponse(raw, body, now, Redaction.PATTERNS_ONLY);
   }
 
   /**
    * The typed exception for an error response; reads the RFC 7807-style body
    * {@code {type, title, status, traceId, errors: {field: [message]}}} leniently. {@code now}
-   * turns an HTTP-date {@code Retry-After} into a duration.
+   * turns an HTTP-date {@code Retry-After} into a duration. Everything taken from the response
+   * (title, type, trace id, field names and messages) goes through {@code redaction}, so a body
+   * that echoes the request's headers never puts a token or the app key into the exception.
    */
   public static TitanApiException fromResponse(okhttp3.Response raw, ResponseBody body,
-      Instant now) {
+      Instant now, Redaction redaction) {
     String path = describe(raw.request());
     String title = null;
     String type = null;
@@ -76,6 +84,10 @@ public final class Errors {
     if (traceId == null) {
       traceId = raw.header("traceparent") != null ? raw.header("traceparent") : raw.header("X-Trace-Id");
     }
+    title = redaction.scrub(title);
+    type = redaction.scrub(type);
+    traceId = redaction.scrub(traceId);
+    fieldErrors = scrub(fieldErrors, redaction);
     if (raw.code() == 429) {
       return new RateLimitException(title, type, traceId,
           retryAfter(raw.header("Retry-After"), now), path);
@@ -107,7 +119,23 @@ public final class Errors {
     }
   }
 
-  /** At most {@code max} bytes of {@code body} as UTF-8, without failing on a short body. */
+  private static Map<String, List<String>> scrub(Map<String, List<String>> errors,
+      Redaction redaction) {
+    if (errors.isEmpty()) {
+      return errors;
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    errors.forEach((k, v) -> out.merge(redaction.scrub(k),
+        v.stream().map(redaction::scrub).toList(),
+        (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+    return out;
+  }
+
+  /**
+   * At most {@code max} bytes of {@code body} as UTF-8, without failing on a short body. Bytes
+   * that are not valid UTF-8 become U+FFFD (the replacement character): an error body is read
+   * for its message only, so a broken byte never hides the status.
+   */
   static String readUpTo(ResponseBody body, long max) throws IOException {
     okio.BufferedSource source = body.source();
     source.request(max);
@@ -117,7 +145,15 @@ public final class Errors {
 
   /** The decoding exception for a JSON fault while reading the response of {@code path}. */
   public static TitanDecodingException decoding(Exception e, String path) {
-    String msg = e.getMessage();
+    return decoding(e, path, Redaction.PATTERNS_ONLY);
+  }
+
+  /**
+   * The decoding exception for a JSON fault while reading the response of {@code path}; the
+   * fault's message (which may quote the server's text) and its cause chain are scrubbed.
+   */
+  public static TitanDecodingException decoding(Exception e, String path, Redaction redaction) {
+    String msg = redaction.scrub(e.getMessage());
     String field = null;
     String type = "response";
     if (msg != null) {
@@ -132,9 +168,9 @@ public final class Errors {
     if (e instanceof TitanJsonException) {
       TitanJsonException t = (TitanJsonException) e;
       type = t.type();
-      field = t.field();
+      field = redaction.scrub(t.field());
     }
-    return new TitanDecodingException(type, field, path, e);
+    return new TitanDecodingException(type, field, path, redaction.scrub((Throwable) e));
   }
 
   @SuppressWarnings("unchecked")

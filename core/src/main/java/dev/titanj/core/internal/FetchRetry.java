@@ -11,8 +11,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * The paging runtime's own retry of one page or export batch, on top of the HTTP layer's retries:
- * a request that still fails transiently ({@link TitanIOException}, {@link ServerException},
+ * The paging runtime's retry of one page or export batch for sources that do not go through a
+ * client's HTTP layer (custom {@link PageSource}s and {@link ExportSource}s). Queries and feeds
+ * of a {@code ServiceTitan} client use {@link #none()}: there the {@code RetryInterceptor} is the
+ * one retry owner of each page and batch, so retries never multiply. For other sources: a request that still fails transiently ({@link TitanIOException}, {@link ServerException},
  * {@link RateLimitException}) is sent again with the same page number or {@code from} token a
  * bounded number of times, so a long stream survives a short outage without skipping or
  * repeating records. Other failures (4xx, decoding) surface at once.
@@ -68,10 +70,17 @@ public final class FetchRetry {
     return retries;
   }
 
-  /** Whether {@code e} is worth sending the same read again. */
+  /**
+   * Whether {@code e} is worth sending the same read again: a transport failure, a 429, or a
+   * 502/503/504. A 500 or 501 (the server failed on this very request, or does not implement it)
+   * is never retried.
+   */
   public static boolean isTransient(RuntimeException e) {
-    return e instanceof TitanIOException || e instanceof ServerException
-        || e instanceof RateLimitException;
+    if (e instanceof ServerException) {
+      int status = ((ServerException) e).status();
+      return status == 502 || status == 503 || status == 504;
+    }
+    return e instanceof TitanIOException || e instanceof RateLimitException;
   }
 
   /** Runs {@code attempt}, repeating it after transient failures; the last failure is rethrown. */

@@ -32,11 +32,12 @@ final class HttpMethods {
 
   /**
    * True when the failure happened before any byte of the request could reach the server (DNS,
-   * connection refused, no route), so replaying it is safe for every method.
+   * connection refused, no route, or anything {@link RequestNotSentException} marks), so
+   * replaying it is safe for every method.
    */
   static boolean neverSent(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof UnknownHostException
+      if (t instanceof RequestNotSentException || t instanceof ConnectException || t instanceof UnknownHostException
           || t instanceof NoRouteToHostException || t instanceof PortUnreachableException) {
         return true;
       }

@@ -20,6 +20,11 @@ import retrofit2.Invocation;
  *   <li>{@link #tokens}: outside the token client's retry interceptor, times a token request.
  * </ul>
  *
+ * <p>None of them retries, replays, rewrites or buffers anything: each passes the request on
+ * once and returns the response (or rethrows the failure) it got. The retry interceptor stays
+ * the one retry owner of a call; the two timers wrap it only to measure a whole call, retries
+ * and backoff waits included, and the attempt counter sits inside it.
+ *
  * The {@code uri} tag is the path template of the Retrofit service method ({@code
  * /crm/v2/tenant/{tenant}/customers/{id}}); for requests made another way it is the path with
  * numeric and UUID segments replaced by {@code {id}}. Never a query string.
@@ -31,6 +36,13 @@ final class MetricsInterceptors {
 
   private MetricsInterceptors() {}
 
+  /**
+   * Times one whole API call: installed outside {@link RetryInterceptor} (the only interceptor
+   * placed there), so the recorded duration covers every attempt, backoff wait and 401 replay
+   * of the call, and the status is that of the final response (-1 for a transport failure). It
+   * proceeds exactly once and adds no retry of its own; attempts and 429s are counted by
+   * {@link #attempts}, inside the retry interceptor.
+   */
   static Interceptor calls(MetricsRecorder recorder) {
     return chain -> {
       Request request = chain.request();
@@ -46,6 +58,10 @@ final class MetricsInterceptors {
     };
   }
 
+  /**
+   * Counts attempts after the first and 429 answers: installed inside {@link RetryInterceptor}
+   * (between retry and auth), so it sees each attempt the retry interceptor makes, once.
+   */
   static Interceptor attempts(MetricsRecorder recorder) {
     return chain -> {
       Request request = chain.request();
@@ -60,6 +76,10 @@ final class MetricsInterceptors {
     };
   }
 
+  /**
+   * Times one token request, retries included: installed outside the token client's
+   * {@link RetryInterceptor}, and like {@link #calls} it proceeds exactly once.
+   */
   static Interceptor tokens(MetricsRecorder recorder) {
     return chain -> {
       long start = System.nanoTime();

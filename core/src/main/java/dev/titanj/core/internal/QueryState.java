@@ -59,13 +59,14 @@ public final class QueryState<T> {
 
   /**
    * The starting state of a query of {@code context}'s client: its paging executor runs
-   * prefetches, and retries of transient page failures wait through its {@code Sleeper}.
+   * prefetches. Pages are requested through the client's HTTP layer, whose {@code RetryPolicy}
+   * is the one retry owner of each page (a transiently failed page is requested again there, with
+   * the same page number), so the paging runtime adds no retries on top.
    */
   public static <T> QueryState<T> initial(PageSource<T> source, int maxPageSize,
       TitanContext context) {
     Objects.requireNonNull(context, "context");
-    return initial(source, maxPageSize, context.pagingExecutor())
-        .withRetry(FetchRetry.withSleeper(context.settings().sleeper));
+    return initial(source, maxPageSize, context.pagingExecutor()).withRetry(FetchRetry.none());
   }
 
   public PageSource<T> source() {

@@ -204,7 +204,8 @@ public final class ResourceSupport<K, V> {
 
   /**
    * An export feed over a Retrofit export call starting at {@code start}; a batch that fails
-   * transiently is retried with the same {@code from}, waiting through the client's sleeper.
+   * transiently is retried with the same {@code from} by the client's retry policy (see
+   * {@link TitanContext#exportFeed}).
    */
   public ExportFeed<V> export(ExportCall<V> call, ExportCursor start) {
     Objects.requireNonNull(call, "call");
@@ -212,8 +213,7 @@ public final class ResourceSupport<K, V> {
       ExportResponse<V> r = context.execute(call.call(from, recent));
       return r == null ? new ExportResponse<V>().toBatch(from) : r.toBatch(from);
     };
-    return ExportFeed.of(RetryingExportSource.wrap(source,
-        FetchRetry.withSleeper(context.settings().sleeper)), start);
+    return context.exportFeed(source, start);
   }
 
   /** One Retrofit call per page of a list endpoint. */

@@ -10,15 +10,18 @@ import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The outermost application interceptor: retries throttled (429) and unavailable (502, 503, 504)
  * responses and transport failures with exponential backoff and jitter, within
- * {@link RetryPolicy#maxAttempts()}.
+ * {@link RetryPolicy#maxAttempts()}. (With metrics on, only the whole-call timer of
+ * {@link MetricsInterceptors#calls} sits outside it; that timer proceeds once and never retries.)
  *
  * <ul>
  *   <li>429 is retried for every method: the server did not process the request. A
@@ -28,7 +31,17 @@ import org.slf4j.LoggerFactory;
  *       and PATCH only when {@link RetryPolicy#retryNonIdempotent()} is set, because their effect
  *       is unknown. A connection that could not be opened is retried for every method.
  *   <li>A wait that would overrun the call timeout is not started.
+ *   <li>The response body is read here, so a connection broken in the middle of a body is
+ *       handled like any other transport failure (retried for GET; ambiguous for POST).
+ *   <li>An attempt that failed before {@link WireGuard} handed it to a connection (or that
+ *       found its pooled connection closed by the server) sent nothing and is retried for every
+ *       method.
+ *   <li>A {@code Retry-After} of zero or a date in the past gets the normal backoff.
  * </ul>
+ *
+ * <p>This is the one retry owner of a logical call (a single call, a page, an export batch):
+ * the paging runtime does not retry pages on top of it, so {@link RetryPolicy#maxAttempts()} is
+ * the number of requests a page can cost and {@link RetryPolicy#none()} means one.
  *
  * When the budget is spent the last response is returned (the caller maps it to
  * {@code RateLimitException} or {@code ServerException}) or the last {@link IOException} thrown.
@@ -77,28 +90,42 @@ final class RetryInterceptor implements Interceptor {
         || HttpMethods.isReplayable(original.method());
     int max = policy.maxAttempts();
     Instant start = clock.instant();
+    int sent = 0;
     for (int attempt = 1; ; attempt++) {
-      Request request = original.newBuilder().tag(Attempt.class, new Attempt(attempt, max)).build();
+      Attempt tag = new Attempt(attempt, max, !replayable);
+      Request request = original.newBuilder().tag(Attempt.class, tag).build();
       Response response;
       try {
-        response = chain.proceed(request);
+        // The body is read here, inside the retry loop, so a connection that breaks in the
+        // middle of a body is retried like one that breaks before the status line.
+        response = buffered(chain.proceed(request));
       } catch (IOException e) {
-        if (chain.call().isCanceled() || attempt >= max
-            || !(replayable || HttpMethods.neverSent(e))) {
-          throw e;
+        // An attempt that never reached the wire wrote nothing (DNS, connect, TLS, a pooled
+        // connection found closed): safe to replay for every method.
+        boolean notSent = !tag.onWire || HttpMethods.neverSent(e);
+        IOException failure = notSent && !(e instanceof RequestNotSentException)
+            ? new RequestNotSentException(e.getMessage(), e) : e;
+        if (!notSent) {
+          sent++;
+        }
+        if (chain.call().isCanceled() || attempt >= max || !(replayable || notSent)) {
+          throw withSends(failure, attempt, sent);
         }
         Duration wait = backoff(attempt);
         if (!fits(start, wait)) {
-          throw e;
+          log.debug("not retrying {}: waiting {} ms would overrun the call timeout",
+              Errors.describe(original), wait.toMillis());
+          throw withSends(failure, attempt, sent);
         }
         if (log.isDebugEnabled()) {
           log.debug("retrying {} after {} in {} ms (attempt {} of {})", Errors.describe(original),
-              e.getClass().getSimpleName(), wait.toMillis(), attempt + 1, max);
+              describe(e), wait.toMillis(), attempt + 1, max);
         }
         sleep(wait);
         continue;
       }
 
+      sent++;
       int code = response.code();
       boolean retryable = code == 429
           || (replayable && (code == 502 || code == 503 || code == 504));
@@ -107,16 +134,14 @@ final class RetryInterceptor implements Interceptor {
       }
       Duration wait;
       Duration retryAfter = Errors.retryAfter(response.header("Retry-After"), clock.instant());
-      if (retryAfter != null) {
-        if (retryAfter.compareTo(policy.maxRetryAfter()) > 0) {
-          log.debug("not retrying {}: Retry-After {} s exceeds the {} s maximum",
-              Errors.describe(original), retryAfter.toSeconds(), policy.maxRetryAfter().toSeconds());
-          return response;
-        }
-        wait = retryAfter;
-      } else {
-        wait = backoff(attempt);
+      if (retryAfter != null && retryAfter.compareTo(policy.maxRetryAfter()) > 0) {
+        log.debug("not retrying {}: Retry-After {} s exceeds the {} s maximum",
+            Errors.describe(original), retryAfter.toSeconds(), policy.maxRetryAfter().toSeconds());
+        return response;
       }
+      // A Retry-After of zero (or a date already past) would retry at once, in lockstep with
+      // every other client: the normal backoff applies instead.
+      wait = retryAfter != null && !retryAfter.isZero() ? retryAfter : backoff(attempt);
       if (!fits(start, wait)) {
         log.debug("not retrying {}: waiting {} ms would overrun the call timeout",
             Errors.describe(original), wait.toMillis());
@@ -128,6 +153,68 @@ final class RetryInterceptor implements Interceptor {
             Errors.describe(original), code, wait.toMillis(), attempt + 1, max);
       }
       sleep(wait);
+    }
+  }
+
+  private static String describe(IOException e) {
+    Throwable t = e instanceof RequestNotSentException && e.getCause() != null ? e.getCause() : e;
+    return t.getClass().getSimpleName();
+  }
+
+  /**
+   * {@code response} with its body read into memory (pages are bounded by their page size), so
+   * that a transport fault while reading it surfaces here, where the retry policy applies.
+   */
+  private static Response buffered(Response response) throws IOException {
+    ResponseBody body = response.body();
+    if (body == null) {
+      return response;
+    }
+    try (ResponseBody b = body) {
+      MediaType type = b.contentType();
+      byte[] bytes = b.bytes();
+      return response.newBuilder().body(ResponseBody.create(bytes, type)).build();
+    }
+  }
+
+  /**
+   * Records on {@code e} how many times the request reached the server when it was attempted
+   * more than once, so the caller's message can say so (see {@link #timesSent}).
+   */
+  private static IOException withSends(IOException e, int attempts, int sent) {
+    if (attempts > 1) {
+      e.addSuppressed(new Sends(sent));
+    }
+    return e;
+  }
+
+  /**
+   * How many times the request that failed with {@code e} reached the server, counting every
+   * attempt of the retry policy; -1 when it was attempted only once (not recorded).
+   */
+  static int timesSent(IOException e) {
+    for (Throwable s : e.getSuppressed()) {
+      if (s instanceof Sends) {
+        return ((Sends) s).count;
+      }
+    }
+    return -1;
+  }
+
+  /** Marker attached to the last failure of a retried request: how often it was sent. */
+  static final class Sends extends IOException {
+    private static final long serialVersionUID = 1L;
+    final int count;
+
+    Sends(int count) {
+      super("the request was sent " + count + " time" + (count == 1 ? "" : "s")
+          + " by the retry policy");
+      this.count = count;
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
     }
   }
 

@@ -132,13 +132,17 @@ public final class TitanContext implements AutoCloseable {
   private final boolean ownsShared;
   private final boolean ownsHttp;
   private final AtomicBoolean familyClosed;
+  private final Redaction redaction;
   private final ConcurrentHashMap<Class<?>, Object> services = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private TitanContext(Settings settings, OkHttpClient base, TitanCaches caches,
       ExecutorService pagingExecutor, boolean ownsShared, boolean ownsHttp,
-      AtomicBoolean familyClosed) {
+      AtomicBoolean familyClosed, Redaction redaction) {
     this.settings = settings;
+    this.redaction = redaction;
+    redaction.remember(settings.clientSecret);
+    redaction.remember(settings.appKey);
     this.base = base;
     this.caches = caches;
     this.pagingExecutor = pagingExecutor;
@@ -153,9 +157,9 @@ public final class TitanContext implements AutoCloseable {
     OkHttpClient tokenClient = tb
         .addInterceptor(new RetryInterceptor(settings.retryPolicy, settings.clock,
             settings.sleeper, settings.callTimeout, true))
-        .addInterceptor(new RedactingLoggingInterceptor("dev.titanj.auth"))
+        .addInterceptor(new RedactingLoggingInterceptor("dev.titanj.auth", redaction))
         .build();
-    this.tokens = new TokenProvider(settings, tokenClient);
+    this.tokens = new TokenProvider(settings, tokenClient, redaction);
     Sleeper gateSleeper = !metrics.isEnabled() ? settings.sleeper : wait -> {
       metrics.rateLimitWait(wait);
       settings.sleeper.sleep(wait);
@@ -180,7 +184,8 @@ public final class TitanContext implements AutoCloseable {
     if (rateLimiter != null) {
       b.addInterceptor(new RateLimitInterceptor(rateLimiter));
     }
-    this.http = b.addInterceptor(new RedactingLoggingInterceptor("dev.titanj.http")).build();
+    this.http = b.addInterceptor(new RedactingLoggingInterceptor("dev.titanj.http", redaction))
+        .build();
     this.retrofit = new Retrofit.Builder()
         .baseUrl(apiBase)
         .client(http)
@@ -203,6 +208,7 @@ public final class TitanContext implements AutoCloseable {
         .callTimeout(settings.callTimeout)
         .followRedirects(false)
         .followSslRedirects(false)
+        .addNetworkInterceptor(new WireGuard())
         .build();
     ExecutorService executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "titanj-paging");
@@ -211,7 +217,7 @@ public final class TitanContext implements AutoCloseable {
     });
     return new TitanContext(settings, base,
         new TitanCaches(settings.cacheSettings, settings.clock, settings.metrics), executor, true,
-        ownsHttp, new AtomicBoolean());
+        ownsHttp, new AtomicBoolean(), new Redaction());
   }
 
   /** The context of a client for another tenant sharing pool, threads and cache manager. */
@@ -227,7 +233,7 @@ public final class TitanContext implements AutoCloseable {
     }
     checkOpen();
     return new TitanContext(settings.forTenant(tenantId, clientId.trim(), clientSecret.trim()),
-        base, caches, pagingExecutor, false, false, familyClosed);
+        base, caches, pagingExecutor, false, false, familyClosed, redaction);
   }
 
   /**
@@ -290,17 +296,19 @@ public final class TitanContext implements AutoCloseable {
   }
 
   /**
-   * An export feed over {@code source} starting at {@code start}, whose transiently failed
-   * batches are retried waiting through this client's {@code Sleeper} (not real sleeps), as
-   * queries made with {@link QueryState#initial(PageSource, int, TitanContext)} do.
+   * An export feed over {@code source} starting at {@code start}. Its batches are requested
+   * through this client's HTTP layer, whose {@link RetryPolicy} is the one retry owner of each
+   * batch (retries of a transiently failed batch, with the same {@code from}, happen there, body
+   * faults included), so the feed adds no retries of its own: one batch costs at most
+   * {@code maxAttempts} requests and honours {@code maxRetryAfter} and {@code callTimeout}.
    */
   public <T> dev.titanj.core.ExportFeed<T> exportFeed(ExportSource<T> source,
       dev.titanj.core.ExportCursor start) {
     if (source == null) {
       throw new IllegalArgumentException("source must not be null");
     }
-    return dev.titanj.core.ExportFeed.of(
-        RetryingExportSource.wrap(source, FetchRetry.withSleeper(settings.sleeper)), start);
+    return dev.titanj.core.ExportFeed.of(RetryingExportSource.wrap(source, FetchRetry.none()),
+        start);
   }
 
   /** Runs prefetched and parallel page requests. */
@@ -347,21 +355,101 @@ public final class TitanContext implements AutoCloseable {
   public <R> R execute(Call<R> call) {
     Response<R> response = send(call);
     if (response.isSuccessful()) {
-      return response.body();
+      return requireBody(call, response);
     }
-    throw Errors.fromResponse(response.raw(), response.errorBody(), settings.clock.instant());
+    throw Errors.fromResponse(response.raw(), response.errorBody(), settings.clock.instant(),
+        redaction);
+  }
+
+  /**
+   * Sends a request to any API path ({@code url} relative to the API base, query string
+   * included) through the client's chain and decodes the answer as {@code type}; null for an
+   * empty body or a {@code Void} type.
+   */
+  public Object sendRaw(String method, String url, Object body, java.lang.reflect.Type type) {
+    RawApi raw = api(RawApi.class);
+    Call<okhttp3.ResponseBody> call;
+    switch (method) {
+      case "GET": call = raw.get(url); break;
+      case "DELETE": call = raw.delete(url); break;
+      case "POST": call = raw.post(url, body); break;
+      case "PUT": call = raw.put(url, body); break;
+      case "PATCH": call = raw.patch(url, body); break;
+      default: throw new IllegalArgumentException("unsupported method " + method);
+    }
+    String path = Errors.describe(call.request());
+    try (okhttp3.ResponseBody answer = execute(call)) {
+      if (answer == null || type == Void.class || type == void.class) {
+        return null;
+      }
+      okio.BufferedSource source = answer.source();
+      if (source.exhausted()) {
+        return null;
+      }
+      return moshi().adapter(type).fromJson(source);
+    } catch (JsonDataException | JsonEncodingException | TitanJsonException e) {
+      throw Errors.decoding(e, path);
+    } catch (IOException e) {
+      if (isJsonEndOfInput(e)) {
+        throw Errors.decoding(e, path);
+      }
+      throw ioFailure(method, path, e);
+    }
   }
 
   /** Like {@link #execute(Call)}, but a 404 is an empty result. */
   public <R> Optional<R> executeOrEmptyOn404(Call<R> call) {
     Response<R> response = send(call);
     if (response.isSuccessful()) {
-      return Optional.ofNullable(response.body());
+      return Optional.ofNullable(requireBody(call, response));
     }
     if (response.code() == 404) {
       return Optional.empty();
     }
-    throw Errors.fromResponse(response.raw(), response.errorBody(), settings.clock.instant());
+    throw Errors.fromResponse(response.raw(), response.errorBody(), settings.clock.instant(),
+        redaction);
+  }
+
+  /**
+   * The body of a successful response. A body that decoded to {@code null} (the JSON literal
+   * {@code null}) where the operation declares a value is a {@link TitanDecodingException}
+   * naming the empty body, not an absent record or a {@code null} result; operations declared
+   * {@code Void} and 204/205 responses have no body by definition.
+   */
+  private static <R> R requireBody(Call<R> call, Response<R> response) {
+    R body = response.body();
+    if (body != null || response.code() == 204 || response.code() == 205) {
+      return body;
+    }
+    String type = declaredType(call);
+    if (type == null) {
+      return null;
+    }
+    throw new TitanDecodingException(type, null, Errors.describe(call.request()),
+        new java.io.EOFException("HTTP " + response.code() + " with an empty body (null)"
+            + " where a " + type + " was expected"));
+  }
+
+  /** The simple name of the type {@code call} declares, or null for Void/Unit or unknown. */
+  private static String declaredType(Call<?> call) {
+    retrofit2.Invocation invocation = call.request().tag(retrofit2.Invocation.class);
+    if (invocation == null) {
+      return null;
+    }
+    java.lang.reflect.Type ret = invocation.method().getGenericReturnType();
+    if (!(ret instanceof java.lang.reflect.ParameterizedType)) {
+      return null;
+    }
+    java.lang.reflect.Type arg = ((java.lang.reflect.ParameterizedType) ret)
+        .getActualTypeArguments()[0];
+    String name = arg.getTypeName();
+    if (name.equals("java.lang.Void") || name.equals("kotlin.Unit")) {
+      return null;
+    }
+    Class<?> raw = arg instanceof Class ? (Class<?>) arg
+        : arg instanceof java.lang.reflect.ParameterizedType
+            ? (Class<?>) ((java.lang.reflect.ParameterizedType) arg).getRawType() : null;
+    return raw == null ? name : raw.getSimpleName();
   }
 
   private <R> Response<R> send(Call<R> call) {
@@ -371,15 +459,15 @@ public final class TitanContext implements AutoCloseable {
     try {
       return call.execute();
     } catch (JsonDataException | JsonEncodingException | TitanJsonException e) {
-      throw Errors.decoding(e, path);
+      throw Errors.decoding(e, path, redaction);
     } catch (TitanException e) {
       throw e;
     } catch (IOException e) {
       if (isJsonEndOfInput(e)) {
         // The body ended cleanly but the JSON did not: empty or truncated JSON, not transport.
-        throw Errors.decoding(e, path);
+        throw Errors.decoding(e, path, redaction);
       }
-      throw ioFailure(request.method(), path, e);
+      throw ioFailure(request.method(), path, e, redaction);
     }
   }
 
@@ -394,14 +482,38 @@ public final class TitanContext implements AutoCloseable {
 
   /** The exception for a transport failure, saying whether a write may have been applied. */
   static TitanIOException ioFailure(String method, String path, IOException e) {
-    boolean applied = HttpMethods.mayHaveBeenApplied(method, e);
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName()
-        : e.getClass().getSimpleName() + ": " + e.getMessage();
-    String outcome = applied
-        ? " (the write may or may not have been applied; it was not replayed automatically)"
-        : HttpMethods.isWrite(method) && HttpMethods.neverSent(e)
-            ? " (the request was not sent)" : "";
-    return new TitanIOException("I/O failure on " + path + ": " + detail + outcome, e, applied);
+    return ioFailure(method, path, e, Redaction.PATTERNS_ONLY);
+  }
+
+  /**
+   * The exception for a transport failure, saying whether a write may have been applied and how
+   * many times it was sent. The failure's message (which may quote what a server sent, such as a
+   * status line) and its cause chain are scrubbed by {@code redaction}.
+   */
+  static TitanIOException ioFailure(String method, String path, IOException e,
+      Redaction redaction) {
+    int sent = RetryInterceptor.timesSent(e);
+    boolean write = HttpMethods.isWrite(method);
+    boolean applied = HttpMethods.mayHaveBeenApplied(method, e) || (write && sent >= 1);
+    Throwable shown = e instanceof RequestNotSentException && e.getCause() != null
+        ? e.getCause() : e;
+    String detail = shown.getMessage() == null ? shown.getClass().getSimpleName()
+        : shown.getClass().getSimpleName() + ": " + redaction.scrub(shown.getMessage());
+    String outcome;
+    if (applied && sent > 1) {
+      outcome = " (sent " + sent + " times; the write may or may not have been applied)";
+    } else if (applied) {
+      outcome = " (the write may or may not have been applied; it was not replayed automatically)";
+    } else {
+      outcome = write && HttpMethods.neverSent(e) ? " (the request was not sent)" : "";
+    }
+    return new TitanIOException("I/O failure on " + path + ": " + detail + outcome,
+        redaction.scrub((Throwable) e), applied);
+  }
+
+  /** The scrubber of this client family: it knows the client secrets, app key and tokens. */
+  Redaction redaction() {
+    return redaction;
   }
 
   private void checkOpen() {

@@ -40,6 +40,18 @@ import org.slf4j.LoggerFactory;
 public final class TokenProvider {
   private static final Logger log = LoggerFactory.getLogger("dev.titanj.auth");
   private static final long DEFAULT_EXPIRES_IN = 900;
+  /**
+   * The shortest lifetime a token is given, beyond the refresh margin: a token endpoint that
+   * answers {@code expires_in} of 0, a negative number or less than the margin would otherwise
+   * cost one token request per call. A token that really is shorter-lived is rejected with a 401,
+   * which refreshes it once and replays the call.
+   */
+  static final long MIN_USABLE_SECONDS = 60;
+  /**
+   * The longest lifetime believed (24 h): {@code expires_in} of {@code 1e20} or
+   * {@code Long.MAX_VALUE} would overflow an {@code Instant}; ServiceTitan's tokens last 900 s.
+   */
+  static final long MAX_EXPIRES_IN = 24 * 60 * 60;
   private static final JsonAdapter<Map<String, Object>> MAP_ADAPTER = TitanJson.moshi()
       .<Map<String, Object>>adapter(Types.newParameterizedType(Map.class, String.class, Object.class))
       .lenient();
@@ -47,15 +59,20 @@ public final class TokenProvider {
   private final TitanContext.Settings settings;
   private final OkHttpClient client;
   private final String storeKey;
+  private final Redaction redaction;
   private final AtomicLong requests = new AtomicLong();
   private final ReentrantLock lock = new ReentrantLock();
   private CompletableFuture<AccessToken> inFlight; // guarded by lock
 
   /**
    * @param client the client token requests go through: retries and logging, no auth
+   * @param redaction the client's scrubber; every token this provider hands out is registered
+   *     with it, and every error built from the token endpoint's answer goes through it
    */
-  TokenProvider(TitanContext.Settings settings, OkHttpClient client) {
+  TokenProvider(TitanContext.Settings settings, OkHttpClient client, Redaction redaction) {
     this.settings = settings;
+    this.redaction = redaction;
+    redaction.remember(settings.clientSecret);
     this.client = client;
     this.storeKey = storeKey(settings);
   }
@@ -75,7 +92,7 @@ public final class TokenProvider {
   /** A valid token, fetching one when none is cached or it is about to expire. */
   public AccessToken current() {
     AccessToken t = usable(stored());
-    return t != null ? t : refresh(null);
+    return known(t != null ? t : refresh(null));
   }
 
   /**
@@ -83,7 +100,15 @@ public final class TokenProvider {
    * it with is returned as is.
    */
   public AccessToken refreshAfterRejection(AccessToken rejected) {
-    return refresh(rejected);
+    return known(refresh(rejected));
+  }
+
+  /** Registers {@code t} with the scrubber: a token this client holds is never shown. */
+  private AccessToken known(AccessToken t) {
+    if (t != null) {
+      redaction.remember(t.value());
+    }
+    return t;
   }
 
   private AccessToken refresh(AccessToken rejected) {
@@ -220,18 +245,23 @@ public final class TokenProvider {
       if (!(value instanceof String) || ((String) value).isBlank()) {
         throw new AuthenticationException("token response had no access_token", null, null, path);
       }
+      redaction.remember((String) value);
       AccessToken token = new AccessToken((String) value,
-          requestedAt.plusSeconds(expiresIn(json.get("expires_in"))));
+          requestedAt.plusSeconds(lifetime(expiresIn(json.get("expires_in")))));
       log.debug("obtained an access token for {} valid until {}", settings.environment.name(),
           token.expiresAt());
       return token;
     } catch (IOException e) {
       throw new TitanIOException("token request to " + request.url().host() + " failed: "
-          + e.getClass().getSimpleName(), e, false);
+          + e.getClass().getSimpleName(), redaction.scrub((Throwable) e), false);
     }
   }
 
-  /** The exception for a refused token request; credentials problems become authentication errors. */
+  /**
+   * The exception for a refused token request; credentials problems become authentication
+   * errors. Whatever the status, text from the answer goes through the scrubber: a token
+   * endpoint that echoes the posted form never puts the client secret into a message.
+   */
   private RuntimeException failure(Response response, String path) {
     int code = response.code();
     if (code == 400 || code == 401 || code == 403) {
@@ -243,22 +273,45 @@ public final class TokenProvider {
       } catch (IOException | RuntimeException ignored) {
         // The status alone is enough.
       }
-      error = Redaction.scrub(error, settings.clientSecret, settings.clientId);
+      error = Redaction.scrub(redaction.scrub(error), settings.clientId);
       return new AuthenticationException("token request refused"
           + (error == null ? "" : ": " + error)
           + " (check the client id and secret for the " + settings.environment.name()
           + " environment)", null, null, path);
     }
-    return Errors.fromResponse(response, response.body(), now());
+    return Errors.fromResponse(response, response.body(), now(), redaction);
   }
 
+  /**
+   * The lifetime given to a token whose response said {@code expiresIn} seconds: at least the
+   * refresh margin plus {@link #MIN_USABLE_SECONDS} (so a token is used for at least a minute), at
+   * most {@link #MAX_EXPIRES_IN}.
+   */
+  long lifetime(long expiresIn) {
+    long margin = Math.min(settings.tokenRefreshMargin.getSeconds(), MAX_EXPIRES_IN);
+    long min = margin + MIN_USABLE_SECONDS;
+    long clamped = Math.max(min, Math.min(expiresIn, Math.max(min, MAX_EXPIRES_IN)));
+    if (clamped != expiresIn) {
+      log.debug("token endpoint said expires_in={} s; using {} s", expiresIn, clamped);
+    }
+    return clamped;
+  }
+
+  /** {@code expires_in} as seconds; numbers beyond {@code long} saturate, junk means 900 s. */
   private static long expiresIn(Object v) {
     try {
       if (v instanceof Number) {
-        return Math.max(0, ((Number) v).longValue());
+        double d = ((Number) v).doubleValue();
+        if (Double.isNaN(d)) {
+          return DEFAULT_EXPIRES_IN;
+        }
+        return d >= Long.MAX_VALUE ? Long.MAX_VALUE : d <= Long.MIN_VALUE ? Long.MIN_VALUE
+            : ((Number) v).longValue();
       }
       if (v instanceof String) {
-        return Math.max(0, Long.parseLong(((String) v).trim()));
+        return new java.math.BigDecimal(((String) v).trim())
+            .max(java.math.BigDecimal.valueOf(Long.MIN_VALUE))
+            .min(java.math.BigDecimal.valueOf(Long.MAX_VALUE)).longValue();
       }
     } catch (NumberFormatException e) {
       // fall through

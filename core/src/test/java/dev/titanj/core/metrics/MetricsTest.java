@@ -9,6 +9,8 @@ import dev.titanj.core.CacheSettings;
 import dev.titanj.core.Metrics;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.RateLimit;
+import dev.titanj.core.RetryPolicy;
+import dev.titanj.core.ServerException;
 import dev.titanj.core.ServiceTitan;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.core.query.SampleRepository;
@@ -82,6 +84,40 @@ class MetricsTest {
     assertThat(registry.get("titanj.requests").tag("status", "200").timer().count()).isEqualTo(1);
     assertThat(registry.find("titanj.requests").tag("status", "429").timer()).isNull();
     assertThat(fake.apiRequests()).hasSize(2);
+  }
+
+  @Test
+  void metricsOn_addNoRetries_retryPolicyNoneStillMeansOneRequest() {
+    fake.enqueue(json(503, "{}"), json(200, "{\"id\":5}"));
+    server.setDispatcher(fake);
+    try (ServiceTitan st = TestClients.builder(server, clock, sleeper)
+        .retryPolicy(RetryPolicy.none()).metrics(Metrics.micrometer(registry)).build()) {
+      TitanContext ctx = TitanContext.of(st);
+      assertThatThrownBy(() -> ctx.execute(ctx.api(FakeApi.class).customer(TENANT, 5)))
+          .isInstanceOf(ServerException.class);
+    }
+    assertThat(fake.apiRequests()).hasSize(1);
+    assertThat(registry.find("titanj.retries").counters()).isEmpty();
+    assertThat(registry.get("titanj.requests").tag("status", "503").timer().count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void metricsOn_theRetryPolicyBudgetIsTheOnlyRetryBudget() {
+    fake.enqueue(json(503, "{}"), json(503, "{}"), json(503, "{}"), json(200, "{\"id\":5}"));
+    server.setDispatcher(fake);
+    try (ServiceTitan st = TestClients.builder(server, clock, sleeper)
+        .retryPolicy(RetryPolicy.builder().maxAttempts(3).build())
+        .metrics(Metrics.micrometer(registry)).build()) {
+      TitanContext ctx = TitanContext.of(st);
+      assertThatThrownBy(() -> ctx.execute(ctx.api(FakeApi.class).customer(TENANT, 5)))
+          .isInstanceOf(ServerException.class);
+    }
+    assertThat(fake.apiRequests()).hasSize(3);
+    assertThat(registry.get("titanj.retries").counter().count()).isEqualTo(2);
+    // One timed call, whose duration covers all three attempts and the backoff between them.
+    assertThat(registry.get("titanj.requests").tag("status", "503").timer().count())
+        .isEqualTo(1);
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.RetryPolicy;
+import dev.titanj.core.ServerException;
 import dev.titanj.core.ServiceTitan;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -76,12 +78,27 @@ class ExportFeedTest {
   @Test
   void aTransientFailure_isRetriedWithTheSameFrom_noRecordLostOrRepeated() {
     server.fail(SampleServer.exportKey("v10"), 503, 1);
+    try (ServiceTitan twoAttempts = server.client(TENANT)
+        .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build()) {
 
-    List<Long> ids = samples.export(ExportCursor.beginning()).stream().map(Sample::id)
-        .collect(Collectors.toList());
+      List<Long> ids = new SampleRepository(twoAttempts).export(ExportCursor.beginning()).stream()
+          .map(Sample::id).collect(Collectors.toList());
 
-    assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList());
-    assertThat(froms()).containsExactly(null, "v10", "v10", "v20");
+      assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList());
+      assertThat(froms()).containsExactly(null, "v10", "v10", "v20");
+    }
+  }
+
+  @Test
+  void aTransientFailure_withRetryPolicyNone_failsTheFeedAfterOneRequestForThatBatch() {
+    server.fail(SampleServer.exportKey("v10"), 503, 1);
+    ExportFeed<Sample> feed = samples.export(ExportCursor.beginning());
+
+    assertThatThrownBy(() -> feed.stream().forEach(s -> { }))
+        .isInstanceOf(ServerException.class);
+
+    assertThat(froms()).containsExactly(null, "v10");
+    assertThat(feed.cursor().token()).isEqualTo("v10");
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
+import dev.titanj.core.RetryPolicy;
+import dev.titanj.core.ServerException;
 import dev.titanj.core.ServiceTitan;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -193,11 +195,25 @@ class SampleRepositoryHttpTest {
   void transient503OnPage4Of10_everyRecordExactlyOnce() {
     server.seed(TENANT, 1000);
     server.fail(SampleServer.pageKey(4), 503, 1);
+    try (ServiceTitan twoAttempts = server.client(TENANT)
+        .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build()) {
 
-    List<Long> ids = ids(samples.query().pageSize(100).stream());
+      List<Long> ids = ids(new SampleRepository(twoAttempts).query().pageSize(100).stream());
 
-    assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(1, 1000).boxed().toList());
-    assertThat(pagesRequested()).containsExactly(1, 2, 3, 4, 4, 5, 6, 7, 8, 9, 10);
+      assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(1, 1000).boxed().toList());
+      assertThat(pagesRequested()).containsExactly(1, 2, 3, 4, 4, 5, 6, 7, 8, 9, 10);
+    }
+  }
+
+  @Test
+  void transient503OnAPage_withRetryPolicyNone_failsTheStreamAfterOneRequestForThatPage() {
+    server.seed(TENANT, 1000);
+    server.fail(SampleServer.pageKey(4), 503, 1);
+
+    assertThatThrownBy(() -> ids(samples.query().pageSize(100).prefetch(false).stream()))
+        .isInstanceOf(ServerException.class);
+
+    assertThat(pagesRequested()).containsExactly(1, 2, 3, 4);
   }
 
   @Test

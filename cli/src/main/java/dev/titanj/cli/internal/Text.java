@@ -1,0 +1,103 @@
+package dev.titanj.cli.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Small text helpers shared by the commands: plurals and "did you mean" suggestions. */
+public final class Text {
+  private Text() {}
+
+  /** {@code 1 batch}, {@code 2 batches}, {@code 0 records}: the count and the noun, pluralized. */
+  public static String count(long n, String noun) {
+    return n + " " + plural(n, noun);
+  }
+
+  /** The noun for {@code n} of them: {@code batch}/{@code batches}, {@code record}/{@code records}. */
+  public static String plural(long n, String noun) {
+    if (n == 1) {
+      return noun;
+    }
+    if (noun.endsWith("s") || noun.endsWith("x") || noun.endsWith("ch") || noun.endsWith("sh")) {
+      return noun + "es";
+    }
+    return noun + "s";
+  }
+
+  /**
+   * The known names closest to {@code wanted} (ignoring case, dashes and underscores): those at
+   * the smallest edit distance, if it is small (a name containing {@code wanted}, or contained in
+   * it, counts as distance 2); at most three, in alphabetical order.
+   */
+  public static List<String> closest(String wanted, Collection<String> known) {
+    String w = norm(wanted);
+    List<String> out = new ArrayList<>();
+    if (w.isEmpty()) {
+      return out;
+    }
+    int limit = Math.max(2, w.length() / 3);
+    List<String> best = new ArrayList<>();
+    int bestScore = Integer.MAX_VALUE;
+    List<String> sorted = new ArrayList<>(known);
+    sorted.sort(Comparator.naturalOrder());
+    for (String k : sorted) {
+      String n = norm(k);
+      int d = distance(w, n);
+      if (w.length() >= 4 && (n.contains(w) || w.contains(n))) {
+        d = Math.min(d, 2);
+      }
+      if (d > limit || d > bestScore) {
+        continue;
+      }
+      if (d < bestScore) {
+        best.clear();
+        bestScore = d;
+      }
+      best.add(k);
+    }
+    for (String k : best) {
+      if (out.size() == 3) {
+        break;
+      }
+      out.add(k);
+    }
+    return out;
+  }
+
+  /** {@code " (did you mean crm customers?)"}, or empty when nothing is close. */
+  public static String didYouMean(String wanted, Collection<String> known, String prefix) {
+    List<String> c = closest(wanted, known);
+    if (c.isEmpty()) {
+      return "";
+    }
+    List<String> shown = new ArrayList<>();
+    c.forEach(s -> shown.add(prefix + s));
+    return "did you mean " + String.join(" or ", shown) + "?";
+  }
+
+  private static String norm(String s) {
+    return s.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}
