@@ -1,57 +1,41 @@
 package dev.titanj.core;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * An OAuth 2.0 access token and the instant it expires. {@link #toString()} never shows the
  * token itself.
+ *
+ * <p>A value: two tokens are equal when their token values and expiry instants are. It is
+ * {@link Serializable} as a record (deserialization runs the validating constructor); the
+ * project's own token stores keep tokens as text, not in Java serialized form.
+ *
+ * @param value the bearer token (not blank). Handle with care: never log it
+ * @param expiresAt when the server said the token stops working (not null)
  */
-public final class AccessToken implements Serializable {
+public record AccessToken(String value, Instant expiresAt) implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final String value;
-  private final Instant expiresAt;
-
   /**
-   * @param value the bearer token (not blank)
-   * @param expiresAt when the token stops working
+   * @throws IllegalArgumentException if {@code value} is null or blank
+   * @throws NullPointerException if {@code expiresAt} is null
    */
-  public AccessToken(String value, Instant expiresAt) {
+  public AccessToken {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("token value must not be blank");
     }
-    this.value = value;
-    this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
-  }
-
-  /** The bearer token. Handle with care: never log it. */
-  public String value() {
-    return value;
-  }
-
-  /** When the server said the token stops working. */
-  public Instant expiresAt() {
-    return expiresAt;
+    Objects.requireNonNull(expiresAt, "expiresAt");
   }
 
   /** True when the token expires within {@code margin} of {@code now}. */
-  public boolean isExpiringWithin(java.time.Duration margin, Instant now) {
+  public boolean isExpiringWithin(Duration margin, Instant now) {
     return !now.plus(margin).isBefore(expiresAt);
   }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof AccessToken && ((AccessToken) o).value.equals(value)
-        && ((AccessToken) o).expiresAt.equals(expiresAt);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(value, expiresAt);
-  }
-
+  /** Shows the expiry only; the token value is always {@code <redacted>}. */
   @Override
   public String toString() {
     return "AccessToken{value=<redacted>, expiresAt=" + expiresAt + "}";

@@ -7,31 +7,20 @@ import java.util.Objects;
  * One response of an export feed: its records, whether more follow right away, and the cursor
  * that resumes after it.
  *
+ * <p>A value: two batches are equal when their items, {@code hasMore} and cursors are.
+ * {@link #toString()} shows the number of items, not the items.
+ *
+ * @param items the records of this batch, in server order (copied; not null)
+ * @param hasMore true when the server has more records now; false when the feed is caught up
+ * @param next the cursor that continues after this batch ({@code continueFrom}; not null)
  * @param <T> the record type
  */
-public final class ExportBatch<T> {
-  private final List<T> items;
-  private final boolean hasMore;
-  private final ExportCursor next;
+public record ExportBatch<T>(List<T> items, boolean hasMore, ExportCursor next) {
 
-  public ExportBatch(List<T> items, boolean hasMore, ExportCursor next) {
-    this.items = List.copyOf(Objects.requireNonNull(items, "items"));
-    this.hasMore = hasMore;
-    this.next = Objects.requireNonNull(next, "next");
-  }
-
-  public List<T> items() {
-    return items;
-  }
-
-  /** True when the server has more records now; false when the feed is caught up. */
-  public boolean hasMore() {
-    return hasMore;
-  }
-
-  /** The cursor that continues after this batch ({@code continueFrom}). */
-  public ExportCursor next() {
-    return next;
+  /** Copies {@code items} (an immutable list; null elements are refused). */
+  public ExportBatch {
+    items = List.copyOf(Objects.requireNonNull(items, "items"));
+    Objects.requireNonNull(next, "next");
   }
 
   @Override

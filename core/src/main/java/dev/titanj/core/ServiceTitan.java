@@ -203,6 +203,7 @@ public final class ServiceTitan implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.system();
     okhttp3.OkHttpClient baseHttpClient;
+    Metrics metrics = Metrics.none();
 
     private Builder() {}
 
@@ -325,6 +326,15 @@ public final class ServiceTitan implements AutoCloseable {
     }
 
     /**
+     * Where the client reports request, retry, token, rate-limit and cache metrics; default
+     * {@link Metrics#none()}. For example {@code .metrics(Metrics.micrometer(registry))}.
+     */
+    public Builder metrics(Metrics metrics) {
+      this.metrics = requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /**
      * Builds the client. No network call is made here; the first token is fetched on first use.
      *
      * @throws IllegalArgumentException naming the first required setting that is missing
@@ -345,7 +355,10 @@ public final class ServiceTitan implements AutoCloseable {
       return new ServiceTitan(TitanContext.create(new TitanContext.Settings(environment, clientId,
           clientSecret, appKey, tenantId, connectTimeout, readTimeout, callTimeout,
           tokenRefreshMargin, retryPolicy, tokenStore, cacheSettings, rateLimit, clock, sleeper,
-          baseHttpClient)));
+          baseHttpClient, metrics.isEnabled()
+              ? dev.titanj.core.internal.MetricsRecorder.micrometer(metrics.registry(),
+                  metrics.tags(), metrics.hasTenantTag())
+              : dev.titanj.core.internal.MetricsRecorder.NONE)));
     }
 
     @Override

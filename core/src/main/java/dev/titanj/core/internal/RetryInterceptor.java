@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The outermost application interceptor: retries throttled (429) and unavailable (502, 503, 504)
  * responses and transport failures with exponential backoff and jitter, within
- * {@link RetryPolicy#maxAttempts()}.
+ * {@link RetryPolicy#maxAttempts()}. (With metrics on, only the whole-call timer of
+ * {@link MetricsInterceptors#calls} sits outside it; that timer proceeds once and never retries.)
  *
  * <ul>
  *   <li>429 is retried for every method: the server did not process the request. A

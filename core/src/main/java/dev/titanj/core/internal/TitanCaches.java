@@ -23,8 +23,14 @@ public final class TitanCaches implements AutoCloseable {
 
   /** Caches whose TTLs run on {@code clock} (the client's injected clock). */
   public TitanCaches(CacheSettings settings, Clock clock) {
+    this(settings, clock, MetricsRecorder.NONE);
+  }
+
+  /** Caches whose hit and miss counts are also published to {@code metrics}. */
+  public TitanCaches(CacheSettings settings, Clock clock, MetricsRecorder metrics) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.caches = new ResourceCaches(settings, Objects.requireNonNull(clock, "clock"));
+    this.caches = new ResourceCaches(settings, Objects.requireNonNull(clock, "clock"),
+        (resource, hits, misses) -> metrics.cacheCounters(resource, hits, misses));
   }
 
   /**

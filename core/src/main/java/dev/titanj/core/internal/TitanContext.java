@@ -58,12 +58,25 @@ public final class TitanContext implements AutoCloseable {
     public final Clock clock;
     public final Sleeper sleeper;
     public final OkHttpClient baseHttpClient;
+    /** Where the client family reports metrics; {@link MetricsRecorder#NONE} when off. */
+    public final MetricsRecorder metrics;
 
     public Settings(Environment environment, String clientId, String clientSecret, String appKey,
         long tenantId, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
         Duration tokenRefreshMargin, RetryPolicy retryPolicy, TokenStore tokenStore,
         CacheSettings cacheSettings, RateLimit rateLimit, Clock clock, Sleeper sleeper,
         OkHttpClient baseHttpClient) {
+      this(environment, clientId, clientSecret, appKey, tenantId, connectTimeout, readTimeout,
+          callTimeout, tokenRefreshMargin, retryPolicy, tokenStore, cacheSettings, rateLimit, clock,
+          sleeper, baseHttpClient, MetricsRecorder.NONE);
+    }
+
+    public Settings(Environment environment, String clientId, String clientSecret, String appKey,
+        long tenantId, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
+        Duration tokenRefreshMargin, RetryPolicy retryPolicy, TokenStore tokenStore,
+        CacheSettings cacheSettings, RateLimit rateLimit, Clock clock, Sleeper sleeper,
+        OkHttpClient baseHttpClient, MetricsRecorder metrics) {
+      this.metrics = metrics == null ? MetricsRecorder.NONE : metrics;
       this.environment = environment;
       this.clientId = clientId;
       this.clientSecret = clientSecret;
@@ -85,7 +98,7 @@ public final class TitanContext implements AutoCloseable {
     Settings forTenant(long tenant, String id, String secret) {
       return new Settings(environment, id, secret, appKey, tenant, connectTimeout, readTimeout,
           callTimeout, tokenRefreshMargin, retryPolicy, tokenStore, cacheSettings, rateLimit,
-          clock, sleeper, baseHttpClient);
+          clock, sleeper, baseHttpClient, metrics);
     }
 
     @Override
@@ -137,21 +150,38 @@ public final class TitanContext implements AutoCloseable {
     this.ownsShared = ownsShared;
     this.ownsHttp = ownsHttp;
     this.familyClosed = familyClosed;
-    OkHttpClient tokenClient = base.newBuilder()
+    MetricsRecorder metrics = settings.metrics.forTenant(settings.tenantId);
+    OkHttpClient.Builder tb = base.newBuilder();
+    if (metrics.isEnabled()) {
+      tb.addInterceptor(MetricsInterceptors.tokens(metrics));
+    }
+    OkHttpClient tokenClient = tb
         .addInterceptor(new RetryInterceptor(settings.retryPolicy, settings.clock,
             settings.sleeper, settings.callTimeout, true))
         .addInterceptor(new RedactingLoggingInterceptor("dev.titanj.auth", redaction))
         .build();
     this.tokens = new TokenProvider(settings, tokenClient, redaction);
+    Sleeper gateSleeper = !metrics.isEnabled() ? settings.sleeper : wait -> {
+      metrics.rateLimitWait(wait);
+      settings.sleeper.sleep(wait);
+    };
     this.rateLimiter = RequestGate.forLimit(settings.rateLimit, budgetKey(settings),
-        settings.clock, settings.sleeper);
+        settings.clock, gateSleeper);
     HttpUrl apiBase = HttpUrl.get(settings.environment.apiBase().toString() + "/");
     // Interceptor order (application interceptors, outermost first): retry -> auth -> rate
-    // limit -> logging, so every attempt and every 401 replay is rate limited and logged.
-    OkHttpClient.Builder b = base.newBuilder()
-        .addInterceptor(new RetryInterceptor(settings.retryPolicy, settings.clock,
-            settings.sleeper, settings.callTimeout, false))
-        .addInterceptor(new AuthInterceptor(tokens, settings.appKey, apiBase));
+    // limit -> logging, so every attempt and every 401 replay is rate limited and logged. With
+    // metrics on, one interceptor outside retry times whole calls and one between retry and auth
+    // counts attempts.
+    OkHttpClient.Builder b = base.newBuilder();
+    if (metrics.isEnabled()) {
+      b.addInterceptor(MetricsInterceptors.calls(metrics));
+    }
+    b.addInterceptor(new RetryInterceptor(settings.retryPolicy, settings.clock,
+        settings.sleeper, settings.callTimeout, false));
+    if (metrics.isEnabled()) {
+      b.addInterceptor(MetricsInterceptors.attempts(metrics));
+    }
+    b.addInterceptor(new AuthInterceptor(tokens, settings.appKey, apiBase));
     if (rateLimiter != null) {
       b.addInterceptor(new RateLimitInterceptor(rateLimiter));
     }
@@ -187,7 +217,7 @@ public final class TitanContext implements AutoCloseable {
       return t;
     });
     return new TitanContext(settings, base,
-        new TitanCaches(settings.cacheSettings, settings.clock), executor, true,
+        new TitanCaches(settings.cacheSettings, settings.clock, settings.metrics), executor, true,
         ownsHttp, new AtomicBoolean(), new Redaction());
   }
 
@@ -325,6 +355,17 @@ public final class TitanContext implements AutoCloseable {
 
   public long tokenRequestCount() {
     return tokens.requestCount();
+  }
+
+  /**
+   * Makes sure a valid token is at hand (the cached one, or a fresh one from the token endpoint)
+   * and returns when it expires; the token itself is never handed out. For health checks.
+   *
+   * @throws dev.titanj.core.AuthenticationException if the credentials are refused
+   */
+  public java.time.Instant verifyToken() {
+    checkOpen();
+    return tokens.current().expiresAt();
   }
 
   /**

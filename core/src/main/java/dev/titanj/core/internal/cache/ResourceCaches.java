@@ -25,9 +25,21 @@ public final class ResourceCaches {
   private final ConcurrentHashMap<String, JCacheResourceCache.Flight> loading =
       new ConcurrentHashMap<>();
 
+  /** Told once per resource about its hit and miss counters (for metrics). */
+  public interface CounterListener {
+    void created(String resource, LongAdder hits, LongAdder misses);
+  }
+
+  private final CounterListener counterListener;
+
   public ResourceCaches(CacheSettings settings, Clock clock) {
+    this(settings, clock, (resource, hits, misses) -> { });
+  }
+
+  public ResourceCaches(CacheSettings settings, Clock clock, CounterListener counterListener) {
     this.settings = settings;
     this.clock = clock;
+    this.counterListener = counterListener;
   }
 
   /** The cache of one resource and scope; a pass-through when the resource is not cached. */
@@ -41,7 +53,11 @@ public final class ResourceCaches {
     }
     Cache<String, Object> cache = caches.computeIfAbsent(resource,
         name -> managers().cacheFor(name, r, valueType));
-    LongAdder[] c = counts.computeIfAbsent(resource, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+    LongAdder[] c = counts.computeIfAbsent(resource, k -> {
+      LongAdder[] created = {new LongAdder(), new LongAdder()};
+      counterListener.created(k, created[0], created[1]);
+      return created;
+    });
     AtomicLong epoch = epochs.computeIfAbsent(scope + "|" + resource, k -> new AtomicLong());
     ValueCodec codec = codecs.computeIfAbsent(resource, k -> managers().storesByReference()
         ? ValueCodec.identity() : ValueCodec.json(valueType));
