@@ -1099,16 +1099,16 @@ public final class Generator {
       MethodSpec.Builder m = MethodSpec.methodBuilder(apiMethodName(op))
           .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
           .returns(ParameterizedTypeName.get(CALL, callBodyType(op)));
+      String path = relativePath(op);
       if (op.method.equals("DELETE") && op.body != null) {
         m.addAnnotation(AnnotationSpec.builder(ClassName.get(HTTP, "HTTP"))
-            .addMember("method", "$S", "DELETE").addMember("path", "$S", op.full)
+            .addMember("method", "$S", "DELETE").addMember("path", "$S", path)
             .addMember("hasBody", "true").build());
       } else {
         m.addAnnotation(AnnotationSpec.builder(ClassName.get(HTTP, op.method.toUpperCase(Locale.ROOT)))
-            .addMember("value", "$S", op.full).build());
+            .addMember("value", "$S", path).build());
       }
       Map<Param, String> jn = javaNames(op);
-      m.addParameter(ParameterSpec.builder(TypeName.LONG, "tenant").addAnnotation(pathAnn("tenant")).build());
       for (Param p : op.pathParams) {
         m.addParameter(ParameterSpec.builder(pathType(p), jn.get(p)).addAnnotation(pathAnn(p.name)).build());
       }
@@ -1123,6 +1123,15 @@ public final class Generator {
       t.addMethod(m.build());
     }
     return t.build();
+  }
+
+  /** The path below {@code {area}/v2/tenant/{tenant}/}: Retrofit paths and descriptors use it. */
+  String relativePath(Op op) {
+    String prefix = spec.prefix + "/tenant/{tenant}/";
+    if (!op.full.startsWith(prefix)) {
+      throw new IllegalStateException(op.id + ": path " + op.full + " is not below " + prefix);
+    }
+    return op.full.substring(prefix.length());
   }
 
   private static AnnotationSpec pathAnn(String name) {
@@ -1178,17 +1187,17 @@ public final class Generator {
 
     /** {@code api.method(rt.tenant(), args...)} for {@code op}. */
     CodeBlock api(Op op, Map<Param, String> jn, Map<Param, String> rename, CodeBlock query) {
-      CodeBlock.Builder c = CodeBlock.builder().add("api.$L(rt.tenant()", apiMethodName(op));
+      List<CodeBlock> args = new ArrayList<>();
       for (Param p : op.pathParams) {
-        c.add(", $L", rename.getOrDefault(p, jn.get(p)));
+        args.add(CodeBlock.of("$L", rename.getOrDefault(p, jn.get(p))));
       }
       if (!op.queryParams.isEmpty()) {
-        c.add(", $L", query == null ? CodeBlock.of("null") : query);
+        args.add(query == null ? CodeBlock.of("null") : query);
       }
       if (op.body != null) {
-        c.add(", $L", op.bodyArray ? "requests" : "request");
+        args.add(CodeBlock.of("$L", op.bodyArray ? "requests" : "request"));
       }
-      return c.add(")").build();
+      return CodeBlock.of("api.$L($L)", apiMethodName(op), CodeBlock.join(args, ", "));
     }
 
     void write() {
@@ -2018,7 +2027,7 @@ public final class Generator {
     t.addMethod(MethodSpec.methodBuilder("of").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self).addParameter(SERVICE_TITAN, "serviceTitan")
         .addJavadoc("The $L API of {@code serviceTitan}.\n", areaClass)
-        .addStatement("return new $T($T.of(serviceTitan))", self, MODULE_RUNTIME).build());
+        .addStatement("return new $T($T.of(serviceTitan, $S))", self, MODULE_RUNTIME, spec.prefix).build());
     for (Repo r : repos.values()) {
       t.addMethod(MethodSpec.methodBuilder(r.accessor).addModifiers(Modifier.PUBLIC)
           .returns(r.repoClass())
@@ -2072,11 +2081,8 @@ public final class Generator {
         Op op = r.ops.get(i).op;
         TypeName item = op.kind == Op.Kind.LONG ? LONG : op.kind == Op.Kind.VOID || op.type == null
             ? VOID : raw(model(op.type));
-        if (!op.full.startsWith(opPrefix)) {
-          throw new IllegalStateException(op.id + ": path " + op.full + " is not below " + opPrefix);
-        }
         ops.add("$LOPS.$L($S, $S, $S, $T.class)", i == 0 ? "" : ",\n", shapeMethod(op), op.id,
-            op.method, op.full.substring(opPrefix.length()), item);
+            op.method, relativePath(op), item);
       }
       String scope = "tn." + Customization.scopePrefix(area) + "." + r.resource.split("\\.")[0].replace("-", "");
       String name = Names.constant(r.accessor);

@@ -153,7 +153,7 @@ public final class Accounting {
    * The Accounting API of {@code serviceTitan}.
    */
   public static Accounting of(ServiceTitan serviceTitan) {
-    return new Accounting(ModuleRuntime.of(serviceTitan));
+    return new Accounting(ModuleRuntime.of(serviceTitan, "accounting/v2"));
   }
 
   /**

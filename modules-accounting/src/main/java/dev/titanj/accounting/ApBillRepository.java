@@ -42,14 +42,14 @@ public final class ApBillRepository implements ReadRepository<ApBill, Long>, Que
    */
   @CheckReturnValue
   public ApBillQuery query() {
-    return new ApBillQuery(rt.pages(q -> api.apBillsGetListPaginated(rt.tenant(), q), 5000));
+    return new ApBillQuery(rt.pages(q -> api.apBillsGetListPaginated(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET accounting/v2/tenant/{tenant}/ap-bills/{billId}}; empty when it does not exist (404). Served from the cache when {@code accounting.ap-bills} is cached.
    */
   public Optional<ApBill> findById(long id) {
-    return rt.find(id, () -> api.apBillsGetById(rt.tenant(), id));
+    return rt.find(id, () -> api.apBillsGetById(id));
   }
 
   /**
@@ -84,7 +84,7 @@ public final class ApBillRepository implements ReadRepository<ApBill, Long>, Que
    */
   @CheckReturnValue
   public ApBillCustomFieldTypesQuery customFieldTypes() {
-    return new ApBillCustomFieldTypesQuery(rt.pages(q -> api.apBillsGetCustomFieldTypes(rt.tenant(), q), 5000));
+    return new ApBillCustomFieldTypesQuery(rt.pages(q -> api.apBillsGetCustomFieldTypes(q), 5000));
   }
 
   /**
@@ -92,7 +92,7 @@ public final class ApBillRepository implements ReadRepository<ApBill, Long>, Que
    */
   public void updateCustomFields(CustomFieldUpdateRequest request) {
     Arguments.notNull("request", request);
-    rt.writeAll(() -> api.apBillsUpdateCustomFields(rt.tenant(), request));
+    rt.writeAll(() -> api.apBillsUpdateCustomFields(request));
   }
 
   /**
@@ -101,6 +101,6 @@ public final class ApBillRepository implements ReadRepository<ApBill, Long>, Que
   public List<MarkApBillAsExportedUpdate> markAsExported(
       MarkApBillAsExportedUpdateRequest request) {
     Arguments.notNull("request", request);
-    return Arguments.orEmpty(rt.writeAll(() -> api.apBillsMarkAsExported(rt.tenant(), request)));
+    return Arguments.orEmpty(rt.writeAll(() -> api.apBillsMarkAsExported(request)));
   }
 }

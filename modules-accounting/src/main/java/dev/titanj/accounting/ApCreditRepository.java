@@ -41,7 +41,7 @@ public final class ApCreditRepository implements ReadRepository<ApCredit, Long>,
    */
   @CheckReturnValue
   public ApCreditQuery query() {
-    return new ApCreditQuery(rt.pages(q -> api.apCreditsGetList(rt.tenant(), q), 5000));
+    return new ApCreditQuery(rt.pages(q -> api.apCreditsGetList(q), 5000));
   }
 
   /**
@@ -84,6 +84,6 @@ public final class ApCreditRepository implements ReadRepository<ApCredit, Long>,
   public List<MarkApCreditAsExportedUpdate> markAsExported(
       List<MarkApCreditAsExportedUpdateRequest> requests) {
     Arguments.notNull("requests", requests);
-    return Arguments.orEmpty(rt.writeAll(() -> api.apCreditsMarkAsExported(rt.tenant(), requests)));
+    return Arguments.orEmpty(rt.writeAll(() -> api.apCreditsMarkAsExported(requests)));
   }
 }

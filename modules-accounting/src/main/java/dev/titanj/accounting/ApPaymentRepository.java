@@ -41,7 +41,7 @@ public final class ApPaymentRepository implements ReadRepository<ApPayment, Long
    */
   @CheckReturnValue
   public ApPaymentQuery query() {
-    return new ApPaymentQuery(rt.pages(q -> api.apPaymentsGetList(rt.tenant(), q), 5000));
+    return new ApPaymentQuery(rt.pages(q -> api.apPaymentsGetList(q), 5000));
   }
 
   /**
@@ -84,6 +84,6 @@ public final class ApPaymentRepository implements ReadRepository<ApPayment, Long
   public List<MarkApPaymentAsExportedUpdate> markAsExported(
       List<MarkApPaymentAsExportedUpdateRequest> requests) {
     Arguments.notNull("requests", requests);
-    return Arguments.orEmpty(rt.writeAll(() -> api.apPaymentsMarkAsExported(rt.tenant(), requests)));
+    return Arguments.orEmpty(rt.writeAll(() -> api.apPaymentsMarkAsExported(requests)));
   }
 }

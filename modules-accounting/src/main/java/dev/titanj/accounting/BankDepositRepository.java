@@ -40,7 +40,7 @@ public final class BankDepositRepository implements ReadRepository<DetailedDepos
    */
   @CheckReturnValue
   public BankDepositQuery query() {
-    return new BankDepositQuery(rt.pages(q -> api.depositsGetList(rt.tenant(), q), 5000));
+    return new BankDepositQuery(rt.pages(q -> api.depositsGetList(q), 5000));
   }
 
   /**
@@ -83,7 +83,7 @@ public final class BankDepositRepository implements ReadRepository<DetailedDepos
   @CheckReturnValue
   public BankDepositTransactionsQuery transactions(long bankDepositId) {
     Arguments.positive("bankDepositId", bankDepositId);
-    return new BankDepositTransactionsQuery(rt.pages(q -> api.depositsGetTransactionsList(rt.tenant(), bankDepositId, q), 5000));
+    return new BankDepositTransactionsQuery(rt.pages(q -> api.depositsGetTransactionsList(bankDepositId, q), 5000));
   }
 
   /**
@@ -91,6 +91,6 @@ public final class BankDepositRepository implements ReadRepository<DetailedDepos
    */
   public void markAsExported(MarkDepositsAsExportedRequestArgs request) {
     Arguments.notNull("request", request);
-    rt.writeAll(() -> api.depositsMarkAsExported(rt.tenant(), request));
+    rt.writeAll(() -> api.depositsMarkAsExported(request));
   }
 }

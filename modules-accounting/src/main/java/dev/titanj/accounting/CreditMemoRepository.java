@@ -42,7 +42,7 @@ public final class CreditMemoRepository implements ReadRepository<CreditMemoPubl
    */
   @CheckReturnValue
   public CreditMemoQuery query() {
-    return new CreditMemoQuery(rt.pages(q -> api.creditMemosGetList(rt.tenant(), q), 5000));
+    return new CreditMemoQuery(rt.pages(q -> api.creditMemosGetList(q), 5000));
   }
 
   /**
@@ -85,6 +85,6 @@ public final class CreditMemoRepository implements ReadRepository<CreditMemoPubl
   public CreditMemoUpdatePublic update(long id, CreditMemoUpdatePublicRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.creditMemosUpdate(rt.tenant(), id, request));
+    return rt.write(id, () -> api.creditMemosUpdate(id, request));
   }
 }

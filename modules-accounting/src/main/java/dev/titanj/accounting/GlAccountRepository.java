@@ -42,14 +42,14 @@ public final class GlAccountRepository implements ReadRepository<GlAccountExtend
    */
   @CheckReturnValue
   public GlAccountQuery query() {
-    return new GlAccountQuery(rt.pages(q -> api.glAccountsGetList(rt.tenant(), q), 5000));
+    return new GlAccountQuery(rt.pages(q -> api.glAccountsGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}; empty when it does not exist (404). Served from the cache when {@code accounting.gl-accounts} is cached.
    */
   public Optional<GlAccountExtended> findById(long id) {
-    return rt.find(id, () -> api.glAccountsGetAccount(rt.tenant(), id));
+    return rt.find(id, () -> api.glAccountsGetAccount(id));
   }
 
   /**
@@ -84,7 +84,7 @@ public final class GlAccountRepository implements ReadRepository<GlAccountExtend
    */
   public GlAccountExtended create(GlAccountCreateRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.glAccountsCreateAccount(rt.tenant(), request));
+    return rt.call(() -> api.glAccountsCreateAccount(request));
   }
 
   /**
@@ -93,6 +93,6 @@ public final class GlAccountRepository implements ReadRepository<GlAccountExtend
   public GlAccountExtended update(long id, GlAccountUpdateRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.glAccountsUpdateAccount(rt.tenant(), id, request));
+    return rt.write(id, () -> api.glAccountsUpdateAccount(id, request));
   }
 }

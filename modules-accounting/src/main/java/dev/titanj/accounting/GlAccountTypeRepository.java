@@ -40,7 +40,7 @@ public final class GlAccountTypeRepository implements ReadRepository<GlAccountTy
    */
   @CheckReturnValue
   public GlAccountTypeQuery query() {
-    return new GlAccountTypeQuery(rt.pages(q -> api.glAccountsGetTypeList(rt.tenant(), q), 5000));
+    return new GlAccountTypeQuery(rt.pages(q -> api.glAccountsGetTypeList(q), 5000));
   }
 
   /**

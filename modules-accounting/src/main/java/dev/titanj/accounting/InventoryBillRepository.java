@@ -45,7 +45,7 @@ public final class InventoryBillRepository implements ReadRepository<InventoryBi
    */
   @CheckReturnValue
   public InventoryBillQuery query() {
-    return new InventoryBillQuery(rt.pages(q -> api.inventoryBillsGetListPaginated(rt.tenant(), q), 5000));
+    return new InventoryBillQuery(rt.pages(q -> api.inventoryBillsGetListPaginated(q), 5000));
   }
 
   /**
@@ -86,7 +86,7 @@ public final class InventoryBillRepository implements ReadRepository<InventoryBi
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/inventory-bills} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportInventoryBill> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportInventoryBills(rt.tenant(), q));
+    return rt.export(cursor, q -> api.exportInventoryBills(q));
   }
 
   /**
@@ -101,7 +101,7 @@ public final class InventoryBillRepository implements ReadRepository<InventoryBi
    */
   @CheckReturnValue
   public InventoryBillQuery list() {
-    return new InventoryBillQuery(rt.arrayPages(q -> api.inventoryBillsGetList(rt.tenant(), q), 5000));
+    return new InventoryBillQuery(rt.arrayPages(q -> api.inventoryBillsGetList(q), 5000));
   }
 
   /**
@@ -111,7 +111,7 @@ public final class InventoryBillRepository implements ReadRepository<InventoryBi
    */
   @Deprecated
   public List<InventoryBill> list(InventoryBillQuery filters) {
-    return new InventoryBillQuery(rt.arrayPages(q -> api.inventoryBillsGetList(rt.tenant(), q), 5000).withParams(Arguments.notNull("filters", filters).parameters())).toList();
+    return new InventoryBillQuery(rt.arrayPages(q -> api.inventoryBillsGetList(q), 5000).withParams(Arguments.notNull("filters", filters).parameters())).toList();
   }
 
   /**
@@ -119,7 +119,7 @@ public final class InventoryBillRepository implements ReadRepository<InventoryBi
    */
   @CheckReturnValue
   public InventoryBillCustomFieldTypesQuery customFieldTypes() {
-    return new InventoryBillCustomFieldTypesQuery(rt.pages(q -> api.inventoryBillsGetCustomFieldTypes(rt.tenant(), q), 5000));
+    return new InventoryBillCustomFieldTypesQuery(rt.pages(q -> api.inventoryBillsGetCustomFieldTypes(q), 5000));
   }
 
   /**
@@ -127,7 +127,7 @@ public final class InventoryBillRepository implements ReadRepository<InventoryBi
    */
   public void updateCustomFields(CustomFieldUpdateRequest request) {
     Arguments.notNull("request", request);
-    rt.writeAll(() -> api.inventoryBillsUpdateCustomFields(rt.tenant(), request));
+    rt.writeAll(() -> api.inventoryBillsUpdateCustomFields(request));
   }
 
   /**
@@ -136,6 +136,6 @@ public final class InventoryBillRepository implements ReadRepository<InventoryBi
   public List<MarkInventoryBillAsExportedUpdate> markAsExported(
       MarkInventoryBillAsExportedUpdateRequest request) {
     Arguments.notNull("request", request);
-    return Arguments.orEmpty(rt.writeAll(() -> api.inventoryBillsMarkAsExported(rt.tenant(), request)));
+    return Arguments.orEmpty(rt.writeAll(() -> api.inventoryBillsMarkAsExported(request)));
   }
 }

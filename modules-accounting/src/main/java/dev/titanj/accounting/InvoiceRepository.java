@@ -50,7 +50,7 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
    */
   @CheckReturnValue
   public InvoiceQuery query() {
-    return new InvoiceQuery(rt.pages(q -> api.invoicesGetList(rt.tenant(), q), 5000));
+    return new InvoiceQuery(rt.pages(q -> api.invoicesGetList(q), 5000));
   }
 
   /**
@@ -91,7 +91,7 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoices} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportInvoice> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportInvoices(rt.tenant(), q));
+    return rt.export(cursor, q -> api.exportInvoices(q));
   }
 
   /**
@@ -105,7 +105,7 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportInvoiceItem> exportItems(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportInvoiceItems(rt.tenant(), q));
+    return rt.export(cursor, q -> api.exportInvoiceItems(q));
   }
 
   /**
@@ -120,7 +120,7 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
    */
   public Long createAdjustment(AdjustmentInvoiceCreateRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.invoicesCreateAdjustmentInvoice(rt.tenant(), request));
+    return rt.call(() -> api.invoicesCreateAdjustmentInvoice(request));
   }
 
   /**
@@ -128,7 +128,7 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
    */
   @CheckReturnValue
   public InvoiceCustomFieldTypesQuery customFieldTypes() {
-    return new InvoiceCustomFieldTypesQuery(rt.pages(q -> api.invoicesGetCustomFieldTypes(rt.tenant(), q), 5000));
+    return new InvoiceCustomFieldTypesQuery(rt.pages(q -> api.invoicesGetCustomFieldTypes(q), 5000));
   }
 
   /**
@@ -136,7 +136,7 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
    */
   public void updateCustomFields(CustomFieldUpdateRequest request) {
     Arguments.notNull("request", request);
-    rt.writeAll(() -> api.invoicesUpdateCustomFields(rt.tenant(), request));
+    rt.writeAll(() -> api.invoicesUpdateCustomFields(request));
   }
 
   /**
@@ -145,7 +145,7 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   public void update(long id, InvoiceUpdateRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    rt.write(id, () -> api.invoicesUpdateInvoice(rt.tenant(), id, request));
+    rt.write(id, () -> api.invoicesUpdateInvoice(id, request));
   }
 
   /**
@@ -154,7 +154,7 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   public void updateItems(long invoiceId, InvoiceItemUpdateRequest request) {
     Arguments.positive("invoiceId", invoiceId);
     Arguments.notNull("request", request);
-    rt.write(invoiceId, () -> api.invoicesUpdateInvoiceItems(rt.tenant(), invoiceId, request));
+    rt.write(invoiceId, () -> api.invoicesUpdateInvoiceItems(invoiceId, request));
   }
 
   /**
@@ -163,7 +163,7 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   public void deleteItem(long invoiceId, long itemId) {
     Arguments.positive("invoiceId", invoiceId);
     Arguments.positive("itemId", itemId);
-    rt.write(invoiceId, () -> api.invoicesDeleteInvoiceItem(rt.tenant(), invoiceId, itemId));
+    rt.write(invoiceId, () -> api.invoicesDeleteInvoiceItem(invoiceId, itemId));
   }
 
   /**
@@ -172,6 +172,6 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   public List<MarkInvoiceAsExportedUpdate> markAsExported(
       List<MarkInvoiceAsExportedUpdateRequest> requests) {
     Arguments.notNull("requests", requests);
-    return Arguments.orEmpty(rt.writeAll(() -> api.invoicesMarkAsExported(rt.tenant(), requests)));
+    return Arguments.orEmpty(rt.writeAll(() -> api.invoicesMarkAsExported(requests)));
   }
 }

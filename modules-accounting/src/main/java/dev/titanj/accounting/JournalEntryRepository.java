@@ -42,7 +42,7 @@ public final class JournalEntryRepository implements ReadRepository<JournalEntry
    */
   @CheckReturnValue
   public JournalEntryQuery query() {
-    return new JournalEntryQuery(rt.pages(q -> api.journalEntriesGetList(rt.tenant(), q), 500));
+    return new JournalEntryQuery(rt.pages(q -> api.journalEntriesGetList(q), 500));
   }
 
   /**
@@ -80,7 +80,7 @@ public final class JournalEntryRepository implements ReadRepository<JournalEntry
   @CheckReturnValue
   public JournalEntrySummaryQuery summary(UUID journalEntryId) {
     Arguments.notNull("journalEntryId", journalEntryId);
-    return new JournalEntrySummaryQuery(rt.pages(q -> api.journalEntriesGetSummary(rt.tenant(), journalEntryId, q), 500));
+    return new JournalEntrySummaryQuery(rt.pages(q -> api.journalEntriesGetSummary(journalEntryId, q), 500));
   }
 
   /**
@@ -89,7 +89,7 @@ public final class JournalEntryRepository implements ReadRepository<JournalEntry
   @CheckReturnValue
   public JournalEntryDetailsQuery details(UUID journalEntryId) {
     Arguments.notNull("journalEntryId", journalEntryId);
-    return new JournalEntryDetailsQuery(rt.pages(q -> api.journalEntriesGetDetails(rt.tenant(), journalEntryId, q), 500));
+    return new JournalEntryDetailsQuery(rt.pages(q -> api.journalEntriesGetDetails(journalEntryId, q), 500));
   }
 
   /**
@@ -98,7 +98,7 @@ public final class JournalEntryRepository implements ReadRepository<JournalEntry
   public JournalEntry update(UUID id, JournalEntryUpdateRequest request) {
     Arguments.notNull("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.journalEntriesUpdate(rt.tenant(), id, request));
+    return rt.write(id, () -> api.journalEntriesUpdate(id, request));
   }
 
   /**
@@ -107,6 +107,6 @@ public final class JournalEntryRepository implements ReadRepository<JournalEntry
   public JournalEntry updateSync(UUID journalEntryId, JournalEntrySyncUpdateRequest request) {
     Arguments.notNull("journalEntryId", journalEntryId);
     Arguments.notNull("request", request);
-    return rt.write(journalEntryId, () -> api.journalEntriesSyncUpdate(rt.tenant(), journalEntryId, request));
+    return rt.write(journalEntryId, () -> api.journalEntriesSyncUpdate(journalEntryId, request));
   }
 }

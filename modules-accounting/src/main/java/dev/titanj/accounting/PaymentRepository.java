@@ -48,7 +48,7 @@ public final class PaymentRepository implements ReadRepository<DetailedPayment, 
    */
   @CheckReturnValue
   public PaymentQuery query() {
-    return new PaymentQuery(rt.pages(q -> api.paymentsGetList(rt.tenant(), q), 5000));
+    return new PaymentQuery(rt.pages(q -> api.paymentsGetList(q), 5000));
   }
 
   /**
@@ -89,7 +89,7 @@ public final class PaymentRepository implements ReadRepository<DetailedPayment, 
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/payments} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportPayment> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportPayments(rt.tenant(), q));
+    return rt.export(cursor, q -> api.exportPayments(q));
   }
 
   /**
@@ -104,7 +104,7 @@ public final class PaymentRepository implements ReadRepository<DetailedPayment, 
    */
   public Payment create(PaymentCreateRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.paymentsCreate(rt.tenant(), request));
+    return rt.call(() -> api.paymentsCreate(request));
   }
 
   /**
@@ -112,7 +112,7 @@ public final class PaymentRepository implements ReadRepository<DetailedPayment, 
    */
   @CheckReturnValue
   public PaymentCustomFieldTypesQuery customFieldTypes() {
-    return new PaymentCustomFieldTypesQuery(rt.pages(q -> api.paymentsGetCustomFieldTypes(rt.tenant(), q), 5000));
+    return new PaymentCustomFieldTypesQuery(rt.pages(q -> api.paymentsGetCustomFieldTypes(q), 5000));
   }
 
   /**
@@ -120,7 +120,7 @@ public final class PaymentRepository implements ReadRepository<DetailedPayment, 
    */
   public void updateCustomFields(CustomFieldUpdateRequest request) {
     Arguments.notNull("request", request);
-    rt.writeAll(() -> api.paymentsUpdateCustomFields(rt.tenant(), request));
+    rt.writeAll(() -> api.paymentsUpdateCustomFields(request));
   }
 
   /**
@@ -129,7 +129,7 @@ public final class PaymentRepository implements ReadRepository<DetailedPayment, 
   public Payment update(long id, PaymentUpdateRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.paymentsUpdate(rt.tenant(), id, request));
+    return rt.write(id, () -> api.paymentsUpdate(id, request));
   }
 
   /**
@@ -137,6 +137,6 @@ public final class PaymentRepository implements ReadRepository<DetailedPayment, 
    */
   public void updateStatus(PaymentStatusBatchRequest request) {
     Arguments.notNull("request", request);
-    rt.writeAll(() -> api.paymentsUpdateStatus(rt.tenant(), request));
+    rt.writeAll(() -> api.paymentsUpdateStatus(request));
   }
 }

@@ -39,14 +39,14 @@ public final class PaymentTermRepository implements ReadRepository<PaymentTermAP
    */
   @CheckReturnValue
   public PaymentTermQuery query() {
-    return new PaymentTermQuery(rt.pages(q -> api.paymentTermsGetList(rt.tenant(), q), 5000));
+    return new PaymentTermQuery(rt.pages(q -> api.paymentTermsGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}}; empty when it does not exist (404). Served from the cache when {@code accounting.payment-terms} is cached.
    */
   public Optional<PaymentTermAPIModel> findById(long id) {
-    return rt.find(id, () -> api.paymentTermsGetPaymentTermModel(rt.tenant(), id));
+    return rt.find(id, () -> api.paymentTermsGetPaymentTermModel(id));
   }
 
   /**

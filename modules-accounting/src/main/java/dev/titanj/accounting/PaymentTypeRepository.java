@@ -40,14 +40,14 @@ public final class PaymentTypeRepository implements ReadRepository<PaymentType, 
    */
   @CheckReturnValue
   public PaymentTypeQuery query() {
-    return new PaymentTypeQuery(rt.pages(q -> api.paymentTypesGetList(rt.tenant(), q), 5000));
+    return new PaymentTypeQuery(rt.pages(q -> api.paymentTypesGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET accounting/v2/tenant/{tenant}/payment-types/{id}}; empty when it does not exist (404). Served from the cache when {@code accounting.payment-types} is cached.
    */
   public Optional<PaymentType> findById(long id) {
-    return rt.find(id, () -> api.paymentTypesGet(rt.tenant(), id));
+    return rt.find(id, () -> api.paymentTypesGet(id));
   }
 
   /**

@@ -40,14 +40,14 @@ public final class RemittanceVendorRepository implements ReadRepository<Remittan
    */
   @CheckReturnValue
   public RemittanceVendorQuery query() {
-    return new RemittanceVendorQuery(rt.pages(q -> api.remittanceVendorsGetList(rt.tenant(), q), 5000));
+    return new RemittanceVendorQuery(rt.pages(q -> api.remittanceVendorsGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET accounting/v2/tenant/{tenant}/remittance-vendors/{id}}; empty when it does not exist (404). Served from the cache when {@code accounting.remittance-vendors} is cached.
    */
   public Optional<RemittanceVendor> findById(long id) {
-    return rt.find(id, () -> api.remittanceVendorsGetById(rt.tenant(), id));
+    return rt.find(id, () -> api.remittanceVendorsGetById(id));
   }
 
   /**

@@ -40,7 +40,7 @@ public final class TaxZoneRepository implements ReadRepository<TaxZone, Long>, Q
    */
   @CheckReturnValue
   public TaxZoneQuery query() {
-    return new TaxZoneQuery(rt.pages(q -> api.taxZonesGetList(rt.tenant(), q), 5000));
+    return new TaxZoneQuery(rt.pages(q -> api.taxZonesGetList(q), 5000));
   }
 
   /**

@@ -43,14 +43,14 @@ public final class BookingProviderTagRepository implements ReadRepository<GetBoo
    */
   @CheckReturnValue
   public BookingProviderTagQuery query() {
-    return new BookingProviderTagQuery(rt.pages(q -> api.bookingProviderTagsGetList(rt.tenant(), q), 5000));
+    return new BookingProviderTagQuery(rt.pages(q -> api.bookingProviderTagsGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET crm/v2/tenant/{tenant}/booking-provider-tags/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.booking-provider-tags} is cached.
    */
   public Optional<GetBookingProviderTag> findById(long id) {
-    return rt.find(id, () -> api.bookingProviderTagsGet(rt.tenant(), id));
+    return rt.find(id, () -> api.bookingProviderTagsGet(id));
   }
 
   /**
@@ -85,7 +85,7 @@ public final class BookingProviderTagRepository implements ReadRepository<GetBoo
    */
   public CreateBookingProviderTag create(CreateBookingProviderTagRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.bookingProviderTagsCreate(rt.tenant(), request));
+    return rt.call(() -> api.bookingProviderTagsCreate(request));
   }
 
   /**
@@ -94,6 +94,6 @@ public final class BookingProviderTagRepository implements ReadRepository<GetBoo
   public BookingProviderTag update(long id, UpdateBookingProviderTagRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.bookingProviderTagsUpdate(rt.tenant(), id, request));
+    return rt.write(id, () -> api.bookingProviderTagsUpdate(id, request));
   }
 }

@@ -48,14 +48,14 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
    */
   @CheckReturnValue
   public BookingQuery query() {
-    return new BookingQuery(rt.pages(q -> api.bookingsGetList(rt.tenant(), q), 5000));
+    return new BookingQuery(rt.pages(q -> api.bookingsGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET crm/v2/tenant/{tenant}/bookings/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.bookings} is cached.
    */
   public Optional<Booking> findById(long id) {
-    return rt.find(id, () -> api.bookingsGet(rt.tenant(), id));
+    return rt.find(id, () -> api.bookingsGet(id));
   }
 
   /**
@@ -91,7 +91,7 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
   @CheckReturnValue
   public BookingContactsQuery contacts(long bookingId) {
     Arguments.positive("bookingId", bookingId);
-    return new BookingContactsQuery(rt.pages(q -> api.bookingsGetContactList(rt.tenant(), bookingId, q), 5000));
+    return new BookingContactsQuery(rt.pages(q -> api.bookingsGetContactList(bookingId, q), 5000));
   }
 
   /**
@@ -100,7 +100,7 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
   public Booking getForProvider(long bookingProvider, long bookingId) {
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
-    return rt.call(() -> api.bookingsGetForProvider(rt.tenant(), bookingProvider, bookingId));
+    return rt.call(() -> api.bookingsGetForProvider(bookingProvider, bookingId));
   }
 
   /**
@@ -110,7 +110,7 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
     Arguments.notNull("request", request);
-    return rt.write(bookingId, () -> api.bookingsUpdate(rt.tenant(), bookingProvider, bookingId, request));
+    return rt.write(bookingId, () -> api.bookingsUpdate(bookingProvider, bookingId, request));
   }
 
   /**
@@ -119,7 +119,7 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
   @CheckReturnValue
   public BookingForProviderQuery queryForProvider(long bookingProvider) {
     Arguments.positive("bookingProvider", bookingProvider);
-    return new BookingForProviderQuery(rt.pages(q -> api.bookingsGetList2(rt.tenant(), bookingProvider, q), 5000));
+    return new BookingForProviderQuery(rt.pages(q -> api.bookingsGetList2(bookingProvider, q), 5000));
   }
 
   /**
@@ -128,7 +128,7 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
   public Booking create(long bookingProvider, CreateBookingRequest request) {
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.notNull("request", request);
-    return rt.call(() -> api.bookingsCreate(rt.tenant(), bookingProvider, request));
+    return rt.call(() -> api.bookingsCreate(bookingProvider, request));
   }
 
   /**
@@ -138,7 +138,7 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
   public BookingContactsForProviderQuery contactsForProvider(long bookingProvider, long bookingId) {
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
-    return new BookingContactsForProviderQuery(rt.pages(q -> api.bookingsGetContactList2(rt.tenant(), bookingProvider, bookingId, q), 5000));
+    return new BookingContactsForProviderQuery(rt.pages(q -> api.bookingsGetContactList2(bookingProvider, bookingId, q), 5000));
   }
 
   /**
@@ -149,7 +149,7 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
     Arguments.notNull("request", request);
-    return rt.write(bookingId, () -> api.bookingsCreateContact(rt.tenant(), bookingProvider, bookingId, request));
+    return rt.write(bookingId, () -> api.bookingsCreateContact(bookingProvider, bookingId, request));
   }
 
   /**
@@ -161,7 +161,7 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
     Arguments.positive("bookingId", bookingId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
-    return rt.write(bookingId, () -> api.bookingsUpdateBookingContact(rt.tenant(), bookingProvider, bookingId, contactId, request));
+    return rt.write(bookingId, () -> api.bookingsUpdateBookingContact(bookingProvider, bookingId, contactId, request));
   }
 
   /**
@@ -171,7 +171,7 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
     Arguments.positive("contactId", contactId);
-    rt.write(bookingId, () -> api.bookingsDeleteContact(rt.tenant(), bookingProvider, bookingId, contactId));
+    rt.write(bookingId, () -> api.bookingsDeleteContact(bookingProvider, bookingId, contactId));
   }
 
   /**
@@ -181,14 +181,14 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
     Arguments.notBlank("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
     Arguments.notNull("request", request);
-    rt.write(bookingId, () -> api.bookingsDismissBooking(rt.tenant(), bookingProvider, bookingId, request));
+    rt.write(bookingId, () -> api.bookingsDismissBooking(bookingProvider, bookingId, request));
   }
 
   /**
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/bookings} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportBooking> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportBookingsGet(rt.tenant(), q));
+    return rt.export(cursor, q -> api.exportBookingsGet(q));
   }
 
   /**

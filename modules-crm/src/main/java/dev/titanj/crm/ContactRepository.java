@@ -49,14 +49,14 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
    */
   @CheckReturnValue
   public ContactQuery query() {
-    return new ContactQuery(rt.pages(q -> api.contactsGetList(rt.tenant(), q), 5000));
+    return new ContactQuery(rt.pages(q -> api.contactsGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET crm/v2/tenant/{tenant}/contacts/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.contacts} is cached.
    */
   public Optional<Contact> findById(UUID id) {
-    return rt.find(id, () -> api.contactsGet(rt.tenant(), id));
+    return rt.find(id, () -> api.contactsGet(id));
   }
 
   /**
@@ -72,7 +72,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
   @CheckReturnValue
   public ContactMethodsQuery contactMethods(UUID contactId) {
     Arguments.notNull("contactId", contactId);
-    return new ContactMethodsQuery(rt.pages(q -> api.contactMethodsGetContactMethods(rt.tenant(), contactId, q), 5000));
+    return new ContactMethodsQuery(rt.pages(q -> api.contactMethodsGetContactMethods(contactId, q), 5000));
   }
 
   /**
@@ -81,7 +81,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
   public ContactMethod createContactMethod(UUID contactId, CreateContactMethodRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("request", request);
-    return rt.write(contactId, () -> api.contactMethodsCreateContactMethod(rt.tenant(), contactId, request));
+    return rt.write(contactId, () -> api.contactMethodsCreateContactMethod(contactId, request));
   }
 
   /**
@@ -90,7 +90,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
   public ContactMethod getContactMethod(UUID contactId, UUID contactMethodId) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
-    return rt.call(() -> api.contactMethodsGetContactMethod(rt.tenant(), contactId, contactMethodId));
+    return rt.call(() -> api.contactMethodsGetContactMethod(contactId, contactMethodId));
   }
 
   /**
@@ -101,7 +101,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notNull("request", request);
-    return rt.write(contactId, () -> api.contactMethodsUpsertContactMethod(rt.tenant(), contactId, contactMethodId, request));
+    return rt.write(contactId, () -> api.contactMethodsUpsertContactMethod(contactId, contactMethodId, request));
   }
 
   /**
@@ -112,7 +112,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notNull("request", request);
-    return rt.write(contactId, () -> api.contactMethodsUpdateContactMethod(rt.tenant(), contactId, contactMethodId, request));
+    return rt.write(contactId, () -> api.contactMethodsUpdateContactMethod(contactId, contactMethodId, request));
   }
 
   /**
@@ -121,7 +121,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
   public void deleteContactMethod(UUID contactId, UUID contactMethodId) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
-    rt.write(contactId, () -> api.contactMethodsDeleteContactMethod(rt.tenant(), contactId, contactMethodId));
+    rt.write(contactId, () -> api.contactMethodsDeleteContactMethod(contactId, contactMethodId));
   }
 
   /**
@@ -130,7 +130,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
   public List<ContactPreference> getContactMethodPreferences(UUID contactId, UUID contactMethodId) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
-    return Arguments.orEmpty(rt.call(() -> api.contactPreferencesGetContactMethodPreferences(rt.tenant(), contactId, contactMethodId)));
+    return Arguments.orEmpty(rt.call(() -> api.contactPreferencesGetContactMethodPreferences(contactId, contactMethodId)));
   }
 
   /**
@@ -141,7 +141,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notBlank("preferenceName", preferenceName);
-    return rt.call(() -> api.contactPreferencesGetContactMethodPreference(rt.tenant(), contactId, contactMethodId, preferenceName));
+    return rt.call(() -> api.contactPreferencesGetContactMethodPreference(contactId, contactMethodId, preferenceName));
   }
 
   /**
@@ -153,7 +153,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notBlank("preferenceName", preferenceName);
     Arguments.notNull("request", request);
-    return rt.write(contactId, () -> api.contactPreferencesUpdateContactMethodPreference(rt.tenant(), contactId, contactMethodId, preferenceName, request));
+    return rt.write(contactId, () -> api.contactPreferencesUpdateContactMethodPreference(contactId, contactMethodId, preferenceName, request));
   }
 
   /**
@@ -162,7 +162,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
   public Contact replace(UUID contactId, ReplaceContactRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("request", request);
-    return rt.write(contactId, () -> api.contactsReplace(rt.tenant(), contactId, request));
+    return rt.write(contactId, () -> api.contactsReplace(contactId, request));
   }
 
   /**
@@ -171,7 +171,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
   public Contact update(UUID id, UpdateContactRequest request) {
     Arguments.notNull("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.contactsUpdate(rt.tenant(), id, request));
+    return rt.write(id, () -> api.contactsUpdate(id, request));
   }
 
   /**
@@ -179,7 +179,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
    */
   public void delete(UUID id) {
     Arguments.notNull("id", id);
-    rt.write(id, () -> api.contactsDeleteContact(rt.tenant(), id));
+    rt.write(id, () -> api.contactsDeleteContact(id));
   }
 
   /**
@@ -188,7 +188,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
   @CheckReturnValue
   public ContactByRelationshipQuery queryByRelationship(long relationshipId) {
     Arguments.positive("relationshipId", relationshipId);
-    return new ContactByRelationshipQuery(rt.pages(q -> api.contactsGetByRelationshipId(rt.tenant(), relationshipId, q), 5000));
+    return new ContactByRelationshipQuery(rt.pages(q -> api.contactsGetByRelationshipId(relationshipId, q), 5000));
   }
 
   /**
@@ -196,7 +196,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
    */
   public Contact create(CreateContactRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.contactsCreate(rt.tenant(), request));
+    return rt.call(() -> api.contactsCreate(request));
   }
 
   /**
@@ -206,7 +206,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
     Arguments.notNull("contactId", contactId);
     Arguments.positive("relatedEntityId", relatedEntityId);
     Arguments.notBlank("typeSlug", typeSlug);
-    rt.write(contactId, () -> api.contactsCreateContactRelationship(rt.tenant(), contactId, relatedEntityId, typeSlug));
+    rt.write(contactId, () -> api.contactsCreateContactRelationship(contactId, relatedEntityId, typeSlug));
   }
 
   /**
@@ -216,7 +216,7 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
     Arguments.notNull("contactId", contactId);
     Arguments.positive("relatedEntityId", relatedEntityId);
     Arguments.notBlank("typeSlug", typeSlug);
-    rt.write(contactId, () -> api.contactsDeleteContactRelationship(rt.tenant(), contactId, relatedEntityId, typeSlug));
+    rt.write(contactId, () -> api.contactsDeleteContactRelationship(contactId, relatedEntityId, typeSlug));
   }
 
   /**
@@ -225,14 +225,14 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
   @CheckReturnValue
   public ContactRelationshipsQuery relationships(UUID contactId) {
     Arguments.notNull("contactId", contactId);
-    return new ContactRelationshipsQuery(rt.pages(q -> api.contactsGetContactRelationshipList(rt.tenant(), contactId, q), 5000));
+    return new ContactRelationshipsQuery(rt.pages(q -> api.contactsGetContactRelationshipList(contactId, q), 5000));
   }
 
   /**
    * GET {@code crm/v2/tenant/{tenant}/contacts/preferences}; the API answers with the whole list as one bare array and the operation takes no paging parameters, so this one request returns every record.
    */
   public List<ContactPreferenceType> preferenceTypes() {
-    return Arguments.orEmpty(rt.call(() -> api.contactsGetPreferenceMetadataList(rt.tenant())));
+    return Arguments.orEmpty(rt.call(() -> api.contactsGetPreferenceMetadataList()));
   }
 
   /**
@@ -240,6 +240,6 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
    */
   @CheckReturnValue
   public ContactSearchContactMethodsQuery searchContactMethods() {
-    return new ContactSearchContactMethodsQuery(rt.pages(q -> api.contactsSearchContactMethods(rt.tenant(), q), 5000));
+    return new ContactSearchContactMethodsQuery(rt.pages(q -> api.contactsSearchContactMethods(q), 5000));
   }
 }

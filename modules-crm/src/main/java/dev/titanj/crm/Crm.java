@@ -80,7 +80,7 @@ public final class Crm {
    * The Crm API of {@code serviceTitan}.
    */
   public static Crm of(ServiceTitan serviceTitan) {
-    return new Crm(ModuleRuntime.of(serviceTitan));
+    return new Crm(ModuleRuntime.of(serviceTitan, "crm/v2"));
   }
 
   /**

@@ -53,14 +53,14 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
    */
   @CheckReturnValue
   public CustomerQuery query() {
-    return new CustomerQuery(rt.pages(q -> api.customersGetList(rt.tenant(), q), 5000));
+    return new CustomerQuery(rt.pages(q -> api.customersGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET crm/v2/tenant/{tenant}/customers/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.customers} is cached.
    */
   public Optional<Customer> findById(long id) {
-    return rt.find(id, () -> api.customersGet(rt.tenant(), id));
+    return rt.find(id, () -> api.customersGet(id));
   }
 
   /**
@@ -96,7 +96,7 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   public Customer update(long id, UpdateCustomerRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.customersUpdate(rt.tenant(), id, request));
+    return rt.write(id, () -> api.customersUpdate(id, request));
   }
 
   /**
@@ -104,7 +104,7 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
    */
   public CreatedCustomer create(CreateCustomerRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.customersCreate(rt.tenant(), request));
+    return rt.call(() -> api.customersCreate(request));
   }
 
   /**
@@ -113,7 +113,7 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   @CheckReturnValue
   public CustomerNotesQuery notes(long customerId) {
     Arguments.positive("customerId", customerId);
-    return new CustomerNotesQuery(rt.pages(q -> api.customersGetNotes(rt.tenant(), customerId, q), 5000));
+    return new CustomerNotesQuery(rt.pages(q -> api.customersGetNotes(customerId, q), 5000));
   }
 
   /**
@@ -122,7 +122,7 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   public Note createNote(long customerId, CustomerNoteCreateRequest request) {
     Arguments.positive("customerId", customerId);
     Arguments.notNull("request", request);
-    return rt.write(customerId, () -> api.customersCreateNote(rt.tenant(), customerId, request));
+    return rt.write(customerId, () -> api.customersCreateNote(customerId, request));
   }
 
   /**
@@ -131,7 +131,7 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   public void deleteNote(long customerId, long noteId) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("noteId", noteId);
-    rt.write(customerId, () -> api.customersDeleteNote(rt.tenant(), customerId, noteId));
+    rt.write(customerId, () -> api.customersDeleteNote(customerId, noteId));
   }
 
   /**
@@ -140,7 +140,7 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   @CheckReturnValue
   public CustomerContactsQuery contacts(long customerId) {
     Arguments.positive("customerId", customerId);
-    return new CustomerContactsQuery(rt.pages(q -> api.customersGetContactList(rt.tenant(), customerId, q), 5000));
+    return new CustomerContactsQuery(rt.pages(q -> api.customersGetContactList(customerId, q), 5000));
   }
 
   /**
@@ -150,7 +150,7 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
       CreateCustomerContactRequest request) {
     Arguments.positive("customerId", customerId);
     Arguments.notNull("request", request);
-    return rt.write(customerId, () -> api.customersCreateContact(rt.tenant(), customerId, request));
+    return rt.write(customerId, () -> api.customersCreateContact(customerId, request));
   }
 
   /**
@@ -161,7 +161,7 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
     Arguments.positive("customerId", customerId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
-    return rt.write(customerId, () -> api.customersUpdateContact(rt.tenant(), customerId, contactId, request));
+    return rt.write(customerId, () -> api.customersUpdateContact(customerId, contactId, request));
   }
 
   /**
@@ -170,7 +170,7 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   public void deleteContact(long customerId, long contactId) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("contactId", contactId);
-    rt.write(customerId, () -> api.customersDeleteContact(rt.tenant(), customerId, contactId));
+    rt.write(customerId, () -> api.customersDeleteContact(customerId, contactId));
   }
 
   /**
@@ -178,7 +178,7 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
    */
   @CheckReturnValue
   public CustomerModifiedContactsQuery modifiedContacts() {
-    return new CustomerModifiedContactsQuery(rt.pages(q -> api.customersGetModifiedContactsList(rt.tenant(), q), 5000));
+    return new CustomerModifiedContactsQuery(rt.pages(q -> api.customersGetModifiedContactsList(q), 5000));
   }
 
   /**
@@ -187,7 +187,7 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   public CreateCustomerTag addTag(long customerId, long tagTypeId) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("tagTypeId", tagTypeId);
-    return rt.write(customerId, () -> api.customersCreateTag(rt.tenant(), customerId, tagTypeId));
+    return rt.write(customerId, () -> api.customersCreateTag(customerId, tagTypeId));
   }
 
   /**
@@ -206,7 +206,7 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   public void removeTag(long customerId, long tagTypeId) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("tagTypeId", tagTypeId);
-    rt.write(customerId, () -> api.customersDeleteTag(rt.tenant(), customerId, tagTypeId));
+    rt.write(customerId, () -> api.customersDeleteTag(customerId, tagTypeId));
   }
 
   /**
@@ -224,14 +224,14 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
    */
   @CheckReturnValue
   public CustomerCustomFieldTypesQuery customFieldTypes() {
-    return new CustomerCustomFieldTypesQuery(rt.pages(q -> api.customersGetCustomFieldTypes(rt.tenant(), q), 5000));
+    return new CustomerCustomFieldTypesQuery(rt.pages(q -> api.customersGetCustomFieldTypes(q), 5000));
   }
 
   /**
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportCustomerContact> exportContacts(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportContactsCustomersContacts(rt.tenant(), q));
+    return rt.export(cursor, q -> api.exportContactsCustomersContacts(q));
   }
 
   /**
@@ -245,7 +245,7 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportCustomer> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportCustomersGetCustomers(rt.tenant(), q));
+    return rt.export(cursor, q -> api.exportCustomersGetCustomers(q));
   }
 
   /**

@@ -51,14 +51,14 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
    */
   @CheckReturnValue
   public LeadQuery query() {
-    return new LeadQuery(rt.pages(q -> api.leadsGetList(rt.tenant(), q), 5000));
+    return new LeadQuery(rt.pages(q -> api.leadsGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET crm/v2/tenant/{tenant}/leads/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.leads} is cached.
    */
   public Optional<Lead> findById(long id) {
-    return rt.find(id, () -> api.leadsGet(rt.tenant(), id));
+    return rt.find(id, () -> api.leadsGet(id));
   }
 
   /**
@@ -92,7 +92,7 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportLeads> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportLeadsLeads(rt.tenant(), q));
+    return rt.export(cursor, q -> api.exportLeadsLeads(q));
   }
 
   /**
@@ -108,7 +108,7 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   public Lead update(long id, LeadUpdateRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.leadsUpdate(rt.tenant(), id, request));
+    return rt.write(id, () -> api.leadsUpdate(id, request));
   }
 
   /**
@@ -116,7 +116,7 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
    */
   public Lead create(LeadCreateRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.leadsCreate(rt.tenant(), request));
+    return rt.call(() -> api.leadsCreate(request));
   }
 
   /**
@@ -125,7 +125,7 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   public FollowUp createFollowUp(long leadId, CreateFollowUpRequest request) {
     Arguments.positive("leadId", leadId);
     Arguments.notNull("request", request);
-    return rt.write(leadId, () -> api.leadsCreateFollowUp(rt.tenant(), leadId, request));
+    return rt.write(leadId, () -> api.leadsCreateFollowUp(leadId, request));
   }
 
   /**
@@ -134,7 +134,7 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   @CheckReturnValue
   public LeadNotesQuery notes(long leadId) {
     Arguments.positive("leadId", leadId);
-    return new LeadNotesQuery(rt.pages(q -> api.leadsGetNotes(rt.tenant(), leadId, q), 5000));
+    return new LeadNotesQuery(rt.pages(q -> api.leadsGetNotes(leadId, q), 5000));
   }
 
   /**
@@ -143,7 +143,7 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   public Note createNote(long leadId, LeadNoteCreateRequest request) {
     Arguments.positive("leadId", leadId);
     Arguments.notNull("request", request);
-    return rt.write(leadId, () -> api.leadsCreateNote(rt.tenant(), leadId, request));
+    return rt.write(leadId, () -> api.leadsCreateNote(leadId, request));
   }
 
   /**
@@ -152,7 +152,7 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   public void dismiss(long leadId, DismissLeadRequest request) {
     Arguments.positive("leadId", leadId);
     Arguments.notNull("request", request);
-    rt.write(leadId, () -> api.leadsDismiss(rt.tenant(), leadId, request));
+    rt.write(leadId, () -> api.leadsDismiss(leadId, request));
   }
 
   /**
@@ -160,6 +160,6 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
    */
   public SubmitLeadForm submitForm(Long id, SubmitLeadFormRequest request) {
     Arguments.notNull("request", request);
-    return rt.writeAll(() -> api.leadsSubmitLeadForm(rt.tenant(), Arguments.query("id", id), request));
+    return rt.writeAll(() -> api.leadsSubmitLeadForm(Arguments.query("id", id), request));
   }
 }

@@ -53,14 +53,14 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
    */
   @CheckReturnValue
   public LocationQuery query() {
-    return new LocationQuery(rt.pages(q -> api.locationsGetList(rt.tenant(), q), 5000));
+    return new LocationQuery(rt.pages(q -> api.locationsGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET crm/v2/tenant/{tenant}/locations/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.locations} is cached.
    */
   public Optional<Location> findById(long id) {
-    return rt.find(id, () -> api.locationsGet(rt.tenant(), id));
+    return rt.find(id, () -> api.locationsGet(id));
   }
 
   /**
@@ -94,7 +94,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportLocationContact> exportContacts(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportContactsLocationsContacts(rt.tenant(), q));
+    return rt.export(cursor, q -> api.exportContactsLocationsContacts(q));
   }
 
   /**
@@ -108,7 +108,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportLocations> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportLocationsLocations(rt.tenant(), q));
+    return rt.export(cursor, q -> api.exportLocationsLocations(q));
   }
 
   /**
@@ -124,7 +124,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   public Location update(long id, UpdateLocationRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.locationsUpdate(rt.tenant(), id, request));
+    return rt.write(id, () -> api.locationsUpdate(id, request));
   }
 
   /**
@@ -132,7 +132,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
    */
   public CreateLocation create(CreateLocationRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.locationsCreate(rt.tenant(), request));
+    return rt.call(() -> api.locationsCreate(request));
   }
 
   /**
@@ -141,7 +141,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   @CheckReturnValue
   public LocationNotesQuery notes(long locationId) {
     Arguments.positive("locationId", locationId);
-    return new LocationNotesQuery(rt.pages(q -> api.locationsGetNotes(rt.tenant(), locationId, q), 5000));
+    return new LocationNotesQuery(rt.pages(q -> api.locationsGetNotes(locationId, q), 5000));
   }
 
   /**
@@ -150,7 +150,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   public Note createNote(long locationId, LocationNoteCreateRequest request) {
     Arguments.positive("locationId", locationId);
     Arguments.notNull("request", request);
-    return rt.write(locationId, () -> api.locationsCreateNote(rt.tenant(), locationId, request));
+    return rt.write(locationId, () -> api.locationsCreateNote(locationId, request));
   }
 
   /**
@@ -159,7 +159,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   public void deleteNote(long locationId, long noteId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("noteId", noteId);
-    rt.write(locationId, () -> api.locationsDeleteNote(rt.tenant(), locationId, noteId));
+    rt.write(locationId, () -> api.locationsDeleteNote(locationId, noteId));
   }
 
   /**
@@ -168,7 +168,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   @CheckReturnValue
   public LocationContactsQuery contacts(long locationId) {
     Arguments.positive("locationId", locationId);
-    return new LocationContactsQuery(rt.pages(q -> api.locationsGetContactList(rt.tenant(), locationId, q), 5000));
+    return new LocationContactsQuery(rt.pages(q -> api.locationsGetContactList(locationId, q), 5000));
   }
 
   /**
@@ -178,7 +178,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
       LocationContactCreateRequest request) {
     Arguments.positive("locationId", locationId);
     Arguments.notNull("request", request);
-    return rt.write(locationId, () -> api.locationsCreateContact(rt.tenant(), locationId, request));
+    return rt.write(locationId, () -> api.locationsCreateContact(locationId, request));
   }
 
   /**
@@ -186,7 +186,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
    */
   @CheckReturnValue
   public LocationModifiedContactsQuery modifiedContacts() {
-    return new LocationModifiedContactsQuery(rt.pages(q -> api.locationsGetLocationsContactsList(rt.tenant(), q), 5000));
+    return new LocationModifiedContactsQuery(rt.pages(q -> api.locationsGetLocationsContactsList(q), 5000));
   }
 
   /**
@@ -197,7 +197,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
     Arguments.positive("locationId", locationId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
-    return rt.write(locationId, () -> api.locationsUpdateContact(rt.tenant(), locationId, contactId, request));
+    return rt.write(locationId, () -> api.locationsUpdateContact(locationId, contactId, request));
   }
 
   /**
@@ -206,7 +206,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   public void deleteContact(long locationId, long contactId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("contactId", contactId);
-    rt.write(locationId, () -> api.locationsDeleteContact(rt.tenant(), locationId, contactId));
+    rt.write(locationId, () -> api.locationsDeleteContact(locationId, contactId));
   }
 
   /**
@@ -215,7 +215,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   public CreateLocationTag addTag(long locationId, long tagTypeId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("tagTypeId", tagTypeId);
-    return rt.write(locationId, () -> api.locationsCreateTag(rt.tenant(), locationId, tagTypeId));
+    return rt.write(locationId, () -> api.locationsCreateTag(locationId, tagTypeId));
   }
 
   /**
@@ -234,7 +234,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   public void removeTag(long locationId, long tagTypeId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("tagTypeId", tagTypeId);
-    rt.write(locationId, () -> api.locationsDeleteTag(rt.tenant(), locationId, tagTypeId));
+    rt.write(locationId, () -> api.locationsDeleteTag(locationId, tagTypeId));
   }
 
   /**
@@ -252,7 +252,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
    */
   @CheckReturnValue
   public LocationCustomFieldTypesQuery customFieldTypes() {
-    return new LocationCustomFieldTypesQuery(rt.pages(q -> api.locationsGetCustomFieldTypes(rt.tenant(), q), 5000));
+    return new LocationCustomFieldTypesQuery(rt.pages(q -> api.locationsGetCustomFieldTypes(q), 5000));
   }
 
   /**
@@ -261,7 +261,7 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   public void setPreferredTechnician(long locationId, long preferredTechnicianId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("preferredTechnicianId", preferredTechnicianId);
-    rt.write(locationId, () -> api.locationsUpdatePreferredTechnician(rt.tenant(), locationId, preferredTechnicianId));
+    rt.write(locationId, () -> api.locationsUpdatePreferredTechnician(locationId, preferredTechnicianId));
   }
 
   /**
@@ -269,6 +269,6 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
    */
   public Long getPreferredTechnician(long locationId) {
     Arguments.positive("locationId", locationId);
-    return rt.call(() -> api.locationsGetPreferredTechnician(rt.tenant(), locationId));
+    return rt.call(() -> api.locationsGetPreferredTechnician(locationId));
   }
 }

@@ -34,7 +34,7 @@ public final class TagRepository implements Repository<Void, Void> {
    */
   public void addTags(AddBulkTagsRequest request) {
     Arguments.notNull("request", request);
-    rt.call(() -> api.bulkTagsAddTags(rt.tenant(), request));
+    rt.call(() -> api.bulkTagsAddTags(request));
   }
 
   /**
@@ -42,6 +42,6 @@ public final class TagRepository implements Repository<Void, Void> {
    */
   public void removeTags(RemoveBulkTagsRequest request) {
     Arguments.notNull("request", request);
-    rt.call(() -> api.bulkTagsRemoveTags(rt.tenant(), request));
+    rt.call(() -> api.bulkTagsRemoveTags(request));
   }
 }

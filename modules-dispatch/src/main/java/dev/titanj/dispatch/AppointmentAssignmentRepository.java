@@ -46,7 +46,7 @@ public final class AppointmentAssignmentRepository implements ReadRepository<App
    */
   @CheckReturnValue
   public AppointmentAssignmentQuery query() {
-    return new AppointmentAssignmentQuery(rt.pages(q -> api.appointmentAssignmentsGetList(rt.tenant(), q), 5000));
+    return new AppointmentAssignmentQuery(rt.pages(q -> api.appointmentAssignmentsGetList(q), 5000));
   }
 
   /**
@@ -88,7 +88,7 @@ public final class AppointmentAssignmentRepository implements ReadRepository<App
    */
   public Appointment assignTechnicians(AssignTechniciansRequest request) {
     Arguments.notNull("request", request);
-    return rt.writeAll(() -> api.appointmentAssignmentsAssignTechnicians(rt.tenant(), request));
+    return rt.writeAll(() -> api.appointmentAssignmentsAssignTechnicians(request));
   }
 
   /**
@@ -96,14 +96,14 @@ public final class AppointmentAssignmentRepository implements ReadRepository<App
    */
   public Appointment unassignTechnicians(UnassignTechniciansRequest request) {
     Arguments.notNull("request", request);
-    return rt.writeAll(() -> api.appointmentAssignmentsUnassignTechnicians(rt.tenant(), request));
+    return rt.writeAll(() -> api.appointmentAssignmentsUnassignTechnicians(request));
   }
 
   /**
    * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportAppointmentAssignments> export(ExportCursor cursor, Active active) {
-    return rt.export(cursor, Arguments.query("active", active), q -> api.exportAppointmentAssignments(rt.tenant(), q));
+    return rt.export(cursor, Arguments.query("active", active), q -> api.exportAppointmentAssignments(q));
   }
 
   /**

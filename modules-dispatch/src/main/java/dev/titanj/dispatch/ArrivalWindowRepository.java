@@ -42,14 +42,14 @@ public final class ArrivalWindowRepository implements ReadRepository<ArrivalWind
    */
   @CheckReturnValue
   public ArrivalWindowQuery query() {
-    return new ArrivalWindowQuery(rt.pages(q -> api.arrivalWindowsGetList(rt.tenant(), q), 5000));
+    return new ArrivalWindowQuery(rt.pages(q -> api.arrivalWindowsGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/arrival-windows/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.arrival-windows} is cached.
    */
   public Optional<ArrivalWindow> findById(long id) {
-    return rt.find(id, () -> api.arrivalWindowsGet(rt.tenant(), id));
+    return rt.find(id, () -> api.arrivalWindowsGet(id));
   }
 
   /**
@@ -69,7 +69,7 @@ public final class ArrivalWindowRepository implements ReadRepository<ArrivalWind
    */
   public ArrivalWindow create(CreateArrivalWindowRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.arrivalWindowsCreate(rt.tenant(), request));
+    return rt.call(() -> api.arrivalWindowsCreate(request));
   }
 
   /**
@@ -78,7 +78,7 @@ public final class ArrivalWindowRepository implements ReadRepository<ArrivalWind
   public ArrivalWindow update(long id, UpdateArrivalWindowRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.arrivalWindowsUpdate(rt.tenant(), id, request));
+    return rt.write(id, () -> api.arrivalWindowsUpdate(id, request));
   }
 
   /**
@@ -87,7 +87,7 @@ public final class ArrivalWindowRepository implements ReadRepository<ArrivalWind
   public void activate(long arrivalWindowId) {
     Arguments.positive("arrivalWindowId", arrivalWindowId);
     SetArrivalWindowStatusRequest request = SetArrivalWindowStatusRequest.builder().isActive(true).build();
-    rt.write(arrivalWindowId, () -> api.arrivalWindowsActivated(rt.tenant(), arrivalWindowId, request));
+    rt.write(arrivalWindowId, () -> api.arrivalWindowsActivated(arrivalWindowId, request));
   }
 
   /**
@@ -96,14 +96,14 @@ public final class ArrivalWindowRepository implements ReadRepository<ArrivalWind
   public void deactivate(long arrivalWindowId) {
     Arguments.positive("arrivalWindowId", arrivalWindowId);
     SetArrivalWindowStatusRequest request = SetArrivalWindowStatusRequest.builder().isActive(false).build();
-    rt.write(arrivalWindowId, () -> api.arrivalWindowsActivated(rt.tenant(), arrivalWindowId, request));
+    rt.write(arrivalWindowId, () -> api.arrivalWindowsActivated(arrivalWindowId, request));
   }
 
   /**
    * GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}.
    */
   public ArrivalWindowConfigurationResponse getConfiguration() {
-    return rt.call(() -> api.arrivalWindowsGetConfiguration(rt.tenant()));
+    return rt.call(() -> api.arrivalWindowsGetConfiguration());
   }
 
   /**
@@ -112,6 +112,6 @@ public final class ArrivalWindowRepository implements ReadRepository<ArrivalWind
   public ArrivalWindowConfigurationResponse updateConfiguration(
       UpdateArrivalWindowConfigurationRequest request) {
     Arguments.notNull("request", request);
-    return rt.writeAll(() -> api.arrivalWindowsUpdatedConfiguration(rt.tenant(), request));
+    return rt.writeAll(() -> api.arrivalWindowsUpdatedConfiguration(request));
   }
 }

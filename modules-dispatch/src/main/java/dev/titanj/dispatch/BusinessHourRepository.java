@@ -34,7 +34,7 @@ public final class BusinessHourRepository implements Repository<Void, Void> {
    * GET {@code dispatch/v2/tenant/{tenant}/business-hours}.
    */
   public BusinessHourModel get() {
-    return rt.call(() -> api.businessHourGetList(rt.tenant()));
+    return rt.call(() -> api.businessHourGetList());
   }
 
   /**
@@ -42,6 +42,6 @@ public final class BusinessHourRepository implements Repository<Void, Void> {
    */
   public CreateBusinessHour create(CreateBusinessHourRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.businessHourCreate(rt.tenant(), request));
+    return rt.call(() -> api.businessHourCreate(request));
   }
 }

@@ -34,6 +34,6 @@ public final class CapacityRepository implements Repository<Void, Void> {
    */
   public Capacity calculate(CapacityRequestArgs request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.capacityGetList(rt.tenant(), request));
+    return rt.call(() -> api.capacityGetList(request));
   }
 }

@@ -103,7 +103,7 @@ public final class Dispatch {
    * The Dispatch API of {@code serviceTitan}.
    */
   public static Dispatch of(ServiceTitan serviceTitan) {
-    return new Dispatch(ModuleRuntime.of(serviceTitan));
+    return new Dispatch(ModuleRuntime.of(serviceTitan, "dispatch/v2"));
   }
 
   /**

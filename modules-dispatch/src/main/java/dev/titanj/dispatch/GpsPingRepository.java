@@ -36,6 +36,6 @@ public final class GpsPingRepository implements Repository<Void, Void> {
   public List<GpsPing> create(String gpsProvider, List<GpsPingCreateRequest> requests) {
     Arguments.notBlank("gpsProvider", gpsProvider);
     Arguments.notNull("requests", requests);
-    return Arguments.orEmpty(rt.call(() -> api.gpsCreate(rt.tenant(), gpsProvider, requests)));
+    return Arguments.orEmpty(rt.call(() -> api.gpsCreate(gpsProvider, requests)));
   }
 }

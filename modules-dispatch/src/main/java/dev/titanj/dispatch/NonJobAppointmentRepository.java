@@ -40,14 +40,14 @@ public final class NonJobAppointmentRepository implements ReadRepository<GetNonJ
    */
   @CheckReturnValue
   public NonJobAppointmentQuery query() {
-    return new NonJobAppointmentQuery(rt.pages(q -> api.nonJobAppointmentsGetList(rt.tenant(), q), 5000));
+    return new NonJobAppointmentQuery(rt.pages(q -> api.nonJobAppointmentsGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.non-job-appointments} is cached.
    */
   public Optional<GetNonJobAppointment> findById(long id) {
-    return rt.find(id, () -> api.nonJobAppointmentsGet(rt.tenant(), id));
+    return rt.find(id, () -> api.nonJobAppointmentsGet(id));
   }
 
   /**
@@ -68,7 +68,7 @@ public final class NonJobAppointmentRepository implements ReadRepository<GetNonJ
   public GetNonJobAppointment update(long id, NonJobAppointmentUpdateRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.nonJobAppointmentsUpdate(rt.tenant(), id, request));
+    return rt.write(id, () -> api.nonJobAppointmentsUpdate(id, request));
   }
 
   /**
@@ -76,7 +76,7 @@ public final class NonJobAppointmentRepository implements ReadRepository<GetNonJ
    */
   public DeleteNonJobAppointmentResult delete(long id) {
     Arguments.positive("id", id);
-    return rt.write(id, () -> api.nonJobAppointmentsDelete(rt.tenant(), id));
+    return rt.write(id, () -> api.nonJobAppointmentsDelete(id));
   }
 
   /**
@@ -84,6 +84,6 @@ public final class NonJobAppointmentRepository implements ReadRepository<GetNonJ
    */
   public CreateNonJobAppointmentResult create(CreateNonJobAppointmentRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.nonJobAppointmentsCreate(rt.tenant(), request));
+    return rt.call(() -> api.nonJobAppointmentsCreate(request));
   }
 }

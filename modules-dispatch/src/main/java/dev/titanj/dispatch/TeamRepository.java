@@ -39,14 +39,14 @@ public final class TeamRepository implements ReadRepository<Team, Long>, QueryRe
    */
   @CheckReturnValue
   public TeamQuery query() {
-    return new TeamQuery(rt.pages(q -> api.teamGetList(rt.tenant(), q), 5000));
+    return new TeamQuery(rt.pages(q -> api.teamGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/teams/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.teams} is cached.
    */
   public Optional<Team> findById(long id) {
-    return rt.find(id, () -> api.teamGet(rt.tenant(), id));
+    return rt.find(id, () -> api.teamGet(id));
   }
 
   /**
@@ -66,7 +66,7 @@ public final class TeamRepository implements ReadRepository<Team, Long>, QueryRe
    */
   public CreateTeam create(CreateTeamRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.teamCreate(rt.tenant(), request));
+    return rt.call(() -> api.teamCreate(request));
   }
 
   /**
@@ -74,6 +74,6 @@ public final class TeamRepository implements ReadRepository<Team, Long>, QueryRe
    */
   public void delete(long id) {
     Arguments.positive("id", id);
-    rt.write(id, () -> api.teamDelete(rt.tenant(), id));
+    rt.write(id, () -> api.teamDelete(id));
   }
 }

@@ -44,14 +44,14 @@ public final class TechnicianShiftRepository implements ReadRepository<Technicia
    */
   @CheckReturnValue
   public TechnicianShiftQuery query() {
-    return new TechnicianShiftQuery(rt.pages(q -> api.technicianShiftsGetList(rt.tenant(), q), 5000));
+    return new TechnicianShiftQuery(rt.pages(q -> api.technicianShiftsGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/technician-shifts/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.technician-shifts} is cached.
    */
   public Optional<TechnicianShift> findById(long id) {
-    return rt.find(id, () -> api.technicianShiftsGet(rt.tenant(), id));
+    return rt.find(id, () -> api.technicianShiftsGet(id));
   }
 
   /**
@@ -71,7 +71,7 @@ public final class TechnicianShiftRepository implements ReadRepository<Technicia
    */
   public TechnicianShiftCreate create(CreateTechnicianShiftRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.technicianShiftsCreate(rt.tenant(), request));
+    return rt.call(() -> api.technicianShiftsCreate(request));
   }
 
   /**
@@ -80,7 +80,7 @@ public final class TechnicianShiftRepository implements ReadRepository<Technicia
   public TechnicianShiftUpdate update(long id, UpdateTechnicianShiftRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.technicianShiftsUpdate(rt.tenant(), id, request));
+    return rt.write(id, () -> api.technicianShiftsUpdate(id, request));
   }
 
   /**
@@ -88,7 +88,7 @@ public final class TechnicianShiftRepository implements ReadRepository<Technicia
    */
   public DeleteTechnicianShiftResult delete(long id) {
     Arguments.positive("id", id);
-    return rt.write(id, () -> api.technicianShiftsDelete(rt.tenant(), id));
+    return rt.write(id, () -> api.technicianShiftsDelete(id));
   }
 
   /**
@@ -96,6 +96,6 @@ public final class TechnicianShiftRepository implements ReadRepository<Technicia
    */
   public BulkDeleteTechnicianShiftResult bulkDelete(BulkDeleteTechnicianShiftRequest request) {
     Arguments.notNull("request", request);
-    return rt.writeAll(() -> api.technicianShiftsBulkDelete(rt.tenant(), request));
+    return rt.writeAll(() -> api.technicianShiftsBulkDelete(request));
   }
 }

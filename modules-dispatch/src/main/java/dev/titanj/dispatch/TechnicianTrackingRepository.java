@@ -32,6 +32,6 @@ public final class TechnicianTrackingRepository implements Repository<Void, Void
    * GET {@code dispatch/v2/tenant/{tenant}/technician-tracking}. {@code technicianId} is query parameter {@code technicianId} (required). {@code appointmentId} is query parameter {@code appointmentId} (required).
    */
   public TechnicianTracking get(long technicianId, long appointmentId) {
-    return rt.call(() -> api.technicianTrackingGet(rt.tenant(), Arguments.query("technicianId", technicianId, "appointmentId", appointmentId)));
+    return rt.call(() -> api.technicianTrackingGet(Arguments.query("technicianId", technicianId, "appointmentId", appointmentId)));
   }
 }

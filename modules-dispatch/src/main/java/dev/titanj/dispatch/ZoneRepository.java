@@ -39,14 +39,14 @@ public final class ZoneRepository implements ReadRepository<Zone, Long>, QueryRe
    */
   @CheckReturnValue
   public ZoneQuery query() {
-    return new ZoneQuery(rt.pages(q -> api.zoneGetList(rt.tenant(), q), 5000));
+    return new ZoneQuery(rt.pages(q -> api.zoneGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/zones/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.zones} is cached.
    */
   public Optional<Zone> findById(long id) {
-    return rt.find(id, () -> api.zoneGet(rt.tenant(), id));
+    return rt.find(id, () -> api.zoneGet(id));
   }
 
   /**
@@ -66,7 +66,7 @@ public final class ZoneRepository implements ReadRepository<Zone, Long>, QueryRe
    */
   public CreateOrUpdateZone create(CreateOrUpdateZoneRequestArgs request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.zoneCreateZone(rt.tenant(), request));
+    return rt.call(() -> api.zoneCreateZone(request));
   }
 
   /**
@@ -75,7 +75,7 @@ public final class ZoneRepository implements ReadRepository<Zone, Long>, QueryRe
   public CreateOrUpdateZone update(long id, CreateOrUpdateZoneRequestArgs request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.zoneUpdateZone(rt.tenant(), id, request));
+    return rt.write(id, () -> api.zoneUpdateZone(id, request));
   }
 
   /**
@@ -83,6 +83,6 @@ public final class ZoneRepository implements ReadRepository<Zone, Long>, QueryRe
    */
   public void delete(long id) {
     Arguments.positive("id", id);
-    rt.write(id, () -> api.zoneDeleteZone(rt.tenant(), id));
+    rt.write(id, () -> api.zoneDeleteZone(id));
   }
 }

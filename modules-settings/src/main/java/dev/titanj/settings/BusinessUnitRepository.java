@@ -46,14 +46,14 @@ public final class BusinessUnitRepository implements ReadRepository<BusinessUnit
    */
   @CheckReturnValue
   public BusinessUnitQuery query() {
-    return new BusinessUnitQuery(rt.pages(q -> api.businessUnitsGetList(rt.tenant(), q), 5000));
+    return new BusinessUnitQuery(rt.pages(q -> api.businessUnitsGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET settings/v2/tenant/{tenant}/business-units/{id}}; empty when it does not exist (404). Served from the cache when {@code settings.business-units} is cached.
    */
   public Optional<BusinessUnit> findById(long id) {
-    return rt.find(id, () -> api.businessUnitsGet(rt.tenant(), id, null));
+    return rt.find(id, () -> api.businessUnitsGet(id, null));
   }
 
   /**
@@ -70,7 +70,7 @@ public final class BusinessUnitRepository implements ReadRepository<BusinessUnit
    */
   public Optional<BusinessUnit> findById(long id, UUID externalDataApplicationGuid) {
     Arguments.notNull("externalDataApplicationGuid", externalDataApplicationGuid);
-    return rt.findUncached(id, () -> api.businessUnitsGet(rt.tenant(), id, Arguments.query("externalDataApplicationGuid", externalDataApplicationGuid)));
+    return rt.findUncached(id, () -> api.businessUnitsGet(id, Arguments.query("externalDataApplicationGuid", externalDataApplicationGuid)));
   }
 
   /**
@@ -106,14 +106,14 @@ public final class BusinessUnitRepository implements ReadRepository<BusinessUnit
   public Modification update(long id, UpdateBusinessUnitRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.businessUnitsUpdate(rt.tenant(), id, request));
+    return rt.write(id, () -> api.businessUnitsUpdate(id, request));
   }
 
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportBusinessUnit> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportBusinessUnits(rt.tenant(), q));
+    return rt.export(cursor, q -> api.exportBusinessUnits(q));
   }
 
   /**

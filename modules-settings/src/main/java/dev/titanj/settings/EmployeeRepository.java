@@ -49,14 +49,14 @@ public final class EmployeeRepository implements ReadRepository<Employee, Long>,
    */
   @CheckReturnValue
   public EmployeeQuery query() {
-    return new EmployeeQuery(rt.pages(q -> api.employeesGetList(rt.tenant(), q), 5000));
+    return new EmployeeQuery(rt.pages(q -> api.employeesGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET settings/v2/tenant/{tenant}/employees/{id}}; empty when it does not exist (404). Served from the cache when {@code settings.employees} is cached.
    */
   public Optional<Employee> findById(long id) {
-    return rt.find(id, () -> api.employeesGet(rt.tenant(), id));
+    return rt.find(id, () -> api.employeesGet(id));
   }
 
   /**
@@ -91,7 +91,7 @@ public final class EmployeeRepository implements ReadRepository<Employee, Long>,
    */
   public EmployeeCreate create(EmployeeCreateRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.employeesCreate(rt.tenant(), request));
+    return rt.call(() -> api.employeesCreate(request));
   }
 
   /**
@@ -100,7 +100,7 @@ public final class EmployeeRepository implements ReadRepository<Employee, Long>,
   public EmployeeUpdate update(long id, EmployeeUpdateRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.employeesUpdate(rt.tenant(), id, request));
+    return rt.write(id, () -> api.employeesUpdate(id, request));
   }
 
   /**
@@ -109,14 +109,14 @@ public final class EmployeeRepository implements ReadRepository<Employee, Long>,
   public AccountActionResponse accountActions(long employeeId, AccountActionRequest request) {
     Arguments.positive("employeeId", employeeId);
     Arguments.notNull("request", request);
-    return rt.write(employeeId, () -> api.employeesAccountActions(rt.tenant(), employeeId, request));
+    return rt.write(employeeId, () -> api.employeesAccountActions(employeeId, request));
   }
 
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/employees} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportEmployee> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportEmployees(rt.tenant(), q));
+    return rt.export(cursor, q -> api.exportEmployees(q));
   }
 
   /**

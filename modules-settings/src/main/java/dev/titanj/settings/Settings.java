@@ -62,7 +62,7 @@ public final class Settings {
    * The Settings API of {@code serviceTitan}.
    */
   public static Settings of(ServiceTitan serviceTitan) {
-    return new Settings(ModuleRuntime.of(serviceTitan));
+    return new Settings(ModuleRuntime.of(serviceTitan, "settings/v2"));
   }
 
   /**

@@ -43,7 +43,7 @@ public final class TagTypeRepository implements ReadRepository<TagType, Long>, Q
    */
   @CheckReturnValue
   public TagTypeQuery query() {
-    return new TagTypeQuery(rt.pages(q -> api.tagTypesGetList(rt.tenant(), q), 5000));
+    return new TagTypeQuery(rt.pages(q -> api.tagTypesGetList(q), 5000));
   }
 
   /**
@@ -69,7 +69,7 @@ public final class TagTypeRepository implements ReadRepository<TagType, Long>, Q
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/tag-types} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportTagType> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportTagTypes(rt.tenant(), q));
+    return rt.export(cursor, q -> api.exportTagTypes(q));
   }
 
   /**
@@ -84,6 +84,6 @@ public final class TagTypeRepository implements ReadRepository<TagType, Long>, Q
    */
   public Modification create(CreateTagTypeRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.tagTypesCreate(rt.tenant(), request));
+    return rt.call(() -> api.tagTypesCreate(request));
   }
 }

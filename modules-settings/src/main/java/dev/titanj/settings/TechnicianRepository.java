@@ -49,14 +49,14 @@ public final class TechnicianRepository implements ReadRepository<Technician, Lo
    */
   @CheckReturnValue
   public TechnicianQuery query() {
-    return new TechnicianQuery(rt.pages(q -> api.techniciansGetList(rt.tenant(), q), 5000));
+    return new TechnicianQuery(rt.pages(q -> api.techniciansGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET settings/v2/tenant/{tenant}/technicians/{id}}; empty when it does not exist (404). Served from the cache when {@code settings.technicians} is cached.
    */
   public Optional<Technician> findById(long id) {
-    return rt.find(id, () -> api.techniciansGet(rt.tenant(), id));
+    return rt.find(id, () -> api.techniciansGet(id));
   }
 
   /**
@@ -90,7 +90,7 @@ public final class TechnicianRepository implements ReadRepository<Technician, Lo
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/technicians} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportTechnician> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportTechnicians(rt.tenant(), q));
+    return rt.export(cursor, q -> api.exportTechnicians(q));
   }
 
   /**
@@ -105,7 +105,7 @@ public final class TechnicianRepository implements ReadRepository<Technician, Lo
    */
   public TechnicianCreate create(TechnicianCreateRequest request) {
     Arguments.notNull("request", request);
-    return rt.call(() -> api.techniciansCreate(rt.tenant(), request));
+    return rt.call(() -> api.techniciansCreate(request));
   }
 
   /**
@@ -114,7 +114,7 @@ public final class TechnicianRepository implements ReadRepository<Technician, Lo
   public TechnicianUpdate update(long id, TechnicianUpdateRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.techniciansUpdate(rt.tenant(), id, request));
+    return rt.write(id, () -> api.techniciansUpdate(id, request));
   }
 
   /**
@@ -124,6 +124,6 @@ public final class TechnicianRepository implements ReadRepository<Technician, Lo
       TechnicianAccountActionRequest request) {
     Arguments.positive("technicianId", technicianId);
     Arguments.notNull("request", request);
-    return rt.write(technicianId, () -> api.techniciansAccountActions(rt.tenant(), technicianId, request));
+    return rt.write(technicianId, () -> api.techniciansAccountActions(technicianId, request));
   }
 }

@@ -40,7 +40,7 @@ public final class UserRoleRepository implements ReadRepository<UserRole, Long>,
    */
   @CheckReturnValue
   public UserRoleQuery query() {
-    return new UserRoleQuery(rt.pages(q -> api.userRolesGetList(rt.tenant(), q), 5000));
+    return new UserRoleQuery(rt.pages(q -> api.userRolesGetList(q), 5000));
   }
 
   /**

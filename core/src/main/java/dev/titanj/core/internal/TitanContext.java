@@ -135,6 +135,7 @@ public final class TitanContext implements AutoCloseable {
   private final AtomicBoolean familyClosed;
   private final Redaction redaction;
   private final ConcurrentHashMap<Class<?>, Object> services = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Retrofit> tenantRetrofits = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private TitanContext(Settings settings, OkHttpClient base, TitanCaches caches,
@@ -314,6 +315,19 @@ public final class TitanContext implements AutoCloseable {
   @SuppressWarnings("unchecked")
   public <T> T api(Class<T> service) {
     return (T) services.computeIfAbsent(service, retrofit::create);
+  }
+
+  /**
+   * A Retrofit implementation of a generated module's {@code service}, whose paths are relative
+   * to {@code {apiBase}/{area}/v2/tenant/{tenant}/} ({@code areaBase} is {@code crm/v2}): the
+   * tenant is part of the base, so generated methods carry no tenant parameter. Created once
+   * per client.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T api(String areaBase, Class<T> service) {
+    return (T) services.computeIfAbsent(service, s -> tenantRetrofits.computeIfAbsent(areaBase,
+        b -> retrofit.newBuilder().baseUrl(retrofit.baseUrl().resolve(b + "/tenant/"
+            + settings.tenantId + "/")).build()).create(s));
   }
 
   /**

@@ -13,19 +13,31 @@ import java.util.function.Function;
  */
 public final class ModuleRuntime {
   private final TitanContext context;
+  private final String areaBase;
 
-  private ModuleRuntime(TitanContext context) {
+  private ModuleRuntime(TitanContext context, String areaBase) {
     this.context = context;
+    this.areaBase = areaBase;
   }
 
-  /** The runtime of {@code serviceTitan} for a generated module's entry point. */
-  public static ModuleRuntime of(ServiceTitan serviceTitan) {
-    return new ModuleRuntime(TitanContext.of(Objects.requireNonNull(serviceTitan, "serviceTitan")));
+  /**
+   * The runtime of {@code serviceTitan} for a generated module's entry point; {@code areaBase}
+   * is the area's path below the API base, such as {@code crm/v2}.
+   */
+  public static ModuleRuntime of(ServiceTitan serviceTitan, String areaBase) {
+    if (areaBase == null || !areaBase.matches("[a-z0-9-]+(/[a-z0-9-]+)*")) {
+      throw new IllegalArgumentException("areaBase must look like crm/v2, was " + areaBase);
+    }
+    return new ModuleRuntime(TitanContext.of(Objects.requireNonNull(serviceTitan, "serviceTitan")),
+        areaBase);
   }
 
-  /** The Retrofit implementation of a generated interface, created once per client. */
+  /**
+   * The Retrofit implementation of a generated interface, whose paths are relative to
+   * {@code {areaBase}/tenant/{tenant}/}; created once per client.
+   */
   public <A> A api(Class<A> service) {
-    return context.api(service);
+    return context.api(areaBase, service);
   }
 
   /**

@@ -23,22 +23,19 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code ap-bills} operations; used by {@link ApBillRepository}.
  */
 public interface ApBillApi {
-  @GET("accounting/v2/tenant/{tenant}/ap-bills")
-  Call<PagedResponse<ApBill>> apBillsGetListPaginated(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("ap-bills")
+  Call<PagedResponse<ApBill>> apBillsGetListPaginated(@Tag QueryParams query);
 
-  @GET("accounting/v2/tenant/{tenant}/ap-bills/{billId}")
-  Call<ApBill> apBillsGetById(@Path("tenant") long tenant, @Path("billId") long billId);
+  @GET("ap-bills/{billId}")
+  Call<ApBill> apBillsGetById(@Path("billId") long billId);
 
-  @GET("accounting/v2/tenant/{tenant}/ap-bills/custom-fields")
-  Call<PagedResponse<CustomFieldType>> apBillsGetCustomFieldTypes(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("ap-bills/custom-fields")
+  Call<PagedResponse<CustomFieldType>> apBillsGetCustomFieldTypes(@Tag QueryParams query);
 
-  @PATCH("accounting/v2/tenant/{tenant}/ap-bills/custom-fields")
-  Call<Void> apBillsUpdateCustomFields(@Path("tenant") long tenant,
-      @Body CustomFieldUpdateRequest request);
+  @PATCH("ap-bills/custom-fields")
+  Call<Void> apBillsUpdateCustomFields(@Body CustomFieldUpdateRequest request);
 
-  @POST("accounting/v2/tenant/{tenant}/ap-bills/markasexported")
-  Call<List<MarkApBillAsExportedUpdate>> apBillsMarkAsExported(@Path("tenant") long tenant,
+  @POST("ap-bills/markasexported")
+  Call<List<MarkApBillAsExportedUpdate>> apBillsMarkAsExported(
       @Body MarkApBillAsExportedUpdateRequest request);
 }

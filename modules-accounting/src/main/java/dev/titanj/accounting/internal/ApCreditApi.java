@@ -13,18 +13,16 @@ import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
-import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code ap-credits} operations; used by {@link ApCreditRepository}.
  */
 public interface ApCreditApi {
-  @GET("accounting/v2/tenant/{tenant}/ap-credits")
-  Call<PagedResponse<ApCredit>> apCreditsGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("ap-credits")
+  Call<PagedResponse<ApCredit>> apCreditsGetList(@Tag QueryParams query);
 
-  @POST("accounting/v2/tenant/{tenant}/ap-credits/markasexported")
-  Call<List<MarkApCreditAsExportedUpdate>> apCreditsMarkAsExported(@Path("tenant") long tenant,
+  @POST("ap-credits/markasexported")
+  Call<List<MarkApCreditAsExportedUpdate>> apCreditsMarkAsExported(
       @Body List<MarkApCreditAsExportedUpdateRequest> requests);
 }

@@ -13,18 +13,16 @@ import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
-import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code ap-payments} operations; used by {@link ApPaymentRepository}.
  */
 public interface ApPaymentApi {
-  @GET("accounting/v2/tenant/{tenant}/ap-payments")
-  Call<PagedResponse<ApPayment>> apPaymentsGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("ap-payments")
+  Call<PagedResponse<ApPayment>> apPaymentsGetList(@Tag QueryParams query);
 
-  @POST("accounting/v2/tenant/{tenant}/ap-payments/markasexported")
-  Call<List<MarkApPaymentAsExportedUpdate>> apPaymentsMarkAsExported(@Path("tenant") long tenant,
+  @POST("ap-payments/markasexported")
+  Call<List<MarkApPaymentAsExportedUpdate>> apPaymentsMarkAsExported(
       @Body List<MarkApPaymentAsExportedUpdateRequest> requests);
 }

@@ -19,15 +19,13 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code bank-deposits} operations; used by {@link BankDepositRepository}.
  */
 public interface BankDepositApi {
-  @GET("accounting/v2/tenant/{tenant}/bank-deposits")
-  Call<PagedResponse<DetailedDeposit>> depositsGetList(@Path("tenant") long tenant,
+  @GET("bank-deposits")
+  Call<PagedResponse<DetailedDeposit>> depositsGetList(@Tag QueryParams query);
+
+  @GET("bank-deposits/{id}/transactions")
+  Call<PagedResponse<DetailedTransaction>> depositsGetTransactionsList(@Path("id") long id,
       @Tag QueryParams query);
 
-  @GET("accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions")
-  Call<PagedResponse<DetailedTransaction>> depositsGetTransactionsList(@Path("tenant") long tenant,
-      @Path("id") long id, @Tag QueryParams query);
-
-  @POST("accounting/v2/tenant/{tenant}/bank-deposits/markasexported")
-  Call<Void> depositsMarkAsExported(@Path("tenant") long tenant,
-      @Body MarkDepositsAsExportedRequestArgs request);
+  @POST("bank-deposits/markasexported")
+  Call<Void> depositsMarkAsExported(@Body MarkDepositsAsExportedRequestArgs request);
 }

@@ -19,11 +19,10 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code credit-memos} operations; used by {@link CreditMemoRepository}.
  */
 public interface CreditMemoApi {
-  @GET("accounting/v2/tenant/{tenant}/credit-memos")
-  Call<PagedResponse<CreditMemoPublic>> creditMemosGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("credit-memos")
+  Call<PagedResponse<CreditMemoPublic>> creditMemosGetList(@Tag QueryParams query);
 
-  @PATCH("accounting/v2/tenant/{tenant}/credit-memos/{id}")
-  Call<CreditMemoUpdatePublic> creditMemosUpdate(@Path("tenant") long tenant, @Path("id") long id,
+  @PATCH("credit-memos/{id}")
+  Call<CreditMemoUpdatePublic> creditMemosUpdate(@Path("id") long id,
       @Body CreditMemoUpdatePublicRequest request);
 }

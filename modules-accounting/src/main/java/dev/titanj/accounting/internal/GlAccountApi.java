@@ -20,19 +20,16 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code gl-accounts} operations; used by {@link GlAccountRepository}.
  */
 public interface GlAccountApi {
-  @GET("accounting/v2/tenant/{tenant}/gl-accounts")
-  Call<PagedResponse<GlAccountExtended>> glAccountsGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("gl-accounts")
+  Call<PagedResponse<GlAccountExtended>> glAccountsGetList(@Tag QueryParams query);
 
-  @POST("accounting/v2/tenant/{tenant}/gl-accounts")
-  Call<GlAccountExtended> glAccountsCreateAccount(@Path("tenant") long tenant,
-      @Body GlAccountCreateRequest request);
+  @POST("gl-accounts")
+  Call<GlAccountExtended> glAccountsCreateAccount(@Body GlAccountCreateRequest request);
 
-  @GET("accounting/v2/tenant/{tenant}/gl-accounts/{accountId}")
-  Call<GlAccountExtended> glAccountsGetAccount(@Path("tenant") long tenant,
-      @Path("accountId") long accountId);
+  @GET("gl-accounts/{accountId}")
+  Call<GlAccountExtended> glAccountsGetAccount(@Path("accountId") long accountId);
 
-  @PATCH("accounting/v2/tenant/{tenant}/gl-accounts/{accountId}")
-  Call<GlAccountExtended> glAccountsUpdateAccount(@Path("tenant") long tenant,
-      @Path("accountId") long accountId, @Body GlAccountUpdateRequest request);
+  @PATCH("gl-accounts/{accountId}")
+  Call<GlAccountExtended> glAccountsUpdateAccount(@Path("accountId") long accountId,
+      @Body GlAccountUpdateRequest request);
 }

@@ -8,14 +8,12 @@ import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import retrofit2.Call;
 import retrofit2.http.GET;
-import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code gl-accounts.types} operations; used by {@link GlAccountTypeRepository}.
  */
 public interface GlAccountTypeApi {
-  @GET("accounting/v2/tenant/{tenant}/gl-accounts/types")
-  Call<PagedResponse<GlAccountType>> glAccountsGetTypeList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("gl-accounts/types")
+  Call<PagedResponse<GlAccountType>> glAccountsGetTypeList(@Tag QueryParams query);
 }

@@ -18,34 +18,28 @@ import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.PATCH;
 import retrofit2.http.POST;
-import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code inventory-bills} operations; used by {@link InventoryBillRepository}.
  */
 public interface InventoryBillApi {
-  @GET("accounting/v2/tenant/{tenant}/export/inventory-bills")
-  Call<ExportResponse<ExportInventoryBill>> exportInventoryBills(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("export/inventory-bills")
+  Call<ExportResponse<ExportInventoryBill>> exportInventoryBills(@Tag QueryParams query);
 
-  @GET("accounting/v2/tenant/{tenant}/inventory-bills")
-  Call<List<InventoryBill>> inventoryBillsGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("inventory-bills")
+  Call<List<InventoryBill>> inventoryBillsGetList(@Tag QueryParams query);
 
-  @GET("accounting/v2/tenant/{tenant}/inventory-bills/paginated")
-  Call<PagedResponse<InventoryBill>> inventoryBillsGetListPaginated(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("inventory-bills/paginated")
+  Call<PagedResponse<InventoryBill>> inventoryBillsGetListPaginated(@Tag QueryParams query);
 
-  @GET("accounting/v2/tenant/{tenant}/inventory-bills/custom-fields")
-  Call<PagedResponse<CustomFieldType>> inventoryBillsGetCustomFieldTypes(
-      @Path("tenant") long tenant, @Tag QueryParams query);
+  @GET("inventory-bills/custom-fields")
+  Call<PagedResponse<CustomFieldType>> inventoryBillsGetCustomFieldTypes(@Tag QueryParams query);
 
-  @PATCH("accounting/v2/tenant/{tenant}/inventory-bills/custom-fields")
-  Call<Void> inventoryBillsUpdateCustomFields(@Path("tenant") long tenant,
-      @Body CustomFieldUpdateRequest request);
+  @PATCH("inventory-bills/custom-fields")
+  Call<Void> inventoryBillsUpdateCustomFields(@Body CustomFieldUpdateRequest request);
 
-  @POST("accounting/v2/tenant/{tenant}/inventory-bills/markasexported")
+  @POST("inventory-bills/markasexported")
   Call<List<MarkInventoryBillAsExportedUpdate>> inventoryBillsMarkAsExported(
-      @Path("tenant") long tenant, @Body MarkInventoryBillAsExportedUpdateRequest request);
+      @Body MarkInventoryBillAsExportedUpdateRequest request);
 }

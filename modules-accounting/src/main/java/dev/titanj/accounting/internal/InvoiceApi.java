@@ -30,42 +30,36 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code invoices} operations; used by {@link InvoiceRepository}.
  */
 public interface InvoiceApi {
-  @GET("accounting/v2/tenant/{tenant}/export/invoices")
-  Call<ExportResponse<ExportInvoice>> exportInvoices(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("export/invoices")
+  Call<ExportResponse<ExportInvoice>> exportInvoices(@Tag QueryParams query);
 
-  @GET("accounting/v2/tenant/{tenant}/export/invoice-items")
-  Call<ExportResponse<ExportInvoiceItem>> exportInvoiceItems(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("export/invoice-items")
+  Call<ExportResponse<ExportInvoiceItem>> exportInvoiceItems(@Tag QueryParams query);
 
-  @GET("accounting/v2/tenant/{tenant}/invoices")
-  Call<PagedResponse<Invoice>> invoicesGetList(@Path("tenant") long tenant, @Tag QueryParams query);
+  @GET("invoices")
+  Call<PagedResponse<Invoice>> invoicesGetList(@Tag QueryParams query);
 
-  @POST("accounting/v2/tenant/{tenant}/invoices")
-  Call<Long> invoicesCreateAdjustmentInvoice(@Path("tenant") long tenant,
-      @Body AdjustmentInvoiceCreateRequest request);
+  @POST("invoices")
+  Call<Long> invoicesCreateAdjustmentInvoice(@Body AdjustmentInvoiceCreateRequest request);
 
-  @GET("accounting/v2/tenant/{tenant}/invoices/custom-fields")
-  Call<PagedResponse<CustomFieldType>> invoicesGetCustomFieldTypes(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("invoices/custom-fields")
+  Call<PagedResponse<CustomFieldType>> invoicesGetCustomFieldTypes(@Tag QueryParams query);
 
-  @PATCH("accounting/v2/tenant/{tenant}/invoices/custom-fields")
-  Call<Void> invoicesUpdateCustomFields(@Path("tenant") long tenant,
-      @Body CustomFieldUpdateRequest request);
+  @PATCH("invoices/custom-fields")
+  Call<Void> invoicesUpdateCustomFields(@Body CustomFieldUpdateRequest request);
 
-  @PATCH("accounting/v2/tenant/{tenant}/invoices/{id}")
-  Call<Void> invoicesUpdateInvoice(@Path("tenant") long tenant, @Path("id") long id,
-      @Body InvoiceUpdateRequest request);
+  @PATCH("invoices/{id}")
+  Call<Void> invoicesUpdateInvoice(@Path("id") long id, @Body InvoiceUpdateRequest request);
 
-  @PATCH("accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items")
-  Call<Void> invoicesUpdateInvoiceItems(@Path("tenant") long tenant,
-      @Path("invoiceId") long invoiceId, @Body InvoiceItemUpdateRequest request);
+  @PATCH("invoices/{invoiceId}/items")
+  Call<Void> invoicesUpdateInvoiceItems(@Path("invoiceId") long invoiceId,
+      @Body InvoiceItemUpdateRequest request);
 
-  @DELETE("accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}")
-  Call<Void> invoicesDeleteInvoiceItem(@Path("tenant") long tenant,
-      @Path("invoiceId") long invoiceId, @Path("itemId") long itemId);
+  @DELETE("invoices/{invoiceId}/items/{itemId}")
+  Call<Void> invoicesDeleteInvoiceItem(@Path("invoiceId") long invoiceId,
+      @Path("itemId") long itemId);
 
-  @POST("accounting/v2/tenant/{tenant}/invoices/markasexported")
-  Call<List<MarkInvoiceAsExportedUpdate>> invoicesMarkAsExported(@Path("tenant") long tenant,
+  @POST("invoices/markasexported")
+  Call<List<MarkInvoiceAsExportedUpdate>> invoicesMarkAsExported(
       @Body List<MarkInvoiceAsExportedUpdateRequest> requests);
 }

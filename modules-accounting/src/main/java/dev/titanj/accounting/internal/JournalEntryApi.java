@@ -22,23 +22,22 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code journal-entries} operations; used by {@link JournalEntryRepository}.
  */
 public interface JournalEntryApi {
-  @GET("accounting/v2/tenant/{tenant}/journal-entries")
-  Call<PagedResponse<JournalEntry>> journalEntriesGetList(@Path("tenant") long tenant,
+  @GET("journal-entries")
+  Call<PagedResponse<JournalEntry>> journalEntriesGetList(@Tag QueryParams query);
+
+  @GET("journal-entries/{id}/summary")
+  Call<PagedResponse<JournalEntrySummary>> journalEntriesGetSummary(@Path("id") UUID id,
       @Tag QueryParams query);
 
-  @GET("accounting/v2/tenant/{tenant}/journal-entries/{id}/summary")
-  Call<PagedResponse<JournalEntrySummary>> journalEntriesGetSummary(@Path("tenant") long tenant,
-      @Path("id") UUID id, @Tag QueryParams query);
+  @GET("journal-entries/{id}/details")
+  Call<PagedResponse<JournalEntryDetails>> journalEntriesGetDetails(@Path("id") UUID id,
+      @Tag QueryParams query);
 
-  @GET("accounting/v2/tenant/{tenant}/journal-entries/{id}/details")
-  Call<PagedResponse<JournalEntryDetails>> journalEntriesGetDetails(@Path("tenant") long tenant,
-      @Path("id") UUID id, @Tag QueryParams query);
-
-  @PATCH("accounting/v2/tenant/{tenant}/journal-entries/{id}")
-  Call<JournalEntry> journalEntriesUpdate(@Path("tenant") long tenant, @Path("id") UUID id,
+  @PATCH("journal-entries/{id}")
+  Call<JournalEntry> journalEntriesUpdate(@Path("id") UUID id,
       @Body JournalEntryUpdateRequest request);
 
-  @PATCH("accounting/v2/tenant/{tenant}/journal-entries/{id}/sync")
-  Call<JournalEntry> journalEntriesSyncUpdate(@Path("tenant") long tenant, @Path("id") UUID id,
+  @PATCH("journal-entries/{id}/sync")
+  Call<JournalEntry> journalEntriesSyncUpdate(@Path("id") UUID id,
       @Body JournalEntrySyncUpdateRequest request);
 }

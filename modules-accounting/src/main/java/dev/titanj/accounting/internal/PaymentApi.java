@@ -26,30 +26,24 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code payments} operations; used by {@link PaymentRepository}.
  */
 public interface PaymentApi {
-  @GET("accounting/v2/tenant/{tenant}/export/payments")
-  Call<ExportResponse<ExportPayment>> exportPayments(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("export/payments")
+  Call<ExportResponse<ExportPayment>> exportPayments(@Tag QueryParams query);
 
-  @GET("accounting/v2/tenant/{tenant}/payments")
-  Call<PagedResponse<DetailedPayment>> paymentsGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("payments")
+  Call<PagedResponse<DetailedPayment>> paymentsGetList(@Tag QueryParams query);
 
-  @POST("accounting/v2/tenant/{tenant}/payments")
-  Call<Payment> paymentsCreate(@Path("tenant") long tenant, @Body PaymentCreateRequest request);
+  @POST("payments")
+  Call<Payment> paymentsCreate(@Body PaymentCreateRequest request);
 
-  @GET("accounting/v2/tenant/{tenant}/payments/custom-fields")
-  Call<PagedResponse<CustomFieldType>> paymentsGetCustomFieldTypes(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("payments/custom-fields")
+  Call<PagedResponse<CustomFieldType>> paymentsGetCustomFieldTypes(@Tag QueryParams query);
 
-  @PATCH("accounting/v2/tenant/{tenant}/payments/custom-fields")
-  Call<Void> paymentsUpdateCustomFields(@Path("tenant") long tenant,
-      @Body CustomFieldUpdateRequest request);
+  @PATCH("payments/custom-fields")
+  Call<Void> paymentsUpdateCustomFields(@Body CustomFieldUpdateRequest request);
 
-  @PATCH("accounting/v2/tenant/{tenant}/payments/{id}")
-  Call<Payment> paymentsUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body PaymentUpdateRequest request);
+  @PATCH("payments/{id}")
+  Call<Payment> paymentsUpdate(@Path("id") long id, @Body PaymentUpdateRequest request);
 
-  @POST("accounting/v2/tenant/{tenant}/payments/status")
-  Call<Void> paymentsUpdateStatus(@Path("tenant") long tenant,
-      @Body PaymentStatusBatchRequest request);
+  @POST("payments/status")
+  Call<Void> paymentsUpdateStatus(@Body PaymentStatusBatchRequest request);
 }

@@ -15,11 +15,10 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code payment-terms} operations; used by {@link PaymentTermRepository}.
  */
 public interface PaymentTermApi {
-  @GET("accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}")
-  Call<PaymentTermAPIModel> paymentTermsGetPaymentTermModel(@Path("tenant") long tenant,
+  @GET("payment-terms/{paymentTermId}")
+  Call<PaymentTermAPIModel> paymentTermsGetPaymentTermModel(
       @Path("paymentTermId") long paymentTermId);
 
-  @GET("accounting/v2/tenant/{tenant}/payment-terms")
-  Call<PagedResponse<PaymentTermAPIModel>> paymentTermsGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("payment-terms")
+  Call<PagedResponse<PaymentTermAPIModel>> paymentTermsGetList(@Tag QueryParams query);
 }

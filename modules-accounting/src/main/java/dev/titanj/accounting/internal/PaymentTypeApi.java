@@ -15,10 +15,9 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code payment-types} operations; used by {@link PaymentTypeRepository}.
  */
 public interface PaymentTypeApi {
-  @GET("accounting/v2/tenant/{tenant}/payment-types")
-  Call<PagedResponse<PaymentType>> paymentTypesGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("payment-types")
+  Call<PagedResponse<PaymentType>> paymentTypesGetList(@Tag QueryParams query);
 
-  @GET("accounting/v2/tenant/{tenant}/payment-types/{id}")
-  Call<PaymentType> paymentTypesGet(@Path("tenant") long tenant, @Path("id") long id);
+  @GET("payment-types/{id}")
+  Call<PaymentType> paymentTypesGet(@Path("id") long id);
 }

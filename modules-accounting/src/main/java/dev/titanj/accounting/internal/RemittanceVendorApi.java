@@ -15,10 +15,9 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code remittance-vendors} operations; used by {@link RemittanceVendorRepository}.
  */
 public interface RemittanceVendorApi {
-  @GET("accounting/v2/tenant/{tenant}/remittance-vendors")
-  Call<PagedResponse<RemittanceVendor>> remittanceVendorsGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("remittance-vendors")
+  Call<PagedResponse<RemittanceVendor>> remittanceVendorsGetList(@Tag QueryParams query);
 
-  @GET("accounting/v2/tenant/{tenant}/remittance-vendors/{id}")
-  Call<RemittanceVendor> remittanceVendorsGetById(@Path("tenant") long tenant, @Path("id") long id);
+  @GET("remittance-vendors/{id}")
+  Call<RemittanceVendor> remittanceVendorsGetById(@Path("id") long id);
 }

@@ -8,13 +8,12 @@ import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import retrofit2.Call;
 import retrofit2.http.GET;
-import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code tax-zones} operations; used by {@link TaxZoneRepository}.
  */
 public interface TaxZoneApi {
-  @GET("accounting/v2/tenant/{tenant}/tax-zones")
-  Call<PagedResponse<TaxZone>> taxZonesGetList(@Path("tenant") long tenant, @Tag QueryParams query);
+  @GET("tax-zones")
+  Call<PagedResponse<TaxZone>> taxZonesGetList(@Tag QueryParams query);
 }

@@ -27,58 +27,53 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code bookings} operations; used by {@link BookingRepository}.
  */
 public interface BookingApi {
-  @GET("crm/v2/tenant/{tenant}/bookings/{id}")
-  Call<Booking> bookingsGet(@Path("tenant") long tenant, @Path("id") long id);
+  @GET("bookings/{id}")
+  Call<Booking> bookingsGet(@Path("id") long id);
 
-  @GET("crm/v2/tenant/{tenant}/bookings")
-  Call<PagedResponse<Booking>> bookingsGetList(@Path("tenant") long tenant, @Tag QueryParams query);
+  @GET("bookings")
+  Call<PagedResponse<Booking>> bookingsGetList(@Tag QueryParams query);
 
-  @GET("crm/v2/tenant/{tenant}/bookings/{id}/contacts")
-  Call<PagedResponse<BookingContact>> bookingsGetContactList(@Path("tenant") long tenant,
-      @Path("id") long id, @Tag QueryParams query);
+  @GET("bookings/{id}/contacts")
+  Call<PagedResponse<BookingContact>> bookingsGetContactList(@Path("id") long id,
+      @Tag QueryParams query);
 
-  @GET("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}")
-  Call<Booking> bookingsGetForProvider(@Path("tenant") long tenant,
-      @Path("booking_provider") long bookingProvider, @Path("id") long id);
+  @GET("booking-provider/{booking_provider}/bookings/{id}")
+  Call<Booking> bookingsGetForProvider(@Path("booking_provider") long bookingProvider,
+      @Path("id") long id);
 
-  @PATCH("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}")
-  Call<Booking> bookingsUpdate(@Path("tenant") long tenant,
-      @Path("booking_provider") long bookingProvider, @Path("id") long id,
+  @PATCH("booking-provider/{booking_provider}/bookings/{id}")
+  Call<Booking> bookingsUpdate(@Path("booking_provider") long bookingProvider, @Path("id") long id,
       @Body UpdateBookingRequest request);
 
-  @GET("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings")
-  Call<PagedResponse<Booking>> bookingsGetList2(@Path("tenant") long tenant,
-      @Path("booking_provider") long bookingProvider, @Tag QueryParams query);
+  @GET("booking-provider/{booking_provider}/bookings")
+  Call<PagedResponse<Booking>> bookingsGetList2(@Path("booking_provider") long bookingProvider,
+      @Tag QueryParams query);
 
-  @POST("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings")
-  Call<Booking> bookingsCreate(@Path("tenant") long tenant,
-      @Path("booking_provider") long bookingProvider, @Body CreateBookingRequest request);
+  @POST("booking-provider/{booking_provider}/bookings")
+  Call<Booking> bookingsCreate(@Path("booking_provider") long bookingProvider,
+      @Body CreateBookingRequest request);
 
-  @GET("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts")
-  Call<PagedResponse<BookingContact>> bookingsGetContactList2(@Path("tenant") long tenant,
+  @GET("booking-provider/{booking_provider}/bookings/{id}/contacts")
+  Call<PagedResponse<BookingContact>> bookingsGetContactList2(
       @Path("booking_provider") long bookingProvider, @Path("id") long id, @Tag QueryParams query);
 
-  @POST("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts")
-  Call<BookingContact> bookingsCreateContact(@Path("tenant") long tenant,
-      @Path("booking_provider") long bookingProvider, @Path("id") long id,
-      @Body ContactCreateRequest request);
+  @POST("booking-provider/{booking_provider}/bookings/{id}/contacts")
+  Call<BookingContact> bookingsCreateContact(@Path("booking_provider") long bookingProvider,
+      @Path("id") long id, @Body ContactCreateRequest request);
 
-  @PATCH("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}")
-  Call<UpdateBookingContactRequest> bookingsUpdateBookingContact(@Path("tenant") long tenant,
+  @PATCH("booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}")
+  Call<UpdateBookingContactRequest> bookingsUpdateBookingContact(
       @Path("booking_provider") long bookingProvider, @Path("id") long id,
       @Path("contactId") long contactId, @Body UpdateBookingContactRequest request);
 
-  @DELETE("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}")
-  Call<Void> bookingsDeleteContact(@Path("tenant") long tenant,
-      @Path("booking_provider") long bookingProvider, @Path("id") long id,
-      @Path("contactId") long contactId);
+  @DELETE("booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}")
+  Call<Void> bookingsDeleteContact(@Path("booking_provider") long bookingProvider,
+      @Path("id") long id, @Path("contactId") long contactId);
 
-  @POST("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/dismiss")
-  Call<Void> bookingsDismissBooking(@Path("tenant") long tenant,
-      @Path("booking_provider") String bookingProvider, @Path("id") long id,
-      @Body DismissBookingModel request);
+  @POST("booking-provider/{booking_provider}/bookings/{id}/dismiss")
+  Call<Void> bookingsDismissBooking(@Path("booking_provider") String bookingProvider,
+      @Path("id") long id, @Body DismissBookingModel request);
 
-  @GET("crm/v2/tenant/{tenant}/export/bookings")
-  Call<ExportResponse<ExportBooking>> exportBookingsGet(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("export/bookings")
+  Call<ExportResponse<ExportBooking>> exportBookingsGet(@Tag QueryParams query);
 }

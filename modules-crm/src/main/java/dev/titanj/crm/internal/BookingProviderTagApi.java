@@ -22,19 +22,17 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code booking-provider-tags} operations; used by {@link BookingProviderTagRepository}.
  */
 public interface BookingProviderTagApi {
-  @GET("crm/v2/tenant/{tenant}/booking-provider-tags")
-  Call<PagedResponse<GetBookingProviderTag>> bookingProviderTagsGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("booking-provider-tags")
+  Call<PagedResponse<GetBookingProviderTag>> bookingProviderTagsGetList(@Tag QueryParams query);
 
-  @POST("crm/v2/tenant/{tenant}/booking-provider-tags")
-  Call<CreateBookingProviderTag> bookingProviderTagsCreate(@Path("tenant") long tenant,
+  @POST("booking-provider-tags")
+  Call<CreateBookingProviderTag> bookingProviderTagsCreate(
       @Body CreateBookingProviderTagRequest request);
 
-  @GET("crm/v2/tenant/{tenant}/booking-provider-tags/{id}")
-  Call<GetBookingProviderTag> bookingProviderTagsGet(@Path("tenant") long tenant,
-      @Path("id") long id);
+  @GET("booking-provider-tags/{id}")
+  Call<GetBookingProviderTag> bookingProviderTagsGet(@Path("id") long id);
 
-  @PATCH("crm/v2/tenant/{tenant}/booking-provider-tags/{id}")
-  Call<BookingProviderTag> bookingProviderTagsUpdate(@Path("tenant") long tenant,
-      @Path("id") long id, @Body UpdateBookingProviderTagRequest request);
+  @PATCH("booking-provider-tags/{id}")
+  Call<BookingProviderTag> bookingProviderTagsUpdate(@Path("id") long id,
+      @Body UpdateBookingProviderTagRequest request);
 }

@@ -33,90 +33,82 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code contacts} operations; used by {@link ContactRepository}.
  */
 public interface ContactApi {
-  @GET("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods")
-  Call<PagedResponse<ContactMethod>> contactMethodsGetContactMethods(@Path("tenant") long tenant,
+  @GET("contacts/{contactId}/contact-methods")
+  Call<PagedResponse<ContactMethod>> contactMethodsGetContactMethods(
       @Path("contactId") UUID contactId, @Tag QueryParams query);
 
-  @POST("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods")
-  Call<ContactMethod> contactMethodsCreateContactMethod(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Body CreateContactMethodRequest request);
+  @POST("contacts/{contactId}/contact-methods")
+  Call<ContactMethod> contactMethodsCreateContactMethod(@Path("contactId") UUID contactId,
+      @Body CreateContactMethodRequest request);
 
-  @GET("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<ContactMethod> contactMethodsGetContactMethod(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId);
-
-  @PUT("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<ContactMethod> contactMethodsUpsertContactMethod(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId,
-      @Body UpsertContactMethodRequest request);
-
-  @PATCH("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<ContactMethod> contactMethodsUpdateContactMethod(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId,
-      @Body UpdateContactMethodRequest request);
-
-  @DELETE("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<Void> contactMethodsDeleteContactMethod(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId);
-
-  @GET("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences")
-  Call<List<ContactPreference>> contactPreferencesGetContactMethodPreferences(
-      @Path("tenant") long tenant, @Path("contactId") UUID contactId,
+  @GET("contacts/{contactId}/contact-methods/{contactMethodId}")
+  Call<ContactMethod> contactMethodsGetContactMethod(@Path("contactId") UUID contactId,
       @Path("contactMethodId") UUID contactMethodId);
 
-  @GET("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}")
-  Call<ContactPreference> contactPreferencesGetContactMethodPreference(@Path("tenant") long tenant,
+  @PUT("contacts/{contactId}/contact-methods/{contactMethodId}")
+  Call<ContactMethod> contactMethodsUpsertContactMethod(@Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId, @Body UpsertContactMethodRequest request);
+
+  @PATCH("contacts/{contactId}/contact-methods/{contactMethodId}")
+  Call<ContactMethod> contactMethodsUpdateContactMethod(@Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId, @Body UpdateContactMethodRequest request);
+
+  @DELETE("contacts/{contactId}/contact-methods/{contactMethodId}")
+  Call<Void> contactMethodsDeleteContactMethod(@Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId);
+
+  @GET("contacts/{contactId}/contact-methods/{contactMethodId}/preferences")
+  Call<List<ContactPreference>> contactPreferencesGetContactMethodPreferences(
+      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId);
+
+  @GET("contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}")
+  Call<ContactPreference> contactPreferencesGetContactMethodPreference(
       @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId,
       @Path("preferenceName") String preferenceName);
 
-  @PATCH("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}")
+  @PATCH("contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}")
   Call<ContactPreference> contactPreferencesUpdateContactMethodPreference(
-      @Path("tenant") long tenant, @Path("contactId") UUID contactId,
-      @Path("contactMethodId") UUID contactMethodId, @Path("preferenceName") String preferenceName,
+      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId,
+      @Path("preferenceName") String preferenceName,
       @Body UpdateContactMethodPreferenceRequest request);
 
-  @GET("crm/v2/tenant/{tenant}/contacts/{id}")
-  Call<Contact> contactsGet(@Path("tenant") long tenant, @Path("id") UUID id);
+  @GET("contacts/{id}")
+  Call<Contact> contactsGet(@Path("id") UUID id);
 
-  @PUT("crm/v2/tenant/{tenant}/contacts/{id}")
-  Call<Contact> contactsReplace(@Path("tenant") long tenant, @Path("id") UUID id,
-      @Body ReplaceContactRequest request);
+  @PUT("contacts/{id}")
+  Call<Contact> contactsReplace(@Path("id") UUID id, @Body ReplaceContactRequest request);
 
-  @PATCH("crm/v2/tenant/{tenant}/contacts/{id}")
-  Call<Contact> contactsUpdate(@Path("tenant") long tenant, @Path("id") UUID id,
-      @Body UpdateContactRequest request);
+  @PATCH("contacts/{id}")
+  Call<Contact> contactsUpdate(@Path("id") UUID id, @Body UpdateContactRequest request);
 
-  @DELETE("crm/v2/tenant/{tenant}/contacts/{id}")
-  Call<Void> contactsDeleteContact(@Path("tenant") long tenant, @Path("id") UUID id);
+  @DELETE("contacts/{id}")
+  Call<Void> contactsDeleteContact(@Path("id") UUID id);
 
-  @GET("crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}")
-  Call<PagedResponse<Contact>> contactsGetByRelationshipId(@Path("tenant") long tenant,
+  @GET("contacts/relationships/{relationshipId}")
+  Call<PagedResponse<Contact>> contactsGetByRelationshipId(
       @Path("relationshipId") long relationshipId, @Tag QueryParams query);
 
-  @GET("crm/v2/tenant/{tenant}/contacts")
-  Call<PagedResponse<Contact>> contactsGetList(@Path("tenant") long tenant, @Tag QueryParams query);
+  @GET("contacts")
+  Call<PagedResponse<Contact>> contactsGetList(@Tag QueryParams query);
 
-  @POST("crm/v2/tenant/{tenant}/contacts")
-  Call<Contact> contactsCreate(@Path("tenant") long tenant, @Body CreateContactRequest request);
+  @POST("contacts")
+  Call<Contact> contactsCreate(@Body CreateContactRequest request);
 
-  @POST("crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}")
-  Call<Void> contactsCreateContactRelationship(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Path("relatedEntityId") long relatedEntityId,
-      @Path("typeSlug") String typeSlug);
+  @POST("contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}")
+  Call<Void> contactsCreateContactRelationship(@Path("contactId") UUID contactId,
+      @Path("relatedEntityId") long relatedEntityId, @Path("typeSlug") String typeSlug);
 
-  @DELETE("crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}")
-  Call<Void> contactsDeleteContactRelationship(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Path("relatedEntityId") long relatedEntityId,
-      @Path("typeSlug") String typeSlug);
+  @DELETE("contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}")
+  Call<Void> contactsDeleteContactRelationship(@Path("contactId") UUID contactId,
+      @Path("relatedEntityId") long relatedEntityId, @Path("typeSlug") String typeSlug);
 
-  @GET("crm/v2/tenant/{tenant}/contacts/{contactId}/relationships")
+  @GET("contacts/{contactId}/relationships")
   Call<PagedResponse<ContactRelationship>> contactsGetContactRelationshipList(
-      @Path("tenant") long tenant, @Path("contactId") UUID contactId, @Tag QueryParams query);
+      @Path("contactId") UUID contactId, @Tag QueryParams query);
 
-  @GET("crm/v2/tenant/{tenant}/contacts/preferences")
-  Call<List<ContactPreferenceType>> contactsGetPreferenceMetadataList(@Path("tenant") long tenant);
+  @GET("contacts/preferences")
+  Call<List<ContactPreferenceType>> contactsGetPreferenceMetadataList();
 
-  @GET("crm/v2/tenant/{tenant}/contacts/contact-methods")
-  Call<PagedResponse<ContactMethod>> contactsSearchContactMethods(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("contacts/contact-methods")
+  Call<PagedResponse<ContactMethod>> contactsSearchContactMethods(@Tag QueryParams query);
 }

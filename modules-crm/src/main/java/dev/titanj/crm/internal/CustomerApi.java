@@ -33,71 +33,61 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code customers} operations; used by {@link CustomerRepository}.
  */
 public interface CustomerApi {
-  @GET("crm/v2/tenant/{tenant}/customers/{id}")
-  Call<Customer> customersGet(@Path("tenant") long tenant, @Path("id") long id);
+  @GET("customers/{id}")
+  Call<Customer> customersGet(@Path("id") long id);
 
-  @PATCH("crm/v2/tenant/{tenant}/customers/{id}")
-  Call<Customer> customersUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body UpdateCustomerRequest request);
+  @PATCH("customers/{id}")
+  Call<Customer> customersUpdate(@Path("id") long id, @Body UpdateCustomerRequest request);
 
-  @GET("crm/v2/tenant/{tenant}/customers")
-  Call<PagedResponse<Customer>> customersGetList(@Path("tenant") long tenant,
+  @GET("customers")
+  Call<PagedResponse<Customer>> customersGetList(@Tag QueryParams query);
+
+  @POST("customers")
+  Call<CreatedCustomer> customersCreate(@Body CreateCustomerRequest request);
+
+  @GET("customers/{id}/notes")
+  Call<PagedResponse<Note>> customersGetNotes(@Path("id") long id, @Tag QueryParams query);
+
+  @POST("customers/{id}/notes")
+  Call<Note> customersCreateNote(@Path("id") long id, @Body CustomerNoteCreateRequest request);
+
+  @DELETE("customers/{id}/notes/{noteId}")
+  Call<Void> customersDeleteNote(@Path("id") long id, @Path("noteId") long noteId);
+
+  @GET("customers/{id}/contacts")
+  Call<PagedResponse<CustomerContactWithModifiedOn>> customersGetContactList(@Path("id") long id,
       @Tag QueryParams query);
 
-  @POST("crm/v2/tenant/{tenant}/customers")
-  Call<CreatedCustomer> customersCreate(@Path("tenant") long tenant,
-      @Body CreateCustomerRequest request);
+  @POST("customers/{id}/contacts")
+  Call<CustomerContactWithModifiedOn> customersCreateContact(@Path("id") long id,
+      @Body CreateCustomerContactRequest request);
 
-  @GET("crm/v2/tenant/{tenant}/customers/{id}/notes")
-  Call<PagedResponse<Note>> customersGetNotes(@Path("tenant") long tenant, @Path("id") long id,
-      @Tag QueryParams query);
+  @PATCH("customers/{id}/contacts/{contactId}")
+  Call<CustomerContactWithModifiedOn> customersUpdateContact(@Path("id") long id,
+      @Path("contactId") long contactId, @Body UpdateCustomerContactRequest request);
 
-  @POST("crm/v2/tenant/{tenant}/customers/{id}/notes")
-  Call<Note> customersCreateNote(@Path("tenant") long tenant, @Path("id") long id,
-      @Body CustomerNoteCreateRequest request);
+  @DELETE("customers/{id}/contacts/{contactId}")
+  Call<Void> customersDeleteContact(@Path("id") long id, @Path("contactId") long contactId);
 
-  @DELETE("crm/v2/tenant/{tenant}/customers/{id}/notes/{noteId}")
-  Call<Void> customersDeleteNote(@Path("tenant") long tenant, @Path("id") long id,
-      @Path("noteId") long noteId);
-
-  @GET("crm/v2/tenant/{tenant}/customers/{id}/contacts")
-  Call<PagedResponse<CustomerContactWithModifiedOn>> customersGetContactList(
-      @Path("tenant") long tenant, @Path("id") long id, @Tag QueryParams query);
-
-  @POST("crm/v2/tenant/{tenant}/customers/{id}/contacts")
-  Call<CustomerContactWithModifiedOn> customersCreateContact(@Path("tenant") long tenant,
-      @Path("id") long id, @Body CreateCustomerContactRequest request);
-
-  @PATCH("crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}")
-  Call<CustomerContactWithModifiedOn> customersUpdateContact(@Path("tenant") long tenant,
-      @Path("id") long id, @Path("contactId") long contactId,
-      @Body UpdateCustomerContactRequest request);
-
-  @DELETE("crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}")
-  Call<Void> customersDeleteContact(@Path("tenant") long tenant, @Path("id") long id,
-      @Path("contactId") long contactId);
-
-  @GET("crm/v2/tenant/{tenant}/customers/contacts")
+  @GET("customers/contacts")
   Call<PagedResponse<CustomerContactWithModifiedOnAndCustomerId>> customersGetModifiedContactsList(
-      @Path("tenant") long tenant, @Tag QueryParams query);
-
-  @POST("crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}")
-  Call<CreateCustomerTag> customersCreateTag(@Path("tenant") long tenant, @Path("id") long id,
-      @Path("tagTypeId") long tagTypeId);
-
-  @DELETE("crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}")
-  Call<Void> customersDeleteTag(@Path("tenant") long tenant, @Path("id") long id,
-      @Path("tagTypeId") long tagTypeId);
-
-  @GET("crm/v2/tenant/{tenant}/customers/custom-fields")
-  Call<PagedResponse<CustomersCustomFieldType>> customersGetCustomFieldTypes(
-      @Path("tenant") long tenant, @Tag QueryParams query);
-
-  @GET("crm/v2/tenant/{tenant}/export/customers/contacts")
-  Call<ExportResponse<ExportCustomerContact>> exportContactsCustomersContacts(
-      @Path("tenant") long tenant, @Tag QueryParams query);
-
-  @GET("crm/v2/tenant/{tenant}/export/customers")
-  Call<ExportResponse<ExportCustomer>> exportCustomersGetCustomers(@Path("tenant") long tenant,
       @Tag QueryParams query);
+
+  @POST("customers/{id}/tags/{tagTypeId}")
+  Call<CreateCustomerTag> customersCreateTag(@Path("id") long id,
+      @Path("tagTypeId") long tagTypeId);
+
+  @DELETE("customers/{id}/tags/{tagTypeId}")
+  Call<Void> customersDeleteTag(@Path("id") long id, @Path("tagTypeId") long tagTypeId);
+
+  @GET("customers/custom-fields")
+  Call<PagedResponse<CustomersCustomFieldType>> customersGetCustomFieldTypes(
+      @Tag QueryParams query);
+
+  @GET("export/customers/contacts")
+  Call<ExportResponse<ExportCustomerContact>> exportContactsCustomersContacts(
+      @Tag QueryParams query);
+
+  @GET("export/customers")
+  Call<ExportResponse<ExportCustomer>> exportCustomersGetCustomers(@Tag QueryParams query);
 }

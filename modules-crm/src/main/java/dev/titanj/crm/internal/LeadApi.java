@@ -29,40 +29,34 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code leads} operations; used by {@link LeadRepository}.
  */
 public interface LeadApi {
-  @GET("crm/v2/tenant/{tenant}/export/leads")
-  Call<ExportResponse<ExportLeads>> exportLeadsLeads(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("export/leads")
+  Call<ExportResponse<ExportLeads>> exportLeadsLeads(@Tag QueryParams query);
 
-  @GET("crm/v2/tenant/{tenant}/leads/{id}")
-  Call<Lead> leadsGet(@Path("tenant") long tenant, @Path("id") long id);
+  @GET("leads/{id}")
+  Call<Lead> leadsGet(@Path("id") long id);
 
-  @PATCH("crm/v2/tenant/{tenant}/leads/{id}")
-  Call<Lead> leadsUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body LeadUpdateRequest request);
+  @PATCH("leads/{id}")
+  Call<Lead> leadsUpdate(@Path("id") long id, @Body LeadUpdateRequest request);
 
-  @GET("crm/v2/tenant/{tenant}/leads")
-  Call<PagedResponse<Lead>> leadsGetList(@Path("tenant") long tenant, @Tag QueryParams query);
+  @GET("leads")
+  Call<PagedResponse<Lead>> leadsGetList(@Tag QueryParams query);
 
-  @POST("crm/v2/tenant/{tenant}/leads")
-  Call<Lead> leadsCreate(@Path("tenant") long tenant, @Body LeadCreateRequest request);
+  @POST("leads")
+  Call<Lead> leadsCreate(@Body LeadCreateRequest request);
 
-  @POST("crm/v2/tenant/{tenant}/leads/{id}/follow-up")
-  Call<FollowUp> leadsCreateFollowUp(@Path("tenant") long tenant, @Path("id") long id,
-      @Body CreateFollowUpRequest request);
+  @POST("leads/{id}/follow-up")
+  Call<FollowUp> leadsCreateFollowUp(@Path("id") long id, @Body CreateFollowUpRequest request);
 
-  @GET("crm/v2/tenant/{tenant}/leads/{id}/notes")
-  Call<PagedResponse<Note>> leadsGetNotes(@Path("tenant") long tenant, @Path("id") long id,
-      @Tag QueryParams query);
+  @GET("leads/{id}/notes")
+  Call<PagedResponse<Note>> leadsGetNotes(@Path("id") long id, @Tag QueryParams query);
 
-  @POST("crm/v2/tenant/{tenant}/leads/{id}/notes")
-  Call<Note> leadsCreateNote(@Path("tenant") long tenant, @Path("id") long id,
-      @Body LeadNoteCreateRequest request);
+  @POST("leads/{id}/notes")
+  Call<Note> leadsCreateNote(@Path("id") long id, @Body LeadNoteCreateRequest request);
 
-  @POST("crm/v2/tenant/{tenant}/leads/{id}/dismiss")
-  Call<Void> leadsDismiss(@Path("tenant") long tenant, @Path("id") long id,
-      @Body DismissLeadRequest request);
+  @POST("leads/{id}/dismiss")
+  Call<Void> leadsDismiss(@Path("id") long id, @Body DismissLeadRequest request);
 
-  @POST("crm/v2/tenant/{tenant}/leads/form")
-  Call<SubmitLeadForm> leadsSubmitLeadForm(@Path("tenant") long tenant, @Tag QueryParams query,
+  @POST("leads/form")
+  Call<SubmitLeadForm> leadsSubmitLeadForm(@Tag QueryParams query,
       @Body SubmitLeadFormRequest request);
 }

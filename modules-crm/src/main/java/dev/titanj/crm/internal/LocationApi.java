@@ -33,78 +33,67 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code locations} operations; used by {@link LocationRepository}.
  */
 public interface LocationApi {
-  @GET("crm/v2/tenant/{tenant}/export/locations/contacts")
+  @GET("export/locations/contacts")
   Call<ExportResponse<ExportLocationContact>> exportContactsLocationsContacts(
-      @Path("tenant") long tenant, @Tag QueryParams query);
-
-  @GET("crm/v2/tenant/{tenant}/export/locations")
-  Call<ExportResponse<ExportLocations>> exportLocationsLocations(@Path("tenant") long tenant,
       @Tag QueryParams query);
 
-  @GET("crm/v2/tenant/{tenant}/locations/{id}")
-  Call<Location> locationsGet(@Path("tenant") long tenant, @Path("id") long id);
+  @GET("export/locations")
+  Call<ExportResponse<ExportLocations>> exportLocationsLocations(@Tag QueryParams query);
 
-  @PATCH("crm/v2/tenant/{tenant}/locations/{id}")
-  Call<Location> locationsUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body UpdateLocationRequest request);
+  @GET("locations/{id}")
+  Call<Location> locationsGet(@Path("id") long id);
 
-  @GET("crm/v2/tenant/{tenant}/locations")
-  Call<PagedResponse<Location>> locationsGetList(@Path("tenant") long tenant,
+  @PATCH("locations/{id}")
+  Call<Location> locationsUpdate(@Path("id") long id, @Body UpdateLocationRequest request);
+
+  @GET("locations")
+  Call<PagedResponse<Location>> locationsGetList(@Tag QueryParams query);
+
+  @POST("locations")
+  Call<CreateLocation> locationsCreate(@Body CreateLocationRequest request);
+
+  @GET("locations/{id}/notes")
+  Call<PagedResponse<Note>> locationsGetNotes(@Path("id") long id, @Tag QueryParams query);
+
+  @POST("locations/{id}/notes")
+  Call<Note> locationsCreateNote(@Path("id") long id, @Body LocationNoteCreateRequest request);
+
+  @DELETE("locations/{id}/notes/{noteId}")
+  Call<Void> locationsDeleteNote(@Path("id") long id, @Path("noteId") long noteId);
+
+  @GET("locations/{id}/contacts")
+  Call<PagedResponse<LocationContactResponse>> locationsGetContactList(@Path("id") long id,
       @Tag QueryParams query);
 
-  @POST("crm/v2/tenant/{tenant}/locations")
-  Call<CreateLocation> locationsCreate(@Path("tenant") long tenant,
-      @Body CreateLocationRequest request);
+  @POST("locations/{id}/contacts")
+  Call<LocationContactResponse> locationsCreateContact(@Path("id") long id,
+      @Body LocationContactCreateRequest request);
 
-  @GET("crm/v2/tenant/{tenant}/locations/{id}/notes")
-  Call<PagedResponse<Note>> locationsGetNotes(@Path("tenant") long tenant, @Path("id") long id,
-      @Tag QueryParams query);
+  @GET("locations/contacts")
+  Call<PagedResponse<LocationsContact>> locationsGetLocationsContactsList(@Tag QueryParams query);
 
-  @POST("crm/v2/tenant/{tenant}/locations/{id}/notes")
-  Call<Note> locationsCreateNote(@Path("tenant") long tenant, @Path("id") long id,
-      @Body LocationNoteCreateRequest request);
+  @PATCH("locations/{id}/contacts/{contactId}")
+  Call<LocationContactResponse> locationsUpdateContact(@Path("id") long id,
+      @Path("contactId") long contactId, @Body LocationContactUpdateRequest request);
 
-  @DELETE("crm/v2/tenant/{tenant}/locations/{id}/notes/{noteId}")
-  Call<Void> locationsDeleteNote(@Path("tenant") long tenant, @Path("id") long id,
-      @Path("noteId") long noteId);
+  @DELETE("locations/{id}/contacts/{contactId}")
+  Call<Void> locationsDeleteContact(@Path("id") long id, @Path("contactId") long contactId);
 
-  @GET("crm/v2/tenant/{tenant}/locations/{id}/contacts")
-  Call<PagedResponse<LocationContactResponse>> locationsGetContactList(@Path("tenant") long tenant,
-      @Path("id") long id, @Tag QueryParams query);
-
-  @POST("crm/v2/tenant/{tenant}/locations/{id}/contacts")
-  Call<LocationContactResponse> locationsCreateContact(@Path("tenant") long tenant,
-      @Path("id") long id, @Body LocationContactCreateRequest request);
-
-  @GET("crm/v2/tenant/{tenant}/locations/contacts")
-  Call<PagedResponse<LocationsContact>> locationsGetLocationsContactsList(
-      @Path("tenant") long tenant, @Tag QueryParams query);
-
-  @PATCH("crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}")
-  Call<LocationContactResponse> locationsUpdateContact(@Path("tenant") long tenant,
-      @Path("id") long id, @Path("contactId") long contactId,
-      @Body LocationContactUpdateRequest request);
-
-  @DELETE("crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}")
-  Call<Void> locationsDeleteContact(@Path("tenant") long tenant, @Path("id") long id,
-      @Path("contactId") long contactId);
-
-  @POST("crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}")
-  Call<CreateLocationTag> locationsCreateTag(@Path("tenant") long tenant, @Path("id") long id,
+  @POST("locations/{id}/tags/{tagTypeId}")
+  Call<CreateLocationTag> locationsCreateTag(@Path("id") long id,
       @Path("tagTypeId") long tagTypeId);
 
-  @DELETE("crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}")
-  Call<Void> locationsDeleteTag(@Path("tenant") long tenant, @Path("id") long id,
-      @Path("tagTypeId") long tagTypeId);
+  @DELETE("locations/{id}/tags/{tagTypeId}")
+  Call<Void> locationsDeleteTag(@Path("id") long id, @Path("tagTypeId") long tagTypeId);
 
-  @GET("crm/v2/tenant/{tenant}/locations/custom-fields")
+  @GET("locations/custom-fields")
   Call<PagedResponse<LocationsCustomFieldType>> locationsGetCustomFieldTypes(
-      @Path("tenant") long tenant, @Tag QueryParams query);
+      @Tag QueryParams query);
 
-  @POST("crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician/{preferredTechnicianId}")
-  Call<Void> locationsUpdatePreferredTechnician(@Path("tenant") long tenant, @Path("id") long id,
+  @POST("locations/{id}/preferredtechnician/{preferredTechnicianId}")
+  Call<Void> locationsUpdatePreferredTechnician(@Path("id") long id,
       @Path("preferredTechnicianId") long preferredTechnicianId);
 
-  @GET("crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician")
-  Call<Long> locationsGetPreferredTechnician(@Path("tenant") long tenant, @Path("id") long id);
+  @GET("locations/{id}/preferredtechnician")
+  Call<Long> locationsGetPreferredTechnician(@Path("id") long id);
 }

@@ -9,19 +9,18 @@ import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.HTTP;
 import retrofit2.http.PUT;
-import retrofit2.http.Path;
 
 /**
  * Retrofit binding of the {@code tags} operations; used by {@link TagRepository}.
  */
 public interface TagApi {
-  @PUT("crm/v2/tenant/{tenant}/tags")
-  Call<Void> bulkTagsAddTags(@Path("tenant") long tenant, @Body AddBulkTagsRequest request);
+  @PUT("tags")
+  Call<Void> bulkTagsAddTags(@Body AddBulkTagsRequest request);
 
   @HTTP(
       method = "DELETE",
-      path = "crm/v2/tenant/{tenant}/tags",
+      path = "tags",
       hasBody = true
   )
-  Call<Void> bulkTagsRemoveTags(@Path("tenant") long tenant, @Body RemoveBulkTagsRequest request);
+  Call<Void> bulkTagsRemoveTags(@Body RemoveBulkTagsRequest request);
 }

@@ -15,26 +15,23 @@ import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
-import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code appointment-assignments} operations; used by {@link AppointmentAssignmentRepository}.
  */
 public interface AppointmentAssignmentApi {
-  @GET("dispatch/v2/tenant/{tenant}/appointment-assignments")
-  Call<PagedResponse<AppointmentAssignment>> appointmentAssignmentsGetList(
-      @Path("tenant") long tenant, @Tag QueryParams query);
+  @GET("appointment-assignments")
+  Call<PagedResponse<AppointmentAssignment>> appointmentAssignmentsGetList(@Tag QueryParams query);
 
-  @POST("dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians")
-  Call<Appointment> appointmentAssignmentsAssignTechnicians(@Path("tenant") long tenant,
-      @Body AssignTechniciansRequest request);
+  @POST("appointment-assignments/assign-technicians")
+  Call<Appointment> appointmentAssignmentsAssignTechnicians(@Body AssignTechniciansRequest request);
 
-  @POST("dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians")
-  Call<Appointment> appointmentAssignmentsUnassignTechnicians(@Path("tenant") long tenant,
+  @POST("appointment-assignments/unassign-technicians")
+  Call<Appointment> appointmentAssignmentsUnassignTechnicians(
       @Body UnassignTechniciansRequest request);
 
-  @GET("dispatch/v2/tenant/{tenant}/export/appointment-assignments")
+  @GET("export/appointment-assignments")
   Call<ExportResponse<ExportAppointmentAssignments>> exportAppointmentAssignments(
-      @Path("tenant") long tenant, @Tag QueryParams query);
+      @Tag QueryParams query);
 }

@@ -23,30 +23,27 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code arrival-windows} operations; used by {@link ArrivalWindowRepository}.
  */
 public interface ArrivalWindowApi {
-  @GET("dispatch/v2/tenant/{tenant}/arrival-windows")
-  Call<PagedResponse<ArrivalWindow>> arrivalWindowsGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("arrival-windows")
+  Call<PagedResponse<ArrivalWindow>> arrivalWindowsGetList(@Tag QueryParams query);
 
-  @POST("dispatch/v2/tenant/{tenant}/arrival-windows")
-  Call<ArrivalWindow> arrivalWindowsCreate(@Path("tenant") long tenant,
-      @Body CreateArrivalWindowRequest request);
+  @POST("arrival-windows")
+  Call<ArrivalWindow> arrivalWindowsCreate(@Body CreateArrivalWindowRequest request);
 
-  @GET("dispatch/v2/tenant/{tenant}/arrival-windows/{id}")
-  Call<ArrivalWindow> arrivalWindowsGet(@Path("tenant") long tenant, @Path("id") long id);
+  @GET("arrival-windows/{id}")
+  Call<ArrivalWindow> arrivalWindowsGet(@Path("id") long id);
 
-  @PUT("dispatch/v2/tenant/{tenant}/arrival-windows/{id}")
-  Call<ArrivalWindow> arrivalWindowsUpdate(@Path("tenant") long tenant, @Path("id") long id,
+  @PUT("arrival-windows/{id}")
+  Call<ArrivalWindow> arrivalWindowsUpdate(@Path("id") long id,
       @Body UpdateArrivalWindowRequest request);
 
-  @PUT("dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated")
-  Call<Void> arrivalWindowsActivated(@Path("tenant") long tenant, @Path("id") long id,
+  @PUT("arrival-windows/{id}/activated")
+  Call<Void> arrivalWindowsActivated(@Path("id") long id,
       @Body SetArrivalWindowStatusRequest request);
 
-  @GET("dispatch/v2/tenant/{tenant}/arrival-windows/configuration")
-  Call<ArrivalWindowConfigurationResponse> arrivalWindowsGetConfiguration(
-      @Path("tenant") long tenant);
+  @GET("arrival-windows/configuration")
+  Call<ArrivalWindowConfigurationResponse> arrivalWindowsGetConfiguration();
 
-  @POST("dispatch/v2/tenant/{tenant}/arrival-windows/configuration")
+  @POST("arrival-windows/configuration")
   Call<ArrivalWindowConfigurationResponse> arrivalWindowsUpdatedConfiguration(
-      @Path("tenant") long tenant, @Body UpdateArrivalWindowConfigurationRequest request);
+      @Body UpdateArrivalWindowConfigurationRequest request);
 }

@@ -10,16 +10,14 @@ import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
-import retrofit2.http.Path;
 
 /**
  * Retrofit binding of the {@code business-hours} operations; used by {@link BusinessHourRepository}.
  */
 public interface BusinessHourApi {
-  @GET("dispatch/v2/tenant/{tenant}/business-hours")
-  Call<BusinessHourModel> businessHourGetList(@Path("tenant") long tenant);
+  @GET("business-hours")
+  Call<BusinessHourModel> businessHourGetList();
 
-  @POST("dispatch/v2/tenant/{tenant}/business-hours")
-  Call<CreateBusinessHour> businessHourCreate(@Path("tenant") long tenant,
-      @Body CreateBusinessHourRequest request);
+  @POST("business-hours")
+  Call<CreateBusinessHour> businessHourCreate(@Body CreateBusinessHourRequest request);
 }

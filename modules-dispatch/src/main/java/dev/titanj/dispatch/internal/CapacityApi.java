@@ -8,12 +8,11 @@ import dev.titanj.dispatch.model.CapacityRequestArgs;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.POST;
-import retrofit2.http.Path;
 
 /**
  * Retrofit binding of the {@code capacity} operations; used by {@link CapacityRepository}.
  */
 public interface CapacityApi {
-  @POST("dispatch/v2/tenant/{tenant}/capacity")
-  Call<Capacity> capacityGetList(@Path("tenant") long tenant, @Body CapacityRequestArgs request);
+  @POST("capacity")
+  Call<Capacity> capacityGetList(@Body CapacityRequestArgs request);
 }

@@ -15,7 +15,7 @@ import retrofit2.http.Path;
  * Retrofit binding of the {@code gps-pings} operations; used by {@link GpsPingRepository}.
  */
 public interface GpsPingApi {
-  @POST("dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings")
-  Call<List<GpsPing>> gpsCreate(@Path("tenant") long tenant,
-      @Path("gps_provider") String gpsProvider, @Body List<GpsPingCreateRequest> requests);
+  @POST("gps-provider/{gps_provider}/gps-pings")
+  Call<List<GpsPing>> gpsCreate(@Path("gps_provider") String gpsProvider,
+      @Body List<GpsPingCreateRequest> requests);
 }

@@ -24,23 +24,20 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code non-job-appointments} operations; used by {@link NonJobAppointmentRepository}.
  */
 public interface NonJobAppointmentApi {
-  @GET("dispatch/v2/tenant/{tenant}/non-job-appointments/{id}")
-  Call<GetNonJobAppointment> nonJobAppointmentsGet(@Path("tenant") long tenant,
-      @Path("id") long id);
+  @GET("non-job-appointments/{id}")
+  Call<GetNonJobAppointment> nonJobAppointmentsGet(@Path("id") long id);
 
-  @PUT("dispatch/v2/tenant/{tenant}/non-job-appointments/{id}")
-  Call<GetNonJobAppointment> nonJobAppointmentsUpdate(@Path("tenant") long tenant,
-      @Path("id") long id, @Body NonJobAppointmentUpdateRequest request);
+  @PUT("non-job-appointments/{id}")
+  Call<GetNonJobAppointment> nonJobAppointmentsUpdate(@Path("id") long id,
+      @Body NonJobAppointmentUpdateRequest request);
 
-  @DELETE("dispatch/v2/tenant/{tenant}/non-job-appointments/{id}")
-  Call<DeleteNonJobAppointmentResult> nonJobAppointmentsDelete(@Path("tenant") long tenant,
-      @Path("id") long id);
+  @DELETE("non-job-appointments/{id}")
+  Call<DeleteNonJobAppointmentResult> nonJobAppointmentsDelete(@Path("id") long id);
 
-  @GET("dispatch/v2/tenant/{tenant}/non-job-appointments")
-  Call<PagedResponse<NonJobAppointment>> nonJobAppointmentsGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("non-job-appointments")
+  Call<PagedResponse<NonJobAppointment>> nonJobAppointmentsGetList(@Tag QueryParams query);
 
-  @POST("dispatch/v2/tenant/{tenant}/non-job-appointments")
-  Call<CreateNonJobAppointmentResult> nonJobAppointmentsCreate(@Path("tenant") long tenant,
+  @POST("non-job-appointments")
+  Call<CreateNonJobAppointmentResult> nonJobAppointmentsCreate(
       @Body CreateNonJobAppointmentRequest request);
 }

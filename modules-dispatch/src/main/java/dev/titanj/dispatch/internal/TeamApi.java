@@ -20,15 +20,15 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code teams} operations; used by {@link TeamRepository}.
  */
 public interface TeamApi {
-  @GET("dispatch/v2/tenant/{tenant}/teams")
-  Call<PagedResponse<Team>> teamGetList(@Path("tenant") long tenant, @Tag QueryParams query);
+  @GET("teams")
+  Call<PagedResponse<Team>> teamGetList(@Tag QueryParams query);
 
-  @POST("dispatch/v2/tenant/{tenant}/teams")
-  Call<CreateTeam> teamCreate(@Path("tenant") long tenant, @Body CreateTeamRequest request);
+  @POST("teams")
+  Call<CreateTeam> teamCreate(@Body CreateTeamRequest request);
 
-  @GET("dispatch/v2/tenant/{tenant}/teams/{id}")
-  Call<Team> teamGet(@Path("tenant") long tenant, @Path("id") long id);
+  @GET("teams/{id}")
+  Call<Team> teamGet(@Path("id") long id);
 
-  @DELETE("dispatch/v2/tenant/{tenant}/teams/{id}")
-  Call<Void> teamDelete(@Path("tenant") long tenant, @Path("id") long id);
+  @DELETE("teams/{id}")
+  Call<Void> teamDelete(@Path("id") long id);
 }

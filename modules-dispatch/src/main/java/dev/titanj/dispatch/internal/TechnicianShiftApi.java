@@ -26,26 +26,23 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code technician-shifts} operations; used by {@link TechnicianShiftRepository}.
  */
 public interface TechnicianShiftApi {
-  @GET("dispatch/v2/tenant/{tenant}/technician-shifts")
-  Call<PagedResponse<TechnicianShift>> technicianShiftsGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("technician-shifts")
+  Call<PagedResponse<TechnicianShift>> technicianShiftsGetList(@Tag QueryParams query);
 
-  @POST("dispatch/v2/tenant/{tenant}/technician-shifts")
-  Call<TechnicianShiftCreate> technicianShiftsCreate(@Path("tenant") long tenant,
-      @Body CreateTechnicianShiftRequest request);
+  @POST("technician-shifts")
+  Call<TechnicianShiftCreate> technicianShiftsCreate(@Body CreateTechnicianShiftRequest request);
 
-  @GET("dispatch/v2/tenant/{tenant}/technician-shifts/{id}")
-  Call<TechnicianShift> technicianShiftsGet(@Path("tenant") long tenant, @Path("id") long id);
+  @GET("technician-shifts/{id}")
+  Call<TechnicianShift> technicianShiftsGet(@Path("id") long id);
 
-  @PATCH("dispatch/v2/tenant/{tenant}/technician-shifts/{id}")
-  Call<TechnicianShiftUpdate> technicianShiftsUpdate(@Path("tenant") long tenant,
-      @Path("id") long id, @Body UpdateTechnicianShiftRequest request);
+  @PATCH("technician-shifts/{id}")
+  Call<TechnicianShiftUpdate> technicianShiftsUpdate(@Path("id") long id,
+      @Body UpdateTechnicianShiftRequest request);
 
-  @DELETE("dispatch/v2/tenant/{tenant}/technician-shifts/{id}")
-  Call<DeleteTechnicianShiftResult> technicianShiftsDelete(@Path("tenant") long tenant,
-      @Path("id") long id);
+  @DELETE("technician-shifts/{id}")
+  Call<DeleteTechnicianShiftResult> technicianShiftsDelete(@Path("id") long id);
 
-  @POST("dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete")
-  Call<BulkDeleteTechnicianShiftResult> technicianShiftsBulkDelete(@Path("tenant") long tenant,
+  @POST("technician-shifts/bulk-delete")
+  Call<BulkDeleteTechnicianShiftResult> technicianShiftsBulkDelete(
       @Body BulkDeleteTechnicianShiftRequest request);
 }

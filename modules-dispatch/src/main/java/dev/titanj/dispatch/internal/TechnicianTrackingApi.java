@@ -7,14 +7,12 @@ import dev.titanj.dispatch.TechnicianTrackingRepository;
 import dev.titanj.dispatch.model.TechnicianTracking;
 import retrofit2.Call;
 import retrofit2.http.GET;
-import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code technician-tracking} operations; used by {@link TechnicianTrackingRepository}.
  */
 public interface TechnicianTrackingApi {
-  @GET("dispatch/v2/tenant/{tenant}/technician-tracking")
-  Call<TechnicianTracking> technicianTrackingGet(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("technician-tracking")
+  Call<TechnicianTracking> technicianTrackingGet(@Tag QueryParams query);
 }

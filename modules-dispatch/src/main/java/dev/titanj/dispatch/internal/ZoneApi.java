@@ -21,20 +21,19 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code zones} operations; used by {@link ZoneRepository}.
  */
 public interface ZoneApi {
-  @GET("dispatch/v2/tenant/{tenant}/zones")
-  Call<PagedResponse<Zone>> zoneGetList(@Path("tenant") long tenant, @Tag QueryParams query);
+  @GET("zones")
+  Call<PagedResponse<Zone>> zoneGetList(@Tag QueryParams query);
 
-  @POST("dispatch/v2/tenant/{tenant}/zones")
-  Call<CreateOrUpdateZone> zoneCreateZone(@Path("tenant") long tenant,
+  @POST("zones")
+  Call<CreateOrUpdateZone> zoneCreateZone(@Body CreateOrUpdateZoneRequestArgs request);
+
+  @GET("zones/{id}")
+  Call<Zone> zoneGet(@Path("id") long id);
+
+  @PATCH("zones/{zoneId}")
+  Call<CreateOrUpdateZone> zoneUpdateZone(@Path("zoneId") long zoneId,
       @Body CreateOrUpdateZoneRequestArgs request);
 
-  @GET("dispatch/v2/tenant/{tenant}/zones/{id}")
-  Call<Zone> zoneGet(@Path("tenant") long tenant, @Path("id") long id);
-
-  @PATCH("dispatch/v2/tenant/{tenant}/zones/{zoneId}")
-  Call<CreateOrUpdateZone> zoneUpdateZone(@Path("tenant") long tenant, @Path("zoneId") long zoneId,
-      @Body CreateOrUpdateZoneRequestArgs request);
-
-  @DELETE("dispatch/v2/tenant/{tenant}/zones/{zoneId}")
-  Call<Void> zoneDeleteZone(@Path("tenant") long tenant, @Path("zoneId") long zoneId);
+  @DELETE("zones/{zoneId}")
+  Call<Void> zoneDeleteZone(@Path("zoneId") long zoneId);
 }

@@ -21,19 +21,16 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code business-units} operations; used by {@link BusinessUnitRepository}.
  */
 public interface BusinessUnitApi {
-  @GET("settings/v2/tenant/{tenant}/business-units")
-  Call<PagedResponse<BusinessUnit>> businessUnitsGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("business-units")
+  Call<PagedResponse<BusinessUnit>> businessUnitsGetList(@Tag QueryParams query);
 
-  @GET("settings/v2/tenant/{tenant}/business-units/{id}")
-  Call<BusinessUnit> businessUnitsGet(@Path("tenant") long tenant, @Path("id") long id,
-      @Tag QueryParams query);
+  @GET("business-units/{id}")
+  Call<BusinessUnit> businessUnitsGet(@Path("id") long id, @Tag QueryParams query);
 
-  @PATCH("settings/v2/tenant/{tenant}/business-units/{id}")
-  Call<Modification> businessUnitsUpdate(@Path("tenant") long tenant, @Path("id") long id,
+  @PATCH("business-units/{id}")
+  Call<Modification> businessUnitsUpdate(@Path("id") long id,
       @Body UpdateBusinessUnitRequest request);
 
-  @GET("settings/v2/tenant/{tenant}/export/business-units")
-  Call<ExportResponse<ExportBusinessUnit>> exportBusinessUnits(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("export/business-units")
+  Call<ExportResponse<ExportBusinessUnit>> exportBusinessUnits(@Tag QueryParams query);
 }

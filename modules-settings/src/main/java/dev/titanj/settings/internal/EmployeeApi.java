@@ -26,26 +26,22 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code employees} operations; used by {@link EmployeeRepository}.
  */
 public interface EmployeeApi {
-  @GET("settings/v2/tenant/{tenant}/employees")
-  Call<PagedResponse<Employee>> employeesGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("employees")
+  Call<PagedResponse<Employee>> employeesGetList(@Tag QueryParams query);
 
-  @POST("settings/v2/tenant/{tenant}/employees")
-  Call<EmployeeCreate> employeesCreate(@Path("tenant") long tenant,
-      @Body EmployeeCreateRequest request);
+  @POST("employees")
+  Call<EmployeeCreate> employeesCreate(@Body EmployeeCreateRequest request);
 
-  @GET("settings/v2/tenant/{tenant}/employees/{id}")
-  Call<Employee> employeesGet(@Path("tenant") long tenant, @Path("id") long id);
+  @GET("employees/{id}")
+  Call<Employee> employeesGet(@Path("id") long id);
 
-  @PATCH("settings/v2/tenant/{tenant}/employees/{id}")
-  Call<EmployeeUpdate> employeesUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body EmployeeUpdateRequest request);
+  @PATCH("employees/{id}")
+  Call<EmployeeUpdate> employeesUpdate(@Path("id") long id, @Body EmployeeUpdateRequest request);
 
-  @POST("settings/v2/tenant/{tenant}/employees/{id}/account-actions")
-  Call<AccountActionResponse> employeesAccountActions(@Path("tenant") long tenant,
-      @Path("id") long id, @Body AccountActionRequest request);
+  @POST("employees/{id}/account-actions")
+  Call<AccountActionResponse> employeesAccountActions(@Path("id") long id,
+      @Body AccountActionRequest request);
 
-  @GET("settings/v2/tenant/{tenant}/export/employees")
-  Call<ExportResponse<ExportEmployee>> exportEmployees(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("export/employees")
+  Call<ExportResponse<ExportEmployee>> exportEmployees(@Tag QueryParams query);
 }

@@ -14,21 +14,18 @@ import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
-import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code tag-types} operations; used by {@link TagTypeRepository}.
  */
 public interface TagTypeApi {
-  @GET("settings/v2/tenant/{tenant}/export/tag-types")
-  Call<ExportResponse<ExportTagType>> exportTagTypes(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("export/tag-types")
+  Call<ExportResponse<ExportTagType>> exportTagTypes(@Tag QueryParams query);
 
-  @GET("settings/v2/tenant/{tenant}/tag-types")
-  Call<PagedResponse<TagType>> tagTypesGetList(@Path("tenant") long tenant, @Tag QueryParams query);
+  @GET("tag-types")
+  Call<PagedResponse<TagType>> tagTypesGetList(@Tag QueryParams query);
 
-  @POST("settings/v2/tenant/{tenant}/tag-types")
-  Call<Modification> tagTypesCreate(@Path("tenant") long tenant,
-      @Body CreateTagTypeRequest request);
+  @POST("tag-types")
+  Call<Modification> tagTypesCreate(@Body CreateTagTypeRequest request);
 }

@@ -26,26 +26,23 @@ import retrofit2.http.Tag;
  * Retrofit binding of the {@code technicians} operations; used by {@link TechnicianRepository}.
  */
 public interface TechnicianApi {
-  @GET("settings/v2/tenant/{tenant}/export/technicians")
-  Call<ExportResponse<ExportTechnician>> exportTechnicians(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("export/technicians")
+  Call<ExportResponse<ExportTechnician>> exportTechnicians(@Tag QueryParams query);
 
-  @GET("settings/v2/tenant/{tenant}/technicians")
-  Call<PagedResponse<Technician>> techniciansGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("technicians")
+  Call<PagedResponse<Technician>> techniciansGetList(@Tag QueryParams query);
 
-  @POST("settings/v2/tenant/{tenant}/technicians")
-  Call<TechnicianCreate> techniciansCreate(@Path("tenant") long tenant,
-      @Body TechnicianCreateRequest request);
+  @POST("technicians")
+  Call<TechnicianCreate> techniciansCreate(@Body TechnicianCreateRequest request);
 
-  @GET("settings/v2/tenant/{tenant}/technicians/{id}")
-  Call<Technician> techniciansGet(@Path("tenant") long tenant, @Path("id") long id);
+  @GET("technicians/{id}")
+  Call<Technician> techniciansGet(@Path("id") long id);
 
-  @PATCH("settings/v2/tenant/{tenant}/technicians/{id}")
-  Call<TechnicianUpdate> techniciansUpdate(@Path("tenant") long tenant, @Path("id") long id,
+  @PATCH("technicians/{id}")
+  Call<TechnicianUpdate> techniciansUpdate(@Path("id") long id,
       @Body TechnicianUpdateRequest request);
 
-  @POST("settings/v2/tenant/{tenant}/technicians/{id}/account-actions")
-  Call<AccountActionResponse> techniciansAccountActions(@Path("tenant") long tenant,
-      @Path("id") long id, @Body TechnicianAccountActionRequest request);
+  @POST("technicians/{id}/account-actions")
+  Call<AccountActionResponse> techniciansAccountActions(@Path("id") long id,
+      @Body TechnicianAccountActionRequest request);
 }

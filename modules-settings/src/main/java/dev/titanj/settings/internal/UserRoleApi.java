@@ -8,14 +8,12 @@ import dev.titanj.settings.UserRoleRepository;
 import dev.titanj.settings.model.UserRole;
 import retrofit2.Call;
 import retrofit2.http.GET;
-import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
  * Retrofit binding of the {@code user-roles} operations; used by {@link UserRoleRepository}.
  */
 public interface UserRoleApi {
-  @GET("settings/v2/tenant/{tenant}/user-roles")
-  Call<PagedResponse<UserRole>> userRolesGetList(@Path("tenant") long tenant,
-      @Tag QueryParams query);
+  @GET("user-roles")
+  Call<PagedResponse<UserRole>> userRolesGetList(@Tag QueryParams query);
 }
