@@ -24,7 +24,7 @@ import mockwebserver3.RecordedRequest;
  * patch by id, per tenant. Records each API request's method, path and bearer token.
  */
 final class ClusterServer implements AutoCloseable {
-  private static final Pattern ONE = Pattern.compile("/tenant/(\\d+)/samples/(\\d+)");
+  private static final Pattern ONE = Pattern.compile("/test/v2/tenant/(\\d+)/samples/(\\d+)");
   private static final Pattern CLIENT_ID = Pattern.compile("client_id=([^&]*)");
 
   /** One API request as the server saw it. */

@@ -185,10 +185,10 @@ class HazelcastClusterTest {
     assertThat(a.tokenRequestCount()).isEqualTo(2);
     assertThat(b.tokenRequestCount()).isEqualTo(1);
     assertThat(server.requests()).extracting(r -> r.path + " " + r.bearer).containsExactly(
-        "/tenant/1/samples/1 tok-1", "/tenant/1/samples/1 tok-1",
-        "/tenant/1/samples/2 tok-2", "/tenant/1/samples/2 tok-2",
-        "/tenant/1/samples/3 tok-2", "/tenant/1/samples/3 tok-3",
-        "/tenant/1/samples/3 tok-2", "/tenant/1/samples/3 tok-3");
+        "/test/v2/tenant/1/samples/1 tok-1", "/test/v2/tenant/1/samples/1 tok-1",
+        "/test/v2/tenant/1/samples/2 tok-2", "/test/v2/tenant/1/samples/2 tok-2",
+        "/test/v2/tenant/1/samples/3 tok-2", "/test/v2/tenant/1/samples/3 tok-3",
+        "/test/v2/tenant/1/samples/3 tok-2", "/test/v2/tenant/1/samples/3 tok-3");
   }
 
   @Test
@@ -209,8 +209,8 @@ class HazelcastClusterTest {
 
     assertThat(server.tokenClients()).containsExactly("client-a", "client-b", "client-c");
     assertThat(server.requests()).extracting(r -> r.path + " " + r.bearer).containsExactly(
-        "/tenant/1/samples/1 tok-1", "/tenant/2/samples/1 tok-2", "/tenant/1/samples/1 tok-3",
-        "/tenant/1/samples/2 tok-1", "/tenant/2/samples/2 tok-2", "/tenant/1/samples/2 tok-3");
+        "/test/v2/tenant/1/samples/1 tok-1", "/test/v2/tenant/2/samples/1 tok-2", "/test/v2/tenant/1/samples/1 tok-3",
+        "/test/v2/tenant/1/samples/2 tok-1", "/test/v2/tenant/2/samples/2 tok-2", "/test/v2/tenant/1/samples/2 tok-3");
   }
 
   @Test
@@ -233,7 +233,7 @@ class HazelcastClusterTest {
     assertThat(repos.get(1).findById(7)).map(s -> s.name).contains("renamed on C");
 
     assertThat(server.requests()).extracting(Object::toString).containsExactly(
-        "GET /tenant/1/samples/7", "PATCH /tenant/1/samples/7", "GET /tenant/1/samples/7");
+        "GET /test/v2/tenant/1/samples/7", "PATCH /test/v2/tenant/1/samples/7", "GET /test/v2/tenant/1/samples/7");
     assertThat(clients.get(1).cacheStatistics().hits(RES)).isEqualTo(2);
   }
 
@@ -257,7 +257,7 @@ class HazelcastClusterTest {
     assertThat(repos.get(0).findById(9)).map(s -> s.name).contains("written by A");
 
     assertThat(server.requests()).extracting(Object::toString).containsExactly(
-        "GET /tenant/1/samples/9", "PATCH /tenant/1/samples/9", "GET /tenant/1/samples/9");
+        "GET /test/v2/tenant/1/samples/9", "PATCH /test/v2/tenant/1/samples/9", "GET /test/v2/tenant/1/samples/9");
   }
 
   @Test

@@ -322,7 +322,7 @@ class BoundedRetryTest {
 
     assertThatThrownBy(() -> samples.renameEvictingAll(1, "x"))
         .isInstanceOf(TitanDecodingException.class)
-        .hasMessageContaining("PATCH /tenant/" + TENANT + "/samples/1")
+        .hasMessageContaining("PATCH /test/v2/tenant/" + TENANT + "/samples/1")
         .hasMessageContaining("empty body");
   }
 }

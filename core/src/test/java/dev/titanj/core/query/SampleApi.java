@@ -1,34 +1,27 @@
 package dev.titanj.core.query;
 
+import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.ExportResponse;
 import dev.titanj.core.spi.PagedResponse;
-import java.util.List;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.PATCH;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
-/** The Retrofit interface of the sample resource, shaped like a generated one. */
+/** The Retrofit binding of the test resource, written the way codegen writes one. */
 public interface SampleApi {
-  @GET("tenant/{tenant}/samples")
-  Call<PagedResponse<Sample>> list(@Path("tenant") long tenant, @Query("ids") String ids,
-      @Query("name") String name, @Query("active") String active,
-      @Query("statuses") List<String> statuses,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
-      @QueryMap Map<String, String> others, @Query("page") int page,
-      @Query("pageSize") int pageSize, @Query("includeTotal") Boolean includeTotal);
+  @GET("samples")
+  Call<PagedResponse<Sample>> list(@Tag QueryParams query);
 
-  @GET("tenant/{tenant}/samples/{id}")
-  Call<Sample> get(@Path("tenant") long tenant, @Path("id") long id);
+  @GET("samples/{id}")
+  Call<Sample> get(@Path("id") long id);
 
-  @PATCH("tenant/{tenant}/samples/{id}")
-  Call<Sample> update(@Path("tenant") long tenant, @Path("id") long id, @Body Map<String, Object> patch);
+  @PATCH("samples/{id}")
+  Call<Sample> update(@Path("id") long id, @Body Map<String, Object> patch);
 
-  @GET("tenant/{tenant}/export/samples")
-  Call<ExportResponse<Sample>> export(@Path("tenant") long tenant, @Query("from") String from,
-      @Query("includeRecentChanges") Boolean includeRecentChanges);
+  @GET("export/samples")
+  Call<ExportResponse<Sample>> export(@Tag QueryParams query);
 }

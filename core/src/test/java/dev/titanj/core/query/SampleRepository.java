@@ -2,64 +2,78 @@ package dev.titanj.core.query;
 
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.ResourceKey;
 import dev.titanj.core.ServiceTitan;
-import dev.titanj.core.spi.PageSource;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-/** A repository over the sample resource, written the way generated repositories are. */
-public final class SampleRepository {
+/**
+ * The repository of the test module's one resource, written exactly as codegen writes one: each
+ * method is one call into {@code core.spi}, so core's tests run the path generated code runs.
+ */
+public final class SampleRepository implements ReadRepository<Sample, Long>,
+    QueryRepository<Sample, Long>, ExportRepository<Sample, Long> {
   public static final String RESOURCE = "test.samples";
-  private static final Set<String> KNOWN =
-      Set.of("ids", "name", "active", "statuses", "modifiedOnOrAfter", "sort");
 
-  private final ResourceSupport<Long, Sample> support;
+  private final ResourceRuntime<Sample, Long> rt;
   private final SampleApi api;
-  private final long tenant;
 
+  SampleRepository(ModuleRuntime m) {
+    rt = m.resource(SampleModule.SAMPLES, Sample::id);
+    api = m.api(SampleApi.class);
+  }
+
+  /** The repository of {@code st}, as an entry point's accessor would give it. */
   public SampleRepository(ServiceTitan st) {
-    TitanContext ctx = TitanContext.of(st);
-    this.support = new ResourceSupport<>(ctx, RESOURCE, Long.class, Sample.class, Sample::id);
-    this.api = ctx.api(SampleApi.class);
-    this.tenant = ctx.tenantId();
+    this(ModuleRuntime.of(st, SampleModule.BASE));
+  }
+
+  @Override
+  public ResourceKey<Sample, Long> key() {
+    return rt.key();
   }
 
   public Optional<Sample> findById(long id) {
-    return support.findById(id, () -> api.get(tenant, id));
+    return rt.find(id, () -> api.get(id));
+  }
+
+  @Override
+  public Optional<Sample> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   public Sample getById(long id) {
-    return support.getById(id, () -> api.get(tenant, id));
+    return rt.found(id, findById(id));
   }
 
+  @Override
   public List<Sample> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(batch.size()).page(1).items());
+    return rt.findAll(ids, batch -> query().ids(batch));
   }
 
+  @Override
   public SampleQuery query() {
-    PageSource<Sample> pages = support.pages((p, page, size, total) -> api.list(tenant,
-        p.first("ids"), p.first("name"), p.first("active"), p.all("statuses"),
-        p.first("modifiedOnOrAfter"), p.first("sort"), p.others(KNOWN), page, size,
-        total ? Boolean.TRUE : null));
-    return new SampleQuery(support.query(pages, 5000));
+    return new SampleQuery(rt.pages(api::list, 5000));
   }
 
+  @Override
   public ExportFeed<Sample> export(ExportCursor start) {
-    return support.export((from, recent) -> api.export(tenant, from, recent ? Boolean.TRUE : null),
-        start);
+    return rt.export(start, api::export);
   }
 
-  /** A write whose effect is not limited to one record: evicts the whole resource. */
   public Sample renameEvictingAll(long id, String name) {
-    return support.writeAll(() -> api.update(tenant, id, Map.of("name", name)));
+    return rt.writeAll(() -> api.update(id, Map.of("name", name)));
   }
 
   public Sample rename(long id, String name) {
-    return support.write(id, () -> api.update(tenant, id, Map.of("name", name)));
+    return rt.write(id, () -> api.update(id, Map.of("name", name)));
   }
 }

@@ -29,9 +29,9 @@ import okhttp3.HttpUrl;
  * injectable delays and one-shot faults, and a log of every API request with its arrival time.
  */
 public final class SampleServer implements AutoCloseable {
-  private static final Pattern LIST = Pattern.compile("/tenant/(\\d+)/samples");
-  private static final Pattern ONE = Pattern.compile("/tenant/(\\d+)/samples/(\\d+)");
-  private static final Pattern EXPORT = Pattern.compile("/tenant/(\\d+)/export/samples");
+  private static final Pattern LIST = Pattern.compile("/test/v2/tenant/(\\d+)/samples");
+  private static final Pattern ONE = Pattern.compile("/test/v2/tenant/(\\d+)/samples/(\\d+)");
+  private static final Pattern EXPORT = Pattern.compile("/test/v2/tenant/(\\d+)/export/samples");
 
   /** One API request as the server saw it. */
   public static final class Seen {
