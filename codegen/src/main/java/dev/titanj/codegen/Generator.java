@@ -2236,14 +2236,15 @@ public final class Generator {
     if (files.containsKey(path)) {
       throw new IllegalStateException("generated twice: " + path);
     }
-    files.put(path, f.toString());
+    files.put(path, Formatting.format(path, f.toString()));
   }
 
   private void packageInfo(String packageName, String doc) {
     String text = "// " + header().replace("\n", "\n// ") + "\n"
         + "/** " + doc + " */\n"
         + "package " + packageName + ";\n";
-    files.put(packageName.replace('.', '/') + "/package-info.java", text);
+    String path = packageName.replace('.', '/') + "/package-info.java";
+    files.put(path, Formatting.format(path, text));
   }
 
   /** Number of operations in the document. */
