@@ -6,7 +6,8 @@ import dev.titanj.core.ServiceTitan;
 import dev.titanj.core.internal.TitanContext;
 
 /**
- * The Accounting API ({@code accounting/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource. Cheap to create; thread-safe.
+ * The Accounting API ({@code accounting/v2/tenant/{tenant}/...}) of one {@link ServiceTitan}
+ * client: one repository per resource. Cheap to create; thread-safe.
  */
 public final class Accounting {
   private final ApBillRepository apBills;
@@ -57,114 +58,82 @@ public final class Accounting {
     this.taxZones = new TaxZoneRepository(context);
   }
 
-  /**
-   * The Accounting API of {@code serviceTitan}.
-   */
+  /** The Accounting API of {@code serviceTitan}. */
   public static Accounting of(ServiceTitan serviceTitan) {
     return new Accounting(TitanContext.of(serviceTitan));
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/ap-bills}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/ap-bills}. */
   public ApBillRepository apBills() {
     return apBills;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/ap-credits}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/ap-credits}. */
   public ApCreditRepository apCredits() {
     return apCredits;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/ap-payments}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/ap-payments}. */
   public ApPaymentRepository apPayments() {
     return apPayments;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/bank-deposits}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/bank-deposits}. */
   public BankDepositRepository bankDeposits() {
     return bankDeposits;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/credit-memos}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/credit-memos}. */
   public CreditMemoRepository creditMemos() {
     return creditMemos;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/gl-accounts}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/gl-accounts}. */
   public GlAccountRepository glAccounts() {
     return glAccounts;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/gl-accounts/types}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/gl-accounts/types}. */
   public GlAccountTypeRepository glAccountTypes() {
     return glAccountTypes;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/inventory-bills}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/inventory-bills}. */
   public InventoryBillRepository inventoryBills() {
     return inventoryBills;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/invoices}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/invoices}. */
   public InvoiceRepository invoices() {
     return invoices;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/journal-entries}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/journal-entries}. */
   public JournalEntryRepository journalEntries() {
     return journalEntries;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/payment-terms}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/payment-terms}. */
   public PaymentTermRepository paymentTerms() {
     return paymentTerms;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/payment-types}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/payment-types}. */
   public PaymentTypeRepository paymentTypes() {
     return paymentTypes;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/payments}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/payments}. */
   public PaymentRepository payments() {
     return payments;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/remittance-vendors}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/remittance-vendors}. */
   public RemittanceVendorRepository remittanceVendors() {
     return remittanceVendors;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/tax-zones}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/tax-zones}. */
   public TaxZoneRepository taxZones() {
     return taxZones;
   }

@@ -10,9 +10,11 @@ import dev.titanj.core.internal.QueryState;
 import java.time.Instant;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-bills/custom-fields} ({@code ApBills_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-bills/custom-fields} ({@code
+ * ApBills_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class ApBillCustomFieldTypesQuery extends ListQuery<CustomFieldType, ApBillCustomFieldTypesQuery> {
+public final class ApBillCustomFieldTypesQuery
+    extends ListQuery<CustomFieldType, ApBillCustomFieldTypesQuery> {
   ApBillCustomFieldTypesQuery(QueryState<CustomFieldType> state) {
     super(state);
   }
@@ -22,36 +24,29 @@ public final class ApBillCustomFieldTypesQuery extends ListQuery<CustomFieldType
     return new ApBillCustomFieldTypesQuery(state);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public ApBillCustomFieldTypesQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ApBillCustomFieldTypesQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public ApBillCustomFieldTypesQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ApBillCustomFieldTypesQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public ApBillCustomFieldTypesQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-bills} ({@code ApBills_GetListPaginated}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-bills} ({@code ApBills_GetListPaginated}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> {
   ApBillQuery(QueryState<ApBill> state) {
@@ -29,45 +30,33 @@ public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> {
     return new ApBillQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public ApBillQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public ApBillQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code batchId} (int64).
-   */
+  /** Filter {@code batchId} (int64). */
   public ApBillQuery batchId(long value) {
     return param("batchId", value);
   }
 
-  /**
-   * Filter {@code batchNumber} (int32).
-   */
+  /** Filter {@code batchNumber} (int32). */
   public ApBillQuery batchNumber(int value) {
     return param("batchNumber", value);
   }
 
-  /**
-   * Filter {@code billNumber} (string).
-   */
+  /** Filter {@code billNumber} (string). */
   public ApBillQuery billNumber(String value) {
     requireArgument(value != null, "billNumber must not be null");
     return param("billNumber", value);
   }
 
-  /**
-   * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids. */
   public ApBillQuery businessUnitIds(Collection<Long> ids) {
     return idsParam("businessUnitIds", ids);
   }
@@ -80,132 +69,107 @@ public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> {
   }
 
   /**
-   * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50 pairs.
+   * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50
+   * pairs.
    */
   public ApBillQuery customFields(Map<String, String> fields) {
     requireArgument(fields != null, "customFields must not be null");
-    requireArgument(fields.size() <= 50, "customFields takes at most 50 pairs, got " + fields.size());
+    requireArgument(
+        fields.size() <= 50, "customFields takes at most 50 pairs, got " + fields.size());
     ApBillQuery result = this;
     for (Map.Entry<String, String> e : new TreeMap<>(fields).entrySet()) {
-      requireArgument(e.getKey() != null && !e.getKey().isBlank() && e.getValue() != null, "customFields must not contain blank names or null values");
+      requireArgument(
+          e.getKey() != null && !e.getKey().isBlank() && e.getValue() != null,
+          "customFields must not contain blank names or null values");
       result = result.param("customField.Fields[" + e.getKey() + "]", e.getValue());
     }
     return result;
   }
 
-  /**
-   * Filter {@code customField.Operator} ({@link LogicalOperator}).
-   */
+  /** Filter {@code customField.Operator} ({@link LogicalOperator}). */
   public ApBillQuery customFieldOperator(LogicalOperator value) {
     return enumParam("customField.Operator", value);
   }
 
-  /**
-   * Filter {@code dateFrom}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code dateFrom}: a date-time, sent in UTC ISO-8601. */
   public ApBillQuery dateFrom(Instant value) {
     return instantParam("dateFrom", value);
   }
 
-  /**
-   * Filter {@code dateTo}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code dateTo}: a date-time, sent in UTC ISO-8601. */
   public ApBillQuery dateTo(Instant value) {
     return instantParam("dateTo", value);
   }
 
-  /**
-   * Filter {@code jobNumber} (string).
-   */
+  /** Filter {@code jobNumber} (string). */
   public ApBillQuery jobNumber(String value) {
     requireArgument(value != null, "jobNumber must not be null");
     return param("jobNumber", value);
   }
 
-  /**
-   * Filter {@code purchaseOrderNumber} (string).
-   */
+  /** Filter {@code purchaseOrderNumber} (string). */
   public ApBillQuery purchaseOrderNumber(String value) {
     requireArgument(value != null, "purchaseOrderNumber must not be null");
     return param("purchaseOrderNumber", value);
   }
 
-  /**
-   * Filter {@code purchaseOrderTypes} (string).
-   */
+  /** Filter {@code purchaseOrderTypes} (string). */
   public ApBillQuery purchaseOrderTypes(String value) {
     requireArgument(value != null, "purchaseOrderTypes must not be null");
     return param("purchaseOrderTypes", value);
   }
 
   /**
-   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not empty.
+   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not
+   * empty.
    */
   public ApBillQuery syncStatuses(Collection<ApBillSyncStatus> values) {
     return paramList("syncStatuses", values);
   }
 
-  /**
-   * Filter {@code statuses}: each value is sent as its own {@code statuses=} pair; not empty.
-   */
+  /** Filter {@code statuses}: each value is sent as its own {@code statuses=} pair; not empty. */
   public ApBillQuery statuses(Collection<ApBillStatus> values) {
     return paramList("statuses", values);
   }
 
-  /**
-   * Filter {@code sources}: each value is sent as its own {@code sources=} pair; not empty.
-   */
+  /** Filter {@code sources}: each value is sent as its own {@code sources=} pair; not empty. */
   public ApBillQuery sources(Collection<ApBillSource> values) {
     return paramList("sources", values);
   }
 
-  /**
-   * Filter {@code minCost} (decimal).
-   */
+  /** Filter {@code minCost} (decimal). */
   public ApBillQuery minCost(BigDecimal value) {
     requireArgument(value != null, "minCost must not be null");
     return param("minCost", value.toPlainString());
   }
 
-  /**
-   * Filter {@code maxCost} (decimal).
-   */
+  /** Filter {@code maxCost} (decimal). */
   public ApBillQuery maxCost(BigDecimal value) {
     requireArgument(value != null, "maxCost must not be null");
     return param("maxCost", value.toPlainString());
   }
 
-  /**
-   * Filter {@code billType} ({@link ApBillType}).
-   */
+  /** Filter {@code billType} ({@link ApBillType}). */
   public ApBillQuery billType(ApBillType value) {
     return enumParam("billType", value);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public ApBillQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ApBillQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public ApBillQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ApBillQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }

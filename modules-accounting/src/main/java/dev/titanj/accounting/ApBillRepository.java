@@ -23,12 +23,47 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code accounting.ap-bills} ({@code accounting/v2/tenant/{tenant}/ap-bills}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.ap-bills} ({@code accounting/v2/tenant/{tenant}/ap-bills}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
 public final class ApBillRepository {
-  private static final Set<String> AP_BILLS_GET_LIST_PAGINATED_PARAMS = Set.of("ids", "batchId", "batchNumber", "billNumber", "businessUnitIds", "customField.Operator", "dateFrom", "dateTo", "jobNumber", "purchaseOrderNumber", "purchaseOrderTypes", "syncStatuses", "statuses", "sources", "minCost", "maxCost", "billType", "page", "pageSize", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "includeTotal");
+  private static final Set<String> AP_BILLS_GET_LIST_PAGINATED_PARAMS =
+      Set.of(
+          "ids",
+          "batchId",
+          "batchNumber",
+          "billNumber",
+          "businessUnitIds",
+          "customField.Operator",
+          "dateFrom",
+          "dateTo",
+          "jobNumber",
+          "purchaseOrderNumber",
+          "purchaseOrderTypes",
+          "syncStatuses",
+          "statuses",
+          "sources",
+          "minCost",
+          "maxCost",
+          "billType",
+          "page",
+          "pageSize",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "includeTotal");
 
-  private static final Set<String> AP_BILLS_GET_CUSTOM_FIELD_TYPES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
+  private static final Set<String> AP_BILLS_GET_CUSTOM_FIELD_TYPES_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "sort");
 
   private final TitanContext context;
 
@@ -39,71 +74,131 @@ public final class ApBillRepository {
   ApBillRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(ApBillApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.ap-bills", Long.class, ApBill.class, ApBill::id);
+    this.support =
+        new ResourceSupport<>(context, "accounting.ap-bills", Long.class, ApBill.class, ApBill::id);
   }
 
-  private Page<ApBill> fetchApBillsGetListPaginated(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<ApBill> response = context.execute(api.apBillsGetListPaginated(context.tenantId(), params.first("ids"), params.first("batchId"), params.first("batchNumber"), params.first("billNumber"), params.first("businessUnitIds"), params.first("customField.Operator"), params.first("dateFrom"), params.first("dateTo"), params.first("jobNumber"), params.first("purchaseOrderNumber"), params.first("purchaseOrderTypes"), params.all("syncStatuses"), params.all("statuses"), params.all("sources"), params.first("minCost"), params.first("maxCost"), params.first("billType"), page, pageSize, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), includeTotal ? Boolean.TRUE : null, params.others(AP_BILLS_GET_LIST_PAGINATED_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<ApBill> fetchApBillsGetListPaginated(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<ApBill> response =
+        context.execute(
+            api.apBillsGetListPaginated(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("batchId"),
+                params.first("batchNumber"),
+                params.first("billNumber"),
+                params.first("businessUnitIds"),
+                params.first("customField.Operator"),
+                params.first("dateFrom"),
+                params.first("dateTo"),
+                params.first("jobNumber"),
+                params.first("purchaseOrderNumber"),
+                params.first("purchaseOrderTypes"),
+                params.all("syncStatuses"),
+                params.all("statuses"),
+                params.all("sources"),
+                params.first("minCost"),
+                params.first("maxCost"),
+                params.first("billType"),
+                page,
+                pageSize,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                includeTotal ? Boolean.TRUE : null,
+                params.others(AP_BILLS_GET_LIST_PAGINATED_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-bills}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-bills}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("ApBills_GetListPaginated")
   public ApBillQuery query() {
-    return new ApBillQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApBillsGetListPaginated(params, page, pageSize, includeTotal), 5000, context));
+    return new ApBillQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchApBillsGetListPaginated(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/ap-bills/{billId}}; empty when it does not exist (404). Served from the cache when {@code accounting.ap-bills} is cached.
+   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/ap-bills/{billId}}; empty when
+   * it does not exist (404). Served from the cache when {@code accounting.ap-bills} is cached.
    */
   @Operation("ApBills_GetById")
   public Optional<ApBill> findById(long id) {
     return support.findById(id, () -> api.apBillsGetById(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("ApBills_GetById")
   public ApBill getById(long id) {
     return support.getById(id, () -> api.apBillsGetById(context.tenantId(), id));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-bills?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-bills?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("ApBills_GetListPaginated")
   public List<ApBill> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("ApBills_GetListPaginated")
   public List<ApBill> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
-  private Page<CustomFieldType> fetchApBillsGetCustomFieldTypes(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<CustomFieldType> response = context.execute(api.apBillsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(AP_BILLS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<CustomFieldType> fetchApBillsGetCustomFieldTypes(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<CustomFieldType> response =
+        context.execute(
+            api.apBillsGetCustomFieldTypes(
+                context.tenantId(),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("sort"),
+                params.others(AP_BILLS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-bills/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-bills/custom-fields}: lazy, paged (up
+   * to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @Operation("ApBills_GetCustomFieldTypes")
   public ApBillCustomFieldTypesQuery customFieldTypes() {
-    return new ApBillCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApBillsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
+    return new ApBillCustomFieldTypesQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchApBillsGetCustomFieldTypes(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/ap-bills/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.ap-bills} record.
+   * PATCH {@code accounting/v2/tenant/{tenant}/ap-bills/custom-fields}; the API answers without a
+   * body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.ap-bills}
+   * record.
    */
   @Operation("ApBills_UpdateCustomFields")
   public void updateCustomFields(CustomFieldUpdateRequest request) {
@@ -116,14 +211,17 @@ public final class ApBillRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-bills/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: {@link MarkApBillAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-bills} record.
+   * POST {@code accounting/v2/tenant/{tenant}/ap-bills/markasexported}; the API answers with a bare
+   * array of results (not a list: nothing to page). Body: {@link
+   * MarkApBillAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-bills} record.
    */
   @Operation("ApBills_MarkAsExported")
   public List<MarkApBillAsExportedUpdate> markAsExported(
       MarkApBillAsExportedUpdateRequest request) {
     Arguments.notNull("request", request);
     try {
-      List<MarkApBillAsExportedUpdate> result = context.execute(api.apBillsMarkAsExported(context.tenantId(), request));
+      List<MarkApBillAsExportedUpdate> result =
+          context.execute(api.apBillsMarkAsExported(context.tenantId(), request));
       return result == null ? List.of() : result;
     } finally {
       support.evictAll();

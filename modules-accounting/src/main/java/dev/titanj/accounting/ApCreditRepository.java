@@ -21,10 +21,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code accounting.ap-credits} ({@code accounting/v2/tenant/{tenant}/ap-credits}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.ap-credits} ({@code accounting/v2/tenant/{tenant}/ap-credits}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
 public final class ApCreditRepository {
-  private static final Set<String> AP_CREDITS_GET_LIST_PARAMS = Set.of("ids", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort", "syncStatuses");
+  private static final Set<String> AP_CREDITS_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "sort",
+          "syncStatuses");
 
   private final TitanContext context;
 
@@ -35,64 +47,97 @@ public final class ApCreditRepository {
   ApCreditRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(ApCreditApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.ap-credits", Long.class, ApCredit.class, ApCredit::id);
+    this.support =
+        new ResourceSupport<>(
+            context, "accounting.ap-credits", Long.class, ApCredit.class, ApCredit::id);
   }
 
-  private Page<ApCredit> fetchApCreditsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<ApCredit> response = context.execute(api.apCreditsGetList(context.tenantId(), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.all("syncStatuses"), params.others(AP_CREDITS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<ApCredit> fetchApCreditsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<ApCredit> response =
+        context.execute(
+            api.apCreditsGetList(
+                context.tenantId(),
+                params.first("ids"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("sort"),
+                params.all("syncStatuses"),
+                params.others(AP_CREDITS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-credits}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-credits}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("ApCredits_GetList")
   public ApCreditQuery query() {
-    return new ApCreditQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApCreditsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new ApCreditQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchApCreditsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/ap-credits?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.ap-credits} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/ap-credits?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.ap-credits} is cached.
    */
   @Operation("ApCredits_GetList")
   public Optional<ApCredit> findById(long id) {
     return support.findByIdWith(id, () -> query().ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("ApCredits_GetList")
   public ApCredit getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.ap-credits " + id + " was not found", null, null, null));
+    return findById(id)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "accounting.ap-credits " + id + " was not found", null, null, null));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-credits?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-credits?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("ApCredits_GetList")
   public List<ApCredit> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("ApCredits_GetList")
   public List<ApCredit> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-credits/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkApCreditAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-credits} record.
+   * POST {@code accounting/v2/tenant/{tenant}/ap-credits/markasexported}; the API answers with a
+   * bare array of results (not a list: nothing to page). Body: a list of {@link
+   * MarkApCreditAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-credits} record.
    */
   @Operation("ApCredits_MarkAsExported")
   public List<MarkApCreditAsExportedUpdate> markAsExported(
       List<MarkApCreditAsExportedUpdateRequest> requests) {
     Arguments.notNull("requests", requests);
     try {
-      List<MarkApCreditAsExportedUpdate> result = context.execute(api.apCreditsMarkAsExported(context.tenantId(), requests));
+      List<MarkApCreditAsExportedUpdate> result =
+          context.execute(api.apCreditsMarkAsExported(context.tenantId(), requests));
       return result == null ? List.of() : result;
     } finally {
       support.evictAll();

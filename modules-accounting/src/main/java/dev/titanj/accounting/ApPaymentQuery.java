@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-payments} ({@code ApPayments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-payments} ({@code ApPayments_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 public final class ApPaymentQuery extends ListQuery<ApPayment, ApPaymentQuery> {
   ApPaymentQuery(QueryState<ApPayment> state) {
@@ -24,57 +25,47 @@ public final class ApPaymentQuery extends ListQuery<ApPayment, ApPaymentQuery> {
     return new ApPaymentQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public ApPaymentQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public ApPaymentQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public ApPaymentQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ApPaymentQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public ApPaymentQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ApPaymentQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public ApPaymentQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 
   /**
-   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not empty.
+   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not
+   * empty.
    */
   public ApPaymentQuery syncStatuses(Collection<InventoryBillSyncStatus> values) {
     return paramList("syncStatuses", values);

@@ -21,10 +21,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code accounting.ap-payments} ({@code accounting/v2/tenant/{tenant}/ap-payments}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.ap-payments} ({@code accounting/v2/tenant/{tenant}/ap-payments}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
 public final class ApPaymentRepository {
-  private static final Set<String> AP_PAYMENTS_GET_LIST_PARAMS = Set.of("ids", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort", "syncStatuses");
+  private static final Set<String> AP_PAYMENTS_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "sort",
+          "syncStatuses");
 
   private final TitanContext context;
 
@@ -35,64 +47,98 @@ public final class ApPaymentRepository {
   ApPaymentRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(ApPaymentApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.ap-payments", Long.class, ApPayment.class, ApPayment::id);
+    this.support =
+        new ResourceSupport<>(
+            context, "accounting.ap-payments", Long.class, ApPayment.class, ApPayment::id);
   }
 
-  private Page<ApPayment> fetchApPaymentsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<ApPayment> response = context.execute(api.apPaymentsGetList(context.tenantId(), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.all("syncStatuses"), params.others(AP_PAYMENTS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<ApPayment> fetchApPaymentsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<ApPayment> response =
+        context.execute(
+            api.apPaymentsGetList(
+                context.tenantId(),
+                params.first("ids"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("sort"),
+                params.all("syncStatuses"),
+                params.others(AP_PAYMENTS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-payments}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-payments}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("ApPayments_GetList")
   public ApPaymentQuery query() {
-    return new ApPaymentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchApPaymentsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new ApPaymentQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchApPaymentsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/ap-payments?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.ap-payments} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/ap-payments?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.ap-payments} is cached.
    */
   @Operation("ApPayments_GetList")
   public Optional<ApPayment> findById(long id) {
     return support.findByIdWith(id, () -> query().ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("ApPayments_GetList")
   public ApPayment getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.ap-payments " + id + " was not found", null, null, null));
+    return findById(id)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "accounting.ap-payments " + id + " was not found", null, null, null));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-payments?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-payments?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("ApPayments_GetList")
   public List<ApPayment> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("ApPayments_GetList")
   public List<ApPayment> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkApPaymentAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-payments} record.
+   * POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}; the API answers with a
+   * bare array of results (not a list: nothing to page). Body: a list of {@link
+   * MarkApPaymentAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-payments}
+   * record.
    */
   @Operation("ApPayments_MarkAsExported")
   public List<MarkApPaymentAsExportedUpdate> markAsExported(
       List<MarkApPaymentAsExportedUpdateRequest> requests) {
     Arguments.notNull("requests", requests);
     try {
-      List<MarkApPaymentAsExportedUpdate> result = context.execute(api.apPaymentsMarkAsExported(context.tenantId(), requests));
+      List<MarkApPaymentAsExportedUpdate> result =
+          context.execute(api.apPaymentsMarkAsExported(context.tenantId(), requests));
       return result == null ? List.of() : result;
     } finally {
       support.evictAll();

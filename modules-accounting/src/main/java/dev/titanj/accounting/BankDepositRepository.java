@@ -21,12 +21,33 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code accounting.bank-deposits} ({@code accounting/v2/tenant/{tenant}/bank-deposits}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.bank-deposits} ({@code
+ * accounting/v2/tenant/{tenant}/bank-deposits}). Obtain it from {@link Accounting}; thread-safe.
  */
 public final class BankDepositRepository {
-  private static final Set<String> DEPOSITS_GET_LIST_PARAMS = Set.of("ids", "modifiedBefore", "modifiedOnOrAfter", "createdBefore", "createdOnOrAfter", "depositDateBefore", "depositDateOnOrAfter", "reviewedBefore", "reviewedOnOrAfter", "reviewStatus", "depositStatus", "syncStatus", "grossAmountGreater", "grossAmountLess", "page", "pageSize", "includeTotal", "sort");
+  private static final Set<String> DEPOSITS_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "createdBefore",
+          "createdOnOrAfter",
+          "depositDateBefore",
+          "depositDateOnOrAfter",
+          "reviewedBefore",
+          "reviewedOnOrAfter",
+          "reviewStatus",
+          "depositStatus",
+          "syncStatus",
+          "grossAmountGreater",
+          "grossAmountLess",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "sort");
 
-  private static final Set<String> DEPOSITS_GET_TRANSACTIONS_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal");
+  private static final Set<String> DEPOSITS_GET_TRANSACTIONS_LIST_PARAMS =
+      Set.of("page", "pageSize", "includeTotal");
 
   private final TitanContext context;
 
@@ -37,72 +58,134 @@ public final class BankDepositRepository {
   BankDepositRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(BankDepositApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.bank-deposits", Long.class, DetailedDeposit.class, DetailedDeposit::id);
+    this.support =
+        new ResourceSupport<>(
+            context,
+            "accounting.bank-deposits",
+            Long.class,
+            DetailedDeposit.class,
+            DetailedDeposit::id);
   }
 
-  private Page<DetailedDeposit> fetchDepositsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<DetailedDeposit> response = context.execute(api.depositsGetList(context.tenantId(), params.first("ids"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("depositDateBefore"), params.first("depositDateOnOrAfter"), params.first("reviewedBefore"), params.first("reviewedOnOrAfter"), params.first("reviewStatus"), params.first("depositStatus"), params.first("syncStatus"), params.first("grossAmountGreater"), params.first("grossAmountLess"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(DEPOSITS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<DetailedDeposit> fetchDepositsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<DetailedDeposit> response =
+        context.execute(
+            api.depositsGetList(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("depositDateBefore"),
+                params.first("depositDateOnOrAfter"),
+                params.first("reviewedBefore"),
+                params.first("reviewedOnOrAfter"),
+                params.first("reviewStatus"),
+                params.first("depositStatus"),
+                params.first("syncStatus"),
+                params.first("grossAmountGreater"),
+                params.first("grossAmountLess"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("sort"),
+                params.others(DEPOSITS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/bank-deposits}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/bank-deposits}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("Deposits_GetList")
   public BankDepositQuery query() {
-    return new BankDepositQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchDepositsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new BankDepositQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchDepositsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/bank-deposits?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.bank-deposits} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/bank-deposits?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.bank-deposits} is cached.
    */
   @Operation("Deposits_GetList")
   public Optional<DetailedDeposit> findById(long id) {
     return support.findByIdWith(id, () -> query().ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("Deposits_GetList")
   public DetailedDeposit getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.bank-deposits " + id + " was not found", null, null, null));
+    return findById(id)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "accounting.bank-deposits " + id + " was not found", null, null, null));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/bank-deposits?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/bank-deposits?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("Deposits_GetList")
   public List<DetailedDeposit> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("Deposits_GetList")
   public List<DetailedDeposit> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
-  private Page<DetailedTransaction> fetchDepositsGetTransactionsList(long bankDepositId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<DetailedTransaction> response = context.execute(api.depositsGetTransactionsList(context.tenantId(), bankDepositId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(DEPOSITS_GET_TRANSACTIONS_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<DetailedTransaction> fetchDepositsGetTransactionsList(
+      long bankDepositId, QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<DetailedTransaction> response =
+        context.execute(
+            api.depositsGetTransactionsList(
+                context.tenantId(),
+                bankDepositId,
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.others(DEPOSITS_GET_TRANSACTIONS_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions}: lazy,
+   * paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @Operation("Deposits_GetTransactionsList")
   public BankDepositTransactionsQuery transactions(long bankDepositId) {
     Arguments.positive("bankDepositId", bankDepositId);
-    return new BankDepositTransactionsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchDepositsGetTransactionsList(bankDepositId, params, page, pageSize, includeTotal), 5000, context));
+    return new BankDepositTransactionsQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchDepositsGetTransactionsList(
+                    bankDepositId, params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/bank-deposits/markasexported}; the API answers without a body. Body: {@link MarkDepositsAsExportedRequestArgs}. Evicts every cached {@code accounting.bank-deposits} record.
+   * POST {@code accounting/v2/tenant/{tenant}/bank-deposits/markasexported}; the API answers
+   * without a body. Body: {@link MarkDepositsAsExportedRequestArgs}. Evicts every cached {@code
+   * accounting.bank-deposits} record.
    */
   @Operation("Deposits_MarkAsExported")
   public void markAsExported(MarkDepositsAsExportedRequestArgs request) {

@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/credit-memos} ({@code CreditMemos_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/credit-memos} ({@code CreditMemos_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMemoQuery> {
   CreditMemoQuery(QueryState<CreditMemoPublic> state) {
@@ -30,30 +31,22 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
     return new CreditMemoQuery(state);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public CreditMemoQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public CreditMemoQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public CreditMemoQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids. */
   public CreditMemoQuery businessUnitIds(Collection<Long> ids) {
     return idsParam("businessUnitIds", ids);
   }
@@ -65,156 +58,128 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
     return idsParam("businessUnitIds", ids);
   }
 
-  /**
-   * Filter {@code appliedToInvoiceIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code appliedToInvoiceIds}: ids sent comma-separated, 1 to 50 ids. */
   public CreditMemoQuery appliedToInvoiceIds(Collection<Long> ids) {
     return idsParam("appliedToInvoiceIds", ids);
   }
 
   /**
-   * {@link #appliedToInvoiceIds(Collection)} with the ids written out: {@code appliedToInvoiceIds(1L, 2L)}.
+   * {@link #appliedToInvoiceIds(Collection)} with the ids written out: {@code
+   * appliedToInvoiceIds(1L, 2L)}.
    */
   public CreditMemoQuery appliedToInvoiceIds(Long... ids) {
     return idsParam("appliedToInvoiceIds", ids);
   }
 
-  /**
-   * Filter {@code appliedToReferenceNumber} (string).
-   */
+  /** Filter {@code appliedToReferenceNumber} (string). */
   public CreditMemoQuery appliedToReferenceNumber(String value) {
     requireArgument(value != null, "appliedToReferenceNumber must not be null");
     return param("appliedToReferenceNumber", value);
   }
 
-  /**
-   * Filter {@code dateBefore}: a date ({@code yyyy-MM-dd}).
-   */
+  /** Filter {@code dateBefore}: a date ({@code yyyy-MM-dd}). */
   public CreditMemoQuery dateBefore(LocalDate value) {
     requireArgument(value != null, "dateBefore must not be null");
     return param("dateBefore", value.toString());
   }
 
-  /**
-   * Filter {@code dateOnOrAfter}: a date ({@code yyyy-MM-dd}).
-   */
+  /** Filter {@code dateOnOrAfter}: a date ({@code yyyy-MM-dd}). */
   public CreditMemoQuery dateOnOrAfter(LocalDate value) {
     requireArgument(value != null, "dateOnOrAfter must not be null");
     return param("dateOnOrAfter", value.toString());
   }
 
-  /**
-   * Filter {@code appliedBefore}: a date ({@code yyyy-MM-dd}).
-   */
+  /** Filter {@code appliedBefore}: a date ({@code yyyy-MM-dd}). */
   public CreditMemoQuery appliedBefore(LocalDate value) {
     requireArgument(value != null, "appliedBefore must not be null");
     return param("appliedBefore", value.toString());
   }
 
-  /**
-   * Filter {@code appliedOnOrAfter}: a date ({@code yyyy-MM-dd}).
-   */
+  /** Filter {@code appliedOnOrAfter}: a date ({@code yyyy-MM-dd}). */
   public CreditMemoQuery appliedOnOrAfter(LocalDate value) {
     requireArgument(value != null, "appliedOnOrAfter must not be null");
     return param("appliedOnOrAfter", value.toString());
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public CreditMemoQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public CreditMemoQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public CreditMemoQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public CreditMemoQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code batchId} (int64).
-   */
+  /** Filter {@code batchId} (int64). */
   public CreditMemoQuery batchId(long value) {
     return param("batchId", value);
   }
 
-  /**
-   * Filter {@code batchNumber} (string).
-   */
+  /** Filter {@code batchNumber} (string). */
   public CreditMemoQuery batchNumber(String value) {
     requireArgument(value != null, "batchNumber must not be null");
     return param("batchNumber", value);
   }
 
   /**
-   * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50 pairs.
+   * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50
+   * pairs.
    */
   public CreditMemoQuery customFields(Map<String, String> fields) {
     requireArgument(fields != null, "customFields must not be null");
-    requireArgument(fields.size() <= 50, "customFields takes at most 50 pairs, got " + fields.size());
+    requireArgument(
+        fields.size() <= 50, "customFields takes at most 50 pairs, got " + fields.size());
     CreditMemoQuery result = this;
     for (Map.Entry<String, String> e : new TreeMap<>(fields).entrySet()) {
-      requireArgument(e.getKey() != null && !e.getKey().isBlank() && e.getValue() != null, "customFields must not contain blank names or null values");
+      requireArgument(
+          e.getKey() != null && !e.getKey().isBlank() && e.getValue() != null,
+          "customFields must not contain blank names or null values");
       result = result.param("customField.Fields[" + e.getKey() + "]", e.getValue());
     }
     return result;
   }
 
-  /**
-   * Filter {@code customField.Operator} ({@link LogicalOperator}).
-   */
+  /** Filter {@code customField.Operator} ({@link LogicalOperator}). */
   public CreditMemoQuery customFieldOperator(LogicalOperator value) {
     return enumParam("customField.Operator", value);
   }
 
-  /**
-   * Filter {@code totalFilter.Amount} (decimal).
-   */
+  /** Filter {@code totalFilter.Amount} (decimal). */
   public CreditMemoQuery totalFilterAmount(BigDecimal value) {
     requireArgument(value != null, "totalFilterAmount must not be null");
     return param("totalFilter.Amount", value.toPlainString());
   }
 
-  /**
-   * Filter {@code totalFilter.Comparer} ({@link AmountComparisonOperator}).
-   */
+  /** Filter {@code totalFilter.Comparer} ({@link AmountComparisonOperator}). */
   public CreditMemoQuery totalFilterComparer(AmountComparisonOperator value) {
     return enumParam("totalFilter.Comparer", value);
   }
 
-  /**
-   * Filter {@code balanceFilter.Amount} (decimal).
-   */
+  /** Filter {@code balanceFilter.Amount} (decimal). */
   public CreditMemoQuery balanceFilterAmount(BigDecimal value) {
     requireArgument(value != null, "balanceFilterAmount must not be null");
     return param("balanceFilter.Amount", value.toPlainString());
   }
 
-  /**
-   * Filter {@code balanceFilter.Comparer} ({@link AmountComparisonOperator}).
-   */
+  /** Filter {@code balanceFilter.Comparer} ({@link AmountComparisonOperator}). */
   public CreditMemoQuery balanceFilterComparer(AmountComparisonOperator value) {
     return enumParam("balanceFilter.Comparer", value);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public CreditMemoQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

@@ -22,10 +22,36 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code accounting.credit-memos} ({@code accounting/v2/tenant/{tenant}/credit-memos}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.credit-memos} ({@code
+ * accounting/v2/tenant/{tenant}/credit-memos}). Obtain it from {@link Accounting}; thread-safe.
  */
 public final class CreditMemoRepository {
-  private static final Set<String> CREDIT_MEMOS_GET_LIST_PARAMS = Set.of("active", "ids", "businessUnitIds", "appliedToInvoiceIds", "appliedToReferenceNumber", "dateBefore", "dateOnOrAfter", "appliedBefore", "appliedOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "createdBefore", "createdOnOrAfter", "batchId", "batchNumber", "customField.Operator", "totalFilter.Amount", "totalFilter.Comparer", "balanceFilter.Amount", "balanceFilter.Comparer", "sort", "page", "pageSize", "includeTotal");
+  private static final Set<String> CREDIT_MEMOS_GET_LIST_PARAMS =
+      Set.of(
+          "active",
+          "ids",
+          "businessUnitIds",
+          "appliedToInvoiceIds",
+          "appliedToReferenceNumber",
+          "dateBefore",
+          "dateOnOrAfter",
+          "appliedBefore",
+          "appliedOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "createdBefore",
+          "createdOnOrAfter",
+          "batchId",
+          "batchNumber",
+          "customField.Operator",
+          "totalFilter.Amount",
+          "totalFilter.Comparer",
+          "balanceFilter.Amount",
+          "balanceFilter.Comparer",
+          "sort",
+          "page",
+          "pageSize",
+          "includeTotal");
 
   private final TitanContext context;
 
@@ -36,57 +62,113 @@ public final class CreditMemoRepository {
   CreditMemoRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(CreditMemoApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.credit-memos", Long.class, CreditMemoPublic.class, CreditMemoPublic::id);
+    this.support =
+        new ResourceSupport<>(
+            context,
+            "accounting.credit-memos",
+            Long.class,
+            CreditMemoPublic.class,
+            CreditMemoPublic::id);
   }
 
-  private Page<CreditMemoPublic> fetchCreditMemosGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<CreditMemoPublic> response = context.execute(api.creditMemosGetList(context.tenantId(), params.first("active"), params.first("ids"), params.first("businessUnitIds"), params.first("appliedToInvoiceIds"), params.first("appliedToReferenceNumber"), params.first("dateBefore"), params.first("dateOnOrAfter"), params.first("appliedBefore"), params.first("appliedOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("batchId"), params.first("batchNumber"), params.first("customField.Operator"), params.first("totalFilter.Amount"), params.first("totalFilter.Comparer"), params.first("balanceFilter.Amount"), params.first("balanceFilter.Comparer"), params.first("sort"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(CREDIT_MEMOS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<CreditMemoPublic> fetchCreditMemosGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<CreditMemoPublic> response =
+        context.execute(
+            api.creditMemosGetList(
+                context.tenantId(),
+                params.first("active"),
+                params.first("ids"),
+                params.first("businessUnitIds"),
+                params.first("appliedToInvoiceIds"),
+                params.first("appliedToReferenceNumber"),
+                params.first("dateBefore"),
+                params.first("dateOnOrAfter"),
+                params.first("appliedBefore"),
+                params.first("appliedOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("batchId"),
+                params.first("batchNumber"),
+                params.first("customField.Operator"),
+                params.first("totalFilter.Amount"),
+                params.first("totalFilter.Comparer"),
+                params.first("balanceFilter.Amount"),
+                params.first("balanceFilter.Comparer"),
+                params.first("sort"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.others(CREDIT_MEMOS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/credit-memos}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/credit-memos}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("CreditMemos_GetList")
   public CreditMemoQuery query() {
-    return new CreditMemoQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCreditMemosGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new CreditMemoQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchCreditMemosGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/credit-memos?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.credit-memos} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/credit-memos?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.credit-memos} is cached.
    */
   @Operation("CreditMemos_GetList")
   public Optional<CreditMemoPublic> findById(long id) {
     return support.findByIdWith(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("CreditMemos_GetList")
   public CreditMemoPublic getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.credit-memos " + id + " was not found", null, null, null));
+    return findById(id)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "accounting.credit-memos " + id + " was not found", null, null, null));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/credit-memos?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/credit-memos?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("CreditMemos_GetList")
   public List<CreditMemoPublic> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids,
+        batch ->
+            query()
+                .active(Active.ANY)
+                .ids(batch)
+                .pageSize(Math.max(1, batch.size()))
+                .page(1)
+                .items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("CreditMemos_GetList")
   public List<CreditMemoPublic> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/credit-memos/{id}}. Body: {@link CreditMemoUpdatePublicRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/credit-memos/{id}}. Body: {@link
+   * CreditMemoUpdatePublicRequest}. Evicts the record from the cache.
    */
   @Operation("CreditMemos_Update")
   public CreditMemoUpdatePublic update(long id, CreditMemoUpdatePublicRequest request) {

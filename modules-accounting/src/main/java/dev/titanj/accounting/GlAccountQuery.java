@@ -13,7 +13,8 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/gl-accounts} ({@code GlAccounts_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/gl-accounts} ({@code GlAccounts_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 public final class GlAccountQuery extends ListQuery<GlAccountExtended, GlAccountQuery> {
   GlAccountQuery(QueryState<GlAccountExtended> state) {
@@ -25,118 +26,89 @@ public final class GlAccountQuery extends ListQuery<GlAccountExtended, GlAccount
     return new GlAccountQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public GlAccountQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public GlAccountQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code names} (string).
-   */
+  /** Filter {@code names} (string). */
   public GlAccountQuery names(String value) {
     requireArgument(value != null, "names must not be null");
     return param("names", value);
   }
 
-  /**
-   * Filter {@code numbers} (string).
-   */
+  /** Filter {@code numbers} (string). */
   public GlAccountQuery numbers(String value) {
     requireArgument(value != null, "numbers must not be null");
     return param("numbers", value);
   }
 
-  /**
-   * Filter {@code types} (string).
-   */
+  /** Filter {@code types} (string). */
   public GlAccountQuery types(String value) {
     requireArgument(value != null, "types must not be null");
     return param("types", value);
   }
 
-  /**
-   * Filter {@code subtypes} (string).
-   */
+  /** Filter {@code subtypes} (string). */
   public GlAccountQuery subtypes(String value) {
     requireArgument(value != null, "subtypes must not be null");
     return param("subtypes", value);
   }
 
-  /**
-   * Filter {@code description} (string).
-   */
+  /** Filter {@code description} (string). */
   public GlAccountQuery description(String value) {
     requireArgument(value != null, "description must not be null");
     return param("description", value);
   }
 
-  /**
-   * Filter {@code source} ({@link GeneralLedgerAccountSource}).
-   */
+  /** Filter {@code source} ({@link GeneralLedgerAccountSource}). */
   public GlAccountQuery source(GeneralLedgerAccountSource value) {
     return enumParam("source", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public GlAccountQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Filter {@code isIntacctGroup} (boolean).
-   */
+  /** Filter {@code isIntacctGroup} (boolean). */
   public GlAccountQuery isIntacctGroup(boolean value) {
     return param("isIntacctGroup", value);
   }
 
-  /**
-   * Filter {@code isIntacctBankAccount} (boolean).
-   */
+  /** Filter {@code isIntacctBankAccount} (boolean). */
   public GlAccountQuery isIntacctBankAccount(boolean value) {
     return param("isIntacctBankAccount", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public GlAccountQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public GlAccountQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public GlAccountQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public GlAccountQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public GlAccountQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

@@ -22,10 +22,30 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code accounting.gl-accounts} ({@code accounting/v2/tenant/{tenant}/gl-accounts}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.gl-accounts} ({@code accounting/v2/tenant/{tenant}/gl-accounts}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
 public final class GlAccountRepository {
-  private static final Set<String> GL_ACCOUNTS_GET_LIST_PARAMS = Set.of("ids", "names", "numbers", "types", "subtypes", "description", "source", "active", "isIntacctGroup", "isIntacctBankAccount", "modifiedBefore", "modifiedOnOrAfter", "createdBefore", "createdOnOrAfter", "page", "pageSize", "includeTotal", "sort");
+  private static final Set<String> GL_ACCOUNTS_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "names",
+          "numbers",
+          "types",
+          "subtypes",
+          "description",
+          "source",
+          "active",
+          "isIntacctGroup",
+          "isIntacctBankAccount",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "createdBefore",
+          "createdOnOrAfter",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "sort");
 
   private final TitanContext context;
 
@@ -36,50 +56,94 @@ public final class GlAccountRepository {
   GlAccountRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(GlAccountApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.gl-accounts", Long.class, GlAccountExtended.class, GlAccountExtended::id);
+    this.support =
+        new ResourceSupport<>(
+            context,
+            "accounting.gl-accounts",
+            Long.class,
+            GlAccountExtended.class,
+            GlAccountExtended::id);
   }
 
-  private Page<GlAccountExtended> fetchGlAccountsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<GlAccountExtended> response = context.execute(api.glAccountsGetList(context.tenantId(), params.first("ids"), params.first("names"), params.first("numbers"), params.first("types"), params.first("subtypes"), params.first("description"), params.first("source"), params.first("active"), params.first("isIntacctGroup"), params.first("isIntacctBankAccount"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(GL_ACCOUNTS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<GlAccountExtended> fetchGlAccountsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<GlAccountExtended> response =
+        context.execute(
+            api.glAccountsGetList(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("names"),
+                params.first("numbers"),
+                params.first("types"),
+                params.first("subtypes"),
+                params.first("description"),
+                params.first("source"),
+                params.first("active"),
+                params.first("isIntacctGroup"),
+                params.first("isIntacctBankAccount"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("sort"),
+                params.others(GL_ACCOUNTS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/gl-accounts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/gl-accounts}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("GlAccounts_GetList")
   public GlAccountQuery query() {
-    return new GlAccountQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchGlAccountsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new GlAccountQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchGlAccountsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}; empty when it does not exist (404). Served from the cache when {@code accounting.gl-accounts} is cached.
+   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}; empty
+   * when it does not exist (404). Served from the cache when {@code accounting.gl-accounts} is
+   * cached.
    */
   @Operation("GlAccounts_GetAccount")
   public Optional<GlAccountExtended> findById(long id) {
     return support.findById(id, () -> api.glAccountsGetAccount(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("GlAccounts_GetAccount")
   public GlAccountExtended getById(long id) {
     return support.getById(id, () -> api.glAccountsGetAccount(context.tenantId(), id));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/gl-accounts?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/gl-accounts?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("GlAccounts_GetList")
   public List<GlAccountExtended> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids,
+        batch ->
+            query()
+                .active(Active.ANY)
+                .ids(batch)
+                .pageSize(Math.max(1, batch.size()))
+                .page(1)
+                .items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("GlAccounts_GetList")
   public List<GlAccountExtended> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
@@ -95,7 +159,8 @@ public final class GlAccountRepository {
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}. Body: {@link GlAccountUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}. Body: {@link
+   * GlAccountUpdateRequest}. Evicts the record from the cache.
    */
   @Operation("GlAccounts_UpdateAccount")
   public GlAccountExtended update(long id, GlAccountUpdateRequest request) {

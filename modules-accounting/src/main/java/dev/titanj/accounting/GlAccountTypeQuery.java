@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types} ({@code GlAccounts_GetTypeList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types} ({@code
+ * GlAccounts_GetTypeList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 public final class GlAccountTypeQuery extends ListQuery<GlAccountType, GlAccountTypeQuery> {
   GlAccountTypeQuery(QueryState<GlAccountType> state) {
@@ -24,65 +25,50 @@ public final class GlAccountTypeQuery extends ListQuery<GlAccountType, GlAccount
     return new GlAccountTypeQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public GlAccountTypeQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public GlAccountTypeQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code names} (string).
-   */
+  /** Filter {@code names} (string). */
   public GlAccountTypeQuery names(String value) {
     requireArgument(value != null, "names must not be null");
     return param("names", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public GlAccountTypeQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public GlAccountTypeQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public GlAccountTypeQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public GlAccountTypeQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public GlAccountTypeQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public GlAccountTypeQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

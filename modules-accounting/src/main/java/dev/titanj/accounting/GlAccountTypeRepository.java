@@ -20,10 +20,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code accounting.gl-accounts.types} ({@code accounting/v2/tenant/{tenant}/gl-accounts/types}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.gl-accounts.types} ({@code
+ * accounting/v2/tenant/{tenant}/gl-accounts/types}). Obtain it from {@link Accounting};
+ * thread-safe.
  */
 public final class GlAccountTypeRepository {
-  private static final Set<String> GL_ACCOUNTS_GET_TYPE_LIST_PARAMS = Set.of("ids", "names", "active", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort");
+  private static final Set<String> GL_ACCOUNTS_GET_TYPE_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "names",
+          "active",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "sort");
 
   private final TitanContext context;
 
@@ -34,50 +48,92 @@ public final class GlAccountTypeRepository {
   GlAccountTypeRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(GlAccountTypeApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.gl-accounts.types", Long.class, GlAccountType.class, GlAccountType::id);
+    this.support =
+        new ResourceSupport<>(
+            context,
+            "accounting.gl-accounts.types",
+            Long.class,
+            GlAccountType.class,
+            GlAccountType::id);
   }
 
-  private Page<GlAccountType> fetchGlAccountsGetTypeList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<GlAccountType> response = context.execute(api.glAccountsGetTypeList(context.tenantId(), params.first("ids"), params.first("names"), params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(GL_ACCOUNTS_GET_TYPE_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<GlAccountType> fetchGlAccountsGetTypeList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<GlAccountType> response =
+        context.execute(
+            api.glAccountsGetTypeList(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("names"),
+                params.first("active"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("sort"),
+                params.others(GL_ACCOUNTS_GET_TYPE_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @Operation("GlAccounts_GetTypeList")
   public GlAccountTypeQuery query() {
-    return new GlAccountTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchGlAccountsGetTypeList(params, page, pageSize, includeTotal), 5000, context));
+    return new GlAccountTypeQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchGlAccountsGetTypeList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/gl-accounts/types?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.gl-accounts.types} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/gl-accounts/types?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.gl-accounts.types} is cached.
    */
   @Operation("GlAccounts_GetTypeList")
   public Optional<GlAccountType> findById(long id) {
     return support.findByIdWith(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("GlAccounts_GetTypeList")
   public GlAccountType getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.gl-accounts.types " + id + " was not found", null, null, null));
+    return findById(id)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "accounting.gl-accounts.types " + id + " was not found", null, null, null));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types?ids=...},
+   * 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("GlAccounts_GetTypeList")
   public List<GlAccountType> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids,
+        batch ->
+            query()
+                .active(Active.ANY)
+                .ids(batch)
+                .pageSize(Math.max(1, batch.size()))
+                .page(1)
+                .items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("GlAccounts_GetTypeList")
   public List<GlAccountType> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));

@@ -29,14 +29,70 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code accounting.inventory-bills} ({@code accounting/v2/tenant/{tenant}/inventory-bills}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.inventory-bills} ({@code
+ * accounting/v2/tenant/{tenant}/inventory-bills}). Obtain it from {@link Accounting}; thread-safe.
  */
 public final class InventoryBillRepository {
-  private static final Set<String> INVENTORY_BILLS_GET_LIST_PAGINATED_PARAMS = Set.of("ids", "batchId", "batchNumber", "billNumber", "businessUnitIds", "customField.Operator", "dateFrom", "dateTo", "jobNumber", "purchaseOrderNumber", "purchaseOrderTypes", "syncStatuses", "minCost", "maxCost", "billType", "page", "pageSize", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "includeTotal");
+  private static final Set<String> INVENTORY_BILLS_GET_LIST_PAGINATED_PARAMS =
+      Set.of(
+          "ids",
+          "batchId",
+          "batchNumber",
+          "billNumber",
+          "businessUnitIds",
+          "customField.Operator",
+          "dateFrom",
+          "dateTo",
+          "jobNumber",
+          "purchaseOrderNumber",
+          "purchaseOrderTypes",
+          "syncStatuses",
+          "minCost",
+          "maxCost",
+          "billType",
+          "page",
+          "pageSize",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "includeTotal");
 
-  private static final Set<String> INVENTORY_BILLS_GET_LIST_PARAMS = Set.of("ids", "batchId", "batchNumber", "billNumber", "businessUnitIds", "customField.Operator", "dateFrom", "dateTo", "jobNumber", "purchaseOrderNumber", "purchaseOrderTypes", "syncStatuses", "minCost", "maxCost", "billType", "page", "pageSize", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "includeTotal");
+  private static final Set<String> INVENTORY_BILLS_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "batchId",
+          "batchNumber",
+          "billNumber",
+          "businessUnitIds",
+          "customField.Operator",
+          "dateFrom",
+          "dateTo",
+          "jobNumber",
+          "purchaseOrderNumber",
+          "purchaseOrderTypes",
+          "syncStatuses",
+          "minCost",
+          "maxCost",
+          "billType",
+          "page",
+          "pageSize",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "includeTotal");
 
-  private static final Set<String> INVENTORY_BILLS_GET_CUSTOM_FIELD_TYPES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
+  private static final Set<String> INVENTORY_BILLS_GET_CUSTOM_FIELD_TYPES_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "sort");
 
   private final TitanContext context;
 
@@ -47,113 +103,238 @@ public final class InventoryBillRepository {
   InventoryBillRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(InventoryBillApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.inventory-bills", Long.class, InventoryBill.class, InventoryBill::id);
+    this.support =
+        new ResourceSupport<>(
+            context,
+            "accounting.inventory-bills",
+            Long.class,
+            InventoryBill.class,
+            InventoryBill::id);
   }
 
-  private Page<InventoryBill> fetchInventoryBillsGetListPaginated(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<InventoryBill> response = context.execute(api.inventoryBillsGetListPaginated(context.tenantId(), params.first("ids"), params.first("batchId"), params.first("batchNumber"), params.first("billNumber"), params.first("businessUnitIds"), params.first("customField.Operator"), params.first("dateFrom"), params.first("dateTo"), params.first("jobNumber"), params.first("purchaseOrderNumber"), params.first("purchaseOrderTypes"), params.all("syncStatuses"), params.first("minCost"), params.first("maxCost"), params.first("billType"), page, pageSize, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), includeTotal ? Boolean.TRUE : null, params.others(INVENTORY_BILLS_GET_LIST_PAGINATED_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<InventoryBill> fetchInventoryBillsGetListPaginated(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<InventoryBill> response =
+        context.execute(
+            api.inventoryBillsGetListPaginated(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("batchId"),
+                params.first("batchNumber"),
+                params.first("billNumber"),
+                params.first("businessUnitIds"),
+                params.first("customField.Operator"),
+                params.first("dateFrom"),
+                params.first("dateTo"),
+                params.first("jobNumber"),
+                params.first("purchaseOrderNumber"),
+                params.first("purchaseOrderTypes"),
+                params.all("syncStatuses"),
+                params.first("minCost"),
+                params.first("maxCost"),
+                params.first("billType"),
+                page,
+                pageSize,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                includeTotal ? Boolean.TRUE : null,
+                params.others(INVENTORY_BILLS_GET_LIST_PAGINATED_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated}: lazy, paged
+   * (up to 5000 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @Operation("InventoryBills_GetListPaginated")
   public InventoryBillQuery query() {
-    return new InventoryBillQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInventoryBillsGetListPaginated(params, page, pageSize, includeTotal), 5000, context));
+    return new InventoryBillQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchInventoryBillsGetListPaginated(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.inventory-bills} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/inventory-bills/paginated?ids=...}; the API has no read-by-id
+   * endpoint), including inactive records where the list can filter on that. Empty when it does not
+   * exist; cached when {@code accounting.inventory-bills} is cached.
    */
   @Operation("InventoryBills_GetListPaginated")
   public Optional<InventoryBill> findById(long id) {
     return support.findByIdWith(id, () -> query().ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("InventoryBills_GetListPaginated")
   public InventoryBill getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.inventory-bills " + id + " was not found", null, null, null));
+    return findById(id)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "accounting.inventory-bills " + id + " was not found", null, null, null));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET
+   * accounting/v2/tenant/{tenant}/inventory-bills/paginated?ids=...}, 50 ids per request; input
+   * order kept, duplicates read once, missing ids left out.
    */
   @Operation("InventoryBills_GetListPaginated")
   public List<InventoryBill> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("InventoryBills_GetListPaginated")
   public List<InventoryBill> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/inventory-bills} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/inventory-bills} from {@code
+   * cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
   @Operation("Export_InventoryBills")
   public ExportFeed<ExportInventoryBill> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInventoryBills(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return context.exportFeed(
+        (from, includeRecentChanges) ->
+            exportBatch(
+                context.execute(
+                    api.exportInventoryBills(
+                        context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)),
+                from),
+        cursor);
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/inventory-bills} from the beginning.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/inventory-bills} from the
+   * beginning.
    */
   @Operation("Export_InventoryBills")
   public ExportFeed<ExportInventoryBill> export() {
     return export(ExportCursor.beginning());
   }
 
-  private List<InventoryBill> fetchInventoryBillsGetList(QueryParams params, int page,
-      int pageSize) {
-    return context.execute(api.inventoryBillsGetList(context.tenantId(), params.first("ids"), params.first("batchId"), params.first("batchNumber"), params.first("billNumber"), params.first("businessUnitIds"), params.first("customField.Operator"), params.first("dateFrom"), params.first("dateTo"), params.first("jobNumber"), params.first("purchaseOrderNumber"), params.first("purchaseOrderTypes"), params.all("syncStatuses"), params.first("minCost"), params.first("maxCost"), params.first("billType"), page, pageSize, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), null, params.others(INVENTORY_BILLS_GET_LIST_PARAMS)));
+  private List<InventoryBill> fetchInventoryBillsGetList(
+      QueryParams params, int page, int pageSize) {
+    return context.execute(
+        api.inventoryBillsGetList(
+            context.tenantId(),
+            params.first("ids"),
+            params.first("batchId"),
+            params.first("batchNumber"),
+            params.first("billNumber"),
+            params.first("businessUnitIds"),
+            params.first("customField.Operator"),
+            params.first("dateFrom"),
+            params.first("dateTo"),
+            params.first("jobNumber"),
+            params.first("purchaseOrderNumber"),
+            params.first("purchaseOrderTypes"),
+            params.all("syncStatuses"),
+            params.first("minCost"),
+            params.first("maxCost"),
+            params.first("billType"),
+            page,
+            pageSize,
+            params.first("createdBefore"),
+            params.first("createdOnOrAfter"),
+            params.first("modifiedBefore"),
+            params.first("modifiedOnOrAfter"),
+            null,
+            params.others(INVENTORY_BILLS_GET_LIST_PARAMS)));
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills}: lazy, paged (up to 5000 records per request). The API answers each page with a bare array, so paging sends {@code page} and {@code pageSize} and stops at the first page with fewer than {@code pageSize} records (or an empty one); a server that repeats a page fails the stream instead of looping. A bare array carries no total: {@code count()} and {@code parallelism(k)} cannot use one. Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills}: lazy, paged (up to 5000
+   * records per request). The API answers each page with a bare array, so paging sends {@code page}
+   * and {@code pageSize} and stops at the first page with fewer than {@code pageSize} records (or
+   * an empty one); a server that repeats a page fails the stream instead of looping. A bare array
+   * carries no total: {@code count()} and {@code parallelism(k)} cannot use one. Nothing is
+   * requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @Operation("InventoryBills_GetList")
   public InventoryBillQuery list() {
-    return new InventoryBillQuery(QueryState.initial(Paging.untilShortPage((params, page, pageSize) -> fetchInventoryBillsGetList(params, page, pageSize)), 5000, context));
+    return new InventoryBillQuery(
+        QueryState.initial(
+            Paging.untilShortPage(
+                (params, page, pageSize) -> fetchInventoryBillsGetList(params, page, pageSize)),
+            5000,
+            context));
   }
 
   /**
-   * Every record of {@code GET accounting/v2/tenant/{tenant}/inventory-bills} matching the filters of {@code filters} (its paging options are ignored), collected into a list page by page.
+   * Every record of {@code GET accounting/v2/tenant/{tenant}/inventory-bills} matching the filters
+   * of {@code filters} (its paging options are ignored), collected into a list page by page.
    *
-   * @deprecated use {@link #list()}, which takes the same filters and streams with bounded memory; this method once returned only the server's first page.
+   * @deprecated use {@link #list()}, which takes the same filters and streams with bounded memory;
+   *     this method once returned only the server's first page.
    */
   @Deprecated
   @Operation("InventoryBills_GetList")
   public List<InventoryBill> list(InventoryBillQuery filters) {
     Arguments.notNull("filters", filters);
-    return new InventoryBillQuery(QueryState.initial(Paging.untilShortPage((params, page, pageSize) -> fetchInventoryBillsGetList(params, page, pageSize)), 5000, context).withParams(filters.parameters())).toList();
+    return new InventoryBillQuery(
+            QueryState.initial(
+                    Paging.untilShortPage(
+                        (params, page, pageSize) ->
+                            fetchInventoryBillsGetList(params, page, pageSize)),
+                    5000,
+                    context)
+                .withParams(filters.parameters()))
+        .toList();
   }
 
-  private Page<CustomFieldType> fetchInventoryBillsGetCustomFieldTypes(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<CustomFieldType> response = context.execute(api.inventoryBillsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(INVENTORY_BILLS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<CustomFieldType> fetchInventoryBillsGetCustomFieldTypes(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<CustomFieldType> response =
+        context.execute(
+            api.inventoryBillsGetCustomFieldTypes(
+                context.tenantId(),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("sort"),
+                params.others(INVENTORY_BILLS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}: lazy,
+   * paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @Operation("InventoryBills_GetCustomFieldTypes")
   public InventoryBillCustomFieldTypesQuery customFieldTypes() {
-    return new InventoryBillCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInventoryBillsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
+    return new InventoryBillCustomFieldTypesQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchInventoryBillsGetCustomFieldTypes(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.inventory-bills} record.
+   * PATCH {@code accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}; the API answers
+   * without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code
+   * accounting.inventory-bills} record.
    */
   @Operation("InventoryBills_UpdateCustomFields")
   public void updateCustomFields(CustomFieldUpdateRequest request) {
@@ -166,14 +347,18 @@ public final class InventoryBillRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/inventory-bills/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: {@link MarkInventoryBillAsExportedUpdateRequest}. Evicts every cached {@code accounting.inventory-bills} record.
+   * POST {@code accounting/v2/tenant/{tenant}/inventory-bills/markasexported}; the API answers with
+   * a bare array of results (not a list: nothing to page). Body: {@link
+   * MarkInventoryBillAsExportedUpdateRequest}. Evicts every cached {@code
+   * accounting.inventory-bills} record.
    */
   @Operation("InventoryBills_MarkAsExported")
   public List<MarkInventoryBillAsExportedUpdate> markAsExported(
       MarkInventoryBillAsExportedUpdateRequest request) {
     Arguments.notNull("request", request);
     try {
-      List<MarkInventoryBillAsExportedUpdate> result = context.execute(api.inventoryBillsMarkAsExported(context.tenantId(), request));
+      List<MarkInventoryBillAsExportedUpdate> result =
+          context.execute(api.inventoryBillsMarkAsExported(context.tenantId(), request));
       return result == null ? List.of() : result;
     } finally {
       support.evictAll();

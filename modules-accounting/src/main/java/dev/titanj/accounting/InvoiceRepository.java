@@ -33,12 +33,55 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code accounting.invoices} ({@code accounting/v2/tenant/{tenant}/invoices}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.invoices} ({@code accounting/v2/tenant/{tenant}/invoices}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
 public final class InvoiceRepository {
-  private static final Set<String> INVOICES_GET_LIST_PARAMS = Set.of("ids", "activeState", "modifiedBefore", "modifiedOnOrAfter", "statuses", "batchId", "batchNumber", "page", "pageSize", "customField.Operator", "includeTotal", "jobId", "jobNumber", "businessUnitId", "customerId", "invoicedOnOrAfter", "invoicedOnBefore", "adjustmentToId", "number", "createdOnOrAfter", "createdBefore", "totalGreater", "totalLess", "balanceFilter.Balance", "balanceFilter.Comparer", "dueDateBefore", "dueDateOnOrAfter", "orderBy", "orderByDirection", "reviewStatuses", "assignedToIds", "sort");
+  private static final Set<String> INVOICES_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "activeState",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "statuses",
+          "batchId",
+          "batchNumber",
+          "page",
+          "pageSize",
+          "customField.Operator",
+          "includeTotal",
+          "jobId",
+          "jobNumber",
+          "businessUnitId",
+          "customerId",
+          "invoicedOnOrAfter",
+          "invoicedOnBefore",
+          "adjustmentToId",
+          "number",
+          "createdOnOrAfter",
+          "createdBefore",
+          "totalGreater",
+          "totalLess",
+          "balanceFilter.Balance",
+          "balanceFilter.Comparer",
+          "dueDateBefore",
+          "dueDateOnOrAfter",
+          "orderBy",
+          "orderByDirection",
+          "reviewStatuses",
+          "assignedToIds",
+          "sort");
 
-  private static final Set<String> INVOICES_GET_CUSTOM_FIELD_TYPES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
+  private static final Set<String> INVOICES_GET_CUSTOM_FIELD_TYPES_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "sort");
 
   private final TitanContext context;
 
@@ -49,62 +92,130 @@ public final class InvoiceRepository {
   InvoiceRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(InvoiceApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.invoices", Long.class, Invoice.class, Invoice::id);
+    this.support =
+        new ResourceSupport<>(
+            context, "accounting.invoices", Long.class, Invoice.class, Invoice::id);
   }
 
-  private Page<Invoice> fetchInvoicesGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Invoice> response = context.execute(api.invoicesGetList(context.tenantId(), params.first("ids"), params.first("activeState"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.all("statuses"), params.first("batchId"), params.first("batchNumber"), page, pageSize, params.first("customField.Operator"), includeTotal ? Boolean.TRUE : null, params.first("jobId"), params.first("jobNumber"), params.first("businessUnitId"), params.first("customerId"), params.first("invoicedOnOrAfter"), params.first("invoicedOnBefore"), params.first("adjustmentToId"), params.first("number"), params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("totalGreater"), params.first("totalLess"), params.first("balanceFilter.Balance"), params.first("balanceFilter.Comparer"), params.first("dueDateBefore"), params.first("dueDateOnOrAfter"), params.first("orderBy"), params.first("orderByDirection"), params.all("reviewStatuses"), params.all("assignedToIds"), params.first("sort"), params.others(INVOICES_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<Invoice> fetchInvoicesGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Invoice> response =
+        context.execute(
+            api.invoicesGetList(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("activeState"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.all("statuses"),
+                params.first("batchId"),
+                params.first("batchNumber"),
+                page,
+                pageSize,
+                params.first("customField.Operator"),
+                includeTotal ? Boolean.TRUE : null,
+                params.first("jobId"),
+                params.first("jobNumber"),
+                params.first("businessUnitId"),
+                params.first("customerId"),
+                params.first("invoicedOnOrAfter"),
+                params.first("invoicedOnBefore"),
+                params.first("adjustmentToId"),
+                params.first("number"),
+                params.first("createdOnOrAfter"),
+                params.first("createdBefore"),
+                params.first("totalGreater"),
+                params.first("totalLess"),
+                params.first("balanceFilter.Balance"),
+                params.first("balanceFilter.Comparer"),
+                params.first("dueDateBefore"),
+                params.first("dueDateOnOrAfter"),
+                params.first("orderBy"),
+                params.first("orderByDirection"),
+                params.all("reviewStatuses"),
+                params.all("assignedToIds"),
+                params.first("sort"),
+                params.others(INVOICES_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/invoices}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/invoices}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("Invoices_GetList")
   public InvoiceQuery query() {
-    return new InvoiceQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInvoicesGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new InvoiceQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchInvoicesGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/invoices?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.invoices} is cached.
+   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/invoices?ids=...};
+   * the API has no read-by-id endpoint), including inactive records where the list can filter on
+   * that. Empty when it does not exist; cached when {@code accounting.invoices} is cached.
    */
   @Operation("Invoices_GetList")
   public Optional<Invoice> findById(long id) {
-    return support.findByIdWith(id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
+    return support.findByIdWith(
+        id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("Invoices_GetList")
   public Invoice getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.invoices " + id + " was not found", null, null, null));
+    return findById(id)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "accounting.invoices " + id + " was not found", null, null, null));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/invoices?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/invoices?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("Invoices_GetList")
   public List<Invoice> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().activeState(ActiveStateFilterType.ALL).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids,
+        batch ->
+            query()
+                .activeState(ActiveStateFilterType.ALL)
+                .ids(batch)
+                .pageSize(Math.max(1, batch.size()))
+                .page(1)
+                .items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("Invoices_GetList")
   public List<Invoice> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoices} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoices} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
   @Operation("Export_Invoices")
   public ExportFeed<ExportInvoice> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInvoices(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return context.exportFeed(
+        (from, includeRecentChanges) ->
+            exportBatch(
+                context.execute(
+                    api.exportInvoices(
+                        context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)),
+                from),
+        cursor);
   }
 
   /**
@@ -116,16 +227,26 @@ public final class InvoiceRepository {
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from {@code
+   * cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
   @Operation("Export_InvoiceItems")
   public ExportFeed<ExportInvoiceItem> exportItems(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInvoiceItems(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return context.exportFeed(
+        (from, includeRecentChanges) ->
+            exportBatch(
+                context.execute(
+                    api.exportInvoiceItems(
+                        context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)),
+                from),
+        cursor);
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from the beginning.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from the
+   * beginning.
    */
   @Operation("Export_InvoiceItems")
   public ExportFeed<ExportInvoiceItem> exportItems() {
@@ -133,7 +254,8 @@ public final class InvoiceRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/invoices}; the API answers with a bare id. Body: {@link AdjustmentInvoiceCreateRequest}.
+   * POST {@code accounting/v2/tenant/{tenant}/invoices}; the API answers with a bare id. Body:
+   * {@link AdjustmentInvoiceCreateRequest}.
    */
   @Operation("Invoices_CreateAdjustmentInvoice")
   public Long createAdjustment(AdjustmentInvoiceCreateRequest request) {
@@ -141,22 +263,45 @@ public final class InvoiceRepository {
     return context.execute(api.invoicesCreateAdjustmentInvoice(context.tenantId(), request));
   }
 
-  private Page<CustomFieldType> fetchInvoicesGetCustomFieldTypes(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<CustomFieldType> response = context.execute(api.invoicesGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(INVOICES_GET_CUSTOM_FIELD_TYPES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<CustomFieldType> fetchInvoicesGetCustomFieldTypes(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<CustomFieldType> response =
+        context.execute(
+            api.invoicesGetCustomFieldTypes(
+                context.tenantId(),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("sort"),
+                params.others(INVOICES_GET_CUSTOM_FIELD_TYPES_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/invoices/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/invoices/custom-fields}: lazy, paged (up
+   * to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @Operation("Invoices_GetCustomFieldTypes")
   public InvoiceCustomFieldTypesQuery customFieldTypes() {
-    return new InvoiceCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchInvoicesGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
+    return new InvoiceCustomFieldTypesQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchInvoicesGetCustomFieldTypes(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.invoices} record.
+   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/custom-fields}; the API answers without a
+   * body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.invoices}
+   * record.
    */
   @Operation("Invoices_UpdateCustomFields")
   public void updateCustomFields(CustomFieldUpdateRequest request) {
@@ -169,7 +314,8 @@ public final class InvoiceRepository {
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{id}}; the API answers without a body. Body: {@link InvoiceUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{id}}; the API answers without a body.
+   * Body: {@link InvoiceUpdateRequest}. Evicts the record from the cache.
    */
   @Operation("Invoices_UpdateInvoice")
   public void update(long id, InvoiceUpdateRequest request) {
@@ -183,7 +329,8 @@ public final class InvoiceRepository {
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items}; the API answers without a body. Body: {@link InvoiceItemUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items}; the API answers without
+   * a body. Body: {@link InvoiceItemUpdateRequest}. Evicts the record from the cache.
    */
   @Operation("Invoices_UpdateInvoiceItems")
   public void updateItems(long invoiceId, InvoiceItemUpdateRequest request) {
@@ -197,7 +344,8 @@ public final class InvoiceRepository {
   }
 
   /**
-   * DELETE {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}}; the API
+   * answers without a body. Evicts the record from the cache.
    */
   @Operation("Invoices_DeleteInvoiceItem")
   public void deleteItem(long invoiceId, long itemId) {
@@ -211,14 +359,17 @@ public final class InvoiceRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/invoices/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkInvoiceAsExportedUpdateRequest}. Evicts every cached {@code accounting.invoices} record.
+   * POST {@code accounting/v2/tenant/{tenant}/invoices/markasexported}; the API answers with a bare
+   * array of results (not a list: nothing to page). Body: a list of {@link
+   * MarkInvoiceAsExportedUpdateRequest}. Evicts every cached {@code accounting.invoices} record.
    */
   @Operation("Invoices_MarkAsExported")
   public List<MarkInvoiceAsExportedUpdate> markAsExported(
       List<MarkInvoiceAsExportedUpdateRequest> requests) {
     Arguments.notNull("requests", requests);
     try {
-      List<MarkInvoiceAsExportedUpdate> result = context.execute(api.invoicesMarkAsExported(context.tenantId(), requests));
+      List<MarkInvoiceAsExportedUpdate> result =
+          context.execute(api.invoicesMarkAsExported(context.tenantId(), requests));
       return result == null ? List.of() : result;
     } finally {
       support.evictAll();

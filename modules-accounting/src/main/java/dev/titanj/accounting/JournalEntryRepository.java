@@ -24,14 +24,48 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Repository of {@code accounting.journal-entries} ({@code accounting/v2/tenant/{tenant}/journal-entries}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.journal-entries} ({@code
+ * accounting/v2/tenant/{tenant}/journal-entries}). Obtain it from {@link Accounting}; thread-safe.
  */
 public final class JournalEntryRepository {
-  private static final Set<String> JOURNAL_ENTRIES_GET_LIST_PARAMS = Set.of("ids", "exportedFrom", "exportedTo", "postedFrom", "postedTo", "modifiedBefore", "modifiedOnOrAfter", "createdBefore", "createdOnOrAfter", "exportedBy", "name", "numberFrom", "numberTo", "statuses", "syncStatuses", "transactionPostedFrom", "transactionPostedTo", "businessUnitIds", "serviceAgreementIds", "customerName", "locationName", "vendorName", "inventoryLocationName", "refNumber", "transactionTypes", "empty", "sort", "pageSize", "page", "includeTotal");
+  private static final Set<String> JOURNAL_ENTRIES_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "exportedFrom",
+          "exportedTo",
+          "postedFrom",
+          "postedTo",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "createdBefore",
+          "createdOnOrAfter",
+          "exportedBy",
+          "name",
+          "numberFrom",
+          "numberTo",
+          "statuses",
+          "syncStatuses",
+          "transactionPostedFrom",
+          "transactionPostedTo",
+          "businessUnitIds",
+          "serviceAgreementIds",
+          "customerName",
+          "locationName",
+          "vendorName",
+          "inventoryLocationName",
+          "refNumber",
+          "transactionTypes",
+          "empty",
+          "sort",
+          "pageSize",
+          "page",
+          "includeTotal");
 
-  private static final Set<String> JOURNAL_ENTRIES_GET_SUMMARY_PARAMS = Set.of("pageSize", "page", "includeTotal");
+  private static final Set<String> JOURNAL_ENTRIES_GET_SUMMARY_PARAMS =
+      Set.of("pageSize", "page", "includeTotal");
 
-  private static final Set<String> JOURNAL_ENTRIES_GET_DETAILS_PARAMS = Set.of("pageSize", "page", "includeTotal");
+  private static final Set<String> JOURNAL_ENTRIES_GET_DETAILS_PARAMS =
+      Set.of("pageSize", "page", "includeTotal");
 
   private final TitanContext context;
 
@@ -42,87 +76,176 @@ public final class JournalEntryRepository {
   JournalEntryRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(JournalEntryApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.journal-entries", UUID.class, JournalEntry.class, r -> r.id().orElse(null));
+    this.support =
+        new ResourceSupport<>(
+            context,
+            "accounting.journal-entries",
+            UUID.class,
+            JournalEntry.class,
+            r -> r.id().orElse(null));
   }
 
-  private Page<JournalEntry> fetchJournalEntriesGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<JournalEntry> response = context.execute(api.journalEntriesGetList(context.tenantId(), params.first("ids"), params.first("exportedFrom"), params.first("exportedTo"), params.first("postedFrom"), params.first("postedTo"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("exportedBy"), params.first("name"), params.first("numberFrom"), params.first("numberTo"), params.all("statuses"), params.all("syncStatuses"), params.first("transactionPostedFrom"), params.first("transactionPostedTo"), params.first("businessUnitIds"), params.first("serviceAgreementIds"), params.first("customerName"), params.first("locationName"), params.first("vendorName"), params.first("inventoryLocationName"), params.first("refNumber"), params.all("transactionTypes"), params.first("empty"), params.first("sort"), pageSize, page, includeTotal ? Boolean.TRUE : null, params.others(JOURNAL_ENTRIES_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<JournalEntry> fetchJournalEntriesGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<JournalEntry> response =
+        context.execute(
+            api.journalEntriesGetList(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("exportedFrom"),
+                params.first("exportedTo"),
+                params.first("postedFrom"),
+                params.first("postedTo"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("exportedBy"),
+                params.first("name"),
+                params.first("numberFrom"),
+                params.first("numberTo"),
+                params.all("statuses"),
+                params.all("syncStatuses"),
+                params.first("transactionPostedFrom"),
+                params.first("transactionPostedTo"),
+                params.first("businessUnitIds"),
+                params.first("serviceAgreementIds"),
+                params.first("customerName"),
+                params.first("locationName"),
+                params.first("vendorName"),
+                params.first("inventoryLocationName"),
+                params.first("refNumber"),
+                params.all("transactionTypes"),
+                params.first("empty"),
+                params.first("sort"),
+                pageSize,
+                page,
+                includeTotal ? Boolean.TRUE : null,
+                params.others(JOURNAL_ENTRIES_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries}: lazy, paged (up to 500 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries}: lazy, paged (up to 500
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("JournalEntries_GetList")
   public JournalEntryQuery query() {
-    return new JournalEntryQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetList(params, page, pageSize, includeTotal), 500, context));
+    return new JournalEntryQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchJournalEntriesGetList(params, page, pageSize, includeTotal),
+            500,
+            context));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/journal-entries?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.journal-entries} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/journal-entries?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.journal-entries} is cached.
    */
   @Operation("JournalEntries_GetList")
   public Optional<JournalEntry> findById(UUID id) {
     return support.findByIdWith(id, () -> query().ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("JournalEntries_GetList")
   public JournalEntry getById(UUID id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.journal-entries " + id + " was not found", null, null, null));
+    return findById(id)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "accounting.journal-entries " + id + " was not found", null, null, null));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/journal-entries?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/journal-entries?ids=...},
+   * 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("JournalEntries_GetList")
   public List<JournalEntry> findAllById(Collection<UUID> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("JournalEntries_GetList")
   public List<JournalEntry> findAllById(UUID... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
-  private Page<JournalEntrySummary> fetchJournalEntriesGetSummary(UUID journalEntryId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<JournalEntrySummary> response = context.execute(api.journalEntriesGetSummary(context.tenantId(), journalEntryId, pageSize, page, includeTotal ? Boolean.TRUE : null, params.others(JOURNAL_ENTRIES_GET_SUMMARY_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<JournalEntrySummary> fetchJournalEntriesGetSummary(
+      UUID journalEntryId, QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<JournalEntrySummary> response =
+        context.execute(
+            api.journalEntriesGetSummary(
+                context.tenantId(),
+                journalEntryId,
+                pageSize,
+                page,
+                includeTotal ? Boolean.TRUE : null,
+                params.others(JOURNAL_ENTRIES_GET_SUMMARY_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/summary}: lazy, paged (up to 500 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/summary}: lazy,
+   * paged (up to 500 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @Operation("JournalEntries_GetSummary")
   public JournalEntrySummaryQuery summary(UUID journalEntryId) {
     Arguments.notNull("journalEntryId", journalEntryId);
-    return new JournalEntrySummaryQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetSummary(journalEntryId, params, page, pageSize, includeTotal), 500, context));
+    return new JournalEntrySummaryQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchJournalEntriesGetSummary(journalEntryId, params, page, pageSize, includeTotal),
+            500,
+            context));
   }
 
-  private Page<JournalEntryDetails> fetchJournalEntriesGetDetails(UUID journalEntryId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<JournalEntryDetails> response = context.execute(api.journalEntriesGetDetails(context.tenantId(), journalEntryId, pageSize, page, includeTotal ? Boolean.TRUE : null, params.others(JOURNAL_ENTRIES_GET_DETAILS_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<JournalEntryDetails> fetchJournalEntriesGetDetails(
+      UUID journalEntryId, QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<JournalEntryDetails> response =
+        context.execute(
+            api.journalEntriesGetDetails(
+                context.tenantId(),
+                journalEntryId,
+                pageSize,
+                page,
+                includeTotal ? Boolean.TRUE : null,
+                params.others(JOURNAL_ENTRIES_GET_DETAILS_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/details}: lazy, paged (up to 500 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/details}: lazy,
+   * paged (up to 500 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @Operation("JournalEntries_GetDetails")
   public JournalEntryDetailsQuery details(UUID journalEntryId) {
     Arguments.notNull("journalEntryId", journalEntryId);
-    return new JournalEntryDetailsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchJournalEntriesGetDetails(journalEntryId, params, page, pageSize, includeTotal), 500, context));
+    return new JournalEntryDetailsQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchJournalEntriesGetDetails(journalEntryId, params, page, pageSize, includeTotal),
+            500,
+            context));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}}. Body: {@link JournalEntryUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}}. Body: {@link
+   * JournalEntryUpdateRequest}. Evicts the record from the cache.
    */
   @Operation("JournalEntries_Update")
   public JournalEntry update(UUID id, JournalEntryUpdateRequest request) {
@@ -136,14 +259,16 @@ public final class JournalEntryRepository {
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/sync}. Body: {@link JournalEntrySyncUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/sync}. Body: {@link
+   * JournalEntrySyncUpdateRequest}. Evicts the record from the cache.
    */
   @Operation("JournalEntries_SyncUpdate")
   public JournalEntry updateSync(UUID journalEntryId, JournalEntrySyncUpdateRequest request) {
     Arguments.notNull("journalEntryId", journalEntryId);
     Arguments.notNull("request", request);
     try {
-      return context.execute(api.journalEntriesSyncUpdate(context.tenantId(), journalEntryId, request));
+      return context.execute(
+          api.journalEntriesSyncUpdate(context.tenantId(), journalEntryId, request));
     } finally {
       support.evict(journalEntryId);
     }

@@ -31,12 +31,47 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code accounting.payments} ({@code accounting/v2/tenant/{tenant}/payments}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.payments} ({@code accounting/v2/tenant/{tenant}/payments}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
 public final class PaymentRepository {
-  private static final Set<String> PAYMENTS_GET_LIST_PARAMS = Set.of("ids", "activeState", "appliedToInvoiceIds", "appliedToReferenceNumber", "statuses", "paidOnAfter", "paidOnBefore", "businessUnitIds", "batchNumber", "batchId", "transactionType", "customerId", "totalGreater", "totalLess", "depositIds", "page", "pageSize", "includeTotal", "customField.Operator", "modifiedBefore", "modifiedOnOrAfter", "createdBefore", "createdOnOrAfter", "sort");
+  private static final Set<String> PAYMENTS_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "activeState",
+          "appliedToInvoiceIds",
+          "appliedToReferenceNumber",
+          "statuses",
+          "paidOnAfter",
+          "paidOnBefore",
+          "businessUnitIds",
+          "batchNumber",
+          "batchId",
+          "transactionType",
+          "customerId",
+          "totalGreater",
+          "totalLess",
+          "depositIds",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "customField.Operator",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "createdBefore",
+          "createdOnOrAfter",
+          "sort");
 
-  private static final Set<String> PAYMENTS_GET_CUSTOM_FIELD_TYPES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
+  private static final Set<String> PAYMENTS_GET_CUSTOM_FIELD_TYPES_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "sort");
 
   private final TitanContext context;
 
@@ -47,62 +82,122 @@ public final class PaymentRepository {
   PaymentRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(PaymentApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.payments", Long.class, DetailedPayment.class, DetailedPayment::id);
+    this.support =
+        new ResourceSupport<>(
+            context, "accounting.payments", Long.class, DetailedPayment.class, DetailedPayment::id);
   }
 
-  private Page<DetailedPayment> fetchPaymentsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<DetailedPayment> response = context.execute(api.paymentsGetList(context.tenantId(), params.first("ids"), params.first("activeState"), params.first("appliedToInvoiceIds"), params.first("appliedToReferenceNumber"), params.first("statuses"), params.first("paidOnAfter"), params.first("paidOnBefore"), params.first("businessUnitIds"), params.first("batchNumber"), params.first("batchId"), params.first("transactionType"), params.first("customerId"), params.first("totalGreater"), params.first("totalLess"), params.first("depositIds"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("customField.Operator"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("sort"), params.others(PAYMENTS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<DetailedPayment> fetchPaymentsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<DetailedPayment> response =
+        context.execute(
+            api.paymentsGetList(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("activeState"),
+                params.first("appliedToInvoiceIds"),
+                params.first("appliedToReferenceNumber"),
+                params.first("statuses"),
+                params.first("paidOnAfter"),
+                params.first("paidOnBefore"),
+                params.first("businessUnitIds"),
+                params.first("batchNumber"),
+                params.first("batchId"),
+                params.first("transactionType"),
+                params.first("customerId"),
+                params.first("totalGreater"),
+                params.first("totalLess"),
+                params.first("depositIds"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("customField.Operator"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("sort"),
+                params.others(PAYMENTS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/payments}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/payments}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("Payments_GetList")
   public PaymentQuery query() {
-    return new PaymentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new PaymentQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchPaymentsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/payments?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.payments} is cached.
+   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/payments?ids=...};
+   * the API has no read-by-id endpoint), including inactive records where the list can filter on
+   * that. Empty when it does not exist; cached when {@code accounting.payments} is cached.
    */
   @Operation("Payments_GetList")
   public Optional<DetailedPayment> findById(long id) {
-    return support.findByIdWith(id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
+    return support.findByIdWith(
+        id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("Payments_GetList")
   public DetailedPayment getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.payments " + id + " was not found", null, null, null));
+    return findById(id)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "accounting.payments " + id + " was not found", null, null, null));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payments?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payments?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("Payments_GetList")
   public List<DetailedPayment> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().activeState(ActiveStateFilterType.ALL).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids,
+        batch ->
+            query()
+                .activeState(ActiveStateFilterType.ALL)
+                .ids(batch)
+                .pageSize(Math.max(1, batch.size()))
+                .page(1)
+                .items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("Payments_GetList")
   public List<DetailedPayment> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/payments} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/payments} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
   @Operation("Export_Payments")
   public ExportFeed<ExportPayment> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportPayments(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return context.exportFeed(
+        (from, includeRecentChanges) ->
+            exportBatch(
+                context.execute(
+                    api.exportPayments(
+                        context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)),
+                from),
+        cursor);
   }
 
   /**
@@ -113,31 +208,52 @@ public final class PaymentRepository {
     return export(ExportCursor.beginning());
   }
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/payments}. Body: {@link PaymentCreateRequest}.
-   */
+  /** POST {@code accounting/v2/tenant/{tenant}/payments}. Body: {@link PaymentCreateRequest}. */
   @Operation("Payments_Create")
   public Payment create(PaymentCreateRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.paymentsCreate(context.tenantId(), request));
   }
 
-  private Page<CustomFieldType> fetchPaymentsGetCustomFieldTypes(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<CustomFieldType> response = context.execute(api.paymentsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(PAYMENTS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<CustomFieldType> fetchPaymentsGetCustomFieldTypes(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<CustomFieldType> response =
+        context.execute(
+            api.paymentsGetCustomFieldTypes(
+                context.tenantId(),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("sort"),
+                params.others(PAYMENTS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/payments/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/payments/custom-fields}: lazy, paged (up
+   * to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @Operation("Payments_GetCustomFieldTypes")
   public PaymentCustomFieldTypesQuery customFieldTypes() {
-    return new PaymentCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
+    return new PaymentCustomFieldTypesQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchPaymentsGetCustomFieldTypes(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/payments/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.payments} record.
+   * PATCH {@code accounting/v2/tenant/{tenant}/payments/custom-fields}; the API answers without a
+   * body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.payments}
+   * record.
    */
   @Operation("Payments_UpdateCustomFields")
   public void updateCustomFields(CustomFieldUpdateRequest request) {
@@ -150,7 +266,8 @@ public final class PaymentRepository {
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/payments/{id}}. Body: {@link PaymentUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/payments/{id}}. Body: {@link PaymentUpdateRequest}.
+   * Evicts the record from the cache.
    */
   @Operation("Payments_Update")
   public Payment update(long id, PaymentUpdateRequest request) {
@@ -164,7 +281,9 @@ public final class PaymentRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/payments/status}; the API answers without a body. Body: {@link PaymentStatusBatchRequest}. Evicts every cached {@code accounting.payments} record.
+   * POST {@code accounting/v2/tenant/{tenant}/payments/status}; the API answers without a body.
+   * Body: {@link PaymentStatusBatchRequest}. Evicts every cached {@code accounting.payments}
+   * record.
    */
   @Operation("Payments_UpdateStatus")
   public void updateStatus(PaymentStatusBatchRequest request) {

@@ -19,10 +19,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code accounting.payment-terms} ({@code accounting/v2/tenant/{tenant}/payment-terms}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.payment-terms} ({@code
+ * accounting/v2/tenant/{tenant}/payment-terms}). Obtain it from {@link Accounting}; thread-safe.
  */
 public final class PaymentTermRepository {
-  private static final Set<String> PAYMENT_TERMS_GET_LIST_PARAMS = Set.of("ids", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort");
+  private static final Set<String> PAYMENT_TERMS_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "sort");
 
   private final TitanContext context;
 
@@ -33,50 +44,78 @@ public final class PaymentTermRepository {
   PaymentTermRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(PaymentTermApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.payment-terms", Long.class, PaymentTermAPIModel.class, r -> r.id().orElse(null));
+    this.support =
+        new ResourceSupport<>(
+            context,
+            "accounting.payment-terms",
+            Long.class,
+            PaymentTermAPIModel.class,
+            r -> r.id().orElse(null));
   }
 
-  private Page<PaymentTermAPIModel> fetchPaymentTermsGetList(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<PaymentTermAPIModel> response = context.execute(api.paymentTermsGetList(context.tenantId(), params.first("ids"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(PAYMENT_TERMS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<PaymentTermAPIModel> fetchPaymentTermsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<PaymentTermAPIModel> response =
+        context.execute(
+            api.paymentTermsGetList(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("sort"),
+                params.others(PAYMENT_TERMS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/payment-terms}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/payment-terms}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("PaymentTerms_GetList")
   public PaymentTermQuery query() {
-    return new PaymentTermQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentTermsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new PaymentTermQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchPaymentTermsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}}; empty when it does not exist (404). Served from the cache when {@code accounting.payment-terms} is cached.
+   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}};
+   * empty when it does not exist (404). Served from the cache when {@code accounting.payment-terms}
+   * is cached.
    */
   @Operation("PaymentTerms_GetPaymentTermModel")
   public Optional<PaymentTermAPIModel> findById(long id) {
     return support.findById(id, () -> api.paymentTermsGetPaymentTermModel(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("PaymentTerms_GetPaymentTermModel")
   public PaymentTermAPIModel getById(long id) {
     return support.getById(id, () -> api.paymentTermsGetPaymentTermModel(context.tenantId(), id));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payment-terms?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payment-terms?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("PaymentTerms_GetList")
   public List<PaymentTermAPIModel> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("PaymentTerms_GetList")
   public List<PaymentTermAPIModel> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));

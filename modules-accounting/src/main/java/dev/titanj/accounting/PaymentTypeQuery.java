@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/payment-types} ({@code PaymentTypes_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/payment-types} ({@code
+ * PaymentTypes_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 public final class PaymentTypeQuery extends ListQuery<PaymentType, PaymentTypeQuery> {
   PaymentTypeQuery(QueryState<PaymentType> state) {
@@ -22,37 +23,27 @@ public final class PaymentTypeQuery extends ListQuery<PaymentType, PaymentTypeQu
     return new PaymentTypeQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public PaymentTypeQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public PaymentTypeQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public PaymentTypeQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public PaymentTypeQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public PaymentTypeQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }

@@ -20,10 +20,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code accounting.payment-types} ({@code accounting/v2/tenant/{tenant}/payment-types}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.payment-types} ({@code
+ * accounting/v2/tenant/{tenant}/payment-types}). Obtain it from {@link Accounting}; thread-safe.
  */
 public final class PaymentTypeRepository {
-  private static final Set<String> PAYMENT_TYPES_GET_LIST_PARAMS = Set.of("ids", "active", "createdBefore", "createdOnOrAfter", "page", "pageSize", "includeTotal");
+  private static final Set<String> PAYMENT_TYPES_GET_LIST_PARAMS =
+      Set.of(
+          "ids", "active", "createdBefore", "createdOnOrAfter", "page", "pageSize", "includeTotal");
 
   private final TitanContext context;
 
@@ -34,50 +37,78 @@ public final class PaymentTypeRepository {
   PaymentTypeRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(PaymentTypeApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.payment-types", Long.class, PaymentType.class, PaymentType::id);
+    this.support =
+        new ResourceSupport<>(
+            context, "accounting.payment-types", Long.class, PaymentType.class, PaymentType::id);
   }
 
-  private Page<PaymentType> fetchPaymentTypesGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<PaymentType> response = context.execute(api.paymentTypesGetList(context.tenantId(), params.first("ids"), params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(PAYMENT_TYPES_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<PaymentType> fetchPaymentTypesGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<PaymentType> response =
+        context.execute(
+            api.paymentTypesGetList(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("active"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.others(PAYMENT_TYPES_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/payment-types}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/payment-types}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("PaymentTypes_GetList")
   public PaymentTypeQuery query() {
-    return new PaymentTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchPaymentTypesGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new PaymentTypeQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchPaymentTypesGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/payment-types/{id}}; empty when it does not exist (404). Served from the cache when {@code accounting.payment-types} is cached.
+   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/payment-types/{id}}; empty when
+   * it does not exist (404). Served from the cache when {@code accounting.payment-types} is cached.
    */
   @Operation("PaymentTypes_Get")
   public Optional<PaymentType> findById(long id) {
     return support.findById(id, () -> api.paymentTypesGet(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("PaymentTypes_Get")
   public PaymentType getById(long id) {
     return support.getById(id, () -> api.paymentTypesGet(context.tenantId(), id));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payment-types?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payment-types?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("PaymentTypes_GetList")
   public List<PaymentType> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids,
+        batch ->
+            query()
+                .active(Active.ANY)
+                .ids(batch)
+                .pageSize(Math.max(1, batch.size()))
+                .page(1)
+                .items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("PaymentTypes_GetList")
   public List<PaymentType> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));

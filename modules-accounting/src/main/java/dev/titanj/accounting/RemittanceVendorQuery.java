@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/remittance-vendors} ({@code RemittanceVendors_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/remittance-vendors} ({@code
+ * RemittanceVendors_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class RemittanceVendorQuery extends ListQuery<RemittanceVendor, RemittanceVendorQuery> {
+public final class RemittanceVendorQuery
+    extends ListQuery<RemittanceVendor, RemittanceVendorQuery> {
   RemittanceVendorQuery(QueryState<RemittanceVendor> state) {
     super(state);
   }
@@ -23,51 +25,37 @@ public final class RemittanceVendorQuery extends ListQuery<RemittanceVendor, Rem
     return new RemittanceVendorQuery(state);
   }
 
-  /**
-   * Filter {@code ids}: each value is sent as its own {@code ids=} pair; 1 to 50 ids.
-   */
+  /** Filter {@code ids}: each value is sent as its own {@code ids=} pair; 1 to 50 ids. */
   public RemittanceVendorQuery ids(Collection<Long> values) {
     return paramList("ids", values);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public RemittanceVendorQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public RemittanceVendorQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public RemittanceVendorQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public RemittanceVendorQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public RemittanceVendorQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link RemittanceVendorSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link RemittanceVendorSort}. */
   public RemittanceVendorQuery sort(Sort<RemittanceVendorSort> sort) {
     return sortParam(sort);
   }

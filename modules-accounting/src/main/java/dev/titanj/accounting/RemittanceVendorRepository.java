@@ -20,10 +20,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code accounting.remittance-vendors} ({@code accounting/v2/tenant/{tenant}/remittance-vendors}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.remittance-vendors} ({@code
+ * accounting/v2/tenant/{tenant}/remittance-vendors}). Obtain it from {@link Accounting};
+ * thread-safe.
  */
 public final class RemittanceVendorRepository {
-  private static final Set<String> REMITTANCE_VENDORS_GET_LIST_PARAMS = Set.of("ids", "active", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort");
+  private static final Set<String> REMITTANCE_VENDORS_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "active",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "sort");
 
   private final TitanContext context;
 
@@ -34,50 +47,87 @@ public final class RemittanceVendorRepository {
   RemittanceVendorRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(RemittanceVendorApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.remittance-vendors", Long.class, RemittanceVendor.class, RemittanceVendor::id);
+    this.support =
+        new ResourceSupport<>(
+            context,
+            "accounting.remittance-vendors",
+            Long.class,
+            RemittanceVendor.class,
+            RemittanceVendor::id);
   }
 
-  private Page<RemittanceVendor> fetchRemittanceVendorsGetList(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<RemittanceVendor> response = context.execute(api.remittanceVendorsGetList(context.tenantId(), params.all("ids"), params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(REMITTANCE_VENDORS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<RemittanceVendor> fetchRemittanceVendorsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<RemittanceVendor> response =
+        context.execute(
+            api.remittanceVendorsGetList(
+                context.tenantId(),
+                params.all("ids"),
+                params.first("active"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("sort"),
+                params.others(REMITTANCE_VENDORS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/remittance-vendors}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/remittance-vendors}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @Operation("RemittanceVendors_GetList")
   public RemittanceVendorQuery query() {
-    return new RemittanceVendorQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchRemittanceVendorsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new RemittanceVendorQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchRemittanceVendorsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/remittance-vendors/{id}}; empty when it does not exist (404). Served from the cache when {@code accounting.remittance-vendors} is cached.
+   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/remittance-vendors/{id}}; empty
+   * when it does not exist (404). Served from the cache when {@code accounting.remittance-vendors}
+   * is cached.
    */
   @Operation("RemittanceVendors_GetById")
   public Optional<RemittanceVendor> findById(long id) {
     return support.findById(id, () -> api.remittanceVendorsGetById(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("RemittanceVendors_GetById")
   public RemittanceVendor getById(long id) {
     return support.getById(id, () -> api.remittanceVendorsGetById(context.tenantId(), id));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/remittance-vendors?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET
+   * accounting/v2/tenant/{tenant}/remittance-vendors?ids=...}, 50 ids per request; input order
+   * kept, duplicates read once, missing ids left out.
    */
   @Operation("RemittanceVendors_GetList")
   public List<RemittanceVendor> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids,
+        batch ->
+            query()
+                .active(Active.ANY)
+                .ids(batch)
+                .pageSize(Math.max(1, batch.size()))
+                .page(1)
+                .items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("RemittanceVendors_GetList")
   public List<RemittanceVendor> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));

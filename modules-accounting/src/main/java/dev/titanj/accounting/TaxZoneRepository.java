@@ -20,10 +20,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code accounting.tax-zones} ({@code accounting/v2/tenant/{tenant}/tax-zones}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.tax-zones} ({@code accounting/v2/tenant/{tenant}/tax-zones}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
 public final class TaxZoneRepository {
-  private static final Set<String> TAX_ZONES_GET_LIST_PARAMS = Set.of("ids", "active", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
+  private static final Set<String> TAX_ZONES_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "active",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "sort");
 
   private final TitanContext context;
 
@@ -34,50 +46,86 @@ public final class TaxZoneRepository {
   TaxZoneRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(TaxZoneApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.tax-zones", Long.class, TaxZone.class, TaxZone::id);
+    this.support =
+        new ResourceSupport<>(
+            context, "accounting.tax-zones", Long.class, TaxZone.class, TaxZone::id);
   }
 
-  private Page<TaxZone> fetchTaxZonesGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<TaxZone> response = context.execute(api.taxZonesGetList(context.tenantId(), params.first("ids"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(TAX_ZONES_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<TaxZone> fetchTaxZonesGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<TaxZone> response =
+        context.execute(
+            api.taxZonesGetList(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("active"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("sort"),
+                params.others(TAX_ZONES_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/tax-zones}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/tax-zones}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("TaxZones_GetList")
   public TaxZoneQuery query() {
-    return new TaxZoneQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTaxZonesGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new TaxZoneQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchTaxZonesGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/tax-zones?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.tax-zones} is cached.
+   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/tax-zones?ids=...};
+   * the API has no read-by-id endpoint), including inactive records where the list can filter on
+   * that. Empty when it does not exist; cached when {@code accounting.tax-zones} is cached.
    */
   @Operation("TaxZones_GetList")
   public Optional<TaxZone> findById(long id) {
     return support.findByIdWith(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("TaxZones_GetList")
   public TaxZone getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("accounting.tax-zones " + id + " was not found", null, null, null));
+    return findById(id)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "accounting.tax-zones " + id + " was not found", null, null, null));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/tax-zones?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/tax-zones?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("TaxZones_GetList")
   public List<TaxZone> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids,
+        batch ->
+            query()
+                .active(Active.ANY)
+                .ids(batch)
+                .pageSize(Math.max(1, batch.size()))
+                .page(1)
+                .items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("TaxZones_GetList")
   public List<TaxZone> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));

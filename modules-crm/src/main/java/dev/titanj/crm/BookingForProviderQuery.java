@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings} ({@code Bookings_GetList2}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings}
+ * ({@code Bookings_GetList2}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 public final class BookingForProviderQuery extends ListQuery<Booking, BookingForProviderQuery> {
   BookingForProviderQuery(QueryState<Booking> state) {
@@ -22,59 +23,43 @@ public final class BookingForProviderQuery extends ListQuery<Booking, BookingFor
     return new BookingForProviderQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public BookingForProviderQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public BookingForProviderQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public BookingForProviderQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public BookingForProviderQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public BookingForProviderQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public BookingForProviderQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code externalId} (string).
-   */
+  /** Filter {@code externalId} (string). */
   public BookingForProviderQuery externalId(String value) {
     requireArgument(value != null, "externalId must not be null");
     return param("externalId", value);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link BookingForProviderSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link BookingForProviderSort}. */
   public BookingForProviderQuery sort(Sort<BookingForProviderSort> sort) {
     return sortParam(sort);
   }

@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/booking-provider-tags} ({@code BookingProviderTags_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/booking-provider-tags} ({@code
+ * BookingProviderTags_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class BookingProviderTagQuery extends ListQuery<GetBookingProviderTag, BookingProviderTagQuery> {
+public final class BookingProviderTagQuery
+    extends ListQuery<GetBookingProviderTag, BookingProviderTagQuery> {
   BookingProviderTagQuery(QueryState<GetBookingProviderTag> state) {
     super(state);
   }
@@ -22,59 +24,43 @@ public final class BookingProviderTagQuery extends ListQuery<GetBookingProviderT
     return new BookingProviderTagQuery(state);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public BookingProviderTagQuery name(String value) {
     requireArgument(value != null, "name must not be null");
     return param("name", value);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public BookingProviderTagQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public BookingProviderTagQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public BookingProviderTagQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public BookingProviderTagQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public BookingProviderTagQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public BookingProviderTagQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link BookingProviderTagSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link BookingProviderTagSort}. */
   public BookingProviderTagQuery sort(Sort<BookingProviderTagSort> sort) {
     return sortParam(sort);
   }

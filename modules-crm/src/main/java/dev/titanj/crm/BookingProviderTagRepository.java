@@ -23,10 +23,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code crm.booking-provider-tags} ({@code crm/v2/tenant/{tenant}/booking-provider-tags}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.booking-provider-tags} ({@code
+ * crm/v2/tenant/{tenant}/booking-provider-tags}). Obtain it from {@link Crm}; thread-safe.
  */
 public final class BookingProviderTagRepository {
-  private static final Set<String> BOOKING_PROVIDER_TAGS_GET_LIST_PARAMS = Set.of("name", "ids", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
+  private static final Set<String> BOOKING_PROVIDER_TAGS_GET_LIST_PARAMS =
+      Set.of(
+          "name",
+          "ids",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "sort");
 
   private final TitanContext context;
 
@@ -37,57 +49,87 @@ public final class BookingProviderTagRepository {
   BookingProviderTagRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(BookingProviderTagApi.class);
-    this.support = new ResourceSupport<>(context, "crm.booking-provider-tags", Long.class, GetBookingProviderTag.class, GetBookingProviderTag::id);
+    this.support =
+        new ResourceSupport<>(
+            context,
+            "crm.booking-provider-tags",
+            Long.class,
+            GetBookingProviderTag.class,
+            GetBookingProviderTag::id);
   }
 
-  private Page<GetBookingProviderTag> fetchBookingProviderTagsGetList(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<GetBookingProviderTag> response = context.execute(api.bookingProviderTagsGetList(context.tenantId(), params.first("name"), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(BOOKING_PROVIDER_TAGS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<GetBookingProviderTag> fetchBookingProviderTagsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<GetBookingProviderTag> response =
+        context.execute(
+            api.bookingProviderTagsGetList(
+                context.tenantId(),
+                params.first("name"),
+                params.first("ids"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("sort"),
+                params.others(BOOKING_PROVIDER_TAGS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/booking-provider-tags}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/booking-provider-tags}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("BookingProviderTags_GetList")
   public BookingProviderTagQuery query() {
-    return new BookingProviderTagQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingProviderTagsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new BookingProviderTagQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchBookingProviderTagsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/booking-provider-tags/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.booking-provider-tags} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/booking-provider-tags/{id}}; empty when
+   * it does not exist (404). Served from the cache when {@code crm.booking-provider-tags} is
+   * cached.
    */
   @Operation("BookingProviderTags_Get")
   public Optional<GetBookingProviderTag> findById(long id) {
     return support.findById(id, () -> api.bookingProviderTagsGet(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("BookingProviderTags_Get")
   public GetBookingProviderTag getById(long id) {
     return support.getById(id, () -> api.bookingProviderTagsGet(context.tenantId(), id));
   }
 
   /**
-   * Reads many records through {@code GET crm/v2/tenant/{tenant}/booking-provider-tags?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET crm/v2/tenant/{tenant}/booking-provider-tags?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("BookingProviderTags_GetList")
   public List<GetBookingProviderTag> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("BookingProviderTags_GetList")
   public List<GetBookingProviderTag> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/booking-provider-tags}. Body: {@link CreateBookingProviderTagRequest}.
+   * POST {@code crm/v2/tenant/{tenant}/booking-provider-tags}. Body: {@link
+   * CreateBookingProviderTagRequest}.
    */
   @Operation("BookingProviderTags_Create")
   public CreateBookingProviderTag create(CreateBookingProviderTagRequest request) {
@@ -96,7 +138,8 @@ public final class BookingProviderTagRepository {
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider-tags/{id}}. Body: {@link UpdateBookingProviderTagRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider-tags/{id}}. Body: {@link
+   * UpdateBookingProviderTagRequest}. Evicts the record from the cache.
    */
   @Operation("BookingProviderTags_Update")
   public BookingProviderTag update(long id, UpdateBookingProviderTagRequest request) {

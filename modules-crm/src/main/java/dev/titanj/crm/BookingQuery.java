@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/bookings} ({@code Bookings_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/bookings} ({@code Bookings_GetList}). Immutable:
+ * each method returns a new query. Page size 1 to 5000.
  */
 public final class BookingQuery extends ListQuery<Booking, BookingQuery> {
   BookingQuery(QueryState<Booking> state) {
@@ -22,59 +23,43 @@ public final class BookingQuery extends ListQuery<Booking, BookingQuery> {
     return new BookingQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public BookingQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public BookingQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public BookingQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public BookingQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public BookingQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public BookingQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code externalId} (string).
-   */
+  /** Filter {@code externalId} (string). */
   public BookingQuery externalId(String value) {
     requireArgument(value != null, "externalId must not be null");
     return param("externalId", value);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link BookingSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link BookingSort}. */
   public BookingQuery sort(Sort<BookingSort> sort) {
     return sortParam(sort);
   }

@@ -30,16 +30,41 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code crm.bookings} ({@code crm/v2/tenant/{tenant}/bookings}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.bookings} ({@code crm/v2/tenant/{tenant}/bookings}). Obtain it from
+ * {@link Crm}; thread-safe.
  */
 public final class BookingRepository {
-  private static final Set<String> BOOKINGS_GET_LIST_PARAMS = Set.of("ids", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "externalId", "sort");
+  private static final Set<String> BOOKINGS_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "externalId",
+          "sort");
 
-  private static final Set<String> BOOKINGS_GET_CONTACT_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal");
+  private static final Set<String> BOOKINGS_GET_CONTACT_LIST_PARAMS =
+      Set.of("page", "pageSize", "includeTotal");
 
-  private static final Set<String> BOOKINGS_GET_LIST2_PARAMS = Set.of("ids", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "externalId", "sort");
+  private static final Set<String> BOOKINGS_GET_LIST2_PARAMS =
+      Set.of(
+          "ids",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "externalId",
+          "sort");
 
-  private static final Set<String> BOOKINGS_GET_CONTACT_LIST2_PARAMS = Set.of("page", "pageSize", "includeTotal");
+  private static final Set<String> BOOKINGS_GET_CONTACT_LIST2_PARAMS =
+      Set.of("page", "pageSize", "includeTotal");
 
   private final TitanContext context;
 
@@ -50,82 +75,121 @@ public final class BookingRepository {
   BookingRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(BookingApi.class);
-    this.support = new ResourceSupport<>(context, "crm.bookings", Long.class, Booking.class, Booking::id);
+    this.support =
+        new ResourceSupport<>(context, "crm.bookings", Long.class, Booking.class, Booking::id);
   }
 
-  private Page<Booking> fetchBookingsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Booking> response = context.execute(api.bookingsGetList(context.tenantId(), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("externalId"), params.first("sort"), params.others(BOOKINGS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<Booking> fetchBookingsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Booking> response =
+        context.execute(
+            api.bookingsGetList(
+                context.tenantId(),
+                params.first("ids"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("externalId"),
+                params.first("sort"),
+                params.others(BOOKINGS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/bookings}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/bookings}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @Operation("Bookings_GetList")
   public BookingQuery query() {
-    return new BookingQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new BookingQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchBookingsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/bookings/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.bookings} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/bookings/{id}}; empty when it does not
+   * exist (404). Served from the cache when {@code crm.bookings} is cached.
    */
   @Operation("Bookings_Get")
   public Optional<Booking> findById(long id) {
     return support.findById(id, () -> api.bookingsGet(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("Bookings_Get")
   public Booking getById(long id) {
     return support.getById(id, () -> api.bookingsGet(context.tenantId(), id));
   }
 
   /**
-   * Reads many records through {@code GET crm/v2/tenant/{tenant}/bookings?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET crm/v2/tenant/{tenant}/bookings?ids=...}, 50 ids per
+   * request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("Bookings_GetList")
   public List<Booking> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("Bookings_GetList")
   public List<Booking> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
-  private Page<BookingContact> fetchBookingsGetContactList(long bookingId, QueryParams params,
-      int page, int pageSize, boolean includeTotal) {
-    PagedResponse<BookingContact> response = context.execute(api.bookingsGetContactList(context.tenantId(), bookingId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(BOOKINGS_GET_CONTACT_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<BookingContact> fetchBookingsGetContactList(
+      long bookingId, QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<BookingContact> response =
+        context.execute(
+            api.bookingsGetContactList(
+                context.tenantId(),
+                bookingId,
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.others(BOOKINGS_GET_CONTACT_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/bookings/{id}/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/bookings/{id}/contacts}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("Bookings_GetContactList")
   public BookingContactsQuery contacts(long bookingId) {
     Arguments.positive("bookingId", bookingId);
-    return new BookingContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetContactList(bookingId, params, page, pageSize, includeTotal), 5000, context));
+    return new BookingContactsQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchBookingsGetContactList(bookingId, params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}}. */
   @Operation("Bookings_GetForProvider")
   public Booking getForProvider(long bookingProvider, long bookingId) {
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
-    return context.execute(api.bookingsGetForProvider(context.tenantId(), bookingProvider, bookingId));
+    return context.execute(
+        api.bookingsGetForProvider(context.tenantId(), bookingProvider, bookingId));
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}}. Body: {@link UpdateBookingRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}}. Body:
+   * {@link UpdateBookingRequest}. Evicts the record from the cache.
    */
   @Operation("Bookings_Update")
   public Booking update(long bookingProvider, long bookingId, UpdateBookingRequest request) {
@@ -133,29 +197,55 @@ public final class BookingRepository {
     Arguments.positive("bookingId", bookingId);
     Arguments.notNull("request", request);
     try {
-      return context.execute(api.bookingsUpdate(context.tenantId(), bookingProvider, bookingId, request));
+      return context.execute(
+          api.bookingsUpdate(context.tenantId(), bookingProvider, bookingId, request));
     } finally {
       support.evict(bookingId);
     }
   }
 
-  private Page<Booking> fetchBookingsGetList2(long bookingProvider, QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<Booking> response = context.execute(api.bookingsGetList2(context.tenantId(), bookingProvider, params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("externalId"), params.first("sort"), params.others(BOOKINGS_GET_LIST2_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<Booking> fetchBookingsGetList2(
+      long bookingProvider, QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Booking> response =
+        context.execute(
+            api.bookingsGetList2(
+                context.tenantId(),
+                bookingProvider,
+                params.first("ids"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("externalId"),
+                params.first("sort"),
+                params.others(BOOKINGS_GET_LIST2_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings}:
+   * lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as
+   * {@code stream()} or {@code page(n)}.
    */
   @Operation("Bookings_GetList2")
   public BookingForProviderQuery queryForProvider(long bookingProvider) {
     Arguments.positive("bookingProvider", bookingProvider);
-    return new BookingForProviderQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetList2(bookingProvider, params, page, pageSize, includeTotal), 5000, context));
+    return new BookingForProviderQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchBookingsGetList2(bookingProvider, params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings}. Body: {@link CreateBookingRequest}.
+   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings}. Body: {@link
+   * CreateBookingRequest}.
    */
   @Operation("Bookings_Create")
   public Booking create(long bookingProvider, CreateBookingRequest request) {
@@ -164,57 +254,90 @@ public final class BookingRepository {
     return context.execute(api.bookingsCreate(context.tenantId(), bookingProvider, request));
   }
 
-  private Page<BookingContact> fetchBookingsGetContactList2(long bookingProvider, long bookingId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<BookingContact> response = context.execute(api.bookingsGetContactList2(context.tenantId(), bookingProvider, bookingId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(BOOKINGS_GET_CONTACT_LIST2_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<BookingContact> fetchBookingsGetContactList2(
+      long bookingProvider,
+      long bookingId,
+      QueryParams params,
+      int page,
+      int pageSize,
+      boolean includeTotal) {
+    PagedResponse<BookingContact> response =
+        context.execute(
+            api.bookingsGetContactList2(
+                context.tenantId(),
+                bookingProvider,
+                bookingId,
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.others(BOOKINGS_GET_CONTACT_LIST2_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET
+   * crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts}: lazy, paged
+   * (up to 5000 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @Operation("Bookings_GetContactList2")
   public BookingContactsForProviderQuery contactsForProvider(long bookingProvider, long bookingId) {
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
-    return new BookingContactsForProviderQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBookingsGetContactList2(bookingProvider, bookingId, params, page, pageSize, includeTotal), 5000, context));
+    return new BookingContactsForProviderQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchBookingsGetContactList2(
+                    bookingProvider, bookingId, params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts}. Body: {@link ContactCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts}.
+   * Body: {@link ContactCreateRequest}. Evicts the record from the cache.
    */
   @Operation("Bookings_CreateContact")
-  public BookingContact createContact(long bookingProvider, long bookingId,
-      ContactCreateRequest request) {
+  public BookingContact createContact(
+      long bookingProvider, long bookingId, ContactCreateRequest request) {
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
     Arguments.notNull("request", request);
     try {
-      return context.execute(api.bookingsCreateContact(context.tenantId(), bookingProvider, bookingId, request));
+      return context.execute(
+          api.bookingsCreateContact(context.tenantId(), bookingProvider, bookingId, request));
     } finally {
       support.evict(bookingId);
     }
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}}. Body: {@link UpdateBookingContactRequest}. Evicts the record from the cache.
+   * PATCH {@code
+   * crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}}.
+   * Body: {@link UpdateBookingContactRequest}. Evicts the record from the cache.
    */
   @Operation("Bookings_UpdateBookingContact")
-  public UpdateBookingContactRequest updateContact(long bookingProvider, long bookingId,
-      long contactId, UpdateBookingContactRequest request) {
+  public UpdateBookingContactRequest updateContact(
+      long bookingProvider, long bookingId, long contactId, UpdateBookingContactRequest request) {
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
     try {
-      return context.execute(api.bookingsUpdateBookingContact(context.tenantId(), bookingProvider, bookingId, contactId, request));
+      return context.execute(
+          api.bookingsUpdateBookingContact(
+              context.tenantId(), bookingProvider, bookingId, contactId, request));
     } finally {
       support.evict(bookingId);
     }
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code
+   * crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}};
+   * the API answers without a body. Evicts the record from the cache.
    */
   @Operation("Bookings_DeleteContact")
   public void deleteContact(long bookingProvider, long bookingId, long contactId) {
@@ -222,14 +345,17 @@ public final class BookingRepository {
     Arguments.positive("bookingId", bookingId);
     Arguments.positive("contactId", contactId);
     try {
-      context.execute(api.bookingsDeleteContact(context.tenantId(), bookingProvider, bookingId, contactId));
+      context.execute(
+          api.bookingsDeleteContact(context.tenantId(), bookingProvider, bookingId, contactId));
     } finally {
       support.evict(bookingId);
     }
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/dismiss}; the API answers without a body. Body: {@link DismissBookingModel}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/dismiss};
+   * the API answers without a body. Body: {@link DismissBookingModel}. Evicts the record from the
+   * cache.
    */
   @Operation("Bookings_DismissBooking")
   public void dismiss(String bookingProvider, long bookingId, DismissBookingModel request) {
@@ -237,24 +363,31 @@ public final class BookingRepository {
     Arguments.positive("bookingId", bookingId);
     Arguments.notNull("request", request);
     try {
-      context.execute(api.bookingsDismissBooking(context.tenantId(), bookingProvider, bookingId, request));
+      context.execute(
+          api.bookingsDismissBooking(context.tenantId(), bookingProvider, bookingId, request));
     } finally {
       support.evict(bookingId);
     }
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/bookings} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/bookings} from {@code cursor}: batches
+   * while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("ExportBookings_Get")
   public ExportFeed<ExportBooking> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportBookingsGet(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return context.exportFeed(
+        (from, includeRecentChanges) ->
+            exportBatch(
+                context.execute(
+                    api.exportBookingsGet(
+                        context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)),
+                from),
+        cursor);
   }
 
-  /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/bookings} from the beginning.
-   */
+  /** The change feed {@code GET crm/v2/tenant/{tenant}/export/bookings} from the beginning. */
   @Operation("ExportBookings_Get")
   public ExportFeed<ExportBooking> export() {
     return export(ExportCursor.beginning());

@@ -9,9 +9,11 @@ import dev.titanj.crm.model.Contact;
 import java.time.Instant;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}} ({@code Contacts_GetByRelationshipId}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}} ({@code
+ * Contacts_GetByRelationshipId}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class ContactByRelationshipQuery extends ListQuery<Contact, ContactByRelationshipQuery> {
+public final class ContactByRelationshipQuery
+    extends ListQuery<Contact, ContactByRelationshipQuery> {
   ContactByRelationshipQuery(QueryState<Contact> state) {
     super(state);
   }
@@ -21,62 +23,46 @@ public final class ContactByRelationshipQuery extends ListQuery<Contact, Contact
     return new ContactByRelationshipQuery(state);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public ContactByRelationshipQuery name(String value) {
     requireArgument(value != null, "name must not be null");
     return param("name", value);
   }
 
-  /**
-   * Filter {@code title} (string).
-   */
+  /** Filter {@code title} (string). */
   public ContactByRelationshipQuery title(String value) {
     requireArgument(value != null, "title must not be null");
     return param("title", value);
   }
 
-  /**
-   * Filter {@code referenceId} (string).
-   */
+  /** Filter {@code referenceId} (string). */
   public ContactByRelationshipQuery referenceId(String value) {
     requireArgument(value != null, "referenceId must not be null");
     return param("referenceId", value);
   }
 
-  /**
-   * Filter {@code isArchived} (string).
-   */
+  /** Filter {@code isArchived} (string). */
   public ContactByRelationshipQuery isArchived(String value) {
     requireArgument(value != null, "isArchived must not be null");
     return param("isArchived", value);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public ContactByRelationshipQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ContactByRelationshipQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public ContactByRelationshipQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ContactByRelationshipQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }

@@ -9,7 +9,9 @@ import dev.titanj.crm.model.ContactMethod;
 import java.time.Instant;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods} ({@code ContactMethods_GetContactMethods}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods} ({@code
+ * ContactMethods_GetContactMethods}). Immutable: each method returns a new query. Page size 1 to
+ * 5000.
  */
 public final class ContactMethodsQuery extends ListQuery<ContactMethod, ContactMethodsQuery> {
   ContactMethodsQuery(QueryState<ContactMethod> state) {
@@ -21,61 +23,45 @@ public final class ContactMethodsQuery extends ListQuery<ContactMethod, ContactM
     return new ContactMethodsQuery(state);
   }
 
-  /**
-   * Filter {@code referenceId} (string).
-   */
+  /** Filter {@code referenceId} (string). */
   public ContactMethodsQuery referenceId(String value) {
     requireArgument(value != null, "referenceId must not be null");
     return param("referenceId", value);
   }
 
-  /**
-   * Filter {@code type} (string).
-   */
+  /** Filter {@code type} (string). */
   public ContactMethodsQuery type(String value) {
     requireArgument(value != null, "type must not be null");
     return param("type", value);
   }
 
-  /**
-   * Filter {@code value} (string).
-   */
+  /** Filter {@code value} (string). */
   public ContactMethodsQuery value(String value) {
     requireArgument(value != null, "value must not be null");
     return param("value", value);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public ContactMethodsQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ContactMethodsQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public ContactMethodsQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ContactMethodsQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ContactMethodsSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ContactMethodsSort}. */
   public ContactMethodsQuery sort(Sort<ContactMethodsSort> sort) {
     return sortParam(sort);
   }

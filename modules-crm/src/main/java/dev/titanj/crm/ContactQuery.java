@@ -9,7 +9,8 @@ import dev.titanj.crm.model.Contact;
 import java.time.Instant;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/contacts} ({@code Contacts_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/contacts} ({@code Contacts_GetList}). Immutable:
+ * each method returns a new query. Page size 1 to 5000.
  */
 public final class ContactQuery extends ListQuery<Contact, ContactQuery> {
   ContactQuery(QueryState<Contact> state) {
@@ -21,69 +22,51 @@ public final class ContactQuery extends ListQuery<Contact, ContactQuery> {
     return new ContactQuery(state);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public ContactQuery name(String value) {
     requireArgument(value != null, "name must not be null");
     return param("name", value);
   }
 
-  /**
-   * Filter {@code title} (string).
-   */
+  /** Filter {@code title} (string). */
   public ContactQuery title(String value) {
     requireArgument(value != null, "title must not be null");
     return param("title", value);
   }
 
-  /**
-   * Filter {@code referenceId} (string).
-   */
+  /** Filter {@code referenceId} (string). */
   public ContactQuery referenceId(String value) {
     requireArgument(value != null, "referenceId must not be null");
     return param("referenceId", value);
   }
 
-  /**
-   * Filter {@code isArchived} (string).
-   */
+  /** Filter {@code isArchived} (string). */
   public ContactQuery isArchived(String value) {
     requireArgument(value != null, "isArchived must not be null");
     return param("isArchived", value);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public ContactQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ContactQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public ContactQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ContactQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ContactSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ContactSort}. */
   public ContactQuery sort(Sort<ContactSort> sort) {
     return sortParam(sort);
   }

@@ -9,9 +9,12 @@ import dev.titanj.crm.model.ContactRelationship;
 import java.time.Instant;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/relationships} ({@code Contacts_GetContactRelationshipList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/relationships} ({@code
+ * Contacts_GetContactRelationshipList}). Immutable: each method returns a new query. Page size 1 to
+ * 5000.
  */
-public final class ContactRelationshipsQuery extends ListQuery<ContactRelationship, ContactRelationshipsQuery> {
+public final class ContactRelationshipsQuery
+    extends ListQuery<ContactRelationship, ContactRelationshipsQuery> {
   ContactRelationshipsQuery(QueryState<ContactRelationship> state) {
     super(state);
   }
@@ -21,39 +24,29 @@ public final class ContactRelationshipsQuery extends ListQuery<ContactRelationsh
     return new ContactRelationshipsQuery(state);
   }
 
-  /**
-   * Filter {@code relatedEntityId} (int64).
-   */
+  /** Filter {@code relatedEntityId} (int64). */
   public ContactRelationshipsQuery relatedEntityId(long value) {
     return param("relatedEntityId", value);
   }
 
-  /**
-   * Filter {@code typeSlug} (string).
-   */
+  /** Filter {@code typeSlug} (string). */
   public ContactRelationshipsQuery typeSlug(String value) {
     requireArgument(value != null, "typeSlug must not be null");
     return param("typeSlug", value);
   }
 
-  /**
-   * Filter {@code typeName} (string).
-   */
+  /** Filter {@code typeName} (string). */
   public ContactRelationshipsQuery typeName(String value) {
     requireArgument(value != null, "typeName must not be null");
     return param("typeName", value);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public ContactRelationshipsQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ContactRelationshipsQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }

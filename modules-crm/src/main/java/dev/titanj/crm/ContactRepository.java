@@ -30,18 +30,80 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Repository of {@code crm.contacts} ({@code crm/v2/tenant/{tenant}/contacts}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.contacts} ({@code crm/v2/tenant/{tenant}/contacts}). Obtain it from
+ * {@link Crm}; thread-safe.
  */
 public final class ContactRepository {
-  private static final Set<String> CONTACTS_GET_LIST_PARAMS = Set.of("name", "title", "referenceId", "isArchived", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort");
+  private static final Set<String> CONTACTS_GET_LIST_PARAMS =
+      Set.of(
+          "name",
+          "title",
+          "referenceId",
+          "isArchived",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "sort");
 
-  private static final Set<String> CONTACT_METHODS_GET_CONTACT_METHODS_PARAMS = Set.of("referenceId", "type", "value", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort");
+  private static final Set<String> CONTACT_METHODS_GET_CONTACT_METHODS_PARAMS =
+      Set.of(
+          "referenceId",
+          "type",
+          "value",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "sort");
 
-  private static final Set<String> CONTACTS_GET_BY_RELATIONSHIP_ID_PARAMS = Set.of("name", "title", "referenceId", "isArchived", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort");
+  private static final Set<String> CONTACTS_GET_BY_RELATIONSHIP_ID_PARAMS =
+      Set.of(
+          "name",
+          "title",
+          "referenceId",
+          "isArchived",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "sort");
 
-  private static final Set<String> CONTACTS_GET_CONTACT_RELATIONSHIP_LIST_PARAMS = Set.of("relatedEntityId", "typeSlug", "typeName", "createdBefore", "createdOnOrAfter", "page", "pageSize", "includeTotal", "sort");
+  private static final Set<String> CONTACTS_GET_CONTACT_RELATIONSHIP_LIST_PARAMS =
+      Set.of(
+          "relatedEntityId",
+          "typeSlug",
+          "typeName",
+          "createdBefore",
+          "createdOnOrAfter",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "sort");
 
-  private static final Set<String> CONTACTS_SEARCH_CONTACT_METHODS_PARAMS = Set.of("contactId", "referenceId", "type", "value", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort");
+  private static final Set<String> CONTACTS_SEARCH_CONTACT_METHODS_PARAMS =
+      Set.of(
+          "contactId",
+          "referenceId",
+          "type",
+          "value",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "sort");
 
   private final TitanContext context;
 
@@ -52,166 +114,242 @@ public final class ContactRepository {
   ContactRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(ContactApi.class);
-    this.support = new ResourceSupport<>(context, "crm.contacts", UUID.class, Contact.class, Contact::id);
+    this.support =
+        new ResourceSupport<>(context, "crm.contacts", UUID.class, Contact.class, Contact::id);
   }
 
-  private Page<Contact> fetchContactsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Contact> response = context.execute(api.contactsGetList(context.tenantId(), params.first("name"), params.first("title"), params.first("referenceId"), params.first("isArchived"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<Contact> fetchContactsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Contact> response =
+        context.execute(
+            api.contactsGetList(
+                context.tenantId(),
+                params.first("name"),
+                params.first("title"),
+                params.first("referenceId"),
+                params.first("isArchived"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("sort"),
+                params.others(CONTACTS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/contacts}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @Operation("Contacts_GetList")
   public ContactQuery query() {
-    return new ContactQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new ContactQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchContactsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/contacts/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.contacts} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/contacts/{id}}; empty when it does not
+   * exist (404). Served from the cache when {@code crm.contacts} is cached.
    */
   @Operation("Contacts_Get")
   public Optional<Contact> findById(UUID id) {
     return support.findById(id, () -> api.contactsGet(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("Contacts_Get")
   public Contact getById(UUID id) {
     return support.getById(id, () -> api.contactsGet(context.tenantId(), id));
   }
 
-  private Page<ContactMethod> fetchContactMethodsGetContactMethods(UUID contactId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<ContactMethod> response = context.execute(api.contactMethodsGetContactMethods(context.tenantId(), contactId, params.first("referenceId"), params.first("type"), params.first("value"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACT_METHODS_GET_CONTACT_METHODS_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<ContactMethod> fetchContactMethodsGetContactMethods(
+      UUID contactId, QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<ContactMethod> response =
+        context.execute(
+            api.contactMethodsGetContactMethods(
+                context.tenantId(),
+                contactId,
+                params.first("referenceId"),
+                params.first("type"),
+                params.first("value"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("sort"),
+                params.others(CONTACT_METHODS_GET_CONTACT_METHODS_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}: lazy,
+   * paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @Operation("ContactMethods_GetContactMethods")
   public ContactMethodsQuery contactMethods(UUID contactId) {
     Arguments.notNull("contactId", contactId);
-    return new ContactMethodsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactMethodsGetContactMethods(contactId, params, page, pageSize, includeTotal), 5000, context));
+    return new ContactMethodsQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchContactMethodsGetContactMethods(
+                    contactId, params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}. Body: {@link CreateContactMethodRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}. Body: {@link
+   * CreateContactMethodRequest}. Evicts the record from the cache.
    */
   @Operation("ContactMethods_CreateContactMethod")
   public ContactMethod createContactMethod(UUID contactId, CreateContactMethodRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("request", request);
     try {
-      return context.execute(api.contactMethodsCreateContactMethod(context.tenantId(), contactId, request));
+      return context.execute(
+          api.contactMethodsCreateContactMethod(context.tenantId(), contactId, request));
     } finally {
       support.evict(contactId);
     }
   }
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}. */
   @Operation("ContactMethods_GetContactMethod")
   public ContactMethod getContactMethod(UUID contactId, UUID contactMethodId) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
-    return context.execute(api.contactMethodsGetContactMethod(context.tenantId(), contactId, contactMethodId));
+    return context.execute(
+        api.contactMethodsGetContactMethod(context.tenantId(), contactId, contactMethodId));
   }
 
   /**
-   * PUT {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}. Body: {@link UpsertContactMethodRequest}. Evicts the record from the cache.
+   * PUT {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}.
+   * Body: {@link UpsertContactMethodRequest}. Evicts the record from the cache.
    */
   @Operation("ContactMethods_UpsertContactMethod")
-  public ContactMethod upsertContactMethod(UUID contactId, UUID contactMethodId,
-      UpsertContactMethodRequest request) {
+  public ContactMethod upsertContactMethod(
+      UUID contactId, UUID contactMethodId, UpsertContactMethodRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notNull("request", request);
     try {
-      return context.execute(api.contactMethodsUpsertContactMethod(context.tenantId(), contactId, contactMethodId, request));
+      return context.execute(
+          api.contactMethodsUpsertContactMethod(
+              context.tenantId(), contactId, contactMethodId, request));
     } finally {
       support.evict(contactId);
     }
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}. Body: {@link UpdateContactMethodRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}.
+   * Body: {@link UpdateContactMethodRequest}. Evicts the record from the cache.
    */
   @Operation("ContactMethods_UpdateContactMethod")
-  public ContactMethod updateContactMethod(UUID contactId, UUID contactMethodId,
-      UpdateContactMethodRequest request) {
+  public ContactMethod updateContactMethod(
+      UUID contactId, UUID contactMethodId, UpdateContactMethodRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notNull("request", request);
     try {
-      return context.execute(api.contactMethodsUpdateContactMethod(context.tenantId(), contactId, contactMethodId, request));
+      return context.execute(
+          api.contactMethodsUpdateContactMethod(
+              context.tenantId(), contactId, contactMethodId, request));
     } finally {
       support.evict(contactId);
     }
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}};
+   * the API answers without a body. Evicts the record from the cache.
    */
   @Operation("ContactMethods_DeleteContactMethod")
   public void deleteContactMethod(UUID contactId, UUID contactMethodId) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     try {
-      context.execute(api.contactMethodsDeleteContactMethod(context.tenantId(), contactId, contactMethodId));
+      context.execute(
+          api.contactMethodsDeleteContactMethod(context.tenantId(), contactId, contactMethodId));
     } finally {
       support.evict(contactId);
     }
   }
 
   /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences}; the API answers with the whole list as one bare array and the operation takes no paging parameters, so this one request returns every record.
+   * GET {@code
+   * crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences}; the
+   * API answers with the whole list as one bare array and the operation takes no paging parameters,
+   * so this one request returns every record.
    */
   @Operation("ContactPreferences_GetContactMethodPreferences")
   public List<ContactPreference> getContactMethodPreferences(UUID contactId, UUID contactMethodId) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
-    List<ContactPreference> result = context.execute(api.contactPreferencesGetContactMethodPreferences(context.tenantId(), contactId, contactMethodId));
+    List<ContactPreference> result =
+        context.execute(
+            api.contactPreferencesGetContactMethodPreferences(
+                context.tenantId(), contactId, contactMethodId));
     return result == null ? List.of() : result;
   }
 
   /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}}.
+   * GET {@code
+   * crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}}.
    */
   @Operation("ContactPreferences_GetContactMethodPreference")
-  public ContactPreference getContactMethodPreference(UUID contactId, UUID contactMethodId,
-      String preferenceName) {
+  public ContactPreference getContactMethodPreference(
+      UUID contactId, UUID contactMethodId, String preferenceName) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notBlank("preferenceName", preferenceName);
-    return context.execute(api.contactPreferencesGetContactMethodPreference(context.tenantId(), contactId, contactMethodId, preferenceName));
+    return context.execute(
+        api.contactPreferencesGetContactMethodPreference(
+            context.tenantId(), contactId, contactMethodId, preferenceName));
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}}. Body: {@link UpdateContactMethodPreferenceRequest}. Evicts the record from the cache.
+   * PATCH {@code
+   * crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}}.
+   * Body: {@link UpdateContactMethodPreferenceRequest}. Evicts the record from the cache.
    */
   @Operation("ContactPreferences_UpdateContactMethodPreference")
-  public ContactPreference updateContactMethodPreference(UUID contactId, UUID contactMethodId,
-      String preferenceName, UpdateContactMethodPreferenceRequest request) {
+  public ContactPreference updateContactMethodPreference(
+      UUID contactId,
+      UUID contactMethodId,
+      String preferenceName,
+      UpdateContactMethodPreferenceRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notBlank("preferenceName", preferenceName);
     Arguments.notNull("request", request);
     try {
-      return context.execute(api.contactPreferencesUpdateContactMethodPreference(context.tenantId(), contactId, contactMethodId, preferenceName, request));
+      return context.execute(
+          api.contactPreferencesUpdateContactMethodPreference(
+              context.tenantId(), contactId, contactMethodId, preferenceName, request));
     } finally {
       support.evict(contactId);
     }
   }
 
   /**
-   * PUT {@code crm/v2/tenant/{tenant}/contacts/{id}}. Body: {@link ReplaceContactRequest}. Evicts the record from the cache.
+   * PUT {@code crm/v2/tenant/{tenant}/contacts/{id}}. Body: {@link ReplaceContactRequest}. Evicts
+   * the record from the cache.
    */
   @Operation("Contacts_Replace")
   public Contact replace(UUID contactId, ReplaceContactRequest request) {
@@ -225,7 +363,8 @@ public final class ContactRepository {
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/contacts/{id}}. Body: {@link UpdateContactRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/contacts/{id}}. Body: {@link UpdateContactRequest}. Evicts
+   * the record from the cache.
    */
   @Operation("Contacts_Update")
   public Contact update(UUID id, UpdateContactRequest request) {
@@ -239,7 +378,8 @@ public final class ContactRepository {
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/contacts/{id}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/contacts/{id}}; the API answers without a body. Evicts the
+   * record from the cache.
    */
   @Operation("Contacts_DeleteContact")
   public void delete(UUID id) {
@@ -251,24 +391,49 @@ public final class ContactRepository {
     }
   }
 
-  private Page<Contact> fetchContactsGetByRelationshipId(long relationshipId, QueryParams params,
-      int page, int pageSize, boolean includeTotal) {
-    PagedResponse<Contact> response = context.execute(api.contactsGetByRelationshipId(context.tenantId(), relationshipId, params.first("name"), params.first("title"), params.first("referenceId"), params.first("isArchived"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_GET_BY_RELATIONSHIP_ID_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<Contact> fetchContactsGetByRelationshipId(
+      long relationshipId, QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Contact> response =
+        context.execute(
+            api.contactsGetByRelationshipId(
+                context.tenantId(),
+                relationshipId,
+                params.first("name"),
+                params.first("title"),
+                params.first("referenceId"),
+                params.first("isArchived"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("sort"),
+                params.others(CONTACTS_GET_BY_RELATIONSHIP_ID_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}}: lazy,
+   * paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @Operation("Contacts_GetByRelationshipId")
   public ContactByRelationshipQuery queryByRelationship(long relationshipId) {
     Arguments.positive("relationshipId", relationshipId);
-    return new ContactByRelationshipQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetByRelationshipId(relationshipId, params, page, pageSize, includeTotal), 5000, context));
+    return new ContactByRelationshipQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchContactsGetByRelationshipId(
+                    relationshipId, params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/contacts}. Body: {@link CreateContactRequest}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/contacts}. Body: {@link CreateContactRequest}. */
   @Operation("Contacts_Create")
   public Contact create(CreateContactRequest request) {
     Arguments.notNull("request", request);
@@ -276,7 +441,9 @@ public final class ContactRepository {
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}}; the API answers without a body. Evicts the record from the cache.
+   * POST {@code
+   * crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}}; the
+   * API answers without a body. Evicts the record from the cache.
    */
   @Operation("Contacts_CreateContactRelationship")
   public void createRelationship(UUID contactId, long relatedEntityId, String typeSlug) {
@@ -284,14 +451,18 @@ public final class ContactRepository {
     Arguments.positive("relatedEntityId", relatedEntityId);
     Arguments.notBlank("typeSlug", typeSlug);
     try {
-      context.execute(api.contactsCreateContactRelationship(context.tenantId(), contactId, relatedEntityId, typeSlug));
+      context.execute(
+          api.contactsCreateContactRelationship(
+              context.tenantId(), contactId, relatedEntityId, typeSlug));
     } finally {
       support.evict(contactId);
     }
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code
+   * crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}}; the
+   * API answers without a body. Evicts the record from the cache.
    */
   @Operation("Contacts_DeleteContactRelationship")
   public void deleteRelationship(UUID contactId, long relatedEntityId, String typeSlug) {
@@ -299,47 +470,101 @@ public final class ContactRepository {
     Arguments.positive("relatedEntityId", relatedEntityId);
     Arguments.notBlank("typeSlug", typeSlug);
     try {
-      context.execute(api.contactsDeleteContactRelationship(context.tenantId(), contactId, relatedEntityId, typeSlug));
+      context.execute(
+          api.contactsDeleteContactRelationship(
+              context.tenantId(), contactId, relatedEntityId, typeSlug));
     } finally {
       support.evict(contactId);
     }
   }
 
-  private Page<ContactRelationship> fetchContactsGetContactRelationshipList(UUID contactId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<ContactRelationship> response = context.execute(api.contactsGetContactRelationshipList(context.tenantId(), contactId, params.first("relatedEntityId"), params.first("typeSlug"), params.first("typeName"), params.first("createdBefore"), params.first("createdOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_GET_CONTACT_RELATIONSHIP_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<ContactRelationship> fetchContactsGetContactRelationshipList(
+      UUID contactId, QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<ContactRelationship> response =
+        context.execute(
+            api.contactsGetContactRelationshipList(
+                context.tenantId(),
+                contactId,
+                params.first("relatedEntityId"),
+                params.first("typeSlug"),
+                params.first("typeName"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("sort"),
+                params.others(CONTACTS_GET_CONTACT_RELATIONSHIP_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/relationships}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/relationships}: lazy, paged
+   * (up to 5000 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @Operation("Contacts_GetContactRelationshipList")
   public ContactRelationshipsQuery relationships(UUID contactId) {
     Arguments.notNull("contactId", contactId);
-    return new ContactRelationshipsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsGetContactRelationshipList(contactId, params, page, pageSize, includeTotal), 5000, context));
+    return new ContactRelationshipsQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchContactsGetContactRelationshipList(
+                    contactId, params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/preferences}; the API answers with the whole list as one bare array and the operation takes no paging parameters, so this one request returns every record.
+   * GET {@code crm/v2/tenant/{tenant}/contacts/preferences}; the API answers with the whole list as
+   * one bare array and the operation takes no paging parameters, so this one request returns every
+   * record.
    */
   @Operation("Contacts_GetPreferenceMetadataList")
   public List<ContactPreferenceType> preferenceTypes() {
-    List<ContactPreferenceType> result = context.execute(api.contactsGetPreferenceMetadataList(context.tenantId()));
+    List<ContactPreferenceType> result =
+        context.execute(api.contactsGetPreferenceMetadataList(context.tenantId()));
     return result == null ? List.of() : result;
   }
 
-  private Page<ContactMethod> fetchContactsSearchContactMethods(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<ContactMethod> response = context.execute(api.contactsSearchContactMethods(context.tenantId(), params.first("contactId"), params.first("referenceId"), params.first("type"), params.first("value"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(CONTACTS_SEARCH_CONTACT_METHODS_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<ContactMethod> fetchContactsSearchContactMethods(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<ContactMethod> response =
+        context.execute(
+            api.contactsSearchContactMethods(
+                context.tenantId(),
+                params.first("contactId"),
+                params.first("referenceId"),
+                params.first("type"),
+                params.first("value"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("sort"),
+                params.others(CONTACTS_SEARCH_CONTACT_METHODS_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/contact-methods}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/contact-methods}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @Operation("Contacts_SearchContactMethods")
   public ContactSearchContactMethodsQuery searchContactMethods() {
-    return new ContactSearchContactMethodsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchContactsSearchContactMethods(params, page, pageSize, includeTotal), 5000, context));
+    return new ContactSearchContactMethodsQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchContactsSearchContactMethods(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 }

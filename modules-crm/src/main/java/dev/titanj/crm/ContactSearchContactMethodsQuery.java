@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/contact-methods} ({@code Contacts_SearchContactMethods}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/contact-methods} ({@code
+ * Contacts_SearchContactMethods}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class ContactSearchContactMethodsQuery extends ListQuery<ContactMethod, ContactSearchContactMethodsQuery> {
+public final class ContactSearchContactMethodsQuery
+    extends ListQuery<ContactMethod, ContactSearchContactMethodsQuery> {
   ContactSearchContactMethodsQuery(QueryState<ContactMethod> state) {
     super(state);
   }
@@ -22,68 +24,53 @@ public final class ContactSearchContactMethodsQuery extends ListQuery<ContactMet
     return new ContactSearchContactMethodsQuery(state);
   }
 
-  /**
-   * Filter {@code contactId}: a GUID.
-   */
+  /** Filter {@code contactId}: a GUID. */
   public ContactSearchContactMethodsQuery contactId(UUID value) {
     requireArgument(value != null, "contactId must not be null");
     return param("contactId", value.toString());
   }
 
-  /**
-   * Filter {@code referenceId} (string).
-   */
+  /** Filter {@code referenceId} (string). */
   public ContactSearchContactMethodsQuery referenceId(String value) {
     requireArgument(value != null, "referenceId must not be null");
     return param("referenceId", value);
   }
 
-  /**
-   * Filter {@code type} (string).
-   */
+  /** Filter {@code type} (string). */
   public ContactSearchContactMethodsQuery type(String value) {
     requireArgument(value != null, "type must not be null");
     return param("type", value);
   }
 
-  /**
-   * Filter {@code value} (string).
-   */
+  /** Filter {@code value} (string). */
   public ContactSearchContactMethodsQuery value(String value) {
     requireArgument(value != null, "value must not be null");
     return param("value", value);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public ContactSearchContactMethodsQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ContactSearchContactMethodsQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public ContactSearchContactMethodsQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ContactSearchContactMethodsQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ContactSearchContactMethodsSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link
+   * ContactSearchContactMethodsSort}.
    */
   public ContactSearchContactMethodsQuery sort(Sort<ContactSearchContactMethodsSort> sort) {
     return sortParam(sort);

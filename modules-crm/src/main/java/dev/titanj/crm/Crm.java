@@ -6,7 +6,8 @@ import dev.titanj.core.ServiceTitan;
 import dev.titanj.core.internal.TitanContext;
 
 /**
- * The Crm API ({@code crm/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource. Cheap to create; thread-safe.
+ * The Crm API ({@code crm/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one
+ * repository per resource. Cheap to create; thread-safe.
  */
 public final class Crm {
   private final BookingProviderTagRepository bookingProviderTags;
@@ -33,58 +34,42 @@ public final class Crm {
     this.tags = new TagRepository(context);
   }
 
-  /**
-   * The Crm API of {@code serviceTitan}.
-   */
+  /** The Crm API of {@code serviceTitan}. */
   public static Crm of(ServiceTitan serviceTitan) {
     return new Crm(TitanContext.of(serviceTitan));
   }
 
-  /**
-   * Repository of {@code crm/v2/tenant/{tenant}/booking-provider-tags}.
-   */
+  /** Repository of {@code crm/v2/tenant/{tenant}/booking-provider-tags}. */
   public BookingProviderTagRepository bookingProviderTags() {
     return bookingProviderTags;
   }
 
-  /**
-   * Repository of {@code crm/v2/tenant/{tenant}/bookings}.
-   */
+  /** Repository of {@code crm/v2/tenant/{tenant}/bookings}. */
   public BookingRepository bookings() {
     return bookings;
   }
 
-  /**
-   * Repository of {@code crm/v2/tenant/{tenant}/contacts}.
-   */
+  /** Repository of {@code crm/v2/tenant/{tenant}/contacts}. */
   public ContactRepository contacts() {
     return contacts;
   }
 
-  /**
-   * Repository of {@code crm/v2/tenant/{tenant}/customers}.
-   */
+  /** Repository of {@code crm/v2/tenant/{tenant}/customers}. */
   public CustomerRepository customers() {
     return customers;
   }
 
-  /**
-   * Repository of {@code crm/v2/tenant/{tenant}/leads}.
-   */
+  /** Repository of {@code crm/v2/tenant/{tenant}/leads}. */
   public LeadRepository leads() {
     return leads;
   }
 
-  /**
-   * Repository of {@code crm/v2/tenant/{tenant}/locations}.
-   */
+  /** Repository of {@code crm/v2/tenant/{tenant}/locations}. */
   public LocationRepository locations() {
     return locations;
   }
 
-  /**
-   * Repository of {@code crm/v2/tenant/{tenant}/tags}.
-   */
+  /** Repository of {@code crm/v2/tenant/{tenant}/tags}. */
   public TagRepository tags() {
     return tags;
   }

@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/customers/contacts} ({@code Customers_GetModifiedContactsList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/customers/contacts} ({@code
+ * Customers_GetModifiedContactsList}). Immutable: each method returns a new query. Page size 1 to
+ * 5000.
  */
-public final class CustomerModifiedContactsQuery extends ListQuery<CustomerContactWithModifiedOnAndCustomerId, CustomerModifiedContactsQuery> {
+public final class CustomerModifiedContactsQuery
+    extends ListQuery<CustomerContactWithModifiedOnAndCustomerId, CustomerModifiedContactsQuery> {
   CustomerModifiedContactsQuery(QueryState<CustomerContactWithModifiedOnAndCustomerId> state) {
     super(state);
   }
@@ -22,44 +25,32 @@ public final class CustomerModifiedContactsQuery extends ListQuery<CustomerConta
     return new CustomerModifiedContactsQuery(state);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public CustomerModifiedContactsQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public CustomerModifiedContactsQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code customerIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code customerIds}: ids sent comma-separated, 1 to 50 ids. */
   public CustomerModifiedContactsQuery customerIds(Collection<Long> ids) {
     return idsParam("customerIds", ids);
   }
 
-  /**
-   * {@link #customerIds(Collection)} with the ids written out: {@code customerIds(1L, 2L)}.
-   */
+  /** {@link #customerIds(Collection)} with the ids written out: {@code customerIds(1L, 2L)}. */
   public CustomerModifiedContactsQuery customerIds(Long... ids) {
     return idsParam("customerIds", ids);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public CustomerModifiedContactsQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public CustomerModifiedContactsQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }

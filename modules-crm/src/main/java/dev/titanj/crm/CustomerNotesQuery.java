@@ -8,7 +8,8 @@ import dev.titanj.crm.model.Note;
 import java.time.Instant;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/customers/{id}/notes} ({@code Customers_GetNotes}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/customers/{id}/notes} ({@code Customers_GetNotes}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 public final class CustomerNotesQuery extends ListQuery<Note, CustomerNotesQuery> {
   CustomerNotesQuery(QueryState<Note> state) {
@@ -20,30 +21,22 @@ public final class CustomerNotesQuery extends ListQuery<Note, CustomerNotesQuery
     return new CustomerNotesQuery(state);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public CustomerNotesQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public CustomerNotesQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public CustomerNotesQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public CustomerNotesQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }

@@ -12,7 +12,8 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/customers} ({@code Customers_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/customers} ({@code Customers_GetList}). Immutable:
+ * each method returns a new query. Page size 1 to 5000.
  */
 public final class CustomerQuery extends ListQuery<Customer, CustomerQuery> {
   CustomerQuery(QueryState<Customer> state) {
@@ -24,166 +25,122 @@ public final class CustomerQuery extends ListQuery<Customer, CustomerQuery> {
     return new CustomerQuery(state);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link CustomerSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link CustomerSort}. */
   public CustomerQuery sort(Sort<CustomerSort> sort) {
     return sortParam(sort);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public CustomerQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public CustomerQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public CustomerQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public CustomerQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public CustomerQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public CustomerQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code excludeAccountingChangesFromModifiedDateRange} (boolean).
-   */
+  /** Filter {@code excludeAccountingChangesFromModifiedDateRange} (boolean). */
   public CustomerQuery excludeAccountingChangesFromModifiedDateRange(boolean value) {
     return param("excludeAccountingChangesFromModifiedDateRange", value);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public CustomerQuery name(String value) {
     requireArgument(value != null, "name must not be null");
     return param("name", value);
   }
 
-  /**
-   * Filter {@code street} (string).
-   */
+  /** Filter {@code street} (string). */
   public CustomerQuery street(String value) {
     requireArgument(value != null, "street must not be null");
     return param("street", value);
   }
 
-  /**
-   * Filter {@code unit} (string).
-   */
+  /** Filter {@code unit} (string). */
   public CustomerQuery unit(String value) {
     requireArgument(value != null, "unit must not be null");
     return param("unit", value);
   }
 
-  /**
-   * Filter {@code city} (string).
-   */
+  /** Filter {@code city} (string). */
   public CustomerQuery city(String value) {
     requireArgument(value != null, "city must not be null");
     return param("city", value);
   }
 
-  /**
-   * Filter {@code state} (string).
-   */
+  /** Filter {@code state} (string). */
   public CustomerQuery state(String value) {
     requireArgument(value != null, "state must not be null");
     return param("state", value);
   }
 
-  /**
-   * Filter {@code zip} (string).
-   */
+  /** Filter {@code zip} (string). */
   public CustomerQuery zip(String value) {
     requireArgument(value != null, "zip must not be null");
     return param("zip", value);
   }
 
-  /**
-   * Filter {@code country} (string).
-   */
+  /** Filter {@code country} (string). */
   public CustomerQuery country(String value) {
     requireArgument(value != null, "country must not be null");
     return param("country", value);
   }
 
-  /**
-   * Filter {@code latitude} (double).
-   */
+  /** Filter {@code latitude} (double). */
   public CustomerQuery latitude(double value) {
     return param("latitude", value);
   }
 
-  /**
-   * Filter {@code longitude} (double).
-   */
+  /** Filter {@code longitude} (double). */
   public CustomerQuery longitude(double value) {
     return param("longitude", value);
   }
 
-  /**
-   * Filter {@code phone} (string).
-   */
+  /** Filter {@code phone} (string). */
   public CustomerQuery phone(String value) {
     requireArgument(value != null, "phone must not be null");
     return param("phone", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public CustomerQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Filter {@code externalDataApplicationGuid}: a GUID.
-   */
+  /** Filter {@code externalDataApplicationGuid}: a GUID. */
   public CustomerQuery externalDataApplicationGuid(UUID value) {
     requireArgument(value != null, "externalDataApplicationGuid must not be null");
     return param("externalDataApplicationGuid", value.toString());
   }
 
-  /**
-   * Filter {@code externalDataKey} (string).
-   */
+  /** Filter {@code externalDataKey} (string). */
   public CustomerQuery externalDataKey(String value) {
     requireArgument(value != null, "externalDataKey must not be null");
     return param("externalDataKey", value);
   }
 
-  /**
-   * Filter {@code externalDataValues} (string).
-   */
+  /** Filter {@code externalDataValues} (string). */
   public CustomerQuery externalDataValues(String value) {
     requireArgument(value != null, "externalDataValues must not be null");
     return param("externalDataValues", value);

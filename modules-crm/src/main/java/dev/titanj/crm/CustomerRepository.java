@@ -37,18 +37,71 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code crm.customers} ({@code crm/v2/tenant/{tenant}/customers}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.customers} ({@code crm/v2/tenant/{tenant}/customers}). Obtain it from
+ * {@link Crm}; thread-safe.
  */
 public final class CustomerRepository {
-  private static final Set<String> CUSTOMERS_GET_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "sort", "ids", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "excludeAccountingChangesFromModifiedDateRange", "name", "street", "unit", "city", "state", "zip", "country", "latitude", "longitude", "phone", "active", "externalDataApplicationGuid", "externalDataKey", "externalDataValues");
+  private static final Set<String> CUSTOMERS_GET_LIST_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "sort",
+          "ids",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "excludeAccountingChangesFromModifiedDateRange",
+          "name",
+          "street",
+          "unit",
+          "city",
+          "state",
+          "zip",
+          "country",
+          "latitude",
+          "longitude",
+          "phone",
+          "active",
+          "externalDataApplicationGuid",
+          "externalDataKey",
+          "externalDataValues");
 
-  private static final Set<String> CUSTOMERS_GET_NOTES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter");
+  private static final Set<String> CUSTOMERS_GET_NOTES_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter");
 
-  private static final Set<String> CUSTOMERS_GET_CONTACT_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal");
+  private static final Set<String> CUSTOMERS_GET_CONTACT_LIST_PARAMS =
+      Set.of("page", "pageSize", "includeTotal");
 
-  private static final Set<String> CUSTOMERS_GET_MODIFIED_CONTACTS_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "modifiedBefore", "modifiedOnOrAfter", "customerIds", "createdBefore", "createdOnOrAfter");
+  private static final Set<String> CUSTOMERS_GET_MODIFIED_CONTACTS_LIST_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "customerIds",
+          "createdBefore",
+          "createdOnOrAfter");
 
-  private static final Set<String> CUSTOMERS_GET_CUSTOM_FIELD_TYPES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
+  private static final Set<String> CUSTOMERS_GET_CUSTOM_FIELD_TYPES_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "sort");
 
   private final TitanContext context;
 
@@ -59,57 +112,101 @@ public final class CustomerRepository {
   CustomerRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(CustomerApi.class);
-    this.support = new ResourceSupport<>(context, "crm.customers", Long.class, Customer.class, Customer::id);
+    this.support =
+        new ResourceSupport<>(context, "crm.customers", Long.class, Customer.class, Customer::id);
   }
 
-  private Page<Customer> fetchCustomersGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Customer> response = context.execute(api.customersGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.first("ids"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("excludeAccountingChangesFromModifiedDateRange"), params.first("name"), params.first("street"), params.first("unit"), params.first("city"), params.first("state"), params.first("zip"), params.first("country"), params.first("latitude"), params.first("longitude"), params.first("phone"), params.first("active"), params.first("externalDataApplicationGuid"), params.first("externalDataKey"), params.first("externalDataValues"), params.others(CUSTOMERS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<Customer> fetchCustomersGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Customer> response =
+        context.execute(
+            api.customersGetList(
+                context.tenantId(),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("sort"),
+                params.first("ids"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("excludeAccountingChangesFromModifiedDateRange"),
+                params.first("name"),
+                params.first("street"),
+                params.first("unit"),
+                params.first("city"),
+                params.first("state"),
+                params.first("zip"),
+                params.first("country"),
+                params.first("latitude"),
+                params.first("longitude"),
+                params.first("phone"),
+                params.first("active"),
+                params.first("externalDataApplicationGuid"),
+                params.first("externalDataKey"),
+                params.first("externalDataValues"),
+                params.others(CUSTOMERS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/customers}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/customers}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @Operation("Customers_GetList")
   public CustomerQuery query() {
-    return new CustomerQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new CustomerQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchCustomersGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/customers/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.customers} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/customers/{id}}; empty when it does not
+   * exist (404). Served from the cache when {@code crm.customers} is cached.
    */
   @Operation("Customers_Get")
   public Optional<Customer> findById(long id) {
     return support.findById(id, () -> api.customersGet(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("Customers_Get")
   public Customer getById(long id) {
     return support.getById(id, () -> api.customersGet(context.tenantId(), id));
   }
 
   /**
-   * Reads many records through {@code GET crm/v2/tenant/{tenant}/customers?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET crm/v2/tenant/{tenant}/customers?ids=...}, 50 ids per
+   * request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("Customers_GetList")
   public List<Customer> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids,
+        batch ->
+            query()
+                .active(Active.ANY)
+                .ids(batch)
+                .pageSize(Math.max(1, batch.size()))
+                .page(1)
+                .items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("Customers_GetList")
   public List<Customer> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}}. Body: {@link UpdateCustomerRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}}. Body: {@link UpdateCustomerRequest}.
+   * Evicts the record from the cache.
    */
   @Operation("Customers_Update")
   public Customer update(long id, UpdateCustomerRequest request) {
@@ -122,32 +219,52 @@ public final class CustomerRepository {
     }
   }
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/customers}. Body: {@link CreateCustomerRequest}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/customers}. Body: {@link CreateCustomerRequest}. */
   @Operation("Customers_Create")
   public CreatedCustomer create(CreateCustomerRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.customersCreate(context.tenantId(), request));
   }
 
-  private Page<Note> fetchCustomersGetNotes(long customerId, QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<Note> response = context.execute(api.customersGetNotes(context.tenantId(), customerId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(CUSTOMERS_GET_NOTES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<Note> fetchCustomersGetNotes(
+      long customerId, QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Note> response =
+        context.execute(
+            api.customersGetNotes(
+                context.tenantId(),
+                customerId,
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.others(CUSTOMERS_GET_NOTES_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/customers/{id}/notes}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/customers/{id}/notes}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("Customers_GetNotes")
   public CustomerNotesQuery notes(long customerId) {
     Arguments.positive("customerId", customerId);
-    return new CustomerNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetNotes(customerId, params, page, pageSize, includeTotal), 5000, context));
+    return new CustomerNotesQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchCustomersGetNotes(customerId, params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/notes}. Body: {@link CustomerNoteCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/notes}. Body: {@link
+   * CustomerNoteCreateRequest}. Evicts the record from the cache.
    */
   @Operation("Customers_CreateNote")
   public Note createNote(long customerId, CustomerNoteCreateRequest request) {
@@ -161,7 +278,8 @@ public final class CustomerRepository {
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/notes/{noteId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/notes/{noteId}}; the API answers without a
+   * body. Evicts the record from the cache.
    */
   @Operation("Customers_DeleteNote")
   public void deleteNote(long customerId, long noteId) {
@@ -174,27 +292,45 @@ public final class CustomerRepository {
     }
   }
 
-  private Page<CustomerContactWithModifiedOn> fetchCustomersGetContactList(long customerId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<CustomerContactWithModifiedOn> response = context.execute(api.customersGetContactList(context.tenantId(), customerId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(CUSTOMERS_GET_CONTACT_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<CustomerContactWithModifiedOn> fetchCustomersGetContactList(
+      long customerId, QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<CustomerContactWithModifiedOn> response =
+        context.execute(
+            api.customersGetContactList(
+                context.tenantId(),
+                customerId,
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.others(CUSTOMERS_GET_CONTACT_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/customers/{id}/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/customers/{id}/contacts}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @Operation("Customers_GetContactList")
   public CustomerContactsQuery contacts(long customerId) {
     Arguments.positive("customerId", customerId);
-    return new CustomerContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetContactList(customerId, params, page, pageSize, includeTotal), 5000, context));
+    return new CustomerContactsQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchCustomersGetContactList(customerId, params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}. Body: {@link CreateCustomerContactRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}. Body: {@link
+   * CreateCustomerContactRequest}. Evicts the record from the cache.
    */
   @Operation("Customers_CreateContact")
-  public CustomerContactWithModifiedOn createContact(long customerId,
-      CreateCustomerContactRequest request) {
+  public CustomerContactWithModifiedOn createContact(
+      long customerId, CreateCustomerContactRequest request) {
     Arguments.positive("customerId", customerId);
     Arguments.notNull("request", request);
     try {
@@ -205,23 +341,26 @@ public final class CustomerRepository {
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}. Body: {@link UpdateCustomerContactRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}. Body: {@link
+   * UpdateCustomerContactRequest}. Evicts the record from the cache.
    */
   @Operation("Customers_UpdateContact")
-  public CustomerContactWithModifiedOn updateContact(long customerId, long contactId,
-      UpdateCustomerContactRequest request) {
+  public CustomerContactWithModifiedOn updateContact(
+      long customerId, long contactId, UpdateCustomerContactRequest request) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
     try {
-      return context.execute(api.customersUpdateContact(context.tenantId(), customerId, contactId, request));
+      return context.execute(
+          api.customersUpdateContact(context.tenantId(), customerId, contactId, request));
     } finally {
       support.evict(customerId);
     }
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}; the API answers
+   * without a body. Evicts the record from the cache.
    */
   @Operation("Customers_DeleteContact")
   public void deleteContact(long customerId, long contactId) {
@@ -236,20 +375,42 @@ public final class CustomerRepository {
 
   private Page<CustomerContactWithModifiedOnAndCustomerId> fetchCustomersGetModifiedContactsList(
       QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<CustomerContactWithModifiedOnAndCustomerId> response = context.execute(api.customersGetModifiedContactsList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("customerIds"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.others(CUSTOMERS_GET_MODIFIED_CONTACTS_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+    PagedResponse<CustomerContactWithModifiedOnAndCustomerId> response =
+        context.execute(
+            api.customersGetModifiedContactsList(
+                context.tenantId(),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("customerIds"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.others(CUSTOMERS_GET_MODIFIED_CONTACTS_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/customers/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/customers/contacts}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("Customers_GetModifiedContactsList")
   public CustomerModifiedContactsQuery modifiedContacts() {
-    return new CustomerModifiedContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetModifiedContactsList(params, page, pageSize, includeTotal), 5000, context));
+    return new CustomerModifiedContactsQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchCustomersGetModifiedContactsList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}. Evicts the record from the
+   * cache.
    */
   @Operation("Customers_CreateTag")
   public CreateCustomerTag addTag(long customerId, long tagTypeId) {
@@ -274,7 +435,8 @@ public final class CustomerRepository {
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}; the API answers without
+   * a body. Evicts the record from the cache.
    */
   @Operation("Customers_DeleteTag")
   public void removeTag(long customerId, long tagTypeId) {
@@ -298,31 +460,62 @@ public final class CustomerRepository {
     removeTag(customerId, tagTypeId);
   }
 
-  private Page<CustomersCustomFieldType> fetchCustomersGetCustomFieldTypes(QueryParams params,
-      int page, int pageSize, boolean includeTotal) {
-    PagedResponse<CustomersCustomFieldType> response = context.execute(api.customersGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(CUSTOMERS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<CustomersCustomFieldType> fetchCustomersGetCustomFieldTypes(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<CustomersCustomFieldType> response =
+        context.execute(
+            api.customersGetCustomFieldTypes(
+                context.tenantId(),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("sort"),
+                params.others(CUSTOMERS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/customers/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/customers/custom-fields}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @Operation("Customers_GetCustomFieldTypes")
   public CustomerCustomFieldTypesQuery customFieldTypes() {
-    return new CustomerCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchCustomersGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
+    return new CustomerCustomFieldTypesQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchCustomersGetCustomFieldTypes(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from {@code
+   * cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
   @Operation("ExportContacts_CustomersContacts")
   public ExportFeed<ExportCustomerContact> exportContacts(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportContactsCustomersContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return context.exportFeed(
+        (from, includeRecentChanges) ->
+            exportBatch(
+                context.execute(
+                    api.exportContactsCustomersContacts(
+                        context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)),
+                from),
+        cursor);
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from the beginning.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from the
+   * beginning.
    */
   @Operation("ExportContacts_CustomersContacts")
   public ExportFeed<ExportCustomerContact> exportContacts() {
@@ -330,17 +523,24 @@ public final class CustomerRepository {
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
   @Operation("ExportCustomers_GetCustomers")
   public ExportFeed<ExportCustomer> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportCustomersGetCustomers(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return context.exportFeed(
+        (from, includeRecentChanges) ->
+            exportBatch(
+                context.execute(
+                    api.exportCustomersGetCustomers(
+                        context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)),
+                from),
+        cursor);
   }
 
-  /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from the beginning.
-   */
+  /** The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from the beginning. */
   @Operation("ExportCustomers_GetCustomers")
   public ExportFeed<ExportCustomer> export() {
     return export(ExportCursor.beginning());

@@ -33,12 +33,44 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code crm.leads} ({@code crm/v2/tenant/{tenant}/leads}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.leads} ({@code crm/v2/tenant/{tenant}/leads}). Obtain it from {@link
+ * Crm}; thread-safe.
  */
 public final class LeadRepository {
-  private static final Set<String> LEADS_GET_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "ids", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "customerId", "isProspect", "withoutCustomer", "status", "customerCity", "customerState", "customerZip", "customerCreatedOnOrAfter", "customerCreatedBefore", "customerModifiedOnOrAfter", "sort", "genPermUrl", "leadCustomerName", "leadPhone");
+  private static final Set<String> LEADS_GET_LIST_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "ids",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "customerId",
+          "isProspect",
+          "withoutCustomer",
+          "status",
+          "customerCity",
+          "customerState",
+          "customerZip",
+          "customerCreatedOnOrAfter",
+          "customerCreatedBefore",
+          "customerModifiedOnOrAfter",
+          "sort",
+          "genPermUrl",
+          "leadCustomerName",
+          "leadPhone");
 
-  private static final Set<String> LEADS_GET_NOTES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter");
+  private static final Set<String> LEADS_GET_NOTES_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter");
 
   private final TitanContext context;
 
@@ -52,71 +84,111 @@ public final class LeadRepository {
     this.support = new ResourceSupport<>(context, "crm.leads", Long.class, Lead.class, Lead::id);
   }
 
-  private Page<Lead> fetchLeadsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Lead> response = context.execute(api.leadsGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("ids"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("customerId"), params.first("isProspect"), params.first("withoutCustomer"), params.first("status"), params.first("customerCity"), params.first("customerState"), params.first("customerZip"), params.first("customerCreatedOnOrAfter"), params.first("customerCreatedBefore"), params.first("customerModifiedOnOrAfter"), params.first("sort"), params.first("genPermUrl"), params.first("leadCustomerName"), params.first("leadPhone"), params.others(LEADS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<Lead> fetchLeadsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Lead> response =
+        context.execute(
+            api.leadsGetList(
+                context.tenantId(),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("ids"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("customerId"),
+                params.first("isProspect"),
+                params.first("withoutCustomer"),
+                params.first("status"),
+                params.first("customerCity"),
+                params.first("customerState"),
+                params.first("customerZip"),
+                params.first("customerCreatedOnOrAfter"),
+                params.first("customerCreatedBefore"),
+                params.first("customerModifiedOnOrAfter"),
+                params.first("sort"),
+                params.first("genPermUrl"),
+                params.first("leadCustomerName"),
+                params.first("leadPhone"),
+                params.others(LEADS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/leads}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/leads}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @Operation("Leads_GetList")
   public LeadQuery query() {
-    return new LeadQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLeadsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new LeadQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchLeadsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/leads/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.leads} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/leads/{id}}; empty when it does not
+   * exist (404). Served from the cache when {@code crm.leads} is cached.
    */
   @Operation("Leads_Get")
   public Optional<Lead> findById(long id) {
     return support.findById(id, () -> api.leadsGet(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("Leads_Get")
   public Lead getById(long id) {
     return support.getById(id, () -> api.leadsGet(context.tenantId(), id));
   }
 
   /**
-   * Reads many records through {@code GET crm/v2/tenant/{tenant}/leads?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET crm/v2/tenant/{tenant}/leads?ids=...}, 50 ids per
+   * request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("Leads_GetList")
   public List<Lead> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("Leads_GetList")
   public List<Lead> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from {@code cursor}: batches
+   * while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("ExportLeads_Leads")
   public ExportFeed<ExportLeads> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportLeadsLeads(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return context.exportFeed(
+        (from, includeRecentChanges) ->
+            exportBatch(
+                context.execute(
+                    api.exportLeadsLeads(
+                        context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)),
+                from),
+        cursor);
   }
 
-  /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from the beginning.
-   */
+  /** The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from the beginning. */
   @Operation("ExportLeads_Leads")
   public ExportFeed<ExportLeads> export() {
     return export(ExportCursor.beginning());
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/leads/{id}}. Body: {@link LeadUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/leads/{id}}. Body: {@link LeadUpdateRequest}. Evicts the
+   * record from the cache.
    */
   @Operation("Leads_Update")
   public Lead update(long id, LeadUpdateRequest request) {
@@ -129,9 +201,7 @@ public final class LeadRepository {
     }
   }
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/leads}. Body: {@link LeadCreateRequest}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/leads}. Body: {@link LeadCreateRequest}. */
   @Operation("Leads_Create")
   public Lead create(LeadCreateRequest request) {
     Arguments.notNull("request", request);
@@ -139,7 +209,8 @@ public final class LeadRepository {
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/follow-up}. Body: {@link CreateFollowUpRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/follow-up}. Body: {@link CreateFollowUpRequest}.
+   * Evicts the record from the cache.
    */
   @Operation("Leads_CreateFollowUp")
   public FollowUp createFollowUp(long leadId, CreateFollowUpRequest request) {
@@ -152,23 +223,45 @@ public final class LeadRepository {
     }
   }
 
-  private Page<Note> fetchLeadsGetNotes(long leadId, QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Note> response = context.execute(api.leadsGetNotes(context.tenantId(), leadId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(LEADS_GET_NOTES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<Note> fetchLeadsGetNotes(
+      long leadId, QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Note> response =
+        context.execute(
+            api.leadsGetNotes(
+                context.tenantId(),
+                leadId,
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.others(LEADS_GET_NOTES_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/leads/{id}/notes}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/leads/{id}/notes}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("Leads_GetNotes")
   public LeadNotesQuery notes(long leadId) {
     Arguments.positive("leadId", leadId);
-    return new LeadNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLeadsGetNotes(leadId, params, page, pageSize, includeTotal), 5000, context));
+    return new LeadNotesQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchLeadsGetNotes(leadId, params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/notes}. Body: {@link LeadNoteCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/notes}. Body: {@link LeadNoteCreateRequest}.
+   * Evicts the record from the cache.
    */
   @Operation("Leads_CreateNote")
   public Note createNote(long leadId, LeadNoteCreateRequest request) {
@@ -182,7 +275,8 @@ public final class LeadRepository {
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/dismiss}; the API answers without a body. Body: {@link DismissLeadRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/dismiss}; the API answers without a body. Body:
+   * {@link DismissLeadRequest}. Evicts the record from the cache.
    */
   @Operation("Leads_Dismiss")
   public void dismiss(long leadId, DismissLeadRequest request) {
@@ -196,13 +290,16 @@ public final class LeadRepository {
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/form}. {@code id} is query parameter {@code id} (optional, may be null). Body: {@link SubmitLeadFormRequest}. Evicts every cached {@code crm.leads} record.
+   * POST {@code crm/v2/tenant/{tenant}/leads/form}. {@code id} is query parameter {@code id}
+   * (optional, may be null). Body: {@link SubmitLeadFormRequest}. Evicts every cached {@code
+   * crm.leads} record.
    */
   @Operation("Leads_SubmitLeadForm")
   public SubmitLeadForm submitForm(Long id, SubmitLeadFormRequest request) {
     Arguments.notNull("request", request);
     try {
-      return context.execute(api.leadsSubmitLeadForm(context.tenantId(), Arguments.wire(id), request));
+      return context.execute(
+          api.leadsSubmitLeadForm(context.tenantId(), Arguments.wire(id), request));
     } finally {
       support.evictAll();
     }

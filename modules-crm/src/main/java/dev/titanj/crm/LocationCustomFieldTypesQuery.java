@@ -10,9 +10,11 @@ import dev.titanj.crm.model.LocationsCustomFieldType;
 import java.time.Instant;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/locations/custom-fields} ({@code Locations_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/locations/custom-fields} ({@code
+ * Locations_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class LocationCustomFieldTypesQuery extends ListQuery<LocationsCustomFieldType, LocationCustomFieldTypesQuery> {
+public final class LocationCustomFieldTypesQuery
+    extends ListQuery<LocationsCustomFieldType, LocationCustomFieldTypesQuery> {
   LocationCustomFieldTypesQuery(QueryState<LocationsCustomFieldType> state) {
     super(state);
   }
@@ -22,36 +24,29 @@ public final class LocationCustomFieldTypesQuery extends ListQuery<LocationsCust
     return new LocationCustomFieldTypesQuery(state);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public LocationCustomFieldTypesQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public LocationCustomFieldTypesQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public LocationCustomFieldTypesQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public LocationCustomFieldTypesQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public LocationCustomFieldTypesQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/locations/contacts} ({@code Locations_GetLocationsContactsList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/locations/contacts} ({@code
+ * Locations_GetLocationsContactsList}). Immutable: each method returns a new query. Page size 1 to
+ * 5000.
  */
-public final class LocationModifiedContactsQuery extends ListQuery<LocationsContact, LocationModifiedContactsQuery> {
+public final class LocationModifiedContactsQuery
+    extends ListQuery<LocationsContact, LocationModifiedContactsQuery> {
   LocationModifiedContactsQuery(QueryState<LocationsContact> state) {
     super(state);
   }
@@ -21,44 +24,32 @@ public final class LocationModifiedContactsQuery extends ListQuery<LocationsCont
     return new LocationModifiedContactsQuery(state);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public LocationModifiedContactsQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public LocationModifiedContactsQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code locationIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code locationIds}: ids sent comma-separated, 1 to 50 ids. */
   public LocationModifiedContactsQuery locationIds(Collection<Long> ids) {
     return idsParam("locationIds", ids);
   }
 
-  /**
-   * {@link #locationIds(Collection)} with the ids written out: {@code locationIds(1L, 2L)}.
-   */
+  /** {@link #locationIds(Collection)} with the ids written out: {@code locationIds(1L, 2L)}. */
   public LocationModifiedContactsQuery locationIds(Long... ids) {
     return idsParam("locationIds", ids);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public LocationModifiedContactsQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public LocationModifiedContactsQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }

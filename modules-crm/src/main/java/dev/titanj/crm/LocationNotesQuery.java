@@ -8,7 +8,8 @@ import dev.titanj.crm.model.Note;
 import java.time.Instant;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/locations/{id}/notes} ({@code Locations_GetNotes}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/locations/{id}/notes} ({@code Locations_GetNotes}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 public final class LocationNotesQuery extends ListQuery<Note, LocationNotesQuery> {
   LocationNotesQuery(QueryState<Note> state) {
@@ -20,30 +21,22 @@ public final class LocationNotesQuery extends ListQuery<Note, LocationNotesQuery
     return new LocationNotesQuery(state);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public LocationNotesQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public LocationNotesQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public LocationNotesQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public LocationNotesQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }

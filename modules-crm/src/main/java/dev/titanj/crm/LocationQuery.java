@@ -12,7 +12,8 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/locations} ({@code Locations_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/locations} ({@code Locations_GetList}). Immutable:
+ * each method returns a new query. Page size 1 to 5000.
  */
 public final class LocationQuery extends ListQuery<Location, LocationQuery> {
   LocationQuery(QueryState<Location> state) {
@@ -24,158 +25,116 @@ public final class LocationQuery extends ListQuery<Location, LocationQuery> {
     return new LocationQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public LocationQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public LocationQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public LocationQuery name(String value) {
     requireArgument(value != null, "name must not be null");
     return param("name", value);
   }
 
-  /**
-   * Filter {@code customerId} (int64).
-   */
+  /** Filter {@code customerId} (int64). */
   public LocationQuery customerId(long value) {
     return param("customerId", value);
   }
 
-  /**
-   * Filter {@code street} (string).
-   */
+  /** Filter {@code street} (string). */
   public LocationQuery street(String value) {
     requireArgument(value != null, "street must not be null");
     return param("street", value);
   }
 
-  /**
-   * Filter {@code unit} (string).
-   */
+  /** Filter {@code unit} (string). */
   public LocationQuery unit(String value) {
     requireArgument(value != null, "unit must not be null");
     return param("unit", value);
   }
 
-  /**
-   * Filter {@code city} (string).
-   */
+  /** Filter {@code city} (string). */
   public LocationQuery city(String value) {
     requireArgument(value != null, "city must not be null");
     return param("city", value);
   }
 
-  /**
-   * Filter {@code state} (string).
-   */
+  /** Filter {@code state} (string). */
   public LocationQuery state(String value) {
     requireArgument(value != null, "state must not be null");
     return param("state", value);
   }
 
-  /**
-   * Filter {@code zip} (string).
-   */
+  /** Filter {@code zip} (string). */
   public LocationQuery zip(String value) {
     requireArgument(value != null, "zip must not be null");
     return param("zip", value);
   }
 
-  /**
-   * Filter {@code country} (string).
-   */
+  /** Filter {@code country} (string). */
   public LocationQuery country(String value) {
     requireArgument(value != null, "country must not be null");
     return param("country", value);
   }
 
-  /**
-   * Filter {@code latitude} (double).
-   */
+  /** Filter {@code latitude} (double). */
   public LocationQuery latitude(double value) {
     return param("latitude", value);
   }
 
-  /**
-   * Filter {@code longitude} (double).
-   */
+  /** Filter {@code longitude} (double). */
   public LocationQuery longitude(double value) {
     return param("longitude", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public LocationQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link LocationSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link LocationSort}. */
   public LocationQuery sort(Sort<LocationSort> sort) {
     return sortParam(sort);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public LocationQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public LocationQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public LocationQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public LocationQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code externalDataApplicationGuid}: a GUID.
-   */
+  /** Filter {@code externalDataApplicationGuid}: a GUID. */
   public LocationQuery externalDataApplicationGuid(UUID value) {
     requireArgument(value != null, "externalDataApplicationGuid must not be null");
     return param("externalDataApplicationGuid", value.toString());
   }
 
-  /**
-   * Filter {@code externalDataKey} (string).
-   */
+  /** Filter {@code externalDataKey} (string). */
   public LocationQuery externalDataKey(String value) {
     requireArgument(value != null, "externalDataKey must not be null");
     return param("externalDataKey", value);
   }
 
-  /**
-   * Filter {@code externalDataValues} (string).
-   */
+  /** Filter {@code externalDataValues} (string). */
   public LocationQuery externalDataValues(String value) {
     requireArgument(value != null, "externalDataValues must not be null");
     return param("externalDataValues", value);

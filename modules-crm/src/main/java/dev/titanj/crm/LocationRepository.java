@@ -37,18 +37,70 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code crm.locations} ({@code crm/v2/tenant/{tenant}/locations}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.locations} ({@code crm/v2/tenant/{tenant}/locations}). Obtain it from
+ * {@link Crm}; thread-safe.
  */
 public final class LocationRepository {
-  private static final Set<String> LOCATIONS_GET_LIST_PARAMS = Set.of("ids", "name", "customerId", "street", "unit", "city", "state", "zip", "country", "latitude", "longitude", "active", "page", "pageSize", "includeTotal", "sort", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "externalDataApplicationGuid", "externalDataKey", "externalDataValues");
+  private static final Set<String> LOCATIONS_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "name",
+          "customerId",
+          "street",
+          "unit",
+          "city",
+          "state",
+          "zip",
+          "country",
+          "latitude",
+          "longitude",
+          "active",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "sort",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "externalDataApplicationGuid",
+          "externalDataKey",
+          "externalDataValues");
 
-  private static final Set<String> LOCATIONS_GET_NOTES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter");
+  private static final Set<String> LOCATIONS_GET_NOTES_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter");
 
-  private static final Set<String> LOCATIONS_GET_CONTACT_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal");
+  private static final Set<String> LOCATIONS_GET_CONTACT_LIST_PARAMS =
+      Set.of("page", "pageSize", "includeTotal");
 
-  private static final Set<String> LOCATIONS_GET_LOCATIONS_CONTACTS_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "modifiedBefore", "modifiedOnOrAfter", "locationIds", "createdBefore", "createdOnOrAfter");
+  private static final Set<String> LOCATIONS_GET_LOCATIONS_CONTACTS_LIST_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "locationIds",
+          "createdBefore",
+          "createdOnOrAfter");
 
-  private static final Set<String> LOCATIONS_GET_CUSTOM_FIELD_TYPES_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
+  private static final Set<String> LOCATIONS_GET_CUSTOM_FIELD_TYPES_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "sort");
 
   private final TitanContext context;
 
@@ -59,66 +111,118 @@ public final class LocationRepository {
   LocationRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(LocationApi.class);
-    this.support = new ResourceSupport<>(context, "crm.locations", Long.class, Location.class, Location::id);
+    this.support =
+        new ResourceSupport<>(context, "crm.locations", Long.class, Location.class, Location::id);
   }
 
-  private Page<Location> fetchLocationsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Location> response = context.execute(api.locationsGetList(context.tenantId(), params.first("ids"), params.first("name"), params.first("customerId"), params.first("street"), params.first("unit"), params.first("city"), params.first("state"), params.first("zip"), params.first("country"), params.first("latitude"), params.first("longitude"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("externalDataApplicationGuid"), params.first("externalDataKey"), params.first("externalDataValues"), params.others(LOCATIONS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<Location> fetchLocationsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Location> response =
+        context.execute(
+            api.locationsGetList(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("name"),
+                params.first("customerId"),
+                params.first("street"),
+                params.first("unit"),
+                params.first("city"),
+                params.first("state"),
+                params.first("zip"),
+                params.first("country"),
+                params.first("latitude"),
+                params.first("longitude"),
+                params.first("active"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("sort"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("externalDataApplicationGuid"),
+                params.first("externalDataKey"),
+                params.first("externalDataValues"),
+                params.others(LOCATIONS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/locations}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/locations}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @Operation("Locations_GetList")
   public LocationQuery query() {
-    return new LocationQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new LocationQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchLocationsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/locations/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.locations} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/locations/{id}}; empty when it does not
+   * exist (404). Served from the cache when {@code crm.locations} is cached.
    */
   @Operation("Locations_Get")
   public Optional<Location> findById(long id) {
     return support.findById(id, () -> api.locationsGet(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("Locations_Get")
   public Location getById(long id) {
     return support.getById(id, () -> api.locationsGet(context.tenantId(), id));
   }
 
   /**
-   * Reads many records through {@code GET crm/v2/tenant/{tenant}/locations?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET crm/v2/tenant/{tenant}/locations?ids=...}, 50 ids per
+   * request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("Locations_GetList")
   public List<Location> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids,
+        batch ->
+            query()
+                .active(Active.ANY)
+                .ids(batch)
+                .pageSize(Math.max(1, batch.size()))
+                .page(1)
+                .items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("Locations_GetList")
   public List<Location> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from {@code
+   * cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
   @Operation("ExportContacts_LocationsContacts")
   public ExportFeed<ExportLocationContact> exportContacts(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportContactsLocationsContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return context.exportFeed(
+        (from, includeRecentChanges) ->
+            exportBatch(
+                context.execute(
+                    api.exportContactsLocationsContacts(
+                        context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)),
+                from),
+        cursor);
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from the beginning.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from the
+   * beginning.
    */
   @Operation("ExportContacts_LocationsContacts")
   public ExportFeed<ExportLocationContact> exportContacts() {
@@ -126,24 +230,32 @@ public final class LocationRepository {
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
   @Operation("ExportLocations_Locations")
   public ExportFeed<ExportLocations> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportLocationsLocations(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return context.exportFeed(
+        (from, includeRecentChanges) ->
+            exportBatch(
+                context.execute(
+                    api.exportLocationsLocations(
+                        context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)),
+                from),
+        cursor);
   }
 
-  /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from the beginning.
-   */
+  /** The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from the beginning. */
   @Operation("ExportLocations_Locations")
   public ExportFeed<ExportLocations> export() {
     return export(ExportCursor.beginning());
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}}. Body: {@link UpdateLocationRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}}. Body: {@link UpdateLocationRequest}.
+   * Evicts the record from the cache.
    */
   @Operation("Locations_Update")
   public Location update(long id, UpdateLocationRequest request) {
@@ -156,32 +268,52 @@ public final class LocationRepository {
     }
   }
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/locations}. Body: {@link CreateLocationRequest}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/locations}. Body: {@link CreateLocationRequest}. */
   @Operation("Locations_Create")
   public CreateLocation create(CreateLocationRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.locationsCreate(context.tenantId(), request));
   }
 
-  private Page<Note> fetchLocationsGetNotes(long locationId, QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<Note> response = context.execute(api.locationsGetNotes(context.tenantId(), locationId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(LOCATIONS_GET_NOTES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<Note> fetchLocationsGetNotes(
+      long locationId, QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Note> response =
+        context.execute(
+            api.locationsGetNotes(
+                context.tenantId(),
+                locationId,
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.others(LOCATIONS_GET_NOTES_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/locations/{id}/notes}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/locations/{id}/notes}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("Locations_GetNotes")
   public LocationNotesQuery notes(long locationId) {
     Arguments.positive("locationId", locationId);
-    return new LocationNotesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetNotes(locationId, params, page, pageSize, includeTotal), 5000, context));
+    return new LocationNotesQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchLocationsGetNotes(locationId, params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/notes}. Body: {@link LocationNoteCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/notes}. Body: {@link
+   * LocationNoteCreateRequest}. Evicts the record from the cache.
    */
   @Operation("Locations_CreateNote")
   public Note createNote(long locationId, LocationNoteCreateRequest request) {
@@ -195,7 +327,8 @@ public final class LocationRepository {
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/notes/{noteId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/notes/{noteId}}; the API answers without a
+   * body. Evicts the record from the cache.
    */
   @Operation("Locations_DeleteNote")
   public void deleteNote(long locationId, long noteId) {
@@ -208,27 +341,45 @@ public final class LocationRepository {
     }
   }
 
-  private Page<LocationContactResponse> fetchLocationsGetContactList(long locationId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<LocationContactResponse> response = context.execute(api.locationsGetContactList(context.tenantId(), locationId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(LOCATIONS_GET_CONTACT_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<LocationContactResponse> fetchLocationsGetContactList(
+      long locationId, QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<LocationContactResponse> response =
+        context.execute(
+            api.locationsGetContactList(
+                context.tenantId(),
+                locationId,
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.others(LOCATIONS_GET_CONTACT_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/locations/{id}/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/locations/{id}/contacts}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @Operation("Locations_GetContactList")
   public LocationContactsQuery contacts(long locationId) {
     Arguments.positive("locationId", locationId);
-    return new LocationContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetContactList(locationId, params, page, pageSize, includeTotal), 5000, context));
+    return new LocationContactsQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchLocationsGetContactList(locationId, params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/contacts}. Body: {@link LocationContactCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/contacts}. Body: {@link
+   * LocationContactCreateRequest}. Evicts the record from the cache.
    */
   @Operation("Locations_CreateContact")
-  public LocationContactResponse createContact(long locationId,
-      LocationContactCreateRequest request) {
+  public LocationContactResponse createContact(
+      long locationId, LocationContactCreateRequest request) {
     Arguments.positive("locationId", locationId);
     Arguments.notNull("request", request);
     try {
@@ -238,38 +389,62 @@ public final class LocationRepository {
     }
   }
 
-  private Page<LocationsContact> fetchLocationsGetLocationsContactsList(QueryParams params,
-      int page, int pageSize, boolean includeTotal) {
-    PagedResponse<LocationsContact> response = context.execute(api.locationsGetLocationsContactsList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("locationIds"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.others(LOCATIONS_GET_LOCATIONS_CONTACTS_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<LocationsContact> fetchLocationsGetLocationsContactsList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<LocationsContact> response =
+        context.execute(
+            api.locationsGetLocationsContactsList(
+                context.tenantId(),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("locationIds"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.others(LOCATIONS_GET_LOCATIONS_CONTACTS_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/locations/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/locations/contacts}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("Locations_GetLocationsContactsList")
   public LocationModifiedContactsQuery modifiedContacts() {
-    return new LocationModifiedContactsQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetLocationsContactsList(params, page, pageSize, includeTotal), 5000, context));
+    return new LocationModifiedContactsQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchLocationsGetLocationsContactsList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}. Body: {@link LocationContactUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}. Body: {@link
+   * LocationContactUpdateRequest}. Evicts the record from the cache.
    */
   @Operation("Locations_UpdateContact")
-  public LocationContactResponse updateContact(long locationId, long contactId,
-      LocationContactUpdateRequest request) {
+  public LocationContactResponse updateContact(
+      long locationId, long contactId, LocationContactUpdateRequest request) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
     try {
-      return context.execute(api.locationsUpdateContact(context.tenantId(), locationId, contactId, request));
+      return context.execute(
+          api.locationsUpdateContact(context.tenantId(), locationId, contactId, request));
     } finally {
       support.evict(locationId);
     }
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}; the API answers
+   * without a body. Evicts the record from the cache.
    */
   @Operation("Locations_DeleteContact")
   public void deleteContact(long locationId, long contactId) {
@@ -283,7 +458,8 @@ public final class LocationRepository {
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}. Evicts the record from the
+   * cache.
    */
   @Operation("Locations_CreateTag")
   public CreateLocationTag addTag(long locationId, long tagTypeId) {
@@ -308,7 +484,8 @@ public final class LocationRepository {
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}; the API answers without
+   * a body. Evicts the record from the cache.
    */
   @Operation("Locations_DeleteTag")
   public void removeTag(long locationId, long tagTypeId) {
@@ -332,36 +509,61 @@ public final class LocationRepository {
     removeTag(locationId, tagTypeId);
   }
 
-  private Page<LocationsCustomFieldType> fetchLocationsGetCustomFieldTypes(QueryParams params,
-      int page, int pageSize, boolean includeTotal) {
-    PagedResponse<LocationsCustomFieldType> response = context.execute(api.locationsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(LOCATIONS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<LocationsCustomFieldType> fetchLocationsGetCustomFieldTypes(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<LocationsCustomFieldType> response =
+        context.execute(
+            api.locationsGetCustomFieldTypes(
+                context.tenantId(),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("sort"),
+                params.others(LOCATIONS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/locations/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/locations/custom-fields}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @Operation("Locations_GetCustomFieldTypes")
   public LocationCustomFieldTypesQuery customFieldTypes() {
-    return new LocationCustomFieldTypesQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchLocationsGetCustomFieldTypes(params, page, pageSize, includeTotal), 5000, context));
+    return new LocationCustomFieldTypesQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchLocationsGetCustomFieldTypes(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician/{preferredTechnicianId}}; the API answers without a body. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician/{preferredTechnicianId}};
+   * the API answers without a body. Evicts the record from the cache.
    */
   @Operation("Locations_UpdatePreferredTechnician")
   public void setPreferredTechnician(long locationId, long preferredTechnicianId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("preferredTechnicianId", preferredTechnicianId);
     try {
-      context.execute(api.locationsUpdatePreferredTechnician(context.tenantId(), locationId, preferredTechnicianId));
+      context.execute(
+          api.locationsUpdatePreferredTechnician(
+              context.tenantId(), locationId, preferredTechnicianId));
     } finally {
       support.evict(locationId);
     }
   }
 
   /**
-   * GET {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician}; the API answers with a bare id.
+   * GET {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician}; the API answers with a
+   * bare id.
    */
   @Operation("Locations_GetPreferredTechnician")
   public Long getPreferredTechnician(long locationId) {

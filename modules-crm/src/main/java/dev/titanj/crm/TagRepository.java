@@ -10,7 +10,8 @@ import dev.titanj.crm.model.AddBulkTagsRequest;
 import dev.titanj.crm.model.RemoveBulkTagsRequest;
 
 /**
- * Repository of {@code crm.tags} ({@code crm/v2/tenant/{tenant}/tags}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.tags} ({@code crm/v2/tenant/{tenant}/tags}). Obtain it from {@link Crm};
+ * thread-safe.
  */
 public final class TagRepository {
   private final TitanContext context;
@@ -23,7 +24,8 @@ public final class TagRepository {
   }
 
   /**
-   * PUT {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link AddBulkTagsRequest}.
+   * PUT {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link
+   * AddBulkTagsRequest}.
    */
   @Operation("BulkTags_AddTags")
   public void addTags(AddBulkTagsRequest request) {
@@ -32,7 +34,8 @@ public final class TagRepository {
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link RemoveBulkTagsRequest}.
+   * DELETE {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link
+   * RemoveBulkTagsRequest}.
    */
   @Operation("BulkTags_RemoveTags")
   public void removeTags(RemoveBulkTagsRequest request) {

@@ -11,9 +11,12 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET dispatch/v2/tenant/{tenant}/appointment-assignments} ({@code AppointmentAssignments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET dispatch/v2/tenant/{tenant}/appointment-assignments} ({@code
+ * AppointmentAssignments_GetList}). Immutable: each method returns a new query. Page size 1 to
+ * 5000.
  */
-public final class AppointmentAssignmentQuery extends ListQuery<AppointmentAssignment, AppointmentAssignmentQuery> {
+public final class AppointmentAssignmentQuery
+    extends ListQuery<AppointmentAssignment, AppointmentAssignmentQuery> {
   AppointmentAssignmentQuery(QueryState<AppointmentAssignment> state) {
     super(state);
   }
@@ -23,23 +26,17 @@ public final class AppointmentAssignmentQuery extends ListQuery<AppointmentAssig
     return new AppointmentAssignmentQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public AppointmentAssignmentQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public AppointmentAssignmentQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code appointmentIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code appointmentIds}: ids sent comma-separated, 1 to 50 ids. */
   public AppointmentAssignmentQuery appointmentIds(Collection<Long> ids) {
     return idsParam("appointmentIds", ids);
   }
@@ -51,37 +48,27 @@ public final class AppointmentAssignmentQuery extends ListQuery<AppointmentAssig
     return idsParam("appointmentIds", ids);
   }
 
-  /**
-   * Filter {@code jobId} (int64).
-   */
+  /** Filter {@code jobId} (int64). */
   public AppointmentAssignmentQuery jobId(long value) {
     return param("jobId", value);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public AppointmentAssignmentQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public AppointmentAssignmentQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public AppointmentAssignmentQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public AppointmentAssignmentQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
@@ -93,9 +80,7 @@ public final class AppointmentAssignmentQuery extends ListQuery<AppointmentAssig
     return sortParam(sort);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public AppointmentAssignmentQuery active(Active active) {
     return enumParam("active", active);
   }

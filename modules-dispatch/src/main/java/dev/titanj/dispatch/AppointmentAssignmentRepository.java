@@ -28,10 +28,25 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code dispatch.appointment-assignments} ({@code dispatch/v2/tenant/{tenant}/appointment-assignments}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.appointment-assignments} ({@code
+ * dispatch/v2/tenant/{tenant}/appointment-assignments}). Obtain it from {@link Dispatch};
+ * thread-safe.
  */
 public final class AppointmentAssignmentRepository {
-  private static final Set<String> APPOINTMENT_ASSIGNMENTS_GET_LIST_PARAMS = Set.of("ids", "appointmentIds", "jobId", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "page", "pageSize", "includeTotal", "sort", "active");
+  private static final Set<String> APPOINTMENT_ASSIGNMENTS_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "appointmentIds",
+          "jobId",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "sort",
+          "active");
 
   private final TitanContext context;
 
@@ -42,92 +57,155 @@ public final class AppointmentAssignmentRepository {
   AppointmentAssignmentRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(AppointmentAssignmentApi.class);
-    this.support = new ResourceSupport<>(context, "dispatch.appointment-assignments", Long.class, AppointmentAssignment.class, AppointmentAssignment::id);
+    this.support =
+        new ResourceSupport<>(
+            context,
+            "dispatch.appointment-assignments",
+            Long.class,
+            AppointmentAssignment.class,
+            AppointmentAssignment::id);
   }
 
-  private Page<AppointmentAssignment> fetchAppointmentAssignmentsGetList(QueryParams params,
-      int page, int pageSize, boolean includeTotal) {
-    PagedResponse<AppointmentAssignment> response = context.execute(api.appointmentAssignmentsGetList(context.tenantId(), params.first("ids"), params.first("appointmentIds"), params.first("jobId"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.first("active"), params.others(APPOINTMENT_ASSIGNMENTS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<AppointmentAssignment> fetchAppointmentAssignmentsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<AppointmentAssignment> response =
+        context.execute(
+            api.appointmentAssignmentsGetList(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("appointmentIds"),
+                params.first("jobId"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("sort"),
+                params.first("active"),
+                params.others(APPOINTMENT_ASSIGNMENTS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/appointment-assignments}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/appointment-assignments}: lazy, paged (up
+   * to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @Operation("AppointmentAssignments_GetList")
   public AppointmentAssignmentQuery query() {
-    return new AppointmentAssignmentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchAppointmentAssignmentsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new AppointmentAssignmentQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchAppointmentAssignmentsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record through the list ({@code GET dispatch/v2/tenant/{tenant}/appointment-assignments?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code dispatch.appointment-assignments} is cached.
+   * Reads one record through the list ({@code GET
+   * dispatch/v2/tenant/{tenant}/appointment-assignments?ids=...}; the API has no read-by-id
+   * endpoint), including inactive records where the list can filter on that. Empty when it does not
+   * exist; cached when {@code dispatch.appointment-assignments} is cached.
    */
   @Operation("AppointmentAssignments_GetList")
   public Optional<AppointmentAssignment> findById(long id) {
     return support.findByIdWith(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("AppointmentAssignments_GetList")
   public AppointmentAssignment getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("dispatch.appointment-assignments " + id + " was not found", null, null, null));
+    return findById(id)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "dispatch.appointment-assignments " + id + " was not found", null, null, null));
   }
 
   /**
-   * Reads many records through {@code GET dispatch/v2/tenant/{tenant}/appointment-assignments?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET
+   * dispatch/v2/tenant/{tenant}/appointment-assignments?ids=...}, 50 ids per request; input order
+   * kept, duplicates read once, missing ids left out.
    */
   @Operation("AppointmentAssignments_GetList")
   public List<AppointmentAssignment> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids,
+        batch ->
+            query()
+                .active(Active.ANY)
+                .ids(batch)
+                .pageSize(Math.max(1, batch.size()))
+                .page(1)
+                .items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("AppointmentAssignments_GetList")
   public List<AppointmentAssignment> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians}. Body: {@link AssignTechniciansRequest}. Evicts every cached {@code dispatch.appointment-assignments} record.
+   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians}. Body:
+   * {@link AssignTechniciansRequest}. Evicts every cached {@code dispatch.appointment-assignments}
+   * record.
    */
   @Operation("AppointmentAssignments_AssignTechnicians")
   public Appointment assignTechnicians(AssignTechniciansRequest request) {
     Arguments.notNull("request", request);
     try {
-      return context.execute(api.appointmentAssignmentsAssignTechnicians(context.tenantId(), request));
+      return context.execute(
+          api.appointmentAssignmentsAssignTechnicians(context.tenantId(), request));
     } finally {
       support.evictAll();
     }
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians}. Body: {@link UnassignTechniciansRequest}. Evicts every cached {@code dispatch.appointment-assignments} record.
+   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians}. Body:
+   * {@link UnassignTechniciansRequest}. Evicts every cached {@code
+   * dispatch.appointment-assignments} record.
    */
   @Operation("AppointmentAssignments_UnassignTechnicians")
   public Appointment unassignTechnicians(UnassignTechniciansRequest request) {
     Arguments.notNull("request", request);
     try {
-      return context.execute(api.appointmentAssignmentsUnassignTechnicians(context.tenantId(), request));
+      return context.execute(
+          api.appointmentAssignmentsUnassignTechnicians(context.tenantId(), request));
     } finally {
       support.evictAll();
     }
   }
 
   /**
-   * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from
+   * {@code cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
   @Operation("Export_AppointmentAssignments")
   public ExportFeed<ExportAppointmentAssignments> export(ExportCursor cursor, Active active) {
     Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportAppointmentAssignments(context.tenantId(), Arguments.wire(active), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return context.exportFeed(
+        (from, includeRecentChanges) ->
+            exportBatch(
+                context.execute(
+                    api.exportAppointmentAssignments(
+                        context.tenantId(),
+                        Arguments.wire(active),
+                        from,
+                        includeRecentChanges ? Boolean.TRUE : null)),
+                from),
+        cursor);
   }
 
   /**
-   * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from the beginning.
+   * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from the
+   * beginning.
    */
   @Operation("Export_AppointmentAssignments")
   public ExportFeed<ExportAppointmentAssignments> export() {
@@ -135,7 +213,8 @@ public final class AppointmentAssignmentRepository {
   }
 
   /**
-   * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from {@code cursor}, without optional filters.
+   * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from
+   * {@code cursor}, without optional filters.
    */
   @Operation("Export_AppointmentAssignments")
   public ExportFeed<ExportAppointmentAssignments> export(ExportCursor cursor) {

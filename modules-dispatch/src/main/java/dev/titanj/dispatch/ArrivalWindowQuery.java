@@ -9,7 +9,8 @@ import dev.titanj.dispatch.model.ArrivalWindow;
 import java.time.Instant;
 
 /**
- * Filters of {@code GET dispatch/v2/tenant/{tenant}/arrival-windows} ({@code ArrivalWindows_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET dispatch/v2/tenant/{tenant}/arrival-windows} ({@code
+ * ArrivalWindows_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 public final class ArrivalWindowQuery extends ListQuery<ArrivalWindow, ArrivalWindowQuery> {
   ArrivalWindowQuery(QueryState<ArrivalWindow> state) {
@@ -21,23 +22,17 @@ public final class ArrivalWindowQuery extends ListQuery<ArrivalWindow, ArrivalWi
     return new ArrivalWindowQuery(state);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public ArrivalWindowQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ArrivalWindowQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public ArrivalWindowQuery active(Active active) {
     return enumParam("active", active);
   }

@@ -23,10 +23,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code dispatch.arrival-windows} ({@code dispatch/v2/tenant/{tenant}/arrival-windows}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.arrival-windows} ({@code
+ * dispatch/v2/tenant/{tenant}/arrival-windows}). Obtain it from {@link Dispatch}; thread-safe.
  */
 public final class ArrivalWindowRepository {
-  private static final Set<String> ARRIVAL_WINDOWS_GET_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "active");
+  private static final Set<String> ARRIVAL_WINDOWS_GET_LIST_PARAMS =
+      Set.of("page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "active");
 
   private final TitanContext context;
 
@@ -37,41 +39,66 @@ public final class ArrivalWindowRepository {
   ArrivalWindowRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(ArrivalWindowApi.class);
-    this.support = new ResourceSupport<>(context, "dispatch.arrival-windows", Long.class, ArrivalWindow.class, ArrivalWindow::id);
+    this.support =
+        new ResourceSupport<>(
+            context,
+            "dispatch.arrival-windows",
+            Long.class,
+            ArrivalWindow.class,
+            ArrivalWindow::id);
   }
 
-  private Page<ArrivalWindow> fetchArrivalWindowsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<ArrivalWindow> response = context.execute(api.arrivalWindowsGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("active"), params.others(ARRIVAL_WINDOWS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<ArrivalWindow> fetchArrivalWindowsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<ArrivalWindow> response =
+        context.execute(
+            api.arrivalWindowsGetList(
+                context.tenantId(),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("active"),
+                params.others(ARRIVAL_WINDOWS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/arrival-windows}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/arrival-windows}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("ArrivalWindows_GetList")
   public ArrivalWindowQuery query() {
-    return new ArrivalWindowQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchArrivalWindowsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new ArrivalWindowQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchArrivalWindowsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/arrival-windows/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.arrival-windows} is cached.
+   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/arrival-windows/{id}}; empty when
+   * it does not exist (404). Served from the cache when {@code dispatch.arrival-windows} is cached.
    */
   @Operation("ArrivalWindows_Get")
   public Optional<ArrivalWindow> findById(long id) {
     return support.findById(id, () -> api.arrivalWindowsGet(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("ArrivalWindows_Get")
   public ArrivalWindow getById(long id) {
     return support.getById(id, () -> api.arrivalWindowsGet(context.tenantId(), id));
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows}. Body: {@link CreateArrivalWindowRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows}. Body: {@link
+   * CreateArrivalWindowRequest}.
    */
   @Operation("ArrivalWindows_Create")
   public ArrivalWindow create(CreateArrivalWindowRequest request) {
@@ -80,7 +107,8 @@ public final class ArrivalWindowRepository {
   }
 
   /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}. Body: {@link UpdateArrivalWindowRequest}. Evicts the record from the cache.
+   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}. Body: {@link
+   * UpdateArrivalWindowRequest}. Evicts the record from the cache.
    */
   @Operation("ArrivalWindows_Update")
   public ArrivalWindow update(long id, UpdateArrivalWindowRequest request) {
@@ -94,12 +122,15 @@ public final class ArrivalWindowRepository {
   }
 
   /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without a body. Always sends the body {@code {"isActive":true}} ({@link SetArrivalWindowStatusRequest}). Evicts the record from the cache.
+   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without
+   * a body. Always sends the body {@code {"isActive":true}} ({@link
+   * SetArrivalWindowStatusRequest}). Evicts the record from the cache.
    */
   @Operation("ArrivalWindows_Activated")
   public void activate(long arrivalWindowId) {
     Arguments.positive("arrivalWindowId", arrivalWindowId);
-    SetArrivalWindowStatusRequest request = SetArrivalWindowStatusRequest.builder().isActive(true).build();
+    SetArrivalWindowStatusRequest request =
+        SetArrivalWindowStatusRequest.builder().isActive(true).build();
     try {
       context.execute(api.arrivalWindowsActivated(context.tenantId(), arrivalWindowId, request));
     } finally {
@@ -108,12 +139,15 @@ public final class ArrivalWindowRepository {
   }
 
   /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without a body. Always sends the body {@code {"isActive":false}} ({@link SetArrivalWindowStatusRequest}). Evicts the record from the cache.
+   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without
+   * a body. Always sends the body {@code {"isActive":false}} ({@link
+   * SetArrivalWindowStatusRequest}). Evicts the record from the cache.
    */
   @Operation("ArrivalWindows_Activated")
   public void deactivate(long arrivalWindowId) {
     Arguments.positive("arrivalWindowId", arrivalWindowId);
-    SetArrivalWindowStatusRequest request = SetArrivalWindowStatusRequest.builder().isActive(false).build();
+    SetArrivalWindowStatusRequest request =
+        SetArrivalWindowStatusRequest.builder().isActive(false).build();
     try {
       context.execute(api.arrivalWindowsActivated(context.tenantId(), arrivalWindowId, request));
     } finally {
@@ -121,16 +155,16 @@ public final class ArrivalWindowRepository {
     }
   }
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}. */
   @Operation("ArrivalWindows_GetConfiguration")
   public ArrivalWindowConfigurationResponse getConfiguration() {
     return context.execute(api.arrivalWindowsGetConfiguration(context.tenantId()));
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}. Body: {@link UpdateArrivalWindowConfigurationRequest}. Evicts every cached {@code dispatch.arrival-windows} record.
+   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}. Body: {@link
+   * UpdateArrivalWindowConfigurationRequest}. Evicts every cached {@code dispatch.arrival-windows}
+   * record.
    */
   @Operation("ArrivalWindows_UpdatedConfiguration")
   public ArrivalWindowConfigurationResponse updateConfiguration(

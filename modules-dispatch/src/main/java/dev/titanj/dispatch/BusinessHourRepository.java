@@ -11,7 +11,8 @@ import dev.titanj.dispatch.model.CreateBusinessHour;
 import dev.titanj.dispatch.model.CreateBusinessHourRequest;
 
 /**
- * Repository of {@code dispatch.business-hours} ({@code dispatch/v2/tenant/{tenant}/business-hours}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.business-hours} ({@code
+ * dispatch/v2/tenant/{tenant}/business-hours}). Obtain it from {@link Dispatch}; thread-safe.
  */
 public final class BusinessHourRepository {
   private final TitanContext context;
@@ -23,16 +24,15 @@ public final class BusinessHourRepository {
     this.api = context.api(BusinessHourApi.class);
   }
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/business-hours}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/business-hours}. */
   @Operation("BusinessHour_GetList")
   public BusinessHourModel get() {
     return context.execute(api.businessHourGetList(context.tenantId()));
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/business-hours}. Body: {@link CreateBusinessHourRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/business-hours}. Body: {@link
+   * CreateBusinessHourRequest}.
    */
   @Operation("BusinessHour_Create")
   public CreateBusinessHour create(CreateBusinessHourRequest request) {

@@ -10,7 +10,8 @@ import dev.titanj.dispatch.model.Capacity;
 import dev.titanj.dispatch.model.CapacityRequestArgs;
 
 /**
- * Repository of {@code dispatch.capacity} ({@code dispatch/v2/tenant/{tenant}/capacity}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.capacity} ({@code dispatch/v2/tenant/{tenant}/capacity}). Obtain it
+ * from {@link Dispatch}; thread-safe.
  */
 public final class CapacityRepository {
   private final TitanContext context;
@@ -22,9 +23,7 @@ public final class CapacityRepository {
     this.api = context.api(CapacityApi.class);
   }
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/capacity}. Body: {@link CapacityRequestArgs}.
-   */
+  /** POST {@code dispatch/v2/tenant/{tenant}/capacity}. Body: {@link CapacityRequestArgs}. */
   @Operation("Capacity_GetList")
   public Capacity calculate(CapacityRequestArgs request) {
     Arguments.notNull("request", request);

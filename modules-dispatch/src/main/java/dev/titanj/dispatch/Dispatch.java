@@ -6,7 +6,8 @@ import dev.titanj.core.ServiceTitan;
 import dev.titanj.core.internal.TitanContext;
 
 /**
- * The Dispatch API ({@code dispatch/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource. Cheap to create; thread-safe.
+ * The Dispatch API ({@code dispatch/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client:
+ * one repository per resource. Cheap to create; thread-safe.
  */
 public final class Dispatch {
   private final AppointmentAssignmentRepository appointmentAssignments;
@@ -42,79 +43,57 @@ public final class Dispatch {
     this.zones = new ZoneRepository(context);
   }
 
-  /**
-   * The Dispatch API of {@code serviceTitan}.
-   */
+  /** The Dispatch API of {@code serviceTitan}. */
   public static Dispatch of(ServiceTitan serviceTitan) {
     return new Dispatch(TitanContext.of(serviceTitan));
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/appointment-assignments}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/appointment-assignments}. */
   public AppointmentAssignmentRepository appointmentAssignments() {
     return appointmentAssignments;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/arrival-windows}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/arrival-windows}. */
   public ArrivalWindowRepository arrivalWindows() {
     return arrivalWindows;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/business-hours}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/business-hours}. */
   public BusinessHourRepository businessHours() {
     return businessHours;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/capacity}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/capacity}. */
   public CapacityRepository capacity() {
     return capacity;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}. */
   public GpsPingRepository gpsPings() {
     return gpsPings;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/non-job-appointments}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/non-job-appointments}. */
   public NonJobAppointmentRepository nonJobAppointments() {
     return nonJobAppointments;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/teams}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/teams}. */
   public TeamRepository teams() {
     return teams;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/technician-shifts}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/technician-shifts}. */
   public TechnicianShiftRepository technicianShifts() {
     return technicianShifts;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/technician-tracking}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/technician-tracking}. */
   public TechnicianTrackingRepository technicianTracking() {
     return technicianTracking;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/zones}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/zones}. */
   public ZoneRepository zones() {
     return zones;
   }

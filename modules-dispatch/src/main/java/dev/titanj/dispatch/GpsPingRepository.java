@@ -11,7 +11,9 @@ import dev.titanj.dispatch.model.GpsPingCreateRequest;
 import java.util.List;
 
 /**
- * Repository of {@code dispatch.gps-pings} ({@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.gps-pings} ({@code
+ * dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}). Obtain it from {@link
+ * Dispatch}; thread-safe.
  */
 public final class GpsPingRepository {
   private final TitanContext context;
@@ -24,13 +26,16 @@ public final class GpsPingRepository {
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link GpsPingCreateRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}; the API answers
+   * with a bare array of results (not a list: nothing to page). Body: a list of {@link
+   * GpsPingCreateRequest}.
    */
   @Operation("Gps_Create")
   public List<GpsPing> create(String gpsProvider, List<GpsPingCreateRequest> requests) {
     Arguments.notBlank("gpsProvider", gpsProvider);
     Arguments.notNull("requests", requests);
-    List<GpsPing> result = context.execute(api.gpsCreate(context.tenantId(), gpsProvider, requests));
+    List<GpsPing> result =
+        context.execute(api.gpsCreate(context.tenantId(), gpsProvider, requests));
     return result == null ? List.of() : result;
   }
 }

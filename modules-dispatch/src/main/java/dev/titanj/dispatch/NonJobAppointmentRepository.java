@@ -23,10 +23,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code dispatch.non-job-appointments} ({@code dispatch/v2/tenant/{tenant}/non-job-appointments}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.non-job-appointments} ({@code
+ * dispatch/v2/tenant/{tenant}/non-job-appointments}). Obtain it from {@link Dispatch}; thread-safe.
  */
 public final class NonJobAppointmentRepository {
-  private static final Set<String> NON_JOB_APPOINTMENTS_GET_LIST_PARAMS = Set.of("technicianId", "startsOnOrAfter", "startsOnOrBefore", "timesheetCodeId", "activeOnly", "showOnTechnicianSchedule", "createdOnOrAfter", "createdBefore", "modifiedOnOrAfter", "modifiedBefore", "ids", "page", "pageSize", "includeTotal", "sort");
+  private static final Set<String> NON_JOB_APPOINTMENTS_GET_LIST_PARAMS =
+      Set.of(
+          "technicianId",
+          "startsOnOrAfter",
+          "startsOnOrBefore",
+          "timesheetCodeId",
+          "activeOnly",
+          "showOnTechnicianSchedule",
+          "createdOnOrAfter",
+          "createdBefore",
+          "modifiedOnOrAfter",
+          "modifiedBefore",
+          "ids",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "sort");
 
   private final TitanContext context;
 
@@ -37,41 +54,76 @@ public final class NonJobAppointmentRepository {
   NonJobAppointmentRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(NonJobAppointmentApi.class);
-    this.support = new ResourceSupport<>(context, "dispatch.non-job-appointments", Long.class, GetNonJobAppointment.class, GetNonJobAppointment::id);
+    this.support =
+        new ResourceSupport<>(
+            context,
+            "dispatch.non-job-appointments",
+            Long.class,
+            GetNonJobAppointment.class,
+            GetNonJobAppointment::id);
   }
 
-  private Page<NonJobAppointment> fetchNonJobAppointmentsGetList(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<NonJobAppointment> response = context.execute(api.nonJobAppointmentsGetList(context.tenantId(), params.first("technicianId"), params.first("startsOnOrAfter"), params.first("startsOnOrBefore"), params.first("timesheetCodeId"), params.first("activeOnly"), params.first("showOnTechnicianSchedule"), params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("modifiedOnOrAfter"), params.first("modifiedBefore"), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(NON_JOB_APPOINTMENTS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<NonJobAppointment> fetchNonJobAppointmentsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<NonJobAppointment> response =
+        context.execute(
+            api.nonJobAppointmentsGetList(
+                context.tenantId(),
+                params.first("technicianId"),
+                params.first("startsOnOrAfter"),
+                params.first("startsOnOrBefore"),
+                params.first("timesheetCodeId"),
+                params.first("activeOnly"),
+                params.first("showOnTechnicianSchedule"),
+                params.first("createdOnOrAfter"),
+                params.first("createdBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("ids"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("sort"),
+                params.others(NON_JOB_APPOINTMENTS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @Operation("NonJobAppointments_GetList")
   public NonJobAppointmentQuery query() {
-    return new NonJobAppointmentQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchNonJobAppointmentsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new NonJobAppointmentQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchNonJobAppointmentsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.non-job-appointments} is cached.
+   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}; empty
+   * when it does not exist (404). Served from the cache when {@code dispatch.non-job-appointments}
+   * is cached.
    */
   @Operation("NonJobAppointments_Get")
   public Optional<GetNonJobAppointment> findById(long id) {
     return support.findById(id, () -> api.nonJobAppointmentsGet(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("NonJobAppointments_Get")
   public GetNonJobAppointment getById(long id) {
     return support.getById(id, () -> api.nonJobAppointmentsGet(context.tenantId(), id));
   }
 
   /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Body: {@link NonJobAppointmentUpdateRequest}. Evicts the record from the cache.
+   * PUT {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Body: {@link
+   * NonJobAppointmentUpdateRequest}. Evicts the record from the cache.
    */
   @Operation("NonJobAppointments_Update")
   public GetNonJobAppointment update(long id, NonJobAppointmentUpdateRequest request) {
@@ -85,7 +137,8 @@ public final class NonJobAppointmentRepository {
   }
 
   /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Evicts the record from the cache.
+   * DELETE {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Evicts the record from
+   * the cache.
    */
   @Operation("NonJobAppointments_Delete")
   public DeleteNonJobAppointmentResult delete(long id) {
@@ -98,7 +151,8 @@ public final class NonJobAppointmentRepository {
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/non-job-appointments}. Body: {@link CreateNonJobAppointmentRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/non-job-appointments}. Body: {@link
+   * CreateNonJobAppointmentRequest}.
    */
   @Operation("NonJobAppointments_Create")
   public CreateNonJobAppointmentResult create(CreateNonJobAppointmentRequest request) {

@@ -9,7 +9,8 @@ import dev.titanj.dispatch.model.Team;
 import java.time.Instant;
 
 /**
- * Filters of {@code GET dispatch/v2/tenant/{tenant}/teams} ({@code Team_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET dispatch/v2/tenant/{tenant}/teams} ({@code Team_GetList}). Immutable: each
+ * method returns a new query. Page size 1 to 5000.
  */
 public final class TeamQuery extends ListQuery<Team, TeamQuery> {
   TeamQuery(QueryState<Team> state) {
@@ -21,44 +22,32 @@ public final class TeamQuery extends ListQuery<Team, TeamQuery> {
     return new TeamQuery(state);
   }
 
-  /**
-   * Filter {@code includeInactive} (boolean).
-   */
+  /** Filter {@code includeInactive} (boolean). */
   public TeamQuery includeInactive(boolean value) {
     return param("includeInactive", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public TeamQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public TeamQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public TeamQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public TeamQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link TeamSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link TeamSort}. */
   public TeamQuery sort(Sort<TeamSort> sort) {
     return sortParam(sort);
   }

@@ -20,10 +20,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code dispatch.teams} ({@code dispatch/v2/tenant/{tenant}/teams}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.teams} ({@code dispatch/v2/tenant/{tenant}/teams}). Obtain it from
+ * {@link Dispatch}; thread-safe.
  */
 public final class TeamRepository {
-  private static final Set<String> TEAM_GET_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "includeInactive", "createdOnOrAfter", "createdBefore", "modifiedOnOrAfter", "modifiedBefore", "sort");
+  private static final Set<String> TEAM_GET_LIST_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "includeInactive",
+          "createdOnOrAfter",
+          "createdBefore",
+          "modifiedOnOrAfter",
+          "modifiedBefore",
+          "sort");
 
   private final TitanContext context;
 
@@ -34,42 +45,61 @@ public final class TeamRepository {
   TeamRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(TeamApi.class);
-    this.support = new ResourceSupport<>(context, "dispatch.teams", Long.class, Team.class, Team::id);
+    this.support =
+        new ResourceSupport<>(context, "dispatch.teams", Long.class, Team.class, Team::id);
   }
 
-  private Page<Team> fetchTeamGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Team> response = context.execute(api.teamGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("includeInactive"), params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("modifiedOnOrAfter"), params.first("modifiedBefore"), params.first("sort"), params.others(TEAM_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<Team> fetchTeamGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Team> response =
+        context.execute(
+            api.teamGetList(
+                context.tenantId(),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("includeInactive"),
+                params.first("createdOnOrAfter"),
+                params.first("createdBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("sort"),
+                params.others(TEAM_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/teams}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/teams}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @Operation("Team_GetList")
   public TeamQuery query() {
-    return new TeamQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTeamGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new TeamQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchTeamGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/teams/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.teams} is cached.
+   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/teams/{id}}; empty when it does
+   * not exist (404). Served from the cache when {@code dispatch.teams} is cached.
    */
   @Operation("Team_Get")
   public Optional<Team> findById(long id) {
     return support.findById(id, () -> api.teamGet(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("Team_Get")
   public Team getById(long id) {
     return support.getById(id, () -> api.teamGet(context.tenantId(), id));
   }
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/teams}. Body: {@link CreateTeamRequest}.
-   */
+  /** POST {@code dispatch/v2/tenant/{tenant}/teams}. Body: {@link CreateTeamRequest}. */
   @Operation("Team_Create")
   public CreateTeam create(CreateTeamRequest request) {
     Arguments.notNull("request", request);
@@ -77,7 +107,8 @@ public final class TeamRepository {
   }
 
   /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/teams/{id}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code dispatch/v2/tenant/{tenant}/teams/{id}}; the API answers without a body. Evicts
+   * the record from the cache.
    */
   @Operation("Team_Delete")
   public void delete(long id) {

@@ -25,10 +25,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code dispatch.technician-shifts} ({@code dispatch/v2/tenant/{tenant}/technician-shifts}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.technician-shifts} ({@code
+ * dispatch/v2/tenant/{tenant}/technician-shifts}). Obtain it from {@link Dispatch}; thread-safe.
  */
 public final class TechnicianShiftRepository {
-  private static final Set<String> TECHNICIAN_SHIFTS_GET_LIST_PARAMS = Set.of("startsOnOrAfter", "endsOnOrBefore", "shiftType", "technicianId", "titleContains", "noteContains", "page", "pageSize", "includeTotal", "active", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
+  private static final Set<String> TECHNICIAN_SHIFTS_GET_LIST_PARAMS =
+      Set.of(
+          "startsOnOrAfter",
+          "endsOnOrBefore",
+          "shiftType",
+          "technicianId",
+          "titleContains",
+          "noteContains",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "active",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "sort");
 
   private final TitanContext context;
 
@@ -39,41 +56,76 @@ public final class TechnicianShiftRepository {
   TechnicianShiftRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(TechnicianShiftApi.class);
-    this.support = new ResourceSupport<>(context, "dispatch.technician-shifts", Long.class, TechnicianShift.class, TechnicianShift::id);
+    this.support =
+        new ResourceSupport<>(
+            context,
+            "dispatch.technician-shifts",
+            Long.class,
+            TechnicianShift.class,
+            TechnicianShift::id);
   }
 
-  private Page<TechnicianShift> fetchTechnicianShiftsGetList(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<TechnicianShift> response = context.execute(api.technicianShiftsGetList(context.tenantId(), params.first("startsOnOrAfter"), params.first("endsOnOrBefore"), params.first("shiftType"), params.first("technicianId"), params.first("titleContains"), params.first("noteContains"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(TECHNICIAN_SHIFTS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<TechnicianShift> fetchTechnicianShiftsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<TechnicianShift> response =
+        context.execute(
+            api.technicianShiftsGetList(
+                context.tenantId(),
+                params.first("startsOnOrAfter"),
+                params.first("endsOnOrBefore"),
+                params.first("shiftType"),
+                params.first("technicianId"),
+                params.first("titleContains"),
+                params.first("noteContains"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("active"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("sort"),
+                params.others(TECHNICIAN_SHIFTS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/technician-shifts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/technician-shifts}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("TechnicianShifts_GetList")
   public TechnicianShiftQuery query() {
-    return new TechnicianShiftQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTechnicianShiftsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new TechnicianShiftQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchTechnicianShiftsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/technician-shifts/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.technician-shifts} is cached.
+   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/technician-shifts/{id}}; empty
+   * when it does not exist (404). Served from the cache when {@code dispatch.technician-shifts} is
+   * cached.
    */
   @Operation("TechnicianShifts_Get")
   public Optional<TechnicianShift> findById(long id) {
     return support.findById(id, () -> api.technicianShiftsGet(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("TechnicianShifts_Get")
   public TechnicianShift getById(long id) {
     return support.getById(id, () -> api.technicianShiftsGet(context.tenantId(), id));
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts}. Body: {@link CreateTechnicianShiftRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts}. Body: {@link
+   * CreateTechnicianShiftRequest}.
    */
   @Operation("TechnicianShifts_Create")
   public TechnicianShiftCreate create(CreateTechnicianShiftRequest request) {
@@ -82,7 +134,8 @@ public final class TechnicianShiftRepository {
   }
 
   /**
-   * PATCH {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Body: {@link UpdateTechnicianShiftRequest}. Evicts the record from the cache.
+   * PATCH {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Body: {@link
+   * UpdateTechnicianShiftRequest}. Evicts the record from the cache.
    */
   @Operation("TechnicianShifts_Update")
   public TechnicianShiftUpdate update(long id, UpdateTechnicianShiftRequest request) {
@@ -96,7 +149,8 @@ public final class TechnicianShiftRepository {
   }
 
   /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Evicts the record from the cache.
+   * DELETE {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Evicts the record from the
+   * cache.
    */
   @Operation("TechnicianShifts_Delete")
   public DeleteTechnicianShiftResult delete(long id) {
@@ -109,7 +163,9 @@ public final class TechnicianShiftRepository {
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete}. Body: {@link BulkDeleteTechnicianShiftRequest}. Evicts every cached {@code dispatch.technician-shifts} record.
+   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete}. Body: {@link
+   * BulkDeleteTechnicianShiftRequest}. Evicts every cached {@code dispatch.technician-shifts}
+   * record.
    */
   @Operation("TechnicianShifts_BulkDelete")
   public BulkDeleteTechnicianShiftResult bulkDelete(BulkDeleteTechnicianShiftRequest request) {

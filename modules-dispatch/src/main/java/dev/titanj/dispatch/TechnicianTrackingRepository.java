@@ -9,7 +9,8 @@ import dev.titanj.dispatch.internal.TechnicianTrackingApi;
 import dev.titanj.dispatch.model.TechnicianTracking;
 
 /**
- * Repository of {@code dispatch.technician-tracking} ({@code dispatch/v2/tenant/{tenant}/technician-tracking}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.technician-tracking} ({@code
+ * dispatch/v2/tenant/{tenant}/technician-tracking}). Obtain it from {@link Dispatch}; thread-safe.
  */
 public final class TechnicianTrackingRepository {
   private final TitanContext context;
@@ -22,10 +23,14 @@ public final class TechnicianTrackingRepository {
   }
 
   /**
-   * GET {@code dispatch/v2/tenant/{tenant}/technician-tracking}. {@code technicianId} is query parameter {@code technicianId} (required). {@code appointmentId} is query parameter {@code appointmentId} (required).
+   * GET {@code dispatch/v2/tenant/{tenant}/technician-tracking}. {@code technicianId} is query
+   * parameter {@code technicianId} (required). {@code appointmentId} is query parameter {@code
+   * appointmentId} (required).
    */
   @Operation("TechnicianTracking_Get")
   public TechnicianTracking get(long technicianId, long appointmentId) {
-    return context.execute(api.technicianTrackingGet(context.tenantId(), Arguments.wire(technicianId), Arguments.wire(appointmentId)));
+    return context.execute(
+        api.technicianTrackingGet(
+            context.tenantId(), Arguments.wire(technicianId), Arguments.wire(appointmentId)));
   }
 }

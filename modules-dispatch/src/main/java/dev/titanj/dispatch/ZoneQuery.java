@@ -10,7 +10,8 @@ import dev.titanj.dispatch.model.Zone;
 import java.time.Instant;
 
 /**
- * Filters of {@code GET dispatch/v2/tenant/{tenant}/zones} ({@code Zone_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET dispatch/v2/tenant/{tenant}/zones} ({@code Zone_GetList}). Immutable: each
+ * method returns a new query. Page size 1 to 5000.
  */
 public final class ZoneQuery extends ListQuery<Zone, ZoneQuery> {
   ZoneQuery(QueryState<Zone> state) {
@@ -22,44 +23,32 @@ public final class ZoneQuery extends ListQuery<Zone, ZoneQuery> {
     return new ZoneQuery(state);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ZoneQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public ZoneQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public ZoneQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public ZoneQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public ZoneQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ZoneSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ZoneSort}. */
   public ZoneQuery sort(Sort<ZoneSort> sort) {
     return sortParam(sort);
   }

@@ -20,10 +20,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code dispatch.zones} ({@code dispatch/v2/tenant/{tenant}/zones}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.zones} ({@code dispatch/v2/tenant/{tenant}/zones}). Obtain it from
+ * {@link Dispatch}; thread-safe.
  */
 public final class ZoneRepository {
-  private static final Set<String> ZONE_GET_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "createdOnOrAfter", "createdBefore", "modifiedOnOrAfter", "modifiedBefore", "active", "sort");
+  private static final Set<String> ZONE_GET_LIST_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdOnOrAfter",
+          "createdBefore",
+          "modifiedOnOrAfter",
+          "modifiedBefore",
+          "active",
+          "sort");
 
   private final TitanContext context;
 
@@ -34,34 +45,55 @@ public final class ZoneRepository {
   ZoneRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(ZoneApi.class);
-    this.support = new ResourceSupport<>(context, "dispatch.zones", Long.class, Zone.class, Zone::id);
+    this.support =
+        new ResourceSupport<>(context, "dispatch.zones", Long.class, Zone.class, Zone::id);
   }
 
-  private Page<Zone> fetchZoneGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Zone> response = context.execute(api.zoneGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdOnOrAfter"), params.first("createdBefore"), params.first("modifiedOnOrAfter"), params.first("modifiedBefore"), params.first("active"), params.first("sort"), params.others(ZONE_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<Zone> fetchZoneGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Zone> response =
+        context.execute(
+            api.zoneGetList(
+                context.tenantId(),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdOnOrAfter"),
+                params.first("createdBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("active"),
+                params.first("sort"),
+                params.others(ZONE_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/zones}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/zones}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @Operation("Zone_GetList")
   public ZoneQuery query() {
-    return new ZoneQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchZoneGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new ZoneQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchZoneGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/zones/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.zones} is cached.
+   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/zones/{id}}; empty when it does
+   * not exist (404). Served from the cache when {@code dispatch.zones} is cached.
    */
   @Operation("Zone_Get")
   public Optional<Zone> findById(long id) {
     return support.findById(id, () -> api.zoneGet(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("Zone_Get")
   public Zone getById(long id) {
     return support.getById(id, () -> api.zoneGet(context.tenantId(), id));
@@ -77,7 +109,8 @@ public final class ZoneRepository {
   }
 
   /**
-   * PATCH {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}. Body: {@link CreateOrUpdateZoneRequestArgs}. Evicts the record from the cache.
+   * PATCH {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}. Body: {@link
+   * CreateOrUpdateZoneRequestArgs}. Evicts the record from the cache.
    */
   @Operation("Zone_UpdateZone")
   public CreateOrUpdateZone update(long id, CreateOrUpdateZoneRequestArgs request) {
@@ -91,7 +124,8 @@ public final class ZoneRepository {
   }
 
   /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}; the API answers without a body.
+   * Evicts the record from the cache.
    */
   @Operation("Zone_DeleteZone")
   public void delete(long id) {

@@ -11,7 +11,8 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * Filters of {@code GET settings/v2/tenant/{tenant}/business-units} ({@code BusinessUnits_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET settings/v2/tenant/{tenant}/business-units} ({@code
+ * BusinessUnits_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 public final class BusinessUnitQuery extends ListQuery<BusinessUnit, BusinessUnitQuery> {
   BusinessUnitQuery(QueryState<BusinessUnit> state) {
@@ -23,66 +24,48 @@ public final class BusinessUnitQuery extends ListQuery<BusinessUnit, BusinessUni
     return new BusinessUnitQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public BusinessUnitQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public BusinessUnitQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public BusinessUnitQuery name(String value) {
     requireArgument(value != null, "name must not be null");
     return param("name", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public BusinessUnitQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public BusinessUnitQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public BusinessUnitQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public BusinessUnitQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public BusinessUnitQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code externalDataApplicationGuid}: a GUID.
-   */
+  /** Filter {@code externalDataApplicationGuid}: a GUID. */
   public BusinessUnitQuery externalDataApplicationGuid(UUID value) {
     requireArgument(value != null, "externalDataApplicationGuid must not be null");
     return param("externalDataApplicationGuid", value.toString());

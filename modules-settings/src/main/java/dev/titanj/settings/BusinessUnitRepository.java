@@ -28,10 +28,23 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Repository of {@code settings.business-units} ({@code settings/v2/tenant/{tenant}/business-units}). Obtain it from {@link Settings}; thread-safe.
+ * Repository of {@code settings.business-units} ({@code
+ * settings/v2/tenant/{tenant}/business-units}). Obtain it from {@link Settings}; thread-safe.
  */
 public final class BusinessUnitRepository {
-  private static final Set<String> BUSINESS_UNITS_GET_LIST_PARAMS = Set.of("ids", "name", "active", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "externalDataApplicationGuid");
+  private static final Set<String> BUSINESS_UNITS_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "name",
+          "active",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "externalDataApplicationGuid");
 
   private final TitanContext context;
 
@@ -42,79 +55,125 @@ public final class BusinessUnitRepository {
   BusinessUnitRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(BusinessUnitApi.class);
-    this.support = new ResourceSupport<>(context, "settings.business-units", Long.class, BusinessUnit.class, BusinessUnit::id);
+    this.support =
+        new ResourceSupport<>(
+            context, "settings.business-units", Long.class, BusinessUnit.class, BusinessUnit::id);
   }
 
-  private Page<BusinessUnit> fetchBusinessUnitsGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<BusinessUnit> response = context.execute(api.businessUnitsGetList(context.tenantId(), params.first("ids"), params.first("name"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("externalDataApplicationGuid"), params.others(BUSINESS_UNITS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<BusinessUnit> fetchBusinessUnitsGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<BusinessUnit> response =
+        context.execute(
+            api.businessUnitsGetList(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("name"),
+                params.first("active"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("externalDataApplicationGuid"),
+                params.others(BUSINESS_UNITS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET settings/v2/tenant/{tenant}/business-units}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET settings/v2/tenant/{tenant}/business-units}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("BusinessUnits_GetList")
   public BusinessUnitQuery query() {
-    return new BusinessUnitQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchBusinessUnitsGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new BusinessUnitQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchBusinessUnitsGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET settings/v2/tenant/{tenant}/business-units/{id}}; empty when it does not exist (404). Served from the cache when {@code settings.business-units} is cached.
+   * Reads one record with {@code GET settings/v2/tenant/{tenant}/business-units/{id}}; empty when
+   * it does not exist (404). Served from the cache when {@code settings.business-units} is cached.
    */
   @Operation("BusinessUnits_Get")
   public Optional<BusinessUnit> findById(long id) {
     return support.findById(id, () -> api.businessUnitsGet(context.tenantId(), id, null));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("BusinessUnits_Get")
   public BusinessUnit getById(long id) {
     return support.getById(id, () -> api.businessUnitsGet(context.tenantId(), id, null));
   }
 
   /**
-   * Reads one record with {@code GET settings/v2/tenant/{tenant}/business-units/{id}} and these query parameters; empty when it does not exist (404). Never served from or stored in the cache, because the answer depends on the parameters; {@link #findById(long)} reads without them.
+   * Reads one record with {@code GET settings/v2/tenant/{tenant}/business-units/{id}} and these
+   * query parameters; empty when it does not exist (404). Never served from or stored in the cache,
+   * because the answer depends on the parameters; {@link #findById(long)} reads without them.
    *
-   * <p>{@code externalDataApplicationGuid} (required here) is sent as the query parameter {@code externalDataApplicationGuid}.
+   * <p>{@code externalDataApplicationGuid} (required here) is sent as the query parameter {@code
+   * externalDataApplicationGuid}.
    */
   @Operation("BusinessUnits_Get")
   public Optional<BusinessUnit> findById(long id, UUID externalDataApplicationGuid) {
     Arguments.notNull("externalDataApplicationGuid", externalDataApplicationGuid);
-    return support.findByIdUncached(id, () -> api.businessUnitsGet(context.tenantId(), id, Arguments.wire(externalDataApplicationGuid)));
+    return support.findByIdUncached(
+        id,
+        () ->
+            api.businessUnitsGet(
+                context.tenantId(), id, Arguments.wire(externalDataApplicationGuid)));
   }
 
   /**
-   * Like {@link #findById(long)} with the same parameters, but a missing record is a {@link NotFoundException}.
+   * Like {@link #findById(long)} with the same parameters, but a missing record is a {@link
+   * NotFoundException}.
    *
-   * <p>{@code externalDataApplicationGuid} (required here) is sent as the query parameter {@code externalDataApplicationGuid}.
+   * <p>{@code externalDataApplicationGuid} (required here) is sent as the query parameter {@code
+   * externalDataApplicationGuid}.
    */
   @Operation("BusinessUnits_Get")
   public BusinessUnit getById(long id, UUID externalDataApplicationGuid) {
     Arguments.notNull("externalDataApplicationGuid", externalDataApplicationGuid);
-    return support.getByIdUncached(id, () -> api.businessUnitsGet(context.tenantId(), id, Arguments.wire(externalDataApplicationGuid)));
+    return support.getByIdUncached(
+        id,
+        () ->
+            api.businessUnitsGet(
+                context.tenantId(), id, Arguments.wire(externalDataApplicationGuid)));
   }
 
   /**
-   * Reads many records through {@code GET settings/v2/tenant/{tenant}/business-units?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET settings/v2/tenant/{tenant}/business-units?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("BusinessUnits_GetList")
   public List<BusinessUnit> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids,
+        batch ->
+            query()
+                .active(Active.ANY)
+                .ids(batch)
+                .pageSize(Math.max(1, batch.size()))
+                .page(1)
+                .items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("BusinessUnits_GetList")
   public List<BusinessUnit> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * PATCH {@code settings/v2/tenant/{tenant}/business-units/{id}}. Body: {@link UpdateBusinessUnitRequest}. Evicts the record from the cache.
+   * PATCH {@code settings/v2/tenant/{tenant}/business-units/{id}}. Body: {@link
+   * UpdateBusinessUnitRequest}. Evicts the record from the cache.
    */
   @Operation("BusinessUnits_Update")
   public Modification update(long id, UpdateBusinessUnitRequest request) {
@@ -128,16 +187,26 @@ public final class BusinessUnitRepository {
   }
 
   /**
-   * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from {@code
+   * cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
   @Operation("Export_BusinessUnits")
   public ExportFeed<ExportBusinessUnit> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportBusinessUnits(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return context.exportFeed(
+        (from, includeRecentChanges) ->
+            exportBatch(
+                context.execute(
+                    api.exportBusinessUnits(
+                        context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)),
+                from),
+        cursor);
   }
 
   /**
-   * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from the beginning.
+   * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from the
+   * beginning.
    */
   @Operation("Export_BusinessUnits")
   public ExportFeed<ExportBusinessUnit> export() {

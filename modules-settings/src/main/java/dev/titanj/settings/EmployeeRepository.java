@@ -31,10 +31,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code settings.employees} ({@code settings/v2/tenant/{tenant}/employees}). Obtain it from {@link Settings}; thread-safe.
+ * Repository of {@code settings.employees} ({@code settings/v2/tenant/{tenant}/employees}). Obtain
+ * it from {@link Settings}; thread-safe.
  */
 public final class EmployeeRepository {
-  private static final Set<String> EMPLOYEES_GET_LIST_PARAMS = Set.of("ids", "userIds", "name", "email", "active", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter");
+  private static final Set<String> EMPLOYEES_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "userIds",
+          "name",
+          "email",
+          "active",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter");
 
   private final TitanContext context;
 
@@ -45,58 +59,89 @@ public final class EmployeeRepository {
   EmployeeRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(EmployeeApi.class);
-    this.support = new ResourceSupport<>(context, "settings.employees", Long.class, Employee.class, Employee::id);
+    this.support =
+        new ResourceSupport<>(
+            context, "settings.employees", Long.class, Employee.class, Employee::id);
   }
 
-  private Page<Employee> fetchEmployeesGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Employee> response = context.execute(api.employeesGetList(context.tenantId(), params.first("ids"), params.first("userIds"), params.first("name"), params.first("email"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(EMPLOYEES_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<Employee> fetchEmployeesGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Employee> response =
+        context.execute(
+            api.employeesGetList(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("userIds"),
+                params.first("name"),
+                params.first("email"),
+                params.first("active"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.others(EMPLOYEES_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET settings/v2/tenant/{tenant}/employees}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET settings/v2/tenant/{tenant}/employees}: lazy, paged (up to 5000 records
+   * per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("Employees_GetList")
   public EmployeeQuery query() {
-    return new EmployeeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchEmployeesGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new EmployeeQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchEmployeesGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET settings/v2/tenant/{tenant}/employees/{id}}; empty when it does not exist (404). Served from the cache when {@code settings.employees} is cached.
+   * Reads one record with {@code GET settings/v2/tenant/{tenant}/employees/{id}}; empty when it
+   * does not exist (404). Served from the cache when {@code settings.employees} is cached.
    */
   @Operation("Employees_Get")
   public Optional<Employee> findById(long id) {
     return support.findById(id, () -> api.employeesGet(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("Employees_Get")
   public Employee getById(long id) {
     return support.getById(id, () -> api.employeesGet(context.tenantId(), id));
   }
 
   /**
-   * Reads many records through {@code GET settings/v2/tenant/{tenant}/employees?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET settings/v2/tenant/{tenant}/employees?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("Employees_GetList")
   public List<Employee> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids,
+        batch ->
+            query()
+                .active(Active.ANY)
+                .ids(batch)
+                .pageSize(Math.max(1, batch.size()))
+                .page(1)
+                .items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("Employees_GetList")
   public List<Employee> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/employees}. Body: {@link EmployeeCreateRequest}.
-   */
+  /** POST {@code settings/v2/tenant/{tenant}/employees}. Body: {@link EmployeeCreateRequest}. */
   @Operation("Employees_Create")
   public EmployeeCreate create(EmployeeCreateRequest request) {
     Arguments.notNull("request", request);
@@ -104,7 +149,8 @@ public final class EmployeeRepository {
   }
 
   /**
-   * PATCH {@code settings/v2/tenant/{tenant}/employees/{id}}. Body: {@link EmployeeUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code settings/v2/tenant/{tenant}/employees/{id}}. Body: {@link EmployeeUpdateRequest}.
+   * Evicts the record from the cache.
    */
   @Operation("Employees_Update")
   public EmployeeUpdate update(long id, EmployeeUpdateRequest request) {
@@ -118,7 +164,8 @@ public final class EmployeeRepository {
   }
 
   /**
-   * POST {@code settings/v2/tenant/{tenant}/employees/{id}/account-actions}. Body: {@link AccountActionRequest}. Evicts the record from the cache.
+   * POST {@code settings/v2/tenant/{tenant}/employees/{id}/account-actions}. Body: {@link
+   * AccountActionRequest}. Evicts the record from the cache.
    */
   @Operation("Employees_AccountActions")
   public AccountActionResponse accountActions(long employeeId, AccountActionRequest request) {
@@ -132,12 +179,21 @@ public final class EmployeeRepository {
   }
 
   /**
-   * The change feed {@code GET settings/v2/tenant/{tenant}/export/employees} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET settings/v2/tenant/{tenant}/export/employees} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
   @Operation("Export_Employees")
   public ExportFeed<ExportEmployee> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportEmployees(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return context.exportFeed(
+        (from, includeRecentChanges) ->
+            exportBatch(
+                context.execute(
+                    api.exportEmployees(
+                        context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)),
+                from),
+        cursor);
   }
 
   /**

@@ -6,7 +6,8 @@ import dev.titanj.core.ServiceTitan;
 import dev.titanj.core.internal.TitanContext;
 
 /**
- * The Settings API ({@code settings/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource. Cheap to create; thread-safe.
+ * The Settings API ({@code settings/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client:
+ * one repository per resource. Cheap to create; thread-safe.
  */
 public final class Settings {
   private final BusinessUnitRepository businessUnits;
@@ -27,44 +28,32 @@ public final class Settings {
     this.userRoles = new UserRoleRepository(context);
   }
 
-  /**
-   * The Settings API of {@code serviceTitan}.
-   */
+  /** The Settings API of {@code serviceTitan}. */
   public static Settings of(ServiceTitan serviceTitan) {
     return new Settings(TitanContext.of(serviceTitan));
   }
 
-  /**
-   * Repository of {@code settings/v2/tenant/{tenant}/business-units}.
-   */
+  /** Repository of {@code settings/v2/tenant/{tenant}/business-units}. */
   public BusinessUnitRepository businessUnits() {
     return businessUnits;
   }
 
-  /**
-   * Repository of {@code settings/v2/tenant/{tenant}/employees}.
-   */
+  /** Repository of {@code settings/v2/tenant/{tenant}/employees}. */
   public EmployeeRepository employees() {
     return employees;
   }
 
-  /**
-   * Repository of {@code settings/v2/tenant/{tenant}/tag-types}.
-   */
+  /** Repository of {@code settings/v2/tenant/{tenant}/tag-types}. */
   public TagTypeRepository tagTypes() {
     return tagTypes;
   }
 
-  /**
-   * Repository of {@code settings/v2/tenant/{tenant}/technicians}.
-   */
+  /** Repository of {@code settings/v2/tenant/{tenant}/technicians}. */
   public TechnicianRepository technicians() {
     return technicians;
   }
 
-  /**
-   * Repository of {@code settings/v2/tenant/{tenant}/user-roles}.
-   */
+  /** Repository of {@code settings/v2/tenant/{tenant}/user-roles}. */
   public UserRoleRepository userRoles() {
     return userRoles;
   }

@@ -11,7 +11,8 @@ import dev.titanj.settings.model.TagType;
 import java.time.Instant;
 
 /**
- * Filters of {@code GET settings/v2/tenant/{tenant}/tag-types} ({@code TagTypes_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET settings/v2/tenant/{tenant}/tag-types} ({@code TagTypes_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 public final class TagTypeQuery extends ListQuery<TagType, TagTypeQuery> {
   TagTypeQuery(QueryState<TagType> state) {
@@ -23,43 +24,34 @@ public final class TagTypeQuery extends ListQuery<TagType, TagTypeQuery> {
     return new TagTypeQuery(state);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public TagTypeQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public TagTypeQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public TagTypeQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public TagTypeQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public TagTypeQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public TagTypeQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

@@ -28,10 +28,21 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Repository of {@code settings.tag-types} ({@code settings/v2/tenant/{tenant}/tag-types}). Obtain it from {@link Settings}; thread-safe.
+ * Repository of {@code settings.tag-types} ({@code settings/v2/tenant/{tenant}/tag-types}). Obtain
+ * it from {@link Settings}; thread-safe.
  */
 public final class TagTypeRepository {
-  private static final Set<String> TAG_TYPES_GET_LIST_PARAMS = Set.of("page", "pageSize", "includeTotal", "active", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter", "sort");
+  private static final Set<String> TAG_TYPES_GET_LIST_PARAMS =
+      Set.of(
+          "page",
+          "pageSize",
+          "includeTotal",
+          "active",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter",
+          "sort");
 
   private final TitanContext context;
 
@@ -42,21 +53,45 @@ public final class TagTypeRepository {
   TagTypeRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(TagTypeApi.class);
-    this.support = new ResourceSupport<>(context, "settings.tag-types", Long.class, TagType.class, TagType::id);
+    this.support =
+        new ResourceSupport<>(
+            context, "settings.tag-types", Long.class, TagType.class, TagType::id);
   }
 
-  private Page<TagType> fetchTagTypesGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<TagType> response = context.execute(api.tagTypesGetList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("active"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(TAG_TYPES_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<TagType> fetchTagTypesGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<TagType> response =
+        context.execute(
+            api.tagTypesGetList(
+                context.tenantId(),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("active"),
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.first("sort"),
+                params.others(TAG_TYPES_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET settings/v2/tenant/{tenant}/tag-types}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET settings/v2/tenant/{tenant}/tag-types}: lazy, paged (up to 5000 records
+   * per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("TagTypes_GetList")
   public TagTypeQuery query() {
-    return new TagTypeQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTagTypesGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new TagTypeQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchTagTypesGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   private Optional<TagType> scan(long id) {
@@ -66,28 +101,41 @@ public final class TagTypeRepository {
   }
 
   /**
-   * Finds one record by scanning the list {@code GET settings/v2/tenant/{tenant}/tag-types} (the API has neither a read-by-id endpoint nor an {@code ids} filter here; meant for small reference data). Cached when {@code settings.tag-types} is cached.
+   * Finds one record by scanning the list {@code GET settings/v2/tenant/{tenant}/tag-types} (the
+   * API has neither a read-by-id endpoint nor an {@code ids} filter here; meant for small reference
+   * data). Cached when {@code settings.tag-types} is cached.
    */
   @Operation("TagTypes_GetList")
   public Optional<TagType> findById(long id) {
     return support.findByIdWith(id, () -> scan(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("TagTypes_GetList")
   public TagType getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("settings.tag-types " + id + " was not found", null, null, null));
+    return findById(id)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "settings.tag-types " + id + " was not found", null, null, null));
   }
 
   /**
-   * The change feed {@code GET settings/v2/tenant/{tenant}/export/tag-types} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET settings/v2/tenant/{tenant}/export/tag-types} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
   @Operation("Export_TagTypes")
   public ExportFeed<ExportTagType> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportTagTypes(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return context.exportFeed(
+        (from, includeRecentChanges) ->
+            exportBatch(
+                context.execute(
+                    api.exportTagTypes(
+                        context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)),
+                from),
+        cursor);
   }
 
   /**
@@ -98,9 +146,7 @@ public final class TagTypeRepository {
     return export(ExportCursor.beginning());
   }
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/tag-types}. Body: {@link CreateTagTypeRequest}.
-   */
+  /** POST {@code settings/v2/tenant/{tenant}/tag-types}. Body: {@link CreateTagTypeRequest}. */
   @Operation("TagTypes_Create")
   public Modification create(CreateTagTypeRequest request) {
     Arguments.notNull("request", request);

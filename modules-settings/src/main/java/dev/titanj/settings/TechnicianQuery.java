@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET settings/v2/tenant/{tenant}/technicians} ({@code Technicians_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET settings/v2/tenant/{tenant}/technicians} ({@code Technicians_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 public final class TechnicianQuery extends ListQuery<Technician, TechnicianQuery> {
   TechnicianQuery(QueryState<Technician> state) {
@@ -22,73 +23,53 @@ public final class TechnicianQuery extends ListQuery<Technician, TechnicianQuery
     return new TechnicianQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public TechnicianQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public TechnicianQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code userIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code userIds}: ids sent comma-separated, 1 to 50 ids. */
   public TechnicianQuery userIds(Collection<Long> ids) {
     return idsParam("userIds", ids);
   }
 
-  /**
-   * {@link #userIds(Collection)} with the ids written out: {@code userIds(1L, 2L)}.
-   */
+  /** {@link #userIds(Collection)} with the ids written out: {@code userIds(1L, 2L)}. */
   public TechnicianQuery userIds(Long... ids) {
     return idsParam("userIds", ids);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public TechnicianQuery name(String value) {
     requireArgument(value != null, "name must not be null");
     return param("name", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public TechnicianQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public TechnicianQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public TechnicianQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedBefore}: a date-time, sent in UTC ISO-8601. */
   public TechnicianQuery modifiedBefore(Instant value) {
     return instantParam("modifiedBefore", value);
   }
 
-  /**
-   * Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code modifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public TechnicianQuery modifiedOnOrAfter(Instant value) {
     return instantParam("modifiedOnOrAfter", value);
   }

@@ -31,10 +31,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code settings.technicians} ({@code settings/v2/tenant/{tenant}/technicians}). Obtain it from {@link Settings}; thread-safe.
+ * Repository of {@code settings.technicians} ({@code settings/v2/tenant/{tenant}/technicians}).
+ * Obtain it from {@link Settings}; thread-safe.
  */
 public final class TechnicianRepository {
-  private static final Set<String> TECHNICIANS_GET_LIST_PARAMS = Set.of("ids", "userIds", "name", "active", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "modifiedBefore", "modifiedOnOrAfter");
+  private static final Set<String> TECHNICIANS_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "userIds",
+          "name",
+          "active",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "modifiedBefore",
+          "modifiedOnOrAfter");
 
   private final TitanContext context;
 
@@ -45,62 +58,103 @@ public final class TechnicianRepository {
   TechnicianRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(TechnicianApi.class);
-    this.support = new ResourceSupport<>(context, "settings.technicians", Long.class, Technician.class, Technician::id);
+    this.support =
+        new ResourceSupport<>(
+            context, "settings.technicians", Long.class, Technician.class, Technician::id);
   }
 
-  private Page<Technician> fetchTechniciansGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<Technician> response = context.execute(api.techniciansGetList(context.tenantId(), params.first("ids"), params.first("userIds"), params.first("name"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.others(TECHNICIANS_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<Technician> fetchTechniciansGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Technician> response =
+        context.execute(
+            api.techniciansGetList(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("userIds"),
+                params.first("name"),
+                params.first("active"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("modifiedBefore"),
+                params.first("modifiedOnOrAfter"),
+                params.others(TECHNICIANS_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET settings/v2/tenant/{tenant}/technicians}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET settings/v2/tenant/{tenant}/technicians}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("Technicians_GetList")
   public TechnicianQuery query() {
-    return new TechnicianQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchTechniciansGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new TechnicianQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchTechniciansGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record with {@code GET settings/v2/tenant/{tenant}/technicians/{id}}; empty when it does not exist (404). Served from the cache when {@code settings.technicians} is cached.
+   * Reads one record with {@code GET settings/v2/tenant/{tenant}/technicians/{id}}; empty when it
+   * does not exist (404). Served from the cache when {@code settings.technicians} is cached.
    */
   @Operation("Technicians_Get")
   public Optional<Technician> findById(long id) {
     return support.findById(id, () -> api.techniciansGet(context.tenantId(), id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("Technicians_Get")
   public Technician getById(long id) {
     return support.getById(id, () -> api.techniciansGet(context.tenantId(), id));
   }
 
   /**
-   * Reads many records through {@code GET settings/v2/tenant/{tenant}/technicians?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET settings/v2/tenant/{tenant}/technicians?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("Technicians_GetList")
   public List<Technician> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids,
+        batch ->
+            query()
+                .active(Active.ANY)
+                .ids(batch)
+                .pageSize(Math.max(1, batch.size()))
+                .page(1)
+                .items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("Technicians_GetList")
   public List<Technician> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET settings/v2/tenant/{tenant}/export/technicians} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET settings/v2/tenant/{tenant}/export/technicians} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
   @Operation("Export_Technicians")
   public ExportFeed<ExportTechnician> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
-    return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportTechnicians(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
+    return context.exportFeed(
+        (from, includeRecentChanges) ->
+            exportBatch(
+                context.execute(
+                    api.exportTechnicians(
+                        context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)),
+                from),
+        cursor);
   }
 
   /**
@@ -121,7 +175,8 @@ public final class TechnicianRepository {
   }
 
   /**
-   * PATCH {@code settings/v2/tenant/{tenant}/technicians/{id}}. Body: {@link TechnicianUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code settings/v2/tenant/{tenant}/technicians/{id}}. Body: {@link
+   * TechnicianUpdateRequest}. Evicts the record from the cache.
    */
   @Operation("Technicians_Update")
   public TechnicianUpdate update(long id, TechnicianUpdateRequest request) {
@@ -135,15 +190,17 @@ public final class TechnicianRepository {
   }
 
   /**
-   * POST {@code settings/v2/tenant/{tenant}/technicians/{id}/account-actions}. Body: {@link TechnicianAccountActionRequest}. Evicts the record from the cache.
+   * POST {@code settings/v2/tenant/{tenant}/technicians/{id}/account-actions}. Body: {@link
+   * TechnicianAccountActionRequest}. Evicts the record from the cache.
    */
   @Operation("Technicians_AccountActions")
-  public AccountActionResponse accountActions(long technicianId,
-      TechnicianAccountActionRequest request) {
+  public AccountActionResponse accountActions(
+      long technicianId, TechnicianAccountActionRequest request) {
     Arguments.positive("technicianId", technicianId);
     Arguments.notNull("request", request);
     try {
-      return context.execute(api.techniciansAccountActions(context.tenantId(), technicianId, request));
+      return context.execute(
+          api.techniciansAccountActions(context.tenantId(), technicianId, request));
     } finally {
       support.evict(technicianId);
     }

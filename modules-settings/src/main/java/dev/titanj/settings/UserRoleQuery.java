@@ -11,7 +11,8 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET settings/v2/tenant/{tenant}/user-roles} ({@code UserRoles_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET settings/v2/tenant/{tenant}/user-roles} ({@code UserRoles_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 public final class UserRoleQuery extends ListQuery<UserRole, UserRoleQuery> {
   UserRoleQuery(QueryState<UserRole> state) {
@@ -23,52 +24,38 @@ public final class UserRoleQuery extends ListQuery<UserRole, UserRoleQuery> {
     return new UserRoleQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public UserRoleQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public UserRoleQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public UserRoleQuery name(String value) {
     requireArgument(value != null, "name must not be null");
     return param("name", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public UserRoleQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdBefore}: a date-time, sent in UTC ISO-8601. */
   public UserRoleQuery createdBefore(Instant value) {
     return instantParam("createdBefore", value);
   }
 
-  /**
-   * Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code createdOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public UserRoleQuery createdOnOrAfter(Instant value) {
     return instantParam("createdOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code employeeType} ({@link RequestedEmployeeTypeArg}).
-   */
+  /** Filter {@code employeeType} ({@link RequestedEmployeeTypeArg}). */
   public UserRoleQuery employeeType(RequestedEmployeeTypeArg value) {
     return enumParam("employeeType", value);
   }

@@ -20,10 +20,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Repository of {@code settings.user-roles} ({@code settings/v2/tenant/{tenant}/user-roles}). Obtain it from {@link Settings}; thread-safe.
+ * Repository of {@code settings.user-roles} ({@code settings/v2/tenant/{tenant}/user-roles}).
+ * Obtain it from {@link Settings}; thread-safe.
  */
 public final class UserRoleRepository {
-  private static final Set<String> USER_ROLES_GET_LIST_PARAMS = Set.of("ids", "name", "active", "page", "pageSize", "includeTotal", "createdBefore", "createdOnOrAfter", "employeeType");
+  private static final Set<String> USER_ROLES_GET_LIST_PARAMS =
+      Set.of(
+          "ids",
+          "name",
+          "active",
+          "page",
+          "pageSize",
+          "includeTotal",
+          "createdBefore",
+          "createdOnOrAfter",
+          "employeeType");
 
   private final TitanContext context;
 
@@ -34,50 +45,85 @@ public final class UserRoleRepository {
   UserRoleRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(UserRoleApi.class);
-    this.support = new ResourceSupport<>(context, "settings.user-roles", Long.class, UserRole.class, UserRole::id);
+    this.support =
+        new ResourceSupport<>(
+            context, "settings.user-roles", Long.class, UserRole.class, UserRole::id);
   }
 
-  private Page<UserRole> fetchUserRolesGetList(QueryParams params, int page, int pageSize,
-      boolean includeTotal) {
-    PagedResponse<UserRole> response = context.execute(api.userRolesGetList(context.tenantId(), params.first("ids"), params.first("name"), params.first("active"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("employeeType"), params.others(USER_ROLES_GET_LIST_PARAMS)));
-    return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
+  private Page<UserRole> fetchUserRolesGetList(
+      QueryParams params, int page, int pageSize, boolean includeTotal) {
+    PagedResponse<UserRole> response =
+        context.execute(
+            api.userRolesGetList(
+                context.tenantId(),
+                params.first("ids"),
+                params.first("name"),
+                params.first("active"),
+                page,
+                pageSize,
+                includeTotal ? Boolean.TRUE : null,
+                params.first("createdBefore"),
+                params.first("createdOnOrAfter"),
+                params.first("employeeType"),
+                params.others(USER_ROLES_GET_LIST_PARAMS)));
+    return response == null
+        ? new Page<>(List.of(), page, pageSize, false, null)
+        : response.toPage(page);
   }
 
   /**
-   * A query over {@code GET settings/v2/tenant/{tenant}/user-roles}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET settings/v2/tenant/{tenant}/user-roles}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @Operation("UserRoles_GetList")
   public UserRoleQuery query() {
-    return new UserRoleQuery(QueryState.initial((params, page, pageSize, includeTotal) -> fetchUserRolesGetList(params, page, pageSize, includeTotal), 5000, context));
+    return new UserRoleQuery(
+        QueryState.initial(
+            (params, page, pageSize, includeTotal) ->
+                fetchUserRolesGetList(params, page, pageSize, includeTotal),
+            5000,
+            context));
   }
 
   /**
-   * Reads one record through the list ({@code GET settings/v2/tenant/{tenant}/user-roles?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code settings.user-roles} is cached.
+   * Reads one record through the list ({@code GET settings/v2/tenant/{tenant}/user-roles?ids=...};
+   * the API has no read-by-id endpoint), including inactive records where the list can filter on
+   * that. Empty when it does not exist; cached when {@code settings.user-roles} is cached.
    */
   @Operation("UserRoles_GetList")
   public Optional<UserRole> findById(long id) {
     return support.findByIdWith(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   @Operation("UserRoles_GetList")
   public UserRole getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("settings.user-roles " + id + " was not found", null, null, null));
+    return findById(id)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "settings.user-roles " + id + " was not found", null, null, null));
   }
 
   /**
-   * Reads many records through {@code GET settings/v2/tenant/{tenant}/user-roles?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET settings/v2/tenant/{tenant}/user-roles?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("UserRoles_GetList")
   public List<UserRole> findAllById(Collection<Long> ids) {
-    return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
+    return support.findAllById(
+        ids,
+        batch ->
+            query()
+                .active(Active.ANY)
+                .ids(batch)
+                .pageSize(Math.max(1, batch.size()))
+                .page(1)
+                .items());
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   @Operation("UserRoles_GetList")
   public List<UserRole> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));

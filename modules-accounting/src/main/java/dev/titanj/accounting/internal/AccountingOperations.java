@@ -5,72 +5,163 @@ package dev.titanj.accounting.internal;
 import java.util.List;
 
 /**
- * Every operation of {@code tenant-accounting-v2.json} (54 operations), for coverage tests and tooling.
+ * Every operation of {@code tenant-accounting-v2.json} (54 operations), for coverage tests and
+ * tooling.
  */
 public final class AccountingOperations {
-  public static final List<Entry> ALL = List.of(
-    new Entry("ApBills_GetById", "GET", "accounting/v2/tenant/{tenant}/ap-bills/{billId}"),
-    new Entry("ApBills_GetCustomFieldTypes", "GET", "accounting/v2/tenant/{tenant}/ap-bills/custom-fields"),
-    new Entry("ApBills_GetListPaginated", "GET", "accounting/v2/tenant/{tenant}/ap-bills"),
-    new Entry("ApBills_MarkAsExported", "POST", "accounting/v2/tenant/{tenant}/ap-bills/markasexported"),
-    new Entry("ApBills_UpdateCustomFields", "PATCH", "accounting/v2/tenant/{tenant}/ap-bills/custom-fields"),
-    new Entry("ApCredits_GetList", "GET", "accounting/v2/tenant/{tenant}/ap-credits"),
-    new Entry("ApCredits_MarkAsExported", "POST", "accounting/v2/tenant/{tenant}/ap-credits/markasexported"),
-    new Entry("ApPayments_GetList", "GET", "accounting/v2/tenant/{tenant}/ap-payments"),
-    new Entry("ApPayments_MarkAsExported", "POST", "accounting/v2/tenant/{tenant}/ap-payments/markasexported"),
-    new Entry("CreditMemos_GetList", "GET", "accounting/v2/tenant/{tenant}/credit-memos"),
-    new Entry("CreditMemos_Update", "PATCH", "accounting/v2/tenant/{tenant}/credit-memos/{id}"),
-    new Entry("Deposits_GetList", "GET", "accounting/v2/tenant/{tenant}/bank-deposits"),
-    new Entry("Deposits_GetTransactionsList", "GET", "accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions"),
-    new Entry("Deposits_MarkAsExported", "POST", "accounting/v2/tenant/{tenant}/bank-deposits/markasexported"),
-    new Entry("Export_InventoryBills", "GET", "accounting/v2/tenant/{tenant}/export/inventory-bills"),
-    new Entry("Export_InvoiceItems", "GET", "accounting/v2/tenant/{tenant}/export/invoice-items"),
-    new Entry("Export_Invoices", "GET", "accounting/v2/tenant/{tenant}/export/invoices"),
-    new Entry("Export_Payments", "GET", "accounting/v2/tenant/{tenant}/export/payments"),
-    new Entry("GlAccounts_CreateAccount", "POST", "accounting/v2/tenant/{tenant}/gl-accounts"),
-    new Entry("GlAccounts_GetAccount", "GET", "accounting/v2/tenant/{tenant}/gl-accounts/{accountId}"),
-    new Entry("GlAccounts_GetList", "GET", "accounting/v2/tenant/{tenant}/gl-accounts"),
-    new Entry("GlAccounts_GetTypeList", "GET", "accounting/v2/tenant/{tenant}/gl-accounts/types"),
-    new Entry("GlAccounts_UpdateAccount", "PATCH", "accounting/v2/tenant/{tenant}/gl-accounts/{accountId}"),
-    new Entry("InventoryBills_GetCustomFieldTypes", "GET", "accounting/v2/tenant/{tenant}/inventory-bills/custom-fields"),
-    new Entry("InventoryBills_GetList", "GET", "accounting/v2/tenant/{tenant}/inventory-bills"),
-    new Entry("InventoryBills_GetListPaginated", "GET", "accounting/v2/tenant/{tenant}/inventory-bills/paginated"),
-    new Entry("InventoryBills_MarkAsExported", "POST", "accounting/v2/tenant/{tenant}/inventory-bills/markasexported"),
-    new Entry("InventoryBills_UpdateCustomFields", "PATCH", "accounting/v2/tenant/{tenant}/inventory-bills/custom-fields"),
-    new Entry("Invoices_CreateAdjustmentInvoice", "POST", "accounting/v2/tenant/{tenant}/invoices"),
-    new Entry("Invoices_DeleteInvoiceItem", "DELETE", "accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}"),
-    new Entry("Invoices_GetCustomFieldTypes", "GET", "accounting/v2/tenant/{tenant}/invoices/custom-fields"),
-    new Entry("Invoices_GetList", "GET", "accounting/v2/tenant/{tenant}/invoices"),
-    new Entry("Invoices_MarkAsExported", "POST", "accounting/v2/tenant/{tenant}/invoices/markasexported"),
-    new Entry("Invoices_UpdateCustomFields", "PATCH", "accounting/v2/tenant/{tenant}/invoices/custom-fields"),
-    new Entry("Invoices_UpdateInvoice", "PATCH", "accounting/v2/tenant/{tenant}/invoices/{id}"),
-    new Entry("Invoices_UpdateInvoiceItems", "PATCH", "accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items"),
-    new Entry("JournalEntries_GetDetails", "GET", "accounting/v2/tenant/{tenant}/journal-entries/{id}/details"),
-    new Entry("JournalEntries_GetList", "GET", "accounting/v2/tenant/{tenant}/journal-entries"),
-    new Entry("JournalEntries_GetSummary", "GET", "accounting/v2/tenant/{tenant}/journal-entries/{id}/summary"),
-    new Entry("JournalEntries_SyncUpdate", "PATCH", "accounting/v2/tenant/{tenant}/journal-entries/{id}/sync"),
-    new Entry("JournalEntries_Update", "PATCH", "accounting/v2/tenant/{tenant}/journal-entries/{id}"),
-    new Entry("PaymentTerms_GetList", "GET", "accounting/v2/tenant/{tenant}/payment-terms"),
-    new Entry("PaymentTerms_GetPaymentTermModel", "GET", "accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}"),
-    new Entry("PaymentTypes_Get", "GET", "accounting/v2/tenant/{tenant}/payment-types/{id}"),
-    new Entry("PaymentTypes_GetList", "GET", "accounting/v2/tenant/{tenant}/payment-types"),
-    new Entry("Payments_Create", "POST", "accounting/v2/tenant/{tenant}/payments"),
-    new Entry("Payments_GetCustomFieldTypes", "GET", "accounting/v2/tenant/{tenant}/payments/custom-fields"),
-    new Entry("Payments_GetList", "GET", "accounting/v2/tenant/{tenant}/payments"),
-    new Entry("Payments_Update", "PATCH", "accounting/v2/tenant/{tenant}/payments/{id}"),
-    new Entry("Payments_UpdateCustomFields", "PATCH", "accounting/v2/tenant/{tenant}/payments/custom-fields"),
-    new Entry("Payments_UpdateStatus", "POST", "accounting/v2/tenant/{tenant}/payments/status"),
-    new Entry("RemittanceVendors_GetById", "GET", "accounting/v2/tenant/{tenant}/remittance-vendors/{id}"),
-    new Entry("RemittanceVendors_GetList", "GET", "accounting/v2/tenant/{tenant}/remittance-vendors"),
-    new Entry("TaxZones_GetList", "GET", "accounting/v2/tenant/{tenant}/tax-zones")
-  );
+  public static final List<Entry> ALL =
+      List.of(
+          new Entry("ApBills_GetById", "GET", "accounting/v2/tenant/{tenant}/ap-bills/{billId}"),
+          new Entry(
+              "ApBills_GetCustomFieldTypes",
+              "GET",
+              "accounting/v2/tenant/{tenant}/ap-bills/custom-fields"),
+          new Entry("ApBills_GetListPaginated", "GET", "accounting/v2/tenant/{tenant}/ap-bills"),
+          new Entry(
+              "ApBills_MarkAsExported",
+              "POST",
+              "accounting/v2/tenant/{tenant}/ap-bills/markasexported"),
+          new Entry(
+              "ApBills_UpdateCustomFields",
+              "PATCH",
+              "accounting/v2/tenant/{tenant}/ap-bills/custom-fields"),
+          new Entry("ApCredits_GetList", "GET", "accounting/v2/tenant/{tenant}/ap-credits"),
+          new Entry(
+              "ApCredits_MarkAsExported",
+              "POST",
+              "accounting/v2/tenant/{tenant}/ap-credits/markasexported"),
+          new Entry("ApPayments_GetList", "GET", "accounting/v2/tenant/{tenant}/ap-payments"),
+          new Entry(
+              "ApPayments_MarkAsExported",
+              "POST",
+              "accounting/v2/tenant/{tenant}/ap-payments/markasexported"),
+          new Entry("CreditMemos_GetList", "GET", "accounting/v2/tenant/{tenant}/credit-memos"),
+          new Entry(
+              "CreditMemos_Update", "PATCH", "accounting/v2/tenant/{tenant}/credit-memos/{id}"),
+          new Entry("Deposits_GetList", "GET", "accounting/v2/tenant/{tenant}/bank-deposits"),
+          new Entry(
+              "Deposits_GetTransactionsList",
+              "GET",
+              "accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions"),
+          new Entry(
+              "Deposits_MarkAsExported",
+              "POST",
+              "accounting/v2/tenant/{tenant}/bank-deposits/markasexported"),
+          new Entry(
+              "Export_InventoryBills",
+              "GET",
+              "accounting/v2/tenant/{tenant}/export/inventory-bills"),
+          new Entry(
+              "Export_InvoiceItems", "GET", "accounting/v2/tenant/{tenant}/export/invoice-items"),
+          new Entry("Export_Invoices", "GET", "accounting/v2/tenant/{tenant}/export/invoices"),
+          new Entry("Export_Payments", "GET", "accounting/v2/tenant/{tenant}/export/payments"),
+          new Entry(
+              "GlAccounts_CreateAccount", "POST", "accounting/v2/tenant/{tenant}/gl-accounts"),
+          new Entry(
+              "GlAccounts_GetAccount",
+              "GET",
+              "accounting/v2/tenant/{tenant}/gl-accounts/{accountId}"),
+          new Entry("GlAccounts_GetList", "GET", "accounting/v2/tenant/{tenant}/gl-accounts"),
+          new Entry(
+              "GlAccounts_GetTypeList", "GET", "accounting/v2/tenant/{tenant}/gl-accounts/types"),
+          new Entry(
+              "GlAccounts_UpdateAccount",
+              "PATCH",
+              "accounting/v2/tenant/{tenant}/gl-accounts/{accountId}"),
+          new Entry(
+              "InventoryBills_GetCustomFieldTypes",
+              "GET",
+              "accounting/v2/tenant/{tenant}/inventory-bills/custom-fields"),
+          new Entry(
+              "InventoryBills_GetList", "GET", "accounting/v2/tenant/{tenant}/inventory-bills"),
+          new Entry(
+              "InventoryBills_GetListPaginated",
+              "GET",
+              "accounting/v2/tenant/{tenant}/inventory-bills/paginated"),
+          new Entry(
+              "InventoryBills_MarkAsExported",
+              "POST",
+              "accounting/v2/tenant/{tenant}/inventory-bills/markasexported"),
+          new Entry(
+              "InventoryBills_UpdateCustomFields",
+              "PATCH",
+              "accounting/v2/tenant/{tenant}/inventory-bills/custom-fields"),
+          new Entry(
+              "Invoices_CreateAdjustmentInvoice", "POST", "accounting/v2/tenant/{tenant}/invoices"),
+          new Entry(
+              "Invoices_DeleteInvoiceItem",
+              "DELETE",
+              "accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}"),
+          new Entry(
+              "Invoices_GetCustomFieldTypes",
+              "GET",
+              "accounting/v2/tenant/{tenant}/invoices/custom-fields"),
+          new Entry("Invoices_GetList", "GET", "accounting/v2/tenant/{tenant}/invoices"),
+          new Entry(
+              "Invoices_MarkAsExported",
+              "POST",
+              "accounting/v2/tenant/{tenant}/invoices/markasexported"),
+          new Entry(
+              "Invoices_UpdateCustomFields",
+              "PATCH",
+              "accounting/v2/tenant/{tenant}/invoices/custom-fields"),
+          new Entry(
+              "Invoices_UpdateInvoice", "PATCH", "accounting/v2/tenant/{tenant}/invoices/{id}"),
+          new Entry(
+              "Invoices_UpdateInvoiceItems",
+              "PATCH",
+              "accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items"),
+          new Entry(
+              "JournalEntries_GetDetails",
+              "GET",
+              "accounting/v2/tenant/{tenant}/journal-entries/{id}/details"),
+          new Entry(
+              "JournalEntries_GetList", "GET", "accounting/v2/tenant/{tenant}/journal-entries"),
+          new Entry(
+              "JournalEntries_GetSummary",
+              "GET",
+              "accounting/v2/tenant/{tenant}/journal-entries/{id}/summary"),
+          new Entry(
+              "JournalEntries_SyncUpdate",
+              "PATCH",
+              "accounting/v2/tenant/{tenant}/journal-entries/{id}/sync"),
+          new Entry(
+              "JournalEntries_Update",
+              "PATCH",
+              "accounting/v2/tenant/{tenant}/journal-entries/{id}"),
+          new Entry("PaymentTerms_GetList", "GET", "accounting/v2/tenant/{tenant}/payment-terms"),
+          new Entry(
+              "PaymentTerms_GetPaymentTermModel",
+              "GET",
+              "accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}"),
+          new Entry("PaymentTypes_Get", "GET", "accounting/v2/tenant/{tenant}/payment-types/{id}"),
+          new Entry("PaymentTypes_GetList", "GET", "accounting/v2/tenant/{tenant}/payment-types"),
+          new Entry("Payments_Create", "POST", "accounting/v2/tenant/{tenant}/payments"),
+          new Entry(
+              "Payments_GetCustomFieldTypes",
+              "GET",
+              "accounting/v2/tenant/{tenant}/payments/custom-fields"),
+          new Entry("Payments_GetList", "GET", "accounting/v2/tenant/{tenant}/payments"),
+          new Entry("Payments_Update", "PATCH", "accounting/v2/tenant/{tenant}/payments/{id}"),
+          new Entry(
+              "Payments_UpdateCustomFields",
+              "PATCH",
+              "accounting/v2/tenant/{tenant}/payments/custom-fields"),
+          new Entry(
+              "Payments_UpdateStatus", "POST", "accounting/v2/tenant/{tenant}/payments/status"),
+          new Entry(
+              "RemittanceVendors_GetById",
+              "GET",
+              "accounting/v2/tenant/{tenant}/remittance-vendors/{id}"),
+          new Entry(
+              "RemittanceVendors_GetList",
+              "GET",
+              "accounting/v2/tenant/{tenant}/remittance-vendors"),
+          new Entry("TaxZones_GetList", "GET", "accounting/v2/tenant/{tenant}/tax-zones"));
 
-  private AccountingOperations() {
-  }
+  private AccountingOperations() {}
 
-  /**
-   * One operation: its id, HTTP method and Retrofit path template.
-   */
+  /** One operation: its id, HTTP method and Retrofit path template. */
   public static final class Entry {
     public final String operationId;
 

@@ -21,66 +21,68 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code ap-bills} operations; used by {@link ApBillRepository}.
- */
+/** Retrofit binding of the {@code ap-bills} operations; used by {@link ApBillRepository}. */
 public interface ApBillApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/ap-bills}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/ap-bills}. */
   @Operation("ApBills_GetListPaginated")
   @GET("accounting/v2/tenant/{tenant}/ap-bills")
-  Call<PagedResponse<ApBill>> apBillsGetListPaginated(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("batchId") String batchId,
-      @Query("batchNumber") String batchNumber, @Query("billNumber") String billNumber,
+  Call<PagedResponse<ApBill>> apBillsGetListPaginated(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("batchId") String batchId,
+      @Query("batchNumber") String batchNumber,
+      @Query("billNumber") String billNumber,
       @Query("businessUnitIds") String businessUnitIds,
-      @Query("customField.Operator") String customFieldOperator, @Query("dateFrom") String dateFrom,
-      @Query("dateTo") String dateTo, @Query("jobNumber") String jobNumber,
+      @Query("customField.Operator") String customFieldOperator,
+      @Query("dateFrom") String dateFrom,
+      @Query("dateTo") String dateTo,
+      @Query("jobNumber") String jobNumber,
       @Query("purchaseOrderNumber") String purchaseOrderNumber,
       @Query("purchaseOrderTypes") String purchaseOrderTypes,
-      @Query("syncStatuses") List<String> syncStatuses, @Query("statuses") List<String> statuses,
-      @Query("sources") List<String> sources, @Query("minCost") String minCost,
-      @Query("maxCost") String maxCost, @Query("billType") String billType,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
+      @Query("syncStatuses") List<String> syncStatuses,
+      @Query("statuses") List<String> statuses,
+      @Query("sources") List<String> sources,
+      @Query("minCost") String minCost,
+      @Query("maxCost") String maxCost,
+      @Query("billType") String billType,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
+      @Query("includeTotal") Boolean includeTotal,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/ap-bills/{billId}}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/ap-bills/{billId}}. */
   @Operation("ApBills_GetById")
   @GET("accounting/v2/tenant/{tenant}/ap-bills/{billId}")
   Call<ApBill> apBillsGetById(@Path("tenant") long tenant, @Path("billId") long billId);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/ap-bills/custom-fields}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/ap-bills/custom-fields}. */
   @Operation("ApBills_GetCustomFieldTypes")
   @GET("accounting/v2/tenant/{tenant}/ap-bills/custom-fields")
-  Call<PagedResponse<CustomFieldType>> apBillsGetCustomFieldTypes(@Path("tenant") long tenant,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<CustomFieldType>> apBillsGetCustomFieldTypes(
+      @Path("tenant") long tenant,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("sort") String sort,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/ap-bills/custom-fields}.
-   */
+  /** PATCH {@code accounting/v2/tenant/{tenant}/ap-bills/custom-fields}. */
   @Operation("ApBills_UpdateCustomFields")
   @PATCH("accounting/v2/tenant/{tenant}/ap-bills/custom-fields")
-  Call<Void> apBillsUpdateCustomFields(@Path("tenant") long tenant,
-      @Body CustomFieldUpdateRequest request);
+  Call<Void> apBillsUpdateCustomFields(
+      @Path("tenant") long tenant, @Body CustomFieldUpdateRequest request);
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-bills/markasexported}.
-   */
+  /** POST {@code accounting/v2/tenant/{tenant}/ap-bills/markasexported}. */
   @Operation("ApBills_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/ap-bills/markasexported")
-  Call<List<MarkApBillAsExportedUpdate>> apBillsMarkAsExported(@Path("tenant") long tenant,
-      @Body MarkApBillAsExportedUpdateRequest request);
+  Call<List<MarkApBillAsExportedUpdate>> apBillsMarkAsExported(
+      @Path("tenant") long tenant, @Body MarkApBillAsExportedUpdateRequest request);
 }

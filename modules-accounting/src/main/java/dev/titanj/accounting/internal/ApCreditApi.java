@@ -18,28 +18,28 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code ap-credits} operations; used by {@link ApCreditRepository}.
- */
+/** Retrofit binding of the {@code ap-credits} operations; used by {@link ApCreditRepository}. */
 public interface ApCreditApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/ap-credits}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/ap-credits}. */
   @Operation("ApCredits_GetList")
   @GET("accounting/v2/tenant/{tenant}/ap-credits")
-  Call<PagedResponse<ApCredit>> apCreditsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<ApCredit>> apCreditsGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
-      @Query("syncStatuses") List<String> syncStatuses, @QueryMap Map<String, String> extras);
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("sort") String sort,
+      @Query("syncStatuses") List<String> syncStatuses,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-credits/markasexported}.
-   */
+  /** POST {@code accounting/v2/tenant/{tenant}/ap-credits/markasexported}. */
   @Operation("ApCredits_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/ap-credits/markasexported")
-  Call<List<MarkApCreditAsExportedUpdate>> apCreditsMarkAsExported(@Path("tenant") long tenant,
-      @Body List<MarkApCreditAsExportedUpdateRequest> requests);
+  Call<List<MarkApCreditAsExportedUpdate>> apCreditsMarkAsExported(
+      @Path("tenant") long tenant, @Body List<MarkApCreditAsExportedUpdateRequest> requests);
 }

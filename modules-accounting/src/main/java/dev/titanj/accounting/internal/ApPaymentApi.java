@@ -18,28 +18,28 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code ap-payments} operations; used by {@link ApPaymentRepository}.
- */
+/** Retrofit binding of the {@code ap-payments} operations; used by {@link ApPaymentRepository}. */
 public interface ApPaymentApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/ap-payments}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/ap-payments}. */
   @Operation("ApPayments_GetList")
   @GET("accounting/v2/tenant/{tenant}/ap-payments")
-  Call<PagedResponse<ApPayment>> apPaymentsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<ApPayment>> apPaymentsGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
-      @Query("syncStatuses") List<String> syncStatuses, @QueryMap Map<String, String> extras);
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("sort") String sort,
+      @Query("syncStatuses") List<String> syncStatuses,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}.
-   */
+  /** POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}. */
   @Operation("ApPayments_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/ap-payments/markasexported")
-  Call<List<MarkApPaymentAsExportedUpdate>> apPaymentsMarkAsExported(@Path("tenant") long tenant,
-      @Body List<MarkApPaymentAsExportedUpdateRequest> requests);
+  Call<List<MarkApPaymentAsExportedUpdate>> apPaymentsMarkAsExported(
+      @Path("tenant") long tenant, @Body List<MarkApPaymentAsExportedUpdateRequest> requests);
 }

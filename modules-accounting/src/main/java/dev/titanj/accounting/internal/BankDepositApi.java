@@ -21,13 +21,13 @@ import retrofit2.http.QueryMap;
  * Retrofit binding of the {@code bank-deposits} operations; used by {@link BankDepositRepository}.
  */
 public interface BankDepositApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/bank-deposits}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/bank-deposits}. */
   @Operation("Deposits_GetList")
   @GET("accounting/v2/tenant/{tenant}/bank-deposits")
-  Call<PagedResponse<DetailedDeposit>> depositsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("modifiedBefore") String modifiedBefore,
+  Call<PagedResponse<DetailedDeposit>> depositsGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
@@ -35,27 +35,31 @@ public interface BankDepositApi {
       @Query("depositDateOnOrAfter") String depositDateOnOrAfter,
       @Query("reviewedBefore") String reviewedBefore,
       @Query("reviewedOnOrAfter") String reviewedOnOrAfter,
-      @Query("reviewStatus") String reviewStatus, @Query("depositStatus") String depositStatus,
+      @Query("reviewStatus") String reviewStatus,
+      @Query("depositStatus") String depositStatus,
       @Query("syncStatus") String syncStatus,
       @Query("grossAmountGreater") String grossAmountGreater,
-      @Query("grossAmountLess") String grossAmountLess, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Query("grossAmountLess") String grossAmountLess,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("sort") String sort,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions}. */
   @Operation("Deposits_GetTransactionsList")
   @GET("accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions")
-  Call<PagedResponse<DetailedTransaction>> depositsGetTransactionsList(@Path("tenant") long tenant,
-      @Path("id") long id, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
+  Call<PagedResponse<DetailedTransaction>> depositsGetTransactionsList(
+      @Path("tenant") long tenant,
+      @Path("id") long id,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/bank-deposits/markasexported}.
-   */
+  /** POST {@code accounting/v2/tenant/{tenant}/bank-deposits/markasexported}. */
   @Operation("Deposits_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/bank-deposits/markasexported")
-  Call<Void> depositsMarkAsExported(@Path("tenant") long tenant,
-      @Body MarkDepositsAsExportedRequestArgs request);
+  Call<Void> depositsMarkAsExported(
+      @Path("tenant") long tenant, @Body MarkDepositsAsExportedRequestArgs request);
 }

@@ -21,37 +21,42 @@ import retrofit2.http.QueryMap;
  * Retrofit binding of the {@code credit-memos} operations; used by {@link CreditMemoRepository}.
  */
 public interface CreditMemoApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/credit-memos}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/credit-memos}. */
   @Operation("CreditMemos_GetList")
   @GET("accounting/v2/tenant/{tenant}/credit-memos")
-  Call<PagedResponse<CreditMemoPublic>> creditMemosGetList(@Path("tenant") long tenant,
-      @Query("active") String active, @Query("ids") String ids,
+  Call<PagedResponse<CreditMemoPublic>> creditMemosGetList(
+      @Path("tenant") long tenant,
+      @Query("active") String active,
+      @Query("ids") String ids,
       @Query("businessUnitIds") String businessUnitIds,
       @Query("appliedToInvoiceIds") String appliedToInvoiceIds,
       @Query("appliedToReferenceNumber") String appliedToReferenceNumber,
-      @Query("dateBefore") String dateBefore, @Query("dateOnOrAfter") String dateOnOrAfter,
+      @Query("dateBefore") String dateBefore,
+      @Query("dateOnOrAfter") String dateOnOrAfter,
       @Query("appliedBefore") String appliedBefore,
       @Query("appliedOnOrAfter") String appliedOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
       @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter, @Query("batchId") String batchId,
+      @Query("createdOnOrAfter") String createdOnOrAfter,
+      @Query("batchId") String batchId,
       @Query("batchNumber") String batchNumber,
       @Query("customField.Operator") String customFieldOperator,
       @Query("totalFilter.Amount") String totalFilterAmount,
       @Query("totalFilter.Comparer") String totalFilterComparer,
       @Query("balanceFilter.Amount") String balanceFilterAmount,
-      @Query("balanceFilter.Comparer") String balanceFilterComparer, @Query("sort") String sort,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
+      @Query("balanceFilter.Comparer") String balanceFilterComparer,
+      @Query("sort") String sort,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/credit-memos/{id}}.
-   */
+  /** PATCH {@code accounting/v2/tenant/{tenant}/credit-memos/{id}}. */
   @Operation("CreditMemos_Update")
   @PATCH("accounting/v2/tenant/{tenant}/credit-memos/{id}")
-  Call<CreditMemoUpdatePublic> creditMemosUpdate(@Path("tenant") long tenant, @Path("id") long id,
+  Call<CreditMemoUpdatePublic> creditMemosUpdate(
+      @Path("tenant") long tenant,
+      @Path("id") long id,
       @Body CreditMemoUpdatePublicRequest request);
 }

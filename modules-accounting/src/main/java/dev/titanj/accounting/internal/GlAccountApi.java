@@ -18,49 +18,50 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code gl-accounts} operations; used by {@link GlAccountRepository}.
- */
+/** Retrofit binding of the {@code gl-accounts} operations; used by {@link GlAccountRepository}. */
 public interface GlAccountApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/gl-accounts}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/gl-accounts}. */
   @Operation("GlAccounts_GetList")
   @GET("accounting/v2/tenant/{tenant}/gl-accounts")
-  Call<PagedResponse<GlAccountExtended>> glAccountsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("names") String names, @Query("numbers") String numbers,
-      @Query("types") String types, @Query("subtypes") String subtypes,
-      @Query("description") String description, @Query("source") String source,
-      @Query("active") String active, @Query("isIntacctGroup") String isIntacctGroup,
+  Call<PagedResponse<GlAccountExtended>> glAccountsGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("names") String names,
+      @Query("numbers") String numbers,
+      @Query("types") String types,
+      @Query("subtypes") String subtypes,
+      @Query("description") String description,
+      @Query("source") String source,
+      @Query("active") String active,
+      @Query("isIntacctGroup") String isIntacctGroup,
       @Query("isIntacctBankAccount") String isIntacctBankAccount,
       @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
       @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Query("createdOnOrAfter") String createdOnOrAfter,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("sort") String sort,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/gl-accounts}.
-   */
+  /** POST {@code accounting/v2/tenant/{tenant}/gl-accounts}. */
   @Operation("GlAccounts_CreateAccount")
   @POST("accounting/v2/tenant/{tenant}/gl-accounts")
-  Call<GlAccountExtended> glAccountsCreateAccount(@Path("tenant") long tenant,
-      @Body GlAccountCreateRequest request);
+  Call<GlAccountExtended> glAccountsCreateAccount(
+      @Path("tenant") long tenant, @Body GlAccountCreateRequest request);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}. */
   @Operation("GlAccounts_GetAccount")
   @GET("accounting/v2/tenant/{tenant}/gl-accounts/{accountId}")
-  Call<GlAccountExtended> glAccountsGetAccount(@Path("tenant") long tenant,
-      @Path("accountId") long accountId);
+  Call<GlAccountExtended> glAccountsGetAccount(
+      @Path("tenant") long tenant, @Path("accountId") long accountId);
 
-  /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}.
-   */
+  /** PATCH {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}. */
   @Operation("GlAccounts_UpdateAccount")
   @PATCH("accounting/v2/tenant/{tenant}/gl-accounts/{accountId}")
-  Call<GlAccountExtended> glAccountsUpdateAccount(@Path("tenant") long tenant,
-      @Path("accountId") long accountId, @Body GlAccountUpdateRequest request);
+  Call<GlAccountExtended> glAccountsUpdateAccount(
+      @Path("tenant") long tenant,
+      @Path("accountId") long accountId,
+      @Body GlAccountUpdateRequest request);
 }

@@ -14,20 +14,25 @@ import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
 /**
- * Retrofit binding of the {@code gl-accounts.types} operations; used by {@link GlAccountTypeRepository}.
+ * Retrofit binding of the {@code gl-accounts.types} operations; used by {@link
+ * GlAccountTypeRepository}.
  */
 public interface GlAccountTypeApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/gl-accounts/types}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/gl-accounts/types}. */
   @Operation("GlAccounts_GetTypeList")
   @GET("accounting/v2/tenant/{tenant}/gl-accounts/types")
-  Call<PagedResponse<GlAccountType>> glAccountsGetTypeList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("names") String names, @Query("active") String active,
+  Call<PagedResponse<GlAccountType>> glAccountsGetTypeList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("names") String names,
+      @Query("active") String active,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("sort") String sort,
+      @QueryMap Map<String, String> extras);
 }

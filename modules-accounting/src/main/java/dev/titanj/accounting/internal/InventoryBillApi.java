@@ -24,85 +24,98 @@ import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
 /**
- * Retrofit binding of the {@code inventory-bills} operations; used by {@link InventoryBillRepository}.
+ * Retrofit binding of the {@code inventory-bills} operations; used by {@link
+ * InventoryBillRepository}.
  */
 public interface InventoryBillApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/export/inventory-bills}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/export/inventory-bills}. */
   @Operation("Export_InventoryBills")
   @GET("accounting/v2/tenant/{tenant}/export/inventory-bills")
-  Call<ExportResponse<ExportInventoryBill>> exportInventoryBills(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+  Call<ExportResponse<ExportInventoryBill>> exportInventoryBills(
+      @Path("tenant") long tenant,
+      @Query("from") String from,
+      @Query("includeRecentChanges") Boolean includeRecentChanges);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/inventory-bills}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/inventory-bills}. */
   @Operation("InventoryBills_GetList")
   @GET("accounting/v2/tenant/{tenant}/inventory-bills")
-  Call<List<InventoryBill>> inventoryBillsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("batchId") String batchId,
-      @Query("batchNumber") String batchNumber, @Query("billNumber") String billNumber,
+  Call<List<InventoryBill>> inventoryBillsGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("batchId") String batchId,
+      @Query("batchNumber") String batchNumber,
+      @Query("billNumber") String billNumber,
       @Query("businessUnitIds") String businessUnitIds,
-      @Query("customField.Operator") String customFieldOperator, @Query("dateFrom") String dateFrom,
-      @Query("dateTo") String dateTo, @Query("jobNumber") String jobNumber,
+      @Query("customField.Operator") String customFieldOperator,
+      @Query("dateFrom") String dateFrom,
+      @Query("dateTo") String dateTo,
+      @Query("jobNumber") String jobNumber,
       @Query("purchaseOrderNumber") String purchaseOrderNumber,
       @Query("purchaseOrderTypes") String purchaseOrderTypes,
-      @Query("syncStatuses") List<String> syncStatuses, @Query("minCost") String minCost,
-      @Query("maxCost") String maxCost, @Query("billType") String billType,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
+      @Query("syncStatuses") List<String> syncStatuses,
+      @Query("minCost") String minCost,
+      @Query("maxCost") String maxCost,
+      @Query("billType") String billType,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
+      @Query("includeTotal") Boolean includeTotal,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/inventory-bills/paginated}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/inventory-bills/paginated}. */
   @Operation("InventoryBills_GetListPaginated")
   @GET("accounting/v2/tenant/{tenant}/inventory-bills/paginated")
-  Call<PagedResponse<InventoryBill>> inventoryBillsGetListPaginated(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("batchId") String batchId,
-      @Query("batchNumber") String batchNumber, @Query("billNumber") String billNumber,
+  Call<PagedResponse<InventoryBill>> inventoryBillsGetListPaginated(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("batchId") String batchId,
+      @Query("batchNumber") String batchNumber,
+      @Query("billNumber") String billNumber,
       @Query("businessUnitIds") String businessUnitIds,
-      @Query("customField.Operator") String customFieldOperator, @Query("dateFrom") String dateFrom,
-      @Query("dateTo") String dateTo, @Query("jobNumber") String jobNumber,
+      @Query("customField.Operator") String customFieldOperator,
+      @Query("dateFrom") String dateFrom,
+      @Query("dateTo") String dateTo,
+      @Query("jobNumber") String jobNumber,
       @Query("purchaseOrderNumber") String purchaseOrderNumber,
       @Query("purchaseOrderTypes") String purchaseOrderTypes,
-      @Query("syncStatuses") List<String> syncStatuses, @Query("minCost") String minCost,
-      @Query("maxCost") String maxCost, @Query("billType") String billType,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
+      @Query("syncStatuses") List<String> syncStatuses,
+      @Query("minCost") String minCost,
+      @Query("maxCost") String maxCost,
+      @Query("billType") String billType,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
+      @Query("includeTotal") Boolean includeTotal,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}. */
   @Operation("InventoryBills_GetCustomFieldTypes")
   @GET("accounting/v2/tenant/{tenant}/inventory-bills/custom-fields")
   Call<PagedResponse<CustomFieldType>> inventoryBillsGetCustomFieldTypes(
-      @Path("tenant") long tenant, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
+      @Path("tenant") long tenant,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("sort") String sort,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}.
-   */
+  /** PATCH {@code accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}. */
   @Operation("InventoryBills_UpdateCustomFields")
   @PATCH("accounting/v2/tenant/{tenant}/inventory-bills/custom-fields")
-  Call<Void> inventoryBillsUpdateCustomFields(@Path("tenant") long tenant,
-      @Body CustomFieldUpdateRequest request);
+  Call<Void> inventoryBillsUpdateCustomFields(
+      @Path("tenant") long tenant, @Body CustomFieldUpdateRequest request);
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/inventory-bills/markasexported}.
-   */
+  /** POST {@code accounting/v2/tenant/{tenant}/inventory-bills/markasexported}. */
   @Operation("InventoryBills_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/inventory-bills/markasexported")
   Call<List<MarkInventoryBillAsExportedUpdate>> inventoryBillsMarkAsExported(

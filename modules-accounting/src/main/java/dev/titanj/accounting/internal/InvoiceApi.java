@@ -28,114 +28,113 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code invoices} operations; used by {@link InvoiceRepository}.
- */
+/** Retrofit binding of the {@code invoices} operations; used by {@link InvoiceRepository}. */
 public interface InvoiceApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/export/invoices}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/export/invoices}. */
   @Operation("Export_Invoices")
   @GET("accounting/v2/tenant/{tenant}/export/invoices")
-  Call<ExportResponse<ExportInvoice>> exportInvoices(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+  Call<ExportResponse<ExportInvoice>> exportInvoices(
+      @Path("tenant") long tenant,
+      @Query("from") String from,
+      @Query("includeRecentChanges") Boolean includeRecentChanges);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/export/invoice-items}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/export/invoice-items}. */
   @Operation("Export_InvoiceItems")
   @GET("accounting/v2/tenant/{tenant}/export/invoice-items")
-  Call<ExportResponse<ExportInvoiceItem>> exportInvoiceItems(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+  Call<ExportResponse<ExportInvoiceItem>> exportInvoiceItems(
+      @Path("tenant") long tenant,
+      @Query("from") String from,
+      @Query("includeRecentChanges") Boolean includeRecentChanges);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/invoices}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/invoices}. */
   @Operation("Invoices_GetList")
   @GET("accounting/v2/tenant/{tenant}/invoices")
-  Call<PagedResponse<Invoice>> invoicesGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("activeState") String activeState,
+  Call<PagedResponse<Invoice>> invoicesGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("activeState") String activeState,
       @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("statuses") List<String> statuses, @Query("batchId") String batchId,
-      @Query("batchNumber") String batchNumber, @Query("page") Integer page,
+      @Query("statuses") List<String> statuses,
+      @Query("batchId") String batchId,
+      @Query("batchNumber") String batchNumber,
+      @Query("page") Integer page,
       @Query("pageSize") Integer pageSize,
       @Query("customField.Operator") String customFieldOperator,
-      @Query("includeTotal") Boolean includeTotal, @Query("jobId") String jobId,
-      @Query("jobNumber") String jobNumber, @Query("businessUnitId") String businessUnitId,
-      @Query("customerId") String customerId, @Query("invoicedOnOrAfter") String invoicedOnOrAfter,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("jobId") String jobId,
+      @Query("jobNumber") String jobNumber,
+      @Query("businessUnitId") String businessUnitId,
+      @Query("customerId") String customerId,
+      @Query("invoicedOnOrAfter") String invoicedOnOrAfter,
       @Query("invoicedOnBefore") String invoicedOnBefore,
-      @Query("adjustmentToId") String adjustmentToId, @Query("number") String number,
+      @Query("adjustmentToId") String adjustmentToId,
+      @Query("number") String number,
       @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("createdBefore") String createdBefore, @Query("totalGreater") String totalGreater,
+      @Query("createdBefore") String createdBefore,
+      @Query("totalGreater") String totalGreater,
       @Query("totalLess") String totalLess,
       @Query("balanceFilter.Balance") String balanceFilterBalance,
       @Query("balanceFilter.Comparer") String balanceFilterComparer,
       @Query("dueDateBefore") String dueDateBefore,
-      @Query("dueDateOnOrAfter") String dueDateOnOrAfter, @Query("orderBy") String orderBy,
+      @Query("dueDateOnOrAfter") String dueDateOnOrAfter,
+      @Query("orderBy") String orderBy,
       @Query("orderByDirection") String orderByDirection,
       @Query("reviewStatuses") List<String> reviewStatuses,
-      @Query("assignedToIds") List<String> assignedToIds, @Query("sort") String sort,
+      @Query("assignedToIds") List<String> assignedToIds,
+      @Query("sort") String sort,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/invoices}.
-   */
+  /** POST {@code accounting/v2/tenant/{tenant}/invoices}. */
   @Operation("Invoices_CreateAdjustmentInvoice")
   @POST("accounting/v2/tenant/{tenant}/invoices")
-  Call<Long> invoicesCreateAdjustmentInvoice(@Path("tenant") long tenant,
-      @Body AdjustmentInvoiceCreateRequest request);
+  Call<Long> invoicesCreateAdjustmentInvoice(
+      @Path("tenant") long tenant, @Body AdjustmentInvoiceCreateRequest request);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/invoices/custom-fields}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/invoices/custom-fields}. */
   @Operation("Invoices_GetCustomFieldTypes")
   @GET("accounting/v2/tenant/{tenant}/invoices/custom-fields")
-  Call<PagedResponse<CustomFieldType>> invoicesGetCustomFieldTypes(@Path("tenant") long tenant,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<CustomFieldType>> invoicesGetCustomFieldTypes(
+      @Path("tenant") long tenant,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("sort") String sort,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/custom-fields}.
-   */
+  /** PATCH {@code accounting/v2/tenant/{tenant}/invoices/custom-fields}. */
   @Operation("Invoices_UpdateCustomFields")
   @PATCH("accounting/v2/tenant/{tenant}/invoices/custom-fields")
-  Call<Void> invoicesUpdateCustomFields(@Path("tenant") long tenant,
-      @Body CustomFieldUpdateRequest request);
+  Call<Void> invoicesUpdateCustomFields(
+      @Path("tenant") long tenant, @Body CustomFieldUpdateRequest request);
 
-  /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{id}}.
-   */
+  /** PATCH {@code accounting/v2/tenant/{tenant}/invoices/{id}}. */
   @Operation("Invoices_UpdateInvoice")
   @PATCH("accounting/v2/tenant/{tenant}/invoices/{id}")
-  Call<Void> invoicesUpdateInvoice(@Path("tenant") long tenant, @Path("id") long id,
-      @Body InvoiceUpdateRequest request);
+  Call<Void> invoicesUpdateInvoice(
+      @Path("tenant") long tenant, @Path("id") long id, @Body InvoiceUpdateRequest request);
 
-  /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items}.
-   */
+  /** PATCH {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items}. */
   @Operation("Invoices_UpdateInvoiceItems")
   @PATCH("accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items")
-  Call<Void> invoicesUpdateInvoiceItems(@Path("tenant") long tenant,
-      @Path("invoiceId") long invoiceId, @Body InvoiceItemUpdateRequest request);
+  Call<Void> invoicesUpdateInvoiceItems(
+      @Path("tenant") long tenant,
+      @Path("invoiceId") long invoiceId,
+      @Body InvoiceItemUpdateRequest request);
 
-  /**
-   * DELETE {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}}.
-   */
+  /** DELETE {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}}. */
   @Operation("Invoices_DeleteInvoiceItem")
   @DELETE("accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}")
-  Call<Void> invoicesDeleteInvoiceItem(@Path("tenant") long tenant,
-      @Path("invoiceId") long invoiceId, @Path("itemId") long itemId);
+  Call<Void> invoicesDeleteInvoiceItem(
+      @Path("tenant") long tenant, @Path("invoiceId") long invoiceId, @Path("itemId") long itemId);
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/invoices/markasexported}.
-   */
+  /** POST {@code accounting/v2/tenant/{tenant}/invoices/markasexported}. */
   @Operation("Invoices_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/invoices/markasexported")
-  Call<List<MarkInvoiceAsExportedUpdate>> invoicesMarkAsExported(@Path("tenant") long tenant,
-      @Body List<MarkInvoiceAsExportedUpdateRequest> requests);
+  Call<List<MarkInvoiceAsExportedUpdate>> invoicesMarkAsExported(
+      @Path("tenant") long tenant, @Body List<MarkInvoiceAsExportedUpdateRequest> requests);
 }

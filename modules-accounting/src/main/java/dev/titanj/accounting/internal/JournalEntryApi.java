@@ -22,67 +22,80 @@ import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
 /**
- * Retrofit binding of the {@code journal-entries} operations; used by {@link JournalEntryRepository}.
+ * Retrofit binding of the {@code journal-entries} operations; used by {@link
+ * JournalEntryRepository}.
  */
 public interface JournalEntryApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/journal-entries}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/journal-entries}. */
   @Operation("JournalEntries_GetList")
   @GET("accounting/v2/tenant/{tenant}/journal-entries")
-  Call<PagedResponse<JournalEntry>> journalEntriesGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("exportedFrom") String exportedFrom,
-      @Query("exportedTo") String exportedTo, @Query("postedFrom") String postedFrom,
-      @Query("postedTo") String postedTo, @Query("modifiedBefore") String modifiedBefore,
+  Call<PagedResponse<JournalEntry>> journalEntriesGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("exportedFrom") String exportedFrom,
+      @Query("exportedTo") String exportedTo,
+      @Query("postedFrom") String postedFrom,
+      @Query("postedTo") String postedTo,
+      @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
       @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter, @Query("exportedBy") String exportedBy,
-      @Query("name") String name, @Query("numberFrom") String numberFrom,
-      @Query("numberTo") String numberTo, @Query("statuses") List<String> statuses,
+      @Query("createdOnOrAfter") String createdOnOrAfter,
+      @Query("exportedBy") String exportedBy,
+      @Query("name") String name,
+      @Query("numberFrom") String numberFrom,
+      @Query("numberTo") String numberTo,
+      @Query("statuses") List<String> statuses,
       @Query("syncStatuses") List<String> syncStatuses,
       @Query("transactionPostedFrom") String transactionPostedFrom,
       @Query("transactionPostedTo") String transactionPostedTo,
       @Query("businessUnitIds") String businessUnitIds,
       @Query("serviceAgreementIds") String serviceAgreementIds,
-      @Query("customerName") String customerName, @Query("locationName") String locationName,
+      @Query("customerName") String customerName,
+      @Query("locationName") String locationName,
       @Query("vendorName") String vendorName,
       @Query("inventoryLocationName") String inventoryLocationName,
       @Query("refNumber") String refNumber,
-      @Query("transactionTypes") List<String> transactionTypes, @Query("empty") String empty,
-      @Query("sort") String sort, @Query("pageSize") Integer pageSize, @Query("page") Integer page,
-      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
+      @Query("transactionTypes") List<String> transactionTypes,
+      @Query("empty") String empty,
+      @Query("sort") String sort,
+      @Query("pageSize") Integer pageSize,
+      @Query("page") Integer page,
+      @Query("includeTotal") Boolean includeTotal,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/summary}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/summary}. */
   @Operation("JournalEntries_GetSummary")
   @GET("accounting/v2/tenant/{tenant}/journal-entries/{id}/summary")
-  Call<PagedResponse<JournalEntrySummary>> journalEntriesGetSummary(@Path("tenant") long tenant,
-      @Path("id") UUID id, @Query("pageSize") Integer pageSize, @Query("page") Integer page,
-      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
+  Call<PagedResponse<JournalEntrySummary>> journalEntriesGetSummary(
+      @Path("tenant") long tenant,
+      @Path("id") UUID id,
+      @Query("pageSize") Integer pageSize,
+      @Query("page") Integer page,
+      @Query("includeTotal") Boolean includeTotal,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/details}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/details}. */
   @Operation("JournalEntries_GetDetails")
   @GET("accounting/v2/tenant/{tenant}/journal-entries/{id}/details")
-  Call<PagedResponse<JournalEntryDetails>> journalEntriesGetDetails(@Path("tenant") long tenant,
-      @Path("id") UUID id, @Query("pageSize") Integer pageSize, @Query("page") Integer page,
-      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
+  Call<PagedResponse<JournalEntryDetails>> journalEntriesGetDetails(
+      @Path("tenant") long tenant,
+      @Path("id") UUID id,
+      @Query("pageSize") Integer pageSize,
+      @Query("page") Integer page,
+      @Query("includeTotal") Boolean includeTotal,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}}.
-   */
+  /** PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}}. */
   @Operation("JournalEntries_Update")
   @PATCH("accounting/v2/tenant/{tenant}/journal-entries/{id}")
-  Call<JournalEntry> journalEntriesUpdate(@Path("tenant") long tenant, @Path("id") UUID id,
-      @Body JournalEntryUpdateRequest request);
+  Call<JournalEntry> journalEntriesUpdate(
+      @Path("tenant") long tenant, @Path("id") UUID id, @Body JournalEntryUpdateRequest request);
 
-  /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/sync}.
-   */
+  /** PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/sync}. */
   @Operation("JournalEntries_SyncUpdate")
   @PATCH("accounting/v2/tenant/{tenant}/journal-entries/{id}/sync")
-  Call<JournalEntry> journalEntriesSyncUpdate(@Path("tenant") long tenant, @Path("id") UUID id,
+  Call<JournalEntry> journalEntriesSyncUpdate(
+      @Path("tenant") long tenant,
+      @Path("id") UUID id,
       @Body JournalEntrySyncUpdateRequest request);
 }

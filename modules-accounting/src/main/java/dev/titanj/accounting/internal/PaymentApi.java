@@ -24,82 +24,82 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code payments} operations; used by {@link PaymentRepository}.
- */
+/** Retrofit binding of the {@code payments} operations; used by {@link PaymentRepository}. */
 public interface PaymentApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/export/payments}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/export/payments}. */
   @Operation("Export_Payments")
   @GET("accounting/v2/tenant/{tenant}/export/payments")
-  Call<ExportResponse<ExportPayment>> exportPayments(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+  Call<ExportResponse<ExportPayment>> exportPayments(
+      @Path("tenant") long tenant,
+      @Query("from") String from,
+      @Query("includeRecentChanges") Boolean includeRecentChanges);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/payments}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/payments}. */
   @Operation("Payments_GetList")
   @GET("accounting/v2/tenant/{tenant}/payments")
-  Call<PagedResponse<DetailedPayment>> paymentsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("activeState") String activeState,
+  Call<PagedResponse<DetailedPayment>> paymentsGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("activeState") String activeState,
       @Query("appliedToInvoiceIds") String appliedToInvoiceIds,
       @Query("appliedToReferenceNumber") String appliedToReferenceNumber,
-      @Query("statuses") String statuses, @Query("paidOnAfter") String paidOnAfter,
-      @Query("paidOnBefore") String paidOnBefore, @Query("businessUnitIds") String businessUnitIds,
-      @Query("batchNumber") String batchNumber, @Query("batchId") String batchId,
-      @Query("transactionType") String transactionType, @Query("customerId") String customerId,
-      @Query("totalGreater") String totalGreater, @Query("totalLess") String totalLess,
-      @Query("depositIds") String depositIds, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
+      @Query("statuses") String statuses,
+      @Query("paidOnAfter") String paidOnAfter,
+      @Query("paidOnBefore") String paidOnBefore,
+      @Query("businessUnitIds") String businessUnitIds,
+      @Query("batchNumber") String batchNumber,
+      @Query("batchId") String batchId,
+      @Query("transactionType") String transactionType,
+      @Query("customerId") String customerId,
+      @Query("totalGreater") String totalGreater,
+      @Query("totalLess") String totalLess,
+      @Query("depositIds") String depositIds,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
       @Query("customField.Operator") String customFieldOperator,
       @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
       @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter, @Query("sort") String sort,
+      @Query("createdOnOrAfter") String createdOnOrAfter,
+      @Query("sort") String sort,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/payments}.
-   */
+  /** POST {@code accounting/v2/tenant/{tenant}/payments}. */
   @Operation("Payments_Create")
   @POST("accounting/v2/tenant/{tenant}/payments")
   Call<Payment> paymentsCreate(@Path("tenant") long tenant, @Body PaymentCreateRequest request);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/payments/custom-fields}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/payments/custom-fields}. */
   @Operation("Payments_GetCustomFieldTypes")
   @GET("accounting/v2/tenant/{tenant}/payments/custom-fields")
-  Call<PagedResponse<CustomFieldType>> paymentsGetCustomFieldTypes(@Path("tenant") long tenant,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<CustomFieldType>> paymentsGetCustomFieldTypes(
+      @Path("tenant") long tenant,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("sort") String sort,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/payments/custom-fields}.
-   */
+  /** PATCH {@code accounting/v2/tenant/{tenant}/payments/custom-fields}. */
   @Operation("Payments_UpdateCustomFields")
   @PATCH("accounting/v2/tenant/{tenant}/payments/custom-fields")
-  Call<Void> paymentsUpdateCustomFields(@Path("tenant") long tenant,
-      @Body CustomFieldUpdateRequest request);
+  Call<Void> paymentsUpdateCustomFields(
+      @Path("tenant") long tenant, @Body CustomFieldUpdateRequest request);
 
-  /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/payments/{id}}.
-   */
+  /** PATCH {@code accounting/v2/tenant/{tenant}/payments/{id}}. */
   @Operation("Payments_Update")
   @PATCH("accounting/v2/tenant/{tenant}/payments/{id}")
-  Call<Payment> paymentsUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body PaymentUpdateRequest request);
+  Call<Payment> paymentsUpdate(
+      @Path("tenant") long tenant, @Path("id") long id, @Body PaymentUpdateRequest request);
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/payments/status}.
-   */
+  /** POST {@code accounting/v2/tenant/{tenant}/payments/status}. */
   @Operation("Payments_UpdateStatus")
   @POST("accounting/v2/tenant/{tenant}/payments/status")
-  Call<Void> paymentsUpdateStatus(@Path("tenant") long tenant,
-      @Body PaymentStatusBatchRequest request);
+  Call<Void> paymentsUpdateStatus(
+      @Path("tenant") long tenant, @Body PaymentStatusBatchRequest request);
 }

@@ -17,24 +17,25 @@ import retrofit2.http.QueryMap;
  * Retrofit binding of the {@code payment-terms} operations; used by {@link PaymentTermRepository}.
  */
 public interface PaymentTermApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}}. */
   @Operation("PaymentTerms_GetPaymentTermModel")
   @GET("accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}")
-  Call<PaymentTermAPIModel> paymentTermsGetPaymentTermModel(@Path("tenant") long tenant,
-      @Path("paymentTermId") long paymentTermId);
+  Call<PaymentTermAPIModel> paymentTermsGetPaymentTermModel(
+      @Path("tenant") long tenant, @Path("paymentTermId") long paymentTermId);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/payment-terms}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/payment-terms}. */
   @Operation("PaymentTerms_GetList")
   @GET("accounting/v2/tenant/{tenant}/payment-terms")
-  Call<PagedResponse<PaymentTermAPIModel>> paymentTermsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<PaymentTermAPIModel>> paymentTermsGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("sort") String sort,
+      @QueryMap Map<String, String> extras);
 }

@@ -17,21 +17,21 @@ import retrofit2.http.QueryMap;
  * Retrofit binding of the {@code payment-types} operations; used by {@link PaymentTypeRepository}.
  */
 public interface PaymentTypeApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/payment-types}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/payment-types}. */
   @Operation("PaymentTypes_GetList")
   @GET("accounting/v2/tenant/{tenant}/payment-types")
-  Call<PagedResponse<PaymentType>> paymentTypesGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("active") String active,
+  Call<PagedResponse<PaymentType>> paymentTypesGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("active") String active,
       @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
+      @Query("createdOnOrAfter") String createdOnOrAfter,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/payment-types/{id}}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/payment-types/{id}}. */
   @Operation("PaymentTypes_Get")
   @GET("accounting/v2/tenant/{tenant}/payment-types/{id}")
   Call<PaymentType> paymentTypesGet(@Path("tenant") long tenant, @Path("id") long id);

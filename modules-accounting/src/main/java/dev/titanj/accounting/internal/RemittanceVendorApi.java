@@ -15,26 +15,28 @@ import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
 /**
- * Retrofit binding of the {@code remittance-vendors} operations; used by {@link RemittanceVendorRepository}.
+ * Retrofit binding of the {@code remittance-vendors} operations; used by {@link
+ * RemittanceVendorRepository}.
  */
 public interface RemittanceVendorApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/remittance-vendors}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/remittance-vendors}. */
   @Operation("RemittanceVendors_GetList")
   @GET("accounting/v2/tenant/{tenant}/remittance-vendors")
-  Call<PagedResponse<RemittanceVendor>> remittanceVendorsGetList(@Path("tenant") long tenant,
-      @Query("ids") List<String> ids, @Query("active") String active,
+  Call<PagedResponse<RemittanceVendor>> remittanceVendorsGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") List<String> ids,
+      @Query("active") String active,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("sort") String sort,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/remittance-vendors/{id}}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/remittance-vendors/{id}}. */
   @Operation("RemittanceVendors_GetById")
   @GET("accounting/v2/tenant/{tenant}/remittance-vendors/{id}")
   Call<RemittanceVendor> remittanceVendorsGetById(@Path("tenant") long tenant, @Path("id") long id);

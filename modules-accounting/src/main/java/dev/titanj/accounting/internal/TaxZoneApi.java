@@ -13,21 +13,22 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code tax-zones} operations; used by {@link TaxZoneRepository}.
- */
+/** Retrofit binding of the {@code tax-zones} operations; used by {@link TaxZoneRepository}. */
 public interface TaxZoneApi {
-  /**
-   * GET {@code accounting/v2/tenant/{tenant}/tax-zones}.
-   */
+  /** GET {@code accounting/v2/tenant/{tenant}/tax-zones}. */
   @Operation("TaxZones_GetList")
   @GET("accounting/v2/tenant/{tenant}/tax-zones")
-  Call<PagedResponse<TaxZone>> taxZonesGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("active") String active, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
+  Call<PagedResponse<TaxZone>> taxZonesGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("active") String active,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("sort") String sort,
       @QueryMap Map<String, String> extras);
 }

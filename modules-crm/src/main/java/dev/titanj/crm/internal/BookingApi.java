@@ -25,113 +25,134 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code bookings} operations; used by {@link BookingRepository}.
- */
+/** Retrofit binding of the {@code bookings} operations; used by {@link BookingRepository}. */
 public interface BookingApi {
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/bookings/{id}}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/bookings/{id}}. */
   @Operation("Bookings_Get")
   @GET("crm/v2/tenant/{tenant}/bookings/{id}")
   Call<Booking> bookingsGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/bookings}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/bookings}. */
   @Operation("Bookings_GetList")
   @GET("crm/v2/tenant/{tenant}/bookings")
-  Call<PagedResponse<Booking>> bookingsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<Booking>> bookingsGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("externalId") String externalId,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("externalId") String externalId,
+      @Query("sort") String sort,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/bookings/{id}/contacts}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/bookings/{id}/contacts}. */
   @Operation("Bookings_GetContactList")
   @GET("crm/v2/tenant/{tenant}/bookings/{id}/contacts")
-  Call<PagedResponse<BookingContact>> bookingsGetContactList(@Path("tenant") long tenant,
-      @Path("id") long id, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
+  Call<PagedResponse<BookingContact>> bookingsGetContactList(
+      @Path("tenant") long tenant,
+      @Path("id") long id,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}}. */
   @Operation("Bookings_GetForProvider")
   @GET("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}")
-  Call<Booking> bookingsGetForProvider(@Path("tenant") long tenant,
-      @Path("booking_provider") long bookingProvider, @Path("id") long id);
+  Call<Booking> bookingsGetForProvider(
+      @Path("tenant") long tenant,
+      @Path("booking_provider") long bookingProvider,
+      @Path("id") long id);
 
-  /**
-   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}}.
-   */
+  /** PATCH {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}}. */
   @Operation("Bookings_Update")
   @PATCH("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}")
-  Call<Booking> bookingsUpdate(@Path("tenant") long tenant,
-      @Path("booking_provider") long bookingProvider, @Path("id") long id,
+  Call<Booking> bookingsUpdate(
+      @Path("tenant") long tenant,
+      @Path("booking_provider") long bookingProvider,
+      @Path("id") long id,
       @Body UpdateBookingRequest request);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings}. */
   @Operation("Bookings_GetList2")
   @GET("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings")
-  Call<PagedResponse<Booking>> bookingsGetList2(@Path("tenant") long tenant,
-      @Path("booking_provider") long bookingProvider, @Query("ids") String ids,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<Booking>> bookingsGetList2(
+      @Path("tenant") long tenant,
+      @Path("booking_provider") long bookingProvider,
+      @Query("ids") String ids,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("externalId") String externalId,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("externalId") String externalId,
+      @Query("sort") String sort,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings}. */
   @Operation("Bookings_Create")
   @POST("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings")
-  Call<Booking> bookingsCreate(@Path("tenant") long tenant,
-      @Path("booking_provider") long bookingProvider, @Body CreateBookingRequest request);
+  Call<Booking> bookingsCreate(
+      @Path("tenant") long tenant,
+      @Path("booking_provider") long bookingProvider,
+      @Body CreateBookingRequest request);
 
   /**
    * GET {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts}.
    */
   @Operation("Bookings_GetContactList2")
   @GET("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts")
-  Call<PagedResponse<BookingContact>> bookingsGetContactList2(@Path("tenant") long tenant,
-      @Path("booking_provider") long bookingProvider, @Path("id") long id,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
+  Call<PagedResponse<BookingContact>> bookingsGetContactList2(
+      @Path("tenant") long tenant,
+      @Path("booking_provider") long bookingProvider,
+      @Path("id") long id,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @QueryMap Map<String, String> extras);
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts}.
    */
   @Operation("Bookings_CreateContact")
   @POST("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts")
-  Call<BookingContact> bookingsCreateContact(@Path("tenant") long tenant,
-      @Path("booking_provider") long bookingProvider, @Path("id") long id,
+  Call<BookingContact> bookingsCreateContact(
+      @Path("tenant") long tenant,
+      @Path("booking_provider") long bookingProvider,
+      @Path("id") long id,
       @Body ContactCreateRequest request);
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}}.
+   * PATCH {@code
+   * crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}}.
    */
   @Operation("Bookings_UpdateBookingContact")
-  @PATCH("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}")
-  Call<UpdateBookingContactRequest> bookingsUpdateBookingContact(@Path("tenant") long tenant,
-      @Path("booking_provider") long bookingProvider, @Path("id") long id,
-      @Path("contactId") long contactId, @Body UpdateBookingContactRequest request);
+  @PATCH(
+      "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}")
+  Call<UpdateBookingContactRequest> bookingsUpdateBookingContact(
+      @Path("tenant") long tenant,
+      @Path("booking_provider") long bookingProvider,
+      @Path("id") long id,
+      @Path("contactId") long contactId,
+      @Body UpdateBookingContactRequest request);
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}}.
+   * DELETE {@code
+   * crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}}.
    */
   @Operation("Bookings_DeleteContact")
-  @DELETE("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}")
-  Call<Void> bookingsDeleteContact(@Path("tenant") long tenant,
-      @Path("booking_provider") long bookingProvider, @Path("id") long id,
+  @DELETE(
+      "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}")
+  Call<Void> bookingsDeleteContact(
+      @Path("tenant") long tenant,
+      @Path("booking_provider") long bookingProvider,
+      @Path("id") long id,
       @Path("contactId") long contactId);
 
   /**
@@ -139,15 +160,17 @@ public interface BookingApi {
    */
   @Operation("Bookings_DismissBooking")
   @POST("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/dismiss")
-  Call<Void> bookingsDismissBooking(@Path("tenant") long tenant,
-      @Path("booking_provider") String bookingProvider, @Path("id") long id,
+  Call<Void> bookingsDismissBooking(
+      @Path("tenant") long tenant,
+      @Path("booking_provider") String bookingProvider,
+      @Path("id") long id,
       @Body DismissBookingModel request);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/export/bookings}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/export/bookings}. */
   @Operation("ExportBookings_Get")
   @GET("crm/v2/tenant/{tenant}/export/bookings")
-  Call<ExportResponse<ExportBooking>> exportBookingsGet(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+  Call<ExportResponse<ExportBooking>> exportBookingsGet(
+      @Path("tenant") long tenant,
+      @Query("from") String from,
+      @Query("includeRecentChanges") Boolean includeRecentChanges);
 }

@@ -21,44 +21,44 @@ import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
 /**
- * Retrofit binding of the {@code booking-provider-tags} operations; used by {@link BookingProviderTagRepository}.
+ * Retrofit binding of the {@code booking-provider-tags} operations; used by {@link
+ * BookingProviderTagRepository}.
  */
 public interface BookingProviderTagApi {
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/booking-provider-tags}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/booking-provider-tags}. */
   @Operation("BookingProviderTags_GetList")
   @GET("crm/v2/tenant/{tenant}/booking-provider-tags")
-  Call<PagedResponse<GetBookingProviderTag>> bookingProviderTagsGetList(@Path("tenant") long tenant,
-      @Query("name") String name, @Query("ids") String ids, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
+  Call<PagedResponse<GetBookingProviderTag>> bookingProviderTagsGetList(
+      @Path("tenant") long tenant,
+      @Query("name") String name,
+      @Query("ids") String ids,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("sort") String sort,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/booking-provider-tags}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/booking-provider-tags}. */
   @Operation("BookingProviderTags_Create")
   @POST("crm/v2/tenant/{tenant}/booking-provider-tags")
-  Call<CreateBookingProviderTag> bookingProviderTagsCreate(@Path("tenant") long tenant,
-      @Body CreateBookingProviderTagRequest request);
+  Call<CreateBookingProviderTag> bookingProviderTagsCreate(
+      @Path("tenant") long tenant, @Body CreateBookingProviderTagRequest request);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/booking-provider-tags/{id}}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/booking-provider-tags/{id}}. */
   @Operation("BookingProviderTags_Get")
   @GET("crm/v2/tenant/{tenant}/booking-provider-tags/{id}")
-  Call<GetBookingProviderTag> bookingProviderTagsGet(@Path("tenant") long tenant,
-      @Path("id") long id);
+  Call<GetBookingProviderTag> bookingProviderTagsGet(
+      @Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider-tags/{id}}.
-   */
+  /** PATCH {@code crm/v2/tenant/{tenant}/booking-provider-tags/{id}}. */
   @Operation("BookingProviderTags_Update")
   @PATCH("crm/v2/tenant/{tenant}/booking-provider-tags/{id}")
-  Call<BookingProviderTag> bookingProviderTagsUpdate(@Path("tenant") long tenant,
-      @Path("id") long id, @Body UpdateBookingProviderTagRequest request);
+  Call<BookingProviderTag> bookingProviderTagsUpdate(
+      @Path("tenant") long tenant,
+      @Path("id") long id,
+      @Body UpdateBookingProviderTagRequest request);
 }

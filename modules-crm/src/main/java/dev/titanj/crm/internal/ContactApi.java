@@ -31,48 +31,50 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code contacts} operations; used by {@link ContactRepository}.
- */
+/** Retrofit binding of the {@code contacts} operations; used by {@link ContactRepository}. */
 public interface ContactApi {
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}. */
   @Operation("ContactMethods_GetContactMethods")
   @GET("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods")
-  Call<PagedResponse<ContactMethod>> contactMethodsGetContactMethods(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Query("referenceId") String referenceId,
-      @Query("type") String type, @Query("value") String value,
+  Call<PagedResponse<ContactMethod>> contactMethodsGetContactMethods(
+      @Path("tenant") long tenant,
+      @Path("contactId") UUID contactId,
+      @Query("referenceId") String referenceId,
+      @Query("type") String type,
+      @Query("value") String value,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("sort") String sort,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}. */
   @Operation("ContactMethods_CreateContactMethod")
   @POST("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods")
-  Call<ContactMethod> contactMethodsCreateContactMethod(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Body CreateContactMethodRequest request);
+  Call<ContactMethod> contactMethodsCreateContactMethod(
+      @Path("tenant") long tenant,
+      @Path("contactId") UUID contactId,
+      @Body CreateContactMethodRequest request);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}. */
   @Operation("ContactMethods_GetContactMethod")
   @GET("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<ContactMethod> contactMethodsGetContactMethod(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId);
+  Call<ContactMethod> contactMethodsGetContactMethod(
+      @Path("tenant") long tenant,
+      @Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId);
 
-  /**
-   * PUT {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}.
-   */
+  /** PUT {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}. */
   @Operation("ContactMethods_UpsertContactMethod")
   @PUT("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<ContactMethod> contactMethodsUpsertContactMethod(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId,
+  Call<ContactMethod> contactMethodsUpsertContactMethod(
+      @Path("tenant") long tenant,
+      @Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId,
       @Body UpsertContactMethodRequest request);
 
   /**
@@ -80,8 +82,10 @@ public interface ContactApi {
    */
   @Operation("ContactMethods_UpdateContactMethod")
   @PATCH("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<ContactMethod> contactMethodsUpdateContactMethod(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId,
+  Call<ContactMethod> contactMethodsUpdateContactMethod(
+      @Path("tenant") long tenant,
+      @Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId,
       @Body UpdateContactMethodRequest request);
 
   /**
@@ -89,154 +93,177 @@ public interface ContactApi {
    */
   @Operation("ContactMethods_DeleteContactMethod")
   @DELETE("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<Void> contactMethodsDeleteContactMethod(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId);
+  Call<Void> contactMethodsDeleteContactMethod(
+      @Path("tenant") long tenant,
+      @Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId);
 
   /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences}.
+   * GET {@code
+   * crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences}.
    */
   @Operation("ContactPreferences_GetContactMethodPreferences")
   @GET("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences")
   Call<List<ContactPreference>> contactPreferencesGetContactMethodPreferences(
-      @Path("tenant") long tenant, @Path("contactId") UUID contactId,
+      @Path("tenant") long tenant,
+      @Path("contactId") UUID contactId,
       @Path("contactMethodId") UUID contactMethodId);
 
   /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}}.
+   * GET {@code
+   * crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}}.
    */
   @Operation("ContactPreferences_GetContactMethodPreference")
-  @GET("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}")
-  Call<ContactPreference> contactPreferencesGetContactMethodPreference(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId,
+  @GET(
+      "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}")
+  Call<ContactPreference> contactPreferencesGetContactMethodPreference(
+      @Path("tenant") long tenant,
+      @Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId,
       @Path("preferenceName") String preferenceName);
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}}.
+   * PATCH {@code
+   * crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}}.
    */
   @Operation("ContactPreferences_UpdateContactMethodPreference")
-  @PATCH("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}")
+  @PATCH(
+      "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}")
   Call<ContactPreference> contactPreferencesUpdateContactMethodPreference(
-      @Path("tenant") long tenant, @Path("contactId") UUID contactId,
-      @Path("contactMethodId") UUID contactMethodId, @Path("preferenceName") String preferenceName,
+      @Path("tenant") long tenant,
+      @Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId,
+      @Path("preferenceName") String preferenceName,
       @Body UpdateContactMethodPreferenceRequest request);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/{id}}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/contacts/{id}}. */
   @Operation("Contacts_Get")
   @GET("crm/v2/tenant/{tenant}/contacts/{id}")
   Call<Contact> contactsGet(@Path("tenant") long tenant, @Path("id") UUID id);
 
-  /**
-   * PUT {@code crm/v2/tenant/{tenant}/contacts/{id}}.
-   */
+  /** PUT {@code crm/v2/tenant/{tenant}/contacts/{id}}. */
   @Operation("Contacts_Replace")
   @PUT("crm/v2/tenant/{tenant}/contacts/{id}")
-  Call<Contact> contactsReplace(@Path("tenant") long tenant, @Path("id") UUID id,
-      @Body ReplaceContactRequest request);
+  Call<Contact> contactsReplace(
+      @Path("tenant") long tenant, @Path("id") UUID id, @Body ReplaceContactRequest request);
 
-  /**
-   * PATCH {@code crm/v2/tenant/{tenant}/contacts/{id}}.
-   */
+  /** PATCH {@code crm/v2/tenant/{tenant}/contacts/{id}}. */
   @Operation("Contacts_Update")
   @PATCH("crm/v2/tenant/{tenant}/contacts/{id}")
-  Call<Contact> contactsUpdate(@Path("tenant") long tenant, @Path("id") UUID id,
-      @Body UpdateContactRequest request);
+  Call<Contact> contactsUpdate(
+      @Path("tenant") long tenant, @Path("id") UUID id, @Body UpdateContactRequest request);
 
-  /**
-   * DELETE {@code crm/v2/tenant/{tenant}/contacts/{id}}.
-   */
+  /** DELETE {@code crm/v2/tenant/{tenant}/contacts/{id}}. */
   @Operation("Contacts_DeleteContact")
   @DELETE("crm/v2/tenant/{tenant}/contacts/{id}")
   Call<Void> contactsDeleteContact(@Path("tenant") long tenant, @Path("id") UUID id);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}}. */
   @Operation("Contacts_GetByRelationshipId")
   @GET("crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}")
-  Call<PagedResponse<Contact>> contactsGetByRelationshipId(@Path("tenant") long tenant,
-      @Path("relationshipId") long relationshipId, @Query("name") String name,
-      @Query("title") String title, @Query("referenceId") String referenceId,
-      @Query("isArchived") String isArchived, @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
-
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts}.
-   */
-  @Operation("Contacts_GetList")
-  @GET("crm/v2/tenant/{tenant}/contacts")
-  Call<PagedResponse<Contact>> contactsGetList(@Path("tenant") long tenant,
-      @Query("name") String name, @Query("title") String title,
-      @Query("referenceId") String referenceId, @Query("isArchived") String isArchived,
+  Call<PagedResponse<Contact>> contactsGetByRelationshipId(
+      @Path("tenant") long tenant,
+      @Path("relationshipId") long relationshipId,
+      @Query("name") String name,
+      @Query("title") String title,
+      @Query("referenceId") String referenceId,
+      @Query("isArchived") String isArchived,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("sort") String sort,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/contacts}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/contacts}. */
+  @Operation("Contacts_GetList")
+  @GET("crm/v2/tenant/{tenant}/contacts")
+  Call<PagedResponse<Contact>> contactsGetList(
+      @Path("tenant") long tenant,
+      @Query("name") String name,
+      @Query("title") String title,
+      @Query("referenceId") String referenceId,
+      @Query("isArchived") String isArchived,
+      @Query("createdBefore") String createdBefore,
+      @Query("createdOnOrAfter") String createdOnOrAfter,
+      @Query("modifiedBefore") String modifiedBefore,
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("sort") String sort,
+      @QueryMap Map<String, String> extras);
+
+  /** POST {@code crm/v2/tenant/{tenant}/contacts}. */
   @Operation("Contacts_Create")
   @POST("crm/v2/tenant/{tenant}/contacts")
   Call<Contact> contactsCreate(@Path("tenant") long tenant, @Body CreateContactRequest request);
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}}.
+   * POST {@code
+   * crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}}.
    */
   @Operation("Contacts_CreateContactRelationship")
   @POST("crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}")
-  Call<Void> contactsCreateContactRelationship(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Path("relatedEntityId") long relatedEntityId,
+  Call<Void> contactsCreateContactRelationship(
+      @Path("tenant") long tenant,
+      @Path("contactId") UUID contactId,
+      @Path("relatedEntityId") long relatedEntityId,
       @Path("typeSlug") String typeSlug);
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}}.
+   * DELETE {@code
+   * crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}}.
    */
   @Operation("Contacts_DeleteContactRelationship")
   @DELETE("crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}")
-  Call<Void> contactsDeleteContactRelationship(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Path("relatedEntityId") long relatedEntityId,
+  Call<Void> contactsDeleteContactRelationship(
+      @Path("tenant") long tenant,
+      @Path("contactId") UUID contactId,
+      @Path("relatedEntityId") long relatedEntityId,
       @Path("typeSlug") String typeSlug);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/relationships}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/relationships}. */
   @Operation("Contacts_GetContactRelationshipList")
   @GET("crm/v2/tenant/{tenant}/contacts/{contactId}/relationships")
   Call<PagedResponse<ContactRelationship>> contactsGetContactRelationshipList(
-      @Path("tenant") long tenant, @Path("contactId") UUID contactId,
-      @Query("relatedEntityId") String relatedEntityId, @Query("typeSlug") String typeSlug,
-      @Query("typeName") String typeName, @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Path("tenant") long tenant,
+      @Path("contactId") UUID contactId,
+      @Query("relatedEntityId") String relatedEntityId,
+      @Query("typeSlug") String typeSlug,
+      @Query("typeName") String typeName,
+      @Query("createdBefore") String createdBefore,
+      @Query("createdOnOrAfter") String createdOnOrAfter,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("sort") String sort,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/preferences}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/contacts/preferences}. */
   @Operation("Contacts_GetPreferenceMetadataList")
   @GET("crm/v2/tenant/{tenant}/contacts/preferences")
   Call<List<ContactPreferenceType>> contactsGetPreferenceMetadataList(@Path("tenant") long tenant);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/contact-methods}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/contacts/contact-methods}. */
   @Operation("Contacts_SearchContactMethods")
   @GET("crm/v2/tenant/{tenant}/contacts/contact-methods")
-  Call<PagedResponse<ContactMethod>> contactsSearchContactMethods(@Path("tenant") long tenant,
-      @Query("contactId") String contactId, @Query("referenceId") String referenceId,
-      @Query("type") String type, @Query("value") String value,
+  Call<PagedResponse<ContactMethod>> contactsSearchContactMethods(
+      @Path("tenant") long tenant,
+      @Query("contactId") String contactId,
+      @Query("referenceId") String referenceId,
+      @Query("type") String type,
+      @Query("value") String value,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("sort") String sort,
+      @QueryMap Map<String, String> extras);
 }

@@ -8,101 +8,238 @@ import java.util.List;
  * Every operation of {@code tenant-crm-v2.json} (86 operations), for coverage tests and tooling.
  */
 public final class CrmOperations {
-  public static final List<Entry> ALL = List.of(
-    new Entry("BookingProviderTags_Create", "POST", "crm/v2/tenant/{tenant}/booking-provider-tags"),
-    new Entry("BookingProviderTags_Get", "GET", "crm/v2/tenant/{tenant}/booking-provider-tags/{id}"),
-    new Entry("BookingProviderTags_GetList", "GET", "crm/v2/tenant/{tenant}/booking-provider-tags"),
-    new Entry("BookingProviderTags_Update", "PATCH", "crm/v2/tenant/{tenant}/booking-provider-tags/{id}"),
-    new Entry("Bookings_Create", "POST", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings"),
-    new Entry("Bookings_CreateContact", "POST", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts"),
-    new Entry("Bookings_DeleteContact", "DELETE", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}"),
-    new Entry("Bookings_DismissBooking", "POST", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/dismiss"),
-    new Entry("Bookings_Get", "GET", "crm/v2/tenant/{tenant}/bookings/{id}"),
-    new Entry("Bookings_GetContactList", "GET", "crm/v2/tenant/{tenant}/bookings/{id}/contacts"),
-    new Entry("Bookings_GetContactList2", "GET", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts"),
-    new Entry("Bookings_GetForProvider", "GET", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}"),
-    new Entry("Bookings_GetList", "GET", "crm/v2/tenant/{tenant}/bookings"),
-    new Entry("Bookings_GetList2", "GET", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings"),
-    new Entry("Bookings_Update", "PATCH", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}"),
-    new Entry("Bookings_UpdateBookingContact", "PATCH", "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}"),
-    new Entry("BulkTags_AddTags", "PUT", "crm/v2/tenant/{tenant}/tags"),
-    new Entry("BulkTags_RemoveTags", "DELETE", "crm/v2/tenant/{tenant}/tags"),
-    new Entry("ContactMethods_CreateContactMethod", "POST", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods"),
-    new Entry("ContactMethods_DeleteContactMethod", "DELETE", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}"),
-    new Entry("ContactMethods_GetContactMethod", "GET", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}"),
-    new Entry("ContactMethods_GetContactMethods", "GET", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods"),
-    new Entry("ContactMethods_UpdateContactMethod", "PATCH", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}"),
-    new Entry("ContactMethods_UpsertContactMethod", "PUT", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}"),
-    new Entry("ContactPreferences_GetContactMethodPreference", "GET", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}"),
-    new Entry("ContactPreferences_GetContactMethodPreferences", "GET", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences"),
-    new Entry("ContactPreferences_UpdateContactMethodPreference", "PATCH", "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}"),
-    new Entry("Contacts_Create", "POST", "crm/v2/tenant/{tenant}/contacts"),
-    new Entry("Contacts_CreateContactRelationship", "POST", "crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}"),
-    new Entry("Contacts_DeleteContact", "DELETE", "crm/v2/tenant/{tenant}/contacts/{id}"),
-    new Entry("Contacts_DeleteContactRelationship", "DELETE", "crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}"),
-    new Entry("Contacts_Get", "GET", "crm/v2/tenant/{tenant}/contacts/{id}"),
-    new Entry("Contacts_GetByRelationshipId", "GET", "crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}"),
-    new Entry("Contacts_GetContactRelationshipList", "GET", "crm/v2/tenant/{tenant}/contacts/{contactId}/relationships"),
-    new Entry("Contacts_GetList", "GET", "crm/v2/tenant/{tenant}/contacts"),
-    new Entry("Contacts_GetPreferenceMetadataList", "GET", "crm/v2/tenant/{tenant}/contacts/preferences"),
-    new Entry("Contacts_Replace", "PUT", "crm/v2/tenant/{tenant}/contacts/{id}"),
-    new Entry("Contacts_SearchContactMethods", "GET", "crm/v2/tenant/{tenant}/contacts/contact-methods"),
-    new Entry("Contacts_Update", "PATCH", "crm/v2/tenant/{tenant}/contacts/{id}"),
-    new Entry("Customers_Create", "POST", "crm/v2/tenant/{tenant}/customers"),
-    new Entry("Customers_CreateContact", "POST", "crm/v2/tenant/{tenant}/customers/{id}/contacts"),
-    new Entry("Customers_CreateNote", "POST", "crm/v2/tenant/{tenant}/customers/{id}/notes"),
-    new Entry("Customers_CreateTag", "POST", "crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}"),
-    new Entry("Customers_DeleteContact", "DELETE", "crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}"),
-    new Entry("Customers_DeleteNote", "DELETE", "crm/v2/tenant/{tenant}/customers/{id}/notes/{noteId}"),
-    new Entry("Customers_DeleteTag", "DELETE", "crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}"),
-    new Entry("Customers_Get", "GET", "crm/v2/tenant/{tenant}/customers/{id}"),
-    new Entry("Customers_GetContactList", "GET", "crm/v2/tenant/{tenant}/customers/{id}/contacts"),
-    new Entry("Customers_GetCustomFieldTypes", "GET", "crm/v2/tenant/{tenant}/customers/custom-fields"),
-    new Entry("Customers_GetList", "GET", "crm/v2/tenant/{tenant}/customers"),
-    new Entry("Customers_GetModifiedContactsList", "GET", "crm/v2/tenant/{tenant}/customers/contacts"),
-    new Entry("Customers_GetNotes", "GET", "crm/v2/tenant/{tenant}/customers/{id}/notes"),
-    new Entry("Customers_Update", "PATCH", "crm/v2/tenant/{tenant}/customers/{id}"),
-    new Entry("Customers_UpdateContact", "PATCH", "crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}"),
-    new Entry("ExportBookings_Get", "GET", "crm/v2/tenant/{tenant}/export/bookings"),
-    new Entry("ExportContacts_CustomersContacts", "GET", "crm/v2/tenant/{tenant}/export/customers/contacts"),
-    new Entry("ExportContacts_LocationsContacts", "GET", "crm/v2/tenant/{tenant}/export/locations/contacts"),
-    new Entry("ExportCustomers_GetCustomers", "GET", "crm/v2/tenant/{tenant}/export/customers"),
-    new Entry("ExportLeads_Leads", "GET", "crm/v2/tenant/{tenant}/export/leads"),
-    new Entry("ExportLocations_Locations", "GET", "crm/v2/tenant/{tenant}/export/locations"),
-    new Entry("Leads_Create", "POST", "crm/v2/tenant/{tenant}/leads"),
-    new Entry("Leads_CreateFollowUp", "POST", "crm/v2/tenant/{tenant}/leads/{id}/follow-up"),
-    new Entry("Leads_CreateNote", "POST", "crm/v2/tenant/{tenant}/leads/{id}/notes"),
-    new Entry("Leads_Dismiss", "POST", "crm/v2/tenant/{tenant}/leads/{id}/dismiss"),
-    new Entry("Leads_Get", "GET", "crm/v2/tenant/{tenant}/leads/{id}"),
-    new Entry("Leads_GetList", "GET", "crm/v2/tenant/{tenant}/leads"),
-    new Entry("Leads_GetNotes", "GET", "crm/v2/tenant/{tenant}/leads/{id}/notes"),
-    new Entry("Leads_SubmitLeadForm", "POST", "crm/v2/tenant/{tenant}/leads/form"),
-    new Entry("Leads_Update", "PATCH", "crm/v2/tenant/{tenant}/leads/{id}"),
-    new Entry("Locations_Create", "POST", "crm/v2/tenant/{tenant}/locations"),
-    new Entry("Locations_CreateContact", "POST", "crm/v2/tenant/{tenant}/locations/{id}/contacts"),
-    new Entry("Locations_CreateNote", "POST", "crm/v2/tenant/{tenant}/locations/{id}/notes"),
-    new Entry("Locations_CreateTag", "POST", "crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}"),
-    new Entry("Locations_DeleteContact", "DELETE", "crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}"),
-    new Entry("Locations_DeleteNote", "DELETE", "crm/v2/tenant/{tenant}/locations/{id}/notes/{noteId}"),
-    new Entry("Locations_DeleteTag", "DELETE", "crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}"),
-    new Entry("Locations_Get", "GET", "crm/v2/tenant/{tenant}/locations/{id}"),
-    new Entry("Locations_GetContactList", "GET", "crm/v2/tenant/{tenant}/locations/{id}/contacts"),
-    new Entry("Locations_GetCustomFieldTypes", "GET", "crm/v2/tenant/{tenant}/locations/custom-fields"),
-    new Entry("Locations_GetList", "GET", "crm/v2/tenant/{tenant}/locations"),
-    new Entry("Locations_GetLocationsContactsList", "GET", "crm/v2/tenant/{tenant}/locations/contacts"),
-    new Entry("Locations_GetNotes", "GET", "crm/v2/tenant/{tenant}/locations/{id}/notes"),
-    new Entry("Locations_GetPreferredTechnician", "GET", "crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician"),
-    new Entry("Locations_Update", "PATCH", "crm/v2/tenant/{tenant}/locations/{id}"),
-    new Entry("Locations_UpdateContact", "PATCH", "crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}"),
-    new Entry("Locations_UpdatePreferredTechnician", "POST", "crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician/{preferredTechnicianId}")
-  );
+  public static final List<Entry> ALL =
+      List.of(
+          new Entry(
+              "BookingProviderTags_Create", "POST", "crm/v2/tenant/{tenant}/booking-provider-tags"),
+          new Entry(
+              "BookingProviderTags_Get",
+              "GET",
+              "crm/v2/tenant/{tenant}/booking-provider-tags/{id}"),
+          new Entry(
+              "BookingProviderTags_GetList", "GET", "crm/v2/tenant/{tenant}/booking-provider-tags"),
+          new Entry(
+              "BookingProviderTags_Update",
+              "PATCH",
+              "crm/v2/tenant/{tenant}/booking-provider-tags/{id}"),
+          new Entry(
+              "Bookings_Create",
+              "POST",
+              "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings"),
+          new Entry(
+              "Bookings_CreateContact",
+              "POST",
+              "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts"),
+          new Entry(
+              "Bookings_DeleteContact",
+              "DELETE",
+              "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}"),
+          new Entry(
+              "Bookings_DismissBooking",
+              "POST",
+              "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/dismiss"),
+          new Entry("Bookings_Get", "GET", "crm/v2/tenant/{tenant}/bookings/{id}"),
+          new Entry(
+              "Bookings_GetContactList", "GET", "crm/v2/tenant/{tenant}/bookings/{id}/contacts"),
+          new Entry(
+              "Bookings_GetContactList2",
+              "GET",
+              "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts"),
+          new Entry(
+              "Bookings_GetForProvider",
+              "GET",
+              "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}"),
+          new Entry("Bookings_GetList", "GET", "crm/v2/tenant/{tenant}/bookings"),
+          new Entry(
+              "Bookings_GetList2",
+              "GET",
+              "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings"),
+          new Entry(
+              "Bookings_Update",
+              "PATCH",
+              "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}"),
+          new Entry(
+              "Bookings_UpdateBookingContact",
+              "PATCH",
+              "crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}"),
+          new Entry("BulkTags_AddTags", "PUT", "crm/v2/tenant/{tenant}/tags"),
+          new Entry("BulkTags_RemoveTags", "DELETE", "crm/v2/tenant/{tenant}/tags"),
+          new Entry(
+              "ContactMethods_CreateContactMethod",
+              "POST",
+              "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods"),
+          new Entry(
+              "ContactMethods_DeleteContactMethod",
+              "DELETE",
+              "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}"),
+          new Entry(
+              "ContactMethods_GetContactMethod",
+              "GET",
+              "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}"),
+          new Entry(
+              "ContactMethods_GetContactMethods",
+              "GET",
+              "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods"),
+          new Entry(
+              "ContactMethods_UpdateContactMethod",
+              "PATCH",
+              "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}"),
+          new Entry(
+              "ContactMethods_UpsertContactMethod",
+              "PUT",
+              "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}"),
+          new Entry(
+              "ContactPreferences_GetContactMethodPreference",
+              "GET",
+              "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}"),
+          new Entry(
+              "ContactPreferences_GetContactMethodPreferences",
+              "GET",
+              "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences"),
+          new Entry(
+              "ContactPreferences_UpdateContactMethodPreference",
+              "PATCH",
+              "crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}"),
+          new Entry("Contacts_Create", "POST", "crm/v2/tenant/{tenant}/contacts"),
+          new Entry(
+              "Contacts_CreateContactRelationship",
+              "POST",
+              "crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}"),
+          new Entry("Contacts_DeleteContact", "DELETE", "crm/v2/tenant/{tenant}/contacts/{id}"),
+          new Entry(
+              "Contacts_DeleteContactRelationship",
+              "DELETE",
+              "crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}"),
+          new Entry("Contacts_Get", "GET", "crm/v2/tenant/{tenant}/contacts/{id}"),
+          new Entry(
+              "Contacts_GetByRelationshipId",
+              "GET",
+              "crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}"),
+          new Entry(
+              "Contacts_GetContactRelationshipList",
+              "GET",
+              "crm/v2/tenant/{tenant}/contacts/{contactId}/relationships"),
+          new Entry("Contacts_GetList", "GET", "crm/v2/tenant/{tenant}/contacts"),
+          new Entry(
+              "Contacts_GetPreferenceMetadataList",
+              "GET",
+              "crm/v2/tenant/{tenant}/contacts/preferences"),
+          new Entry("Contacts_Replace", "PUT", "crm/v2/tenant/{tenant}/contacts/{id}"),
+          new Entry(
+              "Contacts_SearchContactMethods",
+              "GET",
+              "crm/v2/tenant/{tenant}/contacts/contact-methods"),
+          new Entry("Contacts_Update", "PATCH", "crm/v2/tenant/{tenant}/contacts/{id}"),
+          new Entry("Customers_Create", "POST", "crm/v2/tenant/{tenant}/customers"),
+          new Entry(
+              "Customers_CreateContact", "POST", "crm/v2/tenant/{tenant}/customers/{id}/contacts"),
+          new Entry("Customers_CreateNote", "POST", "crm/v2/tenant/{tenant}/customers/{id}/notes"),
+          new Entry(
+              "Customers_CreateTag",
+              "POST",
+              "crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}"),
+          new Entry(
+              "Customers_DeleteContact",
+              "DELETE",
+              "crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}"),
+          new Entry(
+              "Customers_DeleteNote",
+              "DELETE",
+              "crm/v2/tenant/{tenant}/customers/{id}/notes/{noteId}"),
+          new Entry(
+              "Customers_DeleteTag",
+              "DELETE",
+              "crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}"),
+          new Entry("Customers_Get", "GET", "crm/v2/tenant/{tenant}/customers/{id}"),
+          new Entry(
+              "Customers_GetContactList", "GET", "crm/v2/tenant/{tenant}/customers/{id}/contacts"),
+          new Entry(
+              "Customers_GetCustomFieldTypes",
+              "GET",
+              "crm/v2/tenant/{tenant}/customers/custom-fields"),
+          new Entry("Customers_GetList", "GET", "crm/v2/tenant/{tenant}/customers"),
+          new Entry(
+              "Customers_GetModifiedContactsList",
+              "GET",
+              "crm/v2/tenant/{tenant}/customers/contacts"),
+          new Entry("Customers_GetNotes", "GET", "crm/v2/tenant/{tenant}/customers/{id}/notes"),
+          new Entry("Customers_Update", "PATCH", "crm/v2/tenant/{tenant}/customers/{id}"),
+          new Entry(
+              "Customers_UpdateContact",
+              "PATCH",
+              "crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}"),
+          new Entry("ExportBookings_Get", "GET", "crm/v2/tenant/{tenant}/export/bookings"),
+          new Entry(
+              "ExportContacts_CustomersContacts",
+              "GET",
+              "crm/v2/tenant/{tenant}/export/customers/contacts"),
+          new Entry(
+              "ExportContacts_LocationsContacts",
+              "GET",
+              "crm/v2/tenant/{tenant}/export/locations/contacts"),
+          new Entry(
+              "ExportCustomers_GetCustomers", "GET", "crm/v2/tenant/{tenant}/export/customers"),
+          new Entry("ExportLeads_Leads", "GET", "crm/v2/tenant/{tenant}/export/leads"),
+          new Entry("ExportLocations_Locations", "GET", "crm/v2/tenant/{tenant}/export/locations"),
+          new Entry("Leads_Create", "POST", "crm/v2/tenant/{tenant}/leads"),
+          new Entry("Leads_CreateFollowUp", "POST", "crm/v2/tenant/{tenant}/leads/{id}/follow-up"),
+          new Entry("Leads_CreateNote", "POST", "crm/v2/tenant/{tenant}/leads/{id}/notes"),
+          new Entry("Leads_Dismiss", "POST", "crm/v2/tenant/{tenant}/leads/{id}/dismiss"),
+          new Entry("Leads_Get", "GET", "crm/v2/tenant/{tenant}/leads/{id}"),
+          new Entry("Leads_GetList", "GET", "crm/v2/tenant/{tenant}/leads"),
+          new Entry("Leads_GetNotes", "GET", "crm/v2/tenant/{tenant}/leads/{id}/notes"),
+          new Entry("Leads_SubmitLeadForm", "POST", "crm/v2/tenant/{tenant}/leads/form"),
+          new Entry("Leads_Update", "PATCH", "crm/v2/tenant/{tenant}/leads/{id}"),
+          new Entry("Locations_Create", "POST", "crm/v2/tenant/{tenant}/locations"),
+          new Entry(
+              "Locations_CreateContact", "POST", "crm/v2/tenant/{tenant}/locations/{id}/contacts"),
+          new Entry("Locations_CreateNote", "POST", "crm/v2/tenant/{tenant}/locations/{id}/notes"),
+          new Entry(
+              "Locations_CreateTag",
+              "POST",
+              "crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}"),
+          new Entry(
+              "Locations_DeleteContact",
+              "DELETE",
+              "crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}"),
+          new Entry(
+              "Locations_DeleteNote",
+              "DELETE",
+              "crm/v2/tenant/{tenant}/locations/{id}/notes/{noteId}"),
+          new Entry(
+              "Locations_DeleteTag",
+              "DELETE",
+              "crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}"),
+          new Entry("Locations_Get", "GET", "crm/v2/tenant/{tenant}/locations/{id}"),
+          new Entry(
+              "Locations_GetContactList", "GET", "crm/v2/tenant/{tenant}/locations/{id}/contacts"),
+          new Entry(
+              "Locations_GetCustomFieldTypes",
+              "GET",
+              "crm/v2/tenant/{tenant}/locations/custom-fields"),
+          new Entry("Locations_GetList", "GET", "crm/v2/tenant/{tenant}/locations"),
+          new Entry(
+              "Locations_GetLocationsContactsList",
+              "GET",
+              "crm/v2/tenant/{tenant}/locations/contacts"),
+          new Entry("Locations_GetNotes", "GET", "crm/v2/tenant/{tenant}/locations/{id}/notes"),
+          new Entry(
+              "Locations_GetPreferredTechnician",
+              "GET",
+              "crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician"),
+          new Entry("Locations_Update", "PATCH", "crm/v2/tenant/{tenant}/locations/{id}"),
+          new Entry(
+              "Locations_UpdateContact",
+              "PATCH",
+              "crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}"),
+          new Entry(
+              "Locations_UpdatePreferredTechnician",
+              "POST",
+              "crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician/{preferredTechnicianId}"));
 
-  private CrmOperations() {
-  }
+  private CrmOperations() {}
 
-  /**
-   * One operation: its id, HTTP method and Retrofit path template.
-   */
+  /** One operation: its id, HTTP method and Retrofit path template. */
   public static final class Entry {
     public final String operationId;
 

@@ -31,173 +31,171 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code customers} operations; used by {@link CustomerRepository}.
- */
+/** Retrofit binding of the {@code customers} operations; used by {@link CustomerRepository}. */
 public interface CustomerApi {
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/customers/{id}}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/customers/{id}}. */
   @Operation("Customers_Get")
   @GET("crm/v2/tenant/{tenant}/customers/{id}")
   Call<Customer> customersGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}}.
-   */
+  /** PATCH {@code crm/v2/tenant/{tenant}/customers/{id}}. */
   @Operation("Customers_Update")
   @PATCH("crm/v2/tenant/{tenant}/customers/{id}")
-  Call<Customer> customersUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body UpdateCustomerRequest request);
+  Call<Customer> customersUpdate(
+      @Path("tenant") long tenant, @Path("id") long id, @Body UpdateCustomerRequest request);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/customers}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/customers}. */
   @Operation("Customers_GetList")
   @GET("crm/v2/tenant/{tenant}/customers")
-  Call<PagedResponse<Customer>> customersGetList(@Path("tenant") long tenant,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("sort") String sort,
-      @Query("ids") String ids, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<Customer>> customersGetList(
+      @Path("tenant") long tenant,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("sort") String sort,
+      @Query("ids") String ids,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("excludeAccountingChangesFromModifiedDateRange") String excludeAccountingChangesFromModifiedDateRange,
-      @Query("name") String name, @Query("street") String street, @Query("unit") String unit,
-      @Query("city") String city, @Query("state") String state, @Query("zip") String zip,
-      @Query("country") String country, @Query("latitude") String latitude,
-      @Query("longitude") String longitude, @Query("phone") String phone,
+      @Query("excludeAccountingChangesFromModifiedDateRange")
+          String excludeAccountingChangesFromModifiedDateRange,
+      @Query("name") String name,
+      @Query("street") String street,
+      @Query("unit") String unit,
+      @Query("city") String city,
+      @Query("state") String state,
+      @Query("zip") String zip,
+      @Query("country") String country,
+      @Query("latitude") String latitude,
+      @Query("longitude") String longitude,
+      @Query("phone") String phone,
       @Query("active") String active,
       @Query("externalDataApplicationGuid") String externalDataApplicationGuid,
       @Query("externalDataKey") String externalDataKey,
-      @Query("externalDataValues") String externalDataValues, @QueryMap Map<String, String> extras);
+      @Query("externalDataValues") String externalDataValues,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/customers}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/customers}. */
   @Operation("Customers_Create")
   @POST("crm/v2/tenant/{tenant}/customers")
-  Call<CreatedCustomer> customersCreate(@Path("tenant") long tenant,
-      @Body CreateCustomerRequest request);
+  Call<CreatedCustomer> customersCreate(
+      @Path("tenant") long tenant, @Body CreateCustomerRequest request);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/customers/{id}/notes}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/customers/{id}/notes}. */
   @Operation("Customers_GetNotes")
   @GET("crm/v2/tenant/{tenant}/customers/{id}/notes")
-  Call<PagedResponse<Note>> customersGetNotes(@Path("tenant") long tenant, @Path("id") long id,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<Note>> customersGetNotes(
+      @Path("tenant") long tenant,
+      @Path("id") long id,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @QueryMap Map<String, String> extras);
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/notes}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/customers/{id}/notes}. */
   @Operation("Customers_CreateNote")
   @POST("crm/v2/tenant/{tenant}/customers/{id}/notes")
-  Call<Note> customersCreateNote(@Path("tenant") long tenant, @Path("id") long id,
-      @Body CustomerNoteCreateRequest request);
+  Call<Note> customersCreateNote(
+      @Path("tenant") long tenant, @Path("id") long id, @Body CustomerNoteCreateRequest request);
 
-  /**
-   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/notes/{noteId}}.
-   */
+  /** DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/notes/{noteId}}. */
   @Operation("Customers_DeleteNote")
   @DELETE("crm/v2/tenant/{tenant}/customers/{id}/notes/{noteId}")
-  Call<Void> customersDeleteNote(@Path("tenant") long tenant, @Path("id") long id,
-      @Path("noteId") long noteId);
+  Call<Void> customersDeleteNote(
+      @Path("tenant") long tenant, @Path("id") long id, @Path("noteId") long noteId);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}. */
   @Operation("Customers_GetContactList")
   @GET("crm/v2/tenant/{tenant}/customers/{id}/contacts")
   Call<PagedResponse<CustomerContactWithModifiedOn>> customersGetContactList(
-      @Path("tenant") long tenant, @Path("id") long id, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
+      @Path("tenant") long tenant,
+      @Path("id") long id,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}. */
   @Operation("Customers_CreateContact")
   @POST("crm/v2/tenant/{tenant}/customers/{id}/contacts")
-  Call<CustomerContactWithModifiedOn> customersCreateContact(@Path("tenant") long tenant,
-      @Path("id") long id, @Body CreateCustomerContactRequest request);
+  Call<CustomerContactWithModifiedOn> customersCreateContact(
+      @Path("tenant") long tenant, @Path("id") long id, @Body CreateCustomerContactRequest request);
 
-  /**
-   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}.
-   */
+  /** PATCH {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}. */
   @Operation("Customers_UpdateContact")
   @PATCH("crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}")
-  Call<CustomerContactWithModifiedOn> customersUpdateContact(@Path("tenant") long tenant,
-      @Path("id") long id, @Path("contactId") long contactId,
+  Call<CustomerContactWithModifiedOn> customersUpdateContact(
+      @Path("tenant") long tenant,
+      @Path("id") long id,
+      @Path("contactId") long contactId,
       @Body UpdateCustomerContactRequest request);
 
-  /**
-   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}.
-   */
+  /** DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}. */
   @Operation("Customers_DeleteContact")
   @DELETE("crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}")
-  Call<Void> customersDeleteContact(@Path("tenant") long tenant, @Path("id") long id,
-      @Path("contactId") long contactId);
+  Call<Void> customersDeleteContact(
+      @Path("tenant") long tenant, @Path("id") long id, @Path("contactId") long contactId);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/customers/contacts}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/customers/contacts}. */
   @Operation("Customers_GetModifiedContactsList")
   @GET("crm/v2/tenant/{tenant}/customers/contacts")
   Call<PagedResponse<CustomerContactWithModifiedOnAndCustomerId>> customersGetModifiedContactsList(
-      @Path("tenant") long tenant, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("modifiedBefore") String modifiedBefore,
+      @Path("tenant") long tenant,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("customerIds") String customerIds, @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter, @QueryMap Map<String, String> extras);
+      @Query("customerIds") String customerIds,
+      @Query("createdBefore") String createdBefore,
+      @Query("createdOnOrAfter") String createdOnOrAfter,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}. */
   @Operation("Customers_CreateTag")
   @POST("crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}")
-  Call<CreateCustomerTag> customersCreateTag(@Path("tenant") long tenant, @Path("id") long id,
-      @Path("tagTypeId") long tagTypeId);
+  Call<CreateCustomerTag> customersCreateTag(
+      @Path("tenant") long tenant, @Path("id") long id, @Path("tagTypeId") long tagTypeId);
 
-  /**
-   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}.
-   */
+  /** DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}. */
   @Operation("Customers_DeleteTag")
   @DELETE("crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}")
-  Call<Void> customersDeleteTag(@Path("tenant") long tenant, @Path("id") long id,
-      @Path("tagTypeId") long tagTypeId);
+  Call<Void> customersDeleteTag(
+      @Path("tenant") long tenant, @Path("id") long id, @Path("tagTypeId") long tagTypeId);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/customers/custom-fields}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/customers/custom-fields}. */
   @Operation("Customers_GetCustomFieldTypes")
   @GET("crm/v2/tenant/{tenant}/customers/custom-fields")
   Call<PagedResponse<CustomersCustomFieldType>> customersGetCustomFieldTypes(
-      @Path("tenant") long tenant, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
+      @Path("tenant") long tenant,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("sort") String sort,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/export/customers/contacts}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/export/customers/contacts}. */
   @Operation("ExportContacts_CustomersContacts")
   @GET("crm/v2/tenant/{tenant}/export/customers/contacts")
   Call<ExportResponse<ExportCustomerContact>> exportContactsCustomersContacts(
-      @Path("tenant") long tenant, @Query("from") String from,
+      @Path("tenant") long tenant,
+      @Query("from") String from,
       @Query("includeRecentChanges") Boolean includeRecentChanges);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/export/customers}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/export/customers}. */
   @Operation("ExportCustomers_GetCustomers")
   @GET("crm/v2/tenant/{tenant}/export/customers")
-  Call<ExportResponse<ExportCustomer>> exportCustomersGetCustomers(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+  Call<ExportResponse<ExportCustomer>> exportCustomersGetCustomers(
+      @Path("tenant") long tenant,
+      @Query("from") String from,
+      @Query("includeRecentChanges") Boolean includeRecentChanges);
 }

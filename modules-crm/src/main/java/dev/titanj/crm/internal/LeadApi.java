@@ -27,102 +27,97 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code leads} operations; used by {@link LeadRepository}.
- */
+/** Retrofit binding of the {@code leads} operations; used by {@link LeadRepository}. */
 public interface LeadApi {
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/export/leads}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/export/leads}. */
   @Operation("ExportLeads_Leads")
   @GET("crm/v2/tenant/{tenant}/export/leads")
-  Call<ExportResponse<ExportLeads>> exportLeadsLeads(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+  Call<ExportResponse<ExportLeads>> exportLeadsLeads(
+      @Path("tenant") long tenant,
+      @Query("from") String from,
+      @Query("includeRecentChanges") Boolean includeRecentChanges);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/leads/{id}}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/leads/{id}}. */
   @Operation("Leads_Get")
   @GET("crm/v2/tenant/{tenant}/leads/{id}")
   Call<Lead> leadsGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PATCH {@code crm/v2/tenant/{tenant}/leads/{id}}.
-   */
+  /** PATCH {@code crm/v2/tenant/{tenant}/leads/{id}}. */
   @Operation("Leads_Update")
   @PATCH("crm/v2/tenant/{tenant}/leads/{id}")
-  Call<Lead> leadsUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body LeadUpdateRequest request);
+  Call<Lead> leadsUpdate(
+      @Path("tenant") long tenant, @Path("id") long id, @Body LeadUpdateRequest request);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/leads}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/leads}. */
   @Operation("Leads_GetList")
   @GET("crm/v2/tenant/{tenant}/leads")
-  Call<PagedResponse<Lead>> leadsGetList(@Path("tenant") long tenant, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("ids") String ids, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<Lead>> leadsGetList(
+      @Path("tenant") long tenant,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("ids") String ids,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("customerId") String customerId,
-      @Query("isProspect") String isProspect, @Query("withoutCustomer") String withoutCustomer,
-      @Query("status") String status, @Query("customerCity") String customerCity,
-      @Query("customerState") String customerState, @Query("customerZip") String customerZip,
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("customerId") String customerId,
+      @Query("isProspect") String isProspect,
+      @Query("withoutCustomer") String withoutCustomer,
+      @Query("status") String status,
+      @Query("customerCity") String customerCity,
+      @Query("customerState") String customerState,
+      @Query("customerZip") String customerZip,
       @Query("customerCreatedOnOrAfter") String customerCreatedOnOrAfter,
       @Query("customerCreatedBefore") String customerCreatedBefore,
       @Query("customerModifiedOnOrAfter") String customerModifiedOnOrAfter,
-      @Query("sort") String sort, @Query("genPermUrl") String genPermUrl,
-      @Query("leadCustomerName") String leadCustomerName, @Query("leadPhone") String leadPhone,
+      @Query("sort") String sort,
+      @Query("genPermUrl") String genPermUrl,
+      @Query("leadCustomerName") String leadCustomerName,
+      @Query("leadPhone") String leadPhone,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/leads}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/leads}. */
   @Operation("Leads_Create")
   @POST("crm/v2/tenant/{tenant}/leads")
   Call<Lead> leadsCreate(@Path("tenant") long tenant, @Body LeadCreateRequest request);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/follow-up}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/leads/{id}/follow-up}. */
   @Operation("Leads_CreateFollowUp")
   @POST("crm/v2/tenant/{tenant}/leads/{id}/follow-up")
-  Call<FollowUp> leadsCreateFollowUp(@Path("tenant") long tenant, @Path("id") long id,
-      @Body CreateFollowUpRequest request);
+  Call<FollowUp> leadsCreateFollowUp(
+      @Path("tenant") long tenant, @Path("id") long id, @Body CreateFollowUpRequest request);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/leads/{id}/notes}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/leads/{id}/notes}. */
   @Operation("Leads_GetNotes")
   @GET("crm/v2/tenant/{tenant}/leads/{id}/notes")
-  Call<PagedResponse<Note>> leadsGetNotes(@Path("tenant") long tenant, @Path("id") long id,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<Note>> leadsGetNotes(
+      @Path("tenant") long tenant,
+      @Path("id") long id,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @QueryMap Map<String, String> extras);
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/notes}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/leads/{id}/notes}. */
   @Operation("Leads_CreateNote")
   @POST("crm/v2/tenant/{tenant}/leads/{id}/notes")
-  Call<Note> leadsCreateNote(@Path("tenant") long tenant, @Path("id") long id,
-      @Body LeadNoteCreateRequest request);
+  Call<Note> leadsCreateNote(
+      @Path("tenant") long tenant, @Path("id") long id, @Body LeadNoteCreateRequest request);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/dismiss}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/leads/{id}/dismiss}. */
   @Operation("Leads_Dismiss")
   @POST("crm/v2/tenant/{tenant}/leads/{id}/dismiss")
-  Call<Void> leadsDismiss(@Path("tenant") long tenant, @Path("id") long id,
-      @Body DismissLeadRequest request);
+  Call<Void> leadsDismiss(
+      @Path("tenant") long tenant, @Path("id") long id, @Body DismissLeadRequest request);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/form}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/leads/form}. */
   @Operation("Leads_SubmitLeadForm")
   @POST("crm/v2/tenant/{tenant}/leads/form")
-  Call<SubmitLeadForm> leadsSubmitLeadForm(@Path("tenant") long tenant, @Query("id") String id,
-      @Body SubmitLeadFormRequest request);
+  Call<SubmitLeadForm> leadsSubmitLeadForm(
+      @Path("tenant") long tenant, @Query("id") String id, @Body SubmitLeadFormRequest request);
 }

@@ -31,171 +31,170 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code locations} operations; used by {@link LocationRepository}.
- */
+/** Retrofit binding of the {@code locations} operations; used by {@link LocationRepository}. */
 public interface LocationApi {
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/export/locations/contacts}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/export/locations/contacts}. */
   @Operation("ExportContacts_LocationsContacts")
   @GET("crm/v2/tenant/{tenant}/export/locations/contacts")
   Call<ExportResponse<ExportLocationContact>> exportContactsLocationsContacts(
-      @Path("tenant") long tenant, @Query("from") String from,
+      @Path("tenant") long tenant,
+      @Query("from") String from,
       @Query("includeRecentChanges") Boolean includeRecentChanges);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/export/locations}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/export/locations}. */
   @Operation("ExportLocations_Locations")
   @GET("crm/v2/tenant/{tenant}/export/locations")
-  Call<ExportResponse<ExportLocations>> exportLocationsLocations(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+  Call<ExportResponse<ExportLocations>> exportLocationsLocations(
+      @Path("tenant") long tenant,
+      @Query("from") String from,
+      @Query("includeRecentChanges") Boolean includeRecentChanges);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/locations/{id}}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/locations/{id}}. */
   @Operation("Locations_Get")
   @GET("crm/v2/tenant/{tenant}/locations/{id}")
   Call<Location> locationsGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}}.
-   */
+  /** PATCH {@code crm/v2/tenant/{tenant}/locations/{id}}. */
   @Operation("Locations_Update")
   @PATCH("crm/v2/tenant/{tenant}/locations/{id}")
-  Call<Location> locationsUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body UpdateLocationRequest request);
+  Call<Location> locationsUpdate(
+      @Path("tenant") long tenant, @Path("id") long id, @Body UpdateLocationRequest request);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/locations}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/locations}. */
   @Operation("Locations_GetList")
   @GET("crm/v2/tenant/{tenant}/locations")
-  Call<PagedResponse<Location>> locationsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("name") String name, @Query("customerId") String customerId,
-      @Query("street") String street, @Query("unit") String unit, @Query("city") String city,
-      @Query("state") String state, @Query("zip") String zip, @Query("country") String country,
-      @Query("latitude") String latitude, @Query("longitude") String longitude,
-      @Query("active") String active, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<Location>> locationsGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("name") String name,
+      @Query("customerId") String customerId,
+      @Query("street") String street,
+      @Query("unit") String unit,
+      @Query("city") String city,
+      @Query("state") String state,
+      @Query("zip") String zip,
+      @Query("country") String country,
+      @Query("latitude") String latitude,
+      @Query("longitude") String longitude,
+      @Query("active") String active,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("sort") String sort,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
       @Query("externalDataApplicationGuid") String externalDataApplicationGuid,
       @Query("externalDataKey") String externalDataKey,
-      @Query("externalDataValues") String externalDataValues, @QueryMap Map<String, String> extras);
+      @Query("externalDataValues") String externalDataValues,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/locations}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/locations}. */
   @Operation("Locations_Create")
   @POST("crm/v2/tenant/{tenant}/locations")
-  Call<CreateLocation> locationsCreate(@Path("tenant") long tenant,
-      @Body CreateLocationRequest request);
+  Call<CreateLocation> locationsCreate(
+      @Path("tenant") long tenant, @Body CreateLocationRequest request);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/locations/{id}/notes}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/locations/{id}/notes}. */
   @Operation("Locations_GetNotes")
   @GET("crm/v2/tenant/{tenant}/locations/{id}/notes")
-  Call<PagedResponse<Note>> locationsGetNotes(@Path("tenant") long tenant, @Path("id") long id,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<Note>> locationsGetNotes(
+      @Path("tenant") long tenant,
+      @Path("id") long id,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @QueryMap Map<String, String> extras);
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/notes}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/locations/{id}/notes}. */
   @Operation("Locations_CreateNote")
   @POST("crm/v2/tenant/{tenant}/locations/{id}/notes")
-  Call<Note> locationsCreateNote(@Path("tenant") long tenant, @Path("id") long id,
-      @Body LocationNoteCreateRequest request);
+  Call<Note> locationsCreateNote(
+      @Path("tenant") long tenant, @Path("id") long id, @Body LocationNoteCreateRequest request);
 
-  /**
-   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/notes/{noteId}}.
-   */
+  /** DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/notes/{noteId}}. */
   @Operation("Locations_DeleteNote")
   @DELETE("crm/v2/tenant/{tenant}/locations/{id}/notes/{noteId}")
-  Call<Void> locationsDeleteNote(@Path("tenant") long tenant, @Path("id") long id,
-      @Path("noteId") long noteId);
+  Call<Void> locationsDeleteNote(
+      @Path("tenant") long tenant, @Path("id") long id, @Path("noteId") long noteId);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/locations/{id}/contacts}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/locations/{id}/contacts}. */
   @Operation("Locations_GetContactList")
   @GET("crm/v2/tenant/{tenant}/locations/{id}/contacts")
-  Call<PagedResponse<LocationContactResponse>> locationsGetContactList(@Path("tenant") long tenant,
-      @Path("id") long id, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
+  Call<PagedResponse<LocationContactResponse>> locationsGetContactList(
+      @Path("tenant") long tenant,
+      @Path("id") long id,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/contacts}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/locations/{id}/contacts}. */
   @Operation("Locations_CreateContact")
   @POST("crm/v2/tenant/{tenant}/locations/{id}/contacts")
-  Call<LocationContactResponse> locationsCreateContact(@Path("tenant") long tenant,
-      @Path("id") long id, @Body LocationContactCreateRequest request);
+  Call<LocationContactResponse> locationsCreateContact(
+      @Path("tenant") long tenant, @Path("id") long id, @Body LocationContactCreateRequest request);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/locations/contacts}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/locations/contacts}. */
   @Operation("Locations_GetLocationsContactsList")
   @GET("crm/v2/tenant/{tenant}/locations/contacts")
   Call<PagedResponse<LocationsContact>> locationsGetLocationsContactsList(
-      @Path("tenant") long tenant, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("modifiedBefore") String modifiedBefore,
+      @Path("tenant") long tenant,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("locationIds") String locationIds, @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter, @QueryMap Map<String, String> extras);
+      @Query("locationIds") String locationIds,
+      @Query("createdBefore") String createdBefore,
+      @Query("createdOnOrAfter") String createdOnOrAfter,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}.
-   */
+  /** PATCH {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}. */
   @Operation("Locations_UpdateContact")
   @PATCH("crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}")
-  Call<LocationContactResponse> locationsUpdateContact(@Path("tenant") long tenant,
-      @Path("id") long id, @Path("contactId") long contactId,
+  Call<LocationContactResponse> locationsUpdateContact(
+      @Path("tenant") long tenant,
+      @Path("id") long id,
+      @Path("contactId") long contactId,
       @Body LocationContactUpdateRequest request);
 
-  /**
-   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}.
-   */
+  /** DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}. */
   @Operation("Locations_DeleteContact")
   @DELETE("crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}")
-  Call<Void> locationsDeleteContact(@Path("tenant") long tenant, @Path("id") long id,
-      @Path("contactId") long contactId);
+  Call<Void> locationsDeleteContact(
+      @Path("tenant") long tenant, @Path("id") long id, @Path("contactId") long contactId);
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}. */
   @Operation("Locations_CreateTag")
   @POST("crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}")
-  Call<CreateLocationTag> locationsCreateTag(@Path("tenant") long tenant, @Path("id") long id,
-      @Path("tagTypeId") long tagTypeId);
+  Call<CreateLocationTag> locationsCreateTag(
+      @Path("tenant") long tenant, @Path("id") long id, @Path("tagTypeId") long tagTypeId);
 
-  /**
-   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}.
-   */
+  /** DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}. */
   @Operation("Locations_DeleteTag")
   @DELETE("crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}")
-  Call<Void> locationsDeleteTag(@Path("tenant") long tenant, @Path("id") long id,
-      @Path("tagTypeId") long tagTypeId);
+  Call<Void> locationsDeleteTag(
+      @Path("tenant") long tenant, @Path("id") long id, @Path("tagTypeId") long tagTypeId);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/locations/custom-fields}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/locations/custom-fields}. */
   @Operation("Locations_GetCustomFieldTypes")
   @GET("crm/v2/tenant/{tenant}/locations/custom-fields")
   Call<PagedResponse<LocationsCustomFieldType>> locationsGetCustomFieldTypes(
-      @Path("tenant") long tenant, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
+      @Path("tenant") long tenant,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("sort") String sort,
       @QueryMap Map<String, String> extras);
 
   /**
@@ -203,12 +202,12 @@ public interface LocationApi {
    */
   @Operation("Locations_UpdatePreferredTechnician")
   @POST("crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician/{preferredTechnicianId}")
-  Call<Void> locationsUpdatePreferredTechnician(@Path("tenant") long tenant, @Path("id") long id,
+  Call<Void> locationsUpdatePreferredTechnician(
+      @Path("tenant") long tenant,
+      @Path("id") long id,
       @Path("preferredTechnicianId") long preferredTechnicianId);
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician}. */
   @Operation("Locations_GetPreferredTechnician")
   @GET("crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician")
   Call<Long> locationsGetPreferredTechnician(@Path("tenant") long tenant, @Path("id") long id);

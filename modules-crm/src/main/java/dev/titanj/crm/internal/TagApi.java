@@ -12,25 +12,15 @@ import retrofit2.http.HTTP;
 import retrofit2.http.PUT;
 import retrofit2.http.Path;
 
-/**
- * Retrofit binding of the {@code tags} operations; used by {@link TagRepository}.
- */
+/** Retrofit binding of the {@code tags} operations; used by {@link TagRepository}. */
 public interface TagApi {
-  /**
-   * PUT {@code crm/v2/tenant/{tenant}/tags}.
-   */
+  /** PUT {@code crm/v2/tenant/{tenant}/tags}. */
   @Operation("BulkTags_AddTags")
   @PUT("crm/v2/tenant/{tenant}/tags")
   Call<Void> bulkTagsAddTags(@Path("tenant") long tenant, @Body AddBulkTagsRequest request);
 
-  /**
-   * DELETE {@code crm/v2/tenant/{tenant}/tags}.
-   */
+  /** DELETE {@code crm/v2/tenant/{tenant}/tags}. */
   @Operation("BulkTags_RemoveTags")
-  @HTTP(
-      method = "DELETE",
-      path = "crm/v2/tenant/{tenant}/tags",
-      hasBody = true
-  )
+  @HTTP(method = "DELETE", path = "crm/v2/tenant/{tenant}/tags", hasBody = true)
   Call<Void> bulkTagsRemoveTags(@Path("tenant") long tenant, @Body RemoveBulkTagsRequest request);
 }

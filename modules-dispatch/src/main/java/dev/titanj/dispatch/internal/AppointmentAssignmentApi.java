@@ -21,47 +21,47 @@ import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
 /**
- * Retrofit binding of the {@code appointment-assignments} operations; used by {@link AppointmentAssignmentRepository}.
+ * Retrofit binding of the {@code appointment-assignments} operations; used by {@link
+ * AppointmentAssignmentRepository}.
  */
 public interface AppointmentAssignmentApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/appointment-assignments}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/appointment-assignments}. */
   @Operation("AppointmentAssignments_GetList")
   @GET("dispatch/v2/tenant/{tenant}/appointment-assignments")
   Call<PagedResponse<AppointmentAssignment>> appointmentAssignmentsGetList(
-      @Path("tenant") long tenant, @Query("ids") String ids,
-      @Query("appointmentIds") String appointmentIds, @Query("jobId") String jobId,
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("appointmentIds") String appointmentIds,
+      @Query("jobId") String jobId,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("sort") String sort, @Query("active") String active,
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("sort") String sort,
+      @Query("active") String active,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians}.
-   */
+  /** POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians}. */
   @Operation("AppointmentAssignments_AssignTechnicians")
   @POST("dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians")
-  Call<Appointment> appointmentAssignmentsAssignTechnicians(@Path("tenant") long tenant,
-      @Body AssignTechniciansRequest request);
+  Call<Appointment> appointmentAssignmentsAssignTechnicians(
+      @Path("tenant") long tenant, @Body AssignTechniciansRequest request);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians}.
-   */
+  /** POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians}. */
   @Operation("AppointmentAssignments_UnassignTechnicians")
   @POST("dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians")
-  Call<Appointment> appointmentAssignmentsUnassignTechnicians(@Path("tenant") long tenant,
-      @Body UnassignTechniciansRequest request);
+  Call<Appointment> appointmentAssignmentsUnassignTechnicians(
+      @Path("tenant") long tenant, @Body UnassignTechniciansRequest request);
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/export/appointment-assignments}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/export/appointment-assignments}. */
   @Operation("Export_AppointmentAssignments")
   @GET("dispatch/v2/tenant/{tenant}/export/appointment-assignments")
   Call<ExportResponse<ExportAppointmentAssignments>> exportAppointmentAssignments(
-      @Path("tenant") long tenant, @Query("active") String active, @Query("from") String from,
+      @Path("tenant") long tenant,
+      @Query("active") String active,
+      @Query("from") String from,
       @Query("includeRecentChanges") Boolean includeRecentChanges);
 }

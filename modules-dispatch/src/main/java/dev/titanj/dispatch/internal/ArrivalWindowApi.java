@@ -22,62 +22,55 @@ import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
 /**
- * Retrofit binding of the {@code arrival-windows} operations; used by {@link ArrivalWindowRepository}.
+ * Retrofit binding of the {@code arrival-windows} operations; used by {@link
+ * ArrivalWindowRepository}.
  */
 public interface ArrivalWindowApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/arrival-windows}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/arrival-windows}. */
   @Operation("ArrivalWindows_GetList")
   @GET("dispatch/v2/tenant/{tenant}/arrival-windows")
-  Call<PagedResponse<ArrivalWindow>> arrivalWindowsGetList(@Path("tenant") long tenant,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
-      @Query("createdOnOrAfter") String createdOnOrAfter, @Query("active") String active,
+  Call<PagedResponse<ArrivalWindow>> arrivalWindowsGetList(
+      @Path("tenant") long tenant,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
+      @Query("createdOnOrAfter") String createdOnOrAfter,
+      @Query("active") String active,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows}.
-   */
+  /** POST {@code dispatch/v2/tenant/{tenant}/arrival-windows}. */
   @Operation("ArrivalWindows_Create")
   @POST("dispatch/v2/tenant/{tenant}/arrival-windows")
-  Call<ArrivalWindow> arrivalWindowsCreate(@Path("tenant") long tenant,
-      @Body CreateArrivalWindowRequest request);
+  Call<ArrivalWindow> arrivalWindowsCreate(
+      @Path("tenant") long tenant, @Body CreateArrivalWindowRequest request);
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}. */
   @Operation("ArrivalWindows_Get")
   @GET("dispatch/v2/tenant/{tenant}/arrival-windows/{id}")
   Call<ArrivalWindow> arrivalWindowsGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}.
-   */
+  /** PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}. */
   @Operation("ArrivalWindows_Update")
   @PUT("dispatch/v2/tenant/{tenant}/arrival-windows/{id}")
-  Call<ArrivalWindow> arrivalWindowsUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body UpdateArrivalWindowRequest request);
+  Call<ArrivalWindow> arrivalWindowsUpdate(
+      @Path("tenant") long tenant, @Path("id") long id, @Body UpdateArrivalWindowRequest request);
 
-  /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}.
-   */
+  /** PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}. */
   @Operation("ArrivalWindows_Activated")
   @PUT("dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated")
-  Call<Void> arrivalWindowsActivated(@Path("tenant") long tenant, @Path("id") long id,
+  Call<Void> arrivalWindowsActivated(
+      @Path("tenant") long tenant,
+      @Path("id") long id,
       @Body SetArrivalWindowStatusRequest request);
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}. */
   @Operation("ArrivalWindows_GetConfiguration")
   @GET("dispatch/v2/tenant/{tenant}/arrival-windows/configuration")
   Call<ArrivalWindowConfigurationResponse> arrivalWindowsGetConfiguration(
       @Path("tenant") long tenant);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}.
-   */
+  /** POST {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}. */
   @Operation("ArrivalWindows_UpdatedConfiguration")
   @POST("dispatch/v2/tenant/{tenant}/arrival-windows/configuration")
   Call<ArrivalWindowConfigurationResponse> arrivalWindowsUpdatedConfiguration(

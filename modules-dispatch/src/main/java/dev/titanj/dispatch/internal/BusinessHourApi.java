@@ -14,21 +14,18 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 
 /**
- * Retrofit binding of the {@code business-hours} operations; used by {@link BusinessHourRepository}.
+ * Retrofit binding of the {@code business-hours} operations; used by {@link
+ * BusinessHourRepository}.
  */
 public interface BusinessHourApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/business-hours}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/business-hours}. */
   @Operation("BusinessHour_GetList")
   @GET("dispatch/v2/tenant/{tenant}/business-hours")
   Call<BusinessHourModel> businessHourGetList(@Path("tenant") long tenant);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/business-hours}.
-   */
+  /** POST {@code dispatch/v2/tenant/{tenant}/business-hours}. */
   @Operation("BusinessHour_Create")
   @POST("dispatch/v2/tenant/{tenant}/business-hours")
-  Call<CreateBusinessHour> businessHourCreate(@Path("tenant") long tenant,
-      @Body CreateBusinessHourRequest request);
+  Call<CreateBusinessHour> businessHourCreate(
+      @Path("tenant") long tenant, @Body CreateBusinessHourRequest request);
 }

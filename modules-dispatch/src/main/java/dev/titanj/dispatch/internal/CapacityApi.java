@@ -11,13 +11,9 @@ import retrofit2.http.Body;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
 
-/**
- * Retrofit binding of the {@code capacity} operations; used by {@link CapacityRepository}.
- */
+/** Retrofit binding of the {@code capacity} operations; used by {@link CapacityRepository}. */
 public interface CapacityApi {
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/capacity}.
-   */
+  /** POST {@code dispatch/v2/tenant/{tenant}/capacity}. */
   @Operation("Capacity_GetList")
   @POST("dispatch/v2/tenant/{tenant}/capacity")
   Call<Capacity> capacityGetList(@Path("tenant") long tenant, @Body CapacityRequestArgs request);

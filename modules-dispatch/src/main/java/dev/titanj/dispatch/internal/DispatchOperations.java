@@ -5,54 +5,106 @@ package dev.titanj.dispatch.internal;
 import java.util.List;
 
 /**
- * Every operation of {@code tenant-dispatch-v2.json} (36 operations), for coverage tests and tooling.
+ * Every operation of {@code tenant-dispatch-v2.json} (36 operations), for coverage tests and
+ * tooling.
  */
 public final class DispatchOperations {
-  public static final List<Entry> ALL = List.of(
-    new Entry("AppointmentAssignments_AssignTechnicians", "POST", "dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians"),
-    new Entry("AppointmentAssignments_GetList", "GET", "dispatch/v2/tenant/{tenant}/appointment-assignments"),
-    new Entry("AppointmentAssignments_UnassignTechnicians", "POST", "dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians"),
-    new Entry("ArrivalWindows_Activated", "PUT", "dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated"),
-    new Entry("ArrivalWindows_Create", "POST", "dispatch/v2/tenant/{tenant}/arrival-windows"),
-    new Entry("ArrivalWindows_Get", "GET", "dispatch/v2/tenant/{tenant}/arrival-windows/{id}"),
-    new Entry("ArrivalWindows_GetConfiguration", "GET", "dispatch/v2/tenant/{tenant}/arrival-windows/configuration"),
-    new Entry("ArrivalWindows_GetList", "GET", "dispatch/v2/tenant/{tenant}/arrival-windows"),
-    new Entry("ArrivalWindows_Update", "PUT", "dispatch/v2/tenant/{tenant}/arrival-windows/{id}"),
-    new Entry("ArrivalWindows_UpdatedConfiguration", "POST", "dispatch/v2/tenant/{tenant}/arrival-windows/configuration"),
-    new Entry("BusinessHour_Create", "POST", "dispatch/v2/tenant/{tenant}/business-hours"),
-    new Entry("BusinessHour_GetList", "GET", "dispatch/v2/tenant/{tenant}/business-hours"),
-    new Entry("Capacity_GetList", "POST", "dispatch/v2/tenant/{tenant}/capacity"),
-    new Entry("Export_AppointmentAssignments", "GET", "dispatch/v2/tenant/{tenant}/export/appointment-assignments"),
-    new Entry("Gps_Create", "POST", "dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings"),
-    new Entry("NonJobAppointments_Create", "POST", "dispatch/v2/tenant/{tenant}/non-job-appointments"),
-    new Entry("NonJobAppointments_Delete", "DELETE", "dispatch/v2/tenant/{tenant}/non-job-appointments/{id}"),
-    new Entry("NonJobAppointments_Get", "GET", "dispatch/v2/tenant/{tenant}/non-job-appointments/{id}"),
-    new Entry("NonJobAppointments_GetList", "GET", "dispatch/v2/tenant/{tenant}/non-job-appointments"),
-    new Entry("NonJobAppointments_Update", "PUT", "dispatch/v2/tenant/{tenant}/non-job-appointments/{id}"),
-    new Entry("Team_Create", "POST", "dispatch/v2/tenant/{tenant}/teams"),
-    new Entry("Team_Delete", "DELETE", "dispatch/v2/tenant/{tenant}/teams/{id}"),
-    new Entry("Team_Get", "GET", "dispatch/v2/tenant/{tenant}/teams/{id}"),
-    new Entry("Team_GetList", "GET", "dispatch/v2/tenant/{tenant}/teams"),
-    new Entry("TechnicianShifts_BulkDelete", "POST", "dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete"),
-    new Entry("TechnicianShifts_Create", "POST", "dispatch/v2/tenant/{tenant}/technician-shifts"),
-    new Entry("TechnicianShifts_Delete", "DELETE", "dispatch/v2/tenant/{tenant}/technician-shifts/{id}"),
-    new Entry("TechnicianShifts_Get", "GET", "dispatch/v2/tenant/{tenant}/technician-shifts/{id}"),
-    new Entry("TechnicianShifts_GetList", "GET", "dispatch/v2/tenant/{tenant}/technician-shifts"),
-    new Entry("TechnicianShifts_Update", "PATCH", "dispatch/v2/tenant/{tenant}/technician-shifts/{id}"),
-    new Entry("TechnicianTracking_Get", "GET", "dispatch/v2/tenant/{tenant}/technician-tracking"),
-    new Entry("Zone_CreateZone", "POST", "dispatch/v2/tenant/{tenant}/zones"),
-    new Entry("Zone_DeleteZone", "DELETE", "dispatch/v2/tenant/{tenant}/zones/{zoneId}"),
-    new Entry("Zone_Get", "GET", "dispatch/v2/tenant/{tenant}/zones/{id}"),
-    new Entry("Zone_GetList", "GET", "dispatch/v2/tenant/{tenant}/zones"),
-    new Entry("Zone_UpdateZone", "PATCH", "dispatch/v2/tenant/{tenant}/zones/{zoneId}")
-  );
+  public static final List<Entry> ALL =
+      List.of(
+          new Entry(
+              "AppointmentAssignments_AssignTechnicians",
+              "POST",
+              "dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians"),
+          new Entry(
+              "AppointmentAssignments_GetList",
+              "GET",
+              "dispatch/v2/tenant/{tenant}/appointment-assignments"),
+          new Entry(
+              "AppointmentAssignments_UnassignTechnicians",
+              "POST",
+              "dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians"),
+          new Entry(
+              "ArrivalWindows_Activated",
+              "PUT",
+              "dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated"),
+          new Entry("ArrivalWindows_Create", "POST", "dispatch/v2/tenant/{tenant}/arrival-windows"),
+          new Entry(
+              "ArrivalWindows_Get", "GET", "dispatch/v2/tenant/{tenant}/arrival-windows/{id}"),
+          new Entry(
+              "ArrivalWindows_GetConfiguration",
+              "GET",
+              "dispatch/v2/tenant/{tenant}/arrival-windows/configuration"),
+          new Entry("ArrivalWindows_GetList", "GET", "dispatch/v2/tenant/{tenant}/arrival-windows"),
+          new Entry(
+              "ArrivalWindows_Update", "PUT", "dispatch/v2/tenant/{tenant}/arrival-windows/{id}"),
+          new Entry(
+              "ArrivalWindows_UpdatedConfiguration",
+              "POST",
+              "dispatch/v2/tenant/{tenant}/arrival-windows/configuration"),
+          new Entry("BusinessHour_Create", "POST", "dispatch/v2/tenant/{tenant}/business-hours"),
+          new Entry("BusinessHour_GetList", "GET", "dispatch/v2/tenant/{tenant}/business-hours"),
+          new Entry("Capacity_GetList", "POST", "dispatch/v2/tenant/{tenant}/capacity"),
+          new Entry(
+              "Export_AppointmentAssignments",
+              "GET",
+              "dispatch/v2/tenant/{tenant}/export/appointment-assignments"),
+          new Entry(
+              "Gps_Create",
+              "POST",
+              "dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings"),
+          new Entry(
+              "NonJobAppointments_Create",
+              "POST",
+              "dispatch/v2/tenant/{tenant}/non-job-appointments"),
+          new Entry(
+              "NonJobAppointments_Delete",
+              "DELETE",
+              "dispatch/v2/tenant/{tenant}/non-job-appointments/{id}"),
+          new Entry(
+              "NonJobAppointments_Get",
+              "GET",
+              "dispatch/v2/tenant/{tenant}/non-job-appointments/{id}"),
+          new Entry(
+              "NonJobAppointments_GetList",
+              "GET",
+              "dispatch/v2/tenant/{tenant}/non-job-appointments"),
+          new Entry(
+              "NonJobAppointments_Update",
+              "PUT",
+              "dispatch/v2/tenant/{tenant}/non-job-appointments/{id}"),
+          new Entry("Team_Create", "POST", "dispatch/v2/tenant/{tenant}/teams"),
+          new Entry("Team_Delete", "DELETE", "dispatch/v2/tenant/{tenant}/teams/{id}"),
+          new Entry("Team_Get", "GET", "dispatch/v2/tenant/{tenant}/teams/{id}"),
+          new Entry("Team_GetList", "GET", "dispatch/v2/tenant/{tenant}/teams"),
+          new Entry(
+              "TechnicianShifts_BulkDelete",
+              "POST",
+              "dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete"),
+          new Entry(
+              "TechnicianShifts_Create", "POST", "dispatch/v2/tenant/{tenant}/technician-shifts"),
+          new Entry(
+              "TechnicianShifts_Delete",
+              "DELETE",
+              "dispatch/v2/tenant/{tenant}/technician-shifts/{id}"),
+          new Entry(
+              "TechnicianShifts_Get", "GET", "dispatch/v2/tenant/{tenant}/technician-shifts/{id}"),
+          new Entry(
+              "TechnicianShifts_GetList", "GET", "dispatch/v2/tenant/{tenant}/technician-shifts"),
+          new Entry(
+              "TechnicianShifts_Update",
+              "PATCH",
+              "dispatch/v2/tenant/{tenant}/technician-shifts/{id}"),
+          new Entry(
+              "TechnicianTracking_Get", "GET", "dispatch/v2/tenant/{tenant}/technician-tracking"),
+          new Entry("Zone_CreateZone", "POST", "dispatch/v2/tenant/{tenant}/zones"),
+          new Entry("Zone_DeleteZone", "DELETE", "dispatch/v2/tenant/{tenant}/zones/{zoneId}"),
+          new Entry("Zone_Get", "GET", "dispatch/v2/tenant/{tenant}/zones/{id}"),
+          new Entry("Zone_GetList", "GET", "dispatch/v2/tenant/{tenant}/zones"),
+          new Entry("Zone_UpdateZone", "PATCH", "dispatch/v2/tenant/{tenant}/zones/{zoneId}"));
 
-  private DispatchOperations() {
-  }
+  private DispatchOperations() {}
 
-  /**
-   * One operation: its id, HTTP method and Retrofit path template.
-   */
+  /** One operation: its id, HTTP method and Retrofit path template. */
   public static final class Entry {
     public final String operationId;
 

@@ -12,15 +12,13 @@ import retrofit2.http.Body;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
 
-/**
- * Retrofit binding of the {@code gps-pings} operations; used by {@link GpsPingRepository}.
- */
+/** Retrofit binding of the {@code gps-pings} operations; used by {@link GpsPingRepository}. */
 public interface GpsPingApi {
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}.
-   */
+  /** POST {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}. */
   @Operation("Gps_Create")
   @POST("dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings")
-  Call<List<GpsPing>> gpsCreate(@Path("tenant") long tenant,
-      @Path("gps_provider") String gpsProvider, @Body List<GpsPingCreateRequest> requests);
+  Call<List<GpsPing>> gpsCreate(
+      @Path("tenant") long tenant,
+      @Path("gps_provider") String gpsProvider,
+      @Body List<GpsPingCreateRequest> requests);
 }

@@ -23,56 +23,55 @@ import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
 /**
- * Retrofit binding of the {@code non-job-appointments} operations; used by {@link NonJobAppointmentRepository}.
+ * Retrofit binding of the {@code non-job-appointments} operations; used by {@link
+ * NonJobAppointmentRepository}.
  */
 public interface NonJobAppointmentApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. */
   @Operation("NonJobAppointments_Get")
   @GET("dispatch/v2/tenant/{tenant}/non-job-appointments/{id}")
-  Call<GetNonJobAppointment> nonJobAppointmentsGet(@Path("tenant") long tenant,
-      @Path("id") long id);
+  Call<GetNonJobAppointment> nonJobAppointmentsGet(
+      @Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}.
-   */
+  /** PUT {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. */
   @Operation("NonJobAppointments_Update")
   @PUT("dispatch/v2/tenant/{tenant}/non-job-appointments/{id}")
-  Call<GetNonJobAppointment> nonJobAppointmentsUpdate(@Path("tenant") long tenant,
-      @Path("id") long id, @Body NonJobAppointmentUpdateRequest request);
+  Call<GetNonJobAppointment> nonJobAppointmentsUpdate(
+      @Path("tenant") long tenant,
+      @Path("id") long id,
+      @Body NonJobAppointmentUpdateRequest request);
 
-  /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}.
-   */
+  /** DELETE {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. */
   @Operation("NonJobAppointments_Delete")
   @DELETE("dispatch/v2/tenant/{tenant}/non-job-appointments/{id}")
-  Call<DeleteNonJobAppointmentResult> nonJobAppointmentsDelete(@Path("tenant") long tenant,
-      @Path("id") long id);
+  Call<DeleteNonJobAppointmentResult> nonJobAppointmentsDelete(
+      @Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/non-job-appointments}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/non-job-appointments}. */
   @Operation("NonJobAppointments_GetList")
   @GET("dispatch/v2/tenant/{tenant}/non-job-appointments")
-  Call<PagedResponse<NonJobAppointment>> nonJobAppointmentsGetList(@Path("tenant") long tenant,
-      @Query("technicianId") String technicianId, @Query("startsOnOrAfter") String startsOnOrAfter,
+  Call<PagedResponse<NonJobAppointment>> nonJobAppointmentsGetList(
+      @Path("tenant") long tenant,
+      @Query("technicianId") String technicianId,
+      @Query("startsOnOrAfter") String startsOnOrAfter,
       @Query("startsOnOrBefore") String startsOnOrBefore,
-      @Query("timesheetCodeId") String timesheetCodeId, @Query("activeOnly") String activeOnly,
+      @Query("timesheetCodeId") String timesheetCodeId,
+      @Query("activeOnly") String activeOnly,
       @Query("showOnTechnicianSchedule") String showOnTechnicianSchedule,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("createdBefore") String createdBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore, @Query("ids") String ids,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("sort") String sort,
+      @Query("modifiedBefore") String modifiedBefore,
+      @Query("ids") String ids,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("sort") String sort,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/non-job-appointments}.
-   */
+  /** POST {@code dispatch/v2/tenant/{tenant}/non-job-appointments}. */
   @Operation("NonJobAppointments_Create")
   @POST("dispatch/v2/tenant/{tenant}/non-job-appointments")
-  Call<CreateNonJobAppointmentResult> nonJobAppointmentsCreate(@Path("tenant") long tenant,
-      @Body CreateNonJobAppointmentRequest request);
+  Call<CreateNonJobAppointmentResult> nonJobAppointmentsCreate(
+      @Path("tenant") long tenant, @Body CreateNonJobAppointmentRequest request);
 }

@@ -18,41 +18,35 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code teams} operations; used by {@link TeamRepository}.
- */
+/** Retrofit binding of the {@code teams} operations; used by {@link TeamRepository}. */
 public interface TeamApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/teams}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/teams}. */
   @Operation("Team_GetList")
   @GET("dispatch/v2/tenant/{tenant}/teams")
-  Call<PagedResponse<Team>> teamGetList(@Path("tenant") long tenant, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
+  Call<PagedResponse<Team>> teamGetList(
+      @Path("tenant") long tenant,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
       @Query("includeInactive") String includeInactive,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("createdBefore") String createdBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore, @Query("sort") String sort,
+      @Query("modifiedBefore") String modifiedBefore,
+      @Query("sort") String sort,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/teams}.
-   */
+  /** POST {@code dispatch/v2/tenant/{tenant}/teams}. */
   @Operation("Team_Create")
   @POST("dispatch/v2/tenant/{tenant}/teams")
   Call<CreateTeam> teamCreate(@Path("tenant") long tenant, @Body CreateTeamRequest request);
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/teams/{id}}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/teams/{id}}. */
   @Operation("Team_Get")
   @GET("dispatch/v2/tenant/{tenant}/teams/{id}")
   Call<Team> teamGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/teams/{id}}.
-   */
+  /** DELETE {@code dispatch/v2/tenant/{tenant}/teams/{id}}. */
   @Operation("Team_Delete")
   @DELETE("dispatch/v2/tenant/{tenant}/teams/{id}")
   Call<Void> teamDelete(@Path("tenant") long tenant, @Path("id") long id);

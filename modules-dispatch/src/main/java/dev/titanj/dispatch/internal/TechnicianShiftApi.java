@@ -25,62 +25,58 @@ import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
 /**
- * Retrofit binding of the {@code technician-shifts} operations; used by {@link TechnicianShiftRepository}.
+ * Retrofit binding of the {@code technician-shifts} operations; used by {@link
+ * TechnicianShiftRepository}.
  */
 public interface TechnicianShiftApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/technician-shifts}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/technician-shifts}. */
   @Operation("TechnicianShifts_GetList")
   @GET("dispatch/v2/tenant/{tenant}/technician-shifts")
-  Call<PagedResponse<TechnicianShift>> technicianShiftsGetList(@Path("tenant") long tenant,
+  Call<PagedResponse<TechnicianShift>> technicianShiftsGetList(
+      @Path("tenant") long tenant,
       @Query("startsOnOrAfter") String startsOnOrAfter,
-      @Query("endsOnOrBefore") String endsOnOrBefore, @Query("shiftType") String shiftType,
-      @Query("technicianId") String technicianId, @Query("titleContains") String titleContains,
-      @Query("noteContains") String noteContains, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @Query("active") String active, @Query("createdBefore") String createdBefore,
+      @Query("endsOnOrBefore") String endsOnOrBefore,
+      @Query("shiftType") String shiftType,
+      @Query("technicianId") String technicianId,
+      @Query("titleContains") String titleContains,
+      @Query("noteContains") String noteContains,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("active") String active,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("sort") String sort,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts}.
-   */
+  /** POST {@code dispatch/v2/tenant/{tenant}/technician-shifts}. */
   @Operation("TechnicianShifts_Create")
   @POST("dispatch/v2/tenant/{tenant}/technician-shifts")
-  Call<TechnicianShiftCreate> technicianShiftsCreate(@Path("tenant") long tenant,
-      @Body CreateTechnicianShiftRequest request);
+  Call<TechnicianShiftCreate> technicianShiftsCreate(
+      @Path("tenant") long tenant, @Body CreateTechnicianShiftRequest request);
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. */
   @Operation("TechnicianShifts_Get")
   @GET("dispatch/v2/tenant/{tenant}/technician-shifts/{id}")
   Call<TechnicianShift> technicianShiftsGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PATCH {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}.
-   */
+  /** PATCH {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. */
   @Operation("TechnicianShifts_Update")
   @PATCH("dispatch/v2/tenant/{tenant}/technician-shifts/{id}")
-  Call<TechnicianShiftUpdate> technicianShiftsUpdate(@Path("tenant") long tenant,
-      @Path("id") long id, @Body UpdateTechnicianShiftRequest request);
+  Call<TechnicianShiftUpdate> technicianShiftsUpdate(
+      @Path("tenant") long tenant, @Path("id") long id, @Body UpdateTechnicianShiftRequest request);
 
-  /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}.
-   */
+  /** DELETE {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. */
   @Operation("TechnicianShifts_Delete")
   @DELETE("dispatch/v2/tenant/{tenant}/technician-shifts/{id}")
-  Call<DeleteTechnicianShiftResult> technicianShiftsDelete(@Path("tenant") long tenant,
-      @Path("id") long id);
+  Call<DeleteTechnicianShiftResult> technicianShiftsDelete(
+      @Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete}.
-   */
+  /** POST {@code dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete}. */
   @Operation("TechnicianShifts_BulkDelete")
   @POST("dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete")
-  Call<BulkDeleteTechnicianShiftResult> technicianShiftsBulkDelete(@Path("tenant") long tenant,
-      @Body BulkDeleteTechnicianShiftRequest request);
+  Call<BulkDeleteTechnicianShiftResult> technicianShiftsBulkDelete(
+      @Path("tenant") long tenant, @Body BulkDeleteTechnicianShiftRequest request);
 }

@@ -11,14 +11,15 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 
 /**
- * Retrofit binding of the {@code technician-tracking} operations; used by {@link TechnicianTrackingRepository}.
+ * Retrofit binding of the {@code technician-tracking} operations; used by {@link
+ * TechnicianTrackingRepository}.
  */
 public interface TechnicianTrackingApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/technician-tracking}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/technician-tracking}. */
   @Operation("TechnicianTracking_Get")
   @GET("dispatch/v2/tenant/{tenant}/technician-tracking")
-  Call<TechnicianTracking> technicianTrackingGet(@Path("tenant") long tenant,
-      @Query("technicianId") String technicianId, @Query("appointmentId") String appointmentId);
+  Call<TechnicianTracking> technicianTrackingGet(
+      @Path("tenant") long tenant,
+      @Query("technicianId") String technicianId,
+      @Query("appointmentId") String appointmentId);
 }

@@ -19,49 +19,44 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code zones} operations; used by {@link ZoneRepository}.
- */
+/** Retrofit binding of the {@code zones} operations; used by {@link ZoneRepository}. */
 public interface ZoneApi {
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/zones}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/zones}. */
   @Operation("Zone_GetList")
   @GET("dispatch/v2/tenant/{tenant}/zones")
-  Call<PagedResponse<Zone>> zoneGetList(@Path("tenant") long tenant, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
+  Call<PagedResponse<Zone>> zoneGetList(
+      @Path("tenant") long tenant,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("createdBefore") String createdBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
-      @Query("modifiedBefore") String modifiedBefore, @Query("active") String active,
-      @Query("sort") String sort, @QueryMap Map<String, String> extras);
+      @Query("modifiedBefore") String modifiedBefore,
+      @Query("active") String active,
+      @Query("sort") String sort,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/zones}.
-   */
+  /** POST {@code dispatch/v2/tenant/{tenant}/zones}. */
   @Operation("Zone_CreateZone")
   @POST("dispatch/v2/tenant/{tenant}/zones")
-  Call<CreateOrUpdateZone> zoneCreateZone(@Path("tenant") long tenant,
-      @Body CreateOrUpdateZoneRequestArgs request);
+  Call<CreateOrUpdateZone> zoneCreateZone(
+      @Path("tenant") long tenant, @Body CreateOrUpdateZoneRequestArgs request);
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/zones/{id}}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/zones/{id}}. */
   @Operation("Zone_Get")
   @GET("dispatch/v2/tenant/{tenant}/zones/{id}")
   Call<Zone> zoneGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PATCH {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}.
-   */
+  /** PATCH {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}. */
   @Operation("Zone_UpdateZone")
   @PATCH("dispatch/v2/tenant/{tenant}/zones/{zoneId}")
-  Call<CreateOrUpdateZone> zoneUpdateZone(@Path("tenant") long tenant, @Path("zoneId") long zoneId,
+  Call<CreateOrUpdateZone> zoneUpdateZone(
+      @Path("tenant") long tenant,
+      @Path("zoneId") long zoneId,
       @Body CreateOrUpdateZoneRequestArgs request);
 
-  /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}.
-   */
+  /** DELETE {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}. */
   @Operation("Zone_DeleteZone")
   @DELETE("dispatch/v2/tenant/{tenant}/zones/{zoneId}")
   Call<Void> zoneDeleteZone(@Path("tenant") long tenant, @Path("zoneId") long zoneId);

@@ -20,45 +20,47 @@ import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
 /**
- * Retrofit binding of the {@code business-units} operations; used by {@link BusinessUnitRepository}.
+ * Retrofit binding of the {@code business-units} operations; used by {@link
+ * BusinessUnitRepository}.
  */
 public interface BusinessUnitApi {
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/business-units}.
-   */
+  /** GET {@code settings/v2/tenant/{tenant}/business-units}. */
   @Operation("BusinessUnits_GetList")
   @GET("settings/v2/tenant/{tenant}/business-units")
-  Call<PagedResponse<BusinessUnit>> businessUnitsGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("name") String name, @Query("active") String active,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<BusinessUnit>> businessUnitsGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("name") String name,
+      @Query("active") String active,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
       @Query("externalDataApplicationGuid") String externalDataApplicationGuid,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/business-units/{id}}.
-   */
+  /** GET {@code settings/v2/tenant/{tenant}/business-units/{id}}. */
   @Operation("BusinessUnits_Get")
   @GET("settings/v2/tenant/{tenant}/business-units/{id}")
-  Call<BusinessUnit> businessUnitsGet(@Path("tenant") long tenant, @Path("id") long id,
+  Call<BusinessUnit> businessUnitsGet(
+      @Path("tenant") long tenant,
+      @Path("id") long id,
       @Query("externalDataApplicationGuid") String externalDataApplicationGuid);
 
-  /**
-   * PATCH {@code settings/v2/tenant/{tenant}/business-units/{id}}.
-   */
+  /** PATCH {@code settings/v2/tenant/{tenant}/business-units/{id}}. */
   @Operation("BusinessUnits_Update")
   @PATCH("settings/v2/tenant/{tenant}/business-units/{id}")
-  Call<Modification> businessUnitsUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body UpdateBusinessUnitRequest request);
+  Call<Modification> businessUnitsUpdate(
+      @Path("tenant") long tenant, @Path("id") long id, @Body UpdateBusinessUnitRequest request);
 
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/export/business-units}.
-   */
+  /** GET {@code settings/v2/tenant/{tenant}/export/business-units}. */
   @Operation("Export_BusinessUnits")
   @GET("settings/v2/tenant/{tenant}/export/business-units")
-  Call<ExportResponse<ExportBusinessUnit>> exportBusinessUnits(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+  Call<ExportResponse<ExportBusinessUnit>> exportBusinessUnits(
+      @Path("tenant") long tenant,
+      @Query("from") String from,
+      @Query("includeRecentChanges") Boolean includeRecentChanges);
 }

@@ -24,60 +24,55 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code employees} operations; used by {@link EmployeeRepository}.
- */
+/** Retrofit binding of the {@code employees} operations; used by {@link EmployeeRepository}. */
 public interface EmployeeApi {
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/employees}.
-   */
+  /** GET {@code settings/v2/tenant/{tenant}/employees}. */
   @Operation("Employees_GetList")
   @GET("settings/v2/tenant/{tenant}/employees")
-  Call<PagedResponse<Employee>> employeesGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("userIds") String userIds, @Query("name") String name,
-      @Query("email") String email, @Query("active") String active, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
+  Call<PagedResponse<Employee>> employeesGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("userIds") String userIds,
+      @Query("name") String name,
+      @Query("email") String email,
+      @Query("active") String active,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @QueryMap Map<String, String> extras);
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/employees}.
-   */
+  /** POST {@code settings/v2/tenant/{tenant}/employees}. */
   @Operation("Employees_Create")
   @POST("settings/v2/tenant/{tenant}/employees")
-  Call<EmployeeCreate> employeesCreate(@Path("tenant") long tenant,
-      @Body EmployeeCreateRequest request);
+  Call<EmployeeCreate> employeesCreate(
+      @Path("tenant") long tenant, @Body EmployeeCreateRequest request);
 
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/employees/{id}}.
-   */
+  /** GET {@code settings/v2/tenant/{tenant}/employees/{id}}. */
   @Operation("Employees_Get")
   @GET("settings/v2/tenant/{tenant}/employees/{id}")
   Call<Employee> employeesGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PATCH {@code settings/v2/tenant/{tenant}/employees/{id}}.
-   */
+  /** PATCH {@code settings/v2/tenant/{tenant}/employees/{id}}. */
   @Operation("Employees_Update")
   @PATCH("settings/v2/tenant/{tenant}/employees/{id}")
-  Call<EmployeeUpdate> employeesUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body EmployeeUpdateRequest request);
+  Call<EmployeeUpdate> employeesUpdate(
+      @Path("tenant") long tenant, @Path("id") long id, @Body EmployeeUpdateRequest request);
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/employees/{id}/account-actions}.
-   */
+  /** POST {@code settings/v2/tenant/{tenant}/employees/{id}/account-actions}. */
   @Operation("Employees_AccountActions")
   @POST("settings/v2/tenant/{tenant}/employees/{id}/account-actions")
-  Call<AccountActionResponse> employeesAccountActions(@Path("tenant") long tenant,
-      @Path("id") long id, @Body AccountActionRequest request);
+  Call<AccountActionResponse> employeesAccountActions(
+      @Path("tenant") long tenant, @Path("id") long id, @Body AccountActionRequest request);
 
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/export/employees}.
-   */
+  /** GET {@code settings/v2/tenant/{tenant}/export/employees}. */
   @Operation("Export_Employees")
   @GET("settings/v2/tenant/{tenant}/export/employees")
-  Call<ExportResponse<ExportEmployee>> exportEmployees(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+  Call<ExportResponse<ExportEmployee>> exportEmployees(
+      @Path("tenant") long tenant,
+      @Query("from") String from,
+      @Query("includeRecentChanges") Boolean includeRecentChanges);
 }

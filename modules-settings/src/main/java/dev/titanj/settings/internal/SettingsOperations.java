@@ -5,38 +5,44 @@ package dev.titanj.settings.internal;
 import java.util.List;
 
 /**
- * Every operation of {@code tenant-settings-v2.json} (20 operations), for coverage tests and tooling.
+ * Every operation of {@code tenant-settings-v2.json} (20 operations), for coverage tests and
+ * tooling.
  */
 public final class SettingsOperations {
-  public static final List<Entry> ALL = List.of(
-    new Entry("BusinessUnits_Get", "GET", "settings/v2/tenant/{tenant}/business-units/{id}"),
-    new Entry("BusinessUnits_GetList", "GET", "settings/v2/tenant/{tenant}/business-units"),
-    new Entry("BusinessUnits_Update", "PATCH", "settings/v2/tenant/{tenant}/business-units/{id}"),
-    new Entry("Employees_AccountActions", "POST", "settings/v2/tenant/{tenant}/employees/{id}/account-actions"),
-    new Entry("Employees_Create", "POST", "settings/v2/tenant/{tenant}/employees"),
-    new Entry("Employees_Get", "GET", "settings/v2/tenant/{tenant}/employees/{id}"),
-    new Entry("Employees_GetList", "GET", "settings/v2/tenant/{tenant}/employees"),
-    new Entry("Employees_Update", "PATCH", "settings/v2/tenant/{tenant}/employees/{id}"),
-    new Entry("Export_BusinessUnits", "GET", "settings/v2/tenant/{tenant}/export/business-units"),
-    new Entry("Export_Employees", "GET", "settings/v2/tenant/{tenant}/export/employees"),
-    new Entry("Export_TagTypes", "GET", "settings/v2/tenant/{tenant}/export/tag-types"),
-    new Entry("Export_Technicians", "GET", "settings/v2/tenant/{tenant}/export/technicians"),
-    new Entry("TagTypes_Create", "POST", "settings/v2/tenant/{tenant}/tag-types"),
-    new Entry("TagTypes_GetList", "GET", "settings/v2/tenant/{tenant}/tag-types"),
-    new Entry("Technicians_AccountActions", "POST", "settings/v2/tenant/{tenant}/technicians/{id}/account-actions"),
-    new Entry("Technicians_Create", "POST", "settings/v2/tenant/{tenant}/technicians"),
-    new Entry("Technicians_Get", "GET", "settings/v2/tenant/{tenant}/technicians/{id}"),
-    new Entry("Technicians_GetList", "GET", "settings/v2/tenant/{tenant}/technicians"),
-    new Entry("Technicians_Update", "PATCH", "settings/v2/tenant/{tenant}/technicians/{id}"),
-    new Entry("UserRoles_GetList", "GET", "settings/v2/tenant/{tenant}/user-roles")
-  );
+  public static final List<Entry> ALL =
+      List.of(
+          new Entry("BusinessUnits_Get", "GET", "settings/v2/tenant/{tenant}/business-units/{id}"),
+          new Entry("BusinessUnits_GetList", "GET", "settings/v2/tenant/{tenant}/business-units"),
+          new Entry(
+              "BusinessUnits_Update", "PATCH", "settings/v2/tenant/{tenant}/business-units/{id}"),
+          new Entry(
+              "Employees_AccountActions",
+              "POST",
+              "settings/v2/tenant/{tenant}/employees/{id}/account-actions"),
+          new Entry("Employees_Create", "POST", "settings/v2/tenant/{tenant}/employees"),
+          new Entry("Employees_Get", "GET", "settings/v2/tenant/{tenant}/employees/{id}"),
+          new Entry("Employees_GetList", "GET", "settings/v2/tenant/{tenant}/employees"),
+          new Entry("Employees_Update", "PATCH", "settings/v2/tenant/{tenant}/employees/{id}"),
+          new Entry(
+              "Export_BusinessUnits", "GET", "settings/v2/tenant/{tenant}/export/business-units"),
+          new Entry("Export_Employees", "GET", "settings/v2/tenant/{tenant}/export/employees"),
+          new Entry("Export_TagTypes", "GET", "settings/v2/tenant/{tenant}/export/tag-types"),
+          new Entry("Export_Technicians", "GET", "settings/v2/tenant/{tenant}/export/technicians"),
+          new Entry("TagTypes_Create", "POST", "settings/v2/tenant/{tenant}/tag-types"),
+          new Entry("TagTypes_GetList", "GET", "settings/v2/tenant/{tenant}/tag-types"),
+          new Entry(
+              "Technicians_AccountActions",
+              "POST",
+              "settings/v2/tenant/{tenant}/technicians/{id}/account-actions"),
+          new Entry("Technicians_Create", "POST", "settings/v2/tenant/{tenant}/technicians"),
+          new Entry("Technicians_Get", "GET", "settings/v2/tenant/{tenant}/technicians/{id}"),
+          new Entry("Technicians_GetList", "GET", "settings/v2/tenant/{tenant}/technicians"),
+          new Entry("Technicians_Update", "PATCH", "settings/v2/tenant/{tenant}/technicians/{id}"),
+          new Entry("UserRoles_GetList", "GET", "settings/v2/tenant/{tenant}/user-roles"));
 
-  private SettingsOperations() {
-  }
+  private SettingsOperations() {}
 
-  /**
-   * One operation: its id, HTTP method and Retrofit path template.
-   */
+  /** One operation: its id, HTTP method and Retrofit path template. */
   public static final class Entry {
     public final String operationId;
 

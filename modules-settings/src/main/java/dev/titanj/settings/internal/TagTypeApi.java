@@ -19,37 +19,35 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code tag-types} operations; used by {@link TagTypeRepository}.
- */
+/** Retrofit binding of the {@code tag-types} operations; used by {@link TagTypeRepository}. */
 public interface TagTypeApi {
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/export/tag-types}.
-   */
+  /** GET {@code settings/v2/tenant/{tenant}/export/tag-types}. */
   @Operation("Export_TagTypes")
   @GET("settings/v2/tenant/{tenant}/export/tag-types")
-  Call<ExportResponse<ExportTagType>> exportTagTypes(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+  Call<ExportResponse<ExportTagType>> exportTagTypes(
+      @Path("tenant") long tenant,
+      @Query("from") String from,
+      @Query("includeRecentChanges") Boolean includeRecentChanges);
 
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/tag-types}.
-   */
+  /** GET {@code settings/v2/tenant/{tenant}/tag-types}. */
   @Operation("TagTypes_GetList")
   @GET("settings/v2/tenant/{tenant}/tag-types")
-  Call<PagedResponse<TagType>> tagTypesGetList(@Path("tenant") long tenant,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("active") String active,
+  Call<PagedResponse<TagType>> tagTypesGetList(
+      @Path("tenant") long tenant,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("active") String active,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @Query("sort") String sort,
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @Query("sort") String sort,
       @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/tag-types}.
-   */
+  /** POST {@code settings/v2/tenant/{tenant}/tag-types}. */
   @Operation("TagTypes_Create")
   @POST("settings/v2/tenant/{tenant}/tag-types")
-  Call<Modification> tagTypesCreate(@Path("tenant") long tenant,
-      @Body CreateTagTypeRequest request);
+  Call<Modification> tagTypesCreate(
+      @Path("tenant") long tenant, @Body CreateTagTypeRequest request);
 }

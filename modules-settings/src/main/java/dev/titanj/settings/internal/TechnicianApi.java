@@ -24,60 +24,56 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code technicians} operations; used by {@link TechnicianRepository}.
- */
+/** Retrofit binding of the {@code technicians} operations; used by {@link TechnicianRepository}. */
 public interface TechnicianApi {
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/export/technicians}.
-   */
+  /** GET {@code settings/v2/tenant/{tenant}/export/technicians}. */
   @Operation("Export_Technicians")
   @GET("settings/v2/tenant/{tenant}/export/technicians")
-  Call<ExportResponse<ExportTechnician>> exportTechnicians(@Path("tenant") long tenant,
-      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
+  Call<ExportResponse<ExportTechnician>> exportTechnicians(
+      @Path("tenant") long tenant,
+      @Query("from") String from,
+      @Query("includeRecentChanges") Boolean includeRecentChanges);
 
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/technicians}.
-   */
+  /** GET {@code settings/v2/tenant/{tenant}/technicians}. */
   @Operation("Technicians_GetList")
   @GET("settings/v2/tenant/{tenant}/technicians")
-  Call<PagedResponse<Technician>> techniciansGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("userIds") String userIds, @Query("name") String name,
-      @Query("active") String active, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
+  Call<PagedResponse<Technician>> techniciansGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("userIds") String userIds,
+      @Query("name") String name,
+      @Query("active") String active,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
       @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
-      @Query("modifiedOnOrAfter") String modifiedOnOrAfter, @QueryMap Map<String, String> extras);
+      @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
+      @QueryMap Map<String, String> extras);
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/technicians}.
-   */
+  /** POST {@code settings/v2/tenant/{tenant}/technicians}. */
   @Operation("Technicians_Create")
   @POST("settings/v2/tenant/{tenant}/technicians")
-  Call<TechnicianCreate> techniciansCreate(@Path("tenant") long tenant,
-      @Body TechnicianCreateRequest request);
+  Call<TechnicianCreate> techniciansCreate(
+      @Path("tenant") long tenant, @Body TechnicianCreateRequest request);
 
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/technicians/{id}}.
-   */
+  /** GET {@code settings/v2/tenant/{tenant}/technicians/{id}}. */
   @Operation("Technicians_Get")
   @GET("settings/v2/tenant/{tenant}/technicians/{id}")
   Call<Technician> techniciansGet(@Path("tenant") long tenant, @Path("id") long id);
 
-  /**
-   * PATCH {@code settings/v2/tenant/{tenant}/technicians/{id}}.
-   */
+  /** PATCH {@code settings/v2/tenant/{tenant}/technicians/{id}}. */
   @Operation("Technicians_Update")
   @PATCH("settings/v2/tenant/{tenant}/technicians/{id}")
-  Call<TechnicianUpdate> techniciansUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body TechnicianUpdateRequest request);
+  Call<TechnicianUpdate> techniciansUpdate(
+      @Path("tenant") long tenant, @Path("id") long id, @Body TechnicianUpdateRequest request);
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/technicians/{id}/account-actions}.
-   */
+  /** POST {@code settings/v2/tenant/{tenant}/technicians/{id}/account-actions}. */
   @Operation("Technicians_AccountActions")
   @POST("settings/v2/tenant/{tenant}/technicians/{id}/account-actions")
-  Call<AccountActionResponse> techniciansAccountActions(@Path("tenant") long tenant,
-      @Path("id") long id, @Body TechnicianAccountActionRequest request);
+  Call<AccountActionResponse> techniciansAccountActions(
+      @Path("tenant") long tenant,
+      @Path("id") long id,
+      @Body TechnicianAccountActionRequest request);
 }

@@ -13,19 +13,21 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-/**
- * Retrofit binding of the {@code user-roles} operations; used by {@link UserRoleRepository}.
- */
+/** Retrofit binding of the {@code user-roles} operations; used by {@link UserRoleRepository}. */
 public interface UserRoleApi {
-  /**
-   * GET {@code settings/v2/tenant/{tenant}/user-roles}.
-   */
+  /** GET {@code settings/v2/tenant/{tenant}/user-roles}. */
   @Operation("UserRoles_GetList")
   @GET("settings/v2/tenant/{tenant}/user-roles")
-  Call<PagedResponse<UserRole>> userRolesGetList(@Path("tenant") long tenant,
-      @Query("ids") String ids, @Query("name") String name, @Query("active") String active,
-      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
+  Call<PagedResponse<UserRole>> userRolesGetList(
+      @Path("tenant") long tenant,
+      @Query("ids") String ids,
+      @Query("name") String name,
+      @Query("active") String active,
+      @Query("page") Integer page,
+      @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal,
+      @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("employeeType") String employeeType, @QueryMap Map<String, String> extras);
+      @Query("employeeType") String employeeType,
+      @QueryMap Map<String, String> extras);
 }
