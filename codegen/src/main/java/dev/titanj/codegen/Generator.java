@@ -2158,7 +2158,7 @@ public final class Generator {
     if (files.containsKey(path)) {
       throw new IllegalStateException("generated twice: " + path);
     }
-    files.put(path, f.toString());
+    files.put(path, Formatting.format(path, f.toString()));
   }
 
   /** Path prefix of generated files that belong to the module's test sources. */
@@ -2175,7 +2175,8 @@ public final class Generator {
     String text = "// " + header().replace("\n", "\n// ") + "\n"
         + "/** " + doc + " */\n"
         + "package " + packageName + ";\n";
-    files.put(packageName.replace('.', '/') + "/package-info.java", text);
+    String path = packageName.replace('.', '/') + "/package-info.java";
+    files.put(path, Formatting.format(path, text));
   }
 
   /** Number of operations in the document. */

@@ -119,7 +119,7 @@ class GeneratorTest {
     String api = file("internal/WidgetApi.java");
     assertThat(api)
         .contains("@GET(\"mini/v2/tenant/{tenant}/widgets\")")
-        .contains("Call<PagedResponse<Widget>> widgetsGetList(@Path(\"tenant\") long tenant,")
+        .contains("Call<PagedResponse<Widget>> widgetsGetList(\n      @Path(\"tenant\") long tenant,")
         .contains("@Query(\"kinds\") List<String> kinds")
         .contains("@QueryMap Map<String, String> extras")
         .contains("@POST(\"mini/v2/tenant/{tenant}/widgets\")")
@@ -145,7 +145,7 @@ class GeneratorTest {
         .doesNotContain("WidgetQuery page(").doesNotContain("includeTotal(");
     assertThat(file("WidgetSort.java")).contains("enum WidgetSort implements SortField<WidgetSort>")
         .contains("ID(\"Id\")").contains("NAME(\"Name\")").contains("MODIFIED_ON(\"ModifiedOn\")");
-    assertThat(file("WidgetRepository.java")).contains(", 200, context))");
+    assertThat(file("WidgetRepository.java")).contains("\n            200,\n            context));");
   }
 
   @Test
@@ -161,7 +161,7 @@ class GeneratorTest {
         .contains("public List<Part> getPartList(long widgetId)")
         .contains("public ExportFeed<Widget> export(ExportCursor cursor)")
         .contains("public ExportFeed<Widget> export()")
-        .contains("return context.exportFeed((from, includeRecentChanges) ->")
+        .contains("return context.exportFeed(\n        (from, includeRecentChanges) ->")
         .contains("\"mini.widgets\"");
     assertThat(file("Mini.java")).contains("public static Mini of(ServiceTitan serviceTitan)")
         .contains("public WidgetRepository widgets()").contains("public LedgerRepository ledgers()");

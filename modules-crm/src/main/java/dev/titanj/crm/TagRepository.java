@@ -12,7 +12,8 @@ import dev.titanj.crm.model.AddBulkTagsRequest;
 import dev.titanj.crm.model.RemoveBulkTagsRequest;
 
 /**
- * Repository of {@code crm.tags} ({@code crm/v2/tenant/{tenant}/tags}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.tags} ({@code crm/v2/tenant/{tenant}/tags}). Obtain it from {@link Crm};
+ * thread-safe.
  */
 public final class TagRepository implements Repository<Void, Void> {
   private final ResourceRuntime<Void, Void> rt;
@@ -30,7 +31,8 @@ public final class TagRepository implements Repository<Void, Void> {
   }
 
   /**
-   * PUT {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link AddBulkTagsRequest}.
+   * PUT {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link
+   * AddBulkTagsRequest}.
    */
   public void addTags(AddBulkTagsRequest request) {
     Arguments.notNull("request", request);
@@ -38,7 +40,8 @@ public final class TagRepository implements Repository<Void, Void> {
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link RemoveBulkTagsRequest}.
+   * DELETE {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link
+   * RemoveBulkTagsRequest}.
    */
   public void removeTags(RemoveBulkTagsRequest request) {
     Arguments.notNull("request", request);

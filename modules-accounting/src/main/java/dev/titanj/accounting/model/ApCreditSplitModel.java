@@ -9,44 +9,31 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.ApCreditSplitModelResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.ApCreditSplitModelResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface ApCreditSplitModel {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code inventoryBillId}: integer (int64).
-   */
+  /** JSON {@code inventoryBillId}: integer (int64). */
   Optional<Long> inventoryBillId();
 
-  /**
-   * JSON {@code vendorCreditId}: integer (int64).
-   */
+  /** JSON {@code vendorCreditId}: integer (int64). */
   Optional<Long> vendorCreditId();
 
-  /**
-   * JSON {@code amount}: decimal (string or number on the wire).
-   */
+  /** JSON {@code amount}: decimal (string or number on the wire). */
   Optional<BigDecimal> amount();
 
-  /**
-   * A builder of {@code ApCreditSplitModel}.
-   */
+  /** A builder of {@code ApCreditSplitModel}. */
   static ImmutableApCreditSplitModel.Builder builder() {
     return ImmutableApCreditSplitModel.builder();
   }

@@ -8,24 +8,20 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.CreditMemos.CreditMemoAddSplitPublicResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.CreditMemos.CreditMemoAddSplitPublicResponse}, read from responses.
+ * Every field except {@code id} is optional and lists and maps default to empty, whatever the API
+ * declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface CreditMemoAddSplitPublic {
-  /**
-   * JSON {@code invoiceId}: integer (int64).
-   */
+  /** JSON {@code invoiceId}: integer (int64). */
   Optional<Long> invoiceId();
 
-  /**
-   * JSON {@code amount}: decimal (string or number on the wire).
-   */
+  /** JSON {@code amount}: decimal (string or number on the wire). */
   Optional<BigDecimal> amount();
 
-  /**
-   * A builder of {@code CreditMemoAddSplitPublic}.
-   */
+  /** A builder of {@code CreditMemoAddSplitPublic}. */
   static ImmutableCreditMemoAddSplitPublic.Builder builder() {
     return ImmutableCreditMemoAddSplitPublic.builder();
   }

@@ -10,14 +10,14 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.CreditMemos.CreditMemoAddSplitPublicRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.CreditMemos.CreditMemoAddSplitPublicRequest}. No field is
+ * required. Sent exactly as built: a field that was not set is not sent (lists included), {@code
+ * clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreditMemoAddSplitPublicRequest extends TitanRequest {
-  /**
-   * JSON {@code invoiceId}: integer (int64); {@code clearInvoiceId()} sends null.
-   */
+  /** JSON {@code invoiceId}: integer (int64); {@code clearInvoiceId()} sends null. */
   @Clearable
   Optional<Long> invoiceId();
 
@@ -27,28 +27,23 @@ public interface CreditMemoAddSplitPublicRequest extends TitanRequest {
   @Clearable
   Optional<BigDecimal> amount();
 
-  /**
-   * A builder of {@code CreditMemoAddSplitPublicRequest}.
-   */
+  /** A builder of {@code CreditMemoAddSplitPublicRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a {@link CreditMemoAddSplitPublicRequest}; {@code clearX()} methods send an explicit null.
+   * Builds a {@link CreditMemoAddSplitPublicRequest}; {@code clearX()} methods send an explicit
+   * null.
    */
   final class Builder extends ImmutableCreditMemoAddSplitPublicRequest.Builder {
-    /**
-     * Sends {@code "invoiceId": null}, clearing the field.
-     */
+    /** Sends {@code "invoiceId": null}, clearing the field. */
     public Builder clearInvoiceId() {
       addExplicitNulls("invoiceId");
       return this;
     }
 
-    /**
-     * Sends {@code "amount": null}, clearing the field.
-     */
+    /** Sends {@code "amount": null}, clearing the field. */
     public Builder clearAmount() {
       addExplicitNulls("amount");
       return this;

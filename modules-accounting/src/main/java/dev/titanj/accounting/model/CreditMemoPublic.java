@@ -11,134 +11,86 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.CreditMemos.CreditMemoPublicResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.CreditMemos.CreditMemoPublicResponse}, read from responses. Every
+ * field except {@code id} is optional and lists and maps default to empty, whatever the API
+ * declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface CreditMemoPublic {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code date}: ISO-8601 date.
-   */
+  /** JSON {@code date}: ISO-8601 date. */
   Optional<LocalDate> date();
 
-  /**
-   * JSON {@code referenceNumber}: string.
-   */
+  /** JSON {@code referenceNumber}: string. */
   Optional<String> referenceNumber();
 
-  /**
-   * JSON {@code subTotal}: decimal (string or number on the wire).
-   */
+  /** JSON {@code subTotal}: decimal (string or number on the wire). */
   Optional<BigDecimal> subTotal();
 
-  /**
-   * JSON {@code salesTax}: decimal (string or number on the wire).
-   */
+  /** JSON {@code salesTax}: decimal (string or number on the wire). */
   Optional<BigDecimal> salesTax();
 
-  /**
-   * JSON {@code salesTaxCode}: object {@link SalesTax}.
-   */
+  /** JSON {@code salesTaxCode}: object {@link SalesTax}. */
   Optional<SalesTax> salesTaxCode();
 
-  /**
-   * JSON {@code total}: decimal (string or number on the wire).
-   */
+  /** JSON {@code total}: decimal (string or number on the wire). */
   Optional<BigDecimal> total();
 
-  /**
-   * JSON {@code balance}: decimal (string or number on the wire).
-   */
+  /** JSON {@code balance}: decimal (string or number on the wire). */
   Optional<BigDecimal> balance();
 
-  /**
-   * JSON {@code appliedTo}: list of object {@link CreditMemoAppliedToCode}.
-   */
+  /** JSON {@code appliedTo}: list of object {@link CreditMemoAppliedToCode}. */
   List<CreditMemoAppliedToCode> appliedTo();
 
-  /**
-   * JSON {@code customer}: object {@link NamedField}.
-   */
+  /** JSON {@code customer}: object {@link NamedField}. */
   Optional<NamedField> customer();
 
-  /**
-   * JSON {@code customerAddress}: object {@link Address}.
-   */
+  /** JSON {@code customerAddress}: object {@link Address}. */
   Optional<Address> customerAddress();
 
-  /**
-   * JSON {@code location}: object {@link NamedField}.
-   */
+  /** JSON {@code location}: object {@link NamedField}. */
   Optional<NamedField> location();
 
-  /**
-   * JSON {@code locationAddress}: object {@link Address}.
-   */
+  /** JSON {@code locationAddress}: object {@link Address}. */
   Optional<Address> locationAddress();
 
-  /**
-   * JSON {@code businessUnit}: object {@link NamedField}.
-   */
+  /** JSON {@code businessUnit}: object {@link NamedField}. */
   Optional<NamedField> businessUnit();
 
-  /**
-   * JSON {@code batch}: object {@link Batch}.
-   */
+  /** JSON {@code batch}: object {@link Batch}. */
   Optional<Batch> batch();
 
-  /**
-   * JSON {@code customFields}: list of object {@link CustomField}.
-   */
+  /** JSON {@code customFields}: list of object {@link CustomField}. */
   List<CustomField> customFields();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code createdBy}: string.
-   */
+  /** JSON {@code createdBy}: string. */
   Optional<String> createdBy();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code modifiedBy}: string.
-   */
+  /** JSON {@code modifiedBy}: string. */
   Optional<String> modifiedBy();
 
-  /**
-   * JSON {@code description}: string.
-   */
+  /** JSON {@code description}: string. */
   Optional<String> description();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code importId}: string.
-   */
+  /** JSON {@code importId}: string. */
   Optional<String> importId();
 
-  /**
-   * JSON {@code exportId}: string.
-   */
+  /** JSON {@code exportId}: string. */
   Optional<String> exportId();
 
-  /**
-   * A builder of {@code CreditMemoPublic}.
-   */
+  /** A builder of {@code CreditMemoPublic}. */
   static ImmutableCreditMemoPublic.Builder builder() {
     return ImmutableCreditMemoPublic.builder();
   }

@@ -9,44 +9,32 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.CreditMemos.CreditMemoUpdatePublicResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.CreditMemos.CreditMemoUpdatePublicResponse}, read from responses.
+ * Every field except {@code id} is optional and lists and maps default to empty, whatever the API
+ * declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface CreditMemoUpdatePublic {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code summary}: string.
-   */
+  /** JSON {@code summary}: string. */
   Optional<String> summary();
 
-  /**
-   * JSON {@code date}: ISO-8601 date.
-   */
+  /** JSON {@code date}: ISO-8601 date. */
   Optional<LocalDate> date();
 
-  /**
-   * JSON {@code businessUnitId}: integer (int64).
-   */
+  /** JSON {@code businessUnitId}: integer (int64). */
   Optional<Long> businessUnitId();
 
-  /**
-   * JSON {@code splits}: list of object {@link CreditMemoAddSplitPublic}.
-   */
+  /** JSON {@code splits}: list of object {@link CreditMemoAddSplitPublic}. */
   List<CreditMemoAddSplitPublic> splits();
 
-  /**
-   * A builder of {@code CreditMemoUpdatePublic}.
-   */
+  /** A builder of {@code CreditMemoUpdatePublic}. */
   static ImmutableCreditMemoUpdatePublic.Builder builder() {
     return ImmutableCreditMemoUpdatePublic.builder();
   }

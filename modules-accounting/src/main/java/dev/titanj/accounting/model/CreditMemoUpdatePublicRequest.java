@@ -12,41 +12,34 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.CreditMemos.CreditMemoUpdatePublicRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.CreditMemos.CreditMemoUpdatePublicRequest}. No field is
+ * required. Sent exactly as built: a field that was not set is not sent (lists included), {@code
+ * clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreditMemoUpdatePublicRequest extends TitanRequest {
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code summary}: string.
-   */
+  /** JSON {@code summary}: string. */
   Optional<String> summary();
 
-  /**
-   * JSON {@code date}: ISO-8601 date.
-   */
+  /** JSON {@code date}: ISO-8601 date. */
   Optional<LocalDate> date();
 
-  /**
-   * JSON {@code businessUnitId}: integer (int64).
-   */
+  /** JSON {@code businessUnitId}: integer (int64). */
   Optional<Long> businessUnitId();
 
   /**
-   * JSON {@code splits}: list of object {@link CreditMemoAddSplitPublicRequest}; not sent unless set (an empty list is sent as {@code []}); {@code clearSplits()} sends null.
+   * JSON {@code splits}: list of object {@link CreditMemoAddSplitPublicRequest}; not sent unless
+   * set (an empty list is sent as {@code []}); {@code clearSplits()} sends null.
    */
   @Nullable
   @Clearable
   List<CreditMemoAddSplitPublicRequest> splits();
 
-  /**
-   * A builder of {@code CreditMemoUpdatePublicRequest}.
-   */
+  /** A builder of {@code CreditMemoUpdatePublicRequest}. */
   static Builder builder() {
     return new Builder();
   }
@@ -55,9 +48,7 @@ public interface CreditMemoUpdatePublicRequest extends TitanRequest {
    * Builds a {@link CreditMemoUpdatePublicRequest}; {@code clearX()} methods send an explicit null.
    */
   final class Builder extends ImmutableCreditMemoUpdatePublicRequest.Builder {
-    /**
-     * Sends {@code "splits": null}, clearing the field.
-     */
+    /** Sends {@code "splits": null}, clearing the field. */
     public Builder clearSplits() {
       addExplicitNulls("splits");
       return this;

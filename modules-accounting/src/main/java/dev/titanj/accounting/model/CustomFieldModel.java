@@ -7,24 +7,19 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.CustomFieldModel}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.CustomFieldModel}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface CustomFieldModel {
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code value}: string.
-   */
+  /** JSON {@code value}: string. */
   Optional<String> value();
 
-  /**
-   * A builder of {@code CustomFieldModel}.
-   */
+  /** A builder of {@code CustomFieldModel}. */
   static ImmutableCustomFieldModel.Builder builder() {
     return ImmutableCustomFieldModel.builder();
   }

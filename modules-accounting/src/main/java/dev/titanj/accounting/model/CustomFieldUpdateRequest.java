@@ -8,26 +8,21 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.CustomFieldUpdateRequest}. Required: {@code operations}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.CustomFieldUpdateRequest}. Required: {@code operations}; {@code
+ * build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists
+ * included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CustomFieldUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code operations}: list of object {@link CustomFieldOperationRequest}; required.
-   */
+  /** JSON {@code operations}: list of object {@link CustomFieldOperationRequest}; required. */
   List<CustomFieldOperationRequest> operations();
 
-  /**
-   * A builder of {@code CustomFieldUpdateRequest}.
-   */
+  /** A builder of {@code CustomFieldUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link CustomFieldUpdateRequest}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableCustomFieldUpdateRequest.Builder {
-  }
+  /** Builds a {@link CustomFieldUpdateRequest}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableCustomFieldUpdateRequest.Builder {}
 }

@@ -9,104 +9,67 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.DetailedDepositResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.DetailedDepositResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface DetailedDeposit {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code depositStatus}: string.
-   */
+  /** JSON {@code depositStatus}: string. */
   Optional<String> depositStatus();
 
-  /**
-   * JSON {@code syncStatus}: string.
-   */
+  /** JSON {@code syncStatus}: string. */
   Optional<String> syncStatus();
 
-  /**
-   * JSON {@code batch}: object {@link Batch}.
-   */
+  /** JSON {@code batch}: object {@link Batch}. */
   Optional<Batch> batch();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code createdBy}: string.
-   */
+  /** JSON {@code createdBy}: string. */
   Optional<String> createdBy();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code importId}: string.
-   */
+  /** JSON {@code importId}: string. */
   Optional<String> importId();
 
-  /**
-   * JSON {@code depositDate}: ISO-8601 date-time.
-   */
+  /** JSON {@code depositDate}: ISO-8601 date-time. */
   Optional<Instant> depositDate();
 
-  /**
-   * JSON {@code reviewStatus}: string.
-   */
+  /** JSON {@code reviewStatus}: string. */
   Optional<String> reviewStatus();
 
-  /**
-   * JSON {@code reviewedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code reviewedOn}: ISO-8601 date-time. */
   Optional<Instant> reviewedOn();
 
-  /**
-   * JSON {@code grossAmount}: decimal (string or number on the wire).
-   */
+  /** JSON {@code grossAmount}: decimal (string or number on the wire). */
   Optional<BigDecimal> grossAmount();
 
-  /**
-   * JSON {@code netAmount}: decimal (string or number on the wire).
-   */
+  /** JSON {@code netAmount}: decimal (string or number on the wire). */
   Optional<BigDecimal> netAmount();
 
-  /**
-   * JSON {@code fees}: decimal (string or number on the wire).
-   */
+  /** JSON {@code fees}: decimal (string or number on the wire). */
   Optional<BigDecimal> fees();
 
-  /**
-   * JSON {@code bankAccount}: object {@link BankAccount}.
-   */
+  /** JSON {@code bankAccount}: object {@link BankAccount}. */
   Optional<BankAccount> bankAccount();
 
-  /**
-   * JSON {@code feeAccount}: object {@link FeeAccount}.
-   */
+  /** JSON {@code feeAccount}: object {@link FeeAccount}. */
   Optional<FeeAccount> feeAccount();
 
-  /**
-   * A builder of {@code DetailedDeposit}.
-   */
+  /** A builder of {@code DetailedDeposit}. */
   static ImmutableDetailedDeposit.Builder builder() {
     return ImmutableDetailedDeposit.builder();
   }

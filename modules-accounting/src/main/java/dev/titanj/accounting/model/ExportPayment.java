@@ -10,124 +10,79 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.ExportPaymentResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.ExportPaymentResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface ExportPayment {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code syncStatus}: string.
-   */
+  /** JSON {@code syncStatus}: string. */
   Optional<String> syncStatus();
 
-  /**
-   * JSON {@code referenceNumber}: string.
-   */
+  /** JSON {@code referenceNumber}: string. */
   Optional<String> referenceNumber();
 
-  /**
-   * JSON {@code date}: ISO-8601 date-time.
-   */
+  /** JSON {@code date}: ISO-8601 date-time. */
   Optional<Instant> date();
 
-  /**
-   * JSON {@code type}: string.
-   */
+  /** JSON {@code type}: string. */
   Optional<String> type();
 
-  /**
-   * JSON {@code typeId}: string.
-   */
+  /** JSON {@code typeId}: string. */
   Optional<String> typeId();
 
-  /**
-   * JSON {@code total}: decimal (string or number on the wire).
-   */
+  /** JSON {@code total}: decimal (string or number on the wire). */
   Optional<BigDecimal> total();
 
-  /**
-   * JSON {@code unappliedAmount}: decimal (string or number on the wire).
-   */
+  /** JSON {@code unappliedAmount}: decimal (string or number on the wire). */
   Optional<BigDecimal> unappliedAmount();
 
-  /**
-   * JSON {@code memo}: string.
-   */
+  /** JSON {@code memo}: string. */
   Optional<String> memo();
 
-  /**
-   * JSON {@code customer}: object {@link NamedField}.
-   */
+  /** JSON {@code customer}: object {@link NamedField}. */
   Optional<NamedField> customer();
 
-  /**
-   * JSON {@code businessUnit}: object {@link NamedField}.
-   */
+  /** JSON {@code businessUnit}: object {@link NamedField}. */
   Optional<NamedField> businessUnit();
 
-  /**
-   * JSON {@code deposit}: object {@link NamedField}.
-   */
+  /** JSON {@code deposit}: object {@link NamedField}. */
   Optional<NamedField> deposit();
 
-  /**
-   * JSON {@code batch}: object {@link Batch}.
-   */
+  /** JSON {@code batch}: object {@link Batch}. */
   Optional<Batch> batch();
 
-  /**
-   * JSON {@code createdBy}: string.
-   */
+  /** JSON {@code createdBy}: string. */
   Optional<String> createdBy();
 
-  /**
-   * JSON {@code generalLedgerAccount}: object {@link GLAccount}.
-   */
+  /** JSON {@code generalLedgerAccount}: object {@link GLAccount}. */
   Optional<GLAccount> generalLedgerAccount();
 
-  /**
-   * JSON {@code appliedTo}: list of object {@link PaymentApplied}.
-   */
+  /** JSON {@code appliedTo}: list of object {@link PaymentApplied}. */
   List<PaymentApplied> appliedTo();
 
-  /**
-   * JSON {@code customFields}: list of object {@link CustomFieldModel}.
-   */
+  /** JSON {@code customFields}: list of object {@link CustomFieldModel}. */
   List<CustomFieldModel> customFields();
 
-  /**
-   * JSON {@code authCode}: string.
-   */
+  /** JSON {@code authCode}: string. */
   Optional<String> authCode();
 
-  /**
-   * JSON {@code checkNumber}: string.
-   */
+  /** JSON {@code checkNumber}: string. */
   Optional<String> checkNumber();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * A builder of {@code ExportPayment}.
-   */
+  /** A builder of {@code ExportPayment}. */
   static ImmutableExportPayment.Builder builder() {
     return ImmutableExportPayment.builder();
   }

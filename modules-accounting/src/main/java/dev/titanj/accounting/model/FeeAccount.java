@@ -7,39 +7,28 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.FeeAccountResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.FeeAccountResponse}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface FeeAccount {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code number}: string.
-   */
+  /** JSON {@code number}: string. */
   Optional<String> number();
 
-  /**
-   * JSON {@code type}: string.
-   */
+  /** JSON {@code type}: string. */
   Optional<String> type();
 
-  /**
-   * JSON {@code detailType}: string.
-   */
+  /** JSON {@code detailType}: string. */
   Optional<String> detailType();
 
-  /**
-   * A builder of {@code FeeAccount}.
-   */
+  /** A builder of {@code FeeAccount}. */
   static ImmutableFeeAccount.Builder builder() {
     return ImmutableFeeAccount.builder();
   }

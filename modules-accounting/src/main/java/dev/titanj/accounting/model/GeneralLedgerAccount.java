@@ -7,39 +7,28 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.GeneralLedgerAccount}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.GeneralLedgerAccount}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface GeneralLedgerAccount {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code number}: string.
-   */
+  /** JSON {@code number}: string. */
   Optional<String> number();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code type}: string.
-   */
+  /** JSON {@code type}: string. */
   Optional<String> type();
 
-  /**
-   * JSON {@code subtype}: string.
-   */
+  /** JSON {@code subtype}: string. */
   Optional<String> subtype();
 
-  /**
-   * A builder of {@code GeneralLedgerAccount}.
-   */
+  /** A builder of {@code GeneralLedgerAccount}. */
   static ImmutableGeneralLedgerAccount.Builder builder() {
     return ImmutableGeneralLedgerAccount.builder();
   }

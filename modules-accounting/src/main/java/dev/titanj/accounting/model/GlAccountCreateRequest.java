@@ -9,87 +9,65 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.GlAccountCreateRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.GlAccountCreateRequest}. No field is required. Sent exactly as
+ * built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code
+ * null}.
  */
 @TitanValue
 @Value.Immutable
 public interface GlAccountCreateRequest extends TitanRequest {
-  /**
-   * JSON {@code name}: string; {@code clearName()} sends null.
-   */
+  /** JSON {@code name}: string; {@code clearName()} sends null. */
   @Clearable
   Optional<String> name();
 
-  /**
-   * JSON {@code number}: string; {@code clearNumber()} sends null.
-   */
+  /** JSON {@code number}: string; {@code clearNumber()} sends null. */
   @Clearable
   Optional<String> number();
 
-  /**
-   * JSON {@code description}: string; {@code clearDescription()} sends null.
-   */
+  /** JSON {@code description}: string; {@code clearDescription()} sends null. */
   @Clearable
   Optional<String> description();
 
-  /**
-   * JSON {@code type}: string; {@code clearType()} sends null.
-   */
+  /** JSON {@code type}: string; {@code clearType()} sends null. */
   @Clearable
   Optional<String> type();
 
-  /**
-   * JSON {@code subtype}: string; {@code clearSubtype()} sends null.
-   */
+  /** JSON {@code subtype}: string; {@code clearSubtype()} sends null. */
   @Clearable
   Optional<String> subtype();
 
-  /**
-   * A builder of {@code GlAccountCreateRequest}.
-   */
+  /** A builder of {@code GlAccountCreateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link GlAccountCreateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link GlAccountCreateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableGlAccountCreateRequest.Builder {
-    /**
-     * Sends {@code "name": null}, clearing the field.
-     */
+    /** Sends {@code "name": null}, clearing the field. */
     public Builder clearName() {
       addExplicitNulls("name");
       return this;
     }
 
-    /**
-     * Sends {@code "number": null}, clearing the field.
-     */
+    /** Sends {@code "number": null}, clearing the field. */
     public Builder clearNumber() {
       addExplicitNulls("number");
       return this;
     }
 
-    /**
-     * Sends {@code "description": null}, clearing the field.
-     */
+    /** Sends {@code "description": null}, clearing the field. */
     public Builder clearDescription() {
       addExplicitNulls("description");
       return this;
     }
 
-    /**
-     * Sends {@code "type": null}, clearing the field.
-     */
+    /** Sends {@code "type": null}, clearing the field. */
     public Builder clearType() {
       addExplicitNulls("type");
       return this;
     }
 
-    /**
-     * Sends {@code "subtype": null}, clearing the field.
-     */
+    /** Sends {@code "subtype": null}, clearing the field. */
     public Builder clearSubtype() {
       addExplicitNulls("subtype");
       return this;

@@ -10,58 +10,42 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.GlAccountExtendedResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.GlAccountExtendedResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface GlAccountExtended {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code number}: string.
-   */
+  /** JSON {@code number}: string. */
   Optional<String> number();
 
-  /**
-   * JSON {@code description}: string.
-   */
+  /** JSON {@code description}: string. */
   Optional<String> description();
 
-  /**
-   * JSON {@code type}: string.
-   */
+  /** JSON {@code type}: string. */
   Optional<String> type();
 
-  /**
-   * JSON {@code subtype}: string.
-   */
+  /** JSON {@code subtype}: string. */
   Optional<String> subtype();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code isIntacctGroup}: boolean.
-   */
+  /** JSON {@code isIntacctGroup}: boolean. */
   Optional<Boolean> isIntacctGroup();
 
-  /**
-   * JSON {@code isIntacctBankAccount}: boolean.
-   */
+  /** JSON {@code isIntacctBankAccount}: boolean. */
   Optional<Boolean> isIntacctBankAccount();
 
   /**
-   * JSON {@code source} exactly as sent (values of {@link GeneralLedgerAccountSource}), so values this SDK does not know are kept.
+   * JSON {@code source} exactly as sent (values of {@link GeneralLedgerAccountSource}), so values
+   * this SDK does not know are kept.
    */
   @WireName("source")
   Optional<String> sourceAsString();
@@ -74,31 +58,27 @@ public interface GlAccountExtended {
   }
 
   /**
-   * JSON {@code defaultAccountType} exactly as sent (values of {@link DefaultAccountType}), so values this SDK does not know are kept.
+   * JSON {@code defaultAccountType} exactly as sent (values of {@link DefaultAccountType}), so
+   * values this SDK does not know are kept.
    */
   @WireName("defaultAccountType")
   Optional<String> defaultAccountTypeAsString();
 
   /**
-   * JSON {@code defaultAccountType} as {@link DefaultAccountType}; unknown values are {@code UNKNOWN}.
+   * JSON {@code defaultAccountType} as {@link DefaultAccountType}; unknown values are {@code
+   * UNKNOWN}.
    */
   default Optional<DefaultAccountType> defaultAccountType() {
     return defaultAccountTypeAsString().map(s -> WireEnums.fromWire(DefaultAccountType.class, s));
   }
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * A builder of {@code GlAccountExtended}.
-   */
+  /** A builder of {@code GlAccountExtended}. */
   static ImmutableGlAccountExtended.Builder builder() {
     return ImmutableGlAccountExtended.builder();
   }

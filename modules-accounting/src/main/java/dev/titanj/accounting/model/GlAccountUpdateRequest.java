@@ -9,108 +9,84 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.GlAccountUpdateRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.GlAccountUpdateRequest}. No field is required. Sent exactly as
+ * built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code
+ * null}.
  */
 @TitanValue
 @Value.Immutable
 public interface GlAccountUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code name}: string; {@code clearName()} sends null.
-   */
+  /** JSON {@code name}: string; {@code clearName()} sends null. */
   @Clearable
   Optional<String> name();
 
-  /**
-   * JSON {@code number}: string; {@code clearNumber()} sends null.
-   */
+  /** JSON {@code number}: string; {@code clearNumber()} sends null. */
   @Clearable
   Optional<String> number();
 
-  /**
-   * JSON {@code description}: string; {@code clearDescription()} sends null.
-   */
+  /** JSON {@code description}: string; {@code clearDescription()} sends null. */
   @Clearable
   Optional<String> description();
 
-  /**
-   * JSON {@code type}: string; {@code clearType()} sends null.
-   */
+  /** JSON {@code type}: string; {@code clearType()} sends null. */
   @Clearable
   Optional<String> type();
 
-  /**
-   * JSON {@code subtype}: string; {@code clearSubtype()} sends null.
-   */
+  /** JSON {@code subtype}: string; {@code clearSubtype()} sends null. */
   @Clearable
   Optional<String> subtype();
 
-  /**
-   * JSON {@code active}: boolean; {@code clearActive()} sends null.
-   */
+  /** JSON {@code active}: boolean; {@code clearActive()} sends null. */
   @Clearable
   Optional<Boolean> active();
 
   /**
-   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier):
+   * fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else
+   * is sent. See {@link TitanRequest#changes}.
    */
   static GlAccountUpdateRequest changes(GlAccountExtended before, GlAccountExtended after) {
     return TitanRequest.changes(GlAccountUpdateRequest.class, before, after);
   }
 
-  /**
-   * A builder of {@code GlAccountUpdateRequest}.
-   */
+  /** A builder of {@code GlAccountUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link GlAccountUpdateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link GlAccountUpdateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableGlAccountUpdateRequest.Builder {
-    /**
-     * Sends {@code "name": null}, clearing the field.
-     */
+    /** Sends {@code "name": null}, clearing the field. */
     public Builder clearName() {
       addExplicitNulls("name");
       return this;
     }
 
-    /**
-     * Sends {@code "number": null}, clearing the field.
-     */
+    /** Sends {@code "number": null}, clearing the field. */
     public Builder clearNumber() {
       addExplicitNulls("number");
       return this;
     }
 
-    /**
-     * Sends {@code "description": null}, clearing the field.
-     */
+    /** Sends {@code "description": null}, clearing the field. */
     public Builder clearDescription() {
       addExplicitNulls("description");
       return this;
     }
 
-    /**
-     * Sends {@code "type": null}, clearing the field.
-     */
+    /** Sends {@code "type": null}, clearing the field. */
     public Builder clearType() {
       addExplicitNulls("type");
       return this;
     }
 
-    /**
-     * Sends {@code "subtype": null}, clearing the field.
-     */
+    /** Sends {@code "subtype": null}, clearing the field. */
     public Builder clearSubtype() {
       addExplicitNulls("subtype");
       return this;
     }
 
-    /**
-     * Sends {@code "active": null}, clearing the field.
-     */
+    /** Sends {@code "active": null}, clearing the field. */
     public Builder clearActive() {
       addExplicitNulls("active");
       return this;

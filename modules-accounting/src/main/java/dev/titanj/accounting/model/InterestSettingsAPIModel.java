@@ -12,41 +12,36 @@ import java.util.stream.Collectors;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.InterestSettingsAPIModel}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.InterestSettingsAPIModel}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface InterestSettingsAPIModel {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   Optional<Long> id();
 
   /**
-   * JSON {@code rateType} exactly as sent (values of {@link InterestRateType}), so values this SDK does not know are kept.
+   * JSON {@code rateType} exactly as sent (values of {@link InterestRateType}), so values this SDK
+   * does not know are kept.
    */
   @WireName("rateType")
   Optional<String> rateTypeAsString();
 
-  /**
-   * JSON {@code rateType} as {@link InterestRateType}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code rateType} as {@link InterestRateType}; unknown values are {@code UNKNOWN}. */
   default Optional<InterestRateType> rateType() {
     return rateTypeAsString().map(s -> WireEnums.fromWire(InterestRateType.class, s));
   }
 
-  /**
-   * JSON {@code flatRateValue}: decimal (string or number on the wire).
-   */
+  /** JSON {@code flatRateValue}: decimal (string or number on the wire). */
   Optional<BigDecimal> flatRateValue();
 
-  /**
-   * JSON {@code percentageRateValue}: decimal (string or number on the wire).
-   */
+  /** JSON {@code percentageRateValue}: decimal (string or number on the wire). */
   Optional<BigDecimal> percentageRateValue();
 
   /**
-   * JSON {@code chargeMethod} exactly as sent (values of {@link InterestChargeMethod}), so values this SDK does not know are kept.
+   * JSON {@code chargeMethod} exactly as sent (values of {@link InterestChargeMethod}), so values
+   * this SDK does not know are kept.
    */
   @WireName("chargeMethod")
   Optional<String> chargeMethodAsString();
@@ -59,7 +54,8 @@ public interface InterestSettingsAPIModel {
   }
 
   /**
-   * JSON {@code frequency} exactly as sent (values of {@link InterestChargeFrequency}), so values this SDK does not know are kept.
+   * JSON {@code frequency} exactly as sent (values of {@link InterestChargeFrequency}), so values
+   * this SDK does not know are kept.
    */
   @WireName("frequency")
   Optional<String> frequencyAsString();
@@ -71,37 +67,33 @@ public interface InterestSettingsAPIModel {
     return frequencyAsString().map(s -> WireEnums.fromWire(InterestChargeFrequency.class, s));
   }
 
-  /**
-   * JSON {@code gracePeriod}: integer (int32).
-   */
+  /** JSON {@code gracePeriod}: integer (int32). */
   Optional<Integer> gracePeriod();
 
   /**
-   * JSON {@code targetInvoices} exactly as sent (values of {@link InterestTargetInvoice}), so values this SDK does not know are kept.
+   * JSON {@code targetInvoices} exactly as sent (values of {@link InterestTargetInvoice}), so
+   * values this SDK does not know are kept.
    */
   @WireName("targetInvoices")
   List<String> targetInvoicesAsStrings();
 
   /**
-   * JSON {@code targetInvoices} as {@link InterestTargetInvoice}; unknown values are {@code UNKNOWN}.
+   * JSON {@code targetInvoices} as {@link InterestTargetInvoice}; unknown values are {@code
+   * UNKNOWN}.
    */
   default List<InterestTargetInvoice> targetInvoices() {
-    return targetInvoicesAsStrings().stream().map(s -> WireEnums.fromWire(InterestTargetInvoice.class, s)).collect(Collectors.toList());
+    return targetInvoicesAsStrings().stream()
+        .map(s -> WireEnums.fromWire(InterestTargetInvoice.class, s))
+        .collect(Collectors.toList());
   }
 
-  /**
-   * JSON {@code taskId}: integer (int64).
-   */
+  /** JSON {@code taskId}: integer (int64). */
   Optional<Long> taskId();
 
-  /**
-   * JSON {@code taskDisplayName}: string.
-   */
+  /** JSON {@code taskDisplayName}: string. */
   Optional<String> taskDisplayName();
 
-  /**
-   * A builder of {@code InterestSettingsAPIModel}.
-   */
+  /** A builder of {@code InterestSettingsAPIModel}. */
   static ImmutableInterestSettingsAPIModel.Builder builder() {
     return ImmutableInterestSettingsAPIModel.builder();
   }

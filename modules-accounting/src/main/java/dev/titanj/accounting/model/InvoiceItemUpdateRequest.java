@@ -11,72 +11,58 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.InvoiceItemUpdateRequest}. Required: {@code description}, {@code quantity}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.InvoiceItemUpdateRequest}. Required: {@code description},
+ * {@code quantity}; {@code build()} fails without them. Sent exactly as built: a field that was not
+ * set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface InvoiceItemUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code skuId}: integer (int64); {@code clearSkuId()} sends null.
-   */
+  /** JSON {@code skuId}: integer (int64); {@code clearSkuId()} sends null. */
   @Clearable
   Optional<Long> skuId();
 
-  /**
-   * JSON {@code skuName}: string; {@code clearSkuName()} sends null.
-   */
+  /** JSON {@code skuName}: string; {@code clearSkuName()} sends null. */
   @Clearable
   Optional<String> skuName();
 
-  /**
-   * JSON {@code technicianId}: integer (int64); {@code clearTechnicianId()} sends null.
-   */
+  /** JSON {@code technicianId}: integer (int64); {@code clearTechnicianId()} sends null. */
   @Clearable
   Optional<Long> technicianId();
 
-  /**
-   * JSON {@code description}: string (html); required.
-   */
+  /** JSON {@code description}: string (html); required. */
   String description();
 
-  /**
-   * JSON {@code quantity}: decimal (string or number on the wire); required.
-   */
+  /** JSON {@code quantity}: decimal (string or number on the wire); required. */
   BigDecimal quantity();
 
   /**
-   * JSON {@code unitPrice}: decimal (string or number on the wire); {@code clearUnitPrice()} sends null.
+   * JSON {@code unitPrice}: decimal (string or number on the wire); {@code clearUnitPrice()} sends
+   * null.
    */
   @Clearable
   Optional<BigDecimal> unitPrice();
 
-  /**
-   * JSON {@code cost}: decimal (string or number on the wire); {@code clearCost()} sends null.
-   */
+  /** JSON {@code cost}: decimal (string or number on the wire); {@code clearCost()} sends null. */
   @Clearable
   Optional<BigDecimal> cost();
 
-  /**
-   * JSON {@code isAddOn}: boolean; {@code clearIsAddOn()} sends null.
-   */
+  /** JSON {@code isAddOn}: boolean; {@code clearIsAddOn()} sends null. */
   @Clearable
   Optional<Boolean> isAddOn();
 
-  /**
-   * JSON {@code signature}: string; {@code clearSignature()} sends null.
-   */
+  /** JSON {@code signature}: string; {@code clearSignature()} sends null. */
   @Clearable
   Optional<String> signature();
 
   /**
-   * JSON {@code technicianAcknowledgementSignature}: string; {@code clearTechnicianAcknowledgementSignature()} sends null.
+   * JSON {@code technicianAcknowledgementSignature}: string; {@code
+   * clearTechnicianAcknowledgementSignature()} sends null.
    */
   @Clearable
   Optional<String> technicianAcknowledgementSignature();
 
-  /**
-   * JSON {@code installedOn}: ISO-8601 date-time; {@code clearInstalledOn()} sends null.
-   */
+  /** JSON {@code installedOn}: ISO-8601 date-time; {@code clearInstalledOn()} sends null. */
   @Clearable
   Optional<Instant> installedOn();
 
@@ -87,25 +73,23 @@ public interface InvoiceItemUpdateRequest extends TitanRequest {
   Optional<String> inventoryWarehouseName();
 
   /**
-   * JSON {@code skipUpdatingMembershipPrices}: boolean; {@code clearSkipUpdatingMembershipPrices()} sends null.
+   * JSON {@code skipUpdatingMembershipPrices}: boolean; {@code clearSkipUpdatingMembershipPrices()}
+   * sends null.
    */
   @Clearable
   Optional<Boolean> skipUpdatingMembershipPrices();
 
-  /**
-   * JSON {@code itemGroupName}: string; {@code clearItemGroupName()} sends null.
-   */
+  /** JSON {@code itemGroupName}: string; {@code clearItemGroupName()} sends null. */
   @Clearable
   Optional<String> itemGroupName();
 
-  /**
-   * JSON {@code itemGroupRootId}: integer (int64); {@code clearItemGroupRootId()} sends null.
-   */
+  /** JSON {@code itemGroupRootId}: integer (int64); {@code clearItemGroupRootId()} sends null. */
   @Clearable
   Optional<Long> itemGroupRootId();
 
   /**
-   * JSON {@code inventoryLocationId}: integer (int64); {@code clearInventoryLocationId()} sends null.
+   * JSON {@code inventoryLocationId}: integer (int64); {@code clearInventoryLocationId()} sends
+   * null.
    */
   @Clearable
   Optional<Long> inventoryLocationId();
@@ -116,160 +100,118 @@ public interface InvoiceItemUpdateRequest extends TitanRequest {
   @Clearable
   Optional<Long> durationBillingId();
 
-  /**
-   * JSON {@code budgetCodeId}: integer (int64); {@code clearBudgetCodeId()} sends null.
-   */
+  /** JSON {@code budgetCodeId}: integer (int64); {@code clearBudgetCodeId()} sends null. */
   @Clearable
   Optional<Long> budgetCodeId();
 
-  /**
-   * JSON {@code id}: integer (int64); {@code clearId()} sends null.
-   */
+  /** JSON {@code id}: integer (int64); {@code clearId()} sends null. */
   @Clearable
   Optional<Long> id();
 
-  /**
-   * A builder of {@code InvoiceItemUpdateRequest}.
-   */
+  /** A builder of {@code InvoiceItemUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link InvoiceItemUpdateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link InvoiceItemUpdateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableInvoiceItemUpdateRequest.Builder {
-    /**
-     * Sends {@code "skuId": null}, clearing the field.
-     */
+    /** Sends {@code "skuId": null}, clearing the field. */
     public Builder clearSkuId() {
       addExplicitNulls("skuId");
       return this;
     }
 
-    /**
-     * Sends {@code "skuName": null}, clearing the field.
-     */
+    /** Sends {@code "skuName": null}, clearing the field. */
     public Builder clearSkuName() {
       addExplicitNulls("skuName");
       return this;
     }
 
-    /**
-     * Sends {@code "technicianId": null}, clearing the field.
-     */
+    /** Sends {@code "technicianId": null}, clearing the field. */
     public Builder clearTechnicianId() {
       addExplicitNulls("technicianId");
       return this;
     }
 
-    /**
-     * Sends {@code "unitPrice": null}, clearing the field.
-     */
+    /** Sends {@code "unitPrice": null}, clearing the field. */
     public Builder clearUnitPrice() {
       addExplicitNulls("unitPrice");
       return this;
     }
 
-    /**
-     * Sends {@code "cost": null}, clearing the field.
-     */
+    /** Sends {@code "cost": null}, clearing the field. */
     public Builder clearCost() {
       addExplicitNulls("cost");
       return this;
     }
 
-    /**
-     * Sends {@code "isAddOn": null}, clearing the field.
-     */
+    /** Sends {@code "isAddOn": null}, clearing the field. */
     public Builder clearIsAddOn() {
       addExplicitNulls("isAddOn");
       return this;
     }
 
-    /**
-     * Sends {@code "signature": null}, clearing the field.
-     */
+    /** Sends {@code "signature": null}, clearing the field. */
     public Builder clearSignature() {
       addExplicitNulls("signature");
       return this;
     }
 
-    /**
-     * Sends {@code "technicianAcknowledgementSignature": null}, clearing the field.
-     */
+    /** Sends {@code "technicianAcknowledgementSignature": null}, clearing the field. */
     public Builder clearTechnicianAcknowledgementSignature() {
       addExplicitNulls("technicianAcknowledgementSignature");
       return this;
     }
 
-    /**
-     * Sends {@code "installedOn": null}, clearing the field.
-     */
+    /** Sends {@code "installedOn": null}, clearing the field. */
     public Builder clearInstalledOn() {
       addExplicitNulls("installedOn");
       return this;
     }
 
-    /**
-     * Sends {@code "inventoryWarehouseName": null}, clearing the field.
-     */
+    /** Sends {@code "inventoryWarehouseName": null}, clearing the field. */
     public Builder clearInventoryWarehouseName() {
       addExplicitNulls("inventoryWarehouseName");
       return this;
     }
 
-    /**
-     * Sends {@code "skipUpdatingMembershipPrices": null}, clearing the field.
-     */
+    /** Sends {@code "skipUpdatingMembershipPrices": null}, clearing the field. */
     public Builder clearSkipUpdatingMembershipPrices() {
       addExplicitNulls("skipUpdatingMembershipPrices");
       return this;
     }
 
-    /**
-     * Sends {@code "itemGroupName": null}, clearing the field.
-     */
+    /** Sends {@code "itemGroupName": null}, clearing the field. */
     public Builder clearItemGroupName() {
       addExplicitNulls("itemGroupName");
       return this;
     }
 
-    /**
-     * Sends {@code "itemGroupRootId": null}, clearing the field.
-     */
+    /** Sends {@code "itemGroupRootId": null}, clearing the field. */
     public Builder clearItemGroupRootId() {
       addExplicitNulls("itemGroupRootId");
       return this;
     }
 
-    /**
-     * Sends {@code "inventoryLocationId": null}, clearing the field.
-     */
+    /** Sends {@code "inventoryLocationId": null}, clearing the field. */
     public Builder clearInventoryLocationId() {
       addExplicitNulls("inventoryLocationId");
       return this;
     }
 
-    /**
-     * Sends {@code "durationBillingId": null}, clearing the field.
-     */
+    /** Sends {@code "durationBillingId": null}, clearing the field. */
     public Builder clearDurationBillingId() {
       addExplicitNulls("durationBillingId");
       return this;
     }
 
-    /**
-     * Sends {@code "budgetCodeId": null}, clearing the field.
-     */
+    /** Sends {@code "budgetCodeId": null}, clearing the field. */
     public Builder clearBudgetCodeId() {
       addExplicitNulls("budgetCodeId");
       return this;
     }
 
-    /**
-     * Sends {@code "id": null}, clearing the field.
-     */
+    /** Sends {@code "id": null}, clearing the field. */
     public Builder clearId() {
       addExplicitNulls("id");
       return this;

@@ -14,271 +14,212 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.InvoiceUpdateRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.InvoiceUpdateRequest}. No field is required. Sent exactly as
+ * built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code
+ * null}.
  */
 @TitanValue
 @Value.Immutable
 public interface InvoiceUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code number}: string; {@code clearNumber()} sends null.
-   */
+  /** JSON {@code number}: string; {@code clearNumber()} sends null. */
   @Clearable
   Optional<String> number();
 
-  /**
-   * JSON {@code typeId}: integer (int64); {@code clearTypeId()} sends null.
-   */
+  /** JSON {@code typeId}: integer (int64); {@code clearTypeId()} sends null. */
   @Clearable
   Optional<Long> typeId();
 
-  /**
-   * JSON {@code invoicedOn}: ISO-8601 date-time; {@code clearInvoicedOn()} sends null.
-   */
+  /** JSON {@code invoicedOn}: ISO-8601 date-time; {@code clearInvoicedOn()} sends null. */
   @Clearable
   Optional<Instant> invoicedOn();
 
   /**
-   * JSON {@code subtotal}: decimal (string or number on the wire); {@code clearSubtotal()} sends null.
+   * JSON {@code subtotal}: decimal (string or number on the wire); {@code clearSubtotal()} sends
+   * null.
    */
   @Clearable
   Optional<BigDecimal> subtotal();
 
-  /**
-   * JSON {@code tax}: decimal (string or number on the wire); {@code clearTax()} sends null.
-   */
+  /** JSON {@code tax}: decimal (string or number on the wire); {@code clearTax()} sends null. */
   @Clearable
   Optional<BigDecimal> tax();
 
-  /**
-   * JSON {@code taxZoneId}: integer (int64); {@code clearTaxZoneId()} sends null.
-   */
+  /** JSON {@code taxZoneId}: integer (int64); {@code clearTaxZoneId()} sends null. */
   @Clearable
   Optional<Long> taxZoneId();
 
-  /**
-   * JSON {@code summary}: string (html); {@code clearSummary()} sends null.
-   */
+  /** JSON {@code summary}: string (html); {@code clearSummary()} sends null. */
   @Clearable
   Optional<String> summary();
 
   /**
-   * JSON {@code royaltyStatus}: enum {@link RoyaltyStatus}; {@code clearRoyaltyStatus()} sends null.
+   * JSON {@code royaltyStatus}: enum {@link RoyaltyStatus}; {@code clearRoyaltyStatus()} sends
+   * null.
    */
   @Clearable
   Optional<RoyaltyStatus> royaltyStatus();
 
-  /**
-   * JSON {@code royaltyDate}: ISO-8601 date-time; {@code clearRoyaltyDate()} sends null.
-   */
+  /** JSON {@code royaltyDate}: ISO-8601 date-time; {@code clearRoyaltyDate()} sends null. */
   @Clearable
   Optional<Instant> royaltyDate();
 
-  /**
-   * JSON {@code royaltySentOn}: ISO-8601 date-time; {@code clearRoyaltySentOn()} sends null.
-   */
+  /** JSON {@code royaltySentOn}: ISO-8601 date-time; {@code clearRoyaltySentOn()} sends null. */
   @Clearable
   Optional<Instant> royaltySentOn();
 
-  /**
-   * JSON {@code royaltyMemo}: string; {@code clearRoyaltyMemo()} sends null.
-   */
+  /** JSON {@code royaltyMemo}: string; {@code clearRoyaltyMemo()} sends null. */
   @Clearable
   Optional<String> royaltyMemo();
 
-  /**
-   * JSON {@code exportId}: string; {@code clearExportId()} sends null.
-   */
+  /** JSON {@code exportId}: string; {@code clearExportId()} sends null. */
   @Clearable
   Optional<String> exportId();
 
   /**
-   * JSON {@code reviewStatus}: enum {@link InvoiceReviewStatus}; {@code clearReviewStatus()} sends null.
+   * JSON {@code reviewStatus}: enum {@link InvoiceReviewStatus}; {@code clearReviewStatus()} sends
+   * null.
    */
   @Clearable
   Optional<InvoiceReviewStatus> reviewStatus();
 
-  /**
-   * JSON {@code assignedToId}: integer (int64); {@code clearAssignedToId()} sends null.
-   */
+  /** JSON {@code assignedToId}: integer (int64); {@code clearAssignedToId()} sends null. */
   @Clearable
   Optional<Long> assignedToId();
 
-  /**
-   * JSON {@code budgetCodeId}: integer (int64); {@code clearBudgetCodeId()} sends null.
-   */
+  /** JSON {@code budgetCodeId}: integer (int64); {@code clearBudgetCodeId()} sends null. */
   @Clearable
   Optional<Long> budgetCodeId();
 
   /**
-   * JSON {@code items}: list of object {@link InvoiceItemUpdateRequest}; not sent unless set (an empty list is sent as {@code []}); {@code clearItems()} sends null.
+   * JSON {@code items}: list of object {@link InvoiceItemUpdateRequest}; not sent unless set (an
+   * empty list is sent as {@code []}); {@code clearItems()} sends null.
    */
   @Nullable
   @Clearable
   List<InvoiceItemUpdateRequest> items();
 
-  /**
-   * JSON {@code dueDate}: ISO-8601 date; {@code clearDueDate()} sends null.
-   */
+  /** JSON {@code dueDate}: ISO-8601 date; {@code clearDueDate()} sends null. */
   @Clearable
   Optional<LocalDate> dueDate();
 
   /**
-   * JSON {@code payments}: list of object {@link PaymentSettlementUpdateRequest}; not sent unless set (an empty list is sent as {@code []}); {@code clearPayments()} sends null.
+   * JSON {@code payments}: list of object {@link PaymentSettlementUpdateRequest}; not sent unless
+   * set (an empty list is sent as {@code []}); {@code clearPayments()} sends null.
    */
   @Nullable
   @Clearable
   List<PaymentSettlementUpdateRequest> payments();
 
-  /**
-   * A builder of {@code InvoiceUpdateRequest}.
-   */
+  /** A builder of {@code InvoiceUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link InvoiceUpdateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link InvoiceUpdateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableInvoiceUpdateRequest.Builder {
-    /**
-     * Sends {@code "number": null}, clearing the field.
-     */
+    /** Sends {@code "number": null}, clearing the field. */
     public Builder clearNumber() {
       addExplicitNulls("number");
       return this;
     }
 
-    /**
-     * Sends {@code "typeId": null}, clearing the field.
-     */
+    /** Sends {@code "typeId": null}, clearing the field. */
     public Builder clearTypeId() {
       addExplicitNulls("typeId");
       return this;
     }
 
-    /**
-     * Sends {@code "invoicedOn": null}, clearing the field.
-     */
+    /** Sends {@code "invoicedOn": null}, clearing the field. */
     public Builder clearInvoicedOn() {
       addExplicitNulls("invoicedOn");
       return this;
     }
 
-    /**
-     * Sends {@code "subtotal": null}, clearing the field.
-     */
+    /** Sends {@code "subtotal": null}, clearing the field. */
     public Builder clearSubtotal() {
       addExplicitNulls("subtotal");
       return this;
     }
 
-    /**
-     * Sends {@code "tax": null}, clearing the field.
-     */
+    /** Sends {@code "tax": null}, clearing the field. */
     public Builder clearTax() {
       addExplicitNulls("tax");
       return this;
     }
 
-    /**
-     * Sends {@code "taxZoneId": null}, clearing the field.
-     */
+    /** Sends {@code "taxZoneId": null}, clearing the field. */
     public Builder clearTaxZoneId() {
       addExplicitNulls("taxZoneId");
       return this;
     }
 
-    /**
-     * Sends {@code "summary": null}, clearing the field.
-     */
+    /** Sends {@code "summary": null}, clearing the field. */
     public Builder clearSummary() {
       addExplicitNulls("summary");
       return this;
     }
 
-    /**
-     * Sends {@code "royaltyStatus": null}, clearing the field.
-     */
+    /** Sends {@code "royaltyStatus": null}, clearing the field. */
     public Builder clearRoyaltyStatus() {
       addExplicitNulls("royaltyStatus");
       return this;
     }
 
-    /**
-     * Sends {@code "royaltyDate": null}, clearing the field.
-     */
+    /** Sends {@code "royaltyDate": null}, clearing the field. */
     public Builder clearRoyaltyDate() {
       addExplicitNulls("royaltyDate");
       return this;
     }
 
-    /**
-     * Sends {@code "royaltySentOn": null}, clearing the field.
-     */
+    /** Sends {@code "royaltySentOn": null}, clearing the field. */
     public Builder clearRoyaltySentOn() {
       addExplicitNulls("royaltySentOn");
       return this;
     }
 
-    /**
-     * Sends {@code "royaltyMemo": null}, clearing the field.
-     */
+    /** Sends {@code "royaltyMemo": null}, clearing the field. */
     public Builder clearRoyaltyMemo() {
       addExplicitNulls("royaltyMemo");
       return this;
     }
 
-    /**
-     * Sends {@code "exportId": null}, clearing the field.
-     */
+    /** Sends {@code "exportId": null}, clearing the field. */
     public Builder clearExportId() {
       addExplicitNulls("exportId");
       return this;
     }
 
-    /**
-     * Sends {@code "reviewStatus": null}, clearing the field.
-     */
+    /** Sends {@code "reviewStatus": null}, clearing the field. */
     public Builder clearReviewStatus() {
       addExplicitNulls("reviewStatus");
       return this;
     }
 
-    /**
-     * Sends {@code "assignedToId": null}, clearing the field.
-     */
+    /** Sends {@code "assignedToId": null}, clearing the field. */
     public Builder clearAssignedToId() {
       addExplicitNulls("assignedToId");
       return this;
     }
 
-    /**
-     * Sends {@code "budgetCodeId": null}, clearing the field.
-     */
+    /** Sends {@code "budgetCodeId": null}, clearing the field. */
     public Builder clearBudgetCodeId() {
       addExplicitNulls("budgetCodeId");
       return this;
     }
 
-    /**
-     * Sends {@code "items": null}, clearing the field.
-     */
+    /** Sends {@code "items": null}, clearing the field. */
     public Builder clearItems() {
       addExplicitNulls("items");
       return this;
     }
 
-    /**
-     * Sends {@code "dueDate": null}, clearing the field.
-     */
+    /** Sends {@code "dueDate": null}, clearing the field. */
     public Builder clearDueDate() {
       addExplicitNulls("dueDate");
       return this;
     }
 
-    /**
-     * Sends {@code "payments": null}, clearing the field.
-     */
+    /** Sends {@code "payments": null}, clearing the field. */
     public Builder clearPayments() {
       addExplicitNulls("payments");
       return this;

@@ -11,36 +11,31 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.JournalEntrySyncUpdateRequest}. Required: {@code syncStatus}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.JournalEntrySyncUpdateRequest}. Required: {@code syncStatus};
+ * {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent
+ * (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface JournalEntrySyncUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code syncStatus}: enum {@link JournalEntrySyncStatus}; required.
-   */
+  /** JSON {@code syncStatus}: enum {@link JournalEntrySyncStatus}; required. */
   JournalEntrySyncStatus syncStatus();
 
-  /**
-   * JSON {@code versionId}: integer (int32).
-   */
+  /** JSON {@code versionId}: integer (int32). */
   Optional<Integer> versionId();
 
-  /**
-   * JSON {@code message}: string.
-   */
+  /** JSON {@code message}: string. */
   Optional<String> message();
 
   /**
-   * JSON {@code customFields}: map of string to string; not sent unless set (an empty map is sent as <code>{}</code>); {@code clearCustomFields()} sends null.
+   * JSON {@code customFields}: map of string to string; not sent unless set (an empty map is sent
+   * as <code>{}</code>); {@code clearCustomFields()} sends null.
    */
   @Nullable
   @Clearable
   Map<String, Optional<String>> customFields();
 
-  /**
-   * A builder of {@code JournalEntrySyncUpdateRequest}.
-   */
+  /** A builder of {@code JournalEntrySyncUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
@@ -49,9 +44,7 @@ public interface JournalEntrySyncUpdateRequest extends TitanRequest {
    * Builds a {@link JournalEntrySyncUpdateRequest}; {@code clearX()} methods send an explicit null.
    */
   final class Builder extends ImmutableJournalEntrySyncUpdateRequest.Builder {
-    /**
-     * Sends {@code "customFields": null}, clearing the field.
-     */
+    /** Sends {@code "customFields": null}, clearing the field. */
     public Builder clearCustomFields() {
       addExplicitNulls("customFields");
       return this;

@@ -11,37 +11,32 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.JournalEntryUpdateRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.JournalEntryUpdateRequest}. No field is required. Sent exactly
+ * as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code
+ * null}.
  */
 @TitanValue
 @Value.Immutable
 public interface JournalEntryUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code status}: enum {@link JournalEntryStatus}.
-   */
+  /** JSON {@code status}: enum {@link JournalEntryStatus}. */
   Optional<JournalEntryStatus> status();
 
   /**
-   * JSON {@code customFields}: map of string to string; not sent unless set (an empty map is sent as <code>{}</code>); {@code clearCustomFields()} sends null.
+   * JSON {@code customFields}: map of string to string; not sent unless set (an empty map is sent
+   * as <code>{}</code>); {@code clearCustomFields()} sends null.
    */
   @Nullable
   @Clearable
   Map<String, Optional<String>> customFields();
 
-  /**
-   * A builder of {@code JournalEntryUpdateRequest}.
-   */
+  /** A builder of {@code JournalEntryUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link JournalEntryUpdateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link JournalEntryUpdateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableJournalEntryUpdateRequest.Builder {
-    /**
-     * Sends {@code "customFields": null}, clearing the field.
-     */
+    /** Sends {@code "customFields": null}, clearing the field. */
     public Builder clearCustomFields() {
       addExplicitNulls("customFields");
       return this;

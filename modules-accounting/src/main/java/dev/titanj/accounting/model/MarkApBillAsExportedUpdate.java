@@ -7,29 +7,23 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.MarkApBillAsExportedUpdateResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.MarkApBillAsExportedUpdateResponse}, read from responses. Every field
+ * except {@code id} is optional and lists and maps default to empty, whatever the API declares
+ * required.
  */
 @TitanValue
 @Value.Immutable
 public interface MarkApBillAsExportedUpdate {
-  /**
-   * JSON {@code billId}: integer (int64).
-   */
+  /** JSON {@code billId}: integer (int64). */
   Optional<Long> billId();
 
-  /**
-   * JSON {@code success}: boolean.
-   */
+  /** JSON {@code success}: boolean. */
   Optional<Boolean> success();
 
-  /**
-   * JSON {@code errorMessage}: string.
-   */
+  /** JSON {@code errorMessage}: string. */
   Optional<String> errorMessage();
 
-  /**
-   * A builder of {@code MarkApBillAsExportedUpdate}.
-   */
+  /** A builder of {@code MarkApBillAsExportedUpdate}. */
   static ImmutableMarkApBillAsExportedUpdate.Builder builder() {
     return ImmutableMarkApBillAsExportedUpdate.builder();
   }

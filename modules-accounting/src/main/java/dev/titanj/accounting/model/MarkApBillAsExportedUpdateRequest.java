@@ -8,26 +8,24 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.MarkApBillAsExportedUpdateRequest}. Required: {@code billIds}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.MarkApBillAsExportedUpdateRequest}. Required: {@code billIds};
+ * {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent
+ * (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface MarkApBillAsExportedUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code billIds}: list of integer (int64); required.
-   */
+  /** JSON {@code billIds}: list of integer (int64); required. */
   List<Long> billIds();
 
-  /**
-   * A builder of {@code MarkApBillAsExportedUpdateRequest}.
-   */
+  /** A builder of {@code MarkApBillAsExportedUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a {@link MarkApBillAsExportedUpdateRequest}; {@code clearX()} methods send an explicit null.
+   * Builds a {@link MarkApBillAsExportedUpdateRequest}; {@code clearX()} methods send an explicit
+   * null.
    */
-  final class Builder extends ImmutableMarkApBillAsExportedUpdateRequest.Builder {
-  }
+  final class Builder extends ImmutableMarkApBillAsExportedUpdateRequest.Builder {}
 }

@@ -7,29 +7,23 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.MarkApCreditAsExportedUpdateResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.MarkApCreditAsExportedUpdateResponse}, read from responses. Every
+ * field except {@code id} is optional and lists and maps default to empty, whatever the API
+ * declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface MarkApCreditAsExportedUpdate {
-  /**
-   * JSON {@code apCreditId}: integer (int64).
-   */
+  /** JSON {@code apCreditId}: integer (int64). */
   Optional<Long> apCreditId();
 
-  /**
-   * JSON {@code success}: boolean.
-   */
+  /** JSON {@code success}: boolean. */
   Optional<Boolean> success();
 
-  /**
-   * JSON {@code errorMessage}: string.
-   */
+  /** JSON {@code errorMessage}: string. */
   Optional<String> errorMessage();
 
-  /**
-   * A builder of {@code MarkApCreditAsExportedUpdate}.
-   */
+  /** A builder of {@code MarkApCreditAsExportedUpdate}. */
   static ImmutableMarkApCreditAsExportedUpdate.Builder builder() {
     return ImmutableMarkApCreditAsExportedUpdate.builder();
   }

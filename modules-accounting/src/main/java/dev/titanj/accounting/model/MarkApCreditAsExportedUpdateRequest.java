@@ -7,26 +7,24 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.MarkApCreditAsExportedUpdateRequest}. Required: {@code apCreditId}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.MarkApCreditAsExportedUpdateRequest}. Required: {@code
+ * apCreditId}; {@code build()} fails without it. Sent exactly as built: a field that was not set is
+ * not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface MarkApCreditAsExportedUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code apCreditId}: integer (int64); required.
-   */
+  /** JSON {@code apCreditId}: integer (int64); required. */
   long apCreditId();
 
-  /**
-   * A builder of {@code MarkApCreditAsExportedUpdateRequest}.
-   */
+  /** A builder of {@code MarkApCreditAsExportedUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a {@link MarkApCreditAsExportedUpdateRequest}; {@code clearX()} methods send an explicit null.
+   * Builds a {@link MarkApCreditAsExportedUpdateRequest}; {@code clearX()} methods send an explicit
+   * null.
    */
-  final class Builder extends ImmutableMarkApCreditAsExportedUpdateRequest.Builder {
-  }
+  final class Builder extends ImmutableMarkApCreditAsExportedUpdateRequest.Builder {}
 }

@@ -7,29 +7,23 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.MarkApPaymentAsExportedUpdateResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.MarkApPaymentAsExportedUpdateResponse}, read from responses. Every
+ * field except {@code id} is optional and lists and maps default to empty, whatever the API
+ * declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface MarkApPaymentAsExportedUpdate {
-  /**
-   * JSON {@code apPaymentId}: integer (int64).
-   */
+  /** JSON {@code apPaymentId}: integer (int64). */
   Optional<Long> apPaymentId();
 
-  /**
-   * JSON {@code success}: boolean.
-   */
+  /** JSON {@code success}: boolean. */
   Optional<Boolean> success();
 
-  /**
-   * JSON {@code errorMessage}: string.
-   */
+  /** JSON {@code errorMessage}: string. */
   Optional<String> errorMessage();
 
-  /**
-   * A builder of {@code MarkApPaymentAsExportedUpdate}.
-   */
+  /** A builder of {@code MarkApPaymentAsExportedUpdate}. */
   static ImmutableMarkApPaymentAsExportedUpdate.Builder builder() {
     return ImmutableMarkApPaymentAsExportedUpdate.builder();
   }

@@ -10,32 +10,32 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.MarkDepositsAsExportedRequestArgs}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.MarkDepositsAsExportedRequestArgs}. No field is required. Sent
+ * exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends
+ * {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface MarkDepositsAsExportedRequestArgs extends TitanRequest {
   /**
-   * JSON {@code ids}: list of integer (int64); not sent unless set (an empty list is sent as {@code []}); {@code clearIds()} sends null.
+   * JSON {@code ids}: list of integer (int64); not sent unless set (an empty list is sent as {@code
+   * []}); {@code clearIds()} sends null.
    */
   @Nullable
   @Clearable
   List<Long> ids();
 
-  /**
-   * A builder of {@code MarkDepositsAsExportedRequestArgs}.
-   */
+  /** A builder of {@code MarkDepositsAsExportedRequestArgs}. */
   static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a {@link MarkDepositsAsExportedRequestArgs}; {@code clearX()} methods send an explicit null.
+   * Builds a {@link MarkDepositsAsExportedRequestArgs}; {@code clearX()} methods send an explicit
+   * null.
    */
   final class Builder extends ImmutableMarkDepositsAsExportedRequestArgs.Builder {
-    /**
-     * Sends {@code "ids": null}, clearing the field.
-     */
+    /** Sends {@code "ids": null}, clearing the field. */
     public Builder clearIds() {
       addExplicitNulls("ids");
       return this;

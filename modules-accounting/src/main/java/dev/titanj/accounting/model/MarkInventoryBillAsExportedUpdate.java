@@ -7,29 +7,23 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.MarkInventoryBillAsExportedUpdateResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.MarkInventoryBillAsExportedUpdateResponse}, read from responses.
+ * Every field except {@code id} is optional and lists and maps default to empty, whatever the API
+ * declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface MarkInventoryBillAsExportedUpdate {
-  /**
-   * JSON {@code inventoryBillId}: integer (int64).
-   */
+  /** JSON {@code inventoryBillId}: integer (int64). */
   Optional<Long> inventoryBillId();
 
-  /**
-   * JSON {@code success}: boolean.
-   */
+  /** JSON {@code success}: boolean. */
   Optional<Boolean> success();
 
-  /**
-   * JSON {@code errorMessage}: string.
-   */
+  /** JSON {@code errorMessage}: string. */
   Optional<String> errorMessage();
 
-  /**
-   * A builder of {@code MarkInventoryBillAsExportedUpdate}.
-   */
+  /** A builder of {@code MarkInventoryBillAsExportedUpdate}. */
   static ImmutableMarkInventoryBillAsExportedUpdate.Builder builder() {
     return ImmutableMarkInventoryBillAsExportedUpdate.builder();
   }

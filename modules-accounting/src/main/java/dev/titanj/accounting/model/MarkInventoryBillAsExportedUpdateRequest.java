@@ -8,26 +8,24 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.MarkInventoryBillAsExportedUpdateRequest}. Required: {@code inventoryBillIds}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.MarkInventoryBillAsExportedUpdateRequest}. Required: {@code
+ * inventoryBillIds}; {@code build()} fails without it. Sent exactly as built: a field that was not
+ * set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface MarkInventoryBillAsExportedUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code inventoryBillIds}: list of integer (int64); required.
-   */
+  /** JSON {@code inventoryBillIds}: list of integer (int64); required. */
   List<Long> inventoryBillIds();
 
-  /**
-   * A builder of {@code MarkInventoryBillAsExportedUpdateRequest}.
-   */
+  /** A builder of {@code MarkInventoryBillAsExportedUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a {@link MarkInventoryBillAsExportedUpdateRequest}; {@code clearX()} methods send an explicit null.
+   * Builds a {@link MarkInventoryBillAsExportedUpdateRequest}; {@code clearX()} methods send an
+   * explicit null.
    */
-  final class Builder extends ImmutableMarkInventoryBillAsExportedUpdateRequest.Builder {
-  }
+  final class Builder extends ImmutableMarkInventoryBillAsExportedUpdateRequest.Builder {}
 }

@@ -7,29 +7,23 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.MarkInvoiceAsExportedUpdateResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.MarkInvoiceAsExportedUpdateResponse}, read from responses. Every
+ * field except {@code id} is optional and lists and maps default to empty, whatever the API
+ * declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface MarkInvoiceAsExportedUpdate {
-  /**
-   * JSON {@code invoiceId}: integer (int64).
-   */
+  /** JSON {@code invoiceId}: integer (int64). */
   Optional<Long> invoiceId();
 
-  /**
-   * JSON {@code success}: boolean.
-   */
+  /** JSON {@code success}: boolean. */
   Optional<Boolean> success();
 
-  /**
-   * JSON {@code errorMessage}: string.
-   */
+  /** JSON {@code errorMessage}: string. */
   Optional<String> errorMessage();
 
-  /**
-   * A builder of {@code MarkInvoiceAsExportedUpdate}.
-   */
+  /** A builder of {@code MarkInvoiceAsExportedUpdate}. */
   static ImmutableMarkInvoiceAsExportedUpdate.Builder builder() {
     return ImmutableMarkInvoiceAsExportedUpdate.builder();
   }

@@ -9,50 +9,41 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.MarkInvoiceAsExportedUpdateRequest}. Required: {@code invoiceId}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.MarkInvoiceAsExportedUpdateRequest}. Required: {@code
+ * invoiceId}; {@code build()} fails without it. Sent exactly as built: a field that was not set is
+ * not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface MarkInvoiceAsExportedUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code invoiceId}: integer (int64); required.
-   */
+  /** JSON {@code invoiceId}: integer (int64); required. */
   long invoiceId();
 
-  /**
-   * JSON {@code externalId}: string; {@code clearExternalId()} sends null.
-   */
+  /** JSON {@code externalId}: string; {@code clearExternalId()} sends null. */
   @Clearable
   Optional<String> externalId();
 
-  /**
-   * JSON {@code externalMessage}: string; {@code clearExternalMessage()} sends null.
-   */
+  /** JSON {@code externalMessage}: string; {@code clearExternalMessage()} sends null. */
   @Clearable
   Optional<String> externalMessage();
 
-  /**
-   * A builder of {@code MarkInvoiceAsExportedUpdateRequest}.
-   */
+  /** A builder of {@code MarkInvoiceAsExportedUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a {@link MarkInvoiceAsExportedUpdateRequest}; {@code clearX()} methods send an explicit null.
+   * Builds a {@link MarkInvoiceAsExportedUpdateRequest}; {@code clearX()} methods send an explicit
+   * null.
    */
   final class Builder extends ImmutableMarkInvoiceAsExportedUpdateRequest.Builder {
-    /**
-     * Sends {@code "externalId": null}, clearing the field.
-     */
+    /** Sends {@code "externalId": null}, clearing the field. */
     public Builder clearExternalId() {
       addExplicitNulls("externalId");
       return this;
     }
 
-    /**
-     * Sends {@code "externalMessage": null}, clearing the field.
-     */
+    /** Sends {@code "externalMessage": null}, clearing the field. */
     public Builder clearExternalMessage() {
       addExplicitNulls("externalMessage");
       return this;

@@ -11,90 +11,71 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.PaymentResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.PaymentResponse}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Payment {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code typeId}: integer (int64).
-   */
+  /** JSON {@code typeId}: integer (int64). */
   Optional<Long> typeId();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code memo}: string.
-   */
+  /** JSON {@code memo}: string. */
   Optional<String> memo();
 
-  /**
-   * JSON {@code paidOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code paidOn}: ISO-8601 date-time. */
   Optional<Instant> paidOn();
 
-  /**
-   * JSON {@code authCode}: string.
-   */
+  /** JSON {@code authCode}: string. */
   Optional<String> authCode();
 
-  /**
-   * JSON {@code checkNumber}: string.
-   */
+  /** JSON {@code checkNumber}: string. */
   Optional<String> checkNumber();
 
-  /**
-   * JSON {@code exportId}: string.
-   */
+  /** JSON {@code exportId}: string. */
   Optional<String> exportId();
 
   /**
-   * JSON {@code transactionStatus} exactly as sent (values of {@link TransactionProcessingStatus}), so values this SDK does not know are kept.
+   * JSON {@code transactionStatus} exactly as sent (values of {@link TransactionProcessingStatus}),
+   * so values this SDK does not know are kept.
    */
   @WireName("transactionStatus")
   Optional<String> transactionStatusAsString();
 
   /**
-   * JSON {@code transactionStatus} as {@link TransactionProcessingStatus}; unknown values are {@code UNKNOWN}.
+   * JSON {@code transactionStatus} as {@link TransactionProcessingStatus}; unknown values are
+   * {@code UNKNOWN}.
    */
   default Optional<TransactionProcessingStatus> transactionStatus() {
-    return transactionStatusAsString().map(s -> WireEnums.fromWire(TransactionProcessingStatus.class, s));
+    return transactionStatusAsString()
+        .map(s -> WireEnums.fromWire(TransactionProcessingStatus.class, s));
   }
 
   /**
-   * JSON {@code status} exactly as sent (values of {@link PaymentStatus}), so values this SDK does not know are kept.
+   * JSON {@code status} exactly as sent (values of {@link PaymentStatus}), so values this SDK does
+   * not know are kept.
    */
   @WireName("status")
   Optional<String> statusAsString();
 
-  /**
-   * JSON {@code status} as {@link PaymentStatus}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code status} as {@link PaymentStatus}; unknown values are {@code UNKNOWN}. */
   default Optional<PaymentStatus> status() {
     return statusAsString().map(s -> WireEnums.fromWire(PaymentStatus.class, s));
   }
 
-  /**
-   * JSON {@code customerId}: integer (int64).
-   */
+  /** JSON {@code customerId}: integer (int64). */
   Optional<Long> customerId();
 
-  /**
-   * JSON {@code splits}: list of object {@link PaymentSplitApiModel}.
-   */
+  /** JSON {@code splits}: list of object {@link PaymentSplitApiModel}. */
   List<PaymentSplitApiModel> splits();
 
-  /**
-   * A builder of {@code Payment}.
-   */
+  /** A builder of {@code Payment}. */
   static ImmutablePayment.Builder builder() {
     return ImmutablePayment.builder();
   }

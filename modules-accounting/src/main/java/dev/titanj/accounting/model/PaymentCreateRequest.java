@@ -12,135 +12,102 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.PaymentCreateRequest}. Required: {@code typeId}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.PaymentCreateRequest}. Required: {@code typeId}; {@code
+ * build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists
+ * included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface PaymentCreateRequest extends TitanRequest {
-  /**
-   * JSON {@code typeId}: integer (int64); required.
-   */
+  /** JSON {@code typeId}: integer (int64); required. */
   long typeId();
 
-  /**
-   * JSON {@code memo}: string; {@code clearMemo()} sends null.
-   */
+  /** JSON {@code memo}: string; {@code clearMemo()} sends null. */
   @Clearable
   Optional<String> memo();
 
-  /**
-   * JSON {@code paidOn}: ISO-8601 date-time; {@code clearPaidOn()} sends null.
-   */
+  /** JSON {@code paidOn}: ISO-8601 date-time; {@code clearPaidOn()} sends null. */
   @Clearable
   Optional<Instant> paidOn();
 
-  /**
-   * JSON {@code authCode}: string; {@code clearAuthCode()} sends null.
-   */
+  /** JSON {@code authCode}: string; {@code clearAuthCode()} sends null. */
   @Clearable
   Optional<String> authCode();
 
-  /**
-   * JSON {@code checkNumber}: string; {@code clearCheckNumber()} sends null.
-   */
+  /** JSON {@code checkNumber}: string; {@code clearCheckNumber()} sends null. */
   @Clearable
   Optional<String> checkNumber();
 
-  /**
-   * JSON {@code exportId}: string; {@code clearExportId()} sends null.
-   */
+  /** JSON {@code exportId}: string; {@code clearExportId()} sends null. */
   @Clearable
   Optional<String> exportId();
 
-  /**
-   * JSON {@code status}: enum {@link PaymentStatus}; {@code clearStatus()} sends null.
-   */
+  /** JSON {@code status}: enum {@link PaymentStatus}; {@code clearStatus()} sends null. */
   @Clearable
   Optional<PaymentStatus> status();
 
-  /**
-   * JSON {@code customerId}: integer (int64); {@code clearCustomerId()} sends null.
-   */
+  /** JSON {@code customerId}: integer (int64); {@code clearCustomerId()} sends null. */
   @Clearable
   Optional<Long> customerId();
 
   /**
-   * JSON {@code splits}: list of object {@link PaymentSplitApiModel}; not sent unless set (an empty list is sent as {@code []}); {@code clearSplits()} sends null.
+   * JSON {@code splits}: list of object {@link PaymentSplitApiModel}; not sent unless set (an empty
+   * list is sent as {@code []}); {@code clearSplits()} sends null.
    */
   @Nullable
   @Clearable
   List<PaymentSplitApiModel> splits();
 
-  /**
-   * A builder of {@code PaymentCreateRequest}.
-   */
+  /** A builder of {@code PaymentCreateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link PaymentCreateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link PaymentCreateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutablePaymentCreateRequest.Builder {
-    /**
-     * Sends {@code "memo": null}, clearing the field.
-     */
+    /** Sends {@code "memo": null}, clearing the field. */
     public Builder clearMemo() {
       addExplicitNulls("memo");
       return this;
     }
 
-    /**
-     * Sends {@code "paidOn": null}, clearing the field.
-     */
+    /** Sends {@code "paidOn": null}, clearing the field. */
     public Builder clearPaidOn() {
       addExplicitNulls("paidOn");
       return this;
     }
 
-    /**
-     * Sends {@code "authCode": null}, clearing the field.
-     */
+    /** Sends {@code "authCode": null}, clearing the field. */
     public Builder clearAuthCode() {
       addExplicitNulls("authCode");
       return this;
     }
 
-    /**
-     * Sends {@code "checkNumber": null}, clearing the field.
-     */
+    /** Sends {@code "checkNumber": null}, clearing the field. */
     public Builder clearCheckNumber() {
       addExplicitNulls("checkNumber");
       return this;
     }
 
-    /**
-     * Sends {@code "exportId": null}, clearing the field.
-     */
+    /** Sends {@code "exportId": null}, clearing the field. */
     public Builder clearExportId() {
       addExplicitNulls("exportId");
       return this;
     }
 
-    /**
-     * Sends {@code "status": null}, clearing the field.
-     */
+    /** Sends {@code "status": null}, clearing the field. */
     public Builder clearStatus() {
       addExplicitNulls("status");
       return this;
     }
 
-    /**
-     * Sends {@code "customerId": null}, clearing the field.
-     */
+    /** Sends {@code "customerId": null}, clearing the field. */
     public Builder clearCustomerId() {
       addExplicitNulls("customerId");
       return this;
     }
 
-    /**
-     * Sends {@code "splits": null}, clearing the field.
-     */
+    /** Sends {@code "splits": null}, clearing the field. */
     public Builder clearSplits() {
       addExplicitNulls("splits");
       return this;

@@ -8,29 +8,22 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.PaymentSplitApiModel}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.PaymentSplitApiModel}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface PaymentSplitApiModel {
-  /**
-   * JSON {@code invoiceId}: integer (int64).
-   */
+  /** JSON {@code invoiceId}: integer (int64). */
   Optional<Long> invoiceId();
 
-  /**
-   * JSON {@code invoiceNumber}: string.
-   */
+  /** JSON {@code invoiceNumber}: string. */
   Optional<String> invoiceNumber();
 
-  /**
-   * JSON {@code amount}: decimal (string or number on the wire).
-   */
+  /** JSON {@code amount}: decimal (string or number on the wire). */
   Optional<BigDecimal> amount();
 
-  /**
-   * A builder of {@code PaymentSplitApiModel}.
-   */
+  /** A builder of {@code PaymentSplitApiModel}. */
   static ImmutablePaymentSplitApiModel.Builder builder() {
     return ImmutablePaymentSplitApiModel.builder();
   }

@@ -8,31 +8,24 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.PaymentStatusBatchRequest}. Required: {@code status}, {@code paymentIds}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.PaymentStatusBatchRequest}. Required: {@code status}, {@code
+ * paymentIds}; {@code build()} fails without them. Sent exactly as built: a field that was not set
+ * is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface PaymentStatusBatchRequest extends TitanRequest {
-  /**
-   * JSON {@code status}: enum {@link PaymentStatus}; required.
-   */
+  /** JSON {@code status}: enum {@link PaymentStatus}; required. */
   PaymentStatus status();
 
-  /**
-   * JSON {@code paymentIds}: list of integer (int64); required.
-   */
+  /** JSON {@code paymentIds}: list of integer (int64); required. */
   List<Long> paymentIds();
 
-  /**
-   * A builder of {@code PaymentStatusBatchRequest}.
-   */
+  /** A builder of {@code PaymentStatusBatchRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link PaymentStatusBatchRequest}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutablePaymentStatusBatchRequest.Builder {
-  }
+  /** Builds a {@link PaymentStatusBatchRequest}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutablePaymentStatusBatchRequest.Builder {}
 }

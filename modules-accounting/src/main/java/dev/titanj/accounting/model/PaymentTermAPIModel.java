@@ -10,23 +10,21 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.PaymentTermAPIModel}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.PaymentTermAPIModel}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface PaymentTermAPIModel {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   Optional<Long> id();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
   /**
-   * JSON {@code dueDayType} exactly as sent (values of {@link PaymentTermDueDayType}), so values this SDK does not know are kept.
+   * JSON {@code dueDayType} exactly as sent (values of {@link PaymentTermDueDayType}), so values
+   * this SDK does not know are kept.
    */
   @WireName("dueDayType")
   Optional<String> dueDayTypeAsString();
@@ -38,54 +36,34 @@ public interface PaymentTermAPIModel {
     return dueDayTypeAsString().map(s -> WireEnums.fromWire(PaymentTermDueDayType.class, s));
   }
 
-  /**
-   * JSON {@code dueDay}: integer (int32).
-   */
+  /** JSON {@code dueDay}: integer (int32). */
   Optional<Integer> dueDay();
 
-  /**
-   * JSON {@code isCustomerDefault}: boolean.
-   */
+  /** JSON {@code isCustomerDefault}: boolean. */
   Optional<Boolean> isCustomerDefault();
 
-  /**
-   * JSON {@code isVendorDefault}: boolean.
-   */
+  /** JSON {@code isVendorDefault}: boolean. */
   Optional<Boolean> isVendorDefault();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code inUse}: boolean.
-   */
+  /** JSON {@code inUse}: boolean. */
   Optional<Boolean> inUse();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code paymentTermDiscountModel}: object {@link PaymentTermDiscountAPIModel}.
-   */
+  /** JSON {@code paymentTermDiscountModel}: object {@link PaymentTermDiscountAPIModel}. */
   Optional<PaymentTermDiscountAPIModel> paymentTermDiscountModel();
 
-  /**
-   * JSON {@code interestSettings}: object {@link InterestSettingsAPIModel}.
-   */
+  /** JSON {@code interestSettings}: object {@link InterestSettingsAPIModel}. */
   Optional<InterestSettingsAPIModel> interestSettings();
 
-  /**
-   * A builder of {@code PaymentTermAPIModel}.
-   */
+  /** A builder of {@code PaymentTermAPIModel}. */
   static ImmutablePaymentTermAPIModel.Builder builder() {
     return ImmutablePaymentTermAPIModel.builder();
   }

@@ -10,18 +10,18 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.PaymentTermDiscountAPIModel}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.PaymentTermDiscountAPIModel}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface PaymentTermDiscountAPIModel {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   Optional<Long> id();
 
   /**
-   * JSON {@code discountApplyTo} exactly as sent (values of {@link PaymentTermApplyTo}), so values this SDK does not know are kept.
+   * JSON {@code discountApplyTo} exactly as sent (values of {@link PaymentTermApplyTo}), so values
+   * this SDK does not know are kept.
    */
   @WireName("discountApplyTo")
   Optional<String> discountApplyToAsString();
@@ -33,13 +33,12 @@ public interface PaymentTermDiscountAPIModel {
     return discountApplyToAsString().map(s -> WireEnums.fromWire(PaymentTermApplyTo.class, s));
   }
 
-  /**
-   * JSON {@code discount}: decimal (string or number on the wire).
-   */
+  /** JSON {@code discount}: decimal (string or number on the wire). */
   Optional<BigDecimal> discount();
 
   /**
-   * JSON {@code discountType} exactly as sent (values of {@link PaymentTermValueType}), so values this SDK does not know are kept.
+   * JSON {@code discountType} exactly as sent (values of {@link PaymentTermValueType}), so values
+   * this SDK does not know are kept.
    */
   @WireName("discountType")
   Optional<String> discountTypeAsString();
@@ -51,32 +50,25 @@ public interface PaymentTermDiscountAPIModel {
     return discountTypeAsString().map(s -> WireEnums.fromWire(PaymentTermValueType.class, s));
   }
 
-  /**
-   * JSON {@code account}: string.
-   */
+  /** JSON {@code account}: string. */
   Optional<String> account();
 
   /**
-   * JSON {@code applyBy} exactly as sent (values of {@link DiscountAppliedBy}), so values this SDK does not know are kept.
+   * JSON {@code applyBy} exactly as sent (values of {@link DiscountAppliedBy}), so values this SDK
+   * does not know are kept.
    */
   @WireName("applyBy")
   Optional<String> applyByAsString();
 
-  /**
-   * JSON {@code applyBy} as {@link DiscountAppliedBy}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code applyBy} as {@link DiscountAppliedBy}; unknown values are {@code UNKNOWN}. */
   default Optional<DiscountAppliedBy> applyBy() {
     return applyByAsString().map(s -> WireEnums.fromWire(DiscountAppliedBy.class, s));
   }
 
-  /**
-   * JSON {@code applyByValue}: integer (int32).
-   */
+  /** JSON {@code applyByValue}: integer (int32). */
   Optional<Integer> applyByValue();
 
-  /**
-   * A builder of {@code PaymentTermDiscountAPIModel}.
-   */
+  /** A builder of {@code PaymentTermDiscountAPIModel}. */
   static ImmutablePaymentTermDiscountAPIModel.Builder builder() {
     return ImmutablePaymentTermDiscountAPIModel.builder();
   }

@@ -10,66 +10,45 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.PaymentUpdateRequest}. Required: {@code typeId}, {@code splits}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.PaymentUpdateRequest}. Required: {@code typeId}, {@code
+ * splits}; {@code build()} fails without them. Sent exactly as built: a field that was not set is
+ * not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface PaymentUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code typeId}: integer (int64); required.
-   */
+  /** JSON {@code typeId}: integer (int64); required. */
   long typeId();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code memo}: string.
-   */
+  /** JSON {@code memo}: string. */
   Optional<String> memo();
 
-  /**
-   * JSON {@code paidOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code paidOn}: ISO-8601 date-time. */
   Optional<Instant> paidOn();
 
-  /**
-   * JSON {@code authCode}: string.
-   */
+  /** JSON {@code authCode}: string. */
   Optional<String> authCode();
 
-  /**
-   * JSON {@code checkNumber}: string.
-   */
+  /** JSON {@code checkNumber}: string. */
   Optional<String> checkNumber();
 
-  /**
-   * JSON {@code exportId}: string.
-   */
+  /** JSON {@code exportId}: string. */
   Optional<String> exportId();
 
-  /**
-   * JSON {@code status}: enum {@link PaymentStatus}.
-   */
+  /** JSON {@code status}: enum {@link PaymentStatus}. */
   Optional<PaymentStatus> status();
 
-  /**
-   * JSON {@code splits}: list of object {@link PaymentSplitApiModel}; required.
-   */
+  /** JSON {@code splits}: list of object {@link PaymentSplitApiModel}; required. */
   List<PaymentSplitApiModel> splits();
 
-  /**
-   * A builder of {@code PaymentUpdateRequest}.
-   */
+  /** A builder of {@code PaymentUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link PaymentUpdateRequest}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutablePaymentUpdateRequest.Builder {
-  }
+  /** Builds a {@link PaymentUpdateRequest}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutablePaymentUpdateRequest.Builder {}
 }

@@ -8,49 +8,36 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.AddressModel}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.AddressModel}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface AddressModel {
-  /**
-   * JSON {@code street}: string; required when sent in a request.
-   */
+  /** JSON {@code street}: string; required when sent in a request. */
   @RequiredInRequests
   Optional<String> street();
 
-  /**
-   * JSON {@code unit}: string.
-   */
+  /** JSON {@code unit}: string. */
   Optional<String> unit();
 
-  /**
-   * JSON {@code city}: string; required when sent in a request.
-   */
+  /** JSON {@code city}: string; required when sent in a request. */
   @RequiredInRequests
   Optional<String> city();
 
-  /**
-   * JSON {@code state}: string; required when sent in a request.
-   */
+  /** JSON {@code state}: string; required when sent in a request. */
   @RequiredInRequests
   Optional<String> state();
 
-  /**
-   * JSON {@code zip}: string; required when sent in a request.
-   */
+  /** JSON {@code zip}: string; required when sent in a request. */
   @RequiredInRequests
   Optional<String> zip();
 
-  /**
-   * JSON {@code country}: string; required when sent in a request.
-   */
+  /** JSON {@code country}: string; required when sent in a request. */
   @RequiredInRequests
   Optional<String> country();
 
-  /**
-   * A builder of {@code AddressModel}.
-   */
+  /** A builder of {@code AddressModel}. */
   static ImmutableAddressModel.Builder builder() {
     return ImmutableAddressModel.builder();
   }

@@ -9,36 +9,28 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.CreateContactMethodRequest}. Required: {@code type}, {@code value}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.CreateContactMethodRequest}. Required: {@code type}, {@code value};
+ * {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent
+ * (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateContactMethodRequest extends TitanRequest {
-  /**
-   * JSON {@code referenceId}: string; {@code clearReferenceId()} sends null.
-   */
+  /** JSON {@code referenceId}: string; {@code clearReferenceId()} sends null. */
   @Clearable
   Optional<String> referenceId();
 
-  /**
-   * JSON {@code type}: enum {@link ContactType}; required.
-   */
+  /** JSON {@code type}: enum {@link ContactType}; required. */
   ContactType type();
 
-  /**
-   * JSON {@code value}: string; required.
-   */
+  /** JSON {@code value}: string; required. */
   String value();
 
-  /**
-   * JSON {@code memo}: string; {@code clearMemo()} sends null.
-   */
+  /** JSON {@code memo}: string; {@code clearMemo()} sends null. */
   @Clearable
   Optional<String> memo();
 
-  /**
-   * A builder of {@code CreateContactMethodRequest}.
-   */
+  /** A builder of {@code CreateContactMethodRequest}. */
   static Builder builder() {
     return new Builder();
   }
@@ -47,17 +39,13 @@ public interface CreateContactMethodRequest extends TitanRequest {
    * Builds a {@link CreateContactMethodRequest}; {@code clearX()} methods send an explicit null.
    */
   final class Builder extends ImmutableCreateContactMethodRequest.Builder {
-    /**
-     * Sends {@code "referenceId": null}, clearing the field.
-     */
+    /** Sends {@code "referenceId": null}, clearing the field. */
     public Builder clearReferenceId() {
       addExplicitNulls("referenceId");
       return this;
     }
 
-    /**
-     * Sends {@code "memo": null}, clearing the field.
-     */
+    /** Sends {@code "memo": null}, clearing the field. */
     public Builder clearMemo() {
       addExplicitNulls("memo");
       return this;

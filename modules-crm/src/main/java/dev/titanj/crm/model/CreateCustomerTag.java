@@ -8,24 +8,20 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Customers.CreateCustomerTagResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.Customers.CreateCustomerTagResponse}, read from responses. Every field
+ * except {@code id} is optional and lists and maps default to empty, whatever the API declares
+ * required.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateCustomerTag {
-  /**
-   * JSON {@code customerId}: integer (int64).
-   */
+  /** JSON {@code customerId}: integer (int64). */
   Optional<Long> customerId();
 
-  /**
-   * JSON {@code tagTypeIds}: list of integer (int64).
-   */
+  /** JSON {@code tagTypeIds}: list of integer (int64). */
   List<Long> tagTypeIds();
 
-  /**
-   * A builder of {@code CreateCustomerTag}.
-   */
+  /** A builder of {@code CreateCustomerTag}. */
   static ImmutableCreateCustomerTag.Builder builder() {
     return ImmutableCreateCustomerTag.builder();
   }

@@ -8,24 +8,20 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Locations.CreateLocationTagResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.Locations.CreateLocationTagResponse}, read from responses. Every field
+ * except {@code id} is optional and lists and maps default to empty, whatever the API declares
+ * required.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateLocationTag {
-  /**
-   * JSON {@code locationId}: integer (int64).
-   */
+  /** JSON {@code locationId}: integer (int64). */
   Optional<Long> locationId();
 
-  /**
-   * JSON {@code tagTypeIds}: list of integer (int64).
-   */
+  /** JSON {@code tagTypeIds}: list of integer (int64). */
   List<Long> tagTypeIds();
 
-  /**
-   * A builder of {@code CreateLocationTag}.
-   */
+  /** A builder of {@code CreateLocationTag}. */
   static ImmutableCreateLocationTag.Builder builder() {
     return ImmutableCreateLocationTag.builder();
   }

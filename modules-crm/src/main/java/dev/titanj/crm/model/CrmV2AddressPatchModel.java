@@ -7,51 +7,37 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.AddressPatchModel}. Required: {@code street}, {@code unit}, {@code city}, {@code state}, {@code zip}, {@code country}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.AddressPatchModel}. Required: {@code street}, {@code unit}, {@code
+ * city}, {@code state}, {@code zip}, {@code country}; {@code build()} fails without them. Sent
+ * exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends
+ * {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CrmV2AddressPatchModel extends TitanRequest {
-  /**
-   * JSON {@code street}: string; required.
-   */
+  /** JSON {@code street}: string; required. */
   String street();
 
-  /**
-   * JSON {@code unit}: string; required.
-   */
+  /** JSON {@code unit}: string; required. */
   String unit();
 
-  /**
-   * JSON {@code city}: string; required.
-   */
+  /** JSON {@code city}: string; required. */
   String city();
 
-  /**
-   * JSON {@code state}: string; required.
-   */
+  /** JSON {@code state}: string; required. */
   String state();
 
-  /**
-   * JSON {@code zip}: string; required.
-   */
+  /** JSON {@code zip}: string; required. */
   String zip();
 
-  /**
-   * JSON {@code country}: string; required.
-   */
+  /** JSON {@code country}: string; required. */
   String country();
 
-  /**
-   * A builder of {@code CrmV2AddressPatchModel}.
-   */
+  /** A builder of {@code CrmV2AddressPatchModel}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link CrmV2AddressPatchModel}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableCrmV2AddressPatchModel.Builder {
-  }
+  /** Builds a {@link CrmV2AddressPatchModel}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableCrmV2AddressPatchModel.Builder {}
 }

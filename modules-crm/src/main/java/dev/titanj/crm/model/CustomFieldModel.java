@@ -7,29 +7,22 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Customers.CustomFieldModel}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.Customers.CustomFieldModel}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface CustomFieldModel {
-  /**
-   * JSON {@code typeId}: integer (int64).
-   */
+  /** JSON {@code typeId}: integer (int64). */
   Optional<Long> typeId();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code value}: string.
-   */
+  /** JSON {@code value}: string. */
   Optional<String> value();
 
-  /**
-   * A builder of {@code CustomFieldModel}.
-   */
+  /** A builder of {@code CustomFieldModel}. */
   static ImmutableCustomFieldModel.Builder builder() {
     return ImmutableCustomFieldModel.builder();
   }

@@ -7,31 +7,24 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Customers.CustomFieldUpdateModel}. Required: {@code typeId}, {@code value}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.Customers.CustomFieldUpdateModel}. Required: {@code typeId}, {@code
+ * value}; {@code build()} fails without them. Sent exactly as built: a field that was not set is
+ * not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CustomFieldUpdateModel extends TitanRequest {
-  /**
-   * JSON {@code typeId}: integer (int64); required.
-   */
+  /** JSON {@code typeId}: integer (int64); required. */
   long typeId();
 
-  /**
-   * JSON {@code value}: string; required.
-   */
+  /** JSON {@code value}: string; required. */
   String value();
 
-  /**
-   * A builder of {@code CustomFieldUpdateModel}.
-   */
+  /** A builder of {@code CustomFieldUpdateModel}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link CustomFieldUpdateModel}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableCustomFieldUpdateModel.Builder {
-  }
+  /** Builds a {@link CustomFieldUpdateModel}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableCustomFieldUpdateModel.Builder {}
 }

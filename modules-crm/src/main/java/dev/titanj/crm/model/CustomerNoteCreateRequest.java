@@ -9,50 +9,38 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.CustomerNoteCreateRequest}. Required: {@code text}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.CustomerNoteCreateRequest}. Required: {@code text}; {@code build()}
+ * fails without it. Sent exactly as built: a field that was not set is not sent (lists included),
+ * {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CustomerNoteCreateRequest extends TitanRequest {
-  /**
-   * JSON {@code text}: string; required.
-   */
+  /** JSON {@code text}: string; required. */
   String text();
 
-  /**
-   * JSON {@code pinToTop}: boolean; {@code clearPinToTop()} sends null.
-   */
+  /** JSON {@code pinToTop}: boolean; {@code clearPinToTop()} sends null. */
   @Clearable
   Optional<Boolean> pinToTop();
 
-  /**
-   * JSON {@code addToLocations}: boolean; {@code clearAddToLocations()} sends null.
-   */
+  /** JSON {@code addToLocations}: boolean; {@code clearAddToLocations()} sends null. */
   @Clearable
   Optional<Boolean> addToLocations();
 
-  /**
-   * A builder of {@code CustomerNoteCreateRequest}.
-   */
+  /** A builder of {@code CustomerNoteCreateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link CustomerNoteCreateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link CustomerNoteCreateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableCustomerNoteCreateRequest.Builder {
-    /**
-     * Sends {@code "pinToTop": null}, clearing the field.
-     */
+    /** Sends {@code "pinToTop": null}, clearing the field. */
     public Builder clearPinToTop() {
       addExplicitNulls("pinToTop");
       return this;
     }
 
-    /**
-     * Sends {@code "addToLocations": null}, clearing the field.
-     */
+    /** Sends {@code "addToLocations": null}, clearing the field. */
     public Builder clearAddToLocations() {
       addExplicitNulls("addToLocations");
       return this;

@@ -9,45 +9,34 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.DismissBookingModel}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.DismissBookingModel}. No field is required. Sent exactly as built: a
+ * field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface DismissBookingModel extends TitanRequest {
-  /**
-   * JSON {@code callReasonId}: integer (int64); {@code clearCallReasonId()} sends null.
-   */
+  /** JSON {@code callReasonId}: integer (int64); {@code clearCallReasonId()} sends null. */
   @Clearable
   Optional<Long> callReasonId();
 
-  /**
-   * JSON {@code dismissingMemo}: string; {@code clearDismissingMemo()} sends null.
-   */
+  /** JSON {@code dismissingMemo}: string; {@code clearDismissingMemo()} sends null. */
   @Clearable
   Optional<String> dismissingMemo();
 
-  /**
-   * A builder of {@code DismissBookingModel}.
-   */
+  /** A builder of {@code DismissBookingModel}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link DismissBookingModel}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link DismissBookingModel}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableDismissBookingModel.Builder {
-    /**
-     * Sends {@code "callReasonId": null}, clearing the field.
-     */
+    /** Sends {@code "callReasonId": null}, clearing the field. */
     public Builder clearCallReasonId() {
       addExplicitNulls("callReasonId");
       return this;
     }
 
-    /**
-     * Sends {@code "dismissingMemo": null}, clearing the field.
-     */
+    /** Sends {@code "dismissingMemo": null}, clearing the field. */
     public Builder clearDismissingMemo() {
       addExplicitNulls("dismissingMemo");
       return this;

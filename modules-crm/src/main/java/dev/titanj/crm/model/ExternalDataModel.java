@@ -8,26 +8,21 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.ExternalDataModel}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.ExternalDataModel}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface ExternalDataModel {
-  /**
-   * JSON {@code key}: string; required when sent in a request.
-   */
+  /** JSON {@code key}: string; required when sent in a request. */
   @RequiredInRequests
   Optional<String> key();
 
-  /**
-   * JSON {@code value}: string; required when sent in a request.
-   */
+  /** JSON {@code value}: string; required when sent in a request. */
   @RequiredInRequests
   Optional<String> value();
 
-  /**
-   * A builder of {@code ExternalDataModel}.
-   */
+  /** A builder of {@code ExternalDataModel}. */
   static ImmutableExternalDataModel.Builder builder() {
     return ImmutableExternalDataModel.builder();
   }

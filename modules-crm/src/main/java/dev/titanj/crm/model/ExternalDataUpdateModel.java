@@ -9,36 +9,28 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.ExternalDataUpdateModel}. Required: {@code key}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.ExternalDataUpdateModel}. Required: {@code key}; {@code build()} fails
+ * without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code
+ * clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface ExternalDataUpdateModel extends TitanRequest {
-  /**
-   * JSON {@code key}: string; required.
-   */
+  /** JSON {@code key}: string; required. */
   String key();
 
-  /**
-   * JSON {@code value}: string (multiline); {@code clearValue()} sends null.
-   */
+  /** JSON {@code value}: string (multiline); {@code clearValue()} sends null. */
   @Clearable
   Optional<String> value();
 
-  /**
-   * A builder of {@code ExternalDataUpdateModel}.
-   */
+  /** A builder of {@code ExternalDataUpdateModel}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link ExternalDataUpdateModel}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link ExternalDataUpdateModel}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableExternalDataUpdateModel.Builder {
-    /**
-     * Sends {@code "value": null}, clearing the field.
-     */
+    /** Sends {@code "value": null}, clearing the field. */
     public Builder clearValue() {
       addExplicitNulls("value");
       return this;

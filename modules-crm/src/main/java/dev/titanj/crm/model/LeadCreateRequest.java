@@ -12,280 +12,205 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.LeadCreateRequest}. Required: {@code campaignId}, {@code summary}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.LeadCreateRequest}. Required: {@code campaignId}, {@code summary};
+ * {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent
+ * (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface LeadCreateRequest extends TitanRequest {
-  /**
-   * JSON {@code customerId}: integer (int64); {@code clearCustomerId()} sends null.
-   */
+  /** JSON {@code customerId}: integer (int64); {@code clearCustomerId()} sends null. */
   @Clearable
   Optional<Long> customerId();
 
-  /**
-   * JSON {@code locationId}: integer (int64); {@code clearLocationId()} sends null.
-   */
+  /** JSON {@code locationId}: integer (int64); {@code clearLocationId()} sends null. */
   @Clearable
   Optional<Long> locationId();
 
-  /**
-   * JSON {@code campaignId}: integer (int64); required.
-   */
+  /** JSON {@code campaignId}: integer (int64); required. */
   long campaignId();
 
-  /**
-   * JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null.
-   */
+  /** JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null. */
   @Clearable
   Optional<Long> businessUnitId();
 
-  /**
-   * JSON {@code jobTypeId}: integer (int64); {@code clearJobTypeId()} sends null.
-   */
+  /** JSON {@code jobTypeId}: integer (int64); {@code clearJobTypeId()} sends null. */
   @Clearable
   Optional<Long> jobTypeId();
 
-  /**
-   * JSON {@code summary}: string; required.
-   */
+  /** JSON {@code summary}: string; required. */
   String summary();
 
   /**
-   * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as {@code []}); {@code clearTagTypeIds()} sends null.
+   * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as
+   * {@code []}); {@code clearTagTypeIds()} sends null.
    */
   @Nullable
   @Clearable
   List<Long> tagTypeIds();
 
-  /**
-   * JSON {@code priority}: enum {@link Priority}; {@code clearPriority()} sends null.
-   */
+  /** JSON {@code priority}: enum {@link Priority}; {@code clearPriority()} sends null. */
   @Clearable
   Optional<Priority> priority();
 
-  /**
-   * JSON {@code callReasonId}: integer (int64); {@code clearCallReasonId()} sends null.
-   */
+  /** JSON {@code callReasonId}: integer (int64); {@code clearCallReasonId()} sends null. */
   @Clearable
   Optional<Long> callReasonId();
 
-  /**
-   * JSON {@code followUpDate}: ISO-8601 date-time; {@code clearFollowUpDate()} sends null.
-   */
+  /** JSON {@code followUpDate}: ISO-8601 date-time; {@code clearFollowUpDate()} sends null. */
   @Clearable
   Optional<Instant> followUpDate();
 
-  /**
-   * JSON {@code bookingId}: integer (int64); {@code clearBookingId()} sends null.
-   */
+  /** JSON {@code bookingId}: integer (int64); {@code clearBookingId()} sends null. */
   @Clearable
   Optional<Long> bookingId();
 
-  /**
-   * JSON {@code leadCustomerName}: string; {@code clearLeadCustomerName()} sends null.
-   */
+  /** JSON {@code leadCustomerName}: string; {@code clearLeadCustomerName()} sends null. */
   @Clearable
   Optional<String> leadCustomerName();
 
-  /**
-   * JSON {@code leadPhone}: string; {@code clearLeadPhone()} sends null.
-   */
+  /** JSON {@code leadPhone}: string; {@code clearLeadPhone()} sends null. */
   @Clearable
   Optional<String> leadPhone();
 
-  /**
-   * JSON {@code leadEmail}: string; {@code clearLeadEmail()} sends null.
-   */
+  /** JSON {@code leadEmail}: string; {@code clearLeadEmail()} sends null. */
   @Clearable
   Optional<String> leadEmail();
 
-  /**
-   * JSON {@code leadStreet}: string; {@code clearLeadStreet()} sends null.
-   */
+  /** JSON {@code leadStreet}: string; {@code clearLeadStreet()} sends null. */
   @Clearable
   Optional<String> leadStreet();
 
-  /**
-   * JSON {@code leadUnit}: string; {@code clearLeadUnit()} sends null.
-   */
+  /** JSON {@code leadUnit}: string; {@code clearLeadUnit()} sends null. */
   @Clearable
   Optional<String> leadUnit();
 
-  /**
-   * JSON {@code leadCity}: string; {@code clearLeadCity()} sends null.
-   */
+  /** JSON {@code leadCity}: string; {@code clearLeadCity()} sends null. */
   @Clearable
   Optional<String> leadCity();
 
-  /**
-   * JSON {@code leadState}: string; {@code clearLeadState()} sends null.
-   */
+  /** JSON {@code leadState}: string; {@code clearLeadState()} sends null. */
   @Clearable
   Optional<String> leadState();
 
-  /**
-   * JSON {@code leadZip}: string; {@code clearLeadZip()} sends null.
-   */
+  /** JSON {@code leadZip}: string; {@code clearLeadZip()} sends null. */
   @Clearable
   Optional<String> leadZip();
 
-  /**
-   * JSON {@code leadCountry}: string; {@code clearLeadCountry()} sends null.
-   */
+  /** JSON {@code leadCountry}: string; {@code clearLeadCountry()} sends null. */
   @Clearable
   Optional<String> leadCountry();
 
-  /**
-   * A builder of {@code LeadCreateRequest}.
-   */
+  /** A builder of {@code LeadCreateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link LeadCreateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link LeadCreateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableLeadCreateRequest.Builder {
-    /**
-     * Sends {@code "customerId": null}, clearing the field.
-     */
+    /** Sends {@code "customerId": null}, clearing the field. */
     public Builder clearCustomerId() {
       addExplicitNulls("customerId");
       return this;
     }
 
-    /**
-     * Sends {@code "locationId": null}, clearing the field.
-     */
+    /** Sends {@code "locationId": null}, clearing the field. */
     public Builder clearLocationId() {
       addExplicitNulls("locationId");
       return this;
     }
 
-    /**
-     * Sends {@code "businessUnitId": null}, clearing the field.
-     */
+    /** Sends {@code "businessUnitId": null}, clearing the field. */
     public Builder clearBusinessUnitId() {
       addExplicitNulls("businessUnitId");
       return this;
     }
 
-    /**
-     * Sends {@code "jobTypeId": null}, clearing the field.
-     */
+    /** Sends {@code "jobTypeId": null}, clearing the field. */
     public Builder clearJobTypeId() {
       addExplicitNulls("jobTypeId");
       return this;
     }
 
-    /**
-     * Sends {@code "tagTypeIds": null}, clearing the field.
-     */
+    /** Sends {@code "tagTypeIds": null}, clearing the field. */
     public Builder clearTagTypeIds() {
       addExplicitNulls("tagTypeIds");
       return this;
     }
 
-    /**
-     * Sends {@code "priority": null}, clearing the field.
-     */
+    /** Sends {@code "priority": null}, clearing the field. */
     public Builder clearPriority() {
       addExplicitNulls("priority");
       return this;
     }
 
-    /**
-     * Sends {@code "callReasonId": null}, clearing the field.
-     */
+    /** Sends {@code "callReasonId": null}, clearing the field. */
     public Builder clearCallReasonId() {
       addExplicitNulls("callReasonId");
       return this;
     }
 
-    /**
-     * Sends {@code "followUpDate": null}, clearing the field.
-     */
+    /** Sends {@code "followUpDate": null}, clearing the field. */
     public Builder clearFollowUpDate() {
       addExplicitNulls("followUpDate");
       return this;
     }
 
-    /**
-     * Sends {@code "bookingId": null}, clearing the field.
-     */
+    /** Sends {@code "bookingId": null}, clearing the field. */
     public Builder clearBookingId() {
       addExplicitNulls("bookingId");
       return this;
     }
 
-    /**
-     * Sends {@code "leadCustomerName": null}, clearing the field.
-     */
+    /** Sends {@code "leadCustomerName": null}, clearing the field. */
     public Builder clearLeadCustomerName() {
       addExplicitNulls("leadCustomerName");
       return this;
     }
 
-    /**
-     * Sends {@code "leadPhone": null}, clearing the field.
-     */
+    /** Sends {@code "leadPhone": null}, clearing the field. */
     public Builder clearLeadPhone() {
       addExplicitNulls("leadPhone");
       return this;
     }
 
-    /**
-     * Sends {@code "leadEmail": null}, clearing the field.
-     */
+    /** Sends {@code "leadEmail": null}, clearing the field. */
     public Builder clearLeadEmail() {
       addExplicitNulls("leadEmail");
       return this;
     }
 
-    /**
-     * Sends {@code "leadStreet": null}, clearing the field.
-     */
+    /** Sends {@code "leadStreet": null}, clearing the field. */
     public Builder clearLeadStreet() {
       addExplicitNulls("leadStreet");
       return this;
     }
 
-    /**
-     * Sends {@code "leadUnit": null}, clearing the field.
-     */
+    /** Sends {@code "leadUnit": null}, clearing the field. */
     public Builder clearLeadUnit() {
       addExplicitNulls("leadUnit");
       return this;
     }
 
-    /**
-     * Sends {@code "leadCity": null}, clearing the field.
-     */
+    /** Sends {@code "leadCity": null}, clearing the field. */
     public Builder clearLeadCity() {
       addExplicitNulls("leadCity");
       return this;
     }
 
-    /**
-     * Sends {@code "leadState": null}, clearing the field.
-     */
+    /** Sends {@code "leadState": null}, clearing the field. */
     public Builder clearLeadState() {
       addExplicitNulls("leadState");
       return this;
     }
 
-    /**
-     * Sends {@code "leadZip": null}, clearing the field.
-     */
+    /** Sends {@code "leadZip": null}, clearing the field. */
     public Builder clearLeadZip() {
       addExplicitNulls("leadZip");
       return this;
     }
 
-    /**
-     * Sends {@code "leadCountry": null}, clearing the field.
-     */
+    /** Sends {@code "leadCountry": null}, clearing the field. */
     public Builder clearLeadCountry() {
       addExplicitNulls("leadCountry");
       return this;

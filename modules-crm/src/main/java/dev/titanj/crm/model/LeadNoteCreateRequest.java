@@ -9,36 +9,28 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.LeadNoteCreateRequest}. Required: {@code text}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.LeadNoteCreateRequest}. Required: {@code text}; {@code build()} fails
+ * without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code
+ * clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface LeadNoteCreateRequest extends TitanRequest {
-  /**
-   * JSON {@code text}: string; required.
-   */
+  /** JSON {@code text}: string; required. */
   String text();
 
-  /**
-   * JSON {@code pinToTop}: boolean; {@code clearPinToTop()} sends null.
-   */
+  /** JSON {@code pinToTop}: boolean; {@code clearPinToTop()} sends null. */
   @Clearable
   Optional<Boolean> pinToTop();
 
-  /**
-   * A builder of {@code LeadNoteCreateRequest}.
-   */
+  /** A builder of {@code LeadNoteCreateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link LeadNoteCreateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link LeadNoteCreateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableLeadNoteCreateRequest.Builder {
-    /**
-     * Sends {@code "pinToTop": null}, clearing the field.
-     */
+    /** Sends {@code "pinToTop": null}, clearing the field. */
     public Builder clearPinToTop() {
       addExplicitNulls("pinToTop");
       return this;

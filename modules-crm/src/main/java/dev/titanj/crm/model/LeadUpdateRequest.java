@@ -8,98 +8,68 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.LeadUpdateRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.LeadUpdateRequest}. No field is required. Sent exactly as built: a
+ * field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface LeadUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code campaignId}: integer (int64).
-   */
+  /** JSON {@code campaignId}: integer (int64). */
   Optional<Long> campaignId();
 
-  /**
-   * JSON {@code priority}: enum {@link Priority}.
-   */
+  /** JSON {@code priority}: enum {@link Priority}. */
   Optional<Priority> priority();
 
-  /**
-   * JSON {@code businessUnitId}: integer (int64).
-   */
+  /** JSON {@code businessUnitId}: integer (int64). */
   Optional<Long> businessUnitId();
 
-  /**
-   * JSON {@code jobTypeId}: integer (int64).
-   */
+  /** JSON {@code jobTypeId}: integer (int64). */
   Optional<Long> jobTypeId();
 
-  /**
-   * JSON {@code summary}: string.
-   */
+  /** JSON {@code summary}: string. */
   Optional<String> summary();
 
-  /**
-   * JSON {@code leadCustomerName}: string.
-   */
+  /** JSON {@code leadCustomerName}: string. */
   Optional<String> leadCustomerName();
 
-  /**
-   * JSON {@code leadPhone}: string.
-   */
+  /** JSON {@code leadPhone}: string. */
   Optional<String> leadPhone();
 
-  /**
-   * JSON {@code leadEmail}: string.
-   */
+  /** JSON {@code leadEmail}: string. */
   Optional<String> leadEmail();
 
-  /**
-   * JSON {@code leadStreet}: string.
-   */
+  /** JSON {@code leadStreet}: string. */
   Optional<String> leadStreet();
 
-  /**
-   * JSON {@code leadUnit}: string.
-   */
+  /** JSON {@code leadUnit}: string. */
   Optional<String> leadUnit();
 
-  /**
-   * JSON {@code leadCity}: string.
-   */
+  /** JSON {@code leadCity}: string. */
   Optional<String> leadCity();
 
-  /**
-   * JSON {@code leadState}: string.
-   */
+  /** JSON {@code leadState}: string. */
   Optional<String> leadState();
 
-  /**
-   * JSON {@code leadZip}: string.
-   */
+  /** JSON {@code leadZip}: string. */
   Optional<String> leadZip();
 
-  /**
-   * JSON {@code leadCountry}: string.
-   */
+  /** JSON {@code leadCountry}: string. */
   Optional<String> leadCountry();
 
   /**
-   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier):
+   * fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else
+   * is sent. See {@link TitanRequest#changes}.
    */
   static LeadUpdateRequest changes(Lead before, Lead after) {
     return TitanRequest.changes(LeadUpdateRequest.class, before, after);
   }
 
-  /**
-   * A builder of {@code LeadUpdateRequest}.
-   */
+  /** A builder of {@code LeadUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link LeadUpdateRequest}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableLeadUpdateRequest.Builder {
-  }
+  /** Builds a {@link LeadUpdateRequest}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableLeadUpdateRequest.Builder {}
 }

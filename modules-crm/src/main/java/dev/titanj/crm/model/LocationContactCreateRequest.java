@@ -9,30 +9,24 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.LocationContactCreateRequest}. Required: {@code type}, {@code value}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.LocationContactCreateRequest}. Required: {@code type}, {@code value};
+ * {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent
+ * (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface LocationContactCreateRequest extends TitanRequest {
-  /**
-   * JSON {@code type}: enum {@link ContactType}; required.
-   */
+  /** JSON {@code type}: enum {@link ContactType}; required. */
   ContactType type();
 
-  /**
-   * JSON {@code value}: string; required.
-   */
+  /** JSON {@code value}: string; required. */
   String value();
 
-  /**
-   * JSON {@code memo}: string; {@code clearMemo()} sends null.
-   */
+  /** JSON {@code memo}: string; {@code clearMemo()} sends null. */
   @Clearable
   Optional<String> memo();
 
-  /**
-   * A builder of {@code LocationContactCreateRequest}.
-   */
+  /** A builder of {@code LocationContactCreateRequest}. */
   static Builder builder() {
     return new Builder();
   }
@@ -41,9 +35,7 @@ public interface LocationContactCreateRequest extends TitanRequest {
    * Builds a {@link LocationContactCreateRequest}; {@code clearX()} methods send an explicit null.
    */
   final class Builder extends ImmutableLocationContactCreateRequest.Builder {
-    /**
-     * Sends {@code "memo": null}, clearing the field.
-     */
+    /** Sends {@code "memo": null}, clearing the field. */
     public Builder clearMemo() {
       addExplicitNulls("memo");
       return this;

@@ -8,34 +8,26 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.LocationContactUpdateRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.LocationContactUpdateRequest}. No field is required. Sent exactly as
+ * built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code
+ * null}.
  */
 @TitanValue
 @Value.Immutable
 public interface LocationContactUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code type}: enum {@link ContactType}.
-   */
+  /** JSON {@code type}: enum {@link ContactType}. */
   Optional<ContactType> type();
 
-  /**
-   * JSON {@code value}: string.
-   */
+  /** JSON {@code value}: string. */
   Optional<String> value();
 
-  /**
-   * JSON {@code memo}: string.
-   */
+  /** JSON {@code memo}: string. */
   Optional<String> memo();
 
-  /**
-   * JSON {@code preferences}: object {@link ContactPreferencesRequest}.
-   */
+  /** JSON {@code preferences}: object {@link ContactPreferencesRequest}. */
   Optional<ContactPreferencesRequest> preferences();
 
-  /**
-   * A builder of {@code LocationContactUpdateRequest}.
-   */
+  /** A builder of {@code LocationContactUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
@@ -43,6 +35,5 @@ public interface LocationContactUpdateRequest extends TitanRequest {
   /**
    * Builds a {@link LocationContactUpdateRequest}; {@code clearX()} methods send an explicit null.
    */
-  final class Builder extends ImmutableLocationContactUpdateRequest.Builder {
-  }
+  final class Builder extends ImmutableLocationContactUpdateRequest.Builder {}
 }

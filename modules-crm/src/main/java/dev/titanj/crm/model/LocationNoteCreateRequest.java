@@ -9,50 +9,38 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.LocationNoteCreateRequest}. Required: {@code text}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.LocationNoteCreateRequest}. Required: {@code text}; {@code build()}
+ * fails without it. Sent exactly as built: a field that was not set is not sent (lists included),
+ * {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface LocationNoteCreateRequest extends TitanRequest {
-  /**
-   * JSON {@code text}: string; required.
-   */
+  /** JSON {@code text}: string; required. */
   String text();
 
-  /**
-   * JSON {@code pinToTop}: boolean; {@code clearPinToTop()} sends null.
-   */
+  /** JSON {@code pinToTop}: boolean; {@code clearPinToTop()} sends null. */
   @Clearable
   Optional<Boolean> pinToTop();
 
-  /**
-   * JSON {@code addToCustomer}: boolean; {@code clearAddToCustomer()} sends null.
-   */
+  /** JSON {@code addToCustomer}: boolean; {@code clearAddToCustomer()} sends null. */
   @Clearable
   Optional<Boolean> addToCustomer();
 
-  /**
-   * A builder of {@code LocationNoteCreateRequest}.
-   */
+  /** A builder of {@code LocationNoteCreateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link LocationNoteCreateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link LocationNoteCreateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableLocationNoteCreateRequest.Builder {
-    /**
-     * Sends {@code "pinToTop": null}, clearing the field.
-     */
+    /** Sends {@code "pinToTop": null}, clearing the field. */
     public Builder clearPinToTop() {
       addExplicitNulls("pinToTop");
       return this;
     }
 
-    /**
-     * Sends {@code "addToCustomer": null}, clearing the field.
-     */
+    /** Sends {@code "addToCustomer": null}, clearing the field. */
     public Builder clearAddToCustomer() {
       addExplicitNulls("addToCustomer");
       return this;

@@ -9,56 +9,41 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Locations.AddressPatchModel}. Required: {@code street}, {@code unit}, {@code city}, {@code state}, {@code zip}, {@code country}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.Locations.AddressPatchModel}. Required: {@code street}, {@code unit},
+ * {@code city}, {@code state}, {@code zip}, {@code country}; {@code build()} fails without them.
+ * Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()}
+ * sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface LocationsAddressPatchModel extends TitanRequest {
-  /**
-   * JSON {@code street}: string; required.
-   */
+  /** JSON {@code street}: string; required. */
   String street();
 
-  /**
-   * JSON {@code unit}: string; required.
-   */
+  /** JSON {@code unit}: string; required. */
   String unit();
 
-  /**
-   * JSON {@code city}: string; required.
-   */
+  /** JSON {@code city}: string; required. */
   String city();
 
-  /**
-   * JSON {@code state}: string; required.
-   */
+  /** JSON {@code state}: string; required. */
   String state();
 
-  /**
-   * JSON {@code zip}: string; required.
-   */
+  /** JSON {@code zip}: string; required. */
   String zip();
 
-  /**
-   * JSON {@code country}: string; required.
-   */
+  /** JSON {@code country}: string; required. */
   String country();
 
-  /**
-   * JSON {@code latitude}: double; {@code clearLatitude()} sends null.
-   */
+  /** JSON {@code latitude}: double; {@code clearLatitude()} sends null. */
   @Clearable
   Optional<Double> latitude();
 
-  /**
-   * JSON {@code longitude}: double; {@code clearLongitude()} sends null.
-   */
+  /** JSON {@code longitude}: double; {@code clearLongitude()} sends null. */
   @Clearable
   Optional<Double> longitude();
 
-  /**
-   * A builder of {@code LocationsAddressPatchModel}.
-   */
+  /** A builder of {@code LocationsAddressPatchModel}. */
   static Builder builder() {
     return new Builder();
   }
@@ -67,17 +52,13 @@ public interface LocationsAddressPatchModel extends TitanRequest {
    * Builds a {@link LocationsAddressPatchModel}; {@code clearX()} methods send an explicit null.
    */
   final class Builder extends ImmutableLocationsAddressPatchModel.Builder {
-    /**
-     * Sends {@code "latitude": null}, clearing the field.
-     */
+    /** Sends {@code "latitude": null}, clearing the field. */
     public Builder clearLatitude() {
       addExplicitNulls("latitude");
       return this;
     }
 
-    /**
-     * Sends {@code "longitude": null}, clearing the field.
-     */
+    /** Sends {@code "longitude": null}, clearing the field. */
     public Builder clearLongitude() {
       addExplicitNulls("longitude");
       return this;

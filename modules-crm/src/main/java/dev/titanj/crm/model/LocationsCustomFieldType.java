@@ -9,44 +9,31 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Locations.CustomFieldTypeResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.Locations.CustomFieldTypeResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface LocationsCustomFieldType {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code dataType}: string.
-   */
+  /** JSON {@code dataType}: string. */
   Optional<String> dataType();
 
-  /**
-   * JSON {@code dataTypeOptions}: list of string.
-   */
+  /** JSON {@code dataTypeOptions}: list of string. */
   List<String> dataTypeOptions();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * A builder of {@code LocationsCustomFieldType}.
-   */
+  /** A builder of {@code LocationsCustomFieldType}. */
   static ImmutableLocationsCustomFieldType.Builder builder() {
     return ImmutableLocationsCustomFieldType.builder();
   }

@@ -8,31 +8,24 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.RemoveBulkTagsRequest}. Required: {@code customerIds}, {@code tagTypeIds}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.RemoveBulkTagsRequest}. Required: {@code customerIds}, {@code
+ * tagTypeIds}; {@code build()} fails without them. Sent exactly as built: a field that was not set
+ * is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface RemoveBulkTagsRequest extends TitanRequest {
-  /**
-   * JSON {@code customerIds}: list of integer (int64); required.
-   */
+  /** JSON {@code customerIds}: list of integer (int64); required. */
   List<Long> customerIds();
 
-  /**
-   * JSON {@code tagTypeIds}: list of integer (int64); required.
-   */
+  /** JSON {@code tagTypeIds}: list of integer (int64); required. */
   List<Long> tagTypeIds();
 
-  /**
-   * A builder of {@code RemoveBulkTagsRequest}.
-   */
+  /** A builder of {@code RemoveBulkTagsRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link RemoveBulkTagsRequest}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableRemoveBulkTagsRequest.Builder {
-  }
+  /** Builds a {@link RemoveBulkTagsRequest}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableRemoveBulkTagsRequest.Builder {}
 }

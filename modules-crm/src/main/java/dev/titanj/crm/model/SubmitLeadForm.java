@@ -7,19 +7,16 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.SubmitLeadFormResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.SubmitLeadFormResponse}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface SubmitLeadForm {
-  /**
-   * JSON {@code leadId}: integer (int64).
-   */
+  /** JSON {@code leadId}: integer (int64). */
   Optional<Long> leadId();
 
-  /**
-   * A builder of {@code SubmitLeadForm}.
-   */
+  /** A builder of {@code SubmitLeadForm}. */
   static ImmutableSubmitLeadForm.Builder builder() {
     return ImmutableSubmitLeadForm.builder();
   }

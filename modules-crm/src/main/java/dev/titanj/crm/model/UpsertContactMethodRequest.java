@@ -9,43 +9,37 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.UpsertContactMethodRequest}. Required: {@code type}, {@code value}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.UpsertContactMethodRequest}. Required: {@code type}, {@code value};
+ * {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent
+ * (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface UpsertContactMethodRequest extends TitanRequest {
-  /**
-   * JSON {@code referenceId}: string; {@code clearReferenceId()} sends null.
-   */
+  /** JSON {@code referenceId}: string; {@code clearReferenceId()} sends null. */
   @Clearable
   Optional<String> referenceId();
 
-  /**
-   * JSON {@code type}: enum {@link ContactType}; required.
-   */
+  /** JSON {@code type}: enum {@link ContactType}; required. */
   ContactType type();
 
-  /**
-   * JSON {@code value}: string; required.
-   */
+  /** JSON {@code value}: string; required. */
   String value();
 
-  /**
-   * JSON {@code memo}: string; {@code clearMemo()} sends null.
-   */
+  /** JSON {@code memo}: string; {@code clearMemo()} sends null. */
   @Clearable
   Optional<String> memo();
 
   /**
-   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier):
+   * fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else
+   * is sent. See {@link TitanRequest#changes}.
    */
   static UpsertContactMethodRequest changes(ContactMethod before, ContactMethod after) {
     return TitanRequest.changes(UpsertContactMethodRequest.class, before, after);
   }
 
-  /**
-   * A builder of {@code UpsertContactMethodRequest}.
-   */
+  /** A builder of {@code UpsertContactMethodRequest}. */
   static Builder builder() {
     return new Builder();
   }
@@ -54,17 +48,13 @@ public interface UpsertContactMethodRequest extends TitanRequest {
    * Builds a {@link UpsertContactMethodRequest}; {@code clearX()} methods send an explicit null.
    */
   final class Builder extends ImmutableUpsertContactMethodRequest.Builder {
-    /**
-     * Sends {@code "referenceId": null}, clearing the field.
-     */
+    /** Sends {@code "referenceId": null}, clearing the field. */
     public Builder clearReferenceId() {
       addExplicitNulls("referenceId");
       return this;
     }
 
-    /**
-     * Sends {@code "memo": null}, clearing the field.
-     */
+    /** Sends {@code "memo": null}, clearing the field. */
     public Builder clearMemo() {
       addExplicitNulls("memo");
       return this;

@@ -9,27 +9,30 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.ArrivalWindowConfigurationResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.ArrivalWindowConfigurationResponse}, read from responses. Every field
+ * except {@code id} is optional and lists and maps default to empty, whatever the API declares
+ * required.
  */
 @TitanValue
 @Value.Immutable
 public interface ArrivalWindowConfigurationResponse {
   /**
-   * JSON {@code configuration} exactly as sent (values of {@link ArrivalWindowConfiguration}), so values this SDK does not know are kept.
+   * JSON {@code configuration} exactly as sent (values of {@link ArrivalWindowConfiguration}), so
+   * values this SDK does not know are kept.
    */
   @WireName("configuration")
   Optional<String> configurationAsString();
 
   /**
-   * JSON {@code configuration} as {@link ArrivalWindowConfiguration}; unknown values are {@code UNKNOWN}.
+   * JSON {@code configuration} as {@link ArrivalWindowConfiguration}; unknown values are {@code
+   * UNKNOWN}.
    */
   default Optional<ArrivalWindowConfiguration> configuration() {
-    return configurationAsString().map(s -> WireEnums.fromWire(ArrivalWindowConfiguration.class, s));
+    return configurationAsString()
+        .map(s -> WireEnums.fromWire(ArrivalWindowConfiguration.class, s));
   }
 
-  /**
-   * A builder of {@code ArrivalWindowConfigurationResponse}.
-   */
+  /** A builder of {@code ArrivalWindowConfigurationResponse}. */
   static ImmutableArrivalWindowConfigurationResponse.Builder builder() {
     return ImmutableArrivalWindowConfigurationResponse.builder();
   }

@@ -8,31 +8,24 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.AssignTechniciansRequest}. Required: {@code jobAppointmentId}, {@code technicianIds}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Dispatch.V2.AssignTechniciansRequest}. Required: {@code jobAppointmentId},
+ * {@code technicianIds}; {@code build()} fails without them. Sent exactly as built: a field that
+ * was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface AssignTechniciansRequest extends TitanRequest {
-  /**
-   * JSON {@code jobAppointmentId}: integer (int64); required.
-   */
+  /** JSON {@code jobAppointmentId}: integer (int64); required. */
   long jobAppointmentId();
 
-  /**
-   * JSON {@code technicianIds}: list of integer (int64); required.
-   */
+  /** JSON {@code technicianIds}: list of integer (int64); required. */
   List<Long> technicianIds();
 
-  /**
-   * A builder of {@code AssignTechniciansRequest}.
-   */
+  /** A builder of {@code AssignTechniciansRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link AssignTechniciansRequest}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableAssignTechniciansRequest.Builder {
-  }
+  /** Builds a {@link AssignTechniciansRequest}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableAssignTechniciansRequest.Builder {}
 }

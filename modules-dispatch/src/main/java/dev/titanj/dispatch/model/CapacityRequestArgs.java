@@ -12,61 +12,49 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.CapacityRequestArgs}. Required: {@code startsOnOrAfter}, {@code endsOnOrBefore}, {@code skillBasedAvailability}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Dispatch.V2.CapacityRequestArgs}. Required: {@code startsOnOrAfter}, {@code
+ * endsOnOrBefore}, {@code skillBasedAvailability}; {@code build()} fails without them. Sent exactly
+ * as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code
+ * null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CapacityRequestArgs extends TitanRequest {
-  /**
-   * JSON {@code startsOnOrAfter}: ISO-8601 date-time; required.
-   */
+  /** JSON {@code startsOnOrAfter}: ISO-8601 date-time; required. */
   Instant startsOnOrAfter();
 
-  /**
-   * JSON {@code endsOnOrBefore}: ISO-8601 date-time; required.
-   */
+  /** JSON {@code endsOnOrBefore}: ISO-8601 date-time; required. */
   Instant endsOnOrBefore();
 
   /**
-   * JSON {@code businessUnitIds}: list of integer (int64); not sent unless set (an empty list is sent as {@code []}); {@code clearBusinessUnitIds()} sends null.
+   * JSON {@code businessUnitIds}: list of integer (int64); not sent unless set (an empty list is
+   * sent as {@code []}); {@code clearBusinessUnitIds()} sends null.
    */
   @Nullable
   @Clearable
   List<Long> businessUnitIds();
 
-  /**
-   * JSON {@code jobTypeId}: integer (int64); {@code clearJobTypeId()} sends null.
-   */
+  /** JSON {@code jobTypeId}: integer (int64); {@code clearJobTypeId()} sends null. */
   @Clearable
   Optional<Long> jobTypeId();
 
-  /**
-   * JSON {@code skillBasedAvailability}: boolean; required.
-   */
+  /** JSON {@code skillBasedAvailability}: boolean; required. */
   boolean skillBasedAvailability();
 
-  /**
-   * A builder of {@code CapacityRequestArgs}.
-   */
+  /** A builder of {@code CapacityRequestArgs}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link CapacityRequestArgs}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link CapacityRequestArgs}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableCapacityRequestArgs.Builder {
-    /**
-     * Sends {@code "businessUnitIds": null}, clearing the field.
-     */
+    /** Sends {@code "businessUnitIds": null}, clearing the field. */
     public Builder clearBusinessUnitIds() {
       addExplicitNulls("businessUnitIds");
       return this;
     }
 
-    /**
-     * Sends {@code "jobTypeId": null}, clearing the field.
-     */
+    /** Sends {@code "jobTypeId": null}, clearing the field. */
     public Builder clearJobTypeId() {
       addExplicitNulls("jobTypeId");
       return this;

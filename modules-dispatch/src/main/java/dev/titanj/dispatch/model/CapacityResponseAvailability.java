@@ -9,64 +9,43 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.CapacityResponseAvailability}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.CapacityResponseAvailability}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface CapacityResponseAvailability {
-  /**
-   * JSON {@code start}: ISO-8601 date-time.
-   */
+  /** JSON {@code start}: ISO-8601 date-time. */
   Optional<Instant> start();
 
-  /**
-   * JSON {@code end}: ISO-8601 date-time.
-   */
+  /** JSON {@code end}: ISO-8601 date-time. */
   Optional<Instant> end();
 
-  /**
-   * JSON {@code startUtc}: ISO-8601 date-time.
-   */
+  /** JSON {@code startUtc}: ISO-8601 date-time. */
   Optional<Instant> startUtc();
 
-  /**
-   * JSON {@code endUtc}: ISO-8601 date-time.
-   */
+  /** JSON {@code endUtc}: ISO-8601 date-time. */
   Optional<Instant> endUtc();
 
-  /**
-   * JSON {@code businessUnitIds}: list of integer (int64).
-   */
+  /** JSON {@code businessUnitIds}: list of integer (int64). */
   List<Long> businessUnitIds();
 
-  /**
-   * JSON {@code totalAvailability}: double.
-   */
+  /** JSON {@code totalAvailability}: double. */
   Optional<Double> totalAvailability();
 
-  /**
-   * JSON {@code openAvailability}: double.
-   */
+  /** JSON {@code openAvailability}: double. */
   Optional<Double> openAvailability();
 
-  /**
-   * JSON {@code technicians}: list of object {@link CapacityResponseTechnician}.
-   */
+  /** JSON {@code technicians}: list of object {@link CapacityResponseTechnician}. */
   List<CapacityResponseTechnician> technicians();
 
-  /**
-   * JSON {@code isAvailable}: boolean.
-   */
+  /** JSON {@code isAvailable}: boolean. */
   Optional<Boolean> isAvailable();
 
-  /**
-   * JSON {@code isExceedingIdealBookingPercentage}: boolean.
-   */
+  /** JSON {@code isExceedingIdealBookingPercentage}: boolean. */
   Optional<Boolean> isExceedingIdealBookingPercentage();
 
-  /**
-   * A builder of {@code CapacityResponseAvailability}.
-   */
+  /** A builder of {@code CapacityResponseAvailability}. */
   static ImmutableCapacityResponseAvailability.Builder builder() {
     return ImmutableCapacityResponseAvailability.builder();
   }

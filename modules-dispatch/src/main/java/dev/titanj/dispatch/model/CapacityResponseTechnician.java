@@ -9,42 +9,37 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.CapacityResponseTechnician}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.CapacityResponseTechnician}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface CapacityResponseTechnician {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
   /**
-   * JSON {@code status} exactly as sent (values of {@link CapacityResponseTechnicianStatus}), so values this SDK does not know are kept.
+   * JSON {@code status} exactly as sent (values of {@link CapacityResponseTechnicianStatus}), so
+   * values this SDK does not know are kept.
    */
   @WireName("status")
   Optional<String> statusAsString();
 
   /**
-   * JSON {@code status} as {@link CapacityResponseTechnicianStatus}; unknown values are {@code UNKNOWN}.
+   * JSON {@code status} as {@link CapacityResponseTechnicianStatus}; unknown values are {@code
+   * UNKNOWN}.
    */
   default Optional<CapacityResponseTechnicianStatus> status() {
     return statusAsString().map(s -> WireEnums.fromWire(CapacityResponseTechnicianStatus.class, s));
   }
 
-  /**
-   * JSON {@code hasRequiredSkills}: boolean.
-   */
+  /** JSON {@code hasRequiredSkills}: boolean. */
   Optional<Boolean> hasRequiredSkills();
 
-  /**
-   * A builder of {@code CapacityResponseTechnician}.
-   */
+  /** A builder of {@code CapacityResponseTechnician}. */
   static ImmutableCapacityResponseTechnician.Builder builder() {
     return ImmutableCapacityResponseTechnician.builder();
   }

@@ -9,29 +9,23 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.CreateArrivalWindowRequest}. Required: {@code start}, {@code duration}, {@code businessUnitIds}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Dispatch.V2.CreateArrivalWindowRequest}. Required: {@code start}, {@code
+ * duration}, {@code businessUnitIds}; {@code build()} fails without them. Sent exactly as built: a
+ * field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateArrivalWindowRequest extends TitanRequest {
-  /**
-   * JSON {@code start}: TimeSpan string such as {@code 02:00:00}; required.
-   */
+  /** JSON {@code start}: TimeSpan string such as {@code 02:00:00}; required. */
   Duration start();
 
-  /**
-   * JSON {@code duration}: TimeSpan string such as {@code 02:00:00}; required.
-   */
+  /** JSON {@code duration}: TimeSpan string such as {@code 02:00:00}; required. */
   Duration duration();
 
-  /**
-   * JSON {@code businessUnitIds}: list of integer (int64); required.
-   */
+  /** JSON {@code businessUnitIds}: list of integer (int64); required. */
   List<Long> businessUnitIds();
 
-  /**
-   * A builder of {@code CreateArrivalWindowRequest}.
-   */
+  /** A builder of {@code CreateArrivalWindowRequest}. */
   static Builder builder() {
     return new Builder();
   }
@@ -39,6 +33,5 @@ public interface CreateArrivalWindowRequest extends TitanRequest {
   /**
    * Builds a {@link CreateArrivalWindowRequest}; {@code clearX()} methods send an explicit null.
    */
-  final class Builder extends ImmutableCreateArrivalWindowRequest.Builder {
-  }
+  final class Builder extends ImmutableCreateArrivalWindowRequest.Builder {}
 }

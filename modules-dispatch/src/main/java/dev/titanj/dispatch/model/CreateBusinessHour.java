@@ -7,29 +7,22 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.CreateBusinessHourResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.CreateBusinessHourResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateBusinessHour {
-  /**
-   * JSON {@code weekdays}: list of object {@link TimeRange}.
-   */
+  /** JSON {@code weekdays}: list of object {@link TimeRange}. */
   List<TimeRange> weekdays();
 
-  /**
-   * JSON {@code saturday}: list of object {@link TimeRange}.
-   */
+  /** JSON {@code saturday}: list of object {@link TimeRange}. */
   List<TimeRange> saturday();
 
-  /**
-   * JSON {@code sunday}: list of object {@link TimeRange}.
-   */
+  /** JSON {@code sunday}: list of object {@link TimeRange}. */
   List<TimeRange> sunday();
 
-  /**
-   * A builder of {@code CreateBusinessHour}.
-   */
+  /** A builder of {@code CreateBusinessHour}. */
   static ImmutableCreateBusinessHour.Builder builder() {
     return ImmutableCreateBusinessHour.builder();
   }

@@ -11,233 +11,177 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.CreateNonJobAppointmentRequest}. Required: {@code technicianId}, {@code start}, {@code duration}, {@code name}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Dispatch.V2.CreateNonJobAppointmentRequest}. Required: {@code technicianId},
+ * {@code start}, {@code duration}, {@code name}; {@code build()} fails without them. Sent exactly
+ * as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code
+ * null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateNonJobAppointmentRequest extends TitanRequest {
-  /**
-   * JSON {@code technicianId}: integer (int64); required.
-   */
+  /** JSON {@code technicianId}: integer (int64); required. */
   long technicianId();
 
-  /**
-   * JSON {@code start}: ISO-8601 date-time; required.
-   */
+  /** JSON {@code start}: ISO-8601 date-time; required. */
   Instant start();
 
-  /**
-   * JSON {@code duration}: TimeSpan string such as {@code 02:00:00}; required.
-   */
+  /** JSON {@code duration}: TimeSpan string such as {@code 02:00:00}; required. */
   Duration duration();
 
-  /**
-   * JSON {@code name}: string; required.
-   */
+  /** JSON {@code name}: string; required. */
   String name();
 
-  /**
-   * JSON {@code timesheetCodeId}: integer (int64); {@code clearTimesheetCodeId()} sends null.
-   */
+  /** JSON {@code timesheetCodeId}: integer (int64); {@code clearTimesheetCodeId()} sends null. */
   @Clearable
   Optional<Long> timesheetCodeId();
 
-  /**
-   * JSON {@code summary}: string; {@code clearSummary()} sends null.
-   */
+  /** JSON {@code summary}: string; {@code clearSummary()} sends null. */
   @Clearable
   Optional<String> summary();
 
-  /**
-   * JSON {@code clearDispatchBoard}: boolean; {@code clearClearDispatchBoard()} sends null.
-   */
+  /** JSON {@code clearDispatchBoard}: boolean; {@code clearClearDispatchBoard()} sends null. */
   @Clearable
   Optional<Boolean> clearDispatchBoard();
 
-  /**
-   * JSON {@code clearTechnicianView}: boolean; {@code clearClearTechnicianView()} sends null.
-   */
+  /** JSON {@code clearTechnicianView}: boolean; {@code clearClearTechnicianView()} sends null. */
   @Clearable
   Optional<Boolean> clearTechnicianView();
 
   /**
-   * JSON {@code showOnTechnicianSchedule}: boolean; {@code clearShowOnTechnicianSchedule()} sends null.
+   * JSON {@code showOnTechnicianSchedule}: boolean; {@code clearShowOnTechnicianSchedule()} sends
+   * null.
    */
   @Clearable
   Optional<Boolean> showOnTechnicianSchedule();
 
   /**
-   * JSON {@code removeTechnicianFromCapacityPlanning}: boolean; {@code clearRemoveTechnicianFromCapacityPlanning()} sends null.
+   * JSON {@code removeTechnicianFromCapacityPlanning}: boolean; {@code
+   * clearRemoveTechnicianFromCapacityPlanning()} sends null.
    */
   @Clearable
   Optional<Boolean> removeTechnicianFromCapacityPlanning();
 
-  /**
-   * JSON {@code allDay}: boolean; {@code clearAllDay()} sends null.
-   */
+  /** JSON {@code allDay}: boolean; {@code clearAllDay()} sends null. */
   @Clearable
   Optional<Boolean> allDay();
 
-  /**
-   * JSON {@code repeat}: boolean; {@code clearRepeat()} sends null.
-   */
+  /** JSON {@code repeat}: boolean; {@code clearRepeat()} sends null. */
   @Clearable
   Optional<Boolean> repeat();
 
-  /**
-   * JSON {@code countOccurrences}: integer (int32); {@code clearCountOccurrences()} sends null.
-   */
+  /** JSON {@code countOccurrences}: integer (int32); {@code clearCountOccurrences()} sends null. */
   @Clearable
   Optional<Integer> countOccurrences();
 
-  /**
-   * JSON {@code interval}: integer (int32); {@code clearInterval()} sends null.
-   */
+  /** JSON {@code interval}: integer (int32); {@code clearInterval()} sends null. */
   @Clearable
   Optional<Integer> interval();
 
-  /**
-   * JSON {@code frequency}: enum {@link RepeatFrequency}; {@code clearFrequency()} sends null.
-   */
+  /** JSON {@code frequency}: enum {@link RepeatFrequency}; {@code clearFrequency()} sends null. */
   @Clearable
   Optional<RepeatFrequency> frequency();
 
-  /**
-   * JSON {@code endType}: enum {@link RepeatEndType}; {@code clearEndType()} sends null.
-   */
+  /** JSON {@code endType}: enum {@link RepeatEndType}; {@code clearEndType()} sends null. */
   @Clearable
   Optional<RepeatEndType> endType();
 
-  /**
-   * JSON {@code endOn}: ISO-8601 date-time; {@code clearEndOn()} sends null.
-   */
+  /** JSON {@code endOn}: ISO-8601 date-time; {@code clearEndOn()} sends null. */
   @Clearable
   Optional<Instant> endOn();
 
-  /**
-   * JSON {@code daysOfWeek}: string; {@code clearDaysOfWeek()} sends null.
-   */
+  /** JSON {@code daysOfWeek}: string; {@code clearDaysOfWeek()} sends null. */
   @Clearable
   Optional<String> daysOfWeek();
 
-  /**
-   * A builder of {@code CreateNonJobAppointmentRequest}.
-   */
+  /** A builder of {@code CreateNonJobAppointmentRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a {@link CreateNonJobAppointmentRequest}; {@code clearX()} methods send an explicit null.
+   * Builds a {@link CreateNonJobAppointmentRequest}; {@code clearX()} methods send an explicit
+   * null.
    */
   final class Builder extends ImmutableCreateNonJobAppointmentRequest.Builder {
-    /**
-     * Sends {@code "timesheetCodeId": null}, clearing the field.
-     */
+    /** Sends {@code "timesheetCodeId": null}, clearing the field. */
     public Builder clearTimesheetCodeId() {
       addExplicitNulls("timesheetCodeId");
       return this;
     }
 
-    /**
-     * Sends {@code "summary": null}, clearing the field.
-     */
+    /** Sends {@code "summary": null}, clearing the field. */
     public Builder clearSummary() {
       addExplicitNulls("summary");
       return this;
     }
 
-    /**
-     * Sends {@code "clearDispatchBoard": null}, clearing the field.
-     */
+    /** Sends {@code "clearDispatchBoard": null}, clearing the field. */
     public Builder clearClearDispatchBoard() {
       addExplicitNulls("clearDispatchBoard");
       return this;
     }
 
-    /**
-     * Sends {@code "clearTechnicianView": null}, clearing the field.
-     */
+    /** Sends {@code "clearTechnicianView": null}, clearing the field. */
     public Builder clearClearTechnicianView() {
       addExplicitNulls("clearTechnicianView");
       return this;
     }
 
-    /**
-     * Sends {@code "showOnTechnicianSchedule": null}, clearing the field.
-     */
+    /** Sends {@code "showOnTechnicianSchedule": null}, clearing the field. */
     public Builder clearShowOnTechnicianSchedule() {
       addExplicitNulls("showOnTechnicianSchedule");
       return this;
     }
 
-    /**
-     * Sends {@code "removeTechnicianFromCapacityPlanning": null}, clearing the field.
-     */
+    /** Sends {@code "removeTechnicianFromCapacityPlanning": null}, clearing the field. */
     public Builder clearRemoveTechnicianFromCapacityPlanning() {
       addExplicitNulls("removeTechnicianFromCapacityPlanning");
       return this;
     }
 
-    /**
-     * Sends {@code "allDay": null}, clearing the field.
-     */
+    /** Sends {@code "allDay": null}, clearing the field. */
     public Builder clearAllDay() {
       addExplicitNulls("allDay");
       return this;
     }
 
-    /**
-     * Sends {@code "repeat": null}, clearing the field.
-     */
+    /** Sends {@code "repeat": null}, clearing the field. */
     public Builder clearRepeat() {
       addExplicitNulls("repeat");
       return this;
     }
 
-    /**
-     * Sends {@code "countOccurrences": null}, clearing the field.
-     */
+    /** Sends {@code "countOccurrences": null}, clearing the field. */
     public Builder clearCountOccurrences() {
       addExplicitNulls("countOccurrences");
       return this;
     }
 
-    /**
-     * Sends {@code "interval": null}, clearing the field.
-     */
+    /** Sends {@code "interval": null}, clearing the field. */
     public Builder clearInterval() {
       addExplicitNulls("interval");
       return this;
     }
 
-    /**
-     * Sends {@code "frequency": null}, clearing the field.
-     */
+    /** Sends {@code "frequency": null}, clearing the field. */
     public Builder clearFrequency() {
       addExplicitNulls("frequency");
       return this;
     }
 
-    /**
-     * Sends {@code "endType": null}, clearing the field.
-     */
+    /** Sends {@code "endType": null}, clearing the field. */
     public Builder clearEndType() {
       addExplicitNulls("endType");
       return this;
     }
 
-    /**
-     * Sends {@code "endOn": null}, clearing the field.
-     */
+    /** Sends {@code "endOn": null}, clearing the field. */
     public Builder clearEndOn() {
       addExplicitNulls("endOn");
       return this;
     }
 
-    /**
-     * Sends {@code "daysOfWeek": null}, clearing the field.
-     */
+    /** Sends {@code "daysOfWeek": null}, clearing the field. */
     public Builder clearDaysOfWeek() {
       addExplicitNulls("daysOfWeek");
       return this;

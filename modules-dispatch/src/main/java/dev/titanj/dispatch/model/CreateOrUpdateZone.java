@@ -8,64 +8,43 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.CreateOrUpdateZoneResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.CreateOrUpdateZoneResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateOrUpdateZone {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code zips}: list of string.
-   */
+  /** JSON {@code zips}: list of string. */
   List<String> zips();
 
-  /**
-   * JSON {@code cities}: list of string.
-   */
+  /** JSON {@code cities}: list of string. */
   List<String> cities();
 
-  /**
-   * JSON {@code territoryNumbers}: list of string.
-   */
+  /** JSON {@code territoryNumbers}: list of string. */
   List<String> territoryNumbers();
 
-  /**
-   * JSON {@code locnNumbers}: list of string.
-   */
+  /** JSON {@code locnNumbers}: list of string. */
   List<String> locnNumbers();
 
-  /**
-   * JSON {@code serviceDaysEnabled}: boolean.
-   */
+  /** JSON {@code serviceDaysEnabled}: boolean. */
   Optional<Boolean> serviceDaysEnabled();
 
-  /**
-   * JSON {@code serviceDaysIds}: list of integer (int32).
-   */
+  /** JSON {@code serviceDaysIds}: list of integer (int32). */
   List<Integer> serviceDaysIds();
 
-  /**
-   * JSON {@code businessUnits}: list of integer (int64).
-   */
+  /** JSON {@code businessUnits}: list of integer (int64). */
   List<Long> businessUnits();
 
-  /**
-   * A builder of {@code CreateOrUpdateZone}.
-   */
+  /** A builder of {@code CreateOrUpdateZone}. */
   static ImmutableCreateOrUpdateZone.Builder builder() {
     return ImmutableCreateOrUpdateZone.builder();
   }

@@ -11,68 +11,70 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.CreateOrUpdateZoneRequestArgs}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Dispatch.V2.CreateOrUpdateZoneRequestArgs}. No field is required. Sent
+ * exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends
+ * {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateOrUpdateZoneRequestArgs extends TitanRequest {
-  /**
-   * JSON {@code name}: string; {@code clearName()} sends null.
-   */
+  /** JSON {@code name}: string; {@code clearName()} sends null. */
   @Clearable
   Optional<String> name();
 
   /**
-   * JSON {@code zips}: list of string; not sent unless set (an empty list is sent as {@code []}); {@code clearZips()} sends null.
+   * JSON {@code zips}: list of string; not sent unless set (an empty list is sent as {@code []});
+   * {@code clearZips()} sends null.
    */
   @Nullable
   @Clearable
   List<String> zips();
 
   /**
-   * JSON {@code cities}: list of string; not sent unless set (an empty list is sent as {@code []}); {@code clearCities()} sends null.
+   * JSON {@code cities}: list of string; not sent unless set (an empty list is sent as {@code []});
+   * {@code clearCities()} sends null.
    */
   @Nullable
   @Clearable
   List<String> cities();
 
   /**
-   * JSON {@code territoryNumbers}: list of string; not sent unless set (an empty list is sent as {@code []}); {@code clearTerritoryNumbers()} sends null.
+   * JSON {@code territoryNumbers}: list of string; not sent unless set (an empty list is sent as
+   * {@code []}); {@code clearTerritoryNumbers()} sends null.
    */
   @Nullable
   @Clearable
   List<String> territoryNumbers();
 
   /**
-   * JSON {@code locnNumbers}: list of string; not sent unless set (an empty list is sent as {@code []}); {@code clearLocnNumbers()} sends null.
+   * JSON {@code locnNumbers}: list of string; not sent unless set (an empty list is sent as {@code
+   * []}); {@code clearLocnNumbers()} sends null.
    */
   @Nullable
   @Clearable
   List<String> locnNumbers();
 
-  /**
-   * JSON {@code serviceDaysEnabled}: boolean; {@code clearServiceDaysEnabled()} sends null.
-   */
+  /** JSON {@code serviceDaysEnabled}: boolean; {@code clearServiceDaysEnabled()} sends null. */
   @Clearable
   Optional<Boolean> serviceDaysEnabled();
 
   /**
-   * JSON {@code serviceDaysIds}: list of integer (int32); not sent unless set (an empty list is sent as {@code []}); {@code clearServiceDaysIds()} sends null.
+   * JSON {@code serviceDaysIds}: list of integer (int32); not sent unless set (an empty list is
+   * sent as {@code []}); {@code clearServiceDaysIds()} sends null.
    */
   @Nullable
   @Clearable
   List<Integer> serviceDaysIds();
 
   /**
-   * JSON {@code businessUnits}: list of integer (int64); not sent unless set (an empty list is sent as {@code []}); {@code clearBusinessUnits()} sends null.
+   * JSON {@code businessUnits}: list of integer (int64); not sent unless set (an empty list is sent
+   * as {@code []}); {@code clearBusinessUnits()} sends null.
    */
   @Nullable
   @Clearable
   List<Long> businessUnits();
 
-  /**
-   * A builder of {@code CreateOrUpdateZoneRequestArgs}.
-   */
+  /** A builder of {@code CreateOrUpdateZoneRequestArgs}. */
   static Builder builder() {
     return new Builder();
   }
@@ -81,65 +83,49 @@ public interface CreateOrUpdateZoneRequestArgs extends TitanRequest {
    * Builds a {@link CreateOrUpdateZoneRequestArgs}; {@code clearX()} methods send an explicit null.
    */
   final class Builder extends ImmutableCreateOrUpdateZoneRequestArgs.Builder {
-    /**
-     * Sends {@code "name": null}, clearing the field.
-     */
+    /** Sends {@code "name": null}, clearing the field. */
     public Builder clearName() {
       addExplicitNulls("name");
       return this;
     }
 
-    /**
-     * Sends {@code "zips": null}, clearing the field.
-     */
+    /** Sends {@code "zips": null}, clearing the field. */
     public Builder clearZips() {
       addExplicitNulls("zips");
       return this;
     }
 
-    /**
-     * Sends {@code "cities": null}, clearing the field.
-     */
+    /** Sends {@code "cities": null}, clearing the field. */
     public Builder clearCities() {
       addExplicitNulls("cities");
       return this;
     }
 
-    /**
-     * Sends {@code "territoryNumbers": null}, clearing the field.
-     */
+    /** Sends {@code "territoryNumbers": null}, clearing the field. */
     public Builder clearTerritoryNumbers() {
       addExplicitNulls("territoryNumbers");
       return this;
     }
 
-    /**
-     * Sends {@code "locnNumbers": null}, clearing the field.
-     */
+    /** Sends {@code "locnNumbers": null}, clearing the field. */
     public Builder clearLocnNumbers() {
       addExplicitNulls("locnNumbers");
       return this;
     }
 
-    /**
-     * Sends {@code "serviceDaysEnabled": null}, clearing the field.
-     */
+    /** Sends {@code "serviceDaysEnabled": null}, clearing the field. */
     public Builder clearServiceDaysEnabled() {
       addExplicitNulls("serviceDaysEnabled");
       return this;
     }
 
-    /**
-     * Sends {@code "serviceDaysIds": null}, clearing the field.
-     */
+    /** Sends {@code "serviceDaysIds": null}, clearing the field. */
     public Builder clearServiceDaysIds() {
       addExplicitNulls("serviceDaysIds");
       return this;
     }
 
-    /**
-     * Sends {@code "businessUnits": null}, clearing the field.
-     */
+    /** Sends {@code "businessUnits": null}, clearing the field. */
     public Builder clearBusinessUnits() {
       addExplicitNulls("businessUnits");
       return this;

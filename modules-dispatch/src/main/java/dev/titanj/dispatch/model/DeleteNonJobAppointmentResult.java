@@ -7,24 +7,20 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.Contracts.NonJobAppointment.DeleteNonJobAppointmentResult}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.Contracts.NonJobAppointment.DeleteNonJobAppointmentResult}, read from
+ * responses. Every field except {@code id} is optional and lists and maps default to empty,
+ * whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface DeleteNonJobAppointmentResult {
-  /**
-   * JSON {@code message}: string.
-   */
+  /** JSON {@code message}: string. */
   Optional<String> message();
 
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * A builder of {@code DeleteNonJobAppointmentResult}.
-   */
+  /** A builder of {@code DeleteNonJobAppointmentResult}. */
   static ImmutableDeleteNonJobAppointmentResult.Builder builder() {
     return ImmutableDeleteNonJobAppointmentResult.builder();
   }

@@ -9,89 +9,58 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.GetNonJobAppointmentResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.GetNonJobAppointmentResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface GetNonJobAppointment {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code technicianId}: integer (int64).
-   */
+  /** JSON {@code technicianId}: integer (int64). */
   Optional<Long> technicianId();
 
-  /**
-   * JSON {@code start}: ISO-8601 date-time.
-   */
+  /** JSON {@code start}: ISO-8601 date-time. */
   Optional<Instant> start();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code duration}: TimeSpan string such as {@code 02:00:00}.
-   */
+  /** JSON {@code duration}: TimeSpan string such as {@code 02:00:00}. */
   Optional<Duration> duration();
 
-  /**
-   * JSON {@code timesheetCodeId}: integer (int64).
-   */
+  /** JSON {@code timesheetCodeId}: integer (int64). */
   Optional<Long> timesheetCodeId();
 
-  /**
-   * JSON {@code summary}: string.
-   */
+  /** JSON {@code summary}: string. */
   Optional<String> summary();
 
-  /**
-   * JSON {@code clearDispatchBoard}: boolean.
-   */
+  /** JSON {@code clearDispatchBoard}: boolean. */
   Optional<Boolean> clearDispatchBoard();
 
-  /**
-   * JSON {@code clearTechnicianView}: boolean.
-   */
+  /** JSON {@code clearTechnicianView}: boolean. */
   Optional<Boolean> clearTechnicianView();
 
-  /**
-   * JSON {@code removeTechnicianFromCapacityPlanning}: boolean.
-   */
+  /** JSON {@code removeTechnicianFromCapacityPlanning}: boolean. */
   Optional<Boolean> removeTechnicianFromCapacityPlanning();
 
-  /**
-   * JSON {@code allDay}: boolean.
-   */
+  /** JSON {@code allDay}: boolean. */
   Optional<Boolean> allDay();
 
-  /**
-   * JSON {@code showOnTechnicianSchedule}: boolean.
-   */
+  /** JSON {@code showOnTechnicianSchedule}: boolean. */
   Optional<Boolean> showOnTechnicianSchedule();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code createdById}: integer (int64).
-   */
+  /** JSON {@code createdById}: integer (int64). */
   Optional<Long> createdById();
 
-  /**
-   * A builder of {@code GetNonJobAppointment}.
-   */
+  /** A builder of {@code GetNonJobAppointment}. */
   static ImmutableGetNonJobAppointment.Builder builder() {
     return ImmutableGetNonJobAppointment.builder();
   }

@@ -10,114 +10,80 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.GpsPingCreateRequest}. Required: {@code unitId}, {@code unitName}, {@code eventTime}, {@code street}, {@code city}, {@code region}, {@code postalCode}, {@code message}, {@code externalId}, {@code isNew}, {@code statusMessage}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Dispatch.V2.GpsPingCreateRequest}. Required: {@code unitId}, {@code
+ * unitName}, {@code eventTime}, {@code street}, {@code city}, {@code region}, {@code postalCode},
+ * {@code message}, {@code externalId}, {@code isNew}, {@code statusMessage}; {@code build()} fails
+ * without them. Sent exactly as built: a field that was not set is not sent (lists included),
+ * {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface GpsPingCreateRequest extends TitanRequest {
-  /**
-   * JSON {@code unitId}: string; required.
-   */
+  /** JSON {@code unitId}: string; required. */
   String unitId();
 
-  /**
-   * JSON {@code unitName}: string; required.
-   */
+  /** JSON {@code unitName}: string; required. */
   String unitName();
 
-  /**
-   * JSON {@code eventTime}: ISO-8601 date-time; required.
-   */
+  /** JSON {@code eventTime}: ISO-8601 date-time; required. */
   Instant eventTime();
 
-  /**
-   * JSON {@code latitude}: double; {@code clearLatitude()} sends null.
-   */
+  /** JSON {@code latitude}: double; {@code clearLatitude()} sends null. */
   @Clearable
   Optional<Double> latitude();
 
-  /**
-   * JSON {@code longitude}: double; {@code clearLongitude()} sends null.
-   */
+  /** JSON {@code longitude}: double; {@code clearLongitude()} sends null. */
   @Clearable
   Optional<Double> longitude();
 
-  /**
-   * JSON {@code speed}: double; {@code clearSpeed()} sends null.
-   */
+  /** JSON {@code speed}: double; {@code clearSpeed()} sends null. */
   @Clearable
   Optional<Double> speed();
 
-  /**
-   * JSON {@code street}: string; required.
-   */
+  /** JSON {@code street}: string; required. */
   String street();
 
-  /**
-   * JSON {@code city}: string; required.
-   */
+  /** JSON {@code city}: string; required. */
   String city();
 
-  /**
-   * JSON {@code region}: string; required.
-   */
+  /** JSON {@code region}: string; required. */
   String region();
 
-  /**
-   * JSON {@code postalCode}: string; required.
-   */
+  /** JSON {@code postalCode}: string; required. */
   String postalCode();
 
-  /**
-   * JSON {@code message}: string (html); required.
-   */
+  /** JSON {@code message}: string (html); required. */
   String message();
 
-  /**
-   * JSON {@code externalId}: string; required.
-   */
+  /** JSON {@code externalId}: string; required. */
   String externalId();
 
-  /**
-   * JSON {@code isNew}: boolean; required.
-   */
+  /** JSON {@code isNew}: boolean; required. */
   boolean isNew();
 
-  /**
-   * JSON {@code statusMessage}: string; required.
-   */
+  /** JSON {@code statusMessage}: string; required. */
   String statusMessage();
 
-  /**
-   * A builder of {@code GpsPingCreateRequest}.
-   */
+  /** A builder of {@code GpsPingCreateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link GpsPingCreateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link GpsPingCreateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableGpsPingCreateRequest.Builder {
-    /**
-     * Sends {@code "latitude": null}, clearing the field.
-     */
+    /** Sends {@code "latitude": null}, clearing the field. */
     public Builder clearLatitude() {
       addExplicitNulls("latitude");
       return this;
     }
 
-    /**
-     * Sends {@code "longitude": null}, clearing the field.
-     */
+    /** Sends {@code "longitude": null}, clearing the field. */
     public Builder clearLongitude() {
       addExplicitNulls("longitude");
       return this;
     }
 
-    /**
-     * Sends {@code "speed": null}, clearing the field.
-     */
+    /** Sends {@code "speed": null}, clearing the field. */
     public Builder clearSpeed() {
       addExplicitNulls("speed");
       return this;

@@ -8,24 +8,19 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.TechnicianShiftCreateResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.TechnicianShiftCreateResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface TechnicianShiftCreate {
-  /**
-   * JSON {@code created}: boolean.
-   */
+  /** JSON {@code created}: boolean. */
   Optional<Boolean> created();
 
-  /**
-   * JSON {@code technicianShifts}: list of object {@link TechnicianShift}.
-   */
+  /** JSON {@code technicianShifts}: list of object {@link TechnicianShift}. */
   List<TechnicianShift> technicianShifts();
 
-  /**
-   * A builder of {@code TechnicianShiftCreate}.
-   */
+  /** A builder of {@code TechnicianShiftCreate}. */
   static ImmutableTechnicianShiftCreate.Builder builder() {
     return ImmutableTechnicianShiftCreate.builder();
   }

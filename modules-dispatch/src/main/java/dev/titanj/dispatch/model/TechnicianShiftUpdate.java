@@ -7,19 +7,16 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.TechnicianShiftUpdateResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.TechnicianShiftUpdateResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface TechnicianShiftUpdate {
-  /**
-   * JSON {@code technicianShifts}: list of object {@link TechnicianShift}.
-   */
+  /** JSON {@code technicianShifts}: list of object {@link TechnicianShift}. */
   List<TechnicianShift> technicianShifts();
 
-  /**
-   * A builder of {@code TechnicianShiftUpdate}.
-   */
+  /** A builder of {@code TechnicianShiftUpdate}. */
   static ImmutableTechnicianShiftUpdate.Builder builder() {
     return ImmutableTechnicianShiftUpdate.builder();
   }

@@ -8,24 +8,20 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.UnassignTechniciansRequest}. Required: {@code jobAppointmentId}, {@code technicianIds}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Dispatch.V2.UnassignTechniciansRequest}. Required: {@code jobAppointmentId},
+ * {@code technicianIds}; {@code build()} fails without them. Sent exactly as built: a field that
+ * was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface UnassignTechniciansRequest extends TitanRequest {
-  /**
-   * JSON {@code jobAppointmentId}: integer (int64); required.
-   */
+  /** JSON {@code jobAppointmentId}: integer (int64); required. */
   long jobAppointmentId();
 
-  /**
-   * JSON {@code technicianIds}: list of integer (int64); required.
-   */
+  /** JSON {@code technicianIds}: list of integer (int64); required. */
   List<Long> technicianIds();
 
-  /**
-   * A builder of {@code UnassignTechniciansRequest}.
-   */
+  /** A builder of {@code UnassignTechniciansRequest}. */
   static Builder builder() {
     return new Builder();
   }
@@ -33,6 +29,5 @@ public interface UnassignTechniciansRequest extends TitanRequest {
   /**
    * Builds a {@link UnassignTechniciansRequest}; {@code clearX()} methods send an explicit null.
    */
-  final class Builder extends ImmutableUnassignTechniciansRequest.Builder {
-  }
+  final class Builder extends ImmutableUnassignTechniciansRequest.Builder {}
 }

@@ -9,36 +9,32 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.UpdateArrivalWindowRequest}. Required: {@code start}, {@code duration}, {@code businessUnitIds}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Dispatch.V2.UpdateArrivalWindowRequest}. Required: {@code start}, {@code
+ * duration}, {@code businessUnitIds}; {@code build()} fails without them. Sent exactly as built: a
+ * field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface UpdateArrivalWindowRequest extends TitanRequest {
-  /**
-   * JSON {@code start}: TimeSpan string such as {@code 02:00:00}; required.
-   */
+  /** JSON {@code start}: TimeSpan string such as {@code 02:00:00}; required. */
   Duration start();
 
-  /**
-   * JSON {@code duration}: TimeSpan string such as {@code 02:00:00}; required.
-   */
+  /** JSON {@code duration}: TimeSpan string such as {@code 02:00:00}; required. */
   Duration duration();
 
-  /**
-   * JSON {@code businessUnitIds}: list of integer (int64); required.
-   */
+  /** JSON {@code businessUnitIds}: list of integer (int64); required. */
   List<Long> businessUnitIds();
 
   /**
-   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier):
+   * fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else
+   * is sent. See {@link TitanRequest#changes}.
    */
   static UpdateArrivalWindowRequest changes(ArrivalWindow before, ArrivalWindow after) {
     return TitanRequest.changes(UpdateArrivalWindowRequest.class, before, after);
   }
 
-  /**
-   * A builder of {@code UpdateArrivalWindowRequest}.
-   */
+  /** A builder of {@code UpdateArrivalWindowRequest}. */
   static Builder builder() {
     return new Builder();
   }
@@ -46,6 +42,5 @@ public interface UpdateArrivalWindowRequest extends TitanRequest {
   /**
    * Builds a {@link UpdateArrivalWindowRequest}; {@code clearX()} methods send an explicit null.
    */
-  final class Builder extends ImmutableUpdateArrivalWindowRequest.Builder {
-  }
+  final class Builder extends ImmutableUpdateArrivalWindowRequest.Builder {}
 }

@@ -48,63 +48,308 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON property names each generated record declares, by record type, for tests that check encoding and decoding against the API description.
+ * The JSON property names each generated record declares, by record type, for tests that check
+ * encoding and decoding against the API description.
  */
 public final class DispatchSchemas {
-  /**
-   * Records read from responses.
-   */
-  public static final Map<Class<?>, List<String>> RESPONSE_FIELDS = Map.ofEntries(
-    Map.entry(Appointment.class, List.of("id", "jobId", "appointmentNumber", "start", "end", "arrivalWindowStart", "arrivalWindowEnd", "status", "specialInstructions", "createdOn", "modifiedOn")),
-    Map.entry(AppointmentAssignment.class, List.of("id", "technicianId", "technicianName", "assignedById", "assignedOn", "status", "isPaused", "jobId", "appointmentId", "createdOn", "modifiedOn", "active")),
-    Map.entry(ArrivalWindow.class, List.of("id", "start", "duration", "businessUnitIds", "active")),
-    Map.entry(ArrivalWindowConfigurationResponse.class, List.of("configuration")),
-    Map.entry(BulkDeleteTechnicianShiftResult.class, List.of("message", "deletedIds")),
-    Map.entry(BusinessHourModel.class, List.of("weekdays", "saturday", "sunday")),
-    Map.entry(Capacity.class, List.of("timeStamp", "availabilities")),
-    Map.entry(CapacityResponseAvailability.class, List.of("start", "end", "startUtc", "endUtc", "businessUnitIds", "totalAvailability", "openAvailability", "technicians", "isAvailable", "isExceedingIdealBookingPercentage")),
-    Map.entry(CapacityResponseTechnician.class, List.of("id", "name", "status", "hasRequiredSkills")),
-    Map.entry(CreateBusinessHour.class, List.of("weekdays", "saturday", "sunday")),
-    Map.entry(CreateNonJobAppointmentResult.class, List.of("id", "technicianId", "start", "name", "duration", "timesheetCodeId", "summary", "clearDispatchBoard", "clearTechnicianView", "removeTechnicianFromCapacityPlanning", "allDay", "showOnTechnicianSchedule", "active", "createdOn", "createdById", "repeat", "countOccurrences", "interval", "frequency", "endType", "endOn", "daysOfWeek")),
-    Map.entry(CreateOrUpdateZone.class, List.of("id", "active", "name", "zips", "cities", "territoryNumbers", "locnNumbers", "serviceDaysEnabled", "serviceDaysIds", "businessUnits")),
-    Map.entry(CreateTeam.class, List.of("id", "active", "name", "createdBy", "createdOn", "modifiedOn", "created")),
-    Map.entry(DeleteNonJobAppointmentResult.class, List.of("message", "id")),
-    Map.entry(DeleteTechnicianShiftResult.class, List.of("message", "id")),
-    Map.entry(ExportAppointmentAssignments.class, List.of("id", "technicianId", "technicianName", "assignedById", "assignedOn", "status", "isPaused", "jobId", "appointmentId", "createdOn", "modifiedOn", "active")),
-    Map.entry(GetNonJobAppointment.class, List.of("id", "technicianId", "start", "name", "duration", "timesheetCodeId", "summary", "clearDispatchBoard", "clearTechnicianView", "removeTechnicianFromCapacityPlanning", "allDay", "showOnTechnicianSchedule", "active", "createdOn", "createdById")),
-    Map.entry(GpsPing.class, List.of("externalId", "status", "message")),
-    Map.entry(NonJobAppointment.class, List.of("id", "technicianId", "start", "name", "duration", "timesheetCodeId", "summary", "clearDispatchBoard", "clearTechnicianView", "removeTechnicianFromCapacityPlanning", "allDay", "showOnTechnicianSchedule", "active", "createdOn", "modifiedOn", "createdById")),
-    Map.entry(Team.class, List.of("id", "active", "name", "createdBy", "createdOn", "modifiedOn")),
-    Map.entry(TechnicianShift.class, List.of("id", "shiftType", "title", "note", "active", "technicianId", "start", "end", "timesheetCodeId", "createdOn", "modifiedOn")),
-    Map.entry(TechnicianShiftCreate.class, List.of("created", "technicianShifts")),
-    Map.entry(TechnicianShiftUpdate.class, List.of("technicianShifts")),
-    Map.entry(TechnicianTracking.class, List.of("technicianTrackingUrl")),
-    Map.entry(TimeRange.class, List.of("fromHour", "toHour")),
-    Map.entry(Zone.class, List.of("id", "active", "name", "zips", "cities", "territoryNumbers", "locnNumbers", "createdBy", "createdOn", "modifiedOn", "serviceDaysEnabled", "serviceDays", "businessUnits", "technicians"))
-  );
+  /** Records read from responses. */
+  public static final Map<Class<?>, List<String>> RESPONSE_FIELDS =
+      Map.ofEntries(
+          Map.entry(
+              Appointment.class,
+              List.of(
+                  "id",
+                  "jobId",
+                  "appointmentNumber",
+                  "start",
+                  "end",
+                  "arrivalWindowStart",
+                  "arrivalWindowEnd",
+                  "status",
+                  "specialInstructions",
+                  "createdOn",
+                  "modifiedOn")),
+          Map.entry(
+              AppointmentAssignment.class,
+              List.of(
+                  "id",
+                  "technicianId",
+                  "technicianName",
+                  "assignedById",
+                  "assignedOn",
+                  "status",
+                  "isPaused",
+                  "jobId",
+                  "appointmentId",
+                  "createdOn",
+                  "modifiedOn",
+                  "active")),
+          Map.entry(
+              ArrivalWindow.class, List.of("id", "start", "duration", "businessUnitIds", "active")),
+          Map.entry(ArrivalWindowConfigurationResponse.class, List.of("configuration")),
+          Map.entry(BulkDeleteTechnicianShiftResult.class, List.of("message", "deletedIds")),
+          Map.entry(BusinessHourModel.class, List.of("weekdays", "saturday", "sunday")),
+          Map.entry(Capacity.class, List.of("timeStamp", "availabilities")),
+          Map.entry(
+              CapacityResponseAvailability.class,
+              List.of(
+                  "start",
+                  "end",
+                  "startUtc",
+                  "endUtc",
+                  "businessUnitIds",
+                  "totalAvailability",
+                  "openAvailability",
+                  "technicians",
+                  "isAvailable",
+                  "isExceedingIdealBookingPercentage")),
+          Map.entry(
+              CapacityResponseTechnician.class,
+              List.of("id", "name", "status", "hasRequiredSkills")),
+          Map.entry(CreateBusinessHour.class, List.of("weekdays", "saturday", "sunday")),
+          Map.entry(
+              CreateNonJobAppointmentResult.class,
+              List.of(
+                  "id",
+                  "technicianId",
+                  "start",
+                  "name",
+                  "duration",
+                  "timesheetCodeId",
+                  "summary",
+                  "clearDispatchBoard",
+                  "clearTechnicianView",
+                  "removeTechnicianFromCapacityPlanning",
+                  "allDay",
+                  "showOnTechnicianSchedule",
+                  "active",
+                  "createdOn",
+                  "createdById",
+                  "repeat",
+                  "countOccurrences",
+                  "interval",
+                  "frequency",
+                  "endType",
+                  "endOn",
+                  "daysOfWeek")),
+          Map.entry(
+              CreateOrUpdateZone.class,
+              List.of(
+                  "id",
+                  "active",
+                  "name",
+                  "zips",
+                  "cities",
+                  "territoryNumbers",
+                  "locnNumbers",
+                  "serviceDaysEnabled",
+                  "serviceDaysIds",
+                  "businessUnits")),
+          Map.entry(
+              CreateTeam.class,
+              List.of("id", "active", "name", "createdBy", "createdOn", "modifiedOn", "created")),
+          Map.entry(DeleteNonJobAppointmentResult.class, List.of("message", "id")),
+          Map.entry(DeleteTechnicianShiftResult.class, List.of("message", "id")),
+          Map.entry(
+              ExportAppointmentAssignments.class,
+              List.of(
+                  "id",
+                  "technicianId",
+                  "technicianName",
+                  "assignedById",
+                  "assignedOn",
+                  "status",
+                  "isPaused",
+                  "jobId",
+                  "appointmentId",
+                  "createdOn",
+                  "modifiedOn",
+                  "active")),
+          Map.entry(
+              GetNonJobAppointment.class,
+              List.of(
+                  "id",
+                  "technicianId",
+                  "start",
+                  "name",
+                  "duration",
+                  "timesheetCodeId",
+                  "summary",
+                  "clearDispatchBoard",
+                  "clearTechnicianView",
+                  "removeTechnicianFromCapacityPlanning",
+                  "allDay",
+                  "showOnTechnicianSchedule",
+                  "active",
+                  "createdOn",
+                  "createdById")),
+          Map.entry(GpsPing.class, List.of("externalId", "status", "message")),
+          Map.entry(
+              NonJobAppointment.class,
+              List.of(
+                  "id",
+                  "technicianId",
+                  "start",
+                  "name",
+                  "duration",
+                  "timesheetCodeId",
+                  "summary",
+                  "clearDispatchBoard",
+                  "clearTechnicianView",
+                  "removeTechnicianFromCapacityPlanning",
+                  "allDay",
+                  "showOnTechnicianSchedule",
+                  "active",
+                  "createdOn",
+                  "modifiedOn",
+                  "createdById")),
+          Map.entry(
+              Team.class, List.of("id", "active", "name", "createdBy", "createdOn", "modifiedOn")),
+          Map.entry(
+              TechnicianShift.class,
+              List.of(
+                  "id",
+                  "shiftType",
+                  "title",
+                  "note",
+                  "active",
+                  "technicianId",
+                  "start",
+                  "end",
+                  "timesheetCodeId",
+                  "createdOn",
+                  "modifiedOn")),
+          Map.entry(TechnicianShiftCreate.class, List.of("created", "technicianShifts")),
+          Map.entry(TechnicianShiftUpdate.class, List.of("technicianShifts")),
+          Map.entry(TechnicianTracking.class, List.of("technicianTrackingUrl")),
+          Map.entry(TimeRange.class, List.of("fromHour", "toHour")),
+          Map.entry(
+              Zone.class,
+              List.of(
+                  "id",
+                  "active",
+                  "name",
+                  "zips",
+                  "cities",
+                  "territoryNumbers",
+                  "locnNumbers",
+                  "createdBy",
+                  "createdOn",
+                  "modifiedOn",
+                  "serviceDaysEnabled",
+                  "serviceDays",
+                  "businessUnits",
+                  "technicians")));
 
-  /**
-   * Records only sent as request bodies.
-   */
-  public static final Map<Class<?>, List<String>> REQUEST_FIELDS = Map.ofEntries(
-    Map.entry(AssignTechniciansRequest.class, List.of("jobAppointmentId", "technicianIds")),
-    Map.entry(BulkDeleteTechnicianShiftRequest.class, List.of("start", "end")),
-    Map.entry(CapacityRequestArgs.class, List.of("startsOnOrAfter", "endsOnOrBefore", "businessUnitIds", "jobTypeId", "skillBasedAvailability")),
-    Map.entry(CreateArrivalWindowRequest.class, List.of("start", "duration", "businessUnitIds")),
-    Map.entry(CreateBusinessHourRequest.class, List.of("weekdays", "saturday", "sunday")),
-    Map.entry(CreateNonJobAppointmentRequest.class, List.of("technicianId", "start", "duration", "name", "timesheetCodeId", "summary", "clearDispatchBoard", "clearTechnicianView", "showOnTechnicianSchedule", "removeTechnicianFromCapacityPlanning", "allDay", "repeat", "countOccurrences", "interval", "frequency", "endType", "endOn", "daysOfWeek")),
-    Map.entry(CreateOrUpdateZoneRequestArgs.class, List.of("name", "zips", "cities", "territoryNumbers", "locnNumbers", "serviceDaysEnabled", "serviceDaysIds", "businessUnits")),
-    Map.entry(CreateTeamRequest.class, List.of("active", "name")),
-    Map.entry(CreateTechnicianShiftRequest.class, List.of("technicianIds", "shiftType", "title", "start", "end", "note", "timesheetCodeId", "repeatType", "repeatEndDate", "repeatInterval", "shiftDays")),
-    Map.entry(GpsPingCreateRequest.class, List.of("unitId", "unitName", "eventTime", "latitude", "longitude", "speed", "street", "city", "region", "postalCode", "message", "externalId", "isNew", "statusMessage")),
-    Map.entry(NonJobAppointmentUpdateRequest.class, List.of("technicianId", "start", "duration", "name", "timesheetCodeId", "summary", "clearDispatchBoard", "clearTechnicianView", "showOnTechnicianSchedule", "removeTechnicianFromCapacityPlanning", "allDay", "repeat", "countOccurrences", "interval", "frequency", "endType", "endOn", "daysOfWeek")),
-    Map.entry(SetArrivalWindowStatusRequest.class, List.of("isActive")),
-    Map.entry(UnassignTechniciansRequest.class, List.of("jobAppointmentId", "technicianIds")),
-    Map.entry(UpdateArrivalWindowConfigurationRequest.class, List.of("configuration")),
-    Map.entry(UpdateArrivalWindowRequest.class, List.of("start", "duration", "businessUnitIds")),
-    Map.entry(UpdateTechnicianShiftRequest.class, List.of("shiftType", "title", "start", "end", "note", "timesheetCodeId"))
-  );
+  /** Records only sent as request bodies. */
+  public static final Map<Class<?>, List<String>> REQUEST_FIELDS =
+      Map.ofEntries(
+          Map.entry(AssignTechniciansRequest.class, List.of("jobAppointmentId", "technicianIds")),
+          Map.entry(BulkDeleteTechnicianShiftRequest.class, List.of("start", "end")),
+          Map.entry(
+              CapacityRequestArgs.class,
+              List.of(
+                  "startsOnOrAfter",
+                  "endsOnOrBefore",
+                  "businessUnitIds",
+                  "jobTypeId",
+                  "skillBasedAvailability")),
+          Map.entry(
+              CreateArrivalWindowRequest.class, List.of("start", "duration", "businessUnitIds")),
+          Map.entry(CreateBusinessHourRequest.class, List.of("weekdays", "saturday", "sunday")),
+          Map.entry(
+              CreateNonJobAppointmentRequest.class,
+              List.of(
+                  "technicianId",
+                  "start",
+                  "duration",
+                  "name",
+                  "timesheetCodeId",
+                  "summary",
+                  "clearDispatchBoard",
+                  "clearTechnicianView",
+                  "showOnTechnicianSchedule",
+                  "removeTechnicianFromCapacityPlanning",
+                  "allDay",
+                  "repeat",
+                  "countOccurrences",
+                  "interval",
+                  "frequency",
+                  "endType",
+                  "endOn",
+                  "daysOfWeek")),
+          Map.entry(
+              CreateOrUpdateZoneRequestArgs.class,
+              List.of(
+                  "name",
+                  "zips",
+                  "cities",
+                  "territoryNumbers",
+                  "locnNumbers",
+                  "serviceDaysEnabled",
+                  "serviceDaysIds",
+                  "businessUnits")),
+          Map.entry(CreateTeamRequest.class, List.of("active", "name")),
+          Map.entry(
+              CreateTechnicianShiftRequest.class,
+              List.of(
+                  "technicianIds",
+                  "shiftType",
+                  "title",
+                  "start",
+                  "end",
+                  "note",
+                  "timesheetCodeId",
+                  "repeatType",
+                  "repeatEndDate",
+                  "repeatInterval",
+                  "shiftDays")),
+          Map.entry(
+              GpsPingCreateRequest.class,
+              List.of(
+                  "unitId",
+                  "unitName",
+                  "eventTime",
+                  "latitude",
+                  "longitude",
+                  "speed",
+                  "street",
+                  "city",
+                  "region",
+                  "postalCode",
+                  "message",
+                  "externalId",
+                  "isNew",
+                  "statusMessage")),
+          Map.entry(
+              NonJobAppointmentUpdateRequest.class,
+              List.of(
+                  "technicianId",
+                  "start",
+                  "duration",
+                  "name",
+                  "timesheetCodeId",
+                  "summary",
+                  "clearDispatchBoard",
+                  "clearTechnicianView",
+                  "showOnTechnicianSchedule",
+                  "removeTechnicianFromCapacityPlanning",
+                  "allDay",
+                  "repeat",
+                  "countOccurrences",
+                  "interval",
+                  "frequency",
+                  "endType",
+                  "endOn",
+                  "daysOfWeek")),
+          Map.entry(SetArrivalWindowStatusRequest.class, List.of("isActive")),
+          Map.entry(UnassignTechniciansRequest.class, List.of("jobAppointmentId", "technicianIds")),
+          Map.entry(UpdateArrivalWindowConfigurationRequest.class, List.of("configuration")),
+          Map.entry(
+              UpdateArrivalWindowRequest.class, List.of("start", "duration", "businessUnitIds")),
+          Map.entry(
+              UpdateTechnicianShiftRequest.class,
+              List.of("shiftType", "title", "start", "end", "note", "timesheetCodeId")));
 
-  private DispatchSchemas() {
-  }
+  private DispatchSchemas() {}
 }

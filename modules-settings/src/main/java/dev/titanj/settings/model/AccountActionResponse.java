@@ -9,27 +9,25 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.AccountActionResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.AccountActionResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface AccountActionResponse {
   /**
-   * JSON {@code status} exactly as sent (values of {@link AccountActionStatus}), so values this SDK does not know are kept.
+   * JSON {@code status} exactly as sent (values of {@link AccountActionStatus}), so values this SDK
+   * does not know are kept.
    */
   @WireName("status")
   Optional<String> statusAsString();
 
-  /**
-   * JSON {@code status} as {@link AccountActionStatus}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code status} as {@link AccountActionStatus}; unknown values are {@code UNKNOWN}. */
   default Optional<AccountActionStatus> status() {
     return statusAsString().map(s -> WireEnums.fromWire(AccountActionStatus.class, s));
   }
 
-  /**
-   * A builder of {@code AccountActionResponse}.
-   */
+  /** A builder of {@code AccountActionResponse}. */
   static ImmutableAccountActionResponse.Builder builder() {
     return ImmutableAccountActionResponse.builder();
   }

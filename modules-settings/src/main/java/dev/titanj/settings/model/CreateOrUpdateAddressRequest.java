@@ -9,60 +9,44 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.CreateOrUpdateAddressRequest}. Required: {@code street}, {@code city}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code TenantSettings.V2.CreateOrUpdateAddressRequest}. Required: {@code street},
+ * {@code city}; {@code build()} fails without them. Sent exactly as built: a field that was not set
+ * is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateOrUpdateAddressRequest extends TitanRequest {
-  /**
-   * JSON {@code unit}: string; {@code clearUnit()} sends null.
-   */
+  /** JSON {@code unit}: string; {@code clearUnit()} sends null. */
   @Clearable
   Optional<String> unit();
 
-  /**
-   * JSON {@code street}: string; required.
-   */
+  /** JSON {@code street}: string; required. */
   String street();
 
-  /**
-   * JSON {@code city}: string; required.
-   */
+  /** JSON {@code city}: string; required. */
   String city();
 
-  /**
-   * JSON {@code state}: string; {@code clearState()} sends null.
-   */
+  /** JSON {@code state}: string; {@code clearState()} sends null. */
   @Clearable
   Optional<String> state();
 
-  /**
-   * JSON {@code country}: string; {@code clearCountry()} sends null.
-   */
+  /** JSON {@code country}: string; {@code clearCountry()} sends null. */
   @Clearable
   Optional<String> country();
 
-  /**
-   * JSON {@code zip}: string; {@code clearZip()} sends null.
-   */
+  /** JSON {@code zip}: string; {@code clearZip()} sends null. */
   @Clearable
   Optional<String> zip();
 
-  /**
-   * JSON {@code latitude}: double; {@code clearLatitude()} sends null.
-   */
+  /** JSON {@code latitude}: double; {@code clearLatitude()} sends null. */
   @Clearable
   Optional<Double> latitude();
 
-  /**
-   * JSON {@code longitude}: double; {@code clearLongitude()} sends null.
-   */
+  /** JSON {@code longitude}: double; {@code clearLongitude()} sends null. */
   @Clearable
   Optional<Double> longitude();
 
-  /**
-   * A builder of {@code CreateOrUpdateAddressRequest}.
-   */
+  /** A builder of {@code CreateOrUpdateAddressRequest}. */
   static Builder builder() {
     return new Builder();
   }
@@ -71,49 +55,37 @@ public interface CreateOrUpdateAddressRequest extends TitanRequest {
    * Builds a {@link CreateOrUpdateAddressRequest}; {@code clearX()} methods send an explicit null.
    */
   final class Builder extends ImmutableCreateOrUpdateAddressRequest.Builder {
-    /**
-     * Sends {@code "unit": null}, clearing the field.
-     */
+    /** Sends {@code "unit": null}, clearing the field. */
     public Builder clearUnit() {
       addExplicitNulls("unit");
       return this;
     }
 
-    /**
-     * Sends {@code "state": null}, clearing the field.
-     */
+    /** Sends {@code "state": null}, clearing the field. */
     public Builder clearState() {
       addExplicitNulls("state");
       return this;
     }
 
-    /**
-     * Sends {@code "country": null}, clearing the field.
-     */
+    /** Sends {@code "country": null}, clearing the field. */
     public Builder clearCountry() {
       addExplicitNulls("country");
       return this;
     }
 
-    /**
-     * Sends {@code "zip": null}, clearing the field.
-     */
+    /** Sends {@code "zip": null}, clearing the field. */
     public Builder clearZip() {
       addExplicitNulls("zip");
       return this;
     }
 
-    /**
-     * Sends {@code "latitude": null}, clearing the field.
-     */
+    /** Sends {@code "latitude": null}, clearing the field. */
     public Builder clearLatitude() {
       addExplicitNulls("latitude");
       return this;
     }
 
-    /**
-     * Sends {@code "longitude": null}, clearing the field.
-     */
+    /** Sends {@code "longitude": null}, clearing the field. */
     public Builder clearLongitude() {
       addExplicitNulls("longitude");
       return this;

@@ -11,14 +11,15 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.EmployeeCreateRequest}. Required: {@code name}, {@code email}, {@code accountCreationMethod}, {@code roleId}, {@code positions}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code TenantSettings.V2.EmployeeCreateRequest}. Required: {@code name}, {@code
+ * email}, {@code accountCreationMethod}, {@code roleId}, {@code positions}; {@code build()} fails
+ * without them. Sent exactly as built: a field that was not set is not sent (lists included),
+ * {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface EmployeeCreateRequest extends TitanRequest {
-  /**
-   * JSON {@code name}: string; required.
-   */
+  /** JSON {@code name}: string; required. */
   String name();
 
   /**
@@ -27,126 +28,94 @@ public interface EmployeeCreateRequest extends TitanRequest {
   @Clearable
   Optional<String> mobilePhoneNumber();
 
-  /**
-   * JSON {@code phoneNumber}: string (phone); {@code clearPhoneNumber()} sends null.
-   */
+  /** JSON {@code phoneNumber}: string (phone); {@code clearPhoneNumber()} sends null. */
   @Clearable
   Optional<String> phoneNumber();
 
-  /**
-   * JSON {@code email}: string (email); required.
-   */
+  /** JSON {@code email}: string (email); required. */
   String email();
 
-  /**
-   * JSON {@code login}: string; {@code clearLogin()} sends null.
-   */
+  /** JSON {@code login}: string; {@code clearLogin()} sends null. */
   @Clearable
   Optional<String> login();
 
   /**
-   * JSON {@code password}: secret string (hidden from toString); {@code clearPassword()} sends null.
+   * JSON {@code password}: secret string (hidden from toString); {@code clearPassword()} sends
+   * null.
    */
   @Value.Redacted
   @Clearable
   Optional<String> password();
 
-  /**
-   * JSON {@code accountCreationMethod}: enum {@link AccountCreationMethod}; required.
-   */
+  /** JSON {@code accountCreationMethod}: enum {@link AccountCreationMethod}; required. */
   AccountCreationMethod accountCreationMethod();
 
-  /**
-   * JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null.
-   */
+  /** JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null. */
   @Clearable
   Optional<Long> businessUnitId();
 
-  /**
-   * JSON {@code roleId}: integer (int64); required.
-   */
+  /** JSON {@code roleId}: integer (int64); required. */
   long roleId();
 
-  /**
-   * JSON {@code positions}: list of enum {@link EmployeePosition}; required.
-   */
+  /** JSON {@code positions}: list of enum {@link EmployeePosition}; required. */
   List<EmployeePosition> positions();
 
-  /**
-   * JSON {@code aadUserId}: string; {@code clearAadUserId()} sends null.
-   */
+  /** JSON {@code aadUserId}: string; {@code clearAadUserId()} sends null. */
   @Clearable
   Optional<String> aadUserId();
 
   /**
-   * JSON {@code customFields}: list of object {@link EmployeeCustomFieldCreateOrUpdateRequest}; not sent unless set (an empty list is sent as {@code []}); {@code clearCustomFields()} sends null.
+   * JSON {@code customFields}: list of object {@link EmployeeCustomFieldCreateOrUpdateRequest}; not
+   * sent unless set (an empty list is sent as {@code []}); {@code clearCustomFields()} sends null.
    */
   @Nullable
   @Clearable
   List<EmployeeCustomFieldCreateOrUpdateRequest> customFields();
 
-  /**
-   * A builder of {@code EmployeeCreateRequest}.
-   */
+  /** A builder of {@code EmployeeCreateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link EmployeeCreateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link EmployeeCreateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableEmployeeCreateRequest.Builder {
-    /**
-     * Sends {@code "mobilePhoneNumber": null}, clearing the field.
-     */
+    /** Sends {@code "mobilePhoneNumber": null}, clearing the field. */
     public Builder clearMobilePhoneNumber() {
       addExplicitNulls("mobilePhoneNumber");
       return this;
     }
 
-    /**
-     * Sends {@code "phoneNumber": null}, clearing the field.
-     */
+    /** Sends {@code "phoneNumber": null}, clearing the field. */
     public Builder clearPhoneNumber() {
       addExplicitNulls("phoneNumber");
       return this;
     }
 
-    /**
-     * Sends {@code "login": null}, clearing the field.
-     */
+    /** Sends {@code "login": null}, clearing the field. */
     public Builder clearLogin() {
       addExplicitNulls("login");
       return this;
     }
 
-    /**
-     * Sends {@code "password": null}, clearing the field.
-     */
+    /** Sends {@code "password": null}, clearing the field. */
     public Builder clearPassword() {
       addExplicitNulls("password");
       return this;
     }
 
-    /**
-     * Sends {@code "businessUnitId": null}, clearing the field.
-     */
+    /** Sends {@code "businessUnitId": null}, clearing the field. */
     public Builder clearBusinessUnitId() {
       addExplicitNulls("businessUnitId");
       return this;
     }
 
-    /**
-     * Sends {@code "aadUserId": null}, clearing the field.
-     */
+    /** Sends {@code "aadUserId": null}, clearing the field. */
     public Builder clearAadUserId() {
       addExplicitNulls("aadUserId");
       return this;
     }
 
-    /**
-     * Sends {@code "customFields": null}, clearing the field.
-     */
+    /** Sends {@code "customFields": null}, clearing the field. */
     public Builder clearCustomFields() {
       addExplicitNulls("customFields");
       return this;

@@ -7,29 +7,23 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.EmployeeCustomFieldResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.EmployeeCustomFieldResponse}, read from responses. Every field
+ * except {@code id} is optional and lists and maps default to empty, whatever the API declares
+ * required.
  */
 @TitanValue
 @Value.Immutable
 public interface EmployeeCustomField {
-  /**
-   * JSON {@code typeId}: integer (int64).
-   */
+  /** JSON {@code typeId}: integer (int64). */
   Optional<Long> typeId();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code value}: string.
-   */
+  /** JSON {@code value}: string. */
   Optional<String> value();
 
-  /**
-   * A builder of {@code EmployeeCustomField}.
-   */
+  /** A builder of {@code EmployeeCustomField}. */
   static ImmutableEmployeeCustomField.Builder builder() {
     return ImmutableEmployeeCustomField.builder();
   }

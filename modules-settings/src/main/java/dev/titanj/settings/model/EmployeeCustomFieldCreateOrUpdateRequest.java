@@ -9,36 +9,31 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.EmployeeCustomFieldCreateOrUpdateRequest}. Required: {@code typeId}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code TenantSettings.V2.EmployeeCustomFieldCreateOrUpdateRequest}. Required: {@code
+ * typeId}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not
+ * sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface EmployeeCustomFieldCreateOrUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code typeId}: integer (int64); required.
-   */
+  /** JSON {@code typeId}: integer (int64); required. */
   long typeId();
 
-  /**
-   * JSON {@code value}: string; {@code clearValue()} sends null.
-   */
+  /** JSON {@code value}: string; {@code clearValue()} sends null. */
   @Clearable
   Optional<String> value();
 
-  /**
-   * A builder of {@code EmployeeCustomFieldCreateOrUpdateRequest}.
-   */
+  /** A builder of {@code EmployeeCustomFieldCreateOrUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a {@link EmployeeCustomFieldCreateOrUpdateRequest}; {@code clearX()} methods send an explicit null.
+   * Builds a {@link EmployeeCustomFieldCreateOrUpdateRequest}; {@code clearX()} methods send an
+   * explicit null.
    */
   final class Builder extends ImmutableEmployeeCustomFieldCreateOrUpdateRequest.Builder {
-    /**
-     * Sends {@code "value": null}, clearing the field.
-     */
+    /** Sends {@code "value": null}, clearing the field. */
     public Builder clearValue() {
       addExplicitNulls("value");
       return this;

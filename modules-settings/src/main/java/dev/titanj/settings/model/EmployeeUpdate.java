@@ -6,19 +6,16 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.EmployeeUpdateResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.EmployeeUpdateResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface EmployeeUpdate {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * A builder of {@code EmployeeUpdate}.
-   */
+  /** A builder of {@code EmployeeUpdate}. */
   static ImmutableEmployeeUpdate.Builder builder() {
     return ImmutableEmployeeUpdate.builder();
   }

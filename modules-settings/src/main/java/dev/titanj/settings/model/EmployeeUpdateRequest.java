@@ -11,90 +11,72 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.EmployeeUpdateRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code TenantSettings.V2.EmployeeUpdateRequest}. No field is required. Sent exactly
+ * as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code
+ * null}.
  */
 @TitanValue
 @Value.Immutable
 public interface EmployeeUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code mobilePhoneNumber}: string (phone).
-   */
+  /** JSON {@code mobilePhoneNumber}: string (phone). */
   Optional<String> mobilePhoneNumber();
 
-  /**
-   * JSON {@code phoneNumber}: string (phone).
-   */
+  /** JSON {@code phoneNumber}: string (phone). */
   Optional<String> phoneNumber();
 
-  /**
-   * JSON {@code email}: string (email).
-   */
+  /** JSON {@code email}: string (email). */
   Optional<String> email();
 
-  /**
-   * JSON {@code login}: string.
-   */
+  /** JSON {@code login}: string. */
   Optional<String> login();
 
-  /**
-   * JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null.
-   */
+  /** JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null. */
   @Clearable
   Optional<Long> businessUnitId();
 
-  /**
-   * JSON {@code roleId}: integer (int64).
-   */
+  /** JSON {@code roleId}: integer (int64). */
   Optional<Long> roleId();
 
   /**
-   * JSON {@code positions}: list of enum {@link EmployeePosition}; not sent unless set (an empty list is sent as {@code []}).
+   * JSON {@code positions}: list of enum {@link EmployeePosition}; not sent unless set (an empty
+   * list is sent as {@code []}).
    */
   @Nullable
   List<EmployeePosition> positions();
 
-  /**
-   * JSON {@code aadUserId}: string.
-   */
+  /** JSON {@code aadUserId}: string. */
   Optional<String> aadUserId();
 
   /**
-   * JSON {@code customFields}: list of object {@link EmployeeCustomFieldCreateOrUpdateRequest}; not sent unless set (an empty list is sent as {@code []}).
+   * JSON {@code customFields}: list of object {@link EmployeeCustomFieldCreateOrUpdateRequest}; not
+   * sent unless set (an empty list is sent as {@code []}).
    */
   @Nullable
   List<EmployeeCustomFieldCreateOrUpdateRequest> customFields();
 
-  /**
-   * JSON {@code accountLocked}: boolean.
-   */
+  /** JSON {@code accountLocked}: boolean. */
   Optional<Boolean> accountLocked();
 
   /**
-   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier):
+   * fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else
+   * is sent. See {@link TitanRequest#changes}.
    */
   static EmployeeUpdateRequest changes(Employee before, Employee after) {
     return TitanRequest.changes(EmployeeUpdateRequest.class, before, after);
   }
 
-  /**
-   * A builder of {@code EmployeeUpdateRequest}.
-   */
+  /** A builder of {@code EmployeeUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link EmployeeUpdateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link EmployeeUpdateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableEmployeeUpdateRequest.Builder {
-    /**
-     * Sends {@code "businessUnitId": null}, clearing the field.
-     */
+    /** Sends {@code "businessUnitId": null}, clearing the field. */
     public Builder clearBusinessUnitId() {
       addExplicitNulls("businessUnitId");
       return this;

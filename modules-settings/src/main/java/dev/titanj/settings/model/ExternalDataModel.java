@@ -7,24 +7,19 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.ExternalDataModel}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.ExternalDataModel}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface ExternalDataModel {
-  /**
-   * JSON {@code key}: string.
-   */
+  /** JSON {@code key}: string. */
   Optional<String> key();
 
-  /**
-   * JSON {@code value}: string.
-   */
+  /** JSON {@code value}: string. */
   Optional<String> value();
 
-  /**
-   * A builder of {@code ExternalDataModel}.
-   */
+  /** A builder of {@code ExternalDataModel}. */
   static ImmutableExternalDataModel.Builder builder() {
     return ImmutableExternalDataModel.builder();
   }

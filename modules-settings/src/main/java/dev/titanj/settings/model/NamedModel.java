@@ -7,24 +7,19 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Services.NamedModel}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Services.NamedModel}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface NamedModel {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * A builder of {@code NamedModel}.
-   */
+  /** A builder of {@code NamedModel}. */
   static ImmutableNamedModel.Builder builder() {
     return ImmutableNamedModel.builder();
   }

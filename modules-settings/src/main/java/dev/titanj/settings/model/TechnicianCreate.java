@@ -6,19 +6,17 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.TechnicianCreateResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.TechnicianCreateResponse}, read from responses. Every field
+ * except {@code id} is optional and lists and maps default to empty, whatever the API declares
+ * required.
  */
 @TitanValue
 @Value.Immutable
 public interface TechnicianCreate {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * A builder of {@code TechnicianCreate}.
-   */
+  /** A builder of {@code TechnicianCreate}. */
   static ImmutableTechnicianCreate.Builder builder() {
     return ImmutableTechnicianCreate.builder();
   }

@@ -12,111 +12,90 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.TechnicianCreateRequest}. Required: {@code name}, {@code accountCreationMethod}, {@code roleId}, {@code positions}, {@code licenseType}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code TenantSettings.V2.TechnicianCreateRequest}. Required: {@code name}, {@code
+ * accountCreationMethod}, {@code roleId}, {@code positions}, {@code licenseType}; {@code build()}
+ * fails without them. Sent exactly as built: a field that was not set is not sent (lists included),
+ * {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface TechnicianCreateRequest extends TitanRequest {
-  /**
-   * JSON {@code name}: string; required.
-   */
+  /** JSON {@code name}: string; required. */
   String name();
 
-  /**
-   * JSON {@code phoneNumber}: string (phone); {@code clearPhoneNumber()} sends null.
-   */
+  /** JSON {@code phoneNumber}: string (phone); {@code clearPhoneNumber()} sends null. */
   @Clearable
   Optional<String> phoneNumber();
 
-  /**
-   * JSON {@code email}: string (email); {@code clearEmail()} sends null.
-   */
+  /** JSON {@code email}: string (email); {@code clearEmail()} sends null. */
   @Clearable
   Optional<String> email();
 
-  /**
-   * JSON {@code login}: string; {@code clearLogin()} sends null.
-   */
+  /** JSON {@code login}: string; {@code clearLogin()} sends null. */
   @Clearable
   Optional<String> login();
 
   /**
-   * JSON {@code password}: secret string (hidden from toString); {@code clearPassword()} sends null.
+   * JSON {@code password}: secret string (hidden from toString); {@code clearPassword()} sends
+   * null.
    */
   @Value.Redacted
   @Clearable
   Optional<String> password();
 
-  /**
-   * JSON {@code accountCreationMethod}: enum {@link AccountCreationMethod}; required.
-   */
+  /** JSON {@code accountCreationMethod}: enum {@link AccountCreationMethod}; required. */
   AccountCreationMethod accountCreationMethod();
 
-  /**
-   * JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null.
-   */
+  /** JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null. */
   @Clearable
   Optional<Long> businessUnitId();
 
-  /**
-   * JSON {@code roleId}: integer (int64); required.
-   */
+  /** JSON {@code roleId}: integer (int64); required. */
   long roleId();
 
-  /**
-   * JSON {@code positions}: list of enum {@link TechnicianPosition}; required.
-   */
+  /** JSON {@code positions}: list of enum {@link TechnicianPosition}; required. */
   List<TechnicianPosition> positions();
 
-  /**
-   * JSON {@code aadUserId}: string; {@code clearAadUserId()} sends null.
-   */
+  /** JSON {@code aadUserId}: string; {@code clearAadUserId()} sends null. */
   @Clearable
   Optional<String> aadUserId();
 
-  /**
-   * JSON {@code licenseType}: enum {@link LicenseType}; required.
-   */
+  /** JSON {@code licenseType}: enum {@link LicenseType}; required. */
   LicenseType licenseType();
 
-  /**
-   * JSON {@code team}: string; {@code clearTeam()} sends null.
-   */
+  /** JSON {@code team}: string; {@code clearTeam()} sends null. */
   @Clearable
   Optional<String> team();
 
   /**
-   * JSON {@code dailyGoal}: decimal (string or number on the wire); {@code clearDailyGoal()} sends null.
+   * JSON {@code dailyGoal}: decimal (string or number on the wire); {@code clearDailyGoal()} sends
+   * null.
    */
   @Clearable
   Optional<BigDecimal> dailyGoal();
 
   /**
-   * JSON {@code burdenRate}: decimal (string or number on the wire); {@code clearBurdenRate()} sends null.
+   * JSON {@code burdenRate}: decimal (string or number on the wire); {@code clearBurdenRate()}
+   * sends null.
    */
   @Clearable
   Optional<BigDecimal> burdenRate();
 
-  /**
-   * JSON {@code bio}: string (html); {@code clearBio()} sends null.
-   */
+  /** JSON {@code bio}: string (html); {@code clearBio()} sends null. */
   @Clearable
   Optional<String> bio();
 
-  /**
-   * JSON {@code memo}: string (html); {@code clearMemo()} sends null.
-   */
+  /** JSON {@code memo}: string (html); {@code clearMemo()} sends null. */
   @Clearable
   Optional<String> memo();
 
-  /**
-   * JSON {@code jobFilter}: enum {@link JobFilter}; {@code clearJobFilter()} sends null.
-   */
+  /** JSON {@code jobFilter}: enum {@link JobFilter}; {@code clearJobFilter()} sends null. */
   @Clearable
   Optional<JobFilter> jobFilter();
 
   /**
-   * JSON {@code jobHistoryDateFilter}: enum {@link JobHistoryDateFilter}; {@code clearJobHistoryDateFilter()} sends null.
+   * JSON {@code jobHistoryDateFilter}: enum {@link JobHistoryDateFilter}; {@code
+   * clearJobHistoryDateFilter()} sends null.
    */
   @Clearable
   Optional<JobHistoryDateFilter> jobHistoryDateFilter();
@@ -128,138 +107,106 @@ public interface TechnicianCreateRequest extends TitanRequest {
   Optional<CreateOrUpdateAddressRequest> home();
 
   /**
-   * JSON {@code customFields}: list of object {@link TechnicianCustomFieldCreateOrUpdateRequest}; not sent unless set (an empty list is sent as {@code []}); {@code clearCustomFields()} sends null.
+   * JSON {@code customFields}: list of object {@link TechnicianCustomFieldCreateOrUpdateRequest};
+   * not sent unless set (an empty list is sent as {@code []}); {@code clearCustomFields()} sends
+   * null.
    */
   @Nullable
   @Clearable
   List<TechnicianCustomFieldCreateOrUpdateRequest> customFields();
 
-  /**
-   * A builder of {@code TechnicianCreateRequest}.
-   */
+  /** A builder of {@code TechnicianCreateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link TechnicianCreateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link TechnicianCreateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableTechnicianCreateRequest.Builder {
-    /**
-     * Sends {@code "phoneNumber": null}, clearing the field.
-     */
+    /** Sends {@code "phoneNumber": null}, clearing the field. */
     public Builder clearPhoneNumber() {
       addExplicitNulls("phoneNumber");
       return this;
     }
 
-    /**
-     * Sends {@code "email": null}, clearing the field.
-     */
+    /** Sends {@code "email": null}, clearing the field. */
     public Builder clearEmail() {
       addExplicitNulls("email");
       return this;
     }
 
-    /**
-     * Sends {@code "login": null}, clearing the field.
-     */
+    /** Sends {@code "login": null}, clearing the field. */
     public Builder clearLogin() {
       addExplicitNulls("login");
       return this;
     }
 
-    /**
-     * Sends {@code "password": null}, clearing the field.
-     */
+    /** Sends {@code "password": null}, clearing the field. */
     public Builder clearPassword() {
       addExplicitNulls("password");
       return this;
     }
 
-    /**
-     * Sends {@code "businessUnitId": null}, clearing the field.
-     */
+    /** Sends {@code "businessUnitId": null}, clearing the field. */
     public Builder clearBusinessUnitId() {
       addExplicitNulls("businessUnitId");
       return this;
     }
 
-    /**
-     * Sends {@code "aadUserId": null}, clearing the field.
-     */
+    /** Sends {@code "aadUserId": null}, clearing the field. */
     public Builder clearAadUserId() {
       addExplicitNulls("aadUserId");
       return this;
     }
 
-    /**
-     * Sends {@code "team": null}, clearing the field.
-     */
+    /** Sends {@code "team": null}, clearing the field. */
     public Builder clearTeam() {
       addExplicitNulls("team");
       return this;
     }
 
-    /**
-     * Sends {@code "dailyGoal": null}, clearing the field.
-     */
+    /** Sends {@code "dailyGoal": null}, clearing the field. */
     public Builder clearDailyGoal() {
       addExplicitNulls("dailyGoal");
       return this;
     }
 
-    /**
-     * Sends {@code "burdenRate": null}, clearing the field.
-     */
+    /** Sends {@code "burdenRate": null}, clearing the field. */
     public Builder clearBurdenRate() {
       addExplicitNulls("burdenRate");
       return this;
     }
 
-    /**
-     * Sends {@code "bio": null}, clearing the field.
-     */
+    /** Sends {@code "bio": null}, clearing the field. */
     public Builder clearBio() {
       addExplicitNulls("bio");
       return this;
     }
 
-    /**
-     * Sends {@code "memo": null}, clearing the field.
-     */
+    /** Sends {@code "memo": null}, clearing the field. */
     public Builder clearMemo() {
       addExplicitNulls("memo");
       return this;
     }
 
-    /**
-     * Sends {@code "jobFilter": null}, clearing the field.
-     */
+    /** Sends {@code "jobFilter": null}, clearing the field. */
     public Builder clearJobFilter() {
       addExplicitNulls("jobFilter");
       return this;
     }
 
-    /**
-     * Sends {@code "jobHistoryDateFilter": null}, clearing the field.
-     */
+    /** Sends {@code "jobHistoryDateFilter": null}, clearing the field. */
     public Builder clearJobHistoryDateFilter() {
       addExplicitNulls("jobHistoryDateFilter");
       return this;
     }
 
-    /**
-     * Sends {@code "home": null}, clearing the field.
-     */
+    /** Sends {@code "home": null}, clearing the field. */
     public Builder clearHome() {
       addExplicitNulls("home");
       return this;
     }
 
-    /**
-     * Sends {@code "customFields": null}, clearing the field.
-     */
+    /** Sends {@code "customFields": null}, clearing the field. */
     public Builder clearCustomFields() {
       addExplicitNulls("customFields");
       return this;

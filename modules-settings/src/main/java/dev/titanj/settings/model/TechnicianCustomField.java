@@ -7,29 +7,23 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.TechnicianCustomFieldResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.TechnicianCustomFieldResponse}, read from responses. Every field
+ * except {@code id} is optional and lists and maps default to empty, whatever the API declares
+ * required.
  */
 @TitanValue
 @Value.Immutable
 public interface TechnicianCustomField {
-  /**
-   * JSON {@code typeId}: integer (int64).
-   */
+  /** JSON {@code typeId}: integer (int64). */
   Optional<Long> typeId();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code value}: string.
-   */
+  /** JSON {@code value}: string. */
   Optional<String> value();
 
-  /**
-   * A builder of {@code TechnicianCustomField}.
-   */
+  /** A builder of {@code TechnicianCustomField}. */
   static ImmutableTechnicianCustomField.Builder builder() {
     return ImmutableTechnicianCustomField.builder();
   }

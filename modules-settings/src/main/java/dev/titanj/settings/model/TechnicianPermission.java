@@ -7,24 +7,20 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.TechnicianPermissionResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.TechnicianPermissionResponse}, read from responses. Every field
+ * except {@code id} is optional and lists and maps default to empty, whatever the API declares
+ * required.
  */
 @TitanValue
 @Value.Immutable
 public interface TechnicianPermission {
-  /**
-   * JSON {@code id}: integer (int32).
-   */
+  /** JSON {@code id}: integer (int32). */
   int id();
 
-  /**
-   * JSON {@code value}: string.
-   */
+  /** JSON {@code value}: string. */
   Optional<String> value();
 
-  /**
-   * A builder of {@code TechnicianPermission}.
-   */
+  /** A builder of {@code TechnicianPermission}. */
   static ImmutableTechnicianPermission.Builder builder() {
     return ImmutableTechnicianPermission.builder();
   }

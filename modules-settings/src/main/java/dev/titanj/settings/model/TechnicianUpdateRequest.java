@@ -12,166 +12,133 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.TechnicianUpdateRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code TenantSettings.V2.TechnicianUpdateRequest}. No field is required. Sent
+ * exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends
+ * {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface TechnicianUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code phoneNumber}: string (phone).
-   */
+  /** JSON {@code phoneNumber}: string (phone). */
   Optional<String> phoneNumber();
 
-  /**
-   * JSON {@code email}: string (email).
-   */
+  /** JSON {@code email}: string (email). */
   Optional<String> email();
 
-  /**
-   * JSON {@code login}: string.
-   */
+  /** JSON {@code login}: string. */
   Optional<String> login();
 
-  /**
-   * JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null.
-   */
+  /** JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null. */
   @Clearable
   Optional<Long> businessUnitId();
 
-  /**
-   * JSON {@code roleId}: integer (int64).
-   */
+  /** JSON {@code roleId}: integer (int64). */
   Optional<Long> roleId();
 
   /**
-   * JSON {@code positions}: list of enum {@link TechnicianPosition}; not sent unless set (an empty list is sent as {@code []}).
+   * JSON {@code positions}: list of enum {@link TechnicianPosition}; not sent unless set (an empty
+   * list is sent as {@code []}).
    */
   @Nullable
   List<TechnicianPosition> positions();
 
-  /**
-   * JSON {@code aadUserId}: string.
-   */
+  /** JSON {@code aadUserId}: string. */
   Optional<String> aadUserId();
 
-  /**
-   * JSON {@code licenseType}: enum {@link LicenseType}.
-   */
+  /** JSON {@code licenseType}: enum {@link LicenseType}. */
   Optional<LicenseType> licenseType();
 
-  /**
-   * JSON {@code team}: string.
-   */
+  /** JSON {@code team}: string. */
   Optional<String> team();
 
   /**
-   * JSON {@code dailyGoal}: decimal (string or number on the wire); {@code clearDailyGoal()} sends null.
+   * JSON {@code dailyGoal}: decimal (string or number on the wire); {@code clearDailyGoal()} sends
+   * null.
    */
   @Clearable
   Optional<BigDecimal> dailyGoal();
 
   /**
-   * JSON {@code burdenRate}: decimal (string or number on the wire); {@code clearBurdenRate()} sends null.
+   * JSON {@code burdenRate}: decimal (string or number on the wire); {@code clearBurdenRate()}
+   * sends null.
    */
   @Clearable
   Optional<BigDecimal> burdenRate();
 
-  /**
-   * JSON {@code bio}: string (html).
-   */
+  /** JSON {@code bio}: string (html). */
   Optional<String> bio();
 
-  /**
-   * JSON {@code memo}: string (html).
-   */
+  /** JSON {@code memo}: string (html). */
   Optional<String> memo();
 
-  /**
-   * JSON {@code jobFilter}: enum {@link JobFilter}; {@code clearJobFilter()} sends null.
-   */
+  /** JSON {@code jobFilter}: enum {@link JobFilter}; {@code clearJobFilter()} sends null. */
   @Clearable
   Optional<JobFilter> jobFilter();
 
   /**
-   * JSON {@code jobHistoryDateFilter}: enum {@link JobHistoryDateFilter}; {@code clearJobHistoryDateFilter()} sends null.
+   * JSON {@code jobHistoryDateFilter}: enum {@link JobHistoryDateFilter}; {@code
+   * clearJobHistoryDateFilter()} sends null.
    */
   @Clearable
   Optional<JobHistoryDateFilter> jobHistoryDateFilter();
 
-  /**
-   * JSON {@code home}: object {@link CreateOrUpdateAddressRequest}.
-   */
+  /** JSON {@code home}: object {@link CreateOrUpdateAddressRequest}. */
   Optional<CreateOrUpdateAddressRequest> home();
 
   /**
-   * JSON {@code customFields}: list of object {@link TechnicianCustomFieldCreateOrUpdateRequest}; not sent unless set (an empty list is sent as {@code []}).
+   * JSON {@code customFields}: list of object {@link TechnicianCustomFieldCreateOrUpdateRequest};
+   * not sent unless set (an empty list is sent as {@code []}).
    */
   @Nullable
   List<TechnicianCustomFieldCreateOrUpdateRequest> customFields();
 
-  /**
-   * JSON {@code accountLocked}: boolean.
-   */
+  /** JSON {@code accountLocked}: boolean. */
   Optional<Boolean> accountLocked();
 
   /**
-   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier):
+   * fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else
+   * is sent. See {@link TitanRequest#changes}.
    */
   static TechnicianUpdateRequest changes(Technician before, Technician after) {
     return TitanRequest.changes(TechnicianUpdateRequest.class, before, after);
   }
 
-  /**
-   * A builder of {@code TechnicianUpdateRequest}.
-   */
+  /** A builder of {@code TechnicianUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link TechnicianUpdateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link TechnicianUpdateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableTechnicianUpdateRequest.Builder {
-    /**
-     * Sends {@code "businessUnitId": null}, clearing the field.
-     */
+    /** Sends {@code "businessUnitId": null}, clearing the field. */
     public Builder clearBusinessUnitId() {
       addExplicitNulls("businessUnitId");
       return this;
     }
 
-    /**
-     * Sends {@code "dailyGoal": null}, clearing the field.
-     */
+    /** Sends {@code "dailyGoal": null}, clearing the field. */
     public Builder clearDailyGoal() {
       addExplicitNulls("dailyGoal");
       return this;
     }
 
-    /**
-     * Sends {@code "burdenRate": null}, clearing the field.
-     */
+    /** Sends {@code "burdenRate": null}, clearing the field. */
     public Builder clearBurdenRate() {
       addExplicitNulls("burdenRate");
       return this;
     }
 
-    /**
-     * Sends {@code "jobFilter": null}, clearing the field.
-     */
+    /** Sends {@code "jobFilter": null}, clearing the field. */
     public Builder clearJobFilter() {
       addExplicitNulls("jobFilter");
       return this;
     }
 
-    /**
-     * Sends {@code "jobHistoryDateFilter": null}, clearing the field.
-     */
+    /** Sends {@code "jobHistoryDateFilter": null}, clearing the field. */
     public Builder clearJobHistoryDateFilter() {
       addExplicitNulls("jobHistoryDateFilter");
       return this;
