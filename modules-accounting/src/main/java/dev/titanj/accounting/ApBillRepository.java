@@ -20,9 +20,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.ap-bills} ({@code accounting/v2/tenant/{tenant}/ap-bills}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.ap-bills} ({@code accounting/v2/tenant/{tenant}/ap-bills}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
-public final class ApBillRepository implements ReadRepository<ApBill, Long>, QueryRepository<ApBill, Long> {
+public final class ApBillRepository
+    implements ReadRepository<ApBill, Long>, QueryRepository<ApBill, Long> {
   private final ResourceRuntime<ApBill, Long> rt;
 
   private final ApBillApi api;
@@ -38,7 +40,9 @@ public final class ApBillRepository implements ReadRepository<ApBill, Long>, Que
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-bills}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-bills}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public ApBillQuery query() {
@@ -46,15 +50,14 @@ public final class ApBillRepository implements ReadRepository<ApBill, Long>, Que
   }
 
   /**
-   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/ap-bills/{billId}}; empty when it does not exist (404). Served from the cache when {@code accounting.ap-bills} is cached.
+   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/ap-bills/{billId}}; empty when
+   * it does not exist (404). Served from the cache when {@code accounting.ap-bills} is cached.
    */
   public Optional<ApBill> findById(long id) {
     return rt.find(id, () -> api.apBillsGetById(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public ApBill getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -65,22 +68,23 @@ public final class ApBillRepository implements ReadRepository<ApBill, Long>, Que
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-bills?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-bills?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<ApBill> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<ApBill> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-bills/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-bills/custom-fields}: lazy, paged (up
+   * to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public ApBillCustomFieldTypesQuery customFieldTypes() {
@@ -88,7 +92,9 @@ public final class ApBillRepository implements ReadRepository<ApBill, Long>, Que
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/ap-bills/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.ap-bills} record.
+   * PATCH {@code accounting/v2/tenant/{tenant}/ap-bills/custom-fields}; the API answers without a
+   * body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.ap-bills}
+   * record.
    */
   public void updateCustomFields(CustomFieldUpdateRequest request) {
     Arguments.notNull("request", request);
@@ -96,7 +102,9 @@ public final class ApBillRepository implements ReadRepository<ApBill, Long>, Que
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-bills/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: {@link MarkApBillAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-bills} record.
+   * POST {@code accounting/v2/tenant/{tenant}/ap-bills/markasexported}; the API answers with a bare
+   * array of results (not a list: nothing to page). Body: {@link
+   * MarkApBillAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-bills} record.
    */
   public List<MarkApBillAsExportedUpdate> markAsExported(
       MarkApBillAsExportedUpdateRequest request) {

@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.ap-payments} ({@code accounting/v2/tenant/{tenant}/ap-payments}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.ap-payments} ({@code accounting/v2/tenant/{tenant}/ap-payments}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
-public final class ApPaymentRepository implements ReadRepository<ApPayment, Long>, QueryRepository<ApPayment, Long> {
+public final class ApPaymentRepository
+    implements ReadRepository<ApPayment, Long>, QueryRepository<ApPayment, Long> {
   private final ResourceRuntime<ApPayment, Long> rt;
 
   private final ApPaymentApi api;
@@ -37,7 +39,9 @@ public final class ApPaymentRepository implements ReadRepository<ApPayment, Long
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-payments}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-payments}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public ApPaymentQuery query() {
@@ -45,15 +49,16 @@ public final class ApPaymentRepository implements ReadRepository<ApPayment, Long
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/ap-payments?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.ap-payments} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/ap-payments?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.ap-payments} is cached.
    */
   public Optional<ApPayment> findById(long id) {
     return rt.findVia(id, () -> query().ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public ApPayment getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -64,22 +69,24 @@ public final class ApPaymentRepository implements ReadRepository<ApPayment, Long
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-payments?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-payments?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<ApPayment> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<ApPayment> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkApPaymentAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-payments} record.
+   * POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}; the API answers with a
+   * bare array of results (not a list: nothing to page). Body: a list of {@link
+   * MarkApPaymentAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-payments}
+   * record.
    */
   public List<MarkApPaymentAsExportedUpdate> markAsExported(
       List<MarkApPaymentAsExportedUpdateRequest> requests) {

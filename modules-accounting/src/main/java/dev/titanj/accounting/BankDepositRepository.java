@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.bank-deposits} ({@code accounting/v2/tenant/{tenant}/bank-deposits}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.bank-deposits} ({@code
+ * accounting/v2/tenant/{tenant}/bank-deposits}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class BankDepositRepository implements ReadRepository<DetailedDeposit, Long>, QueryRepository<DetailedDeposit, Long> {
+public final class BankDepositRepository
+    implements ReadRepository<DetailedDeposit, Long>, QueryRepository<DetailedDeposit, Long> {
   private final ResourceRuntime<DetailedDeposit, Long> rt;
 
   private final BankDepositApi api;
@@ -36,7 +38,9 @@ public final class BankDepositRepository implements ReadRepository<DetailedDepos
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/bank-deposits}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/bank-deposits}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public BankDepositQuery query() {
@@ -44,15 +48,16 @@ public final class BankDepositRepository implements ReadRepository<DetailedDepos
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/bank-deposits?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.bank-deposits} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/bank-deposits?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.bank-deposits} is cached.
    */
   public Optional<DetailedDeposit> findById(long id) {
     return rt.findVia(id, () -> query().ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public DetailedDeposit getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -63,31 +68,35 @@ public final class BankDepositRepository implements ReadRepository<DetailedDepos
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/bank-deposits?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/bank-deposits?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<DetailedDeposit> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<DetailedDeposit> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions}: lazy,
+   * paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public BankDepositTransactionsQuery transactions(long bankDepositId) {
     Arguments.positive("bankDepositId", bankDepositId);
-    return new BankDepositTransactionsQuery(rt.pages(q -> api.depositsGetTransactionsList(bankDepositId, q), 5000));
+    return new BankDepositTransactionsQuery(
+        rt.pages(q -> api.depositsGetTransactionsList(bankDepositId, q), 5000));
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/bank-deposits/markasexported}; the API answers without a body. Body: {@link MarkDepositsAsExportedRequestArgs}. Evicts every cached {@code accounting.bank-deposits} record.
+   * POST {@code accounting/v2/tenant/{tenant}/bank-deposits/markasexported}; the API answers
+   * without a body. Body: {@link MarkDepositsAsExportedRequestArgs}. Evicts every cached {@code
+   * accounting.bank-deposits} record.
    */
   public void markAsExported(MarkDepositsAsExportedRequestArgs request) {
     Arguments.notNull("request", request);

@@ -8,10 +8,12 @@ import dev.titanj.core.ListQuery;
 import dev.titanj.core.spi.QueryState;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions} ({@code Deposits_GetTransactionsList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions} ({@code
+ * Deposits_GetTransactionsList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class BankDepositTransactionsQuery extends ListQuery<DetailedTransaction, BankDepositTransactionsQuery> {
+public final class BankDepositTransactionsQuery
+    extends ListQuery<DetailedTransaction, BankDepositTransactionsQuery> {
   BankDepositTransactionsQuery(QueryState<DetailedTransaction> state) {
     super(state);
   }

@@ -20,9 +20,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.credit-memos} ({@code accounting/v2/tenant/{tenant}/credit-memos}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.credit-memos} ({@code
+ * accounting/v2/tenant/{tenant}/credit-memos}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class CreditMemoRepository implements ReadRepository<CreditMemoPublic, Long>, QueryRepository<CreditMemoPublic, Long> {
+public final class CreditMemoRepository
+    implements ReadRepository<CreditMemoPublic, Long>, QueryRepository<CreditMemoPublic, Long> {
   private final ResourceRuntime<CreditMemoPublic, Long> rt;
 
   private final CreditMemoApi api;
@@ -38,7 +40,9 @@ public final class CreditMemoRepository implements ReadRepository<CreditMemoPubl
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/credit-memos}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/credit-memos}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public CreditMemoQuery query() {
@@ -46,15 +50,16 @@ public final class CreditMemoRepository implements ReadRepository<CreditMemoPubl
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/credit-memos?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.credit-memos} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/credit-memos?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.credit-memos} is cached.
    */
   public Optional<CreditMemoPublic> findById(long id) {
     return rt.findVia(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public CreditMemoPublic getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -65,22 +70,22 @@ public final class CreditMemoRepository implements ReadRepository<CreditMemoPubl
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/credit-memos?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/credit-memos?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<CreditMemoPublic> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<CreditMemoPublic> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/credit-memos/{id}}. Body: {@link CreditMemoUpdatePublicRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/credit-memos/{id}}. Body: {@link
+   * CreditMemoUpdatePublicRequest}. Evicts the record from the cache.
    */
   public CreditMemoUpdatePublic update(long id, CreditMemoUpdatePublicRequest request) {
     Arguments.positive("id", id);

@@ -20,9 +20,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.gl-accounts} ({@code accounting/v2/tenant/{tenant}/gl-accounts}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.gl-accounts} ({@code accounting/v2/tenant/{tenant}/gl-accounts}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
-public final class GlAccountRepository implements ReadRepository<GlAccountExtended, Long>, QueryRepository<GlAccountExtended, Long> {
+public final class GlAccountRepository
+    implements ReadRepository<GlAccountExtended, Long>, QueryRepository<GlAccountExtended, Long> {
   private final ResourceRuntime<GlAccountExtended, Long> rt;
 
   private final GlAccountApi api;
@@ -38,7 +40,9 @@ public final class GlAccountRepository implements ReadRepository<GlAccountExtend
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/gl-accounts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/gl-accounts}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public GlAccountQuery query() {
@@ -46,15 +50,15 @@ public final class GlAccountRepository implements ReadRepository<GlAccountExtend
   }
 
   /**
-   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}; empty when it does not exist (404). Served from the cache when {@code accounting.gl-accounts} is cached.
+   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}; empty
+   * when it does not exist (404). Served from the cache when {@code accounting.gl-accounts} is
+   * cached.
    */
   public Optional<GlAccountExtended> findById(long id) {
     return rt.find(id, () -> api.glAccountsGetAccount(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public GlAccountExtended getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -65,16 +69,15 @@ public final class GlAccountRepository implements ReadRepository<GlAccountExtend
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/gl-accounts?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/gl-accounts?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<GlAccountExtended> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<GlAccountExtended> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
@@ -88,7 +91,8 @@ public final class GlAccountRepository implements ReadRepository<GlAccountExtend
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}. Body: {@link GlAccountUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}. Body: {@link
+   * GlAccountUpdateRequest}. Evicts the record from the cache.
    */
   public GlAccountExtended update(long id, GlAccountUpdateRequest request) {
     Arguments.positive("id", id);

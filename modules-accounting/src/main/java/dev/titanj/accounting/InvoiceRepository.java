@@ -28,9 +28,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.invoices} ({@code accounting/v2/tenant/{tenant}/invoices}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.invoices} ({@code accounting/v2/tenant/{tenant}/invoices}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
-public final class InvoiceRepository implements ReadRepository<Invoice, Long>, QueryRepository<Invoice, Long> {
+public final class InvoiceRepository
+    implements ReadRepository<Invoice, Long>, QueryRepository<Invoice, Long> {
   private final ResourceRuntime<Invoice, Long> rt;
 
   private final InvoiceApi api;
@@ -46,7 +48,9 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/invoices}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/invoices}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public InvoiceQuery query() {
@@ -54,15 +58,16 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/invoices?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.invoices} is cached.
+   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/invoices?ids=...};
+   * the API has no read-by-id endpoint), including inactive records where the list can filter on
+   * that. Empty when it does not exist; cached when {@code accounting.invoices} is cached.
    */
   public Optional<Invoice> findById(long id) {
-    return rt.findVia(id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
+    return rt.findVia(
+        id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Invoice getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -73,22 +78,23 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/invoices?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/invoices?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<Invoice> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().activeState(ActiveStateFilterType.ALL).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Invoice> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoices} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoices} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
   public ExportFeed<ExportInvoice> export(ExportCursor cursor) {
     return rt.export(cursor, q -> api.exportInvoices(q));
@@ -102,21 +108,25 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from {@code
+   * cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportInvoiceItem> exportItems(ExportCursor cursor) {
     return rt.export(cursor, q -> api.exportInvoiceItems(q));
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from the beginning.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from the
+   * beginning.
    */
   public ExportFeed<ExportInvoiceItem> exportItems() {
     return exportItems(ExportCursor.beginning());
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/invoices}; the API answers with a bare id. Body: {@link AdjustmentInvoiceCreateRequest}.
+   * POST {@code accounting/v2/tenant/{tenant}/invoices}; the API answers with a bare id. Body:
+   * {@link AdjustmentInvoiceCreateRequest}.
    */
   public Long createAdjustment(AdjustmentInvoiceCreateRequest request) {
     Arguments.notNull("request", request);
@@ -124,15 +134,20 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/invoices/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/invoices/custom-fields}: lazy, paged (up
+   * to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public InvoiceCustomFieldTypesQuery customFieldTypes() {
-    return new InvoiceCustomFieldTypesQuery(rt.pages(q -> api.invoicesGetCustomFieldTypes(q), 5000));
+    return new InvoiceCustomFieldTypesQuery(
+        rt.pages(q -> api.invoicesGetCustomFieldTypes(q), 5000));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.invoices} record.
+   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/custom-fields}; the API answers without a
+   * body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.invoices}
+   * record.
    */
   public void updateCustomFields(CustomFieldUpdateRequest request) {
     Arguments.notNull("request", request);
@@ -140,7 +155,8 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{id}}; the API answers without a body. Body: {@link InvoiceUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{id}}; the API answers without a body.
+   * Body: {@link InvoiceUpdateRequest}. Evicts the record from the cache.
    */
   public void update(long id, InvoiceUpdateRequest request) {
     Arguments.positive("id", id);
@@ -149,7 +165,8 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items}; the API answers without a body. Body: {@link InvoiceItemUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items}; the API answers without
+   * a body. Body: {@link InvoiceItemUpdateRequest}. Evicts the record from the cache.
    */
   public void updateItems(long invoiceId, InvoiceItemUpdateRequest request) {
     Arguments.positive("invoiceId", invoiceId);
@@ -158,7 +175,8 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   }
 
   /**
-   * DELETE {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}}; the API
+   * answers without a body. Evicts the record from the cache.
    */
   public void deleteItem(long invoiceId, long itemId) {
     Arguments.positive("invoiceId", invoiceId);
@@ -167,7 +185,9 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/invoices/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkInvoiceAsExportedUpdateRequest}. Evicts every cached {@code accounting.invoices} record.
+   * POST {@code accounting/v2/tenant/{tenant}/invoices/markasexported}; the API answers with a bare
+   * array of results (not a list: nothing to page). Body: a list of {@link
+   * MarkInvoiceAsExportedUpdateRequest}. Evicts every cached {@code accounting.invoices} record.
    */
   public List<MarkInvoiceAsExportedUpdate> markAsExported(
       List<MarkInvoiceAsExportedUpdateRequest> requests) {

@@ -20,9 +20,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Repository of {@code accounting.journal-entries} ({@code accounting/v2/tenant/{tenant}/journal-entries}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.journal-entries} ({@code
+ * accounting/v2/tenant/{tenant}/journal-entries}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class JournalEntryRepository implements ReadRepository<JournalEntry, UUID>, QueryRepository<JournalEntry, UUID> {
+public final class JournalEntryRepository
+    implements ReadRepository<JournalEntry, UUID>, QueryRepository<JournalEntry, UUID> {
   private final ResourceRuntime<JournalEntry, UUID> rt;
 
   private final JournalEntryApi api;
@@ -38,7 +40,9 @@ public final class JournalEntryRepository implements ReadRepository<JournalEntry
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries}: lazy, paged (up to 500 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries}: lazy, paged (up to 500
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public JournalEntryQuery query() {
@@ -46,54 +50,61 @@ public final class JournalEntryRepository implements ReadRepository<JournalEntry
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/journal-entries?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.journal-entries} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/journal-entries?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.journal-entries} is cached.
    */
   public Optional<JournalEntry> findById(UUID id) {
     return rt.findVia(id, () -> query().ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public JournalEntry getById(UUID id) {
     return rt.found(id, findById(id));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/journal-entries?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/journal-entries?ids=...},
+   * 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<JournalEntry> findAllById(Collection<UUID> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<JournalEntry> findAllById(UUID... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/summary}: lazy, paged (up to 500 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/summary}: lazy,
+   * paged (up to 500 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public JournalEntrySummaryQuery summary(UUID journalEntryId) {
     Arguments.notNull("journalEntryId", journalEntryId);
-    return new JournalEntrySummaryQuery(rt.pages(q -> api.journalEntriesGetSummary(journalEntryId, q), 500));
+    return new JournalEntrySummaryQuery(
+        rt.pages(q -> api.journalEntriesGetSummary(journalEntryId, q), 500));
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/details}: lazy, paged (up to 500 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/details}: lazy,
+   * paged (up to 500 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public JournalEntryDetailsQuery details(UUID journalEntryId) {
     Arguments.notNull("journalEntryId", journalEntryId);
-    return new JournalEntryDetailsQuery(rt.pages(q -> api.journalEntriesGetDetails(journalEntryId, q), 500));
+    return new JournalEntryDetailsQuery(
+        rt.pages(q -> api.journalEntriesGetDetails(journalEntryId, q), 500));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}}. Body: {@link JournalEntryUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}}. Body: {@link
+   * JournalEntryUpdateRequest}. Evicts the record from the cache.
    */
   public JournalEntry update(UUID id, JournalEntryUpdateRequest request) {
     Arguments.notNull("id", id);
@@ -102,7 +113,8 @@ public final class JournalEntryRepository implements ReadRepository<JournalEntry
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/sync}. Body: {@link JournalEntrySyncUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/sync}. Body: {@link
+   * JournalEntrySyncUpdateRequest}. Evicts the record from the cache.
    */
   public JournalEntry updateSync(UUID journalEntryId, JournalEntrySyncUpdateRequest request) {
     Arguments.notNull("journalEntryId", journalEntryId);

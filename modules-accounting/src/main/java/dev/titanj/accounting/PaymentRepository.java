@@ -26,9 +26,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.payments} ({@code accounting/v2/tenant/{tenant}/payments}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.payments} ({@code accounting/v2/tenant/{tenant}/payments}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
-public final class PaymentRepository implements ReadRepository<DetailedPayment, Long>, QueryRepository<DetailedPayment, Long> {
+public final class PaymentRepository
+    implements ReadRepository<DetailedPayment, Long>, QueryRepository<DetailedPayment, Long> {
   private final ResourceRuntime<DetailedPayment, Long> rt;
 
   private final PaymentApi api;
@@ -44,7 +46,9 @@ public final class PaymentRepository implements ReadRepository<DetailedPayment, 
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/payments}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/payments}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public PaymentQuery query() {
@@ -52,15 +56,16 @@ public final class PaymentRepository implements ReadRepository<DetailedPayment, 
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/payments?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.payments} is cached.
+   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/payments?ids=...};
+   * the API has no read-by-id endpoint), including inactive records where the list can filter on
+   * that. Empty when it does not exist; cached when {@code accounting.payments} is cached.
    */
   public Optional<DetailedPayment> findById(long id) {
-    return rt.findVia(id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
+    return rt.findVia(
+        id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public DetailedPayment getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -71,22 +76,23 @@ public final class PaymentRepository implements ReadRepository<DetailedPayment, 
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payments?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payments?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<DetailedPayment> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().activeState(ActiveStateFilterType.ALL).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<DetailedPayment> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/payments} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/payments} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
   public ExportFeed<ExportPayment> export(ExportCursor cursor) {
     return rt.export(cursor, q -> api.exportPayments(q));
@@ -99,24 +105,27 @@ public final class PaymentRepository implements ReadRepository<DetailedPayment, 
     return export(ExportCursor.beginning());
   }
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/payments}. Body: {@link PaymentCreateRequest}.
-   */
+  /** POST {@code accounting/v2/tenant/{tenant}/payments}. Body: {@link PaymentCreateRequest}. */
   public Payment create(PaymentCreateRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.paymentsCreate(request));
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/payments/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/payments/custom-fields}: lazy, paged (up
+   * to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public PaymentCustomFieldTypesQuery customFieldTypes() {
-    return new PaymentCustomFieldTypesQuery(rt.pages(q -> api.paymentsGetCustomFieldTypes(q), 5000));
+    return new PaymentCustomFieldTypesQuery(
+        rt.pages(q -> api.paymentsGetCustomFieldTypes(q), 5000));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/payments/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.payments} record.
+   * PATCH {@code accounting/v2/tenant/{tenant}/payments/custom-fields}; the API answers without a
+   * body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.payments}
+   * record.
    */
   public void updateCustomFields(CustomFieldUpdateRequest request) {
     Arguments.notNull("request", request);
@@ -124,7 +133,8 @@ public final class PaymentRepository implements ReadRepository<DetailedPayment, 
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/payments/{id}}. Body: {@link PaymentUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/payments/{id}}. Body: {@link PaymentUpdateRequest}.
+   * Evicts the record from the cache.
    */
   public Payment update(long id, PaymentUpdateRequest request) {
     Arguments.positive("id", id);
@@ -133,7 +143,9 @@ public final class PaymentRepository implements ReadRepository<DetailedPayment, 
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/payments/status}; the API answers without a body. Body: {@link PaymentStatusBatchRequest}. Evicts every cached {@code accounting.payments} record.
+   * POST {@code accounting/v2/tenant/{tenant}/payments/status}; the API answers without a body.
+   * Body: {@link PaymentStatusBatchRequest}. Evicts every cached {@code accounting.payments}
+   * record.
    */
   public void updateStatus(PaymentStatusBatchRequest request) {
     Arguments.notNull("request", request);

@@ -17,9 +17,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.payment-terms} ({@code accounting/v2/tenant/{tenant}/payment-terms}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.payment-terms} ({@code
+ * accounting/v2/tenant/{tenant}/payment-terms}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class PaymentTermRepository implements ReadRepository<PaymentTermAPIModel, Long>, QueryRepository<PaymentTermAPIModel, Long> {
+public final class PaymentTermRepository
+    implements ReadRepository<PaymentTermAPIModel, Long>,
+        QueryRepository<PaymentTermAPIModel, Long> {
   private final ResourceRuntime<PaymentTermAPIModel, Long> rt;
 
   private final PaymentTermApi api;
@@ -35,7 +38,9 @@ public final class PaymentTermRepository implements ReadRepository<PaymentTermAP
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/payment-terms}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/payment-terms}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public PaymentTermQuery query() {
@@ -43,15 +48,15 @@ public final class PaymentTermRepository implements ReadRepository<PaymentTermAP
   }
 
   /**
-   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}}; empty when it does not exist (404). Served from the cache when {@code accounting.payment-terms} is cached.
+   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}};
+   * empty when it does not exist (404). Served from the cache when {@code accounting.payment-terms}
+   * is cached.
    */
   public Optional<PaymentTermAPIModel> findById(long id) {
     return rt.find(id, () -> api.paymentTermsGetPaymentTermModel(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public PaymentTermAPIModel getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -62,16 +67,15 @@ public final class PaymentTermRepository implements ReadRepository<PaymentTermAP
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payment-terms?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payment-terms?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<PaymentTermAPIModel> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<PaymentTermAPIModel> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }

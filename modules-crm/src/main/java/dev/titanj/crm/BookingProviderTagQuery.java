@@ -12,10 +12,13 @@ import dev.titanj.crm.model.GetBookingProviderTag;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/booking-provider-tags} ({@code BookingProviderTags_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/booking-provider-tags} ({@code
+ * BookingProviderTags_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class BookingProviderTagQuery extends ListQuery<GetBookingProviderTag, BookingProviderTagQuery> implements CreatedFilters<BookingProviderTagQuery>, ModifiedFilters<BookingProviderTagQuery> {
+public final class BookingProviderTagQuery
+    extends ListQuery<GetBookingProviderTag, BookingProviderTagQuery>
+    implements CreatedFilters<BookingProviderTagQuery>, ModifiedFilters<BookingProviderTagQuery> {
   BookingProviderTagQuery(QueryState<GetBookingProviderTag> state) {
     super(state);
   }
@@ -25,30 +28,22 @@ public final class BookingProviderTagQuery extends ListQuery<GetBookingProviderT
     return new BookingProviderTagQuery(state);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public BookingProviderTagQuery name(String value) {
     return textParam("name", value);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public BookingProviderTagQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public BookingProviderTagQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link BookingProviderTagSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link BookingProviderTagSort}. */
   public BookingProviderTagQuery sort(Sort<BookingProviderTagSort> sort) {
     return sortParam(sort);
   }

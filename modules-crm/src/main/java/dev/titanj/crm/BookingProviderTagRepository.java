@@ -21,9 +21,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code crm.booking-provider-tags} ({@code crm/v2/tenant/{tenant}/booking-provider-tags}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.booking-provider-tags} ({@code
+ * crm/v2/tenant/{tenant}/booking-provider-tags}). Obtain it from {@link Crm}; thread-safe.
  */
-public final class BookingProviderTagRepository implements ReadRepository<GetBookingProviderTag, Long>, QueryRepository<GetBookingProviderTag, Long> {
+public final class BookingProviderTagRepository
+    implements ReadRepository<GetBookingProviderTag, Long>,
+        QueryRepository<GetBookingProviderTag, Long> {
   private final ResourceRuntime<GetBookingProviderTag, Long> rt;
 
   private final BookingProviderTagApi api;
@@ -39,7 +42,9 @@ public final class BookingProviderTagRepository implements ReadRepository<GetBoo
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/booking-provider-tags}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/booking-provider-tags}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public BookingProviderTagQuery query() {
@@ -47,15 +52,15 @@ public final class BookingProviderTagRepository implements ReadRepository<GetBoo
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/booking-provider-tags/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.booking-provider-tags} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/booking-provider-tags/{id}}; empty when
+   * it does not exist (404). Served from the cache when {@code crm.booking-provider-tags} is
+   * cached.
    */
   public Optional<GetBookingProviderTag> findById(long id) {
     return rt.find(id, () -> api.bookingProviderTagsGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public GetBookingProviderTag getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -66,22 +71,22 @@ public final class BookingProviderTagRepository implements ReadRepository<GetBoo
   }
 
   /**
-   * Reads many records through {@code GET crm/v2/tenant/{tenant}/booking-provider-tags?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET crm/v2/tenant/{tenant}/booking-provider-tags?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<GetBookingProviderTag> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<GetBookingProviderTag> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/booking-provider-tags}. Body: {@link CreateBookingProviderTagRequest}.
+   * POST {@code crm/v2/tenant/{tenant}/booking-provider-tags}. Body: {@link
+   * CreateBookingProviderTagRequest}.
    */
   public CreateBookingProviderTag create(CreateBookingProviderTagRequest request) {
     Arguments.notNull("request", request);
@@ -89,7 +94,8 @@ public final class BookingProviderTagRepository implements ReadRepository<GetBoo
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider-tags/{id}}. Body: {@link UpdateBookingProviderTagRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider-tags/{id}}. Body: {@link
+   * UpdateBookingProviderTagRequest}. Evicts the record from the cache.
    */
   public BookingProviderTag update(long id, UpdateBookingProviderTagRequest request) {
     Arguments.positive("id", id);

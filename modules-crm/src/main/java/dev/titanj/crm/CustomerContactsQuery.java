@@ -8,10 +8,12 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.CustomerContactWithModifiedOn;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/customers/{id}/contacts} ({@code Customers_GetContactList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/customers/{id}/contacts} ({@code
+ * Customers_GetContactList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class CustomerContactsQuery extends ListQuery<CustomerContactWithModifiedOn, CustomerContactsQuery> {
+public final class CustomerContactsQuery
+    extends ListQuery<CustomerContactWithModifiedOn, CustomerContactsQuery> {
   CustomerContactsQuery(QueryState<CustomerContactWithModifiedOn> state) {
     super(state);
   }

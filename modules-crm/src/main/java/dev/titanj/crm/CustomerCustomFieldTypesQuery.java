@@ -12,10 +12,14 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.CustomersCustomFieldType;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/customers/custom-fields} ({@code Customers_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/customers/custom-fields} ({@code
+ * Customers_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class CustomerCustomFieldTypesQuery extends ListQuery<CustomersCustomFieldType, CustomerCustomFieldTypesQuery> implements CreatedFilters<CustomerCustomFieldTypesQuery>, ModifiedFilters<CustomerCustomFieldTypesQuery> {
+public final class CustomerCustomFieldTypesQuery
+    extends ListQuery<CustomersCustomFieldType, CustomerCustomFieldTypesQuery>
+    implements CreatedFilters<CustomerCustomFieldTypesQuery>,
+        ModifiedFilters<CustomerCustomFieldTypesQuery> {
   CustomerCustomFieldTypesQuery(QueryState<CustomersCustomFieldType> state) {
     super(state);
   }
@@ -26,7 +30,8 @@ public final class CustomerCustomFieldTypesQuery extends ListQuery<CustomersCust
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public CustomerCustomFieldTypesQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

@@ -11,10 +11,15 @@ import dev.titanj.crm.model.CustomerContactWithModifiedOnAndCustomerId;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/customers/contacts} ({@code Customers_GetModifiedContactsList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/customers/contacts} ({@code
+ * Customers_GetModifiedContactsList}). Immutable: each method returns a new query. Page size 1 to
+ * 5000.
  */
 @CheckReturnValue
-public final class CustomerModifiedContactsQuery extends ListQuery<CustomerContactWithModifiedOnAndCustomerId, CustomerModifiedContactsQuery> implements CreatedFilters<CustomerModifiedContactsQuery>, ModifiedFilters<CustomerModifiedContactsQuery> {
+public final class CustomerModifiedContactsQuery
+    extends ListQuery<CustomerContactWithModifiedOnAndCustomerId, CustomerModifiedContactsQuery>
+    implements CreatedFilters<CustomerModifiedContactsQuery>,
+        ModifiedFilters<CustomerModifiedContactsQuery> {
   CustomerModifiedContactsQuery(QueryState<CustomerContactWithModifiedOnAndCustomerId> state) {
     super(state);
   }
@@ -25,16 +30,12 @@ public final class CustomerModifiedContactsQuery extends ListQuery<CustomerConta
     return new CustomerModifiedContactsQuery(state);
   }
 
-  /**
-   * Filter {@code customerIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code customerIds}: ids sent comma-separated, 1 to 50 ids. */
   public CustomerModifiedContactsQuery customerIds(Collection<Long> ids) {
     return idsParam("customerIds", ids);
   }
 
-  /**
-   * {@link #customerIds(Collection)} with the ids written out: {@code customerIds(1L, 2L)}.
-   */
+  /** {@link #customerIds(Collection)} with the ids written out: {@code customerIds(1L, 2L)}. */
   public CustomerModifiedContactsQuery customerIds(Long... ids) {
     return idsParam("customerIds", ids);
   }

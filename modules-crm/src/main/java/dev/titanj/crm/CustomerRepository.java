@@ -31,9 +31,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code crm.customers} ({@code crm/v2/tenant/{tenant}/customers}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.customers} ({@code crm/v2/tenant/{tenant}/customers}). Obtain it from
+ * {@link Crm}; thread-safe.
  */
-public final class CustomerRepository implements ReadRepository<Customer, Long>, QueryRepository<Customer, Long> {
+public final class CustomerRepository
+    implements ReadRepository<Customer, Long>, QueryRepository<Customer, Long> {
   private final ResourceRuntime<Customer, Long> rt;
 
   private final CustomerApi api;
@@ -49,7 +51,8 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/customers}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/customers}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public CustomerQuery query() {
@@ -57,15 +60,14 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/customers/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.customers} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/customers/{id}}; empty when it does not
+   * exist (404). Served from the cache when {@code crm.customers} is cached.
    */
   public Optional<Customer> findById(long id) {
     return rt.find(id, () -> api.customersGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Customer getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -76,22 +78,22 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * Reads many records through {@code GET crm/v2/tenant/{tenant}/customers?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET crm/v2/tenant/{tenant}/customers?ids=...}, 50 ids per
+   * request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<Customer> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Customer> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}}. Body: {@link UpdateCustomerRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}}. Body: {@link UpdateCustomerRequest}.
+   * Evicts the record from the cache.
    */
   public Customer update(long id, UpdateCustomerRequest request) {
     Arguments.positive("id", id);
@@ -99,16 +101,16 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
     return rt.write(id, () -> api.customersUpdate(id, request));
   }
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/customers}. Body: {@link CreateCustomerRequest}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/customers}. Body: {@link CreateCustomerRequest}. */
   public CreatedCustomer create(CreateCustomerRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.customersCreate(request));
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/customers/{id}/notes}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/customers/{id}/notes}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public CustomerNotesQuery notes(long customerId) {
@@ -117,7 +119,8 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/notes}. Body: {@link CustomerNoteCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/notes}. Body: {@link
+   * CustomerNoteCreateRequest}. Evicts the record from the cache.
    */
   public Note createNote(long customerId, CustomerNoteCreateRequest request) {
     Arguments.positive("customerId", customerId);
@@ -126,7 +129,8 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/notes/{noteId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/notes/{noteId}}; the API answers without a
+   * body. Evicts the record from the cache.
    */
   public void deleteNote(long customerId, long noteId) {
     Arguments.positive("customerId", customerId);
@@ -135,29 +139,34 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/customers/{id}/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/customers/{id}/contacts}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public CustomerContactsQuery contacts(long customerId) {
     Arguments.positive("customerId", customerId);
-    return new CustomerContactsQuery(rt.pages(q -> api.customersGetContactList(customerId, q), 5000));
+    return new CustomerContactsQuery(
+        rt.pages(q -> api.customersGetContactList(customerId, q), 5000));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}. Body: {@link CreateCustomerContactRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}. Body: {@link
+   * CreateCustomerContactRequest}. Evicts the record from the cache.
    */
-  public CustomerContactWithModifiedOn createContact(long customerId,
-      CreateCustomerContactRequest request) {
+  public CustomerContactWithModifiedOn createContact(
+      long customerId, CreateCustomerContactRequest request) {
     Arguments.positive("customerId", customerId);
     Arguments.notNull("request", request);
     return rt.write(customerId, () -> api.customersCreateContact(customerId, request));
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}. Body: {@link UpdateCustomerContactRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}. Body: {@link
+   * UpdateCustomerContactRequest}. Evicts the record from the cache.
    */
-  public CustomerContactWithModifiedOn updateContact(long customerId, long contactId,
-      UpdateCustomerContactRequest request) {
+  public CustomerContactWithModifiedOn updateContact(
+      long customerId, long contactId, UpdateCustomerContactRequest request) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
@@ -165,7 +174,8 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}; the API answers
+   * without a body. Evicts the record from the cache.
    */
   public void deleteContact(long customerId, long contactId) {
     Arguments.positive("customerId", customerId);
@@ -174,15 +184,19 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/customers/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/customers/contacts}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public CustomerModifiedContactsQuery modifiedContacts() {
-    return new CustomerModifiedContactsQuery(rt.pages(q -> api.customersGetModifiedContactsList(q), 5000));
+    return new CustomerModifiedContactsQuery(
+        rt.pages(q -> api.customersGetModifiedContactsList(q), 5000));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}. Evicts the record from the
+   * cache.
    */
   public CreateCustomerTag addTag(long customerId, long tagTypeId) {
     Arguments.positive("customerId", customerId);
@@ -201,7 +215,8 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}; the API answers without
+   * a body. Evicts the record from the cache.
    */
   public void removeTag(long customerId, long tagTypeId) {
     Arguments.positive("customerId", customerId);
@@ -220,37 +235,43 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/customers/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/customers/custom-fields}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public CustomerCustomFieldTypesQuery customFieldTypes() {
-    return new CustomerCustomFieldTypesQuery(rt.pages(q -> api.customersGetCustomFieldTypes(q), 5000));
+    return new CustomerCustomFieldTypesQuery(
+        rt.pages(q -> api.customersGetCustomFieldTypes(q), 5000));
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from {@code
+   * cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportCustomerContact> exportContacts(ExportCursor cursor) {
     return rt.export(cursor, q -> api.exportContactsCustomersContacts(q));
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from the beginning.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from the
+   * beginning.
    */
   public ExportFeed<ExportCustomerContact> exportContacts() {
     return exportContacts(ExportCursor.beginning());
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
   public ExportFeed<ExportCustomer> export(ExportCursor cursor) {
     return rt.export(cursor, q -> api.exportCustomersGetCustomers(q));
   }
 
-  /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from the beginning.
-   */
+  /** The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from the beginning. */
   public ExportFeed<ExportCustomer> export() {
     return export(ExportCursor.beginning());
   }

@@ -29,9 +29,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code crm.leads} ({@code crm/v2/tenant/{tenant}/leads}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.leads} ({@code crm/v2/tenant/{tenant}/leads}). Obtain it from {@link
+ * Crm}; thread-safe.
  */
-public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRepository<Lead, Long> {
+public final class LeadRepository
+    implements ReadRepository<Lead, Long>, QueryRepository<Lead, Long> {
   private final ResourceRuntime<Lead, Long> rt;
 
   private final LeadApi api;
@@ -47,7 +49,8 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/leads}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/leads}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public LeadQuery query() {
@@ -55,15 +58,14 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/leads/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.leads} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/leads/{id}}; empty when it does not
+   * exist (404). Served from the cache when {@code crm.leads} is cached.
    */
   public Optional<Lead> findById(long id) {
     return rt.find(id, () -> api.leadsGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Lead getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -74,36 +76,35 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   }
 
   /**
-   * Reads many records through {@code GET crm/v2/tenant/{tenant}/leads?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET crm/v2/tenant/{tenant}/leads?ids=...}, 50 ids per
+   * request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<Lead> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Lead> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from {@code cursor}: batches
+   * while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportLeads> export(ExportCursor cursor) {
     return rt.export(cursor, q -> api.exportLeadsLeads(q));
   }
 
-  /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from the beginning.
-   */
+  /** The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from the beginning. */
   public ExportFeed<ExportLeads> export() {
     return export(ExportCursor.beginning());
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/leads/{id}}. Body: {@link LeadUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/leads/{id}}. Body: {@link LeadUpdateRequest}. Evicts the
+   * record from the cache.
    */
   public Lead update(long id, LeadUpdateRequest request) {
     Arguments.positive("id", id);
@@ -111,16 +112,15 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
     return rt.write(id, () -> api.leadsUpdate(id, request));
   }
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/leads}. Body: {@link LeadCreateRequest}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/leads}. Body: {@link LeadCreateRequest}. */
   public Lead create(LeadCreateRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.leadsCreate(request));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/follow-up}. Body: {@link CreateFollowUpRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/follow-up}. Body: {@link CreateFollowUpRequest}.
+   * Evicts the record from the cache.
    */
   public FollowUp createFollowUp(long leadId, CreateFollowUpRequest request) {
     Arguments.positive("leadId", leadId);
@@ -129,7 +129,9 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/leads/{id}/notes}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/leads/{id}/notes}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public LeadNotesQuery notes(long leadId) {
@@ -138,7 +140,8 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/notes}. Body: {@link LeadNoteCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/notes}. Body: {@link LeadNoteCreateRequest}.
+   * Evicts the record from the cache.
    */
   public Note createNote(long leadId, LeadNoteCreateRequest request) {
     Arguments.positive("leadId", leadId);
@@ -147,7 +150,8 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/dismiss}; the API answers without a body. Body: {@link DismissLeadRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/dismiss}; the API answers without a body. Body:
+   * {@link DismissLeadRequest}. Evicts the record from the cache.
    */
   public void dismiss(long leadId, DismissLeadRequest request) {
     Arguments.positive("leadId", leadId);
@@ -156,7 +160,9 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/form}. {@code id} is query parameter {@code id} (optional, may be null). Body: {@link SubmitLeadFormRequest}. Evicts every cached {@code crm.leads} record.
+   * POST {@code crm/v2/tenant/{tenant}/leads/form}. {@code id} is query parameter {@code id}
+   * (optional, may be null). Body: {@link SubmitLeadFormRequest}. Evicts every cached {@code
+   * crm.leads} record.
    */
   public SubmitLeadForm submitForm(Long id, SubmitLeadFormRequest request) {
     Arguments.notNull("request", request);

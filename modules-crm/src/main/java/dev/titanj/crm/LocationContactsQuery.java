@@ -8,10 +8,12 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.LocationContactResponse;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/locations/{id}/contacts} ({@code Locations_GetContactList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/locations/{id}/contacts} ({@code
+ * Locations_GetContactList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class LocationContactsQuery extends ListQuery<LocationContactResponse, LocationContactsQuery> {
+public final class LocationContactsQuery
+    extends ListQuery<LocationContactResponse, LocationContactsQuery> {
   LocationContactsQuery(QueryState<LocationContactResponse> state) {
     super(state);
   }

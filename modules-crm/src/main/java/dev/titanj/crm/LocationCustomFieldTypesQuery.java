@@ -12,10 +12,14 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.LocationsCustomFieldType;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/locations/custom-fields} ({@code Locations_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/locations/custom-fields} ({@code
+ * Locations_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class LocationCustomFieldTypesQuery extends ListQuery<LocationsCustomFieldType, LocationCustomFieldTypesQuery> implements CreatedFilters<LocationCustomFieldTypesQuery>, ModifiedFilters<LocationCustomFieldTypesQuery> {
+public final class LocationCustomFieldTypesQuery
+    extends ListQuery<LocationsCustomFieldType, LocationCustomFieldTypesQuery>
+    implements CreatedFilters<LocationCustomFieldTypesQuery>,
+        ModifiedFilters<LocationCustomFieldTypesQuery> {
   LocationCustomFieldTypesQuery(QueryState<LocationsCustomFieldType> state) {
     super(state);
   }
@@ -26,7 +30,8 @@ public final class LocationCustomFieldTypesQuery extends ListQuery<LocationsCust
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public LocationCustomFieldTypesQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

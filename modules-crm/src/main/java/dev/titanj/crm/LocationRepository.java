@@ -31,9 +31,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code crm.locations} ({@code crm/v2/tenant/{tenant}/locations}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.locations} ({@code crm/v2/tenant/{tenant}/locations}). Obtain it from
+ * {@link Crm}; thread-safe.
  */
-public final class LocationRepository implements ReadRepository<Location, Long>, QueryRepository<Location, Long> {
+public final class LocationRepository
+    implements ReadRepository<Location, Long>, QueryRepository<Location, Long> {
   private final ResourceRuntime<Location, Long> rt;
 
   private final LocationApi api;
@@ -49,7 +51,8 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/locations}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/locations}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public LocationQuery query() {
@@ -57,15 +60,14 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/locations/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.locations} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/locations/{id}}; empty when it does not
+   * exist (404). Served from the cache when {@code crm.locations} is cached.
    */
   public Optional<Location> findById(long id) {
     return rt.find(id, () -> api.locationsGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Location getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -76,50 +78,53 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * Reads many records through {@code GET crm/v2/tenant/{tenant}/locations?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET crm/v2/tenant/{tenant}/locations?ids=...}, 50 ids per
+   * request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<Location> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Location> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from {@code
+   * cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportLocationContact> exportContacts(ExportCursor cursor) {
     return rt.export(cursor, q -> api.exportContactsLocationsContacts(q));
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from the beginning.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from the
+   * beginning.
    */
   public ExportFeed<ExportLocationContact> exportContacts() {
     return exportContacts(ExportCursor.beginning());
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
   public ExportFeed<ExportLocations> export(ExportCursor cursor) {
     return rt.export(cursor, q -> api.exportLocationsLocations(q));
   }
 
-  /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from the beginning.
-   */
+  /** The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from the beginning. */
   public ExportFeed<ExportLocations> export() {
     return export(ExportCursor.beginning());
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}}. Body: {@link UpdateLocationRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}}. Body: {@link UpdateLocationRequest}.
+   * Evicts the record from the cache.
    */
   public Location update(long id, UpdateLocationRequest request) {
     Arguments.positive("id", id);
@@ -127,16 +132,16 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
     return rt.write(id, () -> api.locationsUpdate(id, request));
   }
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/locations}. Body: {@link CreateLocationRequest}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/locations}. Body: {@link CreateLocationRequest}. */
   public CreateLocation create(CreateLocationRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.locationsCreate(request));
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/locations/{id}/notes}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/locations/{id}/notes}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public LocationNotesQuery notes(long locationId) {
@@ -145,7 +150,8 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/notes}. Body: {@link LocationNoteCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/notes}. Body: {@link
+   * LocationNoteCreateRequest}. Evicts the record from the cache.
    */
   public Note createNote(long locationId, LocationNoteCreateRequest request) {
     Arguments.positive("locationId", locationId);
@@ -154,7 +160,8 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/notes/{noteId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/notes/{noteId}}; the API answers without a
+   * body. Evicts the record from the cache.
    */
   public void deleteNote(long locationId, long noteId) {
     Arguments.positive("locationId", locationId);
@@ -163,37 +170,45 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/locations/{id}/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/locations/{id}/contacts}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public LocationContactsQuery contacts(long locationId) {
     Arguments.positive("locationId", locationId);
-    return new LocationContactsQuery(rt.pages(q -> api.locationsGetContactList(locationId, q), 5000));
+    return new LocationContactsQuery(
+        rt.pages(q -> api.locationsGetContactList(locationId, q), 5000));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/contacts}. Body: {@link LocationContactCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/contacts}. Body: {@link
+   * LocationContactCreateRequest}. Evicts the record from the cache.
    */
-  public LocationContactResponse createContact(long locationId,
-      LocationContactCreateRequest request) {
+  public LocationContactResponse createContact(
+      long locationId, LocationContactCreateRequest request) {
     Arguments.positive("locationId", locationId);
     Arguments.notNull("request", request);
     return rt.write(locationId, () -> api.locationsCreateContact(locationId, request));
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/locations/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/locations/contacts}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public LocationModifiedContactsQuery modifiedContacts() {
-    return new LocationModifiedContactsQuery(rt.pages(q -> api.locationsGetLocationsContactsList(q), 5000));
+    return new LocationModifiedContactsQuery(
+        rt.pages(q -> api.locationsGetLocationsContactsList(q), 5000));
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}. Body: {@link LocationContactUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}. Body: {@link
+   * LocationContactUpdateRequest}. Evicts the record from the cache.
    */
-  public LocationContactResponse updateContact(long locationId, long contactId,
-      LocationContactUpdateRequest request) {
+  public LocationContactResponse updateContact(
+      long locationId, long contactId, LocationContactUpdateRequest request) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
@@ -201,7 +216,8 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}; the API answers
+   * without a body. Evicts the record from the cache.
    */
   public void deleteContact(long locationId, long contactId) {
     Arguments.positive("locationId", locationId);
@@ -210,7 +226,8 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}. Evicts the record from the
+   * cache.
    */
   public CreateLocationTag addTag(long locationId, long tagTypeId) {
     Arguments.positive("locationId", locationId);
@@ -229,7 +246,8 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}; the API answers without
+   * a body. Evicts the record from the cache.
    */
   public void removeTag(long locationId, long tagTypeId) {
     Arguments.positive("locationId", locationId);
@@ -248,24 +266,31 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/locations/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/locations/custom-fields}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public LocationCustomFieldTypesQuery customFieldTypes() {
-    return new LocationCustomFieldTypesQuery(rt.pages(q -> api.locationsGetCustomFieldTypes(q), 5000));
+    return new LocationCustomFieldTypesQuery(
+        rt.pages(q -> api.locationsGetCustomFieldTypes(q), 5000));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician/{preferredTechnicianId}}; the API answers without a body. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician/{preferredTechnicianId}};
+   * the API answers without a body. Evicts the record from the cache.
    */
   public void setPreferredTechnician(long locationId, long preferredTechnicianId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("preferredTechnicianId", preferredTechnicianId);
-    rt.write(locationId, () -> api.locationsUpdatePreferredTechnician(locationId, preferredTechnicianId));
+    rt.write(
+        locationId,
+        () -> api.locationsUpdatePreferredTechnician(locationId, preferredTechnicianId));
   }
 
   /**
-   * GET {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician}; the API answers with a bare id.
+   * GET {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician}; the API answers with a
+   * bare id.
    */
   public Long getPreferredTechnician(long locationId) {
     Arguments.positive("locationId", locationId);

@@ -20,9 +20,11 @@ import dev.titanj.dispatch.model.UpdateArrivalWindowRequest;
 import java.util.Optional;
 
 /**
- * Repository of {@code dispatch.arrival-windows} ({@code dispatch/v2/tenant/{tenant}/arrival-windows}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.arrival-windows} ({@code
+ * dispatch/v2/tenant/{tenant}/arrival-windows}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class ArrivalWindowRepository implements ReadRepository<ArrivalWindow, Long>, QueryRepository<ArrivalWindow, Long> {
+public final class ArrivalWindowRepository
+    implements ReadRepository<ArrivalWindow, Long>, QueryRepository<ArrivalWindow, Long> {
   private final ResourceRuntime<ArrivalWindow, Long> rt;
 
   private final ArrivalWindowApi api;
@@ -38,7 +40,9 @@ public final class ArrivalWindowRepository implements ReadRepository<ArrivalWind
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/arrival-windows}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/arrival-windows}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public ArrivalWindowQuery query() {
@@ -46,15 +50,14 @@ public final class ArrivalWindowRepository implements ReadRepository<ArrivalWind
   }
 
   /**
-   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/arrival-windows/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.arrival-windows} is cached.
+   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/arrival-windows/{id}}; empty when
+   * it does not exist (404). Served from the cache when {@code dispatch.arrival-windows} is cached.
    */
   public Optional<ArrivalWindow> findById(long id) {
     return rt.find(id, () -> api.arrivalWindowsGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public ArrivalWindow getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -65,7 +68,8 @@ public final class ArrivalWindowRepository implements ReadRepository<ArrivalWind
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows}. Body: {@link CreateArrivalWindowRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows}. Body: {@link
+   * CreateArrivalWindowRequest}.
    */
   public ArrivalWindow create(CreateArrivalWindowRequest request) {
     Arguments.notNull("request", request);
@@ -73,7 +77,8 @@ public final class ArrivalWindowRepository implements ReadRepository<ArrivalWind
   }
 
   /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}. Body: {@link UpdateArrivalWindowRequest}. Evicts the record from the cache.
+   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}. Body: {@link
+   * UpdateArrivalWindowRequest}. Evicts the record from the cache.
    */
   public ArrivalWindow update(long id, UpdateArrivalWindowRequest request) {
     Arguments.positive("id", id);
@@ -82,32 +87,38 @@ public final class ArrivalWindowRepository implements ReadRepository<ArrivalWind
   }
 
   /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without a body. Always sends the body {@code {"isActive":true}} ({@link SetArrivalWindowStatusRequest}). Evicts the record from the cache.
+   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without
+   * a body. Always sends the body {@code {"isActive":true}} ({@link
+   * SetArrivalWindowStatusRequest}). Evicts the record from the cache.
    */
   public void activate(long arrivalWindowId) {
     Arguments.positive("arrivalWindowId", arrivalWindowId);
-    SetArrivalWindowStatusRequest request = SetArrivalWindowStatusRequest.builder().isActive(true).build();
+    SetArrivalWindowStatusRequest request =
+        SetArrivalWindowStatusRequest.builder().isActive(true).build();
     rt.write(arrivalWindowId, () -> api.arrivalWindowsActivated(arrivalWindowId, request));
   }
 
   /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without a body. Always sends the body {@code {"isActive":false}} ({@link SetArrivalWindowStatusRequest}). Evicts the record from the cache.
+   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without
+   * a body. Always sends the body {@code {"isActive":false}} ({@link
+   * SetArrivalWindowStatusRequest}). Evicts the record from the cache.
    */
   public void deactivate(long arrivalWindowId) {
     Arguments.positive("arrivalWindowId", arrivalWindowId);
-    SetArrivalWindowStatusRequest request = SetArrivalWindowStatusRequest.builder().isActive(false).build();
+    SetArrivalWindowStatusRequest request =
+        SetArrivalWindowStatusRequest.builder().isActive(false).build();
     rt.write(arrivalWindowId, () -> api.arrivalWindowsActivated(arrivalWindowId, request));
   }
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}. */
   public ArrivalWindowConfigurationResponse getConfiguration() {
     return rt.call(() -> api.arrivalWindowsGetConfiguration());
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}. Body: {@link UpdateArrivalWindowConfigurationRequest}. Evicts every cached {@code dispatch.arrival-windows} record.
+   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}. Body: {@link
+   * UpdateArrivalWindowConfigurationRequest}. Evicts every cached {@code dispatch.arrival-windows}
+   * record.
    */
   public ArrivalWindowConfigurationResponse updateConfiguration(
       UpdateArrivalWindowConfigurationRequest request) {

@@ -13,7 +13,8 @@ import dev.titanj.dispatch.model.CreateBusinessHour;
 import dev.titanj.dispatch.model.CreateBusinessHourRequest;
 
 /**
- * Repository of {@code dispatch.business-hours} ({@code dispatch/v2/tenant/{tenant}/business-hours}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.business-hours} ({@code
+ * dispatch/v2/tenant/{tenant}/business-hours}). Obtain it from {@link Dispatch}; thread-safe.
  */
 public final class BusinessHourRepository implements Repository<Void, Void> {
   private final ResourceRuntime<Void, Void> rt;
@@ -30,15 +31,14 @@ public final class BusinessHourRepository implements Repository<Void, Void> {
     return rt.key();
   }
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/business-hours}.
-   */
+  /** GET {@code dispatch/v2/tenant/{tenant}/business-hours}. */
   public BusinessHourModel get() {
     return rt.call(() -> api.businessHourGetList());
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/business-hours}. Body: {@link CreateBusinessHourRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/business-hours}. Body: {@link
+   * CreateBusinessHourRequest}.
    */
   public CreateBusinessHour create(CreateBusinessHourRequest request) {
     Arguments.notNull("request", request);

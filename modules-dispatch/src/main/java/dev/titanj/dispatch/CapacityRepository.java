@@ -12,7 +12,8 @@ import dev.titanj.dispatch.model.Capacity;
 import dev.titanj.dispatch.model.CapacityRequestArgs;
 
 /**
- * Repository of {@code dispatch.capacity} ({@code dispatch/v2/tenant/{tenant}/capacity}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.capacity} ({@code dispatch/v2/tenant/{tenant}/capacity}). Obtain it
+ * from {@link Dispatch}; thread-safe.
  */
 public final class CapacityRepository implements Repository<Void, Void> {
   private final ResourceRuntime<Void, Void> rt;
@@ -29,9 +30,7 @@ public final class CapacityRepository implements Repository<Void, Void> {
     return rt.key();
   }
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/capacity}. Body: {@link CapacityRequestArgs}.
-   */
+  /** POST {@code dispatch/v2/tenant/{tenant}/capacity}. Body: {@link CapacityRequestArgs}. */
   public Capacity calculate(CapacityRequestArgs request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.capacityGetList(request));

@@ -13,7 +13,9 @@ import dev.titanj.dispatch.model.GpsPingCreateRequest;
 import java.util.List;
 
 /**
- * Repository of {@code dispatch.gps-pings} ({@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.gps-pings} ({@code
+ * dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}). Obtain it from {@link
+ * Dispatch}; thread-safe.
  */
 public final class GpsPingRepository implements Repository<Void, Void> {
   private final ResourceRuntime<Void, Void> rt;
@@ -31,7 +33,9 @@ public final class GpsPingRepository implements Repository<Void, Void> {
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link GpsPingCreateRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}; the API answers
+   * with a bare array of results (not a list: nothing to page). Body: a list of {@link
+   * GpsPingCreateRequest}.
    */
   public List<GpsPing> create(String gpsProvider, List<GpsPingCreateRequest> requests) {
     Arguments.notBlank("gpsProvider", gpsProvider);

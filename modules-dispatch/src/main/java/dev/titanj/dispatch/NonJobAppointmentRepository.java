@@ -18,9 +18,11 @@ import dev.titanj.dispatch.model.NonJobAppointmentUpdateRequest;
 import java.util.Optional;
 
 /**
- * Repository of {@code dispatch.non-job-appointments} ({@code dispatch/v2/tenant/{tenant}/non-job-appointments}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.non-job-appointments} ({@code
+ * dispatch/v2/tenant/{tenant}/non-job-appointments}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class NonJobAppointmentRepository implements ReadRepository<GetNonJobAppointment, Long> {
+public final class NonJobAppointmentRepository
+    implements ReadRepository<GetNonJobAppointment, Long> {
   private final ResourceRuntime<GetNonJobAppointment, Long> rt;
 
   private final NonJobAppointmentApi api;
@@ -36,7 +38,9 @@ public final class NonJobAppointmentRepository implements ReadRepository<GetNonJ
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public NonJobAppointmentQuery query() {
@@ -44,15 +48,15 @@ public final class NonJobAppointmentRepository implements ReadRepository<GetNonJ
   }
 
   /**
-   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.non-job-appointments} is cached.
+   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}; empty
+   * when it does not exist (404). Served from the cache when {@code dispatch.non-job-appointments}
+   * is cached.
    */
   public Optional<GetNonJobAppointment> findById(long id) {
     return rt.find(id, () -> api.nonJobAppointmentsGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public GetNonJobAppointment getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -63,7 +67,8 @@ public final class NonJobAppointmentRepository implements ReadRepository<GetNonJ
   }
 
   /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Body: {@link NonJobAppointmentUpdateRequest}. Evicts the record from the cache.
+   * PUT {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Body: {@link
+   * NonJobAppointmentUpdateRequest}. Evicts the record from the cache.
    */
   public GetNonJobAppointment update(long id, NonJobAppointmentUpdateRequest request) {
     Arguments.positive("id", id);
@@ -72,7 +77,8 @@ public final class NonJobAppointmentRepository implements ReadRepository<GetNonJ
   }
 
   /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Evicts the record from the cache.
+   * DELETE {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Evicts the record from
+   * the cache.
    */
   public DeleteNonJobAppointmentResult delete(long id) {
     Arguments.positive("id", id);
@@ -80,7 +86,8 @@ public final class NonJobAppointmentRepository implements ReadRepository<GetNonJ
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/non-job-appointments}. Body: {@link CreateNonJobAppointmentRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/non-job-appointments}. Body: {@link
+   * CreateNonJobAppointmentRequest}.
    */
   public CreateNonJobAppointmentResult create(CreateNonJobAppointmentRequest request) {
     Arguments.notNull("request", request);

@@ -22,9 +22,11 @@ import dev.titanj.dispatch.model.UpdateTechnicianShiftRequest;
 import java.util.Optional;
 
 /**
- * Repository of {@code dispatch.technician-shifts} ({@code dispatch/v2/tenant/{tenant}/technician-shifts}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.technician-shifts} ({@code
+ * dispatch/v2/tenant/{tenant}/technician-shifts}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class TechnicianShiftRepository implements ReadRepository<TechnicianShift, Long>, QueryRepository<TechnicianShift, Long> {
+public final class TechnicianShiftRepository
+    implements ReadRepository<TechnicianShift, Long>, QueryRepository<TechnicianShift, Long> {
   private final ResourceRuntime<TechnicianShift, Long> rt;
 
   private final TechnicianShiftApi api;
@@ -40,7 +42,9 @@ public final class TechnicianShiftRepository implements ReadRepository<Technicia
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/technician-shifts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/technician-shifts}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public TechnicianShiftQuery query() {
@@ -48,15 +52,15 @@ public final class TechnicianShiftRepository implements ReadRepository<Technicia
   }
 
   /**
-   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/technician-shifts/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.technician-shifts} is cached.
+   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/technician-shifts/{id}}; empty
+   * when it does not exist (404). Served from the cache when {@code dispatch.technician-shifts} is
+   * cached.
    */
   public Optional<TechnicianShift> findById(long id) {
     return rt.find(id, () -> api.technicianShiftsGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public TechnicianShift getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -67,7 +71,8 @@ public final class TechnicianShiftRepository implements ReadRepository<Technicia
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts}. Body: {@link CreateTechnicianShiftRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts}. Body: {@link
+   * CreateTechnicianShiftRequest}.
    */
   public TechnicianShiftCreate create(CreateTechnicianShiftRequest request) {
     Arguments.notNull("request", request);
@@ -75,7 +80,8 @@ public final class TechnicianShiftRepository implements ReadRepository<Technicia
   }
 
   /**
-   * PATCH {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Body: {@link UpdateTechnicianShiftRequest}. Evicts the record from the cache.
+   * PATCH {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Body: {@link
+   * UpdateTechnicianShiftRequest}. Evicts the record from the cache.
    */
   public TechnicianShiftUpdate update(long id, UpdateTechnicianShiftRequest request) {
     Arguments.positive("id", id);
@@ -84,7 +90,8 @@ public final class TechnicianShiftRepository implements ReadRepository<Technicia
   }
 
   /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Evicts the record from the cache.
+   * DELETE {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Evicts the record from the
+   * cache.
    */
   public DeleteTechnicianShiftResult delete(long id) {
     Arguments.positive("id", id);
@@ -92,7 +99,9 @@ public final class TechnicianShiftRepository implements ReadRepository<Technicia
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete}. Body: {@link BulkDeleteTechnicianShiftRequest}. Evicts every cached {@code dispatch.technician-shifts} record.
+   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete}. Body: {@link
+   * BulkDeleteTechnicianShiftRequest}. Evicts every cached {@code dispatch.technician-shifts}
+   * record.
    */
   public BulkDeleteTechnicianShiftResult bulkDelete(BulkDeleteTechnicianShiftRequest request) {
     Arguments.notNull("request", request);

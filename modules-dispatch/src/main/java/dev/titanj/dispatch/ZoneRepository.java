@@ -17,9 +17,11 @@ import dev.titanj.dispatch.model.Zone;
 import java.util.Optional;
 
 /**
- * Repository of {@code dispatch.zones} ({@code dispatch/v2/tenant/{tenant}/zones}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.zones} ({@code dispatch/v2/tenant/{tenant}/zones}). Obtain it from
+ * {@link Dispatch}; thread-safe.
  */
-public final class ZoneRepository implements ReadRepository<Zone, Long>, QueryRepository<Zone, Long> {
+public final class ZoneRepository
+    implements ReadRepository<Zone, Long>, QueryRepository<Zone, Long> {
   private final ResourceRuntime<Zone, Long> rt;
 
   private final ZoneApi api;
@@ -35,7 +37,8 @@ public final class ZoneRepository implements ReadRepository<Zone, Long>, QueryRe
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/zones}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/zones}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public ZoneQuery query() {
@@ -43,15 +46,14 @@ public final class ZoneRepository implements ReadRepository<Zone, Long>, QueryRe
   }
 
   /**
-   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/zones/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.zones} is cached.
+   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/zones/{id}}; empty when it does
+   * not exist (404). Served from the cache when {@code dispatch.zones} is cached.
    */
   public Optional<Zone> findById(long id) {
     return rt.find(id, () -> api.zoneGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Zone getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -70,7 +72,8 @@ public final class ZoneRepository implements ReadRepository<Zone, Long>, QueryRe
   }
 
   /**
-   * PATCH {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}. Body: {@link CreateOrUpdateZoneRequestArgs}. Evicts the record from the cache.
+   * PATCH {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}. Body: {@link
+   * CreateOrUpdateZoneRequestArgs}. Evicts the record from the cache.
    */
   public CreateOrUpdateZone update(long id, CreateOrUpdateZoneRequestArgs request) {
     Arguments.positive("id", id);
@@ -79,7 +82,8 @@ public final class ZoneRepository implements ReadRepository<Zone, Long>, QueryRe
   }
 
   /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}; the API answers without a body.
+   * Evicts the record from the cache.
    */
   public void delete(long id) {
     Arguments.positive("id", id);

@@ -24,9 +24,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Repository of {@code settings.business-units} ({@code settings/v2/tenant/{tenant}/business-units}). Obtain it from {@link Settings}; thread-safe.
+ * Repository of {@code settings.business-units} ({@code
+ * settings/v2/tenant/{tenant}/business-units}). Obtain it from {@link Settings}; thread-safe.
  */
-public final class BusinessUnitRepository implements ReadRepository<BusinessUnit, Long>, QueryRepository<BusinessUnit, Long> {
+public final class BusinessUnitRepository
+    implements ReadRepository<BusinessUnit, Long>, QueryRepository<BusinessUnit, Long> {
   private final ResourceRuntime<BusinessUnit, Long> rt;
 
   private final BusinessUnitApi api;
@@ -42,7 +44,9 @@ public final class BusinessUnitRepository implements ReadRepository<BusinessUnit
   }
 
   /**
-   * A query over {@code GET settings/v2/tenant/{tenant}/business-units}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET settings/v2/tenant/{tenant}/business-units}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public BusinessUnitQuery query() {
@@ -50,31 +54,38 @@ public final class BusinessUnitRepository implements ReadRepository<BusinessUnit
   }
 
   /**
-   * Reads one record with {@code GET settings/v2/tenant/{tenant}/business-units/{id}}; empty when it does not exist (404). Served from the cache when {@code settings.business-units} is cached.
+   * Reads one record with {@code GET settings/v2/tenant/{tenant}/business-units/{id}}; empty when
+   * it does not exist (404). Served from the cache when {@code settings.business-units} is cached.
    */
   public Optional<BusinessUnit> findById(long id) {
     return rt.find(id, () -> api.businessUnitsGet(id, null));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public BusinessUnit getById(long id) {
     return rt.found(id, findById(id));
   }
 
   /**
-   * Reads one record with {@code GET settings/v2/tenant/{tenant}/business-units/{id}} and these query parameters; empty when it does not exist (404). Never served from or stored in the cache, because the answer depends on the parameters; {@link #findById(long)} reads without them.
+   * Reads one record with {@code GET settings/v2/tenant/{tenant}/business-units/{id}} and these
+   * query parameters; empty when it does not exist (404). Never served from or stored in the cache,
+   * because the answer depends on the parameters; {@link #findById(long)} reads without them.
    *
-   * <p>{@code externalDataApplicationGuid} (required here) is sent as the query parameter {@code externalDataApplicationGuid}.
+   * <p>{@code externalDataApplicationGuid} (required here) is sent as the query parameter {@code
+   * externalDataApplicationGuid}.
    */
   public Optional<BusinessUnit> findById(long id, UUID externalDataApplicationGuid) {
     Arguments.notNull("externalDataApplicationGuid", externalDataApplicationGuid);
-    return rt.findUncached(id, () -> api.businessUnitsGet(id, Arguments.query("externalDataApplicationGuid", externalDataApplicationGuid)));
+    return rt.findUncached(
+        id,
+        () ->
+            api.businessUnitsGet(
+                id, Arguments.query("externalDataApplicationGuid", externalDataApplicationGuid)));
   }
 
   /**
-   * Like {@link #findById(long)} with the same parameters, but a missing record is a {@link NotFoundException}.
+   * Like {@link #findById(long)} with the same parameters, but a missing record is a {@link
+   * NotFoundException}.
    */
   public BusinessUnit getById(long id, UUID externalDataApplicationGuid) {
     return rt.found(id, findById(id, externalDataApplicationGuid));
@@ -86,22 +97,22 @@ public final class BusinessUnitRepository implements ReadRepository<BusinessUnit
   }
 
   /**
-   * Reads many records through {@code GET settings/v2/tenant/{tenant}/business-units?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET settings/v2/tenant/{tenant}/business-units?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<BusinessUnit> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<BusinessUnit> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * PATCH {@code settings/v2/tenant/{tenant}/business-units/{id}}. Body: {@link UpdateBusinessUnitRequest}. Evicts the record from the cache.
+   * PATCH {@code settings/v2/tenant/{tenant}/business-units/{id}}. Body: {@link
+   * UpdateBusinessUnitRequest}. Evicts the record from the cache.
    */
   public Modification update(long id, UpdateBusinessUnitRequest request) {
     Arguments.positive("id", id);
@@ -110,14 +121,17 @@ public final class BusinessUnitRepository implements ReadRepository<BusinessUnit
   }
 
   /**
-   * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from {@code
+   * cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportBusinessUnit> export(ExportCursor cursor) {
     return rt.export(cursor, q -> api.exportBusinessUnits(q));
   }
 
   /**
-   * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from the beginning.
+   * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from the
+   * beginning.
    */
   public ExportFeed<ExportBusinessUnit> export() {
     return export(ExportCursor.beginning());

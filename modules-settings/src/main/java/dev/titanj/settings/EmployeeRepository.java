@@ -27,9 +27,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code settings.employees} ({@code settings/v2/tenant/{tenant}/employees}). Obtain it from {@link Settings}; thread-safe.
+ * Repository of {@code settings.employees} ({@code settings/v2/tenant/{tenant}/employees}). Obtain
+ * it from {@link Settings}; thread-safe.
  */
-public final class EmployeeRepository implements ReadRepository<Employee, Long>, QueryRepository<Employee, Long> {
+public final class EmployeeRepository
+    implements ReadRepository<Employee, Long>, QueryRepository<Employee, Long> {
   private final ResourceRuntime<Employee, Long> rt;
 
   private final EmployeeApi api;
@@ -45,7 +47,9 @@ public final class EmployeeRepository implements ReadRepository<Employee, Long>,
   }
 
   /**
-   * A query over {@code GET settings/v2/tenant/{tenant}/employees}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET settings/v2/tenant/{tenant}/employees}: lazy, paged (up to 5000 records
+   * per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public EmployeeQuery query() {
@@ -53,15 +57,14 @@ public final class EmployeeRepository implements ReadRepository<Employee, Long>,
   }
 
   /**
-   * Reads one record with {@code GET settings/v2/tenant/{tenant}/employees/{id}}; empty when it does not exist (404). Served from the cache when {@code settings.employees} is cached.
+   * Reads one record with {@code GET settings/v2/tenant/{tenant}/employees/{id}}; empty when it
+   * does not exist (404). Served from the cache when {@code settings.employees} is cached.
    */
   public Optional<Employee> findById(long id) {
     return rt.find(id, () -> api.employeesGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Employee getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -72,30 +75,28 @@ public final class EmployeeRepository implements ReadRepository<Employee, Long>,
   }
 
   /**
-   * Reads many records through {@code GET settings/v2/tenant/{tenant}/employees?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET settings/v2/tenant/{tenant}/employees?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<Employee> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Employee> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/employees}. Body: {@link EmployeeCreateRequest}.
-   */
+  /** POST {@code settings/v2/tenant/{tenant}/employees}. Body: {@link EmployeeCreateRequest}. */
   public EmployeeCreate create(EmployeeCreateRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.employeesCreate(request));
   }
 
   /**
-   * PATCH {@code settings/v2/tenant/{tenant}/employees/{id}}. Body: {@link EmployeeUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code settings/v2/tenant/{tenant}/employees/{id}}. Body: {@link EmployeeUpdateRequest}.
+   * Evicts the record from the cache.
    */
   public EmployeeUpdate update(long id, EmployeeUpdateRequest request) {
     Arguments.positive("id", id);
@@ -104,7 +105,8 @@ public final class EmployeeRepository implements ReadRepository<Employee, Long>,
   }
 
   /**
-   * POST {@code settings/v2/tenant/{tenant}/employees/{id}/account-actions}. Body: {@link AccountActionRequest}. Evicts the record from the cache.
+   * POST {@code settings/v2/tenant/{tenant}/employees/{id}/account-actions}. Body: {@link
+   * AccountActionRequest}. Evicts the record from the cache.
    */
   public AccountActionResponse accountActions(long employeeId, AccountActionRequest request) {
     Arguments.positive("employeeId", employeeId);
@@ -113,7 +115,9 @@ public final class EmployeeRepository implements ReadRepository<Employee, Long>,
   }
 
   /**
-   * The change feed {@code GET settings/v2/tenant/{tenant}/export/employees} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET settings/v2/tenant/{tenant}/export/employees} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
   public ExportFeed<ExportEmployee> export(ExportCursor cursor) {
     return rt.export(cursor, q -> api.exportEmployees(q));

@@ -21,9 +21,11 @@ import dev.titanj.settings.model.TagType;
 import java.util.Optional;
 
 /**
- * Repository of {@code settings.tag-types} ({@code settings/v2/tenant/{tenant}/tag-types}). Obtain it from {@link Settings}; thread-safe.
+ * Repository of {@code settings.tag-types} ({@code settings/v2/tenant/{tenant}/tag-types}). Obtain
+ * it from {@link Settings}; thread-safe.
  */
-public final class TagTypeRepository implements ReadRepository<TagType, Long>, QueryRepository<TagType, Long> {
+public final class TagTypeRepository
+    implements ReadRepository<TagType, Long>, QueryRepository<TagType, Long> {
   private final ResourceRuntime<TagType, Long> rt;
 
   private final TagTypeApi api;
@@ -39,7 +41,9 @@ public final class TagTypeRepository implements ReadRepository<TagType, Long>, Q
   }
 
   /**
-   * A query over {@code GET settings/v2/tenant/{tenant}/tag-types}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET settings/v2/tenant/{tenant}/tag-types}: lazy, paged (up to 5000 records
+   * per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public TagTypeQuery query() {
@@ -47,15 +51,15 @@ public final class TagTypeRepository implements ReadRepository<TagType, Long>, Q
   }
 
   /**
-   * Finds one record by scanning the list {@code GET settings/v2/tenant/{tenant}/tag-types} (the API has neither a read-by-id endpoint nor an {@code ids} filter here; meant for small reference data). Cached when {@code settings.tag-types} is cached.
+   * Finds one record by scanning the list {@code GET settings/v2/tenant/{tenant}/tag-types} (the
+   * API has neither a read-by-id endpoint nor an {@code ids} filter here; meant for small reference
+   * data). Cached when {@code settings.tag-types} is cached.
    */
   public Optional<TagType> findById(long id) {
     return rt.scan(id, () -> query().active(Active.ANY));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public TagType getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -66,7 +70,9 @@ public final class TagTypeRepository implements ReadRepository<TagType, Long>, Q
   }
 
   /**
-   * The change feed {@code GET settings/v2/tenant/{tenant}/export/tag-types} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET settings/v2/tenant/{tenant}/export/tag-types} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
   public ExportFeed<ExportTagType> export(ExportCursor cursor) {
     return rt.export(cursor, q -> api.exportTagTypes(q));
@@ -79,9 +85,7 @@ public final class TagTypeRepository implements ReadRepository<TagType, Long>, Q
     return export(ExportCursor.beginning());
   }
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/tag-types}. Body: {@link CreateTagTypeRequest}.
-   */
+  /** POST {@code settings/v2/tenant/{tenant}/tag-types}. Body: {@link CreateTagTypeRequest}. */
   public Modification create(CreateTagTypeRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.tagTypesCreate(request));

@@ -27,9 +27,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code settings.technicians} ({@code settings/v2/tenant/{tenant}/technicians}). Obtain it from {@link Settings}; thread-safe.
+ * Repository of {@code settings.technicians} ({@code settings/v2/tenant/{tenant}/technicians}).
+ * Obtain it from {@link Settings}; thread-safe.
  */
-public final class TechnicianRepository implements ReadRepository<Technician, Long>, QueryRepository<Technician, Long> {
+public final class TechnicianRepository
+    implements ReadRepository<Technician, Long>, QueryRepository<Technician, Long> {
   private final ResourceRuntime<Technician, Long> rt;
 
   private final TechnicianApi api;
@@ -45,7 +47,9 @@ public final class TechnicianRepository implements ReadRepository<Technician, Lo
   }
 
   /**
-   * A query over {@code GET settings/v2/tenant/{tenant}/technicians}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET settings/v2/tenant/{tenant}/technicians}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public TechnicianQuery query() {
@@ -53,15 +57,14 @@ public final class TechnicianRepository implements ReadRepository<Technician, Lo
   }
 
   /**
-   * Reads one record with {@code GET settings/v2/tenant/{tenant}/technicians/{id}}; empty when it does not exist (404). Served from the cache when {@code settings.technicians} is cached.
+   * Reads one record with {@code GET settings/v2/tenant/{tenant}/technicians/{id}}; empty when it
+   * does not exist (404). Served from the cache when {@code settings.technicians} is cached.
    */
   public Optional<Technician> findById(long id) {
     return rt.find(id, () -> api.techniciansGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Technician getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -72,22 +75,23 @@ public final class TechnicianRepository implements ReadRepository<Technician, Lo
   }
 
   /**
-   * Reads many records through {@code GET settings/v2/tenant/{tenant}/technicians?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET settings/v2/tenant/{tenant}/technicians?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<Technician> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Technician> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET settings/v2/tenant/{tenant}/export/technicians} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET settings/v2/tenant/{tenant}/export/technicians} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
   public ExportFeed<ExportTechnician> export(ExportCursor cursor) {
     return rt.export(cursor, q -> api.exportTechnicians(q));
@@ -109,7 +113,8 @@ public final class TechnicianRepository implements ReadRepository<Technician, Lo
   }
 
   /**
-   * PATCH {@code settings/v2/tenant/{tenant}/technicians/{id}}. Body: {@link TechnicianUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code settings/v2/tenant/{tenant}/technicians/{id}}. Body: {@link
+   * TechnicianUpdateRequest}. Evicts the record from the cache.
    */
   public TechnicianUpdate update(long id, TechnicianUpdateRequest request) {
     Arguments.positive("id", id);
@@ -118,10 +123,11 @@ public final class TechnicianRepository implements ReadRepository<Technician, Lo
   }
 
   /**
-   * POST {@code settings/v2/tenant/{tenant}/technicians/{id}/account-actions}. Body: {@link TechnicianAccountActionRequest}. Evicts the record from the cache.
+   * POST {@code settings/v2/tenant/{tenant}/technicians/{id}/account-actions}. Body: {@link
+   * TechnicianAccountActionRequest}. Evicts the record from the cache.
    */
-  public AccountActionResponse accountActions(long technicianId,
-      TechnicianAccountActionRequest request) {
+  public AccountActionResponse accountActions(
+      long technicianId, TechnicianAccountActionRequest request) {
     Arguments.positive("technicianId", technicianId);
     Arguments.notNull("request", request);
     return rt.write(technicianId, () -> api.techniciansAccountActions(technicianId, request));

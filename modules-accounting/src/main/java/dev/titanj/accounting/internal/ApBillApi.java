@@ -19,9 +19,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code ap-bills} operations; used by {@link ApBillRepository}.
- */
+/** Retrofit binding of the {@code ap-bills} operations; used by {@link ApBillRepository}. */
 public interface ApBillApi {
   @GET("ap-bills")
   Call<PagedResponse<ApBill>> apBillsGetListPaginated(@Tag QueryParams query);

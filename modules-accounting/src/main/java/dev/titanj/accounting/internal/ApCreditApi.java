@@ -15,9 +15,7 @@ import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code ap-credits} operations; used by {@link ApCreditRepository}.
- */
+/** Retrofit binding of the {@code ap-credits} operations; used by {@link ApCreditRepository}. */
 public interface ApCreditApi {
   @GET("ap-credits")
   Call<PagedResponse<ApCredit>> apCreditsGetList(@Tag QueryParams query);

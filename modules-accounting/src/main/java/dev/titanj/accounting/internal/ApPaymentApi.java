@@ -15,9 +15,7 @@ import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code ap-payments} operations; used by {@link ApPaymentRepository}.
- */
+/** Retrofit binding of the {@code ap-payments} operations; used by {@link ApPaymentRepository}. */
 public interface ApPaymentApi {
   @GET("ap-payments")
   Call<PagedResponse<ApPayment>> apPaymentsGetList(@Tag QueryParams query);

@@ -23,8 +23,8 @@ public interface BankDepositApi {
   Call<PagedResponse<DetailedDeposit>> depositsGetList(@Tag QueryParams query);
 
   @GET("bank-deposits/{id}/transactions")
-  Call<PagedResponse<DetailedTransaction>> depositsGetTransactionsList(@Path("id") long id,
-      @Tag QueryParams query);
+  Call<PagedResponse<DetailedTransaction>> depositsGetTransactionsList(
+      @Path("id") long id, @Tag QueryParams query);
 
   @POST("bank-deposits/markasexported")
   Call<Void> depositsMarkAsExported(@Body MarkDepositsAsExportedRequestArgs request);

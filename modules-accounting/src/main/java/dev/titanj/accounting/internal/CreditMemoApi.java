@@ -23,6 +23,6 @@ public interface CreditMemoApi {
   Call<PagedResponse<CreditMemoPublic>> creditMemosGetList(@Tag QueryParams query);
 
   @PATCH("credit-memos/{id}")
-  Call<CreditMemoUpdatePublic> creditMemosUpdate(@Path("id") long id,
-      @Body CreditMemoUpdatePublicRequest request);
+  Call<CreditMemoUpdatePublic> creditMemosUpdate(
+      @Path("id") long id, @Body CreditMemoUpdatePublicRequest request);
 }

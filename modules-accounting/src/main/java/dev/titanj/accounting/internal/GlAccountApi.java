@@ -16,9 +16,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code gl-accounts} operations; used by {@link GlAccountRepository}.
- */
+/** Retrofit binding of the {@code gl-accounts} operations; used by {@link GlAccountRepository}. */
 public interface GlAccountApi {
   @GET("gl-accounts")
   Call<PagedResponse<GlAccountExtended>> glAccountsGetList(@Tag QueryParams query);
@@ -30,6 +28,6 @@ public interface GlAccountApi {
   Call<GlAccountExtended> glAccountsGetAccount(@Path("accountId") long accountId);
 
   @PATCH("gl-accounts/{accountId}")
-  Call<GlAccountExtended> glAccountsUpdateAccount(@Path("accountId") long accountId,
-      @Body GlAccountUpdateRequest request);
+  Call<GlAccountExtended> glAccountsUpdateAccount(
+      @Path("accountId") long accountId, @Body GlAccountUpdateRequest request);
 }

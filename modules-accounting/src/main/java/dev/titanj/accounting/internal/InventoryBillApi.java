@@ -21,7 +21,8 @@ import retrofit2.http.POST;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code inventory-bills} operations; used by {@link InventoryBillRepository}.
+ * Retrofit binding of the {@code inventory-bills} operations; used by {@link
+ * InventoryBillRepository}.
  */
 public interface InventoryBillApi {
   @GET("export/inventory-bills")

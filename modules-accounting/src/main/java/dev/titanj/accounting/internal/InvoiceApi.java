@@ -26,9 +26,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code invoices} operations; used by {@link InvoiceRepository}.
- */
+/** Retrofit binding of the {@code invoices} operations; used by {@link InvoiceRepository}. */
 public interface InvoiceApi {
   @GET("export/invoices")
   Call<ExportResponse<ExportInvoice>> exportInvoices(@Tag QueryParams query);
@@ -52,12 +50,12 @@ public interface InvoiceApi {
   Call<Void> invoicesUpdateInvoice(@Path("id") long id, @Body InvoiceUpdateRequest request);
 
   @PATCH("invoices/{invoiceId}/items")
-  Call<Void> invoicesUpdateInvoiceItems(@Path("invoiceId") long invoiceId,
-      @Body InvoiceItemUpdateRequest request);
+  Call<Void> invoicesUpdateInvoiceItems(
+      @Path("invoiceId") long invoiceId, @Body InvoiceItemUpdateRequest request);
 
   @DELETE("invoices/{invoiceId}/items/{itemId}")
-  Call<Void> invoicesDeleteInvoiceItem(@Path("invoiceId") long invoiceId,
-      @Path("itemId") long itemId);
+  Call<Void> invoicesDeleteInvoiceItem(
+      @Path("invoiceId") long invoiceId, @Path("itemId") long itemId);
 
   @POST("invoices/markasexported")
   Call<List<MarkInvoiceAsExportedUpdate>> invoicesMarkAsExported(

@@ -22,9 +22,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code payments} operations; used by {@link PaymentRepository}.
- */
+/** Retrofit binding of the {@code payments} operations; used by {@link PaymentRepository}. */
 public interface PaymentApi {
   @GET("export/payments")
   Call<ExportResponse<ExportPayment>> exportPayments(@Tag QueryParams query);

@@ -23,9 +23,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code bookings} operations; used by {@link BookingRepository}.
- */
+/** Retrofit binding of the {@code bookings} operations; used by {@link BookingRepository}. */
 public interface BookingApi {
   @GET("bookings/{id}")
   Call<Booking> bookingsGet(@Path("id") long id);
@@ -34,45 +32,55 @@ public interface BookingApi {
   Call<PagedResponse<Booking>> bookingsGetList(@Tag QueryParams query);
 
   @GET("bookings/{id}/contacts")
-  Call<PagedResponse<BookingContact>> bookingsGetContactList(@Path("id") long id,
-      @Tag QueryParams query);
+  Call<PagedResponse<BookingContact>> bookingsGetContactList(
+      @Path("id") long id, @Tag QueryParams query);
 
   @GET("booking-provider/{booking_provider}/bookings/{id}")
-  Call<Booking> bookingsGetForProvider(@Path("booking_provider") long bookingProvider,
-      @Path("id") long id);
+  Call<Booking> bookingsGetForProvider(
+      @Path("booking_provider") long bookingProvider, @Path("id") long id);
 
   @PATCH("booking-provider/{booking_provider}/bookings/{id}")
-  Call<Booking> bookingsUpdate(@Path("booking_provider") long bookingProvider, @Path("id") long id,
+  Call<Booking> bookingsUpdate(
+      @Path("booking_provider") long bookingProvider,
+      @Path("id") long id,
       @Body UpdateBookingRequest request);
 
   @GET("booking-provider/{booking_provider}/bookings")
-  Call<PagedResponse<Booking>> bookingsGetList2(@Path("booking_provider") long bookingProvider,
-      @Tag QueryParams query);
+  Call<PagedResponse<Booking>> bookingsGetList2(
+      @Path("booking_provider") long bookingProvider, @Tag QueryParams query);
 
   @POST("booking-provider/{booking_provider}/bookings")
-  Call<Booking> bookingsCreate(@Path("booking_provider") long bookingProvider,
-      @Body CreateBookingRequest request);
+  Call<Booking> bookingsCreate(
+      @Path("booking_provider") long bookingProvider, @Body CreateBookingRequest request);
 
   @GET("booking-provider/{booking_provider}/bookings/{id}/contacts")
   Call<PagedResponse<BookingContact>> bookingsGetContactList2(
       @Path("booking_provider") long bookingProvider, @Path("id") long id, @Tag QueryParams query);
 
   @POST("booking-provider/{booking_provider}/bookings/{id}/contacts")
-  Call<BookingContact> bookingsCreateContact(@Path("booking_provider") long bookingProvider,
-      @Path("id") long id, @Body ContactCreateRequest request);
+  Call<BookingContact> bookingsCreateContact(
+      @Path("booking_provider") long bookingProvider,
+      @Path("id") long id,
+      @Body ContactCreateRequest request);
 
   @PATCH("booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}")
   Call<UpdateBookingContactRequest> bookingsUpdateBookingContact(
-      @Path("booking_provider") long bookingProvider, @Path("id") long id,
-      @Path("contactId") long contactId, @Body UpdateBookingContactRequest request);
+      @Path("booking_provider") long bookingProvider,
+      @Path("id") long id,
+      @Path("contactId") long contactId,
+      @Body UpdateBookingContactRequest request);
 
   @DELETE("booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}")
-  Call<Void> bookingsDeleteContact(@Path("booking_provider") long bookingProvider,
-      @Path("id") long id, @Path("contactId") long contactId);
+  Call<Void> bookingsDeleteContact(
+      @Path("booking_provider") long bookingProvider,
+      @Path("id") long id,
+      @Path("contactId") long contactId);
 
   @POST("booking-provider/{booking_provider}/bookings/{id}/dismiss")
-  Call<Void> bookingsDismissBooking(@Path("booking_provider") String bookingProvider,
-      @Path("id") long id, @Body DismissBookingModel request);
+  Call<Void> bookingsDismissBooking(
+      @Path("booking_provider") String bookingProvider,
+      @Path("id") long id,
+      @Body DismissBookingModel request);
 
   @GET("export/bookings")
   Call<ExportResponse<ExportBooking>> exportBookingsGet(@Tag QueryParams query);

@@ -19,7 +19,8 @@ import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code booking-provider-tags} operations; used by {@link BookingProviderTagRepository}.
+ * Retrofit binding of the {@code booking-provider-tags} operations; used by {@link
+ * BookingProviderTagRepository}.
  */
 public interface BookingProviderTagApi {
   @GET("booking-provider-tags")
@@ -33,6 +34,6 @@ public interface BookingProviderTagApi {
   Call<GetBookingProviderTag> bookingProviderTagsGet(@Path("id") long id);
 
   @PATCH("booking-provider-tags/{id}")
-  Call<BookingProviderTag> bookingProviderTagsUpdate(@Path("id") long id,
-      @Body UpdateBookingProviderTagRequest request);
+  Call<BookingProviderTag> bookingProviderTagsUpdate(
+      @Path("id") long id, @Body UpdateBookingProviderTagRequest request);
 }

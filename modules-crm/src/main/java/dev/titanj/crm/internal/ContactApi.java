@@ -29,33 +29,35 @@ import retrofit2.http.PUT;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code contacts} operations; used by {@link ContactRepository}.
- */
+/** Retrofit binding of the {@code contacts} operations; used by {@link ContactRepository}. */
 public interface ContactApi {
   @GET("contacts/{contactId}/contact-methods")
   Call<PagedResponse<ContactMethod>> contactMethodsGetContactMethods(
       @Path("contactId") UUID contactId, @Tag QueryParams query);
 
   @POST("contacts/{contactId}/contact-methods")
-  Call<ContactMethod> contactMethodsCreateContactMethod(@Path("contactId") UUID contactId,
-      @Body CreateContactMethodRequest request);
+  Call<ContactMethod> contactMethodsCreateContactMethod(
+      @Path("contactId") UUID contactId, @Body CreateContactMethodRequest request);
 
   @GET("contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<ContactMethod> contactMethodsGetContactMethod(@Path("contactId") UUID contactId,
-      @Path("contactMethodId") UUID contactMethodId);
+  Call<ContactMethod> contactMethodsGetContactMethod(
+      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId);
 
   @PUT("contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<ContactMethod> contactMethodsUpsertContactMethod(@Path("contactId") UUID contactId,
-      @Path("contactMethodId") UUID contactMethodId, @Body UpsertContactMethodRequest request);
+  Call<ContactMethod> contactMethodsUpsertContactMethod(
+      @Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId,
+      @Body UpsertContactMethodRequest request);
 
   @PATCH("contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<ContactMethod> contactMethodsUpdateContactMethod(@Path("contactId") UUID contactId,
-      @Path("contactMethodId") UUID contactMethodId, @Body UpdateContactMethodRequest request);
+  Call<ContactMethod> contactMethodsUpdateContactMethod(
+      @Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId,
+      @Body UpdateContactMethodRequest request);
 
   @DELETE("contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<Void> contactMethodsDeleteContactMethod(@Path("contactId") UUID contactId,
-      @Path("contactMethodId") UUID contactMethodId);
+  Call<Void> contactMethodsDeleteContactMethod(
+      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId);
 
   @GET("contacts/{contactId}/contact-methods/{contactMethodId}/preferences")
   Call<List<ContactPreference>> contactPreferencesGetContactMethodPreferences(
@@ -63,12 +65,14 @@ public interface ContactApi {
 
   @GET("contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}")
   Call<ContactPreference> contactPreferencesGetContactMethodPreference(
-      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId,
+      @Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId,
       @Path("preferenceName") String preferenceName);
 
   @PATCH("contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}")
   Call<ContactPreference> contactPreferencesUpdateContactMethodPreference(
-      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId,
+      @Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId,
       @Path("preferenceName") String preferenceName,
       @Body UpdateContactMethodPreferenceRequest request);
 
@@ -95,12 +99,16 @@ public interface ContactApi {
   Call<Contact> contactsCreate(@Body CreateContactRequest request);
 
   @POST("contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}")
-  Call<Void> contactsCreateContactRelationship(@Path("contactId") UUID contactId,
-      @Path("relatedEntityId") long relatedEntityId, @Path("typeSlug") String typeSlug);
+  Call<Void> contactsCreateContactRelationship(
+      @Path("contactId") UUID contactId,
+      @Path("relatedEntityId") long relatedEntityId,
+      @Path("typeSlug") String typeSlug);
 
   @DELETE("contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}")
-  Call<Void> contactsDeleteContactRelationship(@Path("contactId") UUID contactId,
-      @Path("relatedEntityId") long relatedEntityId, @Path("typeSlug") String typeSlug);
+  Call<Void> contactsDeleteContactRelationship(
+      @Path("contactId") UUID contactId,
+      @Path("relatedEntityId") long relatedEntityId,
+      @Path("typeSlug") String typeSlug);
 
   @GET("contacts/{contactId}/relationships")
   Call<PagedResponse<ContactRelationship>> contactsGetContactRelationshipList(

@@ -29,9 +29,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code customers} operations; used by {@link CustomerRepository}.
- */
+/** Retrofit binding of the {@code customers} operations; used by {@link CustomerRepository}. */
 public interface CustomerApi {
   @GET("customers/{id}")
   Call<Customer> customersGet(@Path("id") long id);
@@ -55,16 +53,18 @@ public interface CustomerApi {
   Call<Void> customersDeleteNote(@Path("id") long id, @Path("noteId") long noteId);
 
   @GET("customers/{id}/contacts")
-  Call<PagedResponse<CustomerContactWithModifiedOn>> customersGetContactList(@Path("id") long id,
-      @Tag QueryParams query);
+  Call<PagedResponse<CustomerContactWithModifiedOn>> customersGetContactList(
+      @Path("id") long id, @Tag QueryParams query);
 
   @POST("customers/{id}/contacts")
-  Call<CustomerContactWithModifiedOn> customersCreateContact(@Path("id") long id,
-      @Body CreateCustomerContactRequest request);
+  Call<CustomerContactWithModifiedOn> customersCreateContact(
+      @Path("id") long id, @Body CreateCustomerContactRequest request);
 
   @PATCH("customers/{id}/contacts/{contactId}")
-  Call<CustomerContactWithModifiedOn> customersUpdateContact(@Path("id") long id,
-      @Path("contactId") long contactId, @Body UpdateCustomerContactRequest request);
+  Call<CustomerContactWithModifiedOn> customersUpdateContact(
+      @Path("id") long id,
+      @Path("contactId") long contactId,
+      @Body UpdateCustomerContactRequest request);
 
   @DELETE("customers/{id}/contacts/{contactId}")
   Call<Void> customersDeleteContact(@Path("id") long id, @Path("contactId") long contactId);
@@ -74,8 +74,8 @@ public interface CustomerApi {
       @Tag QueryParams query);
 
   @POST("customers/{id}/tags/{tagTypeId}")
-  Call<CreateCustomerTag> customersCreateTag(@Path("id") long id,
-      @Path("tagTypeId") long tagTypeId);
+  Call<CreateCustomerTag> customersCreateTag(
+      @Path("id") long id, @Path("tagTypeId") long tagTypeId);
 
   @DELETE("customers/{id}/tags/{tagTypeId}")
   Call<Void> customersDeleteTag(@Path("id") long id, @Path("tagTypeId") long tagTypeId);

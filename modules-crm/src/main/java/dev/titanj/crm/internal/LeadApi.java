@@ -25,9 +25,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code leads} operations; used by {@link LeadRepository}.
- */
+/** Retrofit binding of the {@code leads} operations; used by {@link LeadRepository}. */
 public interface LeadApi {
   @GET("export/leads")
   Call<ExportResponse<ExportLeads>> exportLeadsLeads(@Tag QueryParams query);
@@ -57,6 +55,6 @@ public interface LeadApi {
   Call<Void> leadsDismiss(@Path("id") long id, @Body DismissLeadRequest request);
 
   @POST("leads/form")
-  Call<SubmitLeadForm> leadsSubmitLeadForm(@Tag QueryParams query,
-      @Body SubmitLeadFormRequest request);
+  Call<SubmitLeadForm> leadsSubmitLeadForm(
+      @Tag QueryParams query, @Body SubmitLeadFormRequest request);
 }

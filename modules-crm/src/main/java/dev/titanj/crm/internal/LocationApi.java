@@ -29,9 +29,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code locations} operations; used by {@link LocationRepository}.
- */
+/** Retrofit binding of the {@code locations} operations; used by {@link LocationRepository}. */
 public interface LocationApi {
   @GET("export/locations/contacts")
   Call<ExportResponse<ExportLocationContact>> exportContactsLocationsContacts(
@@ -62,26 +60,28 @@ public interface LocationApi {
   Call<Void> locationsDeleteNote(@Path("id") long id, @Path("noteId") long noteId);
 
   @GET("locations/{id}/contacts")
-  Call<PagedResponse<LocationContactResponse>> locationsGetContactList(@Path("id") long id,
-      @Tag QueryParams query);
+  Call<PagedResponse<LocationContactResponse>> locationsGetContactList(
+      @Path("id") long id, @Tag QueryParams query);
 
   @POST("locations/{id}/contacts")
-  Call<LocationContactResponse> locationsCreateContact(@Path("id") long id,
-      @Body LocationContactCreateRequest request);
+  Call<LocationContactResponse> locationsCreateContact(
+      @Path("id") long id, @Body LocationContactCreateRequest request);
 
   @GET("locations/contacts")
   Call<PagedResponse<LocationsContact>> locationsGetLocationsContactsList(@Tag QueryParams query);
 
   @PATCH("locations/{id}/contacts/{contactId}")
-  Call<LocationContactResponse> locationsUpdateContact(@Path("id") long id,
-      @Path("contactId") long contactId, @Body LocationContactUpdateRequest request);
+  Call<LocationContactResponse> locationsUpdateContact(
+      @Path("id") long id,
+      @Path("contactId") long contactId,
+      @Body LocationContactUpdateRequest request);
 
   @DELETE("locations/{id}/contacts/{contactId}")
   Call<Void> locationsDeleteContact(@Path("id") long id, @Path("contactId") long contactId);
 
   @POST("locations/{id}/tags/{tagTypeId}")
-  Call<CreateLocationTag> locationsCreateTag(@Path("id") long id,
-      @Path("tagTypeId") long tagTypeId);
+  Call<CreateLocationTag> locationsCreateTag(
+      @Path("id") long id, @Path("tagTypeId") long tagTypeId);
 
   @DELETE("locations/{id}/tags/{tagTypeId}")
   Call<Void> locationsDeleteTag(@Path("id") long id, @Path("tagTypeId") long tagTypeId);
@@ -91,8 +91,8 @@ public interface LocationApi {
       @Tag QueryParams query);
 
   @POST("locations/{id}/preferredtechnician/{preferredTechnicianId}")
-  Call<Void> locationsUpdatePreferredTechnician(@Path("id") long id,
-      @Path("preferredTechnicianId") long preferredTechnicianId);
+  Call<Void> locationsUpdatePreferredTechnician(
+      @Path("id") long id, @Path("preferredTechnicianId") long preferredTechnicianId);
 
   @GET("locations/{id}/preferredtechnician")
   Call<Long> locationsGetPreferredTechnician(@Path("id") long id);

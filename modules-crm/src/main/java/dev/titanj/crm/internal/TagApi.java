@@ -10,17 +10,11 @@ import retrofit2.http.Body;
 import retrofit2.http.HTTP;
 import retrofit2.http.PUT;
 
-/**
- * Retrofit binding of the {@code tags} operations; used by {@link TagRepository}.
- */
+/** Retrofit binding of the {@code tags} operations; used by {@link TagRepository}. */
 public interface TagApi {
   @PUT("tags")
   Call<Void> bulkTagsAddTags(@Body AddBulkTagsRequest request);
 
-  @HTTP(
-      method = "DELETE",
-      path = "tags",
-      hasBody = true
-  )
+  @HTTP(method = "DELETE", path = "tags", hasBody = true)
   Call<Void> bulkTagsRemoveTags(@Body RemoveBulkTagsRequest request);
 }

@@ -18,7 +18,8 @@ import retrofit2.http.POST;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code appointment-assignments} operations; used by {@link AppointmentAssignmentRepository}.
+ * Retrofit binding of the {@code appointment-assignments} operations; used by {@link
+ * AppointmentAssignmentRepository}.
  */
 public interface AppointmentAssignmentApi {
   @GET("appointment-assignments")

@@ -20,7 +20,8 @@ import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code arrival-windows} operations; used by {@link ArrivalWindowRepository}.
+ * Retrofit binding of the {@code arrival-windows} operations; used by {@link
+ * ArrivalWindowRepository}.
  */
 public interface ArrivalWindowApi {
   @GET("arrival-windows")
@@ -33,12 +34,12 @@ public interface ArrivalWindowApi {
   Call<ArrivalWindow> arrivalWindowsGet(@Path("id") long id);
 
   @PUT("arrival-windows/{id}")
-  Call<ArrivalWindow> arrivalWindowsUpdate(@Path("id") long id,
-      @Body UpdateArrivalWindowRequest request);
+  Call<ArrivalWindow> arrivalWindowsUpdate(
+      @Path("id") long id, @Body UpdateArrivalWindowRequest request);
 
   @PUT("arrival-windows/{id}/activated")
-  Call<Void> arrivalWindowsActivated(@Path("id") long id,
-      @Body SetArrivalWindowStatusRequest request);
+  Call<Void> arrivalWindowsActivated(
+      @Path("id") long id, @Body SetArrivalWindowStatusRequest request);
 
   @GET("arrival-windows/configuration")
   Call<ArrivalWindowConfigurationResponse> arrivalWindowsGetConfiguration();

@@ -12,7 +12,8 @@ import retrofit2.http.GET;
 import retrofit2.http.POST;
 
 /**
- * Retrofit binding of the {@code business-hours} operations; used by {@link BusinessHourRepository}.
+ * Retrofit binding of the {@code business-hours} operations; used by {@link
+ * BusinessHourRepository}.
  */
 public interface BusinessHourApi {
   @GET("business-hours")

@@ -9,9 +9,7 @@ import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.POST;
 
-/**
- * Retrofit binding of the {@code capacity} operations; used by {@link CapacityRepository}.
- */
+/** Retrofit binding of the {@code capacity} operations; used by {@link CapacityRepository}. */
 public interface CapacityApi {
   @POST("capacity")
   Call<Capacity> capacityGetList(@Body CapacityRequestArgs request);

@@ -11,11 +11,9 @@ import retrofit2.http.Body;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
 
-/**
- * Retrofit binding of the {@code gps-pings} operations; used by {@link GpsPingRepository}.
- */
+/** Retrofit binding of the {@code gps-pings} operations; used by {@link GpsPingRepository}. */
 public interface GpsPingApi {
   @POST("gps-provider/{gps_provider}/gps-pings")
-  Call<List<GpsPing>> gpsCreate(@Path("gps_provider") String gpsProvider,
-      @Body List<GpsPingCreateRequest> requests);
+  Call<List<GpsPing>> gpsCreate(
+      @Path("gps_provider") String gpsProvider, @Body List<GpsPingCreateRequest> requests);
 }

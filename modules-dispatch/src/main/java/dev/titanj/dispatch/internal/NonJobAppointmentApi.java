@@ -21,15 +21,16 @@ import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code non-job-appointments} operations; used by {@link NonJobAppointmentRepository}.
+ * Retrofit binding of the {@code non-job-appointments} operations; used by {@link
+ * NonJobAppointmentRepository}.
  */
 public interface NonJobAppointmentApi {
   @GET("non-job-appointments/{id}")
   Call<GetNonJobAppointment> nonJobAppointmentsGet(@Path("id") long id);
 
   @PUT("non-job-appointments/{id}")
-  Call<GetNonJobAppointment> nonJobAppointmentsUpdate(@Path("id") long id,
-      @Body NonJobAppointmentUpdateRequest request);
+  Call<GetNonJobAppointment> nonJobAppointmentsUpdate(
+      @Path("id") long id, @Body NonJobAppointmentUpdateRequest request);
 
   @DELETE("non-job-appointments/{id}")
   Call<DeleteNonJobAppointmentResult> nonJobAppointmentsDelete(@Path("id") long id);

@@ -16,9 +16,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code teams} operations; used by {@link TeamRepository}.
- */
+/** Retrofit binding of the {@code teams} operations; used by {@link TeamRepository}. */
 public interface TeamApi {
   @GET("teams")
   Call<PagedResponse<Team>> teamGetList(@Tag QueryParams query);

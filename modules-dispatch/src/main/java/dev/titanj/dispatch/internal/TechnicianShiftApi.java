@@ -23,7 +23,8 @@ import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code technician-shifts} operations; used by {@link TechnicianShiftRepository}.
+ * Retrofit binding of the {@code technician-shifts} operations; used by {@link
+ * TechnicianShiftRepository}.
  */
 public interface TechnicianShiftApi {
   @GET("technician-shifts")
@@ -36,8 +37,8 @@ public interface TechnicianShiftApi {
   Call<TechnicianShift> technicianShiftsGet(@Path("id") long id);
 
   @PATCH("technician-shifts/{id}")
-  Call<TechnicianShiftUpdate> technicianShiftsUpdate(@Path("id") long id,
-      @Body UpdateTechnicianShiftRequest request);
+  Call<TechnicianShiftUpdate> technicianShiftsUpdate(
+      @Path("id") long id, @Body UpdateTechnicianShiftRequest request);
 
   @DELETE("technician-shifts/{id}")
   Call<DeleteTechnicianShiftResult> technicianShiftsDelete(@Path("id") long id);

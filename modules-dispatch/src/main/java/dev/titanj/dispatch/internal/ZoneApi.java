@@ -17,9 +17,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code zones} operations; used by {@link ZoneRepository}.
- */
+/** Retrofit binding of the {@code zones} operations; used by {@link ZoneRepository}. */
 public interface ZoneApi {
   @GET("zones")
   Call<PagedResponse<Zone>> zoneGetList(@Tag QueryParams query);
@@ -31,8 +29,8 @@ public interface ZoneApi {
   Call<Zone> zoneGet(@Path("id") long id);
 
   @PATCH("zones/{zoneId}")
-  Call<CreateOrUpdateZone> zoneUpdateZone(@Path("zoneId") long zoneId,
-      @Body CreateOrUpdateZoneRequestArgs request);
+  Call<CreateOrUpdateZone> zoneUpdateZone(
+      @Path("zoneId") long zoneId, @Body CreateOrUpdateZoneRequestArgs request);
 
   @DELETE("zones/{zoneId}")
   Call<Void> zoneDeleteZone(@Path("zoneId") long zoneId);

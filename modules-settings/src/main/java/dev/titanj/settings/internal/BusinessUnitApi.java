@@ -18,7 +18,8 @@ import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code business-units} operations; used by {@link BusinessUnitRepository}.
+ * Retrofit binding of the {@code business-units} operations; used by {@link
+ * BusinessUnitRepository}.
  */
 public interface BusinessUnitApi {
   @GET("business-units")
@@ -28,8 +29,8 @@ public interface BusinessUnitApi {
   Call<BusinessUnit> businessUnitsGet(@Path("id") long id, @Tag QueryParams query);
 
   @PATCH("business-units/{id}")
-  Call<Modification> businessUnitsUpdate(@Path("id") long id,
-      @Body UpdateBusinessUnitRequest request);
+  Call<Modification> businessUnitsUpdate(
+      @Path("id") long id, @Body UpdateBusinessUnitRequest request);
 
   @GET("export/business-units")
   Call<ExportResponse<ExportBusinessUnit>> exportBusinessUnits(@Tag QueryParams query);

@@ -22,9 +22,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code employees} operations; used by {@link EmployeeRepository}.
- */
+/** Retrofit binding of the {@code employees} operations; used by {@link EmployeeRepository}. */
 public interface EmployeeApi {
   @GET("employees")
   Call<PagedResponse<Employee>> employeesGetList(@Tag QueryParams query);
@@ -39,8 +37,8 @@ public interface EmployeeApi {
   Call<EmployeeUpdate> employeesUpdate(@Path("id") long id, @Body EmployeeUpdateRequest request);
 
   @POST("employees/{id}/account-actions")
-  Call<AccountActionResponse> employeesAccountActions(@Path("id") long id,
-      @Body AccountActionRequest request);
+  Call<AccountActionResponse> employeesAccountActions(
+      @Path("id") long id, @Body AccountActionRequest request);
 
   @GET("export/employees")
   Call<ExportResponse<ExportEmployee>> exportEmployees(@Tag QueryParams query);

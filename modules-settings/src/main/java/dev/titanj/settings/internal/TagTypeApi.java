@@ -16,9 +16,7 @@ import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code tag-types} operations; used by {@link TagTypeRepository}.
- */
+/** Retrofit binding of the {@code tag-types} operations; used by {@link TagTypeRepository}. */
 public interface TagTypeApi {
   @GET("export/tag-types")
   Call<ExportResponse<ExportTagType>> exportTagTypes(@Tag QueryParams query);

@@ -22,9 +22,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code technicians} operations; used by {@link TechnicianRepository}.
- */
+/** Retrofit binding of the {@code technicians} operations; used by {@link TechnicianRepository}. */
 public interface TechnicianApi {
   @GET("export/technicians")
   Call<ExportResponse<ExportTechnician>> exportTechnicians(@Tag QueryParams query);
@@ -39,10 +37,10 @@ public interface TechnicianApi {
   Call<Technician> techniciansGet(@Path("id") long id);
 
   @PATCH("technicians/{id}")
-  Call<TechnicianUpdate> techniciansUpdate(@Path("id") long id,
-      @Body TechnicianUpdateRequest request);
+  Call<TechnicianUpdate> techniciansUpdate(
+      @Path("id") long id, @Body TechnicianUpdateRequest request);
 
   @POST("technicians/{id}/account-actions")
-  Call<AccountActionResponse> techniciansAccountActions(@Path("id") long id,
-      @Body TechnicianAccountActionRequest request);
+  Call<AccountActionResponse> techniciansAccountActions(
+      @Path("id") long id, @Body TechnicianAccountActionRequest request);
 }

@@ -2,23 +2,28 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/spec.json -Dmodule=feeds
 package dev.titanj.feeds;
 
+import dev.titanj.core.ResourceKey;
 import dev.titanj.core.ServiceTitan;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.spi.ModuleRuntime;
 
 /**
  * The Feeds API ({@code feeds/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one
- * repository per resource. Cheap to create; thread-safe.
+ * repository per resource, and the key of each resource. Cheap to create; thread-safe.
  */
 public final class Feeds {
+  /** The {@code feeds.sprockets} resource. */
+  public static final ResourceKey<Void, Void> SPROCKETS =
+      ResourceKey.of("feeds.sprockets", Void.class, Void.class);
+
   private final SprocketRepository sprockets;
 
-  private Feeds(TitanContext context) {
-    this.sprockets = new SprocketRepository(context);
+  private Feeds(ModuleRuntime m) {
+    sprockets = new SprocketRepository(m);
   }
 
   /** The Feeds API of {@code serviceTitan}. */
   public static Feeds of(ServiceTitan serviceTitan) {
-    return new Feeds(TitanContext.of(serviceTitan));
+    return new Feeds(ModuleRuntime.of(serviceTitan, "feeds/v2"));
   }
 
   /** Repository of {@code feeds/v2/tenant/{tenant}/sprockets}. */

@@ -2,13 +2,12 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/spec.json -Dmodule=feeds
 package dev.titanj.feeds;
 
-import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.Repository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.feeds.internal.SprocketApi;
 import dev.titanj.feeds.model.ExportSprocket;
 
@@ -16,14 +15,19 @@ import dev.titanj.feeds.model.ExportSprocket;
  * Repository of {@code feeds.sprockets} ({@code feeds/v2/tenant/{tenant}/sprockets}). Obtain it
  * from {@link Feeds}; thread-safe.
  */
-public final class SprocketRepository {
-  private final TitanContext context;
+public final class SprocketRepository implements Repository<Void, Void> {
+  private final ResourceRuntime<Void, Void> rt;
 
   private final SprocketApi api;
 
-  SprocketRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(SprocketApi.class);
+  SprocketRepository(ModuleRuntime m) {
+    rt = m.resource(FeedsModule.SPROCKETS, null);
+    api = m.api(SprocketApi.class);
+  }
+
+  @Override
+  public ResourceKey<Void, Void> key() {
+    return rt.key();
   }
 
   /**
@@ -31,26 +35,12 @@ public final class SprocketRepository {
    * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
    * resume.
    */
-  @Operation("Export_Sprockets")
   public ExportFeed<ExportSprocket> export(ExportCursor cursor) {
-    Arguments.notNull("cursor", cursor);
-    return context.exportFeed(
-        (from, includeRecentChanges) ->
-            exportBatch(
-                context.execute(
-                    api.exportSprockets(
-                        context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)),
-                from),
-        cursor);
+    return rt.export(cursor, q -> api.exportSprockets(q));
   }
 
   /** The change feed {@code GET feeds/v2/tenant/{tenant}/export/sprockets} from the beginning. */
-  @Operation("Export_Sprockets")
   public ExportFeed<ExportSprocket> export() {
     return export(ExportCursor.beginning());
-  }
-
-  private static <T> ExportBatch<T> exportBatch(ExportResponse<T> response, String from) {
-    return (response == null ? new ExportResponse<T>() : response).toBatch(from);
   }
 }

@@ -2,10 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/spec.json -Dmodule=paged
 package dev.titanj.paged;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
-import dev.titanj.core.internal.QueryState;
+import dev.titanj.core.spi.QueryState;
 import dev.titanj.paged.model.Gizmo;
 import dev.titanj.paged.model.GizmoColor;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Collection;
  * Filters of {@code GET paged/v2/tenant/{tenant}/gizmos} ({@code Gizmos_GetList}). Immutable: each
  * method returns a new query. Page size 1 to 5000.
  */
+@CheckReturnValue
 public final class GizmoQuery extends ListQuery<Gizmo, GizmoQuery> {
   GizmoQuery(QueryState<Gizmo> state) {
     super(state);
@@ -47,8 +49,7 @@ public final class GizmoQuery extends ListQuery<Gizmo, GizmoQuery> {
 
   /** Filter {@code name} (string). */
   public GizmoQuery name(String value) {
-    requireArgument(value != null, "name must not be null");
-    return param("name", value);
+    return textParam("name", value);
   }
 
   /** Filter {@code colors}: each value is sent as its own {@code colors=} pair; not empty. */

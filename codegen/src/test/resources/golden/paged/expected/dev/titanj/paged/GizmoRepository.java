@@ -2,122 +2,78 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/spec.json -Dmodule=paged
 package dev.titanj.paged;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.Page;
-import dev.titanj.core.QueryParams;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
-import dev.titanj.core.internal.QueryState;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.QueryRepository;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.paged.internal.GizmoApi;
 import dev.titanj.paged.model.Gizmo;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Repository of {@code paged.gizmos} ({@code paged/v2/tenant/{tenant}/gizmos}). Obtain it from
  * {@link Paged}; thread-safe.
  */
-public final class GizmoRepository {
-  private static final Set<String> GIZMOS_GET_LIST_PARAMS =
-      Set.of(
-          "page",
-          "pageSize",
-          "includeTotal",
-          "ids",
-          "active",
-          "createdOnOrAfter",
-          "name",
-          "colors",
-          "sort");
-
-  private final TitanContext context;
+public final class GizmoRepository
+    implements ReadRepository<Gizmo, Long>, QueryRepository<Gizmo, Long> {
+  private final ResourceRuntime<Gizmo, Long> rt;
 
   private final GizmoApi api;
 
-  private final ResourceSupport<Long, Gizmo> support;
-
-  GizmoRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(GizmoApi.class);
-    this.support =
-        new ResourceSupport<>(context, "paged.gizmos", Long.class, Gizmo.class, Gizmo::id);
+  GizmoRepository(ModuleRuntime m) {
+    rt = m.resource(PagedModule.GIZMOS, Gizmo::id);
+    api = m.api(GizmoApi.class);
   }
 
-  private Page<Gizmo> fetchGizmosGetList(
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<Gizmo> response =
-        context.execute(
-            api.gizmosGetList(
-                context.tenantId(),
-                page,
-                pageSize,
-                includeTotal ? Boolean.TRUE : null,
-                params.first("ids"),
-                params.first("active"),
-                params.first("createdOnOrAfter"),
-                params.first("name"),
-                params.all("colors"),
-                params.first("sort"),
-                params.others(GIZMOS_GET_LIST_PARAMS)));
-    return response == null
-        ? new Page<>(List.of(), page, pageSize, false, null)
-        : response.toPage(page);
+  @Override
+  public ResourceKey<Gizmo, Long> key() {
+    return rt.key();
   }
 
   /**
    * A query over {@code GET paged/v2/tenant/{tenant}/gizmos}: lazy, paged (up to 5000 records per
    * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
-  @Operation("Gizmos_GetList")
+  @CheckReturnValue
   public GizmoQuery query() {
-    return new GizmoQuery(
-        QueryState.initial(
-            (params, page, pageSize, includeTotal) ->
-                fetchGizmosGetList(params, page, pageSize, includeTotal),
-            5000,
-            context));
+    return new GizmoQuery(rt.pages(q -> api.gizmosGetList(q), 5000));
   }
 
   /**
    * Reads one record with {@code GET paged/v2/tenant/{tenant}/gizmos/{id}}; empty when it does not
    * exist (404). Served from the cache when {@code paged.gizmos} is cached.
    */
-  @Operation("Gizmos_Get")
   public Optional<Gizmo> findById(long id) {
-    return support.findById(id, () -> api.gizmosGet(context.tenantId(), id));
+    return rt.find(id, () -> api.gizmosGet(id));
   }
 
   /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
-  @Operation("Gizmos_Get")
   public Gizmo getById(long id) {
-    return support.getById(id, () -> api.gizmosGet(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<Gizmo> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /**
    * Reads many records through {@code GET paged/v2/tenant/{tenant}/gizmos?ids=...}, 50 ids per
    * request; input order kept, duplicates read once, missing ids left out.
    */
-  @Operation("Gizmos_GetList")
+  @Override
   public List<Gizmo> findAllById(Collection<Long> ids) {
-    return support.findAllById(
-        ids,
-        batch ->
-            query()
-                .active(Active.ANY)
-                .ids(batch)
-                .pageSize(Math.max(1, batch.size()))
-                .page(1)
-                .items());
+    return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
-  @Operation("Gizmos_GetList")
   public List<Gizmo> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }

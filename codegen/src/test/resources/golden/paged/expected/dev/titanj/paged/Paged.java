@@ -2,23 +2,29 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/spec.json -Dmodule=paged
 package dev.titanj.paged;
 
+import dev.titanj.core.ResourceKey;
 import dev.titanj.core.ServiceTitan;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.paged.model.Gizmo;
 
 /**
  * The Paged API ({@code paged/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one
- * repository per resource. Cheap to create; thread-safe.
+ * repository per resource, and the key of each resource. Cheap to create; thread-safe.
  */
 public final class Paged {
+  /** The {@code paged.gizmos} resource. */
+  public static final ResourceKey<Gizmo, Long> GIZMOS =
+      ResourceKey.of("paged.gizmos", Gizmo.class, Long.class);
+
   private final GizmoRepository gizmos;
 
-  private Paged(TitanContext context) {
-    this.gizmos = new GizmoRepository(context);
+  private Paged(ModuleRuntime m) {
+    gizmos = new GizmoRepository(m);
   }
 
   /** The Paged API of {@code serviceTitan}. */
   public static Paged of(ServiceTitan serviceTitan) {
-    return new Paged(TitanContext.of(serviceTitan));
+    return new Paged(ModuleRuntime.of(serviceTitan, "paged/v2"));
   }
 
   /** Repository of {@code paged/v2/tenant/{tenant}/gizmos}. */

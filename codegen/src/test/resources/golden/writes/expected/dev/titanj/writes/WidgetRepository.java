@@ -3,10 +3,11 @@
 package dev.titanj.writes;
 
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.internal.Arguments;
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.ResourceSupport;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.ReadRepository;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.Arguments;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.writes.internal.WidgetApi;
 import dev.titanj.writes.model.CreateWidgetRequest;
 import dev.titanj.writes.model.UpdateWidgetRequest;
@@ -17,54 +18,52 @@ import java.util.Optional;
  * Repository of {@code writes.widgets} ({@code writes/v2/tenant/{tenant}/widgets}). Obtain it from
  * {@link Writes}; thread-safe.
  */
-public final class WidgetRepository {
-  private final TitanContext context;
+public final class WidgetRepository implements ReadRepository<Widget, Long> {
+  private final ResourceRuntime<Widget, Long> rt;
 
   private final WidgetApi api;
 
-  private final ResourceSupport<Long, Widget> support;
+  WidgetRepository(ModuleRuntime m) {
+    rt = m.resource(WritesModule.WIDGETS, Widget::id);
+    api = m.api(WidgetApi.class);
+  }
 
-  WidgetRepository(TitanContext context) {
-    this.context = context;
-    this.api = context.api(WidgetApi.class);
-    this.support =
-        new ResourceSupport<>(context, "writes.widgets", Long.class, Widget.class, Widget::id);
+  @Override
+  public ResourceKey<Widget, Long> key() {
+    return rt.key();
   }
 
   /**
    * Reads one record with {@code GET writes/v2/tenant/{tenant}/widgets/{id}}; empty when it does
    * not exist (404). Served from the cache when {@code writes.widgets} is cached.
    */
-  @Operation("Widgets_Get")
   public Optional<Widget> findById(long id) {
-    return support.findById(id, () -> api.widgetsGet(context.tenantId(), id));
+    return rt.find(id, () -> api.widgetsGet(id));
   }
 
   /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
-  @Operation("Widgets_Get")
   public Widget getById(long id) {
-    return support.getById(id, () -> api.widgetsGet(context.tenantId(), id));
+    return rt.found(id, findById(id));
+  }
+
+  @Override
+  public Optional<Widget> findById(Long id) {
+    return findById(Arguments.id(id));
   }
 
   /** POST {@code writes/v2/tenant/{tenant}/widgets}. Body: {@link CreateWidgetRequest}. */
-  @Operation("Widgets_Create")
   public Widget create(CreateWidgetRequest request) {
     Arguments.notNull("request", request);
-    return context.execute(api.widgetsCreate(context.tenantId(), request));
+    return rt.call(() -> api.widgetsCreate(request));
   }
 
   /**
    * PATCH {@code writes/v2/tenant/{tenant}/widgets/{id}}. Body: {@link UpdateWidgetRequest}. Evicts
    * the record from the cache.
    */
-  @Operation("Widgets_Update")
   public Widget update(long id, UpdateWidgetRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    try {
-      return context.execute(api.widgetsUpdate(context.tenantId(), id, request));
-    } finally {
-      support.evict(id);
-    }
+    return rt.write(id, () -> api.widgetsUpdate(id, request));
   }
 }

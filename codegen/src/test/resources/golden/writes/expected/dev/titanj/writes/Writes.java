@@ -2,23 +2,29 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/spec.json -Dmodule=writes
 package dev.titanj.writes;
 
+import dev.titanj.core.ResourceKey;
 import dev.titanj.core.ServiceTitan;
-import dev.titanj.core.internal.TitanContext;
+import dev.titanj.core.spi.ModuleRuntime;
+import dev.titanj.writes.model.Widget;
 
 /**
  * The Writes API ({@code writes/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one
- * repository per resource. Cheap to create; thread-safe.
+ * repository per resource, and the key of each resource. Cheap to create; thread-safe.
  */
 public final class Writes {
+  /** The {@code writes.widgets} resource. */
+  public static final ResourceKey<Widget, Long> WIDGETS =
+      ResourceKey.of("writes.widgets", Widget.class, Long.class);
+
   private final WidgetRepository widgets;
 
-  private Writes(TitanContext context) {
-    this.widgets = new WidgetRepository(context);
+  private Writes(ModuleRuntime m) {
+    widgets = new WidgetRepository(m);
   }
 
   /** The Writes API of {@code serviceTitan}. */
   public static Writes of(ServiceTitan serviceTitan) {
-    return new Writes(TitanContext.of(serviceTitan));
+    return new Writes(ModuleRuntime.of(serviceTitan, "writes/v2"));
   }
 
   /** Repository of {@code writes/v2/tenant/{tenant}/widgets}. */

@@ -2,22 +2,16 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/spec.json -Dmodule=feeds
 package dev.titanj.feeds.internal;
 
-import dev.titanj.core.internal.ExportResponse;
-import dev.titanj.core.internal.Operation;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.ExportResponse;
 import dev.titanj.feeds.SprocketRepository;
 import dev.titanj.feeds.model.ExportSprocket;
 import retrofit2.Call;
 import retrofit2.http.GET;
-import retrofit2.http.Path;
-import retrofit2.http.Query;
+import retrofit2.http.Tag;
 
 /** Retrofit binding of the {@code sprockets} operations; used by {@link SprocketRepository}. */
 public interface SprocketApi {
-  /** GET {@code feeds/v2/tenant/{tenant}/export/sprockets}. */
-  @Operation("Export_Sprockets")
-  @GET("feeds/v2/tenant/{tenant}/export/sprockets")
-  Call<ExportResponse<ExportSprocket>> exportSprockets(
-      @Path("tenant") long tenant,
-      @Query("from") String from,
-      @Query("includeRecentChanges") Boolean includeRecentChanges);
+  @GET("export/sprockets")
+  Call<ExportResponse<ExportSprocket>> exportSprockets(@Tag QueryParams query);
 }

@@ -2,38 +2,20 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/spec.json -Dmodule=paged
 package dev.titanj.paged.internal;
 
-import dev.titanj.core.internal.Operation;
-import dev.titanj.core.internal.PagedResponse;
+import dev.titanj.core.QueryParams;
+import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.paged.GizmoRepository;
 import dev.titanj.paged.model.Gizmo;
-import java.util.List;
-import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Path;
-import retrofit2.http.Query;
-import retrofit2.http.QueryMap;
+import retrofit2.http.Tag;
 
 /** Retrofit binding of the {@code gizmos} operations; used by {@link GizmoRepository}. */
 public interface GizmoApi {
-  /** GET {@code paged/v2/tenant/{tenant}/gizmos}. */
-  @Operation("Gizmos_GetList")
-  @GET("paged/v2/tenant/{tenant}/gizmos")
-  Call<PagedResponse<Gizmo>> gizmosGetList(
-      @Path("tenant") long tenant,
-      @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize,
-      @Query("includeTotal") Boolean includeTotal,
-      @Query("ids") String ids,
-      @Query("active") String active,
-      @Query("createdOnOrAfter") String createdOnOrAfter,
-      @Query("name") String name,
-      @Query("colors") List<String> colors,
-      @Query("sort") String sort,
-      @QueryMap Map<String, String> extras);
+  @GET("gizmos")
+  Call<PagedResponse<Gizmo>> gizmosGetList(@Tag QueryParams query);
 
-  /** GET {@code paged/v2/tenant/{tenant}/gizmos/{id}}. */
-  @Operation("Gizmos_Get")
-  @GET("paged/v2/tenant/{tenant}/gizmos/{id}")
-  Call<Gizmo> gizmosGet(@Path("tenant") long tenant, @Path("id") long id);
+  @GET("gizmos/{id}")
+  Call<Gizmo> gizmosGet(@Path("id") long id);
 }

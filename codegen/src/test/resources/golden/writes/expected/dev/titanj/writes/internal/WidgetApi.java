@@ -2,7 +2,6 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/spec.json -Dmodule=writes
 package dev.titanj.writes.internal;
 
-import dev.titanj.core.internal.Operation;
 import dev.titanj.writes.WidgetRepository;
 import dev.titanj.writes.model.CreateWidgetRequest;
 import dev.titanj.writes.model.UpdateWidgetRequest;
@@ -16,19 +15,12 @@ import retrofit2.http.Path;
 
 /** Retrofit binding of the {@code widgets} operations; used by {@link WidgetRepository}. */
 public interface WidgetApi {
-  /** POST {@code writes/v2/tenant/{tenant}/widgets}. */
-  @Operation("Widgets_Create")
-  @POST("writes/v2/tenant/{tenant}/widgets")
-  Call<Widget> widgetsCreate(@Path("tenant") long tenant, @Body CreateWidgetRequest request);
+  @POST("widgets")
+  Call<Widget> widgetsCreate(@Body CreateWidgetRequest request);
 
-  /** GET {@code writes/v2/tenant/{tenant}/widgets/{id}}. */
-  @Operation("Widgets_Get")
-  @GET("writes/v2/tenant/{tenant}/widgets/{id}")
-  Call<Widget> widgetsGet(@Path("tenant") long tenant, @Path("id") long id);
+  @GET("widgets/{id}")
+  Call<Widget> widgetsGet(@Path("id") long id);
 
-  /** PATCH {@code writes/v2/tenant/{tenant}/widgets/{id}}. */
-  @Operation("Widgets_Update")
-  @PATCH("writes/v2/tenant/{tenant}/widgets/{id}")
-  Call<Widget> widgetsUpdate(
-      @Path("tenant") long tenant, @Path("id") long id, @Body UpdateWidgetRequest request);
+  @PATCH("widgets/{id}")
+  Call<Widget> widgetsUpdate(@Path("id") long id, @Body UpdateWidgetRequest request);
 }
