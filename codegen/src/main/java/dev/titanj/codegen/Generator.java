@@ -1185,7 +1185,14 @@ public final class Generator {
       return r.idType.equals(LONG) ? TypeName.LONG : r.idType.equals(INTEGER) ? TypeName.INT : r.idType;
     }
 
-    /** {@code api.method(rt.tenant(), args...)} for {@code op}. */
+    /** {@code api::method} when the call takes only the query, else {@code q -> api.method(...)}. */
+    CodeBlock queryCall(Op op, Map<Param, String> jn) {
+      return op.pathParams.isEmpty() && op.body == null
+          ? CodeBlock.of("api::$L", apiMethodName(op))
+          : CodeBlock.of("q -> $L", api(op, jn, Map.of(), CodeBlock.of("q")));
+    }
+
+    /** {@code api.method(args...)} for {@code op}. */
     CodeBlock api(Op op, Map<Param, String> jn, Map<Param, String> rename, CodeBlock query) {
       List<CodeBlock> args = new ArrayList<>();
       for (Param p : op.pathParams) {
@@ -1295,8 +1302,7 @@ public final class Generator {
           .addJavadoc("A query over {@code $L $L}: lazy, paged (up to $L records per request)."
               + " Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.\n",
               op.method, op.full, op.maxPageSize)
-          .addStatement("return new $T(rt.pages(q -> $L, $L))", q, api(op, jn, Map.of(), CodeBlock.of("q")),
-              op.maxPageSize);
+          .addStatement("return new $T(rt.pages($L, $L))", q, queryCall(op, jn), op.maxPageSize);
       addMethod(m.build());
     }
 
@@ -1316,8 +1322,7 @@ public final class Generator {
         writeQueryClass(b, q, item);
       }
       Map<Param, String> jn = listNames(b);
-      CodeBlock state = CodeBlock.of("rt.arrayPages(q -> $L, $L)", api(op, jn, Map.of(), CodeBlock.of("q")),
-          op.maxPageSize);
+      CodeBlock state = CodeBlock.of("rt.arrayPages($L, $L)", queryCall(op, jn), op.maxPageSize);
       MethodSpec.Builder m = listMethod(b, q, jn)
           .addJavadoc("A query over {@code $L $L}: lazy, paged (up to $L records per request). The API"
               + " answers each page with a bare array, so paging sends {@code page} and {@code pageSize}"
@@ -1707,11 +1712,10 @@ public final class Generator {
       for (Param p : extra) {
         m.addParameter(queryJavaType(p, false), jn.get(p));
       }
-      CodeBlock call = api(op, jn, Map.of(), CodeBlock.of("q"));
       if (extra.isEmpty()) {
-        m.addStatement("return rt.export(cursor, q -> $L)", call);
+        m.addStatement("return rt.export(cursor, $L)", queryCall(op, jn));
       } else {
-        m.addStatement("return rt.export(cursor, $L, q -> $L)", queryOf(extra, jn), call);
+        m.addStatement("return rt.export(cursor, $L, $L)", queryOf(extra, jn), queryCall(op, jn));
       }
       addMethod(m.build());
       MethodSpec.Builder all = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)

@@ -46,7 +46,7 @@ public final class ApBillRepository
    */
   @CheckReturnValue
   public ApBillQuery query() {
-    return new ApBillQuery(rt.pages(q -> api.apBillsGetListPaginated(q), 5000));
+    return new ApBillQuery(rt.pages(api::apBillsGetListPaginated, 5000));
   }
 
   /**
@@ -88,7 +88,7 @@ public final class ApBillRepository
    */
   @CheckReturnValue
   public ApBillCustomFieldTypesQuery customFieldTypes() {
-    return new ApBillCustomFieldTypesQuery(rt.pages(q -> api.apBillsGetCustomFieldTypes(q), 5000));
+    return new ApBillCustomFieldTypesQuery(rt.pages(api::apBillsGetCustomFieldTypes, 5000));
   }
 
   /**

@@ -45,7 +45,7 @@ public final class ApCreditRepository
    */
   @CheckReturnValue
   public ApCreditQuery query() {
-    return new ApCreditQuery(rt.pages(q -> api.apCreditsGetList(q), 5000));
+    return new ApCreditQuery(rt.pages(api::apCreditsGetList, 5000));
   }
 
   /**

@@ -45,7 +45,7 @@ public final class ApPaymentRepository
    */
   @CheckReturnValue
   public ApPaymentQuery query() {
-    return new ApPaymentQuery(rt.pages(q -> api.apPaymentsGetList(q), 5000));
+    return new ApPaymentQuery(rt.pages(api::apPaymentsGetList, 5000));
   }
 
   /**

@@ -44,7 +44,7 @@ public final class BankDepositRepository
    */
   @CheckReturnValue
   public BankDepositQuery query() {
-    return new BankDepositQuery(rt.pages(q -> api.depositsGetList(q), 5000));
+    return new BankDepositQuery(rt.pages(api::depositsGetList, 5000));
   }
 
   /**

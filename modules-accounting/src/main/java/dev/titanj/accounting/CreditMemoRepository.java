@@ -46,7 +46,7 @@ public final class CreditMemoRepository
    */
   @CheckReturnValue
   public CreditMemoQuery query() {
-    return new CreditMemoQuery(rt.pages(q -> api.creditMemosGetList(q), 5000));
+    return new CreditMemoQuery(rt.pages(api::creditMemosGetList, 5000));
   }
 
   /**

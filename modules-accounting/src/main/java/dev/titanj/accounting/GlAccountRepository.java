@@ -46,7 +46,7 @@ public final class GlAccountRepository
    */
   @CheckReturnValue
   public GlAccountQuery query() {
-    return new GlAccountQuery(rt.pages(q -> api.glAccountsGetList(q), 5000));
+    return new GlAccountQuery(rt.pages(api::glAccountsGetList, 5000));
   }
 
   /**

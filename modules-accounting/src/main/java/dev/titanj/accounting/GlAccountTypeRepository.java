@@ -45,7 +45,7 @@ public final class GlAccountTypeRepository
    */
   @CheckReturnValue
   public GlAccountTypeQuery query() {
-    return new GlAccountTypeQuery(rt.pages(q -> api.glAccountsGetTypeList(q), 5000));
+    return new GlAccountTypeQuery(rt.pages(api::glAccountsGetTypeList, 5000));
   }
 
   /**

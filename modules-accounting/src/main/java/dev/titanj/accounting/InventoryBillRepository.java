@@ -49,7 +49,7 @@ public final class InventoryBillRepository
    */
   @CheckReturnValue
   public InventoryBillQuery query() {
-    return new InventoryBillQuery(rt.pages(q -> api.inventoryBillsGetListPaginated(q), 5000));
+    return new InventoryBillQuery(rt.pages(api::inventoryBillsGetListPaginated, 5000));
   }
 
   /**
@@ -93,7 +93,7 @@ public final class InventoryBillRepository
    * feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportInventoryBill> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportInventoryBills(q));
+    return rt.export(cursor, api::exportInventoryBills);
   }
 
   /**
@@ -114,7 +114,7 @@ public final class InventoryBillRepository
    */
   @CheckReturnValue
   public InventoryBillQuery list() {
-    return new InventoryBillQuery(rt.arrayPages(q -> api.inventoryBillsGetList(q), 5000));
+    return new InventoryBillQuery(rt.arrayPages(api::inventoryBillsGetList, 5000));
   }
 
   /**
@@ -127,7 +127,7 @@ public final class InventoryBillRepository
   @Deprecated
   public List<InventoryBill> list(InventoryBillQuery filters) {
     return new InventoryBillQuery(
-            rt.arrayPages(q -> api.inventoryBillsGetList(q), 5000)
+            rt.arrayPages(api::inventoryBillsGetList, 5000)
                 .withParams(Arguments.notNull("filters", filters).parameters()))
         .toList();
   }
@@ -140,7 +140,7 @@ public final class InventoryBillRepository
   @CheckReturnValue
   public InventoryBillCustomFieldTypesQuery customFieldTypes() {
     return new InventoryBillCustomFieldTypesQuery(
-        rt.pages(q -> api.inventoryBillsGetCustomFieldTypes(q), 5000));
+        rt.pages(api::inventoryBillsGetCustomFieldTypes, 5000));
   }
 
   /**

@@ -54,7 +54,7 @@ public final class InvoiceRepository
    */
   @CheckReturnValue
   public InvoiceQuery query() {
-    return new InvoiceQuery(rt.pages(q -> api.invoicesGetList(q), 5000));
+    return new InvoiceQuery(rt.pages(api::invoicesGetList, 5000));
   }
 
   /**
@@ -97,7 +97,7 @@ public final class InvoiceRepository
    * resume.
    */
   public ExportFeed<ExportInvoice> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportInvoices(q));
+    return rt.export(cursor, api::exportInvoices);
   }
 
   /**
@@ -113,7 +113,7 @@ public final class InvoiceRepository
    * feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportInvoiceItem> exportItems(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportInvoiceItems(q));
+    return rt.export(cursor, api::exportInvoiceItems);
   }
 
   /**
@@ -140,8 +140,7 @@ public final class InvoiceRepository
    */
   @CheckReturnValue
   public InvoiceCustomFieldTypesQuery customFieldTypes() {
-    return new InvoiceCustomFieldTypesQuery(
-        rt.pages(q -> api.invoicesGetCustomFieldTypes(q), 5000));
+    return new InvoiceCustomFieldTypesQuery(rt.pages(api::invoicesGetCustomFieldTypes, 5000));
   }
 
   /**

@@ -46,7 +46,7 @@ public final class JournalEntryRepository
    */
   @CheckReturnValue
   public JournalEntryQuery query() {
-    return new JournalEntryQuery(rt.pages(q -> api.journalEntriesGetList(q), 500));
+    return new JournalEntryQuery(rt.pages(api::journalEntriesGetList, 500));
   }
 
   /**

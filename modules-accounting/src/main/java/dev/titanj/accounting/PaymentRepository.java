@@ -52,7 +52,7 @@ public final class PaymentRepository
    */
   @CheckReturnValue
   public PaymentQuery query() {
-    return new PaymentQuery(rt.pages(q -> api.paymentsGetList(q), 5000));
+    return new PaymentQuery(rt.pages(api::paymentsGetList, 5000));
   }
 
   /**
@@ -95,7 +95,7 @@ public final class PaymentRepository
    * resume.
    */
   public ExportFeed<ExportPayment> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportPayments(q));
+    return rt.export(cursor, api::exportPayments);
   }
 
   /**
@@ -118,8 +118,7 @@ public final class PaymentRepository
    */
   @CheckReturnValue
   public PaymentCustomFieldTypesQuery customFieldTypes() {
-    return new PaymentCustomFieldTypesQuery(
-        rt.pages(q -> api.paymentsGetCustomFieldTypes(q), 5000));
+    return new PaymentCustomFieldTypesQuery(rt.pages(api::paymentsGetCustomFieldTypes, 5000));
   }
 
   /**

@@ -44,7 +44,7 @@ public final class PaymentTermRepository
    */
   @CheckReturnValue
   public PaymentTermQuery query() {
-    return new PaymentTermQuery(rt.pages(q -> api.paymentTermsGetList(q), 5000));
+    return new PaymentTermQuery(rt.pages(api::paymentTermsGetList, 5000));
   }
 
   /**

@@ -44,7 +44,7 @@ public final class PaymentTypeRepository
    */
   @CheckReturnValue
   public PaymentTypeQuery query() {
-    return new PaymentTypeQuery(rt.pages(q -> api.paymentTypesGetList(q), 5000));
+    return new PaymentTypeQuery(rt.pages(api::paymentTypesGetList, 5000));
   }
 
   /**

@@ -45,7 +45,7 @@ public final class RemittanceVendorRepository
    */
   @CheckReturnValue
   public RemittanceVendorQuery query() {
-    return new RemittanceVendorQuery(rt.pages(q -> api.remittanceVendorsGetList(q), 5000));
+    return new RemittanceVendorQuery(rt.pages(api::remittanceVendorsGetList, 5000));
   }
 
   /**

@@ -44,7 +44,7 @@ public final class TaxZoneRepository
    */
   @CheckReturnValue
   public TaxZoneQuery query() {
-    return new TaxZoneQuery(rt.pages(q -> api.taxZonesGetList(q), 5000));
+    return new TaxZoneQuery(rt.pages(api::taxZonesGetList, 5000));
   }
 
   /**

@@ -48,7 +48,7 @@ public final class BookingProviderTagRepository
    */
   @CheckReturnValue
   public BookingProviderTagQuery query() {
-    return new BookingProviderTagQuery(rt.pages(q -> api.bookingProviderTagsGetList(q), 5000));
+    return new BookingProviderTagQuery(rt.pages(api::bookingProviderTagsGetList, 5000));
   }
 
   /**

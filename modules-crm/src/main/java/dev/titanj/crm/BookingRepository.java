@@ -51,7 +51,7 @@ public final class BookingRepository
    */
   @CheckReturnValue
   public BookingQuery query() {
-    return new BookingQuery(rt.pages(q -> api.bookingsGetList(q), 5000));
+    return new BookingQuery(rt.pages(api::bookingsGetList, 5000));
   }
 
   /**
@@ -209,7 +209,7 @@ public final class BookingRepository
    * while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportBooking> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportBookingsGet(q));
+    return rt.export(cursor, api::exportBookingsGet);
   }
 
   /** The change feed {@code GET crm/v2/tenant/{tenant}/export/bookings} from the beginning. */

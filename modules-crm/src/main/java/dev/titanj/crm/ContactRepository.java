@@ -52,7 +52,7 @@ public final class ContactRepository
    */
   @CheckReturnValue
   public ContactQuery query() {
-    return new ContactQuery(rt.pages(q -> api.contactsGetList(q), 5000));
+    return new ContactQuery(rt.pages(api::contactsGetList, 5000));
   }
 
   /**
@@ -288,7 +288,6 @@ public final class ContactRepository
    */
   @CheckReturnValue
   public ContactSearchContactMethodsQuery searchContactMethods() {
-    return new ContactSearchContactMethodsQuery(
-        rt.pages(q -> api.contactsSearchContactMethods(q), 5000));
+    return new ContactSearchContactMethodsQuery(rt.pages(api::contactsSearchContactMethods, 5000));
   }
 }

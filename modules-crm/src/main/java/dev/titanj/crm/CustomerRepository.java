@@ -56,7 +56,7 @@ public final class CustomerRepository
    */
   @CheckReturnValue
   public CustomerQuery query() {
-    return new CustomerQuery(rt.pages(q -> api.customersGetList(q), 5000));
+    return new CustomerQuery(rt.pages(api::customersGetList, 5000));
   }
 
   /**
@@ -190,8 +190,7 @@ public final class CustomerRepository
    */
   @CheckReturnValue
   public CustomerModifiedContactsQuery modifiedContacts() {
-    return new CustomerModifiedContactsQuery(
-        rt.pages(q -> api.customersGetModifiedContactsList(q), 5000));
+    return new CustomerModifiedContactsQuery(rt.pages(api::customersGetModifiedContactsList, 5000));
   }
 
   /**
@@ -241,8 +240,7 @@ public final class CustomerRepository
    */
   @CheckReturnValue
   public CustomerCustomFieldTypesQuery customFieldTypes() {
-    return new CustomerCustomFieldTypesQuery(
-        rt.pages(q -> api.customersGetCustomFieldTypes(q), 5000));
+    return new CustomerCustomFieldTypesQuery(rt.pages(api::customersGetCustomFieldTypes, 5000));
   }
 
   /**
@@ -251,7 +249,7 @@ public final class CustomerRepository
    * feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportCustomerContact> exportContacts(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportContactsCustomersContacts(q));
+    return rt.export(cursor, api::exportContactsCustomersContacts);
   }
 
   /**
@@ -268,7 +266,7 @@ public final class CustomerRepository
    * resume.
    */
   public ExportFeed<ExportCustomer> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportCustomersGetCustomers(q));
+    return rt.export(cursor, api::exportCustomersGetCustomers);
   }
 
   /** The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from the beginning. */

@@ -54,7 +54,7 @@ public final class LeadRepository
    */
   @CheckReturnValue
   public LeadQuery query() {
-    return new LeadQuery(rt.pages(q -> api.leadsGetList(q), 5000));
+    return new LeadQuery(rt.pages(api::leadsGetList, 5000));
   }
 
   /**
@@ -94,7 +94,7 @@ public final class LeadRepository
    * while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportLeads> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportLeadsLeads(q));
+    return rt.export(cursor, api::exportLeadsLeads);
   }
 
   /** The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from the beginning. */

@@ -56,7 +56,7 @@ public final class LocationRepository
    */
   @CheckReturnValue
   public LocationQuery query() {
-    return new LocationQuery(rt.pages(q -> api.locationsGetList(q), 5000));
+    return new LocationQuery(rt.pages(api::locationsGetList, 5000));
   }
 
   /**
@@ -97,7 +97,7 @@ public final class LocationRepository
    * feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportLocationContact> exportContacts(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportContactsLocationsContacts(q));
+    return rt.export(cursor, api::exportContactsLocationsContacts);
   }
 
   /**
@@ -114,7 +114,7 @@ public final class LocationRepository
    * resume.
    */
   public ExportFeed<ExportLocations> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportLocationsLocations(q));
+    return rt.export(cursor, api::exportLocationsLocations);
   }
 
   /** The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from the beginning. */
@@ -200,7 +200,7 @@ public final class LocationRepository
   @CheckReturnValue
   public LocationModifiedContactsQuery modifiedContacts() {
     return new LocationModifiedContactsQuery(
-        rt.pages(q -> api.locationsGetLocationsContactsList(q), 5000));
+        rt.pages(api::locationsGetLocationsContactsList, 5000));
   }
 
   /**
@@ -272,8 +272,7 @@ public final class LocationRepository
    */
   @CheckReturnValue
   public LocationCustomFieldTypesQuery customFieldTypes() {
-    return new LocationCustomFieldTypesQuery(
-        rt.pages(q -> api.locationsGetCustomFieldTypes(q), 5000));
+    return new LocationCustomFieldTypesQuery(rt.pages(api::locationsGetCustomFieldTypes, 5000));
   }
 
   /**

@@ -52,8 +52,7 @@ public final class AppointmentAssignmentRepository
    */
   @CheckReturnValue
   public AppointmentAssignmentQuery query() {
-    return new AppointmentAssignmentQuery(
-        rt.pages(q -> api.appointmentAssignmentsGetList(q), 5000));
+    return new AppointmentAssignmentQuery(rt.pages(api::appointmentAssignmentsGetList, 5000));
   }
 
   /**
@@ -117,8 +116,7 @@ public final class AppointmentAssignmentRepository
    * feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportAppointmentAssignments> export(ExportCursor cursor, Active active) {
-    return rt.export(
-        cursor, Arguments.query("active", active), q -> api.exportAppointmentAssignments(q));
+    return rt.export(cursor, Arguments.query("active", active), api::exportAppointmentAssignments);
   }
 
   /**

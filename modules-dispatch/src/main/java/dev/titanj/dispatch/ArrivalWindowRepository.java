@@ -46,7 +46,7 @@ public final class ArrivalWindowRepository
    */
   @CheckReturnValue
   public ArrivalWindowQuery query() {
-    return new ArrivalWindowQuery(rt.pages(q -> api.arrivalWindowsGetList(q), 5000));
+    return new ArrivalWindowQuery(rt.pages(api::arrivalWindowsGetList, 5000));
   }
 
   /**

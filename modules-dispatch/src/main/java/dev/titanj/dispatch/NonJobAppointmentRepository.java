@@ -44,7 +44,7 @@ public final class NonJobAppointmentRepository
    */
   @CheckReturnValue
   public NonJobAppointmentQuery query() {
-    return new NonJobAppointmentQuery(rt.pages(q -> api.nonJobAppointmentsGetList(q), 5000));
+    return new NonJobAppointmentQuery(rt.pages(api::nonJobAppointmentsGetList, 5000));
   }
 
   /**

@@ -42,7 +42,7 @@ public final class TeamRepository
    */
   @CheckReturnValue
   public TeamQuery query() {
-    return new TeamQuery(rt.pages(q -> api.teamGetList(q), 5000));
+    return new TeamQuery(rt.pages(api::teamGetList, 5000));
   }
 
   /**

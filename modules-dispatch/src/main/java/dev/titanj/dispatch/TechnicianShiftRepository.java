@@ -48,7 +48,7 @@ public final class TechnicianShiftRepository
    */
   @CheckReturnValue
   public TechnicianShiftQuery query() {
-    return new TechnicianShiftQuery(rt.pages(q -> api.technicianShiftsGetList(q), 5000));
+    return new TechnicianShiftQuery(rt.pages(api::technicianShiftsGetList, 5000));
   }
 
   /**

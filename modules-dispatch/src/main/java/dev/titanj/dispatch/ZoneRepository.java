@@ -42,7 +42,7 @@ public final class ZoneRepository
    */
   @CheckReturnValue
   public ZoneQuery query() {
-    return new ZoneQuery(rt.pages(q -> api.zoneGetList(q), 5000));
+    return new ZoneQuery(rt.pages(api::zoneGetList, 5000));
   }
 
   /**

@@ -50,7 +50,7 @@ public final class BusinessUnitRepository
    */
   @CheckReturnValue
   public BusinessUnitQuery query() {
-    return new BusinessUnitQuery(rt.pages(q -> api.businessUnitsGetList(q), 5000));
+    return new BusinessUnitQuery(rt.pages(api::businessUnitsGetList, 5000));
   }
 
   /**
@@ -126,7 +126,7 @@ public final class BusinessUnitRepository
    * feed.cursor().token()} to resume.
    */
   public ExportFeed<ExportBusinessUnit> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportBusinessUnits(q));
+    return rt.export(cursor, api::exportBusinessUnits);
   }
 
   /**

@@ -53,7 +53,7 @@ public final class EmployeeRepository
    */
   @CheckReturnValue
   public EmployeeQuery query() {
-    return new EmployeeQuery(rt.pages(q -> api.employeesGetList(q), 5000));
+    return new EmployeeQuery(rt.pages(api::employeesGetList, 5000));
   }
 
   /**
@@ -120,7 +120,7 @@ public final class EmployeeRepository
    * resume.
    */
   public ExportFeed<ExportEmployee> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportEmployees(q));
+    return rt.export(cursor, api::exportEmployees);
   }
 
   /**

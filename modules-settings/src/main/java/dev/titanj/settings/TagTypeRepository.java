@@ -47,7 +47,7 @@ public final class TagTypeRepository
    */
   @CheckReturnValue
   public TagTypeQuery query() {
-    return new TagTypeQuery(rt.pages(q -> api.tagTypesGetList(q), 5000));
+    return new TagTypeQuery(rt.pages(api::tagTypesGetList, 5000));
   }
 
   /**
@@ -75,7 +75,7 @@ public final class TagTypeRepository
    * resume.
    */
   public ExportFeed<ExportTagType> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportTagTypes(q));
+    return rt.export(cursor, api::exportTagTypes);
   }
 
   /**

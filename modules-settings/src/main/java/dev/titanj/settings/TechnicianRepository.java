@@ -53,7 +53,7 @@ public final class TechnicianRepository
    */
   @CheckReturnValue
   public TechnicianQuery query() {
-    return new TechnicianQuery(rt.pages(q -> api.techniciansGetList(q), 5000));
+    return new TechnicianQuery(rt.pages(api::techniciansGetList, 5000));
   }
 
   /**
@@ -94,7 +94,7 @@ public final class TechnicianRepository
    * resume.
    */
   public ExportFeed<ExportTechnician> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportTechnicians(q));
+    return rt.export(cursor, api::exportTechnicians);
   }
 
   /**

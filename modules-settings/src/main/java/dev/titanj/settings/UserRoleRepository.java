@@ -44,7 +44,7 @@ public final class UserRoleRepository
    */
   @CheckReturnValue
   public UserRoleQuery query() {
-    return new UserRoleQuery(rt.pages(q -> api.userRolesGetList(q), 5000));
+    return new UserRoleQuery(rt.pages(api::userRolesGetList, 5000));
   }
 
   /**

@@ -36,7 +36,7 @@ public final class SprocketRepository implements Repository<Void, Void> {
    * resume.
    */
   public ExportFeed<ExportSprocket> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportSprockets(q));
+    return rt.export(cursor, api::exportSprockets);
   }
 
   /** The change feed {@code GET feeds/v2/tenant/{tenant}/export/sprockets} from the beginning. */

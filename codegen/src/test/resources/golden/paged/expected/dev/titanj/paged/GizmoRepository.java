@@ -43,7 +43,7 @@ public final class GizmoRepository
    */
   @CheckReturnValue
   public GizmoQuery query() {
-    return new GizmoQuery(rt.pages(q -> api.gizmosGetList(q), 5000));
+    return new GizmoQuery(rt.pages(api::gizmosGetList, 5000));
   }
 
   /**
