@@ -5,9 +5,9 @@ package dev.titanj.accounting;
 import dev.titanj.accounting.internal.ApBillApi;
 import dev.titanj.accounting.model.ApBill;
 import dev.titanj.accounting.model.CustomFieldType;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.MarkApBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApBillAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApBillAsExportedRequest;
+import dev.titanj.accounting.model.MarkApBillAsExportedResult;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
@@ -103,10 +103,10 @@ public final class ApBillRepository {
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/ap-bills/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.ap-bills} record.
+   * PATCH {@code accounting/v2/tenant/{tenant}/ap-bills/custom-fields}; the API answers without a body. Body: {@link UpdateCustomFieldsRequest}. Evicts every cached {@code accounting.ap-bills} record.
    */
   @Operation("ApBills_UpdateCustomFields")
-  public void updateCustomFields(CustomFieldUpdateRequest request) {
+  public void updateCustomFields(UpdateCustomFieldsRequest request) {
     Arguments.notNull("request", request);
     try {
       context.execute(api.apBillsUpdateCustomFields(context.tenantId(), request));
@@ -116,14 +116,13 @@ public final class ApBillRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-bills/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: {@link MarkApBillAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-bills} record.
+   * POST {@code accounting/v2/tenant/{tenant}/ap-bills/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: {@link MarkApBillAsExportedRequest}. Evicts every cached {@code accounting.ap-bills} record.
    */
   @Operation("ApBills_MarkAsExported")
-  public List<MarkApBillAsExportedUpdate> markAsExported(
-      MarkApBillAsExportedUpdateRequest request) {
+  public List<MarkApBillAsExportedResult> markAsExported(MarkApBillAsExportedRequest request) {
     Arguments.notNull("request", request);
     try {
-      List<MarkApBillAsExportedUpdate> result = context.execute(api.apBillsMarkAsExported(context.tenantId(), request));
+      List<MarkApBillAsExportedResult> result = context.execute(api.apBillsMarkAsExported(context.tenantId(), request));
       return result == null ? List.of() : result;
     } finally {
       support.evictAll();

@@ -4,8 +4,8 @@ package dev.titanj.accounting;
 
 import dev.titanj.accounting.internal.ApCreditApi;
 import dev.titanj.accounting.model.ApCredit;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApCreditAsExportedRequest;
+import dev.titanj.accounting.model.MarkApCreditAsExportedResult;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
@@ -85,14 +85,14 @@ public final class ApCreditRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-credits/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkApCreditAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-credits} record.
+   * POST {@code accounting/v2/tenant/{tenant}/ap-credits/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkApCreditAsExportedRequest}. Evicts every cached {@code accounting.ap-credits} record.
    */
   @Operation("ApCredits_MarkAsExported")
-  public List<MarkApCreditAsExportedUpdate> markAsExported(
-      List<MarkApCreditAsExportedUpdateRequest> requests) {
+  public List<MarkApCreditAsExportedResult> markAsExported(
+      List<MarkApCreditAsExportedRequest> requests) {
     Arguments.notNull("requests", requests);
     try {
-      List<MarkApCreditAsExportedUpdate> result = context.execute(api.apCreditsMarkAsExported(context.tenantId(), requests));
+      List<MarkApCreditAsExportedResult> result = context.execute(api.apCreditsMarkAsExported(context.tenantId(), requests));
       return result == null ? List.of() : result;
     } finally {
       support.evictAll();

@@ -4,8 +4,8 @@ package dev.titanj.accounting;
 
 import dev.titanj.accounting.internal.ApPaymentApi;
 import dev.titanj.accounting.model.ApPayment;
-import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApPaymentAsExportedRequest;
+import dev.titanj.accounting.model.MarkApPaymentAsExportedResult;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
@@ -85,14 +85,14 @@ public final class ApPaymentRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkApPaymentAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-payments} record.
+   * POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkApPaymentAsExportedRequest}. Evicts every cached {@code accounting.ap-payments} record.
    */
   @Operation("ApPayments_MarkAsExported")
-  public List<MarkApPaymentAsExportedUpdate> markAsExported(
-      List<MarkApPaymentAsExportedUpdateRequest> requests) {
+  public List<MarkApPaymentAsExportedResult> markAsExported(
+      List<MarkApPaymentAsExportedRequest> requests) {
     Arguments.notNull("requests", requests);
     try {
-      List<MarkApPaymentAsExportedUpdate> result = context.execute(api.apPaymentsMarkAsExported(context.tenantId(), requests));
+      List<MarkApPaymentAsExportedResult> result = context.execute(api.apPaymentsMarkAsExported(context.tenantId(), requests));
       return result == null ? List.of() : result;
     } finally {
       support.evictAll();

@@ -2,9 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import dev.titanj.accounting.model.BankDeposit;
 import dev.titanj.accounting.model.DepositReviewStatus;
 import dev.titanj.accounting.model.DepositStatus;
-import dev.titanj.accounting.model.DetailedDeposit;
 import dev.titanj.accounting.model.SyncStatus;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
@@ -17,13 +17,13 @@ import java.util.Collection;
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/bank-deposits} ({@code Deposits_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class BankDepositQuery extends ListQuery<DetailedDeposit, BankDepositQuery> {
-  BankDepositQuery(QueryState<DetailedDeposit> state) {
+public final class BankDepositQuery extends ListQuery<BankDeposit, BankDepositQuery> {
+  BankDepositQuery(QueryState<BankDeposit> state) {
     super(state);
   }
 
   @Override
-  protected BankDepositQuery withState(QueryState<DetailedDeposit> state) {
+  protected BankDepositQuery withState(QueryState<BankDeposit> state) {
     return new BankDepositQuery(state);
   }
 

@@ -3,9 +3,9 @@
 package dev.titanj.accounting;
 
 import dev.titanj.accounting.internal.BankDepositApi;
-import dev.titanj.accounting.model.DetailedDeposit;
-import dev.titanj.accounting.model.DetailedTransaction;
-import dev.titanj.accounting.model.MarkDepositsAsExportedRequestArgs;
+import dev.titanj.accounting.model.BankDeposit;
+import dev.titanj.accounting.model.MarkDepositsAsExportedRequest;
+import dev.titanj.accounting.model.Payment;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
@@ -32,17 +32,17 @@ public final class BankDepositRepository {
 
   private final BankDepositApi api;
 
-  private final ResourceSupport<Long, DetailedDeposit> support;
+  private final ResourceSupport<Long, BankDeposit> support;
 
   BankDepositRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(BankDepositApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.bank-deposits", Long.class, DetailedDeposit.class, DetailedDeposit::id);
+    this.support = new ResourceSupport<>(context, "accounting.bank-deposits", Long.class, BankDeposit.class, BankDeposit::id);
   }
 
-  private Page<DetailedDeposit> fetchDepositsGetList(QueryParams params, int page, int pageSize,
+  private Page<BankDeposit> fetchDepositsGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    PagedResponse<DetailedDeposit> response = context.execute(api.depositsGetList(context.tenantId(), params.first("ids"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("depositDateBefore"), params.first("depositDateOnOrAfter"), params.first("reviewedBefore"), params.first("reviewedOnOrAfter"), params.first("reviewStatus"), params.first("depositStatus"), params.first("syncStatus"), params.first("grossAmountGreater"), params.first("grossAmountLess"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(DEPOSITS_GET_LIST_PARAMS)));
+    PagedResponse<BankDeposit> response = context.execute(api.depositsGetList(context.tenantId(), params.first("ids"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("depositDateBefore"), params.first("depositDateOnOrAfter"), params.first("reviewedBefore"), params.first("reviewedOnOrAfter"), params.first("reviewStatus"), params.first("depositStatus"), params.first("syncStatus"), params.first("grossAmountGreater"), params.first("grossAmountLess"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(DEPOSITS_GET_LIST_PARAMS)));
     return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
@@ -58,7 +58,7 @@ public final class BankDepositRepository {
    * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/bank-deposits?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.bank-deposits} is cached.
    */
   @Operation("Deposits_GetList")
-  public Optional<DetailedDeposit> findById(long id) {
+  public Optional<BankDeposit> findById(long id) {
     return support.findByIdWith(id, () -> query().ids(List.of(id)).first());
   }
 
@@ -66,7 +66,7 @@ public final class BankDepositRepository {
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
   @Operation("Deposits_GetList")
-  public DetailedDeposit getById(long id) {
+  public BankDeposit getById(long id) {
     return findById(id).orElseThrow(() -> new NotFoundException("accounting.bank-deposits " + id + " was not found", null, null, null));
   }
 
@@ -74,7 +74,7 @@ public final class BankDepositRepository {
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/bank-deposits?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("Deposits_GetList")
-  public List<DetailedDeposit> findAllById(Collection<Long> ids) {
+  public List<BankDeposit> findAllById(Collection<Long> ids) {
     return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
@@ -82,13 +82,13 @@ public final class BankDepositRepository {
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
   @Operation("Deposits_GetList")
-  public List<DetailedDeposit> findAllById(Long... ids) {
+  public List<BankDeposit> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
-  private Page<DetailedTransaction> fetchDepositsGetTransactionsList(long bankDepositId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<DetailedTransaction> response = context.execute(api.depositsGetTransactionsList(context.tenantId(), bankDepositId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(DEPOSITS_GET_TRANSACTIONS_LIST_PARAMS)));
+  private Page<Payment> fetchDepositsGetTransactionsList(long bankDepositId, QueryParams params,
+      int page, int pageSize, boolean includeTotal) {
+    PagedResponse<Payment> response = context.execute(api.depositsGetTransactionsList(context.tenantId(), bankDepositId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(DEPOSITS_GET_TRANSACTIONS_LIST_PARAMS)));
     return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
@@ -102,10 +102,10 @@ public final class BankDepositRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/bank-deposits/markasexported}; the API answers without a body. Body: {@link MarkDepositsAsExportedRequestArgs}. Evicts every cached {@code accounting.bank-deposits} record.
+   * POST {@code accounting/v2/tenant/{tenant}/bank-deposits/markasexported}; the API answers without a body. Body: {@link MarkDepositsAsExportedRequest}. Evicts every cached {@code accounting.bank-deposits} record.
    */
   @Operation("Deposits_MarkAsExported")
-  public void markAsExported(MarkDepositsAsExportedRequestArgs request) {
+  public void markAsExported(MarkDepositsAsExportedRequest request) {
     Arguments.notNull("request", request);
     try {
       context.execute(api.depositsMarkAsExported(context.tenantId(), request));

@@ -2,20 +2,20 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
-import dev.titanj.accounting.model.DetailedTransaction;
+import dev.titanj.accounting.model.Payment;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.internal.QueryState;
 
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions} ({@code Deposits_GetTransactionsList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class BankDepositTransactionsQuery extends ListQuery<DetailedTransaction, BankDepositTransactionsQuery> {
-  BankDepositTransactionsQuery(QueryState<DetailedTransaction> state) {
+public final class BankDepositTransactionsQuery extends ListQuery<Payment, BankDepositTransactionsQuery> {
+  BankDepositTransactionsQuery(QueryState<Payment> state) {
     super(state);
   }
 
   @Override
-  protected BankDepositTransactionsQuery withState(QueryState<DetailedTransaction> state) {
+  protected BankDepositTransactionsQuery withState(QueryState<Payment> state) {
     return new BankDepositTransactionsQuery(state);
   }
 }

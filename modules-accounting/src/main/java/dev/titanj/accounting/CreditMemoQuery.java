@@ -3,7 +3,7 @@
 package dev.titanj.accounting;
 
 import dev.titanj.accounting.model.AmountComparisonOperator;
-import dev.titanj.accounting.model.CreditMemoPublic;
+import dev.titanj.accounting.model.CreditMemo;
 import dev.titanj.accounting.model.LogicalOperator;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
@@ -20,13 +20,13 @@ import java.util.TreeMap;
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/credit-memos} ({@code CreditMemos_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMemoQuery> {
-  CreditMemoQuery(QueryState<CreditMemoPublic> state) {
+public final class CreditMemoQuery extends ListQuery<CreditMemo, CreditMemoQuery> {
+  CreditMemoQuery(QueryState<CreditMemo> state) {
     super(state);
   }
 
   @Override
-  protected CreditMemoQuery withState(QueryState<CreditMemoPublic> state) {
+  protected CreditMemoQuery withState(QueryState<CreditMemo> state) {
     return new CreditMemoQuery(state);
   }
 

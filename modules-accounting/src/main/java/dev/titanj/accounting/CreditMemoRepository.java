@@ -3,9 +3,9 @@
 package dev.titanj.accounting;
 
 import dev.titanj.accounting.internal.CreditMemoApi;
-import dev.titanj.accounting.model.CreditMemoPublic;
-import dev.titanj.accounting.model.CreditMemoUpdatePublic;
-import dev.titanj.accounting.model.CreditMemoUpdatePublicRequest;
+import dev.titanj.accounting.model.CreditMemo;
+import dev.titanj.accounting.model.CreditMemoUpdateResult;
+import dev.titanj.accounting.model.UpdateCreditMemoRequest;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
@@ -31,17 +31,17 @@ public final class CreditMemoRepository {
 
   private final CreditMemoApi api;
 
-  private final ResourceSupport<Long, CreditMemoPublic> support;
+  private final ResourceSupport<Long, CreditMemo> support;
 
   CreditMemoRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(CreditMemoApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.credit-memos", Long.class, CreditMemoPublic.class, CreditMemoPublic::id);
+    this.support = new ResourceSupport<>(context, "accounting.credit-memos", Long.class, CreditMemo.class, CreditMemo::id);
   }
 
-  private Page<CreditMemoPublic> fetchCreditMemosGetList(QueryParams params, int page, int pageSize,
+  private Page<CreditMemo> fetchCreditMemosGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    PagedResponse<CreditMemoPublic> response = context.execute(api.creditMemosGetList(context.tenantId(), params.first("active"), params.first("ids"), params.first("businessUnitIds"), params.first("appliedToInvoiceIds"), params.first("appliedToReferenceNumber"), params.first("dateBefore"), params.first("dateOnOrAfter"), params.first("appliedBefore"), params.first("appliedOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("batchId"), params.first("batchNumber"), params.first("customField.Operator"), params.first("totalFilter.Amount"), params.first("totalFilter.Comparer"), params.first("balanceFilter.Amount"), params.first("balanceFilter.Comparer"), params.first("sort"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(CREDIT_MEMOS_GET_LIST_PARAMS)));
+    PagedResponse<CreditMemo> response = context.execute(api.creditMemosGetList(context.tenantId(), params.first("active"), params.first("ids"), params.first("businessUnitIds"), params.first("appliedToInvoiceIds"), params.first("appliedToReferenceNumber"), params.first("dateBefore"), params.first("dateOnOrAfter"), params.first("appliedBefore"), params.first("appliedOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("batchId"), params.first("batchNumber"), params.first("customField.Operator"), params.first("totalFilter.Amount"), params.first("totalFilter.Comparer"), params.first("balanceFilter.Amount"), params.first("balanceFilter.Comparer"), params.first("sort"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(CREDIT_MEMOS_GET_LIST_PARAMS)));
     return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
@@ -57,7 +57,7 @@ public final class CreditMemoRepository {
    * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/credit-memos?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.credit-memos} is cached.
    */
   @Operation("CreditMemos_GetList")
-  public Optional<CreditMemoPublic> findById(long id) {
+  public Optional<CreditMemo> findById(long id) {
     return support.findByIdWith(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
@@ -65,7 +65,7 @@ public final class CreditMemoRepository {
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
   @Operation("CreditMemos_GetList")
-  public CreditMemoPublic getById(long id) {
+  public CreditMemo getById(long id) {
     return findById(id).orElseThrow(() -> new NotFoundException("accounting.credit-memos " + id + " was not found", null, null, null));
   }
 
@@ -73,7 +73,7 @@ public final class CreditMemoRepository {
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/credit-memos?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("CreditMemos_GetList")
-  public List<CreditMemoPublic> findAllById(Collection<Long> ids) {
+  public List<CreditMemo> findAllById(Collection<Long> ids) {
     return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
@@ -81,15 +81,15 @@ public final class CreditMemoRepository {
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
   @Operation("CreditMemos_GetList")
-  public List<CreditMemoPublic> findAllById(Long... ids) {
+  public List<CreditMemo> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/credit-memos/{id}}. Body: {@link CreditMemoUpdatePublicRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/credit-memos/{id}}. Body: {@link UpdateCreditMemoRequest}. Evicts the record from the cache.
    */
   @Operation("CreditMemos_Update")
-  public CreditMemoUpdatePublic update(long id, CreditMemoUpdatePublicRequest request) {
+  public CreditMemoUpdateResult update(long id, UpdateCreditMemoRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     try {

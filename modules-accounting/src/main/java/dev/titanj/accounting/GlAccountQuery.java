@@ -3,7 +3,7 @@
 package dev.titanj.accounting;
 
 import dev.titanj.accounting.model.GeneralLedgerAccountSource;
-import dev.titanj.accounting.model.GlAccountExtended;
+import dev.titanj.accounting.model.GlAccount;
 import dev.titanj.core.Active;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
@@ -15,13 +15,13 @@ import java.util.Collection;
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/gl-accounts} ({@code GlAccounts_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class GlAccountQuery extends ListQuery<GlAccountExtended, GlAccountQuery> {
-  GlAccountQuery(QueryState<GlAccountExtended> state) {
+public final class GlAccountQuery extends ListQuery<GlAccount, GlAccountQuery> {
+  GlAccountQuery(QueryState<GlAccount> state) {
     super(state);
   }
 
   @Override
-  protected GlAccountQuery withState(QueryState<GlAccountExtended> state) {
+  protected GlAccountQuery withState(QueryState<GlAccount> state) {
     return new GlAccountQuery(state);
   }
 

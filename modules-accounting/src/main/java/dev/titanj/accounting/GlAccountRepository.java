@@ -3,9 +3,9 @@
 package dev.titanj.accounting;
 
 import dev.titanj.accounting.internal.GlAccountApi;
-import dev.titanj.accounting.model.GlAccountCreateRequest;
-import dev.titanj.accounting.model.GlAccountExtended;
-import dev.titanj.accounting.model.GlAccountUpdateRequest;
+import dev.titanj.accounting.model.CreateGlAccountRequest;
+import dev.titanj.accounting.model.GlAccount;
+import dev.titanj.accounting.model.UpdateGlAccountRequest;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
@@ -31,17 +31,17 @@ public final class GlAccountRepository {
 
   private final GlAccountApi api;
 
-  private final ResourceSupport<Long, GlAccountExtended> support;
+  private final ResourceSupport<Long, GlAccount> support;
 
   GlAccountRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(GlAccountApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.gl-accounts", Long.class, GlAccountExtended.class, GlAccountExtended::id);
+    this.support = new ResourceSupport<>(context, "accounting.gl-accounts", Long.class, GlAccount.class, GlAccount::id);
   }
 
-  private Page<GlAccountExtended> fetchGlAccountsGetList(QueryParams params, int page, int pageSize,
+  private Page<GlAccount> fetchGlAccountsGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    PagedResponse<GlAccountExtended> response = context.execute(api.glAccountsGetList(context.tenantId(), params.first("ids"), params.first("names"), params.first("numbers"), params.first("types"), params.first("subtypes"), params.first("description"), params.first("source"), params.first("active"), params.first("isIntacctGroup"), params.first("isIntacctBankAccount"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(GL_ACCOUNTS_GET_LIST_PARAMS)));
+    PagedResponse<GlAccount> response = context.execute(api.glAccountsGetList(context.tenantId(), params.first("ids"), params.first("names"), params.first("numbers"), params.first("types"), params.first("subtypes"), params.first("description"), params.first("source"), params.first("active"), params.first("isIntacctGroup"), params.first("isIntacctBankAccount"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(GL_ACCOUNTS_GET_LIST_PARAMS)));
     return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
@@ -57,7 +57,7 @@ public final class GlAccountRepository {
    * Reads one record with {@code GET accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}; empty when it does not exist (404). Served from the cache when {@code accounting.gl-accounts} is cached.
    */
   @Operation("GlAccounts_GetAccount")
-  public Optional<GlAccountExtended> findById(long id) {
+  public Optional<GlAccount> findById(long id) {
     return support.findById(id, () -> api.glAccountsGetAccount(context.tenantId(), id));
   }
 
@@ -65,7 +65,7 @@ public final class GlAccountRepository {
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
   @Operation("GlAccounts_GetAccount")
-  public GlAccountExtended getById(long id) {
+  public GlAccount getById(long id) {
     return support.getById(id, () -> api.glAccountsGetAccount(context.tenantId(), id));
   }
 
@@ -73,7 +73,7 @@ public final class GlAccountRepository {
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/gl-accounts?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("GlAccounts_GetList")
-  public List<GlAccountExtended> findAllById(Collection<Long> ids) {
+  public List<GlAccount> findAllById(Collection<Long> ids) {
     return support.findAllById(ids, batch -> query().active(Active.ANY).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
@@ -81,24 +81,24 @@ public final class GlAccountRepository {
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
   @Operation("GlAccounts_GetList")
-  public List<GlAccountExtended> findAllById(Long... ids) {
+  public List<GlAccount> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/gl-accounts}. Body: {@link GlAccountCreateRequest}.
+   * POST {@code accounting/v2/tenant/{tenant}/gl-accounts}. Body: {@link CreateGlAccountRequest}.
    */
   @Operation("GlAccounts_CreateAccount")
-  public GlAccountExtended create(GlAccountCreateRequest request) {
+  public GlAccount create(CreateGlAccountRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.glAccountsCreateAccount(context.tenantId(), request));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}. Body: {@link GlAccountUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}. Body: {@link UpdateGlAccountRequest}. Evicts the record from the cache.
    */
   @Operation("GlAccounts_UpdateAccount")
-  public GlAccountExtended update(long id, GlAccountUpdateRequest request) {
+  public GlAccount update(long id, UpdateGlAccountRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     try {

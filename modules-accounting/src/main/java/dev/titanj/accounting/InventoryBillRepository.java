@@ -4,11 +4,10 @@ package dev.titanj.accounting;
 
 import dev.titanj.accounting.internal.InventoryBillApi;
 import dev.titanj.accounting.model.CustomFieldType;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.ExportInventoryBill;
 import dev.titanj.accounting.model.InventoryBill;
-import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkInventoryBillAsExportedRequest;
+import dev.titanj.accounting.model.MarkInventoryBillAsExportedResult;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
 import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
@@ -100,7 +99,7 @@ public final class InventoryBillRepository {
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/inventory-bills} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("Export_InventoryBills")
-  public ExportFeed<ExportInventoryBill> export(ExportCursor cursor) {
+  public ExportFeed<InventoryBill> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
     return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInventoryBills(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
@@ -109,7 +108,7 @@ public final class InventoryBillRepository {
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/inventory-bills} from the beginning.
    */
   @Operation("Export_InventoryBills")
-  public ExportFeed<ExportInventoryBill> export() {
+  public ExportFeed<InventoryBill> export() {
     return export(ExportCursor.beginning());
   }
 
@@ -153,10 +152,10 @@ public final class InventoryBillRepository {
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.inventory-bills} record.
+   * PATCH {@code accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}; the API answers without a body. Body: {@link UpdateCustomFieldsRequest}. Evicts every cached {@code accounting.inventory-bills} record.
    */
   @Operation("InventoryBills_UpdateCustomFields")
-  public void updateCustomFields(CustomFieldUpdateRequest request) {
+  public void updateCustomFields(UpdateCustomFieldsRequest request) {
     Arguments.notNull("request", request);
     try {
       context.execute(api.inventoryBillsUpdateCustomFields(context.tenantId(), request));
@@ -166,14 +165,14 @@ public final class InventoryBillRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/inventory-bills/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: {@link MarkInventoryBillAsExportedUpdateRequest}. Evicts every cached {@code accounting.inventory-bills} record.
+   * POST {@code accounting/v2/tenant/{tenant}/inventory-bills/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: {@link MarkInventoryBillAsExportedRequest}. Evicts every cached {@code accounting.inventory-bills} record.
    */
   @Operation("InventoryBills_MarkAsExported")
-  public List<MarkInventoryBillAsExportedUpdate> markAsExported(
-      MarkInventoryBillAsExportedUpdateRequest request) {
+  public List<MarkInventoryBillAsExportedResult> markAsExported(
+      MarkInventoryBillAsExportedRequest request) {
     Arguments.notNull("request", request);
     try {
-      List<MarkInventoryBillAsExportedUpdate> result = context.execute(api.inventoryBillsMarkAsExported(context.tenantId(), request));
+      List<MarkInventoryBillAsExportedResult> result = context.execute(api.inventoryBillsMarkAsExported(context.tenantId(), request));
       return result == null ? List.of() : result;
     } finally {
       support.evictAll();

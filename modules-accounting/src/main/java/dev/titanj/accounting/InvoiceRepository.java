@@ -4,16 +4,15 @@ package dev.titanj.accounting;
 
 import dev.titanj.accounting.internal.InvoiceApi;
 import dev.titanj.accounting.model.ActiveStateFilterType;
-import dev.titanj.accounting.model.AdjustmentInvoiceCreateRequest;
+import dev.titanj.accounting.model.CreateAdjustmentInvoiceRequest;
 import dev.titanj.accounting.model.CustomFieldType;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.ExportInvoice;
-import dev.titanj.accounting.model.ExportInvoiceItem;
 import dev.titanj.accounting.model.Invoice;
-import dev.titanj.accounting.model.InvoiceItemUpdateRequest;
-import dev.titanj.accounting.model.InvoiceUpdateRequest;
-import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdateRequest;
+import dev.titanj.accounting.model.InvoiceItem;
+import dev.titanj.accounting.model.MarkInvoiceAsExportedRequest;
+import dev.titanj.accounting.model.MarkInvoiceAsExportedResult;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
+import dev.titanj.accounting.model.UpdateInvoiceItemsRequest;
+import dev.titanj.accounting.model.UpdateInvoiceRequest;
 import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
@@ -102,7 +101,7 @@ public final class InvoiceRepository {
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoices} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("Export_Invoices")
-  public ExportFeed<ExportInvoice> export(ExportCursor cursor) {
+  public ExportFeed<Invoice> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
     return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInvoices(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
@@ -111,7 +110,7 @@ public final class InvoiceRepository {
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoices} from the beginning.
    */
   @Operation("Export_Invoices")
-  public ExportFeed<ExportInvoice> export() {
+  public ExportFeed<Invoice> export() {
     return export(ExportCursor.beginning());
   }
 
@@ -119,7 +118,7 @@ public final class InvoiceRepository {
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("Export_InvoiceItems")
-  public ExportFeed<ExportInvoiceItem> exportItems(ExportCursor cursor) {
+  public ExportFeed<InvoiceItem> exportItems(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
     return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportInvoiceItems(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
@@ -128,15 +127,15 @@ public final class InvoiceRepository {
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from the beginning.
    */
   @Operation("Export_InvoiceItems")
-  public ExportFeed<ExportInvoiceItem> exportItems() {
+  public ExportFeed<InvoiceItem> exportItems() {
     return exportItems(ExportCursor.beginning());
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/invoices}; the API answers with a bare id. Body: {@link AdjustmentInvoiceCreateRequest}.
+   * POST {@code accounting/v2/tenant/{tenant}/invoices}; the API answers with a bare id. Body: {@link CreateAdjustmentInvoiceRequest}.
    */
   @Operation("Invoices_CreateAdjustmentInvoice")
-  public Long createAdjustment(AdjustmentInvoiceCreateRequest request) {
+  public Long createAdjustment(CreateAdjustmentInvoiceRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.invoicesCreateAdjustmentInvoice(context.tenantId(), request));
   }
@@ -156,10 +155,10 @@ public final class InvoiceRepository {
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.invoices} record.
+   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/custom-fields}; the API answers without a body. Body: {@link UpdateCustomFieldsRequest}. Evicts every cached {@code accounting.invoices} record.
    */
   @Operation("Invoices_UpdateCustomFields")
-  public void updateCustomFields(CustomFieldUpdateRequest request) {
+  public void updateCustomFields(UpdateCustomFieldsRequest request) {
     Arguments.notNull("request", request);
     try {
       context.execute(api.invoicesUpdateCustomFields(context.tenantId(), request));
@@ -169,10 +168,10 @@ public final class InvoiceRepository {
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{id}}; the API answers without a body. Body: {@link InvoiceUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{id}}; the API answers without a body. Body: {@link UpdateInvoiceRequest}. Evicts the record from the cache.
    */
   @Operation("Invoices_UpdateInvoice")
-  public void update(long id, InvoiceUpdateRequest request) {
+  public void update(long id, UpdateInvoiceRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     try {
@@ -183,10 +182,10 @@ public final class InvoiceRepository {
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items}; the API answers without a body. Body: {@link InvoiceItemUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items}; the API answers without a body. Body: {@link UpdateInvoiceItemsRequest}. Evicts the record from the cache.
    */
   @Operation("Invoices_UpdateInvoiceItems")
-  public void updateItems(long invoiceId, InvoiceItemUpdateRequest request) {
+  public void updateItems(long invoiceId, UpdateInvoiceItemsRequest request) {
     Arguments.positive("invoiceId", invoiceId);
     Arguments.notNull("request", request);
     try {
@@ -211,14 +210,14 @@ public final class InvoiceRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/invoices/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkInvoiceAsExportedUpdateRequest}. Evicts every cached {@code accounting.invoices} record.
+   * POST {@code accounting/v2/tenant/{tenant}/invoices/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkInvoiceAsExportedRequest}. Evicts every cached {@code accounting.invoices} record.
    */
   @Operation("Invoices_MarkAsExported")
-  public List<MarkInvoiceAsExportedUpdate> markAsExported(
-      List<MarkInvoiceAsExportedUpdateRequest> requests) {
+  public List<MarkInvoiceAsExportedResult> markAsExported(
+      List<MarkInvoiceAsExportedRequest> requests) {
     Arguments.notNull("requests", requests);
     try {
-      List<MarkInvoiceAsExportedUpdate> result = context.execute(api.invoicesMarkAsExported(context.tenantId(), requests));
+      List<MarkInvoiceAsExportedResult> result = context.execute(api.invoicesMarkAsExported(context.tenantId(), requests));
       return result == null ? List.of() : result;
     } finally {
       support.evictAll();

@@ -6,8 +6,8 @@ import dev.titanj.accounting.internal.JournalEntryApi;
 import dev.titanj.accounting.model.JournalEntry;
 import dev.titanj.accounting.model.JournalEntryDetails;
 import dev.titanj.accounting.model.JournalEntrySummary;
-import dev.titanj.accounting.model.JournalEntrySyncUpdateRequest;
-import dev.titanj.accounting.model.JournalEntryUpdateRequest;
+import dev.titanj.accounting.model.UpdateJournalEntryRequest;
+import dev.titanj.accounting.model.UpdateJournalEntrySyncRequest;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
@@ -122,10 +122,10 @@ public final class JournalEntryRepository {
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}}. Body: {@link JournalEntryUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}}. Body: {@link UpdateJournalEntryRequest}. Evicts the record from the cache.
    */
   @Operation("JournalEntries_Update")
-  public JournalEntry update(UUID id, JournalEntryUpdateRequest request) {
+  public JournalEntry update(UUID id, UpdateJournalEntryRequest request) {
     Arguments.notNull("id", id);
     Arguments.notNull("request", request);
     try {
@@ -136,10 +136,10 @@ public final class JournalEntryRepository {
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/sync}. Body: {@link JournalEntrySyncUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/sync}. Body: {@link UpdateJournalEntrySyncRequest}. Evicts the record from the cache.
    */
   @Operation("JournalEntries_SyncUpdate")
-  public JournalEntry updateSync(UUID journalEntryId, JournalEntrySyncUpdateRequest request) {
+  public JournalEntry updateSync(UUID journalEntryId, UpdateJournalEntrySyncRequest request) {
     Arguments.notNull("journalEntryId", journalEntryId);
     Arguments.notNull("request", request);
     try {

@@ -3,8 +3,8 @@
 package dev.titanj.accounting;
 
 import dev.titanj.accounting.model.ActiveStateFilterType;
-import dev.titanj.accounting.model.DetailedPayment;
 import dev.titanj.accounting.model.LogicalOperator;
+import dev.titanj.accounting.model.Payment;
 import dev.titanj.accounting.model.PaymentTransactionType;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
@@ -19,13 +19,13 @@ import java.util.TreeMap;
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/payments} ({@code Payments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery> {
-  PaymentQuery(QueryState<DetailedPayment> state) {
+public final class PaymentQuery extends ListQuery<Payment, PaymentQuery> {
+  PaymentQuery(QueryState<Payment> state) {
     super(state);
   }
 
   @Override
-  protected PaymentQuery withState(QueryState<DetailedPayment> state) {
+  protected PaymentQuery withState(QueryState<Payment> state) {
     return new PaymentQuery(state);
   }
 

@@ -4,14 +4,13 @@ package dev.titanj.accounting;
 
 import dev.titanj.accounting.internal.PaymentApi;
 import dev.titanj.accounting.model.ActiveStateFilterType;
+import dev.titanj.accounting.model.CreatePaymentRequest;
 import dev.titanj.accounting.model.CustomFieldType;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.DetailedPayment;
-import dev.titanj.accounting.model.ExportPayment;
 import dev.titanj.accounting.model.Payment;
-import dev.titanj.accounting.model.PaymentCreateRequest;
-import dev.titanj.accounting.model.PaymentStatusBatchRequest;
-import dev.titanj.accounting.model.PaymentUpdateRequest;
+import dev.titanj.accounting.model.SavedPayment;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
+import dev.titanj.accounting.model.UpdatePaymentRequest;
+import dev.titanj.accounting.model.UpdatePaymentStatusRequest;
 import dev.titanj.core.ExportBatch;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
@@ -42,17 +41,17 @@ public final class PaymentRepository {
 
   private final PaymentApi api;
 
-  private final ResourceSupport<Long, DetailedPayment> support;
+  private final ResourceSupport<Long, Payment> support;
 
   PaymentRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(PaymentApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.payments", Long.class, DetailedPayment.class, DetailedPayment::id);
+    this.support = new ResourceSupport<>(context, "accounting.payments", Long.class, Payment.class, Payment::id);
   }
 
-  private Page<DetailedPayment> fetchPaymentsGetList(QueryParams params, int page, int pageSize,
+  private Page<Payment> fetchPaymentsGetList(QueryParams params, int page, int pageSize,
       boolean includeTotal) {
-    PagedResponse<DetailedPayment> response = context.execute(api.paymentsGetList(context.tenantId(), params.first("ids"), params.first("activeState"), params.first("appliedToInvoiceIds"), params.first("appliedToReferenceNumber"), params.first("statuses"), params.first("paidOnAfter"), params.first("paidOnBefore"), params.first("businessUnitIds"), params.first("batchNumber"), params.first("batchId"), params.first("transactionType"), params.first("customerId"), params.first("totalGreater"), params.first("totalLess"), params.first("depositIds"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("customField.Operator"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("sort"), params.others(PAYMENTS_GET_LIST_PARAMS)));
+    PagedResponse<Payment> response = context.execute(api.paymentsGetList(context.tenantId(), params.first("ids"), params.first("activeState"), params.first("appliedToInvoiceIds"), params.first("appliedToReferenceNumber"), params.first("statuses"), params.first("paidOnAfter"), params.first("paidOnBefore"), params.first("businessUnitIds"), params.first("batchNumber"), params.first("batchId"), params.first("transactionType"), params.first("customerId"), params.first("totalGreater"), params.first("totalLess"), params.first("depositIds"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("customField.Operator"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("sort"), params.others(PAYMENTS_GET_LIST_PARAMS)));
     return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
@@ -68,7 +67,7 @@ public final class PaymentRepository {
    * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/payments?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.payments} is cached.
    */
   @Operation("Payments_GetList")
-  public Optional<DetailedPayment> findById(long id) {
+  public Optional<Payment> findById(long id) {
     return support.findByIdWith(id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
   }
 
@@ -76,7 +75,7 @@ public final class PaymentRepository {
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
   @Operation("Payments_GetList")
-  public DetailedPayment getById(long id) {
+  public Payment getById(long id) {
     return findById(id).orElseThrow(() -> new NotFoundException("accounting.payments " + id + " was not found", null, null, null));
   }
 
@@ -84,7 +83,7 @@ public final class PaymentRepository {
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payments?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("Payments_GetList")
-  public List<DetailedPayment> findAllById(Collection<Long> ids) {
+  public List<Payment> findAllById(Collection<Long> ids) {
     return support.findAllById(ids, batch -> query().activeState(ActiveStateFilterType.ALL).ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
@@ -92,7 +91,7 @@ public final class PaymentRepository {
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
   @Operation("Payments_GetList")
-  public List<DetailedPayment> findAllById(Long... ids) {
+  public List<Payment> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
@@ -100,7 +99,7 @@ public final class PaymentRepository {
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/payments} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("Export_Payments")
-  public ExportFeed<ExportPayment> export(ExportCursor cursor) {
+  public ExportFeed<Payment> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
     return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportPayments(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
@@ -109,15 +108,15 @@ public final class PaymentRepository {
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/payments} from the beginning.
    */
   @Operation("Export_Payments")
-  public ExportFeed<ExportPayment> export() {
+  public ExportFeed<Payment> export() {
     return export(ExportCursor.beginning());
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/payments}. Body: {@link PaymentCreateRequest}.
+   * POST {@code accounting/v2/tenant/{tenant}/payments}. Body: {@link CreatePaymentRequest}.
    */
   @Operation("Payments_Create")
-  public Payment create(PaymentCreateRequest request) {
+  public SavedPayment create(CreatePaymentRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.paymentsCreate(context.tenantId(), request));
   }
@@ -137,10 +136,10 @@ public final class PaymentRepository {
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/payments/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.payments} record.
+   * PATCH {@code accounting/v2/tenant/{tenant}/payments/custom-fields}; the API answers without a body. Body: {@link UpdateCustomFieldsRequest}. Evicts every cached {@code accounting.payments} record.
    */
   @Operation("Payments_UpdateCustomFields")
-  public void updateCustomFields(CustomFieldUpdateRequest request) {
+  public void updateCustomFields(UpdateCustomFieldsRequest request) {
     Arguments.notNull("request", request);
     try {
       context.execute(api.paymentsUpdateCustomFields(context.tenantId(), request));
@@ -150,10 +149,10 @@ public final class PaymentRepository {
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/payments/{id}}. Body: {@link PaymentUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/payments/{id}}. Body: {@link UpdatePaymentRequest}. Evicts the record from the cache.
    */
   @Operation("Payments_Update")
-  public Payment update(long id, PaymentUpdateRequest request) {
+  public SavedPayment update(long id, UpdatePaymentRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     try {
@@ -164,10 +163,10 @@ public final class PaymentRepository {
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/payments/status}; the API answers without a body. Body: {@link PaymentStatusBatchRequest}. Evicts every cached {@code accounting.payments} record.
+   * POST {@code accounting/v2/tenant/{tenant}/payments/status}; the API answers without a body. Body: {@link UpdatePaymentStatusRequest}. Evicts every cached {@code accounting.payments} record.
    */
   @Operation("Payments_UpdateStatus")
-  public void updateStatus(PaymentStatusBatchRequest request) {
+  public void updateStatus(UpdatePaymentStatusRequest request) {
     Arguments.notNull("request", request);
     try {
       context.execute(api.paymentsUpdateStatus(context.tenantId(), request));

@@ -2,7 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
-import dev.titanj.accounting.model.PaymentTermAPIModel;
+import dev.titanj.accounting.model.PaymentTerm;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
 import dev.titanj.core.internal.QueryState;
@@ -12,13 +12,13 @@ import java.util.Collection;
 /**
  * Filters of {@code GET accounting/v2/tenant/{tenant}/payment-terms} ({@code PaymentTerms_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class PaymentTermQuery extends ListQuery<PaymentTermAPIModel, PaymentTermQuery> {
-  PaymentTermQuery(QueryState<PaymentTermAPIModel> state) {
+public final class PaymentTermQuery extends ListQuery<PaymentTerm, PaymentTermQuery> {
+  PaymentTermQuery(QueryState<PaymentTerm> state) {
     super(state);
   }
 
   @Override
-  protected PaymentTermQuery withState(QueryState<PaymentTermAPIModel> state) {
+  protected PaymentTermQuery withState(QueryState<PaymentTerm> state) {
     return new PaymentTermQuery(state);
   }
 

@@ -3,7 +3,7 @@
 package dev.titanj.accounting;
 
 import dev.titanj.accounting.internal.PaymentTermApi;
-import dev.titanj.accounting.model.PaymentTermAPIModel;
+import dev.titanj.accounting.model.PaymentTerm;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.Page;
 import dev.titanj.core.QueryParams;
@@ -28,17 +28,17 @@ public final class PaymentTermRepository {
 
   private final PaymentTermApi api;
 
-  private final ResourceSupport<Long, PaymentTermAPIModel> support;
+  private final ResourceSupport<Long, PaymentTerm> support;
 
   PaymentTermRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(PaymentTermApi.class);
-    this.support = new ResourceSupport<>(context, "accounting.payment-terms", Long.class, PaymentTermAPIModel.class, r -> r.id().orElse(null));
+    this.support = new ResourceSupport<>(context, "accounting.payment-terms", Long.class, PaymentTerm.class, r -> r.id().orElse(null));
   }
 
-  private Page<PaymentTermAPIModel> fetchPaymentTermsGetList(QueryParams params, int page,
-      int pageSize, boolean includeTotal) {
-    PagedResponse<PaymentTermAPIModel> response = context.execute(api.paymentTermsGetList(context.tenantId(), params.first("ids"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(PAYMENT_TERMS_GET_LIST_PARAMS)));
+  private Page<PaymentTerm> fetchPaymentTermsGetList(QueryParams params, int page, int pageSize,
+      boolean includeTotal) {
+    PagedResponse<PaymentTerm> response = context.execute(api.paymentTermsGetList(context.tenantId(), params.first("ids"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("sort"), params.others(PAYMENT_TERMS_GET_LIST_PARAMS)));
     return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
@@ -54,7 +54,7 @@ public final class PaymentTermRepository {
    * Reads one record with {@code GET accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}}; empty when it does not exist (404). Served from the cache when {@code accounting.payment-terms} is cached.
    */
   @Operation("PaymentTerms_GetPaymentTermModel")
-  public Optional<PaymentTermAPIModel> findById(long id) {
+  public Optional<PaymentTerm> findById(long id) {
     return support.findById(id, () -> api.paymentTermsGetPaymentTermModel(context.tenantId(), id));
   }
 
@@ -62,7 +62,7 @@ public final class PaymentTermRepository {
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
   @Operation("PaymentTerms_GetPaymentTermModel")
-  public PaymentTermAPIModel getById(long id) {
+  public PaymentTerm getById(long id) {
     return support.getById(id, () -> api.paymentTermsGetPaymentTermModel(context.tenantId(), id));
   }
 
@@ -70,7 +70,7 @@ public final class PaymentTermRepository {
    * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payment-terms?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("PaymentTerms_GetList")
-  public List<PaymentTermAPIModel> findAllById(Collection<Long> ids) {
+  public List<PaymentTerm> findAllById(Collection<Long> ids) {
     return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
@@ -78,7 +78,7 @@ public final class PaymentTermRepository {
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
   @Operation("PaymentTerms_GetList")
-  public List<PaymentTermAPIModel> findAllById(Long... ids) {
+  public List<PaymentTerm> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 }

@@ -5,20 +5,20 @@ package dev.titanj.crm;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
 import dev.titanj.core.internal.QueryState;
-import dev.titanj.crm.model.GetBookingProviderTag;
+import dev.titanj.crm.model.BookingProviderTag;
 import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/booking-provider-tags} ({@code BookingProviderTags_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class BookingProviderTagQuery extends ListQuery<GetBookingProviderTag, BookingProviderTagQuery> {
-  BookingProviderTagQuery(QueryState<GetBookingProviderTag> state) {
+public final class BookingProviderTagQuery extends ListQuery<BookingProviderTag, BookingProviderTagQuery> {
+  BookingProviderTagQuery(QueryState<BookingProviderTag> state) {
     super(state);
   }
 
   @Override
-  protected BookingProviderTagQuery withState(QueryState<GetBookingProviderTag> state) {
+  protected BookingProviderTagQuery withState(QueryState<BookingProviderTag> state) {
     return new BookingProviderTagQuery(state);
   }
 

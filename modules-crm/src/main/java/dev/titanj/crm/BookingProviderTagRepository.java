@@ -13,9 +13,7 @@ import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.crm.internal.BookingProviderTagApi;
 import dev.titanj.crm.model.BookingProviderTag;
-import dev.titanj.crm.model.CreateBookingProviderTag;
 import dev.titanj.crm.model.CreateBookingProviderTagRequest;
-import dev.titanj.crm.model.GetBookingProviderTag;
 import dev.titanj.crm.model.UpdateBookingProviderTagRequest;
 import java.util.Collection;
 import java.util.List;
@@ -32,17 +30,17 @@ public final class BookingProviderTagRepository {
 
   private final BookingProviderTagApi api;
 
-  private final ResourceSupport<Long, GetBookingProviderTag> support;
+  private final ResourceSupport<Long, BookingProviderTag> support;
 
   BookingProviderTagRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(BookingProviderTagApi.class);
-    this.support = new ResourceSupport<>(context, "crm.booking-provider-tags", Long.class, GetBookingProviderTag.class, GetBookingProviderTag::id);
+    this.support = new ResourceSupport<>(context, "crm.booking-provider-tags", Long.class, BookingProviderTag.class, BookingProviderTag::id);
   }
 
-  private Page<GetBookingProviderTag> fetchBookingProviderTagsGetList(QueryParams params, int page,
+  private Page<BookingProviderTag> fetchBookingProviderTagsGetList(QueryParams params, int page,
       int pageSize, boolean includeTotal) {
-    PagedResponse<GetBookingProviderTag> response = context.execute(api.bookingProviderTagsGetList(context.tenantId(), params.first("name"), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(BOOKING_PROVIDER_TAGS_GET_LIST_PARAMS)));
+    PagedResponse<BookingProviderTag> response = context.execute(api.bookingProviderTagsGetList(context.tenantId(), params.first("name"), params.first("ids"), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(BOOKING_PROVIDER_TAGS_GET_LIST_PARAMS)));
     return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
@@ -58,7 +56,7 @@ public final class BookingProviderTagRepository {
    * Reads one record with {@code GET crm/v2/tenant/{tenant}/booking-provider-tags/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.booking-provider-tags} is cached.
    */
   @Operation("BookingProviderTags_Get")
-  public Optional<GetBookingProviderTag> findById(long id) {
+  public Optional<BookingProviderTag> findById(long id) {
     return support.findById(id, () -> api.bookingProviderTagsGet(context.tenantId(), id));
   }
 
@@ -66,7 +64,7 @@ public final class BookingProviderTagRepository {
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
   @Operation("BookingProviderTags_Get")
-  public GetBookingProviderTag getById(long id) {
+  public BookingProviderTag getById(long id) {
     return support.getById(id, () -> api.bookingProviderTagsGet(context.tenantId(), id));
   }
 
@@ -74,7 +72,7 @@ public final class BookingProviderTagRepository {
    * Reads many records through {@code GET crm/v2/tenant/{tenant}/booking-provider-tags?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Operation("BookingProviderTags_GetList")
-  public List<GetBookingProviderTag> findAllById(Collection<Long> ids) {
+  public List<BookingProviderTag> findAllById(Collection<Long> ids) {
     return support.findAllById(ids, batch -> query().ids(batch).pageSize(Math.max(1, batch.size())).page(1).items());
   }
 
@@ -82,7 +80,7 @@ public final class BookingProviderTagRepository {
    * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
    */
   @Operation("BookingProviderTags_GetList")
-  public List<GetBookingProviderTag> findAllById(Long... ids) {
+  public List<BookingProviderTag> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
@@ -90,7 +88,7 @@ public final class BookingProviderTagRepository {
    * POST {@code crm/v2/tenant/{tenant}/booking-provider-tags}. Body: {@link CreateBookingProviderTagRequest}.
    */
   @Operation("BookingProviderTags_Create")
-  public CreateBookingProviderTag create(CreateBookingProviderTagRequest request) {
+  public BookingProviderTag create(CreateBookingProviderTagRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.bookingProviderTagsCreate(context.tenantId(), request));
   }

@@ -18,10 +18,9 @@ import dev.titanj.core.internal.TitanContext;
 import dev.titanj.crm.internal.BookingApi;
 import dev.titanj.crm.model.Booking;
 import dev.titanj.crm.model.BookingContact;
-import dev.titanj.crm.model.ContactCreateRequest;
+import dev.titanj.crm.model.CreateBookingContactRequest;
 import dev.titanj.crm.model.CreateBookingRequest;
-import dev.titanj.crm.model.DismissBookingModel;
-import dev.titanj.crm.model.ExportBooking;
+import dev.titanj.crm.model.DismissBookingRequest;
 import dev.titanj.crm.model.UpdateBookingContactRequest;
 import dev.titanj.crm.model.UpdateBookingRequest;
 import java.util.Collection;
@@ -181,11 +180,11 @@ public final class BookingRepository {
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts}. Body: {@link ContactCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts}. Body: {@link CreateBookingContactRequest}. Evicts the record from the cache.
    */
   @Operation("Bookings_CreateContact")
   public BookingContact createContact(long bookingProvider, long bookingId,
-      ContactCreateRequest request) {
+      CreateBookingContactRequest request) {
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
     Arguments.notNull("request", request);
@@ -229,10 +228,10 @@ public final class BookingRepository {
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/dismiss}; the API answers without a body. Body: {@link DismissBookingModel}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/dismiss}; the API answers without a body. Body: {@link DismissBookingRequest}. Evicts the record from the cache.
    */
   @Operation("Bookings_DismissBooking")
-  public void dismiss(String bookingProvider, long bookingId, DismissBookingModel request) {
+  public void dismiss(String bookingProvider, long bookingId, DismissBookingRequest request) {
     Arguments.notBlank("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
     Arguments.notNull("request", request);
@@ -247,7 +246,7 @@ public final class BookingRepository {
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/bookings} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("ExportBookings_Get")
-  public ExportFeed<ExportBooking> export(ExportCursor cursor) {
+  public ExportFeed<Booking> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
     return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportBookingsGet(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
@@ -256,7 +255,7 @@ public final class BookingRepository {
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/bookings} from the beginning.
    */
   @Operation("ExportBookings_Get")
-  public ExportFeed<ExportBooking> export() {
+  public ExportFeed<Booking> export() {
     return export(ExportCursor.beginning());
   }
 

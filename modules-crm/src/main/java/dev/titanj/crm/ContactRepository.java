@@ -14,16 +14,14 @@ import dev.titanj.core.internal.TitanContext;
 import dev.titanj.crm.internal.ContactApi;
 import dev.titanj.crm.model.Contact;
 import dev.titanj.crm.model.ContactMethod;
+import dev.titanj.crm.model.ContactMethodRequest;
 import dev.titanj.crm.model.ContactPreference;
 import dev.titanj.crm.model.ContactPreferenceType;
 import dev.titanj.crm.model.ContactRelationship;
-import dev.titanj.crm.model.CreateContactMethodRequest;
 import dev.titanj.crm.model.CreateContactRequest;
-import dev.titanj.crm.model.ReplaceContactRequest;
 import dev.titanj.crm.model.UpdateContactMethodPreferenceRequest;
 import dev.titanj.crm.model.UpdateContactMethodRequest;
 import dev.titanj.crm.model.UpdateContactRequest;
-import dev.titanj.crm.model.UpsertContactMethodRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -101,10 +99,10 @@ public final class ContactRepository {
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}. Body: {@link CreateContactMethodRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}. Body: {@link ContactMethodRequest}. Evicts the record from the cache.
    */
   @Operation("ContactMethods_CreateContactMethod")
-  public ContactMethod createContactMethod(UUID contactId, CreateContactMethodRequest request) {
+  public ContactMethod createContactMethod(UUID contactId, ContactMethodRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("request", request);
     try {
@@ -125,11 +123,11 @@ public final class ContactRepository {
   }
 
   /**
-   * PUT {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}. Body: {@link UpsertContactMethodRequest}. Evicts the record from the cache.
+   * PUT {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}. Body: {@link ContactMethodRequest}. Evicts the record from the cache.
    */
   @Operation("ContactMethods_UpsertContactMethod")
   public ContactMethod upsertContactMethod(UUID contactId, UUID contactMethodId,
-      UpsertContactMethodRequest request) {
+      ContactMethodRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notNull("request", request);
@@ -211,10 +209,10 @@ public final class ContactRepository {
   }
 
   /**
-   * PUT {@code crm/v2/tenant/{tenant}/contacts/{id}}. Body: {@link ReplaceContactRequest}. Evicts the record from the cache.
+   * PUT {@code crm/v2/tenant/{tenant}/contacts/{id}}. Body: {@link UpdateContactRequest}. Evicts the record from the cache.
    */
   @Operation("Contacts_Replace")
-  public Contact replace(UUID contactId, ReplaceContactRequest request) {
+  public Contact replace(UUID contactId, UpdateContactRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("request", request);
     try {

@@ -6,19 +6,19 @@ import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
-import dev.titanj.crm.model.CustomersCustomFieldType;
+import dev.titanj.crm.model.CustomFieldType;
 import java.time.Instant;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/customers/custom-fields} ({@code Customers_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class CustomerCustomFieldTypesQuery extends ListQuery<CustomersCustomFieldType, CustomerCustomFieldTypesQuery> {
-  CustomerCustomFieldTypesQuery(QueryState<CustomersCustomFieldType> state) {
+public final class CustomerCustomFieldTypesQuery extends ListQuery<CustomFieldType, CustomerCustomFieldTypesQuery> {
+  CustomerCustomFieldTypesQuery(QueryState<CustomFieldType> state) {
     super(state);
   }
 
   @Override
-  protected CustomerCustomFieldTypesQuery withState(QueryState<CustomersCustomFieldType> state) {
+  protected CustomerCustomFieldTypesQuery withState(QueryState<CustomFieldType> state) {
     return new CustomerCustomFieldTypesQuery(state);
   }
 

@@ -4,21 +4,20 @@ package dev.titanj.crm;
 
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.internal.QueryState;
-import dev.titanj.crm.model.CustomerContactWithModifiedOnAndCustomerId;
+import dev.titanj.crm.model.CustomerContact;
 import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/customers/contacts} ({@code Customers_GetModifiedContactsList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class CustomerModifiedContactsQuery extends ListQuery<CustomerContactWithModifiedOnAndCustomerId, CustomerModifiedContactsQuery> {
-  CustomerModifiedContactsQuery(QueryState<CustomerContactWithModifiedOnAndCustomerId> state) {
+public final class CustomerModifiedContactsQuery extends ListQuery<CustomerContact, CustomerModifiedContactsQuery> {
+  CustomerModifiedContactsQuery(QueryState<CustomerContact> state) {
     super(state);
   }
 
   @Override
-  protected CustomerModifiedContactsQuery withState(
-      QueryState<CustomerContactWithModifiedOnAndCustomerId> state) {
+  protected CustomerModifiedContactsQuery withState(QueryState<CustomerContact> state) {
     return new CustomerModifiedContactsQuery(state);
   }
 

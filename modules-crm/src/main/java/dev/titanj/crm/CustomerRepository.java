@@ -17,19 +17,15 @@ import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.crm.internal.CustomerApi;
-import dev.titanj.crm.model.CreateCustomerContactRequest;
+import dev.titanj.crm.model.ContactUpdate;
+import dev.titanj.crm.model.CreateCustomerNoteRequest;
 import dev.titanj.crm.model.CreateCustomerRequest;
-import dev.titanj.crm.model.CreateCustomerTag;
-import dev.titanj.crm.model.CreatedCustomer;
+import dev.titanj.crm.model.CustomFieldType;
 import dev.titanj.crm.model.Customer;
-import dev.titanj.crm.model.CustomerContactWithModifiedOn;
-import dev.titanj.crm.model.CustomerContactWithModifiedOnAndCustomerId;
-import dev.titanj.crm.model.CustomerNoteCreateRequest;
-import dev.titanj.crm.model.CustomersCustomFieldType;
-import dev.titanj.crm.model.ExportCustomer;
-import dev.titanj.crm.model.ExportCustomerContact;
+import dev.titanj.crm.model.CustomerContact;
+import dev.titanj.crm.model.CustomerTags;
+import dev.titanj.crm.model.NewContact;
 import dev.titanj.crm.model.Note;
-import dev.titanj.crm.model.UpdateCustomerContactRequest;
 import dev.titanj.crm.model.UpdateCustomerRequest;
 import java.util.Collection;
 import java.util.List;
@@ -126,7 +122,7 @@ public final class CustomerRepository {
    * POST {@code crm/v2/tenant/{tenant}/customers}. Body: {@link CreateCustomerRequest}.
    */
   @Operation("Customers_Create")
-  public CreatedCustomer create(CreateCustomerRequest request) {
+  public Customer create(CreateCustomerRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.customersCreate(context.tenantId(), request));
   }
@@ -147,10 +143,10 @@ public final class CustomerRepository {
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/notes}. Body: {@link CustomerNoteCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/notes}. Body: {@link CreateCustomerNoteRequest}. Evicts the record from the cache.
    */
   @Operation("Customers_CreateNote")
-  public Note createNote(long customerId, CustomerNoteCreateRequest request) {
+  public Note createNote(long customerId, CreateCustomerNoteRequest request) {
     Arguments.positive("customerId", customerId);
     Arguments.notNull("request", request);
     try {
@@ -174,9 +170,9 @@ public final class CustomerRepository {
     }
   }
 
-  private Page<CustomerContactWithModifiedOn> fetchCustomersGetContactList(long customerId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<CustomerContactWithModifiedOn> response = context.execute(api.customersGetContactList(context.tenantId(), customerId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(CUSTOMERS_GET_CONTACT_LIST_PARAMS)));
+  private Page<CustomerContact> fetchCustomersGetContactList(long customerId, QueryParams params,
+      int page, int pageSize, boolean includeTotal) {
+    PagedResponse<CustomerContact> response = context.execute(api.customersGetContactList(context.tenantId(), customerId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(CUSTOMERS_GET_CONTACT_LIST_PARAMS)));
     return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
@@ -190,11 +186,10 @@ public final class CustomerRepository {
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}. Body: {@link CreateCustomerContactRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}. Body: {@link NewContact}. Evicts the record from the cache.
    */
   @Operation("Customers_CreateContact")
-  public CustomerContactWithModifiedOn createContact(long customerId,
-      CreateCustomerContactRequest request) {
+  public CustomerContact createContact(long customerId, NewContact request) {
     Arguments.positive("customerId", customerId);
     Arguments.notNull("request", request);
     try {
@@ -205,11 +200,10 @@ public final class CustomerRepository {
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}. Body: {@link UpdateCustomerContactRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}. Body: {@link ContactUpdate}. Evicts the record from the cache.
    */
   @Operation("Customers_UpdateContact")
-  public CustomerContactWithModifiedOn updateContact(long customerId, long contactId,
-      UpdateCustomerContactRequest request) {
+  public CustomerContact updateContact(long customerId, long contactId, ContactUpdate request) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
@@ -234,9 +228,9 @@ public final class CustomerRepository {
     }
   }
 
-  private Page<CustomerContactWithModifiedOnAndCustomerId> fetchCustomersGetModifiedContactsList(
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<CustomerContactWithModifiedOnAndCustomerId> response = context.execute(api.customersGetModifiedContactsList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("customerIds"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.others(CUSTOMERS_GET_MODIFIED_CONTACTS_LIST_PARAMS)));
+  private Page<CustomerContact> fetchCustomersGetModifiedContactsList(QueryParams params, int page,
+      int pageSize, boolean includeTotal) {
+    PagedResponse<CustomerContact> response = context.execute(api.customersGetModifiedContactsList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("customerIds"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.others(CUSTOMERS_GET_MODIFIED_CONTACTS_LIST_PARAMS)));
     return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
@@ -252,7 +246,7 @@ public final class CustomerRepository {
    * POST {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}. Evicts the record from the cache.
    */
   @Operation("Customers_CreateTag")
-  public CreateCustomerTag addTag(long customerId, long tagTypeId) {
+  public CustomerTags addTag(long customerId, long tagTypeId) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("tagTypeId", tagTypeId);
     try {
@@ -269,7 +263,7 @@ public final class CustomerRepository {
    */
   @Deprecated
   @Operation("Customers_CreateTag")
-  public CreateCustomerTag createTag(long customerId, long tagTypeId) {
+  public CustomerTags createTag(long customerId, long tagTypeId) {
     return addTag(customerId, tagTypeId);
   }
 
@@ -298,9 +292,9 @@ public final class CustomerRepository {
     removeTag(customerId, tagTypeId);
   }
 
-  private Page<CustomersCustomFieldType> fetchCustomersGetCustomFieldTypes(QueryParams params,
-      int page, int pageSize, boolean includeTotal) {
-    PagedResponse<CustomersCustomFieldType> response = context.execute(api.customersGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(CUSTOMERS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
+  private Page<CustomFieldType> fetchCustomersGetCustomFieldTypes(QueryParams params, int page,
+      int pageSize, boolean includeTotal) {
+    PagedResponse<CustomFieldType> response = context.execute(api.customersGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(CUSTOMERS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
     return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
@@ -316,7 +310,7 @@ public final class CustomerRepository {
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("ExportContacts_CustomersContacts")
-  public ExportFeed<ExportCustomerContact> exportContacts(ExportCursor cursor) {
+  public ExportFeed<CustomerContact> exportContacts(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
     return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportContactsCustomersContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
@@ -325,7 +319,7 @@ public final class CustomerRepository {
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from the beginning.
    */
   @Operation("ExportContacts_CustomersContacts")
-  public ExportFeed<ExportCustomerContact> exportContacts() {
+  public ExportFeed<CustomerContact> exportContacts() {
     return exportContacts(ExportCursor.beginning());
   }
 
@@ -333,7 +327,7 @@ public final class CustomerRepository {
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("ExportCustomers_GetCustomers")
-  public ExportFeed<ExportCustomer> export(ExportCursor cursor) {
+  public ExportFeed<Customer> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
     return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportCustomersGetCustomers(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
@@ -342,7 +336,7 @@ public final class CustomerRepository {
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from the beginning.
    */
   @Operation("ExportCustomers_GetCustomers")
-  public ExportFeed<ExportCustomer> export() {
+  public ExportFeed<Customer> export() {
     return export(ExportCursor.beginning());
   }
 

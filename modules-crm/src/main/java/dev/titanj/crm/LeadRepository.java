@@ -17,16 +17,15 @@ import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.crm.internal.LeadApi;
 import dev.titanj.crm.model.CreateFollowUpRequest;
+import dev.titanj.crm.model.CreateLeadNoteRequest;
+import dev.titanj.crm.model.CreateLeadRequest;
 import dev.titanj.crm.model.DismissLeadRequest;
-import dev.titanj.crm.model.ExportLeads;
 import dev.titanj.crm.model.FollowUp;
 import dev.titanj.crm.model.Lead;
-import dev.titanj.crm.model.LeadCreateRequest;
-import dev.titanj.crm.model.LeadNoteCreateRequest;
-import dev.titanj.crm.model.LeadUpdateRequest;
 import dev.titanj.crm.model.Note;
-import dev.titanj.crm.model.SubmitLeadForm;
 import dev.titanj.crm.model.SubmitLeadFormRequest;
+import dev.titanj.crm.model.SubmitLeadFormResult;
+import dev.titanj.crm.model.UpdateLeadRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +101,7 @@ public final class LeadRepository {
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("ExportLeads_Leads")
-  public ExportFeed<ExportLeads> export(ExportCursor cursor) {
+  public ExportFeed<Lead> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
     return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportLeadsLeads(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
@@ -111,15 +110,15 @@ public final class LeadRepository {
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from the beginning.
    */
   @Operation("ExportLeads_Leads")
-  public ExportFeed<ExportLeads> export() {
+  public ExportFeed<Lead> export() {
     return export(ExportCursor.beginning());
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/leads/{id}}. Body: {@link LeadUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/leads/{id}}. Body: {@link UpdateLeadRequest}. Evicts the record from the cache.
    */
   @Operation("Leads_Update")
-  public Lead update(long id, LeadUpdateRequest request) {
+  public Lead update(long id, UpdateLeadRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     try {
@@ -130,10 +129,10 @@ public final class LeadRepository {
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/leads}. Body: {@link LeadCreateRequest}.
+   * POST {@code crm/v2/tenant/{tenant}/leads}. Body: {@link CreateLeadRequest}.
    */
   @Operation("Leads_Create")
-  public Lead create(LeadCreateRequest request) {
+  public Lead create(CreateLeadRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.leadsCreate(context.tenantId(), request));
   }
@@ -168,10 +167,10 @@ public final class LeadRepository {
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/notes}. Body: {@link LeadNoteCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/notes}. Body: {@link CreateLeadNoteRequest}. Evicts the record from the cache.
    */
   @Operation("Leads_CreateNote")
-  public Note createNote(long leadId, LeadNoteCreateRequest request) {
+  public Note createNote(long leadId, CreateLeadNoteRequest request) {
     Arguments.positive("leadId", leadId);
     Arguments.notNull("request", request);
     try {
@@ -199,7 +198,7 @@ public final class LeadRepository {
    * POST {@code crm/v2/tenant/{tenant}/leads/form}. {@code id} is query parameter {@code id} (optional, may be null). Body: {@link SubmitLeadFormRequest}. Evicts every cached {@code crm.leads} record.
    */
   @Operation("Leads_SubmitLeadForm")
-  public SubmitLeadForm submitForm(Long id, SubmitLeadFormRequest request) {
+  public SubmitLeadFormResult submitForm(Long id, SubmitLeadFormRequest request) {
     Arguments.notNull("request", request);
     try {
       return context.execute(api.leadsSubmitLeadForm(context.tenantId(), Arguments.wire(id), request));

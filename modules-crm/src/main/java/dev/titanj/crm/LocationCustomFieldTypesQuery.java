@@ -6,19 +6,19 @@ import dev.titanj.core.ListQuery;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.internal.QueryState;
-import dev.titanj.crm.model.LocationsCustomFieldType;
+import dev.titanj.crm.model.CustomFieldType;
 import java.time.Instant;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/locations/custom-fields} ({@code Locations_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class LocationCustomFieldTypesQuery extends ListQuery<LocationsCustomFieldType, LocationCustomFieldTypesQuery> {
-  LocationCustomFieldTypesQuery(QueryState<LocationsCustomFieldType> state) {
+public final class LocationCustomFieldTypesQuery extends ListQuery<CustomFieldType, LocationCustomFieldTypesQuery> {
+  LocationCustomFieldTypesQuery(QueryState<CustomFieldType> state) {
     super(state);
   }
 
   @Override
-  protected LocationCustomFieldTypesQuery withState(QueryState<LocationsCustomFieldType> state) {
+  protected LocationCustomFieldTypesQuery withState(QueryState<CustomFieldType> state) {
     return new LocationCustomFieldTypesQuery(state);
   }
 

@@ -4,20 +4,20 @@ package dev.titanj.crm;
 
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.internal.QueryState;
-import dev.titanj.crm.model.LocationsContact;
+import dev.titanj.crm.model.LocationContact;
 import java.time.Instant;
 import java.util.Collection;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/locations/contacts} ({@code Locations_GetLocationsContactsList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
-public final class LocationModifiedContactsQuery extends ListQuery<LocationsContact, LocationModifiedContactsQuery> {
-  LocationModifiedContactsQuery(QueryState<LocationsContact> state) {
+public final class LocationModifiedContactsQuery extends ListQuery<LocationContact, LocationModifiedContactsQuery> {
+  LocationModifiedContactsQuery(QueryState<LocationContact> state) {
     super(state);
   }
 
   @Override
-  protected LocationModifiedContactsQuery withState(QueryState<LocationsContact> state) {
+  protected LocationModifiedContactsQuery withState(QueryState<LocationContact> state) {
     return new LocationModifiedContactsQuery(state);
   }
 

@@ -17,18 +17,14 @@ import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.crm.internal.LocationApi;
-import dev.titanj.crm.model.CreateLocation;
+import dev.titanj.crm.model.ContactUpdate;
+import dev.titanj.crm.model.CreateLocationNoteRequest;
 import dev.titanj.crm.model.CreateLocationRequest;
-import dev.titanj.crm.model.CreateLocationTag;
-import dev.titanj.crm.model.ExportLocationContact;
-import dev.titanj.crm.model.ExportLocations;
+import dev.titanj.crm.model.CustomFieldType;
 import dev.titanj.crm.model.Location;
-import dev.titanj.crm.model.LocationContactCreateRequest;
-import dev.titanj.crm.model.LocationContactResponse;
-import dev.titanj.crm.model.LocationContactUpdateRequest;
-import dev.titanj.crm.model.LocationNoteCreateRequest;
-import dev.titanj.crm.model.LocationsContact;
-import dev.titanj.crm.model.LocationsCustomFieldType;
+import dev.titanj.crm.model.LocationContact;
+import dev.titanj.crm.model.LocationTags;
+import dev.titanj.crm.model.NewContact;
 import dev.titanj.crm.model.Note;
 import dev.titanj.crm.model.UpdateLocationRequest;
 import java.util.Collection;
@@ -112,7 +108,7 @@ public final class LocationRepository {
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("ExportContacts_LocationsContacts")
-  public ExportFeed<ExportLocationContact> exportContacts(ExportCursor cursor) {
+  public ExportFeed<LocationContact> exportContacts(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
     return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportContactsLocationsContacts(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
@@ -121,7 +117,7 @@ public final class LocationRepository {
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from the beginning.
    */
   @Operation("ExportContacts_LocationsContacts")
-  public ExportFeed<ExportLocationContact> exportContacts() {
+  public ExportFeed<LocationContact> exportContacts() {
     return exportContacts(ExportCursor.beginning());
   }
 
@@ -129,7 +125,7 @@ public final class LocationRepository {
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("ExportLocations_Locations")
-  public ExportFeed<ExportLocations> export(ExportCursor cursor) {
+  public ExportFeed<Location> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
     return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportLocationsLocations(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
@@ -138,7 +134,7 @@ public final class LocationRepository {
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from the beginning.
    */
   @Operation("ExportLocations_Locations")
-  public ExportFeed<ExportLocations> export() {
+  public ExportFeed<Location> export() {
     return export(ExportCursor.beginning());
   }
 
@@ -160,7 +156,7 @@ public final class LocationRepository {
    * POST {@code crm/v2/tenant/{tenant}/locations}. Body: {@link CreateLocationRequest}.
    */
   @Operation("Locations_Create")
-  public CreateLocation create(CreateLocationRequest request) {
+  public Location create(CreateLocationRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.locationsCreate(context.tenantId(), request));
   }
@@ -181,10 +177,10 @@ public final class LocationRepository {
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/notes}. Body: {@link LocationNoteCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/notes}. Body: {@link CreateLocationNoteRequest}. Evicts the record from the cache.
    */
   @Operation("Locations_CreateNote")
-  public Note createNote(long locationId, LocationNoteCreateRequest request) {
+  public Note createNote(long locationId, CreateLocationNoteRequest request) {
     Arguments.positive("locationId", locationId);
     Arguments.notNull("request", request);
     try {
@@ -208,9 +204,9 @@ public final class LocationRepository {
     }
   }
 
-  private Page<LocationContactResponse> fetchLocationsGetContactList(long locationId,
-      QueryParams params, int page, int pageSize, boolean includeTotal) {
-    PagedResponse<LocationContactResponse> response = context.execute(api.locationsGetContactList(context.tenantId(), locationId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(LOCATIONS_GET_CONTACT_LIST_PARAMS)));
+  private Page<LocationContact> fetchLocationsGetContactList(long locationId, QueryParams params,
+      int page, int pageSize, boolean includeTotal) {
+    PagedResponse<LocationContact> response = context.execute(api.locationsGetContactList(context.tenantId(), locationId, page, pageSize, includeTotal ? Boolean.TRUE : null, params.others(LOCATIONS_GET_CONTACT_LIST_PARAMS)));
     return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
@@ -224,11 +220,10 @@ public final class LocationRepository {
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/contacts}. Body: {@link LocationContactCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/contacts}. Body: {@link NewContact}. Evicts the record from the cache.
    */
   @Operation("Locations_CreateContact")
-  public LocationContactResponse createContact(long locationId,
-      LocationContactCreateRequest request) {
+  public LocationContact createContact(long locationId, NewContact request) {
     Arguments.positive("locationId", locationId);
     Arguments.notNull("request", request);
     try {
@@ -238,9 +233,9 @@ public final class LocationRepository {
     }
   }
 
-  private Page<LocationsContact> fetchLocationsGetLocationsContactsList(QueryParams params,
-      int page, int pageSize, boolean includeTotal) {
-    PagedResponse<LocationsContact> response = context.execute(api.locationsGetLocationsContactsList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("locationIds"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.others(LOCATIONS_GET_LOCATIONS_CONTACTS_LIST_PARAMS)));
+  private Page<LocationContact> fetchLocationsGetLocationsContactsList(QueryParams params, int page,
+      int pageSize, boolean includeTotal) {
+    PagedResponse<LocationContact> response = context.execute(api.locationsGetLocationsContactsList(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("locationIds"), params.first("createdBefore"), params.first("createdOnOrAfter"), params.others(LOCATIONS_GET_LOCATIONS_CONTACTS_LIST_PARAMS)));
     return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 
@@ -253,11 +248,10 @@ public final class LocationRepository {
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}. Body: {@link LocationContactUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}. Body: {@link ContactUpdate}. Evicts the record from the cache.
    */
   @Operation("Locations_UpdateContact")
-  public LocationContactResponse updateContact(long locationId, long contactId,
-      LocationContactUpdateRequest request) {
+  public LocationContact updateContact(long locationId, long contactId, ContactUpdate request) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
@@ -286,7 +280,7 @@ public final class LocationRepository {
    * POST {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}. Evicts the record from the cache.
    */
   @Operation("Locations_CreateTag")
-  public CreateLocationTag addTag(long locationId, long tagTypeId) {
+  public LocationTags addTag(long locationId, long tagTypeId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("tagTypeId", tagTypeId);
     try {
@@ -303,7 +297,7 @@ public final class LocationRepository {
    */
   @Deprecated
   @Operation("Locations_CreateTag")
-  public CreateLocationTag createTag(long locationId, long tagTypeId) {
+  public LocationTags createTag(long locationId, long tagTypeId) {
     return addTag(locationId, tagTypeId);
   }
 
@@ -332,9 +326,9 @@ public final class LocationRepository {
     removeTag(locationId, tagTypeId);
   }
 
-  private Page<LocationsCustomFieldType> fetchLocationsGetCustomFieldTypes(QueryParams params,
-      int page, int pageSize, boolean includeTotal) {
-    PagedResponse<LocationsCustomFieldType> response = context.execute(api.locationsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(LOCATIONS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
+  private Page<CustomFieldType> fetchLocationsGetCustomFieldTypes(QueryParams params, int page,
+      int pageSize, boolean includeTotal) {
+    PagedResponse<CustomFieldType> response = context.execute(api.locationsGetCustomFieldTypes(context.tenantId(), page, pageSize, includeTotal ? Boolean.TRUE : null, params.first("createdBefore"), params.first("createdOnOrAfter"), params.first("modifiedBefore"), params.first("modifiedOnOrAfter"), params.first("sort"), params.others(LOCATIONS_GET_CUSTOM_FIELD_TYPES_PARAMS)));
     return response == null ? new Page<>(List.of(), page, pageSize, false, null) : response.toPage(page);
   }
 

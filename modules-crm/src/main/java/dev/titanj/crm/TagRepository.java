@@ -6,8 +6,7 @@ import dev.titanj.core.internal.Arguments;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.crm.internal.TagApi;
-import dev.titanj.crm.model.AddBulkTagsRequest;
-import dev.titanj.crm.model.RemoveBulkTagsRequest;
+import dev.titanj.crm.model.BulkTagsRequest;
 
 /**
  * Repository of {@code crm.tags} ({@code crm/v2/tenant/{tenant}/tags}). Obtain it from {@link Crm}; thread-safe.
@@ -23,19 +22,19 @@ public final class TagRepository {
   }
 
   /**
-   * PUT {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link AddBulkTagsRequest}.
+   * PUT {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link BulkTagsRequest}.
    */
   @Operation("BulkTags_AddTags")
-  public void addTags(AddBulkTagsRequest request) {
+  public void addTags(BulkTagsRequest request) {
     Arguments.notNull("request", request);
     context.execute(api.bulkTagsAddTags(context.tenantId(), request));
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link RemoveBulkTagsRequest}.
+   * DELETE {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link BulkTagsRequest}.
    */
   @Operation("BulkTags_RemoveTags")
-  public void removeTags(RemoveBulkTagsRequest request) {
+  public void removeTags(BulkTagsRequest request) {
     Arguments.notNull("request", request);
     context.execute(api.bulkTagsRemoveTags(context.tenantId(), request));
   }

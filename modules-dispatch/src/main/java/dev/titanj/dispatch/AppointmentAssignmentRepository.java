@@ -19,9 +19,7 @@ import dev.titanj.core.internal.TitanContext;
 import dev.titanj.dispatch.internal.AppointmentAssignmentApi;
 import dev.titanj.dispatch.model.Appointment;
 import dev.titanj.dispatch.model.AppointmentAssignment;
-import dev.titanj.dispatch.model.AssignTechniciansRequest;
-import dev.titanj.dispatch.model.ExportAppointmentAssignments;
-import dev.titanj.dispatch.model.UnassignTechniciansRequest;
+import dev.titanj.dispatch.model.TechnicianAssignmentRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -92,10 +90,10 @@ public final class AppointmentAssignmentRepository {
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians}. Body: {@link AssignTechniciansRequest}. Evicts every cached {@code dispatch.appointment-assignments} record.
+   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians}. Body: {@link TechnicianAssignmentRequest}. Evicts every cached {@code dispatch.appointment-assignments} record.
    */
   @Operation("AppointmentAssignments_AssignTechnicians")
-  public Appointment assignTechnicians(AssignTechniciansRequest request) {
+  public Appointment assignTechnicians(TechnicianAssignmentRequest request) {
     Arguments.notNull("request", request);
     try {
       return context.execute(api.appointmentAssignmentsAssignTechnicians(context.tenantId(), request));
@@ -105,10 +103,10 @@ public final class AppointmentAssignmentRepository {
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians}. Body: {@link UnassignTechniciansRequest}. Evicts every cached {@code dispatch.appointment-assignments} record.
+   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians}. Body: {@link TechnicianAssignmentRequest}. Evicts every cached {@code dispatch.appointment-assignments} record.
    */
   @Operation("AppointmentAssignments_UnassignTechnicians")
-  public Appointment unassignTechnicians(UnassignTechniciansRequest request) {
+  public Appointment unassignTechnicians(TechnicianAssignmentRequest request) {
     Arguments.notNull("request", request);
     try {
       return context.execute(api.appointmentAssignmentsUnassignTechnicians(context.tenantId(), request));
@@ -121,7 +119,7 @@ public final class AppointmentAssignmentRepository {
    * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("Export_AppointmentAssignments")
-  public ExportFeed<ExportAppointmentAssignments> export(ExportCursor cursor, Active active) {
+  public ExportFeed<AppointmentAssignment> export(ExportCursor cursor, Active active) {
     Arguments.notNull("cursor", cursor);
     return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportAppointmentAssignments(context.tenantId(), Arguments.wire(active), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
@@ -130,7 +128,7 @@ public final class AppointmentAssignmentRepository {
    * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from the beginning.
    */
   @Operation("Export_AppointmentAssignments")
-  public ExportFeed<ExportAppointmentAssignments> export() {
+  public ExportFeed<AppointmentAssignment> export() {
     return export(ExportCursor.beginning(), null);
   }
 
@@ -138,7 +136,7 @@ public final class AppointmentAssignmentRepository {
    * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from {@code cursor}, without optional filters.
    */
   @Operation("Export_AppointmentAssignments")
-  public ExportFeed<ExportAppointmentAssignments> export(ExportCursor cursor) {
+  public ExportFeed<AppointmentAssignment> export(ExportCursor cursor) {
     return export(cursor, null);
   }
 

@@ -13,11 +13,10 @@ import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.dispatch.internal.ArrivalWindowApi;
 import dev.titanj.dispatch.model.ArrivalWindow;
-import dev.titanj.dispatch.model.ArrivalWindowConfigurationResponse;
-import dev.titanj.dispatch.model.CreateArrivalWindowRequest;
+import dev.titanj.dispatch.model.ArrivalWindowRequest;
+import dev.titanj.dispatch.model.ArrivalWindowSettings;
 import dev.titanj.dispatch.model.SetArrivalWindowStatusRequest;
 import dev.titanj.dispatch.model.UpdateArrivalWindowConfigurationRequest;
-import dev.titanj.dispatch.model.UpdateArrivalWindowRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,19 +70,19 @@ public final class ArrivalWindowRepository {
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows}. Body: {@link CreateArrivalWindowRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows}. Body: {@link ArrivalWindowRequest}.
    */
   @Operation("ArrivalWindows_Create")
-  public ArrivalWindow create(CreateArrivalWindowRequest request) {
+  public ArrivalWindow create(ArrivalWindowRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.arrivalWindowsCreate(context.tenantId(), request));
   }
 
   /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}. Body: {@link UpdateArrivalWindowRequest}. Evicts the record from the cache.
+   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}. Body: {@link ArrivalWindowRequest}. Evicts the record from the cache.
    */
   @Operation("ArrivalWindows_Update")
-  public ArrivalWindow update(long id, UpdateArrivalWindowRequest request) {
+  public ArrivalWindow update(long id, ArrivalWindowRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     try {
@@ -125,7 +124,7 @@ public final class ArrivalWindowRepository {
    * GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}.
    */
   @Operation("ArrivalWindows_GetConfiguration")
-  public ArrivalWindowConfigurationResponse getConfiguration() {
+  public ArrivalWindowSettings getConfiguration() {
     return context.execute(api.arrivalWindowsGetConfiguration(context.tenantId()));
   }
 
@@ -133,7 +132,7 @@ public final class ArrivalWindowRepository {
    * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}. Body: {@link UpdateArrivalWindowConfigurationRequest}. Evicts every cached {@code dispatch.arrival-windows} record.
    */
   @Operation("ArrivalWindows_UpdatedConfiguration")
-  public ArrivalWindowConfigurationResponse updateConfiguration(
+  public ArrivalWindowSettings updateConfiguration(
       UpdateArrivalWindowConfigurationRequest request) {
     Arguments.notNull("request", request);
     try {

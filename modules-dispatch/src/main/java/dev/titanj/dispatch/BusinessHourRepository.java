@@ -6,8 +6,7 @@ import dev.titanj.core.internal.Arguments;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.dispatch.internal.BusinessHourApi;
-import dev.titanj.dispatch.model.BusinessHourModel;
-import dev.titanj.dispatch.model.CreateBusinessHour;
+import dev.titanj.dispatch.model.BusinessHours;
 import dev.titanj.dispatch.model.CreateBusinessHourRequest;
 
 /**
@@ -27,7 +26,7 @@ public final class BusinessHourRepository {
    * GET {@code dispatch/v2/tenant/{tenant}/business-hours}.
    */
   @Operation("BusinessHour_GetList")
-  public BusinessHourModel get() {
+  public BusinessHours get() {
     return context.execute(api.businessHourGetList(context.tenantId()));
   }
 
@@ -35,7 +34,7 @@ public final class BusinessHourRepository {
    * POST {@code dispatch/v2/tenant/{tenant}/business-hours}. Body: {@link CreateBusinessHourRequest}.
    */
   @Operation("BusinessHour_Create")
-  public CreateBusinessHour create(CreateBusinessHourRequest request) {
+  public BusinessHours create(CreateBusinessHourRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.businessHourCreate(context.tenantId(), request));
   }

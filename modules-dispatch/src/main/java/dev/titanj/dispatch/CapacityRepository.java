@@ -7,7 +7,7 @@ import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.dispatch.internal.CapacityApi;
 import dev.titanj.dispatch.model.Capacity;
-import dev.titanj.dispatch.model.CapacityRequestArgs;
+import dev.titanj.dispatch.model.CapacityRequest;
 
 /**
  * Repository of {@code dispatch.capacity} ({@code dispatch/v2/tenant/{tenant}/capacity}). Obtain it from {@link Dispatch}; thread-safe.
@@ -23,10 +23,10 @@ public final class CapacityRepository {
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/capacity}. Body: {@link CapacityRequestArgs}.
+   * POST {@code dispatch/v2/tenant/{tenant}/capacity}. Body: {@link CapacityRequest}.
    */
   @Operation("Capacity_GetList")
-  public Capacity calculate(CapacityRequestArgs request) {
+  public Capacity calculate(CapacityRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.capacityGetList(context.tenantId(), request));
   }

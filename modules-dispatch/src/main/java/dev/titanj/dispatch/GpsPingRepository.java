@@ -6,8 +6,8 @@ import dev.titanj.core.internal.Arguments;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.dispatch.internal.GpsPingApi;
+import dev.titanj.dispatch.model.CreateGpsPingRequest;
 import dev.titanj.dispatch.model.GpsPing;
-import dev.titanj.dispatch.model.GpsPingCreateRequest;
 import java.util.List;
 
 /**
@@ -24,10 +24,10 @@ public final class GpsPingRepository {
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link GpsPingCreateRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link CreateGpsPingRequest}.
    */
   @Operation("Gps_Create")
-  public List<GpsPing> create(String gpsProvider, List<GpsPingCreateRequest> requests) {
+  public List<GpsPing> create(String gpsProvider, List<CreateGpsPingRequest> requests) {
     Arguments.notBlank("gpsProvider", gpsProvider);
     Arguments.notNull("requests", requests);
     List<GpsPing> result = context.execute(api.gpsCreate(context.tenantId(), gpsProvider, requests));

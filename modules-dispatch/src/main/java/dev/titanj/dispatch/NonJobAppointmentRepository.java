@@ -12,12 +12,9 @@ import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.dispatch.internal.NonJobAppointmentApi;
-import dev.titanj.dispatch.model.CreateNonJobAppointmentRequest;
-import dev.titanj.dispatch.model.CreateNonJobAppointmentResult;
-import dev.titanj.dispatch.model.DeleteNonJobAppointmentResult;
-import dev.titanj.dispatch.model.GetNonJobAppointment;
+import dev.titanj.dispatch.model.DeleteResult;
 import dev.titanj.dispatch.model.NonJobAppointment;
-import dev.titanj.dispatch.model.NonJobAppointmentUpdateRequest;
+import dev.titanj.dispatch.model.NonJobAppointmentRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,12 +29,12 @@ public final class NonJobAppointmentRepository {
 
   private final NonJobAppointmentApi api;
 
-  private final ResourceSupport<Long, GetNonJobAppointment> support;
+  private final ResourceSupport<Long, NonJobAppointment> support;
 
   NonJobAppointmentRepository(TitanContext context) {
     this.context = context;
     this.api = context.api(NonJobAppointmentApi.class);
-    this.support = new ResourceSupport<>(context, "dispatch.non-job-appointments", Long.class, GetNonJobAppointment.class, GetNonJobAppointment::id);
+    this.support = new ResourceSupport<>(context, "dispatch.non-job-appointments", Long.class, NonJobAppointment.class, NonJobAppointment::id);
   }
 
   private Page<NonJobAppointment> fetchNonJobAppointmentsGetList(QueryParams params, int page,
@@ -58,7 +55,7 @@ public final class NonJobAppointmentRepository {
    * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.non-job-appointments} is cached.
    */
   @Operation("NonJobAppointments_Get")
-  public Optional<GetNonJobAppointment> findById(long id) {
+  public Optional<NonJobAppointment> findById(long id) {
     return support.findById(id, () -> api.nonJobAppointmentsGet(context.tenantId(), id));
   }
 
@@ -66,15 +63,15 @@ public final class NonJobAppointmentRepository {
    * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
    */
   @Operation("NonJobAppointments_Get")
-  public GetNonJobAppointment getById(long id) {
+  public NonJobAppointment getById(long id) {
     return support.getById(id, () -> api.nonJobAppointmentsGet(context.tenantId(), id));
   }
 
   /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Body: {@link NonJobAppointmentUpdateRequest}. Evicts the record from the cache.
+   * PUT {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Body: {@link NonJobAppointmentRequest}. Evicts the record from the cache.
    */
   @Operation("NonJobAppointments_Update")
-  public GetNonJobAppointment update(long id, NonJobAppointmentUpdateRequest request) {
+  public NonJobAppointment update(long id, NonJobAppointmentRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     try {
@@ -88,7 +85,7 @@ public final class NonJobAppointmentRepository {
    * DELETE {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Evicts the record from the cache.
    */
   @Operation("NonJobAppointments_Delete")
-  public DeleteNonJobAppointmentResult delete(long id) {
+  public DeleteResult delete(long id) {
     Arguments.positive("id", id);
     try {
       return context.execute(api.nonJobAppointmentsDelete(context.tenantId(), id));
@@ -98,10 +95,10 @@ public final class NonJobAppointmentRepository {
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/non-job-appointments}. Body: {@link CreateNonJobAppointmentRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/non-job-appointments}. Body: {@link NonJobAppointmentRequest}.
    */
   @Operation("NonJobAppointments_Create")
-  public CreateNonJobAppointmentResult create(CreateNonJobAppointmentRequest request) {
+  public NonJobAppointment create(NonJobAppointmentRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.nonJobAppointmentsCreate(context.tenantId(), request));
   }

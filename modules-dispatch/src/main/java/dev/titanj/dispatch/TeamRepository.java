@@ -12,7 +12,6 @@ import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.dispatch.internal.TeamApi;
-import dev.titanj.dispatch.model.CreateTeam;
 import dev.titanj.dispatch.model.CreateTeamRequest;
 import dev.titanj.dispatch.model.Team;
 import java.util.List;
@@ -71,7 +70,7 @@ public final class TeamRepository {
    * POST {@code dispatch/v2/tenant/{tenant}/teams}. Body: {@link CreateTeamRequest}.
    */
   @Operation("Team_Create")
-  public CreateTeam create(CreateTeamRequest request) {
+  public Team create(CreateTeamRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.teamCreate(context.tenantId(), request));
   }

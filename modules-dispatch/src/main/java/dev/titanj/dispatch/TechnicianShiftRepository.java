@@ -15,11 +15,11 @@ import dev.titanj.dispatch.internal.TechnicianShiftApi;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftRequest;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftResult;
 import dev.titanj.dispatch.model.CreateTechnicianShiftRequest;
-import dev.titanj.dispatch.model.DeleteTechnicianShiftResult;
+import dev.titanj.dispatch.model.CreatedTechnicianShifts;
+import dev.titanj.dispatch.model.DeleteResult;
 import dev.titanj.dispatch.model.TechnicianShift;
-import dev.titanj.dispatch.model.TechnicianShiftCreate;
-import dev.titanj.dispatch.model.TechnicianShiftUpdate;
 import dev.titanj.dispatch.model.UpdateTechnicianShiftRequest;
+import dev.titanj.dispatch.model.UpdatedTechnicianShifts;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,7 +76,7 @@ public final class TechnicianShiftRepository {
    * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts}. Body: {@link CreateTechnicianShiftRequest}.
    */
   @Operation("TechnicianShifts_Create")
-  public TechnicianShiftCreate create(CreateTechnicianShiftRequest request) {
+  public CreatedTechnicianShifts create(CreateTechnicianShiftRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.technicianShiftsCreate(context.tenantId(), request));
   }
@@ -85,7 +85,7 @@ public final class TechnicianShiftRepository {
    * PATCH {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Body: {@link UpdateTechnicianShiftRequest}. Evicts the record from the cache.
    */
   @Operation("TechnicianShifts_Update")
-  public TechnicianShiftUpdate update(long id, UpdateTechnicianShiftRequest request) {
+  public UpdatedTechnicianShifts update(long id, UpdateTechnicianShiftRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     try {
@@ -99,7 +99,7 @@ public final class TechnicianShiftRepository {
    * DELETE {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Evicts the record from the cache.
    */
   @Operation("TechnicianShifts_Delete")
-  public DeleteTechnicianShiftResult delete(long id) {
+  public DeleteResult delete(long id) {
     Arguments.positive("id", id);
     try {
       return context.execute(api.technicianShiftsDelete(context.tenantId(), id));

@@ -12,9 +12,8 @@ import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.dispatch.internal.ZoneApi;
-import dev.titanj.dispatch.model.CreateOrUpdateZone;
-import dev.titanj.dispatch.model.CreateOrUpdateZoneRequestArgs;
 import dev.titanj.dispatch.model.Zone;
+import dev.titanj.dispatch.model.ZoneRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,19 +67,19 @@ public final class ZoneRepository {
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/zones}. Body: {@link CreateOrUpdateZoneRequestArgs}.
+   * POST {@code dispatch/v2/tenant/{tenant}/zones}. Body: {@link ZoneRequest}.
    */
   @Operation("Zone_CreateZone")
-  public CreateOrUpdateZone create(CreateOrUpdateZoneRequestArgs request) {
+  public Zone create(ZoneRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.zoneCreateZone(context.tenantId(), request));
   }
 
   /**
-   * PATCH {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}. Body: {@link CreateOrUpdateZoneRequestArgs}. Evicts the record from the cache.
+   * PATCH {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}. Body: {@link ZoneRequest}. Evicts the record from the cache.
    */
   @Operation("Zone_UpdateZone")
-  public CreateOrUpdateZone update(long id, CreateOrUpdateZoneRequestArgs request) {
+  public Zone update(long id, ZoneRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     try {

@@ -18,9 +18,8 @@ import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.settings.internal.BusinessUnitApi;
 import dev.titanj.settings.model.BusinessUnit;
-import dev.titanj.settings.model.ExportBusinessUnit;
-import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.UpdateBusinessUnitRequest;
+import dev.titanj.settings.model.WriteResult;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -117,7 +116,7 @@ public final class BusinessUnitRepository {
    * PATCH {@code settings/v2/tenant/{tenant}/business-units/{id}}. Body: {@link UpdateBusinessUnitRequest}. Evicts the record from the cache.
    */
   @Operation("BusinessUnits_Update")
-  public Modification update(long id, UpdateBusinessUnitRequest request) {
+  public WriteResult update(long id, UpdateBusinessUnitRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     try {
@@ -131,7 +130,7 @@ public final class BusinessUnitRepository {
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("Export_BusinessUnits")
-  public ExportFeed<ExportBusinessUnit> export(ExportCursor cursor) {
+  public ExportFeed<BusinessUnit> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
     return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportBusinessUnits(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
@@ -140,7 +139,7 @@ public final class BusinessUnitRepository {
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from the beginning.
    */
   @Operation("Export_BusinessUnits")
-  public ExportFeed<ExportBusinessUnit> export() {
+  public ExportFeed<BusinessUnit> export() {
     return export(ExportCursor.beginning());
   }
 

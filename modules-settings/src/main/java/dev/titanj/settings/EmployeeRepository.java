@@ -18,13 +18,11 @@ import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.settings.internal.EmployeeApi;
 import dev.titanj.settings.model.AccountActionRequest;
-import dev.titanj.settings.model.AccountActionResponse;
+import dev.titanj.settings.model.AccountActionResult;
+import dev.titanj.settings.model.CreateEmployeeRequest;
 import dev.titanj.settings.model.Employee;
-import dev.titanj.settings.model.EmployeeCreate;
-import dev.titanj.settings.model.EmployeeCreateRequest;
-import dev.titanj.settings.model.EmployeeUpdate;
-import dev.titanj.settings.model.EmployeeUpdateRequest;
-import dev.titanj.settings.model.ExportEmployee;
+import dev.titanj.settings.model.UpdateEmployeeRequest;
+import dev.titanj.settings.model.WriteResult;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -95,19 +93,19 @@ public final class EmployeeRepository {
   }
 
   /**
-   * POST {@code settings/v2/tenant/{tenant}/employees}. Body: {@link EmployeeCreateRequest}.
+   * POST {@code settings/v2/tenant/{tenant}/employees}. Body: {@link CreateEmployeeRequest}.
    */
   @Operation("Employees_Create")
-  public EmployeeCreate create(EmployeeCreateRequest request) {
+  public WriteResult create(CreateEmployeeRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.employeesCreate(context.tenantId(), request));
   }
 
   /**
-   * PATCH {@code settings/v2/tenant/{tenant}/employees/{id}}. Body: {@link EmployeeUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code settings/v2/tenant/{tenant}/employees/{id}}. Body: {@link UpdateEmployeeRequest}. Evicts the record from the cache.
    */
   @Operation("Employees_Update")
-  public EmployeeUpdate update(long id, EmployeeUpdateRequest request) {
+  public WriteResult update(long id, UpdateEmployeeRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     try {
@@ -121,7 +119,7 @@ public final class EmployeeRepository {
    * POST {@code settings/v2/tenant/{tenant}/employees/{id}/account-actions}. Body: {@link AccountActionRequest}. Evicts the record from the cache.
    */
   @Operation("Employees_AccountActions")
-  public AccountActionResponse accountActions(long employeeId, AccountActionRequest request) {
+  public AccountActionResult accountActions(long employeeId, AccountActionRequest request) {
     Arguments.positive("employeeId", employeeId);
     Arguments.notNull("request", request);
     try {
@@ -135,7 +133,7 @@ public final class EmployeeRepository {
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/employees} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("Export_Employees")
-  public ExportFeed<ExportEmployee> export(ExportCursor cursor) {
+  public ExportFeed<Employee> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
     return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportEmployees(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
@@ -144,7 +142,7 @@ public final class EmployeeRepository {
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/employees} from the beginning.
    */
   @Operation("Export_Employees")
-  public ExportFeed<ExportEmployee> export() {
+  public ExportFeed<Employee> export() {
     return export(ExportCursor.beginning());
   }
 

@@ -18,9 +18,8 @@ import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.settings.internal.TagTypeApi;
 import dev.titanj.settings.model.CreateTagTypeRequest;
-import dev.titanj.settings.model.ExportTagType;
-import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.TagType;
+import dev.titanj.settings.model.WriteResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,7 +84,7 @@ public final class TagTypeRepository {
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/tag-types} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("Export_TagTypes")
-  public ExportFeed<ExportTagType> export(ExportCursor cursor) {
+  public ExportFeed<TagType> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
     return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportTagTypes(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
@@ -94,7 +93,7 @@ public final class TagTypeRepository {
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/tag-types} from the beginning.
    */
   @Operation("Export_TagTypes")
-  public ExportFeed<ExportTagType> export() {
+  public ExportFeed<TagType> export() {
     return export(ExportCursor.beginning());
   }
 
@@ -102,7 +101,7 @@ public final class TagTypeRepository {
    * POST {@code settings/v2/tenant/{tenant}/tag-types}. Body: {@link CreateTagTypeRequest}.
    */
   @Operation("TagTypes_Create")
-  public Modification create(CreateTagTypeRequest request) {
+  public WriteResult create(CreateTagTypeRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.tagTypesCreate(context.tenantId(), request));
   }

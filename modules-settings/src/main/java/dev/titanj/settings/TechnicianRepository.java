@@ -17,14 +17,12 @@ import dev.titanj.core.internal.QueryState;
 import dev.titanj.core.internal.ResourceSupport;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.settings.internal.TechnicianApi;
-import dev.titanj.settings.model.AccountActionResponse;
-import dev.titanj.settings.model.ExportTechnician;
+import dev.titanj.settings.model.AccountActionResult;
+import dev.titanj.settings.model.CreateTechnicianRequest;
 import dev.titanj.settings.model.Technician;
 import dev.titanj.settings.model.TechnicianAccountActionRequest;
-import dev.titanj.settings.model.TechnicianCreate;
-import dev.titanj.settings.model.TechnicianCreateRequest;
-import dev.titanj.settings.model.TechnicianUpdate;
-import dev.titanj.settings.model.TechnicianUpdateRequest;
+import dev.titanj.settings.model.UpdateTechnicianRequest;
+import dev.titanj.settings.model.WriteResult;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -98,7 +96,7 @@ public final class TechnicianRepository {
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/technicians} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
   @Operation("Export_Technicians")
-  public ExportFeed<ExportTechnician> export(ExportCursor cursor) {
+  public ExportFeed<Technician> export(ExportCursor cursor) {
     Arguments.notNull("cursor", cursor);
     return context.exportFeed((from, includeRecentChanges) -> exportBatch(context.execute(api.exportTechnicians(context.tenantId(), from, includeRecentChanges ? Boolean.TRUE : null)), from), cursor);
   }
@@ -107,24 +105,24 @@ public final class TechnicianRepository {
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/technicians} from the beginning.
    */
   @Operation("Export_Technicians")
-  public ExportFeed<ExportTechnician> export() {
+  public ExportFeed<Technician> export() {
     return export(ExportCursor.beginning());
   }
 
   /**
-   * POST {@code settings/v2/tenant/{tenant}/technicians}. Body: {@link TechnicianCreateRequest}.
+   * POST {@code settings/v2/tenant/{tenant}/technicians}. Body: {@link CreateTechnicianRequest}.
    */
   @Operation("Technicians_Create")
-  public TechnicianCreate create(TechnicianCreateRequest request) {
+  public WriteResult create(CreateTechnicianRequest request) {
     Arguments.notNull("request", request);
     return context.execute(api.techniciansCreate(context.tenantId(), request));
   }
 
   /**
-   * PATCH {@code settings/v2/tenant/{tenant}/technicians/{id}}. Body: {@link TechnicianUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code settings/v2/tenant/{tenant}/technicians/{id}}. Body: {@link UpdateTechnicianRequest}. Evicts the record from the cache.
    */
   @Operation("Technicians_Update")
-  public TechnicianUpdate update(long id, TechnicianUpdateRequest request) {
+  public WriteResult update(long id, UpdateTechnicianRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     try {
@@ -138,7 +136,7 @@ public final class TechnicianRepository {
    * POST {@code settings/v2/tenant/{tenant}/technicians/{id}/account-actions}. Body: {@link TechnicianAccountActionRequest}. Evicts the record from the cache.
    */
   @Operation("Technicians_AccountActions")
-  public AccountActionResponse accountActions(long technicianId,
+  public AccountActionResult accountActions(long technicianId,
       TechnicianAccountActionRequest request) {
     Arguments.positive("technicianId", technicianId);
     Arguments.notNull("request", request);

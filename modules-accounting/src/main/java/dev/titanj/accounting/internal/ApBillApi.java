@@ -5,9 +5,9 @@ package dev.titanj.accounting.internal;
 import dev.titanj.accounting.ApBillRepository;
 import dev.titanj.accounting.model.ApBill;
 import dev.titanj.accounting.model.CustomFieldType;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.MarkApBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApBillAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApBillAsExportedRequest;
+import dev.titanj.accounting.model.MarkApBillAsExportedResult;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import java.util.List;
@@ -74,13 +74,13 @@ public interface ApBillApi {
   @Operation("ApBills_UpdateCustomFields")
   @PATCH("accounting/v2/tenant/{tenant}/ap-bills/custom-fields")
   Call<Void> apBillsUpdateCustomFields(@Path("tenant") long tenant,
-      @Body CustomFieldUpdateRequest request);
+      @Body UpdateCustomFieldsRequest request);
 
   /**
    * POST {@code accounting/v2/tenant/{tenant}/ap-bills/markasexported}.
    */
   @Operation("ApBills_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/ap-bills/markasexported")
-  Call<List<MarkApBillAsExportedUpdate>> apBillsMarkAsExported(@Path("tenant") long tenant,
-      @Body MarkApBillAsExportedUpdateRequest request);
+  Call<List<MarkApBillAsExportedResult>> apBillsMarkAsExported(@Path("tenant") long tenant,
+      @Body MarkApBillAsExportedRequest request);
 }

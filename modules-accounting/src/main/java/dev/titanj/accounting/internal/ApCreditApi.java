@@ -4,8 +4,8 @@ package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.ApCreditRepository;
 import dev.titanj.accounting.model.ApCredit;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApCreditAsExportedRequest;
+import dev.titanj.accounting.model.MarkApCreditAsExportedResult;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import java.util.List;
@@ -40,6 +40,6 @@ public interface ApCreditApi {
    */
   @Operation("ApCredits_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/ap-credits/markasexported")
-  Call<List<MarkApCreditAsExportedUpdate>> apCreditsMarkAsExported(@Path("tenant") long tenant,
-      @Body List<MarkApCreditAsExportedUpdateRequest> requests);
+  Call<List<MarkApCreditAsExportedResult>> apCreditsMarkAsExported(@Path("tenant") long tenant,
+      @Body List<MarkApCreditAsExportedRequest> requests);
 }

@@ -4,8 +4,8 @@ package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.ApPaymentRepository;
 import dev.titanj.accounting.model.ApPayment;
-import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApPaymentAsExportedRequest;
+import dev.titanj.accounting.model.MarkApPaymentAsExportedResult;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import java.util.List;
@@ -40,6 +40,6 @@ public interface ApPaymentApi {
    */
   @Operation("ApPayments_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/ap-payments/markasexported")
-  Call<List<MarkApPaymentAsExportedUpdate>> apPaymentsMarkAsExported(@Path("tenant") long tenant,
-      @Body List<MarkApPaymentAsExportedUpdateRequest> requests);
+  Call<List<MarkApPaymentAsExportedResult>> apPaymentsMarkAsExported(@Path("tenant") long tenant,
+      @Body List<MarkApPaymentAsExportedRequest> requests);
 }

@@ -3,9 +3,9 @@
 package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.BankDepositRepository;
-import dev.titanj.accounting.model.DetailedDeposit;
-import dev.titanj.accounting.model.DetailedTransaction;
-import dev.titanj.accounting.model.MarkDepositsAsExportedRequestArgs;
+import dev.titanj.accounting.model.BankDeposit;
+import dev.titanj.accounting.model.MarkDepositsAsExportedRequest;
+import dev.titanj.accounting.model.Payment;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import java.util.Map;
@@ -26,7 +26,7 @@ public interface BankDepositApi {
    */
   @Operation("Deposits_GetList")
   @GET("accounting/v2/tenant/{tenant}/bank-deposits")
-  Call<PagedResponse<DetailedDeposit>> depositsGetList(@Path("tenant") long tenant,
+  Call<PagedResponse<BankDeposit>> depositsGetList(@Path("tenant") long tenant,
       @Query("ids") String ids, @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
       @Query("createdBefore") String createdBefore,
@@ -47,7 +47,7 @@ public interface BankDepositApi {
    */
   @Operation("Deposits_GetTransactionsList")
   @GET("accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions")
-  Call<PagedResponse<DetailedTransaction>> depositsGetTransactionsList(@Path("tenant") long tenant,
+  Call<PagedResponse<Payment>> depositsGetTransactionsList(@Path("tenant") long tenant,
       @Path("id") long id, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
       @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
 
@@ -57,5 +57,5 @@ public interface BankDepositApi {
   @Operation("Deposits_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/bank-deposits/markasexported")
   Call<Void> depositsMarkAsExported(@Path("tenant") long tenant,
-      @Body MarkDepositsAsExportedRequestArgs request);
+      @Body MarkDepositsAsExportedRequest request);
 }

@@ -3,9 +3,9 @@
 package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.CreditMemoRepository;
-import dev.titanj.accounting.model.CreditMemoPublic;
-import dev.titanj.accounting.model.CreditMemoUpdatePublic;
-import dev.titanj.accounting.model.CreditMemoUpdatePublicRequest;
+import dev.titanj.accounting.model.CreditMemo;
+import dev.titanj.accounting.model.CreditMemoUpdateResult;
+import dev.titanj.accounting.model.UpdateCreditMemoRequest;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import java.util.Map;
@@ -26,7 +26,7 @@ public interface CreditMemoApi {
    */
   @Operation("CreditMemos_GetList")
   @GET("accounting/v2/tenant/{tenant}/credit-memos")
-  Call<PagedResponse<CreditMemoPublic>> creditMemosGetList(@Path("tenant") long tenant,
+  Call<PagedResponse<CreditMemo>> creditMemosGetList(@Path("tenant") long tenant,
       @Query("active") String active, @Query("ids") String ids,
       @Query("businessUnitIds") String businessUnitIds,
       @Query("appliedToInvoiceIds") String appliedToInvoiceIds,
@@ -52,6 +52,6 @@ public interface CreditMemoApi {
    */
   @Operation("CreditMemos_Update")
   @PATCH("accounting/v2/tenant/{tenant}/credit-memos/{id}")
-  Call<CreditMemoUpdatePublic> creditMemosUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body CreditMemoUpdatePublicRequest request);
+  Call<CreditMemoUpdateResult> creditMemosUpdate(@Path("tenant") long tenant, @Path("id") long id,
+      @Body UpdateCreditMemoRequest request);
 }

@@ -3,9 +3,9 @@
 package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.GlAccountRepository;
-import dev.titanj.accounting.model.GlAccountCreateRequest;
-import dev.titanj.accounting.model.GlAccountExtended;
-import dev.titanj.accounting.model.GlAccountUpdateRequest;
+import dev.titanj.accounting.model.CreateGlAccountRequest;
+import dev.titanj.accounting.model.GlAccount;
+import dev.titanj.accounting.model.UpdateGlAccountRequest;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import java.util.Map;
@@ -27,7 +27,7 @@ public interface GlAccountApi {
    */
   @Operation("GlAccounts_GetList")
   @GET("accounting/v2/tenant/{tenant}/gl-accounts")
-  Call<PagedResponse<GlAccountExtended>> glAccountsGetList(@Path("tenant") long tenant,
+  Call<PagedResponse<GlAccount>> glAccountsGetList(@Path("tenant") long tenant,
       @Query("ids") String ids, @Query("names") String names, @Query("numbers") String numbers,
       @Query("types") String types, @Query("subtypes") String subtypes,
       @Query("description") String description, @Query("source") String source,
@@ -45,15 +45,15 @@ public interface GlAccountApi {
    */
   @Operation("GlAccounts_CreateAccount")
   @POST("accounting/v2/tenant/{tenant}/gl-accounts")
-  Call<GlAccountExtended> glAccountsCreateAccount(@Path("tenant") long tenant,
-      @Body GlAccountCreateRequest request);
+  Call<GlAccount> glAccountsCreateAccount(@Path("tenant") long tenant,
+      @Body CreateGlAccountRequest request);
 
   /**
    * GET {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}.
    */
   @Operation("GlAccounts_GetAccount")
   @GET("accounting/v2/tenant/{tenant}/gl-accounts/{accountId}")
-  Call<GlAccountExtended> glAccountsGetAccount(@Path("tenant") long tenant,
+  Call<GlAccount> glAccountsGetAccount(@Path("tenant") long tenant,
       @Path("accountId") long accountId);
 
   /**
@@ -61,6 +61,6 @@ public interface GlAccountApi {
    */
   @Operation("GlAccounts_UpdateAccount")
   @PATCH("accounting/v2/tenant/{tenant}/gl-accounts/{accountId}")
-  Call<GlAccountExtended> glAccountsUpdateAccount(@Path("tenant") long tenant,
-      @Path("accountId") long accountId, @Body GlAccountUpdateRequest request);
+  Call<GlAccount> glAccountsUpdateAccount(@Path("tenant") long tenant,
+      @Path("accountId") long accountId, @Body UpdateGlAccountRequest request);
 }

@@ -4,11 +4,10 @@ package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.InventoryBillRepository;
 import dev.titanj.accounting.model.CustomFieldType;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.ExportInventoryBill;
 import dev.titanj.accounting.model.InventoryBill;
-import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkInventoryBillAsExportedRequest;
+import dev.titanj.accounting.model.MarkInventoryBillAsExportedResult;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
 import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
@@ -32,7 +31,7 @@ public interface InventoryBillApi {
    */
   @Operation("Export_InventoryBills")
   @GET("accounting/v2/tenant/{tenant}/export/inventory-bills")
-  Call<ExportResponse<ExportInventoryBill>> exportInventoryBills(@Path("tenant") long tenant,
+  Call<ExportResponse<InventoryBill>> exportInventoryBills(@Path("tenant") long tenant,
       @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
 
   /**
@@ -98,13 +97,13 @@ public interface InventoryBillApi {
   @Operation("InventoryBills_UpdateCustomFields")
   @PATCH("accounting/v2/tenant/{tenant}/inventory-bills/custom-fields")
   Call<Void> inventoryBillsUpdateCustomFields(@Path("tenant") long tenant,
-      @Body CustomFieldUpdateRequest request);
+      @Body UpdateCustomFieldsRequest request);
 
   /**
    * POST {@code accounting/v2/tenant/{tenant}/inventory-bills/markasexported}.
    */
   @Operation("InventoryBills_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/inventory-bills/markasexported")
-  Call<List<MarkInventoryBillAsExportedUpdate>> inventoryBillsMarkAsExported(
-      @Path("tenant") long tenant, @Body MarkInventoryBillAsExportedUpdateRequest request);
+  Call<List<MarkInventoryBillAsExportedResult>> inventoryBillsMarkAsExported(
+      @Path("tenant") long tenant, @Body MarkInventoryBillAsExportedRequest request);
 }

@@ -3,16 +3,15 @@
 package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.InvoiceRepository;
-import dev.titanj.accounting.model.AdjustmentInvoiceCreateRequest;
+import dev.titanj.accounting.model.CreateAdjustmentInvoiceRequest;
 import dev.titanj.accounting.model.CustomFieldType;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.ExportInvoice;
-import dev.titanj.accounting.model.ExportInvoiceItem;
 import dev.titanj.accounting.model.Invoice;
-import dev.titanj.accounting.model.InvoiceItemUpdateRequest;
-import dev.titanj.accounting.model.InvoiceUpdateRequest;
-import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdateRequest;
+import dev.titanj.accounting.model.InvoiceItem;
+import dev.titanj.accounting.model.MarkInvoiceAsExportedRequest;
+import dev.titanj.accounting.model.MarkInvoiceAsExportedResult;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
+import dev.titanj.accounting.model.UpdateInvoiceItemsRequest;
+import dev.titanj.accounting.model.UpdateInvoiceRequest;
 import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
@@ -37,7 +36,7 @@ public interface InvoiceApi {
    */
   @Operation("Export_Invoices")
   @GET("accounting/v2/tenant/{tenant}/export/invoices")
-  Call<ExportResponse<ExportInvoice>> exportInvoices(@Path("tenant") long tenant,
+  Call<ExportResponse<Invoice>> exportInvoices(@Path("tenant") long tenant,
       @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
 
   /**
@@ -45,7 +44,7 @@ public interface InvoiceApi {
    */
   @Operation("Export_InvoiceItems")
   @GET("accounting/v2/tenant/{tenant}/export/invoice-items")
-  Call<ExportResponse<ExportInvoiceItem>> exportInvoiceItems(@Path("tenant") long tenant,
+  Call<ExportResponse<InvoiceItem>> exportInvoiceItems(@Path("tenant") long tenant,
       @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
 
   /**
@@ -84,7 +83,7 @@ public interface InvoiceApi {
   @Operation("Invoices_CreateAdjustmentInvoice")
   @POST("accounting/v2/tenant/{tenant}/invoices")
   Call<Long> invoicesCreateAdjustmentInvoice(@Path("tenant") long tenant,
-      @Body AdjustmentInvoiceCreateRequest request);
+      @Body CreateAdjustmentInvoiceRequest request);
 
   /**
    * GET {@code accounting/v2/tenant/{tenant}/invoices/custom-fields}.
@@ -105,7 +104,7 @@ public interface InvoiceApi {
   @Operation("Invoices_UpdateCustomFields")
   @PATCH("accounting/v2/tenant/{tenant}/invoices/custom-fields")
   Call<Void> invoicesUpdateCustomFields(@Path("tenant") long tenant,
-      @Body CustomFieldUpdateRequest request);
+      @Body UpdateCustomFieldsRequest request);
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{id}}.
@@ -113,7 +112,7 @@ public interface InvoiceApi {
   @Operation("Invoices_UpdateInvoice")
   @PATCH("accounting/v2/tenant/{tenant}/invoices/{id}")
   Call<Void> invoicesUpdateInvoice(@Path("tenant") long tenant, @Path("id") long id,
-      @Body InvoiceUpdateRequest request);
+      @Body UpdateInvoiceRequest request);
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items}.
@@ -121,7 +120,7 @@ public interface InvoiceApi {
   @Operation("Invoices_UpdateInvoiceItems")
   @PATCH("accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items")
   Call<Void> invoicesUpdateInvoiceItems(@Path("tenant") long tenant,
-      @Path("invoiceId") long invoiceId, @Body InvoiceItemUpdateRequest request);
+      @Path("invoiceId") long invoiceId, @Body UpdateInvoiceItemsRequest request);
 
   /**
    * DELETE {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}}.
@@ -136,6 +135,6 @@ public interface InvoiceApi {
    */
   @Operation("Invoices_MarkAsExported")
   @POST("accounting/v2/tenant/{tenant}/invoices/markasexported")
-  Call<List<MarkInvoiceAsExportedUpdate>> invoicesMarkAsExported(@Path("tenant") long tenant,
-      @Body List<MarkInvoiceAsExportedUpdateRequest> requests);
+  Call<List<MarkInvoiceAsExportedResult>> invoicesMarkAsExported(@Path("tenant") long tenant,
+      @Body List<MarkInvoiceAsExportedRequest> requests);
 }

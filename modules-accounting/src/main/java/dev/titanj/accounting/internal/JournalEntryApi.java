@@ -6,8 +6,8 @@ import dev.titanj.accounting.JournalEntryRepository;
 import dev.titanj.accounting.model.JournalEntry;
 import dev.titanj.accounting.model.JournalEntryDetails;
 import dev.titanj.accounting.model.JournalEntrySummary;
-import dev.titanj.accounting.model.JournalEntrySyncUpdateRequest;
-import dev.titanj.accounting.model.JournalEntryUpdateRequest;
+import dev.titanj.accounting.model.UpdateJournalEntryRequest;
+import dev.titanj.accounting.model.UpdateJournalEntrySyncRequest;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import java.util.List;
@@ -76,7 +76,7 @@ public interface JournalEntryApi {
   @Operation("JournalEntries_Update")
   @PATCH("accounting/v2/tenant/{tenant}/journal-entries/{id}")
   Call<JournalEntry> journalEntriesUpdate(@Path("tenant") long tenant, @Path("id") UUID id,
-      @Body JournalEntryUpdateRequest request);
+      @Body UpdateJournalEntryRequest request);
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/sync}.
@@ -84,5 +84,5 @@ public interface JournalEntryApi {
   @Operation("JournalEntries_SyncUpdate")
   @PATCH("accounting/v2/tenant/{tenant}/journal-entries/{id}/sync")
   Call<JournalEntry> journalEntriesSyncUpdate(@Path("tenant") long tenant, @Path("id") UUID id,
-      @Body JournalEntrySyncUpdateRequest request);
+      @Body UpdateJournalEntrySyncRequest request);
 }

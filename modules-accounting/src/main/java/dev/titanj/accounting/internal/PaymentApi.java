@@ -3,14 +3,13 @@
 package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.PaymentRepository;
+import dev.titanj.accounting.model.CreatePaymentRequest;
 import dev.titanj.accounting.model.CustomFieldType;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.DetailedPayment;
-import dev.titanj.accounting.model.ExportPayment;
 import dev.titanj.accounting.model.Payment;
-import dev.titanj.accounting.model.PaymentCreateRequest;
-import dev.titanj.accounting.model.PaymentStatusBatchRequest;
-import dev.titanj.accounting.model.PaymentUpdateRequest;
+import dev.titanj.accounting.model.SavedPayment;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
+import dev.titanj.accounting.model.UpdatePaymentRequest;
+import dev.titanj.accounting.model.UpdatePaymentStatusRequest;
 import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
@@ -33,7 +32,7 @@ public interface PaymentApi {
    */
   @Operation("Export_Payments")
   @GET("accounting/v2/tenant/{tenant}/export/payments")
-  Call<ExportResponse<ExportPayment>> exportPayments(@Path("tenant") long tenant,
+  Call<ExportResponse<Payment>> exportPayments(@Path("tenant") long tenant,
       @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
 
   /**
@@ -41,7 +40,7 @@ public interface PaymentApi {
    */
   @Operation("Payments_GetList")
   @GET("accounting/v2/tenant/{tenant}/payments")
-  Call<PagedResponse<DetailedPayment>> paymentsGetList(@Path("tenant") long tenant,
+  Call<PagedResponse<Payment>> paymentsGetList(@Path("tenant") long tenant,
       @Query("ids") String ids, @Query("activeState") String activeState,
       @Query("appliedToInvoiceIds") String appliedToInvoiceIds,
       @Query("appliedToReferenceNumber") String appliedToReferenceNumber,
@@ -64,7 +63,8 @@ public interface PaymentApi {
    */
   @Operation("Payments_Create")
   @POST("accounting/v2/tenant/{tenant}/payments")
-  Call<Payment> paymentsCreate(@Path("tenant") long tenant, @Body PaymentCreateRequest request);
+  Call<SavedPayment> paymentsCreate(@Path("tenant") long tenant,
+      @Body CreatePaymentRequest request);
 
   /**
    * GET {@code accounting/v2/tenant/{tenant}/payments/custom-fields}.
@@ -85,15 +85,15 @@ public interface PaymentApi {
   @Operation("Payments_UpdateCustomFields")
   @PATCH("accounting/v2/tenant/{tenant}/payments/custom-fields")
   Call<Void> paymentsUpdateCustomFields(@Path("tenant") long tenant,
-      @Body CustomFieldUpdateRequest request);
+      @Body UpdateCustomFieldsRequest request);
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/payments/{id}}.
    */
   @Operation("Payments_Update")
   @PATCH("accounting/v2/tenant/{tenant}/payments/{id}")
-  Call<Payment> paymentsUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body PaymentUpdateRequest request);
+  Call<SavedPayment> paymentsUpdate(@Path("tenant") long tenant, @Path("id") long id,
+      @Body UpdatePaymentRequest request);
 
   /**
    * POST {@code accounting/v2/tenant/{tenant}/payments/status}.
@@ -101,5 +101,5 @@ public interface PaymentApi {
   @Operation("Payments_UpdateStatus")
   @POST("accounting/v2/tenant/{tenant}/payments/status")
   Call<Void> paymentsUpdateStatus(@Path("tenant") long tenant,
-      @Body PaymentStatusBatchRequest request);
+      @Body UpdatePaymentStatusRequest request);
 }

@@ -3,7 +3,7 @@
 package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.PaymentTermRepository;
-import dev.titanj.accounting.model.PaymentTermAPIModel;
+import dev.titanj.accounting.model.PaymentTerm;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import java.util.Map;
@@ -22,7 +22,7 @@ public interface PaymentTermApi {
    */
   @Operation("PaymentTerms_GetPaymentTermModel")
   @GET("accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}")
-  Call<PaymentTermAPIModel> paymentTermsGetPaymentTermModel(@Path("tenant") long tenant,
+  Call<PaymentTerm> paymentTermsGetPaymentTermModel(@Path("tenant") long tenant,
       @Path("paymentTermId") long paymentTermId);
 
   /**
@@ -30,7 +30,7 @@ public interface PaymentTermApi {
    */
   @Operation("PaymentTerms_GetList")
   @GET("accounting/v2/tenant/{tenant}/payment-terms")
-  Call<PagedResponse<PaymentTermAPIModel>> paymentTermsGetList(@Path("tenant") long tenant,
+  Call<PagedResponse<PaymentTerm>> paymentTermsGetList(@Path("tenant") long tenant,
       @Query("ids") String ids, @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,

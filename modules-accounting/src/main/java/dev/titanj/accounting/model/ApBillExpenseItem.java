@@ -29,9 +29,9 @@ public interface ApBillExpenseItem {
   Optional<String> description();
 
   /**
-   * JSON {@code generalLedgerAccount}: object {@link GLAccount}.
+   * JSON {@code generalLedgerAccount}: object {@link GlAccountSummary}.
    */
-  Optional<GLAccount> generalLedgerAccount();
+  Optional<GlAccountSummary> generalLedgerAccount();
 
   /**
    * JSON {@code job}: object {@link NamedField}.

@@ -142,9 +142,9 @@ public interface ApCredit {
   }
 
   /**
-   * JSON {@code splits}: list of object {@link ApCreditSplitModel}.
+   * JSON {@code splits}: list of object {@link ApCreditSplit}.
    */
-  List<ApCreditSplitModel> splits();
+  List<ApCreditSplit> splits();
 
   /**
    * JSON {@code budgetCodeId}: integer (int64).

@@ -112,9 +112,9 @@ public interface ApPayment {
   Optional<Batch> batch();
 
   /**
-   * JSON {@code glAccount}: object {@link GLAccount}.
+   * JSON {@code glAccount}: object {@link GlAccountSummary}.
    */
-  Optional<GLAccount> glAccount();
+  Optional<GlAccountSummary> glAccount();
 
   /**
    * JSON {@code businessUnit}: object {@link NamedField}.
@@ -132,9 +132,9 @@ public interface ApPayment {
   Optional<NamedField> remittanceVendor();
 
   /**
-   * JSON {@code splits}: list of object {@link ApPaymentSplitApiModel}.
+   * JSON {@code splits}: list of object {@link ApPaymentSplit}.
    */
-  List<ApPaymentSplitApiModel> splits();
+  List<ApPaymentSplit> splits();
 
   /**
    * A builder of {@code ApPayment}.

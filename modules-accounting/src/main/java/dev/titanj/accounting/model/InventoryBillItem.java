@@ -49,19 +49,19 @@ public interface InventoryBillItem {
   Optional<String> serialNumber();
 
   /**
-   * JSON {@code generalLedgerAccount}: object {@link GLAccount}.
+   * JSON {@code generalLedgerAccount}: object {@link GlAccountSummary}.
    */
-  Optional<GLAccount> generalLedgerAccount();
+  Optional<GlAccountSummary> generalLedgerAccount();
 
   /**
-   * JSON {@code costOfSaleAccount}: object {@link GLAccount}.
+   * JSON {@code costOfSaleAccount}: object {@link GlAccountSummary}.
    */
-  Optional<GLAccount> costOfSaleAccount();
+  Optional<GlAccountSummary> costOfSaleAccount();
 
   /**
-   * JSON {@code assetAccount}: object {@link GLAccount}.
+   * JSON {@code assetAccount}: object {@link GlAccountSummary}.
    */
-  Optional<GLAccount> assetAccount();
+  Optional<GlAccountSummary> assetAccount();
 
   /**
    * JSON {@code id}: integer (int64).

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.InvoiceItemResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.InvoiceItemResponse} and {@code Accounting.V2.ExportInvoiceItemResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -100,19 +100,19 @@ public interface InvoiceItem {
   Optional<Boolean> taxable();
 
   /**
-   * JSON {@code generalLedgerAccount}: object {@link GLAccount}.
+   * JSON {@code generalLedgerAccount}: object {@link GlAccountSummary}.
    */
-  Optional<GLAccount> generalLedgerAccount();
+  Optional<GlAccountSummary> generalLedgerAccount();
 
   /**
-   * JSON {@code costOfSaleAccount}: object {@link GLAccount}.
+   * JSON {@code costOfSaleAccount}: object {@link GlAccountSummary}.
    */
-  Optional<GLAccount> costOfSaleAccount();
+  Optional<GlAccountSummary> costOfSaleAccount();
 
   /**
-   * JSON {@code assetAccount}: object {@link GLAccount}.
+   * JSON {@code assetAccount}: object {@link GlAccountSummary}.
    */
-  Optional<GLAccount> assetAccount();
+  Optional<GlAccountSummary> assetAccount();
 
   /**
    * JSON {@code membershipTypeId}: integer (int64).
@@ -208,6 +208,16 @@ public interface InvoiceItem {
    * JSON {@code estimateItemId}: integer (int64).
    */
   Optional<Long> estimateItemId();
+
+  /**
+   * JSON {@code active}: boolean; only in {@code Accounting.V2.ExportInvoiceItemResponse}.
+   */
+  Optional<Boolean> active();
+
+  /**
+   * JSON {@code invoiceId}: integer (int64); only in {@code Accounting.V2.ExportInvoiceItemResponse}.
+   */
+  Optional<Long> invoiceId();
 
   /**
    * A builder of {@code InvoiceItem}.

@@ -20,9 +20,9 @@ public interface JournalEntrySummary {
   Optional<LocalDate> postDate();
 
   /**
-   * JSON {@code account}: object {@link GeneralLedgerAccount}.
+   * JSON {@code account}: object {@link JournalEntryGlAccount}.
    */
-  Optional<GeneralLedgerAccount> account();
+  Optional<JournalEntryGlAccount> account();
 
   /**
    * JSON {@code credit}: decimal (string or number on the wire).

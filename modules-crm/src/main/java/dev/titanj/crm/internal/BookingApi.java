@@ -8,10 +8,9 @@ import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.crm.BookingRepository;
 import dev.titanj.crm.model.Booking;
 import dev.titanj.crm.model.BookingContact;
-import dev.titanj.crm.model.ContactCreateRequest;
+import dev.titanj.crm.model.CreateBookingContactRequest;
 import dev.titanj.crm.model.CreateBookingRequest;
-import dev.titanj.crm.model.DismissBookingModel;
-import dev.titanj.crm.model.ExportBooking;
+import dev.titanj.crm.model.DismissBookingRequest;
 import dev.titanj.crm.model.UpdateBookingContactRequest;
 import dev.titanj.crm.model.UpdateBookingRequest;
 import java.util.Map;
@@ -114,7 +113,7 @@ public interface BookingApi {
   @POST("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts")
   Call<BookingContact> bookingsCreateContact(@Path("tenant") long tenant,
       @Path("booking_provider") long bookingProvider, @Path("id") long id,
-      @Body ContactCreateRequest request);
+      @Body CreateBookingContactRequest request);
 
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}}.
@@ -141,13 +140,13 @@ public interface BookingApi {
   @POST("crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/dismiss")
   Call<Void> bookingsDismissBooking(@Path("tenant") long tenant,
       @Path("booking_provider") String bookingProvider, @Path("id") long id,
-      @Body DismissBookingModel request);
+      @Body DismissBookingRequest request);
 
   /**
    * GET {@code crm/v2/tenant/{tenant}/export/bookings}.
    */
   @Operation("ExportBookings_Get")
   @GET("crm/v2/tenant/{tenant}/export/bookings")
-  Call<ExportResponse<ExportBooking>> exportBookingsGet(@Path("tenant") long tenant,
+  Call<ExportResponse<Booking>> exportBookingsGet(@Path("tenant") long tenant,
       @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
 }

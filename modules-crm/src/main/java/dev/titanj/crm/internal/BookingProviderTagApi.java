@@ -6,9 +6,7 @@ import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.crm.BookingProviderTagRepository;
 import dev.titanj.crm.model.BookingProviderTag;
-import dev.titanj.crm.model.CreateBookingProviderTag;
 import dev.titanj.crm.model.CreateBookingProviderTagRequest;
-import dev.titanj.crm.model.GetBookingProviderTag;
 import dev.titanj.crm.model.UpdateBookingProviderTagRequest;
 import java.util.Map;
 import retrofit2.Call;
@@ -29,7 +27,7 @@ public interface BookingProviderTagApi {
    */
   @Operation("BookingProviderTags_GetList")
   @GET("crm/v2/tenant/{tenant}/booking-provider-tags")
-  Call<PagedResponse<GetBookingProviderTag>> bookingProviderTagsGetList(@Path("tenant") long tenant,
+  Call<PagedResponse<BookingProviderTag>> bookingProviderTagsGetList(@Path("tenant") long tenant,
       @Query("name") String name, @Query("ids") String ids, @Query("page") Integer page,
       @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
       @Query("createdBefore") String createdBefore,
@@ -43,7 +41,7 @@ public interface BookingProviderTagApi {
    */
   @Operation("BookingProviderTags_Create")
   @POST("crm/v2/tenant/{tenant}/booking-provider-tags")
-  Call<CreateBookingProviderTag> bookingProviderTagsCreate(@Path("tenant") long tenant,
+  Call<BookingProviderTag> bookingProviderTagsCreate(@Path("tenant") long tenant,
       @Body CreateBookingProviderTagRequest request);
 
   /**
@@ -51,8 +49,7 @@ public interface BookingProviderTagApi {
    */
   @Operation("BookingProviderTags_Get")
   @GET("crm/v2/tenant/{tenant}/booking-provider-tags/{id}")
-  Call<GetBookingProviderTag> bookingProviderTagsGet(@Path("tenant") long tenant,
-      @Path("id") long id);
+  Call<BookingProviderTag> bookingProviderTagsGet(@Path("tenant") long tenant, @Path("id") long id);
 
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/booking-provider-tags/{id}}.

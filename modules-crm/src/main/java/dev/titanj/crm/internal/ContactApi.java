@@ -7,16 +7,14 @@ import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.crm.ContactRepository;
 import dev.titanj.crm.model.Contact;
 import dev.titanj.crm.model.ContactMethod;
+import dev.titanj.crm.model.ContactMethodRequest;
 import dev.titanj.crm.model.ContactPreference;
 import dev.titanj.crm.model.ContactPreferenceType;
 import dev.titanj.crm.model.ContactRelationship;
-import dev.titanj.crm.model.CreateContactMethodRequest;
 import dev.titanj.crm.model.CreateContactRequest;
-import dev.titanj.crm.model.ReplaceContactRequest;
 import dev.titanj.crm.model.UpdateContactMethodPreferenceRequest;
 import dev.titanj.crm.model.UpdateContactMethodRequest;
 import dev.titanj.crm.model.UpdateContactRequest;
-import dev.titanj.crm.model.UpsertContactMethodRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +54,7 @@ public interface ContactApi {
   @Operation("ContactMethods_CreateContactMethod")
   @POST("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods")
   Call<ContactMethod> contactMethodsCreateContactMethod(@Path("tenant") long tenant,
-      @Path("contactId") UUID contactId, @Body CreateContactMethodRequest request);
+      @Path("contactId") UUID contactId, @Body ContactMethodRequest request);
 
   /**
    * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}.
@@ -73,7 +71,7 @@ public interface ContactApi {
   @PUT("crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}")
   Call<ContactMethod> contactMethodsUpsertContactMethod(@Path("tenant") long tenant,
       @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId,
-      @Body UpsertContactMethodRequest request);
+      @Body ContactMethodRequest request);
 
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}.
@@ -133,7 +131,7 @@ public interface ContactApi {
   @Operation("Contacts_Replace")
   @PUT("crm/v2/tenant/{tenant}/contacts/{id}")
   Call<Contact> contactsReplace(@Path("tenant") long tenant, @Path("id") UUID id,
-      @Body ReplaceContactRequest request);
+      @Body UpdateContactRequest request);
 
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/contacts/{id}}.

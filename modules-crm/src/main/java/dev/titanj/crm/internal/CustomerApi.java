@@ -6,19 +6,15 @@ import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.crm.CustomerRepository;
-import dev.titanj.crm.model.CreateCustomerContactRequest;
+import dev.titanj.crm.model.ContactUpdate;
+import dev.titanj.crm.model.CreateCustomerNoteRequest;
 import dev.titanj.crm.model.CreateCustomerRequest;
-import dev.titanj.crm.model.CreateCustomerTag;
-import dev.titanj.crm.model.CreatedCustomer;
+import dev.titanj.crm.model.CustomFieldType;
 import dev.titanj.crm.model.Customer;
-import dev.titanj.crm.model.CustomerContactWithModifiedOn;
-import dev.titanj.crm.model.CustomerContactWithModifiedOnAndCustomerId;
-import dev.titanj.crm.model.CustomerNoteCreateRequest;
-import dev.titanj.crm.model.CustomersCustomFieldType;
-import dev.titanj.crm.model.ExportCustomer;
-import dev.titanj.crm.model.ExportCustomerContact;
+import dev.titanj.crm.model.CustomerContact;
+import dev.titanj.crm.model.CustomerTags;
+import dev.titanj.crm.model.NewContact;
 import dev.titanj.crm.model.Note;
-import dev.titanj.crm.model.UpdateCustomerContactRequest;
 import dev.titanj.crm.model.UpdateCustomerRequest;
 import java.util.Map;
 import retrofit2.Call;
@@ -77,8 +73,7 @@ public interface CustomerApi {
    */
   @Operation("Customers_Create")
   @POST("crm/v2/tenant/{tenant}/customers")
-  Call<CreatedCustomer> customersCreate(@Path("tenant") long tenant,
-      @Body CreateCustomerRequest request);
+  Call<Customer> customersCreate(@Path("tenant") long tenant, @Body CreateCustomerRequest request);
 
   /**
    * GET {@code crm/v2/tenant/{tenant}/customers/{id}/notes}.
@@ -98,7 +93,7 @@ public interface CustomerApi {
   @Operation("Customers_CreateNote")
   @POST("crm/v2/tenant/{tenant}/customers/{id}/notes")
   Call<Note> customersCreateNote(@Path("tenant") long tenant, @Path("id") long id,
-      @Body CustomerNoteCreateRequest request);
+      @Body CreateCustomerNoteRequest request);
 
   /**
    * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/notes/{noteId}}.
@@ -113,27 +108,25 @@ public interface CustomerApi {
    */
   @Operation("Customers_GetContactList")
   @GET("crm/v2/tenant/{tenant}/customers/{id}/contacts")
-  Call<PagedResponse<CustomerContactWithModifiedOn>> customersGetContactList(
-      @Path("tenant") long tenant, @Path("id") long id, @Query("page") Integer page,
-      @Query("pageSize") Integer pageSize, @Query("includeTotal") Boolean includeTotal,
-      @QueryMap Map<String, String> extras);
+  Call<PagedResponse<CustomerContact>> customersGetContactList(@Path("tenant") long tenant,
+      @Path("id") long id, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
+      @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}.
    */
   @Operation("Customers_CreateContact")
   @POST("crm/v2/tenant/{tenant}/customers/{id}/contacts")
-  Call<CustomerContactWithModifiedOn> customersCreateContact(@Path("tenant") long tenant,
-      @Path("id") long id, @Body CreateCustomerContactRequest request);
+  Call<CustomerContact> customersCreateContact(@Path("tenant") long tenant, @Path("id") long id,
+      @Body NewContact request);
 
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}.
    */
   @Operation("Customers_UpdateContact")
   @PATCH("crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}")
-  Call<CustomerContactWithModifiedOn> customersUpdateContact(@Path("tenant") long tenant,
-      @Path("id") long id, @Path("contactId") long contactId,
-      @Body UpdateCustomerContactRequest request);
+  Call<CustomerContact> customersUpdateContact(@Path("tenant") long tenant, @Path("id") long id,
+      @Path("contactId") long contactId, @Body ContactUpdate request);
 
   /**
    * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}.
@@ -148,8 +141,8 @@ public interface CustomerApi {
    */
   @Operation("Customers_GetModifiedContactsList")
   @GET("crm/v2/tenant/{tenant}/customers/contacts")
-  Call<PagedResponse<CustomerContactWithModifiedOnAndCustomerId>> customersGetModifiedContactsList(
-      @Path("tenant") long tenant, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
+  Call<PagedResponse<CustomerContact>> customersGetModifiedContactsList(@Path("tenant") long tenant,
+      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
       @Query("includeTotal") Boolean includeTotal, @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
       @Query("customerIds") String customerIds, @Query("createdBefore") String createdBefore,
@@ -160,7 +153,7 @@ public interface CustomerApi {
    */
   @Operation("Customers_CreateTag")
   @POST("crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}")
-  Call<CreateCustomerTag> customersCreateTag(@Path("tenant") long tenant, @Path("id") long id,
+  Call<CustomerTags> customersCreateTag(@Path("tenant") long tenant, @Path("id") long id,
       @Path("tagTypeId") long tagTypeId);
 
   /**
@@ -176,8 +169,8 @@ public interface CustomerApi {
    */
   @Operation("Customers_GetCustomFieldTypes")
   @GET("crm/v2/tenant/{tenant}/customers/custom-fields")
-  Call<PagedResponse<CustomersCustomFieldType>> customersGetCustomFieldTypes(
-      @Path("tenant") long tenant, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
+  Call<PagedResponse<CustomFieldType>> customersGetCustomFieldTypes(@Path("tenant") long tenant,
+      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
       @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,
@@ -189,15 +182,14 @@ public interface CustomerApi {
    */
   @Operation("ExportContacts_CustomersContacts")
   @GET("crm/v2/tenant/{tenant}/export/customers/contacts")
-  Call<ExportResponse<ExportCustomerContact>> exportContactsCustomersContacts(
-      @Path("tenant") long tenant, @Query("from") String from,
-      @Query("includeRecentChanges") Boolean includeRecentChanges);
+  Call<ExportResponse<CustomerContact>> exportContactsCustomersContacts(@Path("tenant") long tenant,
+      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
 
   /**
    * GET {@code crm/v2/tenant/{tenant}/export/customers}.
    */
   @Operation("ExportCustomers_GetCustomers")
   @GET("crm/v2/tenant/{tenant}/export/customers")
-  Call<ExportResponse<ExportCustomer>> exportCustomersGetCustomers(@Path("tenant") long tenant,
+  Call<ExportResponse<Customer>> exportCustomersGetCustomers(@Path("tenant") long tenant,
       @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
 }

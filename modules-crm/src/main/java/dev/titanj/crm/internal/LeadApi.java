@@ -7,16 +7,15 @@ import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.crm.LeadRepository;
 import dev.titanj.crm.model.CreateFollowUpRequest;
+import dev.titanj.crm.model.CreateLeadNoteRequest;
+import dev.titanj.crm.model.CreateLeadRequest;
 import dev.titanj.crm.model.DismissLeadRequest;
-import dev.titanj.crm.model.ExportLeads;
 import dev.titanj.crm.model.FollowUp;
 import dev.titanj.crm.model.Lead;
-import dev.titanj.crm.model.LeadCreateRequest;
-import dev.titanj.crm.model.LeadNoteCreateRequest;
-import dev.titanj.crm.model.LeadUpdateRequest;
 import dev.titanj.crm.model.Note;
-import dev.titanj.crm.model.SubmitLeadForm;
 import dev.titanj.crm.model.SubmitLeadFormRequest;
+import dev.titanj.crm.model.SubmitLeadFormResult;
+import dev.titanj.crm.model.UpdateLeadRequest;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -36,7 +35,7 @@ public interface LeadApi {
    */
   @Operation("ExportLeads_Leads")
   @GET("crm/v2/tenant/{tenant}/export/leads")
-  Call<ExportResponse<ExportLeads>> exportLeadsLeads(@Path("tenant") long tenant,
+  Call<ExportResponse<Lead>> exportLeadsLeads(@Path("tenant") long tenant,
       @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
 
   /**
@@ -52,7 +51,7 @@ public interface LeadApi {
   @Operation("Leads_Update")
   @PATCH("crm/v2/tenant/{tenant}/leads/{id}")
   Call<Lead> leadsUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body LeadUpdateRequest request);
+      @Body UpdateLeadRequest request);
 
   /**
    * GET {@code crm/v2/tenant/{tenant}/leads}.
@@ -80,7 +79,7 @@ public interface LeadApi {
    */
   @Operation("Leads_Create")
   @POST("crm/v2/tenant/{tenant}/leads")
-  Call<Lead> leadsCreate(@Path("tenant") long tenant, @Body LeadCreateRequest request);
+  Call<Lead> leadsCreate(@Path("tenant") long tenant, @Body CreateLeadRequest request);
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/leads/{id}/follow-up}.
@@ -108,7 +107,7 @@ public interface LeadApi {
   @Operation("Leads_CreateNote")
   @POST("crm/v2/tenant/{tenant}/leads/{id}/notes")
   Call<Note> leadsCreateNote(@Path("tenant") long tenant, @Path("id") long id,
-      @Body LeadNoteCreateRequest request);
+      @Body CreateLeadNoteRequest request);
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/leads/{id}/dismiss}.
@@ -123,6 +122,6 @@ public interface LeadApi {
    */
   @Operation("Leads_SubmitLeadForm")
   @POST("crm/v2/tenant/{tenant}/leads/form")
-  Call<SubmitLeadForm> leadsSubmitLeadForm(@Path("tenant") long tenant, @Query("id") String id,
-      @Body SubmitLeadFormRequest request);
+  Call<SubmitLeadFormResult> leadsSubmitLeadForm(@Path("tenant") long tenant,
+      @Query("id") String id, @Body SubmitLeadFormRequest request);
 }

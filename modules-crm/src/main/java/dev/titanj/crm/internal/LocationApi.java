@@ -6,18 +6,14 @@ import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.crm.LocationRepository;
-import dev.titanj.crm.model.CreateLocation;
+import dev.titanj.crm.model.ContactUpdate;
+import dev.titanj.crm.model.CreateLocationNoteRequest;
 import dev.titanj.crm.model.CreateLocationRequest;
-import dev.titanj.crm.model.CreateLocationTag;
-import dev.titanj.crm.model.ExportLocationContact;
-import dev.titanj.crm.model.ExportLocations;
+import dev.titanj.crm.model.CustomFieldType;
 import dev.titanj.crm.model.Location;
-import dev.titanj.crm.model.LocationContactCreateRequest;
-import dev.titanj.crm.model.LocationContactResponse;
-import dev.titanj.crm.model.LocationContactUpdateRequest;
-import dev.titanj.crm.model.LocationNoteCreateRequest;
-import dev.titanj.crm.model.LocationsContact;
-import dev.titanj.crm.model.LocationsCustomFieldType;
+import dev.titanj.crm.model.LocationContact;
+import dev.titanj.crm.model.LocationTags;
+import dev.titanj.crm.model.NewContact;
 import dev.titanj.crm.model.Note;
 import dev.titanj.crm.model.UpdateLocationRequest;
 import java.util.Map;
@@ -40,16 +36,15 @@ public interface LocationApi {
    */
   @Operation("ExportContacts_LocationsContacts")
   @GET("crm/v2/tenant/{tenant}/export/locations/contacts")
-  Call<ExportResponse<ExportLocationContact>> exportContactsLocationsContacts(
-      @Path("tenant") long tenant, @Query("from") String from,
-      @Query("includeRecentChanges") Boolean includeRecentChanges);
+  Call<ExportResponse<LocationContact>> exportContactsLocationsContacts(@Path("tenant") long tenant,
+      @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
 
   /**
    * GET {@code crm/v2/tenant/{tenant}/export/locations}.
    */
   @Operation("ExportLocations_Locations")
   @GET("crm/v2/tenant/{tenant}/export/locations")
-  Call<ExportResponse<ExportLocations>> exportLocationsLocations(@Path("tenant") long tenant,
+  Call<ExportResponse<Location>> exportLocationsLocations(@Path("tenant") long tenant,
       @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
 
   /**
@@ -92,8 +87,7 @@ public interface LocationApi {
    */
   @Operation("Locations_Create")
   @POST("crm/v2/tenant/{tenant}/locations")
-  Call<CreateLocation> locationsCreate(@Path("tenant") long tenant,
-      @Body CreateLocationRequest request);
+  Call<Location> locationsCreate(@Path("tenant") long tenant, @Body CreateLocationRequest request);
 
   /**
    * GET {@code crm/v2/tenant/{tenant}/locations/{id}/notes}.
@@ -113,7 +107,7 @@ public interface LocationApi {
   @Operation("Locations_CreateNote")
   @POST("crm/v2/tenant/{tenant}/locations/{id}/notes")
   Call<Note> locationsCreateNote(@Path("tenant") long tenant, @Path("id") long id,
-      @Body LocationNoteCreateRequest request);
+      @Body CreateLocationNoteRequest request);
 
   /**
    * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/notes/{noteId}}.
@@ -128,7 +122,7 @@ public interface LocationApi {
    */
   @Operation("Locations_GetContactList")
   @GET("crm/v2/tenant/{tenant}/locations/{id}/contacts")
-  Call<PagedResponse<LocationContactResponse>> locationsGetContactList(@Path("tenant") long tenant,
+  Call<PagedResponse<LocationContact>> locationsGetContactList(@Path("tenant") long tenant,
       @Path("id") long id, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
       @Query("includeTotal") Boolean includeTotal, @QueryMap Map<String, String> extras);
 
@@ -137,15 +131,15 @@ public interface LocationApi {
    */
   @Operation("Locations_CreateContact")
   @POST("crm/v2/tenant/{tenant}/locations/{id}/contacts")
-  Call<LocationContactResponse> locationsCreateContact(@Path("tenant") long tenant,
-      @Path("id") long id, @Body LocationContactCreateRequest request);
+  Call<LocationContact> locationsCreateContact(@Path("tenant") long tenant, @Path("id") long id,
+      @Body NewContact request);
 
   /**
    * GET {@code crm/v2/tenant/{tenant}/locations/contacts}.
    */
   @Operation("Locations_GetLocationsContactsList")
   @GET("crm/v2/tenant/{tenant}/locations/contacts")
-  Call<PagedResponse<LocationsContact>> locationsGetLocationsContactsList(
+  Call<PagedResponse<LocationContact>> locationsGetLocationsContactsList(
       @Path("tenant") long tenant, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
       @Query("includeTotal") Boolean includeTotal, @Query("modifiedBefore") String modifiedBefore,
       @Query("modifiedOnOrAfter") String modifiedOnOrAfter,
@@ -157,9 +151,8 @@ public interface LocationApi {
    */
   @Operation("Locations_UpdateContact")
   @PATCH("crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}")
-  Call<LocationContactResponse> locationsUpdateContact(@Path("tenant") long tenant,
-      @Path("id") long id, @Path("contactId") long contactId,
-      @Body LocationContactUpdateRequest request);
+  Call<LocationContact> locationsUpdateContact(@Path("tenant") long tenant, @Path("id") long id,
+      @Path("contactId") long contactId, @Body ContactUpdate request);
 
   /**
    * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}.
@@ -174,7 +167,7 @@ public interface LocationApi {
    */
   @Operation("Locations_CreateTag")
   @POST("crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}")
-  Call<CreateLocationTag> locationsCreateTag(@Path("tenant") long tenant, @Path("id") long id,
+  Call<LocationTags> locationsCreateTag(@Path("tenant") long tenant, @Path("id") long id,
       @Path("tagTypeId") long tagTypeId);
 
   /**
@@ -190,8 +183,8 @@ public interface LocationApi {
    */
   @Operation("Locations_GetCustomFieldTypes")
   @GET("crm/v2/tenant/{tenant}/locations/custom-fields")
-  Call<PagedResponse<LocationsCustomFieldType>> locationsGetCustomFieldTypes(
-      @Path("tenant") long tenant, @Query("page") Integer page, @Query("pageSize") Integer pageSize,
+  Call<PagedResponse<CustomFieldType>> locationsGetCustomFieldTypes(@Path("tenant") long tenant,
+      @Query("page") Integer page, @Query("pageSize") Integer pageSize,
       @Query("includeTotal") Boolean includeTotal, @Query("createdBefore") String createdBefore,
       @Query("createdOnOrAfter") String createdOnOrAfter,
       @Query("modifiedBefore") String modifiedBefore,

@@ -4,8 +4,7 @@ package dev.titanj.crm.internal;
 
 import dev.titanj.core.internal.Operation;
 import dev.titanj.crm.TagRepository;
-import dev.titanj.crm.model.AddBulkTagsRequest;
-import dev.titanj.crm.model.RemoveBulkTagsRequest;
+import dev.titanj.crm.model.BulkTagsRequest;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.HTTP;
@@ -21,7 +20,7 @@ public interface TagApi {
    */
   @Operation("BulkTags_AddTags")
   @PUT("crm/v2/tenant/{tenant}/tags")
-  Call<Void> bulkTagsAddTags(@Path("tenant") long tenant, @Body AddBulkTagsRequest request);
+  Call<Void> bulkTagsAddTags(@Path("tenant") long tenant, @Body BulkTagsRequest request);
 
   /**
    * DELETE {@code crm/v2/tenant/{tenant}/tags}.
@@ -32,5 +31,5 @@ public interface TagApi {
       path = "crm/v2/tenant/{tenant}/tags",
       hasBody = true
   )
-  Call<Void> bulkTagsRemoveTags(@Path("tenant") long tenant, @Body RemoveBulkTagsRequest request);
+  Call<Void> bulkTagsRemoveTags(@Path("tenant") long tenant, @Body BulkTagsRequest request);
 }

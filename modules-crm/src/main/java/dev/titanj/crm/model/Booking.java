@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.BookingResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.BookingResponse} and {@code Crm.V2.ExportBookingResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -37,9 +37,9 @@ public interface Booking {
   Optional<String> name();
 
   /**
-   * JSON {@code address}: object {@link AddressModel}.
+   * JSON {@code address}: object {@link BookingAddress}.
    */
-  Optional<AddressModel> address();
+  Optional<BookingAddress> address();
 
   /**
    * JSON {@code customerType} exactly as sent (values of {@link CustomerType}), so values this SDK does not know are kept.
@@ -144,6 +144,11 @@ public interface Booking {
    * JSON {@code summary}: string.
    */
   Optional<String> summary();
+
+  /**
+   * JSON {@code active}: boolean; only in {@code Crm.V2.ExportBookingResponse}.
+   */
+  Optional<Boolean> active();
 
   /**
    * A builder of {@code Booking}.

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Customers.CustomerResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.Customers.CustomerResponse}, {@code Crm.V2.ExportCustomerResponse} and {@code Crm.V2.Customers.CreatedCustomerResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -51,9 +51,9 @@ public interface Customer {
   Optional<CustomerAddress> address();
 
   /**
-   * JSON {@code customFields}: list of object {@link CustomFieldModel}.
+   * JSON {@code customFields}: list of object {@link CustomField}.
    */
-  List<CustomFieldModel> customFields();
+  List<CustomField> customFields();
 
   /**
    * JSON {@code balance}: decimal (string or number on the wire).
@@ -111,9 +111,19 @@ public interface Customer {
   Optional<Long> paymentTermId();
 
   /**
-   * JSON {@code externalData}: list of object {@link ExternalDataModel}.
+   * JSON {@code externalData}: list of object {@link ExternalData}.
    */
-  List<ExternalDataModel> externalData();
+  List<ExternalData> externalData();
+
+  /**
+   * JSON {@code locations}: list of object {@link Location}; only in {@code Crm.V2.Customers.CreatedCustomerResponse}.
+   */
+  List<Location> locations();
+
+  /**
+   * JSON {@code contacts}: list of object {@link CustomerContact}; only in {@code Crm.V2.Customers.CreatedCustomerResponse}.
+   */
+  List<CustomerContact> contacts();
 
   /**
    * A builder of {@code Customer}.

@@ -20,9 +20,9 @@ public interface ExternalDataCreateRequest extends TitanRequest {
   UUID applicationGuid();
 
   /**
-   * JSON {@code externalData}: list of object {@link ExternalDataModel}; required.
+   * JSON {@code externalData}: list of object {@link ExternalData}; required.
    */
-  List<ExternalDataModel> externalData();
+  List<ExternalData> externalData();
 
   /**
    * A builder of {@code ExternalDataCreateRequest}.

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Locations.LocationResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.Locations.LocationResponse}, {@code Crm.V2.ExportLocationsResponse} and {@code Crm.V2.Locations.CreateLocationResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -40,9 +40,9 @@ public interface Location {
   Optional<CustomerAddress> address();
 
   /**
-   * JSON {@code customFields}: list of object {@link CustomFieldModel}.
+   * JSON {@code customFields}: list of object {@link CustomField}.
    */
-  List<CustomFieldModel> customFields();
+  List<CustomField> customFields();
 
   /**
    * JSON {@code createdOn}: ISO-8601 date-time.
@@ -80,14 +80,19 @@ public interface Location {
   List<Long> tagTypeIds();
 
   /**
-   * JSON {@code externalData}: list of object {@link ExternalDataModel}.
+   * JSON {@code externalData}: list of object {@link ExternalData}.
    */
-  List<ExternalDataModel> externalData();
+  List<ExternalData> externalData();
 
   /**
    * JSON {@code taxZoneId}: integer (int64).
    */
   Optional<Long> taxZoneId();
+
+  /**
+   * JSON {@code contacts}: list of object {@link LocationContact}; only in {@code Crm.V2.Locations.CreateLocationResponse}.
+   */
+  List<LocationContact> contacts();
 
   /**
    * A builder of {@code Location}.

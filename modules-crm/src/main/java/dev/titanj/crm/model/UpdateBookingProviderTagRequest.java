@@ -26,8 +26,8 @@ public interface UpdateBookingProviderTagRequest extends TitanRequest {
   /**
    * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
    */
-  static UpdateBookingProviderTagRequest changes(GetBookingProviderTag before,
-      GetBookingProviderTag after) {
+  static UpdateBookingProviderTagRequest changes(BookingProviderTag before,
+      BookingProviderTag after) {
     return TitanRequest.changes(UpdateBookingProviderTagRequest.class, before, after);
   }
 

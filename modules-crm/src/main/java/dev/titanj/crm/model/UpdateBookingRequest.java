@@ -27,9 +27,9 @@ public interface UpdateBookingRequest extends TitanRequest {
   Optional<String> name();
 
   /**
-   * JSON {@code address}: object {@link CrmV2AddressPatchModel}.
+   * JSON {@code address}: object {@link UpdateBookingAddress}.
    */
-  Optional<CrmV2AddressPatchModel> address();
+  Optional<UpdateBookingAddress> address();
 
   /**
    * JSON {@code customerType}: enum {@link CustomerType}.

@@ -26,9 +26,9 @@ public interface UpdateLocationRequest extends TitanRequest {
   Optional<String> name();
 
   /**
-   * JSON {@code address}: object {@link LocationsAddressPatchModel}.
+   * JSON {@code address}: object {@link UpdateLocationAddress}.
    */
-  Optional<LocationsAddressPatchModel> address();
+  Optional<UpdateLocationAddress> address();
 
   /**
    * JSON {@code active}: boolean.
@@ -41,10 +41,10 @@ public interface UpdateLocationRequest extends TitanRequest {
   Optional<Long> taxZoneId();
 
   /**
-   * JSON {@code customFields}: list of object {@link CustomFieldUpdateModel}; not sent unless set (an empty list is sent as {@code []}).
+   * JSON {@code customFields}: list of object {@link CustomFieldValue}; not sent unless set (an empty list is sent as {@code []}).
    */
   @Nullable
-  List<CustomFieldUpdateModel> customFields();
+  List<CustomFieldValue> customFields();
 
   /**
    * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as {@code []}): the API says "If it is an empty list, all tags on the location will be removed".

@@ -8,9 +8,7 @@ import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.dispatch.AppointmentAssignmentRepository;
 import dev.titanj.dispatch.model.Appointment;
 import dev.titanj.dispatch.model.AppointmentAssignment;
-import dev.titanj.dispatch.model.AssignTechniciansRequest;
-import dev.titanj.dispatch.model.ExportAppointmentAssignments;
-import dev.titanj.dispatch.model.UnassignTechniciansRequest;
+import dev.titanj.dispatch.model.TechnicianAssignmentRequest;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -46,7 +44,7 @@ public interface AppointmentAssignmentApi {
   @Operation("AppointmentAssignments_AssignTechnicians")
   @POST("dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians")
   Call<Appointment> appointmentAssignmentsAssignTechnicians(@Path("tenant") long tenant,
-      @Body AssignTechniciansRequest request);
+      @Body TechnicianAssignmentRequest request);
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians}.
@@ -54,14 +52,14 @@ public interface AppointmentAssignmentApi {
   @Operation("AppointmentAssignments_UnassignTechnicians")
   @POST("dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians")
   Call<Appointment> appointmentAssignmentsUnassignTechnicians(@Path("tenant") long tenant,
-      @Body UnassignTechniciansRequest request);
+      @Body TechnicianAssignmentRequest request);
 
   /**
    * GET {@code dispatch/v2/tenant/{tenant}/export/appointment-assignments}.
    */
   @Operation("Export_AppointmentAssignments")
   @GET("dispatch/v2/tenant/{tenant}/export/appointment-assignments")
-  Call<ExportResponse<ExportAppointmentAssignments>> exportAppointmentAssignments(
+  Call<ExportResponse<AppointmentAssignment>> exportAppointmentAssignments(
       @Path("tenant") long tenant, @Query("active") String active, @Query("from") String from,
       @Query("includeRecentChanges") Boolean includeRecentChanges);
 }

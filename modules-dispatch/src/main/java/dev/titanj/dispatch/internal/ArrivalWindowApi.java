@@ -6,11 +6,10 @@ import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.dispatch.ArrivalWindowRepository;
 import dev.titanj.dispatch.model.ArrivalWindow;
-import dev.titanj.dispatch.model.ArrivalWindowConfigurationResponse;
-import dev.titanj.dispatch.model.CreateArrivalWindowRequest;
+import dev.titanj.dispatch.model.ArrivalWindowRequest;
+import dev.titanj.dispatch.model.ArrivalWindowSettings;
 import dev.titanj.dispatch.model.SetArrivalWindowStatusRequest;
 import dev.titanj.dispatch.model.UpdateArrivalWindowConfigurationRequest;
-import dev.titanj.dispatch.model.UpdateArrivalWindowRequest;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -42,7 +41,7 @@ public interface ArrivalWindowApi {
   @Operation("ArrivalWindows_Create")
   @POST("dispatch/v2/tenant/{tenant}/arrival-windows")
   Call<ArrivalWindow> arrivalWindowsCreate(@Path("tenant") long tenant,
-      @Body CreateArrivalWindowRequest request);
+      @Body ArrivalWindowRequest request);
 
   /**
    * GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}.
@@ -57,7 +56,7 @@ public interface ArrivalWindowApi {
   @Operation("ArrivalWindows_Update")
   @PUT("dispatch/v2/tenant/{tenant}/arrival-windows/{id}")
   Call<ArrivalWindow> arrivalWindowsUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body UpdateArrivalWindowRequest request);
+      @Body ArrivalWindowRequest request);
 
   /**
    * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}.
@@ -72,14 +71,13 @@ public interface ArrivalWindowApi {
    */
   @Operation("ArrivalWindows_GetConfiguration")
   @GET("dispatch/v2/tenant/{tenant}/arrival-windows/configuration")
-  Call<ArrivalWindowConfigurationResponse> arrivalWindowsGetConfiguration(
-      @Path("tenant") long tenant);
+  Call<ArrivalWindowSettings> arrivalWindowsGetConfiguration(@Path("tenant") long tenant);
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}.
    */
   @Operation("ArrivalWindows_UpdatedConfiguration")
   @POST("dispatch/v2/tenant/{tenant}/arrival-windows/configuration")
-  Call<ArrivalWindowConfigurationResponse> arrivalWindowsUpdatedConfiguration(
-      @Path("tenant") long tenant, @Body UpdateArrivalWindowConfigurationRequest request);
+  Call<ArrivalWindowSettings> arrivalWindowsUpdatedConfiguration(@Path("tenant") long tenant,
+      @Body UpdateArrivalWindowConfigurationRequest request);
 }

@@ -4,8 +4,7 @@ package dev.titanj.dispatch.internal;
 
 import dev.titanj.core.internal.Operation;
 import dev.titanj.dispatch.BusinessHourRepository;
-import dev.titanj.dispatch.model.BusinessHourModel;
-import dev.titanj.dispatch.model.CreateBusinessHour;
+import dev.titanj.dispatch.model.BusinessHours;
 import dev.titanj.dispatch.model.CreateBusinessHourRequest;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -22,13 +21,13 @@ public interface BusinessHourApi {
    */
   @Operation("BusinessHour_GetList")
   @GET("dispatch/v2/tenant/{tenant}/business-hours")
-  Call<BusinessHourModel> businessHourGetList(@Path("tenant") long tenant);
+  Call<BusinessHours> businessHourGetList(@Path("tenant") long tenant);
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/business-hours}.
    */
   @Operation("BusinessHour_Create")
   @POST("dispatch/v2/tenant/{tenant}/business-hours")
-  Call<CreateBusinessHour> businessHourCreate(@Path("tenant") long tenant,
+  Call<BusinessHours> businessHourCreate(@Path("tenant") long tenant,
       @Body CreateBusinessHourRequest request);
 }

@@ -5,7 +5,7 @@ package dev.titanj.dispatch.internal;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.dispatch.CapacityRepository;
 import dev.titanj.dispatch.model.Capacity;
-import dev.titanj.dispatch.model.CapacityRequestArgs;
+import dev.titanj.dispatch.model.CapacityRequest;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.POST;
@@ -20,5 +20,5 @@ public interface CapacityApi {
    */
   @Operation("Capacity_GetList")
   @POST("dispatch/v2/tenant/{tenant}/capacity")
-  Call<Capacity> capacityGetList(@Path("tenant") long tenant, @Body CapacityRequestArgs request);
+  Call<Capacity> capacityGetList(@Path("tenant") long tenant, @Body CapacityRequest request);
 }

@@ -4,8 +4,8 @@ package dev.titanj.dispatch.internal;
 
 import dev.titanj.core.internal.Operation;
 import dev.titanj.dispatch.GpsPingRepository;
+import dev.titanj.dispatch.model.CreateGpsPingRequest;
 import dev.titanj.dispatch.model.GpsPing;
-import dev.titanj.dispatch.model.GpsPingCreateRequest;
 import java.util.List;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -22,5 +22,5 @@ public interface GpsPingApi {
   @Operation("Gps_Create")
   @POST("dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings")
   Call<List<GpsPing>> gpsCreate(@Path("tenant") long tenant,
-      @Path("gps_provider") String gpsProvider, @Body List<GpsPingCreateRequest> requests);
+      @Path("gps_provider") String gpsProvider, @Body List<CreateGpsPingRequest> requests);
 }

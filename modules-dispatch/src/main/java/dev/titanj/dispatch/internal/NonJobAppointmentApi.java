@@ -5,12 +5,9 @@ package dev.titanj.dispatch.internal;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.dispatch.NonJobAppointmentRepository;
-import dev.titanj.dispatch.model.CreateNonJobAppointmentRequest;
-import dev.titanj.dispatch.model.CreateNonJobAppointmentResult;
-import dev.titanj.dispatch.model.DeleteNonJobAppointmentResult;
-import dev.titanj.dispatch.model.GetNonJobAppointment;
+import dev.titanj.dispatch.model.DeleteResult;
 import dev.titanj.dispatch.model.NonJobAppointment;
-import dev.titanj.dispatch.model.NonJobAppointmentUpdateRequest;
+import dev.titanj.dispatch.model.NonJobAppointmentRequest;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -31,24 +28,22 @@ public interface NonJobAppointmentApi {
    */
   @Operation("NonJobAppointments_Get")
   @GET("dispatch/v2/tenant/{tenant}/non-job-appointments/{id}")
-  Call<GetNonJobAppointment> nonJobAppointmentsGet(@Path("tenant") long tenant,
-      @Path("id") long id);
+  Call<NonJobAppointment> nonJobAppointmentsGet(@Path("tenant") long tenant, @Path("id") long id);
 
   /**
    * PUT {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}.
    */
   @Operation("NonJobAppointments_Update")
   @PUT("dispatch/v2/tenant/{tenant}/non-job-appointments/{id}")
-  Call<GetNonJobAppointment> nonJobAppointmentsUpdate(@Path("tenant") long tenant,
-      @Path("id") long id, @Body NonJobAppointmentUpdateRequest request);
+  Call<NonJobAppointment> nonJobAppointmentsUpdate(@Path("tenant") long tenant, @Path("id") long id,
+      @Body NonJobAppointmentRequest request);
 
   /**
    * DELETE {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}.
    */
   @Operation("NonJobAppointments_Delete")
   @DELETE("dispatch/v2/tenant/{tenant}/non-job-appointments/{id}")
-  Call<DeleteNonJobAppointmentResult> nonJobAppointmentsDelete(@Path("tenant") long tenant,
-      @Path("id") long id);
+  Call<DeleteResult> nonJobAppointmentsDelete(@Path("tenant") long tenant, @Path("id") long id);
 
   /**
    * GET {@code dispatch/v2/tenant/{tenant}/non-job-appointments}.
@@ -73,6 +68,6 @@ public interface NonJobAppointmentApi {
    */
   @Operation("NonJobAppointments_Create")
   @POST("dispatch/v2/tenant/{tenant}/non-job-appointments")
-  Call<CreateNonJobAppointmentResult> nonJobAppointmentsCreate(@Path("tenant") long tenant,
-      @Body CreateNonJobAppointmentRequest request);
+  Call<NonJobAppointment> nonJobAppointmentsCreate(@Path("tenant") long tenant,
+      @Body NonJobAppointmentRequest request);
 }

@@ -5,7 +5,6 @@ package dev.titanj.dispatch.internal;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.dispatch.TeamRepository;
-import dev.titanj.dispatch.model.CreateTeam;
 import dev.titanj.dispatch.model.CreateTeamRequest;
 import dev.titanj.dispatch.model.Team;
 import java.util.Map;
@@ -41,7 +40,7 @@ public interface TeamApi {
    */
   @Operation("Team_Create")
   @POST("dispatch/v2/tenant/{tenant}/teams")
-  Call<CreateTeam> teamCreate(@Path("tenant") long tenant, @Body CreateTeamRequest request);
+  Call<Team> teamCreate(@Path("tenant") long tenant, @Body CreateTeamRequest request);
 
   /**
    * GET {@code dispatch/v2/tenant/{tenant}/teams/{id}}.

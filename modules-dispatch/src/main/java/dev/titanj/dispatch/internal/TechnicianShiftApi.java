@@ -8,11 +8,11 @@ import dev.titanj.dispatch.TechnicianShiftRepository;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftRequest;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftResult;
 import dev.titanj.dispatch.model.CreateTechnicianShiftRequest;
-import dev.titanj.dispatch.model.DeleteTechnicianShiftResult;
+import dev.titanj.dispatch.model.CreatedTechnicianShifts;
+import dev.titanj.dispatch.model.DeleteResult;
 import dev.titanj.dispatch.model.TechnicianShift;
-import dev.titanj.dispatch.model.TechnicianShiftCreate;
-import dev.titanj.dispatch.model.TechnicianShiftUpdate;
 import dev.titanj.dispatch.model.UpdateTechnicianShiftRequest;
+import dev.titanj.dispatch.model.UpdatedTechnicianShifts;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -50,7 +50,7 @@ public interface TechnicianShiftApi {
    */
   @Operation("TechnicianShifts_Create")
   @POST("dispatch/v2/tenant/{tenant}/technician-shifts")
-  Call<TechnicianShiftCreate> technicianShiftsCreate(@Path("tenant") long tenant,
+  Call<CreatedTechnicianShifts> technicianShiftsCreate(@Path("tenant") long tenant,
       @Body CreateTechnicianShiftRequest request);
 
   /**
@@ -65,7 +65,7 @@ public interface TechnicianShiftApi {
    */
   @Operation("TechnicianShifts_Update")
   @PATCH("dispatch/v2/tenant/{tenant}/technician-shifts/{id}")
-  Call<TechnicianShiftUpdate> technicianShiftsUpdate(@Path("tenant") long tenant,
+  Call<UpdatedTechnicianShifts> technicianShiftsUpdate(@Path("tenant") long tenant,
       @Path("id") long id, @Body UpdateTechnicianShiftRequest request);
 
   /**
@@ -73,8 +73,7 @@ public interface TechnicianShiftApi {
    */
   @Operation("TechnicianShifts_Delete")
   @DELETE("dispatch/v2/tenant/{tenant}/technician-shifts/{id}")
-  Call<DeleteTechnicianShiftResult> technicianShiftsDelete(@Path("tenant") long tenant,
-      @Path("id") long id);
+  Call<DeleteResult> technicianShiftsDelete(@Path("tenant") long tenant, @Path("id") long id);
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete}.

@@ -5,9 +5,8 @@ package dev.titanj.dispatch.internal;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.dispatch.ZoneRepository;
-import dev.titanj.dispatch.model.CreateOrUpdateZone;
-import dev.titanj.dispatch.model.CreateOrUpdateZoneRequestArgs;
 import dev.titanj.dispatch.model.Zone;
+import dev.titanj.dispatch.model.ZoneRequest;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -41,8 +40,7 @@ public interface ZoneApi {
    */
   @Operation("Zone_CreateZone")
   @POST("dispatch/v2/tenant/{tenant}/zones")
-  Call<CreateOrUpdateZone> zoneCreateZone(@Path("tenant") long tenant,
-      @Body CreateOrUpdateZoneRequestArgs request);
+  Call<Zone> zoneCreateZone(@Path("tenant") long tenant, @Body ZoneRequest request);
 
   /**
    * GET {@code dispatch/v2/tenant/{tenant}/zones/{id}}.
@@ -56,8 +54,8 @@ public interface ZoneApi {
    */
   @Operation("Zone_UpdateZone")
   @PATCH("dispatch/v2/tenant/{tenant}/zones/{zoneId}")
-  Call<CreateOrUpdateZone> zoneUpdateZone(@Path("tenant") long tenant, @Path("zoneId") long zoneId,
-      @Body CreateOrUpdateZoneRequestArgs request);
+  Call<Zone> zoneUpdateZone(@Path("tenant") long tenant, @Path("zoneId") long zoneId,
+      @Body ZoneRequest request);
 
   /**
    * DELETE {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}.

@@ -20,9 +20,9 @@ public interface Capacity {
   Optional<Instant> timeStamp();
 
   /**
-   * JSON {@code availabilities}: list of object {@link CapacityResponseAvailability}.
+   * JSON {@code availabilities}: list of object {@link CapacityAvailability}.
    */
-  List<CapacityResponseAvailability> availabilities();
+  List<CapacityAvailability> availabilities();
 
   /**
    * A builder of {@code Capacity}.

@@ -7,9 +7,8 @@ import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.settings.BusinessUnitRepository;
 import dev.titanj.settings.model.BusinessUnit;
-import dev.titanj.settings.model.ExportBusinessUnit;
-import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.UpdateBusinessUnitRequest;
+import dev.titanj.settings.model.WriteResult;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -51,7 +50,7 @@ public interface BusinessUnitApi {
    */
   @Operation("BusinessUnits_Update")
   @PATCH("settings/v2/tenant/{tenant}/business-units/{id}")
-  Call<Modification> businessUnitsUpdate(@Path("tenant") long tenant, @Path("id") long id,
+  Call<WriteResult> businessUnitsUpdate(@Path("tenant") long tenant, @Path("id") long id,
       @Body UpdateBusinessUnitRequest request);
 
   /**
@@ -59,6 +58,6 @@ public interface BusinessUnitApi {
    */
   @Operation("Export_BusinessUnits")
   @GET("settings/v2/tenant/{tenant}/export/business-units")
-  Call<ExportResponse<ExportBusinessUnit>> exportBusinessUnits(@Path("tenant") long tenant,
+  Call<ExportResponse<BusinessUnit>> exportBusinessUnits(@Path("tenant") long tenant,
       @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
 }

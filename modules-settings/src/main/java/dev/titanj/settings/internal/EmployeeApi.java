@@ -7,13 +7,11 @@ import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.settings.EmployeeRepository;
 import dev.titanj.settings.model.AccountActionRequest;
-import dev.titanj.settings.model.AccountActionResponse;
+import dev.titanj.settings.model.AccountActionResult;
+import dev.titanj.settings.model.CreateEmployeeRequest;
 import dev.titanj.settings.model.Employee;
-import dev.titanj.settings.model.EmployeeCreate;
-import dev.titanj.settings.model.EmployeeCreateRequest;
-import dev.titanj.settings.model.EmployeeUpdate;
-import dev.titanj.settings.model.EmployeeUpdateRequest;
-import dev.titanj.settings.model.ExportEmployee;
+import dev.titanj.settings.model.UpdateEmployeeRequest;
+import dev.titanj.settings.model.WriteResult;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -47,8 +45,8 @@ public interface EmployeeApi {
    */
   @Operation("Employees_Create")
   @POST("settings/v2/tenant/{tenant}/employees")
-  Call<EmployeeCreate> employeesCreate(@Path("tenant") long tenant,
-      @Body EmployeeCreateRequest request);
+  Call<WriteResult> employeesCreate(@Path("tenant") long tenant,
+      @Body CreateEmployeeRequest request);
 
   /**
    * GET {@code settings/v2/tenant/{tenant}/employees/{id}}.
@@ -62,15 +60,15 @@ public interface EmployeeApi {
    */
   @Operation("Employees_Update")
   @PATCH("settings/v2/tenant/{tenant}/employees/{id}")
-  Call<EmployeeUpdate> employeesUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body EmployeeUpdateRequest request);
+  Call<WriteResult> employeesUpdate(@Path("tenant") long tenant, @Path("id") long id,
+      @Body UpdateEmployeeRequest request);
 
   /**
    * POST {@code settings/v2/tenant/{tenant}/employees/{id}/account-actions}.
    */
   @Operation("Employees_AccountActions")
   @POST("settings/v2/tenant/{tenant}/employees/{id}/account-actions")
-  Call<AccountActionResponse> employeesAccountActions(@Path("tenant") long tenant,
+  Call<AccountActionResult> employeesAccountActions(@Path("tenant") long tenant,
       @Path("id") long id, @Body AccountActionRequest request);
 
   /**
@@ -78,6 +76,6 @@ public interface EmployeeApi {
    */
   @Operation("Export_Employees")
   @GET("settings/v2/tenant/{tenant}/export/employees")
-  Call<ExportResponse<ExportEmployee>> exportEmployees(@Path("tenant") long tenant,
+  Call<ExportResponse<Employee>> exportEmployees(@Path("tenant") long tenant,
       @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
 }

@@ -7,9 +7,8 @@ import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.settings.TagTypeRepository;
 import dev.titanj.settings.model.CreateTagTypeRequest;
-import dev.titanj.settings.model.ExportTagType;
-import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.TagType;
+import dev.titanj.settings.model.WriteResult;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -28,7 +27,7 @@ public interface TagTypeApi {
    */
   @Operation("Export_TagTypes")
   @GET("settings/v2/tenant/{tenant}/export/tag-types")
-  Call<ExportResponse<ExportTagType>> exportTagTypes(@Path("tenant") long tenant,
+  Call<ExportResponse<TagType>> exportTagTypes(@Path("tenant") long tenant,
       @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
 
   /**
@@ -50,6 +49,5 @@ public interface TagTypeApi {
    */
   @Operation("TagTypes_Create")
   @POST("settings/v2/tenant/{tenant}/tag-types")
-  Call<Modification> tagTypesCreate(@Path("tenant") long tenant,
-      @Body CreateTagTypeRequest request);
+  Call<WriteResult> tagTypesCreate(@Path("tenant") long tenant, @Body CreateTagTypeRequest request);
 }

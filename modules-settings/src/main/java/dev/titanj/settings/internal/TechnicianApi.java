@@ -6,14 +6,12 @@ import dev.titanj.core.internal.ExportResponse;
 import dev.titanj.core.internal.Operation;
 import dev.titanj.core.internal.PagedResponse;
 import dev.titanj.settings.TechnicianRepository;
-import dev.titanj.settings.model.AccountActionResponse;
-import dev.titanj.settings.model.ExportTechnician;
+import dev.titanj.settings.model.AccountActionResult;
+import dev.titanj.settings.model.CreateTechnicianRequest;
 import dev.titanj.settings.model.Technician;
 import dev.titanj.settings.model.TechnicianAccountActionRequest;
-import dev.titanj.settings.model.TechnicianCreate;
-import dev.titanj.settings.model.TechnicianCreateRequest;
-import dev.titanj.settings.model.TechnicianUpdate;
-import dev.titanj.settings.model.TechnicianUpdateRequest;
+import dev.titanj.settings.model.UpdateTechnicianRequest;
+import dev.titanj.settings.model.WriteResult;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -33,7 +31,7 @@ public interface TechnicianApi {
    */
   @Operation("Export_Technicians")
   @GET("settings/v2/tenant/{tenant}/export/technicians")
-  Call<ExportResponse<ExportTechnician>> exportTechnicians(@Path("tenant") long tenant,
+  Call<ExportResponse<Technician>> exportTechnicians(@Path("tenant") long tenant,
       @Query("from") String from, @Query("includeRecentChanges") Boolean includeRecentChanges);
 
   /**
@@ -55,8 +53,8 @@ public interface TechnicianApi {
    */
   @Operation("Technicians_Create")
   @POST("settings/v2/tenant/{tenant}/technicians")
-  Call<TechnicianCreate> techniciansCreate(@Path("tenant") long tenant,
-      @Body TechnicianCreateRequest request);
+  Call<WriteResult> techniciansCreate(@Path("tenant") long tenant,
+      @Body CreateTechnicianRequest request);
 
   /**
    * GET {@code settings/v2/tenant/{tenant}/technicians/{id}}.
@@ -70,14 +68,14 @@ public interface TechnicianApi {
    */
   @Operation("Technicians_Update")
   @PATCH("settings/v2/tenant/{tenant}/technicians/{id}")
-  Call<TechnicianUpdate> techniciansUpdate(@Path("tenant") long tenant, @Path("id") long id,
-      @Body TechnicianUpdateRequest request);
+  Call<WriteResult> techniciansUpdate(@Path("tenant") long tenant, @Path("id") long id,
+      @Body UpdateTechnicianRequest request);
 
   /**
    * POST {@code settings/v2/tenant/{tenant}/technicians/{id}/account-actions}.
    */
   @Operation("Technicians_AccountActions")
   @POST("settings/v2/tenant/{tenant}/technicians/{id}/account-actions")
-  Call<AccountActionResponse> techniciansAccountActions(@Path("tenant") long tenant,
+  Call<AccountActionResult> techniciansAccountActions(@Path("tenant") long tenant,
       @Path("id") long id, @Body TechnicianAccountActionRequest request);
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.BusinessUnitResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.BusinessUnitResponse} and {@code TenantSettings.V2.ExportBusinessUnitResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -111,14 +111,14 @@ public interface BusinessUnit {
   Optional<String> corporateContractNumber();
 
   /**
-   * JSON {@code trade}: object {@link NamedModel}.
+   * JSON {@code trade}: object {@link NamedField}.
    */
-  Optional<NamedModel> trade();
+  Optional<NamedField> trade();
 
   /**
-   * JSON {@code division}: object {@link NamedModel}.
+   * JSON {@code division}: object {@link NamedField}.
    */
-  Optional<NamedModel> division();
+  Optional<NamedField> division();
 
   /**
    * JSON {@code tagTypeIds}: list of integer (int64).
@@ -141,9 +141,9 @@ public interface BusinessUnit {
   Optional<Instant> modifiedOn();
 
   /**
-   * JSON {@code externalData}: list of object {@link ExternalDataModel}.
+   * JSON {@code externalData}: list of object {@link ExternalData}.
    */
-  List<ExternalDataModel> externalData();
+  List<ExternalData> externalData();
 
   /**
    * A builder of {@code BusinessUnit}.

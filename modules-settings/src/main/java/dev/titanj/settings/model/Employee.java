@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.EmployeeResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.EmployeeResponse} and {@code TenantSettings.V2.ExportEmployeeResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -95,14 +95,14 @@ public interface Employee {
   Optional<Boolean> accountLocked();
 
   /**
-   * JSON {@code customFields}: list of object {@link EmployeeCustomField}.
+   * JSON {@code customFields}: list of object {@link CustomField}.
    */
-  List<EmployeeCustomField> customFields();
+  List<CustomField> customFields();
 
   /**
-   * JSON {@code permissions}: list of object {@link EmployeePermission}.
+   * JSON {@code permissions}: list of object {@link Permission}.
    */
-  List<EmployeePermission> permissions();
+  List<Permission> permissions();
 
   /**
    * A builder of {@code Employee}.

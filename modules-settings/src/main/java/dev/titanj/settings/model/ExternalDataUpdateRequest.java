@@ -28,9 +28,9 @@ public interface ExternalDataUpdateRequest extends TitanRequest {
   UUID applicationGuid();
 
   /**
-   * JSON {@code externalData}: list of object {@link ExternalDataUpdateModel}; required.
+   * JSON {@code externalData}: list of object {@link ExternalDataUpdate}; required.
    */
-  List<ExternalDataUpdateModel> externalData();
+  List<ExternalDataUpdate> externalData();
 
   /**
    * A builder of {@code ExternalDataUpdateRequest}.

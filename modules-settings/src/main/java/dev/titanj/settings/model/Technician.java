@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.TechnicianResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.TechnicianResponse} and {@code TenantSettings.V2.ExportTechnicianResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -93,9 +93,9 @@ public interface Technician {
   Optional<Boolean> isManagedTech();
 
   /**
-   * JSON {@code customFields}: list of object {@link TechnicianCustomField}.
+   * JSON {@code customFields}: list of object {@link CustomField}.
    */
-  List<TechnicianCustomField> customFields();
+  List<CustomField> customFields();
 
   /**
    * JSON {@code active}: boolean.
@@ -131,9 +131,9 @@ public interface Technician {
   }
 
   /**
-   * JSON {@code permissions}: list of object {@link TechnicianPermission}.
+   * JSON {@code permissions}: list of object {@link Permission}.
    */
-  List<TechnicianPermission> permissions();
+  List<Permission> permissions();
 
   /**
    * JSON {@code accountLocked}: boolean.
