@@ -19,7 +19,7 @@ class SettingsContractTest {
 
   @Test
   void everyResponseRecord_decodesFromAFullSample_andFromAnAlmostEmptyOne() throws Exception {
-    assertThat(ModuleContract.verifyResponses(SettingsSchemas.RESPONSE_FIELDS)).isGreaterThan(15);
+    assertThat(ModuleContract.verifyResponses(SettingsSchemas.RESPONSE_FIELDS)).isGreaterThan(10);
   }
 
   @Test
