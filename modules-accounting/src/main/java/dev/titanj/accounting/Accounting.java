@@ -5,15 +5,15 @@ package dev.titanj.accounting;
 import dev.titanj.accounting.model.ApBill;
 import dev.titanj.accounting.model.ApCredit;
 import dev.titanj.accounting.model.ApPayment;
-import dev.titanj.accounting.model.CreditMemoPublic;
-import dev.titanj.accounting.model.DetailedDeposit;
-import dev.titanj.accounting.model.DetailedPayment;
-import dev.titanj.accounting.model.GlAccountExtended;
+import dev.titanj.accounting.model.BankDeposit;
+import dev.titanj.accounting.model.CreditMemo;
+import dev.titanj.accounting.model.GlAccount;
 import dev.titanj.accounting.model.GlAccountType;
 import dev.titanj.accounting.model.InventoryBill;
 import dev.titanj.accounting.model.Invoice;
 import dev.titanj.accounting.model.JournalEntry;
-import dev.titanj.accounting.model.PaymentTermAPIModel;
+import dev.titanj.accounting.model.Payment;
+import dev.titanj.accounting.model.PaymentTerm;
 import dev.titanj.accounting.model.PaymentType;
 import dev.titanj.accounting.model.RemittanceVendor;
 import dev.titanj.accounting.model.TaxZone;
@@ -40,16 +40,16 @@ public final class Accounting {
       ResourceKey.of("accounting.ap-payments", ApPayment.class, Long.class);
 
   /** The {@code accounting.bank-deposits} resource. */
-  public static final ResourceKey<DetailedDeposit, Long> BANK_DEPOSITS =
-      ResourceKey.of("accounting.bank-deposits", DetailedDeposit.class, Long.class);
+  public static final ResourceKey<BankDeposit, Long> BANK_DEPOSITS =
+      ResourceKey.of("accounting.bank-deposits", BankDeposit.class, Long.class);
 
   /** The {@code accounting.credit-memos} resource. */
-  public static final ResourceKey<CreditMemoPublic, Long> CREDIT_MEMOS =
-      ResourceKey.of("accounting.credit-memos", CreditMemoPublic.class, Long.class);
+  public static final ResourceKey<CreditMemo, Long> CREDIT_MEMOS =
+      ResourceKey.of("accounting.credit-memos", CreditMemo.class, Long.class);
 
   /** The {@code accounting.gl-accounts} resource. */
-  public static final ResourceKey<GlAccountExtended, Long> GL_ACCOUNTS =
-      ResourceKey.of("accounting.gl-accounts", GlAccountExtended.class, Long.class);
+  public static final ResourceKey<GlAccount, Long> GL_ACCOUNTS =
+      ResourceKey.of("accounting.gl-accounts", GlAccount.class, Long.class);
 
   /** The {@code accounting.gl-accounts.types} resource. */
   public static final ResourceKey<GlAccountType, Long> GL_ACCOUNT_TYPES =
@@ -68,16 +68,16 @@ public final class Accounting {
       ResourceKey.of("accounting.journal-entries", JournalEntry.class, UUID.class);
 
   /** The {@code accounting.payment-terms} resource. */
-  public static final ResourceKey<PaymentTermAPIModel, Long> PAYMENT_TERMS =
-      ResourceKey.of("accounting.payment-terms", PaymentTermAPIModel.class, Long.class);
+  public static final ResourceKey<PaymentTerm, Long> PAYMENT_TERMS =
+      ResourceKey.of("accounting.payment-terms", PaymentTerm.class, Long.class);
 
   /** The {@code accounting.payment-types} resource. */
   public static final ResourceKey<PaymentType, Long> PAYMENT_TYPES =
       ResourceKey.of("accounting.payment-types", PaymentType.class, Long.class);
 
   /** The {@code accounting.payments} resource. */
-  public static final ResourceKey<DetailedPayment, Long> PAYMENTS =
-      ResourceKey.of("accounting.payments", DetailedPayment.class, Long.class);
+  public static final ResourceKey<Payment, Long> PAYMENTS =
+      ResourceKey.of("accounting.payments", Payment.class, Long.class);
 
   /** The {@code accounting.remittance-vendors} resource. */
   public static final ResourceKey<RemittanceVendor, Long> REMITTANCE_VENDORS =

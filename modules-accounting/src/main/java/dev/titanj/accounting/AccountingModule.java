@@ -5,32 +5,28 @@ package dev.titanj.accounting;
 import dev.titanj.accounting.model.ApBill;
 import dev.titanj.accounting.model.ApCredit;
 import dev.titanj.accounting.model.ApPayment;
-import dev.titanj.accounting.model.CreditMemoPublic;
-import dev.titanj.accounting.model.CreditMemoUpdatePublic;
+import dev.titanj.accounting.model.BankDeposit;
+import dev.titanj.accounting.model.CreditMemo;
+import dev.titanj.accounting.model.CreditMemoUpdateResult;
 import dev.titanj.accounting.model.CustomFieldType;
-import dev.titanj.accounting.model.DetailedDeposit;
-import dev.titanj.accounting.model.DetailedPayment;
-import dev.titanj.accounting.model.DetailedTransaction;
-import dev.titanj.accounting.model.ExportInventoryBill;
-import dev.titanj.accounting.model.ExportInvoice;
-import dev.titanj.accounting.model.ExportInvoiceItem;
-import dev.titanj.accounting.model.ExportPayment;
-import dev.titanj.accounting.model.GlAccountExtended;
+import dev.titanj.accounting.model.GlAccount;
 import dev.titanj.accounting.model.GlAccountType;
 import dev.titanj.accounting.model.InventoryBill;
 import dev.titanj.accounting.model.Invoice;
+import dev.titanj.accounting.model.InvoiceItem;
 import dev.titanj.accounting.model.JournalEntry;
 import dev.titanj.accounting.model.JournalEntryDetails;
 import dev.titanj.accounting.model.JournalEntrySummary;
-import dev.titanj.accounting.model.MarkApBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdate;
+import dev.titanj.accounting.model.MarkApBillAsExportedResult;
+import dev.titanj.accounting.model.MarkApCreditAsExportedResult;
+import dev.titanj.accounting.model.MarkApPaymentAsExportedResult;
+import dev.titanj.accounting.model.MarkInventoryBillAsExportedResult;
+import dev.titanj.accounting.model.MarkInvoiceAsExportedResult;
 import dev.titanj.accounting.model.Payment;
-import dev.titanj.accounting.model.PaymentTermAPIModel;
+import dev.titanj.accounting.model.PaymentTerm;
 import dev.titanj.accounting.model.PaymentType;
 import dev.titanj.accounting.model.RemittanceVendor;
+import dev.titanj.accounting.model.SavedPayment;
 import dev.titanj.accounting.model.TaxZone;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
@@ -62,7 +58,7 @@ public final class AccountingModule implements TitanModule {
                   "ApBills_MarkAsExported",
                   "POST",
                   "ap-bills/markasexported",
-                  MarkApBillAsExportedUpdate.class)),
+                  MarkApBillAsExportedResult.class)),
           false,
           "tn.acc.apbills:r",
           "tn.acc.apbills:w",
@@ -77,7 +73,7 @@ public final class AccountingModule implements TitanModule {
                   "ApCredits_MarkAsExported",
                   "POST",
                   "ap-credits/markasexported",
-                  MarkApCreditAsExportedUpdate.class)),
+                  MarkApCreditAsExportedResult.class)),
           false,
           "tn.acc.apcredits:r",
           "tn.acc.apcredits:w",
@@ -92,22 +88,22 @@ public final class AccountingModule implements TitanModule {
                   "ApPayments_MarkAsExported",
                   "POST",
                   "ap-payments/markasexported",
-                  MarkApPaymentAsExportedUpdate.class)),
+                  MarkApPaymentAsExportedResult.class)),
           false,
           "tn.acc.appayments:r",
           "tn.acc.appayments:w",
           st -> Accounting.of(st).apPayments());
 
-  static final ResourceDescriptor<DetailedDeposit, Long> BANK_DEPOSITS =
+  static final ResourceDescriptor<BankDeposit, Long> BANK_DEPOSITS =
       new ResourceDescriptor<>(
           Accounting.BANK_DEPOSITS,
           List.of(
-              OPS.page("Deposits_GetList", "GET", "bank-deposits", DetailedDeposit.class),
+              OPS.page("Deposits_GetList", "GET", "bank-deposits", BankDeposit.class),
               OPS.page(
                   "Deposits_GetTransactionsList",
                   "GET",
                   "bank-deposits/{id}/transactions",
-                  DetailedTransaction.class),
+                  Payment.class),
               OPS.none(
                   "Deposits_MarkAsExported", "POST", "bank-deposits/markasexported", Void.class)),
           false,
@@ -115,38 +111,31 @@ public final class AccountingModule implements TitanModule {
           "tn.acc.bankdeposits:w",
           st -> Accounting.of(st).bankDeposits());
 
-  static final ResourceDescriptor<CreditMemoPublic, Long> CREDIT_MEMOS =
+  static final ResourceDescriptor<CreditMemo, Long> CREDIT_MEMOS =
       new ResourceDescriptor<>(
           Accounting.CREDIT_MEMOS,
           List.of(
-              OPS.page("CreditMemos_GetList", "GET", "credit-memos", CreditMemoPublic.class),
+              OPS.page("CreditMemos_GetList", "GET", "credit-memos", CreditMemo.class),
               OPS.object(
                   "CreditMemos_Update",
                   "PATCH",
                   "credit-memos/{id}",
-                  CreditMemoUpdatePublic.class)),
+                  CreditMemoUpdateResult.class)),
           false,
           "tn.acc.creditmemos:r",
           "tn.acc.creditmemos:w",
           st -> Accounting.of(st).creditMemos());
 
-  static final ResourceDescriptor<GlAccountExtended, Long> GL_ACCOUNTS =
+  static final ResourceDescriptor<GlAccount, Long> GL_ACCOUNTS =
       new ResourceDescriptor<>(
           Accounting.GL_ACCOUNTS,
           List.of(
-              OPS.page("GlAccounts_GetList", "GET", "gl-accounts", GlAccountExtended.class),
+              OPS.page("GlAccounts_GetList", "GET", "gl-accounts", GlAccount.class),
+              OPS.object("GlAccounts_CreateAccount", "POST", "gl-accounts", GlAccount.class),
               OPS.object(
-                  "GlAccounts_CreateAccount", "POST", "gl-accounts", GlAccountExtended.class),
+                  "GlAccounts_GetAccount", "GET", "gl-accounts/{accountId}", GlAccount.class),
               OPS.object(
-                  "GlAccounts_GetAccount",
-                  "GET",
-                  "gl-accounts/{accountId}",
-                  GlAccountExtended.class),
-              OPS.object(
-                  "GlAccounts_UpdateAccount",
-                  "PATCH",
-                  "gl-accounts/{accountId}",
-                  GlAccountExtended.class)),
+                  "GlAccounts_UpdateAccount", "PATCH", "gl-accounts/{accountId}", GlAccount.class)),
           true,
           "tn.acc.glaccounts:r",
           "tn.acc.glaccounts:w",
@@ -167,10 +156,7 @@ public final class AccountingModule implements TitanModule {
           Accounting.INVENTORY_BILLS,
           List.of(
               OPS.export(
-                  "Export_InventoryBills",
-                  "GET",
-                  "export/inventory-bills",
-                  ExportInventoryBill.class),
+                  "Export_InventoryBills", "GET", "export/inventory-bills", InventoryBill.class),
               OPS.arrayPage(
                   "InventoryBills_GetList", "GET", "inventory-bills", InventoryBill.class),
               OPS.page(
@@ -192,7 +178,7 @@ public final class AccountingModule implements TitanModule {
                   "InventoryBills_MarkAsExported",
                   "POST",
                   "inventory-bills/markasexported",
-                  MarkInventoryBillAsExportedUpdate.class)),
+                  MarkInventoryBillAsExportedResult.class)),
           false,
           "tn.acc.inventorybills:r",
           "tn.acc.inventorybills:w",
@@ -202,9 +188,8 @@ public final class AccountingModule implements TitanModule {
       new ResourceDescriptor<>(
           Accounting.INVOICES,
           List.of(
-              OPS.export("Export_Invoices", "GET", "export/invoices", ExportInvoice.class),
-              OPS.export(
-                  "Export_InvoiceItems", "GET", "export/invoice-items", ExportInvoiceItem.class),
+              OPS.export("Export_Invoices", "GET", "export/invoices", Invoice.class),
+              OPS.export("Export_InvoiceItems", "GET", "export/invoice-items", InvoiceItem.class),
               OPS.page("Invoices_GetList", "GET", "invoices", Invoice.class),
               OPS.id("Invoices_CreateAdjustmentInvoice", "POST", "invoices", Long.class),
               OPS.page(
@@ -226,7 +211,7 @@ public final class AccountingModule implements TitanModule {
                   "Invoices_MarkAsExported",
                   "POST",
                   "invoices/markasexported",
-                  MarkInvoiceAsExportedUpdate.class)),
+                  MarkInvoiceAsExportedResult.class)),
           false,
           "tn.acc.invoices:r",
           "tn.acc.invoices:w",
@@ -259,7 +244,7 @@ public final class AccountingModule implements TitanModule {
           "tn.acc.journalentries:w",
           st -> Accounting.of(st).journalEntries());
 
-  static final ResourceDescriptor<PaymentTermAPIModel, Long> PAYMENT_TERMS =
+  static final ResourceDescriptor<PaymentTerm, Long> PAYMENT_TERMS =
       new ResourceDescriptor<>(
           Accounting.PAYMENT_TERMS,
           List.of(
@@ -267,8 +252,8 @@ public final class AccountingModule implements TitanModule {
                   "PaymentTerms_GetPaymentTermModel",
                   "GET",
                   "payment-terms/{paymentTermId}",
-                  PaymentTermAPIModel.class),
-              OPS.page("PaymentTerms_GetList", "GET", "payment-terms", PaymentTermAPIModel.class)),
+                  PaymentTerm.class),
+              OPS.page("PaymentTerms_GetList", "GET", "payment-terms", PaymentTerm.class)),
           true,
           "tn.acc.paymentterms:r",
           "tn.acc.paymentterms:w",
@@ -285,13 +270,13 @@ public final class AccountingModule implements TitanModule {
           "tn.acc.paymenttypes:w",
           st -> Accounting.of(st).paymentTypes());
 
-  static final ResourceDescriptor<DetailedPayment, Long> PAYMENTS =
+  static final ResourceDescriptor<Payment, Long> PAYMENTS =
       new ResourceDescriptor<>(
           Accounting.PAYMENTS,
           List.of(
-              OPS.export("Export_Payments", "GET", "export/payments", ExportPayment.class),
-              OPS.page("Payments_GetList", "GET", "payments", DetailedPayment.class),
-              OPS.object("Payments_Create", "POST", "payments", Payment.class),
+              OPS.export("Export_Payments", "GET", "export/payments", Payment.class),
+              OPS.page("Payments_GetList", "GET", "payments", Payment.class),
+              OPS.object("Payments_Create", "POST", "payments", SavedPayment.class),
               OPS.page(
                   "Payments_GetCustomFieldTypes",
                   "GET",
@@ -299,7 +284,7 @@ public final class AccountingModule implements TitanModule {
                   CustomFieldType.class),
               OPS.none(
                   "Payments_UpdateCustomFields", "PATCH", "payments/custom-fields", Void.class),
-              OPS.object("Payments_Update", "PATCH", "payments/{id}", Payment.class),
+              OPS.object("Payments_Update", "PATCH", "payments/{id}", SavedPayment.class),
               OPS.none("Payments_UpdateStatus", "POST", "payments/status", Void.class)),
           false,
           "tn.acc.payments:r",

@@ -5,9 +5,9 @@ package dev.titanj.accounting;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.ApBillApi;
 import dev.titanj.accounting.model.ApBill;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.MarkApBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApBillAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApBillAsExportedRequest;
+import dev.titanj.accounting.model.MarkApBillAsExportedResult;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -93,21 +93,20 @@ public final class ApBillRepository
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/ap-bills/custom-fields}; the API answers without a
-   * body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.ap-bills}
+   * body. Body: {@link UpdateCustomFieldsRequest}. Evicts every cached {@code accounting.ap-bills}
    * record.
    */
-  public void updateCustomFields(CustomFieldUpdateRequest request) {
+  public void updateCustomFields(UpdateCustomFieldsRequest request) {
     Arguments.notNull("request", request);
     rt.writeAll(() -> api.apBillsUpdateCustomFields(request));
   }
 
   /**
    * POST {@code accounting/v2/tenant/{tenant}/ap-bills/markasexported}; the API answers with a bare
-   * array of results (not a list: nothing to page). Body: {@link
-   * MarkApBillAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-bills} record.
+   * array of results (not a list: nothing to page). Body: {@link MarkApBillAsExportedRequest}.
+   * Evicts every cached {@code accounting.ap-bills} record.
    */
-  public List<MarkApBillAsExportedUpdate> markAsExported(
-      MarkApBillAsExportedUpdateRequest request) {
+  public List<MarkApBillAsExportedResult> markAsExported(MarkApBillAsExportedRequest request) {
     Arguments.notNull("request", request);
     return Arguments.orEmpty(rt.writeAll(() -> api.apBillsMarkAsExported(request)));
   }

@@ -5,8 +5,8 @@ package dev.titanj.accounting;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.ApCreditApi;
 import dev.titanj.accounting.model.ApCredit;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApCreditAsExportedRequest;
+import dev.titanj.accounting.model.MarkApCreditAsExportedResult;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -85,10 +85,10 @@ public final class ApCreditRepository
   /**
    * POST {@code accounting/v2/tenant/{tenant}/ap-credits/markasexported}; the API answers with a
    * bare array of results (not a list: nothing to page). Body: a list of {@link
-   * MarkApCreditAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-credits} record.
+   * MarkApCreditAsExportedRequest}. Evicts every cached {@code accounting.ap-credits} record.
    */
-  public List<MarkApCreditAsExportedUpdate> markAsExported(
-      List<MarkApCreditAsExportedUpdateRequest> requests) {
+  public List<MarkApCreditAsExportedResult> markAsExported(
+      List<MarkApCreditAsExportedRequest> requests) {
     Arguments.notNull("requests", requests);
     return Arguments.orEmpty(rt.writeAll(() -> api.apCreditsMarkAsExported(requests)));
   }

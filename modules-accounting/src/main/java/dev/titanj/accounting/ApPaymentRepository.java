@@ -5,8 +5,8 @@ package dev.titanj.accounting;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.ApPaymentApi;
 import dev.titanj.accounting.model.ApPayment;
-import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApPaymentAsExportedRequest;
+import dev.titanj.accounting.model.MarkApPaymentAsExportedResult;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -85,11 +85,10 @@ public final class ApPaymentRepository
   /**
    * POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}; the API answers with a
    * bare array of results (not a list: nothing to page). Body: a list of {@link
-   * MarkApPaymentAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-payments}
-   * record.
+   * MarkApPaymentAsExportedRequest}. Evicts every cached {@code accounting.ap-payments} record.
    */
-  public List<MarkApPaymentAsExportedUpdate> markAsExported(
-      List<MarkApPaymentAsExportedUpdateRequest> requests) {
+  public List<MarkApPaymentAsExportedResult> markAsExported(
+      List<MarkApPaymentAsExportedRequest> requests) {
     Arguments.notNull("requests", requests);
     return Arguments.orEmpty(rt.writeAll(() -> api.apPaymentsMarkAsExported(requests)));
   }

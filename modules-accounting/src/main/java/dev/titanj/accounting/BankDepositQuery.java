@@ -3,9 +3,9 @@
 package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
+import dev.titanj.accounting.model.BankDeposit;
 import dev.titanj.accounting.model.DepositReviewStatus;
 import dev.titanj.accounting.model.DepositStatus;
-import dev.titanj.accounting.model.DetailedDeposit;
 import dev.titanj.accounting.model.SyncStatus;
 import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
@@ -22,14 +22,14 @@ import java.util.Collection;
  * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class BankDepositQuery extends ListQuery<DetailedDeposit, BankDepositQuery>
+public final class BankDepositQuery extends ListQuery<BankDeposit, BankDepositQuery>
     implements CreatedFilters<BankDepositQuery>, ModifiedFilters<BankDepositQuery> {
-  BankDepositQuery(QueryState<DetailedDeposit> state) {
+  BankDepositQuery(QueryState<BankDeposit> state) {
     super(state);
   }
 
   @Override
-  protected BankDepositQuery withState(QueryState<DetailedDeposit> state) {
+  protected BankDepositQuery withState(QueryState<BankDeposit> state) {
     return new BankDepositQuery(state);
   }
 

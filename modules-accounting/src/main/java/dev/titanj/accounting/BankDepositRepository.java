@@ -4,8 +4,8 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.BankDepositApi;
-import dev.titanj.accounting.model.DetailedDeposit;
-import dev.titanj.accounting.model.MarkDepositsAsExportedRequestArgs;
+import dev.titanj.accounting.model.BankDeposit;
+import dev.titanj.accounting.model.MarkDepositsAsExportedRequest;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -22,18 +22,18 @@ import java.util.Optional;
  * accounting/v2/tenant/{tenant}/bank-deposits}). Obtain it from {@link Accounting}; thread-safe.
  */
 public final class BankDepositRepository
-    implements ReadRepository<DetailedDeposit, Long>, QueryRepository<DetailedDeposit, Long> {
-  private final ResourceRuntime<DetailedDeposit, Long> rt;
+    implements ReadRepository<BankDeposit, Long>, QueryRepository<BankDeposit, Long> {
+  private final ResourceRuntime<BankDeposit, Long> rt;
 
   private final BankDepositApi api;
 
   BankDepositRepository(ModuleRuntime m) {
-    rt = m.resource(AccountingModule.BANK_DEPOSITS, DetailedDeposit::id);
+    rt = m.resource(AccountingModule.BANK_DEPOSITS, BankDeposit::id);
     api = m.api(BankDepositApi.class);
   }
 
   @Override
-  public ResourceKey<DetailedDeposit, Long> key() {
+  public ResourceKey<BankDeposit, Long> key() {
     return rt.key();
   }
 
@@ -53,17 +53,17 @@ public final class BankDepositRepository
    * including inactive records where the list can filter on that. Empty when it does not exist;
    * cached when {@code accounting.bank-deposits} is cached.
    */
-  public Optional<DetailedDeposit> findById(long id) {
+  public Optional<BankDeposit> findById(long id) {
     return rt.findVia(id, () -> query().ids(List.of(id)).first());
   }
 
   /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
-  public DetailedDeposit getById(long id) {
+  public BankDeposit getById(long id) {
     return rt.found(id, findById(id));
   }
 
   @Override
-  public Optional<DetailedDeposit> findById(Long id) {
+  public Optional<BankDeposit> findById(Long id) {
     return findById(Arguments.id(id));
   }
 
@@ -72,12 +72,12 @@ public final class BankDepositRepository
    * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
-  public List<DetailedDeposit> findAllById(Collection<Long> ids) {
+  public List<BankDeposit> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
-  public List<DetailedDeposit> findAllById(Long... ids) {
+  public List<BankDeposit> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
@@ -95,10 +95,10 @@ public final class BankDepositRepository
 
   /**
    * POST {@code accounting/v2/tenant/{tenant}/bank-deposits/markasexported}; the API answers
-   * without a body. Body: {@link MarkDepositsAsExportedRequestArgs}. Evicts every cached {@code
+   * without a body. Body: {@link MarkDepositsAsExportedRequest}. Evicts every cached {@code
    * accounting.bank-deposits} record.
    */
-  public void markAsExported(MarkDepositsAsExportedRequestArgs request) {
+  public void markAsExported(MarkDepositsAsExportedRequest request) {
     Arguments.notNull("request", request);
     rt.writeAll(() -> api.depositsMarkAsExported(request));
   }

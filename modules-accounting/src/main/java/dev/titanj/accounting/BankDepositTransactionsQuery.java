@@ -3,7 +3,7 @@
 package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
-import dev.titanj.accounting.model.DetailedTransaction;
+import dev.titanj.accounting.model.Payment;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.spi.QueryState;
 
@@ -13,13 +13,13 @@ import dev.titanj.core.spi.QueryState;
  */
 @CheckReturnValue
 public final class BankDepositTransactionsQuery
-    extends ListQuery<DetailedTransaction, BankDepositTransactionsQuery> {
-  BankDepositTransactionsQuery(QueryState<DetailedTransaction> state) {
+    extends ListQuery<Payment, BankDepositTransactionsQuery> {
+  BankDepositTransactionsQuery(QueryState<Payment> state) {
     super(state);
   }
 
   @Override
-  protected BankDepositTransactionsQuery withState(QueryState<DetailedTransaction> state) {
+  protected BankDepositTransactionsQuery withState(QueryState<Payment> state) {
     return new BankDepositTransactionsQuery(state);
   }
 }

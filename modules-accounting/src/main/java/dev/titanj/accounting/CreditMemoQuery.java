@@ -4,7 +4,7 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.AmountComparisonOperator;
-import dev.titanj.accounting.model.CreditMemoPublic;
+import dev.titanj.accounting.model.CreditMemo;
 import dev.titanj.accounting.model.LogicalOperator;
 import dev.titanj.core.Active;
 import dev.titanj.core.CreatedFilters;
@@ -23,14 +23,14 @@ import java.util.Map;
  * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMemoQuery>
+public final class CreditMemoQuery extends ListQuery<CreditMemo, CreditMemoQuery>
     implements CreatedFilters<CreditMemoQuery>, ModifiedFilters<CreditMemoQuery> {
-  CreditMemoQuery(QueryState<CreditMemoPublic> state) {
+  CreditMemoQuery(QueryState<CreditMemo> state) {
     super(state);
   }
 
   @Override
-  protected CreditMemoQuery withState(QueryState<CreditMemoPublic> state) {
+  protected CreditMemoQuery withState(QueryState<CreditMemo> state) {
     return new CreditMemoQuery(state);
   }
 

@@ -4,9 +4,9 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.CreditMemoApi;
-import dev.titanj.accounting.model.CreditMemoPublic;
-import dev.titanj.accounting.model.CreditMemoUpdatePublic;
-import dev.titanj.accounting.model.CreditMemoUpdatePublicRequest;
+import dev.titanj.accounting.model.CreditMemo;
+import dev.titanj.accounting.model.CreditMemoUpdateResult;
+import dev.titanj.accounting.model.UpdateCreditMemoRequest;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
@@ -24,18 +24,18 @@ import java.util.Optional;
  * accounting/v2/tenant/{tenant}/credit-memos}). Obtain it from {@link Accounting}; thread-safe.
  */
 public final class CreditMemoRepository
-    implements ReadRepository<CreditMemoPublic, Long>, QueryRepository<CreditMemoPublic, Long> {
-  private final ResourceRuntime<CreditMemoPublic, Long> rt;
+    implements ReadRepository<CreditMemo, Long>, QueryRepository<CreditMemo, Long> {
+  private final ResourceRuntime<CreditMemo, Long> rt;
 
   private final CreditMemoApi api;
 
   CreditMemoRepository(ModuleRuntime m) {
-    rt = m.resource(AccountingModule.CREDIT_MEMOS, CreditMemoPublic::id);
+    rt = m.resource(AccountingModule.CREDIT_MEMOS, CreditMemo::id);
     api = m.api(CreditMemoApi.class);
   }
 
   @Override
-  public ResourceKey<CreditMemoPublic, Long> key() {
+  public ResourceKey<CreditMemo, Long> key() {
     return rt.key();
   }
 
@@ -55,17 +55,17 @@ public final class CreditMemoRepository
    * including inactive records where the list can filter on that. Empty when it does not exist;
    * cached when {@code accounting.credit-memos} is cached.
    */
-  public Optional<CreditMemoPublic> findById(long id) {
+  public Optional<CreditMemo> findById(long id) {
     return rt.findVia(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
   /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
-  public CreditMemoPublic getById(long id) {
+  public CreditMemo getById(long id) {
     return rt.found(id, findById(id));
   }
 
   @Override
-  public Optional<CreditMemoPublic> findById(Long id) {
+  public Optional<CreditMemo> findById(Long id) {
     return findById(Arguments.id(id));
   }
 
@@ -74,20 +74,20 @@ public final class CreditMemoRepository
    * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
-  public List<CreditMemoPublic> findAllById(Collection<Long> ids) {
+  public List<CreditMemo> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
-  public List<CreditMemoPublic> findAllById(Long... ids) {
+  public List<CreditMemo> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/credit-memos/{id}}. Body: {@link
-   * CreditMemoUpdatePublicRequest}. Evicts the record from the cache.
+   * UpdateCreditMemoRequest}. Evicts the record from the cache.
    */
-  public CreditMemoUpdatePublic update(long id, CreditMemoUpdatePublicRequest request) {
+  public CreditMemoUpdateResult update(long id, UpdateCreditMemoRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.creditMemosUpdate(id, request));

@@ -4,7 +4,7 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.GeneralLedgerAccountSource;
-import dev.titanj.accounting.model.GlAccountExtended;
+import dev.titanj.accounting.model.GlAccount;
 import dev.titanj.core.Active;
 import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
@@ -19,14 +19,14 @@ import java.util.Collection;
  * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class GlAccountQuery extends ListQuery<GlAccountExtended, GlAccountQuery>
+public final class GlAccountQuery extends ListQuery<GlAccount, GlAccountQuery>
     implements CreatedFilters<GlAccountQuery>, ModifiedFilters<GlAccountQuery> {
-  GlAccountQuery(QueryState<GlAccountExtended> state) {
+  GlAccountQuery(QueryState<GlAccount> state) {
     super(state);
   }
 
   @Override
-  protected GlAccountQuery withState(QueryState<GlAccountExtended> state) {
+  protected GlAccountQuery withState(QueryState<GlAccount> state) {
     return new GlAccountQuery(state);
   }
 

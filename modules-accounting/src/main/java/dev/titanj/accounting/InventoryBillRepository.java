@@ -4,13 +4,13 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.InventoryBillApi;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.ExportInventoryBill;
 import dev.titanj.accounting.model.InventoryBill;
-import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkInventoryBillAsExportedRequest;
+import dev.titanj.accounting.model.MarkInventoryBillAsExportedResult;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -27,7 +27,9 @@ import java.util.Optional;
  * accounting/v2/tenant/{tenant}/inventory-bills}). Obtain it from {@link Accounting}; thread-safe.
  */
 public final class InventoryBillRepository
-    implements ReadRepository<InventoryBill, Long>, QueryRepository<InventoryBill, Long> {
+    implements ReadRepository<InventoryBill, Long>,
+        QueryRepository<InventoryBill, Long>,
+        ExportRepository<InventoryBill, Long> {
   private final ResourceRuntime<InventoryBill, Long> rt;
 
   private final InventoryBillApi api;
@@ -92,7 +94,8 @@ public final class InventoryBillRepository
    * cursor}: batches while the server reports {@code hasMore}; persist {@code
    * feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportInventoryBill> export(ExportCursor cursor) {
+  @Override
+  public ExportFeed<InventoryBill> export(ExportCursor cursor) {
     return rt.export(cursor, api::exportInventoryBills);
   }
 
@@ -100,7 +103,8 @@ public final class InventoryBillRepository
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/inventory-bills} from the
    * beginning.
    */
-  public ExportFeed<ExportInventoryBill> export() {
+  @Override
+  public ExportFeed<InventoryBill> export() {
     return export(ExportCursor.beginning());
   }
 
@@ -145,10 +149,10 @@ public final class InventoryBillRepository
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}; the API answers
-   * without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code
+   * without a body. Body: {@link UpdateCustomFieldsRequest}. Evicts every cached {@code
    * accounting.inventory-bills} record.
    */
-  public void updateCustomFields(CustomFieldUpdateRequest request) {
+  public void updateCustomFields(UpdateCustomFieldsRequest request) {
     Arguments.notNull("request", request);
     rt.writeAll(() -> api.inventoryBillsUpdateCustomFields(request));
   }
@@ -156,11 +160,11 @@ public final class InventoryBillRepository
   /**
    * POST {@code accounting/v2/tenant/{tenant}/inventory-bills/markasexported}; the API answers with
    * a bare array of results (not a list: nothing to page). Body: {@link
-   * MarkInventoryBillAsExportedUpdateRequest}. Evicts every cached {@code
-   * accounting.inventory-bills} record.
+   * MarkInventoryBillAsExportedRequest}. Evicts every cached {@code accounting.inventory-bills}
+   * record.
    */
-  public List<MarkInventoryBillAsExportedUpdate> markAsExported(
-      MarkInventoryBillAsExportedUpdateRequest request) {
+  public List<MarkInventoryBillAsExportedResult> markAsExported(
+      MarkInventoryBillAsExportedRequest request) {
     Arguments.notNull("request", request);
     return Arguments.orEmpty(rt.writeAll(() -> api.inventoryBillsMarkAsExported(request)));
   }

@@ -5,17 +5,17 @@ package dev.titanj.accounting;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.InvoiceApi;
 import dev.titanj.accounting.model.ActiveStateFilterType;
-import dev.titanj.accounting.model.AdjustmentInvoiceCreateRequest;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.ExportInvoice;
-import dev.titanj.accounting.model.ExportInvoiceItem;
+import dev.titanj.accounting.model.CreateAdjustmentInvoiceRequest;
 import dev.titanj.accounting.model.Invoice;
-import dev.titanj.accounting.model.InvoiceItemUpdateRequest;
-import dev.titanj.accounting.model.InvoiceUpdateRequest;
-import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdateRequest;
+import dev.titanj.accounting.model.InvoiceItem;
+import dev.titanj.accounting.model.MarkInvoiceAsExportedRequest;
+import dev.titanj.accounting.model.MarkInvoiceAsExportedResult;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
+import dev.titanj.accounting.model.UpdateInvoiceItemsRequest;
+import dev.titanj.accounting.model.UpdateInvoiceRequest;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -32,7 +32,9 @@ import java.util.Optional;
  * Obtain it from {@link Accounting}; thread-safe.
  */
 public final class InvoiceRepository
-    implements ReadRepository<Invoice, Long>, QueryRepository<Invoice, Long> {
+    implements ReadRepository<Invoice, Long>,
+        QueryRepository<Invoice, Long>,
+        ExportRepository<Invoice, Long> {
   private final ResourceRuntime<Invoice, Long> rt;
 
   private final InvoiceApi api;
@@ -96,14 +98,16 @@ public final class InvoiceRepository
    * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
    * resume.
    */
-  public ExportFeed<ExportInvoice> export(ExportCursor cursor) {
+  @Override
+  public ExportFeed<Invoice> export(ExportCursor cursor) {
     return rt.export(cursor, api::exportInvoices);
   }
 
   /**
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoices} from the beginning.
    */
-  public ExportFeed<ExportInvoice> export() {
+  @Override
+  public ExportFeed<Invoice> export() {
     return export(ExportCursor.beginning());
   }
 
@@ -112,7 +116,7 @@ public final class InvoiceRepository
    * cursor}: batches while the server reports {@code hasMore}; persist {@code
    * feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportInvoiceItem> exportItems(ExportCursor cursor) {
+  public ExportFeed<InvoiceItem> exportItems(ExportCursor cursor) {
     return rt.export(cursor, api::exportInvoiceItems);
   }
 
@@ -120,15 +124,15 @@ public final class InvoiceRepository
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from the
    * beginning.
    */
-  public ExportFeed<ExportInvoiceItem> exportItems() {
+  public ExportFeed<InvoiceItem> exportItems() {
     return exportItems(ExportCursor.beginning());
   }
 
   /**
    * POST {@code accounting/v2/tenant/{tenant}/invoices}; the API answers with a bare id. Body:
-   * {@link AdjustmentInvoiceCreateRequest}.
+   * {@link CreateAdjustmentInvoiceRequest}.
    */
-  public Long createAdjustment(AdjustmentInvoiceCreateRequest request) {
+  public Long createAdjustment(CreateAdjustmentInvoiceRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.invoicesCreateAdjustmentInvoice(request));
   }
@@ -145,19 +149,19 @@ public final class InvoiceRepository
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/invoices/custom-fields}; the API answers without a
-   * body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.invoices}
+   * body. Body: {@link UpdateCustomFieldsRequest}. Evicts every cached {@code accounting.invoices}
    * record.
    */
-  public void updateCustomFields(CustomFieldUpdateRequest request) {
+  public void updateCustomFields(UpdateCustomFieldsRequest request) {
     Arguments.notNull("request", request);
     rt.writeAll(() -> api.invoicesUpdateCustomFields(request));
   }
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{id}}; the API answers without a body.
-   * Body: {@link InvoiceUpdateRequest}. Evicts the record from the cache.
+   * Body: {@link UpdateInvoiceRequest}. Evicts the record from the cache.
    */
-  public void update(long id, InvoiceUpdateRequest request) {
+  public void update(long id, UpdateInvoiceRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     rt.write(id, () -> api.invoicesUpdateInvoice(id, request));
@@ -165,9 +169,9 @@ public final class InvoiceRepository
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items}; the API answers without
-   * a body. Body: {@link InvoiceItemUpdateRequest}. Evicts the record from the cache.
+   * a body. Body: {@link UpdateInvoiceItemsRequest}. Evicts the record from the cache.
    */
-  public void updateItems(long invoiceId, InvoiceItemUpdateRequest request) {
+  public void updateItems(long invoiceId, UpdateInvoiceItemsRequest request) {
     Arguments.positive("invoiceId", invoiceId);
     Arguments.notNull("request", request);
     rt.write(invoiceId, () -> api.invoicesUpdateInvoiceItems(invoiceId, request));
@@ -186,10 +190,10 @@ public final class InvoiceRepository
   /**
    * POST {@code accounting/v2/tenant/{tenant}/invoices/markasexported}; the API answers with a bare
    * array of results (not a list: nothing to page). Body: a list of {@link
-   * MarkInvoiceAsExportedUpdateRequest}. Evicts every cached {@code accounting.invoices} record.
+   * MarkInvoiceAsExportedRequest}. Evicts every cached {@code accounting.invoices} record.
    */
-  public List<MarkInvoiceAsExportedUpdate> markAsExported(
-      List<MarkInvoiceAsExportedUpdateRequest> requests) {
+  public List<MarkInvoiceAsExportedResult> markAsExported(
+      List<MarkInvoiceAsExportedRequest> requests) {
     Arguments.notNull("requests", requests);
     return Arguments.orEmpty(rt.writeAll(() -> api.invoicesMarkAsExported(requests)));
   }

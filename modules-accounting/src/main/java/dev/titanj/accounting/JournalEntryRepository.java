@@ -5,8 +5,8 @@ package dev.titanj.accounting;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.JournalEntryApi;
 import dev.titanj.accounting.model.JournalEntry;
-import dev.titanj.accounting.model.JournalEntrySyncUpdateRequest;
-import dev.titanj.accounting.model.JournalEntryUpdateRequest;
+import dev.titanj.accounting.model.UpdateJournalEntryRequest;
+import dev.titanj.accounting.model.UpdateJournalEntrySyncRequest;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -104,9 +104,9 @@ public final class JournalEntryRepository
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}}. Body: {@link
-   * JournalEntryUpdateRequest}. Evicts the record from the cache.
+   * UpdateJournalEntryRequest}. Evicts the record from the cache.
    */
-  public JournalEntry update(UUID id, JournalEntryUpdateRequest request) {
+  public JournalEntry update(UUID id, UpdateJournalEntryRequest request) {
     Arguments.notNull("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.journalEntriesUpdate(id, request));
@@ -114,9 +114,9 @@ public final class JournalEntryRepository
 
   /**
    * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/sync}. Body: {@link
-   * JournalEntrySyncUpdateRequest}. Evicts the record from the cache.
+   * UpdateJournalEntrySyncRequest}. Evicts the record from the cache.
    */
-  public JournalEntry updateSync(UUID journalEntryId, JournalEntrySyncUpdateRequest request) {
+  public JournalEntry updateSync(UUID journalEntryId, UpdateJournalEntrySyncRequest request) {
     Arguments.notNull("journalEntryId", journalEntryId);
     Arguments.notNull("request", request);
     return rt.write(journalEntryId, () -> api.journalEntriesSyncUpdate(journalEntryId, request));

@@ -4,8 +4,8 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.ActiveStateFilterType;
-import dev.titanj.accounting.model.DetailedPayment;
 import dev.titanj.accounting.model.LogicalOperator;
+import dev.titanj.accounting.model.Payment;
 import dev.titanj.accounting.model.PaymentTransactionType;
 import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
@@ -23,14 +23,14 @@ import java.util.Map;
  * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
+public final class PaymentQuery extends ListQuery<Payment, PaymentQuery>
     implements CreatedFilters<PaymentQuery>, ModifiedFilters<PaymentQuery> {
-  PaymentQuery(QueryState<DetailedPayment> state) {
+  PaymentQuery(QueryState<Payment> state) {
     super(state);
   }
 
   @Override
-  protected PaymentQuery withState(QueryState<DetailedPayment> state) {
+  protected PaymentQuery withState(QueryState<Payment> state) {
     return new PaymentQuery(state);
   }
 

@@ -3,7 +3,7 @@
 package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
-import dev.titanj.accounting.model.PaymentTermAPIModel;
+import dev.titanj.accounting.model.PaymentTerm;
 import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.ModifiedFilters;
@@ -16,14 +16,14 @@ import java.util.Collection;
  * PaymentTerms_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class PaymentTermQuery extends ListQuery<PaymentTermAPIModel, PaymentTermQuery>
+public final class PaymentTermQuery extends ListQuery<PaymentTerm, PaymentTermQuery>
     implements CreatedFilters<PaymentTermQuery>, ModifiedFilters<PaymentTermQuery> {
-  PaymentTermQuery(QueryState<PaymentTermAPIModel> state) {
+  PaymentTermQuery(QueryState<PaymentTerm> state) {
     super(state);
   }
 
   @Override
-  protected PaymentTermQuery withState(QueryState<PaymentTermAPIModel> state) {
+  protected PaymentTermQuery withState(QueryState<PaymentTerm> state) {
     return new PaymentTermQuery(state);
   }
 

@@ -4,7 +4,7 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.PaymentTermApi;
-import dev.titanj.accounting.model.PaymentTermAPIModel;
+import dev.titanj.accounting.model.PaymentTerm;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -21,9 +21,8 @@ import java.util.Optional;
  * accounting/v2/tenant/{tenant}/payment-terms}). Obtain it from {@link Accounting}; thread-safe.
  */
 public final class PaymentTermRepository
-    implements ReadRepository<PaymentTermAPIModel, Long>,
-        QueryRepository<PaymentTermAPIModel, Long> {
-  private final ResourceRuntime<PaymentTermAPIModel, Long> rt;
+    implements ReadRepository<PaymentTerm, Long>, QueryRepository<PaymentTerm, Long> {
+  private final ResourceRuntime<PaymentTerm, Long> rt;
 
   private final PaymentTermApi api;
 
@@ -33,7 +32,7 @@ public final class PaymentTermRepository
   }
 
   @Override
-  public ResourceKey<PaymentTermAPIModel, Long> key() {
+  public ResourceKey<PaymentTerm, Long> key() {
     return rt.key();
   }
 
@@ -52,17 +51,17 @@ public final class PaymentTermRepository
    * empty when it does not exist (404). Served from the cache when {@code accounting.payment-terms}
    * is cached.
    */
-  public Optional<PaymentTermAPIModel> findById(long id) {
+  public Optional<PaymentTerm> findById(long id) {
     return rt.find(id, () -> api.paymentTermsGetPaymentTermModel(id));
   }
 
   /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
-  public PaymentTermAPIModel getById(long id) {
+  public PaymentTerm getById(long id) {
     return rt.found(id, findById(id));
   }
 
   @Override
-  public Optional<PaymentTermAPIModel> findById(Long id) {
+  public Optional<PaymentTerm> findById(Long id) {
     return findById(Arguments.id(id));
   }
 
@@ -71,12 +70,12 @@ public final class PaymentTermRepository
    * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
-  public List<PaymentTermAPIModel> findAllById(Collection<Long> ids) {
+  public List<PaymentTerm> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
-  public List<PaymentTermAPIModel> findAllById(Long... ids) {
+  public List<PaymentTerm> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 }

@@ -8,7 +8,7 @@ import dev.titanj.core.ListQuery;
 import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
-import dev.titanj.crm.model.GetBookingProviderTag;
+import dev.titanj.crm.model.BookingProviderTag;
 import java.util.Collection;
 
 /**
@@ -17,14 +17,14 @@ import java.util.Collection;
  */
 @CheckReturnValue
 public final class BookingProviderTagQuery
-    extends ListQuery<GetBookingProviderTag, BookingProviderTagQuery>
+    extends ListQuery<BookingProviderTag, BookingProviderTagQuery>
     implements CreatedFilters<BookingProviderTagQuery>, ModifiedFilters<BookingProviderTagQuery> {
-  BookingProviderTagQuery(QueryState<GetBookingProviderTag> state) {
+  BookingProviderTagQuery(QueryState<BookingProviderTag> state) {
     super(state);
   }
 
   @Override
-  protected BookingProviderTagQuery withState(QueryState<GetBookingProviderTag> state) {
+  protected BookingProviderTagQuery withState(QueryState<BookingProviderTag> state) {
     return new BookingProviderTagQuery(state);
   }
 

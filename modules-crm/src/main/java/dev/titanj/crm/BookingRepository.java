@@ -5,6 +5,7 @@ package dev.titanj.crm;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -15,10 +16,9 @@ import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.BookingApi;
 import dev.titanj.crm.model.Booking;
 import dev.titanj.crm.model.BookingContact;
-import dev.titanj.crm.model.ContactCreateRequest;
+import dev.titanj.crm.model.CreateBookingContactRequest;
 import dev.titanj.crm.model.CreateBookingRequest;
-import dev.titanj.crm.model.DismissBookingModel;
-import dev.titanj.crm.model.ExportBooking;
+import dev.titanj.crm.model.DismissBookingRequest;
 import dev.titanj.crm.model.UpdateBookingContactRequest;
 import dev.titanj.crm.model.UpdateBookingRequest;
 import java.util.Collection;
@@ -30,7 +30,9 @@ import java.util.Optional;
  * {@link Crm}; thread-safe.
  */
 public final class BookingRepository
-    implements ReadRepository<Booking, Long>, QueryRepository<Booking, Long> {
+    implements ReadRepository<Booking, Long>,
+        QueryRepository<Booking, Long>,
+        ExportRepository<Booking, Long> {
   private final ResourceRuntime<Booking, Long> rt;
 
   private final BookingApi api;
@@ -153,10 +155,10 @@ public final class BookingRepository
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts}.
-   * Body: {@link ContactCreateRequest}. Evicts the record from the cache.
+   * Body: {@link CreateBookingContactRequest}. Evicts the record from the cache.
    */
   public BookingContact createContact(
-      long bookingProvider, long bookingId, ContactCreateRequest request) {
+      long bookingProvider, long bookingId, CreateBookingContactRequest request) {
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
     Arguments.notNull("request", request);
@@ -194,10 +196,10 @@ public final class BookingRepository
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/dismiss};
-   * the API answers without a body. Body: {@link DismissBookingModel}. Evicts the record from the
+   * the API answers without a body. Body: {@link DismissBookingRequest}. Evicts the record from the
    * cache.
    */
-  public void dismiss(String bookingProvider, long bookingId, DismissBookingModel request) {
+  public void dismiss(String bookingProvider, long bookingId, DismissBookingRequest request) {
     Arguments.notBlank("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
     Arguments.notNull("request", request);
@@ -208,12 +210,14 @@ public final class BookingRepository
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/bookings} from {@code cursor}: batches
    * while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportBooking> export(ExportCursor cursor) {
+  @Override
+  public ExportFeed<Booking> export(ExportCursor cursor) {
     return rt.export(cursor, api::exportBookingsGet);
   }
 
   /** The change feed {@code GET crm/v2/tenant/{tenant}/export/bookings} from the beginning. */
-  public ExportFeed<ExportBooking> export() {
+  @Override
+  public ExportFeed<Booking> export() {
     return export(ExportCursor.beginning());
   }
 }

@@ -13,15 +13,13 @@ import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.ContactApi;
 import dev.titanj.crm.model.Contact;
 import dev.titanj.crm.model.ContactMethod;
+import dev.titanj.crm.model.ContactMethodRequest;
 import dev.titanj.crm.model.ContactPreference;
 import dev.titanj.crm.model.ContactPreferenceType;
-import dev.titanj.crm.model.CreateContactMethodRequest;
 import dev.titanj.crm.model.CreateContactRequest;
-import dev.titanj.crm.model.ReplaceContactRequest;
 import dev.titanj.crm.model.UpdateContactMethodPreferenceRequest;
 import dev.titanj.crm.model.UpdateContactMethodRequest;
 import dev.titanj.crm.model.UpdateContactRequest;
-import dev.titanj.crm.model.UpsertContactMethodRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,9 +80,9 @@ public final class ContactRepository
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}. Body: {@link
-   * CreateContactMethodRequest}. Evicts the record from the cache.
+   * ContactMethodRequest}. Evicts the record from the cache.
    */
-  public ContactMethod createContactMethod(UUID contactId, CreateContactMethodRequest request) {
+  public ContactMethod createContactMethod(UUID contactId, ContactMethodRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("request", request);
     return rt.write(contactId, () -> api.contactMethodsCreateContactMethod(contactId, request));
@@ -99,10 +97,10 @@ public final class ContactRepository
 
   /**
    * PUT {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}.
-   * Body: {@link UpsertContactMethodRequest}. Evicts the record from the cache.
+   * Body: {@link ContactMethodRequest}. Evicts the record from the cache.
    */
   public ContactMethod upsertContactMethod(
-      UUID contactId, UUID contactMethodId, UpsertContactMethodRequest request) {
+      UUID contactId, UUID contactMethodId, ContactMethodRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notNull("request", request);
@@ -186,10 +184,10 @@ public final class ContactRepository
   }
 
   /**
-   * PUT {@code crm/v2/tenant/{tenant}/contacts/{id}}. Body: {@link ReplaceContactRequest}. Evicts
+   * PUT {@code crm/v2/tenant/{tenant}/contacts/{id}}. Body: {@link UpdateContactRequest}. Evicts
    * the record from the cache.
    */
-  public Contact replace(UUID contactId, ReplaceContactRequest request) {
+  public Contact replace(UUID contactId, UpdateContactRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("request", request);
     return rt.write(contactId, () -> api.contactsReplace(contactId, request));

@@ -6,9 +6,9 @@ import dev.titanj.core.ResourceKey;
 import dev.titanj.core.ServiceTitan;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.crm.model.Booking;
+import dev.titanj.crm.model.BookingProviderTag;
 import dev.titanj.crm.model.Contact;
 import dev.titanj.crm.model.Customer;
-import dev.titanj.crm.model.GetBookingProviderTag;
 import dev.titanj.crm.model.Lead;
 import dev.titanj.crm.model.Location;
 import java.util.UUID;
@@ -19,8 +19,8 @@ import java.util.UUID;
  */
 public final class Crm {
   /** The {@code crm.booking-provider-tags} resource. */
-  public static final ResourceKey<GetBookingProviderTag, Long> BOOKING_PROVIDER_TAGS =
-      ResourceKey.of("crm.booking-provider-tags", GetBookingProviderTag.class, Long.class);
+  public static final ResourceKey<BookingProviderTag, Long> BOOKING_PROVIDER_TAGS =
+      ResourceKey.of("crm.booking-provider-tags", BookingProviderTag.class, Long.class);
 
   /** The {@code crm.bookings} resource. */
   public static final ResourceKey<Booking, Long> BOOKINGS =

@@ -13,30 +13,17 @@ import dev.titanj.crm.model.ContactMethod;
 import dev.titanj.crm.model.ContactPreference;
 import dev.titanj.crm.model.ContactPreferenceType;
 import dev.titanj.crm.model.ContactRelationship;
-import dev.titanj.crm.model.CreateBookingProviderTag;
-import dev.titanj.crm.model.CreateCustomerTag;
-import dev.titanj.crm.model.CreateLocation;
-import dev.titanj.crm.model.CreateLocationTag;
-import dev.titanj.crm.model.CreatedCustomer;
+import dev.titanj.crm.model.CustomFieldType;
 import dev.titanj.crm.model.Customer;
-import dev.titanj.crm.model.CustomerContactWithModifiedOn;
-import dev.titanj.crm.model.CustomerContactWithModifiedOnAndCustomerId;
-import dev.titanj.crm.model.CustomersCustomFieldType;
-import dev.titanj.crm.model.ExportBooking;
-import dev.titanj.crm.model.ExportCustomer;
-import dev.titanj.crm.model.ExportCustomerContact;
-import dev.titanj.crm.model.ExportLeads;
-import dev.titanj.crm.model.ExportLocationContact;
-import dev.titanj.crm.model.ExportLocations;
+import dev.titanj.crm.model.CustomerContact;
+import dev.titanj.crm.model.CustomerTags;
 import dev.titanj.crm.model.FollowUp;
-import dev.titanj.crm.model.GetBookingProviderTag;
 import dev.titanj.crm.model.Lead;
 import dev.titanj.crm.model.Location;
-import dev.titanj.crm.model.LocationContactResponse;
-import dev.titanj.crm.model.LocationsContact;
-import dev.titanj.crm.model.LocationsCustomFieldType;
+import dev.titanj.crm.model.LocationContact;
+import dev.titanj.crm.model.LocationTags;
 import dev.titanj.crm.model.Note;
-import dev.titanj.crm.model.SubmitLeadForm;
+import dev.titanj.crm.model.SubmitLeadFormResult;
 import dev.titanj.crm.model.UpdateBookingContactRequest;
 import java.util.List;
 import java.util.UUID;
@@ -49,7 +36,7 @@ import java.util.UUID;
 public final class CrmModule implements TitanModule {
   private static final Descriptors OPS = Descriptors.under("crm/v2/tenant/{tenant}/");
 
-  static final ResourceDescriptor<GetBookingProviderTag, Long> BOOKING_PROVIDER_TAGS =
+  static final ResourceDescriptor<BookingProviderTag, Long> BOOKING_PROVIDER_TAGS =
       new ResourceDescriptor<>(
           Crm.BOOKING_PROVIDER_TAGS,
           List.of(
@@ -57,17 +44,17 @@ public final class CrmModule implements TitanModule {
                   "BookingProviderTags_GetList",
                   "GET",
                   "booking-provider-tags",
-                  GetBookingProviderTag.class),
+                  BookingProviderTag.class),
               OPS.object(
                   "BookingProviderTags_Create",
                   "POST",
                   "booking-provider-tags",
-                  CreateBookingProviderTag.class),
+                  BookingProviderTag.class),
               OPS.object(
                   "BookingProviderTags_Get",
                   "GET",
                   "booking-provider-tags/{id}",
-                  GetBookingProviderTag.class),
+                  BookingProviderTag.class),
               OPS.object(
                   "BookingProviderTags_Update",
                   "PATCH",
@@ -131,7 +118,7 @@ public final class CrmModule implements TitanModule {
                   "POST",
                   "booking-provider/{booking_provider}/bookings/{id}/dismiss",
                   Void.class),
-              OPS.export("ExportBookings_Get", "GET", "export/bookings", ExportBooking.class)),
+              OPS.export("ExportBookings_Get", "GET", "export/bookings", Booking.class)),
           false,
           "tn.crm.bookings:r",
           "tn.crm.bookings:w",
@@ -234,7 +221,7 @@ public final class CrmModule implements TitanModule {
               OPS.object("Customers_Get", "GET", "customers/{id}", Customer.class),
               OPS.object("Customers_Update", "PATCH", "customers/{id}", Customer.class),
               OPS.page("Customers_GetList", "GET", "customers", Customer.class),
-              OPS.object("Customers_Create", "POST", "customers", CreatedCustomer.class),
+              OPS.object("Customers_Create", "POST", "customers", Customer.class),
               OPS.page("Customers_GetNotes", "GET", "customers/{id}/notes", Note.class),
               OPS.object("Customers_CreateNote", "POST", "customers/{id}/notes", Note.class),
               OPS.none(
@@ -243,17 +230,17 @@ public final class CrmModule implements TitanModule {
                   "Customers_GetContactList",
                   "GET",
                   "customers/{id}/contacts",
-                  CustomerContactWithModifiedOn.class),
+                  CustomerContact.class),
               OPS.object(
                   "Customers_CreateContact",
                   "POST",
                   "customers/{id}/contacts",
-                  CustomerContactWithModifiedOn.class),
+                  CustomerContact.class),
               OPS.object(
                   "Customers_UpdateContact",
                   "PATCH",
                   "customers/{id}/contacts/{contactId}",
-                  CustomerContactWithModifiedOn.class),
+                  CustomerContact.class),
               OPS.none(
                   "Customers_DeleteContact",
                   "DELETE",
@@ -263,26 +250,26 @@ public final class CrmModule implements TitanModule {
                   "Customers_GetModifiedContactsList",
                   "GET",
                   "customers/contacts",
-                  CustomerContactWithModifiedOnAndCustomerId.class),
+                  CustomerContact.class),
               OPS.object(
                   "Customers_CreateTag",
                   "POST",
                   "customers/{id}/tags/{tagTypeId}",
-                  CreateCustomerTag.class),
+                  CustomerTags.class),
               OPS.none(
                   "Customers_DeleteTag", "DELETE", "customers/{id}/tags/{tagTypeId}", Void.class),
               OPS.page(
                   "Customers_GetCustomFieldTypes",
                   "GET",
                   "customers/custom-fields",
-                  CustomersCustomFieldType.class),
+                  CustomFieldType.class),
               OPS.export(
                   "ExportContacts_CustomersContacts",
                   "GET",
                   "export/customers/contacts",
-                  ExportCustomerContact.class),
+                  CustomerContact.class),
               OPS.export(
-                  "ExportCustomers_GetCustomers", "GET", "export/customers", ExportCustomer.class)),
+                  "ExportCustomers_GetCustomers", "GET", "export/customers", Customer.class)),
           false,
           "tn.crm.customers:r",
           "tn.crm.customers:w",
@@ -292,7 +279,7 @@ public final class CrmModule implements TitanModule {
       new ResourceDescriptor<>(
           Crm.LEADS,
           List.of(
-              OPS.export("ExportLeads_Leads", "GET", "export/leads", ExportLeads.class),
+              OPS.export("ExportLeads_Leads", "GET", "export/leads", Lead.class),
               OPS.object("Leads_Get", "GET", "leads/{id}", Lead.class),
               OPS.object("Leads_Update", "PATCH", "leads/{id}", Lead.class),
               OPS.page("Leads_GetList", "GET", "leads", Lead.class),
@@ -301,7 +288,7 @@ public final class CrmModule implements TitanModule {
               OPS.page("Leads_GetNotes", "GET", "leads/{id}/notes", Note.class),
               OPS.object("Leads_CreateNote", "POST", "leads/{id}/notes", Note.class),
               OPS.none("Leads_Dismiss", "POST", "leads/{id}/dismiss", Void.class),
-              OPS.object("Leads_SubmitLeadForm", "POST", "leads/form", SubmitLeadForm.class)),
+              OPS.object("Leads_SubmitLeadForm", "POST", "leads/form", SubmitLeadFormResult.class)),
           false,
           "tn.crm.leads:r",
           "tn.crm.leads:w",
@@ -315,13 +302,12 @@ public final class CrmModule implements TitanModule {
                   "ExportContacts_LocationsContacts",
                   "GET",
                   "export/locations/contacts",
-                  ExportLocationContact.class),
-              OPS.export(
-                  "ExportLocations_Locations", "GET", "export/locations", ExportLocations.class),
+                  LocationContact.class),
+              OPS.export("ExportLocations_Locations", "GET", "export/locations", Location.class),
               OPS.object("Locations_Get", "GET", "locations/{id}", Location.class),
               OPS.object("Locations_Update", "PATCH", "locations/{id}", Location.class),
               OPS.page("Locations_GetList", "GET", "locations", Location.class),
-              OPS.object("Locations_Create", "POST", "locations", CreateLocation.class),
+              OPS.object("Locations_Create", "POST", "locations", Location.class),
               OPS.page("Locations_GetNotes", "GET", "locations/{id}/notes", Note.class),
               OPS.object("Locations_CreateNote", "POST", "locations/{id}/notes", Note.class),
               OPS.none(
@@ -330,22 +316,22 @@ public final class CrmModule implements TitanModule {
                   "Locations_GetContactList",
                   "GET",
                   "locations/{id}/contacts",
-                  LocationContactResponse.class),
+                  LocationContact.class),
               OPS.object(
                   "Locations_CreateContact",
                   "POST",
                   "locations/{id}/contacts",
-                  LocationContactResponse.class),
+                  LocationContact.class),
               OPS.page(
                   "Locations_GetLocationsContactsList",
                   "GET",
                   "locations/contacts",
-                  LocationsContact.class),
+                  LocationContact.class),
               OPS.object(
                   "Locations_UpdateContact",
                   "PATCH",
                   "locations/{id}/contacts/{contactId}",
-                  LocationContactResponse.class),
+                  LocationContact.class),
               OPS.none(
                   "Locations_DeleteContact",
                   "DELETE",
@@ -355,14 +341,14 @@ public final class CrmModule implements TitanModule {
                   "Locations_CreateTag",
                   "POST",
                   "locations/{id}/tags/{tagTypeId}",
-                  CreateLocationTag.class),
+                  LocationTags.class),
               OPS.none(
                   "Locations_DeleteTag", "DELETE", "locations/{id}/tags/{tagTypeId}", Void.class),
               OPS.page(
                   "Locations_GetCustomFieldTypes",
                   "GET",
                   "locations/custom-fields",
-                  LocationsCustomFieldType.class),
+                  CustomFieldType.class),
               OPS.none(
                   "Locations_UpdatePreferredTechnician",
                   "POST",

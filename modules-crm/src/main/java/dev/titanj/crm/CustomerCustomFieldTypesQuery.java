@@ -9,7 +9,7 @@ import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
-import dev.titanj.crm.model.CustomersCustomFieldType;
+import dev.titanj.crm.model.CustomFieldType;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/customers/custom-fields} ({@code
@@ -17,15 +17,15 @@ import dev.titanj.crm.model.CustomersCustomFieldType;
  */
 @CheckReturnValue
 public final class CustomerCustomFieldTypesQuery
-    extends ListQuery<CustomersCustomFieldType, CustomerCustomFieldTypesQuery>
+    extends ListQuery<CustomFieldType, CustomerCustomFieldTypesQuery>
     implements CreatedFilters<CustomerCustomFieldTypesQuery>,
         ModifiedFilters<CustomerCustomFieldTypesQuery> {
-  CustomerCustomFieldTypesQuery(QueryState<CustomersCustomFieldType> state) {
+  CustomerCustomFieldTypesQuery(QueryState<CustomFieldType> state) {
     super(state);
   }
 
   @Override
-  protected CustomerCustomFieldTypesQuery withState(QueryState<CustomersCustomFieldType> state) {
+  protected CustomerCustomFieldTypesQuery withState(QueryState<CustomFieldType> state) {
     return new CustomerCustomFieldTypesQuery(state);
   }
 

@@ -7,7 +7,7 @@ import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.spi.QueryState;
-import dev.titanj.crm.model.CustomerContactWithModifiedOnAndCustomerId;
+import dev.titanj.crm.model.CustomerContact;
 import java.util.Collection;
 
 /**
@@ -17,16 +17,15 @@ import java.util.Collection;
  */
 @CheckReturnValue
 public final class CustomerModifiedContactsQuery
-    extends ListQuery<CustomerContactWithModifiedOnAndCustomerId, CustomerModifiedContactsQuery>
+    extends ListQuery<CustomerContact, CustomerModifiedContactsQuery>
     implements CreatedFilters<CustomerModifiedContactsQuery>,
         ModifiedFilters<CustomerModifiedContactsQuery> {
-  CustomerModifiedContactsQuery(QueryState<CustomerContactWithModifiedOnAndCustomerId> state) {
+  CustomerModifiedContactsQuery(QueryState<CustomerContact> state) {
     super(state);
   }
 
   @Override
-  protected CustomerModifiedContactsQuery withState(
-      QueryState<CustomerContactWithModifiedOnAndCustomerId> state) {
+  protected CustomerModifiedContactsQuery withState(QueryState<CustomerContact> state) {
     return new CustomerModifiedContactsQuery(state);
   }
 

@@ -6,6 +6,7 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -14,17 +15,14 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.CustomerApi;
-import dev.titanj.crm.model.CreateCustomerContactRequest;
+import dev.titanj.crm.model.ContactUpdate;
+import dev.titanj.crm.model.CreateCustomerNoteRequest;
 import dev.titanj.crm.model.CreateCustomerRequest;
-import dev.titanj.crm.model.CreateCustomerTag;
-import dev.titanj.crm.model.CreatedCustomer;
 import dev.titanj.crm.model.Customer;
-import dev.titanj.crm.model.CustomerContactWithModifiedOn;
-import dev.titanj.crm.model.CustomerNoteCreateRequest;
-import dev.titanj.crm.model.ExportCustomer;
-import dev.titanj.crm.model.ExportCustomerContact;
+import dev.titanj.crm.model.CustomerContact;
+import dev.titanj.crm.model.CustomerTags;
+import dev.titanj.crm.model.NewContact;
 import dev.titanj.crm.model.Note;
-import dev.titanj.crm.model.UpdateCustomerContactRequest;
 import dev.titanj.crm.model.UpdateCustomerRequest;
 import java.util.Collection;
 import java.util.List;
@@ -35,7 +33,9 @@ import java.util.Optional;
  * {@link Crm}; thread-safe.
  */
 public final class CustomerRepository
-    implements ReadRepository<Customer, Long>, QueryRepository<Customer, Long> {
+    implements ReadRepository<Customer, Long>,
+        QueryRepository<Customer, Long>,
+        ExportRepository<Customer, Long> {
   private final ResourceRuntime<Customer, Long> rt;
 
   private final CustomerApi api;
@@ -102,7 +102,7 @@ public final class CustomerRepository
   }
 
   /** POST {@code crm/v2/tenant/{tenant}/customers}. Body: {@link CreateCustomerRequest}. */
-  public CreatedCustomer create(CreateCustomerRequest request) {
+  public Customer create(CreateCustomerRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.customersCreate(request));
   }
@@ -120,9 +120,9 @@ public final class CustomerRepository
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/customers/{id}/notes}. Body: {@link
-   * CustomerNoteCreateRequest}. Evicts the record from the cache.
+   * CreateCustomerNoteRequest}. Evicts the record from the cache.
    */
-  public Note createNote(long customerId, CustomerNoteCreateRequest request) {
+  public Note createNote(long customerId, CreateCustomerNoteRequest request) {
     Arguments.positive("customerId", customerId);
     Arguments.notNull("request", request);
     return rt.write(customerId, () -> api.customersCreateNote(customerId, request));
@@ -151,11 +151,10 @@ public final class CustomerRepository
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}. Body: {@link
-   * CreateCustomerContactRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}. Body: {@link NewContact}. Evicts
+   * the record from the cache.
    */
-  public CustomerContactWithModifiedOn createContact(
-      long customerId, CreateCustomerContactRequest request) {
+  public CustomerContact createContact(long customerId, NewContact request) {
     Arguments.positive("customerId", customerId);
     Arguments.notNull("request", request);
     return rt.write(customerId, () -> api.customersCreateContact(customerId, request));
@@ -163,10 +162,9 @@ public final class CustomerRepository
 
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}. Body: {@link
-   * UpdateCustomerContactRequest}. Evicts the record from the cache.
+   * ContactUpdate}. Evicts the record from the cache.
    */
-  public CustomerContactWithModifiedOn updateContact(
-      long customerId, long contactId, UpdateCustomerContactRequest request) {
+  public CustomerContact updateContact(long customerId, long contactId, ContactUpdate request) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
@@ -197,7 +195,7 @@ public final class CustomerRepository
    * POST {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}. Evicts the record from the
    * cache.
    */
-  public CreateCustomerTag addTag(long customerId, long tagTypeId) {
+  public CustomerTags addTag(long customerId, long tagTypeId) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("tagTypeId", tagTypeId);
     return rt.write(customerId, () -> api.customersCreateTag(customerId, tagTypeId));
@@ -209,7 +207,7 @@ public final class CustomerRepository
    * @deprecated renamed to {@link #addTag}, which says what the operation does.
    */
   @Deprecated
-  public CreateCustomerTag createTag(long customerId, long tagTypeId) {
+  public CustomerTags createTag(long customerId, long tagTypeId) {
     return addTag(customerId, tagTypeId);
   }
 
@@ -248,7 +246,7 @@ public final class CustomerRepository
    * cursor}: batches while the server reports {@code hasMore}; persist {@code
    * feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportCustomerContact> exportContacts(ExportCursor cursor) {
+  public ExportFeed<CustomerContact> exportContacts(ExportCursor cursor) {
     return rt.export(cursor, api::exportContactsCustomersContacts);
   }
 
@@ -256,7 +254,7 @@ public final class CustomerRepository
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from the
    * beginning.
    */
-  public ExportFeed<ExportCustomerContact> exportContacts() {
+  public ExportFeed<CustomerContact> exportContacts() {
     return exportContacts(ExportCursor.beginning());
   }
 
@@ -265,12 +263,14 @@ public final class CustomerRepository
    * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
    * resume.
    */
-  public ExportFeed<ExportCustomer> export(ExportCursor cursor) {
+  @Override
+  public ExportFeed<Customer> export(ExportCursor cursor) {
     return rt.export(cursor, api::exportCustomersGetCustomers);
   }
 
   /** The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from the beginning. */
-  public ExportFeed<ExportCustomer> export() {
+  @Override
+  public ExportFeed<Customer> export() {
     return export(ExportCursor.beginning());
   }
 }

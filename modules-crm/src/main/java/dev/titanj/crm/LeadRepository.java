@@ -5,6 +5,7 @@ package dev.titanj.crm;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -14,16 +15,15 @@ import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.LeadApi;
 import dev.titanj.crm.model.CreateFollowUpRequest;
+import dev.titanj.crm.model.CreateLeadNoteRequest;
+import dev.titanj.crm.model.CreateLeadRequest;
 import dev.titanj.crm.model.DismissLeadRequest;
-import dev.titanj.crm.model.ExportLeads;
 import dev.titanj.crm.model.FollowUp;
 import dev.titanj.crm.model.Lead;
-import dev.titanj.crm.model.LeadCreateRequest;
-import dev.titanj.crm.model.LeadNoteCreateRequest;
-import dev.titanj.crm.model.LeadUpdateRequest;
 import dev.titanj.crm.model.Note;
-import dev.titanj.crm.model.SubmitLeadForm;
 import dev.titanj.crm.model.SubmitLeadFormRequest;
+import dev.titanj.crm.model.SubmitLeadFormResult;
+import dev.titanj.crm.model.UpdateLeadRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +33,9 @@ import java.util.Optional;
  * Crm}; thread-safe.
  */
 public final class LeadRepository
-    implements ReadRepository<Lead, Long>, QueryRepository<Lead, Long> {
+    implements ReadRepository<Lead, Long>,
+        QueryRepository<Lead, Long>,
+        ExportRepository<Lead, Long> {
   private final ResourceRuntime<Lead, Long> rt;
 
   private final LeadApi api;
@@ -93,27 +95,29 @@ public final class LeadRepository
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from {@code cursor}: batches
    * while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportLeads> export(ExportCursor cursor) {
+  @Override
+  public ExportFeed<Lead> export(ExportCursor cursor) {
     return rt.export(cursor, api::exportLeadsLeads);
   }
 
   /** The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from the beginning. */
-  public ExportFeed<ExportLeads> export() {
+  @Override
+  public ExportFeed<Lead> export() {
     return export(ExportCursor.beginning());
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/leads/{id}}. Body: {@link LeadUpdateRequest}. Evicts the
+   * PATCH {@code crm/v2/tenant/{tenant}/leads/{id}}. Body: {@link UpdateLeadRequest}. Evicts the
    * record from the cache.
    */
-  public Lead update(long id, LeadUpdateRequest request) {
+  public Lead update(long id, UpdateLeadRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.leadsUpdate(id, request));
   }
 
-  /** POST {@code crm/v2/tenant/{tenant}/leads}. Body: {@link LeadCreateRequest}. */
-  public Lead create(LeadCreateRequest request) {
+  /** POST {@code crm/v2/tenant/{tenant}/leads}. Body: {@link CreateLeadRequest}. */
+  public Lead create(CreateLeadRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.leadsCreate(request));
   }
@@ -140,10 +144,10 @@ public final class LeadRepository
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/notes}. Body: {@link LeadNoteCreateRequest}.
+   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/notes}. Body: {@link CreateLeadNoteRequest}.
    * Evicts the record from the cache.
    */
-  public Note createNote(long leadId, LeadNoteCreateRequest request) {
+  public Note createNote(long leadId, CreateLeadNoteRequest request) {
     Arguments.positive("leadId", leadId);
     Arguments.notNull("request", request);
     return rt.write(leadId, () -> api.leadsCreateNote(leadId, request));
@@ -164,7 +168,7 @@ public final class LeadRepository
    * (optional, may be null). Body: {@link SubmitLeadFormRequest}. Evicts every cached {@code
    * crm.leads} record.
    */
-  public SubmitLeadForm submitForm(Long id, SubmitLeadFormRequest request) {
+  public SubmitLeadFormResult submitForm(Long id, SubmitLeadFormRequest request) {
     Arguments.notNull("request", request);
     return rt.writeAll(() -> api.leadsSubmitLeadForm(Arguments.query("id", id), request));
   }

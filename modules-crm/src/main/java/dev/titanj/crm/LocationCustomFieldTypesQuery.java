@@ -9,7 +9,7 @@ import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
-import dev.titanj.crm.model.LocationsCustomFieldType;
+import dev.titanj.crm.model.CustomFieldType;
 
 /**
  * Filters of {@code GET crm/v2/tenant/{tenant}/locations/custom-fields} ({@code
@@ -17,15 +17,15 @@ import dev.titanj.crm.model.LocationsCustomFieldType;
  */
 @CheckReturnValue
 public final class LocationCustomFieldTypesQuery
-    extends ListQuery<LocationsCustomFieldType, LocationCustomFieldTypesQuery>
+    extends ListQuery<CustomFieldType, LocationCustomFieldTypesQuery>
     implements CreatedFilters<LocationCustomFieldTypesQuery>,
         ModifiedFilters<LocationCustomFieldTypesQuery> {
-  LocationCustomFieldTypesQuery(QueryState<LocationsCustomFieldType> state) {
+  LocationCustomFieldTypesQuery(QueryState<CustomFieldType> state) {
     super(state);
   }
 
   @Override
-  protected LocationCustomFieldTypesQuery withState(QueryState<LocationsCustomFieldType> state) {
+  protected LocationCustomFieldTypesQuery withState(QueryState<CustomFieldType> state) {
     return new LocationCustomFieldTypesQuery(state);
   }
 

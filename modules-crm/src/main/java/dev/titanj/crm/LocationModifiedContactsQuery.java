@@ -7,7 +7,7 @@ import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.spi.QueryState;
-import dev.titanj.crm.model.LocationsContact;
+import dev.titanj.crm.model.LocationContact;
 import java.util.Collection;
 
 /**
@@ -17,15 +17,15 @@ import java.util.Collection;
  */
 @CheckReturnValue
 public final class LocationModifiedContactsQuery
-    extends ListQuery<LocationsContact, LocationModifiedContactsQuery>
+    extends ListQuery<LocationContact, LocationModifiedContactsQuery>
     implements CreatedFilters<LocationModifiedContactsQuery>,
         ModifiedFilters<LocationModifiedContactsQuery> {
-  LocationModifiedContactsQuery(QueryState<LocationsContact> state) {
+  LocationModifiedContactsQuery(QueryState<LocationContact> state) {
     super(state);
   }
 
   @Override
-  protected LocationModifiedContactsQuery withState(QueryState<LocationsContact> state) {
+  protected LocationModifiedContactsQuery withState(QueryState<LocationContact> state) {
     return new LocationModifiedContactsQuery(state);
   }
 

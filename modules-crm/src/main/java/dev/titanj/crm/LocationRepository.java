@@ -6,6 +6,7 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -14,16 +15,13 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.LocationApi;
-import dev.titanj.crm.model.CreateLocation;
+import dev.titanj.crm.model.ContactUpdate;
+import dev.titanj.crm.model.CreateLocationNoteRequest;
 import dev.titanj.crm.model.CreateLocationRequest;
-import dev.titanj.crm.model.CreateLocationTag;
-import dev.titanj.crm.model.ExportLocationContact;
-import dev.titanj.crm.model.ExportLocations;
 import dev.titanj.crm.model.Location;
-import dev.titanj.crm.model.LocationContactCreateRequest;
-import dev.titanj.crm.model.LocationContactResponse;
-import dev.titanj.crm.model.LocationContactUpdateRequest;
-import dev.titanj.crm.model.LocationNoteCreateRequest;
+import dev.titanj.crm.model.LocationContact;
+import dev.titanj.crm.model.LocationTags;
+import dev.titanj.crm.model.NewContact;
 import dev.titanj.crm.model.Note;
 import dev.titanj.crm.model.UpdateLocationRequest;
 import java.util.Collection;
@@ -35,7 +33,9 @@ import java.util.Optional;
  * {@link Crm}; thread-safe.
  */
 public final class LocationRepository
-    implements ReadRepository<Location, Long>, QueryRepository<Location, Long> {
+    implements ReadRepository<Location, Long>,
+        QueryRepository<Location, Long>,
+        ExportRepository<Location, Long> {
   private final ResourceRuntime<Location, Long> rt;
 
   private final LocationApi api;
@@ -96,7 +96,7 @@ public final class LocationRepository
    * cursor}: batches while the server reports {@code hasMore}; persist {@code
    * feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportLocationContact> exportContacts(ExportCursor cursor) {
+  public ExportFeed<LocationContact> exportContacts(ExportCursor cursor) {
     return rt.export(cursor, api::exportContactsLocationsContacts);
   }
 
@@ -104,7 +104,7 @@ public final class LocationRepository
    * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from the
    * beginning.
    */
-  public ExportFeed<ExportLocationContact> exportContacts() {
+  public ExportFeed<LocationContact> exportContacts() {
     return exportContacts(ExportCursor.beginning());
   }
 
@@ -113,12 +113,14 @@ public final class LocationRepository
    * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
    * resume.
    */
-  public ExportFeed<ExportLocations> export(ExportCursor cursor) {
+  @Override
+  public ExportFeed<Location> export(ExportCursor cursor) {
     return rt.export(cursor, api::exportLocationsLocations);
   }
 
   /** The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from the beginning. */
-  public ExportFeed<ExportLocations> export() {
+  @Override
+  public ExportFeed<Location> export() {
     return export(ExportCursor.beginning());
   }
 
@@ -133,7 +135,7 @@ public final class LocationRepository
   }
 
   /** POST {@code crm/v2/tenant/{tenant}/locations}. Body: {@link CreateLocationRequest}. */
-  public CreateLocation create(CreateLocationRequest request) {
+  public Location create(CreateLocationRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.locationsCreate(request));
   }
@@ -151,9 +153,9 @@ public final class LocationRepository
 
   /**
    * POST {@code crm/v2/tenant/{tenant}/locations/{id}/notes}. Body: {@link
-   * LocationNoteCreateRequest}. Evicts the record from the cache.
+   * CreateLocationNoteRequest}. Evicts the record from the cache.
    */
-  public Note createNote(long locationId, LocationNoteCreateRequest request) {
+  public Note createNote(long locationId, CreateLocationNoteRequest request) {
     Arguments.positive("locationId", locationId);
     Arguments.notNull("request", request);
     return rt.write(locationId, () -> api.locationsCreateNote(locationId, request));
@@ -182,11 +184,10 @@ public final class LocationRepository
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/contacts}. Body: {@link
-   * LocationContactCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/contacts}. Body: {@link NewContact}. Evicts
+   * the record from the cache.
    */
-  public LocationContactResponse createContact(
-      long locationId, LocationContactCreateRequest request) {
+  public LocationContact createContact(long locationId, NewContact request) {
     Arguments.positive("locationId", locationId);
     Arguments.notNull("request", request);
     return rt.write(locationId, () -> api.locationsCreateContact(locationId, request));
@@ -205,10 +206,9 @@ public final class LocationRepository
 
   /**
    * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}. Body: {@link
-   * LocationContactUpdateRequest}. Evicts the record from the cache.
+   * ContactUpdate}. Evicts the record from the cache.
    */
-  public LocationContactResponse updateContact(
-      long locationId, long contactId, LocationContactUpdateRequest request) {
+  public LocationContact updateContact(long locationId, long contactId, ContactUpdate request) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
@@ -229,7 +229,7 @@ public final class LocationRepository
    * POST {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}. Evicts the record from the
    * cache.
    */
-  public CreateLocationTag addTag(long locationId, long tagTypeId) {
+  public LocationTags addTag(long locationId, long tagTypeId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("tagTypeId", tagTypeId);
     return rt.write(locationId, () -> api.locationsCreateTag(locationId, tagTypeId));
@@ -241,7 +241,7 @@ public final class LocationRepository
    * @deprecated renamed to {@link #addTag}, which says what the operation does.
    */
   @Deprecated
-  public CreateLocationTag createTag(long locationId, long tagTypeId) {
+  public LocationTags createTag(long locationId, long tagTypeId) {
     return addTag(locationId, tagTypeId);
   }
 

@@ -18,7 +18,7 @@ class CrmContractTest {
 
   @Test
   void everyResponseRecord_decodesFromAFullSample_andFromAnAlmostEmptyOne() throws Exception {
-    assertThat(ModuleContract.verifyResponses(CrmSchemas.RESPONSE_FIELDS)).isGreaterThan(40);
+    assertThat(ModuleContract.verifyResponses(CrmSchemas.RESPONSE_FIELDS)).isGreaterThan(20);
   }
 
   @Test

@@ -16,9 +16,7 @@ import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.AppointmentAssignmentApi;
 import dev.titanj.dispatch.model.Appointment;
 import dev.titanj.dispatch.model.AppointmentAssignment;
-import dev.titanj.dispatch.model.AssignTechniciansRequest;
-import dev.titanj.dispatch.model.ExportAppointmentAssignments;
-import dev.titanj.dispatch.model.UnassignTechniciansRequest;
+import dev.titanj.dispatch.model.TechnicianAssignmentRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -92,20 +90,20 @@ public final class AppointmentAssignmentRepository
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians}. Body:
-   * {@link AssignTechniciansRequest}. Evicts every cached {@code dispatch.appointment-assignments}
-   * record.
+   * {@link TechnicianAssignmentRequest}. Evicts every cached {@code
+   * dispatch.appointment-assignments} record.
    */
-  public Appointment assignTechnicians(AssignTechniciansRequest request) {
+  public Appointment assignTechnicians(TechnicianAssignmentRequest request) {
     Arguments.notNull("request", request);
     return rt.writeAll(() -> api.appointmentAssignmentsAssignTechnicians(request));
   }
 
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians}. Body:
-   * {@link UnassignTechniciansRequest}. Evicts every cached {@code
+   * {@link TechnicianAssignmentRequest}. Evicts every cached {@code
    * dispatch.appointment-assignments} record.
    */
-  public Appointment unassignTechnicians(UnassignTechniciansRequest request) {
+  public Appointment unassignTechnicians(TechnicianAssignmentRequest request) {
     Arguments.notNull("request", request);
     return rt.writeAll(() -> api.appointmentAssignmentsUnassignTechnicians(request));
   }
@@ -115,7 +113,7 @@ public final class AppointmentAssignmentRepository
    * {@code cursor}: batches while the server reports {@code hasMore}; persist {@code
    * feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportAppointmentAssignments> export(ExportCursor cursor, Active active) {
+  public ExportFeed<AppointmentAssignment> export(ExportCursor cursor, Active active) {
     return rt.export(cursor, Arguments.query("active", active), api::exportAppointmentAssignments);
   }
 
@@ -123,7 +121,7 @@ public final class AppointmentAssignmentRepository
    * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from the
    * beginning.
    */
-  public ExportFeed<ExportAppointmentAssignments> export() {
+  public ExportFeed<AppointmentAssignment> export() {
     return export(ExportCursor.beginning(), null);
   }
 
@@ -131,7 +129,7 @@ public final class AppointmentAssignmentRepository
    * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from
    * {@code cursor}, without optional filters.
    */
-  public ExportFeed<ExportAppointmentAssignments> export(ExportCursor cursor) {
+  public ExportFeed<AppointmentAssignment> export(ExportCursor cursor) {
     return export(cursor, null);
   }
 }

@@ -12,11 +12,10 @@ import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.ArrivalWindowApi;
 import dev.titanj.dispatch.model.ArrivalWindow;
-import dev.titanj.dispatch.model.ArrivalWindowConfigurationResponse;
-import dev.titanj.dispatch.model.CreateArrivalWindowRequest;
+import dev.titanj.dispatch.model.ArrivalWindowRequest;
+import dev.titanj.dispatch.model.ArrivalWindowSettings;
 import dev.titanj.dispatch.model.SetArrivalWindowStatusRequest;
 import dev.titanj.dispatch.model.UpdateArrivalWindowConfigurationRequest;
-import dev.titanj.dispatch.model.UpdateArrivalWindowRequest;
 import java.util.Optional;
 
 /**
@@ -68,19 +67,18 @@ public final class ArrivalWindowRepository
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows}. Body: {@link
-   * CreateArrivalWindowRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows}. Body: {@link ArrivalWindowRequest}.
    */
-  public ArrivalWindow create(CreateArrivalWindowRequest request) {
+  public ArrivalWindow create(ArrivalWindowRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.arrivalWindowsCreate(request));
   }
 
   /**
    * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}. Body: {@link
-   * UpdateArrivalWindowRequest}. Evicts the record from the cache.
+   * ArrivalWindowRequest}. Evicts the record from the cache.
    */
-  public ArrivalWindow update(long id, UpdateArrivalWindowRequest request) {
+  public ArrivalWindow update(long id, ArrivalWindowRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.arrivalWindowsUpdate(id, request));
@@ -111,7 +109,7 @@ public final class ArrivalWindowRepository
   }
 
   /** GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}. */
-  public ArrivalWindowConfigurationResponse getConfiguration() {
+  public ArrivalWindowSettings getConfiguration() {
     return rt.call(() -> api.arrivalWindowsGetConfiguration());
   }
 
@@ -120,7 +118,7 @@ public final class ArrivalWindowRepository
    * UpdateArrivalWindowConfigurationRequest}. Evicts every cached {@code dispatch.arrival-windows}
    * record.
    */
-  public ArrivalWindowConfigurationResponse updateConfiguration(
+  public ArrivalWindowSettings updateConfiguration(
       UpdateArrivalWindowConfigurationRequest request) {
     Arguments.notNull("request", request);
     return rt.writeAll(() -> api.arrivalWindowsUpdatedConfiguration(request));

@@ -8,8 +8,7 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.BusinessHourApi;
-import dev.titanj.dispatch.model.BusinessHourModel;
-import dev.titanj.dispatch.model.CreateBusinessHour;
+import dev.titanj.dispatch.model.BusinessHours;
 import dev.titanj.dispatch.model.CreateBusinessHourRequest;
 
 /**
@@ -32,7 +31,7 @@ public final class BusinessHourRepository implements Repository<Void, Void> {
   }
 
   /** GET {@code dispatch/v2/tenant/{tenant}/business-hours}. */
-  public BusinessHourModel get() {
+  public BusinessHours get() {
     return rt.call(() -> api.businessHourGetList());
   }
 
@@ -40,7 +39,7 @@ public final class BusinessHourRepository implements Repository<Void, Void> {
    * POST {@code dispatch/v2/tenant/{tenant}/business-hours}. Body: {@link
    * CreateBusinessHourRequest}.
    */
-  public CreateBusinessHour create(CreateBusinessHourRequest request) {
+  public BusinessHours create(CreateBusinessHourRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.businessHourCreate(request));
   }

@@ -7,7 +7,7 @@ import dev.titanj.core.ServiceTitan;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.dispatch.model.AppointmentAssignment;
 import dev.titanj.dispatch.model.ArrivalWindow;
-import dev.titanj.dispatch.model.GetNonJobAppointment;
+import dev.titanj.dispatch.model.NonJobAppointment;
 import dev.titanj.dispatch.model.Team;
 import dev.titanj.dispatch.model.TechnicianShift;
 import dev.titanj.dispatch.model.Zone;
@@ -38,8 +38,8 @@ public final class Dispatch {
       ResourceKey.of("dispatch.gps-pings", Void.class, Void.class);
 
   /** The {@code dispatch.non-job-appointments} resource. */
-  public static final ResourceKey<GetNonJobAppointment, Long> NON_JOB_APPOINTMENTS =
-      ResourceKey.of("dispatch.non-job-appointments", GetNonJobAppointment.class, Long.class);
+  public static final ResourceKey<NonJobAppointment, Long> NON_JOB_APPOINTMENTS =
+      ResourceKey.of("dispatch.non-job-appointments", NonJobAppointment.class, Long.class);
 
   /** The {@code dispatch.teams} resource. */
   public static final ResourceKey<Team, Long> TEAMS =

@@ -8,25 +8,18 @@ import dev.titanj.core.spi.TitanModule;
 import dev.titanj.dispatch.model.Appointment;
 import dev.titanj.dispatch.model.AppointmentAssignment;
 import dev.titanj.dispatch.model.ArrivalWindow;
-import dev.titanj.dispatch.model.ArrivalWindowConfigurationResponse;
+import dev.titanj.dispatch.model.ArrivalWindowSettings;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftResult;
-import dev.titanj.dispatch.model.BusinessHourModel;
+import dev.titanj.dispatch.model.BusinessHours;
 import dev.titanj.dispatch.model.Capacity;
-import dev.titanj.dispatch.model.CreateBusinessHour;
-import dev.titanj.dispatch.model.CreateNonJobAppointmentResult;
-import dev.titanj.dispatch.model.CreateOrUpdateZone;
-import dev.titanj.dispatch.model.CreateTeam;
-import dev.titanj.dispatch.model.DeleteNonJobAppointmentResult;
-import dev.titanj.dispatch.model.DeleteTechnicianShiftResult;
-import dev.titanj.dispatch.model.ExportAppointmentAssignments;
-import dev.titanj.dispatch.model.GetNonJobAppointment;
+import dev.titanj.dispatch.model.CreatedTechnicianShifts;
+import dev.titanj.dispatch.model.DeleteResult;
 import dev.titanj.dispatch.model.GpsPing;
 import dev.titanj.dispatch.model.NonJobAppointment;
 import dev.titanj.dispatch.model.Team;
 import dev.titanj.dispatch.model.TechnicianShift;
-import dev.titanj.dispatch.model.TechnicianShiftCreate;
-import dev.titanj.dispatch.model.TechnicianShiftUpdate;
 import dev.titanj.dispatch.model.TechnicianTracking;
+import dev.titanj.dispatch.model.UpdatedTechnicianShifts;
 import dev.titanj.dispatch.model.Zone;
 import java.util.List;
 
@@ -61,7 +54,7 @@ public final class DispatchModule implements TitanModule {
                   "Export_AppointmentAssignments",
                   "GET",
                   "export/appointment-assignments",
-                  ExportAppointmentAssignments.class)),
+                  AppointmentAssignment.class)),
           false,
           "tn.dis.appointmentassignments:r",
           "tn.dis.appointmentassignments:w",
@@ -82,12 +75,12 @@ public final class DispatchModule implements TitanModule {
                   "ArrivalWindows_GetConfiguration",
                   "GET",
                   "arrival-windows/configuration",
-                  ArrivalWindowConfigurationResponse.class),
+                  ArrivalWindowSettings.class),
               OPS.object(
                   "ArrivalWindows_UpdatedConfiguration",
                   "POST",
                   "arrival-windows/configuration",
-                  ArrivalWindowConfigurationResponse.class)),
+                  ArrivalWindowSettings.class)),
           true,
           "tn.dis.arrivalwindows:r",
           "tn.dis.arrivalwindows:w",
@@ -97,9 +90,8 @@ public final class DispatchModule implements TitanModule {
       new ResourceDescriptor<>(
           Dispatch.BUSINESS_HOURS,
           List.of(
-              OPS.object("BusinessHour_GetList", "GET", "business-hours", BusinessHourModel.class),
-              OPS.object(
-                  "BusinessHour_Create", "POST", "business-hours", CreateBusinessHour.class)),
+              OPS.object("BusinessHour_GetList", "GET", "business-hours", BusinessHours.class),
+              OPS.object("BusinessHour_Create", "POST", "business-hours", BusinessHours.class)),
           true,
           "tn.dis.businesshours:r",
           "tn.dis.businesshours:w",
@@ -125,7 +117,7 @@ public final class DispatchModule implements TitanModule {
           "tn.dis.gpspings:w",
           st -> Dispatch.of(st).gpsPings());
 
-  static final ResourceDescriptor<GetNonJobAppointment, Long> NON_JOB_APPOINTMENTS =
+  static final ResourceDescriptor<NonJobAppointment, Long> NON_JOB_APPOINTMENTS =
       new ResourceDescriptor<>(
           Dispatch.NON_JOB_APPOINTMENTS,
           List.of(
@@ -133,17 +125,17 @@ public final class DispatchModule implements TitanModule {
                   "NonJobAppointments_Get",
                   "GET",
                   "non-job-appointments/{id}",
-                  GetNonJobAppointment.class),
+                  NonJobAppointment.class),
               OPS.object(
                   "NonJobAppointments_Update",
                   "PUT",
                   "non-job-appointments/{id}",
-                  GetNonJobAppointment.class),
+                  NonJobAppointment.class),
               OPS.object(
                   "NonJobAppointments_Delete",
                   "DELETE",
                   "non-job-appointments/{id}",
-                  DeleteNonJobAppointmentResult.class),
+                  DeleteResult.class),
               OPS.page(
                   "NonJobAppointments_GetList",
                   "GET",
@@ -153,7 +145,7 @@ public final class DispatchModule implements TitanModule {
                   "NonJobAppointments_Create",
                   "POST",
                   "non-job-appointments",
-                  CreateNonJobAppointmentResult.class)),
+                  NonJobAppointment.class)),
           false,
           "tn.dis.nonjobappointments:r",
           "tn.dis.nonjobappointments:w",
@@ -164,7 +156,7 @@ public final class DispatchModule implements TitanModule {
           Dispatch.TEAMS,
           List.of(
               OPS.page("Team_GetList", "GET", "teams", Team.class),
-              OPS.object("Team_Create", "POST", "teams", CreateTeam.class),
+              OPS.object("Team_Create", "POST", "teams", Team.class),
               OPS.object("Team_Get", "GET", "teams/{id}", Team.class),
               OPS.none("Team_Delete", "DELETE", "teams/{id}", Void.class)),
           true,
@@ -182,19 +174,19 @@ public final class DispatchModule implements TitanModule {
                   "TechnicianShifts_Create",
                   "POST",
                   "technician-shifts",
-                  TechnicianShiftCreate.class),
+                  CreatedTechnicianShifts.class),
               OPS.object(
                   "TechnicianShifts_Get", "GET", "technician-shifts/{id}", TechnicianShift.class),
               OPS.object(
                   "TechnicianShifts_Update",
                   "PATCH",
                   "technician-shifts/{id}",
-                  TechnicianShiftUpdate.class),
+                  UpdatedTechnicianShifts.class),
               OPS.object(
                   "TechnicianShifts_Delete",
                   "DELETE",
                   "technician-shifts/{id}",
-                  DeleteTechnicianShiftResult.class),
+                  DeleteResult.class),
               OPS.object(
                   "TechnicianShifts_BulkDelete",
                   "POST",
@@ -224,9 +216,9 @@ public final class DispatchModule implements TitanModule {
           Dispatch.ZONES,
           List.of(
               OPS.page("Zone_GetList", "GET", "zones", Zone.class),
-              OPS.object("Zone_CreateZone", "POST", "zones", CreateOrUpdateZone.class),
+              OPS.object("Zone_CreateZone", "POST", "zones", Zone.class),
               OPS.object("Zone_Get", "GET", "zones/{id}", Zone.class),
-              OPS.object("Zone_UpdateZone", "PATCH", "zones/{zoneId}", CreateOrUpdateZone.class),
+              OPS.object("Zone_UpdateZone", "PATCH", "zones/{zoneId}", Zone.class),
               OPS.none("Zone_DeleteZone", "DELETE", "zones/{zoneId}", Void.class)),
           true,
           "tn.dis.zones:r",

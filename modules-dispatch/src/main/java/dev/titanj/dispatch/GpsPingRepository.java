@@ -8,8 +8,8 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.GpsPingApi;
+import dev.titanj.dispatch.model.CreateGpsPingRequest;
 import dev.titanj.dispatch.model.GpsPing;
-import dev.titanj.dispatch.model.GpsPingCreateRequest;
 import java.util.List;
 
 /**
@@ -35,9 +35,9 @@ public final class GpsPingRepository implements Repository<Void, Void> {
   /**
    * POST {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}; the API answers
    * with a bare array of results (not a list: nothing to page). Body: a list of {@link
-   * GpsPingCreateRequest}.
+   * CreateGpsPingRequest}.
    */
-  public List<GpsPing> create(String gpsProvider, List<GpsPingCreateRequest> requests) {
+  public List<GpsPing> create(String gpsProvider, List<CreateGpsPingRequest> requests) {
     Arguments.notBlank("gpsProvider", gpsProvider);
     Arguments.notNull("requests", requests);
     return Arguments.orEmpty(rt.call(() -> api.gpsCreate(gpsProvider, requests)));

@@ -11,7 +11,6 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.TeamApi;
-import dev.titanj.dispatch.model.CreateTeam;
 import dev.titanj.dispatch.model.CreateTeamRequest;
 import dev.titanj.dispatch.model.Team;
 import java.util.Optional;
@@ -64,7 +63,7 @@ public final class TeamRepository
   }
 
   /** POST {@code dispatch/v2/tenant/{tenant}/teams}. Body: {@link CreateTeamRequest}. */
-  public CreateTeam create(CreateTeamRequest request) {
+  public Team create(CreateTeamRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.teamCreate(request));
   }

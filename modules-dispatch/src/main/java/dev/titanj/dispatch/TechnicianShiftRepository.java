@@ -14,11 +14,11 @@ import dev.titanj.dispatch.internal.TechnicianShiftApi;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftRequest;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftResult;
 import dev.titanj.dispatch.model.CreateTechnicianShiftRequest;
-import dev.titanj.dispatch.model.DeleteTechnicianShiftResult;
+import dev.titanj.dispatch.model.CreatedTechnicianShifts;
+import dev.titanj.dispatch.model.DeleteResult;
 import dev.titanj.dispatch.model.TechnicianShift;
-import dev.titanj.dispatch.model.TechnicianShiftCreate;
-import dev.titanj.dispatch.model.TechnicianShiftUpdate;
 import dev.titanj.dispatch.model.UpdateTechnicianShiftRequest;
+import dev.titanj.dispatch.model.UpdatedTechnicianShifts;
 import java.util.Optional;
 
 /**
@@ -74,7 +74,7 @@ public final class TechnicianShiftRepository
    * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts}. Body: {@link
    * CreateTechnicianShiftRequest}.
    */
-  public TechnicianShiftCreate create(CreateTechnicianShiftRequest request) {
+  public CreatedTechnicianShifts create(CreateTechnicianShiftRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.technicianShiftsCreate(request));
   }
@@ -83,7 +83,7 @@ public final class TechnicianShiftRepository
    * PATCH {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Body: {@link
    * UpdateTechnicianShiftRequest}. Evicts the record from the cache.
    */
-  public TechnicianShiftUpdate update(long id, UpdateTechnicianShiftRequest request) {
+  public UpdatedTechnicianShifts update(long id, UpdateTechnicianShiftRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.technicianShiftsUpdate(id, request));
@@ -93,7 +93,7 @@ public final class TechnicianShiftRepository
    * DELETE {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Evicts the record from the
    * cache.
    */
-  public DeleteTechnicianShiftResult delete(long id) {
+  public DeleteResult delete(long id) {
     Arguments.positive("id", id);
     return rt.write(id, () -> api.technicianShiftsDelete(id));
   }

@@ -11,9 +11,8 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.ZoneApi;
-import dev.titanj.dispatch.model.CreateOrUpdateZone;
-import dev.titanj.dispatch.model.CreateOrUpdateZoneRequestArgs;
 import dev.titanj.dispatch.model.Zone;
+import dev.titanj.dispatch.model.ZoneRequest;
 import java.util.Optional;
 
 /**
@@ -63,19 +62,17 @@ public final class ZoneRepository
     return findById(Arguments.id(id));
   }
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/zones}. Body: {@link CreateOrUpdateZoneRequestArgs}.
-   */
-  public CreateOrUpdateZone create(CreateOrUpdateZoneRequestArgs request) {
+  /** POST {@code dispatch/v2/tenant/{tenant}/zones}. Body: {@link ZoneRequest}. */
+  public Zone create(ZoneRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.zoneCreateZone(request));
   }
 
   /**
-   * PATCH {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}. Body: {@link
-   * CreateOrUpdateZoneRequestArgs}. Evicts the record from the cache.
+   * PATCH {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}. Body: {@link ZoneRequest}. Evicts the
+   * record from the cache.
    */
-  public CreateOrUpdateZone update(long id, CreateOrUpdateZoneRequestArgs request) {
+  public Zone update(long id, ZoneRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.zoneUpdateZone(id, request));

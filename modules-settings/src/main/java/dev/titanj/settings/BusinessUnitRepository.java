@@ -6,6 +6,7 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -15,9 +16,8 @@ import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.settings.internal.BusinessUnitApi;
 import dev.titanj.settings.model.BusinessUnit;
-import dev.titanj.settings.model.ExportBusinessUnit;
-import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.UpdateBusinessUnitRequest;
+import dev.titanj.settings.model.WriteResult;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +28,9 @@ import java.util.UUID;
  * settings/v2/tenant/{tenant}/business-units}). Obtain it from {@link Settings}; thread-safe.
  */
 public final class BusinessUnitRepository
-    implements ReadRepository<BusinessUnit, Long>, QueryRepository<BusinessUnit, Long> {
+    implements ReadRepository<BusinessUnit, Long>,
+        QueryRepository<BusinessUnit, Long>,
+        ExportRepository<BusinessUnit, Long> {
   private final ResourceRuntime<BusinessUnit, Long> rt;
 
   private final BusinessUnitApi api;
@@ -114,7 +116,7 @@ public final class BusinessUnitRepository
    * PATCH {@code settings/v2/tenant/{tenant}/business-units/{id}}. Body: {@link
    * UpdateBusinessUnitRequest}. Evicts the record from the cache.
    */
-  public Modification update(long id, UpdateBusinessUnitRequest request) {
+  public WriteResult update(long id, UpdateBusinessUnitRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.businessUnitsUpdate(id, request));
@@ -125,7 +127,8 @@ public final class BusinessUnitRepository
    * cursor}: batches while the server reports {@code hasMore}; persist {@code
    * feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportBusinessUnit> export(ExportCursor cursor) {
+  @Override
+  public ExportFeed<BusinessUnit> export(ExportCursor cursor) {
     return rt.export(cursor, api::exportBusinessUnits);
   }
 
@@ -133,7 +136,8 @@ public final class BusinessUnitRepository
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from the
    * beginning.
    */
-  public ExportFeed<ExportBusinessUnit> export() {
+  @Override
+  public ExportFeed<BusinessUnit> export() {
     return export(ExportCursor.beginning());
   }
 }

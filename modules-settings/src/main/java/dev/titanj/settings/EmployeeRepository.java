@@ -6,6 +6,7 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -15,13 +16,11 @@ import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.settings.internal.EmployeeApi;
 import dev.titanj.settings.model.AccountActionRequest;
-import dev.titanj.settings.model.AccountActionResponse;
+import dev.titanj.settings.model.AccountActionResult;
+import dev.titanj.settings.model.CreateEmployeeRequest;
 import dev.titanj.settings.model.Employee;
-import dev.titanj.settings.model.EmployeeCreate;
-import dev.titanj.settings.model.EmployeeCreateRequest;
-import dev.titanj.settings.model.EmployeeUpdate;
-import dev.titanj.settings.model.EmployeeUpdateRequest;
-import dev.titanj.settings.model.ExportEmployee;
+import dev.titanj.settings.model.UpdateEmployeeRequest;
+import dev.titanj.settings.model.WriteResult;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +30,9 @@ import java.util.Optional;
  * it from {@link Settings}; thread-safe.
  */
 public final class EmployeeRepository
-    implements ReadRepository<Employee, Long>, QueryRepository<Employee, Long> {
+    implements ReadRepository<Employee, Long>,
+        QueryRepository<Employee, Long>,
+        ExportRepository<Employee, Long> {
   private final ResourceRuntime<Employee, Long> rt;
 
   private final EmployeeApi api;
@@ -88,17 +89,17 @@ public final class EmployeeRepository
     return findAllById(Arguments.list("ids", ids));
   }
 
-  /** POST {@code settings/v2/tenant/{tenant}/employees}. Body: {@link EmployeeCreateRequest}. */
-  public EmployeeCreate create(EmployeeCreateRequest request) {
+  /** POST {@code settings/v2/tenant/{tenant}/employees}. Body: {@link CreateEmployeeRequest}. */
+  public WriteResult create(CreateEmployeeRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.employeesCreate(request));
   }
 
   /**
-   * PATCH {@code settings/v2/tenant/{tenant}/employees/{id}}. Body: {@link EmployeeUpdateRequest}.
+   * PATCH {@code settings/v2/tenant/{tenant}/employees/{id}}. Body: {@link UpdateEmployeeRequest}.
    * Evicts the record from the cache.
    */
-  public EmployeeUpdate update(long id, EmployeeUpdateRequest request) {
+  public WriteResult update(long id, UpdateEmployeeRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.employeesUpdate(id, request));
@@ -108,7 +109,7 @@ public final class EmployeeRepository
    * POST {@code settings/v2/tenant/{tenant}/employees/{id}/account-actions}. Body: {@link
    * AccountActionRequest}. Evicts the record from the cache.
    */
-  public AccountActionResponse accountActions(long employeeId, AccountActionRequest request) {
+  public AccountActionResult accountActions(long employeeId, AccountActionRequest request) {
     Arguments.positive("employeeId", employeeId);
     Arguments.notNull("request", request);
     return rt.write(employeeId, () -> api.employeesAccountActions(employeeId, request));
@@ -119,14 +120,16 @@ public final class EmployeeRepository
    * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
    * resume.
    */
-  public ExportFeed<ExportEmployee> export(ExportCursor cursor) {
+  @Override
+  public ExportFeed<Employee> export(ExportCursor cursor) {
     return rt.export(cursor, api::exportEmployees);
   }
 
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/employees} from the beginning.
    */
-  public ExportFeed<ExportEmployee> export() {
+  @Override
+  public ExportFeed<Employee> export() {
     return export(ExportCursor.beginning());
   }
 }

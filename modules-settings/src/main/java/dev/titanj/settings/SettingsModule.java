@@ -5,21 +5,13 @@ package dev.titanj.settings;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
-import dev.titanj.settings.model.AccountActionResponse;
+import dev.titanj.settings.model.AccountActionResult;
 import dev.titanj.settings.model.BusinessUnit;
 import dev.titanj.settings.model.Employee;
-import dev.titanj.settings.model.EmployeeCreate;
-import dev.titanj.settings.model.EmployeeUpdate;
-import dev.titanj.settings.model.ExportBusinessUnit;
-import dev.titanj.settings.model.ExportEmployee;
-import dev.titanj.settings.model.ExportTagType;
-import dev.titanj.settings.model.ExportTechnician;
-import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.TagType;
 import dev.titanj.settings.model.Technician;
-import dev.titanj.settings.model.TechnicianCreate;
-import dev.titanj.settings.model.TechnicianUpdate;
 import dev.titanj.settings.model.UserRole;
+import dev.titanj.settings.model.WriteResult;
 import java.util.List;
 
 /**
@@ -36,13 +28,9 @@ public final class SettingsModule implements TitanModule {
           List.of(
               OPS.page("BusinessUnits_GetList", "GET", "business-units", BusinessUnit.class),
               OPS.object("BusinessUnits_Get", "GET", "business-units/{id}", BusinessUnit.class),
-              OPS.object(
-                  "BusinessUnits_Update", "PATCH", "business-units/{id}", Modification.class),
+              OPS.object("BusinessUnits_Update", "PATCH", "business-units/{id}", WriteResult.class),
               OPS.export(
-                  "Export_BusinessUnits",
-                  "GET",
-                  "export/business-units",
-                  ExportBusinessUnit.class)),
+                  "Export_BusinessUnits", "GET", "export/business-units", BusinessUnit.class)),
           true,
           "tn.stt.businessunits:r",
           "tn.stt.businessunits:w",
@@ -53,15 +41,15 @@ public final class SettingsModule implements TitanModule {
           Settings.EMPLOYEES,
           List.of(
               OPS.page("Employees_GetList", "GET", "employees", Employee.class),
-              OPS.object("Employees_Create", "POST", "employees", EmployeeCreate.class),
+              OPS.object("Employees_Create", "POST", "employees", WriteResult.class),
               OPS.object("Employees_Get", "GET", "employees/{id}", Employee.class),
-              OPS.object("Employees_Update", "PATCH", "employees/{id}", EmployeeUpdate.class),
+              OPS.object("Employees_Update", "PATCH", "employees/{id}", WriteResult.class),
               OPS.object(
                   "Employees_AccountActions",
                   "POST",
                   "employees/{id}/account-actions",
-                  AccountActionResponse.class),
-              OPS.export("Export_Employees", "GET", "export/employees", ExportEmployee.class)),
+                  AccountActionResult.class),
+              OPS.export("Export_Employees", "GET", "export/employees", Employee.class)),
           true,
           "tn.stt.employees:r",
           "tn.stt.employees:w",
@@ -71,9 +59,9 @@ public final class SettingsModule implements TitanModule {
       new ResourceDescriptor<>(
           Settings.TAG_TYPES,
           List.of(
-              OPS.export("Export_TagTypes", "GET", "export/tag-types", ExportTagType.class),
+              OPS.export("Export_TagTypes", "GET", "export/tag-types", TagType.class),
               OPS.page("TagTypes_GetList", "GET", "tag-types", TagType.class),
-              OPS.object("TagTypes_Create", "POST", "tag-types", Modification.class)),
+              OPS.object("TagTypes_Create", "POST", "tag-types", WriteResult.class)),
           true,
           "tn.stt.tagtypes:r",
           "tn.stt.tagtypes:w",
@@ -83,16 +71,16 @@ public final class SettingsModule implements TitanModule {
       new ResourceDescriptor<>(
           Settings.TECHNICIANS,
           List.of(
-              OPS.export("Export_Technicians", "GET", "export/technicians", ExportTechnician.class),
+              OPS.export("Export_Technicians", "GET", "export/technicians", Technician.class),
               OPS.page("Technicians_GetList", "GET", "technicians", Technician.class),
-              OPS.object("Technicians_Create", "POST", "technicians", TechnicianCreate.class),
+              OPS.object("Technicians_Create", "POST", "technicians", WriteResult.class),
               OPS.object("Technicians_Get", "GET", "technicians/{id}", Technician.class),
-              OPS.object("Technicians_Update", "PATCH", "technicians/{id}", TechnicianUpdate.class),
+              OPS.object("Technicians_Update", "PATCH", "technicians/{id}", WriteResult.class),
               OPS.object(
                   "Technicians_AccountActions",
                   "POST",
                   "technicians/{id}/account-actions",
-                  AccountActionResponse.class)),
+                  AccountActionResult.class)),
           true,
           "tn.stt.technicians:r",
           "tn.stt.technicians:w",

@@ -6,6 +6,7 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -15,9 +16,8 @@ import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.settings.internal.TagTypeApi;
 import dev.titanj.settings.model.CreateTagTypeRequest;
-import dev.titanj.settings.model.ExportTagType;
-import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.TagType;
+import dev.titanj.settings.model.WriteResult;
 import java.util.Optional;
 
 /**
@@ -25,7 +25,9 @@ import java.util.Optional;
  * it from {@link Settings}; thread-safe.
  */
 public final class TagTypeRepository
-    implements ReadRepository<TagType, Long>, QueryRepository<TagType, Long> {
+    implements ReadRepository<TagType, Long>,
+        QueryRepository<TagType, Long>,
+        ExportRepository<TagType, Long> {
   private final ResourceRuntime<TagType, Long> rt;
 
   private final TagTypeApi api;
@@ -74,19 +76,21 @@ public final class TagTypeRepository
    * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
    * resume.
    */
-  public ExportFeed<ExportTagType> export(ExportCursor cursor) {
+  @Override
+  public ExportFeed<TagType> export(ExportCursor cursor) {
     return rt.export(cursor, api::exportTagTypes);
   }
 
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/tag-types} from the beginning.
    */
-  public ExportFeed<ExportTagType> export() {
+  @Override
+  public ExportFeed<TagType> export() {
     return export(ExportCursor.beginning());
   }
 
   /** POST {@code settings/v2/tenant/{tenant}/tag-types}. Body: {@link CreateTagTypeRequest}. */
-  public Modification create(CreateTagTypeRequest request) {
+  public WriteResult create(CreateTagTypeRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.tagTypesCreate(request));
   }

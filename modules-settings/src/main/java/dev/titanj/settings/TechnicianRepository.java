@@ -6,6 +6,7 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -14,14 +15,12 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.settings.internal.TechnicianApi;
-import dev.titanj.settings.model.AccountActionResponse;
-import dev.titanj.settings.model.ExportTechnician;
+import dev.titanj.settings.model.AccountActionResult;
+import dev.titanj.settings.model.CreateTechnicianRequest;
 import dev.titanj.settings.model.Technician;
 import dev.titanj.settings.model.TechnicianAccountActionRequest;
-import dev.titanj.settings.model.TechnicianCreate;
-import dev.titanj.settings.model.TechnicianCreateRequest;
-import dev.titanj.settings.model.TechnicianUpdate;
-import dev.titanj.settings.model.TechnicianUpdateRequest;
+import dev.titanj.settings.model.UpdateTechnicianRequest;
+import dev.titanj.settings.model.WriteResult;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +30,9 @@ import java.util.Optional;
  * Obtain it from {@link Settings}; thread-safe.
  */
 public final class TechnicianRepository
-    implements ReadRepository<Technician, Long>, QueryRepository<Technician, Long> {
+    implements ReadRepository<Technician, Long>,
+        QueryRepository<Technician, Long>,
+        ExportRepository<Technician, Long> {
   private final ResourceRuntime<Technician, Long> rt;
 
   private final TechnicianApi api;
@@ -93,30 +94,32 @@ public final class TechnicianRepository
    * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
    * resume.
    */
-  public ExportFeed<ExportTechnician> export(ExportCursor cursor) {
+  @Override
+  public ExportFeed<Technician> export(ExportCursor cursor) {
     return rt.export(cursor, api::exportTechnicians);
   }
 
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/technicians} from the beginning.
    */
-  public ExportFeed<ExportTechnician> export() {
+  @Override
+  public ExportFeed<Technician> export() {
     return export(ExportCursor.beginning());
   }
 
   /**
-   * POST {@code settings/v2/tenant/{tenant}/technicians}. Body: {@link TechnicianCreateRequest}.
+   * POST {@code settings/v2/tenant/{tenant}/technicians}. Body: {@link CreateTechnicianRequest}.
    */
-  public TechnicianCreate create(TechnicianCreateRequest request) {
+  public WriteResult create(CreateTechnicianRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.techniciansCreate(request));
   }
 
   /**
    * PATCH {@code settings/v2/tenant/{tenant}/technicians/{id}}. Body: {@link
-   * TechnicianUpdateRequest}. Evicts the record from the cache.
+   * UpdateTechnicianRequest}. Evicts the record from the cache.
    */
-  public TechnicianUpdate update(long id, TechnicianUpdateRequest request) {
+  public WriteResult update(long id, UpdateTechnicianRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.techniciansUpdate(id, request));
@@ -126,7 +129,7 @@ public final class TechnicianRepository
    * POST {@code settings/v2/tenant/{tenant}/technicians/{id}/account-actions}. Body: {@link
    * TechnicianAccountActionRequest}. Evicts the record from the cache.
    */
-  public AccountActionResponse accountActions(
+  public AccountActionResult accountActions(
       long technicianId, TechnicianAccountActionRequest request) {
     Arguments.positive("technicianId", technicianId);
     Arguments.notNull("request", request);

@@ -18,7 +18,7 @@ class SettingsContractTest {
 
   @Test
   void everyResponseRecord_decodesFromAFullSample_andFromAnAlmostEmptyOne() throws Exception {
-    assertThat(ModuleContract.verifyResponses(SettingsSchemas.RESPONSE_FIELDS)).isGreaterThan(15);
+    assertThat(ModuleContract.verifyResponses(SettingsSchemas.RESPONSE_FIELDS)).isGreaterThan(10);
   }
 
   @Test

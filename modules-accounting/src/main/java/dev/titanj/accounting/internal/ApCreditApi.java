@@ -4,8 +4,8 @@ package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.ApCreditRepository;
 import dev.titanj.accounting.model.ApCredit;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApCreditAsExportedRequest;
+import dev.titanj.accounting.model.MarkApCreditAsExportedResult;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import java.util.List;
@@ -21,6 +21,6 @@ public interface ApCreditApi {
   Call<PagedResponse<ApCredit>> apCreditsGetList(@Tag QueryParams query);
 
   @POST("ap-credits/markasexported")
-  Call<List<MarkApCreditAsExportedUpdate>> apCreditsMarkAsExported(
-      @Body List<MarkApCreditAsExportedUpdateRequest> requests);
+  Call<List<MarkApCreditAsExportedResult>> apCreditsMarkAsExported(
+      @Body List<MarkApCreditAsExportedRequest> requests);
 }

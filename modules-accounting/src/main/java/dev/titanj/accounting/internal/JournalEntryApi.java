@@ -6,8 +6,8 @@ import dev.titanj.accounting.JournalEntryRepository;
 import dev.titanj.accounting.model.JournalEntry;
 import dev.titanj.accounting.model.JournalEntryDetails;
 import dev.titanj.accounting.model.JournalEntrySummary;
-import dev.titanj.accounting.model.JournalEntrySyncUpdateRequest;
-import dev.titanj.accounting.model.JournalEntryUpdateRequest;
+import dev.titanj.accounting.model.UpdateJournalEntryRequest;
+import dev.titanj.accounting.model.UpdateJournalEntrySyncRequest;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import java.util.UUID;
@@ -36,9 +36,9 @@ public interface JournalEntryApi {
 
   @PATCH("journal-entries/{id}")
   Call<JournalEntry> journalEntriesUpdate(
-      @Path("id") UUID id, @Body JournalEntryUpdateRequest request);
+      @Path("id") UUID id, @Body UpdateJournalEntryRequest request);
 
   @PATCH("journal-entries/{id}/sync")
   Call<JournalEntry> journalEntriesSyncUpdate(
-      @Path("id") UUID id, @Body JournalEntrySyncUpdateRequest request);
+      @Path("id") UUID id, @Body UpdateJournalEntrySyncRequest request);
 }

@@ -23,8 +23,8 @@ public interface ApBillExpenseItem {
   /** JSON {@code description}: string. */
   Optional<String> description();
 
-  /** JSON {@code generalLedgerAccount}: object {@link GLAccount}. */
-  Optional<GLAccount> generalLedgerAccount();
+  /** JSON {@code generalLedgerAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> generalLedgerAccount();
 
   /** JSON {@code job}: object {@link NamedField}. */
   Optional<NamedField> job();

@@ -105,8 +105,8 @@ public interface ApCredit {
     return paymentStatusAsString().map(s -> WireEnums.fromWire(ApPaymentStatus.class, s));
   }
 
-  /** JSON {@code splits}: list of object {@link ApCreditSplitModel}. */
-  List<ApCreditSplitModel> splits();
+  /** JSON {@code splits}: list of object {@link ApCreditSplit}. */
+  List<ApCreditSplit> splits();
 
   /** JSON {@code budgetCodeId}: integer (int64). */
   Optional<Long> budgetCodeId();

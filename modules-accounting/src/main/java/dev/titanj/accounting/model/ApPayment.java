@@ -87,8 +87,8 @@ public interface ApPayment {
   /** JSON {@code batch}: object {@link Batch}. */
   Optional<Batch> batch();
 
-  /** JSON {@code glAccount}: object {@link GLAccount}. */
-  Optional<GLAccount> glAccount();
+  /** JSON {@code glAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> glAccount();
 
   /** JSON {@code businessUnit}: object {@link NamedField}. */
   Optional<NamedField> businessUnit();
@@ -99,8 +99,8 @@ public interface ApPayment {
   /** JSON {@code remittanceVendor}: object {@link NamedField}. */
   Optional<NamedField> remittanceVendor();
 
-  /** JSON {@code splits}: list of object {@link ApPaymentSplitApiModel}. */
-  List<ApPaymentSplitApiModel> splits();
+  /** JSON {@code splits}: list of object {@link ApPaymentSplit}. */
+  List<ApPaymentSplit> splits();
 
   /** A builder of {@code ApPayment}. */
   static ImmutableApPayment.Builder builder() {

@@ -7,8 +7,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.CustomFieldResponse}, read from responses. Every field except {@code
- * id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.CustomFieldResponse} and {@code Accounting.CustomFieldModel}, read
+ * from responses. Every field except {@code id} is optional and lists and maps default to empty,
+ * whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable

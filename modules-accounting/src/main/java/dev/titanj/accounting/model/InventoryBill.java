@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.InventoryBillResponse}, read from responses. Every field except
- * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.InventoryBillResponse} and {@code
+ * Accounting.V2.ExportInventoryBillResponse}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -96,6 +97,9 @@ public interface InventoryBill {
 
   /** JSON {@code jobNumber}: string. */
   Optional<String> jobNumber();
+
+  /** JSON {@code active}: boolean; only in {@code Accounting.V2.ExportInventoryBillResponse}. */
+  Optional<Boolean> active();
 
   /** A builder of {@code InventoryBill}. */
   static ImmutableInventoryBill.Builder builder() {

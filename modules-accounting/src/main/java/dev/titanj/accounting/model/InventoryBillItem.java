@@ -35,14 +35,14 @@ public interface InventoryBillItem {
   /** JSON {@code serialNumber}: string. */
   Optional<String> serialNumber();
 
-  /** JSON {@code generalLedgerAccount}: object {@link GLAccount}. */
-  Optional<GLAccount> generalLedgerAccount();
+  /** JSON {@code generalLedgerAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> generalLedgerAccount();
 
-  /** JSON {@code costOfSaleAccount}: object {@link GLAccount}. */
-  Optional<GLAccount> costOfSaleAccount();
+  /** JSON {@code costOfSaleAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> costOfSaleAccount();
 
-  /** JSON {@code assetAccount}: object {@link GLAccount}. */
-  Optional<GLAccount> assetAccount();
+  /** JSON {@code assetAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> assetAccount();
 
   /** JSON {@code id}: integer (int64). */
   long id();

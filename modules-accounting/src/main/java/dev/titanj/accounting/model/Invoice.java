@@ -12,8 +12,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.InvoiceResponse}, read from responses. Every field except {@code id}
- * is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.InvoiceResponse} and {@code Accounting.V2.ExportInvoiceResponse},
+ * read from responses. Every field except {@code id} is optional and lists and maps default to
+ * empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable

@@ -11,8 +11,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.InvoiceItemResponse}, read from responses. Every field except {@code
- * id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.InvoiceItemResponse} and {@code
+ * Accounting.V2.ExportInvoiceItemResponse}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -71,14 +72,14 @@ public interface InvoiceItem {
   /** JSON {@code taxable}: boolean. */
   Optional<Boolean> taxable();
 
-  /** JSON {@code generalLedgerAccount}: object {@link GLAccount}. */
-  Optional<GLAccount> generalLedgerAccount();
+  /** JSON {@code generalLedgerAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> generalLedgerAccount();
 
-  /** JSON {@code costOfSaleAccount}: object {@link GLAccount}. */
-  Optional<GLAccount> costOfSaleAccount();
+  /** JSON {@code costOfSaleAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> costOfSaleAccount();
 
-  /** JSON {@code assetAccount}: object {@link GLAccount}. */
-  Optional<GLAccount> assetAccount();
+  /** JSON {@code assetAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> assetAccount();
 
   /** JSON {@code membershipTypeId}: integer (int64). */
   Optional<Long> membershipTypeId();
@@ -136,6 +137,15 @@ public interface InvoiceItem {
 
   /** JSON {@code estimateItemId}: integer (int64). */
   Optional<Long> estimateItemId();
+
+  /** JSON {@code active}: boolean; only in {@code Accounting.V2.ExportInvoiceItemResponse}. */
+  Optional<Boolean> active();
+
+  /**
+   * JSON {@code invoiceId}: integer (int64); only in {@code
+   * Accounting.V2.ExportInvoiceItemResponse}.
+   */
+  Optional<Long> invoiceId();
 
   /** A builder of {@code InvoiceItem}. */
   static ImmutableInvoiceItem.Builder builder() {

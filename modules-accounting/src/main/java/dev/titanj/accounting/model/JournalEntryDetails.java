@@ -18,8 +18,8 @@ public interface JournalEntryDetails {
   /** JSON {@code postDate}: ISO-8601 date. */
   Optional<LocalDate> postDate();
 
-  /** JSON {@code account}: object {@link GeneralLedgerAccount}. */
-  Optional<GeneralLedgerAccount> account();
+  /** JSON {@code account}: object {@link JournalEntryGlAccount}. */
+  Optional<JournalEntryGlAccount> account();
 
   /** JSON {@code debit}: decimal (string or number on the wire). */
   Optional<BigDecimal> debit();

@@ -18,8 +18,8 @@ public interface JournalEntrySummary {
   /** JSON {@code postDate}: ISO-8601 date. */
   Optional<LocalDate> postDate();
 
-  /** JSON {@code account}: object {@link GeneralLedgerAccount}. */
-  Optional<GeneralLedgerAccount> account();
+  /** JSON {@code account}: object {@link JournalEntryGlAccount}. */
+  Optional<JournalEntryGlAccount> account();
 
   /** JSON {@code credit}: decimal (string or number on the wire). */
   Optional<BigDecimal> credit();

@@ -8,10 +8,9 @@ import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.crm.BookingRepository;
 import dev.titanj.crm.model.Booking;
 import dev.titanj.crm.model.BookingContact;
-import dev.titanj.crm.model.ContactCreateRequest;
+import dev.titanj.crm.model.CreateBookingContactRequest;
 import dev.titanj.crm.model.CreateBookingRequest;
-import dev.titanj.crm.model.DismissBookingModel;
-import dev.titanj.crm.model.ExportBooking;
+import dev.titanj.crm.model.DismissBookingRequest;
 import dev.titanj.crm.model.UpdateBookingContactRequest;
 import dev.titanj.crm.model.UpdateBookingRequest;
 import retrofit2.Call;
@@ -61,7 +60,7 @@ public interface BookingApi {
   Call<BookingContact> bookingsCreateContact(
       @Path("booking_provider") long bookingProvider,
       @Path("id") long id,
-      @Body ContactCreateRequest request);
+      @Body CreateBookingContactRequest request);
 
   @PATCH("booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}")
   Call<UpdateBookingContactRequest> bookingsUpdateBookingContact(
@@ -80,8 +79,8 @@ public interface BookingApi {
   Call<Void> bookingsDismissBooking(
       @Path("booking_provider") String bookingProvider,
       @Path("id") long id,
-      @Body DismissBookingModel request);
+      @Body DismissBookingRequest request);
 
   @GET("export/bookings")
-  Call<ExportResponse<ExportBooking>> exportBookingsGet(@Tag QueryParams query);
+  Call<ExportResponse<Booking>> exportBookingsGet(@Tag QueryParams query);
 }

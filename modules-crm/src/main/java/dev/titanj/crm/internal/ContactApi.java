@@ -7,16 +7,14 @@ import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.crm.ContactRepository;
 import dev.titanj.crm.model.Contact;
 import dev.titanj.crm.model.ContactMethod;
+import dev.titanj.crm.model.ContactMethodRequest;
 import dev.titanj.crm.model.ContactPreference;
 import dev.titanj.crm.model.ContactPreferenceType;
 import dev.titanj.crm.model.ContactRelationship;
-import dev.titanj.crm.model.CreateContactMethodRequest;
 import dev.titanj.crm.model.CreateContactRequest;
-import dev.titanj.crm.model.ReplaceContactRequest;
 import dev.titanj.crm.model.UpdateContactMethodPreferenceRequest;
 import dev.titanj.crm.model.UpdateContactMethodRequest;
 import dev.titanj.crm.model.UpdateContactRequest;
-import dev.titanj.crm.model.UpsertContactMethodRequest;
 import java.util.List;
 import java.util.UUID;
 import retrofit2.Call;
@@ -37,7 +35,7 @@ public interface ContactApi {
 
   @POST("contacts/{contactId}/contact-methods")
   Call<ContactMethod> contactMethodsCreateContactMethod(
-      @Path("contactId") UUID contactId, @Body CreateContactMethodRequest request);
+      @Path("contactId") UUID contactId, @Body ContactMethodRequest request);
 
   @GET("contacts/{contactId}/contact-methods/{contactMethodId}")
   Call<ContactMethod> contactMethodsGetContactMethod(
@@ -47,7 +45,7 @@ public interface ContactApi {
   Call<ContactMethod> contactMethodsUpsertContactMethod(
       @Path("contactId") UUID contactId,
       @Path("contactMethodId") UUID contactMethodId,
-      @Body UpsertContactMethodRequest request);
+      @Body ContactMethodRequest request);
 
   @PATCH("contacts/{contactId}/contact-methods/{contactMethodId}")
   Call<ContactMethod> contactMethodsUpdateContactMethod(
@@ -80,7 +78,7 @@ public interface ContactApi {
   Call<Contact> contactsGet(@Path("id") UUID id);
 
   @PUT("contacts/{id}")
-  Call<Contact> contactsReplace(@Path("id") UUID id, @Body ReplaceContactRequest request);
+  Call<Contact> contactsReplace(@Path("id") UUID id, @Body UpdateContactRequest request);
 
   @PATCH("contacts/{id}")
   Call<Contact> contactsUpdate(@Path("id") UUID id, @Body UpdateContactRequest request);

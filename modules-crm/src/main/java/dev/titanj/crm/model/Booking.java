@@ -11,8 +11,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.BookingResponse}, read from responses. Every field except {@code id} is
- * optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.BookingResponse} and {@code Crm.V2.ExportBookingResponse}, read from
+ * responses. Every field except {@code id} is optional and lists and maps default to empty,
+ * whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -29,8 +30,8 @@ public interface Booking {
   /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /** JSON {@code address}: object {@link AddressModel}. */
-  Optional<AddressModel> address();
+  /** JSON {@code address}: object {@link BookingAddress}. */
+  Optional<BookingAddress> address();
 
   /**
    * JSON {@code customerType} exactly as sent (values of {@link CustomerType}), so values this SDK
@@ -106,6 +107,9 @@ public interface Booking {
 
   /** JSON {@code summary}: string. */
   Optional<String> summary();
+
+  /** JSON {@code active}: boolean; only in {@code Crm.V2.ExportBookingResponse}. */
+  Optional<Boolean> active();
 
   /** A builder of {@code Booking}. */
   static ImmutableBooking.Builder builder() {

@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.BookingProviderTagResponse}, read from responses. Every field except {@code
- * id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.GetBookingProviderTagResponse}, {@code Crm.V2.BookingProviderTagResponse}
+ * and {@code Crm.V2.CreateBookingProviderTagResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -42,6 +43,9 @@ public interface BookingProviderTag {
 
   /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
+
+  /** JSON {@code active}: boolean; only in {@code Crm.V2.GetBookingProviderTagResponse}. */
+  Optional<Boolean> active();
 
   /** A builder of {@code BookingProviderTag}. */
   static ImmutableBookingProviderTag.Builder builder() {

@@ -26,17 +26,17 @@ public interface CreateBookingRequest extends TitanRequest {
   /** JSON {@code name}: string; required. */
   String name();
 
-  /** JSON {@code address}: object {@link AddressModel}; {@code clearAddress()} sends null. */
+  /** JSON {@code address}: object {@link BookingAddress}; {@code clearAddress()} sends null. */
   @Clearable
-  Optional<AddressModel> address();
+  Optional<BookingAddress> address();
 
   /**
-   * JSON {@code contacts}: list of object {@link BookingContactModel}; not sent unless set (an
-   * empty list is sent as {@code []}); {@code clearContacts()} sends null.
+   * JSON {@code contacts}: list of object {@link NewContact}; not sent unless set (an empty list is
+   * sent as {@code []}); {@code clearContacts()} sends null.
    */
   @Nullable
   @Clearable
-  List<BookingContactModel> contacts();
+  List<NewContact> contacts();
 
   /** JSON {@code customerType}: string; {@code clearCustomerType()} sends null. */
   @Clearable

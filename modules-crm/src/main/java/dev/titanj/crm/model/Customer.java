@@ -12,7 +12,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Customers.CustomerResponse}, read from responses. Every field except {@code
+ * Record {@code Crm.V2.Customers.CustomerResponse}, {@code Crm.V2.ExportCustomerResponse} and
+ * {@code Crm.V2.Customers.CreatedCustomerResponse}, read from responses. Every field except {@code
  * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
@@ -42,8 +43,8 @@ public interface Customer {
   /** JSON {@code address}: object {@link CustomerAddress}. */
   Optional<CustomerAddress> address();
 
-  /** JSON {@code customFields}: list of object {@link CustomFieldModel}. */
-  List<CustomFieldModel> customFields();
+  /** JSON {@code customFields}: list of object {@link CustomField}. */
+  List<CustomField> customFields();
 
   /** JSON {@code balance}: decimal (string or number on the wire). */
   Optional<BigDecimal> balance();
@@ -78,8 +79,20 @@ public interface Customer {
   /** JSON {@code paymentTermId}: integer (int64). */
   Optional<Long> paymentTermId();
 
-  /** JSON {@code externalData}: list of object {@link ExternalDataModel}. */
-  List<ExternalDataModel> externalData();
+  /** JSON {@code externalData}: list of object {@link ExternalData}. */
+  List<ExternalData> externalData();
+
+  /**
+   * JSON {@code locations}: list of object {@link Location}; only in {@code
+   * Crm.V2.Customers.CreatedCustomerResponse}.
+   */
+  List<Location> locations();
+
+  /**
+   * JSON {@code contacts}: list of object {@link CustomerContact}; only in {@code
+   * Crm.V2.Customers.CreatedCustomerResponse}.
+   */
+  List<CustomerContact> contacts();
 
   /** A builder of {@code Customer}. */
   static ImmutableCustomer.Builder builder() {

@@ -5,12 +5,16 @@ package dev.titanj.crm.model;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Customers.CustomerContact}, read from responses. Every field except {@code
- * id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.Customers.CustomerContactWithModifiedOnResponse}, {@code
+ * Crm.V2.Customers.CustomerContactWithModifiedOnAndCustomerIdResponse}, {@code
+ * Crm.V2.ExportCustomerContactResponse} and {@code Crm.V2.Customers.CustomerContact}, read from
+ * responses. Every field except {@code id} is optional and lists and maps default to empty,
+ * whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -35,6 +39,38 @@ public interface CustomerContact {
 
   /** JSON {@code memo}: string. */
   Optional<String> memo();
+
+  /**
+   * JSON {@code modifiedOn}: ISO-8601 date-time; not in {@code Crm.V2.Customers.CustomerContact}.
+   */
+  Optional<Instant> modifiedOn();
+
+  /**
+   * JSON {@code phoneSettings}: object {@link PhoneSettings}; not in {@code
+   * Crm.V2.Customers.CustomerContact}.
+   */
+  Optional<PhoneSettings> phoneSettings();
+
+  /**
+   * JSON {@code createdOn}: ISO-8601 date-time; not in {@code Crm.V2.Customers.CustomerContact}.
+   */
+  Optional<Instant> createdOn();
+
+  /**
+   * JSON {@code preferences}: object {@link ContactPreferences}; not in {@code
+   * Crm.V2.Customers.CustomerContact}.
+   */
+  Optional<ContactPreferences> preferences();
+
+  /**
+   * JSON {@code customerId}: integer (int64); only in {@code
+   * Crm.V2.Customers.CustomerContactWithModifiedOnAndCustomerIdResponse} and {@code
+   * Crm.V2.ExportCustomerContactResponse}.
+   */
+  Optional<Long> customerId();
+
+  /** JSON {@code active}: boolean; only in {@code Crm.V2.ExportCustomerContactResponse}. */
+  Optional<Boolean> active();
 
   /** A builder of {@code CustomerContact}. */
   static ImmutableCustomerContact.Builder builder() {

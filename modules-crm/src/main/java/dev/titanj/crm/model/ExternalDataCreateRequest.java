@@ -19,8 +19,8 @@ public interface ExternalDataCreateRequest extends TitanRequest {
   /** JSON {@code applicationGuid}: GUID; required. */
   UUID applicationGuid();
 
-  /** JSON {@code externalData}: list of object {@link ExternalDataModel}; required. */
-  List<ExternalDataModel> externalData();
+  /** JSON {@code externalData}: list of object {@link ExternalData}; required. */
+  List<ExternalData> externalData();
 
   /** A builder of {@code ExternalDataCreateRequest}. */
   static Builder builder() {

@@ -28,8 +28,8 @@ public interface ExternalDataUpdateRequest extends TitanRequest {
   /** JSON {@code applicationGuid}: GUID; required. */
   UUID applicationGuid();
 
-  /** JSON {@code externalData}: list of object {@link ExternalDataUpdateModel}; required. */
-  List<ExternalDataUpdateModel> externalData();
+  /** JSON {@code externalData}: list of object {@link ExternalDataUpdate}; required. */
+  List<ExternalDataUpdate> externalData();
 
   /** A builder of {@code ExternalDataUpdateRequest}. */
   static Builder builder() {

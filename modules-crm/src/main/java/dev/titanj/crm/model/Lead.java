@@ -11,8 +11,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.LeadResponse}, read from responses. Every field except {@code id} is
- * optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.LeadResponse} and {@code Crm.V2.ExportLeadsResponse}, read from responses.
+ * Every field except {@code id} is optional and lists and maps default to empty, whatever the API
+ * declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -121,6 +122,9 @@ public interface Lead {
 
   /** JSON {@code leadCountry}: string. */
   Optional<String> leadCountry();
+
+  /** JSON {@code active}: boolean; only in {@code Crm.V2.ExportLeadsResponse}. */
+  Optional<Boolean> active();
 
   /** A builder of {@code Lead}. */
   static ImmutableLead.Builder builder() {

@@ -9,7 +9,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Locations.LocationResponse}, read from responses. Every field except {@code
+ * Record {@code Crm.V2.Locations.LocationResponse}, {@code Crm.V2.ExportLocationsResponse} and
+ * {@code Crm.V2.Locations.CreateLocationResponse}, read from responses. Every field except {@code
  * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
@@ -30,8 +31,8 @@ public interface Location {
   /** JSON {@code address}: object {@link CustomerAddress}. */
   Optional<CustomerAddress> address();
 
-  /** JSON {@code customFields}: list of object {@link CustomFieldModel}. */
-  List<CustomFieldModel> customFields();
+  /** JSON {@code customFields}: list of object {@link CustomField}. */
+  List<CustomField> customFields();
 
   /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
@@ -54,11 +55,17 @@ public interface Location {
   /** JSON {@code tagTypeIds}: list of integer (int64). */
   List<Long> tagTypeIds();
 
-  /** JSON {@code externalData}: list of object {@link ExternalDataModel}. */
-  List<ExternalDataModel> externalData();
+  /** JSON {@code externalData}: list of object {@link ExternalData}. */
+  List<ExternalData> externalData();
 
   /** JSON {@code taxZoneId}: integer (int64). */
   Optional<Long> taxZoneId();
+
+  /**
+   * JSON {@code contacts}: list of object {@link LocationContact}; only in {@code
+   * Crm.V2.Locations.CreateLocationResponse}.
+   */
+  List<LocationContact> contacts();
 
   /** A builder of {@code Location}. */
   static ImmutableLocation.Builder builder() {

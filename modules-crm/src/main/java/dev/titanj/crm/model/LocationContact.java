@@ -5,12 +5,15 @@ package dev.titanj.crm.model;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Locations.LocationContact}, read from responses. Every field except {@code
- * id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.LocationContactResponse}, {@code Crm.V2.LocationsContactResponse}, {@code
+ * Crm.V2.ExportLocationContactResponse} and {@code Crm.V2.Locations.LocationContact}, read from
+ * responses. Every field except {@code id} is optional and lists and maps default to empty,
+ * whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -35,6 +38,37 @@ public interface LocationContact {
 
   /** JSON {@code memo}: string. */
   Optional<String> memo();
+
+  /**
+   * JSON {@code phoneSettings}: object {@link PhoneSettings}; not in {@code
+   * Crm.V2.Locations.LocationContact}.
+   */
+  Optional<PhoneSettings> phoneSettings();
+
+  /**
+   * JSON {@code modifiedOn}: ISO-8601 date-time; not in {@code Crm.V2.Locations.LocationContact}.
+   */
+  Optional<Instant> modifiedOn();
+
+  /**
+   * JSON {@code createdOn}: ISO-8601 date-time; not in {@code Crm.V2.Locations.LocationContact}.
+   */
+  Optional<Instant> createdOn();
+
+  /**
+   * JSON {@code preferences}: object {@link ContactPreferences}; not in {@code
+   * Crm.V2.Locations.LocationContact}.
+   */
+  Optional<ContactPreferences> preferences();
+
+  /**
+   * JSON {@code locationId}: integer (int64); only in {@code Crm.V2.LocationsContactResponse} and
+   * {@code Crm.V2.ExportLocationContactResponse}.
+   */
+  Optional<Long> locationId();
+
+  /** JSON {@code active}: boolean; only in {@code Crm.V2.ExportLocationContactResponse}. */
+  Optional<Boolean> active();
 
   /** A builder of {@code LocationContact}. */
   static ImmutableLocationContact.Builder builder() {

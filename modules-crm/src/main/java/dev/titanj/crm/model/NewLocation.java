@@ -25,20 +25,20 @@ public interface NewLocation extends TitanRequest {
   CustomerAddress address();
 
   /**
-   * JSON {@code contacts}: list of object {@link NewCustomerContact}; not sent unless set (an empty
-   * list is sent as {@code []}); {@code clearContacts()} sends null.
+   * JSON {@code contacts}: list of object {@link NewContact}; not sent unless set (an empty list is
+   * sent as {@code []}); {@code clearContacts()} sends null.
    */
   @Nullable
   @Clearable
-  List<NewCustomerContact> contacts();
+  List<NewContact> contacts();
 
   /**
-   * JSON {@code customFields}: list of object {@link CustomFieldUpdateModel}; not sent unless set
-   * (an empty list is sent as {@code []}); {@code clearCustomFields()} sends null.
+   * JSON {@code customFields}: list of object {@link CustomFieldValue}; not sent unless set (an
+   * empty list is sent as {@code []}); {@code clearCustomFields()} sends null.
    */
   @Nullable
   @Clearable
-  List<CustomFieldUpdateModel> customFields();
+  List<CustomFieldValue> customFields();
 
   /**
    * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as

@@ -27,7 +27,7 @@ public interface UpdateBookingProviderTagRequest extends TitanRequest {
    * is sent. See {@link TitanRequest#changes}.
    */
   static UpdateBookingProviderTagRequest changes(
-      GetBookingProviderTag before, GetBookingProviderTag after) {
+      BookingProviderTag before, BookingProviderTag after) {
     return TitanRequest.changes(UpdateBookingProviderTagRequest.class, before, after);
   }
 

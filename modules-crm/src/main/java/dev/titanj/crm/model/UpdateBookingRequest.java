@@ -23,8 +23,8 @@ public interface UpdateBookingRequest extends TitanRequest {
   /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /** JSON {@code address}: object {@link CrmV2AddressPatchModel}. */
-  Optional<CrmV2AddressPatchModel> address();
+  /** JSON {@code address}: object {@link UpdateBookingAddress}. */
+  Optional<UpdateBookingAddress> address();
 
   /** JSON {@code customerType}: enum {@link CustomerType}. */
   Optional<CustomerType> customerType();

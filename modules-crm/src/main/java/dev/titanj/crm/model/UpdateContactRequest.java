@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.UpdateContactRequest}. Required: {@code isArchived}; {@code build()}
- * fails without it. Sent exactly as built: a field that was not set is not sent (lists included),
- * {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.UpdateContactRequest} and {@code Crm.V2.ReplaceContactRequest}.
+ * Required: {@code isArchived}; {@code build()} fails without it. Sent exactly as built: a field
+ * that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable

@@ -27,11 +27,11 @@ public interface UpdateCustomerRequest extends TitanRequest {
   Optional<UpdateCustomerAddress> address();
 
   /**
-   * JSON {@code customFields}: list of object {@link CustomFieldUpdateModel}; not sent unless set
-   * (an empty list is sent as {@code []}).
+   * JSON {@code customFields}: list of object {@link CustomFieldValue}; not sent unless set (an
+   * empty list is sent as {@code []}).
    */
   @Nullable
-  List<CustomFieldUpdateModel> customFields();
+  List<CustomFieldValue> customFields();
 
   /** JSON {@code externalData}: object {@link ExternalDataUpdateRequest}. */
   Optional<ExternalDataUpdateRequest> externalData();

@@ -23,8 +23,8 @@ public interface UpdateLocationRequest extends TitanRequest {
   /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /** JSON {@code address}: object {@link LocationsAddressPatchModel}. */
-  Optional<LocationsAddressPatchModel> address();
+  /** JSON {@code address}: object {@link UpdateLocationAddress}. */
+  Optional<UpdateLocationAddress> address();
 
   /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
@@ -33,11 +33,11 @@ public interface UpdateLocationRequest extends TitanRequest {
   Optional<Long> taxZoneId();
 
   /**
-   * JSON {@code customFields}: list of object {@link CustomFieldUpdateModel}; not sent unless set
-   * (an empty list is sent as {@code []}).
+   * JSON {@code customFields}: list of object {@link CustomFieldValue}; not sent unless set (an
+   * empty list is sent as {@code []}).
    */
   @Nullable
-  List<CustomFieldUpdateModel> customFields();
+  List<CustomFieldValue> customFields();
 
   /**
    * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as

@@ -3,8 +3,7 @@
 package dev.titanj.dispatch.internal;
 
 import dev.titanj.dispatch.BusinessHourRepository;
-import dev.titanj.dispatch.model.BusinessHourModel;
-import dev.titanj.dispatch.model.CreateBusinessHour;
+import dev.titanj.dispatch.model.BusinessHours;
 import dev.titanj.dispatch.model.CreateBusinessHourRequest;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -17,8 +16,8 @@ import retrofit2.http.POST;
  */
 public interface BusinessHourApi {
   @GET("business-hours")
-  Call<BusinessHourModel> businessHourGetList();
+  Call<BusinessHours> businessHourGetList();
 
   @POST("business-hours")
-  Call<CreateBusinessHour> businessHourCreate(@Body CreateBusinessHourRequest request);
+  Call<BusinessHours> businessHourCreate(@Body CreateBusinessHourRequest request);
 }

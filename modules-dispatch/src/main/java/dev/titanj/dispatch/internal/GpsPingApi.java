@@ -3,8 +3,8 @@
 package dev.titanj.dispatch.internal;
 
 import dev.titanj.dispatch.GpsPingRepository;
+import dev.titanj.dispatch.model.CreateGpsPingRequest;
 import dev.titanj.dispatch.model.GpsPing;
-import dev.titanj.dispatch.model.GpsPingCreateRequest;
 import java.util.List;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -15,5 +15,5 @@ import retrofit2.http.Path;
 public interface GpsPingApi {
   @POST("gps-provider/{gps_provider}/gps-pings")
   Call<List<GpsPing>> gpsCreate(
-      @Path("gps_provider") String gpsProvider, @Body List<GpsPingCreateRequest> requests);
+      @Path("gps_provider") String gpsProvider, @Body List<CreateGpsPingRequest> requests);
 }

@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.AppointmentAssignmentResponse}, read from responses. Every field except
- * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.AppointmentAssignmentResponse} and {@code
+ * Dispatch.V2.ExportAppointmentAssignmentsResponse}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable

@@ -18,8 +18,8 @@ public interface Capacity {
   /** JSON {@code timeStamp}: ISO-8601 date-time. */
   Optional<Instant> timeStamp();
 
-  /** JSON {@code availabilities}: list of object {@link CapacityResponseAvailability}. */
-  List<CapacityResponseAvailability> availabilities();
+  /** JSON {@code availabilities}: list of object {@link CapacityAvailability}. */
+  List<CapacityAvailability> availabilities();
 
   /** A builder of {@code Capacity}. */
   static ImmutableCapacity.Builder builder() {

@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.TeamResponse}, read from responses. Every field except {@code id} is
- * optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.TeamResponse} and {@code Dispatch.V2.CreateTeamResponse}, read from
+ * responses. Every field except {@code id} is optional and lists and maps default to empty,
+ * whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -31,6 +32,9 @@ public interface Team {
 
   /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
+
+  /** JSON {@code created}: boolean; only in {@code Dispatch.V2.CreateTeamResponse}. */
+  Optional<Boolean> created();
 
   /** A builder of {@code Team}. */
   static ImmutableTeam.Builder builder() {

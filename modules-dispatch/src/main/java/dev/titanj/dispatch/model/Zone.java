@@ -9,8 +9,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.ZoneResponse}, read from responses. Every field except {@code id} is
- * optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.ZoneResponse} and {@code Dispatch.V2.CreateOrUpdateZoneResponse}, read
+ * from responses. Every field except {@code id} is optional and lists and maps default to empty,
+ * whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -36,26 +37,34 @@ public interface Zone {
   /** JSON {@code locnNumbers}: list of string. */
   List<String> locnNumbers();
 
-  /** JSON {@code createdBy}: integer (int64). */
+  /** JSON {@code createdBy}: integer (int64); only in {@code Dispatch.V2.ZoneResponse}. */
   Optional<Long> createdBy();
 
-  /** JSON {@code createdOn}: ISO-8601 date-time. */
+  /** JSON {@code createdOn}: ISO-8601 date-time; only in {@code Dispatch.V2.ZoneResponse}. */
   Optional<Instant> createdOn();
 
-  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time; only in {@code Dispatch.V2.ZoneResponse}. */
   Optional<Instant> modifiedOn();
 
   /** JSON {@code serviceDaysEnabled}: boolean. */
   Optional<Boolean> serviceDaysEnabled();
 
-  /** JSON {@code serviceDays}: list of string. */
+  /** JSON {@code serviceDays}: list of string; only in {@code Dispatch.V2.ZoneResponse}. */
   List<String> serviceDays();
 
   /** JSON {@code businessUnits}: list of integer (int64). */
   List<Long> businessUnits();
 
-  /** JSON {@code technicians}: list of integer (int64). */
+  /**
+   * JSON {@code technicians}: list of integer (int64); only in {@code Dispatch.V2.ZoneResponse}.
+   */
   List<Long> technicians();
+
+  /**
+   * JSON {@code serviceDaysIds}: list of integer (int32); only in {@code
+   * Dispatch.V2.CreateOrUpdateZoneResponse}.
+   */
+  List<Integer> serviceDaysIds();
 
   /** A builder of {@code Zone}. */
   static ImmutableZone.Builder builder() {

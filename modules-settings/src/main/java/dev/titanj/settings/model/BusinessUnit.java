@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.BusinessUnitResponse}, read from responses. Every field except
- * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.BusinessUnitResponse} and {@code
+ * TenantSettings.V2.ExportBusinessUnitResponse}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -73,11 +74,11 @@ public interface BusinessUnit {
   /** JSON {@code corporateContractNumber}: string. */
   Optional<String> corporateContractNumber();
 
-  /** JSON {@code trade}: object {@link NamedModel}. */
-  Optional<NamedModel> trade();
+  /** JSON {@code trade}: object {@link NamedField}. */
+  Optional<NamedField> trade();
 
-  /** JSON {@code division}: object {@link NamedModel}. */
-  Optional<NamedModel> division();
+  /** JSON {@code division}: object {@link NamedField}. */
+  Optional<NamedField> division();
 
   /** JSON {@code tagTypeIds}: list of integer (int64). */
   List<Long> tagTypeIds();
@@ -91,8 +92,8 @@ public interface BusinessUnit {
   /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /** JSON {@code externalData}: list of object {@link ExternalDataModel}. */
-  List<ExternalDataModel> externalData();
+  /** JSON {@code externalData}: list of object {@link ExternalData}. */
+  List<ExternalData> externalData();
 
   /** A builder of {@code BusinessUnit}. */
   static ImmutableBusinessUnit.Builder builder() {

@@ -11,8 +11,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.EmployeeResponse}, read from responses. Every field except {@code
- * id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.EmployeeResponse} and {@code
+ * TenantSettings.V2.ExportEmployeeResponse}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -68,11 +69,11 @@ public interface Employee {
   /** JSON {@code accountLocked}: boolean. */
   Optional<Boolean> accountLocked();
 
-  /** JSON {@code customFields}: list of object {@link EmployeeCustomField}. */
-  List<EmployeeCustomField> customFields();
+  /** JSON {@code customFields}: list of object {@link CustomField}. */
+  List<CustomField> customFields();
 
-  /** JSON {@code permissions}: list of object {@link EmployeePermission}. */
-  List<EmployeePermission> permissions();
+  /** JSON {@code permissions}: list of object {@link Permission}. */
+  List<Permission> permissions();
 
   /** A builder of {@code Employee}. */
   static ImmutableEmployee.Builder builder() {

@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.TagTypeResponse}, read from responses. Every field except {@code
- * id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.TagTypeResponse} and {@code
+ * TenantSettings.V2.ExportTagTypeResponse}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable

@@ -12,8 +12,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.TechnicianResponse}, read from responses. Every field except
- * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.TechnicianResponse} and {@code
+ * TenantSettings.V2.ExportTechnicianResponse}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
@@ -63,8 +64,8 @@ public interface Technician {
   /** JSON {@code isManagedTech}: boolean. */
   Optional<Boolean> isManagedTech();
 
-  /** JSON {@code customFields}: list of object {@link TechnicianCustomField}. */
-  List<TechnicianCustomField> customFields();
+  /** JSON {@code customFields}: list of object {@link CustomField}. */
+  List<CustomField> customFields();
 
   /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
@@ -90,8 +91,8 @@ public interface Technician {
     return jobFilterAsString().map(s -> WireEnums.fromWire(JobFilter.class, s));
   }
 
-  /** JSON {@code permissions}: list of object {@link TechnicianPermission}. */
-  List<TechnicianPermission> permissions();
+  /** JSON {@code permissions}: list of object {@link Permission}. */
+  List<Permission> permissions();
 
   /** JSON {@code accountLocked}: boolean. */
   Optional<Boolean> accountLocked();
