@@ -348,7 +348,7 @@ final class Shapes {
    */
   static String propertyKey(String wire, JsonNode ps, Kind kind, Set<String> required,
       Function<String, String> refId) {
-    String t = Generator.isMoneyString(wire, ps) ? "decimal" : typeKey(ps, refId);
+    String t = ModuleModel.isMoneyString(wire, ps) ? "decimal" : typeKey(ps, refId);
     boolean nullable = ps.path("nullable").asBoolean(false);
     if (kind == Kind.REQUEST) {
       return t + (required.contains(wire) ? " required" : "") + (nullable ? " nullable" : "");

@@ -1,0 +1,348 @@
+package dev.titanj.codegen;
+
+import static dev.titanj.codegen.ModuleModel.idType;
+import static dev.titanj.codegen.ModuleModel.isMoneyString;
+import static dev.titanj.codegen.ModuleModel.raw;
+import static dev.titanj.codegen.Types.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.titanj.codegen.Spec.Op;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.lang.model.element.Modifier;
+
+/** Writes the value types (immutable records) and enums of a module's model package. */
+final class ModelEmitter {
+  private final ModuleModel mod;
+
+  ModelEmitter(ModuleModel mod) {
+    this.mod = mod;
+  }
+
+  TypeSpec enumType(String schema, JsonNode node) {
+    ClassName self = mod.model(schema);
+    TypeSpec.Builder t = TypeSpec.enumBuilder(self).addModifiers(Modifier.PUBLIC)
+        .addSuperinterface(WIRE_ENUM)
+        .addJavadoc("Values of {@code $L} ($L wire values); unknown values read as {@link #UNKNOWN}.\n",
+            schema, node.path("type").asText("string"));
+    List<String> wires = new ArrayList<>();
+    node.path("enum").forEach(v -> wires.add(v.asText()));
+    List<String> labels = new ArrayList<>();
+    node.path("x-enumNames").forEach(v -> labels.add(v.asText()));
+    Set<String> constants = new LinkedHashSet<>();
+    for (int i = 0; i < wires.size(); i++) {
+      String label = i < labels.size() ? labels.get(i) : wires.get(i);
+      String c = Names.constant(label);
+      if (c.equals("UNKNOWN")) {
+        c = "UNKNOWN_VALUE";
+      }
+      String base = c;
+      for (int n = 2; constants.contains(c); n++) {
+        c = base + "_" + n;
+      }
+      constants.add(c);
+      t.addEnumConstant(c, TypeSpec.anonymousClassBuilder("$S", wires.get(i))
+          .addJavadoc("Wire value {@code $L}.\n", wires.get(i)).build());
+    }
+    t.addEnumConstant("UNKNOWN", TypeSpec.anonymousClassBuilder("$S", "")
+        .addJavadoc("A value this SDK does not know; never sent.\n").build());
+    t.addField(STRING, "wireValue", Modifier.PRIVATE, Modifier.FINAL);
+    t.addMethod(MethodSpec.constructorBuilder().addParameter(STRING, "wireValue")
+        .addStatement("this.wireValue = wireValue").build());
+    t.addMethod(MethodSpec.methodBuilder("wireValue").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(STRING).addStatement("return wireValue").build());
+
+    return t.build();
+  }
+
+  /** A short factual description of a property's wire type. */
+  String describe(JsonNode s) {
+    String ref = Spec.refName(s);
+    if (ref != null) {
+      return (mod.spec.isEnum(ref) ? "enum " : "object ") + "{@link " + mod.model(ref).simpleName() + "}";
+    }
+    String type = s.path("type").asText("any");
+    String format = s.path("format").asText("");
+    switch (type) {
+      case "array":
+        return "list of " + describe(s.path("items"));
+      case "object":
+        JsonNode ap = s.get("additionalProperties");
+        return ap != null && ap.isObject() && !ap.isEmpty() ? "map of string to " + describe(ap) : "JSON object";
+      case "string":
+        switch (format) {
+          case "date-time":
+            return "ISO-8601 date-time";
+          case "date":
+            return "ISO-8601 date";
+          case "duration":
+            return "TimeSpan string such as {@code 02:00:00}";
+          case "guid":
+          case "uuid":
+            return "GUID";
+          case "password":
+            return "secret string (hidden from toString)";
+          case "":
+            return "string";
+          default:
+            return "string (" + format + ")";
+        }
+      case "number":
+        return format.equals("double") ? "double" : "decimal (string or number on the wire)";
+      default:
+        return format.isEmpty() ? type : type + " (" + format + ")";
+    }
+  }
+
+  private static String limits(JsonNode s) {
+    List<String> out = new ArrayList<>();
+    if (s.has("maxLength")) {
+      out.add("at most " + s.get("maxLength").asInt() + " characters");
+    }
+    if (s.has("minLength") && s.get("minLength").asInt() > 0) {
+      out.add("at least " + s.get("minLength").asInt() + " characters");
+    }
+    if (s.has("minimum")) {
+      out.add("minimum " + s.get("minimum").asText());
+    }
+    if (s.has("maximum")) {
+      out.add("maximum " + s.get("maximum").asText());
+    }
+    if (s.has("maxItems")) {
+      out.add("at most " + s.get("maxItems").asInt() + " items");
+    }
+    return out.isEmpty() ? "" : "; " + String.join(", ", out);
+  }
+
+  /**
+   * The record a change-based request is computed from: the one type that {@code GET} of the
+   * path answers with, for every PATCH or PUT of that path that takes {@code schema}; else null.
+   */
+  String changesSource(String schema) {
+    Set<String> sources = new TreeSet<>();
+    List<String> bodies = mod.shapes == null ? List.of(schema) : mod.membersOf(schema);
+    for (Op op : mod.ops) {
+      if (op.body != null && bodies.contains(op.body) && !op.bodyArray
+          && (op.method.equalsIgnoreCase("PATCH") || op.method.equalsIgnoreCase("PUT"))) {
+        for (Op get : mod.ops) {
+          if (get.method.equalsIgnoreCase("GET") && get.full.equals(op.full)
+              && get.kind == Op.Kind.OBJECT && get.type != null) {
+            sources.add(mod.shapes == null ? get.type : mod.shapes.leadOf.get(get.type));
+          }
+        }
+      }
+    }
+    return sources.size() == 1 ? sources.iterator().next() : null;
+  }
+
+  /** What the spec says an empty list means, as a Javadoc clause, or nothing. */
+  static String emptyListNote(JsonNode ps) {
+    String d = ps.path("description").asText("").replace("\\\n", " ").replace('\n', ' ')
+        .replaceAll("\\s+", " ").trim();
+    for (String sentence : d.split("(?<=\\.)\\s+")) {
+      if (sentence.toLowerCase(Locale.ROOT).contains("empty")) {
+        sentence = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+        return ": the API says \"" + sentence.replace("*/", "*&#47;").replace("@", "{@literal @}")
+            .replace("$", "$$") + "\"";
+      }
+    }
+    return "";
+  }
+
+  /** {@code A}, or {@code A} and {@code B} (and so on) for a merged type. */
+  private String schemaList(List<String> schemas) {
+    List<String> codes = new ArrayList<>();
+    for (String s : schemas) {
+      codes.add("{@code " + s + "}");
+    }
+    if (codes.size() == 1) {
+      return codes.get(0);
+    }
+    return String.join(", ", codes.subList(0, codes.size() - 1)) + " and "
+        + codes.get(codes.size() - 1);
+  }
+
+  /**
+   * For a field only some members of a merged type declare: the shorter of "only in" those and
+   * "not in" the others; nothing for a field every member declares.
+   */
+  private String partialNote(List<String> members, List<String> declaring) {
+    if (declaring == null) {
+      return "";
+    }
+    List<String> others = new ArrayList<>(members);
+    others.removeAll(declaring);
+    return declaring.size() <= others.size() ? "; only in " + schemaList(declaring)
+        : "; not in " + schemaList(others);
+  }
+
+  /**
+   * A value type. {@code schema} leads its type; a merged type is generated from the union of its
+   * members' schemas (identical shapes have the same fields; a union adds the fields only some
+   * members declare, such as an export record's {@code active}).
+   */
+  TypeSpec valueType(String schema, JsonNode specNode) {
+    JsonNode node = mod.shapes.nodes.getOrDefault(schema, specNode);
+    List<String> members = mod.membersOf(schema);
+    Map<String, List<String>> partial = mod.shapes.partial.getOrDefault(schema, Map.of());
+    ClassName self = mod.model(schema);
+    ClassName immutable = ClassName.get(mod.modelPkg, "Immutable" + self.simpleName());
+    boolean tolerant = mod.responseTypes.contains(schema);
+    Set<String> required = new LinkedHashSet<>();
+    node.path("required").forEach(r -> required.add(r.asText()));
+    TypeSpec.Builder t = TypeSpec.interfaceBuilder(self).addModifiers(Modifier.PUBLIC)
+        .addAnnotation(TITAN_VALUE).addAnnotation(VALUE_IMMUTABLE);
+    if (tolerant) {
+      t.addJavadoc("Record $L, read from responses. Every field except {@code id} is"
+          + " optional and lists and maps default to empty, whatever the API declares required.\n",
+          schemaList(members));
+    } else {
+      t.addSuperinterface(TITAN_REQUEST);
+      List<String> req = new ArrayList<>();
+      for (String r : required) {
+        if (node.path("properties").has(r)) {
+          req.add("{@code " + r + "}");
+        }
+      }
+      t.addJavadoc("Request body $L. $L Sent exactly as built: a field that was not set"
+          + " is not sent (lists included), {@code clearX()} sends {@code null}.\n",
+          schemaList(members),
+          req.isEmpty()
+          ? "No field is required."
+          : "Required: " + String.join(", ", req) + "; {@code build()} fails without "
+              + (req.size() == 1 ? "it." : "them."));
+    }
+    TypeSpec.Builder builder = TypeSpec.classBuilder("Builder")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .superclass(immutable.nestedClass("Builder"))
+        .addJavadoc("Builds a {@link $L}; {@code clearX()} methods send an explicit null.\n",
+            self.simpleName());
+    Map<String, String> names = mod.accessorNames(node);
+    for (Map.Entry<String, String> e : names.entrySet()) {
+      String wire = e.getKey();
+      String jname = e.getValue();
+      JsonNode ps = node.path("properties").get(wire);
+      if (isMoneyString(wire, ps)) {
+        ps = ((com.fasterxml.jackson.databind.node.ObjectNode) ps.deepCopy()).put("type", "number")
+            .put("format", "decimal");
+      }
+      boolean isList = "array".equals(ps.path("type").asText()) && Spec.refName(ps) == null;
+      boolean isMap = "object".equals(ps.path("type").asText()) && Spec.refName(ps) == null
+          && ps.has("additionalProperties");
+      String enumRef = mod.spec.enumRef(ps);
+      String listEnum = isList ? mod.spec.enumRef(ps.path("items")) : null;
+      boolean nullable = ps.path("nullable").asBoolean(false);
+      boolean clearable = !tolerant && nullable && !required.contains(wire);
+      String doc = "JSON {@code " + wire + "}: " + describe(ps) + limits(ps)
+          + (!tolerant && required.contains(wire) ? "; required" : "")
+          + (!tolerant && (isList || isMap) && !required.contains(wire)
+              ? "; not sent unless set (an empty " + (isList ? "list is sent as {@code []}"
+                  : "map is sent as <code>{}</code>") + ")" + emptyListNote(ps) : "")
+          + (clearable ? "; {@code clear" + Names.upperFirst(jname) + "()} sends null" : "")
+          + (tolerant && mod.sharedTypes.contains(schema) && required.contains(wire)
+              ? "; required when sent in a request" : "")
+          + partialNote(members, partial.get(wire))
+          + ".\n";
+      boolean plainId = tolerant && wire.equals("id") && !isList && !isMap
+          && Spec.refName(ps) == null && idType(ps) != null && !nullable;
+      if (tolerant && (enumRef != null || listEnum != null)) {
+        boolean list = listEnum != null;
+        String en = list ? listEnum : enumRef;
+        String raw = jname + (list ? "AsStrings" : "AsString");
+        TypeName rawType = list ? ParameterizedTypeName.get(LIST, STRING)
+            : ParameterizedTypeName.get(OPTIONAL, STRING);
+        t.addMethod(MethodSpec.methodBuilder(raw).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+            .returns(rawType)
+            .addAnnotation(AnnotationSpec.builder(WIRE_NAME).addMember("value", "$S", wire).build())
+            .addJavadoc("JSON {@code $L} exactly as sent (values of {@link $T}), so values this SDK"
+                + " does not know are kept.\n", wire, mod.model(en)).build());
+        MethodSpec.Builder typed = MethodSpec.methodBuilder(jname)
+            .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+            .addJavadoc("JSON {@code $L} as {@link $T}; unknown values are {@code UNKNOWN}.\n", wire,
+                mod.model(en));
+        if (list) {
+          typed.returns(ParameterizedTypeName.get(LIST, mod.model(en)))
+              .addStatement("return $L().stream().map(s -> $T.fromWire($T.class, s)).collect($T.toList())",
+                  raw, WIRE_ENUMS, mod.model(en), COLLECTORS);
+        } else {
+          typed.returns(ParameterizedTypeName.get(OPTIONAL, mod.model(en)))
+              .addStatement("return $L().map(s -> $T.fromWire($T.class, s))", raw, WIRE_ENUMS, mod.model(en));
+        }
+        t.addMethod(typed.build());
+        continue;
+      }
+      TypeName type;
+      if (isList || isMap) {
+        type = mod.propType(ps, tolerant, true);
+        if (!tolerant && isMap && ps.path("additionalProperties").path("nullable").asBoolean(false)) {
+          // Values the API accepts as null: Optional.empty() is sent as null.
+          type = ParameterizedTypeName.get(MAP, STRING,
+              ParameterizedTypeName.get(OPTIONAL, mod.propType(ps.get("additionalProperties"), false, true)));
+        }
+      } else if (plainId) {
+        type = mod.propType(ps, true, false);
+      } else if (!tolerant && required.contains(wire)) {
+        type = mod.propType(ps, false, false);
+      } else {
+        type = ParameterizedTypeName.get(OPTIONAL, mod.propType(ps, tolerant, true));
+      }
+      MethodSpec.Builder m = MethodSpec.methodBuilder(jname)
+          .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).returns(type).addJavadoc(doc);
+      if (!jname.equals(wire)) {
+        m.addAnnotation(AnnotationSpec.builder(WIRE_NAME).addMember("value", "$S", wire).build());
+      }
+      if ("password".equals(ps.path("format").asText())) {
+        m.addAnnotation(VALUE_REDACTED);
+      }
+      if (!tolerant && (isList || isMap) && !required.contains(wire)) {
+        m.addAnnotation(NULLABLE);
+      }
+      if (tolerant && mod.sharedTypes.contains(schema) && required.contains(wire)) {
+        m.addAnnotation(REQUIRED_IN_REQUESTS);
+      }
+      if (clearable) {
+        m.addAnnotation(CLEARABLE);
+        builder.addMethod(MethodSpec.methodBuilder("clear" + Names.upperFirst(jname))
+            .addModifiers(Modifier.PUBLIC).returns(self.nestedClass("Builder"))
+            .addJavadoc("Sends {@code \"$L\": null}, clearing the field.\n", wire)
+            .addStatement("addExplicitNulls($S)", wire)
+            .addStatement("return this").build());
+      }
+      t.addMethod(m.build());
+    }
+    if (!tolerant) {
+      String source = changesSource(schema);
+      if (source != null && !names.containsValue("changes")) {
+        t.addMethod(MethodSpec.methodBuilder("changes")
+            .addJavadoc("The request that turns {@code before} into {@code after} (two copies of a record"
+                + " read earlier): fields that differ are sent, a field {@code after} no longer has is"
+                + " sent as null, nothing else is sent. See {@link $T#changes}.\n", TITAN_REQUEST)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+            .addParameter(mod.model(source), "before").addParameter(mod.model(source), "after")
+            .addStatement("return $T.changes($T.class, before, after)", TITAN_REQUEST, self).build());
+      }
+      t.addType(builder.build());
+      t.addMethod(MethodSpec.methodBuilder("builder")
+          .addJavadoc("A builder of {@code $L}.\n", self.simpleName())
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self.nestedClass("Builder"))
+          .addStatement("return new Builder()").build());
+      return t.build();
+    }
+    t.addMethod(MethodSpec.methodBuilder("builder")
+        .addJavadoc("A builder of {@code $L}.\n", self.simpleName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(immutable.nestedClass("Builder"))
+        .addStatement("return $T.builder()", immutable).build());
+    return t.build();
+  }
+}
