@@ -1,41 +1,180 @@
 package dev.titanj.codegen;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.Properties;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Per-area resource data that the OpenAPI documents do not carry, read from
- * {@code resources.properties}: scope prefixes and the reference-data flag.
+ * The type-naming part of an area's customization data: {@code customization/<area>.properties}
+ * beside this class (the format is described at the top of each file). Read line by line, not
+ * through {@link java.util.Properties}, so that entries keep their order and a key given twice is
+ * an error rather than silently the last one; a line ending in {@code \} continues on the next.
+ *
+ * <ul>
+ *   <li>{@code merge.<JavaName> = SchemaA, SchemaB, ...}: the schemas are one Java type; a response
+ *       type gets the union of the members' fields (the first member leads: its field order and
+ *       descriptions come first).
+ *   <li>{@code rename.<Schema> = JavaName}: the schema's Java type (and the type of every schema
+ *       merged with it) is {@code JavaName}.
+ *   <li>{@code apart.<label> = SchemaA, SchemaB, ...}: the schemas are never merged automatically
+ *       (each stays its own type unless a {@code merge} entry names it).
+ *   <li>{@code scope = acc}: the area's prefix in OAuth scope names, {@code tn.<prefix>.<resource>:r|w}
+ *       (ServiceTitan's scope listing; the resource part is its path segment without dashes).
+ *       The area name when absent.
+ *   <li>{@code referenceData = payment-types, tax-zones, ...}: resources that are small,
+ *       slow-changing reference data, cached by default.
+ * </ul>
  */
 final class Customization {
-  private static final Properties DATA = load();
+  /** Declared merges: Java name -> member schemas, in file order. */
+  final Map<String, List<String>> merges;
+  /** Renames: schema -> Java name. */
+  final Map<String, String> renames;
+  /** Schemas never merged automatically. */
+  final Set<String> apart;
+  /** Where the data came from, for messages. */
+  final String source;
+  /** The scope-name prefix, or null for the area name. */
+  final String scope;
+  /** Resources cached by default. */
+  final Set<String> referenceData;
 
-  private Customization() {}
+  Customization(String source, Map<String, List<String>> merges, Map<String, String> renames,
+      Set<String> apart) {
+    this(source, merges, renames, apart, null, Set.of());
+  }
 
-  private static Properties load() {
-    Properties p = new Properties();
-    try (InputStream in = Customization.class.getResourceAsStream("resources.properties")) {
+  Customization(String source, Map<String, List<String>> merges, Map<String, String> renames,
+      Set<String> apart, String scope, Set<String> referenceData) {
+    this.source = source;
+    this.scope = scope;
+    this.referenceData = Collections.unmodifiableSet(new LinkedHashSet<>(referenceData));
+    this.merges = Collections.unmodifiableMap(new LinkedHashMap<>(merges));
+    this.renames = Collections.unmodifiableMap(new LinkedHashMap<>(renames));
+    this.apart = Collections.unmodifiableSet(new LinkedHashSet<>(apart));
+  }
+
+  /** No renames, no declared merges: identical shapes still merge, with generated names. */
+  static Customization none(String area) {
+    return new Customization("customization/" + area + ".properties (none)", Map.of(), Map.of(),
+        Set.of());
+  }
+
+  /** The area's data file from the class path, or {@link #none} when the area has none. */
+  static Customization forArea(String area) {
+    String file = "customization/" + area + ".properties";
+    try (InputStream in = Customization.class.getResourceAsStream(file)) {
       if (in == null) {
-        throw new IllegalStateException("resources.properties is missing from codegen");
+        return none(area);
       }
-      p.load(in);
+      return parse(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return p;
   }
 
-  /** The area's prefix in scope names ({@code acc} for accounting); the area name by default. */
-  static String scopePrefix(String area) {
-    return DATA.getProperty(area + ".scope", area);
+  static Customization parse(String source, String text) {
+    Map<String, List<String>> merges = new LinkedHashMap<>();
+    Map<String, String> renames = new LinkedHashMap<>();
+    Set<String> apart = new LinkedHashSet<>();
+    Set<String> keys = new LinkedHashSet<>();
+    String scope = null;
+    Set<String> referenceData = new LinkedHashSet<>();
+    try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
+      String line;
+      int n = 0;
+      while ((line = r.readLine()) != null) {
+        n++;
+        line = line.strip();
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        String where = source + ":" + n + ": ";
+        while (line.endsWith("\\")) {
+          String next = r.readLine();
+          if (next == null) {
+            throw new IllegalStateException(where + "the last line ends with '\\'");
+          }
+          n++;
+          line = line.substring(0, line.length() - 1).strip() + " " + next.strip();
+        }
+        int eq = line.indexOf('=');
+        if (eq < 0) {
+          throw new IllegalStateException(where + "no '=' in: " + line);
+        }
+        String key = line.substring(0, eq).strip();
+        String value = line.substring(eq + 1).strip();
+        if (!keys.add(key)) {
+          throw new IllegalStateException(where + "key given twice: " + key);
+        }
+        if (key.startsWith("merge.")) {
+          String name = javaName(where, key.substring("merge.".length()));
+          List<String> members = list(where, value);
+          if (members.size() < 2) {
+            throw new IllegalStateException(where + "a merge names at least two schemas: " + line);
+          }
+          merges.put(name, members);
+        } else if (key.startsWith("rename.")) {
+          renames.put(key.substring("rename.".length()), javaName(where, value));
+        } else if (key.startsWith("apart.")) {
+          apart.addAll(list(where, value));
+        } else if (key.equals("scope")) {
+          if (!value.matches("[a-z]+")) {
+            throw new IllegalStateException(where + "a scope prefix is lower-case letters: " + value);
+          }
+          scope = value;
+        } else if (key.equals("referenceData")) {
+          referenceData.addAll(list(where, value));
+        } else {
+          throw new IllegalStateException(where
+              + "unknown entry (merge., rename., apart., scope or referenceData): " + key);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Customization(source, merges, renames, apart, scope, referenceData);
   }
 
-  /** Whether {@code resource} of {@code area} is reference data, cached by default. */
-  static boolean isReferenceData(String area, String resource) {
-    String list = DATA.getProperty(area + ".referenceData", "");
-    return Arrays.stream(list.split(",")).map(String::trim).anyMatch(resource::equals);
+  private static String javaName(String where, String s) {
+    if (!s.matches("[A-Z][A-Za-z0-9]*")) {
+      throw new IllegalStateException(where + "not a Java type name: '" + s + "'");
+    }
+    return s;
+  }
+
+  private static List<String> list(String where, String value) {
+    List<String> out = new ArrayList<>();
+    for (String part : value.split(",")) {
+      String s = part.strip();
+      if (s.isEmpty()) {
+        throw new IllegalStateException(where + "empty schema name in: " + value);
+      }
+      if (out.contains(s)) {
+        throw new IllegalStateException(where + "schema listed twice: " + s);
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  /** The area's prefix in scope names ({@code acc} for accounting). */
+  String scopePrefix(String area) {
+    return scope == null ? area : scope;
+  }
+
+  /** Whether {@code resource} is reference data, cached by default. */
+  boolean isReferenceData(String resource) {
+    return referenceData.contains(resource);
   }
 }

@@ -202,14 +202,26 @@ public final class Generator {
   private final Set<String> requestTypes = new TreeSet<>();
   /** Used schemas both read from responses and sent inside requests (tolerant, checked when sent). */
   private final Set<String> sharedTypes = new TreeSet<>();
+  /** The area's renames and shape merges. */
+  private final Customization custom;
+  /** Which schemas are one type; set by {@link #nameTypes()}. */
+  private Shapes shapes;
+  private final List<String> report = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
   private final Map<String, String> files = new TreeMap<>();
 
+  /** A generator for {@code area} with its data file {@code customization/<area>.properties}. */
   public Generator(Spec spec, String area) {
+    this(spec, area, Customization.forArea(area));
+  }
+
+  Generator(Spec spec, String area, Customization custom) {
     if (!area.matches("[a-z][a-z0-9]*")) {
       throw new IllegalArgumentException("module must be a lower-case word, was " + area);
     }
     this.spec = spec;
     this.area = area;
+    this.custom = custom;
     this.areaClass = Names.pascal(area);
     this.pkg = "dev.titanj." + area;
     this.modelPkg = pkg + ".model";
@@ -582,34 +594,66 @@ public final class Generator {
     Set<String> used = new TreeSet<>();
     used.addAll(responseTypes);
     used.addAll(requestTypes);
-    Map<String, List<String>> byBase = new TreeMap<>();
-    for (String s : used) {
-      byBase.computeIfAbsent(baseName(s), k -> new ArrayList<>()).add(s);
+    shapes = Shapes.of(spec, used, s -> requestTypes.contains(s) ? Shapes.Kind.REQUEST
+        : sharedTypes.contains(s) ? Shapes.Kind.SHARED : Shapes.Kind.RESPONSE, custom);
+    // One entry per type, keyed by its lead schema; a base name two types share is qualified.
+    Set<String> leads = new TreeSet<>(shapes.leadOf.values());
+    Map<String, Set<String>> byBase = new TreeMap<>();
+    for (String lead : leads) {
+      byBase.computeIfAbsent(baseName(lead), k -> new TreeSet<>()).add(lead);
     }
     Map<String, String> first = new TreeMap<>();
-    for (Map.Entry<String, List<String>> e : byBase.entrySet()) {
-      for (String s : e.getValue()) {
-        String n = e.getValue().size() == 1 ? e.getKey() : qualifiedName(s);
-        first.put(s, n);
-      }
+    for (String lead : leads) {
+      first.put(lead,
+          byBase.get(baseName(lead)).size() == 1 ? baseName(lead) : qualifiedName(lead));
     }
     Set<String> taken = new TreeSet<>(first.values());
+    taken.addAll(shapes.declaredNames.values());
+    Map<String, String> byName = new TreeMap<>();
     for (Map.Entry<String, String> e : first.entrySet()) {
-      String n = e.getValue();
-      JsonNode node = spec.schema(e.getKey());
-      if (!node.has("enum") && responseTypes.contains(e.getKey()) && n.endsWith("Response")
-          && n.length() > "Response".length()) {
-        String stripped = n.substring(0, n.length() - "Response".length());
-        if (!taken.contains(stripped) && !TYPE_RESERVED.contains(stripped)) {
-          taken.remove(n);
-          taken.add(stripped);
-          n = stripped;
+      String lead = e.getKey();
+      String n = shapes.declaredNames.get(lead);
+      if (n == null) {
+        n = e.getValue();
+        JsonNode node = spec.schema(lead);
+        if (!node.has("enum") && responseTypes.contains(lead) && n.endsWith("Response")
+            && n.length() > "Response".length()) {
+          String stripped = n.substring(0, n.length() - "Response".length());
+          if (!taken.contains(stripped) && !TYPE_RESERVED.contains(stripped)) {
+            taken.remove(n);
+            taken.add(stripped);
+            n = stripped;
+          }
         }
+        if (TYPE_RESERVED.contains(n)) {
+          n = n + "Model";
+        }
+      } else if (TYPE_RESERVED.contains(n)) {
+        throw new IllegalStateException(custom.source + ": " + n + " (for " + lead
+            + ") is a name generated code uses for something else");
       }
-      if (TYPE_RESERVED.contains(n)) {
-        n = n + "Model";
+      String clash = byName.put(n, lead);
+      if (clash != null) {
+        throw new IllegalStateException(custom.source + ": two types named " + n + ": " + clash
+            + " and " + lead + " (rename one of them)");
       }
-      typeNames.put(e.getKey(), n);
+      typeNames.put(lead, n);
+    }
+    for (Map.Entry<String, List<String>> g : shapes.members.entrySet()) {
+      String how = shapes.unions.contains(g.getKey()) ? "union" : "identical";
+      String line = "merge " + typeNames.get(g.getKey()) + " (" + how + "): "
+          + String.join(" + ", g.getValue());
+      if (shapes.declaredNames.containsKey(g.getKey())) {
+        report.add(line);
+      } else {
+        report.add(line + "  [name not in the customization]");
+        warnings.add(line + "  [name not in the customization]");
+      }
+    }
+    for (Map.Entry<String, String> e : custom.renames.entrySet()) {
+      if (!shapes.members.containsKey(shapes.leadOf.get(e.getKey()))) {
+        report.add("rename " + e.getKey() + " -> " + e.getValue());
+      }
     }
   }
 
@@ -626,12 +670,34 @@ public final class Generator {
     return Names.pascal(schema.replace('.', '_'));
   }
 
+  /** The Java type of a schema: the type of every schema merged with it. */
   ClassName model(String schema) {
-    String n = typeNames.get(schema);
+    String lead = shapes == null ? null : shapes.leadOf.get(schema);
+    String n = lead == null ? null : typeNames.get(lead);
     if (n == null) {
       throw new IllegalStateException("schema not collected: " + schema);
     }
     return ClassName.get(modelPkg, n);
+  }
+
+  /** Whether {@code schema} is the one a type is generated from (each merged type has one). */
+  private boolean isLead(String schema) {
+    return schema.equals(shapes.leadOf.get(schema));
+  }
+
+  /** The schemas of one type, its lead first. */
+  private List<String> membersOf(String lead) {
+    return shapes.members.getOrDefault(lead, List.of(lead));
+  }
+
+  /** Each merge and rename of the last {@link #generate()}, one line each, for the command line. */
+  public List<String> report() {
+    return java.util.Collections.unmodifiableList(report);
+  }
+
+  /** The merged types of the last {@link #generate()} that the customization does not name. */
+  public List<String> warnings() {
+    return java.util.Collections.unmodifiableList(warnings);
   }
 
   // =====================================================================================
@@ -827,13 +893,14 @@ public final class Generator {
    */
   String changesSource(String schema) {
     Set<String> sources = new TreeSet<>();
+    List<String> bodies = shapes == null ? List.of(schema) : membersOf(schema);
     for (Op op : ops) {
-      if (schema.equals(op.body) && !op.bodyArray
+      if (op.body != null && bodies.contains(op.body) && !op.bodyArray
           && (op.method.equalsIgnoreCase("PATCH") || op.method.equalsIgnoreCase("PUT"))) {
         for (Op get : ops) {
           if (get.method.equalsIgnoreCase("GET") && get.full.equals(op.full)
               && get.kind == Op.Kind.OBJECT && get.type != null) {
-            sources.add(get.type);
+            sources.add(shapes == null ? get.type : shapes.leadOf.get(get.type));
           }
         }
       }
@@ -855,7 +922,42 @@ public final class Generator {
     return "";
   }
 
-  private TypeSpec valueType(String schema, JsonNode node) {
+  /** {@code A}, or {@code A} and {@code B} (and so on) for a merged type. */
+  private String schemaList(List<String> schemas) {
+    List<String> codes = new ArrayList<>();
+    for (String s : schemas) {
+      codes.add("{@code " + s + "}");
+    }
+    if (codes.size() == 1) {
+      return codes.get(0);
+    }
+    return String.join(", ", codes.subList(0, codes.size() - 1)) + " and "
+        + codes.get(codes.size() - 1);
+  }
+
+  /**
+   * For a field only some members of a merged type declare: the shorter of "only in" those and
+   * "not in" the others; nothing for a field every member declares.
+   */
+  private String partialNote(List<String> members, List<String> declaring) {
+    if (declaring == null) {
+      return "";
+    }
+    List<String> others = new ArrayList<>(members);
+    others.removeAll(declaring);
+    return declaring.size() <= others.size() ? "; only in " + schemaList(declaring)
+        : "; not in " + schemaList(others);
+  }
+
+  /**
+   * A value type. {@code schema} leads its type; a merged type is generated from the union of its
+   * members' schemas (identical shapes have the same fields; a union adds the fields only some
+   * members declare, such as an export record's {@code active}).
+   */
+  private TypeSpec valueType(String schema, JsonNode specNode) {
+    JsonNode node = shapes.nodes.getOrDefault(schema, specNode);
+    List<String> members = membersOf(schema);
+    Map<String, List<String>> partial = shapes.partial.getOrDefault(schema, Map.of());
     ClassName self = model(schema);
     ClassName immutable = ClassName.get(modelPkg, "Immutable" + self.simpleName());
     boolean tolerant = responseTypes.contains(schema);
@@ -864,9 +966,9 @@ public final class Generator {
     TypeSpec.Builder t = TypeSpec.interfaceBuilder(self).addModifiers(Modifier.PUBLIC)
         .addAnnotation(TITAN_VALUE).addAnnotation(VALUE_IMMUTABLE);
     if (tolerant) {
-      t.addJavadoc("Record {@code $L}, read from responses. Every field except {@code id} is"
+      t.addJavadoc("Record $L, read from responses. Every field except {@code id} is"
           + " optional and lists and maps default to empty, whatever the API declares required.\n",
-          schema);
+          schemaList(members));
     } else {
       t.addSuperinterface(TITAN_REQUEST);
       List<String> req = new ArrayList<>();
@@ -875,8 +977,9 @@ public final class Generator {
           req.add("{@code " + r + "}");
         }
       }
-      t.addJavadoc("Request body {@code $L}. $L Sent exactly as built: a field that was not set"
-          + " is not sent (lists included), {@code clearX()} sends {@code null}.\n", schema,
+      t.addJavadoc("Request body $L. $L Sent exactly as built: a field that was not set"
+          + " is not sent (lists included), {@code clearX()} sends {@code null}.\n",
+          schemaList(members),
           req.isEmpty()
           ? "No field is required."
           : "Required: " + String.join(", ", req) + "; {@code build()} fails without "
@@ -911,6 +1014,7 @@ public final class Generator {
           + (clearable ? "; {@code clear" + Names.upperFirst(jname) + "()} sends null" : "")
           + (tolerant && sharedTypes.contains(schema) && required.contains(wire)
               ? "; required when sent in a request" : "")
+          + partialNote(members, partial.get(wire))
           + ".\n";
       boolean plainId = tolerant && wire.equals("id") && !isList && !isMap
           && Spec.refName(ps) == null && idType(ps) != null && !nullable;
@@ -1185,7 +1289,14 @@ public final class Generator {
       return r.idType.equals(LONG) ? TypeName.LONG : r.idType.equals(INTEGER) ? TypeName.INT : r.idType;
     }
 
-    /** {@code api.method(rt.tenant(), args...)} for {@code op}. */
+    /** {@code api::method} when the call takes only the query, else {@code q -> api.method(...)}. */
+    CodeBlock queryCall(Op op, Map<Param, String> jn) {
+      return op.pathParams.isEmpty() && op.body == null
+          ? CodeBlock.of("api::$L", apiMethodName(op))
+          : CodeBlock.of("q -> $L", api(op, jn, Map.of(), CodeBlock.of("q")));
+    }
+
+    /** {@code api.method(args...)} for {@code op}. */
     CodeBlock api(Op op, Map<Param, String> jn, Map<Param, String> rename, CodeBlock query) {
       List<CodeBlock> args = new ArrayList<>();
       for (Param p : op.pathParams) {
@@ -1295,8 +1406,7 @@ public final class Generator {
           .addJavadoc("A query over {@code $L $L}: lazy, paged (up to $L records per request)."
               + " Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.\n",
               op.method, op.full, op.maxPageSize)
-          .addStatement("return new $T(rt.pages(q -> $L, $L))", q, api(op, jn, Map.of(), CodeBlock.of("q")),
-              op.maxPageSize);
+          .addStatement("return new $T(rt.pages($L, $L))", q, queryCall(op, jn), op.maxPageSize);
       addMethod(m.build());
     }
 
@@ -1316,8 +1426,7 @@ public final class Generator {
         writeQueryClass(b, q, item);
       }
       Map<Param, String> jn = listNames(b);
-      CodeBlock state = CodeBlock.of("rt.arrayPages(q -> $L, $L)", api(op, jn, Map.of(), CodeBlock.of("q")),
-          op.maxPageSize);
+      CodeBlock state = CodeBlock.of("rt.arrayPages($L, $L)", queryCall(op, jn), op.maxPageSize);
       MethodSpec.Builder m = listMethod(b, q, jn)
           .addJavadoc("A query over {@code $L $L}: lazy, paged (up to $L records per request). The API"
               + " answers each page with a bare array, so paging sends {@code page} and {@code pageSize}"
@@ -1707,11 +1816,10 @@ public final class Generator {
       for (Param p : extra) {
         m.addParameter(queryJavaType(p, false), jn.get(p));
       }
-      CodeBlock call = api(op, jn, Map.of(), CodeBlock.of("q"));
       if (extra.isEmpty()) {
-        m.addStatement("return rt.export(cursor, q -> $L)", call);
+        m.addStatement("return rt.export(cursor, $L)", queryCall(op, jn));
       } else {
-        m.addStatement("return rt.export(cursor, $L, q -> $L)", queryOf(extra, jn), call);
+        m.addStatement("return rt.export(cursor, $L, $L)", queryOf(extra, jn), queryCall(op, jn));
       }
       addMethod(m.build());
       MethodSpec.Builder all = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)
@@ -2084,13 +2192,13 @@ public final class Generator {
         ops.add("$LOPS.$L($S, $S, $S, $T.class)", i == 0 ? "" : ",\n", shapeMethod(op), op.id,
             op.method, relativePath(op), item);
       }
-      String scope = "tn." + Customization.scopePrefix(area) + "." + r.resource.split("\\.")[0].replace("-", "");
+      String scope = "tn." + custom.scopePrefix(area) + "." + r.resource.split("\\.")[0].replace("-", "");
       String name = Names.constant(r.accessor);
       t.addField(FieldSpec.builder(ParameterizedTypeName.get(RESOURCE_DESCRIPTOR, record, id), name,
               Modifier.STATIC, Modifier.FINAL)
           .initializer("new $T<>($T.$L, $T.of(\n$>$L$<), $L, $S, $S, st -> $T.of(st).$L())",
               RESOURCE_DESCRIPTOR, ClassName.get(pkg, areaClass), name, LIST, ops.build(),
-              Customization.isReferenceData(area, r.resource), scope + ":r", scope + ":w",
+              custom.isReferenceData(r.resource), scope + ":r", scope + ":w",
               ClassName.get(pkg, areaClass), r.accessor)
           .build());
       all.add("$L$L", all.isEmpty() ? "" : ", ", name);
@@ -2119,7 +2227,7 @@ public final class Generator {
       CodeBlock.Builder c = CodeBlock.builder().add("$T.ofEntries(\n", MAP).indent();
       List<String> objs = new ArrayList<>();
       for (String s : set) {
-        if (!spec.schema(s).has("enum")) {
+        if (!spec.schema(s).has("enum") && isLead(s)) {
           objs.add(s);
         }
       }
@@ -2127,7 +2235,7 @@ public final class Generator {
       for (int i = 0; i < objs.size(); i++) {
         String s = objs.get(i);
         List<String> names = new ArrayList<>();
-        spec.schema(s).path("properties").fieldNames().forEachRemaining(names::add);
+        shapes.nodes.get(s).path("properties").fieldNames().forEachRemaining(names::add);
         c.add("$T.entry($T.class, $T.of($L))$L\n", MAP, model(s), LIST,
             CodeBlock.join(names.stream().map(n -> CodeBlock.of("$S", n))
                 .collect(java.util.stream.Collectors.toList()), ", "),
@@ -2158,7 +2266,7 @@ public final class Generator {
     if (files.containsKey(path)) {
       throw new IllegalStateException("generated twice: " + path);
     }
-    files.put(path, f.toString());
+    files.put(path, Formatting.format(path, f.toString()));
   }
 
   /** Path prefix of generated files that belong to the module's test sources. */
@@ -2175,7 +2283,8 @@ public final class Generator {
     String text = "// " + header().replace("\n", "\n// ") + "\n"
         + "/** " + doc + " */\n"
         + "package " + packageName + ";\n";
-    files.put(packageName.replace('.', '/') + "/package-info.java", text);
+    String path = packageName.replace('.', '/') + "/package-info.java";
+    files.put(path, Formatting.format(path, text));
   }
 
   /** Number of operations in the document. */

@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Command line: {@code --spec <file> --module <name> --out <dir>}. Writes the module's generated
- * sources under {@code <dir>}, deletes generated files (those starting with
+ * Command line: {@code --spec <file> --module <name> --out <dir> [--report]}. Writes the module's
+ * generated sources under {@code <dir>}, deletes generated files (those starting with
  * {@link Generator#MARKER}) of the module's packages that the spec no longer produces, and never
- * touches hand-written files.
+ * touches hand-written files. Prints merged types the customization does not name, and with
+ * {@code --report} every merge and rename.
  */
 public final class Main {
   private Main() {}
@@ -24,6 +25,7 @@ public final class Main {
     String module = null;
     String out = null;
     String testOut = null;
+    boolean report = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String v = i + 1 < args.length ? args[i + 1] : null;
@@ -43,6 +45,9 @@ public final class Main {
         case "--test-out":
           testOut = v;
           i++;
+          break;
+        case "--report":
+          report = true;
           break;
         default:
           usage("unknown argument " + a);
@@ -72,6 +77,9 @@ public final class Main {
     System.out.println("titanj-codegen: " + s.fileName + " -> " + out + ": " + g.operationCount()
         + " operations, " + files.size() + " files, " + testFiles.size() + " test aids (" + counts[0] + " changed, " + counts[1]
         + " stale removed)");
+    for (String line : report ? g.report() : g.warnings()) {
+      System.out.println("  " + line);
+    }
   }
 
   /** {@code src/test/java} beside an {@code src/main/java} output, else {@code <out>-test}. */
@@ -85,7 +93,8 @@ public final class Main {
 
   private static void usage(String problem) {
     System.err.println(problem);
-    System.err.println("usage: --spec <openapi.json> --module <crm|accounting|settings|dispatch> --out <src/main/java>");
+    System.err.println("usage: --spec <openapi.json> --module <crm|accounting|settings|dispatch>"
+        + " --out <src/main/java> [--report]   (--report lists every merge and rename)");
     System.exit(2);
   }
 

@@ -115,82 +115,100 @@ class GeneratorTest {
   }
 
   @Test
-  void retrofitInterface_bindsExactMethodsPathsAndReturnTypes() {
+  void retrofitInterface_bindsPathsBelowTheTenant_andTakesQueryParametersAsOneTag() {
     String api = file("internal/WidgetApi.java");
     assertThat(api)
-        .contains("@GET(\"mini/v2/tenant/{tenant}/widgets\")")
-        .contains("Call<PagedResponse<Widget>> widgetsGetList(@Path(\"tenant\") long tenant,")
-        .contains("@Query(\"kinds\") List<String> kinds")
-        .contains("@QueryMap Map<String, String> extras")
-        .contains("@POST(\"mini/v2/tenant/{tenant}/widgets\")")
-        .contains("Call<Long> widgetsCreate(")
-        .contains("@PATCH(\"mini/v2/tenant/{tenant}/widgets/{id}\")")
+        .contains("@GET(\"widgets\")")
+        .contains("Call<PagedResponse<Widget>> widgetsGetList(@Tag QueryParams query);")
+        .contains("@POST(\"widgets\")")
+        .contains("Call<Long> widgetsCreate(@Body CreateWidgetRequest request);")
+        .contains("@PATCH(\"widgets/{id}\")")
         .contains("Call<Void> widgetsUpdate(")
         .contains("Call<List<Part>> widgetsGetPartList(")
-        .contains("Call<ExportResponse<Widget>> exportWidgets(")
-        .contains("@Operation(\"Widgets_GetList\")");
+        .contains("Call<ExportResponse<Widget>> exportWidgets(@Tag QueryParams query);")
+        .doesNotContain("tenant").doesNotContain("@Query(").doesNotContain("Operation");
   }
+
 
   @Test
   void queryClass_hasTypedFilters_sortEnum_andPageLimitFromTheSpec() {
     String q = file("WidgetQuery.java");
     assertThat(q).contains("public final class WidgetQuery extends ListQuery<Widget, WidgetQuery>")
+        .contains("@CheckReturnValue")
         .contains("public WidgetQuery ids(Collection<Long> ids)")
         .contains("public WidgetQuery active(Active active)")
-        .contains("public WidgetQuery modifiedOnOrAfter(Instant value)")
         .contains("public WidgetQuery kinds(Collection<WidgetKind> values)")
         .contains("public WidgetQuery customFields(Map<String, String> fields)")
-        .contains("fields.size() <= 3")
+        .contains("return mapParam(\"customField.Fields[\", \"]\", 3, fields);")
         .contains("public WidgetQuery sort(Sort<WidgetSort> sort)")
         .doesNotContain("WidgetQuery page(").doesNotContain("includeTotal(");
+    // only one of the pair: its own method (the pair would come from core's ModifiedFilters)
+    assertThat(q).contains("public WidgetQuery modifiedOnOrAfter(Instant value)")
+        .doesNotContain("ModifiedFilters");
     assertThat(file("WidgetSort.java")).contains("enum WidgetSort implements SortField<WidgetSort>")
         .contains("ID(\"Id\")").contains("NAME(\"Name\")").contains("MODIFIED_ON(\"ModifiedOn\")");
-    assertThat(file("WidgetRepository.java")).contains(", 200, context))");
+    assertThat(file("WidgetRepository.java")).contains("rt.pages(api::widgetsGetList, 200)");
   }
 
+
   @Test
-  void repository_mapsCrudExportsAndNamedCalls() {
+  void repository_mapsCrudExportsAndNamedCalls_eachOneCallIntoTheRuntime() {
     String r = file("WidgetRepository.java");
-    assertThat(r).contains("public WidgetQuery query()")
+    assertThat(r).contains("implements ReadRepository<Widget, Long>")
+        .contains("QueryRepository<Widget, Long>").contains("ExportRepository<Widget, Long>")
+        .contains("public WidgetQuery query()")
         .contains("public Optional<Widget> findById(long id)")       // through ?ids=
-        .contains("query().active(Active.ANY).ids(List.of(id)).first()")
+        .contains("rt.findVia(id, () -> query().active(Active.ANY).ids(List.of(id)).first())")
+        .contains("public Optional<Widget> findById(Long id)")
         .contains("public List<Widget> findAllById(Collection<Long> ids)")
         .contains("public Long create(CreateWidgetRequest request)")
+        .contains("return rt.call(() -> api.widgetsCreate(request));")
         .contains("public void update(long id, CreateWidgetRequest request)")
-        .contains("support.evict(id)")
+        .contains("rt.write(id, () -> api.widgetsUpdate(id, request));")
         .contains("public List<Part> getPartList(long widgetId)")
         .contains("public ExportFeed<Widget> export(ExportCursor cursor)")
         .contains("public ExportFeed<Widget> export()")
-        .contains("return context.exportFeed((from, includeRecentChanges) ->")
-        .contains("\"mini.widgets\"");
+        .contains("return rt.export(cursor, api::exportWidgets);")
+        .contains("rt = m.resource(MiniModule.WIDGETS, Widget::id);")
+        .doesNotContain("core.internal").doesNotContain("try {");
     assertThat(file("Mini.java")).contains("public static Mini of(ServiceTitan serviceTitan)")
+        .contains("ResourceKey<Widget, Long> WIDGETS")
+        .contains("ResourceKey.of(\"mini.widgets\", Widget.class, Long.class)")
         .contains("public WidgetRepository widgets()").contains("public LedgerRepository ledgers()");
   }
 
+
   @Test
-  void manifest_listsEveryOperation() {
-    String m = file("internal/MiniOperations.java");
-    assertThat(m).contains("new Entry(\"Widgets_GetList\", \"GET\", \"mini/v2/tenant/{tenant}/widgets\")")
-        .contains("new Entry(\"Export_Widgets\", \"GET\", \"mini/v2/tenant/{tenant}/export/widgets\")")
-        .contains("(12 operations)");
+  void moduleDescriptor_listsEveryOperationOfEachResource() {
+    String m = file("MiniModule.java");
+    assertThat(m).contains("public final class MiniModule implements TitanModule")
+        .contains("Descriptors.under(\"mini/v2/tenant/{tenant}/\")")
+        .contains("OPS.page(\"Widgets_GetList\", \"GET\", \"widgets\", Widget.class)")
+        .contains("OPS.export(\"Export_Widgets\", \"GET\", \"export/widgets\", Widget.class)")
+        .contains("\"tn.mini.widgets:r\"").contains("st -> Mini.of(st).widgets()");
+    assertThat(m.split("OPS\\.")).hasSize(12 + 1); // 12 operations, split into 13 parts
   }
+
 
   @Test
   void deleteWithABody_usesTheGenericHttpAnnotation_andBulkWritesAreNamedActions() {
     assertThat(file("internal/TagApi.java"))
-        .containsPattern("@HTTP\\(\\s*method = \"DELETE\",\\s*path = \"mini/v2/tenant/\\{tenant}/tags\",\\s*hasBody = true\\s*\\)")
-        .contains("@PUT(\"mini/v2/tenant/{tenant}/tags\")");
+        .containsPattern("@HTTP\\(\\s*method = \"DELETE\",\\s*path = \"tags\",\\s*hasBody = true\\s*\\)")
+        .contains("@PUT(\"tags\")");
     assertThat(file("TagRepository.java")).contains("public void addTags(TagsRequest request)")
         .contains("public void removeTags(TagsRequest request)");
   }
+
 
   @Test
   void putBesidePatch_isReplace_andWritesEvictTheRecord() {
     assertThat(file("LedgerRepository.java"))
         .contains("public void replace(UUID ledgerId, TagsRequest request)")
         .contains("public void update(UUID id, TagsRequest request)")
-        .contains("support.evict(ledgerId)").contains("support.evict(id)");
+        .contains("rt.write(ledgerId, () -> api.ledgersReplace(ledgerId, request));")
+        .contains("rt.write(id, () -> api.ledgersUpdate(id, request));");
   }
+
 
   @Test
   void providerScopedPaths_joinTheirResourcesRepository() {
@@ -206,10 +224,10 @@ class GeneratorTest {
   void withoutReadByIdOrIdsFilter_findByIdScansTheList() {
     assertThat(file("ColorRepository.java"))
         .contains("public Optional<Part> findById(long id)")
-        .contains("support.findByIdWith(id, () -> scan(id))")
-        .contains("query().active(Active.ANY).pageSize(5000).stream()")
-        .contains("\"mini.colors\"");
+        .contains("return rt.scan(id, () -> query().active(Active.ANY));");
+    assertThat(file("Mini.java")).contains("\"mini.colors\"");
   }
+
 
   @Test
   void write_replacesGeneratedFiles_removesStaleOnes_andNeverTouchesHandWritten(@TempDir Path out)

@@ -165,6 +165,16 @@ public final class ServiceTitan implements AutoCloseable {
   }
 
   /** Hit and miss counts of the response cache, overall and per resource. */
+  /**
+   * Makes sure the credentials work: uses the cached access token or fetches one, and returns when
+   * it expires. The token itself is never handed out. For health checks and start-up probes.
+   *
+   * @throws AuthenticationException if the token endpoint refuses the credentials
+   */
+  public java.time.Instant verifyCredentials() {
+    return context.verifyToken();
+  }
+
   public CacheStatistics cacheStatistics() {
     return context.cacheStatistics();
   }

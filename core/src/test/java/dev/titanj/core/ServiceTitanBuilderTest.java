@@ -116,7 +116,7 @@ class ServiceTitanBuilderTest {
   @Test
   void defaultTimeouts_areNonZeroAndApplied() {
     try (ServiceTitan st = valid().build()) {
-      okhttp3.OkHttpClient http = dev.titanj.core.internal.TitanContext.of(st).httpClient();
+      okhttp3.OkHttpClient http = dev.titanj.core.internal.TestAccess.http(dev.titanj.core.internal.TitanContext.of(st));
       assertThat(http.connectTimeoutMillis()).isEqualTo(10_000);
       assertThat(http.readTimeoutMillis()).isEqualTo(100_000);
       assertThat(http.writeTimeoutMillis()).isEqualTo(100_000);
@@ -129,7 +129,7 @@ class ServiceTitanBuilderTest {
   void userSuppliedHttpClient_sharesItsPoolButGetsOurTimeoutsAndNoRedirects() {
     okhttp3.OkHttpClient mine = new okhttp3.OkHttpClient.Builder().followRedirects(true).build();
     try (ServiceTitan st = valid().httpClient(mine).readTimeout(Duration.ofSeconds(7)).build()) {
-      okhttp3.OkHttpClient http = dev.titanj.core.internal.TitanContext.of(st).httpClient();
+      okhttp3.OkHttpClient http = dev.titanj.core.internal.TestAccess.http(dev.titanj.core.internal.TitanContext.of(st));
       assertThat(http.connectionPool()).isSameAs(mine.connectionPool());
       assertThat(http.dispatcher()).isSameAs(mine.dispatcher());
       assertThat(http.readTimeoutMillis()).isEqualTo(7_000);

@@ -5,15 +5,15 @@ package dev.titanj.accounting;
 import dev.titanj.accounting.model.ApBill;
 import dev.titanj.accounting.model.ApCredit;
 import dev.titanj.accounting.model.ApPayment;
-import dev.titanj.accounting.model.CreditMemoPublic;
-import dev.titanj.accounting.model.DetailedDeposit;
-import dev.titanj.accounting.model.DetailedPayment;
-import dev.titanj.accounting.model.GlAccountExtended;
+import dev.titanj.accounting.model.BankDeposit;
+import dev.titanj.accounting.model.CreditMemo;
+import dev.titanj.accounting.model.GlAccount;
 import dev.titanj.accounting.model.GlAccountType;
 import dev.titanj.accounting.model.InventoryBill;
 import dev.titanj.accounting.model.Invoice;
 import dev.titanj.accounting.model.JournalEntry;
-import dev.titanj.accounting.model.PaymentTermAPIModel;
+import dev.titanj.accounting.model.Payment;
+import dev.titanj.accounting.model.PaymentTerm;
 import dev.titanj.accounting.model.PaymentType;
 import dev.titanj.accounting.model.RemittanceVendor;
 import dev.titanj.accounting.model.TaxZone;
@@ -23,83 +23,69 @@ import dev.titanj.core.spi.ModuleRuntime;
 import java.util.UUID;
 
 /**
- * The Accounting API ({@code accounting/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource, and the key of each resource. Cheap to create; thread-safe.
+ * The Accounting API ({@code accounting/v2/tenant/{tenant}/...}) of one {@link ServiceTitan}
+ * client: one repository per resource, and the key of each resource. Cheap to create; thread-safe.
  */
 public final class Accounting {
-  /**
-   * The {@code accounting.ap-bills} resource.
-   */
-  public static final ResourceKey<ApBill, Long> AP_BILLS = ResourceKey.of("accounting.ap-bills", ApBill.class, Long.class);
+  /** The {@code accounting.ap-bills} resource. */
+  public static final ResourceKey<ApBill, Long> AP_BILLS =
+      ResourceKey.of("accounting.ap-bills", ApBill.class, Long.class);
 
-  /**
-   * The {@code accounting.ap-credits} resource.
-   */
-  public static final ResourceKey<ApCredit, Long> AP_CREDITS = ResourceKey.of("accounting.ap-credits", ApCredit.class, Long.class);
+  /** The {@code accounting.ap-credits} resource. */
+  public static final ResourceKey<ApCredit, Long> AP_CREDITS =
+      ResourceKey.of("accounting.ap-credits", ApCredit.class, Long.class);
 
-  /**
-   * The {@code accounting.ap-payments} resource.
-   */
-  public static final ResourceKey<ApPayment, Long> AP_PAYMENTS = ResourceKey.of("accounting.ap-payments", ApPayment.class, Long.class);
+  /** The {@code accounting.ap-payments} resource. */
+  public static final ResourceKey<ApPayment, Long> AP_PAYMENTS =
+      ResourceKey.of("accounting.ap-payments", ApPayment.class, Long.class);
 
-  /**
-   * The {@code accounting.bank-deposits} resource.
-   */
-  public static final ResourceKey<DetailedDeposit, Long> BANK_DEPOSITS = ResourceKey.of("accounting.bank-deposits", DetailedDeposit.class, Long.class);
+  /** The {@code accounting.bank-deposits} resource. */
+  public static final ResourceKey<BankDeposit, Long> BANK_DEPOSITS =
+      ResourceKey.of("accounting.bank-deposits", BankDeposit.class, Long.class);
 
-  /**
-   * The {@code accounting.credit-memos} resource.
-   */
-  public static final ResourceKey<CreditMemoPublic, Long> CREDIT_MEMOS = ResourceKey.of("accounting.credit-memos", CreditMemoPublic.class, Long.class);
+  /** The {@code accounting.credit-memos} resource. */
+  public static final ResourceKey<CreditMemo, Long> CREDIT_MEMOS =
+      ResourceKey.of("accounting.credit-memos", CreditMemo.class, Long.class);
 
-  /**
-   * The {@code accounting.gl-accounts} resource.
-   */
-  public static final ResourceKey<GlAccountExtended, Long> GL_ACCOUNTS = ResourceKey.of("accounting.gl-accounts", GlAccountExtended.class, Long.class);
+  /** The {@code accounting.gl-accounts} resource. */
+  public static final ResourceKey<GlAccount, Long> GL_ACCOUNTS =
+      ResourceKey.of("accounting.gl-accounts", GlAccount.class, Long.class);
 
-  /**
-   * The {@code accounting.gl-accounts.types} resource.
-   */
-  public static final ResourceKey<GlAccountType, Long> GL_ACCOUNT_TYPES = ResourceKey.of("accounting.gl-accounts.types", GlAccountType.class, Long.class);
+  /** The {@code accounting.gl-accounts.types} resource. */
+  public static final ResourceKey<GlAccountType, Long> GL_ACCOUNT_TYPES =
+      ResourceKey.of("accounting.gl-accounts.types", GlAccountType.class, Long.class);
 
-  /**
-   * The {@code accounting.inventory-bills} resource.
-   */
-  public static final ResourceKey<InventoryBill, Long> INVENTORY_BILLS = ResourceKey.of("accounting.inventory-bills", InventoryBill.class, Long.class);
+  /** The {@code accounting.inventory-bills} resource. */
+  public static final ResourceKey<InventoryBill, Long> INVENTORY_BILLS =
+      ResourceKey.of("accounting.inventory-bills", InventoryBill.class, Long.class);
 
-  /**
-   * The {@code accounting.invoices} resource.
-   */
-  public static final ResourceKey<Invoice, Long> INVOICES = ResourceKey.of("accounting.invoices", Invoice.class, Long.class);
+  /** The {@code accounting.invoices} resource. */
+  public static final ResourceKey<Invoice, Long> INVOICES =
+      ResourceKey.of("accounting.invoices", Invoice.class, Long.class);
 
-  /**
-   * The {@code accounting.journal-entries} resource.
-   */
-  public static final ResourceKey<JournalEntry, UUID> JOURNAL_ENTRIES = ResourceKey.of("accounting.journal-entries", JournalEntry.class, UUID.class);
+  /** The {@code accounting.journal-entries} resource. */
+  public static final ResourceKey<JournalEntry, UUID> JOURNAL_ENTRIES =
+      ResourceKey.of("accounting.journal-entries", JournalEntry.class, UUID.class);
 
-  /**
-   * The {@code accounting.payment-terms} resource.
-   */
-  public static final ResourceKey<PaymentTermAPIModel, Long> PAYMENT_TERMS = ResourceKey.of("accounting.payment-terms", PaymentTermAPIModel.class, Long.class);
+  /** The {@code accounting.payment-terms} resource. */
+  public static final ResourceKey<PaymentTerm, Long> PAYMENT_TERMS =
+      ResourceKey.of("accounting.payment-terms", PaymentTerm.class, Long.class);
 
-  /**
-   * The {@code accounting.payment-types} resource.
-   */
-  public static final ResourceKey<PaymentType, Long> PAYMENT_TYPES = ResourceKey.of("accounting.payment-types", PaymentType.class, Long.class);
+  /** The {@code accounting.payment-types} resource. */
+  public static final ResourceKey<PaymentType, Long> PAYMENT_TYPES =
+      ResourceKey.of("accounting.payment-types", PaymentType.class, Long.class);
 
-  /**
-   * The {@code accounting.payments} resource.
-   */
-  public static final ResourceKey<DetailedPayment, Long> PAYMENTS = ResourceKey.of("accounting.payments", DetailedPayment.class, Long.class);
+  /** The {@code accounting.payments} resource. */
+  public static final ResourceKey<Payment, Long> PAYMENTS =
+      ResourceKey.of("accounting.payments", Payment.class, Long.class);
 
-  /**
-   * The {@code accounting.remittance-vendors} resource.
-   */
-  public static final ResourceKey<RemittanceVendor, Long> REMITTANCE_VENDORS = ResourceKey.of("accounting.remittance-vendors", RemittanceVendor.class, Long.class);
+  /** The {@code accounting.remittance-vendors} resource. */
+  public static final ResourceKey<RemittanceVendor, Long> REMITTANCE_VENDORS =
+      ResourceKey.of("accounting.remittance-vendors", RemittanceVendor.class, Long.class);
 
-  /**
-   * The {@code accounting.tax-zones} resource.
-   */
-  public static final ResourceKey<TaxZone, Long> TAX_ZONES = ResourceKey.of("accounting.tax-zones", TaxZone.class, Long.class);
+  /** The {@code accounting.tax-zones} resource. */
+  public static final ResourceKey<TaxZone, Long> TAX_ZONES =
+      ResourceKey.of("accounting.tax-zones", TaxZone.class, Long.class);
 
   private final ApBillRepository apBills;
 
@@ -149,114 +135,82 @@ public final class Accounting {
     taxZones = new TaxZoneRepository(m);
   }
 
-  /**
-   * The Accounting API of {@code serviceTitan}.
-   */
+  /** The Accounting API of {@code serviceTitan}. */
   public static Accounting of(ServiceTitan serviceTitan) {
     return new Accounting(ModuleRuntime.of(serviceTitan, "accounting/v2"));
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/ap-bills}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/ap-bills}. */
   public ApBillRepository apBills() {
     return apBills;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/ap-credits}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/ap-credits}. */
   public ApCreditRepository apCredits() {
     return apCredits;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/ap-payments}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/ap-payments}. */
   public ApPaymentRepository apPayments() {
     return apPayments;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/bank-deposits}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/bank-deposits}. */
   public BankDepositRepository bankDeposits() {
     return bankDeposits;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/credit-memos}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/credit-memos}. */
   public CreditMemoRepository creditMemos() {
     return creditMemos;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/gl-accounts}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/gl-accounts}. */
   public GlAccountRepository glAccounts() {
     return glAccounts;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/gl-accounts/types}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/gl-accounts/types}. */
   public GlAccountTypeRepository glAccountTypes() {
     return glAccountTypes;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/inventory-bills}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/inventory-bills}. */
   public InventoryBillRepository inventoryBills() {
     return inventoryBills;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/invoices}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/invoices}. */
   public InvoiceRepository invoices() {
     return invoices;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/journal-entries}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/journal-entries}. */
   public JournalEntryRepository journalEntries() {
     return journalEntries;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/payment-terms}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/payment-terms}. */
   public PaymentTermRepository paymentTerms() {
     return paymentTerms;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/payment-types}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/payment-types}. */
   public PaymentTypeRepository paymentTypes() {
     return paymentTypes;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/payments}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/payments}. */
   public PaymentRepository payments() {
     return payments;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/remittance-vendors}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/remittance-vendors}. */
   public RemittanceVendorRepository remittanceVendors() {
     return remittanceVendors;
   }
 
-  /**
-   * Repository of {@code accounting/v2/tenant/{tenant}/tax-zones}.
-   */
+  /** Repository of {@code accounting/v2/tenant/{tenant}/tax-zones}. */
   public TaxZoneRepository taxZones() {
     return taxZones;
   }

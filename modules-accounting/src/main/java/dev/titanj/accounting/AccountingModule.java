@@ -5,32 +5,28 @@ package dev.titanj.accounting;
 import dev.titanj.accounting.model.ApBill;
 import dev.titanj.accounting.model.ApCredit;
 import dev.titanj.accounting.model.ApPayment;
-import dev.titanj.accounting.model.CreditMemoPublic;
-import dev.titanj.accounting.model.CreditMemoUpdatePublic;
+import dev.titanj.accounting.model.BankDeposit;
+import dev.titanj.accounting.model.CreditMemo;
+import dev.titanj.accounting.model.CreditMemoUpdateResult;
 import dev.titanj.accounting.model.CustomFieldType;
-import dev.titanj.accounting.model.DetailedDeposit;
-import dev.titanj.accounting.model.DetailedPayment;
-import dev.titanj.accounting.model.DetailedTransaction;
-import dev.titanj.accounting.model.ExportInventoryBill;
-import dev.titanj.accounting.model.ExportInvoice;
-import dev.titanj.accounting.model.ExportInvoiceItem;
-import dev.titanj.accounting.model.ExportPayment;
-import dev.titanj.accounting.model.GlAccountExtended;
+import dev.titanj.accounting.model.GlAccount;
 import dev.titanj.accounting.model.GlAccountType;
 import dev.titanj.accounting.model.InventoryBill;
 import dev.titanj.accounting.model.Invoice;
+import dev.titanj.accounting.model.InvoiceItem;
 import dev.titanj.accounting.model.JournalEntry;
 import dev.titanj.accounting.model.JournalEntryDetails;
 import dev.titanj.accounting.model.JournalEntrySummary;
-import dev.titanj.accounting.model.MarkApBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdate;
+import dev.titanj.accounting.model.MarkApBillAsExportedResult;
+import dev.titanj.accounting.model.MarkApCreditAsExportedResult;
+import dev.titanj.accounting.model.MarkApPaymentAsExportedResult;
+import dev.titanj.accounting.model.MarkInventoryBillAsExportedResult;
+import dev.titanj.accounting.model.MarkInvoiceAsExportedResult;
 import dev.titanj.accounting.model.Payment;
-import dev.titanj.accounting.model.PaymentTermAPIModel;
+import dev.titanj.accounting.model.PaymentTerm;
 import dev.titanj.accounting.model.PaymentType;
 import dev.titanj.accounting.model.RemittanceVendor;
+import dev.titanj.accounting.model.SavedPayment;
 import dev.titanj.accounting.model.TaxZone;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
@@ -39,94 +35,286 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The Accounting module as {@link TitanModule} announces it (through {@code META-INF/services}): the descriptor of each resource, generated from {@code tenant-accounting-v2.json} and the area's customization data.
+ * The Accounting module as {@link TitanModule} announces it (through {@code META-INF/services}):
+ * the descriptor of each resource, generated from {@code tenant-accounting-v2.json} and the area's
+ * customization data.
  */
 public final class AccountingModule implements TitanModule {
   private static final Descriptors OPS = Descriptors.under("accounting/v2/tenant/{tenant}/");
 
-  static final ResourceDescriptor<ApBill, Long> AP_BILLS = new ResourceDescriptor<>(Accounting.AP_BILLS, List.of(
-    OPS.page("ApBills_GetListPaginated", "GET", "ap-bills", ApBill.class),
-    OPS.object("ApBills_GetById", "GET", "ap-bills/{billId}", ApBill.class),
-    OPS.page("ApBills_GetCustomFieldTypes", "GET", "ap-bills/custom-fields", CustomFieldType.class),
-    OPS.none("ApBills_UpdateCustomFields", "PATCH", "ap-bills/custom-fields", Void.class),
-    OPS.array("ApBills_MarkAsExported", "POST", "ap-bills/markasexported", MarkApBillAsExportedUpdate.class)), false, "tn.acc.apbills:r", "tn.acc.apbills:w", st -> Accounting.of(st).apBills());
+  static final ResourceDescriptor<ApBill, Long> AP_BILLS =
+      new ResourceDescriptor<>(
+          Accounting.AP_BILLS,
+          List.of(
+              OPS.page("ApBills_GetListPaginated", "GET", "ap-bills", ApBill.class),
+              OPS.object("ApBills_GetById", "GET", "ap-bills/{billId}", ApBill.class),
+              OPS.page(
+                  "ApBills_GetCustomFieldTypes",
+                  "GET",
+                  "ap-bills/custom-fields",
+                  CustomFieldType.class),
+              OPS.none("ApBills_UpdateCustomFields", "PATCH", "ap-bills/custom-fields", Void.class),
+              OPS.array(
+                  "ApBills_MarkAsExported",
+                  "POST",
+                  "ap-bills/markasexported",
+                  MarkApBillAsExportedResult.class)),
+          false,
+          "tn.acc.apbills:r",
+          "tn.acc.apbills:w",
+          st -> Accounting.of(st).apBills());
 
-  static final ResourceDescriptor<ApCredit, Long> AP_CREDITS = new ResourceDescriptor<>(Accounting.AP_CREDITS, List.of(
-    OPS.page("ApCredits_GetList", "GET", "ap-credits", ApCredit.class),
-    OPS.array("ApCredits_MarkAsExported", "POST", "ap-credits/markasexported", MarkApCreditAsExportedUpdate.class)), false, "tn.acc.apcredits:r", "tn.acc.apcredits:w", st -> Accounting.of(st).apCredits());
+  static final ResourceDescriptor<ApCredit, Long> AP_CREDITS =
+      new ResourceDescriptor<>(
+          Accounting.AP_CREDITS,
+          List.of(
+              OPS.page("ApCredits_GetList", "GET", "ap-credits", ApCredit.class),
+              OPS.array(
+                  "ApCredits_MarkAsExported",
+                  "POST",
+                  "ap-credits/markasexported",
+                  MarkApCreditAsExportedResult.class)),
+          false,
+          "tn.acc.apcredits:r",
+          "tn.acc.apcredits:w",
+          st -> Accounting.of(st).apCredits());
 
-  static final ResourceDescriptor<ApPayment, Long> AP_PAYMENTS = new ResourceDescriptor<>(Accounting.AP_PAYMENTS, List.of(
-    OPS.page("ApPayments_GetList", "GET", "ap-payments", ApPayment.class),
-    OPS.array("ApPayments_MarkAsExported", "POST", "ap-payments/markasexported", MarkApPaymentAsExportedUpdate.class)), false, "tn.acc.appayments:r", "tn.acc.appayments:w", st -> Accounting.of(st).apPayments());
+  static final ResourceDescriptor<ApPayment, Long> AP_PAYMENTS =
+      new ResourceDescriptor<>(
+          Accounting.AP_PAYMENTS,
+          List.of(
+              OPS.page("ApPayments_GetList", "GET", "ap-payments", ApPayment.class),
+              OPS.array(
+                  "ApPayments_MarkAsExported",
+                  "POST",
+                  "ap-payments/markasexported",
+                  MarkApPaymentAsExportedResult.class)),
+          false,
+          "tn.acc.appayments:r",
+          "tn.acc.appayments:w",
+          st -> Accounting.of(st).apPayments());
 
-  static final ResourceDescriptor<DetailedDeposit, Long> BANK_DEPOSITS = new ResourceDescriptor<>(Accounting.BANK_DEPOSITS, List.of(
-    OPS.page("Deposits_GetList", "GET", "bank-deposits", DetailedDeposit.class),
-    OPS.page("Deposits_GetTransactionsList", "GET", "bank-deposits/{id}/transactions", DetailedTransaction.class),
-    OPS.none("Deposits_MarkAsExported", "POST", "bank-deposits/markasexported", Void.class)), false, "tn.acc.bankdeposits:r", "tn.acc.bankdeposits:w", st -> Accounting.of(st).bankDeposits());
+  static final ResourceDescriptor<BankDeposit, Long> BANK_DEPOSITS =
+      new ResourceDescriptor<>(
+          Accounting.BANK_DEPOSITS,
+          List.of(
+              OPS.page("Deposits_GetList", "GET", "bank-deposits", BankDeposit.class),
+              OPS.page(
+                  "Deposits_GetTransactionsList",
+                  "GET",
+                  "bank-deposits/{id}/transactions",
+                  Payment.class),
+              OPS.none(
+                  "Deposits_MarkAsExported", "POST", "bank-deposits/markasexported", Void.class)),
+          false,
+          "tn.acc.bankdeposits:r",
+          "tn.acc.bankdeposits:w",
+          st -> Accounting.of(st).bankDeposits());
 
-  static final ResourceDescriptor<CreditMemoPublic, Long> CREDIT_MEMOS = new ResourceDescriptor<>(Accounting.CREDIT_MEMOS, List.of(
-    OPS.page("CreditMemos_GetList", "GET", "credit-memos", CreditMemoPublic.class),
-    OPS.object("CreditMemos_Update", "PATCH", "credit-memos/{id}", CreditMemoUpdatePublic.class)), false, "tn.acc.creditmemos:r", "tn.acc.creditmemos:w", st -> Accounting.of(st).creditMemos());
+  static final ResourceDescriptor<CreditMemo, Long> CREDIT_MEMOS =
+      new ResourceDescriptor<>(
+          Accounting.CREDIT_MEMOS,
+          List.of(
+              OPS.page("CreditMemos_GetList", "GET", "credit-memos", CreditMemo.class),
+              OPS.object(
+                  "CreditMemos_Update",
+                  "PATCH",
+                  "credit-memos/{id}",
+                  CreditMemoUpdateResult.class)),
+          false,
+          "tn.acc.creditmemos:r",
+          "tn.acc.creditmemos:w",
+          st -> Accounting.of(st).creditMemos());
 
-  static final ResourceDescriptor<GlAccountExtended, Long> GL_ACCOUNTS = new ResourceDescriptor<>(Accounting.GL_ACCOUNTS, List.of(
-    OPS.page("GlAccounts_GetList", "GET", "gl-accounts", GlAccountExtended.class),
-    OPS.object("GlAccounts_CreateAccount", "POST", "gl-accounts", GlAccountExtended.class),
-    OPS.object("GlAccounts_GetAccount", "GET", "gl-accounts/{accountId}", GlAccountExtended.class),
-    OPS.object("GlAccounts_UpdateAccount", "PATCH", "gl-accounts/{accountId}", GlAccountExtended.class)), true, "tn.acc.glaccounts:r", "tn.acc.glaccounts:w", st -> Accounting.of(st).glAccounts());
+  static final ResourceDescriptor<GlAccount, Long> GL_ACCOUNTS =
+      new ResourceDescriptor<>(
+          Accounting.GL_ACCOUNTS,
+          List.of(
+              OPS.page("GlAccounts_GetList", "GET", "gl-accounts", GlAccount.class),
+              OPS.object("GlAccounts_CreateAccount", "POST", "gl-accounts", GlAccount.class),
+              OPS.object(
+                  "GlAccounts_GetAccount", "GET", "gl-accounts/{accountId}", GlAccount.class),
+              OPS.object(
+                  "GlAccounts_UpdateAccount", "PATCH", "gl-accounts/{accountId}", GlAccount.class)),
+          true,
+          "tn.acc.glaccounts:r",
+          "tn.acc.glaccounts:w",
+          st -> Accounting.of(st).glAccounts());
 
-  static final ResourceDescriptor<GlAccountType, Long> GL_ACCOUNT_TYPES = new ResourceDescriptor<>(Accounting.GL_ACCOUNT_TYPES, List.of(
-    OPS.page("GlAccounts_GetTypeList", "GET", "gl-accounts/types", GlAccountType.class)), true, "tn.acc.glaccounts:r", "tn.acc.glaccounts:w", st -> Accounting.of(st).glAccountTypes());
+  static final ResourceDescriptor<GlAccountType, Long> GL_ACCOUNT_TYPES =
+      new ResourceDescriptor<>(
+          Accounting.GL_ACCOUNT_TYPES,
+          List.of(
+              OPS.page("GlAccounts_GetTypeList", "GET", "gl-accounts/types", GlAccountType.class)),
+          true,
+          "tn.acc.glaccounts:r",
+          "tn.acc.glaccounts:w",
+          st -> Accounting.of(st).glAccountTypes());
 
-  static final ResourceDescriptor<InventoryBill, Long> INVENTORY_BILLS = new ResourceDescriptor<>(Accounting.INVENTORY_BILLS, List.of(
-    OPS.export("Export_InventoryBills", "GET", "export/inventory-bills", ExportInventoryBill.class),
-    OPS.arrayPage("InventoryBills_GetList", "GET", "inventory-bills", InventoryBill.class),
-    OPS.page("InventoryBills_GetListPaginated", "GET", "inventory-bills/paginated", InventoryBill.class),
-    OPS.page("InventoryBills_GetCustomFieldTypes", "GET", "inventory-bills/custom-fields", CustomFieldType.class),
-    OPS.none("InventoryBills_UpdateCustomFields", "PATCH", "inventory-bills/custom-fields", Void.class),
-    OPS.array("InventoryBills_MarkAsExported", "POST", "inventory-bills/markasexported", MarkInventoryBillAsExportedUpdate.class)), false, "tn.acc.inventorybills:r", "tn.acc.inventorybills:w", st -> Accounting.of(st).inventoryBills());
+  static final ResourceDescriptor<InventoryBill, Long> INVENTORY_BILLS =
+      new ResourceDescriptor<>(
+          Accounting.INVENTORY_BILLS,
+          List.of(
+              OPS.export(
+                  "Export_InventoryBills", "GET", "export/inventory-bills", InventoryBill.class),
+              OPS.arrayPage(
+                  "InventoryBills_GetList", "GET", "inventory-bills", InventoryBill.class),
+              OPS.page(
+                  "InventoryBills_GetListPaginated",
+                  "GET",
+                  "inventory-bills/paginated",
+                  InventoryBill.class),
+              OPS.page(
+                  "InventoryBills_GetCustomFieldTypes",
+                  "GET",
+                  "inventory-bills/custom-fields",
+                  CustomFieldType.class),
+              OPS.none(
+                  "InventoryBills_UpdateCustomFields",
+                  "PATCH",
+                  "inventory-bills/custom-fields",
+                  Void.class),
+              OPS.array(
+                  "InventoryBills_MarkAsExported",
+                  "POST",
+                  "inventory-bills/markasexported",
+                  MarkInventoryBillAsExportedResult.class)),
+          false,
+          "tn.acc.inventorybills:r",
+          "tn.acc.inventorybills:w",
+          st -> Accounting.of(st).inventoryBills());
 
-  static final ResourceDescriptor<Invoice, Long> INVOICES = new ResourceDescriptor<>(Accounting.INVOICES, List.of(
-    OPS.export("Export_Invoices", "GET", "export/invoices", ExportInvoice.class),
-    OPS.export("Export_InvoiceItems", "GET", "export/invoice-items", ExportInvoiceItem.class),
-    OPS.page("Invoices_GetList", "GET", "invoices", Invoice.class),
-    OPS.id("Invoices_CreateAdjustmentInvoice", "POST", "invoices", Long.class),
-    OPS.page("Invoices_GetCustomFieldTypes", "GET", "invoices/custom-fields", CustomFieldType.class),
-    OPS.none("Invoices_UpdateCustomFields", "PATCH", "invoices/custom-fields", Void.class),
-    OPS.none("Invoices_UpdateInvoice", "PATCH", "invoices/{id}", Void.class),
-    OPS.none("Invoices_UpdateInvoiceItems", "PATCH", "invoices/{invoiceId}/items", Void.class),
-    OPS.none("Invoices_DeleteInvoiceItem", "DELETE", "invoices/{invoiceId}/items/{itemId}", Void.class),
-    OPS.array("Invoices_MarkAsExported", "POST", "invoices/markasexported", MarkInvoiceAsExportedUpdate.class)), false, "tn.acc.invoices:r", "tn.acc.invoices:w", st -> Accounting.of(st).invoices());
+  static final ResourceDescriptor<Invoice, Long> INVOICES =
+      new ResourceDescriptor<>(
+          Accounting.INVOICES,
+          List.of(
+              OPS.export("Export_Invoices", "GET", "export/invoices", Invoice.class),
+              OPS.export("Export_InvoiceItems", "GET", "export/invoice-items", InvoiceItem.class),
+              OPS.page("Invoices_GetList", "GET", "invoices", Invoice.class),
+              OPS.id("Invoices_CreateAdjustmentInvoice", "POST", "invoices", Long.class),
+              OPS.page(
+                  "Invoices_GetCustomFieldTypes",
+                  "GET",
+                  "invoices/custom-fields",
+                  CustomFieldType.class),
+              OPS.none(
+                  "Invoices_UpdateCustomFields", "PATCH", "invoices/custom-fields", Void.class),
+              OPS.none("Invoices_UpdateInvoice", "PATCH", "invoices/{id}", Void.class),
+              OPS.none(
+                  "Invoices_UpdateInvoiceItems", "PATCH", "invoices/{invoiceId}/items", Void.class),
+              OPS.none(
+                  "Invoices_DeleteInvoiceItem",
+                  "DELETE",
+                  "invoices/{invoiceId}/items/{itemId}",
+                  Void.class),
+              OPS.array(
+                  "Invoices_MarkAsExported",
+                  "POST",
+                  "invoices/markasexported",
+                  MarkInvoiceAsExportedResult.class)),
+          false,
+          "tn.acc.invoices:r",
+          "tn.acc.invoices:w",
+          st -> Accounting.of(st).invoices());
 
-  static final ResourceDescriptor<JournalEntry, UUID> JOURNAL_ENTRIES = new ResourceDescriptor<>(Accounting.JOURNAL_ENTRIES, List.of(
-    OPS.page("JournalEntries_GetList", "GET", "journal-entries", JournalEntry.class),
-    OPS.page("JournalEntries_GetSummary", "GET", "journal-entries/{id}/summary", JournalEntrySummary.class),
-    OPS.page("JournalEntries_GetDetails", "GET", "journal-entries/{id}/details", JournalEntryDetails.class),
-    OPS.object("JournalEntries_Update", "PATCH", "journal-entries/{id}", JournalEntry.class),
-    OPS.object("JournalEntries_SyncUpdate", "PATCH", "journal-entries/{id}/sync", JournalEntry.class)), false, "tn.acc.journalentries:r", "tn.acc.journalentries:w", st -> Accounting.of(st).journalEntries());
+  static final ResourceDescriptor<JournalEntry, UUID> JOURNAL_ENTRIES =
+      new ResourceDescriptor<>(
+          Accounting.JOURNAL_ENTRIES,
+          List.of(
+              OPS.page("JournalEntries_GetList", "GET", "journal-entries", JournalEntry.class),
+              OPS.page(
+                  "JournalEntries_GetSummary",
+                  "GET",
+                  "journal-entries/{id}/summary",
+                  JournalEntrySummary.class),
+              OPS.page(
+                  "JournalEntries_GetDetails",
+                  "GET",
+                  "journal-entries/{id}/details",
+                  JournalEntryDetails.class),
+              OPS.object(
+                  "JournalEntries_Update", "PATCH", "journal-entries/{id}", JournalEntry.class),
+              OPS.object(
+                  "JournalEntries_SyncUpdate",
+                  "PATCH",
+                  "journal-entries/{id}/sync",
+                  JournalEntry.class)),
+          false,
+          "tn.acc.journalentries:r",
+          "tn.acc.journalentries:w",
+          st -> Accounting.of(st).journalEntries());
 
-  static final ResourceDescriptor<PaymentTermAPIModel, Long> PAYMENT_TERMS = new ResourceDescriptor<>(Accounting.PAYMENT_TERMS, List.of(
-    OPS.object("PaymentTerms_GetPaymentTermModel", "GET", "payment-terms/{paymentTermId}", PaymentTermAPIModel.class),
-    OPS.page("PaymentTerms_GetList", "GET", "payment-terms", PaymentTermAPIModel.class)), true, "tn.acc.paymentterms:r", "tn.acc.paymentterms:w", st -> Accounting.of(st).paymentTerms());
+  static final ResourceDescriptor<PaymentTerm, Long> PAYMENT_TERMS =
+      new ResourceDescriptor<>(
+          Accounting.PAYMENT_TERMS,
+          List.of(
+              OPS.object(
+                  "PaymentTerms_GetPaymentTermModel",
+                  "GET",
+                  "payment-terms/{paymentTermId}",
+                  PaymentTerm.class),
+              OPS.page("PaymentTerms_GetList", "GET", "payment-terms", PaymentTerm.class)),
+          true,
+          "tn.acc.paymentterms:r",
+          "tn.acc.paymentterms:w",
+          st -> Accounting.of(st).paymentTerms());
 
-  static final ResourceDescriptor<PaymentType, Long> PAYMENT_TYPES = new ResourceDescriptor<>(Accounting.PAYMENT_TYPES, List.of(
-    OPS.page("PaymentTypes_GetList", "GET", "payment-types", PaymentType.class),
-    OPS.object("PaymentTypes_Get", "GET", "payment-types/{id}", PaymentType.class)), true, "tn.acc.paymenttypes:r", "tn.acc.paymenttypes:w", st -> Accounting.of(st).paymentTypes());
+  static final ResourceDescriptor<PaymentType, Long> PAYMENT_TYPES =
+      new ResourceDescriptor<>(
+          Accounting.PAYMENT_TYPES,
+          List.of(
+              OPS.page("PaymentTypes_GetList", "GET", "payment-types", PaymentType.class),
+              OPS.object("PaymentTypes_Get", "GET", "payment-types/{id}", PaymentType.class)),
+          true,
+          "tn.acc.paymenttypes:r",
+          "tn.acc.paymenttypes:w",
+          st -> Accounting.of(st).paymentTypes());
 
-  static final ResourceDescriptor<DetailedPayment, Long> PAYMENTS = new ResourceDescriptor<>(Accounting.PAYMENTS, List.of(
-    OPS.export("Export_Payments", "GET", "export/payments", ExportPayment.class),
-    OPS.page("Payments_GetList", "GET", "payments", DetailedPayment.class),
-    OPS.object("Payments_Create", "POST", "payments", Payment.class),
-    OPS.page("Payments_GetCustomFieldTypes", "GET", "payments/custom-fields", CustomFieldType.class),
-    OPS.none("Payments_UpdateCustomFields", "PATCH", "payments/custom-fields", Void.class),
-    OPS.object("Payments_Update", "PATCH", "payments/{id}", Payment.class),
-    OPS.none("Payments_UpdateStatus", "POST", "payments/status", Void.class)), false, "tn.acc.payments:r", "tn.acc.payments:w", st -> Accounting.of(st).payments());
+  static final ResourceDescriptor<Payment, Long> PAYMENTS =
+      new ResourceDescriptor<>(
+          Accounting.PAYMENTS,
+          List.of(
+              OPS.export("Export_Payments", "GET", "export/payments", Payment.class),
+              OPS.page("Payments_GetList", "GET", "payments", Payment.class),
+              OPS.object("Payments_Create", "POST", "payments", SavedPayment.class),
+              OPS.page(
+                  "Payments_GetCustomFieldTypes",
+                  "GET",
+                  "payments/custom-fields",
+                  CustomFieldType.class),
+              OPS.none(
+                  "Payments_UpdateCustomFields", "PATCH", "payments/custom-fields", Void.class),
+              OPS.object("Payments_Update", "PATCH", "payments/{id}", SavedPayment.class),
+              OPS.none("Payments_UpdateStatus", "POST", "payments/status", Void.class)),
+          false,
+          "tn.acc.payments:r",
+          "tn.acc.payments:w",
+          st -> Accounting.of(st).payments());
 
-  static final ResourceDescriptor<RemittanceVendor, Long> REMITTANCE_VENDORS = new ResourceDescriptor<>(Accounting.REMITTANCE_VENDORS, List.of(
-    OPS.page("RemittanceVendors_GetList", "GET", "remittance-vendors", RemittanceVendor.class),
-    OPS.object("RemittanceVendors_GetById", "GET", "remittance-vendors/{id}", RemittanceVendor.class)), false, "tn.acc.remittancevendors:r", "tn.acc.remittancevendors:w", st -> Accounting.of(st).remittanceVendors());
+  static final ResourceDescriptor<RemittanceVendor, Long> REMITTANCE_VENDORS =
+      new ResourceDescriptor<>(
+          Accounting.REMITTANCE_VENDORS,
+          List.of(
+              OPS.page(
+                  "RemittanceVendors_GetList", "GET", "remittance-vendors", RemittanceVendor.class),
+              OPS.object(
+                  "RemittanceVendors_GetById",
+                  "GET",
+                  "remittance-vendors/{id}",
+                  RemittanceVendor.class)),
+          false,
+          "tn.acc.remittancevendors:r",
+          "tn.acc.remittancevendors:w",
+          st -> Accounting.of(st).remittanceVendors());
 
-  static final ResourceDescriptor<TaxZone, Long> TAX_ZONES = new ResourceDescriptor<>(Accounting.TAX_ZONES, List.of(
-    OPS.page("TaxZones_GetList", "GET", "tax-zones", TaxZone.class)), true, "tn.acc.taxzones:r", "tn.acc.taxzones:w", st -> Accounting.of(st).taxZones());
+  static final ResourceDescriptor<TaxZone, Long> TAX_ZONES =
+      new ResourceDescriptor<>(
+          Accounting.TAX_ZONES,
+          List.of(OPS.page("TaxZones_GetList", "GET", "tax-zones", TaxZone.class)),
+          true,
+          "tn.acc.taxzones:r",
+          "tn.acc.taxzones:w",
+          st -> Accounting.of(st).taxZones());
 
   @Override
   public String area() {
@@ -135,6 +323,21 @@ public final class AccountingModule implements TitanModule {
 
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
-    return List.of(AP_BILLS, AP_CREDITS, AP_PAYMENTS, BANK_DEPOSITS, CREDIT_MEMOS, GL_ACCOUNTS, GL_ACCOUNT_TYPES, INVENTORY_BILLS, INVOICES, JOURNAL_ENTRIES, PAYMENT_TERMS, PAYMENT_TYPES, PAYMENTS, REMITTANCE_VENDORS, TAX_ZONES);
+    return List.of(
+        AP_BILLS,
+        AP_CREDITS,
+        AP_PAYMENTS,
+        BANK_DEPOSITS,
+        CREDIT_MEMOS,
+        GL_ACCOUNTS,
+        GL_ACCOUNT_TYPES,
+        INVENTORY_BILLS,
+        INVOICES,
+        JOURNAL_ENTRIES,
+        PAYMENT_TERMS,
+        PAYMENT_TYPES,
+        PAYMENTS,
+        REMITTANCE_VENDORS,
+        TAX_ZONES);
   }
 }

@@ -19,10 +19,12 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-bills} ({@code ApBills_GetListPaginated}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-bills} ({@code ApBills_GetListPaginated}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> implements CreatedFilters<ApBillQuery>, ModifiedFilters<ApBillQuery> {
+public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery>
+    implements CreatedFilters<ApBillQuery>, ModifiedFilters<ApBillQuery> {
   ApBillQuery(QueryState<ApBill> state) {
     super(state);
   }
@@ -32,44 +34,32 @@ public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> implements
     return new ApBillQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public ApBillQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public ApBillQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code batchId} (int64).
-   */
+  /** Filter {@code batchId} (int64). */
   public ApBillQuery batchId(long value) {
     return param("batchId", value);
   }
 
-  /**
-   * Filter {@code batchNumber} (int32).
-   */
+  /** Filter {@code batchNumber} (int32). */
   public ApBillQuery batchNumber(int value) {
     return param("batchNumber", value);
   }
 
-  /**
-   * Filter {@code billNumber} (string).
-   */
+  /** Filter {@code billNumber} (string). */
   public ApBillQuery billNumber(String value) {
     return textParam("billNumber", value);
   }
 
-  /**
-   * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids. */
   public ApBillQuery businessUnitIds(Collection<Long> ids) {
     return idsParam("businessUnitIds", ids);
   }
@@ -82,92 +72,72 @@ public final class ApBillQuery extends ListQuery<ApBill, ApBillQuery> implements
   }
 
   /**
-   * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50 pairs.
+   * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50
+   * pairs.
    */
   public ApBillQuery customFields(Map<String, String> fields) {
     return mapParam("customField.Fields[", "]", 50, fields);
   }
 
-  /**
-   * Filter {@code customField.Operator} ({@link LogicalOperator}).
-   */
+  /** Filter {@code customField.Operator} ({@link LogicalOperator}). */
   public ApBillQuery customFieldOperator(LogicalOperator value) {
     return enumParam("customField.Operator", value);
   }
 
-  /**
-   * Filter {@code dateFrom}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code dateFrom}: a date-time, sent in UTC ISO-8601. */
   public ApBillQuery dateFrom(Instant value) {
     return instantParam("dateFrom", value);
   }
 
-  /**
-   * Filter {@code dateTo}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code dateTo}: a date-time, sent in UTC ISO-8601. */
   public ApBillQuery dateTo(Instant value) {
     return instantParam("dateTo", value);
   }
 
-  /**
-   * Filter {@code jobNumber} (string).
-   */
+  /** Filter {@code jobNumber} (string). */
   public ApBillQuery jobNumber(String value) {
     return textParam("jobNumber", value);
   }
 
-  /**
-   * Filter {@code purchaseOrderNumber} (string).
-   */
+  /** Filter {@code purchaseOrderNumber} (string). */
   public ApBillQuery purchaseOrderNumber(String value) {
     return textParam("purchaseOrderNumber", value);
   }
 
-  /**
-   * Filter {@code purchaseOrderTypes} (string).
-   */
+  /** Filter {@code purchaseOrderTypes} (string). */
   public ApBillQuery purchaseOrderTypes(String value) {
     return textParam("purchaseOrderTypes", value);
   }
 
   /**
-   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not empty.
+   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not
+   * empty.
    */
   public ApBillQuery syncStatuses(Collection<ApBillSyncStatus> values) {
     return paramList("syncStatuses", values);
   }
 
-  /**
-   * Filter {@code statuses}: each value is sent as its own {@code statuses=} pair; not empty.
-   */
+  /** Filter {@code statuses}: each value is sent as its own {@code statuses=} pair; not empty. */
   public ApBillQuery statuses(Collection<ApBillStatus> values) {
     return paramList("statuses", values);
   }
 
-  /**
-   * Filter {@code sources}: each value is sent as its own {@code sources=} pair; not empty.
-   */
+  /** Filter {@code sources}: each value is sent as its own {@code sources=} pair; not empty. */
   public ApBillQuery sources(Collection<ApBillSource> values) {
     return paramList("sources", values);
   }
 
-  /**
-   * Filter {@code minCost} (decimal).
-   */
+  /** Filter {@code minCost} (decimal). */
   public ApBillQuery minCost(BigDecimal value) {
     return textParam("minCost", value);
   }
 
-  /**
-   * Filter {@code maxCost} (decimal).
-   */
+  /** Filter {@code maxCost} (decimal). */
   public ApBillQuery maxCost(BigDecimal value) {
     return textParam("maxCost", value);
   }
 
-  /**
-   * Filter {@code billType} ({@link ApBillType}).
-   */
+  /** Filter {@code billType} ({@link ApBillType}). */
   public ApBillQuery billType(ApBillType value) {
     return enumParam("billType", value);
   }

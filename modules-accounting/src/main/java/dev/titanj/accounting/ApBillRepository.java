@@ -5,9 +5,9 @@ package dev.titanj.accounting;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.ApBillApi;
 import dev.titanj.accounting.model.ApBill;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.MarkApBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApBillAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApBillAsExportedRequest;
+import dev.titanj.accounting.model.MarkApBillAsExportedResult;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -20,9 +20,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.ap-bills} ({@code accounting/v2/tenant/{tenant}/ap-bills}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.ap-bills} ({@code accounting/v2/tenant/{tenant}/ap-bills}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
-public final class ApBillRepository implements ReadRepository<ApBill, Long>, QueryRepository<ApBill, Long> {
+public final class ApBillRepository
+    implements ReadRepository<ApBill, Long>, QueryRepository<ApBill, Long> {
   private final ResourceRuntime<ApBill, Long> rt;
 
   private final ApBillApi api;
@@ -38,23 +40,24 @@ public final class ApBillRepository implements ReadRepository<ApBill, Long>, Que
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-bills}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-bills}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public ApBillQuery query() {
-    return new ApBillQuery(rt.pages(q -> api.apBillsGetListPaginated(q), 5000));
+    return new ApBillQuery(rt.pages(api::apBillsGetListPaginated, 5000));
   }
 
   /**
-   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/ap-bills/{billId}}; empty when it does not exist (404). Served from the cache when {@code accounting.ap-bills} is cached.
+   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/ap-bills/{billId}}; empty when
+   * it does not exist (404). Served from the cache when {@code accounting.ap-bills} is cached.
    */
   public Optional<ApBill> findById(long id) {
     return rt.find(id, () -> api.apBillsGetById(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public ApBill getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -65,41 +68,45 @@ public final class ApBillRepository implements ReadRepository<ApBill, Long>, Que
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-bills?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-bills?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<ApBill> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<ApBill> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-bills/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-bills/custom-fields}: lazy, paged (up
+   * to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public ApBillCustomFieldTypesQuery customFieldTypes() {
-    return new ApBillCustomFieldTypesQuery(rt.pages(q -> api.apBillsGetCustomFieldTypes(q), 5000));
+    return new ApBillCustomFieldTypesQuery(rt.pages(api::apBillsGetCustomFieldTypes, 5000));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/ap-bills/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.ap-bills} record.
+   * PATCH {@code accounting/v2/tenant/{tenant}/ap-bills/custom-fields}; the API answers without a
+   * body. Body: {@link UpdateCustomFieldsRequest}. Evicts every cached {@code accounting.ap-bills}
+   * record.
    */
-  public void updateCustomFields(CustomFieldUpdateRequest request) {
+  public void updateCustomFields(UpdateCustomFieldsRequest request) {
     Arguments.notNull("request", request);
     rt.writeAll(() -> api.apBillsUpdateCustomFields(request));
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-bills/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: {@link MarkApBillAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-bills} record.
+   * POST {@code accounting/v2/tenant/{tenant}/ap-bills/markasexported}; the API answers with a bare
+   * array of results (not a list: nothing to page). Body: {@link MarkApBillAsExportedRequest}.
+   * Evicts every cached {@code accounting.ap-bills} record.
    */
-  public List<MarkApBillAsExportedUpdate> markAsExported(
-      MarkApBillAsExportedUpdateRequest request) {
+  public List<MarkApBillAsExportedResult> markAsExported(MarkApBillAsExportedRequest request) {
     Arguments.notNull("request", request);
     return Arguments.orEmpty(rt.writeAll(() -> api.apBillsMarkAsExported(request)));
   }

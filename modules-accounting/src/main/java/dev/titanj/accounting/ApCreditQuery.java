@@ -14,10 +14,12 @@ import dev.titanj.core.spi.QueryState;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-credits} ({@code ApCredits_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-credits} ({@code ApCredits_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ApCreditQuery extends ListQuery<ApCredit, ApCreditQuery> implements CreatedFilters<ApCreditQuery>, ModifiedFilters<ApCreditQuery> {
+public final class ApCreditQuery extends ListQuery<ApCredit, ApCreditQuery>
+    implements CreatedFilters<ApCreditQuery>, ModifiedFilters<ApCreditQuery> {
   ApCreditQuery(QueryState<ApCredit> state) {
     super(state);
   }
@@ -27,29 +29,27 @@ public final class ApCreditQuery extends ListQuery<ApCredit, ApCreditQuery> impl
     return new ApCreditQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public ApCreditQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public ApCreditQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public ApCreditQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 
   /**
-   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not empty.
+   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not
+   * empty.
    */
   public ApCreditQuery syncStatuses(Collection<InventoryBillSyncStatus> values) {
     return paramList("syncStatuses", values);

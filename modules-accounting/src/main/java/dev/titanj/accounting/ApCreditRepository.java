@@ -5,8 +5,8 @@ package dev.titanj.accounting;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.ApCreditApi;
 import dev.titanj.accounting.model.ApCredit;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApCreditAsExportedRequest;
+import dev.titanj.accounting.model.MarkApCreditAsExportedResult;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.ap-credits} ({@code accounting/v2/tenant/{tenant}/ap-credits}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.ap-credits} ({@code accounting/v2/tenant/{tenant}/ap-credits}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
-public final class ApCreditRepository implements ReadRepository<ApCredit, Long>, QueryRepository<ApCredit, Long> {
+public final class ApCreditRepository
+    implements ReadRepository<ApCredit, Long>, QueryRepository<ApCredit, Long> {
   private final ResourceRuntime<ApCredit, Long> rt;
 
   private final ApCreditApi api;
@@ -37,23 +39,26 @@ public final class ApCreditRepository implements ReadRepository<ApCredit, Long>,
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-credits}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-credits}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public ApCreditQuery query() {
-    return new ApCreditQuery(rt.pages(q -> api.apCreditsGetList(q), 5000));
+    return new ApCreditQuery(rt.pages(api::apCreditsGetList, 5000));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/ap-credits?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.ap-credits} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/ap-credits?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.ap-credits} is cached.
    */
   public Optional<ApCredit> findById(long id) {
     return rt.findVia(id, () -> query().ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public ApCredit getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -64,25 +69,26 @@ public final class ApCreditRepository implements ReadRepository<ApCredit, Long>,
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-credits?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-credits?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<ApCredit> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<ApCredit> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-credits/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkApCreditAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-credits} record.
+   * POST {@code accounting/v2/tenant/{tenant}/ap-credits/markasexported}; the API answers with a
+   * bare array of results (not a list: nothing to page). Body: a list of {@link
+   * MarkApCreditAsExportedRequest}. Evicts every cached {@code accounting.ap-credits} record.
    */
-  public List<MarkApCreditAsExportedUpdate> markAsExported(
-      List<MarkApCreditAsExportedUpdateRequest> requests) {
+  public List<MarkApCreditAsExportedResult> markAsExported(
+      List<MarkApCreditAsExportedRequest> requests) {
     Arguments.notNull("requests", requests);
     return Arguments.orEmpty(rt.writeAll(() -> api.apCreditsMarkAsExported(requests)));
   }

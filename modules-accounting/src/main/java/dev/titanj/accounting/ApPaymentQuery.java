@@ -14,10 +14,12 @@ import dev.titanj.core.spi.QueryState;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-payments} ({@code ApPayments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/ap-payments} ({@code ApPayments_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ApPaymentQuery extends ListQuery<ApPayment, ApPaymentQuery> implements CreatedFilters<ApPaymentQuery>, ModifiedFilters<ApPaymentQuery> {
+public final class ApPaymentQuery extends ListQuery<ApPayment, ApPaymentQuery>
+    implements CreatedFilters<ApPaymentQuery>, ModifiedFilters<ApPaymentQuery> {
   ApPaymentQuery(QueryState<ApPayment> state) {
     super(state);
   }
@@ -27,29 +29,27 @@ public final class ApPaymentQuery extends ListQuery<ApPayment, ApPaymentQuery> i
     return new ApPaymentQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public ApPaymentQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public ApPaymentQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public ApPaymentQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
   }
 
   /**
-   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not empty.
+   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not
+   * empty.
    */
   public ApPaymentQuery syncStatuses(Collection<InventoryBillSyncStatus> values) {
     return paramList("syncStatuses", values);

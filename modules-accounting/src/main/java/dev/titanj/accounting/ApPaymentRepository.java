@@ -5,8 +5,8 @@ package dev.titanj.accounting;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.ApPaymentApi;
 import dev.titanj.accounting.model.ApPayment;
-import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApPaymentAsExportedRequest;
+import dev.titanj.accounting.model.MarkApPaymentAsExportedResult;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.ap-payments} ({@code accounting/v2/tenant/{tenant}/ap-payments}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.ap-payments} ({@code accounting/v2/tenant/{tenant}/ap-payments}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
-public final class ApPaymentRepository implements ReadRepository<ApPayment, Long>, QueryRepository<ApPayment, Long> {
+public final class ApPaymentRepository
+    implements ReadRepository<ApPayment, Long>, QueryRepository<ApPayment, Long> {
   private final ResourceRuntime<ApPayment, Long> rt;
 
   private final ApPaymentApi api;
@@ -37,23 +39,26 @@ public final class ApPaymentRepository implements ReadRepository<ApPayment, Long
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-payments}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/ap-payments}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public ApPaymentQuery query() {
-    return new ApPaymentQuery(rt.pages(q -> api.apPaymentsGetList(q), 5000));
+    return new ApPaymentQuery(rt.pages(api::apPaymentsGetList, 5000));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/ap-payments?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.ap-payments} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/ap-payments?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.ap-payments} is cached.
    */
   public Optional<ApPayment> findById(long id) {
     return rt.findVia(id, () -> query().ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public ApPayment getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -64,25 +69,26 @@ public final class ApPaymentRepository implements ReadRepository<ApPayment, Long
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-payments?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/ap-payments?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<ApPayment> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<ApPayment> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkApPaymentAsExportedUpdateRequest}. Evicts every cached {@code accounting.ap-payments} record.
+   * POST {@code accounting/v2/tenant/{tenant}/ap-payments/markasexported}; the API answers with a
+   * bare array of results (not a list: nothing to page). Body: a list of {@link
+   * MarkApPaymentAsExportedRequest}. Evicts every cached {@code accounting.ap-payments} record.
    */
-  public List<MarkApPaymentAsExportedUpdate> markAsExported(
-      List<MarkApPaymentAsExportedUpdateRequest> requests) {
+  public List<MarkApPaymentAsExportedResult> markAsExported(
+      List<MarkApPaymentAsExportedRequest> requests) {
     Arguments.notNull("requests", requests);
     return Arguments.orEmpty(rt.writeAll(() -> api.apPaymentsMarkAsExported(requests)));
   }

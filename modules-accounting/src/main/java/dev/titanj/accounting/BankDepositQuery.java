@@ -3,9 +3,9 @@
 package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
+import dev.titanj.accounting.model.BankDeposit;
 import dev.titanj.accounting.model.DepositReviewStatus;
 import dev.titanj.accounting.model.DepositStatus;
-import dev.titanj.accounting.model.DetailedDeposit;
 import dev.titanj.accounting.model.SyncStatus;
 import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
@@ -18,98 +18,79 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/bank-deposits} ({@code Deposits_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/bank-deposits} ({@code Deposits_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class BankDepositQuery extends ListQuery<DetailedDeposit, BankDepositQuery> implements CreatedFilters<BankDepositQuery>, ModifiedFilters<BankDepositQuery> {
-  BankDepositQuery(QueryState<DetailedDeposit> state) {
+public final class BankDepositQuery extends ListQuery<BankDeposit, BankDepositQuery>
+    implements CreatedFilters<BankDepositQuery>, ModifiedFilters<BankDepositQuery> {
+  BankDepositQuery(QueryState<BankDeposit> state) {
     super(state);
   }
 
   @Override
-  protected BankDepositQuery withState(QueryState<DetailedDeposit> state) {
+  protected BankDepositQuery withState(QueryState<BankDeposit> state) {
     return new BankDepositQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public BankDepositQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public BankDepositQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code depositDateBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code depositDateBefore}: a date-time, sent in UTC ISO-8601. */
   public BankDepositQuery depositDateBefore(Instant value) {
     return instantParam("depositDateBefore", value);
   }
 
-  /**
-   * Filter {@code depositDateOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code depositDateOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public BankDepositQuery depositDateOnOrAfter(Instant value) {
     return instantParam("depositDateOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code reviewedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code reviewedBefore}: a date-time, sent in UTC ISO-8601. */
   public BankDepositQuery reviewedBefore(Instant value) {
     return instantParam("reviewedBefore", value);
   }
 
-  /**
-   * Filter {@code reviewedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code reviewedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public BankDepositQuery reviewedOnOrAfter(Instant value) {
     return instantParam("reviewedOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code reviewStatus} ({@link DepositReviewStatus}).
-   */
+  /** Filter {@code reviewStatus} ({@link DepositReviewStatus}). */
   public BankDepositQuery reviewStatus(DepositReviewStatus value) {
     return enumParam("reviewStatus", value);
   }
 
-  /**
-   * Filter {@code depositStatus} ({@link DepositStatus}).
-   */
+  /** Filter {@code depositStatus} ({@link DepositStatus}). */
   public BankDepositQuery depositStatus(DepositStatus value) {
     return enumParam("depositStatus", value);
   }
 
-  /**
-   * Filter {@code syncStatus} ({@link SyncStatus}).
-   */
+  /** Filter {@code syncStatus} ({@link SyncStatus}). */
   public BankDepositQuery syncStatus(SyncStatus value) {
     return enumParam("syncStatus", value);
   }
 
-  /**
-   * Filter {@code grossAmountGreater} (decimal).
-   */
+  /** Filter {@code grossAmountGreater} (decimal). */
   public BankDepositQuery grossAmountGreater(BigDecimal value) {
     return textParam("grossAmountGreater", value);
   }
 
-  /**
-   * Filter {@code grossAmountLess} (decimal).
-   */
+  /** Filter {@code grossAmountLess} (decimal). */
   public BankDepositQuery grossAmountLess(BigDecimal value) {
     return textParam("grossAmountLess", value);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public BankDepositQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

@@ -4,8 +4,8 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.BankDepositApi;
-import dev.titanj.accounting.model.DetailedDeposit;
-import dev.titanj.accounting.model.MarkDepositsAsExportedRequestArgs;
+import dev.titanj.accounting.model.BankDeposit;
+import dev.titanj.accounting.model.MarkDepositsAsExportedRequest;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -18,78 +18,87 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.bank-deposits} ({@code accounting/v2/tenant/{tenant}/bank-deposits}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.bank-deposits} ({@code
+ * accounting/v2/tenant/{tenant}/bank-deposits}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class BankDepositRepository implements ReadRepository<DetailedDeposit, Long>, QueryRepository<DetailedDeposit, Long> {
-  private final ResourceRuntime<DetailedDeposit, Long> rt;
+public final class BankDepositRepository
+    implements ReadRepository<BankDeposit, Long>, QueryRepository<BankDeposit, Long> {
+  private final ResourceRuntime<BankDeposit, Long> rt;
 
   private final BankDepositApi api;
 
   BankDepositRepository(ModuleRuntime m) {
-    rt = m.resource(AccountingModule.BANK_DEPOSITS, DetailedDeposit::id);
+    rt = m.resource(AccountingModule.BANK_DEPOSITS, BankDeposit::id);
     api = m.api(BankDepositApi.class);
   }
 
   @Override
-  public ResourceKey<DetailedDeposit, Long> key() {
+  public ResourceKey<BankDeposit, Long> key() {
     return rt.key();
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/bank-deposits}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/bank-deposits}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public BankDepositQuery query() {
-    return new BankDepositQuery(rt.pages(q -> api.depositsGetList(q), 5000));
+    return new BankDepositQuery(rt.pages(api::depositsGetList, 5000));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/bank-deposits?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.bank-deposits} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/bank-deposits?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.bank-deposits} is cached.
    */
-  public Optional<DetailedDeposit> findById(long id) {
+  public Optional<BankDeposit> findById(long id) {
     return rt.findVia(id, () -> query().ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
-  public DetailedDeposit getById(long id) {
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
+  public BankDeposit getById(long id) {
     return rt.found(id, findById(id));
   }
 
   @Override
-  public Optional<DetailedDeposit> findById(Long id) {
+  public Optional<BankDeposit> findById(Long id) {
     return findById(Arguments.id(id));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/bank-deposits?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/bank-deposits?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
-  public List<DetailedDeposit> findAllById(Collection<Long> ids) {
+  public List<BankDeposit> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
-  public List<DetailedDeposit> findAllById(Long... ids) {
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
+  public List<BankDeposit> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions}: lazy,
+   * paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public BankDepositTransactionsQuery transactions(long bankDepositId) {
     Arguments.positive("bankDepositId", bankDepositId);
-    return new BankDepositTransactionsQuery(rt.pages(q -> api.depositsGetTransactionsList(bankDepositId, q), 5000));
+    return new BankDepositTransactionsQuery(
+        rt.pages(q -> api.depositsGetTransactionsList(bankDepositId, q), 5000));
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/bank-deposits/markasexported}; the API answers without a body. Body: {@link MarkDepositsAsExportedRequestArgs}. Evicts every cached {@code accounting.bank-deposits} record.
+   * POST {@code accounting/v2/tenant/{tenant}/bank-deposits/markasexported}; the API answers
+   * without a body. Body: {@link MarkDepositsAsExportedRequest}. Evicts every cached {@code
+   * accounting.bank-deposits} record.
    */
-  public void markAsExported(MarkDepositsAsExportedRequestArgs request) {
+  public void markAsExported(MarkDepositsAsExportedRequest request) {
     Arguments.notNull("request", request);
     rt.writeAll(() -> api.depositsMarkAsExported(request));
   }

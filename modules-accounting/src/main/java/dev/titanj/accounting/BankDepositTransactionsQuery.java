@@ -3,21 +3,23 @@
 package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
-import dev.titanj.accounting.model.DetailedTransaction;
+import dev.titanj.accounting.model.Payment;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.spi.QueryState;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions} ({@code Deposits_GetTransactionsList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/bank-deposits/{id}/transactions} ({@code
+ * Deposits_GetTransactionsList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class BankDepositTransactionsQuery extends ListQuery<DetailedTransaction, BankDepositTransactionsQuery> {
-  BankDepositTransactionsQuery(QueryState<DetailedTransaction> state) {
+public final class BankDepositTransactionsQuery
+    extends ListQuery<Payment, BankDepositTransactionsQuery> {
+  BankDepositTransactionsQuery(QueryState<Payment> state) {
     super(state);
   }
 
   @Override
-  protected BankDepositTransactionsQuery withState(QueryState<DetailedTransaction> state) {
+  protected BankDepositTransactionsQuery withState(QueryState<Payment> state) {
     return new BankDepositTransactionsQuery(state);
   }
 }

@@ -4,7 +4,7 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.AmountComparisonOperator;
-import dev.titanj.accounting.model.CreditMemoPublic;
+import dev.titanj.accounting.model.CreditMemo;
 import dev.titanj.accounting.model.LogicalOperator;
 import dev.titanj.core.Active;
 import dev.titanj.core.CreatedFilters;
@@ -19,43 +19,37 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/credit-memos} ({@code CreditMemos_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/credit-memos} ({@code CreditMemos_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMemoQuery> implements CreatedFilters<CreditMemoQuery>, ModifiedFilters<CreditMemoQuery> {
-  CreditMemoQuery(QueryState<CreditMemoPublic> state) {
+public final class CreditMemoQuery extends ListQuery<CreditMemo, CreditMemoQuery>
+    implements CreatedFilters<CreditMemoQuery>, ModifiedFilters<CreditMemoQuery> {
+  CreditMemoQuery(QueryState<CreditMemo> state) {
     super(state);
   }
 
   @Override
-  protected CreditMemoQuery withState(QueryState<CreditMemoPublic> state) {
+  protected CreditMemoQuery withState(QueryState<CreditMemo> state) {
     return new CreditMemoQuery(state);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public CreditMemoQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public CreditMemoQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public CreditMemoQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids. */
   public CreditMemoQuery businessUnitIds(Collection<Long> ids) {
     return idsParam("businessUnitIds", ids);
   }
@@ -67,113 +61,90 @@ public final class CreditMemoQuery extends ListQuery<CreditMemoPublic, CreditMem
     return idsParam("businessUnitIds", ids);
   }
 
-  /**
-   * Filter {@code appliedToInvoiceIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code appliedToInvoiceIds}: ids sent comma-separated, 1 to 50 ids. */
   public CreditMemoQuery appliedToInvoiceIds(Collection<Long> ids) {
     return idsParam("appliedToInvoiceIds", ids);
   }
 
   /**
-   * {@link #appliedToInvoiceIds(Collection)} with the ids written out: {@code appliedToInvoiceIds(1L, 2L)}.
+   * {@link #appliedToInvoiceIds(Collection)} with the ids written out: {@code
+   * appliedToInvoiceIds(1L, 2L)}.
    */
   public CreditMemoQuery appliedToInvoiceIds(Long... ids) {
     return idsParam("appliedToInvoiceIds", ids);
   }
 
-  /**
-   * Filter {@code appliedToReferenceNumber} (string).
-   */
+  /** Filter {@code appliedToReferenceNumber} (string). */
   public CreditMemoQuery appliedToReferenceNumber(String value) {
     return textParam("appliedToReferenceNumber", value);
   }
 
-  /**
-   * Filter {@code dateBefore} (a date, {@code yyyy-MM-dd}).
-   */
+  /** Filter {@code dateBefore} (a date, {@code yyyy-MM-dd}). */
   public CreditMemoQuery dateBefore(LocalDate value) {
     return textParam("dateBefore", value);
   }
 
-  /**
-   * Filter {@code dateOnOrAfter} (a date, {@code yyyy-MM-dd}).
-   */
+  /** Filter {@code dateOnOrAfter} (a date, {@code yyyy-MM-dd}). */
   public CreditMemoQuery dateOnOrAfter(LocalDate value) {
     return textParam("dateOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code appliedBefore} (a date, {@code yyyy-MM-dd}).
-   */
+  /** Filter {@code appliedBefore} (a date, {@code yyyy-MM-dd}). */
   public CreditMemoQuery appliedBefore(LocalDate value) {
     return textParam("appliedBefore", value);
   }
 
-  /**
-   * Filter {@code appliedOnOrAfter} (a date, {@code yyyy-MM-dd}).
-   */
+  /** Filter {@code appliedOnOrAfter} (a date, {@code yyyy-MM-dd}). */
   public CreditMemoQuery appliedOnOrAfter(LocalDate value) {
     return textParam("appliedOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code batchId} (int64).
-   */
+  /** Filter {@code batchId} (int64). */
   public CreditMemoQuery batchId(long value) {
     return param("batchId", value);
   }
 
-  /**
-   * Filter {@code batchNumber} (string).
-   */
+  /** Filter {@code batchNumber} (string). */
   public CreditMemoQuery batchNumber(String value) {
     return textParam("batchNumber", value);
   }
 
   /**
-   * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50 pairs.
+   * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50
+   * pairs.
    */
   public CreditMemoQuery customFields(Map<String, String> fields) {
     return mapParam("customField.Fields[", "]", 50, fields);
   }
 
-  /**
-   * Filter {@code customField.Operator} ({@link LogicalOperator}).
-   */
+  /** Filter {@code customField.Operator} ({@link LogicalOperator}). */
   public CreditMemoQuery customFieldOperator(LogicalOperator value) {
     return enumParam("customField.Operator", value);
   }
 
-  /**
-   * Filter {@code totalFilter.Amount} (decimal).
-   */
+  /** Filter {@code totalFilter.Amount} (decimal). */
   public CreditMemoQuery totalFilterAmount(BigDecimal value) {
     return textParam("totalFilter.Amount", value);
   }
 
-  /**
-   * Filter {@code totalFilter.Comparer} ({@link AmountComparisonOperator}).
-   */
+  /** Filter {@code totalFilter.Comparer} ({@link AmountComparisonOperator}). */
   public CreditMemoQuery totalFilterComparer(AmountComparisonOperator value) {
     return enumParam("totalFilter.Comparer", value);
   }
 
-  /**
-   * Filter {@code balanceFilter.Amount} (decimal).
-   */
+  /** Filter {@code balanceFilter.Amount} (decimal). */
   public CreditMemoQuery balanceFilterAmount(BigDecimal value) {
     return textParam("balanceFilter.Amount", value);
   }
 
-  /**
-   * Filter {@code balanceFilter.Comparer} ({@link AmountComparisonOperator}).
-   */
+  /** Filter {@code balanceFilter.Comparer} ({@link AmountComparisonOperator}). */
   public CreditMemoQuery balanceFilterComparer(AmountComparisonOperator value) {
     return enumParam("balanceFilter.Comparer", value);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public CreditMemoQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

@@ -4,9 +4,9 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.CreditMemoApi;
-import dev.titanj.accounting.model.CreditMemoPublic;
-import dev.titanj.accounting.model.CreditMemoUpdatePublic;
-import dev.titanj.accounting.model.CreditMemoUpdatePublicRequest;
+import dev.titanj.accounting.model.CreditMemo;
+import dev.titanj.accounting.model.CreditMemoUpdateResult;
+import dev.titanj.accounting.model.UpdateCreditMemoRequest;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
@@ -20,69 +20,74 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.credit-memos} ({@code accounting/v2/tenant/{tenant}/credit-memos}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.credit-memos} ({@code
+ * accounting/v2/tenant/{tenant}/credit-memos}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class CreditMemoRepository implements ReadRepository<CreditMemoPublic, Long>, QueryRepository<CreditMemoPublic, Long> {
-  private final ResourceRuntime<CreditMemoPublic, Long> rt;
+public final class CreditMemoRepository
+    implements ReadRepository<CreditMemo, Long>, QueryRepository<CreditMemo, Long> {
+  private final ResourceRuntime<CreditMemo, Long> rt;
 
   private final CreditMemoApi api;
 
   CreditMemoRepository(ModuleRuntime m) {
-    rt = m.resource(AccountingModule.CREDIT_MEMOS, CreditMemoPublic::id);
+    rt = m.resource(AccountingModule.CREDIT_MEMOS, CreditMemo::id);
     api = m.api(CreditMemoApi.class);
   }
 
   @Override
-  public ResourceKey<CreditMemoPublic, Long> key() {
+  public ResourceKey<CreditMemo, Long> key() {
     return rt.key();
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/credit-memos}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/credit-memos}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public CreditMemoQuery query() {
-    return new CreditMemoQuery(rt.pages(q -> api.creditMemosGetList(q), 5000));
+    return new CreditMemoQuery(rt.pages(api::creditMemosGetList, 5000));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/credit-memos?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.credit-memos} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/credit-memos?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.credit-memos} is cached.
    */
-  public Optional<CreditMemoPublic> findById(long id) {
+  public Optional<CreditMemo> findById(long id) {
     return rt.findVia(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
-  public CreditMemoPublic getById(long id) {
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
+  public CreditMemo getById(long id) {
     return rt.found(id, findById(id));
   }
 
   @Override
-  public Optional<CreditMemoPublic> findById(Long id) {
+  public Optional<CreditMemo> findById(Long id) {
     return findById(Arguments.id(id));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/credit-memos?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/credit-memos?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
-  public List<CreditMemoPublic> findAllById(Collection<Long> ids) {
+  public List<CreditMemo> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
-  public List<CreditMemoPublic> findAllById(Long... ids) {
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
+  public List<CreditMemo> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/credit-memos/{id}}. Body: {@link CreditMemoUpdatePublicRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/credit-memos/{id}}. Body: {@link
+   * UpdateCreditMemoRequest}. Evicts the record from the cache.
    */
-  public CreditMemoUpdatePublic update(long id, CreditMemoUpdatePublicRequest request) {
+  public CreditMemoUpdateResult update(long id, UpdateCreditMemoRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.creditMemosUpdate(id, request));

@@ -4,7 +4,7 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.GeneralLedgerAccountSource;
-import dev.titanj.accounting.model.GlAccountExtended;
+import dev.titanj.accounting.model.GlAccount;
 import dev.titanj.core.Active;
 import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
@@ -15,98 +15,79 @@ import dev.titanj.core.spi.QueryState;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/gl-accounts} ({@code GlAccounts_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/gl-accounts} ({@code GlAccounts_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class GlAccountQuery extends ListQuery<GlAccountExtended, GlAccountQuery> implements CreatedFilters<GlAccountQuery>, ModifiedFilters<GlAccountQuery> {
-  GlAccountQuery(QueryState<GlAccountExtended> state) {
+public final class GlAccountQuery extends ListQuery<GlAccount, GlAccountQuery>
+    implements CreatedFilters<GlAccountQuery>, ModifiedFilters<GlAccountQuery> {
+  GlAccountQuery(QueryState<GlAccount> state) {
     super(state);
   }
 
   @Override
-  protected GlAccountQuery withState(QueryState<GlAccountExtended> state) {
+  protected GlAccountQuery withState(QueryState<GlAccount> state) {
     return new GlAccountQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public GlAccountQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public GlAccountQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code names} (string).
-   */
+  /** Filter {@code names} (string). */
   public GlAccountQuery names(String value) {
     return textParam("names", value);
   }
 
-  /**
-   * Filter {@code numbers} (string).
-   */
+  /** Filter {@code numbers} (string). */
   public GlAccountQuery numbers(String value) {
     return textParam("numbers", value);
   }
 
-  /**
-   * Filter {@code types} (string).
-   */
+  /** Filter {@code types} (string). */
   public GlAccountQuery types(String value) {
     return textParam("types", value);
   }
 
-  /**
-   * Filter {@code subtypes} (string).
-   */
+  /** Filter {@code subtypes} (string). */
   public GlAccountQuery subtypes(String value) {
     return textParam("subtypes", value);
   }
 
-  /**
-   * Filter {@code description} (string).
-   */
+  /** Filter {@code description} (string). */
   public GlAccountQuery description(String value) {
     return textParam("description", value);
   }
 
-  /**
-   * Filter {@code source} ({@link GeneralLedgerAccountSource}).
-   */
+  /** Filter {@code source} ({@link GeneralLedgerAccountSource}). */
   public GlAccountQuery source(GeneralLedgerAccountSource value) {
     return enumParam("source", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public GlAccountQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Filter {@code isIntacctGroup} (boolean).
-   */
+  /** Filter {@code isIntacctGroup} (boolean). */
   public GlAccountQuery isIntacctGroup(boolean value) {
     return param("isIntacctGroup", value);
   }
 
-  /**
-   * Filter {@code isIntacctBankAccount} (boolean).
-   */
+  /** Filter {@code isIntacctBankAccount} (boolean). */
   public GlAccountQuery isIntacctBankAccount(boolean value) {
     return param("isIntacctBankAccount", value);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public GlAccountQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

@@ -4,9 +4,9 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.GlAccountApi;
-import dev.titanj.accounting.model.GlAccountCreateRequest;
-import dev.titanj.accounting.model.GlAccountExtended;
-import dev.titanj.accounting.model.GlAccountUpdateRequest;
+import dev.titanj.accounting.model.CreateGlAccountRequest;
+import dev.titanj.accounting.model.GlAccount;
+import dev.titanj.accounting.model.UpdateGlAccountRequest;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
@@ -20,77 +20,81 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.gl-accounts} ({@code accounting/v2/tenant/{tenant}/gl-accounts}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.gl-accounts} ({@code accounting/v2/tenant/{tenant}/gl-accounts}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
-public final class GlAccountRepository implements ReadRepository<GlAccountExtended, Long>, QueryRepository<GlAccountExtended, Long> {
-  private final ResourceRuntime<GlAccountExtended, Long> rt;
+public final class GlAccountRepository
+    implements ReadRepository<GlAccount, Long>, QueryRepository<GlAccount, Long> {
+  private final ResourceRuntime<GlAccount, Long> rt;
 
   private final GlAccountApi api;
 
   GlAccountRepository(ModuleRuntime m) {
-    rt = m.resource(AccountingModule.GL_ACCOUNTS, GlAccountExtended::id);
+    rt = m.resource(AccountingModule.GL_ACCOUNTS, GlAccount::id);
     api = m.api(GlAccountApi.class);
   }
 
   @Override
-  public ResourceKey<GlAccountExtended, Long> key() {
+  public ResourceKey<GlAccount, Long> key() {
     return rt.key();
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/gl-accounts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/gl-accounts}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public GlAccountQuery query() {
-    return new GlAccountQuery(rt.pages(q -> api.glAccountsGetList(q), 5000));
+    return new GlAccountQuery(rt.pages(api::glAccountsGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}; empty when it does not exist (404). Served from the cache when {@code accounting.gl-accounts} is cached.
+   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}; empty
+   * when it does not exist (404). Served from the cache when {@code accounting.gl-accounts} is
+   * cached.
    */
-  public Optional<GlAccountExtended> findById(long id) {
+  public Optional<GlAccount> findById(long id) {
     return rt.find(id, () -> api.glAccountsGetAccount(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
-  public GlAccountExtended getById(long id) {
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
+  public GlAccount getById(long id) {
     return rt.found(id, findById(id));
   }
 
   @Override
-  public Optional<GlAccountExtended> findById(Long id) {
+  public Optional<GlAccount> findById(Long id) {
     return findById(Arguments.id(id));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/gl-accounts?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/gl-accounts?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
-  public List<GlAccountExtended> findAllById(Collection<Long> ids) {
+  public List<GlAccount> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
-  public List<GlAccountExtended> findAllById(Long... ids) {
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
+  public List<GlAccount> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/gl-accounts}. Body: {@link GlAccountCreateRequest}.
+   * POST {@code accounting/v2/tenant/{tenant}/gl-accounts}. Body: {@link CreateGlAccountRequest}.
    */
-  public GlAccountExtended create(GlAccountCreateRequest request) {
+  public GlAccount create(CreateGlAccountRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.glAccountsCreateAccount(request));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}. Body: {@link GlAccountUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/gl-accounts/{accountId}}. Body: {@link
+   * UpdateGlAccountRequest}. Evicts the record from the cache.
    */
-  public GlAccountExtended update(long id, GlAccountUpdateRequest request) {
+  public GlAccount update(long id, UpdateGlAccountRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.glAccountsUpdateAccount(id, request));

@@ -14,10 +14,12 @@ import dev.titanj.core.spi.QueryState;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types} ({@code GlAccounts_GetTypeList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types} ({@code
+ * GlAccounts_GetTypeList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class GlAccountTypeQuery extends ListQuery<GlAccountType, GlAccountTypeQuery> implements CreatedFilters<GlAccountTypeQuery>, ModifiedFilters<GlAccountTypeQuery> {
+public final class GlAccountTypeQuery extends ListQuery<GlAccountType, GlAccountTypeQuery>
+    implements CreatedFilters<GlAccountTypeQuery>, ModifiedFilters<GlAccountTypeQuery> {
   GlAccountTypeQuery(QueryState<GlAccountType> state) {
     super(state);
   }
@@ -27,36 +29,29 @@ public final class GlAccountTypeQuery extends ListQuery<GlAccountType, GlAccount
     return new GlAccountTypeQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public GlAccountTypeQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public GlAccountTypeQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code names} (string).
-   */
+  /** Filter {@code names} (string). */
   public GlAccountTypeQuery names(String value) {
     return textParam("names", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public GlAccountTypeQuery active(Active active) {
     return enumParam("active", active);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public GlAccountTypeQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

@@ -18,9 +18,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.gl-accounts.types} ({@code accounting/v2/tenant/{tenant}/gl-accounts/types}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.gl-accounts.types} ({@code
+ * accounting/v2/tenant/{tenant}/gl-accounts/types}). Obtain it from {@link Accounting};
+ * thread-safe.
  */
-public final class GlAccountTypeRepository implements ReadRepository<GlAccountType, Long>, QueryRepository<GlAccountType, Long> {
+public final class GlAccountTypeRepository
+    implements ReadRepository<GlAccountType, Long>, QueryRepository<GlAccountType, Long> {
   private final ResourceRuntime<GlAccountType, Long> rt;
 
   private final GlAccountTypeApi api;
@@ -36,23 +39,26 @@ public final class GlAccountTypeRepository implements ReadRepository<GlAccountTy
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public GlAccountTypeQuery query() {
-    return new GlAccountTypeQuery(rt.pages(q -> api.glAccountsGetTypeList(q), 5000));
+    return new GlAccountTypeQuery(rt.pages(api::glAccountsGetTypeList, 5000));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/gl-accounts/types?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.gl-accounts.types} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/gl-accounts/types?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.gl-accounts.types} is cached.
    */
   public Optional<GlAccountType> findById(long id) {
     return rt.findVia(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public GlAccountType getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -63,16 +69,15 @@ public final class GlAccountTypeRepository implements ReadRepository<GlAccountTy
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/gl-accounts/types?ids=...},
+   * 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<GlAccountType> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<GlAccountType> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }

@@ -12,10 +12,15 @@ import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/inventory-bills/custom-fields} ({@code InventoryBills_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/inventory-bills/custom-fields} ({@code
+ * InventoryBills_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to
+ * 5000.
  */
 @CheckReturnValue
-public final class InventoryBillCustomFieldTypesQuery extends ListQuery<CustomFieldType, InventoryBillCustomFieldTypesQuery> implements CreatedFilters<InventoryBillCustomFieldTypesQuery>, ModifiedFilters<InventoryBillCustomFieldTypesQuery> {
+public final class InventoryBillCustomFieldTypesQuery
+    extends ListQuery<CustomFieldType, InventoryBillCustomFieldTypesQuery>
+    implements CreatedFilters<InventoryBillCustomFieldTypesQuery>,
+        ModifiedFilters<InventoryBillCustomFieldTypesQuery> {
   InventoryBillCustomFieldTypesQuery(QueryState<CustomFieldType> state) {
     super(state);
   }
@@ -26,7 +31,8 @@ public final class InventoryBillCustomFieldTypesQuery extends ListQuery<CustomFi
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public InventoryBillCustomFieldTypesQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

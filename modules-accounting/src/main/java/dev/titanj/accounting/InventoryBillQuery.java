@@ -17,10 +17,13 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated} ({@code InventoryBills_GetListPaginated}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated} ({@code
+ * InventoryBills_GetListPaginated}). Immutable: each method returns a new query. Page size 1 to
+ * 5000.
  */
 @CheckReturnValue
-public final class InventoryBillQuery extends ListQuery<InventoryBill, InventoryBillQuery> implements CreatedFilters<InventoryBillQuery>, ModifiedFilters<InventoryBillQuery> {
+public final class InventoryBillQuery extends ListQuery<InventoryBill, InventoryBillQuery>
+    implements CreatedFilters<InventoryBillQuery>, ModifiedFilters<InventoryBillQuery> {
   InventoryBillQuery(QueryState<InventoryBill> state) {
     super(state);
   }
@@ -30,44 +33,32 @@ public final class InventoryBillQuery extends ListQuery<InventoryBill, Inventory
     return new InventoryBillQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public InventoryBillQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public InventoryBillQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code batchId} (int64).
-   */
+  /** Filter {@code batchId} (int64). */
   public InventoryBillQuery batchId(long value) {
     return param("batchId", value);
   }
 
-  /**
-   * Filter {@code batchNumber} (int32).
-   */
+  /** Filter {@code batchNumber} (int32). */
   public InventoryBillQuery batchNumber(int value) {
     return param("batchNumber", value);
   }
 
-  /**
-   * Filter {@code billNumber} (string).
-   */
+  /** Filter {@code billNumber} (string). */
   public InventoryBillQuery billNumber(String value) {
     return textParam("billNumber", value);
   }
 
-  /**
-   * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids. */
   public InventoryBillQuery businessUnitIds(Collection<Long> ids) {
     return idsParam("businessUnitIds", ids);
   }
@@ -80,78 +71,62 @@ public final class InventoryBillQuery extends ListQuery<InventoryBill, Inventory
   }
 
   /**
-   * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50 pairs.
+   * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50
+   * pairs.
    */
   public InventoryBillQuery customFields(Map<String, String> fields) {
     return mapParam("customField.Fields[", "]", 50, fields);
   }
 
-  /**
-   * Filter {@code customField.Operator} ({@link LogicalOperator}).
-   */
+  /** Filter {@code customField.Operator} ({@link LogicalOperator}). */
   public InventoryBillQuery customFieldOperator(LogicalOperator value) {
     return enumParam("customField.Operator", value);
   }
 
-  /**
-   * Filter {@code dateFrom}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code dateFrom}: a date-time, sent in UTC ISO-8601. */
   public InventoryBillQuery dateFrom(Instant value) {
     return instantParam("dateFrom", value);
   }
 
-  /**
-   * Filter {@code dateTo}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code dateTo}: a date-time, sent in UTC ISO-8601. */
   public InventoryBillQuery dateTo(Instant value) {
     return instantParam("dateTo", value);
   }
 
-  /**
-   * Filter {@code jobNumber} (string).
-   */
+  /** Filter {@code jobNumber} (string). */
   public InventoryBillQuery jobNumber(String value) {
     return textParam("jobNumber", value);
   }
 
-  /**
-   * Filter {@code purchaseOrderNumber} (string).
-   */
+  /** Filter {@code purchaseOrderNumber} (string). */
   public InventoryBillQuery purchaseOrderNumber(String value) {
     return textParam("purchaseOrderNumber", value);
   }
 
-  /**
-   * Filter {@code purchaseOrderTypes} (string).
-   */
+  /** Filter {@code purchaseOrderTypes} (string). */
   public InventoryBillQuery purchaseOrderTypes(String value) {
     return textParam("purchaseOrderTypes", value);
   }
 
   /**
-   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not empty.
+   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not
+   * empty.
    */
   public InventoryBillQuery syncStatuses(Collection<InventoryBillSyncStatus> values) {
     return paramList("syncStatuses", values);
   }
 
-  /**
-   * Filter {@code minCost} (decimal).
-   */
+  /** Filter {@code minCost} (decimal). */
   public InventoryBillQuery minCost(BigDecimal value) {
     return textParam("minCost", value);
   }
 
-  /**
-   * Filter {@code maxCost} (decimal).
-   */
+  /** Filter {@code maxCost} (decimal). */
   public InventoryBillQuery maxCost(BigDecimal value) {
     return textParam("maxCost", value);
   }
 
-  /**
-   * Filter {@code billType} ({@link BillType}).
-   */
+  /** Filter {@code billType} ({@link BillType}). */
   public InventoryBillQuery billType(BillType value) {
     return enumParam("billType", value);
   }

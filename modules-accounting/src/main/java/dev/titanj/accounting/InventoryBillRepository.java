@@ -4,13 +4,13 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.InventoryBillApi;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.ExportInventoryBill;
 import dev.titanj.accounting.model.InventoryBill;
-import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkInventoryBillAsExportedRequest;
+import dev.titanj.accounting.model.MarkInventoryBillAsExportedResult;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -23,9 +23,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.inventory-bills} ({@code accounting/v2/tenant/{tenant}/inventory-bills}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.inventory-bills} ({@code
+ * accounting/v2/tenant/{tenant}/inventory-bills}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class InventoryBillRepository implements ReadRepository<InventoryBill, Long>, QueryRepository<InventoryBill, Long> {
+public final class InventoryBillRepository
+    implements ReadRepository<InventoryBill, Long>,
+        QueryRepository<InventoryBill, Long>,
+        ExportRepository<InventoryBill, Long> {
   private final ResourceRuntime<InventoryBill, Long> rt;
 
   private final InventoryBillApi api;
@@ -41,23 +45,26 @@ public final class InventoryBillRepository implements ReadRepository<InventoryBi
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated}: lazy, paged
+   * (up to 5000 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public InventoryBillQuery query() {
-    return new InventoryBillQuery(rt.pages(q -> api.inventoryBillsGetListPaginated(q), 5000));
+    return new InventoryBillQuery(rt.pages(api::inventoryBillsGetListPaginated, 5000));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.inventory-bills} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/inventory-bills/paginated?ids=...}; the API has no read-by-id
+   * endpoint), including inactive records where the list can filter on that. Empty when it does not
+   * exist; cached when {@code accounting.inventory-bills} is cached.
    */
   public Optional<InventoryBill> findById(long id) {
     return rt.findVia(id, () -> query().ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public InventoryBill getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -68,73 +75,96 @@ public final class InventoryBillRepository implements ReadRepository<InventoryBi
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/inventory-bills/paginated?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET
+   * accounting/v2/tenant/{tenant}/inventory-bills/paginated?ids=...}, 50 ids per request; input
+   * order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<InventoryBill> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<InventoryBill> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/inventory-bills} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/inventory-bills} from {@code
+   * cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportInventoryBill> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportInventoryBills(q));
+  @Override
+  public ExportFeed<InventoryBill> export(ExportCursor cursor) {
+    return rt.export(cursor, api::exportInventoryBills);
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/inventory-bills} from the beginning.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/inventory-bills} from the
+   * beginning.
    */
-  public ExportFeed<ExportInventoryBill> export() {
+  @Override
+  public ExportFeed<InventoryBill> export() {
     return export(ExportCursor.beginning());
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills}: lazy, paged (up to 5000 records per request). The API answers each page with a bare array, so paging sends {@code page} and {@code pageSize} and stops at the first page with fewer than {@code pageSize} records (or an empty one); a server that repeats a page fails the stream instead of looping. A bare array carries no total: {@code count()} and {@code parallelism(k)} cannot use one. Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills}: lazy, paged (up to 5000
+   * records per request). The API answers each page with a bare array, so paging sends {@code page}
+   * and {@code pageSize} and stops at the first page with fewer than {@code pageSize} records (or
+   * an empty one); a server that repeats a page fails the stream instead of looping. A bare array
+   * carries no total: {@code count()} and {@code parallelism(k)} cannot use one. Nothing is
+   * requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public InventoryBillQuery list() {
-    return new InventoryBillQuery(rt.arrayPages(q -> api.inventoryBillsGetList(q), 5000));
+    return new InventoryBillQuery(rt.arrayPages(api::inventoryBillsGetList, 5000));
   }
 
   /**
-   * Every record of {@code GET accounting/v2/tenant/{tenant}/inventory-bills} matching the filters of {@code filters} (its paging options are ignored), collected into a list page by page.
+   * Every record of {@code GET accounting/v2/tenant/{tenant}/inventory-bills} matching the filters
+   * of {@code filters} (its paging options are ignored), collected into a list page by page.
    *
-   * @deprecated use {@link #list()}, which takes the same filters and streams with bounded memory; this method once returned only the server's first page.
+   * @deprecated use {@link #list()}, which takes the same filters and streams with bounded memory;
+   *     this method once returned only the server's first page.
    */
   @Deprecated
   public List<InventoryBill> list(InventoryBillQuery filters) {
-    return new InventoryBillQuery(rt.arrayPages(q -> api.inventoryBillsGetList(q), 5000).withParams(Arguments.notNull("filters", filters).parameters())).toList();
+    return new InventoryBillQuery(
+            rt.arrayPages(api::inventoryBillsGetList, 5000)
+                .withParams(Arguments.notNull("filters", filters).parameters()))
+        .toList();
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}: lazy,
+   * paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public InventoryBillCustomFieldTypesQuery customFieldTypes() {
-    return new InventoryBillCustomFieldTypesQuery(rt.pages(q -> api.inventoryBillsGetCustomFieldTypes(q), 5000));
+    return new InventoryBillCustomFieldTypesQuery(
+        rt.pages(api::inventoryBillsGetCustomFieldTypes, 5000));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.inventory-bills} record.
+   * PATCH {@code accounting/v2/tenant/{tenant}/inventory-bills/custom-fields}; the API answers
+   * without a body. Body: {@link UpdateCustomFieldsRequest}. Evicts every cached {@code
+   * accounting.inventory-bills} record.
    */
-  public void updateCustomFields(CustomFieldUpdateRequest request) {
+  public void updateCustomFields(UpdateCustomFieldsRequest request) {
     Arguments.notNull("request", request);
     rt.writeAll(() -> api.inventoryBillsUpdateCustomFields(request));
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/inventory-bills/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: {@link MarkInventoryBillAsExportedUpdateRequest}. Evicts every cached {@code accounting.inventory-bills} record.
+   * POST {@code accounting/v2/tenant/{tenant}/inventory-bills/markasexported}; the API answers with
+   * a bare array of results (not a list: nothing to page). Body: {@link
+   * MarkInventoryBillAsExportedRequest}. Evicts every cached {@code accounting.inventory-bills}
+   * record.
    */
-  public List<MarkInventoryBillAsExportedUpdate> markAsExported(
-      MarkInventoryBillAsExportedUpdateRequest request) {
+  public List<MarkInventoryBillAsExportedResult> markAsExported(
+      MarkInventoryBillAsExportedRequest request) {
     Arguments.notNull("request", request);
     return Arguments.orEmpty(rt.writeAll(() -> api.inventoryBillsMarkAsExported(request)));
   }

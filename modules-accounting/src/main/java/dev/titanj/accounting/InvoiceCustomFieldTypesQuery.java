@@ -12,10 +12,14 @@ import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/invoices/custom-fields} ({@code Invoices_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/invoices/custom-fields} ({@code
+ * Invoices_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class InvoiceCustomFieldTypesQuery extends ListQuery<CustomFieldType, InvoiceCustomFieldTypesQuery> implements CreatedFilters<InvoiceCustomFieldTypesQuery>, ModifiedFilters<InvoiceCustomFieldTypesQuery> {
+public final class InvoiceCustomFieldTypesQuery
+    extends ListQuery<CustomFieldType, InvoiceCustomFieldTypesQuery>
+    implements CreatedFilters<InvoiceCustomFieldTypesQuery>,
+        ModifiedFilters<InvoiceCustomFieldTypesQuery> {
   InvoiceCustomFieldTypesQuery(QueryState<CustomFieldType> state) {
     super(state);
   }
@@ -26,7 +30,8 @@ public final class InvoiceCustomFieldTypesQuery extends ListQuery<CustomFieldTyp
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public InvoiceCustomFieldTypesQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

@@ -21,10 +21,12 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/invoices} ({@code Invoices_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/invoices} ({@code Invoices_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> implements CreatedFilters<InvoiceQuery>, ModifiedFilters<InvoiceQuery> {
+public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery>
+    implements CreatedFilters<InvoiceQuery>, ModifiedFilters<InvoiceQuery> {
   InvoiceQuery(QueryState<Invoice> state) {
     super(state);
   }
@@ -34,190 +36,148 @@ public final class InvoiceQuery extends ListQuery<Invoice, InvoiceQuery> impleme
     return new InvoiceQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public InvoiceQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public InvoiceQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code activeState} ({@link ActiveStateFilterType}).
-   */
+  /** Filter {@code activeState} ({@link ActiveStateFilterType}). */
   public InvoiceQuery activeState(ActiveStateFilterType value) {
     return enumParam("activeState", value);
   }
 
-  /**
-   * Filter {@code statuses}: each value is sent as its own {@code statuses=} pair; not empty.
-   */
+  /** Filter {@code statuses}: each value is sent as its own {@code statuses=} pair; not empty. */
   public InvoiceQuery statuses(Collection<TransactionStatus> values) {
     return paramList("statuses", values);
   }
 
-  /**
-   * Filter {@code batchId} (int64).
-   */
+  /** Filter {@code batchId} (int64). */
   public InvoiceQuery batchId(long value) {
     return param("batchId", value);
   }
 
-  /**
-   * Filter {@code batchNumber} (int32).
-   */
+  /** Filter {@code batchNumber} (int32). */
   public InvoiceQuery batchNumber(int value) {
     return param("batchNumber", value);
   }
 
   /**
-   * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50 pairs.
+   * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50
+   * pairs.
    */
   public InvoiceQuery customFields(Map<String, String> fields) {
     return mapParam("customField.Fields[", "]", 50, fields);
   }
 
-  /**
-   * Filter {@code customField.Operator} ({@link LogicalOperator}).
-   */
+  /** Filter {@code customField.Operator} ({@link LogicalOperator}). */
   public InvoiceQuery customFieldOperator(LogicalOperator value) {
     return enumParam("customField.Operator", value);
   }
 
-  /**
-   * Filter {@code jobId} (int64).
-   */
+  /** Filter {@code jobId} (int64). */
   public InvoiceQuery jobId(long value) {
     return param("jobId", value);
   }
 
-  /**
-   * Filter {@code jobNumber} (string).
-   */
+  /** Filter {@code jobNumber} (string). */
   public InvoiceQuery jobNumber(String value) {
     return textParam("jobNumber", value);
   }
 
-  /**
-   * Filter {@code businessUnitId} (int64).
-   */
+  /** Filter {@code businessUnitId} (int64). */
   public InvoiceQuery businessUnitId(long value) {
     return param("businessUnitId", value);
   }
 
-  /**
-   * Filter {@code customerId} (int64).
-   */
+  /** Filter {@code customerId} (int64). */
   public InvoiceQuery customerId(long value) {
     return param("customerId", value);
   }
 
-  /**
-   * Filter {@code invoicedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code invoicedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public InvoiceQuery invoicedOnOrAfter(Instant value) {
     return instantParam("invoicedOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code invoicedOnBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code invoicedOnBefore}: a date-time, sent in UTC ISO-8601. */
   public InvoiceQuery invoicedOnBefore(Instant value) {
     return instantParam("invoicedOnBefore", value);
   }
 
-  /**
-   * Filter {@code adjustmentToId} (int64).
-   */
+  /** Filter {@code adjustmentToId} (int64). */
   public InvoiceQuery adjustmentToId(long value) {
     return param("adjustmentToId", value);
   }
 
-  /**
-   * Filter {@code number} (string).
-   */
+  /** Filter {@code number} (string). */
   public InvoiceQuery number(String value) {
     return textParam("number", value);
   }
 
-  /**
-   * Filter {@code totalGreater} (decimal).
-   */
+  /** Filter {@code totalGreater} (decimal). */
   public InvoiceQuery totalGreater(BigDecimal value) {
     return textParam("totalGreater", value);
   }
 
-  /**
-   * Filter {@code totalLess} (decimal).
-   */
+  /** Filter {@code totalLess} (decimal). */
   public InvoiceQuery totalLess(BigDecimal value) {
     return textParam("totalLess", value);
   }
 
-  /**
-   * Filter {@code balanceFilter.Balance} (decimal).
-   */
+  /** Filter {@code balanceFilter.Balance} (decimal). */
   public InvoiceQuery balanceFilterBalance(BigDecimal value) {
     return textParam("balanceFilter.Balance", value);
   }
 
-  /**
-   * Filter {@code balanceFilter.Comparer} ({@link BalanceComparer}).
-   */
+  /** Filter {@code balanceFilter.Comparer} ({@link BalanceComparer}). */
   public InvoiceQuery balanceFilterComparer(BalanceComparer value) {
     return enumParam("balanceFilter.Comparer", value);
   }
 
-  /**
-   * Filter {@code dueDateBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code dueDateBefore}: a date-time, sent in UTC ISO-8601. */
   public InvoiceQuery dueDateBefore(Instant value) {
     return instantParam("dueDateBefore", value);
   }
 
-  /**
-   * Filter {@code dueDateOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code dueDateOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public InvoiceQuery dueDateOnOrAfter(Instant value) {
     return instantParam("dueDateOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code orderBy} (string).
-   */
+  /** Filter {@code orderBy} (string). */
   public InvoiceQuery orderBy(String value) {
     return textParam("orderBy", value);
   }
 
-  /**
-   * Filter {@code orderByDirection} (string).
-   */
+  /** Filter {@code orderByDirection} (string). */
   public InvoiceQuery orderByDirection(String value) {
     return textParam("orderByDirection", value);
   }
 
   /**
-   * Filter {@code reviewStatuses}: each value is sent as its own {@code reviewStatuses=} pair; not empty.
+   * Filter {@code reviewStatuses}: each value is sent as its own {@code reviewStatuses=} pair; not
+   * empty.
    */
   public InvoiceQuery reviewStatuses(Collection<InvoiceReviewStatus> values) {
     return paramList("reviewStatuses", values);
   }
 
   /**
-   * Filter {@code assignedToIds}: each value is sent as its own {@code assignedToIds=} pair; 1 to 50 ids.
+   * Filter {@code assignedToIds}: each value is sent as its own {@code assignedToIds=} pair; 1 to
+   * 50 ids.
    */
   public InvoiceQuery assignedToIds(Collection<Long> values) {
     return paramList("assignedToIds", values);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public InvoiceQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

@@ -5,17 +5,17 @@ package dev.titanj.accounting;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.InvoiceApi;
 import dev.titanj.accounting.model.ActiveStateFilterType;
-import dev.titanj.accounting.model.AdjustmentInvoiceCreateRequest;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.ExportInvoice;
-import dev.titanj.accounting.model.ExportInvoiceItem;
+import dev.titanj.accounting.model.CreateAdjustmentInvoiceRequest;
 import dev.titanj.accounting.model.Invoice;
-import dev.titanj.accounting.model.InvoiceItemUpdateRequest;
-import dev.titanj.accounting.model.InvoiceUpdateRequest;
-import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdateRequest;
+import dev.titanj.accounting.model.InvoiceItem;
+import dev.titanj.accounting.model.MarkInvoiceAsExportedRequest;
+import dev.titanj.accounting.model.MarkInvoiceAsExportedResult;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
+import dev.titanj.accounting.model.UpdateInvoiceItemsRequest;
+import dev.titanj.accounting.model.UpdateInvoiceRequest;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -28,9 +28,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.invoices} ({@code accounting/v2/tenant/{tenant}/invoices}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.invoices} ({@code accounting/v2/tenant/{tenant}/invoices}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
-public final class InvoiceRepository implements ReadRepository<Invoice, Long>, QueryRepository<Invoice, Long> {
+public final class InvoiceRepository
+    implements ReadRepository<Invoice, Long>,
+        QueryRepository<Invoice, Long>,
+        ExportRepository<Invoice, Long> {
   private final ResourceRuntime<Invoice, Long> rt;
 
   private final InvoiceApi api;
@@ -46,23 +50,26 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/invoices}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/invoices}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public InvoiceQuery query() {
-    return new InvoiceQuery(rt.pages(q -> api.invoicesGetList(q), 5000));
+    return new InvoiceQuery(rt.pages(api::invoicesGetList, 5000));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/invoices?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.invoices} is cached.
+   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/invoices?ids=...};
+   * the API has no read-by-id endpoint), including inactive records where the list can filter on
+   * that. Empty when it does not exist; cached when {@code accounting.invoices} is cached.
    */
   public Optional<Invoice> findById(long id) {
-    return rt.findVia(id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
+    return rt.findVia(
+        id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Invoice getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -73,92 +80,106 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/invoices?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/invoices?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<Invoice> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().activeState(ActiveStateFilterType.ALL).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Invoice> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoices} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoices} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
-  public ExportFeed<ExportInvoice> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportInvoices(q));
+  @Override
+  public ExportFeed<Invoice> export(ExportCursor cursor) {
+    return rt.export(cursor, api::exportInvoices);
   }
 
   /**
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoices} from the beginning.
    */
-  public ExportFeed<ExportInvoice> export() {
+  @Override
+  public ExportFeed<Invoice> export() {
     return export(ExportCursor.beginning());
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from {@code
+   * cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportInvoiceItem> exportItems(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportInvoiceItems(q));
+  public ExportFeed<InvoiceItem> exportItems(ExportCursor cursor) {
+    return rt.export(cursor, api::exportInvoiceItems);
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from the beginning.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/invoice-items} from the
+   * beginning.
    */
-  public ExportFeed<ExportInvoiceItem> exportItems() {
+  public ExportFeed<InvoiceItem> exportItems() {
     return exportItems(ExportCursor.beginning());
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/invoices}; the API answers with a bare id. Body: {@link AdjustmentInvoiceCreateRequest}.
+   * POST {@code accounting/v2/tenant/{tenant}/invoices}; the API answers with a bare id. Body:
+   * {@link CreateAdjustmentInvoiceRequest}.
    */
-  public Long createAdjustment(AdjustmentInvoiceCreateRequest request) {
+  public Long createAdjustment(CreateAdjustmentInvoiceRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.invoicesCreateAdjustmentInvoice(request));
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/invoices/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/invoices/custom-fields}: lazy, paged (up
+   * to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public InvoiceCustomFieldTypesQuery customFieldTypes() {
-    return new InvoiceCustomFieldTypesQuery(rt.pages(q -> api.invoicesGetCustomFieldTypes(q), 5000));
+    return new InvoiceCustomFieldTypesQuery(rt.pages(api::invoicesGetCustomFieldTypes, 5000));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.invoices} record.
+   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/custom-fields}; the API answers without a
+   * body. Body: {@link UpdateCustomFieldsRequest}. Evicts every cached {@code accounting.invoices}
+   * record.
    */
-  public void updateCustomFields(CustomFieldUpdateRequest request) {
+  public void updateCustomFields(UpdateCustomFieldsRequest request) {
     Arguments.notNull("request", request);
     rt.writeAll(() -> api.invoicesUpdateCustomFields(request));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{id}}; the API answers without a body. Body: {@link InvoiceUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{id}}; the API answers without a body.
+   * Body: {@link UpdateInvoiceRequest}. Evicts the record from the cache.
    */
-  public void update(long id, InvoiceUpdateRequest request) {
+  public void update(long id, UpdateInvoiceRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     rt.write(id, () -> api.invoicesUpdateInvoice(id, request));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items}; the API answers without a body. Body: {@link InvoiceItemUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items}; the API answers without
+   * a body. Body: {@link UpdateInvoiceItemsRequest}. Evicts the record from the cache.
    */
-  public void updateItems(long invoiceId, InvoiceItemUpdateRequest request) {
+  public void updateItems(long invoiceId, UpdateInvoiceItemsRequest request) {
     Arguments.positive("invoiceId", invoiceId);
     Arguments.notNull("request", request);
     rt.write(invoiceId, () -> api.invoicesUpdateInvoiceItems(invoiceId, request));
   }
 
   /**
-   * DELETE {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}}; the API
+   * answers without a body. Evicts the record from the cache.
    */
   public void deleteItem(long invoiceId, long itemId) {
     Arguments.positive("invoiceId", invoiceId);
@@ -167,10 +188,12 @@ public final class InvoiceRepository implements ReadRepository<Invoice, Long>, Q
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/invoices/markasexported}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link MarkInvoiceAsExportedUpdateRequest}. Evicts every cached {@code accounting.invoices} record.
+   * POST {@code accounting/v2/tenant/{tenant}/invoices/markasexported}; the API answers with a bare
+   * array of results (not a list: nothing to page). Body: a list of {@link
+   * MarkInvoiceAsExportedRequest}. Evicts every cached {@code accounting.invoices} record.
    */
-  public List<MarkInvoiceAsExportedUpdate> markAsExported(
-      List<MarkInvoiceAsExportedUpdateRequest> requests) {
+  public List<MarkInvoiceAsExportedResult> markAsExported(
+      List<MarkInvoiceAsExportedRequest> requests) {
     Arguments.notNull("requests", requests);
     return Arguments.orEmpty(rt.writeAll(() -> api.invoicesMarkAsExported(requests)));
   }

@@ -8,10 +8,12 @@ import dev.titanj.core.ListQuery;
 import dev.titanj.core.spi.QueryState;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/details} ({@code JournalEntries_GetDetails}). Immutable: each method returns a new query. Page size 1 to 500.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/details} ({@code
+ * JournalEntries_GetDetails}). Immutable: each method returns a new query. Page size 1 to 500.
  */
 @CheckReturnValue
-public final class JournalEntryDetailsQuery extends ListQuery<JournalEntryDetails, JournalEntryDetailsQuery> {
+public final class JournalEntryDetailsQuery
+    extends ListQuery<JournalEntryDetails, JournalEntryDetailsQuery> {
   JournalEntryDetailsQuery(QueryState<JournalEntryDetails> state) {
     super(state);
   }

@@ -19,10 +19,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/journal-entries} ({@code JournalEntries_GetList}). Immutable: each method returns a new query. Page size 1 to 500.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/journal-entries} ({@code
+ * JournalEntries_GetList}). Immutable: each method returns a new query. Page size 1 to 500.
  */
 @CheckReturnValue
-public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntryQuery> implements CreatedFilters<JournalEntryQuery>, ModifiedFilters<JournalEntryQuery> {
+public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntryQuery>
+    implements CreatedFilters<JournalEntryQuery>, ModifiedFilters<JournalEntryQuery> {
   JournalEntryQuery(QueryState<JournalEntry> state) {
     super(state);
   }
@@ -32,107 +34,80 @@ public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntr
     return new JournalEntryQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public JournalEntryQuery ids(Collection<UUID> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public JournalEntryQuery ids(UUID... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code exportedFrom}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code exportedFrom}: a date-time, sent in UTC ISO-8601. */
   public JournalEntryQuery exportedFrom(Instant value) {
     return instantParam("exportedFrom", value);
   }
 
-  /**
-   * Filter {@code exportedTo}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code exportedTo}: a date-time, sent in UTC ISO-8601. */
   public JournalEntryQuery exportedTo(Instant value) {
     return instantParam("exportedTo", value);
   }
 
-  /**
-   * Filter {@code postedFrom}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code postedFrom}: a date-time, sent in UTC ISO-8601. */
   public JournalEntryQuery postedFrom(Instant value) {
     return instantParam("postedFrom", value);
   }
 
-  /**
-   * Filter {@code postedTo}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code postedTo}: a date-time, sent in UTC ISO-8601. */
   public JournalEntryQuery postedTo(Instant value) {
     return instantParam("postedTo", value);
   }
 
-  /**
-   * Filter {@code exportedBy} (string).
-   */
+  /** Filter {@code exportedBy} (string). */
   public JournalEntryQuery exportedBy(String value) {
     return textParam("exportedBy", value);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public JournalEntryQuery name(String value) {
     return textParam("name", value);
   }
 
-  /**
-   * Filter {@code numberFrom} (int32).
-   */
+  /** Filter {@code numberFrom} (int32). */
   public JournalEntryQuery numberFrom(int value) {
     return param("numberFrom", value);
   }
 
-  /**
-   * Filter {@code numberTo} (int32).
-   */
+  /** Filter {@code numberTo} (int32). */
   public JournalEntryQuery numberTo(int value) {
     return param("numberTo", value);
   }
 
-  /**
-   * Filter {@code statuses}: each value is sent as its own {@code statuses=} pair; not empty.
-   */
+  /** Filter {@code statuses}: each value is sent as its own {@code statuses=} pair; not empty. */
   public JournalEntryQuery statuses(Collection<JournalEntryPostingStatus> values) {
     return paramList("statuses", values);
   }
 
   /**
-   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not empty.
+   * Filter {@code syncStatuses}: each value is sent as its own {@code syncStatuses=} pair; not
+   * empty.
    */
   public JournalEntryQuery syncStatuses(Collection<JournalEntrySyncStatus> values) {
     return paramList("syncStatuses", values);
   }
 
-  /**
-   * Filter {@code transactionPostedFrom}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code transactionPostedFrom}: a date-time, sent in UTC ISO-8601. */
   public JournalEntryQuery transactionPostedFrom(Instant value) {
     return instantParam("transactionPostedFrom", value);
   }
 
-  /**
-   * Filter {@code transactionPostedTo}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code transactionPostedTo}: a date-time, sent in UTC ISO-8601. */
   public JournalEntryQuery transactionPostedTo(Instant value) {
     return instantParam("transactionPostedTo", value);
   }
 
-  /**
-   * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids. */
   public JournalEntryQuery businessUnitIds(Collection<Long> ids) {
     return idsParam("businessUnitIds", ids);
   }
@@ -144,79 +119,63 @@ public final class JournalEntryQuery extends ListQuery<JournalEntry, JournalEntr
     return idsParam("businessUnitIds", ids);
   }
 
-  /**
-   * Filter {@code serviceAgreementIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code serviceAgreementIds}: ids sent comma-separated, 1 to 50 ids. */
   public JournalEntryQuery serviceAgreementIds(Collection<Long> ids) {
     return idsParam("serviceAgreementIds", ids);
   }
 
   /**
-   * {@link #serviceAgreementIds(Collection)} with the ids written out: {@code serviceAgreementIds(1L, 2L)}.
+   * {@link #serviceAgreementIds(Collection)} with the ids written out: {@code
+   * serviceAgreementIds(1L, 2L)}.
    */
   public JournalEntryQuery serviceAgreementIds(Long... ids) {
     return idsParam("serviceAgreementIds", ids);
   }
 
-  /**
-   * Filter {@code customerName} (string).
-   */
+  /** Filter {@code customerName} (string). */
   public JournalEntryQuery customerName(String value) {
     return textParam("customerName", value);
   }
 
-  /**
-   * Filter {@code locationName} (string).
-   */
+  /** Filter {@code locationName} (string). */
   public JournalEntryQuery locationName(String value) {
     return textParam("locationName", value);
   }
 
-  /**
-   * Filter {@code vendorName} (string).
-   */
+  /** Filter {@code vendorName} (string). */
   public JournalEntryQuery vendorName(String value) {
     return textParam("vendorName", value);
   }
 
-  /**
-   * Filter {@code inventoryLocationName} (string).
-   */
+  /** Filter {@code inventoryLocationName} (string). */
   public JournalEntryQuery inventoryLocationName(String value) {
     return textParam("inventoryLocationName", value);
   }
 
-  /**
-   * Filter {@code refNumber} (string).
-   */
+  /** Filter {@code refNumber} (string). */
   public JournalEntryQuery refNumber(String value) {
     return textParam("refNumber", value);
   }
 
   /**
-   * Filter {@code transactionTypes}: each value is sent as its own {@code transactionTypes=} pair; not empty.
+   * Filter {@code transactionTypes}: each value is sent as its own {@code transactionTypes=} pair;
+   * not empty.
    */
   public JournalEntryQuery transactionTypes(Collection<JournalEntryTransactionType> values) {
     return paramList("transactionTypes", values);
   }
 
-  /**
-   * Filters by custom fields, sent as {@code customField.name=value} pairs; at most 5 pairs.
-   */
+  /** Filters by custom fields, sent as {@code customField.name=value} pairs; at most 5 pairs. */
   public JournalEntryQuery customFields(Map<String, String> fields) {
     return mapParam("customField.", "", 5, fields);
   }
 
-  /**
-   * Filter {@code empty} ({@link EmptyJeHandling}).
-   */
+  /** Filter {@code empty} ({@link EmptyJeHandling}). */
   public JournalEntryQuery empty(EmptyJeHandling value) {
     return enumParam("empty", value);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link JournalEntrySort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link JournalEntrySort}. */
   public JournalEntryQuery sort(Sort<JournalEntrySort> sort) {
     return sortParam(sort);
   }

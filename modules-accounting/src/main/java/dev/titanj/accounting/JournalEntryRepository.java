@@ -5,8 +5,8 @@ package dev.titanj.accounting;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.JournalEntryApi;
 import dev.titanj.accounting.model.JournalEntry;
-import dev.titanj.accounting.model.JournalEntrySyncUpdateRequest;
-import dev.titanj.accounting.model.JournalEntryUpdateRequest;
+import dev.titanj.accounting.model.UpdateJournalEntryRequest;
+import dev.titanj.accounting.model.UpdateJournalEntrySyncRequest;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -20,9 +20,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Repository of {@code accounting.journal-entries} ({@code accounting/v2/tenant/{tenant}/journal-entries}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.journal-entries} ({@code
+ * accounting/v2/tenant/{tenant}/journal-entries}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class JournalEntryRepository implements ReadRepository<JournalEntry, UUID>, QueryRepository<JournalEntry, UUID> {
+public final class JournalEntryRepository
+    implements ReadRepository<JournalEntry, UUID>, QueryRepository<JournalEntry, UUID> {
   private final ResourceRuntime<JournalEntry, UUID> rt;
 
   private final JournalEntryApi api;
@@ -38,73 +40,83 @@ public final class JournalEntryRepository implements ReadRepository<JournalEntry
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries}: lazy, paged (up to 500 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries}: lazy, paged (up to 500
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public JournalEntryQuery query() {
-    return new JournalEntryQuery(rt.pages(q -> api.journalEntriesGetList(q), 500));
+    return new JournalEntryQuery(rt.pages(api::journalEntriesGetList, 500));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/journal-entries?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.journal-entries} is cached.
+   * Reads one record through the list ({@code GET
+   * accounting/v2/tenant/{tenant}/journal-entries?ids=...}; the API has no read-by-id endpoint),
+   * including inactive records where the list can filter on that. Empty when it does not exist;
+   * cached when {@code accounting.journal-entries} is cached.
    */
   public Optional<JournalEntry> findById(UUID id) {
     return rt.findVia(id, () -> query().ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public JournalEntry getById(UUID id) {
     return rt.found(id, findById(id));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/journal-entries?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/journal-entries?ids=...},
+   * 50 ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<JournalEntry> findAllById(Collection<UUID> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<JournalEntry> findAllById(UUID... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/summary}: lazy, paged (up to 500 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/summary}: lazy,
+   * paged (up to 500 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public JournalEntrySummaryQuery summary(UUID journalEntryId) {
     Arguments.notNull("journalEntryId", journalEntryId);
-    return new JournalEntrySummaryQuery(rt.pages(q -> api.journalEntriesGetSummary(journalEntryId, q), 500));
+    return new JournalEntrySummaryQuery(
+        rt.pages(q -> api.journalEntriesGetSummary(journalEntryId, q), 500));
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/details}: lazy, paged (up to 500 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/details}: lazy,
+   * paged (up to 500 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public JournalEntryDetailsQuery details(UUID journalEntryId) {
     Arguments.notNull("journalEntryId", journalEntryId);
-    return new JournalEntryDetailsQuery(rt.pages(q -> api.journalEntriesGetDetails(journalEntryId, q), 500));
+    return new JournalEntryDetailsQuery(
+        rt.pages(q -> api.journalEntriesGetDetails(journalEntryId, q), 500));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}}. Body: {@link JournalEntryUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}}. Body: {@link
+   * UpdateJournalEntryRequest}. Evicts the record from the cache.
    */
-  public JournalEntry update(UUID id, JournalEntryUpdateRequest request) {
+  public JournalEntry update(UUID id, UpdateJournalEntryRequest request) {
     Arguments.notNull("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.journalEntriesUpdate(id, request));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/sync}. Body: {@link JournalEntrySyncUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/journal-entries/{id}/sync}. Body: {@link
+   * UpdateJournalEntrySyncRequest}. Evicts the record from the cache.
    */
-  public JournalEntry updateSync(UUID journalEntryId, JournalEntrySyncUpdateRequest request) {
+  public JournalEntry updateSync(UUID journalEntryId, UpdateJournalEntrySyncRequest request) {
     Arguments.notNull("journalEntryId", journalEntryId);
     Arguments.notNull("request", request);
     return rt.write(journalEntryId, () -> api.journalEntriesSyncUpdate(journalEntryId, request));

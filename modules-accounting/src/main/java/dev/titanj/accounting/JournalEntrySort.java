@@ -4,48 +4,30 @@ package dev.titanj.accounting;
 
 import dev.titanj.core.SortField;
 
-/**
- * Fields {@code JournalEntries_GetList} can sort by.
- */
+/** Fields {@code JournalEntries_GetList} can sort by. */
 public enum JournalEntrySort implements SortField<JournalEntrySort> {
-  /**
-   * Sorts by {@code Id}.
-   */
+  /** Sorts by {@code Id}. */
   ID("Id"),
 
-  /**
-   * Sorts by {@code Number}.
-   */
+  /** Sorts by {@code Number}. */
   NUMBER("Number"),
 
-  /**
-   * Sorts by {@code Name}.
-   */
+  /** Sorts by {@code Name}. */
   NAME("Name"),
 
-  /**
-   * Sorts by {@code Status}.
-   */
+  /** Sorts by {@code Status}. */
   STATUS("Status"),
 
-  /**
-   * Sorts by {@code CreatedOn}.
-   */
+  /** Sorts by {@code CreatedOn}. */
   CREATED_ON("CreatedOn"),
 
-  /**
-   * Sorts by {@code ExportedOn}.
-   */
+  /** Sorts by {@code ExportedOn}. */
   EXPORTED_ON("ExportedOn"),
 
-  /**
-   * Sorts by {@code ExportedBy}.
-   */
+  /** Sorts by {@code ExportedBy}. */
   EXPORTED_BY("ExportedBy"),
 
-  /**
-   * Sorts by {@code PostDate}.
-   */
+  /** Sorts by {@code PostDate}. */
   POST_DATE("PostDate");
 
   private final String wireName;

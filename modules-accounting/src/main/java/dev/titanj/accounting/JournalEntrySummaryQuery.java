@@ -8,10 +8,12 @@ import dev.titanj.core.ListQuery;
 import dev.titanj.core.spi.QueryState;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/summary} ({@code JournalEntries_GetSummary}). Immutable: each method returns a new query. Page size 1 to 500.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/journal-entries/{id}/summary} ({@code
+ * JournalEntries_GetSummary}). Immutable: each method returns a new query. Page size 1 to 500.
  */
 @CheckReturnValue
-public final class JournalEntrySummaryQuery extends ListQuery<JournalEntrySummary, JournalEntrySummaryQuery> {
+public final class JournalEntrySummaryQuery
+    extends ListQuery<JournalEntrySummary, JournalEntrySummaryQuery> {
   JournalEntrySummaryQuery(QueryState<JournalEntrySummary> state) {
     super(state);
   }

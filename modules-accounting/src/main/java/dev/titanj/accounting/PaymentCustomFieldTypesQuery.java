@@ -12,10 +12,14 @@ import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/payments/custom-fields} ({@code Payments_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/payments/custom-fields} ({@code
+ * Payments_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class PaymentCustomFieldTypesQuery extends ListQuery<CustomFieldType, PaymentCustomFieldTypesQuery> implements CreatedFilters<PaymentCustomFieldTypesQuery>, ModifiedFilters<PaymentCustomFieldTypesQuery> {
+public final class PaymentCustomFieldTypesQuery
+    extends ListQuery<CustomFieldType, PaymentCustomFieldTypesQuery>
+    implements CreatedFilters<PaymentCustomFieldTypesQuery>,
+        ModifiedFilters<PaymentCustomFieldTypesQuery> {
   PaymentCustomFieldTypesQuery(QueryState<CustomFieldType> state) {
     super(state);
   }
@@ -26,7 +30,8 @@ public final class PaymentCustomFieldTypesQuery extends ListQuery<CustomFieldTyp
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public PaymentCustomFieldTypesQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

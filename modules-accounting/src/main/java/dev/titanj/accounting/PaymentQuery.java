@@ -4,8 +4,8 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.model.ActiveStateFilterType;
-import dev.titanj.accounting.model.DetailedPayment;
 import dev.titanj.accounting.model.LogicalOperator;
+import dev.titanj.accounting.model.Payment;
 import dev.titanj.accounting.model.PaymentTransactionType;
 import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
@@ -19,85 +19,70 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/payments} ({@code Payments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/payments} ({@code Payments_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery> implements CreatedFilters<PaymentQuery>, ModifiedFilters<PaymentQuery> {
-  PaymentQuery(QueryState<DetailedPayment> state) {
+public final class PaymentQuery extends ListQuery<Payment, PaymentQuery>
+    implements CreatedFilters<PaymentQuery>, ModifiedFilters<PaymentQuery> {
+  PaymentQuery(QueryState<Payment> state) {
     super(state);
   }
 
   @Override
-  protected PaymentQuery withState(QueryState<DetailedPayment> state) {
+  protected PaymentQuery withState(QueryState<Payment> state) {
     return new PaymentQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public PaymentQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public PaymentQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code activeState} ({@link ActiveStateFilterType}).
-   */
+  /** Filter {@code activeState} ({@link ActiveStateFilterType}). */
   public PaymentQuery activeState(ActiveStateFilterType value) {
     return enumParam("activeState", value);
   }
 
-  /**
-   * Filter {@code appliedToInvoiceIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code appliedToInvoiceIds}: ids sent comma-separated, 1 to 50 ids. */
   public PaymentQuery appliedToInvoiceIds(Collection<Long> ids) {
     return idsParam("appliedToInvoiceIds", ids);
   }
 
   /**
-   * {@link #appliedToInvoiceIds(Collection)} with the ids written out: {@code appliedToInvoiceIds(1L, 2L)}.
+   * {@link #appliedToInvoiceIds(Collection)} with the ids written out: {@code
+   * appliedToInvoiceIds(1L, 2L)}.
    */
   public PaymentQuery appliedToInvoiceIds(Long... ids) {
     return idsParam("appliedToInvoiceIds", ids);
   }
 
-  /**
-   * Filter {@code appliedToReferenceNumber} (string).
-   */
+  /** Filter {@code appliedToReferenceNumber} (string). */
   public PaymentQuery appliedToReferenceNumber(String value) {
     return textParam("appliedToReferenceNumber", value);
   }
 
-  /**
-   * Filter {@code statuses} (string).
-   */
+  /** Filter {@code statuses} (string). */
   public PaymentQuery statuses(String value) {
     return textParam("statuses", value);
   }
 
-  /**
-   * Filter {@code paidOnAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code paidOnAfter}: a date-time, sent in UTC ISO-8601. */
   public PaymentQuery paidOnAfter(Instant value) {
     return instantParam("paidOnAfter", value);
   }
 
-  /**
-   * Filter {@code paidOnBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code paidOnBefore}: a date-time, sent in UTC ISO-8601. */
   public PaymentQuery paidOnBefore(Instant value) {
     return instantParam("paidOnBefore", value);
   }
 
-  /**
-   * Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code businessUnitIds}: ids sent comma-separated, 1 to 50 ids. */
   public PaymentQuery businessUnitIds(Collection<Long> ids) {
     return idsParam("businessUnitIds", ids);
   }
@@ -109,78 +94,62 @@ public final class PaymentQuery extends ListQuery<DetailedPayment, PaymentQuery>
     return idsParam("businessUnitIds", ids);
   }
 
-  /**
-   * Filter {@code batchNumber} (int32).
-   */
+  /** Filter {@code batchNumber} (int32). */
   public PaymentQuery batchNumber(int value) {
     return param("batchNumber", value);
   }
 
-  /**
-   * Filter {@code batchId} (int64).
-   */
+  /** Filter {@code batchId} (int64). */
   public PaymentQuery batchId(long value) {
     return param("batchId", value);
   }
 
-  /**
-   * Filter {@code transactionType} ({@link PaymentTransactionType}).
-   */
+  /** Filter {@code transactionType} ({@link PaymentTransactionType}). */
   public PaymentQuery transactionType(PaymentTransactionType value) {
     return enumParam("transactionType", value);
   }
 
-  /**
-   * Filter {@code customerId} (int64).
-   */
+  /** Filter {@code customerId} (int64). */
   public PaymentQuery customerId(long value) {
     return param("customerId", value);
   }
 
-  /**
-   * Filter {@code totalGreater} (decimal).
-   */
+  /** Filter {@code totalGreater} (decimal). */
   public PaymentQuery totalGreater(BigDecimal value) {
     return textParam("totalGreater", value);
   }
 
-  /**
-   * Filter {@code totalLess} (decimal).
-   */
+  /** Filter {@code totalLess} (decimal). */
   public PaymentQuery totalLess(BigDecimal value) {
     return textParam("totalLess", value);
   }
 
-  /**
-   * Filter {@code depositIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code depositIds}: ids sent comma-separated, 1 to 50 ids. */
   public PaymentQuery depositIds(Collection<Long> ids) {
     return idsParam("depositIds", ids);
   }
 
-  /**
-   * {@link #depositIds(Collection)} with the ids written out: {@code depositIds(1L, 2L)}.
-   */
+  /** {@link #depositIds(Collection)} with the ids written out: {@code depositIds(1L, 2L)}. */
   public PaymentQuery depositIds(Long... ids) {
     return idsParam("depositIds", ids);
   }
 
   /**
-   * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50 pairs.
+   * Filters by custom fields, sent as {@code customField.Fields[name]=value} pairs; at most 50
+   * pairs.
    */
   public PaymentQuery customFields(Map<String, String> fields) {
     return mapParam("customField.Fields[", "]", 50, fields);
   }
 
-  /**
-   * Filter {@code customField.Operator} ({@link LogicalOperator}).
-   */
+  /** Filter {@code customField.Operator} ({@link LogicalOperator}). */
   public PaymentQuery customFieldOperator(LogicalOperator value) {
     return enumParam("customField.Operator", value);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public PaymentQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

@@ -5,15 +5,15 @@ package dev.titanj.accounting;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.PaymentApi;
 import dev.titanj.accounting.model.ActiveStateFilterType;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.DetailedPayment;
-import dev.titanj.accounting.model.ExportPayment;
+import dev.titanj.accounting.model.CreatePaymentRequest;
 import dev.titanj.accounting.model.Payment;
-import dev.titanj.accounting.model.PaymentCreateRequest;
-import dev.titanj.accounting.model.PaymentStatusBatchRequest;
-import dev.titanj.accounting.model.PaymentUpdateRequest;
+import dev.titanj.accounting.model.SavedPayment;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
+import dev.titanj.accounting.model.UpdatePaymentRequest;
+import dev.titanj.accounting.model.UpdatePaymentStatusRequest;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -26,116 +26,131 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.payments} ({@code accounting/v2/tenant/{tenant}/payments}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.payments} ({@code accounting/v2/tenant/{tenant}/payments}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
-public final class PaymentRepository implements ReadRepository<DetailedPayment, Long>, QueryRepository<DetailedPayment, Long> {
-  private final ResourceRuntime<DetailedPayment, Long> rt;
+public final class PaymentRepository
+    implements ReadRepository<Payment, Long>,
+        QueryRepository<Payment, Long>,
+        ExportRepository<Payment, Long> {
+  private final ResourceRuntime<Payment, Long> rt;
 
   private final PaymentApi api;
 
   PaymentRepository(ModuleRuntime m) {
-    rt = m.resource(AccountingModule.PAYMENTS, DetailedPayment::id);
+    rt = m.resource(AccountingModule.PAYMENTS, Payment::id);
     api = m.api(PaymentApi.class);
   }
 
   @Override
-  public ResourceKey<DetailedPayment, Long> key() {
+  public ResourceKey<Payment, Long> key() {
     return rt.key();
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/payments}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/payments}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public PaymentQuery query() {
-    return new PaymentQuery(rt.pages(q -> api.paymentsGetList(q), 5000));
+    return new PaymentQuery(rt.pages(api::paymentsGetList, 5000));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/payments?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.payments} is cached.
+   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/payments?ids=...};
+   * the API has no read-by-id endpoint), including inactive records where the list can filter on
+   * that. Empty when it does not exist; cached when {@code accounting.payments} is cached.
    */
-  public Optional<DetailedPayment> findById(long id) {
-    return rt.findVia(id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
+  public Optional<Payment> findById(long id) {
+    return rt.findVia(
+        id, () -> query().activeState(ActiveStateFilterType.ALL).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
-  public DetailedPayment getById(long id) {
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
+  public Payment getById(long id) {
     return rt.found(id, findById(id));
   }
 
   @Override
-  public Optional<DetailedPayment> findById(Long id) {
+  public Optional<Payment> findById(Long id) {
     return findById(Arguments.id(id));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payments?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payments?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
-  public List<DetailedPayment> findAllById(Collection<Long> ids) {
+  public List<Payment> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().activeState(ActiveStateFilterType.ALL).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
-  public List<DetailedPayment> findAllById(Long... ids) {
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
+  public List<Payment> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/payments} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET accounting/v2/tenant/{tenant}/export/payments} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
-  public ExportFeed<ExportPayment> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportPayments(q));
+  @Override
+  public ExportFeed<Payment> export(ExportCursor cursor) {
+    return rt.export(cursor, api::exportPayments);
   }
 
   /**
    * The change feed {@code GET accounting/v2/tenant/{tenant}/export/payments} from the beginning.
    */
-  public ExportFeed<ExportPayment> export() {
+  @Override
+  public ExportFeed<Payment> export() {
     return export(ExportCursor.beginning());
   }
 
-  /**
-   * POST {@code accounting/v2/tenant/{tenant}/payments}. Body: {@link PaymentCreateRequest}.
-   */
-  public Payment create(PaymentCreateRequest request) {
+  /** POST {@code accounting/v2/tenant/{tenant}/payments}. Body: {@link CreatePaymentRequest}. */
+  public SavedPayment create(CreatePaymentRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.paymentsCreate(request));
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/payments/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/payments/custom-fields}: lazy, paged (up
+   * to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public PaymentCustomFieldTypesQuery customFieldTypes() {
-    return new PaymentCustomFieldTypesQuery(rt.pages(q -> api.paymentsGetCustomFieldTypes(q), 5000));
+    return new PaymentCustomFieldTypesQuery(rt.pages(api::paymentsGetCustomFieldTypes, 5000));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/payments/custom-fields}; the API answers without a body. Body: {@link CustomFieldUpdateRequest}. Evicts every cached {@code accounting.payments} record.
+   * PATCH {@code accounting/v2/tenant/{tenant}/payments/custom-fields}; the API answers without a
+   * body. Body: {@link UpdateCustomFieldsRequest}. Evicts every cached {@code accounting.payments}
+   * record.
    */
-  public void updateCustomFields(CustomFieldUpdateRequest request) {
+  public void updateCustomFields(UpdateCustomFieldsRequest request) {
     Arguments.notNull("request", request);
     rt.writeAll(() -> api.paymentsUpdateCustomFields(request));
   }
 
   /**
-   * PATCH {@code accounting/v2/tenant/{tenant}/payments/{id}}. Body: {@link PaymentUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code accounting/v2/tenant/{tenant}/payments/{id}}. Body: {@link UpdatePaymentRequest}.
+   * Evicts the record from the cache.
    */
-  public Payment update(long id, PaymentUpdateRequest request) {
+  public SavedPayment update(long id, UpdatePaymentRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.paymentsUpdate(id, request));
   }
 
   /**
-   * POST {@code accounting/v2/tenant/{tenant}/payments/status}; the API answers without a body. Body: {@link PaymentStatusBatchRequest}. Evicts every cached {@code accounting.payments} record.
+   * POST {@code accounting/v2/tenant/{tenant}/payments/status}; the API answers without a body.
+   * Body: {@link UpdatePaymentStatusRequest}. Evicts every cached {@code accounting.payments}
+   * record.
    */
-  public void updateStatus(PaymentStatusBatchRequest request) {
+  public void updateStatus(UpdatePaymentStatusRequest request) {
     Arguments.notNull("request", request);
     rt.writeAll(() -> api.paymentsUpdateStatus(request));
   }

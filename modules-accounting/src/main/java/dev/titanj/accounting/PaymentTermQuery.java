@@ -3,7 +3,7 @@
 package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
-import dev.titanj.accounting.model.PaymentTermAPIModel;
+import dev.titanj.accounting.model.PaymentTerm;
 import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.ModifiedFilters;
@@ -12,36 +12,32 @@ import dev.titanj.core.spi.QueryState;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/payment-terms} ({@code PaymentTerms_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/payment-terms} ({@code
+ * PaymentTerms_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class PaymentTermQuery extends ListQuery<PaymentTermAPIModel, PaymentTermQuery> implements CreatedFilters<PaymentTermQuery>, ModifiedFilters<PaymentTermQuery> {
-  PaymentTermQuery(QueryState<PaymentTermAPIModel> state) {
+public final class PaymentTermQuery extends ListQuery<PaymentTerm, PaymentTermQuery>
+    implements CreatedFilters<PaymentTermQuery>, ModifiedFilters<PaymentTermQuery> {
+  PaymentTermQuery(QueryState<PaymentTerm> state) {
     super(state);
   }
 
   @Override
-  protected PaymentTermQuery withState(QueryState<PaymentTermAPIModel> state) {
+  protected PaymentTermQuery withState(QueryState<PaymentTerm> state) {
     return new PaymentTermQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public PaymentTermQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public PaymentTermQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link PaymentTermSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link PaymentTermSort}. */
   public PaymentTermQuery sort(Sort<PaymentTermSort> sort) {
     return sortParam(sort);
   }

@@ -4,7 +4,7 @@ package dev.titanj.accounting;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.accounting.internal.PaymentTermApi;
-import dev.titanj.accounting.model.PaymentTermAPIModel;
+import dev.titanj.accounting.model.PaymentTerm;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.payment-terms} ({@code accounting/v2/tenant/{tenant}/payment-terms}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.payment-terms} ({@code
+ * accounting/v2/tenant/{tenant}/payment-terms}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class PaymentTermRepository implements ReadRepository<PaymentTermAPIModel, Long>, QueryRepository<PaymentTermAPIModel, Long> {
-  private final ResourceRuntime<PaymentTermAPIModel, Long> rt;
+public final class PaymentTermRepository
+    implements ReadRepository<PaymentTerm, Long>, QueryRepository<PaymentTerm, Long> {
+  private final ResourceRuntime<PaymentTerm, Long> rt;
 
   private final PaymentTermApi api;
 
@@ -30,49 +32,50 @@ public final class PaymentTermRepository implements ReadRepository<PaymentTermAP
   }
 
   @Override
-  public ResourceKey<PaymentTermAPIModel, Long> key() {
+  public ResourceKey<PaymentTerm, Long> key() {
     return rt.key();
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/payment-terms}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/payment-terms}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public PaymentTermQuery query() {
-    return new PaymentTermQuery(rt.pages(q -> api.paymentTermsGetList(q), 5000));
+    return new PaymentTermQuery(rt.pages(api::paymentTermsGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}}; empty when it does not exist (404). Served from the cache when {@code accounting.payment-terms} is cached.
+   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/payment-terms/{paymentTermId}};
+   * empty when it does not exist (404). Served from the cache when {@code accounting.payment-terms}
+   * is cached.
    */
-  public Optional<PaymentTermAPIModel> findById(long id) {
+  public Optional<PaymentTerm> findById(long id) {
     return rt.find(id, () -> api.paymentTermsGetPaymentTermModel(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
-  public PaymentTermAPIModel getById(long id) {
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
+  public PaymentTerm getById(long id) {
     return rt.found(id, findById(id));
   }
 
   @Override
-  public Optional<PaymentTermAPIModel> findById(Long id) {
+  public Optional<PaymentTerm> findById(Long id) {
     return findById(Arguments.id(id));
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payment-terms?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payment-terms?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
-  public List<PaymentTermAPIModel> findAllById(Collection<Long> ids) {
+  public List<PaymentTerm> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
-  public List<PaymentTermAPIModel> findAllById(Long... ids) {
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
+  public List<PaymentTerm> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 }

@@ -11,10 +11,12 @@ import dev.titanj.core.spi.QueryState;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/payment-types} ({@code PaymentTypes_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/payment-types} ({@code
+ * PaymentTypes_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class PaymentTypeQuery extends ListQuery<PaymentType, PaymentTypeQuery> implements CreatedFilters<PaymentTypeQuery> {
+public final class PaymentTypeQuery extends ListQuery<PaymentType, PaymentTypeQuery>
+    implements CreatedFilters<PaymentTypeQuery> {
   PaymentTypeQuery(QueryState<PaymentType> state) {
     super(state);
   }
@@ -24,23 +26,17 @@ public final class PaymentTypeQuery extends ListQuery<PaymentType, PaymentTypeQu
     return new PaymentTypeQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public PaymentTypeQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public PaymentTypeQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public PaymentTypeQuery active(Active active) {
     return enumParam("active", active);
   }

@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.payment-types} ({@code accounting/v2/tenant/{tenant}/payment-types}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.payment-types} ({@code
+ * accounting/v2/tenant/{tenant}/payment-types}). Obtain it from {@link Accounting}; thread-safe.
  */
-public final class PaymentTypeRepository implements ReadRepository<PaymentType, Long>, QueryRepository<PaymentType, Long> {
+public final class PaymentTypeRepository
+    implements ReadRepository<PaymentType, Long>, QueryRepository<PaymentType, Long> {
   private final ResourceRuntime<PaymentType, Long> rt;
 
   private final PaymentTypeApi api;
@@ -36,23 +38,24 @@ public final class PaymentTypeRepository implements ReadRepository<PaymentType, 
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/payment-types}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/payment-types}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public PaymentTypeQuery query() {
-    return new PaymentTypeQuery(rt.pages(q -> api.paymentTypesGetList(q), 5000));
+    return new PaymentTypeQuery(rt.pages(api::paymentTypesGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/payment-types/{id}}; empty when it does not exist (404). Served from the cache when {@code accounting.payment-types} is cached.
+   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/payment-types/{id}}; empty when
+   * it does not exist (404). Served from the cache when {@code accounting.payment-types} is cached.
    */
   public Optional<PaymentType> findById(long id) {
     return rt.find(id, () -> api.paymentTypesGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public PaymentType getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -63,16 +66,15 @@ public final class PaymentTypeRepository implements ReadRepository<PaymentType, 
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payment-types?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/payment-types?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<PaymentType> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<PaymentType> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }

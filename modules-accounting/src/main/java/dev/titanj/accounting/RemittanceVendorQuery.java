@@ -13,10 +13,12 @@ import dev.titanj.core.spi.QueryState;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/remittance-vendors} ({@code RemittanceVendors_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/remittance-vendors} ({@code
+ * RemittanceVendors_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class RemittanceVendorQuery extends ListQuery<RemittanceVendor, RemittanceVendorQuery> implements CreatedFilters<RemittanceVendorQuery>, ModifiedFilters<RemittanceVendorQuery> {
+public final class RemittanceVendorQuery extends ListQuery<RemittanceVendor, RemittanceVendorQuery>
+    implements CreatedFilters<RemittanceVendorQuery>, ModifiedFilters<RemittanceVendorQuery> {
   RemittanceVendorQuery(QueryState<RemittanceVendor> state) {
     super(state);
   }
@@ -26,23 +28,17 @@ public final class RemittanceVendorQuery extends ListQuery<RemittanceVendor, Rem
     return new RemittanceVendorQuery(state);
   }
 
-  /**
-   * Filter {@code ids}: each value is sent as its own {@code ids=} pair; 1 to 50 ids.
-   */
+  /** Filter {@code ids}: each value is sent as its own {@code ids=} pair; 1 to 50 ids. */
   public RemittanceVendorQuery ids(Collection<Long> values) {
     return paramList("ids", values);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public RemittanceVendorQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link RemittanceVendorSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link RemittanceVendorSort}. */
   public RemittanceVendorQuery sort(Sort<RemittanceVendorSort> sort) {
     return sortParam(sort);
   }

@@ -18,9 +18,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.remittance-vendors} ({@code accounting/v2/tenant/{tenant}/remittance-vendors}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.remittance-vendors} ({@code
+ * accounting/v2/tenant/{tenant}/remittance-vendors}). Obtain it from {@link Accounting};
+ * thread-safe.
  */
-public final class RemittanceVendorRepository implements ReadRepository<RemittanceVendor, Long>, QueryRepository<RemittanceVendor, Long> {
+public final class RemittanceVendorRepository
+    implements ReadRepository<RemittanceVendor, Long>, QueryRepository<RemittanceVendor, Long> {
   private final ResourceRuntime<RemittanceVendor, Long> rt;
 
   private final RemittanceVendorApi api;
@@ -36,23 +39,25 @@ public final class RemittanceVendorRepository implements ReadRepository<Remittan
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/remittance-vendors}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/remittance-vendors}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public RemittanceVendorQuery query() {
-    return new RemittanceVendorQuery(rt.pages(q -> api.remittanceVendorsGetList(q), 5000));
+    return new RemittanceVendorQuery(rt.pages(api::remittanceVendorsGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/remittance-vendors/{id}}; empty when it does not exist (404). Served from the cache when {@code accounting.remittance-vendors} is cached.
+   * Reads one record with {@code GET accounting/v2/tenant/{tenant}/remittance-vendors/{id}}; empty
+   * when it does not exist (404). Served from the cache when {@code accounting.remittance-vendors}
+   * is cached.
    */
   public Optional<RemittanceVendor> findById(long id) {
     return rt.find(id, () -> api.remittanceVendorsGetById(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public RemittanceVendor getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -63,16 +68,16 @@ public final class RemittanceVendorRepository implements ReadRepository<Remittan
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/remittance-vendors?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET
+   * accounting/v2/tenant/{tenant}/remittance-vendors?ids=...}, 50 ids per request; input order
+   * kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<RemittanceVendor> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<RemittanceVendor> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }

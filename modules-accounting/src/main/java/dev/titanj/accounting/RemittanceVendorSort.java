@@ -4,23 +4,15 @@ package dev.titanj.accounting;
 
 import dev.titanj.core.SortField;
 
-/**
- * Fields {@code RemittanceVendors_GetList} can sort by.
- */
+/** Fields {@code RemittanceVendors_GetList} can sort by. */
 public enum RemittanceVendorSort implements SortField<RemittanceVendorSort> {
-  /**
-   * Sorts by {@code Id}.
-   */
+  /** Sorts by {@code Id}. */
   ID("Id"),
 
-  /**
-   * Sorts by {@code ModifiedOn}.
-   */
+  /** Sorts by {@code ModifiedOn}. */
   MODIFIED_ON("ModifiedOn"),
 
-  /**
-   * Sorts by {@code CreatedOn}.
-   */
+  /** Sorts by {@code CreatedOn}. */
   CREATED_ON("CreatedOn");
 
   private final String wireName;

@@ -13,10 +13,12 @@ import dev.titanj.core.spi.QueryState;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET accounting/v2/tenant/{tenant}/tax-zones} ({@code TaxZones_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET accounting/v2/tenant/{tenant}/tax-zones} ({@code TaxZones_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class TaxZoneQuery extends ListQuery<TaxZone, TaxZoneQuery> implements CreatedFilters<TaxZoneQuery>, ModifiedFilters<TaxZoneQuery> {
+public final class TaxZoneQuery extends ListQuery<TaxZone, TaxZoneQuery>
+    implements CreatedFilters<TaxZoneQuery>, ModifiedFilters<TaxZoneQuery> {
   TaxZoneQuery(QueryState<TaxZone> state) {
     super(state);
   }
@@ -26,30 +28,22 @@ public final class TaxZoneQuery extends ListQuery<TaxZone, TaxZoneQuery> impleme
     return new TaxZoneQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public TaxZoneQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public TaxZoneQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public TaxZoneQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link TaxZoneSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link TaxZoneSort}. */
   public TaxZoneQuery sort(Sort<TaxZoneSort> sort) {
     return sortParam(sort);
   }

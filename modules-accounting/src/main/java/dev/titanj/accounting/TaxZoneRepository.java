@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code accounting.tax-zones} ({@code accounting/v2/tenant/{tenant}/tax-zones}). Obtain it from {@link Accounting}; thread-safe.
+ * Repository of {@code accounting.tax-zones} ({@code accounting/v2/tenant/{tenant}/tax-zones}).
+ * Obtain it from {@link Accounting}; thread-safe.
  */
-public final class TaxZoneRepository implements ReadRepository<TaxZone, Long>, QueryRepository<TaxZone, Long> {
+public final class TaxZoneRepository
+    implements ReadRepository<TaxZone, Long>, QueryRepository<TaxZone, Long> {
   private final ResourceRuntime<TaxZone, Long> rt;
 
   private final TaxZoneApi api;
@@ -36,23 +38,25 @@ public final class TaxZoneRepository implements ReadRepository<TaxZone, Long>, Q
   }
 
   /**
-   * A query over {@code GET accounting/v2/tenant/{tenant}/tax-zones}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET accounting/v2/tenant/{tenant}/tax-zones}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public TaxZoneQuery query() {
-    return new TaxZoneQuery(rt.pages(q -> api.taxZonesGetList(q), 5000));
+    return new TaxZoneQuery(rt.pages(api::taxZonesGetList, 5000));
   }
 
   /**
-   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/tax-zones?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code accounting.tax-zones} is cached.
+   * Reads one record through the list ({@code GET accounting/v2/tenant/{tenant}/tax-zones?ids=...};
+   * the API has no read-by-id endpoint), including inactive records where the list can filter on
+   * that. Empty when it does not exist; cached when {@code accounting.tax-zones} is cached.
    */
   public Optional<TaxZone> findById(long id) {
     return rt.findVia(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public TaxZone getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -63,16 +67,15 @@ public final class TaxZoneRepository implements ReadRepository<TaxZone, Long>, Q
   }
 
   /**
-   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/tax-zones?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET accounting/v2/tenant/{tenant}/tax-zones?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<TaxZone> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<TaxZone> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }

@@ -4,23 +4,15 @@ package dev.titanj.accounting;
 
 import dev.titanj.core.SortField;
 
-/**
- * Fields {@code TaxZones_GetList} can sort by.
- */
+/** Fields {@code TaxZones_GetList} can sort by. */
 public enum TaxZoneSort implements SortField<TaxZoneSort> {
-  /**
-   * Sorts by {@code Id}.
-   */
+  /** Sorts by {@code Id}. */
   ID("Id"),
 
-  /**
-   * Sorts by {@code Name}.
-   */
+  /** Sorts by {@code Name}. */
   NAME("Name"),
 
-  /**
-   * Sorts by {@code CreatedOn}.
-   */
+  /** Sorts by {@code CreatedOn}. */
   CREATED_ON("CreatedOn");
 
   private final String wireName;

@@ -3,15 +3,15 @@ package dev.titanj.accounting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.titanj.accounting.model.JournalEntrySyncStatus;
-import dev.titanj.accounting.model.JournalEntrySyncUpdateRequest;
-import dev.titanj.accounting.model.MarkApBillAsExportedUpdateRequest;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdateRequest;
-import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdateRequest;
-import dev.titanj.accounting.model.MarkDepositsAsExportedRequestArgs;
-import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdateRequest;
-import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApBillAsExportedRequest;
+import dev.titanj.accounting.model.MarkApCreditAsExportedRequest;
+import dev.titanj.accounting.model.MarkApPaymentAsExportedRequest;
+import dev.titanj.accounting.model.MarkDepositsAsExportedRequest;
+import dev.titanj.accounting.model.MarkInventoryBillAsExportedRequest;
+import dev.titanj.accounting.model.MarkInvoiceAsExportedRequest;
 import dev.titanj.accounting.model.PaymentStatus;
-import dev.titanj.accounting.model.PaymentStatusBatchRequest;
+import dev.titanj.accounting.model.UpdateJournalEntrySyncRequest;
+import dev.titanj.accounting.model.UpdatePaymentStatusRequest;
 import dev.titanj.core.testsupport.ApiServer;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +40,7 @@ class AccountingActionWireTest {
     server.answer("[{\"invoiceId\":7,\"success\":true}]");
 
     accounting.invoices().markAsExported(List.of(
-        MarkInvoiceAsExportedUpdateRequest.builder().invoiceId(7).externalId("X-7").build()));
+        MarkInvoiceAsExportedRequest.builder().invoiceId(7).externalId("X-7").build()));
 
     RecordedRequest r = only();
     assertThat(ApiServer.line(r)).isEqualTo("POST /accounting/v2/tenant/42/invoices/markasexported");
@@ -52,7 +52,7 @@ class AccountingActionWireTest {
     server.answer("[]");
 
     accounting.inventoryBills().markAsExported(
-        MarkInventoryBillAsExportedUpdateRequest.builder().addInventoryBillIds(3L, 4L).build());
+        MarkInventoryBillAsExportedRequest.builder().addInventoryBillIds(3L, 4L).build());
 
     RecordedRequest r = only();
     assertThat(ApiServer.line(r))
@@ -65,7 +65,7 @@ class AccountingActionWireTest {
     server.answer("[]");
 
     accounting.apBills().markAsExported(
-        MarkApBillAsExportedUpdateRequest.builder().addBillIds(5L).build());
+        MarkApBillAsExportedRequest.builder().addBillIds(5L).build());
 
     RecordedRequest r = only();
     assertThat(ApiServer.line(r)).isEqualTo("POST /accounting/v2/tenant/42/ap-bills/markasexported");
@@ -77,7 +77,7 @@ class AccountingActionWireTest {
     server.answer("[]");
 
     accounting.apCredits().markAsExported(List.of(
-        MarkApCreditAsExportedUpdateRequest.builder().apCreditId(6).build()));
+        MarkApCreditAsExportedRequest.builder().apCreditId(6).build()));
 
     RecordedRequest r = only();
     assertThat(ApiServer.line(r)).isEqualTo("POST /accounting/v2/tenant/42/ap-credits/markasexported");
@@ -89,7 +89,7 @@ class AccountingActionWireTest {
     server.answer("[]");
 
     accounting.apPayments().markAsExported(List.of(
-        MarkApPaymentAsExportedUpdateRequest.builder().apPaymentId(8).build()));
+        MarkApPaymentAsExportedRequest.builder().apPaymentId(8).build()));
 
     RecordedRequest r = only();
     assertThat(ApiServer.line(r)).isEqualTo("POST /accounting/v2/tenant/42/ap-payments/markasexported");
@@ -101,7 +101,7 @@ class AccountingActionWireTest {
     server.answer(200, null);
 
     accounting.bankDeposits().markAsExported(
-        MarkDepositsAsExportedRequestArgs.builder().addIds(9L).build());
+        MarkDepositsAsExportedRequest.builder().addIds(9L).build());
 
     RecordedRequest r = only();
     assertThat(ApiServer.line(r))
@@ -113,7 +113,7 @@ class AccountingActionWireTest {
   void paymentUpdateStatus_postsTheStatusToPaymentsStatus() {
     server.answer(200, null);
 
-    accounting.payments().updateStatus(PaymentStatusBatchRequest.builder()
+    accounting.payments().updateStatus(UpdatePaymentStatusRequest.builder()
         .status(PaymentStatus.POSTED).addPaymentIds(1L, 2L).build());
 
     RecordedRequest r = only();
@@ -127,7 +127,7 @@ class AccountingActionWireTest {
     server.answer("{\"id\":\"" + id + "\"}");
 
     accounting.journalEntries().updateSync(id,
-        JournalEntrySyncUpdateRequest.builder().syncStatus(JournalEntrySyncStatus.SYNCED).build());
+        UpdateJournalEntrySyncRequest.builder().syncStatus(JournalEntrySyncStatus.SYNCED).build());
 
     RecordedRequest r = only();
     assertThat(ApiServer.line(r))
@@ -141,7 +141,7 @@ class AccountingActionWireTest {
     server.answer("{\"id\":\"" + id + "\"}");
 
     accounting.journalEntries().updateSync(id,
-        JournalEntrySyncUpdateRequest.builder().syncStatus(JournalEntrySyncStatus.SYNCED).build());
+        UpdateJournalEntrySyncRequest.builder().syncStatus(JournalEntrySyncStatus.SYNCED).build());
 
     assertThat(ApiServer.body(only())).isEqualTo("{\"syncStatus\":\"Synced\"}");
   }

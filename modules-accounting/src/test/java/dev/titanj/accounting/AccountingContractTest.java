@@ -2,7 +2,6 @@ package dev.titanj.accounting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.titanj.accounting.internal.AccountingOperations;
 import dev.titanj.accounting.internal.AccountingSchemas;
 import dev.titanj.core.testsupport.ApiServer;
 import dev.titanj.core.testsupport.ModuleContract;
@@ -14,7 +13,7 @@ class AccountingContractTest {
 
   @Test
   void everyOperation_isBoundToRetrofit_andReachableFromARepository() throws Exception {
-    ModuleContract.verifyCoverage(Accounting.class, AccountingOperations.ALL, 54);
+    ModuleContract.verifyCoverage(new AccountingModule(), 54);
   }
 
   @Test
@@ -28,18 +27,14 @@ class AccountingContractTest {
   }
 
   @Test
-  void repositories_useTheCacheNamesOfCoreReferenceData() throws Exception {
-    try (ApiServer server = new ApiServer()) {
-      Accounting module = Accounting.of(server.client());
-      ModuleContract.verifyReferenceDataNames(module, "accounting", java.util.Set.of());
-      assertThat(ModuleContract.cacheNames(module)).isNotEmpty();
-    }
+  void descriptors_flagTheReferenceData_andNameTheirScopes() {
+    ModuleContract.verifyReferenceData(new AccountingModule(), java.util.Set.of("accounting.payment-types", "accounting.payment-terms", "accounting.tax-zones", "accounting.gl-accounts", "accounting.gl-accounts.types"));
   }
 
   @Test
   void everyOperationWithABody_sendsExactlyTheFieldsThatWereSet() throws Exception {
     try (ApiServer server = new ApiServer()) {
-      int operations = WireBodies.verifyEveryBody(Accounting.of(server.client()), server);
+      int operations = WireBodies.verifyEveryBody(new AccountingModule(), server);
       System.out.println("Accounting: exact bodies checked for " + operations + " operations");
       assertThat(operations).isEqualTo(21);
     }

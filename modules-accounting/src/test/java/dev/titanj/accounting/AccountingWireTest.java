@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.titanj.accounting.model.ActiveStateFilterType;
-import dev.titanj.accounting.model.ExportInvoice;
 import dev.titanj.accounting.model.InventoryBill;
 import dev.titanj.accounting.model.Invoice;
 import dev.titanj.accounting.model.JournalEntry;
 import dev.titanj.accounting.model.TransactionStatus;
-import dev.titanj.core.SortField;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.SortField;
 import dev.titanj.core.TitanException;
 import dev.titanj.core.testsupport.ApiServer;
 import java.math.BigDecimal;
@@ -199,8 +198,8 @@ class AccountingWireTest {
     server.answer("{\"hasMore\":true,\"continueFrom\":\"tok-2\",\"data\":[{\"id\":1,\"total\":\"1.00\"}]}")
         .answer("{\"hasMore\":false,\"continueFrom\":\"tok-3\",\"data\":[{\"id\":2,\"total\":\"2.00\"}]}");
 
-    ExportFeed<ExportInvoice> feed = accounting.invoices().export(ExportCursor.from("tok-1"));
-    List<Long> ids = feed.stream().map(ExportInvoice::id).collect(Collectors.toList());
+    ExportFeed<Invoice> feed = accounting.invoices().export(ExportCursor.from("tok-1"));
+    List<Long> ids = feed.stream().map(Invoice::id).collect(Collectors.toList());
 
     assertThat(ids).containsExactly(1L, 2L);
     assertThat(ApiServer.line(server.take())).isEqualTo("GET /accounting/v2/tenant/42/export/invoices?from=tok-1");
@@ -213,7 +212,7 @@ class AccountingWireTest {
     server.answer("99");
 
     Long id = accounting.invoices().createAdjustment(
-        dev.titanj.accounting.model.AdjustmentInvoiceCreateRequest.builder().adjustmentToId(7L).build());
+        dev.titanj.accounting.model.CreateAdjustmentInvoiceRequest.builder().adjustmentToId(7L).build());
 
     RecordedRequest r = server.take();
     assertThat(ApiServer.line(r)).isEqualTo("POST /accounting/v2/tenant/42/invoices");
@@ -228,7 +227,7 @@ class AccountingWireTest {
     UUID id = UUID.fromString("0b9d2c1e-4c55-4d4f-9a51-3f0f1f1f2a2b");
     server.answer("{\"id\":\"" + id + "\"}");
 
-    accounting.journalEntries().update(id, dev.titanj.accounting.model.JournalEntryUpdateRequest.builder()
+    accounting.journalEntries().update(id, dev.titanj.accounting.model.UpdateJournalEntryRequest.builder()
         .putCustomFields("Region", java.util.Optional.empty()).build());
 
     assertThat(dev.titanj.core.testsupport.ApiServer.body(server.take()))

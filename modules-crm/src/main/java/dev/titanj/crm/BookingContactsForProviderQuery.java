@@ -8,10 +8,13 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.BookingContact;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts} ({@code Bookings_GetContactList2}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET
+ * crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts} ({@code
+ * Bookings_GetContactList2}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class BookingContactsForProviderQuery extends ListQuery<BookingContact, BookingContactsForProviderQuery> {
+public final class BookingContactsForProviderQuery
+    extends ListQuery<BookingContact, BookingContactsForProviderQuery> {
   BookingContactsForProviderQuery(QueryState<BookingContact> state) {
     super(state);
   }

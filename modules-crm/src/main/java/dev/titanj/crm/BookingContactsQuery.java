@@ -8,7 +8,8 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.BookingContact;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/bookings/{id}/contacts} ({@code Bookings_GetContactList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/bookings/{id}/contacts} ({@code
+ * Bookings_GetContactList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
 public final class BookingContactsQuery extends ListQuery<BookingContact, BookingContactsQuery> {

@@ -12,10 +12,12 @@ import dev.titanj.crm.model.Booking;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings} ({@code Bookings_GetList2}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings}
+ * ({@code Bookings_GetList2}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class BookingForProviderQuery extends ListQuery<Booking, BookingForProviderQuery> implements CreatedFilters<BookingForProviderQuery>, ModifiedFilters<BookingForProviderQuery> {
+public final class BookingForProviderQuery extends ListQuery<Booking, BookingForProviderQuery>
+    implements CreatedFilters<BookingForProviderQuery>, ModifiedFilters<BookingForProviderQuery> {
   BookingForProviderQuery(QueryState<Booking> state) {
     super(state);
   }
@@ -25,30 +27,22 @@ public final class BookingForProviderQuery extends ListQuery<Booking, BookingFor
     return new BookingForProviderQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public BookingForProviderQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public BookingForProviderQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code externalId} (string).
-   */
+  /** Filter {@code externalId} (string). */
   public BookingForProviderQuery externalId(String value) {
     return textParam("externalId", value);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link BookingForProviderSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link BookingForProviderSort}. */
   public BookingForProviderQuery sort(Sort<BookingForProviderSort> sort) {
     return sortParam(sort);
   }

@@ -8,47 +8,42 @@ import dev.titanj.core.ListQuery;
 import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.spi.QueryState;
-import dev.titanj.crm.model.GetBookingProviderTag;
+import dev.titanj.crm.model.BookingProviderTag;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/booking-provider-tags} ({@code BookingProviderTags_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/booking-provider-tags} ({@code
+ * BookingProviderTags_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class BookingProviderTagQuery extends ListQuery<GetBookingProviderTag, BookingProviderTagQuery> implements CreatedFilters<BookingProviderTagQuery>, ModifiedFilters<BookingProviderTagQuery> {
-  BookingProviderTagQuery(QueryState<GetBookingProviderTag> state) {
+public final class BookingProviderTagQuery
+    extends ListQuery<BookingProviderTag, BookingProviderTagQuery>
+    implements CreatedFilters<BookingProviderTagQuery>, ModifiedFilters<BookingProviderTagQuery> {
+  BookingProviderTagQuery(QueryState<BookingProviderTag> state) {
     super(state);
   }
 
   @Override
-  protected BookingProviderTagQuery withState(QueryState<GetBookingProviderTag> state) {
+  protected BookingProviderTagQuery withState(QueryState<BookingProviderTag> state) {
     return new BookingProviderTagQuery(state);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public BookingProviderTagQuery name(String value) {
     return textParam("name", value);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public BookingProviderTagQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public BookingProviderTagQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link BookingProviderTagSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link BookingProviderTagSort}. */
   public BookingProviderTagQuery sort(Sort<BookingProviderTagSort> sort) {
     return sortParam(sort);
   }

@@ -12,84 +12,87 @@ import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.BookingProviderTagApi;
 import dev.titanj.crm.model.BookingProviderTag;
-import dev.titanj.crm.model.CreateBookingProviderTag;
 import dev.titanj.crm.model.CreateBookingProviderTagRequest;
-import dev.titanj.crm.model.GetBookingProviderTag;
 import dev.titanj.crm.model.UpdateBookingProviderTagRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code crm.booking-provider-tags} ({@code crm/v2/tenant/{tenant}/booking-provider-tags}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.booking-provider-tags} ({@code
+ * crm/v2/tenant/{tenant}/booking-provider-tags}). Obtain it from {@link Crm}; thread-safe.
  */
-public final class BookingProviderTagRepository implements ReadRepository<GetBookingProviderTag, Long>, QueryRepository<GetBookingProviderTag, Long> {
-  private final ResourceRuntime<GetBookingProviderTag, Long> rt;
+public final class BookingProviderTagRepository
+    implements ReadRepository<BookingProviderTag, Long>, QueryRepository<BookingProviderTag, Long> {
+  private final ResourceRuntime<BookingProviderTag, Long> rt;
 
   private final BookingProviderTagApi api;
 
   BookingProviderTagRepository(ModuleRuntime m) {
-    rt = m.resource(CrmModule.BOOKING_PROVIDER_TAGS, GetBookingProviderTag::id);
+    rt = m.resource(CrmModule.BOOKING_PROVIDER_TAGS, BookingProviderTag::id);
     api = m.api(BookingProviderTagApi.class);
   }
 
   @Override
-  public ResourceKey<GetBookingProviderTag, Long> key() {
+  public ResourceKey<BookingProviderTag, Long> key() {
     return rt.key();
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/booking-provider-tags}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/booking-provider-tags}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public BookingProviderTagQuery query() {
-    return new BookingProviderTagQuery(rt.pages(q -> api.bookingProviderTagsGetList(q), 5000));
+    return new BookingProviderTagQuery(rt.pages(api::bookingProviderTagsGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/booking-provider-tags/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.booking-provider-tags} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/booking-provider-tags/{id}}; empty when
+   * it does not exist (404). Served from the cache when {@code crm.booking-provider-tags} is
+   * cached.
    */
-  public Optional<GetBookingProviderTag> findById(long id) {
+  public Optional<BookingProviderTag> findById(long id) {
     return rt.find(id, () -> api.bookingProviderTagsGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
-  public GetBookingProviderTag getById(long id) {
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
+  public BookingProviderTag getById(long id) {
     return rt.found(id, findById(id));
   }
 
   @Override
-  public Optional<GetBookingProviderTag> findById(Long id) {
+  public Optional<BookingProviderTag> findById(Long id) {
     return findById(Arguments.id(id));
   }
 
   /**
-   * Reads many records through {@code GET crm/v2/tenant/{tenant}/booking-provider-tags?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET crm/v2/tenant/{tenant}/booking-provider-tags?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
-  public List<GetBookingProviderTag> findAllById(Collection<Long> ids) {
+  public List<BookingProviderTag> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
-  public List<GetBookingProviderTag> findAllById(Long... ids) {
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
+  public List<BookingProviderTag> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/booking-provider-tags}. Body: {@link CreateBookingProviderTagRequest}.
+   * POST {@code crm/v2/tenant/{tenant}/booking-provider-tags}. Body: {@link
+   * CreateBookingProviderTagRequest}.
    */
-  public CreateBookingProviderTag create(CreateBookingProviderTagRequest request) {
+  public BookingProviderTag create(CreateBookingProviderTagRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.bookingProviderTagsCreate(request));
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider-tags/{id}}. Body: {@link UpdateBookingProviderTagRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider-tags/{id}}. Body: {@link
+   * UpdateBookingProviderTagRequest}. Evicts the record from the cache.
    */
   public BookingProviderTag update(long id, UpdateBookingProviderTagRequest request) {
     Arguments.positive("id", id);

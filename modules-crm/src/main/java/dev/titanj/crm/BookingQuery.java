@@ -12,10 +12,12 @@ import dev.titanj.crm.model.Booking;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/bookings} ({@code Bookings_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/bookings} ({@code Bookings_GetList}). Immutable:
+ * each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class BookingQuery extends ListQuery<Booking, BookingQuery> implements CreatedFilters<BookingQuery>, ModifiedFilters<BookingQuery> {
+public final class BookingQuery extends ListQuery<Booking, BookingQuery>
+    implements CreatedFilters<BookingQuery>, ModifiedFilters<BookingQuery> {
   BookingQuery(QueryState<Booking> state) {
     super(state);
   }
@@ -25,30 +27,22 @@ public final class BookingQuery extends ListQuery<Booking, BookingQuery> impleme
     return new BookingQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public BookingQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public BookingQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code externalId} (string).
-   */
+  /** Filter {@code externalId} (string). */
   public BookingQuery externalId(String value) {
     return textParam("externalId", value);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link BookingSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link BookingSort}. */
   public BookingQuery sort(Sort<BookingSort> sort) {
     return sortParam(sort);
   }

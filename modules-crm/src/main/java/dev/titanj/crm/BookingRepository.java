@@ -5,6 +5,7 @@ package dev.titanj.crm;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -15,10 +16,9 @@ import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.BookingApi;
 import dev.titanj.crm.model.Booking;
 import dev.titanj.crm.model.BookingContact;
-import dev.titanj.crm.model.ContactCreateRequest;
+import dev.titanj.crm.model.CreateBookingContactRequest;
 import dev.titanj.crm.model.CreateBookingRequest;
-import dev.titanj.crm.model.DismissBookingModel;
-import dev.titanj.crm.model.ExportBooking;
+import dev.titanj.crm.model.DismissBookingRequest;
 import dev.titanj.crm.model.UpdateBookingContactRequest;
 import dev.titanj.crm.model.UpdateBookingRequest;
 import java.util.Collection;
@@ -26,9 +26,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code crm.bookings} ({@code crm/v2/tenant/{tenant}/bookings}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.bookings} ({@code crm/v2/tenant/{tenant}/bookings}). Obtain it from
+ * {@link Crm}; thread-safe.
  */
-public final class BookingRepository implements ReadRepository<Booking, Long>, QueryRepository<Booking, Long> {
+public final class BookingRepository
+    implements ReadRepository<Booking, Long>,
+        QueryRepository<Booking, Long>,
+        ExportRepository<Booking, Long> {
   private final ResourceRuntime<Booking, Long> rt;
 
   private final BookingApi api;
@@ -44,23 +48,23 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/bookings}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/bookings}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public BookingQuery query() {
-    return new BookingQuery(rt.pages(q -> api.bookingsGetList(q), 5000));
+    return new BookingQuery(rt.pages(api::bookingsGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/bookings/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.bookings} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/bookings/{id}}; empty when it does not
+   * exist (404). Served from the cache when {@code crm.bookings} is cached.
    */
   public Optional<Booking> findById(long id) {
     return rt.find(id, () -> api.bookingsGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Booking getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -71,22 +75,23 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
   }
 
   /**
-   * Reads many records through {@code GET crm/v2/tenant/{tenant}/bookings?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET crm/v2/tenant/{tenant}/bookings?ids=...}, 50 ids per
+   * request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<Booking> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Booking> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/bookings/{id}/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/bookings/{id}/contacts}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public BookingContactsQuery contacts(long bookingId) {
@@ -94,9 +99,7 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
     return new BookingContactsQuery(rt.pages(q -> api.bookingsGetContactList(bookingId, q), 5000));
   }
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}}. */
   public Booking getForProvider(long bookingProvider, long bookingId) {
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
@@ -104,7 +107,8 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}}. Body: {@link UpdateBookingRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}}. Body:
+   * {@link UpdateBookingRequest}. Evicts the record from the cache.
    */
   public Booking update(long bookingProvider, long bookingId, UpdateBookingRequest request) {
     Arguments.positive("bookingProvider", bookingProvider);
@@ -114,16 +118,20 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings}:
+   * lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as
+   * {@code stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public BookingForProviderQuery queryForProvider(long bookingProvider) {
     Arguments.positive("bookingProvider", bookingProvider);
-    return new BookingForProviderQuery(rt.pages(q -> api.bookingsGetList2(bookingProvider, q), 5000));
+    return new BookingForProviderQuery(
+        rt.pages(q -> api.bookingsGetList2(bookingProvider, q), 5000));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings}. Body: {@link CreateBookingRequest}.
+   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings}. Body: {@link
+   * CreateBookingRequest}.
    */
   public Booking create(long bookingProvider, CreateBookingRequest request) {
     Arguments.positive("bookingProvider", bookingProvider);
@@ -132,40 +140,52 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET
+   * crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts}: lazy, paged
+   * (up to 5000 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public BookingContactsForProviderQuery contactsForProvider(long bookingProvider, long bookingId) {
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
-    return new BookingContactsForProviderQuery(rt.pages(q -> api.bookingsGetContactList2(bookingProvider, bookingId, q), 5000));
+    return new BookingContactsForProviderQuery(
+        rt.pages(q -> api.bookingsGetContactList2(bookingProvider, bookingId, q), 5000));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts}. Body: {@link ContactCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts}.
+   * Body: {@link CreateBookingContactRequest}. Evicts the record from the cache.
    */
-  public BookingContact createContact(long bookingProvider, long bookingId,
-      ContactCreateRequest request) {
+  public BookingContact createContact(
+      long bookingProvider, long bookingId, CreateBookingContactRequest request) {
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
     Arguments.notNull("request", request);
-    return rt.write(bookingId, () -> api.bookingsCreateContact(bookingProvider, bookingId, request));
+    return rt.write(
+        bookingId, () -> api.bookingsCreateContact(bookingProvider, bookingId, request));
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}}. Body: {@link UpdateBookingContactRequest}. Evicts the record from the cache.
+   * PATCH {@code
+   * crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}}.
+   * Body: {@link UpdateBookingContactRequest}. Evicts the record from the cache.
    */
-  public UpdateBookingContactRequest updateContact(long bookingProvider, long bookingId,
-      long contactId, UpdateBookingContactRequest request) {
+  public UpdateBookingContactRequest updateContact(
+      long bookingProvider, long bookingId, long contactId, UpdateBookingContactRequest request) {
     Arguments.positive("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
-    return rt.write(bookingId, () -> api.bookingsUpdateBookingContact(bookingProvider, bookingId, contactId, request));
+    return rt.write(
+        bookingId,
+        () -> api.bookingsUpdateBookingContact(bookingProvider, bookingId, contactId, request));
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code
+   * crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}};
+   * the API answers without a body. Evicts the record from the cache.
    */
   public void deleteContact(long bookingProvider, long bookingId, long contactId) {
     Arguments.positive("bookingProvider", bookingProvider);
@@ -175,9 +195,11 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/dismiss}; the API answers without a body. Body: {@link DismissBookingModel}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}/dismiss};
+   * the API answers without a body. Body: {@link DismissBookingRequest}. Evicts the record from the
+   * cache.
    */
-  public void dismiss(String bookingProvider, long bookingId, DismissBookingModel request) {
+  public void dismiss(String bookingProvider, long bookingId, DismissBookingRequest request) {
     Arguments.notBlank("bookingProvider", bookingProvider);
     Arguments.positive("bookingId", bookingId);
     Arguments.notNull("request", request);
@@ -185,16 +207,17 @@ public final class BookingRepository implements ReadRepository<Booking, Long>, Q
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/bookings} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/bookings} from {@code cursor}: batches
+   * while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportBooking> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportBookingsGet(q));
+  @Override
+  public ExportFeed<Booking> export(ExportCursor cursor) {
+    return rt.export(cursor, api::exportBookingsGet);
   }
 
-  /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/bookings} from the beginning.
-   */
-  public ExportFeed<ExportBooking> export() {
+  /** The change feed {@code GET crm/v2/tenant/{tenant}/export/bookings} from the beginning. */
+  @Override
+  public ExportFeed<Booking> export() {
     return export(ExportCursor.beginning());
   }
 }

@@ -11,10 +11,13 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Contact;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}} ({@code Contacts_GetByRelationshipId}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}} ({@code
+ * Contacts_GetByRelationshipId}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ContactByRelationshipQuery extends ListQuery<Contact, ContactByRelationshipQuery> implements CreatedFilters<ContactByRelationshipQuery>, ModifiedFilters<ContactByRelationshipQuery> {
+public final class ContactByRelationshipQuery extends ListQuery<Contact, ContactByRelationshipQuery>
+    implements CreatedFilters<ContactByRelationshipQuery>,
+        ModifiedFilters<ContactByRelationshipQuery> {
   ContactByRelationshipQuery(QueryState<Contact> state) {
     super(state);
   }
@@ -24,30 +27,22 @@ public final class ContactByRelationshipQuery extends ListQuery<Contact, Contact
     return new ContactByRelationshipQuery(state);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public ContactByRelationshipQuery name(String value) {
     return textParam("name", value);
   }
 
-  /**
-   * Filter {@code title} (string).
-   */
+  /** Filter {@code title} (string). */
   public ContactByRelationshipQuery title(String value) {
     return textParam("title", value);
   }
 
-  /**
-   * Filter {@code referenceId} (string).
-   */
+  /** Filter {@code referenceId} (string). */
   public ContactByRelationshipQuery referenceId(String value) {
     return textParam("referenceId", value);
   }
 
-  /**
-   * Filter {@code isArchived} (string).
-   */
+  /** Filter {@code isArchived} (string). */
   public ContactByRelationshipQuery isArchived(String value) {
     return textParam("isArchived", value);
   }

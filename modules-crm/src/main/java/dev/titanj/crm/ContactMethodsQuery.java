@@ -11,10 +11,13 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.ContactMethod;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods} ({@code ContactMethods_GetContactMethods}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods} ({@code
+ * ContactMethods_GetContactMethods}). Immutable: each method returns a new query. Page size 1 to
+ * 5000.
  */
 @CheckReturnValue
-public final class ContactMethodsQuery extends ListQuery<ContactMethod, ContactMethodsQuery> implements CreatedFilters<ContactMethodsQuery>, ModifiedFilters<ContactMethodsQuery> {
+public final class ContactMethodsQuery extends ListQuery<ContactMethod, ContactMethodsQuery>
+    implements CreatedFilters<ContactMethodsQuery>, ModifiedFilters<ContactMethodsQuery> {
   ContactMethodsQuery(QueryState<ContactMethod> state) {
     super(state);
   }
@@ -24,30 +27,22 @@ public final class ContactMethodsQuery extends ListQuery<ContactMethod, ContactM
     return new ContactMethodsQuery(state);
   }
 
-  /**
-   * Filter {@code referenceId} (string).
-   */
+  /** Filter {@code referenceId} (string). */
   public ContactMethodsQuery referenceId(String value) {
     return textParam("referenceId", value);
   }
 
-  /**
-   * Filter {@code type} (string).
-   */
+  /** Filter {@code type} (string). */
   public ContactMethodsQuery type(String value) {
     return textParam("type", value);
   }
 
-  /**
-   * Filter {@code value} (string).
-   */
+  /** Filter {@code value} (string). */
   public ContactMethodsQuery value(String value) {
     return textParam("value", value);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ContactMethodsSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ContactMethodsSort}. */
   public ContactMethodsQuery sort(Sort<ContactMethodsSort> sort) {
     return sortParam(sort);
   }

@@ -11,10 +11,12 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Contact;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/contacts} ({@code Contacts_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/contacts} ({@code Contacts_GetList}). Immutable:
+ * each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ContactQuery extends ListQuery<Contact, ContactQuery> implements CreatedFilters<ContactQuery>, ModifiedFilters<ContactQuery> {
+public final class ContactQuery extends ListQuery<Contact, ContactQuery>
+    implements CreatedFilters<ContactQuery>, ModifiedFilters<ContactQuery> {
   ContactQuery(QueryState<Contact> state) {
     super(state);
   }
@@ -24,37 +26,27 @@ public final class ContactQuery extends ListQuery<Contact, ContactQuery> impleme
     return new ContactQuery(state);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public ContactQuery name(String value) {
     return textParam("name", value);
   }
 
-  /**
-   * Filter {@code title} (string).
-   */
+  /** Filter {@code title} (string). */
   public ContactQuery title(String value) {
     return textParam("title", value);
   }
 
-  /**
-   * Filter {@code referenceId} (string).
-   */
+  /** Filter {@code referenceId} (string). */
   public ContactQuery referenceId(String value) {
     return textParam("referenceId", value);
   }
 
-  /**
-   * Filter {@code isArchived} (string).
-   */
+  /** Filter {@code isArchived} (string). */
   public ContactQuery isArchived(String value) {
     return textParam("isArchived", value);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ContactSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ContactSort}. */
   public ContactQuery sort(Sort<ContactSort> sort) {
     return sortParam(sort);
   }

@@ -10,10 +10,14 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.ContactRelationship;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/relationships} ({@code Contacts_GetContactRelationshipList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/relationships} ({@code
+ * Contacts_GetContactRelationshipList}). Immutable: each method returns a new query. Page size 1 to
+ * 5000.
  */
 @CheckReturnValue
-public final class ContactRelationshipsQuery extends ListQuery<ContactRelationship, ContactRelationshipsQuery> implements CreatedFilters<ContactRelationshipsQuery> {
+public final class ContactRelationshipsQuery
+    extends ListQuery<ContactRelationship, ContactRelationshipsQuery>
+    implements CreatedFilters<ContactRelationshipsQuery> {
   ContactRelationshipsQuery(QueryState<ContactRelationship> state) {
     super(state);
   }
@@ -23,23 +27,17 @@ public final class ContactRelationshipsQuery extends ListQuery<ContactRelationsh
     return new ContactRelationshipsQuery(state);
   }
 
-  /**
-   * Filter {@code relatedEntityId} (int64).
-   */
+  /** Filter {@code relatedEntityId} (int64). */
   public ContactRelationshipsQuery relatedEntityId(long value) {
     return param("relatedEntityId", value);
   }
 
-  /**
-   * Filter {@code typeSlug} (string).
-   */
+  /** Filter {@code typeSlug} (string). */
   public ContactRelationshipsQuery typeSlug(String value) {
     return textParam("typeSlug", value);
   }
 
-  /**
-   * Filter {@code typeName} (string).
-   */
+  /** Filter {@code typeName} (string). */
   public ContactRelationshipsQuery typeName(String value) {
     return textParam("typeName", value);
   }

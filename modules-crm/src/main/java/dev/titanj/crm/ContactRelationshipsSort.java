@@ -4,23 +4,15 @@ package dev.titanj.crm;
 
 import dev.titanj.core.SortField;
 
-/**
- * Fields {@code Contacts_GetContactRelationshipList} can sort by.
- */
+/** Fields {@code Contacts_GetContactRelationshipList} can sort by. */
 public enum ContactRelationshipsSort implements SortField<ContactRelationshipsSort> {
-  /**
-   * Sorts by {@code ID}.
-   */
+  /** Sorts by {@code ID}. */
   ID("ID"),
 
-  /**
-   * Sorts by {@code ModifiedOn}.
-   */
+  /** Sorts by {@code ModifiedOn}. */
   MODIFIED_ON("ModifiedOn"),
 
-  /**
-   * Sorts by {@code CreatedOn}.
-   */
+  /** Sorts by {@code CreatedOn}. */
   CREATED_ON("CreatedOn");
 
   private final String wireName;

@@ -13,23 +13,23 @@ import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.ContactApi;
 import dev.titanj.crm.model.Contact;
 import dev.titanj.crm.model.ContactMethod;
+import dev.titanj.crm.model.ContactMethodRequest;
 import dev.titanj.crm.model.ContactPreference;
 import dev.titanj.crm.model.ContactPreferenceType;
-import dev.titanj.crm.model.CreateContactMethodRequest;
 import dev.titanj.crm.model.CreateContactRequest;
-import dev.titanj.crm.model.ReplaceContactRequest;
 import dev.titanj.crm.model.UpdateContactMethodPreferenceRequest;
 import dev.titanj.crm.model.UpdateContactMethodRequest;
 import dev.titanj.crm.model.UpdateContactRequest;
-import dev.titanj.crm.model.UpsertContactMethodRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Repository of {@code crm.contacts} ({@code crm/v2/tenant/{tenant}/contacts}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.contacts} ({@code crm/v2/tenant/{tenant}/contacts}). Obtain it from
+ * {@link Crm}; thread-safe.
  */
-public final class ContactRepository implements ReadRepository<Contact, UUID>, QueryRepository<Contact, UUID> {
+public final class ContactRepository
+    implements ReadRepository<Contact, UUID>, QueryRepository<Contact, UUID> {
   private final ResourceRuntime<Contact, UUID> rt;
 
   private final ContactApi api;
@@ -45,48 +45,50 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/contacts}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public ContactQuery query() {
-    return new ContactQuery(rt.pages(q -> api.contactsGetList(q), 5000));
+    return new ContactQuery(rt.pages(api::contactsGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/contacts/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.contacts} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/contacts/{id}}; empty when it does not
+   * exist (404). Served from the cache when {@code crm.contacts} is cached.
    */
   public Optional<Contact> findById(UUID id) {
     return rt.find(id, () -> api.contactsGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Contact getById(UUID id) {
     return rt.found(id, findById(id));
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}: lazy,
+   * paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public ContactMethodsQuery contactMethods(UUID contactId) {
     Arguments.notNull("contactId", contactId);
-    return new ContactMethodsQuery(rt.pages(q -> api.contactMethodsGetContactMethods(contactId, q), 5000));
+    return new ContactMethodsQuery(
+        rt.pages(q -> api.contactMethodsGetContactMethods(contactId, q), 5000));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}. Body: {@link CreateContactMethodRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods}. Body: {@link
+   * ContactMethodRequest}. Evicts the record from the cache.
    */
-  public ContactMethod createContactMethod(UUID contactId, CreateContactMethodRequest request) {
+  public ContactMethod createContactMethod(UUID contactId, ContactMethodRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("request", request);
     return rt.write(contactId, () -> api.contactMethodsCreateContactMethod(contactId, request));
   }
 
-  /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}.
-   */
+  /** GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}. */
   public ContactMethod getContactMethod(UUID contactId, UUID contactMethodId) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
@@ -94,29 +96,36 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
   }
 
   /**
-   * PUT {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}. Body: {@link UpsertContactMethodRequest}. Evicts the record from the cache.
+   * PUT {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}.
+   * Body: {@link ContactMethodRequest}. Evicts the record from the cache.
    */
-  public ContactMethod upsertContactMethod(UUID contactId, UUID contactMethodId,
-      UpsertContactMethodRequest request) {
+  public ContactMethod upsertContactMethod(
+      UUID contactId, UUID contactMethodId, ContactMethodRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notNull("request", request);
-    return rt.write(contactId, () -> api.contactMethodsUpsertContactMethod(contactId, contactMethodId, request));
+    return rt.write(
+        contactId,
+        () -> api.contactMethodsUpsertContactMethod(contactId, contactMethodId, request));
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}. Body: {@link UpdateContactMethodRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}.
+   * Body: {@link UpdateContactMethodRequest}. Evicts the record from the cache.
    */
-  public ContactMethod updateContactMethod(UUID contactId, UUID contactMethodId,
-      UpdateContactMethodRequest request) {
+  public ContactMethod updateContactMethod(
+      UUID contactId, UUID contactMethodId, UpdateContactMethodRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notNull("request", request);
-    return rt.write(contactId, () -> api.contactMethodsUpdateContactMethod(contactId, contactMethodId, request));
+    return rt.write(
+        contactId,
+        () -> api.contactMethodsUpdateContactMethod(contactId, contactMethodId, request));
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}};
+   * the API answers without a body. Evicts the record from the cache.
    */
   public void deleteContactMethod(UUID contactId, UUID contactMethodId) {
     Arguments.notNull("contactId", contactId);
@@ -125,48 +134,68 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
   }
 
   /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences}; the API answers with the whole list as one bare array and the operation takes no paging parameters, so this one request returns every record.
+   * GET {@code
+   * crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences}; the
+   * API answers with the whole list as one bare array and the operation takes no paging parameters,
+   * so this one request returns every record.
    */
   public List<ContactPreference> getContactMethodPreferences(UUID contactId, UUID contactMethodId) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
-    return Arguments.orEmpty(rt.call(() -> api.contactPreferencesGetContactMethodPreferences(contactId, contactMethodId)));
+    return Arguments.orEmpty(
+        rt.call(
+            () -> api.contactPreferencesGetContactMethodPreferences(contactId, contactMethodId)));
   }
 
   /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}}.
+   * GET {@code
+   * crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}}.
    */
-  public ContactPreference getContactMethodPreference(UUID contactId, UUID contactMethodId,
-      String preferenceName) {
+  public ContactPreference getContactMethodPreference(
+      UUID contactId, UUID contactMethodId, String preferenceName) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notBlank("preferenceName", preferenceName);
-    return rt.call(() -> api.contactPreferencesGetContactMethodPreference(contactId, contactMethodId, preferenceName));
+    return rt.call(
+        () ->
+            api.contactPreferencesGetContactMethodPreference(
+                contactId, contactMethodId, preferenceName));
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}}. Body: {@link UpdateContactMethodPreferenceRequest}. Evicts the record from the cache.
+   * PATCH {@code
+   * crm/v2/tenant/{tenant}/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}}.
+   * Body: {@link UpdateContactMethodPreferenceRequest}. Evicts the record from the cache.
    */
-  public ContactPreference updateContactMethodPreference(UUID contactId, UUID contactMethodId,
-      String preferenceName, UpdateContactMethodPreferenceRequest request) {
+  public ContactPreference updateContactMethodPreference(
+      UUID contactId,
+      UUID contactMethodId,
+      String preferenceName,
+      UpdateContactMethodPreferenceRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("contactMethodId", contactMethodId);
     Arguments.notBlank("preferenceName", preferenceName);
     Arguments.notNull("request", request);
-    return rt.write(contactId, () -> api.contactPreferencesUpdateContactMethodPreference(contactId, contactMethodId, preferenceName, request));
+    return rt.write(
+        contactId,
+        () ->
+            api.contactPreferencesUpdateContactMethodPreference(
+                contactId, contactMethodId, preferenceName, request));
   }
 
   /**
-   * PUT {@code crm/v2/tenant/{tenant}/contacts/{id}}. Body: {@link ReplaceContactRequest}. Evicts the record from the cache.
+   * PUT {@code crm/v2/tenant/{tenant}/contacts/{id}}. Body: {@link UpdateContactRequest}. Evicts
+   * the record from the cache.
    */
-  public Contact replace(UUID contactId, ReplaceContactRequest request) {
+  public Contact replace(UUID contactId, UpdateContactRequest request) {
     Arguments.notNull("contactId", contactId);
     Arguments.notNull("request", request);
     return rt.write(contactId, () -> api.contactsReplace(contactId, request));
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/contacts/{id}}. Body: {@link UpdateContactRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/contacts/{id}}. Body: {@link UpdateContactRequest}. Evicts
+   * the record from the cache.
    */
   public Contact update(UUID id, UpdateContactRequest request) {
     Arguments.notNull("id", id);
@@ -175,7 +204,8 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/contacts/{id}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/contacts/{id}}; the API answers without a body. Evicts the
+   * record from the cache.
    */
   public void delete(UUID id) {
     Arguments.notNull("id", id);
@@ -183,63 +213,79 @@ public final class ContactRepository implements ReadRepository<Contact, UUID>, Q
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/relationships/{relationshipId}}: lazy,
+   * paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public ContactByRelationshipQuery queryByRelationship(long relationshipId) {
     Arguments.positive("relationshipId", relationshipId);
-    return new ContactByRelationshipQuery(rt.pages(q -> api.contactsGetByRelationshipId(relationshipId, q), 5000));
+    return new ContactByRelationshipQuery(
+        rt.pages(q -> api.contactsGetByRelationshipId(relationshipId, q), 5000));
   }
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/contacts}. Body: {@link CreateContactRequest}.
-   */
+  /** POST {@code crm/v2/tenant/{tenant}/contacts}. Body: {@link CreateContactRequest}. */
   public Contact create(CreateContactRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.contactsCreate(request));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}}; the API answers without a body. Evicts the record from the cache.
+   * POST {@code
+   * crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}}; the
+   * API answers without a body. Evicts the record from the cache.
    */
   public void createRelationship(UUID contactId, long relatedEntityId, String typeSlug) {
     Arguments.notNull("contactId", contactId);
     Arguments.positive("relatedEntityId", relatedEntityId);
     Arguments.notBlank("typeSlug", typeSlug);
-    rt.write(contactId, () -> api.contactsCreateContactRelationship(contactId, relatedEntityId, typeSlug));
+    rt.write(
+        contactId,
+        () -> api.contactsCreateContactRelationship(contactId, relatedEntityId, typeSlug));
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code
+   * crm/v2/tenant/{tenant}/contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}}; the
+   * API answers without a body. Evicts the record from the cache.
    */
   public void deleteRelationship(UUID contactId, long relatedEntityId, String typeSlug) {
     Arguments.notNull("contactId", contactId);
     Arguments.positive("relatedEntityId", relatedEntityId);
     Arguments.notBlank("typeSlug", typeSlug);
-    rt.write(contactId, () -> api.contactsDeleteContactRelationship(contactId, relatedEntityId, typeSlug));
+    rt.write(
+        contactId,
+        () -> api.contactsDeleteContactRelationship(contactId, relatedEntityId, typeSlug));
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/relationships}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/{contactId}/relationships}: lazy, paged
+   * (up to 5000 records per request). Nothing is requested until a terminal such as {@code
+   * stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public ContactRelationshipsQuery relationships(UUID contactId) {
     Arguments.notNull("contactId", contactId);
-    return new ContactRelationshipsQuery(rt.pages(q -> api.contactsGetContactRelationshipList(contactId, q), 5000));
+    return new ContactRelationshipsQuery(
+        rt.pages(q -> api.contactsGetContactRelationshipList(contactId, q), 5000));
   }
 
   /**
-   * GET {@code crm/v2/tenant/{tenant}/contacts/preferences}; the API answers with the whole list as one bare array and the operation takes no paging parameters, so this one request returns every record.
+   * GET {@code crm/v2/tenant/{tenant}/contacts/preferences}; the API answers with the whole list as
+   * one bare array and the operation takes no paging parameters, so this one request returns every
+   * record.
    */
   public List<ContactPreferenceType> preferenceTypes() {
     return Arguments.orEmpty(rt.call(() -> api.contactsGetPreferenceMetadataList()));
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/contact-methods}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/contacts/contact-methods}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public ContactSearchContactMethodsQuery searchContactMethods() {
-    return new ContactSearchContactMethodsQuery(rt.pages(q -> api.contactsSearchContactMethods(q), 5000));
+    return new ContactSearchContactMethodsQuery(rt.pages(api::contactsSearchContactMethods, 5000));
   }
 }

@@ -12,10 +12,14 @@ import dev.titanj.crm.model.ContactMethod;
 import java.util.UUID;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/contact-methods} ({@code Contacts_SearchContactMethods}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/contacts/contact-methods} ({@code
+ * Contacts_SearchContactMethods}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ContactSearchContactMethodsQuery extends ListQuery<ContactMethod, ContactSearchContactMethodsQuery> implements CreatedFilters<ContactSearchContactMethodsQuery>, ModifiedFilters<ContactSearchContactMethodsQuery> {
+public final class ContactSearchContactMethodsQuery
+    extends ListQuery<ContactMethod, ContactSearchContactMethodsQuery>
+    implements CreatedFilters<ContactSearchContactMethodsQuery>,
+        ModifiedFilters<ContactSearchContactMethodsQuery> {
   ContactSearchContactMethodsQuery(QueryState<ContactMethod> state) {
     super(state);
   }
@@ -25,36 +29,29 @@ public final class ContactSearchContactMethodsQuery extends ListQuery<ContactMet
     return new ContactSearchContactMethodsQuery(state);
   }
 
-  /**
-   * Filter {@code contactId} (a GUID).
-   */
+  /** Filter {@code contactId} (a GUID). */
   public ContactSearchContactMethodsQuery contactId(UUID value) {
     return textParam("contactId", value);
   }
 
-  /**
-   * Filter {@code referenceId} (string).
-   */
+  /** Filter {@code referenceId} (string). */
   public ContactSearchContactMethodsQuery referenceId(String value) {
     return textParam("referenceId", value);
   }
 
-  /**
-   * Filter {@code type} (string).
-   */
+  /** Filter {@code type} (string). */
   public ContactSearchContactMethodsQuery type(String value) {
     return textParam("type", value);
   }
 
-  /**
-   * Filter {@code value} (string).
-   */
+  /** Filter {@code value} (string). */
   public ContactSearchContactMethodsQuery value(String value) {
     return textParam("value", value);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ContactSearchContactMethodsSort}.
+   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link
+   * ContactSearchContactMethodsSort}.
    */
   public ContactSearchContactMethodsQuery sort(Sort<ContactSearchContactMethodsSort> sort) {
     return sortParam(sort);

@@ -6,51 +6,45 @@ import dev.titanj.core.ResourceKey;
 import dev.titanj.core.ServiceTitan;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.crm.model.Booking;
+import dev.titanj.crm.model.BookingProviderTag;
 import dev.titanj.crm.model.Contact;
 import dev.titanj.crm.model.Customer;
-import dev.titanj.crm.model.GetBookingProviderTag;
 import dev.titanj.crm.model.Lead;
 import dev.titanj.crm.model.Location;
 import java.util.UUID;
 
 /**
- * The Crm API ({@code crm/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource, and the key of each resource. Cheap to create; thread-safe.
+ * The Crm API ({@code crm/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one
+ * repository per resource, and the key of each resource. Cheap to create; thread-safe.
  */
 public final class Crm {
-  /**
-   * The {@code crm.booking-provider-tags} resource.
-   */
-  public static final ResourceKey<GetBookingProviderTag, Long> BOOKING_PROVIDER_TAGS = ResourceKey.of("crm.booking-provider-tags", GetBookingProviderTag.class, Long.class);
+  /** The {@code crm.booking-provider-tags} resource. */
+  public static final ResourceKey<BookingProviderTag, Long> BOOKING_PROVIDER_TAGS =
+      ResourceKey.of("crm.booking-provider-tags", BookingProviderTag.class, Long.class);
 
-  /**
-   * The {@code crm.bookings} resource.
-   */
-  public static final ResourceKey<Booking, Long> BOOKINGS = ResourceKey.of("crm.bookings", Booking.class, Long.class);
+  /** The {@code crm.bookings} resource. */
+  public static final ResourceKey<Booking, Long> BOOKINGS =
+      ResourceKey.of("crm.bookings", Booking.class, Long.class);
 
-  /**
-   * The {@code crm.contacts} resource.
-   */
-  public static final ResourceKey<Contact, UUID> CONTACTS = ResourceKey.of("crm.contacts", Contact.class, UUID.class);
+  /** The {@code crm.contacts} resource. */
+  public static final ResourceKey<Contact, UUID> CONTACTS =
+      ResourceKey.of("crm.contacts", Contact.class, UUID.class);
 
-  /**
-   * The {@code crm.customers} resource.
-   */
-  public static final ResourceKey<Customer, Long> CUSTOMERS = ResourceKey.of("crm.customers", Customer.class, Long.class);
+  /** The {@code crm.customers} resource. */
+  public static final ResourceKey<Customer, Long> CUSTOMERS =
+      ResourceKey.of("crm.customers", Customer.class, Long.class);
 
-  /**
-   * The {@code crm.leads} resource.
-   */
-  public static final ResourceKey<Lead, Long> LEADS = ResourceKey.of("crm.leads", Lead.class, Long.class);
+  /** The {@code crm.leads} resource. */
+  public static final ResourceKey<Lead, Long> LEADS =
+      ResourceKey.of("crm.leads", Lead.class, Long.class);
 
-  /**
-   * The {@code crm.locations} resource.
-   */
-  public static final ResourceKey<Location, Long> LOCATIONS = ResourceKey.of("crm.locations", Location.class, Long.class);
+  /** The {@code crm.locations} resource. */
+  public static final ResourceKey<Location, Long> LOCATIONS =
+      ResourceKey.of("crm.locations", Location.class, Long.class);
 
-  /**
-   * The {@code crm.tags} resource.
-   */
-  public static final ResourceKey<Void, Void> TAGS = ResourceKey.of("crm.tags", Void.class, Void.class);
+  /** The {@code crm.tags} resource. */
+  public static final ResourceKey<Void, Void> TAGS =
+      ResourceKey.of("crm.tags", Void.class, Void.class);
 
   private final BookingProviderTagRepository bookingProviderTags;
 
@@ -76,58 +70,42 @@ public final class Crm {
     tags = new TagRepository(m);
   }
 
-  /**
-   * The Crm API of {@code serviceTitan}.
-   */
+  /** The Crm API of {@code serviceTitan}. */
   public static Crm of(ServiceTitan serviceTitan) {
     return new Crm(ModuleRuntime.of(serviceTitan, "crm/v2"));
   }
 
-  /**
-   * Repository of {@code crm/v2/tenant/{tenant}/booking-provider-tags}.
-   */
+  /** Repository of {@code crm/v2/tenant/{tenant}/booking-provider-tags}. */
   public BookingProviderTagRepository bookingProviderTags() {
     return bookingProviderTags;
   }
 
-  /**
-   * Repository of {@code crm/v2/tenant/{tenant}/bookings}.
-   */
+  /** Repository of {@code crm/v2/tenant/{tenant}/bookings}. */
   public BookingRepository bookings() {
     return bookings;
   }
 
-  /**
-   * Repository of {@code crm/v2/tenant/{tenant}/contacts}.
-   */
+  /** Repository of {@code crm/v2/tenant/{tenant}/contacts}. */
   public ContactRepository contacts() {
     return contacts;
   }
 
-  /**
-   * Repository of {@code crm/v2/tenant/{tenant}/customers}.
-   */
+  /** Repository of {@code crm/v2/tenant/{tenant}/customers}. */
   public CustomerRepository customers() {
     return customers;
   }
 
-  /**
-   * Repository of {@code crm/v2/tenant/{tenant}/leads}.
-   */
+  /** Repository of {@code crm/v2/tenant/{tenant}/leads}. */
   public LeadRepository leads() {
     return leads;
   }
 
-  /**
-   * Repository of {@code crm/v2/tenant/{tenant}/locations}.
-   */
+  /** Repository of {@code crm/v2/tenant/{tenant}/locations}. */
   public LocationRepository locations() {
     return locations;
   }
 
-  /**
-   * Repository of {@code crm/v2/tenant/{tenant}/tags}.
-   */
+  /** Repository of {@code crm/v2/tenant/{tenant}/tags}. */
   public TagRepository tags() {
     return tags;
   }

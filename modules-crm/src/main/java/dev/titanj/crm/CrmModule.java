@@ -13,139 +13,367 @@ import dev.titanj.crm.model.ContactMethod;
 import dev.titanj.crm.model.ContactPreference;
 import dev.titanj.crm.model.ContactPreferenceType;
 import dev.titanj.crm.model.ContactRelationship;
-import dev.titanj.crm.model.CreateBookingProviderTag;
-import dev.titanj.crm.model.CreateCustomerTag;
-import dev.titanj.crm.model.CreateLocation;
-import dev.titanj.crm.model.CreateLocationTag;
-import dev.titanj.crm.model.CreatedCustomer;
+import dev.titanj.crm.model.CustomFieldType;
 import dev.titanj.crm.model.Customer;
-import dev.titanj.crm.model.CustomerContactWithModifiedOn;
-import dev.titanj.crm.model.CustomerContactWithModifiedOnAndCustomerId;
-import dev.titanj.crm.model.CustomersCustomFieldType;
-import dev.titanj.crm.model.ExportBooking;
-import dev.titanj.crm.model.ExportCustomer;
-import dev.titanj.crm.model.ExportCustomerContact;
-import dev.titanj.crm.model.ExportLeads;
-import dev.titanj.crm.model.ExportLocationContact;
-import dev.titanj.crm.model.ExportLocations;
+import dev.titanj.crm.model.CustomerContact;
+import dev.titanj.crm.model.CustomerTags;
 import dev.titanj.crm.model.FollowUp;
-import dev.titanj.crm.model.GetBookingProviderTag;
 import dev.titanj.crm.model.Lead;
 import dev.titanj.crm.model.Location;
-import dev.titanj.crm.model.LocationContactResponse;
-import dev.titanj.crm.model.LocationsContact;
-import dev.titanj.crm.model.LocationsCustomFieldType;
+import dev.titanj.crm.model.LocationContact;
+import dev.titanj.crm.model.LocationTags;
 import dev.titanj.crm.model.Note;
-import dev.titanj.crm.model.SubmitLeadForm;
+import dev.titanj.crm.model.SubmitLeadFormResult;
 import dev.titanj.crm.model.UpdateBookingContactRequest;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The Crm module as {@link TitanModule} announces it (through {@code META-INF/services}): the descriptor of each resource, generated from {@code tenant-crm-v2.json} and the area's customization data.
+ * The Crm module as {@link TitanModule} announces it (through {@code META-INF/services}): the
+ * descriptor of each resource, generated from {@code tenant-crm-v2.json} and the area's
+ * customization data.
  */
 public final class CrmModule implements TitanModule {
   private static final Descriptors OPS = Descriptors.under("crm/v2/tenant/{tenant}/");
 
-  static final ResourceDescriptor<GetBookingProviderTag, Long> BOOKING_PROVIDER_TAGS = new ResourceDescriptor<>(Crm.BOOKING_PROVIDER_TAGS, List.of(
-    OPS.page("BookingProviderTags_GetList", "GET", "booking-provider-tags", GetBookingProviderTag.class),
-    OPS.object("BookingProviderTags_Create", "POST", "booking-provider-tags", CreateBookingProviderTag.class),
-    OPS.object("BookingProviderTags_Get", "GET", "booking-provider-tags/{id}", GetBookingProviderTag.class),
-    OPS.object("BookingProviderTags_Update", "PATCH", "booking-provider-tags/{id}", BookingProviderTag.class)), true, "tn.crm.bookingprovidertags:r", "tn.crm.bookingprovidertags:w", st -> Crm.of(st).bookingProviderTags());
+  static final ResourceDescriptor<BookingProviderTag, Long> BOOKING_PROVIDER_TAGS =
+      new ResourceDescriptor<>(
+          Crm.BOOKING_PROVIDER_TAGS,
+          List.of(
+              OPS.page(
+                  "BookingProviderTags_GetList",
+                  "GET",
+                  "booking-provider-tags",
+                  BookingProviderTag.class),
+              OPS.object(
+                  "BookingProviderTags_Create",
+                  "POST",
+                  "booking-provider-tags",
+                  BookingProviderTag.class),
+              OPS.object(
+                  "BookingProviderTags_Get",
+                  "GET",
+                  "booking-provider-tags/{id}",
+                  BookingProviderTag.class),
+              OPS.object(
+                  "BookingProviderTags_Update",
+                  "PATCH",
+                  "booking-provider-tags/{id}",
+                  BookingProviderTag.class)),
+          true,
+          "tn.crm.bookingprovidertags:r",
+          "tn.crm.bookingprovidertags:w",
+          st -> Crm.of(st).bookingProviderTags());
 
-  static final ResourceDescriptor<Booking, Long> BOOKINGS = new ResourceDescriptor<>(Crm.BOOKINGS, List.of(
-    OPS.object("Bookings_Get", "GET", "bookings/{id}", Booking.class),
-    OPS.page("Bookings_GetList", "GET", "bookings", Booking.class),
-    OPS.page("Bookings_GetContactList", "GET", "bookings/{id}/contacts", BookingContact.class),
-    OPS.object("Bookings_GetForProvider", "GET", "booking-provider/{booking_provider}/bookings/{id}", Booking.class),
-    OPS.object("Bookings_Update", "PATCH", "booking-provider/{booking_provider}/bookings/{id}", Booking.class),
-    OPS.page("Bookings_GetList2", "GET", "booking-provider/{booking_provider}/bookings", Booking.class),
-    OPS.object("Bookings_Create", "POST", "booking-provider/{booking_provider}/bookings", Booking.class),
-    OPS.page("Bookings_GetContactList2", "GET", "booking-provider/{booking_provider}/bookings/{id}/contacts", BookingContact.class),
-    OPS.object("Bookings_CreateContact", "POST", "booking-provider/{booking_provider}/bookings/{id}/contacts", BookingContact.class),
-    OPS.object("Bookings_UpdateBookingContact", "PATCH", "booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}", UpdateBookingContactRequest.class),
-    OPS.none("Bookings_DeleteContact", "DELETE", "booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}", Void.class),
-    OPS.none("Bookings_DismissBooking", "POST", "booking-provider/{booking_provider}/bookings/{id}/dismiss", Void.class),
-    OPS.export("ExportBookings_Get", "GET", "export/bookings", ExportBooking.class)), false, "tn.crm.bookings:r", "tn.crm.bookings:w", st -> Crm.of(st).bookings());
+  static final ResourceDescriptor<Booking, Long> BOOKINGS =
+      new ResourceDescriptor<>(
+          Crm.BOOKINGS,
+          List.of(
+              OPS.object("Bookings_Get", "GET", "bookings/{id}", Booking.class),
+              OPS.page("Bookings_GetList", "GET", "bookings", Booking.class),
+              OPS.page(
+                  "Bookings_GetContactList", "GET", "bookings/{id}/contacts", BookingContact.class),
+              OPS.object(
+                  "Bookings_GetForProvider",
+                  "GET",
+                  "booking-provider/{booking_provider}/bookings/{id}",
+                  Booking.class),
+              OPS.object(
+                  "Bookings_Update",
+                  "PATCH",
+                  "booking-provider/{booking_provider}/bookings/{id}",
+                  Booking.class),
+              OPS.page(
+                  "Bookings_GetList2",
+                  "GET",
+                  "booking-provider/{booking_provider}/bookings",
+                  Booking.class),
+              OPS.object(
+                  "Bookings_Create",
+                  "POST",
+                  "booking-provider/{booking_provider}/bookings",
+                  Booking.class),
+              OPS.page(
+                  "Bookings_GetContactList2",
+                  "GET",
+                  "booking-provider/{booking_provider}/bookings/{id}/contacts",
+                  BookingContact.class),
+              OPS.object(
+                  "Bookings_CreateContact",
+                  "POST",
+                  "booking-provider/{booking_provider}/bookings/{id}/contacts",
+                  BookingContact.class),
+              OPS.object(
+                  "Bookings_UpdateBookingContact",
+                  "PATCH",
+                  "booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}",
+                  UpdateBookingContactRequest.class),
+              OPS.none(
+                  "Bookings_DeleteContact",
+                  "DELETE",
+                  "booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}",
+                  Void.class),
+              OPS.none(
+                  "Bookings_DismissBooking",
+                  "POST",
+                  "booking-provider/{booking_provider}/bookings/{id}/dismiss",
+                  Void.class),
+              OPS.export("ExportBookings_Get", "GET", "export/bookings", Booking.class)),
+          false,
+          "tn.crm.bookings:r",
+          "tn.crm.bookings:w",
+          st -> Crm.of(st).bookings());
 
-  static final ResourceDescriptor<Contact, UUID> CONTACTS = new ResourceDescriptor<>(Crm.CONTACTS, List.of(
-    OPS.page("ContactMethods_GetContactMethods", "GET", "contacts/{contactId}/contact-methods", ContactMethod.class),
-    OPS.object("ContactMethods_CreateContactMethod", "POST", "contacts/{contactId}/contact-methods", ContactMethod.class),
-    OPS.object("ContactMethods_GetContactMethod", "GET", "contacts/{contactId}/contact-methods/{contactMethodId}", ContactMethod.class),
-    OPS.object("ContactMethods_UpsertContactMethod", "PUT", "contacts/{contactId}/contact-methods/{contactMethodId}", ContactMethod.class),
-    OPS.object("ContactMethods_UpdateContactMethod", "PATCH", "contacts/{contactId}/contact-methods/{contactMethodId}", ContactMethod.class),
-    OPS.none("ContactMethods_DeleteContactMethod", "DELETE", "contacts/{contactId}/contact-methods/{contactMethodId}", Void.class),
-    OPS.array("ContactPreferences_GetContactMethodPreferences", "GET", "contacts/{contactId}/contact-methods/{contactMethodId}/preferences", ContactPreference.class),
-    OPS.object("ContactPreferences_GetContactMethodPreference", "GET", "contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}", ContactPreference.class),
-    OPS.object("ContactPreferences_UpdateContactMethodPreference", "PATCH", "contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}", ContactPreference.class),
-    OPS.object("Contacts_Get", "GET", "contacts/{id}", Contact.class),
-    OPS.object("Contacts_Replace", "PUT", "contacts/{id}", Contact.class),
-    OPS.object("Contacts_Update", "PATCH", "contacts/{id}", Contact.class),
-    OPS.none("Contacts_DeleteContact", "DELETE", "contacts/{id}", Void.class),
-    OPS.page("Contacts_GetByRelationshipId", "GET", "contacts/relationships/{relationshipId}", Contact.class),
-    OPS.page("Contacts_GetList", "GET", "contacts", Contact.class),
-    OPS.object("Contacts_Create", "POST", "contacts", Contact.class),
-    OPS.none("Contacts_CreateContactRelationship", "POST", "contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}", Void.class),
-    OPS.none("Contacts_DeleteContactRelationship", "DELETE", "contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}", Void.class),
-    OPS.page("Contacts_GetContactRelationshipList", "GET", "contacts/{contactId}/relationships", ContactRelationship.class),
-    OPS.array("Contacts_GetPreferenceMetadataList", "GET", "contacts/preferences", ContactPreferenceType.class),
-    OPS.page("Contacts_SearchContactMethods", "GET", "contacts/contact-methods", ContactMethod.class)), false, "tn.crm.contacts:r", "tn.crm.contacts:w", st -> Crm.of(st).contacts());
+  static final ResourceDescriptor<Contact, UUID> CONTACTS =
+      new ResourceDescriptor<>(
+          Crm.CONTACTS,
+          List.of(
+              OPS.page(
+                  "ContactMethods_GetContactMethods",
+                  "GET",
+                  "contacts/{contactId}/contact-methods",
+                  ContactMethod.class),
+              OPS.object(
+                  "ContactMethods_CreateContactMethod",
+                  "POST",
+                  "contacts/{contactId}/contact-methods",
+                  ContactMethod.class),
+              OPS.object(
+                  "ContactMethods_GetContactMethod",
+                  "GET",
+                  "contacts/{contactId}/contact-methods/{contactMethodId}",
+                  ContactMethod.class),
+              OPS.object(
+                  "ContactMethods_UpsertContactMethod",
+                  "PUT",
+                  "contacts/{contactId}/contact-methods/{contactMethodId}",
+                  ContactMethod.class),
+              OPS.object(
+                  "ContactMethods_UpdateContactMethod",
+                  "PATCH",
+                  "contacts/{contactId}/contact-methods/{contactMethodId}",
+                  ContactMethod.class),
+              OPS.none(
+                  "ContactMethods_DeleteContactMethod",
+                  "DELETE",
+                  "contacts/{contactId}/contact-methods/{contactMethodId}",
+                  Void.class),
+              OPS.array(
+                  "ContactPreferences_GetContactMethodPreferences",
+                  "GET",
+                  "contacts/{contactId}/contact-methods/{contactMethodId}/preferences",
+                  ContactPreference.class),
+              OPS.object(
+                  "ContactPreferences_GetContactMethodPreference",
+                  "GET",
+                  "contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}",
+                  ContactPreference.class),
+              OPS.object(
+                  "ContactPreferences_UpdateContactMethodPreference",
+                  "PATCH",
+                  "contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}",
+                  ContactPreference.class),
+              OPS.object("Contacts_Get", "GET", "contacts/{id}", Contact.class),
+              OPS.object("Contacts_Replace", "PUT", "contacts/{id}", Contact.class),
+              OPS.object("Contacts_Update", "PATCH", "contacts/{id}", Contact.class),
+              OPS.none("Contacts_DeleteContact", "DELETE", "contacts/{id}", Void.class),
+              OPS.page(
+                  "Contacts_GetByRelationshipId",
+                  "GET",
+                  "contacts/relationships/{relationshipId}",
+                  Contact.class),
+              OPS.page("Contacts_GetList", "GET", "contacts", Contact.class),
+              OPS.object("Contacts_Create", "POST", "contacts", Contact.class),
+              OPS.none(
+                  "Contacts_CreateContactRelationship",
+                  "POST",
+                  "contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}",
+                  Void.class),
+              OPS.none(
+                  "Contacts_DeleteContactRelationship",
+                  "DELETE",
+                  "contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}",
+                  Void.class),
+              OPS.page(
+                  "Contacts_GetContactRelationshipList",
+                  "GET",
+                  "contacts/{contactId}/relationships",
+                  ContactRelationship.class),
+              OPS.array(
+                  "Contacts_GetPreferenceMetadataList",
+                  "GET",
+                  "contacts/preferences",
+                  ContactPreferenceType.class),
+              OPS.page(
+                  "Contacts_SearchContactMethods",
+                  "GET",
+                  "contacts/contact-methods",
+                  ContactMethod.class)),
+          false,
+          "tn.crm.contacts:r",
+          "tn.crm.contacts:w",
+          st -> Crm.of(st).contacts());
 
-  static final ResourceDescriptor<Customer, Long> CUSTOMERS = new ResourceDescriptor<>(Crm.CUSTOMERS, List.of(
-    OPS.object("Customers_Get", "GET", "customers/{id}", Customer.class),
-    OPS.object("Customers_Update", "PATCH", "customers/{id}", Customer.class),
-    OPS.page("Customers_GetList", "GET", "customers", Customer.class),
-    OPS.object("Customers_Create", "POST", "customers", CreatedCustomer.class),
-    OPS.page("Customers_GetNotes", "GET", "customers/{id}/notes", Note.class),
-    OPS.object("Customers_CreateNote", "POST", "customers/{id}/notes", Note.class),
-    OPS.none("Customers_DeleteNote", "DELETE", "customers/{id}/notes/{noteId}", Void.class),
-    OPS.page("Customers_GetContactList", "GET", "customers/{id}/contacts", CustomerContactWithModifiedOn.class),
-    OPS.object("Customers_CreateContact", "POST", "customers/{id}/contacts", CustomerContactWithModifiedOn.class),
-    OPS.object("Customers_UpdateContact", "PATCH", "customers/{id}/contacts/{contactId}", CustomerContactWithModifiedOn.class),
-    OPS.none("Customers_DeleteContact", "DELETE", "customers/{id}/contacts/{contactId}", Void.class),
-    OPS.page("Customers_GetModifiedContactsList", "GET", "customers/contacts", CustomerContactWithModifiedOnAndCustomerId.class),
-    OPS.object("Customers_CreateTag", "POST", "customers/{id}/tags/{tagTypeId}", CreateCustomerTag.class),
-    OPS.none("Customers_DeleteTag", "DELETE", "customers/{id}/tags/{tagTypeId}", Void.class),
-    OPS.page("Customers_GetCustomFieldTypes", "GET", "customers/custom-fields", CustomersCustomFieldType.class),
-    OPS.export("ExportContacts_CustomersContacts", "GET", "export/customers/contacts", ExportCustomerContact.class),
-    OPS.export("ExportCustomers_GetCustomers", "GET", "export/customers", ExportCustomer.class)), false, "tn.crm.customers:r", "tn.crm.customers:w", st -> Crm.of(st).customers());
+  static final ResourceDescriptor<Customer, Long> CUSTOMERS =
+      new ResourceDescriptor<>(
+          Crm.CUSTOMERS,
+          List.of(
+              OPS.object("Customers_Get", "GET", "customers/{id}", Customer.class),
+              OPS.object("Customers_Update", "PATCH", "customers/{id}", Customer.class),
+              OPS.page("Customers_GetList", "GET", "customers", Customer.class),
+              OPS.object("Customers_Create", "POST", "customers", Customer.class),
+              OPS.page("Customers_GetNotes", "GET", "customers/{id}/notes", Note.class),
+              OPS.object("Customers_CreateNote", "POST", "customers/{id}/notes", Note.class),
+              OPS.none(
+                  "Customers_DeleteNote", "DELETE", "customers/{id}/notes/{noteId}", Void.class),
+              OPS.page(
+                  "Customers_GetContactList",
+                  "GET",
+                  "customers/{id}/contacts",
+                  CustomerContact.class),
+              OPS.object(
+                  "Customers_CreateContact",
+                  "POST",
+                  "customers/{id}/contacts",
+                  CustomerContact.class),
+              OPS.object(
+                  "Customers_UpdateContact",
+                  "PATCH",
+                  "customers/{id}/contacts/{contactId}",
+                  CustomerContact.class),
+              OPS.none(
+                  "Customers_DeleteContact",
+                  "DELETE",
+                  "customers/{id}/contacts/{contactId}",
+                  Void.class),
+              OPS.page(
+                  "Customers_GetModifiedContactsList",
+                  "GET",
+                  "customers/contacts",
+                  CustomerContact.class),
+              OPS.object(
+                  "Customers_CreateTag",
+                  "POST",
+                  "customers/{id}/tags/{tagTypeId}",
+                  CustomerTags.class),
+              OPS.none(
+                  "Customers_DeleteTag", "DELETE", "customers/{id}/tags/{tagTypeId}", Void.class),
+              OPS.page(
+                  "Customers_GetCustomFieldTypes",
+                  "GET",
+                  "customers/custom-fields",
+                  CustomFieldType.class),
+              OPS.export(
+                  "ExportContacts_CustomersContacts",
+                  "GET",
+                  "export/customers/contacts",
+                  CustomerContact.class),
+              OPS.export(
+                  "ExportCustomers_GetCustomers", "GET", "export/customers", Customer.class)),
+          false,
+          "tn.crm.customers:r",
+          "tn.crm.customers:w",
+          st -> Crm.of(st).customers());
 
-  static final ResourceDescriptor<Lead, Long> LEADS = new ResourceDescriptor<>(Crm.LEADS, List.of(
-    OPS.export("ExportLeads_Leads", "GET", "export/leads", ExportLeads.class),
-    OPS.object("Leads_Get", "GET", "leads/{id}", Lead.class),
-    OPS.object("Leads_Update", "PATCH", "leads/{id}", Lead.class),
-    OPS.page("Leads_GetList", "GET", "leads", Lead.class),
-    OPS.object("Leads_Create", "POST", "leads", Lead.class),
-    OPS.object("Leads_CreateFollowUp", "POST", "leads/{id}/follow-up", FollowUp.class),
-    OPS.page("Leads_GetNotes", "GET", "leads/{id}/notes", Note.class),
-    OPS.object("Leads_CreateNote", "POST", "leads/{id}/notes", Note.class),
-    OPS.none("Leads_Dismiss", "POST", "leads/{id}/dismiss", Void.class),
-    OPS.object("Leads_SubmitLeadForm", "POST", "leads/form", SubmitLeadForm.class)), false, "tn.crm.leads:r", "tn.crm.leads:w", st -> Crm.of(st).leads());
+  static final ResourceDescriptor<Lead, Long> LEADS =
+      new ResourceDescriptor<>(
+          Crm.LEADS,
+          List.of(
+              OPS.export("ExportLeads_Leads", "GET", "export/leads", Lead.class),
+              OPS.object("Leads_Get", "GET", "leads/{id}", Lead.class),
+              OPS.object("Leads_Update", "PATCH", "leads/{id}", Lead.class),
+              OPS.page("Leads_GetList", "GET", "leads", Lead.class),
+              OPS.object("Leads_Create", "POST", "leads", Lead.class),
+              OPS.object("Leads_CreateFollowUp", "POST", "leads/{id}/follow-up", FollowUp.class),
+              OPS.page("Leads_GetNotes", "GET", "leads/{id}/notes", Note.class),
+              OPS.object("Leads_CreateNote", "POST", "leads/{id}/notes", Note.class),
+              OPS.none("Leads_Dismiss", "POST", "leads/{id}/dismiss", Void.class),
+              OPS.object("Leads_SubmitLeadForm", "POST", "leads/form", SubmitLeadFormResult.class)),
+          false,
+          "tn.crm.leads:r",
+          "tn.crm.leads:w",
+          st -> Crm.of(st).leads());
 
-  static final ResourceDescriptor<Location, Long> LOCATIONS = new ResourceDescriptor<>(Crm.LOCATIONS, List.of(
-    OPS.export("ExportContacts_LocationsContacts", "GET", "export/locations/contacts", ExportLocationContact.class),
-    OPS.export("ExportLocations_Locations", "GET", "export/locations", ExportLocations.class),
-    OPS.object("Locations_Get", "GET", "locations/{id}", Location.class),
-    OPS.object("Locations_Update", "PATCH", "locations/{id}", Location.class),
-    OPS.page("Locations_GetList", "GET", "locations", Location.class),
-    OPS.object("Locations_Create", "POST", "locations", CreateLocation.class),
-    OPS.page("Locations_GetNotes", "GET", "locations/{id}/notes", Note.class),
-    OPS.object("Locations_CreateNote", "POST", "locations/{id}/notes", Note.class),
-    OPS.none("Locations_DeleteNote", "DELETE", "locations/{id}/notes/{noteId}", Void.class),
-    OPS.page("Locations_GetContactList", "GET", "locations/{id}/contacts", LocationContactResponse.class),
-    OPS.object("Locations_CreateContact", "POST", "locations/{id}/contacts", LocationContactResponse.class),
-    OPS.page("Locations_GetLocationsContactsList", "GET", "locations/contacts", LocationsContact.class),
-    OPS.object("Locations_UpdateContact", "PATCH", "locations/{id}/contacts/{contactId}", LocationContactResponse.class),
-    OPS.none("Locations_DeleteContact", "DELETE", "locations/{id}/contacts/{contactId}", Void.class),
-    OPS.object("Locations_CreateTag", "POST", "locations/{id}/tags/{tagTypeId}", CreateLocationTag.class),
-    OPS.none("Locations_DeleteTag", "DELETE", "locations/{id}/tags/{tagTypeId}", Void.class),
-    OPS.page("Locations_GetCustomFieldTypes", "GET", "locations/custom-fields", LocationsCustomFieldType.class),
-    OPS.none("Locations_UpdatePreferredTechnician", "POST", "locations/{id}/preferredtechnician/{preferredTechnicianId}", Void.class),
-    OPS.id("Locations_GetPreferredTechnician", "GET", "locations/{id}/preferredtechnician", Long.class)), false, "tn.crm.locations:r", "tn.crm.locations:w", st -> Crm.of(st).locations());
+  static final ResourceDescriptor<Location, Long> LOCATIONS =
+      new ResourceDescriptor<>(
+          Crm.LOCATIONS,
+          List.of(
+              OPS.export(
+                  "ExportContacts_LocationsContacts",
+                  "GET",
+                  "export/locations/contacts",
+                  LocationContact.class),
+              OPS.export("ExportLocations_Locations", "GET", "export/locations", Location.class),
+              OPS.object("Locations_Get", "GET", "locations/{id}", Location.class),
+              OPS.object("Locations_Update", "PATCH", "locations/{id}", Location.class),
+              OPS.page("Locations_GetList", "GET", "locations", Location.class),
+              OPS.object("Locations_Create", "POST", "locations", Location.class),
+              OPS.page("Locations_GetNotes", "GET", "locations/{id}/notes", Note.class),
+              OPS.object("Locations_CreateNote", "POST", "locations/{id}/notes", Note.class),
+              OPS.none(
+                  "Locations_DeleteNote", "DELETE", "locations/{id}/notes/{noteId}", Void.class),
+              OPS.page(
+                  "Locations_GetContactList",
+                  "GET",
+                  "locations/{id}/contacts",
+                  LocationContact.class),
+              OPS.object(
+                  "Locations_CreateContact",
+                  "POST",
+                  "locations/{id}/contacts",
+                  LocationContact.class),
+              OPS.page(
+                  "Locations_GetLocationsContactsList",
+                  "GET",
+                  "locations/contacts",
+                  LocationContact.class),
+              OPS.object(
+                  "Locations_UpdateContact",
+                  "PATCH",
+                  "locations/{id}/contacts/{contactId}",
+                  LocationContact.class),
+              OPS.none(
+                  "Locations_DeleteContact",
+                  "DELETE",
+                  "locations/{id}/contacts/{contactId}",
+                  Void.class),
+              OPS.object(
+                  "Locations_CreateTag",
+                  "POST",
+                  "locations/{id}/tags/{tagTypeId}",
+                  LocationTags.class),
+              OPS.none(
+                  "Locations_DeleteTag", "DELETE", "locations/{id}/tags/{tagTypeId}", Void.class),
+              OPS.page(
+                  "Locations_GetCustomFieldTypes",
+                  "GET",
+                  "locations/custom-fields",
+                  CustomFieldType.class),
+              OPS.none(
+                  "Locations_UpdatePreferredTechnician",
+                  "POST",
+                  "locations/{id}/preferredtechnician/{preferredTechnicianId}",
+                  Void.class),
+              OPS.id(
+                  "Locations_GetPreferredTechnician",
+                  "GET",
+                  "locations/{id}/preferredtechnician",
+                  Long.class)),
+          false,
+          "tn.crm.locations:r",
+          "tn.crm.locations:w",
+          st -> Crm.of(st).locations());
 
-  static final ResourceDescriptor<Void, Void> TAGS = new ResourceDescriptor<>(Crm.TAGS, List.of(
-    OPS.none("BulkTags_AddTags", "PUT", "tags", Void.class),
-    OPS.none("BulkTags_RemoveTags", "DELETE", "tags", Void.class)), false, "tn.crm.tags:r", "tn.crm.tags:w", st -> Crm.of(st).tags());
+  static final ResourceDescriptor<Void, Void> TAGS =
+      new ResourceDescriptor<>(
+          Crm.TAGS,
+          List.of(
+              OPS.none("BulkTags_AddTags", "PUT", "tags", Void.class),
+              OPS.none("BulkTags_RemoveTags", "DELETE", "tags", Void.class)),
+          false,
+          "tn.crm.tags:r",
+          "tn.crm.tags:w",
+          st -> Crm.of(st).tags());
 
   @Override
   public String area() {

@@ -5,19 +5,20 @@ package dev.titanj.crm;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.spi.QueryState;
-import dev.titanj.crm.model.CustomerContactWithModifiedOn;
+import dev.titanj.crm.model.CustomerContact;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/customers/{id}/contacts} ({@code Customers_GetContactList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/customers/{id}/contacts} ({@code
+ * Customers_GetContactList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class CustomerContactsQuery extends ListQuery<CustomerContactWithModifiedOn, CustomerContactsQuery> {
-  CustomerContactsQuery(QueryState<CustomerContactWithModifiedOn> state) {
+public final class CustomerContactsQuery extends ListQuery<CustomerContact, CustomerContactsQuery> {
+  CustomerContactsQuery(QueryState<CustomerContact> state) {
     super(state);
   }
 
   @Override
-  protected CustomerContactsQuery withState(QueryState<CustomerContactWithModifiedOn> state) {
+  protected CustomerContactsQuery withState(QueryState<CustomerContact> state) {
     return new CustomerContactsQuery(state);
   }
 }

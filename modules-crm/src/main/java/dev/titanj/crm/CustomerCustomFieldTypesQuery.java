@@ -9,24 +9,29 @@ import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
-import dev.titanj.crm.model.CustomersCustomFieldType;
+import dev.titanj.crm.model.CustomFieldType;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/customers/custom-fields} ({@code Customers_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/customers/custom-fields} ({@code
+ * Customers_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class CustomerCustomFieldTypesQuery extends ListQuery<CustomersCustomFieldType, CustomerCustomFieldTypesQuery> implements CreatedFilters<CustomerCustomFieldTypesQuery>, ModifiedFilters<CustomerCustomFieldTypesQuery> {
-  CustomerCustomFieldTypesQuery(QueryState<CustomersCustomFieldType> state) {
+public final class CustomerCustomFieldTypesQuery
+    extends ListQuery<CustomFieldType, CustomerCustomFieldTypesQuery>
+    implements CreatedFilters<CustomerCustomFieldTypesQuery>,
+        ModifiedFilters<CustomerCustomFieldTypesQuery> {
+  CustomerCustomFieldTypesQuery(QueryState<CustomFieldType> state) {
     super(state);
   }
 
   @Override
-  protected CustomerCustomFieldTypesQuery withState(QueryState<CustomersCustomFieldType> state) {
+  protected CustomerCustomFieldTypesQuery withState(QueryState<CustomFieldType> state) {
     return new CustomerCustomFieldTypesQuery(state);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public CustomerCustomFieldTypesQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

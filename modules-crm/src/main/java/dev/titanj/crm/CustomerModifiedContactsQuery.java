@@ -7,34 +7,34 @@ import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.spi.QueryState;
-import dev.titanj.crm.model.CustomerContactWithModifiedOnAndCustomerId;
+import dev.titanj.crm.model.CustomerContact;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/customers/contacts} ({@code Customers_GetModifiedContactsList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/customers/contacts} ({@code
+ * Customers_GetModifiedContactsList}). Immutable: each method returns a new query. Page size 1 to
+ * 5000.
  */
 @CheckReturnValue
-public final class CustomerModifiedContactsQuery extends ListQuery<CustomerContactWithModifiedOnAndCustomerId, CustomerModifiedContactsQuery> implements CreatedFilters<CustomerModifiedContactsQuery>, ModifiedFilters<CustomerModifiedContactsQuery> {
-  CustomerModifiedContactsQuery(QueryState<CustomerContactWithModifiedOnAndCustomerId> state) {
+public final class CustomerModifiedContactsQuery
+    extends ListQuery<CustomerContact, CustomerModifiedContactsQuery>
+    implements CreatedFilters<CustomerModifiedContactsQuery>,
+        ModifiedFilters<CustomerModifiedContactsQuery> {
+  CustomerModifiedContactsQuery(QueryState<CustomerContact> state) {
     super(state);
   }
 
   @Override
-  protected CustomerModifiedContactsQuery withState(
-      QueryState<CustomerContactWithModifiedOnAndCustomerId> state) {
+  protected CustomerModifiedContactsQuery withState(QueryState<CustomerContact> state) {
     return new CustomerModifiedContactsQuery(state);
   }
 
-  /**
-   * Filter {@code customerIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code customerIds}: ids sent comma-separated, 1 to 50 ids. */
   public CustomerModifiedContactsQuery customerIds(Collection<Long> ids) {
     return idsParam("customerIds", ids);
   }
 
-  /**
-   * {@link #customerIds(Collection)} with the ids written out: {@code customerIds(1L, 2L)}.
-   */
+  /** {@link #customerIds(Collection)} with the ids written out: {@code customerIds(1L, 2L)}. */
   public CustomerModifiedContactsQuery customerIds(Long... ids) {
     return idsParam("customerIds", ids);
   }

@@ -10,10 +10,12 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Note;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/customers/{id}/notes} ({@code Customers_GetNotes}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/customers/{id}/notes} ({@code Customers_GetNotes}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class CustomerNotesQuery extends ListQuery<Note, CustomerNotesQuery> implements CreatedFilters<CustomerNotesQuery>, ModifiedFilters<CustomerNotesQuery> {
+public final class CustomerNotesQuery extends ListQuery<Note, CustomerNotesQuery>
+    implements CreatedFilters<CustomerNotesQuery>, ModifiedFilters<CustomerNotesQuery> {
   CustomerNotesQuery(QueryState<Note> state) {
     super(state);
   }

@@ -14,10 +14,12 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/customers} ({@code Customers_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/customers} ({@code Customers_GetList}). Immutable:
+ * each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class CustomerQuery extends ListQuery<Customer, CustomerQuery> implements CreatedFilters<CustomerQuery>, ModifiedFilters<CustomerQuery> {
+public final class CustomerQuery extends ListQuery<Customer, CustomerQuery>
+    implements CreatedFilters<CustomerQuery>, ModifiedFilters<CustomerQuery> {
   CustomerQuery(QueryState<Customer> state) {
     super(state);
   }
@@ -27,128 +29,92 @@ public final class CustomerQuery extends ListQuery<Customer, CustomerQuery> impl
     return new CustomerQuery(state);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link CustomerSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link CustomerSort}. */
   public CustomerQuery sort(Sort<CustomerSort> sort) {
     return sortParam(sort);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public CustomerQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public CustomerQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code excludeAccountingChangesFromModifiedDateRange} (boolean).
-   */
+  /** Filter {@code excludeAccountingChangesFromModifiedDateRange} (boolean). */
   public CustomerQuery excludeAccountingChangesFromModifiedDateRange(boolean value) {
     return param("excludeAccountingChangesFromModifiedDateRange", value);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public CustomerQuery name(String value) {
     return textParam("name", value);
   }
 
-  /**
-   * Filter {@code street} (string).
-   */
+  /** Filter {@code street} (string). */
   public CustomerQuery street(String value) {
     return textParam("street", value);
   }
 
-  /**
-   * Filter {@code unit} (string).
-   */
+  /** Filter {@code unit} (string). */
   public CustomerQuery unit(String value) {
     return textParam("unit", value);
   }
 
-  /**
-   * Filter {@code city} (string).
-   */
+  /** Filter {@code city} (string). */
   public CustomerQuery city(String value) {
     return textParam("city", value);
   }
 
-  /**
-   * Filter {@code state} (string).
-   */
+  /** Filter {@code state} (string). */
   public CustomerQuery state(String value) {
     return textParam("state", value);
   }
 
-  /**
-   * Filter {@code zip} (string).
-   */
+  /** Filter {@code zip} (string). */
   public CustomerQuery zip(String value) {
     return textParam("zip", value);
   }
 
-  /**
-   * Filter {@code country} (string).
-   */
+  /** Filter {@code country} (string). */
   public CustomerQuery country(String value) {
     return textParam("country", value);
   }
 
-  /**
-   * Filter {@code latitude} (double).
-   */
+  /** Filter {@code latitude} (double). */
   public CustomerQuery latitude(double value) {
     return param("latitude", value);
   }
 
-  /**
-   * Filter {@code longitude} (double).
-   */
+  /** Filter {@code longitude} (double). */
   public CustomerQuery longitude(double value) {
     return param("longitude", value);
   }
 
-  /**
-   * Filter {@code phone} (string).
-   */
+  /** Filter {@code phone} (string). */
   public CustomerQuery phone(String value) {
     return textParam("phone", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public CustomerQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Filter {@code externalDataApplicationGuid} (a GUID).
-   */
+  /** Filter {@code externalDataApplicationGuid} (a GUID). */
   public CustomerQuery externalDataApplicationGuid(UUID value) {
     return textParam("externalDataApplicationGuid", value);
   }
 
-  /**
-   * Filter {@code externalDataKey} (string).
-   */
+  /** Filter {@code externalDataKey} (string). */
   public CustomerQuery externalDataKey(String value) {
     return textParam("externalDataKey", value);
   }
 
-  /**
-   * Filter {@code externalDataValues} (string).
-   */
+  /** Filter {@code externalDataValues} (string). */
   public CustomerQuery externalDataValues(String value) {
     return textParam("externalDataValues", value);
   }

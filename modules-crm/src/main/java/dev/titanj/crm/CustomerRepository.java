@@ -6,6 +6,7 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -14,26 +15,27 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.CustomerApi;
-import dev.titanj.crm.model.CreateCustomerContactRequest;
+import dev.titanj.crm.model.ContactUpdate;
+import dev.titanj.crm.model.CreateCustomerNoteRequest;
 import dev.titanj.crm.model.CreateCustomerRequest;
-import dev.titanj.crm.model.CreateCustomerTag;
-import dev.titanj.crm.model.CreatedCustomer;
 import dev.titanj.crm.model.Customer;
-import dev.titanj.crm.model.CustomerContactWithModifiedOn;
-import dev.titanj.crm.model.CustomerNoteCreateRequest;
-import dev.titanj.crm.model.ExportCustomer;
-import dev.titanj.crm.model.ExportCustomerContact;
+import dev.titanj.crm.model.CustomerContact;
+import dev.titanj.crm.model.CustomerTags;
+import dev.titanj.crm.model.NewContact;
 import dev.titanj.crm.model.Note;
-import dev.titanj.crm.model.UpdateCustomerContactRequest;
 import dev.titanj.crm.model.UpdateCustomerRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code crm.customers} ({@code crm/v2/tenant/{tenant}/customers}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.customers} ({@code crm/v2/tenant/{tenant}/customers}). Obtain it from
+ * {@link Crm}; thread-safe.
  */
-public final class CustomerRepository implements ReadRepository<Customer, Long>, QueryRepository<Customer, Long> {
+public final class CustomerRepository
+    implements ReadRepository<Customer, Long>,
+        QueryRepository<Customer, Long>,
+        ExportRepository<Customer, Long> {
   private final ResourceRuntime<Customer, Long> rt;
 
   private final CustomerApi api;
@@ -49,23 +51,23 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/customers}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/customers}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public CustomerQuery query() {
-    return new CustomerQuery(rt.pages(q -> api.customersGetList(q), 5000));
+    return new CustomerQuery(rt.pages(api::customersGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/customers/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.customers} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/customers/{id}}; empty when it does not
+   * exist (404). Served from the cache when {@code crm.customers} is cached.
    */
   public Optional<Customer> findById(long id) {
     return rt.find(id, () -> api.customersGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Customer getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -76,22 +78,22 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * Reads many records through {@code GET crm/v2/tenant/{tenant}/customers?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET crm/v2/tenant/{tenant}/customers?ids=...}, 50 ids per
+   * request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<Customer> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Customer> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}}. Body: {@link UpdateCustomerRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}}. Body: {@link UpdateCustomerRequest}.
+   * Evicts the record from the cache.
    */
   public Customer update(long id, UpdateCustomerRequest request) {
     Arguments.positive("id", id);
@@ -99,16 +101,16 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
     return rt.write(id, () -> api.customersUpdate(id, request));
   }
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/customers}. Body: {@link CreateCustomerRequest}.
-   */
-  public CreatedCustomer create(CreateCustomerRequest request) {
+  /** POST {@code crm/v2/tenant/{tenant}/customers}. Body: {@link CreateCustomerRequest}. */
+  public Customer create(CreateCustomerRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.customersCreate(request));
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/customers/{id}/notes}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/customers/{id}/notes}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public CustomerNotesQuery notes(long customerId) {
@@ -117,16 +119,18 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/notes}. Body: {@link CustomerNoteCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/notes}. Body: {@link
+   * CreateCustomerNoteRequest}. Evicts the record from the cache.
    */
-  public Note createNote(long customerId, CustomerNoteCreateRequest request) {
+  public Note createNote(long customerId, CreateCustomerNoteRequest request) {
     Arguments.positive("customerId", customerId);
     Arguments.notNull("request", request);
     return rt.write(customerId, () -> api.customersCreateNote(customerId, request));
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/notes/{noteId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/notes/{noteId}}; the API answers without a
+   * body. Evicts the record from the cache.
    */
   public void deleteNote(long customerId, long noteId) {
     Arguments.positive("customerId", customerId);
@@ -135,29 +139,32 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/customers/{id}/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/customers/{id}/contacts}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public CustomerContactsQuery contacts(long customerId) {
     Arguments.positive("customerId", customerId);
-    return new CustomerContactsQuery(rt.pages(q -> api.customersGetContactList(customerId, q), 5000));
+    return new CustomerContactsQuery(
+        rt.pages(q -> api.customersGetContactList(customerId, q), 5000));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}. Body: {@link CreateCustomerContactRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/contacts}. Body: {@link NewContact}. Evicts
+   * the record from the cache.
    */
-  public CustomerContactWithModifiedOn createContact(long customerId,
-      CreateCustomerContactRequest request) {
+  public CustomerContact createContact(long customerId, NewContact request) {
     Arguments.positive("customerId", customerId);
     Arguments.notNull("request", request);
     return rt.write(customerId, () -> api.customersCreateContact(customerId, request));
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}. Body: {@link UpdateCustomerContactRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}. Body: {@link
+   * ContactUpdate}. Evicts the record from the cache.
    */
-  public CustomerContactWithModifiedOn updateContact(long customerId, long contactId,
-      UpdateCustomerContactRequest request) {
+  public CustomerContact updateContact(long customerId, long contactId, ContactUpdate request) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
@@ -165,7 +172,8 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/contacts/{contactId}}; the API answers
+   * without a body. Evicts the record from the cache.
    */
   public void deleteContact(long customerId, long contactId) {
     Arguments.positive("customerId", customerId);
@@ -174,17 +182,20 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/customers/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/customers/contacts}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public CustomerModifiedContactsQuery modifiedContacts() {
-    return new CustomerModifiedContactsQuery(rt.pages(q -> api.customersGetModifiedContactsList(q), 5000));
+    return new CustomerModifiedContactsQuery(rt.pages(api::customersGetModifiedContactsList, 5000));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}. Evicts the record from the
+   * cache.
    */
-  public CreateCustomerTag addTag(long customerId, long tagTypeId) {
+  public CustomerTags addTag(long customerId, long tagTypeId) {
     Arguments.positive("customerId", customerId);
     Arguments.positive("tagTypeId", tagTypeId);
     return rt.write(customerId, () -> api.customersCreateTag(customerId, tagTypeId));
@@ -196,12 +207,13 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
    * @deprecated renamed to {@link #addTag}, which says what the operation does.
    */
   @Deprecated
-  public CreateCustomerTag createTag(long customerId, long tagTypeId) {
+  public CustomerTags createTag(long customerId, long tagTypeId) {
     return addTag(customerId, tagTypeId);
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/customers/{id}/tags/{tagTypeId}}; the API answers without
+   * a body. Evicts the record from the cache.
    */
   public void removeTag(long customerId, long tagTypeId) {
     Arguments.positive("customerId", customerId);
@@ -220,38 +232,45 @@ public final class CustomerRepository implements ReadRepository<Customer, Long>,
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/customers/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/customers/custom-fields}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public CustomerCustomFieldTypesQuery customFieldTypes() {
-    return new CustomerCustomFieldTypesQuery(rt.pages(q -> api.customersGetCustomFieldTypes(q), 5000));
+    return new CustomerCustomFieldTypesQuery(rt.pages(api::customersGetCustomFieldTypes, 5000));
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from {@code
+   * cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportCustomerContact> exportContacts(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportContactsCustomersContacts(q));
+  public ExportFeed<CustomerContact> exportContacts(ExportCursor cursor) {
+    return rt.export(cursor, api::exportContactsCustomersContacts);
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from the beginning.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers/contacts} from the
+   * beginning.
    */
-  public ExportFeed<ExportCustomerContact> exportContacts() {
+  public ExportFeed<CustomerContact> exportContacts() {
     return exportContacts(ExportCursor.beginning());
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
-  public ExportFeed<ExportCustomer> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportCustomersGetCustomers(q));
+  @Override
+  public ExportFeed<Customer> export(ExportCursor cursor) {
+    return rt.export(cursor, api::exportCustomersGetCustomers);
   }
 
-  /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from the beginning.
-   */
-  public ExportFeed<ExportCustomer> export() {
+  /** The change feed {@code GET crm/v2/tenant/{tenant}/export/customers} from the beginning. */
+  @Override
+  public ExportFeed<Customer> export() {
     return export(ExportCursor.beginning());
   }
 }

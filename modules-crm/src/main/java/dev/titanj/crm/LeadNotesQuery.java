@@ -10,10 +10,12 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Note;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/leads/{id}/notes} ({@code Leads_GetNotes}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/leads/{id}/notes} ({@code Leads_GetNotes}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class LeadNotesQuery extends ListQuery<Note, LeadNotesQuery> implements CreatedFilters<LeadNotesQuery>, ModifiedFilters<LeadNotesQuery> {
+public final class LeadNotesQuery extends ListQuery<Note, LeadNotesQuery>
+    implements CreatedFilters<LeadNotesQuery>, ModifiedFilters<LeadNotesQuery> {
   LeadNotesQuery(QueryState<Note> state) {
     super(state);
   }

@@ -14,10 +14,12 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/leads} ({@code Leads_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/leads} ({@code Leads_GetList}). Immutable: each
+ * method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class LeadQuery extends ListQuery<Lead, LeadQuery> implements CreatedFilters<LeadQuery>, ModifiedFilters<LeadQuery> {
+public final class LeadQuery extends ListQuery<Lead, LeadQuery>
+    implements CreatedFilters<LeadQuery>, ModifiedFilters<LeadQuery> {
   LeadQuery(QueryState<Lead> state) {
     super(state);
   }
@@ -27,114 +29,82 @@ public final class LeadQuery extends ListQuery<Lead, LeadQuery> implements Creat
     return new LeadQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public LeadQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public LeadQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code customerId} (int64).
-   */
+  /** Filter {@code customerId} (int64). */
   public LeadQuery customerId(long value) {
     return param("customerId", value);
   }
 
-  /**
-   * Filter {@code isProspect} (boolean).
-   */
+  /** Filter {@code isProspect} (boolean). */
   public LeadQuery isProspect(boolean value) {
     return param("isProspect", value);
   }
 
-  /**
-   * Filter {@code withoutCustomer} (boolean).
-   */
+  /** Filter {@code withoutCustomer} (boolean). */
   public LeadQuery withoutCustomer(boolean value) {
     return param("withoutCustomer", value);
   }
 
-  /**
-   * Filter {@code status} ({@link LeadStatus}).
-   */
+  /** Filter {@code status} ({@link LeadStatus}). */
   public LeadQuery status(LeadStatus value) {
     return enumParam("status", value);
   }
 
-  /**
-   * Filter {@code customerCity} (string).
-   */
+  /** Filter {@code customerCity} (string). */
   public LeadQuery customerCity(String value) {
     return textParam("customerCity", value);
   }
 
-  /**
-   * Filter {@code customerState} (string).
-   */
+  /** Filter {@code customerState} (string). */
   public LeadQuery customerState(String value) {
     return textParam("customerState", value);
   }
 
-  /**
-   * Filter {@code customerZip} (string).
-   */
+  /** Filter {@code customerZip} (string). */
   public LeadQuery customerZip(String value) {
     return textParam("customerZip", value);
   }
 
-  /**
-   * Filter {@code customerCreatedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code customerCreatedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public LeadQuery customerCreatedOnOrAfter(Instant value) {
     return instantParam("customerCreatedOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code customerCreatedBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code customerCreatedBefore}: a date-time, sent in UTC ISO-8601. */
   public LeadQuery customerCreatedBefore(Instant value) {
     return instantParam("customerCreatedBefore", value);
   }
 
-  /**
-   * Filter {@code customerModifiedOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code customerModifiedOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public LeadQuery customerModifiedOnOrAfter(Instant value) {
     return instantParam("customerModifiedOnOrAfter", value);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link LeadSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link LeadSort}. */
   public LeadQuery sort(Sort<LeadSort> sort) {
     return sortParam(sort);
   }
 
-  /**
-   * Filter {@code genPermUrl} (boolean).
-   */
+  /** Filter {@code genPermUrl} (boolean). */
   public LeadQuery genPermUrl(boolean value) {
     return param("genPermUrl", value);
   }
 
-  /**
-   * Filter {@code leadCustomerName} (string).
-   */
+  /** Filter {@code leadCustomerName} (string). */
   public LeadQuery leadCustomerName(String value) {
     return textParam("leadCustomerName", value);
   }
 
-  /**
-   * Filter {@code leadPhone} (string).
-   */
+  /** Filter {@code leadPhone} (string). */
   public LeadQuery leadPhone(String value) {
     return textParam("leadPhone", value);
   }

@@ -5,6 +5,7 @@ package dev.titanj.crm;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -14,24 +15,27 @@ import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.LeadApi;
 import dev.titanj.crm.model.CreateFollowUpRequest;
+import dev.titanj.crm.model.CreateLeadNoteRequest;
+import dev.titanj.crm.model.CreateLeadRequest;
 import dev.titanj.crm.model.DismissLeadRequest;
-import dev.titanj.crm.model.ExportLeads;
 import dev.titanj.crm.model.FollowUp;
 import dev.titanj.crm.model.Lead;
-import dev.titanj.crm.model.LeadCreateRequest;
-import dev.titanj.crm.model.LeadNoteCreateRequest;
-import dev.titanj.crm.model.LeadUpdateRequest;
 import dev.titanj.crm.model.Note;
-import dev.titanj.crm.model.SubmitLeadForm;
 import dev.titanj.crm.model.SubmitLeadFormRequest;
+import dev.titanj.crm.model.SubmitLeadFormResult;
+import dev.titanj.crm.model.UpdateLeadRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code crm.leads} ({@code crm/v2/tenant/{tenant}/leads}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.leads} ({@code crm/v2/tenant/{tenant}/leads}). Obtain it from {@link
+ * Crm}; thread-safe.
  */
-public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRepository<Lead, Long> {
+public final class LeadRepository
+    implements ReadRepository<Lead, Long>,
+        QueryRepository<Lead, Long>,
+        ExportRepository<Lead, Long> {
   private final ResourceRuntime<Lead, Long> rt;
 
   private final LeadApi api;
@@ -47,23 +51,23 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/leads}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/leads}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public LeadQuery query() {
-    return new LeadQuery(rt.pages(q -> api.leadsGetList(q), 5000));
+    return new LeadQuery(rt.pages(api::leadsGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/leads/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.leads} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/leads/{id}}; empty when it does not
+   * exist (404). Served from the cache when {@code crm.leads} is cached.
    */
   public Optional<Lead> findById(long id) {
     return rt.find(id, () -> api.leadsGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Lead getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -74,53 +78,53 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   }
 
   /**
-   * Reads many records through {@code GET crm/v2/tenant/{tenant}/leads?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET crm/v2/tenant/{tenant}/leads?ids=...}, 50 ids per
+   * request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<Lead> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Lead> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from {@code cursor}: batches
+   * while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportLeads> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportLeadsLeads(q));
+  @Override
+  public ExportFeed<Lead> export(ExportCursor cursor) {
+    return rt.export(cursor, api::exportLeadsLeads);
   }
 
-  /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from the beginning.
-   */
-  public ExportFeed<ExportLeads> export() {
+  /** The change feed {@code GET crm/v2/tenant/{tenant}/export/leads} from the beginning. */
+  @Override
+  public ExportFeed<Lead> export() {
     return export(ExportCursor.beginning());
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/leads/{id}}. Body: {@link LeadUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/leads/{id}}. Body: {@link UpdateLeadRequest}. Evicts the
+   * record from the cache.
    */
-  public Lead update(long id, LeadUpdateRequest request) {
+  public Lead update(long id, UpdateLeadRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.leadsUpdate(id, request));
   }
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/leads}. Body: {@link LeadCreateRequest}.
-   */
-  public Lead create(LeadCreateRequest request) {
+  /** POST {@code crm/v2/tenant/{tenant}/leads}. Body: {@link CreateLeadRequest}. */
+  public Lead create(CreateLeadRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.leadsCreate(request));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/follow-up}. Body: {@link CreateFollowUpRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/follow-up}. Body: {@link CreateFollowUpRequest}.
+   * Evicts the record from the cache.
    */
   public FollowUp createFollowUp(long leadId, CreateFollowUpRequest request) {
     Arguments.positive("leadId", leadId);
@@ -129,7 +133,9 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/leads/{id}/notes}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/leads/{id}/notes}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public LeadNotesQuery notes(long leadId) {
@@ -138,16 +144,18 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/notes}. Body: {@link LeadNoteCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/notes}. Body: {@link CreateLeadNoteRequest}.
+   * Evicts the record from the cache.
    */
-  public Note createNote(long leadId, LeadNoteCreateRequest request) {
+  public Note createNote(long leadId, CreateLeadNoteRequest request) {
     Arguments.positive("leadId", leadId);
     Arguments.notNull("request", request);
     return rt.write(leadId, () -> api.leadsCreateNote(leadId, request));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/dismiss}; the API answers without a body. Body: {@link DismissLeadRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/leads/{id}/dismiss}; the API answers without a body. Body:
+   * {@link DismissLeadRequest}. Evicts the record from the cache.
    */
   public void dismiss(long leadId, DismissLeadRequest request) {
     Arguments.positive("leadId", leadId);
@@ -156,9 +164,11 @@ public final class LeadRepository implements ReadRepository<Lead, Long>, QueryRe
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/leads/form}. {@code id} is query parameter {@code id} (optional, may be null). Body: {@link SubmitLeadFormRequest}. Evicts every cached {@code crm.leads} record.
+   * POST {@code crm/v2/tenant/{tenant}/leads/form}. {@code id} is query parameter {@code id}
+   * (optional, may be null). Body: {@link SubmitLeadFormRequest}. Evicts every cached {@code
+   * crm.leads} record.
    */
-  public SubmitLeadForm submitForm(Long id, SubmitLeadFormRequest request) {
+  public SubmitLeadFormResult submitForm(Long id, SubmitLeadFormRequest request) {
     Arguments.notNull("request", request);
     return rt.writeAll(() -> api.leadsSubmitLeadForm(Arguments.query("id", id), request));
   }

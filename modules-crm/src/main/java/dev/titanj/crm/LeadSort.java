@@ -4,23 +4,15 @@ package dev.titanj.crm;
 
 import dev.titanj.core.SortField;
 
-/**
- * Fields {@code Leads_GetList} can sort by.
- */
+/** Fields {@code Leads_GetList} can sort by. */
 public enum LeadSort implements SortField<LeadSort> {
-  /**
-   * Sorts by {@code Id}.
-   */
+  /** Sorts by {@code Id}. */
   ID("Id"),
 
-  /**
-   * Sorts by {@code ModifiedOn}.
-   */
+  /** Sorts by {@code ModifiedOn}. */
   MODIFIED_ON("ModifiedOn"),
 
-  /**
-   * Sorts by {@code CreatedOn}.
-   */
+  /** Sorts by {@code CreatedOn}. */
   CREATED_ON("CreatedOn");
 
   private final String wireName;

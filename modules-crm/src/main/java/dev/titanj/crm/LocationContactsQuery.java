@@ -5,19 +5,20 @@ package dev.titanj.crm;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.spi.QueryState;
-import dev.titanj.crm.model.LocationContactResponse;
+import dev.titanj.crm.model.LocationContact;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/locations/{id}/contacts} ({@code Locations_GetContactList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/locations/{id}/contacts} ({@code
+ * Locations_GetContactList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class LocationContactsQuery extends ListQuery<LocationContactResponse, LocationContactsQuery> {
-  LocationContactsQuery(QueryState<LocationContactResponse> state) {
+public final class LocationContactsQuery extends ListQuery<LocationContact, LocationContactsQuery> {
+  LocationContactsQuery(QueryState<LocationContact> state) {
     super(state);
   }
 
   @Override
-  protected LocationContactsQuery withState(QueryState<LocationContactResponse> state) {
+  protected LocationContactsQuery withState(QueryState<LocationContact> state) {
     return new LocationContactsQuery(state);
   }
 }

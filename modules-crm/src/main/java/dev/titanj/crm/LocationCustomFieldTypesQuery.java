@@ -9,24 +9,29 @@ import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
-import dev.titanj.crm.model.LocationsCustomFieldType;
+import dev.titanj.crm.model.CustomFieldType;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/locations/custom-fields} ({@code Locations_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/locations/custom-fields} ({@code
+ * Locations_GetCustomFieldTypes}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class LocationCustomFieldTypesQuery extends ListQuery<LocationsCustomFieldType, LocationCustomFieldTypesQuery> implements CreatedFilters<LocationCustomFieldTypesQuery>, ModifiedFilters<LocationCustomFieldTypesQuery> {
-  LocationCustomFieldTypesQuery(QueryState<LocationsCustomFieldType> state) {
+public final class LocationCustomFieldTypesQuery
+    extends ListQuery<CustomFieldType, LocationCustomFieldTypesQuery>
+    implements CreatedFilters<LocationCustomFieldTypesQuery>,
+        ModifiedFilters<LocationCustomFieldTypesQuery> {
+  LocationCustomFieldTypesQuery(QueryState<CustomFieldType> state) {
     super(state);
   }
 
   @Override
-  protected LocationCustomFieldTypesQuery withState(QueryState<LocationsCustomFieldType> state) {
+  protected LocationCustomFieldTypesQuery withState(QueryState<CustomFieldType> state) {
     return new LocationCustomFieldTypesQuery(state);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public LocationCustomFieldTypesQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

@@ -7,33 +7,34 @@ import dev.titanj.core.CreatedFilters;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.spi.QueryState;
-import dev.titanj.crm.model.LocationsContact;
+import dev.titanj.crm.model.LocationContact;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/locations/contacts} ({@code Locations_GetLocationsContactsList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/locations/contacts} ({@code
+ * Locations_GetLocationsContactsList}). Immutable: each method returns a new query. Page size 1 to
+ * 5000.
  */
 @CheckReturnValue
-public final class LocationModifiedContactsQuery extends ListQuery<LocationsContact, LocationModifiedContactsQuery> implements CreatedFilters<LocationModifiedContactsQuery>, ModifiedFilters<LocationModifiedContactsQuery> {
-  LocationModifiedContactsQuery(QueryState<LocationsContact> state) {
+public final class LocationModifiedContactsQuery
+    extends ListQuery<LocationContact, LocationModifiedContactsQuery>
+    implements CreatedFilters<LocationModifiedContactsQuery>,
+        ModifiedFilters<LocationModifiedContactsQuery> {
+  LocationModifiedContactsQuery(QueryState<LocationContact> state) {
     super(state);
   }
 
   @Override
-  protected LocationModifiedContactsQuery withState(QueryState<LocationsContact> state) {
+  protected LocationModifiedContactsQuery withState(QueryState<LocationContact> state) {
     return new LocationModifiedContactsQuery(state);
   }
 
-  /**
-   * Filter {@code locationIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code locationIds}: ids sent comma-separated, 1 to 50 ids. */
   public LocationModifiedContactsQuery locationIds(Collection<Long> ids) {
     return idsParam("locationIds", ids);
   }
 
-  /**
-   * {@link #locationIds(Collection)} with the ids written out: {@code locationIds(1L, 2L)}.
-   */
+  /** {@link #locationIds(Collection)} with the ids written out: {@code locationIds(1L, 2L)}. */
   public LocationModifiedContactsQuery locationIds(Long... ids) {
     return idsParam("locationIds", ids);
   }

@@ -10,10 +10,12 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.crm.model.Note;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/locations/{id}/notes} ({@code Locations_GetNotes}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/locations/{id}/notes} ({@code Locations_GetNotes}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class LocationNotesQuery extends ListQuery<Note, LocationNotesQuery> implements CreatedFilters<LocationNotesQuery>, ModifiedFilters<LocationNotesQuery> {
+public final class LocationNotesQuery extends ListQuery<Note, LocationNotesQuery>
+    implements CreatedFilters<LocationNotesQuery>, ModifiedFilters<LocationNotesQuery> {
   LocationNotesQuery(QueryState<Note> state) {
     super(state);
   }

@@ -14,10 +14,12 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * Filters of {@code GET crm/v2/tenant/{tenant}/locations} ({@code Locations_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET crm/v2/tenant/{tenant}/locations} ({@code Locations_GetList}). Immutable:
+ * each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class LocationQuery extends ListQuery<Location, LocationQuery> implements CreatedFilters<LocationQuery>, ModifiedFilters<LocationQuery> {
+public final class LocationQuery extends ListQuery<Location, LocationQuery>
+    implements CreatedFilters<LocationQuery>, ModifiedFilters<LocationQuery> {
   LocationQuery(QueryState<Location> state) {
     super(state);
   }
@@ -27,121 +29,87 @@ public final class LocationQuery extends ListQuery<Location, LocationQuery> impl
     return new LocationQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public LocationQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public LocationQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public LocationQuery name(String value) {
     return textParam("name", value);
   }
 
-  /**
-   * Filter {@code customerId} (int64).
-   */
+  /** Filter {@code customerId} (int64). */
   public LocationQuery customerId(long value) {
     return param("customerId", value);
   }
 
-  /**
-   * Filter {@code street} (string).
-   */
+  /** Filter {@code street} (string). */
   public LocationQuery street(String value) {
     return textParam("street", value);
   }
 
-  /**
-   * Filter {@code unit} (string).
-   */
+  /** Filter {@code unit} (string). */
   public LocationQuery unit(String value) {
     return textParam("unit", value);
   }
 
-  /**
-   * Filter {@code city} (string).
-   */
+  /** Filter {@code city} (string). */
   public LocationQuery city(String value) {
     return textParam("city", value);
   }
 
-  /**
-   * Filter {@code state} (string).
-   */
+  /** Filter {@code state} (string). */
   public LocationQuery state(String value) {
     return textParam("state", value);
   }
 
-  /**
-   * Filter {@code zip} (string).
-   */
+  /** Filter {@code zip} (string). */
   public LocationQuery zip(String value) {
     return textParam("zip", value);
   }
 
-  /**
-   * Filter {@code country} (string).
-   */
+  /** Filter {@code country} (string). */
   public LocationQuery country(String value) {
     return textParam("country", value);
   }
 
-  /**
-   * Filter {@code latitude} (double).
-   */
+  /** Filter {@code latitude} (double). */
   public LocationQuery latitude(double value) {
     return param("latitude", value);
   }
 
-  /**
-   * Filter {@code longitude} (double).
-   */
+  /** Filter {@code longitude} (double). */
   public LocationQuery longitude(double value) {
     return param("longitude", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public LocationQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link LocationSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link LocationSort}. */
   public LocationQuery sort(Sort<LocationSort> sort) {
     return sortParam(sort);
   }
 
-  /**
-   * Filter {@code externalDataApplicationGuid} (a GUID).
-   */
+  /** Filter {@code externalDataApplicationGuid} (a GUID). */
   public LocationQuery externalDataApplicationGuid(UUID value) {
     return textParam("externalDataApplicationGuid", value);
   }
 
-  /**
-   * Filter {@code externalDataKey} (string).
-   */
+  /** Filter {@code externalDataKey} (string). */
   public LocationQuery externalDataKey(String value) {
     return textParam("externalDataKey", value);
   }
 
-  /**
-   * Filter {@code externalDataValues} (string).
-   */
+  /** Filter {@code externalDataValues} (string). */
   public LocationQuery externalDataValues(String value) {
     return textParam("externalDataValues", value);
   }

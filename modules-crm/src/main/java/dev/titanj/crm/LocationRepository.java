@@ -6,6 +6,7 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -14,16 +15,13 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.LocationApi;
-import dev.titanj.crm.model.CreateLocation;
+import dev.titanj.crm.model.ContactUpdate;
+import dev.titanj.crm.model.CreateLocationNoteRequest;
 import dev.titanj.crm.model.CreateLocationRequest;
-import dev.titanj.crm.model.CreateLocationTag;
-import dev.titanj.crm.model.ExportLocationContact;
-import dev.titanj.crm.model.ExportLocations;
 import dev.titanj.crm.model.Location;
-import dev.titanj.crm.model.LocationContactCreateRequest;
-import dev.titanj.crm.model.LocationContactResponse;
-import dev.titanj.crm.model.LocationContactUpdateRequest;
-import dev.titanj.crm.model.LocationNoteCreateRequest;
+import dev.titanj.crm.model.LocationContact;
+import dev.titanj.crm.model.LocationTags;
+import dev.titanj.crm.model.NewContact;
 import dev.titanj.crm.model.Note;
 import dev.titanj.crm.model.UpdateLocationRequest;
 import java.util.Collection;
@@ -31,9 +29,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code crm.locations} ({@code crm/v2/tenant/{tenant}/locations}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.locations} ({@code crm/v2/tenant/{tenant}/locations}). Obtain it from
+ * {@link Crm}; thread-safe.
  */
-public final class LocationRepository implements ReadRepository<Location, Long>, QueryRepository<Location, Long> {
+public final class LocationRepository
+    implements ReadRepository<Location, Long>,
+        QueryRepository<Location, Long>,
+        ExportRepository<Location, Long> {
   private final ResourceRuntime<Location, Long> rt;
 
   private final LocationApi api;
@@ -49,23 +51,23 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/locations}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/locations}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public LocationQuery query() {
-    return new LocationQuery(rt.pages(q -> api.locationsGetList(q), 5000));
+    return new LocationQuery(rt.pages(api::locationsGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET crm/v2/tenant/{tenant}/locations/{id}}; empty when it does not exist (404). Served from the cache when {@code crm.locations} is cached.
+   * Reads one record with {@code GET crm/v2/tenant/{tenant}/locations/{id}}; empty when it does not
+   * exist (404). Served from the cache when {@code crm.locations} is cached.
    */
   public Optional<Location> findById(long id) {
     return rt.find(id, () -> api.locationsGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Location getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -76,50 +78,55 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * Reads many records through {@code GET crm/v2/tenant/{tenant}/locations?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET crm/v2/tenant/{tenant}/locations?ids=...}, 50 ids per
+   * request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<Location> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Location> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from {@code
+   * cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportLocationContact> exportContacts(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportContactsLocationsContacts(q));
+  public ExportFeed<LocationContact> exportContacts(ExportCursor cursor) {
+    return rt.export(cursor, api::exportContactsLocationsContacts);
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from the beginning.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations/contacts} from the
+   * beginning.
    */
-  public ExportFeed<ExportLocationContact> exportContacts() {
+  public ExportFeed<LocationContact> exportContacts() {
     return exportContacts(ExportCursor.beginning());
   }
 
   /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
-  public ExportFeed<ExportLocations> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportLocationsLocations(q));
+  @Override
+  public ExportFeed<Location> export(ExportCursor cursor) {
+    return rt.export(cursor, api::exportLocationsLocations);
   }
 
-  /**
-   * The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from the beginning.
-   */
-  public ExportFeed<ExportLocations> export() {
+  /** The change feed {@code GET crm/v2/tenant/{tenant}/export/locations} from the beginning. */
+  @Override
+  public ExportFeed<Location> export() {
     return export(ExportCursor.beginning());
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}}. Body: {@link UpdateLocationRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}}. Body: {@link UpdateLocationRequest}.
+   * Evicts the record from the cache.
    */
   public Location update(long id, UpdateLocationRequest request) {
     Arguments.positive("id", id);
@@ -127,16 +134,16 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
     return rt.write(id, () -> api.locationsUpdate(id, request));
   }
 
-  /**
-   * POST {@code crm/v2/tenant/{tenant}/locations}. Body: {@link CreateLocationRequest}.
-   */
-  public CreateLocation create(CreateLocationRequest request) {
+  /** POST {@code crm/v2/tenant/{tenant}/locations}. Body: {@link CreateLocationRequest}. */
+  public Location create(CreateLocationRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.locationsCreate(request));
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/locations/{id}/notes}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/locations/{id}/notes}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public LocationNotesQuery notes(long locationId) {
@@ -145,16 +152,18 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/notes}. Body: {@link LocationNoteCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/notes}. Body: {@link
+   * CreateLocationNoteRequest}. Evicts the record from the cache.
    */
-  public Note createNote(long locationId, LocationNoteCreateRequest request) {
+  public Note createNote(long locationId, CreateLocationNoteRequest request) {
     Arguments.positive("locationId", locationId);
     Arguments.notNull("request", request);
     return rt.write(locationId, () -> api.locationsCreateNote(locationId, request));
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/notes/{noteId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/notes/{noteId}}; the API answers without a
+   * body. Evicts the record from the cache.
    */
   public void deleteNote(long locationId, long noteId) {
     Arguments.positive("locationId", locationId);
@@ -163,37 +172,43 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/locations/{id}/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/locations/{id}/contacts}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public LocationContactsQuery contacts(long locationId) {
     Arguments.positive("locationId", locationId);
-    return new LocationContactsQuery(rt.pages(q -> api.locationsGetContactList(locationId, q), 5000));
+    return new LocationContactsQuery(
+        rt.pages(q -> api.locationsGetContactList(locationId, q), 5000));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/contacts}. Body: {@link LocationContactCreateRequest}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/contacts}. Body: {@link NewContact}. Evicts
+   * the record from the cache.
    */
-  public LocationContactResponse createContact(long locationId,
-      LocationContactCreateRequest request) {
+  public LocationContact createContact(long locationId, NewContact request) {
     Arguments.positive("locationId", locationId);
     Arguments.notNull("request", request);
     return rt.write(locationId, () -> api.locationsCreateContact(locationId, request));
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/locations/contacts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/locations/contacts}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public LocationModifiedContactsQuery modifiedContacts() {
-    return new LocationModifiedContactsQuery(rt.pages(q -> api.locationsGetLocationsContactsList(q), 5000));
+    return new LocationModifiedContactsQuery(
+        rt.pages(api::locationsGetLocationsContactsList, 5000));
   }
 
   /**
-   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}. Body: {@link LocationContactUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}. Body: {@link
+   * ContactUpdate}. Evicts the record from the cache.
    */
-  public LocationContactResponse updateContact(long locationId, long contactId,
-      LocationContactUpdateRequest request) {
+  public LocationContact updateContact(long locationId, long contactId, ContactUpdate request) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("contactId", contactId);
     Arguments.notNull("request", request);
@@ -201,7 +216,8 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/contacts/{contactId}}; the API answers
+   * without a body. Evicts the record from the cache.
    */
   public void deleteContact(long locationId, long contactId) {
     Arguments.positive("locationId", locationId);
@@ -210,9 +226,10 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}. Evicts the record from the
+   * cache.
    */
-  public CreateLocationTag addTag(long locationId, long tagTypeId) {
+  public LocationTags addTag(long locationId, long tagTypeId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("tagTypeId", tagTypeId);
     return rt.write(locationId, () -> api.locationsCreateTag(locationId, tagTypeId));
@@ -224,12 +241,13 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
    * @deprecated renamed to {@link #addTag}, which says what the operation does.
    */
   @Deprecated
-  public CreateLocationTag createTag(long locationId, long tagTypeId) {
+  public LocationTags createTag(long locationId, long tagTypeId) {
     return addTag(locationId, tagTypeId);
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code crm/v2/tenant/{tenant}/locations/{id}/tags/{tagTypeId}}; the API answers without
+   * a body. Evicts the record from the cache.
    */
   public void removeTag(long locationId, long tagTypeId) {
     Arguments.positive("locationId", locationId);
@@ -248,24 +266,30 @@ public final class LocationRepository implements ReadRepository<Location, Long>,
   }
 
   /**
-   * A query over {@code GET crm/v2/tenant/{tenant}/locations/custom-fields}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET crm/v2/tenant/{tenant}/locations/custom-fields}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public LocationCustomFieldTypesQuery customFieldTypes() {
-    return new LocationCustomFieldTypesQuery(rt.pages(q -> api.locationsGetCustomFieldTypes(q), 5000));
+    return new LocationCustomFieldTypesQuery(rt.pages(api::locationsGetCustomFieldTypes, 5000));
   }
 
   /**
-   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician/{preferredTechnicianId}}; the API answers without a body. Evicts the record from the cache.
+   * POST {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician/{preferredTechnicianId}};
+   * the API answers without a body. Evicts the record from the cache.
    */
   public void setPreferredTechnician(long locationId, long preferredTechnicianId) {
     Arguments.positive("locationId", locationId);
     Arguments.positive("preferredTechnicianId", preferredTechnicianId);
-    rt.write(locationId, () -> api.locationsUpdatePreferredTechnician(locationId, preferredTechnicianId));
+    rt.write(
+        locationId,
+        () -> api.locationsUpdatePreferredTechnician(locationId, preferredTechnicianId));
   }
 
   /**
-   * GET {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician}; the API answers with a bare id.
+   * GET {@code crm/v2/tenant/{tenant}/locations/{id}/preferredtechnician}; the API answers with a
+   * bare id.
    */
   public Long getPreferredTechnician(long locationId) {
     Arguments.positive("locationId", locationId);

@@ -8,11 +8,11 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.crm.internal.TagApi;
-import dev.titanj.crm.model.AddBulkTagsRequest;
-import dev.titanj.crm.model.RemoveBulkTagsRequest;
+import dev.titanj.crm.model.BulkTagsRequest;
 
 /**
- * Repository of {@code crm.tags} ({@code crm/v2/tenant/{tenant}/tags}). Obtain it from {@link Crm}; thread-safe.
+ * Repository of {@code crm.tags} ({@code crm/v2/tenant/{tenant}/tags}). Obtain it from {@link Crm};
+ * thread-safe.
  */
 public final class TagRepository implements Repository<Void, Void> {
   private final ResourceRuntime<Void, Void> rt;
@@ -30,17 +30,19 @@ public final class TagRepository implements Repository<Void, Void> {
   }
 
   /**
-   * PUT {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link AddBulkTagsRequest}.
+   * PUT {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link
+   * BulkTagsRequest}.
    */
-  public void addTags(AddBulkTagsRequest request) {
+  public void addTags(BulkTagsRequest request) {
     Arguments.notNull("request", request);
     rt.call(() -> api.bulkTagsAddTags(request));
   }
 
   /**
-   * DELETE {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link RemoveBulkTagsRequest}.
+   * DELETE {@code crm/v2/tenant/{tenant}/tags}; the API answers without a body. Body: {@link
+   * BulkTagsRequest}.
    */
-  public void removeTags(RemoveBulkTagsRequest request) {
+  public void removeTags(BulkTagsRequest request) {
     Arguments.notNull("request", request);
     rt.call(() -> api.bulkTagsRemoveTags(request));
   }

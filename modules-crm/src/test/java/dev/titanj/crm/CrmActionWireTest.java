@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.titanj.core.testsupport.ApiServer;
 import dev.titanj.crm.model.CreateFollowUpRequest;
-import dev.titanj.crm.model.DismissBookingModel;
+import dev.titanj.crm.model.DismissBookingRequest;
 import dev.titanj.crm.model.DismissLeadRequest;
 import java.time.Instant;
 import mockwebserver3.RecordedRequest;
@@ -55,7 +55,7 @@ class CrmActionWireTest {
   void bookingDismiss_postsToTheProvidersDismissPath() {
     server.answer(200, null);
 
-    crm.bookings().dismiss("acme", 5, DismissBookingModel.builder().dismissingMemo("dup").build());
+    crm.bookings().dismiss("acme", 5, DismissBookingRequest.builder().dismissingMemo("dup").build());
 
     RecordedRequest r = only();
     assertThat(ApiServer.line(r))

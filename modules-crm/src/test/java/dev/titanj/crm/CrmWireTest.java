@@ -7,22 +7,25 @@ import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.Page;
 import dev.titanj.core.testsupport.ApiServer;
-import dev.titanj.crm.model.AddBulkTagsRequest;
+import dev.titanj.crm.model.BulkTagsRequest;
 import dev.titanj.crm.model.Contact;
 import dev.titanj.crm.model.ContactType;
-import dev.titanj.crm.model.Customer;
 import dev.titanj.crm.model.CreateCustomerRequest;
+import dev.titanj.crm.model.Customer;
 import dev.titanj.crm.model.CustomerAddress;
+import dev.titanj.crm.model.CustomerContact;
 import dev.titanj.crm.model.CustomerType;
 import dev.titanj.crm.model.ImmutableCustomer;
+import dev.titanj.crm.model.Location;
 import dev.titanj.crm.model.NewLocation;
 import dev.titanj.crm.model.UpdateCustomerRequest;
 import dev.titanj.crm.model.UpdateLocationRequest;
-import dev.titanj.crm.model.RemoveBulkTagsRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -111,8 +114,8 @@ class CrmWireTest {
   void bulkTags_addIsPut_andRemoveIsDeleteWithABody_onTags() {
     server.answer(200, null).answer(200, null);
 
-    crm.tags().addTags(AddBulkTagsRequest.builder().addCustomerIds(1L, 2L).addTagTypeIds(9L).build());
-    crm.tags().removeTags(RemoveBulkTagsRequest.builder().addCustomerIds(1L).addTagTypeIds(9L).build());
+    crm.tags().addTags(BulkTagsRequest.builder().addCustomerIds(1L, 2L).addTagTypeIds(9L).build());
+    crm.tags().removeTags(BulkTagsRequest.builder().addCustomerIds(1L).addTagTypeIds(9L).build());
 
     RecordedRequest put = server.take();
     assertThat(ApiServer.line(put)).isEqualTo("PUT /crm/v2/tenant/42/tags");
@@ -265,5 +268,32 @@ class CrmWireTest {
     }
 
     assertThat(ids).containsExactly(5L, 6L);
+  }
+
+  @Test
+  void queryFindByIdCreateAndExport_returnOneCustomerType_soOneSinkTakesThemAll() {
+    server.answer("{\"page\":1,\"pageSize\":50,\"hasMore\":false,\"data\":[{\"id\":5}]}")
+        .answer(CUSTOMER)
+        .answer("{\"id\":7,\"name\":\"New\",\"contacts\":[{\"id\":70,\"type\":\"Email\"}],"
+            + "\"locations\":[{\"id\":71,\"customerId\":7}]}")
+        .answer("{\"hasMore\":false,\"continueFrom\":\"tok-2\",\"data\":"
+            + "[{\"id\":8,\"active\":false}]}");
+    Map<Long, Customer> sink = new java.util.LinkedHashMap<>();
+    Consumer<Customer> upsert = c -> sink.put(c.id(), c);
+
+    crm.customers().query().stream().forEach(upsert);
+    crm.customers().findById(42).ifPresent(upsert);
+    CustomerAddress address = CustomerAddress.builder().street("1 Main").city("X").state("CA")
+        .zip("90000").country("US").build();
+    upsert.accept(crm.customers().create(CreateCustomerRequest.builder().name("New").address(address)
+        .addLocations(NewLocation.builder().name("HQ").address(address).build()).build()));
+    crm.customers().export(ExportCursor.beginning()).stream().forEach(upsert);
+
+    assertThat(sink).containsOnlyKeys(5L, 42L, 7L, 8L);
+    // The export's active and the create answer's contacts and locations are fields of Customer.
+    assertThat(sink.get(8L).active()).contains(false);
+    assertThat(sink.get(7L).contacts()).extracting(CustomerContact::id).containsExactly(70L);
+    assertThat(sink.get(7L).locations()).extracting(Location::id).containsExactly(71L);
+    assertThat(sink.get(42L).contacts()).isEmpty();
   }
 }

@@ -13,10 +13,15 @@ import dev.titanj.dispatch.model.AppointmentAssignment;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET dispatch/v2/tenant/{tenant}/appointment-assignments} ({@code AppointmentAssignments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET dispatch/v2/tenant/{tenant}/appointment-assignments} ({@code
+ * AppointmentAssignments_GetList}). Immutable: each method returns a new query. Page size 1 to
+ * 5000.
  */
 @CheckReturnValue
-public final class AppointmentAssignmentQuery extends ListQuery<AppointmentAssignment, AppointmentAssignmentQuery> implements CreatedFilters<AppointmentAssignmentQuery>, ModifiedFilters<AppointmentAssignmentQuery> {
+public final class AppointmentAssignmentQuery
+    extends ListQuery<AppointmentAssignment, AppointmentAssignmentQuery>
+    implements CreatedFilters<AppointmentAssignmentQuery>,
+        ModifiedFilters<AppointmentAssignmentQuery> {
   AppointmentAssignmentQuery(QueryState<AppointmentAssignment> state) {
     super(state);
   }
@@ -26,23 +31,17 @@ public final class AppointmentAssignmentQuery extends ListQuery<AppointmentAssig
     return new AppointmentAssignmentQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public AppointmentAssignmentQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public AppointmentAssignmentQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code appointmentIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code appointmentIds}: ids sent comma-separated, 1 to 50 ids. */
   public AppointmentAssignmentQuery appointmentIds(Collection<Long> ids) {
     return idsParam("appointmentIds", ids);
   }
@@ -54,9 +53,7 @@ public final class AppointmentAssignmentQuery extends ListQuery<AppointmentAssig
     return idsParam("appointmentIds", ids);
   }
 
-  /**
-   * Filter {@code jobId} (int64).
-   */
+  /** Filter {@code jobId} (int64). */
   public AppointmentAssignmentQuery jobId(long value) {
     return param("jobId", value);
   }
@@ -68,9 +65,7 @@ public final class AppointmentAssignmentQuery extends ListQuery<AppointmentAssig
     return sortParam(sort);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public AppointmentAssignmentQuery active(Active active) {
     return enumParam("active", active);
   }

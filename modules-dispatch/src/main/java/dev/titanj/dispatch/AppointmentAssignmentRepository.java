@@ -16,17 +16,19 @@ import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.AppointmentAssignmentApi;
 import dev.titanj.dispatch.model.Appointment;
 import dev.titanj.dispatch.model.AppointmentAssignment;
-import dev.titanj.dispatch.model.AssignTechniciansRequest;
-import dev.titanj.dispatch.model.ExportAppointmentAssignments;
-import dev.titanj.dispatch.model.UnassignTechniciansRequest;
+import dev.titanj.dispatch.model.TechnicianAssignmentRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code dispatch.appointment-assignments} ({@code dispatch/v2/tenant/{tenant}/appointment-assignments}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.appointment-assignments} ({@code
+ * dispatch/v2/tenant/{tenant}/appointment-assignments}). Obtain it from {@link Dispatch};
+ * thread-safe.
  */
-public final class AppointmentAssignmentRepository implements ReadRepository<AppointmentAssignment, Long>, QueryRepository<AppointmentAssignment, Long> {
+public final class AppointmentAssignmentRepository
+    implements ReadRepository<AppointmentAssignment, Long>,
+        QueryRepository<AppointmentAssignment, Long> {
   private final ResourceRuntime<AppointmentAssignment, Long> rt;
 
   private final AppointmentAssignmentApi api;
@@ -42,23 +44,26 @@ public final class AppointmentAssignmentRepository implements ReadRepository<App
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/appointment-assignments}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/appointment-assignments}: lazy, paged (up
+   * to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public AppointmentAssignmentQuery query() {
-    return new AppointmentAssignmentQuery(rt.pages(q -> api.appointmentAssignmentsGetList(q), 5000));
+    return new AppointmentAssignmentQuery(rt.pages(api::appointmentAssignmentsGetList, 5000));
   }
 
   /**
-   * Reads one record through the list ({@code GET dispatch/v2/tenant/{tenant}/appointment-assignments?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code dispatch.appointment-assignments} is cached.
+   * Reads one record through the list ({@code GET
+   * dispatch/v2/tenant/{tenant}/appointment-assignments?ids=...}; the API has no read-by-id
+   * endpoint), including inactive records where the list can filter on that. Empty when it does not
+   * exist; cached when {@code dispatch.appointment-assignments} is cached.
    */
   public Optional<AppointmentAssignment> findById(long id) {
     return rt.findVia(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public AppointmentAssignment getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -69,54 +74,62 @@ public final class AppointmentAssignmentRepository implements ReadRepository<App
   }
 
   /**
-   * Reads many records through {@code GET dispatch/v2/tenant/{tenant}/appointment-assignments?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET
+   * dispatch/v2/tenant/{tenant}/appointment-assignments?ids=...}, 50 ids per request; input order
+   * kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<AppointmentAssignment> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<AppointmentAssignment> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians}. Body: {@link AssignTechniciansRequest}. Evicts every cached {@code dispatch.appointment-assignments} record.
+   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/assign-technicians}. Body:
+   * {@link TechnicianAssignmentRequest}. Evicts every cached {@code
+   * dispatch.appointment-assignments} record.
    */
-  public Appointment assignTechnicians(AssignTechniciansRequest request) {
+  public Appointment assignTechnicians(TechnicianAssignmentRequest request) {
     Arguments.notNull("request", request);
     return rt.writeAll(() -> api.appointmentAssignmentsAssignTechnicians(request));
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians}. Body: {@link UnassignTechniciansRequest}. Evicts every cached {@code dispatch.appointment-assignments} record.
+   * POST {@code dispatch/v2/tenant/{tenant}/appointment-assignments/unassign-technicians}. Body:
+   * {@link TechnicianAssignmentRequest}. Evicts every cached {@code
+   * dispatch.appointment-assignments} record.
    */
-  public Appointment unassignTechnicians(UnassignTechniciansRequest request) {
+  public Appointment unassignTechnicians(TechnicianAssignmentRequest request) {
     Arguments.notNull("request", request);
     return rt.writeAll(() -> api.appointmentAssignmentsUnassignTechnicians(request));
   }
 
   /**
-   * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from
+   * {@code cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportAppointmentAssignments> export(ExportCursor cursor, Active active) {
-    return rt.export(cursor, Arguments.query("active", active), q -> api.exportAppointmentAssignments(q));
+  public ExportFeed<AppointmentAssignment> export(ExportCursor cursor, Active active) {
+    return rt.export(cursor, Arguments.query("active", active), api::exportAppointmentAssignments);
   }
 
   /**
-   * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from the beginning.
+   * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from the
+   * beginning.
    */
-  public ExportFeed<ExportAppointmentAssignments> export() {
+  public ExportFeed<AppointmentAssignment> export() {
     return export(ExportCursor.beginning(), null);
   }
 
   /**
-   * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from {@code cursor}, without optional filters.
+   * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from
+   * {@code cursor}, without optional filters.
    */
-  public ExportFeed<ExportAppointmentAssignments> export(ExportCursor cursor) {
+  public ExportFeed<AppointmentAssignment> export(ExportCursor cursor) {
     return export(cursor, null);
   }
 }

@@ -10,10 +10,12 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.dispatch.model.ArrivalWindow;
 
 /**
- * Filters of {@code GET dispatch/v2/tenant/{tenant}/arrival-windows} ({@code ArrivalWindows_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET dispatch/v2/tenant/{tenant}/arrival-windows} ({@code
+ * ArrivalWindows_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ArrivalWindowQuery extends ListQuery<ArrivalWindow, ArrivalWindowQuery> implements CreatedFilters<ArrivalWindowQuery> {
+public final class ArrivalWindowQuery extends ListQuery<ArrivalWindow, ArrivalWindowQuery>
+    implements CreatedFilters<ArrivalWindowQuery> {
   ArrivalWindowQuery(QueryState<ArrivalWindow> state) {
     super(state);
   }
@@ -23,9 +25,7 @@ public final class ArrivalWindowQuery extends ListQuery<ArrivalWindow, ArrivalWi
     return new ArrivalWindowQuery(state);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public ArrivalWindowQuery active(Active active) {
     return enumParam("active", active);
   }

@@ -12,17 +12,18 @@ import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.ArrivalWindowApi;
 import dev.titanj.dispatch.model.ArrivalWindow;
-import dev.titanj.dispatch.model.ArrivalWindowConfigurationResponse;
-import dev.titanj.dispatch.model.CreateArrivalWindowRequest;
+import dev.titanj.dispatch.model.ArrivalWindowRequest;
+import dev.titanj.dispatch.model.ArrivalWindowSettings;
 import dev.titanj.dispatch.model.SetArrivalWindowStatusRequest;
 import dev.titanj.dispatch.model.UpdateArrivalWindowConfigurationRequest;
-import dev.titanj.dispatch.model.UpdateArrivalWindowRequest;
 import java.util.Optional;
 
 /**
- * Repository of {@code dispatch.arrival-windows} ({@code dispatch/v2/tenant/{tenant}/arrival-windows}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.arrival-windows} ({@code
+ * dispatch/v2/tenant/{tenant}/arrival-windows}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class ArrivalWindowRepository implements ReadRepository<ArrivalWindow, Long>, QueryRepository<ArrivalWindow, Long> {
+public final class ArrivalWindowRepository
+    implements ReadRepository<ArrivalWindow, Long>, QueryRepository<ArrivalWindow, Long> {
   private final ResourceRuntime<ArrivalWindow, Long> rt;
 
   private final ArrivalWindowApi api;
@@ -38,23 +39,24 @@ public final class ArrivalWindowRepository implements ReadRepository<ArrivalWind
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/arrival-windows}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/arrival-windows}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public ArrivalWindowQuery query() {
-    return new ArrivalWindowQuery(rt.pages(q -> api.arrivalWindowsGetList(q), 5000));
+    return new ArrivalWindowQuery(rt.pages(api::arrivalWindowsGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/arrival-windows/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.arrival-windows} is cached.
+   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/arrival-windows/{id}}; empty when
+   * it does not exist (404). Served from the cache when {@code dispatch.arrival-windows} is cached.
    */
   public Optional<ArrivalWindow> findById(long id) {
     return rt.find(id, () -> api.arrivalWindowsGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public ArrivalWindow getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -65,51 +67,58 @@ public final class ArrivalWindowRepository implements ReadRepository<ArrivalWind
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows}. Body: {@link CreateArrivalWindowRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows}. Body: {@link ArrivalWindowRequest}.
    */
-  public ArrivalWindow create(CreateArrivalWindowRequest request) {
+  public ArrivalWindow create(ArrivalWindowRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.arrivalWindowsCreate(request));
   }
 
   /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}. Body: {@link UpdateArrivalWindowRequest}. Evicts the record from the cache.
+   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}}. Body: {@link
+   * ArrivalWindowRequest}. Evicts the record from the cache.
    */
-  public ArrivalWindow update(long id, UpdateArrivalWindowRequest request) {
+  public ArrivalWindow update(long id, ArrivalWindowRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.arrivalWindowsUpdate(id, request));
   }
 
   /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without a body. Always sends the body {@code {"isActive":true}} ({@link SetArrivalWindowStatusRequest}). Evicts the record from the cache.
+   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without
+   * a body. Always sends the body {@code {"isActive":true}} ({@link
+   * SetArrivalWindowStatusRequest}). Evicts the record from the cache.
    */
   public void activate(long arrivalWindowId) {
     Arguments.positive("arrivalWindowId", arrivalWindowId);
-    SetArrivalWindowStatusRequest request = SetArrivalWindowStatusRequest.builder().isActive(true).build();
+    SetArrivalWindowStatusRequest request =
+        SetArrivalWindowStatusRequest.builder().isActive(true).build();
     rt.write(arrivalWindowId, () -> api.arrivalWindowsActivated(arrivalWindowId, request));
   }
 
   /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without a body. Always sends the body {@code {"isActive":false}} ({@link SetArrivalWindowStatusRequest}). Evicts the record from the cache.
+   * PUT {@code dispatch/v2/tenant/{tenant}/arrival-windows/{id}/activated}; the API answers without
+   * a body. Always sends the body {@code {"isActive":false}} ({@link
+   * SetArrivalWindowStatusRequest}). Evicts the record from the cache.
    */
   public void deactivate(long arrivalWindowId) {
     Arguments.positive("arrivalWindowId", arrivalWindowId);
-    SetArrivalWindowStatusRequest request = SetArrivalWindowStatusRequest.builder().isActive(false).build();
+    SetArrivalWindowStatusRequest request =
+        SetArrivalWindowStatusRequest.builder().isActive(false).build();
     rt.write(arrivalWindowId, () -> api.arrivalWindowsActivated(arrivalWindowId, request));
   }
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}.
-   */
-  public ArrivalWindowConfigurationResponse getConfiguration() {
+  /** GET {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}. */
+  public ArrivalWindowSettings getConfiguration() {
     return rt.call(() -> api.arrivalWindowsGetConfiguration());
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}. Body: {@link UpdateArrivalWindowConfigurationRequest}. Evicts every cached {@code dispatch.arrival-windows} record.
+   * POST {@code dispatch/v2/tenant/{tenant}/arrival-windows/configuration}. Body: {@link
+   * UpdateArrivalWindowConfigurationRequest}. Evicts every cached {@code dispatch.arrival-windows}
+   * record.
    */
-  public ArrivalWindowConfigurationResponse updateConfiguration(
+  public ArrivalWindowSettings updateConfiguration(
       UpdateArrivalWindowConfigurationRequest request) {
     Arguments.notNull("request", request);
     return rt.writeAll(() -> api.arrivalWindowsUpdatedConfiguration(request));

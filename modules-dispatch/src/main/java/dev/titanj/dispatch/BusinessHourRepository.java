@@ -8,12 +8,12 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.BusinessHourApi;
-import dev.titanj.dispatch.model.BusinessHourModel;
-import dev.titanj.dispatch.model.CreateBusinessHour;
+import dev.titanj.dispatch.model.BusinessHours;
 import dev.titanj.dispatch.model.CreateBusinessHourRequest;
 
 /**
- * Repository of {@code dispatch.business-hours} ({@code dispatch/v2/tenant/{tenant}/business-hours}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.business-hours} ({@code
+ * dispatch/v2/tenant/{tenant}/business-hours}). Obtain it from {@link Dispatch}; thread-safe.
  */
 public final class BusinessHourRepository implements Repository<Void, Void> {
   private final ResourceRuntime<Void, Void> rt;
@@ -30,17 +30,16 @@ public final class BusinessHourRepository implements Repository<Void, Void> {
     return rt.key();
   }
 
-  /**
-   * GET {@code dispatch/v2/tenant/{tenant}/business-hours}.
-   */
-  public BusinessHourModel get() {
+  /** GET {@code dispatch/v2/tenant/{tenant}/business-hours}. */
+  public BusinessHours get() {
     return rt.call(() -> api.businessHourGetList());
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/business-hours}. Body: {@link CreateBusinessHourRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/business-hours}. Body: {@link
+   * CreateBusinessHourRequest}.
    */
-  public CreateBusinessHour create(CreateBusinessHourRequest request) {
+  public BusinessHours create(CreateBusinessHourRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.businessHourCreate(request));
   }

@@ -9,10 +9,11 @@ import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.CapacityApi;
 import dev.titanj.dispatch.model.Capacity;
-import dev.titanj.dispatch.model.CapacityRequestArgs;
+import dev.titanj.dispatch.model.CapacityRequest;
 
 /**
- * Repository of {@code dispatch.capacity} ({@code dispatch/v2/tenant/{tenant}/capacity}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.capacity} ({@code dispatch/v2/tenant/{tenant}/capacity}). Obtain it
+ * from {@link Dispatch}; thread-safe.
  */
 public final class CapacityRepository implements Repository<Void, Void> {
   private final ResourceRuntime<Void, Void> rt;
@@ -29,10 +30,8 @@ public final class CapacityRepository implements Repository<Void, Void> {
     return rt.key();
   }
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/capacity}. Body: {@link CapacityRequestArgs}.
-   */
-  public Capacity calculate(CapacityRequestArgs request) {
+  /** POST {@code dispatch/v2/tenant/{tenant}/capacity}. Body: {@link CapacityRequest}. */
+  public Capacity calculate(CapacityRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.capacityGetList(request));
   }

@@ -7,64 +7,55 @@ import dev.titanj.core.ServiceTitan;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.dispatch.model.AppointmentAssignment;
 import dev.titanj.dispatch.model.ArrivalWindow;
-import dev.titanj.dispatch.model.GetNonJobAppointment;
+import dev.titanj.dispatch.model.NonJobAppointment;
 import dev.titanj.dispatch.model.Team;
 import dev.titanj.dispatch.model.TechnicianShift;
 import dev.titanj.dispatch.model.Zone;
 
 /**
- * The Dispatch API ({@code dispatch/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource, and the key of each resource. Cheap to create; thread-safe.
+ * The Dispatch API ({@code dispatch/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client:
+ * one repository per resource, and the key of each resource. Cheap to create; thread-safe.
  */
 public final class Dispatch {
-  /**
-   * The {@code dispatch.appointment-assignments} resource.
-   */
-  public static final ResourceKey<AppointmentAssignment, Long> APPOINTMENT_ASSIGNMENTS = ResourceKey.of("dispatch.appointment-assignments", AppointmentAssignment.class, Long.class);
+  /** The {@code dispatch.appointment-assignments} resource. */
+  public static final ResourceKey<AppointmentAssignment, Long> APPOINTMENT_ASSIGNMENTS =
+      ResourceKey.of("dispatch.appointment-assignments", AppointmentAssignment.class, Long.class);
 
-  /**
-   * The {@code dispatch.arrival-windows} resource.
-   */
-  public static final ResourceKey<ArrivalWindow, Long> ARRIVAL_WINDOWS = ResourceKey.of("dispatch.arrival-windows", ArrivalWindow.class, Long.class);
+  /** The {@code dispatch.arrival-windows} resource. */
+  public static final ResourceKey<ArrivalWindow, Long> ARRIVAL_WINDOWS =
+      ResourceKey.of("dispatch.arrival-windows", ArrivalWindow.class, Long.class);
 
-  /**
-   * The {@code dispatch.business-hours} resource.
-   */
-  public static final ResourceKey<Void, Void> BUSINESS_HOURS = ResourceKey.of("dispatch.business-hours", Void.class, Void.class);
+  /** The {@code dispatch.business-hours} resource. */
+  public static final ResourceKey<Void, Void> BUSINESS_HOURS =
+      ResourceKey.of("dispatch.business-hours", Void.class, Void.class);
 
-  /**
-   * The {@code dispatch.capacity} resource.
-   */
-  public static final ResourceKey<Void, Void> CAPACITY = ResourceKey.of("dispatch.capacity", Void.class, Void.class);
+  /** The {@code dispatch.capacity} resource. */
+  public static final ResourceKey<Void, Void> CAPACITY =
+      ResourceKey.of("dispatch.capacity", Void.class, Void.class);
 
-  /**
-   * The {@code dispatch.gps-pings} resource.
-   */
-  public static final ResourceKey<Void, Void> GPS_PINGS = ResourceKey.of("dispatch.gps-pings", Void.class, Void.class);
+  /** The {@code dispatch.gps-pings} resource. */
+  public static final ResourceKey<Void, Void> GPS_PINGS =
+      ResourceKey.of("dispatch.gps-pings", Void.class, Void.class);
 
-  /**
-   * The {@code dispatch.non-job-appointments} resource.
-   */
-  public static final ResourceKey<GetNonJobAppointment, Long> NON_JOB_APPOINTMENTS = ResourceKey.of("dispatch.non-job-appointments", GetNonJobAppointment.class, Long.class);
+  /** The {@code dispatch.non-job-appointments} resource. */
+  public static final ResourceKey<NonJobAppointment, Long> NON_JOB_APPOINTMENTS =
+      ResourceKey.of("dispatch.non-job-appointments", NonJobAppointment.class, Long.class);
 
-  /**
-   * The {@code dispatch.teams} resource.
-   */
-  public static final ResourceKey<Team, Long> TEAMS = ResourceKey.of("dispatch.teams", Team.class, Long.class);
+  /** The {@code dispatch.teams} resource. */
+  public static final ResourceKey<Team, Long> TEAMS =
+      ResourceKey.of("dispatch.teams", Team.class, Long.class);
 
-  /**
-   * The {@code dispatch.technician-shifts} resource.
-   */
-  public static final ResourceKey<TechnicianShift, Long> TECHNICIAN_SHIFTS = ResourceKey.of("dispatch.technician-shifts", TechnicianShift.class, Long.class);
+  /** The {@code dispatch.technician-shifts} resource. */
+  public static final ResourceKey<TechnicianShift, Long> TECHNICIAN_SHIFTS =
+      ResourceKey.of("dispatch.technician-shifts", TechnicianShift.class, Long.class);
 
-  /**
-   * The {@code dispatch.technician-tracking} resource.
-   */
-  public static final ResourceKey<Void, Void> TECHNICIAN_TRACKING = ResourceKey.of("dispatch.technician-tracking", Void.class, Void.class);
+  /** The {@code dispatch.technician-tracking} resource. */
+  public static final ResourceKey<Void, Void> TECHNICIAN_TRACKING =
+      ResourceKey.of("dispatch.technician-tracking", Void.class, Void.class);
 
-  /**
-   * The {@code dispatch.zones} resource.
-   */
-  public static final ResourceKey<Zone, Long> ZONES = ResourceKey.of("dispatch.zones", Zone.class, Long.class);
+  /** The {@code dispatch.zones} resource. */
+  public static final ResourceKey<Zone, Long> ZONES =
+      ResourceKey.of("dispatch.zones", Zone.class, Long.class);
 
   private final AppointmentAssignmentRepository appointmentAssignments;
 
@@ -99,79 +90,57 @@ public final class Dispatch {
     zones = new ZoneRepository(m);
   }
 
-  /**
-   * The Dispatch API of {@code serviceTitan}.
-   */
+  /** The Dispatch API of {@code serviceTitan}. */
   public static Dispatch of(ServiceTitan serviceTitan) {
     return new Dispatch(ModuleRuntime.of(serviceTitan, "dispatch/v2"));
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/appointment-assignments}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/appointment-assignments}. */
   public AppointmentAssignmentRepository appointmentAssignments() {
     return appointmentAssignments;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/arrival-windows}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/arrival-windows}. */
   public ArrivalWindowRepository arrivalWindows() {
     return arrivalWindows;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/business-hours}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/business-hours}. */
   public BusinessHourRepository businessHours() {
     return businessHours;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/capacity}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/capacity}. */
   public CapacityRepository capacity() {
     return capacity;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}. */
   public GpsPingRepository gpsPings() {
     return gpsPings;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/non-job-appointments}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/non-job-appointments}. */
   public NonJobAppointmentRepository nonJobAppointments() {
     return nonJobAppointments;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/teams}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/teams}. */
   public TeamRepository teams() {
     return teams;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/technician-shifts}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/technician-shifts}. */
   public TechnicianShiftRepository technicianShifts() {
     return technicianShifts;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/technician-tracking}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/technician-tracking}. */
   public TechnicianTrackingRepository technicianTracking() {
     return technicianTracking;
   }
 
-  /**
-   * Repository of {@code dispatch/v2/tenant/{tenant}/zones}.
-   */
+  /** Repository of {@code dispatch/v2/tenant/{tenant}/zones}. */
   public ZoneRepository zones() {
     return zones;
   }

@@ -8,89 +8,222 @@ import dev.titanj.core.spi.TitanModule;
 import dev.titanj.dispatch.model.Appointment;
 import dev.titanj.dispatch.model.AppointmentAssignment;
 import dev.titanj.dispatch.model.ArrivalWindow;
-import dev.titanj.dispatch.model.ArrivalWindowConfigurationResponse;
+import dev.titanj.dispatch.model.ArrivalWindowSettings;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftResult;
-import dev.titanj.dispatch.model.BusinessHourModel;
+import dev.titanj.dispatch.model.BusinessHours;
 import dev.titanj.dispatch.model.Capacity;
-import dev.titanj.dispatch.model.CreateBusinessHour;
-import dev.titanj.dispatch.model.CreateNonJobAppointmentResult;
-import dev.titanj.dispatch.model.CreateOrUpdateZone;
-import dev.titanj.dispatch.model.CreateTeam;
-import dev.titanj.dispatch.model.DeleteNonJobAppointmentResult;
-import dev.titanj.dispatch.model.DeleteTechnicianShiftResult;
-import dev.titanj.dispatch.model.ExportAppointmentAssignments;
-import dev.titanj.dispatch.model.GetNonJobAppointment;
+import dev.titanj.dispatch.model.CreatedTechnicianShifts;
+import dev.titanj.dispatch.model.DeleteResult;
 import dev.titanj.dispatch.model.GpsPing;
 import dev.titanj.dispatch.model.NonJobAppointment;
 import dev.titanj.dispatch.model.Team;
 import dev.titanj.dispatch.model.TechnicianShift;
-import dev.titanj.dispatch.model.TechnicianShiftCreate;
-import dev.titanj.dispatch.model.TechnicianShiftUpdate;
 import dev.titanj.dispatch.model.TechnicianTracking;
+import dev.titanj.dispatch.model.UpdatedTechnicianShifts;
 import dev.titanj.dispatch.model.Zone;
 import java.util.List;
 
 /**
- * The Dispatch module as {@link TitanModule} announces it (through {@code META-INF/services}): the descriptor of each resource, generated from {@code tenant-dispatch-v2.json} and the area's customization data.
+ * The Dispatch module as {@link TitanModule} announces it (through {@code META-INF/services}): the
+ * descriptor of each resource, generated from {@code tenant-dispatch-v2.json} and the area's
+ * customization data.
  */
 public final class DispatchModule implements TitanModule {
   private static final Descriptors OPS = Descriptors.under("dispatch/v2/tenant/{tenant}/");
 
-  static final ResourceDescriptor<AppointmentAssignment, Long> APPOINTMENT_ASSIGNMENTS = new ResourceDescriptor<>(Dispatch.APPOINTMENT_ASSIGNMENTS, List.of(
-    OPS.page("AppointmentAssignments_GetList", "GET", "appointment-assignments", AppointmentAssignment.class),
-    OPS.object("AppointmentAssignments_AssignTechnicians", "POST", "appointment-assignments/assign-technicians", Appointment.class),
-    OPS.object("AppointmentAssignments_UnassignTechnicians", "POST", "appointment-assignments/unassign-technicians", Appointment.class),
-    OPS.export("Export_AppointmentAssignments", "GET", "export/appointment-assignments", ExportAppointmentAssignments.class)), false, "tn.dis.appointmentassignments:r", "tn.dis.appointmentassignments:w", st -> Dispatch.of(st).appointmentAssignments());
+  static final ResourceDescriptor<AppointmentAssignment, Long> APPOINTMENT_ASSIGNMENTS =
+      new ResourceDescriptor<>(
+          Dispatch.APPOINTMENT_ASSIGNMENTS,
+          List.of(
+              OPS.page(
+                  "AppointmentAssignments_GetList",
+                  "GET",
+                  "appointment-assignments",
+                  AppointmentAssignment.class),
+              OPS.object(
+                  "AppointmentAssignments_AssignTechnicians",
+                  "POST",
+                  "appointment-assignments/assign-technicians",
+                  Appointment.class),
+              OPS.object(
+                  "AppointmentAssignments_UnassignTechnicians",
+                  "POST",
+                  "appointment-assignments/unassign-technicians",
+                  Appointment.class),
+              OPS.export(
+                  "Export_AppointmentAssignments",
+                  "GET",
+                  "export/appointment-assignments",
+                  AppointmentAssignment.class)),
+          false,
+          "tn.dis.appointmentassignments:r",
+          "tn.dis.appointmentassignments:w",
+          st -> Dispatch.of(st).appointmentAssignments());
 
-  static final ResourceDescriptor<ArrivalWindow, Long> ARRIVAL_WINDOWS = new ResourceDescriptor<>(Dispatch.ARRIVAL_WINDOWS, List.of(
-    OPS.page("ArrivalWindows_GetList", "GET", "arrival-windows", ArrivalWindow.class),
-    OPS.object("ArrivalWindows_Create", "POST", "arrival-windows", ArrivalWindow.class),
-    OPS.object("ArrivalWindows_Get", "GET", "arrival-windows/{id}", ArrivalWindow.class),
-    OPS.object("ArrivalWindows_Update", "PUT", "arrival-windows/{id}", ArrivalWindow.class),
-    OPS.none("ArrivalWindows_Activated", "PUT", "arrival-windows/{id}/activated", Void.class),
-    OPS.object("ArrivalWindows_GetConfiguration", "GET", "arrival-windows/configuration", ArrivalWindowConfigurationResponse.class),
-    OPS.object("ArrivalWindows_UpdatedConfiguration", "POST", "arrival-windows/configuration", ArrivalWindowConfigurationResponse.class)), true, "tn.dis.arrivalwindows:r", "tn.dis.arrivalwindows:w", st -> Dispatch.of(st).arrivalWindows());
+  static final ResourceDescriptor<ArrivalWindow, Long> ARRIVAL_WINDOWS =
+      new ResourceDescriptor<>(
+          Dispatch.ARRIVAL_WINDOWS,
+          List.of(
+              OPS.page("ArrivalWindows_GetList", "GET", "arrival-windows", ArrivalWindow.class),
+              OPS.object("ArrivalWindows_Create", "POST", "arrival-windows", ArrivalWindow.class),
+              OPS.object("ArrivalWindows_Get", "GET", "arrival-windows/{id}", ArrivalWindow.class),
+              OPS.object(
+                  "ArrivalWindows_Update", "PUT", "arrival-windows/{id}", ArrivalWindow.class),
+              OPS.none(
+                  "ArrivalWindows_Activated", "PUT", "arrival-windows/{id}/activated", Void.class),
+              OPS.object(
+                  "ArrivalWindows_GetConfiguration",
+                  "GET",
+                  "arrival-windows/configuration",
+                  ArrivalWindowSettings.class),
+              OPS.object(
+                  "ArrivalWindows_UpdatedConfiguration",
+                  "POST",
+                  "arrival-windows/configuration",
+                  ArrivalWindowSettings.class)),
+          true,
+          "tn.dis.arrivalwindows:r",
+          "tn.dis.arrivalwindows:w",
+          st -> Dispatch.of(st).arrivalWindows());
 
-  static final ResourceDescriptor<Void, Void> BUSINESS_HOURS = new ResourceDescriptor<>(Dispatch.BUSINESS_HOURS, List.of(
-    OPS.object("BusinessHour_GetList", "GET", "business-hours", BusinessHourModel.class),
-    OPS.object("BusinessHour_Create", "POST", "business-hours", CreateBusinessHour.class)), true, "tn.dis.businesshours:r", "tn.dis.businesshours:w", st -> Dispatch.of(st).businessHours());
+  static final ResourceDescriptor<Void, Void> BUSINESS_HOURS =
+      new ResourceDescriptor<>(
+          Dispatch.BUSINESS_HOURS,
+          List.of(
+              OPS.object("BusinessHour_GetList", "GET", "business-hours", BusinessHours.class),
+              OPS.object("BusinessHour_Create", "POST", "business-hours", BusinessHours.class)),
+          true,
+          "tn.dis.businesshours:r",
+          "tn.dis.businesshours:w",
+          st -> Dispatch.of(st).businessHours());
 
-  static final ResourceDescriptor<Void, Void> CAPACITY = new ResourceDescriptor<>(Dispatch.CAPACITY, List.of(
-    OPS.object("Capacity_GetList", "POST", "capacity", Capacity.class)), false, "tn.dis.capacity:r", "tn.dis.capacity:w", st -> Dispatch.of(st).capacity());
+  static final ResourceDescriptor<Void, Void> CAPACITY =
+      new ResourceDescriptor<>(
+          Dispatch.CAPACITY,
+          List.of(OPS.object("Capacity_GetList", "POST", "capacity", Capacity.class)),
+          false,
+          "tn.dis.capacity:r",
+          "tn.dis.capacity:w",
+          st -> Dispatch.of(st).capacity());
 
-  static final ResourceDescriptor<Void, Void> GPS_PINGS = new ResourceDescriptor<>(Dispatch.GPS_PINGS, List.of(
-    OPS.array("Gps_Create", "POST", "gps-provider/{gps_provider}/gps-pings", GpsPing.class)), false, "tn.dis.gpspings:r", "tn.dis.gpspings:w", st -> Dispatch.of(st).gpsPings());
+  static final ResourceDescriptor<Void, Void> GPS_PINGS =
+      new ResourceDescriptor<>(
+          Dispatch.GPS_PINGS,
+          List.of(
+              OPS.array(
+                  "Gps_Create", "POST", "gps-provider/{gps_provider}/gps-pings", GpsPing.class)),
+          false,
+          "tn.dis.gpspings:r",
+          "tn.dis.gpspings:w",
+          st -> Dispatch.of(st).gpsPings());
 
-  static final ResourceDescriptor<GetNonJobAppointment, Long> NON_JOB_APPOINTMENTS = new ResourceDescriptor<>(Dispatch.NON_JOB_APPOINTMENTS, List.of(
-    OPS.object("NonJobAppointments_Get", "GET", "non-job-appointments/{id}", GetNonJobAppointment.class),
-    OPS.object("NonJobAppointments_Update", "PUT", "non-job-appointments/{id}", GetNonJobAppointment.class),
-    OPS.object("NonJobAppointments_Delete", "DELETE", "non-job-appointments/{id}", DeleteNonJobAppointmentResult.class),
-    OPS.page("NonJobAppointments_GetList", "GET", "non-job-appointments", NonJobAppointment.class),
-    OPS.object("NonJobAppointments_Create", "POST", "non-job-appointments", CreateNonJobAppointmentResult.class)), false, "tn.dis.nonjobappointments:r", "tn.dis.nonjobappointments:w", st -> Dispatch.of(st).nonJobAppointments());
+  static final ResourceDescriptor<NonJobAppointment, Long> NON_JOB_APPOINTMENTS =
+      new ResourceDescriptor<>(
+          Dispatch.NON_JOB_APPOINTMENTS,
+          List.of(
+              OPS.object(
+                  "NonJobAppointments_Get",
+                  "GET",
+                  "non-job-appointments/{id}",
+                  NonJobAppointment.class),
+              OPS.object(
+                  "NonJobAppointments_Update",
+                  "PUT",
+                  "non-job-appointments/{id}",
+                  NonJobAppointment.class),
+              OPS.object(
+                  "NonJobAppointments_Delete",
+                  "DELETE",
+                  "non-job-appointments/{id}",
+                  DeleteResult.class),
+              OPS.page(
+                  "NonJobAppointments_GetList",
+                  "GET",
+                  "non-job-appointments",
+                  NonJobAppointment.class),
+              OPS.object(
+                  "NonJobAppointments_Create",
+                  "POST",
+                  "non-job-appointments",
+                  NonJobAppointment.class)),
+          false,
+          "tn.dis.nonjobappointments:r",
+          "tn.dis.nonjobappointments:w",
+          st -> Dispatch.of(st).nonJobAppointments());
 
-  static final ResourceDescriptor<Team, Long> TEAMS = new ResourceDescriptor<>(Dispatch.TEAMS, List.of(
-    OPS.page("Team_GetList", "GET", "teams", Team.class),
-    OPS.object("Team_Create", "POST", "teams", CreateTeam.class),
-    OPS.object("Team_Get", "GET", "teams/{id}", Team.class),
-    OPS.none("Team_Delete", "DELETE", "teams/{id}", Void.class)), true, "tn.dis.teams:r", "tn.dis.teams:w", st -> Dispatch.of(st).teams());
+  static final ResourceDescriptor<Team, Long> TEAMS =
+      new ResourceDescriptor<>(
+          Dispatch.TEAMS,
+          List.of(
+              OPS.page("Team_GetList", "GET", "teams", Team.class),
+              OPS.object("Team_Create", "POST", "teams", Team.class),
+              OPS.object("Team_Get", "GET", "teams/{id}", Team.class),
+              OPS.none("Team_Delete", "DELETE", "teams/{id}", Void.class)),
+          true,
+          "tn.dis.teams:r",
+          "tn.dis.teams:w",
+          st -> Dispatch.of(st).teams());
 
-  static final ResourceDescriptor<TechnicianShift, Long> TECHNICIAN_SHIFTS = new ResourceDescriptor<>(Dispatch.TECHNICIAN_SHIFTS, List.of(
-    OPS.page("TechnicianShifts_GetList", "GET", "technician-shifts", TechnicianShift.class),
-    OPS.object("TechnicianShifts_Create", "POST", "technician-shifts", TechnicianShiftCreate.class),
-    OPS.object("TechnicianShifts_Get", "GET", "technician-shifts/{id}", TechnicianShift.class),
-    OPS.object("TechnicianShifts_Update", "PATCH", "technician-shifts/{id}", TechnicianShiftUpdate.class),
-    OPS.object("TechnicianShifts_Delete", "DELETE", "technician-shifts/{id}", DeleteTechnicianShiftResult.class),
-    OPS.object("TechnicianShifts_BulkDelete", "POST", "technician-shifts/bulk-delete", BulkDeleteTechnicianShiftResult.class)), false, "tn.dis.technicianshifts:r", "tn.dis.technicianshifts:w", st -> Dispatch.of(st).technicianShifts());
+  static final ResourceDescriptor<TechnicianShift, Long> TECHNICIAN_SHIFTS =
+      new ResourceDescriptor<>(
+          Dispatch.TECHNICIAN_SHIFTS,
+          List.of(
+              OPS.page(
+                  "TechnicianShifts_GetList", "GET", "technician-shifts", TechnicianShift.class),
+              OPS.object(
+                  "TechnicianShifts_Create",
+                  "POST",
+                  "technician-shifts",
+                  CreatedTechnicianShifts.class),
+              OPS.object(
+                  "TechnicianShifts_Get", "GET", "technician-shifts/{id}", TechnicianShift.class),
+              OPS.object(
+                  "TechnicianShifts_Update",
+                  "PATCH",
+                  "technician-shifts/{id}",
+                  UpdatedTechnicianShifts.class),
+              OPS.object(
+                  "TechnicianShifts_Delete",
+                  "DELETE",
+                  "technician-shifts/{id}",
+                  DeleteResult.class),
+              OPS.object(
+                  "TechnicianShifts_BulkDelete",
+                  "POST",
+                  "technician-shifts/bulk-delete",
+                  BulkDeleteTechnicianShiftResult.class)),
+          false,
+          "tn.dis.technicianshifts:r",
+          "tn.dis.technicianshifts:w",
+          st -> Dispatch.of(st).technicianShifts());
 
-  static final ResourceDescriptor<Void, Void> TECHNICIAN_TRACKING = new ResourceDescriptor<>(Dispatch.TECHNICIAN_TRACKING, List.of(
-    OPS.object("TechnicianTracking_Get", "GET", "technician-tracking", TechnicianTracking.class)), false, "tn.dis.techniciantracking:r", "tn.dis.techniciantracking:w", st -> Dispatch.of(st).technicianTracking());
+  static final ResourceDescriptor<Void, Void> TECHNICIAN_TRACKING =
+      new ResourceDescriptor<>(
+          Dispatch.TECHNICIAN_TRACKING,
+          List.of(
+              OPS.object(
+                  "TechnicianTracking_Get",
+                  "GET",
+                  "technician-tracking",
+                  TechnicianTracking.class)),
+          false,
+          "tn.dis.techniciantracking:r",
+          "tn.dis.techniciantracking:w",
+          st -> Dispatch.of(st).technicianTracking());
 
-  static final ResourceDescriptor<Zone, Long> ZONES = new ResourceDescriptor<>(Dispatch.ZONES, List.of(
-    OPS.page("Zone_GetList", "GET", "zones", Zone.class),
-    OPS.object("Zone_CreateZone", "POST", "zones", CreateOrUpdateZone.class),
-    OPS.object("Zone_Get", "GET", "zones/{id}", Zone.class),
-    OPS.object("Zone_UpdateZone", "PATCH", "zones/{zoneId}", CreateOrUpdateZone.class),
-    OPS.none("Zone_DeleteZone", "DELETE", "zones/{zoneId}", Void.class)), true, "tn.dis.zones:r", "tn.dis.zones:w", st -> Dispatch.of(st).zones());
+  static final ResourceDescriptor<Zone, Long> ZONES =
+      new ResourceDescriptor<>(
+          Dispatch.ZONES,
+          List.of(
+              OPS.page("Zone_GetList", "GET", "zones", Zone.class),
+              OPS.object("Zone_CreateZone", "POST", "zones", Zone.class),
+              OPS.object("Zone_Get", "GET", "zones/{id}", Zone.class),
+              OPS.object("Zone_UpdateZone", "PATCH", "zones/{zoneId}", Zone.class),
+              OPS.none("Zone_DeleteZone", "DELETE", "zones/{zoneId}", Void.class)),
+          true,
+          "tn.dis.zones:r",
+          "tn.dis.zones:w",
+          st -> Dispatch.of(st).zones());
 
   @Override
   public String area() {
@@ -99,6 +232,16 @@ public final class DispatchModule implements TitanModule {
 
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
-    return List.of(APPOINTMENT_ASSIGNMENTS, ARRIVAL_WINDOWS, BUSINESS_HOURS, CAPACITY, GPS_PINGS, NON_JOB_APPOINTMENTS, TEAMS, TECHNICIAN_SHIFTS, TECHNICIAN_TRACKING, ZONES);
+    return List.of(
+        APPOINTMENT_ASSIGNMENTS,
+        ARRIVAL_WINDOWS,
+        BUSINESS_HOURS,
+        CAPACITY,
+        GPS_PINGS,
+        NON_JOB_APPOINTMENTS,
+        TEAMS,
+        TECHNICIAN_SHIFTS,
+        TECHNICIAN_TRACKING,
+        ZONES);
   }
 }

@@ -8,12 +8,14 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.GpsPingApi;
+import dev.titanj.dispatch.model.CreateGpsPingRequest;
 import dev.titanj.dispatch.model.GpsPing;
-import dev.titanj.dispatch.model.GpsPingCreateRequest;
 import java.util.List;
 
 /**
- * Repository of {@code dispatch.gps-pings} ({@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.gps-pings} ({@code
+ * dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}). Obtain it from {@link
+ * Dispatch}; thread-safe.
  */
 public final class GpsPingRepository implements Repository<Void, Void> {
   private final ResourceRuntime<Void, Void> rt;
@@ -31,9 +33,11 @@ public final class GpsPingRepository implements Repository<Void, Void> {
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}; the API answers with a bare array of results (not a list: nothing to page). Body: a list of {@link GpsPingCreateRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/gps-provider/{gps_provider}/gps-pings}; the API answers
+   * with a bare array of results (not a list: nothing to page). Body: a list of {@link
+   * CreateGpsPingRequest}.
    */
-  public List<GpsPing> create(String gpsProvider, List<GpsPingCreateRequest> requests) {
+  public List<GpsPing> create(String gpsProvider, List<CreateGpsPingRequest> requests) {
     Arguments.notBlank("gpsProvider", gpsProvider);
     Arguments.notNull("requests", requests);
     return Arguments.orEmpty(rt.call(() -> api.gpsCreate(gpsProvider, requests)));

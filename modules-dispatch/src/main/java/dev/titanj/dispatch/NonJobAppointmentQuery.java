@@ -13,10 +13,13 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments} ({@code NonJobAppointments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments} ({@code
+ * NonJobAppointments_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class NonJobAppointmentQuery extends ListQuery<NonJobAppointment, NonJobAppointmentQuery> implements CreatedFilters<NonJobAppointmentQuery>, ModifiedFilters<NonJobAppointmentQuery> {
+public final class NonJobAppointmentQuery
+    extends ListQuery<NonJobAppointment, NonJobAppointmentQuery>
+    implements CreatedFilters<NonJobAppointmentQuery>, ModifiedFilters<NonJobAppointmentQuery> {
   NonJobAppointmentQuery(QueryState<NonJobAppointment> state) {
     super(state);
   }
@@ -26,65 +29,47 @@ public final class NonJobAppointmentQuery extends ListQuery<NonJobAppointment, N
     return new NonJobAppointmentQuery(state);
   }
 
-  /**
-   * Filter {@code technicianId} (int64).
-   */
+  /** Filter {@code technicianId} (int64). */
   public NonJobAppointmentQuery technicianId(long value) {
     return param("technicianId", value);
   }
 
-  /**
-   * Filter {@code startsOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code startsOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public NonJobAppointmentQuery startsOnOrAfter(Instant value) {
     return instantParam("startsOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code startsOnOrBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code startsOnOrBefore}: a date-time, sent in UTC ISO-8601. */
   public NonJobAppointmentQuery startsOnOrBefore(Instant value) {
     return instantParam("startsOnOrBefore", value);
   }
 
-  /**
-   * Filter {@code timesheetCodeId} (int64).
-   */
+  /** Filter {@code timesheetCodeId} (int64). */
   public NonJobAppointmentQuery timesheetCodeId(long value) {
     return param("timesheetCodeId", value);
   }
 
-  /**
-   * Filter {@code activeOnly} (boolean).
-   */
+  /** Filter {@code activeOnly} (boolean). */
   public NonJobAppointmentQuery activeOnly(boolean value) {
     return param("activeOnly", value);
   }
 
-  /**
-   * Filter {@code showOnTechnicianSchedule} (boolean).
-   */
+  /** Filter {@code showOnTechnicianSchedule} (boolean). */
   public NonJobAppointmentQuery showOnTechnicianSchedule(boolean value) {
     return param("showOnTechnicianSchedule", value);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public NonJobAppointmentQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public NonJobAppointmentQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link NonJobAppointmentSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link NonJobAppointmentSort}. */
   public NonJobAppointmentQuery sort(Sort<NonJobAppointmentSort> sort) {
     return sortParam(sort);
   }

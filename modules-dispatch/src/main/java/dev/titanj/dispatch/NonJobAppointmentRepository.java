@@ -10,79 +10,83 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.NonJobAppointmentApi;
-import dev.titanj.dispatch.model.CreateNonJobAppointmentRequest;
-import dev.titanj.dispatch.model.CreateNonJobAppointmentResult;
-import dev.titanj.dispatch.model.DeleteNonJobAppointmentResult;
-import dev.titanj.dispatch.model.GetNonJobAppointment;
-import dev.titanj.dispatch.model.NonJobAppointmentUpdateRequest;
+import dev.titanj.dispatch.model.DeleteResult;
+import dev.titanj.dispatch.model.NonJobAppointment;
+import dev.titanj.dispatch.model.NonJobAppointmentRequest;
 import java.util.Optional;
 
 /**
- * Repository of {@code dispatch.non-job-appointments} ({@code dispatch/v2/tenant/{tenant}/non-job-appointments}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.non-job-appointments} ({@code
+ * dispatch/v2/tenant/{tenant}/non-job-appointments}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class NonJobAppointmentRepository implements ReadRepository<GetNonJobAppointment, Long> {
-  private final ResourceRuntime<GetNonJobAppointment, Long> rt;
+public final class NonJobAppointmentRepository implements ReadRepository<NonJobAppointment, Long> {
+  private final ResourceRuntime<NonJobAppointment, Long> rt;
 
   private final NonJobAppointmentApi api;
 
   NonJobAppointmentRepository(ModuleRuntime m) {
-    rt = m.resource(DispatchModule.NON_JOB_APPOINTMENTS, GetNonJobAppointment::id);
+    rt = m.resource(DispatchModule.NON_JOB_APPOINTMENTS, NonJobAppointment::id);
     api = m.api(NonJobAppointmentApi.class);
   }
 
   @Override
-  public ResourceKey<GetNonJobAppointment, Long> key() {
+  public ResourceKey<NonJobAppointment, Long> key() {
     return rt.key();
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments}: lazy, paged (up to
+   * 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or
+   * {@code page(n)}.
    */
   @CheckReturnValue
   public NonJobAppointmentQuery query() {
-    return new NonJobAppointmentQuery(rt.pages(q -> api.nonJobAppointmentsGetList(q), 5000));
+    return new NonJobAppointmentQuery(rt.pages(api::nonJobAppointmentsGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.non-job-appointments} is cached.
+   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}; empty
+   * when it does not exist (404). Served from the cache when {@code dispatch.non-job-appointments}
+   * is cached.
    */
-  public Optional<GetNonJobAppointment> findById(long id) {
+  public Optional<NonJobAppointment> findById(long id) {
     return rt.find(id, () -> api.nonJobAppointmentsGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
-  public GetNonJobAppointment getById(long id) {
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
+  public NonJobAppointment getById(long id) {
     return rt.found(id, findById(id));
   }
 
   @Override
-  public Optional<GetNonJobAppointment> findById(Long id) {
+  public Optional<NonJobAppointment> findById(Long id) {
     return findById(Arguments.id(id));
   }
 
   /**
-   * PUT {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Body: {@link NonJobAppointmentUpdateRequest}. Evicts the record from the cache.
+   * PUT {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Body: {@link
+   * NonJobAppointmentRequest}. Evicts the record from the cache.
    */
-  public GetNonJobAppointment update(long id, NonJobAppointmentUpdateRequest request) {
+  public NonJobAppointment update(long id, NonJobAppointmentRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.nonJobAppointmentsUpdate(id, request));
   }
 
   /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Evicts the record from the cache.
+   * DELETE {@code dispatch/v2/tenant/{tenant}/non-job-appointments/{id}}. Evicts the record from
+   * the cache.
    */
-  public DeleteNonJobAppointmentResult delete(long id) {
+  public DeleteResult delete(long id) {
     Arguments.positive("id", id);
     return rt.write(id, () -> api.nonJobAppointmentsDelete(id));
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/non-job-appointments}. Body: {@link CreateNonJobAppointmentRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/non-job-appointments}. Body: {@link
+   * NonJobAppointmentRequest}.
    */
-  public CreateNonJobAppointmentResult create(CreateNonJobAppointmentRequest request) {
+  public NonJobAppointment create(NonJobAppointmentRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.nonJobAppointmentsCreate(request));
   }

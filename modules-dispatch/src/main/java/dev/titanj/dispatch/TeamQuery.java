@@ -11,10 +11,12 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.dispatch.model.Team;
 
 /**
- * Filters of {@code GET dispatch/v2/tenant/{tenant}/teams} ({@code Team_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET dispatch/v2/tenant/{tenant}/teams} ({@code Team_GetList}). Immutable: each
+ * method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class TeamQuery extends ListQuery<Team, TeamQuery> implements CreatedFilters<TeamQuery>, ModifiedFilters<TeamQuery> {
+public final class TeamQuery extends ListQuery<Team, TeamQuery>
+    implements CreatedFilters<TeamQuery>, ModifiedFilters<TeamQuery> {
   TeamQuery(QueryState<Team> state) {
     super(state);
   }
@@ -24,16 +26,12 @@ public final class TeamQuery extends ListQuery<Team, TeamQuery> implements Creat
     return new TeamQuery(state);
   }
 
-  /**
-   * Filter {@code includeInactive} (boolean).
-   */
+  /** Filter {@code includeInactive} (boolean). */
   public TeamQuery includeInactive(boolean value) {
     return param("includeInactive", value);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link TeamSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link TeamSort}. */
   public TeamQuery sort(Sort<TeamSort> sort) {
     return sortParam(sort);
   }

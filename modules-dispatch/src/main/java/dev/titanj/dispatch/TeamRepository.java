@@ -11,15 +11,16 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.TeamApi;
-import dev.titanj.dispatch.model.CreateTeam;
 import dev.titanj.dispatch.model.CreateTeamRequest;
 import dev.titanj.dispatch.model.Team;
 import java.util.Optional;
 
 /**
- * Repository of {@code dispatch.teams} ({@code dispatch/v2/tenant/{tenant}/teams}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.teams} ({@code dispatch/v2/tenant/{tenant}/teams}). Obtain it from
+ * {@link Dispatch}; thread-safe.
  */
-public final class TeamRepository implements ReadRepository<Team, Long>, QueryRepository<Team, Long> {
+public final class TeamRepository
+    implements ReadRepository<Team, Long>, QueryRepository<Team, Long> {
   private final ResourceRuntime<Team, Long> rt;
 
   private final TeamApi api;
@@ -35,23 +36,23 @@ public final class TeamRepository implements ReadRepository<Team, Long>, QueryRe
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/teams}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/teams}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public TeamQuery query() {
-    return new TeamQuery(rt.pages(q -> api.teamGetList(q), 5000));
+    return new TeamQuery(rt.pages(api::teamGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/teams/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.teams} is cached.
+   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/teams/{id}}; empty when it does
+   * not exist (404). Served from the cache when {@code dispatch.teams} is cached.
    */
   public Optional<Team> findById(long id) {
     return rt.find(id, () -> api.teamGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Team getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -61,16 +62,15 @@ public final class TeamRepository implements ReadRepository<Team, Long>, QueryRe
     return findById(Arguments.id(id));
   }
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/teams}. Body: {@link CreateTeamRequest}.
-   */
-  public CreateTeam create(CreateTeamRequest request) {
+  /** POST {@code dispatch/v2/tenant/{tenant}/teams}. Body: {@link CreateTeamRequest}. */
+  public Team create(CreateTeamRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.teamCreate(request));
   }
 
   /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/teams/{id}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code dispatch/v2/tenant/{tenant}/teams/{id}}; the API answers without a body. Evicts
+   * the record from the cache.
    */
   public void delete(long id) {
     Arguments.positive("id", id);

@@ -14,10 +14,12 @@ import dev.titanj.dispatch.model.TechnicianShift;
 import java.time.Instant;
 
 /**
- * Filters of {@code GET dispatch/v2/tenant/{tenant}/technician-shifts} ({@code TechnicianShifts_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET dispatch/v2/tenant/{tenant}/technician-shifts} ({@code
+ * TechnicianShifts_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class TechnicianShiftQuery extends ListQuery<TechnicianShift, TechnicianShiftQuery> implements CreatedFilters<TechnicianShiftQuery>, ModifiedFilters<TechnicianShiftQuery> {
+public final class TechnicianShiftQuery extends ListQuery<TechnicianShift, TechnicianShiftQuery>
+    implements CreatedFilters<TechnicianShiftQuery>, ModifiedFilters<TechnicianShiftQuery> {
   TechnicianShiftQuery(QueryState<TechnicianShift> state) {
     super(state);
   }
@@ -27,58 +29,42 @@ public final class TechnicianShiftQuery extends ListQuery<TechnicianShift, Techn
     return new TechnicianShiftQuery(state);
   }
 
-  /**
-   * Filter {@code startsOnOrAfter}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code startsOnOrAfter}: a date-time, sent in UTC ISO-8601. */
   public TechnicianShiftQuery startsOnOrAfter(Instant value) {
     return instantParam("startsOnOrAfter", value);
   }
 
-  /**
-   * Filter {@code endsOnOrBefore}: a date-time, sent in UTC ISO-8601.
-   */
+  /** Filter {@code endsOnOrBefore}: a date-time, sent in UTC ISO-8601. */
   public TechnicianShiftQuery endsOnOrBefore(Instant value) {
     return instantParam("endsOnOrBefore", value);
   }
 
-  /**
-   * Filter {@code shiftType} ({@link ShiftType}).
-   */
+  /** Filter {@code shiftType} ({@link ShiftType}). */
   public TechnicianShiftQuery shiftType(ShiftType value) {
     return enumParam("shiftType", value);
   }
 
-  /**
-   * Filter {@code technicianId} (int64).
-   */
+  /** Filter {@code technicianId} (int64). */
   public TechnicianShiftQuery technicianId(long value) {
     return param("technicianId", value);
   }
 
-  /**
-   * Filter {@code titleContains} (string).
-   */
+  /** Filter {@code titleContains} (string). */
   public TechnicianShiftQuery titleContains(String value) {
     return textParam("titleContains", value);
   }
 
-  /**
-   * Filter {@code noteContains} (string).
-   */
+  /** Filter {@code noteContains} (string). */
   public TechnicianShiftQuery noteContains(String value) {
     return textParam("noteContains", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public TechnicianShiftQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link TechnicianShiftSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link TechnicianShiftSort}. */
   public TechnicianShiftQuery sort(Sort<TechnicianShiftSort> sort) {
     return sortParam(sort);
   }

@@ -14,17 +14,19 @@ import dev.titanj.dispatch.internal.TechnicianShiftApi;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftRequest;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftResult;
 import dev.titanj.dispatch.model.CreateTechnicianShiftRequest;
-import dev.titanj.dispatch.model.DeleteTechnicianShiftResult;
+import dev.titanj.dispatch.model.CreatedTechnicianShifts;
+import dev.titanj.dispatch.model.DeleteResult;
 import dev.titanj.dispatch.model.TechnicianShift;
-import dev.titanj.dispatch.model.TechnicianShiftCreate;
-import dev.titanj.dispatch.model.TechnicianShiftUpdate;
 import dev.titanj.dispatch.model.UpdateTechnicianShiftRequest;
+import dev.titanj.dispatch.model.UpdatedTechnicianShifts;
 import java.util.Optional;
 
 /**
- * Repository of {@code dispatch.technician-shifts} ({@code dispatch/v2/tenant/{tenant}/technician-shifts}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.technician-shifts} ({@code
+ * dispatch/v2/tenant/{tenant}/technician-shifts}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class TechnicianShiftRepository implements ReadRepository<TechnicianShift, Long>, QueryRepository<TechnicianShift, Long> {
+public final class TechnicianShiftRepository
+    implements ReadRepository<TechnicianShift, Long>, QueryRepository<TechnicianShift, Long> {
   private final ResourceRuntime<TechnicianShift, Long> rt;
 
   private final TechnicianShiftApi api;
@@ -40,23 +42,25 @@ public final class TechnicianShiftRepository implements ReadRepository<Technicia
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/technician-shifts}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/technician-shifts}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public TechnicianShiftQuery query() {
-    return new TechnicianShiftQuery(rt.pages(q -> api.technicianShiftsGetList(q), 5000));
+    return new TechnicianShiftQuery(rt.pages(api::technicianShiftsGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/technician-shifts/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.technician-shifts} is cached.
+   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/technician-shifts/{id}}; empty
+   * when it does not exist (404). Served from the cache when {@code dispatch.technician-shifts} is
+   * cached.
    */
   public Optional<TechnicianShift> findById(long id) {
     return rt.find(id, () -> api.technicianShiftsGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public TechnicianShift getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -67,32 +71,37 @@ public final class TechnicianShiftRepository implements ReadRepository<Technicia
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts}. Body: {@link CreateTechnicianShiftRequest}.
+   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts}. Body: {@link
+   * CreateTechnicianShiftRequest}.
    */
-  public TechnicianShiftCreate create(CreateTechnicianShiftRequest request) {
+  public CreatedTechnicianShifts create(CreateTechnicianShiftRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.technicianShiftsCreate(request));
   }
 
   /**
-   * PATCH {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Body: {@link UpdateTechnicianShiftRequest}. Evicts the record from the cache.
+   * PATCH {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Body: {@link
+   * UpdateTechnicianShiftRequest}. Evicts the record from the cache.
    */
-  public TechnicianShiftUpdate update(long id, UpdateTechnicianShiftRequest request) {
+  public UpdatedTechnicianShifts update(long id, UpdateTechnicianShiftRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.technicianShiftsUpdate(id, request));
   }
 
   /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Evicts the record from the cache.
+   * DELETE {@code dispatch/v2/tenant/{tenant}/technician-shifts/{id}}. Evicts the record from the
+   * cache.
    */
-  public DeleteTechnicianShiftResult delete(long id) {
+  public DeleteResult delete(long id) {
     Arguments.positive("id", id);
     return rt.write(id, () -> api.technicianShiftsDelete(id));
   }
 
   /**
-   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete}. Body: {@link BulkDeleteTechnicianShiftRequest}. Evicts every cached {@code dispatch.technician-shifts} record.
+   * POST {@code dispatch/v2/tenant/{tenant}/technician-shifts/bulk-delete}. Body: {@link
+   * BulkDeleteTechnicianShiftRequest}. Evicts every cached {@code dispatch.technician-shifts}
+   * record.
    */
   public BulkDeleteTechnicianShiftResult bulkDelete(BulkDeleteTechnicianShiftRequest request) {
     Arguments.notNull("request", request);

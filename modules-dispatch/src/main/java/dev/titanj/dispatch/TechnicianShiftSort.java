@@ -4,23 +4,15 @@ package dev.titanj.dispatch;
 
 import dev.titanj.core.SortField;
 
-/**
- * Fields {@code TechnicianShifts_GetList} can sort by.
- */
+/** Fields {@code TechnicianShifts_GetList} can sort by. */
 public enum TechnicianShiftSort implements SortField<TechnicianShiftSort> {
-  /**
-   * Sorts by {@code Id}.
-   */
+  /** Sorts by {@code Id}. */
   ID("Id"),
 
-  /**
-   * Sorts by {@code CreatedOn}.
-   */
+  /** Sorts by {@code CreatedOn}. */
   CREATED_ON("CreatedOn"),
 
-  /**
-   * Sorts by {@code ModifiedOn}.
-   */
+  /** Sorts by {@code ModifiedOn}. */
   MODIFIED_ON("ModifiedOn");
 
   private final String wireName;

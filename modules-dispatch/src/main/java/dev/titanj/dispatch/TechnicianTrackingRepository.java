@@ -11,7 +11,8 @@ import dev.titanj.dispatch.internal.TechnicianTrackingApi;
 import dev.titanj.dispatch.model.TechnicianTracking;
 
 /**
- * Repository of {@code dispatch.technician-tracking} ({@code dispatch/v2/tenant/{tenant}/technician-tracking}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.technician-tracking} ({@code
+ * dispatch/v2/tenant/{tenant}/technician-tracking}). Obtain it from {@link Dispatch}; thread-safe.
  */
 public final class TechnicianTrackingRepository implements Repository<Void, Void> {
   private final ResourceRuntime<Void, Void> rt;
@@ -29,9 +30,14 @@ public final class TechnicianTrackingRepository implements Repository<Void, Void
   }
 
   /**
-   * GET {@code dispatch/v2/tenant/{tenant}/technician-tracking}. {@code technicianId} is query parameter {@code technicianId} (required). {@code appointmentId} is query parameter {@code appointmentId} (required).
+   * GET {@code dispatch/v2/tenant/{tenant}/technician-tracking}. {@code technicianId} is query
+   * parameter {@code technicianId} (required). {@code appointmentId} is query parameter {@code
+   * appointmentId} (required).
    */
   public TechnicianTracking get(long technicianId, long appointmentId) {
-    return rt.call(() -> api.technicianTrackingGet(Arguments.query("technicianId", technicianId, "appointmentId", appointmentId)));
+    return rt.call(
+        () ->
+            api.technicianTrackingGet(
+                Arguments.query("technicianId", technicianId, "appointmentId", appointmentId)));
   }
 }

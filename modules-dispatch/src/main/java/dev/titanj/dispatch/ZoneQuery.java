@@ -12,10 +12,12 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.dispatch.model.Zone;
 
 /**
- * Filters of {@code GET dispatch/v2/tenant/{tenant}/zones} ({@code Zone_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET dispatch/v2/tenant/{tenant}/zones} ({@code Zone_GetList}). Immutable: each
+ * method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class ZoneQuery extends ListQuery<Zone, ZoneQuery> implements CreatedFilters<ZoneQuery>, ModifiedFilters<ZoneQuery> {
+public final class ZoneQuery extends ListQuery<Zone, ZoneQuery>
+    implements CreatedFilters<ZoneQuery>, ModifiedFilters<ZoneQuery> {
   ZoneQuery(QueryState<Zone> state) {
     super(state);
   }
@@ -25,16 +27,12 @@ public final class ZoneQuery extends ListQuery<Zone, ZoneQuery> implements Creat
     return new ZoneQuery(state);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public ZoneQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ZoneSort}.
-   */
+  /** Sort order ({@code sort=+Field} or {@code -Field}); fields: {@link ZoneSort}. */
   public ZoneQuery sort(Sort<ZoneSort> sort) {
     return sortParam(sort);
   }

@@ -11,15 +11,16 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.dispatch.internal.ZoneApi;
-import dev.titanj.dispatch.model.CreateOrUpdateZone;
-import dev.titanj.dispatch.model.CreateOrUpdateZoneRequestArgs;
 import dev.titanj.dispatch.model.Zone;
+import dev.titanj.dispatch.model.ZoneRequest;
 import java.util.Optional;
 
 /**
- * Repository of {@code dispatch.zones} ({@code dispatch/v2/tenant/{tenant}/zones}). Obtain it from {@link Dispatch}; thread-safe.
+ * Repository of {@code dispatch.zones} ({@code dispatch/v2/tenant/{tenant}/zones}). Obtain it from
+ * {@link Dispatch}; thread-safe.
  */
-public final class ZoneRepository implements ReadRepository<Zone, Long>, QueryRepository<Zone, Long> {
+public final class ZoneRepository
+    implements ReadRepository<Zone, Long>, QueryRepository<Zone, Long> {
   private final ResourceRuntime<Zone, Long> rt;
 
   private final ZoneApi api;
@@ -35,23 +36,23 @@ public final class ZoneRepository implements ReadRepository<Zone, Long>, QueryRe
   }
 
   /**
-   * A query over {@code GET dispatch/v2/tenant/{tenant}/zones}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET dispatch/v2/tenant/{tenant}/zones}: lazy, paged (up to 5000 records per
+   * request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
    */
   @CheckReturnValue
   public ZoneQuery query() {
-    return new ZoneQuery(rt.pages(q -> api.zoneGetList(q), 5000));
+    return new ZoneQuery(rt.pages(api::zoneGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/zones/{id}}; empty when it does not exist (404). Served from the cache when {@code dispatch.zones} is cached.
+   * Reads one record with {@code GET dispatch/v2/tenant/{tenant}/zones/{id}}; empty when it does
+   * not exist (404). Served from the cache when {@code dispatch.zones} is cached.
    */
   public Optional<Zone> findById(long id) {
     return rt.find(id, () -> api.zoneGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Zone getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -61,25 +62,25 @@ public final class ZoneRepository implements ReadRepository<Zone, Long>, QueryRe
     return findById(Arguments.id(id));
   }
 
-  /**
-   * POST {@code dispatch/v2/tenant/{tenant}/zones}. Body: {@link CreateOrUpdateZoneRequestArgs}.
-   */
-  public CreateOrUpdateZone create(CreateOrUpdateZoneRequestArgs request) {
+  /** POST {@code dispatch/v2/tenant/{tenant}/zones}. Body: {@link ZoneRequest}. */
+  public Zone create(ZoneRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.zoneCreateZone(request));
   }
 
   /**
-   * PATCH {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}. Body: {@link CreateOrUpdateZoneRequestArgs}. Evicts the record from the cache.
+   * PATCH {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}. Body: {@link ZoneRequest}. Evicts the
+   * record from the cache.
    */
-  public CreateOrUpdateZone update(long id, CreateOrUpdateZoneRequestArgs request) {
+  public Zone update(long id, ZoneRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.zoneUpdateZone(id, request));
   }
 
   /**
-   * DELETE {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}; the API answers without a body. Evicts the record from the cache.
+   * DELETE {@code dispatch/v2/tenant/{tenant}/zones/{zoneId}}; the API answers without a body.
+   * Evicts the record from the cache.
    */
   public void delete(long id) {
     Arguments.positive("id", id);

@@ -4,23 +4,15 @@ package dev.titanj.dispatch;
 
 import dev.titanj.core.SortField;
 
-/**
- * Fields {@code Zone_GetList} can sort by.
- */
+/** Fields {@code Zone_GetList} can sort by. */
 public enum ZoneSort implements SortField<ZoneSort> {
-  /**
-   * Sorts by {@code Id}.
-   */
+  /** Sorts by {@code Id}. */
   ID("Id"),
 
-  /**
-   * Sorts by {@code CreatedOn}.
-   */
+  /** Sorts by {@code CreatedOn}. */
   CREATED_ON("CreatedOn"),
 
-  /**
-   * Sorts by {@code ModifiedOn}.
-   */
+  /** Sorts by {@code ModifiedOn}. */
   MODIFIED_ON("ModifiedOn");
 
   private final String wireName;

@@ -8,12 +8,11 @@ import dev.titanj.core.ExportCursor;
 import dev.titanj.core.testsupport.ApiServer;
 import dev.titanj.dispatch.model.Appointment;
 import dev.titanj.dispatch.model.ArrivalWindow;
-import dev.titanj.dispatch.model.AssignTechniciansRequest;
+import dev.titanj.dispatch.model.ArrivalWindowRequest;
 import dev.titanj.dispatch.model.Capacity;
-import dev.titanj.dispatch.model.CapacityRequestArgs;
-import dev.titanj.dispatch.model.CreateArrivalWindowRequest;
+import dev.titanj.dispatch.model.CapacityRequest;
 import dev.titanj.dispatch.model.ShiftType;
-import dev.titanj.dispatch.model.UnassignTechniciansRequest;
+import dev.titanj.dispatch.model.TechnicianAssignmentRequest;
 import java.time.Duration;
 import java.time.Instant;
 import mockwebserver3.RecordedRequest;
@@ -36,7 +35,7 @@ class DispatchWireTest {
         .answer("{\"id\":6,\"start\":\"13:00:00\",\"duration\":\"04:00:00\"}");
 
     ArrivalWindow w = dispatch.arrivalWindows().getById(5);
-    dispatch.arrivalWindows().create(CreateArrivalWindowRequest.builder()
+    dispatch.arrivalWindows().create(ArrivalWindowRequest.builder()
         .start(Duration.ofHours(13)).duration(Duration.ofHours(4)).build());
 
     assertThat(w.start()).contains(Duration.ofHours(9));
@@ -51,7 +50,7 @@ class DispatchWireTest {
   void capacity_isAPostWithABody_returningAvailability() {
     server.answer("{\"timeStamp\":\"2025-03-01T08:00:00Z\",\"availabilities\":[{}]}");
 
-    Capacity c = dispatch.capacity().calculate(CapacityRequestArgs.builder()
+    Capacity c = dispatch.capacity().calculate(CapacityRequest.builder()
         .startsOnOrAfter(Instant.parse("2025-03-01T00:00:00Z"))
         .endsOnOrBefore(Instant.parse("2025-03-02T00:00:00Z"))
         .addBusinessUnitIds(3L)
@@ -68,7 +67,7 @@ class DispatchWireTest {
 
   @Test
   void capacityRequest_withoutRequiredFields_failsAtBuild() {
-    assertThatThrownBy(() -> CapacityRequestArgs.builder().addBusinessUnitIds(3L).build())
+    assertThatThrownBy(() -> CapacityRequest.builder().addBusinessUnitIds(3L).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("startsOnOrAfter");
     assertThat(server.pending()).isZero();
   }
@@ -78,9 +77,9 @@ class DispatchWireTest {
     server.answer("{\"id\":77,\"jobId\":9}").answer("{\"id\":77,\"jobId\":9}");
 
     Appointment a = dispatch.appointmentAssignments().assignTechnicians(
-        AssignTechniciansRequest.builder().jobAppointmentId(77).addTechnicianIds(1L, 2L).build());
+        TechnicianAssignmentRequest.builder().jobAppointmentId(77).addTechnicianIds(1L, 2L).build());
     dispatch.appointmentAssignments().unassignTechnicians(
-        UnassignTechniciansRequest.builder().jobAppointmentId(77).addTechnicianIds(2L).build());
+        TechnicianAssignmentRequest.builder().jobAppointmentId(77).addTechnicianIds(2L).build());
 
     RecordedRequest assign = server.take();
     assertThat(ApiServer.line(assign))

@@ -13,10 +13,12 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * Filters of {@code GET settings/v2/tenant/{tenant}/business-units} ({@code BusinessUnits_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET settings/v2/tenant/{tenant}/business-units} ({@code
+ * BusinessUnits_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class BusinessUnitQuery extends ListQuery<BusinessUnit, BusinessUnitQuery> implements CreatedFilters<BusinessUnitQuery>, ModifiedFilters<BusinessUnitQuery> {
+public final class BusinessUnitQuery extends ListQuery<BusinessUnit, BusinessUnitQuery>
+    implements CreatedFilters<BusinessUnitQuery>, ModifiedFilters<BusinessUnitQuery> {
   BusinessUnitQuery(QueryState<BusinessUnit> state) {
     super(state);
   }
@@ -26,37 +28,27 @@ public final class BusinessUnitQuery extends ListQuery<BusinessUnit, BusinessUni
     return new BusinessUnitQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public BusinessUnitQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public BusinessUnitQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public BusinessUnitQuery name(String value) {
     return textParam("name", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public BusinessUnitQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Filter {@code externalDataApplicationGuid} (a GUID).
-   */
+  /** Filter {@code externalDataApplicationGuid} (a GUID). */
   public BusinessUnitQuery externalDataApplicationGuid(UUID value) {
     return textParam("externalDataApplicationGuid", value);
   }

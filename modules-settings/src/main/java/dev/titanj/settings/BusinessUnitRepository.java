@@ -6,6 +6,7 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -15,18 +16,21 @@ import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.settings.internal.BusinessUnitApi;
 import dev.titanj.settings.model.BusinessUnit;
-import dev.titanj.settings.model.ExportBusinessUnit;
-import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.UpdateBusinessUnitRequest;
+import dev.titanj.settings.model.WriteResult;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Repository of {@code settings.business-units} ({@code settings/v2/tenant/{tenant}/business-units}). Obtain it from {@link Settings}; thread-safe.
+ * Repository of {@code settings.business-units} ({@code
+ * settings/v2/tenant/{tenant}/business-units}). Obtain it from {@link Settings}; thread-safe.
  */
-public final class BusinessUnitRepository implements ReadRepository<BusinessUnit, Long>, QueryRepository<BusinessUnit, Long> {
+public final class BusinessUnitRepository
+    implements ReadRepository<BusinessUnit, Long>,
+        QueryRepository<BusinessUnit, Long>,
+        ExportRepository<BusinessUnit, Long> {
   private final ResourceRuntime<BusinessUnit, Long> rt;
 
   private final BusinessUnitApi api;
@@ -42,39 +46,48 @@ public final class BusinessUnitRepository implements ReadRepository<BusinessUnit
   }
 
   /**
-   * A query over {@code GET settings/v2/tenant/{tenant}/business-units}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET settings/v2/tenant/{tenant}/business-units}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public BusinessUnitQuery query() {
-    return new BusinessUnitQuery(rt.pages(q -> api.businessUnitsGetList(q), 5000));
+    return new BusinessUnitQuery(rt.pages(api::businessUnitsGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET settings/v2/tenant/{tenant}/business-units/{id}}; empty when it does not exist (404). Served from the cache when {@code settings.business-units} is cached.
+   * Reads one record with {@code GET settings/v2/tenant/{tenant}/business-units/{id}}; empty when
+   * it does not exist (404). Served from the cache when {@code settings.business-units} is cached.
    */
   public Optional<BusinessUnit> findById(long id) {
     return rt.find(id, () -> api.businessUnitsGet(id, null));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public BusinessUnit getById(long id) {
     return rt.found(id, findById(id));
   }
 
   /**
-   * Reads one record with {@code GET settings/v2/tenant/{tenant}/business-units/{id}} and these query parameters; empty when it does not exist (404). Never served from or stored in the cache, because the answer depends on the parameters; {@link #findById(long)} reads without them.
+   * Reads one record with {@code GET settings/v2/tenant/{tenant}/business-units/{id}} and these
+   * query parameters; empty when it does not exist (404). Never served from or stored in the cache,
+   * because the answer depends on the parameters; {@link #findById(long)} reads without them.
    *
-   * <p>{@code externalDataApplicationGuid} (required here) is sent as the query parameter {@code externalDataApplicationGuid}.
+   * <p>{@code externalDataApplicationGuid} (required here) is sent as the query parameter {@code
+   * externalDataApplicationGuid}.
    */
   public Optional<BusinessUnit> findById(long id, UUID externalDataApplicationGuid) {
     Arguments.notNull("externalDataApplicationGuid", externalDataApplicationGuid);
-    return rt.findUncached(id, () -> api.businessUnitsGet(id, Arguments.query("externalDataApplicationGuid", externalDataApplicationGuid)));
+    return rt.findUncached(
+        id,
+        () ->
+            api.businessUnitsGet(
+                id, Arguments.query("externalDataApplicationGuid", externalDataApplicationGuid)));
   }
 
   /**
-   * Like {@link #findById(long)} with the same parameters, but a missing record is a {@link NotFoundException}.
+   * Like {@link #findById(long)} with the same parameters, but a missing record is a {@link
+   * NotFoundException}.
    */
   public BusinessUnit getById(long id, UUID externalDataApplicationGuid) {
     return rt.found(id, findById(id, externalDataApplicationGuid));
@@ -86,40 +99,45 @@ public final class BusinessUnitRepository implements ReadRepository<BusinessUnit
   }
 
   /**
-   * Reads many records through {@code GET settings/v2/tenant/{tenant}/business-units?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET settings/v2/tenant/{tenant}/business-units?ids=...}, 50
+   * ids per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<BusinessUnit> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<BusinessUnit> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * PATCH {@code settings/v2/tenant/{tenant}/business-units/{id}}. Body: {@link UpdateBusinessUnitRequest}. Evicts the record from the cache.
+   * PATCH {@code settings/v2/tenant/{tenant}/business-units/{id}}. Body: {@link
+   * UpdateBusinessUnitRequest}. Evicts the record from the cache.
    */
-  public Modification update(long id, UpdateBusinessUnitRequest request) {
+  public WriteResult update(long id, UpdateBusinessUnitRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.businessUnitsUpdate(id, request));
   }
 
   /**
-   * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from {@code
+   * cursor}: batches while the server reports {@code hasMore}; persist {@code
+   * feed.cursor().token()} to resume.
    */
-  public ExportFeed<ExportBusinessUnit> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportBusinessUnits(q));
+  @Override
+  public ExportFeed<BusinessUnit> export(ExportCursor cursor) {
+    return rt.export(cursor, api::exportBusinessUnits);
   }
 
   /**
-   * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from the beginning.
+   * The change feed {@code GET settings/v2/tenant/{tenant}/export/business-units} from the
+   * beginning.
    */
-  public ExportFeed<ExportBusinessUnit> export() {
+  @Override
+  public ExportFeed<BusinessUnit> export() {
     return export(ExportCursor.beginning());
   }
 }

@@ -12,10 +12,12 @@ import dev.titanj.settings.model.Employee;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET settings/v2/tenant/{tenant}/employees} ({@code Employees_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET settings/v2/tenant/{tenant}/employees} ({@code Employees_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class EmployeeQuery extends ListQuery<Employee, EmployeeQuery> implements CreatedFilters<EmployeeQuery>, ModifiedFilters<EmployeeQuery> {
+public final class EmployeeQuery extends ListQuery<Employee, EmployeeQuery>
+    implements CreatedFilters<EmployeeQuery>, ModifiedFilters<EmployeeQuery> {
   EmployeeQuery(QueryState<Employee> state) {
     super(state);
   }
@@ -25,51 +27,37 @@ public final class EmployeeQuery extends ListQuery<Employee, EmployeeQuery> impl
     return new EmployeeQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public EmployeeQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public EmployeeQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code userIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code userIds}: ids sent comma-separated, 1 to 50 ids. */
   public EmployeeQuery userIds(Collection<Long> ids) {
     return idsParam("userIds", ids);
   }
 
-  /**
-   * {@link #userIds(Collection)} with the ids written out: {@code userIds(1L, 2L)}.
-   */
+  /** {@link #userIds(Collection)} with the ids written out: {@code userIds(1L, 2L)}. */
   public EmployeeQuery userIds(Long... ids) {
     return idsParam("userIds", ids);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public EmployeeQuery name(String value) {
     return textParam("name", value);
   }
 
-  /**
-   * Filter {@code email} (string).
-   */
+  /** Filter {@code email} (string). */
   public EmployeeQuery email(String value) {
     return textParam("email", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public EmployeeQuery active(Active active) {
     return enumParam("active", active);
   }

@@ -6,6 +6,7 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -15,21 +16,23 @@ import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.settings.internal.EmployeeApi;
 import dev.titanj.settings.model.AccountActionRequest;
-import dev.titanj.settings.model.AccountActionResponse;
+import dev.titanj.settings.model.AccountActionResult;
+import dev.titanj.settings.model.CreateEmployeeRequest;
 import dev.titanj.settings.model.Employee;
-import dev.titanj.settings.model.EmployeeCreate;
-import dev.titanj.settings.model.EmployeeCreateRequest;
-import dev.titanj.settings.model.EmployeeUpdate;
-import dev.titanj.settings.model.EmployeeUpdateRequest;
-import dev.titanj.settings.model.ExportEmployee;
+import dev.titanj.settings.model.UpdateEmployeeRequest;
+import dev.titanj.settings.model.WriteResult;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code settings.employees} ({@code settings/v2/tenant/{tenant}/employees}). Obtain it from {@link Settings}; thread-safe.
+ * Repository of {@code settings.employees} ({@code settings/v2/tenant/{tenant}/employees}). Obtain
+ * it from {@link Settings}; thread-safe.
  */
-public final class EmployeeRepository implements ReadRepository<Employee, Long>, QueryRepository<Employee, Long> {
+public final class EmployeeRepository
+    implements ReadRepository<Employee, Long>,
+        QueryRepository<Employee, Long>,
+        ExportRepository<Employee, Long> {
   private final ResourceRuntime<Employee, Long> rt;
 
   private final EmployeeApi api;
@@ -45,23 +48,24 @@ public final class EmployeeRepository implements ReadRepository<Employee, Long>,
   }
 
   /**
-   * A query over {@code GET settings/v2/tenant/{tenant}/employees}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET settings/v2/tenant/{tenant}/employees}: lazy, paged (up to 5000 records
+   * per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public EmployeeQuery query() {
-    return new EmployeeQuery(rt.pages(q -> api.employeesGetList(q), 5000));
+    return new EmployeeQuery(rt.pages(api::employeesGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET settings/v2/tenant/{tenant}/employees/{id}}; empty when it does not exist (404). Served from the cache when {@code settings.employees} is cached.
+   * Reads one record with {@code GET settings/v2/tenant/{tenant}/employees/{id}}; empty when it
+   * does not exist (404). Served from the cache when {@code settings.employees} is cached.
    */
   public Optional<Employee> findById(long id) {
     return rt.find(id, () -> api.employeesGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Employee getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -72,57 +76,60 @@ public final class EmployeeRepository implements ReadRepository<Employee, Long>,
   }
 
   /**
-   * Reads many records through {@code GET settings/v2/tenant/{tenant}/employees?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET settings/v2/tenant/{tenant}/employees?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<Employee> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Employee> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/employees}. Body: {@link EmployeeCreateRequest}.
-   */
-  public EmployeeCreate create(EmployeeCreateRequest request) {
+  /** POST {@code settings/v2/tenant/{tenant}/employees}. Body: {@link CreateEmployeeRequest}. */
+  public WriteResult create(CreateEmployeeRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.employeesCreate(request));
   }
 
   /**
-   * PATCH {@code settings/v2/tenant/{tenant}/employees/{id}}. Body: {@link EmployeeUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code settings/v2/tenant/{tenant}/employees/{id}}. Body: {@link UpdateEmployeeRequest}.
+   * Evicts the record from the cache.
    */
-  public EmployeeUpdate update(long id, EmployeeUpdateRequest request) {
+  public WriteResult update(long id, UpdateEmployeeRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.employeesUpdate(id, request));
   }
 
   /**
-   * POST {@code settings/v2/tenant/{tenant}/employees/{id}/account-actions}. Body: {@link AccountActionRequest}. Evicts the record from the cache.
+   * POST {@code settings/v2/tenant/{tenant}/employees/{id}/account-actions}. Body: {@link
+   * AccountActionRequest}. Evicts the record from the cache.
    */
-  public AccountActionResponse accountActions(long employeeId, AccountActionRequest request) {
+  public AccountActionResult accountActions(long employeeId, AccountActionRequest request) {
     Arguments.positive("employeeId", employeeId);
     Arguments.notNull("request", request);
     return rt.write(employeeId, () -> api.employeesAccountActions(employeeId, request));
   }
 
   /**
-   * The change feed {@code GET settings/v2/tenant/{tenant}/export/employees} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET settings/v2/tenant/{tenant}/export/employees} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
-  public ExportFeed<ExportEmployee> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportEmployees(q));
+  @Override
+  public ExportFeed<Employee> export(ExportCursor cursor) {
+    return rt.export(cursor, api::exportEmployees);
   }
 
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/employees} from the beginning.
    */
-  public ExportFeed<ExportEmployee> export() {
+  @Override
+  public ExportFeed<Employee> export() {
     return export(ExportCursor.beginning());
   }
 }

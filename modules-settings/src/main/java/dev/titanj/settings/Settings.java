@@ -12,33 +12,29 @@ import dev.titanj.settings.model.Technician;
 import dev.titanj.settings.model.UserRole;
 
 /**
- * The Settings API ({@code settings/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client: one repository per resource, and the key of each resource. Cheap to create; thread-safe.
+ * The Settings API ({@code settings/v2/tenant/{tenant}/...}) of one {@link ServiceTitan} client:
+ * one repository per resource, and the key of each resource. Cheap to create; thread-safe.
  */
 public final class Settings {
-  /**
-   * The {@code settings.business-units} resource.
-   */
-  public static final ResourceKey<BusinessUnit, Long> BUSINESS_UNITS = ResourceKey.of("settings.business-units", BusinessUnit.class, Long.class);
+  /** The {@code settings.business-units} resource. */
+  public static final ResourceKey<BusinessUnit, Long> BUSINESS_UNITS =
+      ResourceKey.of("settings.business-units", BusinessUnit.class, Long.class);
 
-  /**
-   * The {@code settings.employees} resource.
-   */
-  public static final ResourceKey<Employee, Long> EMPLOYEES = ResourceKey.of("settings.employees", Employee.class, Long.class);
+  /** The {@code settings.employees} resource. */
+  public static final ResourceKey<Employee, Long> EMPLOYEES =
+      ResourceKey.of("settings.employees", Employee.class, Long.class);
 
-  /**
-   * The {@code settings.tag-types} resource.
-   */
-  public static final ResourceKey<TagType, Long> TAG_TYPES = ResourceKey.of("settings.tag-types", TagType.class, Long.class);
+  /** The {@code settings.tag-types} resource. */
+  public static final ResourceKey<TagType, Long> TAG_TYPES =
+      ResourceKey.of("settings.tag-types", TagType.class, Long.class);
 
-  /**
-   * The {@code settings.technicians} resource.
-   */
-  public static final ResourceKey<Technician, Long> TECHNICIANS = ResourceKey.of("settings.technicians", Technician.class, Long.class);
+  /** The {@code settings.technicians} resource. */
+  public static final ResourceKey<Technician, Long> TECHNICIANS =
+      ResourceKey.of("settings.technicians", Technician.class, Long.class);
 
-  /**
-   * The {@code settings.user-roles} resource.
-   */
-  public static final ResourceKey<UserRole, Long> USER_ROLES = ResourceKey.of("settings.user-roles", UserRole.class, Long.class);
+  /** The {@code settings.user-roles} resource. */
+  public static final ResourceKey<UserRole, Long> USER_ROLES =
+      ResourceKey.of("settings.user-roles", UserRole.class, Long.class);
 
   private final BusinessUnitRepository businessUnits;
 
@@ -58,44 +54,32 @@ public final class Settings {
     userRoles = new UserRoleRepository(m);
   }
 
-  /**
-   * The Settings API of {@code serviceTitan}.
-   */
+  /** The Settings API of {@code serviceTitan}. */
   public static Settings of(ServiceTitan serviceTitan) {
     return new Settings(ModuleRuntime.of(serviceTitan, "settings/v2"));
   }
 
-  /**
-   * Repository of {@code settings/v2/tenant/{tenant}/business-units}.
-   */
+  /** Repository of {@code settings/v2/tenant/{tenant}/business-units}. */
   public BusinessUnitRepository businessUnits() {
     return businessUnits;
   }
 
-  /**
-   * Repository of {@code settings/v2/tenant/{tenant}/employees}.
-   */
+  /** Repository of {@code settings/v2/tenant/{tenant}/employees}. */
   public EmployeeRepository employees() {
     return employees;
   }
 
-  /**
-   * Repository of {@code settings/v2/tenant/{tenant}/tag-types}.
-   */
+  /** Repository of {@code settings/v2/tenant/{tenant}/tag-types}. */
   public TagTypeRepository tagTypes() {
     return tagTypes;
   }
 
-  /**
-   * Repository of {@code settings/v2/tenant/{tenant}/technicians}.
-   */
+  /** Repository of {@code settings/v2/tenant/{tenant}/technicians}. */
   public TechnicianRepository technicians() {
     return technicians;
   }
 
-  /**
-   * Repository of {@code settings/v2/tenant/{tenant}/user-roles}.
-   */
+  /** Repository of {@code settings/v2/tenant/{tenant}/user-roles}. */
   public UserRoleRepository userRoles() {
     return userRoles;
   }

@@ -5,58 +5,95 @@ package dev.titanj.settings;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
-import dev.titanj.settings.model.AccountActionResponse;
+import dev.titanj.settings.model.AccountActionResult;
 import dev.titanj.settings.model.BusinessUnit;
 import dev.titanj.settings.model.Employee;
-import dev.titanj.settings.model.EmployeeCreate;
-import dev.titanj.settings.model.EmployeeUpdate;
-import dev.titanj.settings.model.ExportBusinessUnit;
-import dev.titanj.settings.model.ExportEmployee;
-import dev.titanj.settings.model.ExportTagType;
-import dev.titanj.settings.model.ExportTechnician;
-import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.TagType;
 import dev.titanj.settings.model.Technician;
-import dev.titanj.settings.model.TechnicianCreate;
-import dev.titanj.settings.model.TechnicianUpdate;
 import dev.titanj.settings.model.UserRole;
+import dev.titanj.settings.model.WriteResult;
 import java.util.List;
 
 /**
- * The Settings module as {@link TitanModule} announces it (through {@code META-INF/services}): the descriptor of each resource, generated from {@code tenant-settings-v2.json} and the area's customization data.
+ * The Settings module as {@link TitanModule} announces it (through {@code META-INF/services}): the
+ * descriptor of each resource, generated from {@code tenant-settings-v2.json} and the area's
+ * customization data.
  */
 public final class SettingsModule implements TitanModule {
   private static final Descriptors OPS = Descriptors.under("settings/v2/tenant/{tenant}/");
 
-  static final ResourceDescriptor<BusinessUnit, Long> BUSINESS_UNITS = new ResourceDescriptor<>(Settings.BUSINESS_UNITS, List.of(
-    OPS.page("BusinessUnits_GetList", "GET", "business-units", BusinessUnit.class),
-    OPS.object("BusinessUnits_Get", "GET", "business-units/{id}", BusinessUnit.class),
-    OPS.object("BusinessUnits_Update", "PATCH", "business-units/{id}", Modification.class),
-    OPS.export("Export_BusinessUnits", "GET", "export/business-units", ExportBusinessUnit.class)), true, "tn.stt.businessunits:r", "tn.stt.businessunits:w", st -> Settings.of(st).businessUnits());
+  static final ResourceDescriptor<BusinessUnit, Long> BUSINESS_UNITS =
+      new ResourceDescriptor<>(
+          Settings.BUSINESS_UNITS,
+          List.of(
+              OPS.page("BusinessUnits_GetList", "GET", "business-units", BusinessUnit.class),
+              OPS.object("BusinessUnits_Get", "GET", "business-units/{id}", BusinessUnit.class),
+              OPS.object("BusinessUnits_Update", "PATCH", "business-units/{id}", WriteResult.class),
+              OPS.export(
+                  "Export_BusinessUnits", "GET", "export/business-units", BusinessUnit.class)),
+          true,
+          "tn.stt.businessunits:r",
+          "tn.stt.businessunits:w",
+          st -> Settings.of(st).businessUnits());
 
-  static final ResourceDescriptor<Employee, Long> EMPLOYEES = new ResourceDescriptor<>(Settings.EMPLOYEES, List.of(
-    OPS.page("Employees_GetList", "GET", "employees", Employee.class),
-    OPS.object("Employees_Create", "POST", "employees", EmployeeCreate.class),
-    OPS.object("Employees_Get", "GET", "employees/{id}", Employee.class),
-    OPS.object("Employees_Update", "PATCH", "employees/{id}", EmployeeUpdate.class),
-    OPS.object("Employees_AccountActions", "POST", "employees/{id}/account-actions", AccountActionResponse.class),
-    OPS.export("Export_Employees", "GET", "export/employees", ExportEmployee.class)), true, "tn.stt.employees:r", "tn.stt.employees:w", st -> Settings.of(st).employees());
+  static final ResourceDescriptor<Employee, Long> EMPLOYEES =
+      new ResourceDescriptor<>(
+          Settings.EMPLOYEES,
+          List.of(
+              OPS.page("Employees_GetList", "GET", "employees", Employee.class),
+              OPS.object("Employees_Create", "POST", "employees", WriteResult.class),
+              OPS.object("Employees_Get", "GET", "employees/{id}", Employee.class),
+              OPS.object("Employees_Update", "PATCH", "employees/{id}", WriteResult.class),
+              OPS.object(
+                  "Employees_AccountActions",
+                  "POST",
+                  "employees/{id}/account-actions",
+                  AccountActionResult.class),
+              OPS.export("Export_Employees", "GET", "export/employees", Employee.class)),
+          true,
+          "tn.stt.employees:r",
+          "tn.stt.employees:w",
+          st -> Settings.of(st).employees());
 
-  static final ResourceDescriptor<TagType, Long> TAG_TYPES = new ResourceDescriptor<>(Settings.TAG_TYPES, List.of(
-    OPS.export("Export_TagTypes", "GET", "export/tag-types", ExportTagType.class),
-    OPS.page("TagTypes_GetList", "GET", "tag-types", TagType.class),
-    OPS.object("TagTypes_Create", "POST", "tag-types", Modification.class)), true, "tn.stt.tagtypes:r", "tn.stt.tagtypes:w", st -> Settings.of(st).tagTypes());
+  static final ResourceDescriptor<TagType, Long> TAG_TYPES =
+      new ResourceDescriptor<>(
+          Settings.TAG_TYPES,
+          List.of(
+              OPS.export("Export_TagTypes", "GET", "export/tag-types", TagType.class),
+              OPS.page("TagTypes_GetList", "GET", "tag-types", TagType.class),
+              OPS.object("TagTypes_Create", "POST", "tag-types", WriteResult.class)),
+          true,
+          "tn.stt.tagtypes:r",
+          "tn.stt.tagtypes:w",
+          st -> Settings.of(st).tagTypes());
 
-  static final ResourceDescriptor<Technician, Long> TECHNICIANS = new ResourceDescriptor<>(Settings.TECHNICIANS, List.of(
-    OPS.export("Export_Technicians", "GET", "export/technicians", ExportTechnician.class),
-    OPS.page("Technicians_GetList", "GET", "technicians", Technician.class),
-    OPS.object("Technicians_Create", "POST", "technicians", TechnicianCreate.class),
-    OPS.object("Technicians_Get", "GET", "technicians/{id}", Technician.class),
-    OPS.object("Technicians_Update", "PATCH", "technicians/{id}", TechnicianUpdate.class),
-    OPS.object("Technicians_AccountActions", "POST", "technicians/{id}/account-actions", AccountActionResponse.class)), true, "tn.stt.technicians:r", "tn.stt.technicians:w", st -> Settings.of(st).technicians());
+  static final ResourceDescriptor<Technician, Long> TECHNICIANS =
+      new ResourceDescriptor<>(
+          Settings.TECHNICIANS,
+          List.of(
+              OPS.export("Export_Technicians", "GET", "export/technicians", Technician.class),
+              OPS.page("Technicians_GetList", "GET", "technicians", Technician.class),
+              OPS.object("Technicians_Create", "POST", "technicians", WriteResult.class),
+              OPS.object("Technicians_Get", "GET", "technicians/{id}", Technician.class),
+              OPS.object("Technicians_Update", "PATCH", "technicians/{id}", WriteResult.class),
+              OPS.object(
+                  "Technicians_AccountActions",
+                  "POST",
+                  "technicians/{id}/account-actions",
+                  AccountActionResult.class)),
+          true,
+          "tn.stt.technicians:r",
+          "tn.stt.technicians:w",
+          st -> Settings.of(st).technicians());
 
-  static final ResourceDescriptor<UserRole, Long> USER_ROLES = new ResourceDescriptor<>(Settings.USER_ROLES, List.of(
-    OPS.page("UserRoles_GetList", "GET", "user-roles", UserRole.class)), true, "tn.stt.userroles:r", "tn.stt.userroles:w", st -> Settings.of(st).userRoles());
+  static final ResourceDescriptor<UserRole, Long> USER_ROLES =
+      new ResourceDescriptor<>(
+          Settings.USER_ROLES,
+          List.of(OPS.page("UserRoles_GetList", "GET", "user-roles", UserRole.class)),
+          true,
+          "tn.stt.userroles:r",
+          "tn.stt.userroles:w",
+          st -> Settings.of(st).userRoles());
 
   @Override
   public String area() {

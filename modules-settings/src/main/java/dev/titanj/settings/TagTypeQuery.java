@@ -13,10 +13,12 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.settings.model.TagType;
 
 /**
- * Filters of {@code GET settings/v2/tenant/{tenant}/tag-types} ({@code TagTypes_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET settings/v2/tenant/{tenant}/tag-types} ({@code TagTypes_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class TagTypeQuery extends ListQuery<TagType, TagTypeQuery> implements CreatedFilters<TagTypeQuery>, ModifiedFilters<TagTypeQuery> {
+public final class TagTypeQuery extends ListQuery<TagType, TagTypeQuery>
+    implements CreatedFilters<TagTypeQuery>, ModifiedFilters<TagTypeQuery> {
   TagTypeQuery(QueryState<TagType> state) {
     super(state);
   }
@@ -26,15 +28,14 @@ public final class TagTypeQuery extends ListQuery<TagType, TagTypeQuery> impleme
     return new TagTypeQuery(state);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public TagTypeQuery active(Active active) {
     return enumParam("active", active);
   }
 
   /**
-   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so the field is named: {@code sort(SortField.named("Name").ascending())}.
+   * Sort order ({@code sort=+Field} or {@code -Field}). The API documents no sort fields here, so
+   * the field is named: {@code sort(SortField.named("Name").ascending())}.
    */
   public TagTypeQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);

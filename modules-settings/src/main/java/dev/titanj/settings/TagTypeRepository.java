@@ -6,6 +6,7 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -15,15 +16,18 @@ import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.settings.internal.TagTypeApi;
 import dev.titanj.settings.model.CreateTagTypeRequest;
-import dev.titanj.settings.model.ExportTagType;
-import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.TagType;
+import dev.titanj.settings.model.WriteResult;
 import java.util.Optional;
 
 /**
- * Repository of {@code settings.tag-types} ({@code settings/v2/tenant/{tenant}/tag-types}). Obtain it from {@link Settings}; thread-safe.
+ * Repository of {@code settings.tag-types} ({@code settings/v2/tenant/{tenant}/tag-types}). Obtain
+ * it from {@link Settings}; thread-safe.
  */
-public final class TagTypeRepository implements ReadRepository<TagType, Long>, QueryRepository<TagType, Long> {
+public final class TagTypeRepository
+    implements ReadRepository<TagType, Long>,
+        QueryRepository<TagType, Long>,
+        ExportRepository<TagType, Long> {
   private final ResourceRuntime<TagType, Long> rt;
 
   private final TagTypeApi api;
@@ -39,23 +43,25 @@ public final class TagTypeRepository implements ReadRepository<TagType, Long>, Q
   }
 
   /**
-   * A query over {@code GET settings/v2/tenant/{tenant}/tag-types}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET settings/v2/tenant/{tenant}/tag-types}: lazy, paged (up to 5000 records
+   * per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public TagTypeQuery query() {
-    return new TagTypeQuery(rt.pages(q -> api.tagTypesGetList(q), 5000));
+    return new TagTypeQuery(rt.pages(api::tagTypesGetList, 5000));
   }
 
   /**
-   * Finds one record by scanning the list {@code GET settings/v2/tenant/{tenant}/tag-types} (the API has neither a read-by-id endpoint nor an {@code ids} filter here; meant for small reference data). Cached when {@code settings.tag-types} is cached.
+   * Finds one record by scanning the list {@code GET settings/v2/tenant/{tenant}/tag-types} (the
+   * API has neither a read-by-id endpoint nor an {@code ids} filter here; meant for small reference
+   * data). Cached when {@code settings.tag-types} is cached.
    */
   public Optional<TagType> findById(long id) {
     return rt.scan(id, () -> query().active(Active.ANY));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public TagType getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -66,23 +72,25 @@ public final class TagTypeRepository implements ReadRepository<TagType, Long>, Q
   }
 
   /**
-   * The change feed {@code GET settings/v2/tenant/{tenant}/export/tag-types} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET settings/v2/tenant/{tenant}/export/tag-types} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
-  public ExportFeed<ExportTagType> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportTagTypes(q));
+  @Override
+  public ExportFeed<TagType> export(ExportCursor cursor) {
+    return rt.export(cursor, api::exportTagTypes);
   }
 
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/tag-types} from the beginning.
    */
-  public ExportFeed<ExportTagType> export() {
+  @Override
+  public ExportFeed<TagType> export() {
     return export(ExportCursor.beginning());
   }
 
-  /**
-   * POST {@code settings/v2/tenant/{tenant}/tag-types}. Body: {@link CreateTagTypeRequest}.
-   */
-  public Modification create(CreateTagTypeRequest request) {
+  /** POST {@code settings/v2/tenant/{tenant}/tag-types}. Body: {@link CreateTagTypeRequest}. */
+  public WriteResult create(CreateTagTypeRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.tagTypesCreate(request));
   }

@@ -12,10 +12,12 @@ import dev.titanj.settings.model.Technician;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET settings/v2/tenant/{tenant}/technicians} ({@code Technicians_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET settings/v2/tenant/{tenant}/technicians} ({@code Technicians_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class TechnicianQuery extends ListQuery<Technician, TechnicianQuery> implements CreatedFilters<TechnicianQuery>, ModifiedFilters<TechnicianQuery> {
+public final class TechnicianQuery extends ListQuery<Technician, TechnicianQuery>
+    implements CreatedFilters<TechnicianQuery>, ModifiedFilters<TechnicianQuery> {
   TechnicianQuery(QueryState<Technician> state) {
     super(state);
   }
@@ -25,44 +27,32 @@ public final class TechnicianQuery extends ListQuery<Technician, TechnicianQuery
     return new TechnicianQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public TechnicianQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public TechnicianQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code userIds}: ids sent comma-separated, 1 to 50 ids.
-   */
+  /** Filter {@code userIds}: ids sent comma-separated, 1 to 50 ids. */
   public TechnicianQuery userIds(Collection<Long> ids) {
     return idsParam("userIds", ids);
   }
 
-  /**
-   * {@link #userIds(Collection)} with the ids written out: {@code userIds(1L, 2L)}.
-   */
+  /** {@link #userIds(Collection)} with the ids written out: {@code userIds(1L, 2L)}. */
   public TechnicianQuery userIds(Long... ids) {
     return idsParam("userIds", ids);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public TechnicianQuery name(String value) {
     return textParam("name", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public TechnicianQuery active(Active active) {
     return enumParam("active", active);
   }

@@ -6,6 +6,7 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -14,22 +15,24 @@ import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.settings.internal.TechnicianApi;
-import dev.titanj.settings.model.AccountActionResponse;
-import dev.titanj.settings.model.ExportTechnician;
+import dev.titanj.settings.model.AccountActionResult;
+import dev.titanj.settings.model.CreateTechnicianRequest;
 import dev.titanj.settings.model.Technician;
 import dev.titanj.settings.model.TechnicianAccountActionRequest;
-import dev.titanj.settings.model.TechnicianCreate;
-import dev.titanj.settings.model.TechnicianCreateRequest;
-import dev.titanj.settings.model.TechnicianUpdate;
-import dev.titanj.settings.model.TechnicianUpdateRequest;
+import dev.titanj.settings.model.UpdateTechnicianRequest;
+import dev.titanj.settings.model.WriteResult;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code settings.technicians} ({@code settings/v2/tenant/{tenant}/technicians}). Obtain it from {@link Settings}; thread-safe.
+ * Repository of {@code settings.technicians} ({@code settings/v2/tenant/{tenant}/technicians}).
+ * Obtain it from {@link Settings}; thread-safe.
  */
-public final class TechnicianRepository implements ReadRepository<Technician, Long>, QueryRepository<Technician, Long> {
+public final class TechnicianRepository
+    implements ReadRepository<Technician, Long>,
+        QueryRepository<Technician, Long>,
+        ExportRepository<Technician, Long> {
   private final ResourceRuntime<Technician, Long> rt;
 
   private final TechnicianApi api;
@@ -45,23 +48,24 @@ public final class TechnicianRepository implements ReadRepository<Technician, Lo
   }
 
   /**
-   * A query over {@code GET settings/v2/tenant/{tenant}/technicians}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET settings/v2/tenant/{tenant}/technicians}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public TechnicianQuery query() {
-    return new TechnicianQuery(rt.pages(q -> api.techniciansGetList(q), 5000));
+    return new TechnicianQuery(rt.pages(api::techniciansGetList, 5000));
   }
 
   /**
-   * Reads one record with {@code GET settings/v2/tenant/{tenant}/technicians/{id}}; empty when it does not exist (404). Served from the cache when {@code settings.technicians} is cached.
+   * Reads one record with {@code GET settings/v2/tenant/{tenant}/technicians/{id}}; empty when it
+   * does not exist (404). Served from the cache when {@code settings.technicians} is cached.
    */
   public Optional<Technician> findById(long id) {
     return rt.find(id, () -> api.techniciansGet(id));
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public Technician getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -72,56 +76,61 @@ public final class TechnicianRepository implements ReadRepository<Technician, Lo
   }
 
   /**
-   * Reads many records through {@code GET settings/v2/tenant/{tenant}/technicians?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET settings/v2/tenant/{tenant}/technicians?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<Technician> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Technician> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }
 
   /**
-   * The change feed {@code GET settings/v2/tenant/{tenant}/export/technicians} from {@code cursor}: batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.
+   * The change feed {@code GET settings/v2/tenant/{tenant}/export/technicians} from {@code cursor}:
+   * batches while the server reports {@code hasMore}; persist {@code feed.cursor().token()} to
+   * resume.
    */
-  public ExportFeed<ExportTechnician> export(ExportCursor cursor) {
-    return rt.export(cursor, q -> api.exportTechnicians(q));
+  @Override
+  public ExportFeed<Technician> export(ExportCursor cursor) {
+    return rt.export(cursor, api::exportTechnicians);
   }
 
   /**
    * The change feed {@code GET settings/v2/tenant/{tenant}/export/technicians} from the beginning.
    */
-  public ExportFeed<ExportTechnician> export() {
+  @Override
+  public ExportFeed<Technician> export() {
     return export(ExportCursor.beginning());
   }
 
   /**
-   * POST {@code settings/v2/tenant/{tenant}/technicians}. Body: {@link TechnicianCreateRequest}.
+   * POST {@code settings/v2/tenant/{tenant}/technicians}. Body: {@link CreateTechnicianRequest}.
    */
-  public TechnicianCreate create(TechnicianCreateRequest request) {
+  public WriteResult create(CreateTechnicianRequest request) {
     Arguments.notNull("request", request);
     return rt.call(() -> api.techniciansCreate(request));
   }
 
   /**
-   * PATCH {@code settings/v2/tenant/{tenant}/technicians/{id}}. Body: {@link TechnicianUpdateRequest}. Evicts the record from the cache.
+   * PATCH {@code settings/v2/tenant/{tenant}/technicians/{id}}. Body: {@link
+   * UpdateTechnicianRequest}. Evicts the record from the cache.
    */
-  public TechnicianUpdate update(long id, TechnicianUpdateRequest request) {
+  public WriteResult update(long id, UpdateTechnicianRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
     return rt.write(id, () -> api.techniciansUpdate(id, request));
   }
 
   /**
-   * POST {@code settings/v2/tenant/{tenant}/technicians/{id}/account-actions}. Body: {@link TechnicianAccountActionRequest}. Evicts the record from the cache.
+   * POST {@code settings/v2/tenant/{tenant}/technicians/{id}/account-actions}. Body: {@link
+   * TechnicianAccountActionRequest}. Evicts the record from the cache.
    */
-  public AccountActionResponse accountActions(long technicianId,
-      TechnicianAccountActionRequest request) {
+  public AccountActionResult accountActions(
+      long technicianId, TechnicianAccountActionRequest request) {
     Arguments.positive("technicianId", technicianId);
     Arguments.notNull("request", request);
     return rt.write(technicianId, () -> api.techniciansAccountActions(technicianId, request));

@@ -12,10 +12,12 @@ import dev.titanj.settings.model.UserRole;
 import java.util.Collection;
 
 /**
- * Filters of {@code GET settings/v2/tenant/{tenant}/user-roles} ({@code UserRoles_GetList}). Immutable: each method returns a new query. Page size 1 to 5000.
+ * Filters of {@code GET settings/v2/tenant/{tenant}/user-roles} ({@code UserRoles_GetList}).
+ * Immutable: each method returns a new query. Page size 1 to 5000.
  */
 @CheckReturnValue
-public final class UserRoleQuery extends ListQuery<UserRole, UserRoleQuery> implements CreatedFilters<UserRoleQuery> {
+public final class UserRoleQuery extends ListQuery<UserRole, UserRoleQuery>
+    implements CreatedFilters<UserRoleQuery> {
   UserRoleQuery(QueryState<UserRole> state) {
     super(state);
   }
@@ -25,37 +27,27 @@ public final class UserRoleQuery extends ListQuery<UserRole, UserRoleQuery> impl
     return new UserRoleQuery(state);
   }
 
-  /**
-   * Only these ids: {@code ids}, comma-separated, 1 to 50 ids.
-   */
+  /** Only these ids: {@code ids}, comma-separated, 1 to 50 ids. */
   public UserRoleQuery ids(Collection<Long> ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}.
-   */
+  /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public UserRoleQuery ids(Long... ids) {
     return idsParam("ids", ids);
   }
 
-  /**
-   * Filter {@code name} (string).
-   */
+  /** Filter {@code name} (string). */
   public UserRoleQuery name(String value) {
     return textParam("name", value);
   }
 
-  /**
-   * Filter {@code active}: {@code True}, {@code Any} or {@code False}.
-   */
+  /** Filter {@code active}: {@code True}, {@code Any} or {@code False}. */
   public UserRoleQuery active(Active active) {
     return enumParam("active", active);
   }
 
-  /**
-   * Filter {@code employeeType} ({@link RequestedEmployeeTypeArg}).
-   */
+  /** Filter {@code employeeType} ({@link RequestedEmployeeTypeArg}). */
   public UserRoleQuery employeeType(RequestedEmployeeTypeArg value) {
     return enumParam("employeeType", value);
   }

@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repository of {@code settings.user-roles} ({@code settings/v2/tenant/{tenant}/user-roles}). Obtain it from {@link Settings}; thread-safe.
+ * Repository of {@code settings.user-roles} ({@code settings/v2/tenant/{tenant}/user-roles}).
+ * Obtain it from {@link Settings}; thread-safe.
  */
-public final class UserRoleRepository implements ReadRepository<UserRole, Long>, QueryRepository<UserRole, Long> {
+public final class UserRoleRepository
+    implements ReadRepository<UserRole, Long>, QueryRepository<UserRole, Long> {
   private final ResourceRuntime<UserRole, Long> rt;
 
   private final UserRoleApi api;
@@ -36,23 +38,25 @@ public final class UserRoleRepository implements ReadRepository<UserRole, Long>,
   }
 
   /**
-   * A query over {@code GET settings/v2/tenant/{tenant}/user-roles}: lazy, paged (up to 5000 records per request). Nothing is requested until a terminal such as {@code stream()} or {@code page(n)}.
+   * A query over {@code GET settings/v2/tenant/{tenant}/user-roles}: lazy, paged (up to 5000
+   * records per request). Nothing is requested until a terminal such as {@code stream()} or {@code
+   * page(n)}.
    */
   @CheckReturnValue
   public UserRoleQuery query() {
-    return new UserRoleQuery(rt.pages(q -> api.userRolesGetList(q), 5000));
+    return new UserRoleQuery(rt.pages(api::userRolesGetList, 5000));
   }
 
   /**
-   * Reads one record through the list ({@code GET settings/v2/tenant/{tenant}/user-roles?ids=...}; the API has no read-by-id endpoint), including inactive records where the list can filter on that. Empty when it does not exist; cached when {@code settings.user-roles} is cached.
+   * Reads one record through the list ({@code GET settings/v2/tenant/{tenant}/user-roles?ids=...};
+   * the API has no read-by-id endpoint), including inactive records where the list can filter on
+   * that. Empty when it does not exist; cached when {@code settings.user-roles} is cached.
    */
   public Optional<UserRole> findById(long id) {
     return rt.findVia(id, () -> query().active(Active.ANY).ids(List.of(id)).first());
   }
 
-  /**
-   * Like {@link #findById}, but a missing record is a {@link NotFoundException}.
-   */
+  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
   public UserRole getById(long id) {
     return rt.found(id, findById(id));
   }
@@ -63,16 +67,15 @@ public final class UserRoleRepository implements ReadRepository<UserRole, Long>,
   }
 
   /**
-   * Reads many records through {@code GET settings/v2/tenant/{tenant}/user-roles?ids=...}, 50 ids per request; input order kept, duplicates read once, missing ids left out.
+   * Reads many records through {@code GET settings/v2/tenant/{tenant}/user-roles?ids=...}, 50 ids
+   * per request; input order kept, duplicates read once, missing ids left out.
    */
   @Override
   public List<UserRole> findAllById(Collection<Long> ids) {
     return rt.findAll(ids, batch -> query().active(Active.ANY).ids(batch));
   }
 
-  /**
-   * {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}.
-   */
+  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<UserRole> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.titanj.core.testsupport.ApiServer;
 import dev.titanj.core.testsupport.ModuleContract;
 import dev.titanj.core.testsupport.WireBodies;
-import dev.titanj.settings.internal.SettingsOperations;
 import dev.titanj.settings.internal.SettingsSchemas;
 import org.junit.jupiter.api.Test;
 
@@ -14,12 +13,12 @@ class SettingsContractTest {
 
   @Test
   void everyOperation_isBoundToRetrofit_andReachableFromARepository() throws Exception {
-    ModuleContract.verifyCoverage(Settings.class, SettingsOperations.ALL, 20);
+    ModuleContract.verifyCoverage(new SettingsModule(), 20);
   }
 
   @Test
   void everyResponseRecord_decodesFromAFullSample_andFromAnAlmostEmptyOne() throws Exception {
-    assertThat(ModuleContract.verifyResponses(SettingsSchemas.RESPONSE_FIELDS)).isGreaterThan(15);
+    assertThat(ModuleContract.verifyResponses(SettingsSchemas.RESPONSE_FIELDS)).isGreaterThan(10);
   }
 
   @Test
@@ -28,18 +27,14 @@ class SettingsContractTest {
   }
 
   @Test
-  void repositories_useTheCacheNamesOfCoreReferenceData() throws Exception {
-    try (ApiServer server = new ApiServer()) {
-      Settings module = Settings.of(server.client());
-      ModuleContract.verifyReferenceDataNames(module, "settings", java.util.Set.of());
-      assertThat(ModuleContract.cacheNames(module)).isNotEmpty();
-    }
+  void descriptors_flagTheReferenceData_andNameTheirScopes() {
+    ModuleContract.verifyReferenceData(new SettingsModule(), java.util.Set.of("settings.business-units", "settings.tag-types", "settings.user-roles", "settings.employees", "settings.technicians"));
   }
 
   @Test
   void everyOperationWithABody_sendsExactlyTheFieldsThatWereSet() throws Exception {
     try (ApiServer server = new ApiServer()) {
-      int operations = WireBodies.verifyEveryBody(Settings.of(server.client()), server);
+      int operations = WireBodies.verifyEveryBody(new SettingsModule(), server);
       System.out.println("Settings: exact bodies checked for " + operations + " operations");
       assertThat(operations).isEqualTo(8);
     }

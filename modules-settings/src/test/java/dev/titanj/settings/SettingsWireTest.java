@@ -6,9 +6,9 @@ import dev.titanj.core.Active;
 import dev.titanj.core.CacheSettings;
 import dev.titanj.core.testsupport.ApiServer;
 import dev.titanj.settings.model.AccountCreationMethod;
+import dev.titanj.settings.model.CreateTechnicianRequest;
 import dev.titanj.settings.model.LicenseType;
 import dev.titanj.settings.model.TagType;
-import dev.titanj.settings.model.TechnicianCreateRequest;
 import dev.titanj.settings.model.UserRole;
 import java.util.Optional;
 import mockwebserver3.RecordedRequest;
@@ -25,8 +25,8 @@ class SettingsWireTest {
     server.close();
   }
 
-  private static TechnicianCreateRequest technician() {
-    return TechnicianCreateRequest.builder().name("Sam").roleId(4)
+  private static CreateTechnicianRequest technician() {
+    return CreateTechnicianRequest.builder().name("Sam").roleId(4)
         .accountCreationMethod(AccountCreationMethod.values()[0])
         .licenseType(LicenseType.values()[0])
         .password("hunter2-secret").build();

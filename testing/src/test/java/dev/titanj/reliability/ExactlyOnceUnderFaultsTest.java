@@ -9,7 +9,6 @@ import dev.titanj.core.RetryPolicy;
 import dev.titanj.core.ServiceTitan;
 import dev.titanj.crm.Crm;
 import dev.titanj.crm.model.Customer;
-import dev.titanj.crm.model.ExportCustomer;
 import dev.titanj.reliability.FaultProxy.Fault;
 import dev.titanj.testing.FakeServiceTitan;
 import java.util.EnumMap;
@@ -96,7 +95,7 @@ class ExactlyOnceUnderFaultsTest {
         .rule(FaultProxy.random(7, FAULT_RATE, TRANSIENT));
         ServiceTitan st = client(proxy, sleeper)) {
       List<Long> ids = Crm.of(st).customers().export().stream()
-          .map(ExportCustomer::id).collect(Collectors.toList());
+          .map(Customer::id).collect(Collectors.toList());
 
       assertThat(ids).hasSize(RECORDS).doesNotHaveDuplicates();
       assertThat(Set.copyOf(ids)).isEqualTo(expected);

@@ -188,7 +188,7 @@ class FaultInjectionTest {
             .retryPolicy(RetryPolicy.defaults()).rateLimit(RateLimit.unlimited())
             .sleeper(sleeper).build()) {
       List<Long> ids = Crm.of(st).customers().export().stream()
-          .map(dev.titanj.crm.model.ExportCustomer::id).collect(Collectors.toList());
+          .map(dev.titanj.crm.model.Customer::id).collect(Collectors.toList());
       assertThat(ids).hasSize(CUSTOMERS).doesNotHaveDuplicates();
       assertThat(p.count(Fault.DROP_MID_BODY)).isEqualTo(1);
     }

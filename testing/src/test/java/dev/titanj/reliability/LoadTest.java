@@ -10,7 +10,7 @@ import dev.titanj.core.ServiceTitan;
 import dev.titanj.core.internal.TitanContext;
 import dev.titanj.crm.Crm;
 import dev.titanj.crm.CustomerRepository;
-import dev.titanj.crm.model.ExportCustomer;
+import dev.titanj.crm.model.Customer;
 import dev.titanj.testing.FakeServiceTitan;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -71,7 +71,7 @@ class LoadTest {
       ExportCursor c = ExportCursor.beginning();
       for (int i = 0; i < 10; i++) {
         exportTokens.add(c.token());
-        ExportBatch<ExportCustomer> b = customers.export(c).nextBatch();
+        ExportBatch<Customer> b = customers.export(c).nextBatch();
         c = b.next();
       }
 

@@ -13,7 +13,6 @@ import dev.titanj.crm.Crm;
 import dev.titanj.crm.CustomerRepository;
 import dev.titanj.crm.CustomerSort;
 import dev.titanj.crm.model.Customer;
-import dev.titanj.crm.model.ExportCustomer;
 import dev.titanj.crm.model.UpdateCustomerRequest;
 import dev.titanj.dispatch.Dispatch;
 import dev.titanj.settings.Settings;
@@ -85,8 +84,8 @@ class GeneratedRepositoriesContractTest {
   @Test
   void customers_exportResume_afterAnUpdate_givesOnlyTheUpdatedRecord() {
     CustomerRepository customers = Crm.of(st).customers();
-    ExportFeed<ExportCustomer> feed = customers.export(ExportCursor.beginning());
-    assertThat(feed.stream().map(ExportCustomer::id).collect(Collectors.toSet()))
+    ExportFeed<Customer> feed = customers.export(ExportCursor.beginning());
+    assertThat(feed.stream().map(Customer::id).collect(Collectors.toSet()))
         .isEqualTo(ids("crm/customers", null));
     String saved = feed.cursor().token();
 
@@ -96,7 +95,7 @@ class GeneratedRepositoriesContractTest {
     assertThat(updated.name()).contains("Renamed Through The Repository");
     assertThat(customers.findById(1_000_007L).flatMap(Customer::name))
         .contains("Renamed Through The Repository");
-    assertThat(customers.export(ExportCursor.from(saved)).stream().map(ExportCustomer::id))
+    assertThat(customers.export(ExportCursor.from(saved)).stream().map(Customer::id))
         .containsExactly(1_000_007L);
   }
 

@@ -48,17 +48,17 @@ class TitanCachesTest {
   void defaults_cacheReferenceData_butNotTransactionalData() {
     caches = new TitanCaches(CacheSettings.defaults(), clock);
 
-    assertThat(caches.cache("settings.business-units", SCOPE_A, Long.class, Sample.class).isEnabled()).isTrue();
-    assertThat(caches.cache("accounting.payment-types", SCOPE_A, Long.class, Sample.class).isEnabled()).isTrue();
-    assertThat(caches.cache("crm.customers", SCOPE_A, Long.class, Sample.class).isEnabled()).isFalse();
-    assertThat(caches.cache("accounting.invoices", SCOPE_A, Long.class, Sample.class).isEnabled()).isFalse();
+    assertThat(caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("settings.business-units", Sample.class, true), SCOPE_A).isEnabled()).isTrue();
+    assertThat(caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("accounting.payment-types", Sample.class, true), SCOPE_A).isEnabled()).isTrue();
+    assertThat(caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("crm.customers", Sample.class, false), SCOPE_A).isEnabled()).isFalse();
+    assertThat(caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("accounting.invoices", Sample.class, false), SCOPE_A).isEnabled()).isFalse();
   }
 
   @Test
   void disabled_cachesNothing_andOpensNoCacheManager() {
     caches = new TitanCaches(CacheSettings.disabled(), clock);
     AtomicInteger loads = new AtomicInteger();
-    ResourceCache<Long, Sample> c = caches.cache("settings.business-units", SCOPE_A, Long.class, Sample.class);
+    ResourceCache<Long, Sample> c = caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("settings.business-units", Sample.class, true), SCOPE_A);
 
     c.get(1L, () -> Optional.of(new Sample(loads.incrementAndGet(), "x")));
     c.get(1L, () -> Optional.of(new Sample(loads.incrementAndGet(), "x")));
@@ -69,31 +69,31 @@ class TitanCachesTest {
 
   @Test
   void embeddedEhcache_storesByReference() {
-    caches = new TitanCaches(on("r", Duration.ofMinutes(1), 10, 0), clock);
-    ResourceCache<Long, Sample> c = caches.cache("r", SCOPE_A, Long.class, Sample.class);
+    caches = new TitanCaches(on("test.samples", Duration.ofMinutes(1), 10, 0), clock);
+    ResourceCache<Long, Sample> c = caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("test.samples", Sample.class, false), SCOPE_A);
     Sample s = new Sample(1, "one");
 
     c.put(1L, s);
 
     assertThat(c.getIfPresent(1L)).containsSame(s);
-    Cache<String, Object> jcache = caches.managers().manager().getCache("titanj.r", String.class, Object.class);
+    Cache<String, Object> jcache = caches.managers().manager().getCache("titanj.test.samples", String.class, Object.class);
     assertThat(jcache.getConfiguration(Configuration.class).isStoreByValue()).isFalse();
   }
 
   @Test
   void keys_carryEnvironmentTenantResourceAndId() {
-    caches = new TitanCaches(on("r", Duration.ofMinutes(1), 10, 0), clock);
-    caches.cache("r", SCOPE_A, Long.class, Sample.class).put(1L, new Sample(1, "a"));
+    caches = new TitanCaches(on("test.samples", Duration.ofMinutes(1), 10, 0), clock);
+    caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("test.samples", Sample.class, false), SCOPE_A).put(1L, new Sample(1, "a"));
 
-    Cache<String, Object> jcache = caches.managers().manager().getCache("titanj.r", String.class, Object.class);
-    assertThat(jcache.containsKey(SCOPE_A + "|r|1")).isTrue();
-    assertThat(caches.cache("r", SCOPE_B, Long.class, Sample.class).getIfPresent(1L)).isEmpty();
+    Cache<String, Object> jcache = caches.managers().manager().getCache("titanj.test.samples", String.class, Object.class);
+    assertThat(jcache.containsKey(SCOPE_A + "|test.samples|1")).isTrue();
+    assertThat(caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("test.samples", Sample.class, false), SCOPE_B).getIfPresent(1L)).isEmpty();
   }
 
   @Test
   void ttl_followsTheInjectedClock() {
-    caches = new TitanCaches(on("r", Duration.ofSeconds(30), 10, 0), clock);
-    ResourceCache<Long, Sample> c = caches.cache("r", SCOPE_A, Long.class, Sample.class);
+    caches = new TitanCaches(on("test.samples", Duration.ofSeconds(30), 10, 0), clock);
+    ResourceCache<Long, Sample> c = caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("test.samples", Sample.class, false), SCOPE_A);
     c.put(1L, new Sample(1, "a"));
 
     clock.advance(Duration.ofSeconds(29));
@@ -104,9 +104,9 @@ class TitanCachesTest {
 
   @Test
   void evictAll_forgetsOnlyTheCallersScope() {
-    caches = new TitanCaches(on("r", Duration.ofMinutes(1), 10, 0), clock);
-    ResourceCache<Long, Sample> a = caches.cache("r", SCOPE_A, Long.class, Sample.class);
-    ResourceCache<Long, Sample> b = caches.cache("r", SCOPE_B, Long.class, Sample.class);
+    caches = new TitanCaches(on("test.samples", Duration.ofMinutes(1), 10, 0), clock);
+    ResourceCache<Long, Sample> a = caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("test.samples", Sample.class, false), SCOPE_A);
+    ResourceCache<Long, Sample> b = caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("test.samples", Sample.class, false), SCOPE_B);
     a.put(1L, new Sample(1, "a"));
     a.put(2L, new Sample(2, "a"));
     b.put(1L, new Sample(1, "b"));
@@ -120,8 +120,8 @@ class TitanCachesTest {
 
   @Test
   void aLoadThatRacedWithAnEviction_isNotCached() {
-    caches = new TitanCaches(on("r", Duration.ofMinutes(1), 10, 0), clock);
-    ResourceCache<Long, Sample> c = caches.cache("r", SCOPE_A, Long.class, Sample.class);
+    caches = new TitanCaches(on("test.samples", Duration.ofMinutes(1), 10, 0), clock);
+    ResourceCache<Long, Sample> c = caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("test.samples", Sample.class, false), SCOPE_A);
 
     Optional<Sample> loaded = c.get(1L, () -> {
       c.evict(1L); // a write finished while the (old) value was on its way
@@ -134,8 +134,8 @@ class TitanCachesTest {
 
   @Test
   void concurrentMissesOnOneId_shareASingleLoad() throws Exception {
-    caches = new TitanCaches(on("r", Duration.ofMinutes(1), 10, 0), clock);
-    ResourceCache<Long, Sample> c = caches.cache("r", SCOPE_A, Long.class, Sample.class);
+    caches = new TitanCaches(on("test.samples", Duration.ofMinutes(1), 10, 0), clock);
+    ResourceCache<Long, Sample> c = caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("test.samples", Sample.class, false), SCOPE_A);
     AtomicInteger loads = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -153,7 +153,7 @@ class TitanCachesTest {
         })));
       }
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (caches.statistics().misses("r") < 8 && System.nanoTime() < deadline) {
+      while (caches.statistics().misses("test.samples") < 8 && System.nanoTime() < deadline) {
         Thread.onSpinWait();
       }
       release.countDown();
@@ -168,8 +168,8 @@ class TitanCachesTest {
 
   @Test
   void loaderFailures_andEmptyResults_leaveNothingBehind() {
-    caches = new TitanCaches(on("r", Duration.ofMinutes(1), 10, 0), clock);
-    ResourceCache<Long, Sample> c = caches.cache("r", SCOPE_A, Long.class, Sample.class);
+    caches = new TitanCaches(on("test.samples", Duration.ofMinutes(1), 10, 0), clock);
+    ResourceCache<Long, Sample> c = caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("test.samples", Sample.class, false), SCOPE_A);
 
     assertThatThrownBy(() -> c.get(1L, () -> {
       throw new IllegalStateException("boom");
@@ -182,8 +182,8 @@ class TitanCachesTest {
 
   @Test
   void offHeapTier_holdsRecordsAsJson_beyondTheHeapEntries() {
-    caches = new TitanCaches(on("r", Duration.ofMinutes(1), 2, 1), clock);
-    ResourceCache<Long, Sample> c = caches.cache("r", SCOPE_A, Long.class, Sample.class);
+    caches = new TitanCaches(on("test.samples", Duration.ofMinutes(1), 2, 1), clock);
+    ResourceCache<Long, Sample> c = caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("test.samples", Sample.class, false), SCOPE_A);
     for (long id = 1; id <= 20; id++) {
       c.put(id, new Sample(id, "n" + id));
     }
@@ -198,17 +198,17 @@ class TitanCachesTest {
     URI uri = Caching.getCachingProvider(CacheSettings.EHCACHE_PROVIDER).getDefaultURI();
     CacheSettings settings = CacheSettings.builder()
         .provider(CacheSettings.EHCACHE_PROVIDER, uri)
-        .resource("r", CacheSettings.Resource.on(Duration.ofMinutes(1), 10))
+        .resource("test.samples", CacheSettings.Resource.on(Duration.ofMinutes(1), 10))
         .build();
     caches = new TitanCaches(settings, clock);
-    ResourceCache<Long, Sample> c = caches.cache("r", SCOPE_A, Long.class, Sample.class);
+    ResourceCache<Long, Sample> c = caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("test.samples", Sample.class, false), SCOPE_A);
     AtomicInteger loads = new AtomicInteger();
 
     c.get(1L, () -> Optional.of(new Sample(loads.incrementAndGet(), "x")));
     c.get(1L, () -> Optional.of(new Sample(loads.incrementAndGet(), "x")));
 
     assertThat(loads).hasValue(1);
-    Cache<String, Object> jcache = caches.managers().manager().getCache("titanj.r", String.class, Object.class);
+    Cache<String, Object> jcache = caches.managers().manager().getCache("titanj.test.samples", String.class, Object.class);
     assertThat(jcache.getConfiguration(Configuration.class).isStoreByValue()).isFalse();
     jcache.clear();
   }
@@ -217,18 +217,18 @@ class TitanCachesTest {
   void aProviderThatCannotStoreByReference_getsRecordsAsJson() {
     CacheSettings settings = CacheSettings.builder()
         .provider(ByValueOnlyCachingProvider.class.getName(), null)
-        .resource("r", CacheSettings.Resource.on(Duration.ofMinutes(1), 10))
+        .resource("test.samples", CacheSettings.Resource.on(Duration.ofMinutes(1), 10))
         .build();
     caches = new TitanCaches(settings, clock);
     try {
-      ResourceCache<Long, Sample> c = caches.cache("r", SCOPE_A, Long.class, Sample.class);
+      ResourceCache<Long, Sample> c = caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("test.samples", Sample.class, false), SCOPE_A);
       Sample s = new Sample(1, "one");
 
       c.put(1L, s);
 
-      Cache<String, Object> jcache = caches.managers().manager().getCache("titanj.r", String.class, Object.class);
+      Cache<String, Object> jcache = caches.managers().manager().getCache("titanj.test.samples", String.class, Object.class);
       assertThat(jcache.getConfiguration(Configuration.class).isStoreByValue()).isTrue();
-      assertThat(jcache.get(SCOPE_A + "|r|1")).isInstanceOf(String.class)
+      assertThat(jcache.get(SCOPE_A + "|test.samples|1")).isInstanceOf(String.class)
           .asString().contains("\"name\":\"one\"");
       assertThat(c.getIfPresent(1L)).contains(s);
     } finally {
@@ -240,18 +240,18 @@ class TitanCachesTest {
   void anUnknownProvider_failsNamingTheClass() {
     CacheSettings settings = CacheSettings.builder()
         .provider("com.example.NoSuchCachingProvider", null)
-        .resource("r", CacheSettings.Resource.on(Duration.ofMinutes(1), 10))
+        .resource("test.samples", CacheSettings.Resource.on(Duration.ofMinutes(1), 10))
         .build();
     caches = new TitanCaches(settings, clock);
 
-    assertThatThrownBy(() -> caches.cache("r", SCOPE_A, Long.class, Sample.class))
+    assertThatThrownBy(() -> caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("test.samples", Sample.class, false), SCOPE_A))
         .hasMessageContaining("com.example.NoSuchCachingProvider");
   }
 
   @Test
   void close_closesTheEmbeddedManager() {
-    caches = new TitanCaches(on("r", Duration.ofMinutes(1), 10, 0), clock);
-    caches.cache("r", SCOPE_A, Long.class, Sample.class);
+    caches = new TitanCaches(on("test.samples", Duration.ofMinutes(1), 10, 0), clock);
+    caches.cache(dev.titanj.core.testsupport.TestResources.descriptor("test.samples", Sample.class, false), SCOPE_A);
     var manager = caches.managers().manager();
 
     caches.close();

@@ -167,7 +167,7 @@ class ConnectionFailureTest {
     ctx.execute(api.customer(TENANT, 1)); // GETs are retried anyway
     raw.awaitAllClosed();
     raw.requestLines.clear();
-    ctx.httpClient().connectionPool().evictAll(); // the next call opens a fresh connection
+    dev.titanj.core.internal.TestAccess.http(ctx).connectionPool().evictAll(); // the next call opens a fresh connection
   }
 
   @Test

@@ -91,7 +91,7 @@ class SecretRedactionTest {
       rendered.add(st.toString());
       rendered.add(ctx.toString());
       rendered.add(ctx.settings().toString());
-      rendered.add(ctx.httpClient().interceptors().toString());
+      rendered.add(dev.titanj.core.internal.TestAccess.http(ctx).interceptors().toString());
       rendered.add(new AccessToken("token-1", Instant.EPOCH).toString());
       TokenStore store = TokenStore.inMemory();
       store.put("k", new AccessToken("token-2", Instant.EPOCH));

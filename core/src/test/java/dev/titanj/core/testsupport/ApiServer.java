@@ -27,6 +27,7 @@ public final class ApiServer implements AutoCloseable {
   private final BlockingQueue<MockResponse> answers = new LinkedBlockingQueue<>();
   private final BlockingQueue<RecordedRequest> requests = new LinkedBlockingQueue<>();
   private final List<ServiceTitan> clients = new ArrayList<>();
+  private volatile java.util.function.Function<RecordedRequest, MockResponse> responder;
 
   public ApiServer() {
     server.setDispatcher(new Dispatcher() {
@@ -37,6 +38,10 @@ public final class ApiServer implements AutoCloseable {
         }
         requests.add(request);
         MockResponse next = answers.poll();
+        java.util.function.Function<RecordedRequest, MockResponse> r = responder;
+        if (next == null && r != null) {
+          next = r.apply(request);
+        }
         return next != null ? next : json(404, "{\"title\":\"nothing queued\",\"status\":404}");
       }
     });
@@ -70,6 +75,15 @@ public final class ApiServer implements AutoCloseable {
         .build();
     clients.add(st);
     return st;
+  }
+
+  /**
+   * Answers requests for which nothing is queued with {@code responder} (a null answer is a
+   * 404); null restores the plain 404.
+   */
+  public ApiServer respondWith(java.util.function.Function<RecordedRequest, MockResponse> responder) {
+    this.responder = responder;
+    return this;
   }
 
   /** Queues a 200 answer with this JSON body. */

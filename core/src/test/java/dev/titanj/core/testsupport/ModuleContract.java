@@ -3,7 +3,10 @@ package dev.titanj.core.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.JsonAdapter;
-import dev.titanj.core.internal.Operation;
+import dev.titanj.core.OperationDescriptor;
+import dev.titanj.core.ResourceDescriptor;
+import dev.titanj.core.ServiceTitan;
+import dev.titanj.core.spi.TitanModule;
 import dev.titanj.core.json.TitanJson;
 import dev.titanj.core.json.WireName;
 import java.lang.reflect.Field;
@@ -34,18 +37,7 @@ import java.util.UUID;
 public final class ModuleContract {
   private ModuleContract() {}
 
-  /** Retrofit interfaces reachable from the module entry point through its repositories. */
-  public static List<Class<?>> repositories(Class<?> entry) {
-    List<Class<?>> out = new ArrayList<>();
-    for (Method m : entry.getMethods()) {
-      if (m.getDeclaringClass() == entry && !Modifier.isStatic(m.getModifiers())
-          && m.getReturnType().getSimpleName().endsWith("Repository")) {
-        out.add(m.getReturnType());
-      }
-    }
-    return out;
-  }
-
+  /** The Retrofit interface a generated repository calls (its {@code api} field). */
   public static Class<?> apiOf(Class<?> repository) {
     try {
       Field f = repository.getDeclaredField("api");
@@ -55,44 +47,58 @@ public final class ModuleContract {
     }
   }
 
-  /** For each manifest entry: a Retrofit method with that HTTP method and path, and a public repository method. */
-  public static void verifyCoverage(Class<?> entry, List<?> manifest, int expected) throws Exception {
-    assertThat(manifest).hasSize(expected);
-    Map<String, String> bound = new LinkedHashMap<>();
-    Set<String> reachable = new TreeSet<>();
+  /**
+   * The module's descriptors declare {@code expected} operations, each bound once by its
+   * repository's Retrofit interface with the same HTTP method and path, and each reached by
+   * calling some public repository method (proved by calling them all, see {@link Reachability}).
+   */
+  public static void verifyCoverage(TitanModule module, int expected) throws Exception {
+    List<OperationDescriptor> ops = new ArrayList<>();
+    module.resources().forEach(d -> ops.addAll(d.operations()));
+    assertThat(ops).hasSize(expected);
+    assertThat(ops.stream().map(OperationDescriptor::operationId).distinct().count())
+        .as("operation ids are unique").isEqualTo(expected);
     // Retrofit parses every method and finds a converter for every body and return type now.
     retrofit2.Retrofit retrofit = new retrofit2.Retrofit.Builder().baseUrl("http://127.0.0.1/")
         .addConverterFactory(retrofit2.converter.moshi.MoshiConverterFactory.create(TitanJson.moshi()))
         .validateEagerly(true)
         .build();
-    for (Class<?> repo : repositories(entry)) {
-      assertThat(Modifier.isPublic(repo.getModifiers()) && Modifier.isFinal(repo.getModifiers()))
-          .as(repo + " is public final").isTrue();
-      assertThat(retrofit.create(apiOf(repo))).isNotNull();
-      for (Method m : apiOf(repo).getMethods()) {
-        Operation op = m.getAnnotation(Operation.class);
-        if (op != null) {
-          bound.put(op.value()[0], http(m));
+    try (ApiServer server = new ApiServer()) {
+      ServiceTitan st = server.client();
+      Set<String> bound = new TreeSet<>();
+      for (ResourceDescriptor<?, ?> d : module.resources()) {
+        Class<?> repo = d.repositoryOf(st).getClass();
+        assertThat(Modifier.isPublic(repo.getModifiers()) && Modifier.isFinal(repo.getModifiers()))
+            .as(repo + " is public final").isTrue();
+        Class<?> api = apiOf(repo);
+        assertThat(retrofit.create(api)).isNotNull();
+        assertThat(api.getMethods()).as(api + " binds exactly its resource's operations")
+            .hasSameSizeAs(d.operations().toArray());
+        for (Method m : api.getMethods()) {
+          assertThat(bound.add(operationOf(d, m).operationId())).as("bound once: " + m).isTrue();
         }
       }
-      for (Method m : repo.getMethods()) {
-        Operation op = m.getAnnotation(Operation.class);
-        if (op != null && Modifier.isPublic(m.getModifiers())) {
-          reachable.addAll(List.of(op.value()));
-        }
-      }
+      assertThat(bound).hasSize(expected);
+      Set<String> reached = new TreeSet<>();
+      Reachability.of(module).probe(module, st, server).forEach(h -> reached.add(h.operationId()));
+      assertThat(reached).as("operations reached from public repository methods")
+          .containsExactlyInAnyOrderElementsOf(bound);
     }
-    for (Object e : manifest) {
-      String id = (String) e.getClass().getField("operationId").get(e);
-      String method = (String) e.getClass().getField("method").get(e);
-      String path = (String) e.getClass().getField("path").get(e);
-      assertThat(bound).as("Retrofit binding of " + id).containsEntry(id, method + " " + path);
-      assertThat(reachable).as("public repository method for " + id).contains(id);
-    }
-    assertThat(bound).hasSize(expected);
   }
 
-  private static String http(Method m) {
+  /** The operation of {@code d} that Retrofit method {@code m} binds (same method and path). */
+  static OperationDescriptor operationOf(ResourceDescriptor<?, ?> d, Method m) {
+    String http = http(m);
+    for (OperationDescriptor op : d.operations()) {
+      String rel = op.path().substring(op.path().indexOf("{tenant}/") + "{tenant}/".length());
+      if (http.equals(op.method() + " " + rel)) {
+        return op;
+      }
+    }
+    throw new AssertionError(m + " (" + http + ") binds no operation of " + d.name());
+  }
+
+  static String http(Method m) {
     for (java.lang.annotation.Annotation a : m.getAnnotations()) {
       String type = a.annotationType().getSimpleName();
       try {
@@ -111,34 +117,21 @@ public final class ModuleContract {
     throw new AssertionError(m + " has no HTTP method annotation");
   }
 
-  /** The cache resource names the module's repositories use, read from a live module instance. */
-  public static Set<String> cacheNames(Object module) throws Exception {
-    Set<String> out = new TreeSet<>();
-    for (Method m : module.getClass().getMethods()) {
-      if (m.getDeclaringClass() == module.getClass() && !Modifier.isStatic(m.getModifiers())
-          && m.getReturnType().getSimpleName().endsWith("Repository")) {
-        Object repo = m.invoke(module);
-        try {
-          Field f = repo.getClass().getDeclaredField("support");
-          f.setAccessible(true);
-          out.add(((dev.titanj.core.internal.ResourceSupport<?, ?>) f.get(repo)).resource());
-        } catch (NoSuchFieldException e) {
-          // a resource without id-addressed reads
-        }
+  /**
+   * Exactly the {@code expected} resources of {@code module} are reference data (cached by
+   * default), and each is readable by id, so the default cache has something to hold.
+   */
+  public static void verifyReferenceData(TitanModule module, Set<String> expected) {
+    Set<String> flagged = new TreeSet<>();
+    for (ResourceDescriptor<?, ?> d : module.resources()) {
+      if (d.referenceData()) {
+        flagged.add(d.name());
       }
+      assertThat(d.name()).startsWith(module.area() + ".");
+      assertThat(d.readScope()).matches("tn\\.[a-z]+\\.[a-z]+:r");
+      assertThat(d.writeScope()).isEqualTo(d.readScope().replace(":r", ":w"));
     }
-    return out;
-  }
-
-  /** Every reference-data cache name of {@code area} is used by a repository (but {@code except}). */
-  public static void verifyReferenceDataNames(Object module, String area, Set<String> except) throws Exception {
-    Set<String> used = cacheNames(module);
-    assertThat(used).allMatch(n -> n.startsWith(area + "."));
-    for (String name : dev.titanj.core.CacheSettings.REFERENCE_DATA) {
-      if (name.startsWith(area + ".") && !except.contains(name)) {
-        assertThat(used).as("repository cached as " + name).contains(name);
-      }
-    }
+    assertThat(flagged).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   // ---- samples ----

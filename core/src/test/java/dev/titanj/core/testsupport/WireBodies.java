@@ -3,7 +3,9 @@ package dev.titanj.core.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.JsonAdapter;
-import dev.titanj.core.internal.Operation;
+import dev.titanj.core.ResourceDescriptor;
+import dev.titanj.core.ServiceTitan;
+import dev.titanj.core.spi.TitanModule;
 import dev.titanj.core.json.Clearable;
 import dev.titanj.core.json.TitanJson;
 import dev.titanj.core.json.TitanRequest;
@@ -44,42 +46,40 @@ public final class WireBodies {
 
   private WireBodies() {}
 
-  /** Checks every body-taking operation reachable from {@code module}; returns how many. */
-  public static int verifyEveryBody(Object module, ApiServer server) throws Exception {
+  /**
+   * Checks every body-taking operation of {@code module}: the public repository method that
+   * reaches it (found by calling them, see {@link Reachability}) sends exactly the fields that
+   * were set. Returns how many operations were checked.
+   */
+  public static int verifyEveryBody(TitanModule module, ApiServer server) throws Exception {
+    ServiceTitan st = server.client();
+    Reachability reach = Reachability.of(module);
     Map<String, Method> byOperation = new TreeMap<>();
     Map<String, Object> repoOf = new TreeMap<>();
-    Set<String> bodyOperations = new TreeSet<>();
     Set<String> fixedBody = new TreeSet<>();
-    for (Method getter : module.getClass().getMethods()) {
-      if (getter.getDeclaringClass() != module.getClass() || Modifier.isStatic(getter.getModifiers())
-          || getter.getParameterCount() != 0
-          || !getter.getReturnType().getSimpleName().endsWith("Repository")) {
+    for (Reachability.Hit h : reach.probe(module, st, server)) {
+      Method m = h.method();
+      if (bodyParameter(m) < 0) {
+        if (!m.isAnnotationPresent(Deprecated.class)) {
+          fixedBody.add(h.operationId());
+        }
         continue;
       }
-      Object repo = getter.invoke(module);
-      for (Method api : ModuleContract.apiOf(repo.getClass()).getMethods()) {
-        Operation op = api.getAnnotation(Operation.class);
-        for (java.lang.annotation.Annotation[] annotations : api.getParameterAnnotations()) {
-          for (java.lang.annotation.Annotation a : annotations) {
-            if (op != null && a instanceof retrofit2.http.Body) {
-              bodyOperations.add(op.value()[0]);
-            }
-          }
-        }
+      Method known = byOperation.get(h.operationId());
+      if (known == null || known.getParameterCount() > m.getParameterCount()) {
+        byOperation.put(h.operationId(), m);
+        repoOf.put(h.operationId(), h.repository());
       }
-      for (Method m : repo.getClass().getMethods()) {
-        Operation op = m.getAnnotation(Operation.class);
-        if (op != null && bodyParameter(m) < 0 && !m.isAnnotationPresent(Deprecated.class)) {
-          fixedBody.addAll(List.of(op.value()));
-        }
-        if (op == null || bodyParameter(m) < 0) {
-          continue;
-        }
-        for (String id : op.value()) {
-          Method known = byOperation.get(id);
-          if (known == null || known.getParameterCount() > m.getParameterCount()) {
-            byOperation.put(id, m);
-            repoOf.put(id, repo);
+    }
+    Set<String> bodyOperations = new TreeSet<>();
+    for (ResourceDescriptor<?, ?> d : module.resources()) {
+      Class<?> api = ModuleContract.apiOf(d.repositoryOf(st).getClass());
+      for (Method m : api.getMethods()) {
+        for (java.lang.annotation.Annotation[] annotations : m.getParameterAnnotations()) {
+          for (java.lang.annotation.Annotation a : annotations) {
+            if (a instanceof retrofit2.http.Body) {
+              bodyOperations.add(ModuleContract.operationOf(d, m).operationId());
+            }
           }
         }
       }
@@ -95,6 +95,17 @@ public final class WireBodies {
     }
     assertThat(cases).isGreaterThanOrEqualTo(byOperation.size());
     return byOperation.size();
+  }
+
+  /** The required fields of {@code type} with sample values, by JSON name. */
+  static Map<String, Object> requiredSample(Class<?> type) throws java.io.IOException {
+    Map<String, Object> base = new LinkedHashMap<>();
+    for (Method a : attributes(type)) {
+      if (!isOptional(a)) {
+        base.put(jsonName(a), JSON.fromJson(ModuleContract.sampleJson(a.getGenericReturnType())));
+      }
+    }
+    return base;
   }
 
   private static int bodyParameter(Method m) {
@@ -235,7 +246,7 @@ public final class WireBodies {
     return false;
   }
 
-  private static Object argument(Type t, Method m) {
+  static Object argument(Type t, Method m) {
     Class<?> c = t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) t;
     if (c == long.class || c == Long.class) {
       return 7L;
@@ -259,7 +270,11 @@ public final class WireBodies {
       return LocalDate.of(2025, 1, 2);
     }
     if (c.isEnum()) {
-      return c.getEnumConstants()[0];
+      for (Object e : c.getEnumConstants()) {
+        if (!((Enum<?>) e).name().equals("UNKNOWN")) {
+          return e;
+        }
+      }
     }
     if (Collection.class.isAssignableFrom(c) && t instanceof ParameterizedType p) {
       return List.of(argument(p.getActualTypeArguments()[0], m));

@@ -5,9 +5,9 @@ package dev.titanj.accounting.internal;
 import dev.titanj.accounting.ApBillRepository;
 import dev.titanj.accounting.model.ApBill;
 import dev.titanj.accounting.model.CustomFieldType;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.MarkApBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApBillAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApBillAsExportedRequest;
+import dev.titanj.accounting.model.MarkApBillAsExportedResult;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import java.util.List;
@@ -19,9 +19,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code ap-bills} operations; used by {@link ApBillRepository}.
- */
+/** Retrofit binding of the {@code ap-bills} operations; used by {@link ApBillRepository}. */
 public interface ApBillApi {
   @GET("ap-bills")
   Call<PagedResponse<ApBill>> apBillsGetListPaginated(@Tag QueryParams query);
@@ -33,9 +31,9 @@ public interface ApBillApi {
   Call<PagedResponse<CustomFieldType>> apBillsGetCustomFieldTypes(@Tag QueryParams query);
 
   @PATCH("ap-bills/custom-fields")
-  Call<Void> apBillsUpdateCustomFields(@Body CustomFieldUpdateRequest request);
+  Call<Void> apBillsUpdateCustomFields(@Body UpdateCustomFieldsRequest request);
 
   @POST("ap-bills/markasexported")
-  Call<List<MarkApBillAsExportedUpdate>> apBillsMarkAsExported(
-      @Body MarkApBillAsExportedUpdateRequest request);
+  Call<List<MarkApBillAsExportedResult>> apBillsMarkAsExported(
+      @Body MarkApBillAsExportedRequest request);
 }

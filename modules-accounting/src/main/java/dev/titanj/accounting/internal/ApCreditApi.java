@@ -4,8 +4,8 @@ package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.ApCreditRepository;
 import dev.titanj.accounting.model.ApCredit;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApCreditAsExportedRequest;
+import dev.titanj.accounting.model.MarkApCreditAsExportedResult;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import java.util.List;
@@ -15,14 +15,12 @@ import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code ap-credits} operations; used by {@link ApCreditRepository}.
- */
+/** Retrofit binding of the {@code ap-credits} operations; used by {@link ApCreditRepository}. */
 public interface ApCreditApi {
   @GET("ap-credits")
   Call<PagedResponse<ApCredit>> apCreditsGetList(@Tag QueryParams query);
 
   @POST("ap-credits/markasexported")
-  Call<List<MarkApCreditAsExportedUpdate>> apCreditsMarkAsExported(
-      @Body List<MarkApCreditAsExportedUpdateRequest> requests);
+  Call<List<MarkApCreditAsExportedResult>> apCreditsMarkAsExported(
+      @Body List<MarkApCreditAsExportedRequest> requests);
 }

@@ -4,8 +4,8 @@ package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.ApPaymentRepository;
 import dev.titanj.accounting.model.ApPayment;
-import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApPaymentAsExportedRequest;
+import dev.titanj.accounting.model.MarkApPaymentAsExportedResult;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import java.util.List;
@@ -15,14 +15,12 @@ import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code ap-payments} operations; used by {@link ApPaymentRepository}.
- */
+/** Retrofit binding of the {@code ap-payments} operations; used by {@link ApPaymentRepository}. */
 public interface ApPaymentApi {
   @GET("ap-payments")
   Call<PagedResponse<ApPayment>> apPaymentsGetList(@Tag QueryParams query);
 
   @POST("ap-payments/markasexported")
-  Call<List<MarkApPaymentAsExportedUpdate>> apPaymentsMarkAsExported(
-      @Body List<MarkApPaymentAsExportedUpdateRequest> requests);
+  Call<List<MarkApPaymentAsExportedResult>> apPaymentsMarkAsExported(
+      @Body List<MarkApPaymentAsExportedRequest> requests);
 }

@@ -3,9 +3,9 @@
 package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.BankDepositRepository;
-import dev.titanj.accounting.model.DetailedDeposit;
-import dev.titanj.accounting.model.DetailedTransaction;
-import dev.titanj.accounting.model.MarkDepositsAsExportedRequestArgs;
+import dev.titanj.accounting.model.BankDeposit;
+import dev.titanj.accounting.model.MarkDepositsAsExportedRequest;
+import dev.titanj.accounting.model.Payment;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import retrofit2.Call;
@@ -20,12 +20,12 @@ import retrofit2.http.Tag;
  */
 public interface BankDepositApi {
   @GET("bank-deposits")
-  Call<PagedResponse<DetailedDeposit>> depositsGetList(@Tag QueryParams query);
+  Call<PagedResponse<BankDeposit>> depositsGetList(@Tag QueryParams query);
 
   @GET("bank-deposits/{id}/transactions")
-  Call<PagedResponse<DetailedTransaction>> depositsGetTransactionsList(@Path("id") long id,
-      @Tag QueryParams query);
+  Call<PagedResponse<Payment>> depositsGetTransactionsList(
+      @Path("id") long id, @Tag QueryParams query);
 
   @POST("bank-deposits/markasexported")
-  Call<Void> depositsMarkAsExported(@Body MarkDepositsAsExportedRequestArgs request);
+  Call<Void> depositsMarkAsExported(@Body MarkDepositsAsExportedRequest request);
 }

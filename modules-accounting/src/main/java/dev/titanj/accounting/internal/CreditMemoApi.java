@@ -3,9 +3,9 @@
 package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.CreditMemoRepository;
-import dev.titanj.accounting.model.CreditMemoPublic;
-import dev.titanj.accounting.model.CreditMemoUpdatePublic;
-import dev.titanj.accounting.model.CreditMemoUpdatePublicRequest;
+import dev.titanj.accounting.model.CreditMemo;
+import dev.titanj.accounting.model.CreditMemoUpdateResult;
+import dev.titanj.accounting.model.UpdateCreditMemoRequest;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import retrofit2.Call;
@@ -20,9 +20,9 @@ import retrofit2.http.Tag;
  */
 public interface CreditMemoApi {
   @GET("credit-memos")
-  Call<PagedResponse<CreditMemoPublic>> creditMemosGetList(@Tag QueryParams query);
+  Call<PagedResponse<CreditMemo>> creditMemosGetList(@Tag QueryParams query);
 
   @PATCH("credit-memos/{id}")
-  Call<CreditMemoUpdatePublic> creditMemosUpdate(@Path("id") long id,
-      @Body CreditMemoUpdatePublicRequest request);
+  Call<CreditMemoUpdateResult> creditMemosUpdate(
+      @Path("id") long id, @Body UpdateCreditMemoRequest request);
 }

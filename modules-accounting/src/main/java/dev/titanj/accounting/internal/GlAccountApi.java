@@ -3,9 +3,9 @@
 package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.GlAccountRepository;
-import dev.titanj.accounting.model.GlAccountCreateRequest;
-import dev.titanj.accounting.model.GlAccountExtended;
-import dev.titanj.accounting.model.GlAccountUpdateRequest;
+import dev.titanj.accounting.model.CreateGlAccountRequest;
+import dev.titanj.accounting.model.GlAccount;
+import dev.titanj.accounting.model.UpdateGlAccountRequest;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import retrofit2.Call;
@@ -16,20 +16,18 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code gl-accounts} operations; used by {@link GlAccountRepository}.
- */
+/** Retrofit binding of the {@code gl-accounts} operations; used by {@link GlAccountRepository}. */
 public interface GlAccountApi {
   @GET("gl-accounts")
-  Call<PagedResponse<GlAccountExtended>> glAccountsGetList(@Tag QueryParams query);
+  Call<PagedResponse<GlAccount>> glAccountsGetList(@Tag QueryParams query);
 
   @POST("gl-accounts")
-  Call<GlAccountExtended> glAccountsCreateAccount(@Body GlAccountCreateRequest request);
+  Call<GlAccount> glAccountsCreateAccount(@Body CreateGlAccountRequest request);
 
   @GET("gl-accounts/{accountId}")
-  Call<GlAccountExtended> glAccountsGetAccount(@Path("accountId") long accountId);
+  Call<GlAccount> glAccountsGetAccount(@Path("accountId") long accountId);
 
   @PATCH("gl-accounts/{accountId}")
-  Call<GlAccountExtended> glAccountsUpdateAccount(@Path("accountId") long accountId,
-      @Body GlAccountUpdateRequest request);
+  Call<GlAccount> glAccountsUpdateAccount(
+      @Path("accountId") long accountId, @Body UpdateGlAccountRequest request);
 }

@@ -11,7 +11,8 @@ import retrofit2.http.GET;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code gl-accounts.types} operations; used by {@link GlAccountTypeRepository}.
+ * Retrofit binding of the {@code gl-accounts.types} operations; used by {@link
+ * GlAccountTypeRepository}.
  */
 public interface GlAccountTypeApi {
   @GET("gl-accounts/types")

@@ -4,11 +4,10 @@ package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.InventoryBillRepository;
 import dev.titanj.accounting.model.CustomFieldType;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.ExportInventoryBill;
 import dev.titanj.accounting.model.InventoryBill;
-import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkInventoryBillAsExportedRequest;
+import dev.titanj.accounting.model.MarkInventoryBillAsExportedResult;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.ExportResponse;
 import dev.titanj.core.spi.PagedResponse;
@@ -21,11 +20,12 @@ import retrofit2.http.POST;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code inventory-bills} operations; used by {@link InventoryBillRepository}.
+ * Retrofit binding of the {@code inventory-bills} operations; used by {@link
+ * InventoryBillRepository}.
  */
 public interface InventoryBillApi {
   @GET("export/inventory-bills")
-  Call<ExportResponse<ExportInventoryBill>> exportInventoryBills(@Tag QueryParams query);
+  Call<ExportResponse<InventoryBill>> exportInventoryBills(@Tag QueryParams query);
 
   @GET("inventory-bills")
   Call<List<InventoryBill>> inventoryBillsGetList(@Tag QueryParams query);
@@ -37,9 +37,9 @@ public interface InventoryBillApi {
   Call<PagedResponse<CustomFieldType>> inventoryBillsGetCustomFieldTypes(@Tag QueryParams query);
 
   @PATCH("inventory-bills/custom-fields")
-  Call<Void> inventoryBillsUpdateCustomFields(@Body CustomFieldUpdateRequest request);
+  Call<Void> inventoryBillsUpdateCustomFields(@Body UpdateCustomFieldsRequest request);
 
   @POST("inventory-bills/markasexported")
-  Call<List<MarkInventoryBillAsExportedUpdate>> inventoryBillsMarkAsExported(
-      @Body MarkInventoryBillAsExportedUpdateRequest request);
+  Call<List<MarkInventoryBillAsExportedResult>> inventoryBillsMarkAsExported(
+      @Body MarkInventoryBillAsExportedRequest request);
 }

@@ -3,16 +3,15 @@
 package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.InvoiceRepository;
-import dev.titanj.accounting.model.AdjustmentInvoiceCreateRequest;
+import dev.titanj.accounting.model.CreateAdjustmentInvoiceRequest;
 import dev.titanj.accounting.model.CustomFieldType;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.ExportInvoice;
-import dev.titanj.accounting.model.ExportInvoiceItem;
 import dev.titanj.accounting.model.Invoice;
-import dev.titanj.accounting.model.InvoiceItemUpdateRequest;
-import dev.titanj.accounting.model.InvoiceUpdateRequest;
-import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdateRequest;
+import dev.titanj.accounting.model.InvoiceItem;
+import dev.titanj.accounting.model.MarkInvoiceAsExportedRequest;
+import dev.titanj.accounting.model.MarkInvoiceAsExportedResult;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
+import dev.titanj.accounting.model.UpdateInvoiceItemsRequest;
+import dev.titanj.accounting.model.UpdateInvoiceRequest;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.ExportResponse;
 import dev.titanj.core.spi.PagedResponse;
@@ -26,40 +25,38 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code invoices} operations; used by {@link InvoiceRepository}.
- */
+/** Retrofit binding of the {@code invoices} operations; used by {@link InvoiceRepository}. */
 public interface InvoiceApi {
   @GET("export/invoices")
-  Call<ExportResponse<ExportInvoice>> exportInvoices(@Tag QueryParams query);
+  Call<ExportResponse<Invoice>> exportInvoices(@Tag QueryParams query);
 
   @GET("export/invoice-items")
-  Call<ExportResponse<ExportInvoiceItem>> exportInvoiceItems(@Tag QueryParams query);
+  Call<ExportResponse<InvoiceItem>> exportInvoiceItems(@Tag QueryParams query);
 
   @GET("invoices")
   Call<PagedResponse<Invoice>> invoicesGetList(@Tag QueryParams query);
 
   @POST("invoices")
-  Call<Long> invoicesCreateAdjustmentInvoice(@Body AdjustmentInvoiceCreateRequest request);
+  Call<Long> invoicesCreateAdjustmentInvoice(@Body CreateAdjustmentInvoiceRequest request);
 
   @GET("invoices/custom-fields")
   Call<PagedResponse<CustomFieldType>> invoicesGetCustomFieldTypes(@Tag QueryParams query);
 
   @PATCH("invoices/custom-fields")
-  Call<Void> invoicesUpdateCustomFields(@Body CustomFieldUpdateRequest request);
+  Call<Void> invoicesUpdateCustomFields(@Body UpdateCustomFieldsRequest request);
 
   @PATCH("invoices/{id}")
-  Call<Void> invoicesUpdateInvoice(@Path("id") long id, @Body InvoiceUpdateRequest request);
+  Call<Void> invoicesUpdateInvoice(@Path("id") long id, @Body UpdateInvoiceRequest request);
 
   @PATCH("invoices/{invoiceId}/items")
-  Call<Void> invoicesUpdateInvoiceItems(@Path("invoiceId") long invoiceId,
-      @Body InvoiceItemUpdateRequest request);
+  Call<Void> invoicesUpdateInvoiceItems(
+      @Path("invoiceId") long invoiceId, @Body UpdateInvoiceItemsRequest request);
 
   @DELETE("invoices/{invoiceId}/items/{itemId}")
-  Call<Void> invoicesDeleteInvoiceItem(@Path("invoiceId") long invoiceId,
-      @Path("itemId") long itemId);
+  Call<Void> invoicesDeleteInvoiceItem(
+      @Path("invoiceId") long invoiceId, @Path("itemId") long itemId);
 
   @POST("invoices/markasexported")
-  Call<List<MarkInvoiceAsExportedUpdate>> invoicesMarkAsExported(
-      @Body List<MarkInvoiceAsExportedUpdateRequest> requests);
+  Call<List<MarkInvoiceAsExportedResult>> invoicesMarkAsExported(
+      @Body List<MarkInvoiceAsExportedRequest> requests);
 }

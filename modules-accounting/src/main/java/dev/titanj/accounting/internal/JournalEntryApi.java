@@ -6,8 +6,8 @@ import dev.titanj.accounting.JournalEntryRepository;
 import dev.titanj.accounting.model.JournalEntry;
 import dev.titanj.accounting.model.JournalEntryDetails;
 import dev.titanj.accounting.model.JournalEntrySummary;
-import dev.titanj.accounting.model.JournalEntrySyncUpdateRequest;
-import dev.titanj.accounting.model.JournalEntryUpdateRequest;
+import dev.titanj.accounting.model.UpdateJournalEntryRequest;
+import dev.titanj.accounting.model.UpdateJournalEntrySyncRequest;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import java.util.UUID;
@@ -19,25 +19,26 @@ import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code journal-entries} operations; used by {@link JournalEntryRepository}.
+ * Retrofit binding of the {@code journal-entries} operations; used by {@link
+ * JournalEntryRepository}.
  */
 public interface JournalEntryApi {
   @GET("journal-entries")
   Call<PagedResponse<JournalEntry>> journalEntriesGetList(@Tag QueryParams query);
 
   @GET("journal-entries/{id}/summary")
-  Call<PagedResponse<JournalEntrySummary>> journalEntriesGetSummary(@Path("id") UUID id,
-      @Tag QueryParams query);
+  Call<PagedResponse<JournalEntrySummary>> journalEntriesGetSummary(
+      @Path("id") UUID id, @Tag QueryParams query);
 
   @GET("journal-entries/{id}/details")
-  Call<PagedResponse<JournalEntryDetails>> journalEntriesGetDetails(@Path("id") UUID id,
-      @Tag QueryParams query);
+  Call<PagedResponse<JournalEntryDetails>> journalEntriesGetDetails(
+      @Path("id") UUID id, @Tag QueryParams query);
 
   @PATCH("journal-entries/{id}")
-  Call<JournalEntry> journalEntriesUpdate(@Path("id") UUID id,
-      @Body JournalEntryUpdateRequest request);
+  Call<JournalEntry> journalEntriesUpdate(
+      @Path("id") UUID id, @Body UpdateJournalEntryRequest request);
 
   @PATCH("journal-entries/{id}/sync")
-  Call<JournalEntry> journalEntriesSyncUpdate(@Path("id") UUID id,
-      @Body JournalEntrySyncUpdateRequest request);
+  Call<JournalEntry> journalEntriesSyncUpdate(
+      @Path("id") UUID id, @Body UpdateJournalEntrySyncRequest request);
 }

@@ -3,14 +3,13 @@
 package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.PaymentRepository;
+import dev.titanj.accounting.model.CreatePaymentRequest;
 import dev.titanj.accounting.model.CustomFieldType;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.DetailedPayment;
-import dev.titanj.accounting.model.ExportPayment;
 import dev.titanj.accounting.model.Payment;
-import dev.titanj.accounting.model.PaymentCreateRequest;
-import dev.titanj.accounting.model.PaymentStatusBatchRequest;
-import dev.titanj.accounting.model.PaymentUpdateRequest;
+import dev.titanj.accounting.model.SavedPayment;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
+import dev.titanj.accounting.model.UpdatePaymentRequest;
+import dev.titanj.accounting.model.UpdatePaymentStatusRequest;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.ExportResponse;
 import dev.titanj.core.spi.PagedResponse;
@@ -22,28 +21,26 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code payments} operations; used by {@link PaymentRepository}.
- */
+/** Retrofit binding of the {@code payments} operations; used by {@link PaymentRepository}. */
 public interface PaymentApi {
   @GET("export/payments")
-  Call<ExportResponse<ExportPayment>> exportPayments(@Tag QueryParams query);
+  Call<ExportResponse<Payment>> exportPayments(@Tag QueryParams query);
 
   @GET("payments")
-  Call<PagedResponse<DetailedPayment>> paymentsGetList(@Tag QueryParams query);
+  Call<PagedResponse<Payment>> paymentsGetList(@Tag QueryParams query);
 
   @POST("payments")
-  Call<Payment> paymentsCreate(@Body PaymentCreateRequest request);
+  Call<SavedPayment> paymentsCreate(@Body CreatePaymentRequest request);
 
   @GET("payments/custom-fields")
   Call<PagedResponse<CustomFieldType>> paymentsGetCustomFieldTypes(@Tag QueryParams query);
 
   @PATCH("payments/custom-fields")
-  Call<Void> paymentsUpdateCustomFields(@Body CustomFieldUpdateRequest request);
+  Call<Void> paymentsUpdateCustomFields(@Body UpdateCustomFieldsRequest request);
 
   @PATCH("payments/{id}")
-  Call<Payment> paymentsUpdate(@Path("id") long id, @Body PaymentUpdateRequest request);
+  Call<SavedPayment> paymentsUpdate(@Path("id") long id, @Body UpdatePaymentRequest request);
 
   @POST("payments/status")
-  Call<Void> paymentsUpdateStatus(@Body PaymentStatusBatchRequest request);
+  Call<Void> paymentsUpdateStatus(@Body UpdatePaymentStatusRequest request);
 }

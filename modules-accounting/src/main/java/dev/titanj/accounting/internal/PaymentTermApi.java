@@ -3,7 +3,7 @@
 package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.PaymentTermRepository;
-import dev.titanj.accounting.model.PaymentTermAPIModel;
+import dev.titanj.accounting.model.PaymentTerm;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import retrofit2.Call;
@@ -16,9 +16,8 @@ import retrofit2.http.Tag;
  */
 public interface PaymentTermApi {
   @GET("payment-terms/{paymentTermId}")
-  Call<PaymentTermAPIModel> paymentTermsGetPaymentTermModel(
-      @Path("paymentTermId") long paymentTermId);
+  Call<PaymentTerm> paymentTermsGetPaymentTermModel(@Path("paymentTermId") long paymentTermId);
 
   @GET("payment-terms")
-  Call<PagedResponse<PaymentTermAPIModel>> paymentTermsGetList(@Tag QueryParams query);
+  Call<PagedResponse<PaymentTerm>> paymentTermsGetList(@Tag QueryParams query);
 }

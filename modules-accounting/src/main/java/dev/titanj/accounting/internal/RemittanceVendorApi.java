@@ -12,7 +12,8 @@ import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code remittance-vendors} operations; used by {@link RemittanceVendorRepository}.
+ * Retrofit binding of the {@code remittance-vendors} operations; used by {@link
+ * RemittanceVendorRepository}.
  */
 public interface RemittanceVendorApi {
   @GET("remittance-vendors")

@@ -10,9 +10,7 @@ import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code tax-zones} operations; used by {@link TaxZoneRepository}.
- */
+/** Retrofit binding of the {@code tax-zones} operations; used by {@link TaxZoneRepository}. */
 public interface TaxZoneApi {
   @GET("tax-zones")
   Call<PagedResponse<TaxZone>> taxZonesGetList(@Tag QueryParams query);

@@ -5,27 +5,20 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.Share.ActiveStateFilterType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.Share.ActiveStateFilterType} (string wire values); unknown values
+ * read as {@link #UNKNOWN}.
  */
 public enum ActiveStateFilterType implements WireEnum {
-  /**
-   * Wire value {@code ActiveOnly}.
-   */
+  /** Wire value {@code ActiveOnly}. */
   ACTIVE_ONLY("ActiveOnly"),
 
-  /**
-   * Wire value {@code InactiveOnly}.
-   */
+  /** Wire value {@code InactiveOnly}. */
   INACTIVE_ONLY("InactiveOnly"),
 
-  /**
-   * Wire value {@code All}.
-   */
+  /** Wire value {@code All}. */
   ALL("All"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

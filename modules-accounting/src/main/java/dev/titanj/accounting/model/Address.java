@@ -7,44 +7,31 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.AddressResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.AddressResponse}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Address {
-  /**
-   * JSON {@code street}: string.
-   */
+  /** JSON {@code street}: string. */
   Optional<String> street();
 
-  /**
-   * JSON {@code unit}: string.
-   */
+  /** JSON {@code unit}: string. */
   Optional<String> unit();
 
-  /**
-   * JSON {@code city}: string.
-   */
+  /** JSON {@code city}: string. */
   Optional<String> city();
 
-  /**
-   * JSON {@code state}: string.
-   */
+  /** JSON {@code state}: string. */
   Optional<String> state();
 
-  /**
-   * JSON {@code zip}: string.
-   */
+  /** JSON {@code zip}: string. */
   Optional<String> zip();
 
-  /**
-   * JSON {@code country}: string.
-   */
+  /** JSON {@code country}: string. */
   Optional<String> country();
 
-  /**
-   * A builder of {@code Address}.
-   */
+  /** A builder of {@code Address}. */
   static ImmutableAddress.Builder builder() {
     return ImmutableAddress.builder();
   }

@@ -5,42 +5,29 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.Shared.AmountComparisonOperator} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.Shared.AmountComparisonOperator} (string wire values); unknown
+ * values read as {@link #UNKNOWN}.
  */
 public enum AmountComparisonOperator implements WireEnum {
-  /**
-   * Wire value {@code Equal}.
-   */
+  /** Wire value {@code Equal}. */
   EQUAL("Equal"),
 
-  /**
-   * Wire value {@code NotEqual}.
-   */
+  /** Wire value {@code NotEqual}. */
   NOT_EQUAL("NotEqual"),
 
-  /**
-   * Wire value {@code GreaterThan}.
-   */
+  /** Wire value {@code GreaterThan}. */
   GREATER_THAN("GreaterThan"),
 
-  /**
-   * Wire value {@code GreaterThanOrEqual}.
-   */
+  /** Wire value {@code GreaterThanOrEqual}. */
   GREATER_THAN_OR_EQUAL("GreaterThanOrEqual"),
 
-  /**
-   * Wire value {@code LessThan}.
-   */
+  /** Wire value {@code LessThan}. */
   LESS_THAN("LessThan"),
 
-  /**
-   * Wire value {@code LessThanOrEqual}.
-   */
+  /** Wire value {@code LessThanOrEqual}. */
   LESS_THAN_OR_EQUAL("LessThanOrEqual"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -9,199 +9,124 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.ApBillResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.ApBillResponse}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface ApBill {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code purchaseOrderId}: integer (int64).
-   */
+  /** JSON {@code purchaseOrderId}: integer (int64). */
   Optional<Long> purchaseOrderId();
 
-  /**
-   * JSON {@code syncStatus}: string.
-   */
+  /** JSON {@code syncStatus}: string. */
   Optional<String> syncStatus();
 
-  /**
-   * JSON {@code status}: string.
-   */
+  /** JSON {@code status}: string. */
   Optional<String> status();
 
-  /**
-   * JSON {@code source}: string.
-   */
+  /** JSON {@code source}: string. */
   Optional<String> source();
 
-  /**
-   * JSON {@code billType}: string.
-   */
+  /** JSON {@code billType}: string. */
   Optional<String> billType();
 
-  /**
-   * JSON {@code postDate}: ISO-8601 date-time.
-   */
+  /** JSON {@code postDate}: ISO-8601 date-time. */
   Optional<Instant> postDate();
 
-  /**
-   * JSON {@code referenceNumber}: string.
-   */
+  /** JSON {@code referenceNumber}: string. */
   Optional<String> referenceNumber();
 
-  /**
-   * JSON {@code vendorNumber}: string.
-   */
+  /** JSON {@code vendorNumber}: string. */
   Optional<String> vendorNumber();
 
-  /**
-   * JSON {@code summary}: string.
-   */
+  /** JSON {@code summary}: string. */
   Optional<String> summary();
 
-  /**
-   * JSON {@code billDate}: ISO-8601 date-time.
-   */
+  /** JSON {@code billDate}: ISO-8601 date-time. */
   Optional<Instant> billDate();
 
-  /**
-   * JSON {@code earlyDiscountDate}: ISO-8601 date-time.
-   */
+  /** JSON {@code earlyDiscountDate}: ISO-8601 date-time. */
   Optional<Instant> earlyDiscountDate();
 
-  /**
-   * JSON {@code billAmount}: string.
-   */
+  /** JSON {@code billAmount}: string. */
   Optional<String> billAmount();
 
-  /**
-   * JSON {@code vendorInvoiceTotal}: string.
-   */
+  /** JSON {@code vendorInvoiceTotal}: string. */
   Optional<String> vendorInvoiceTotal();
 
-  /**
-   * JSON {@code taxAmount}: string.
-   */
+  /** JSON {@code taxAmount}: string. */
   Optional<String> taxAmount();
 
-  /**
-   * JSON {@code shippingAmount}: string.
-   */
+  /** JSON {@code shippingAmount}: string. */
   Optional<String> shippingAmount();
 
-  /**
-   * JSON {@code createdBy}: string.
-   */
+  /** JSON {@code createdBy}: string. */
   Optional<String> createdBy();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code termName}: string.
-   */
+  /** JSON {@code termName}: string. */
   Optional<String> termName();
 
-  /**
-   * JSON {@code dueDate}: ISO-8601 date-time.
-   */
+  /** JSON {@code dueDate}: ISO-8601 date-time. */
   Optional<Instant> dueDate();
 
-  /**
-   * JSON {@code doNotPay}: boolean.
-   */
+  /** JSON {@code doNotPay}: boolean. */
   Optional<Boolean> doNotPay();
 
-  /**
-   * JSON {@code dateCanceled}: ISO-8601 date-time.
-   */
+  /** JSON {@code dateCanceled}: ISO-8601 date-time. */
   Optional<Instant> dateCanceled();
 
-  /**
-   * JSON {@code canceledBy}: object {@link NamedField}.
-   */
+  /** JSON {@code canceledBy}: object {@link NamedField}. */
   Optional<NamedField> canceledBy();
 
-  /**
-   * JSON {@code shipToDescription}: string.
-   */
+  /** JSON {@code shipToDescription}: string. */
   Optional<String> shipToDescription();
 
-  /**
-   * JSON {@code batch}: object {@link Batch}.
-   */
+  /** JSON {@code batch}: object {@link Batch}. */
   Optional<Batch> batch();
 
-  /**
-   * JSON {@code businessUnit}: object {@link NamedField}.
-   */
+  /** JSON {@code businessUnit}: object {@link NamedField}. */
   Optional<NamedField> businessUnit();
 
-  /**
-   * JSON {@code taxZone}: object {@link NamedField}.
-   */
+  /** JSON {@code taxZone}: object {@link NamedField}. */
   Optional<NamedField> taxZone();
 
-  /**
-   * JSON {@code vendor}: object {@link NamedField}.
-   */
+  /** JSON {@code vendor}: object {@link NamedField}. */
   Optional<NamedField> vendor();
 
-  /**
-   * JSON {@code remittanceVendorInfo}: object {@link NamedField}.
-   */
+  /** JSON {@code remittanceVendorInfo}: object {@link NamedField}. */
   Optional<NamedField> remittanceVendorInfo();
 
-  /**
-   * JSON {@code shipTo}: object {@link Address}.
-   */
+  /** JSON {@code shipTo}: object {@link Address}. */
   Optional<Address> shipTo();
 
-  /**
-   * JSON {@code budgetCodeId}: integer (int64).
-   */
+  /** JSON {@code budgetCodeId}: integer (int64). */
   Optional<Long> budgetCodeId();
 
-  /**
-   * JSON {@code items}: list of object {@link ApBillItem}.
-   */
+  /** JSON {@code items}: list of object {@link ApBillItem}. */
   List<ApBillItem> items();
 
-  /**
-   * JSON {@code expenseItems}: list of object {@link ApBillExpenseItem}.
-   */
+  /** JSON {@code expenseItems}: list of object {@link ApBillExpenseItem}. */
   List<ApBillExpenseItem> expenseItems();
 
-  /**
-   * JSON {@code customFields}: list of object {@link CustomField}.
-   */
+  /** JSON {@code customFields}: list of object {@link CustomField}. */
   List<CustomField> customFields();
 
-  /**
-   * JSON {@code jobId}: integer (int64).
-   */
+  /** JSON {@code jobId}: integer (int64). */
   Optional<Long> jobId();
 
-  /**
-   * JSON {@code jobNumber}: string.
-   */
+  /** JSON {@code jobNumber}: string. */
   Optional<String> jobNumber();
 
-  /**
-   * A builder of {@code ApBill}.
-   */
+  /** A builder of {@code ApBill}. */
   static ImmutableApBill.Builder builder() {
     return ImmutableApBill.builder();
   }

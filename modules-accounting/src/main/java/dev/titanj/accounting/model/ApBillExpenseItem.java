@@ -8,54 +8,37 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.ApBillExpenseItemResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.ApBillExpenseItemResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface ApBillExpenseItem {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code amount}: string.
-   */
+  /** JSON {@code amount}: string. */
   Optional<String> amount();
 
-  /**
-   * JSON {@code description}: string.
-   */
+  /** JSON {@code description}: string. */
   Optional<String> description();
 
-  /**
-   * JSON {@code generalLedgerAccount}: object {@link GLAccount}.
-   */
-  Optional<GLAccount> generalLedgerAccount();
+  /** JSON {@code generalLedgerAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> generalLedgerAccount();
 
-  /**
-   * JSON {@code job}: object {@link NamedField}.
-   */
+  /** JSON {@code job}: object {@link NamedField}. */
   Optional<NamedField> job();
 
-  /**
-   * JSON {@code businessUnit}: object {@link NamedField}.
-   */
+  /** JSON {@code businessUnit}: object {@link NamedField}. */
   Optional<NamedField> businessUnit();
 
-  /**
-   * JSON {@code budgetCodeId}: integer (int64).
-   */
+  /** JSON {@code budgetCodeId}: integer (int64). */
   Optional<Long> budgetCodeId();
 
-  /**
-   * JSON {@code projectLabelIds}: list of integer (int64).
-   */
+  /** JSON {@code projectLabelIds}: list of integer (int64). */
   List<Long> projectLabelIds();
 
-  /**
-   * A builder of {@code ApBillExpenseItem}.
-   */
+  /** A builder of {@code ApBillExpenseItem}. */
   static ImmutableApBillExpenseItem.Builder builder() {
     return ImmutableApBillExpenseItem.builder();
   }

@@ -7,99 +7,64 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.ApBillItemResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.ApBillItemResponse}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface ApBillItem {
-  /**
-   * JSON {@code order}: integer (int32).
-   */
+  /** JSON {@code order}: integer (int32). */
   Optional<Integer> order();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code description}: string (html).
-   */
+  /** JSON {@code description}: string (html). */
   Optional<String> description();
 
-  /**
-   * JSON {@code quantity}: string.
-   */
+  /** JSON {@code quantity}: string. */
   Optional<String> quantity();
 
-  /**
-   * JSON {@code cost}: string.
-   */
+  /** JSON {@code cost}: string. */
   Optional<String> cost();
 
-  /**
-   * JSON {@code inventoryLocation}: object {@link InventoryLocation}.
-   */
+  /** JSON {@code inventoryLocation}: object {@link InventoryLocation}. */
   Optional<InventoryLocation> inventoryLocation();
 
-  /**
-   * JSON {@code vendorPartNumber}: string.
-   */
+  /** JSON {@code vendorPartNumber}: string. */
   Optional<String> vendorPartNumber();
 
-  /**
-   * JSON {@code serialNumber}: string.
-   */
+  /** JSON {@code serialNumber}: string. */
   Optional<String> serialNumber();
 
-  /**
-   * JSON {@code generalLedgerAccount}: object {@link GLAccount}.
-   */
-  Optional<GLAccount> generalLedgerAccount();
+  /** JSON {@code generalLedgerAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> generalLedgerAccount();
 
-  /**
-   * JSON {@code costOfSaleAccount}: object {@link GLAccount}.
-   */
-  Optional<GLAccount> costOfSaleAccount();
+  /** JSON {@code costOfSaleAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> costOfSaleAccount();
 
-  /**
-   * JSON {@code assetAccount}: object {@link GLAccount}.
-   */
-  Optional<GLAccount> assetAccount();
+  /** JSON {@code assetAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> assetAccount();
 
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code skuId}: integer (int64).
-   */
+  /** JSON {@code skuId}: integer (int64). */
   Optional<Long> skuId();
 
-  /**
-   * JSON {@code receiptItemId}: integer (int64).
-   */
+  /** JSON {@code receiptItemId}: integer (int64). */
   Optional<Long> receiptItemId();
 
-  /**
-   * JSON {@code skuType}: string.
-   */
+  /** JSON {@code skuType}: string. */
   Optional<String> skuType();
 
-  /**
-   * JSON {@code skuCode}: string.
-   */
+  /** JSON {@code skuCode}: string. */
   Optional<String> skuCode();
 
-  /**
-   * JSON {@code budgetCodeId}: integer (int64).
-   */
+  /** JSON {@code budgetCodeId}: integer (int64). */
   Optional<Long> budgetCodeId();
 
-  /**
-   * A builder of {@code ApBillItem}.
-   */
+  /** A builder of {@code ApBillItem}. */
   static ImmutableApBillItem.Builder builder() {
     return ImmutableApBillItem.builder();
   }

@@ -5,42 +5,29 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.ApBillSource} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.ApBillSource} (string wire values); unknown values read as {@link
+ * #UNKNOWN}.
  */
 public enum ApBillSource implements WireEnum {
-  /**
-   * Wire value {@code Undefined}.
-   */
+  /** Wire value {@code Undefined}. */
   UNDEFINED("Undefined"),
 
-  /**
-   * Wire value {@code Standalone}.
-   */
+  /** Wire value {@code Standalone}. */
   STANDALONE("Standalone"),
 
-  /**
-   * Wire value {@code Purchasing}.
-   */
+  /** Wire value {@code Purchasing}. */
   PURCHASING("Purchasing"),
 
-  /**
-   * Wire value {@code Recurring}.
-   */
+  /** Wire value {@code Recurring}. */
   RECURRING("Recurring"),
 
-  /**
-   * Wire value {@code OCR}.
-   */
+  /** Wire value {@code OCR}. */
   OCR("OCR"),
 
-  /**
-   * Wire value {@code API}.
-   */
+  /** Wire value {@code API}. */
   API("API"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

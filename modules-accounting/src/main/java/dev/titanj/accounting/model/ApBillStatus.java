@@ -5,32 +5,23 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.ApBillStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.ApBillStatus} (string wire values); unknown values read as {@link
+ * #UNKNOWN}.
  */
 public enum ApBillStatus implements WireEnum {
-  /**
-   * Wire value {@code Unreconciled}.
-   */
+  /** Wire value {@code Unreconciled}. */
   UNRECONCILED("Unreconciled"),
 
-  /**
-   * Wire value {@code Discrepancy}.
-   */
+  /** Wire value {@code Discrepancy}. */
   DISCREPANCY("Discrepancy"),
 
-  /**
-   * Wire value {@code Reconciled}.
-   */
+  /** Wire value {@code Reconciled}. */
   RECONCILED("Reconciled"),
 
-  /**
-   * Wire value {@code Canceled}.
-   */
+  /** Wire value {@code Canceled}. */
   CANCELED("Canceled"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,32 +5,23 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.ApBillSyncStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.ApBillSyncStatus} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum ApBillSyncStatus implements WireEnum {
-  /**
-   * Wire value {@code Pending}.
-   */
+  /** Wire value {@code Pending}. */
   PENDING("Pending"),
 
-  /**
-   * Wire value {@code Posted}.
-   */
+  /** Wire value {@code Posted}. */
   POSTED("Posted"),
 
-  /**
-   * Wire value {@code Exported}.
-   */
+  /** Wire value {@code Exported}. */
   EXPORTED("Exported"),
 
-  /**
-   * Wire value {@code PostedAndExported}.
-   */
+  /** Wire value {@code PostedAndExported}. */
   POSTED_AND_EXPORTED("PostedAndExported"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

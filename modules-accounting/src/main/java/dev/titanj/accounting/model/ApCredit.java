@@ -12,148 +12,106 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.ApCreditResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.ApCreditResponse}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface ApCredit {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code inventoryReturnId}: integer (int64).
-   */
+  /** JSON {@code inventoryReturnId}: integer (int64). */
   Optional<Long> inventoryReturnId();
 
-  /**
-   * JSON {@code jobId}: integer (int64).
-   */
+  /** JSON {@code jobId}: integer (int64). */
   Optional<Long> jobId();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code date}: ISO-8601 date-time.
-   */
+  /** JSON {@code date}: ISO-8601 date-time. */
   Optional<Instant> date();
 
-  /**
-   * JSON {@code canceledOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code canceledOn}: ISO-8601 date-time. */
   Optional<Instant> canceledOn();
 
-  /**
-   * JSON {@code number}: string.
-   */
+  /** JSON {@code number}: string. */
   Optional<String> number();
 
-  /**
-   * JSON {@code referenceNumber}: string.
-   */
+  /** JSON {@code referenceNumber}: string. */
   Optional<String> referenceNumber();
 
-  /**
-   * JSON {@code memo}: string.
-   */
+  /** JSON {@code memo}: string. */
   Optional<String> memo();
 
-  /**
-   * JSON {@code amount}: decimal (string or number on the wire).
-   */
+  /** JSON {@code amount}: decimal (string or number on the wire). */
   Optional<BigDecimal> amount();
 
-  /**
-   * JSON {@code appliedAmount}: decimal (string or number on the wire).
-   */
+  /** JSON {@code appliedAmount}: decimal (string or number on the wire). */
   Optional<BigDecimal> appliedAmount();
 
   /**
-   * JSON {@code status} exactly as sent (values of {@link VendorCreditStatus}), so values this SDK does not know are kept.
+   * JSON {@code status} exactly as sent (values of {@link VendorCreditStatus}), so values this SDK
+   * does not know are kept.
    */
   @WireName("status")
   Optional<String> statusAsString();
 
-  /**
-   * JSON {@code status} as {@link VendorCreditStatus}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code status} as {@link VendorCreditStatus}; unknown values are {@code UNKNOWN}. */
   default Optional<VendorCreditStatus> status() {
     return statusAsString().map(s -> WireEnums.fromWire(VendorCreditStatus.class, s));
   }
 
   /**
-   * JSON {@code syncStatus} exactly as sent (values of {@link ApCreditSyncStatus}), so values this SDK does not know are kept.
+   * JSON {@code syncStatus} exactly as sent (values of {@link ApCreditSyncStatus}), so values this
+   * SDK does not know are kept.
    */
   @WireName("syncStatus")
   Optional<String> syncStatusAsString();
 
-  /**
-   * JSON {@code syncStatus} as {@link ApCreditSyncStatus}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code syncStatus} as {@link ApCreditSyncStatus}; unknown values are {@code UNKNOWN}. */
   default Optional<ApCreditSyncStatus> syncStatus() {
     return syncStatusAsString().map(s -> WireEnums.fromWire(ApCreditSyncStatus.class, s));
   }
 
-  /**
-   * JSON {@code batch}: object {@link Batch}.
-   */
+  /** JSON {@code batch}: object {@link Batch}. */
   Optional<Batch> batch();
 
-  /**
-   * JSON {@code businessUnit}: object {@link NamedField}.
-   */
+  /** JSON {@code businessUnit}: object {@link NamedField}. */
   Optional<NamedField> businessUnit();
 
-  /**
-   * JSON {@code remittanceVendor}: object {@link NamedField}.
-   */
+  /** JSON {@code remittanceVendor}: object {@link NamedField}. */
   Optional<NamedField> remittanceVendor();
 
-  /**
-   * JSON {@code vendor}: object {@link NamedField}.
-   */
+  /** JSON {@code vendor}: object {@link NamedField}. */
   Optional<NamedField> vendor();
 
   /**
-   * JSON {@code paymentStatus} exactly as sent (values of {@link ApPaymentStatus}), so values this SDK does not know are kept.
+   * JSON {@code paymentStatus} exactly as sent (values of {@link ApPaymentStatus}), so values this
+   * SDK does not know are kept.
    */
   @WireName("paymentStatus")
   Optional<String> paymentStatusAsString();
 
-  /**
-   * JSON {@code paymentStatus} as {@link ApPaymentStatus}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code paymentStatus} as {@link ApPaymentStatus}; unknown values are {@code UNKNOWN}. */
   default Optional<ApPaymentStatus> paymentStatus() {
     return paymentStatusAsString().map(s -> WireEnums.fromWire(ApPaymentStatus.class, s));
   }
 
-  /**
-   * JSON {@code splits}: list of object {@link ApCreditSplitModel}.
-   */
-  List<ApCreditSplitModel> splits();
+  /** JSON {@code splits}: list of object {@link ApCreditSplit}. */
+  List<ApCreditSplit> splits();
 
-  /**
-   * JSON {@code budgetCodeId}: integer (int64).
-   */
+  /** JSON {@code budgetCodeId}: integer (int64). */
   Optional<Long> budgetCodeId();
 
-  /**
-   * A builder of {@code ApCredit}.
-   */
+  /** A builder of {@code ApCredit}. */
   static ImmutableApCredit.Builder builder() {
     return ImmutableApCredit.builder();
   }

@@ -12,133 +12,97 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.ApPaymentResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.ApPaymentResponse}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface ApPayment {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code date}: ISO-8601 date-time.
-   */
+  /** JSON {@code date}: ISO-8601 date-time. */
   Optional<Instant> date();
 
-  /**
-   * JSON {@code approvedDate}: ISO-8601 date-time.
-   */
+  /** JSON {@code approvedDate}: ISO-8601 date-time. */
   Optional<Instant> approvedDate();
 
   /**
-   * JSON {@code method} exactly as sent (values of {@link ApPaymentMethod}), so values this SDK does not know are kept.
+   * JSON {@code method} exactly as sent (values of {@link ApPaymentMethod}), so values this SDK
+   * does not know are kept.
    */
   @WireName("method")
   Optional<String> methodAsString();
 
-  /**
-   * JSON {@code method} as {@link ApPaymentMethod}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code method} as {@link ApPaymentMethod}; unknown values are {@code UNKNOWN}. */
   default Optional<ApPaymentMethod> method() {
     return methodAsString().map(s -> WireEnums.fromWire(ApPaymentMethod.class, s));
   }
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code printCheck}: boolean.
-   */
+  /** JSON {@code printCheck}: boolean. */
   Optional<Boolean> printCheck();
 
-  /**
-   * JSON {@code amount}: decimal (string or number on the wire).
-   */
+  /** JSON {@code amount}: decimal (string or number on the wire). */
   Optional<BigDecimal> amount();
 
-  /**
-   * JSON {@code errorMessage}: string.
-   */
+  /** JSON {@code errorMessage}: string. */
   Optional<String> errorMessage();
 
   /**
-   * JSON {@code status} exactly as sent (values of {@link ApPaymentStatus}), so values this SDK does not know are kept.
+   * JSON {@code status} exactly as sent (values of {@link ApPaymentStatus}), so values this SDK
+   * does not know are kept.
    */
   @WireName("status")
   Optional<String> statusAsString();
 
-  /**
-   * JSON {@code status} as {@link ApPaymentStatus}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code status} as {@link ApPaymentStatus}; unknown values are {@code UNKNOWN}. */
   default Optional<ApPaymentStatus> status() {
     return statusAsString().map(s -> WireEnums.fromWire(ApPaymentStatus.class, s));
   }
 
   /**
-   * JSON {@code syncStatus} exactly as sent (values of {@link ApPaymentSyncStatus}), so values this SDK does not know are kept.
+   * JSON {@code syncStatus} exactly as sent (values of {@link ApPaymentSyncStatus}), so values this
+   * SDK does not know are kept.
    */
   @WireName("syncStatus")
   Optional<String> syncStatusAsString();
 
-  /**
-   * JSON {@code syncStatus} as {@link ApPaymentSyncStatus}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code syncStatus} as {@link ApPaymentSyncStatus}; unknown values are {@code UNKNOWN}. */
   default Optional<ApPaymentSyncStatus> syncStatus() {
     return syncStatusAsString().map(s -> WireEnums.fromWire(ApPaymentSyncStatus.class, s));
   }
 
-  /**
-   * JSON {@code batch}: object {@link Batch}.
-   */
+  /** JSON {@code batch}: object {@link Batch}. */
   Optional<Batch> batch();
 
-  /**
-   * JSON {@code glAccount}: object {@link GLAccount}.
-   */
-  Optional<GLAccount> glAccount();
+  /** JSON {@code glAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> glAccount();
 
-  /**
-   * JSON {@code businessUnit}: object {@link NamedField}.
-   */
+  /** JSON {@code businessUnit}: object {@link NamedField}. */
   Optional<NamedField> businessUnit();
 
-  /**
-   * JSON {@code vendor}: object {@link NamedField}.
-   */
+  /** JSON {@code vendor}: object {@link NamedField}. */
   Optional<NamedField> vendor();
 
-  /**
-   * JSON {@code remittanceVendor}: object {@link NamedField}.
-   */
+  /** JSON {@code remittanceVendor}: object {@link NamedField}. */
   Optional<NamedField> remittanceVendor();
 
-  /**
-   * JSON {@code splits}: list of object {@link ApPaymentSplitApiModel}.
-   */
-  List<ApPaymentSplitApiModel> splits();
+  /** JSON {@code splits}: list of object {@link ApPaymentSplit}. */
+  List<ApPaymentSplit> splits();
 
-  /**
-   * A builder of {@code ApPayment}.
-   */
+  /** A builder of {@code ApPayment}. */
   static ImmutableApPayment.Builder builder() {
     return ImmutableApPayment.builder();
   }

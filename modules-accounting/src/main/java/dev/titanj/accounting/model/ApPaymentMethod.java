@@ -5,22 +5,17 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.ApPaymentMethod} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.ApPaymentMethod} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum ApPaymentMethod implements WireEnum {
-  /**
-   * Wire value {@code AccountingSystem}.
-   */
+  /** Wire value {@code AccountingSystem}. */
   ACCOUNTING_SYSTEM("AccountingSystem"),
 
-  /**
-   * Wire value {@code ServiceTitan}.
-   */
+  /** Wire value {@code ServiceTitan}. */
   SERVICE_TITAN("ServiceTitan"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,52 +5,35 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.ApPaymentStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.ApPaymentStatus} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum ApPaymentStatus implements WireEnum {
-  /**
-   * Wire value {@code Unpaid}.
-   */
+  /** Wire value {@code Unpaid}. */
   UNPAID("Unpaid"),
 
-  /**
-   * Wire value {@code ReadyForApproval}.
-   */
+  /** Wire value {@code ReadyForApproval}. */
   READY_FOR_APPROVAL("ReadyForApproval"),
 
-  /**
-   * Wire value {@code Initiated}.
-   */
+  /** Wire value {@code Initiated}. */
   INITIATED("Initiated"),
 
-  /**
-   * Wire value {@code Paid}.
-   */
+  /** Wire value {@code Paid}. */
   PAID("Paid"),
 
-  /**
-   * Wire value {@code Cancelled}.
-   */
+  /** Wire value {@code Cancelled}. */
   CANCELLED("Cancelled"),
 
-  /**
-   * Wire value {@code InTransit}.
-   */
+  /** Wire value {@code InTransit}. */
   IN_TRANSIT("InTransit"),
 
-  /**
-   * Wire value {@code Processing}.
-   */
+  /** Wire value {@code Processing}. */
   PROCESSING("Processing"),
 
-  /**
-   * Wire value {@code Rejected}.
-   */
+  /** Wire value {@code Rejected}. */
   REJECTED("Rejected"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,27 +5,20 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.ApPaymentSyncStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.ApPaymentSyncStatus} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum ApPaymentSyncStatus implements WireEnum {
-  /**
-   * Wire value {@code Pending}.
-   */
+  /** Wire value {@code Pending}. */
   PENDING("Pending"),
 
-  /**
-   * Wire value {@code Posted}.
-   */
+  /** Wire value {@code Posted}. */
   POSTED("Posted"),
 
-  /**
-   * Wire value {@code Exported}.
-   */
+  /** Wire value {@code Exported}. */
   EXPORTED("Exported"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,32 +5,23 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.BalanceComparer} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.BalanceComparer} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum BalanceComparer implements WireEnum {
-  /**
-   * Wire value {@code Equals}.
-   */
+  /** Wire value {@code Equals}. */
   EQUALS("Equals"),
 
-  /**
-   * Wire value {@code NotEquals}.
-   */
+  /** Wire value {@code NotEquals}. */
   NOT_EQUALS("NotEquals"),
 
-  /**
-   * Wire value {@code Greater}.
-   */
+  /** Wire value {@code Greater}. */
   GREATER("Greater"),
 
-  /**
-   * Wire value {@code Less}.
-   */
+  /** Wire value {@code Less}. */
   LESS("Less"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,32 +5,23 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.BillType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.BillType} (string wire values); unknown values read as {@link
+ * #UNKNOWN}.
  */
 public enum BillType implements WireEnum {
-  /**
-   * Wire value {@code NotSet}.
-   */
+  /** Wire value {@code NotSet}. */
   NOT_SET("NotSet"),
 
-  /**
-   * Wire value {@code Procurement}.
-   */
+  /** Wire value {@code Procurement}. */
   PROCUREMENT("Procurement"),
 
-  /**
-   * Wire value {@code ApBill}.
-   */
+  /** Wire value {@code ApBill}. */
   AP_BILL("ApBill"),
 
-  /**
-   * Wire value {@code RecurringBill}.
-   */
+  /** Wire value {@code RecurringBill}. */
   RECURRING_BILL("RecurringBill"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -7,24 +7,20 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.CustomFieldResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.CustomFieldResponse} and {@code Accounting.CustomFieldModel}, read
+ * from responses. Every field except {@code id} is optional and lists and maps default to empty,
+ * whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface CustomField {
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code value}: string.
-   */
+  /** JSON {@code value}: string. */
   Optional<String> value();
 
-  /**
-   * A builder of {@code CustomField}.
-   */
+  /** A builder of {@code CustomField}. */
   static ImmutableCustomField.Builder builder() {
     return ImmutableCustomField.builder();
   }

@@ -5,27 +5,20 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.CustomFieldDataType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.CustomFieldDataType} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum CustomFieldDataType implements WireEnum {
-  /**
-   * Wire value {@code Text}.
-   */
+  /** Wire value {@code Text}. */
   TEXT("Text"),
 
-  /**
-   * Wire value {@code Dropdown}.
-   */
+  /** Wire value {@code Dropdown}. */
   DROPDOWN("Dropdown"),
 
-  /**
-   * Wire value {@code Numeric}.
-   */
+  /** Wire value {@code Numeric}. */
   NUMERIC("Numeric"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

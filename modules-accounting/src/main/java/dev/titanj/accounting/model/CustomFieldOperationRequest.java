@@ -8,24 +8,20 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.CustomFieldOperationRequest}. Required: {@code objectId}, {@code customFields}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.CustomFieldOperationRequest}. Required: {@code objectId},
+ * {@code customFields}; {@code build()} fails without them. Sent exactly as built: a field that was
+ * not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CustomFieldOperationRequest extends TitanRequest {
-  /**
-   * JSON {@code objectId}: integer (int64); required.
-   */
+  /** JSON {@code objectId}: integer (int64); required. */
   long objectId();
 
-  /**
-   * JSON {@code customFields}: list of object {@link CustomFieldPairRequest}; required.
-   */
+  /** JSON {@code customFields}: list of object {@link CustomFieldPairRequest}; required. */
   List<CustomFieldPairRequest> customFields();
 
-  /**
-   * A builder of {@code CustomFieldOperationRequest}.
-   */
+  /** A builder of {@code CustomFieldOperationRequest}. */
   static Builder builder() {
     return new Builder();
   }
@@ -33,6 +29,5 @@ public interface CustomFieldOperationRequest extends TitanRequest {
   /**
    * Builds a {@link CustomFieldOperationRequest}; {@code clearX()} methods send an explicit null.
    */
-  final class Builder extends ImmutableCustomFieldOperationRequest.Builder {
-  }
+  final class Builder extends ImmutableCustomFieldOperationRequest.Builder {}
 }

@@ -9,36 +9,28 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.CustomFieldPairRequest}. Required: {@code name}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.CustomFieldPairRequest}. Required: {@code name}; {@code
+ * build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists
+ * included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CustomFieldPairRequest extends TitanRequest {
-  /**
-   * JSON {@code name}: string; at most 255 characters; required.
-   */
+  /** JSON {@code name}: string; at most 255 characters; required. */
   String name();
 
-  /**
-   * JSON {@code value}: string; {@code clearValue()} sends null.
-   */
+  /** JSON {@code value}: string; {@code clearValue()} sends null. */
   @Clearable
   Optional<String> value();
 
-  /**
-   * A builder of {@code CustomFieldPairRequest}.
-   */
+  /** A builder of {@code CustomFieldPairRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link CustomFieldPairRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link CustomFieldPairRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableCustomFieldPairRequest.Builder {
-    /**
-     * Sends {@code "value": null}, clearing the field.
-     */
+    /** Sends {@code "value": null}, clearing the field. */
     public Builder clearValue() {
       addExplicitNulls("value");
       return this;

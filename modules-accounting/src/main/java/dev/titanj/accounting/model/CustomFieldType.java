@@ -11,52 +11,40 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.CustomFieldTypeResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.CustomFieldTypeResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface CustomFieldType {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
   /**
-   * JSON {@code dataType} exactly as sent (values of {@link CustomFieldDataType}), so values this SDK does not know are kept.
+   * JSON {@code dataType} exactly as sent (values of {@link CustomFieldDataType}), so values this
+   * SDK does not know are kept.
    */
   @WireName("dataType")
   Optional<String> dataTypeAsString();
 
-  /**
-   * JSON {@code dataType} as {@link CustomFieldDataType}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code dataType} as {@link CustomFieldDataType}; unknown values are {@code UNKNOWN}. */
   default Optional<CustomFieldDataType> dataType() {
     return dataTypeAsString().map(s -> WireEnums.fromWire(CustomFieldDataType.class, s));
   }
 
-  /**
-   * JSON {@code dataTypeOptions}: list of string.
-   */
+  /** JSON {@code dataTypeOptions}: list of string. */
   List<String> dataTypeOptions();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * A builder of {@code CustomFieldType}.
-   */
+  /** A builder of {@code CustomFieldType}. */
   static ImmutableCustomFieldType.Builder builder() {
     return ImmutableCustomFieldType.builder();
   }

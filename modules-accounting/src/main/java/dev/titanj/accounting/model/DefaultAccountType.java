@@ -5,177 +5,110 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.DefaultAccountType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.DefaultAccountType} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum DefaultAccountType implements WireEnum {
-  /**
-   * Wire value {@code CheckingAccount}.
-   */
+  /** Wire value {@code CheckingAccount}. */
   CHECKING_ACCOUNT("CheckingAccount"),
 
-  /**
-   * Wire value {@code UndepositedFunds}.
-   */
+  /** Wire value {@code UndepositedFunds}. */
   UNDEPOSITED_FUNDS("UndepositedFunds"),
 
-  /**
-   * Wire value {@code AccountsReceivable}.
-   */
+  /** Wire value {@code AccountsReceivable}. */
   ACCOUNTS_RECEIVABLE("AccountsReceivable"),
 
-  /**
-   * Wire value {@code Inventory}.
-   */
+  /** Wire value {@code Inventory}. */
   INVENTORY("Inventory"),
 
-  /**
-   * Wire value {@code AccountsPayable}.
-   */
+  /** Wire value {@code AccountsPayable}. */
   ACCOUNTS_PAYABLE("AccountsPayable"),
 
-  /**
-   * Wire value {@code CustomerRefundsPayable}.
-   */
+  /** Wire value {@code CustomerRefundsPayable}. */
   CUSTOMER_REFUNDS_PAYABLE("CustomerRefundsPayable"),
 
-  /**
-   * Wire value {@code SalesTaxPayable}.
-   */
+  /** Wire value {@code SalesTaxPayable}. */
   SALES_TAX_PAYABLE("SalesTaxPayable"),
 
-  /**
-   * Wire value {@code CustomerDeposits}.
-   */
+  /** Wire value {@code CustomerDeposits}. */
   CUSTOMER_DEPOSITS("CustomerDeposits"),
 
-  /**
-   * Wire value {@code MembershipAgreements}.
-   */
+  /** Wire value {@code MembershipAgreements}. */
   MEMBERSHIP_AGREEMENTS("MembershipAgreements"),
 
-  /**
-   * Wire value {@code RetainedEarnings}.
-   */
+  /** Wire value {@code RetainedEarnings}. */
   RETAINED_EARNINGS("RetainedEarnings"),
 
-  /**
-   * Wire value {@code Revenue}.
-   */
+  /** Wire value {@code Revenue}. */
   REVENUE("Revenue"),
 
-  /**
-   * Wire value {@code MembershipRevenue}.
-   */
+  /** Wire value {@code MembershipRevenue}. */
   MEMBERSHIP_REVENUE("MembershipRevenue"),
 
-  /**
-   * Wire value {@code Refunds}.
-   */
+  /** Wire value {@code Refunds}. */
   REFUNDS("Refunds"),
 
-  /**
-   * Wire value {@code CostOfGoodsSoldMaterials}.
-   */
+  /** Wire value {@code CostOfGoodsSoldMaterials}. */
   COST_OF_GOODS_SOLD_MATERIALS("CostOfGoodsSoldMaterials"),
 
-  /**
-   * Wire value {@code CostOfGoodsSoldEquipment}.
-   */
+  /** Wire value {@code CostOfGoodsSoldEquipment}. */
   COST_OF_GOODS_SOLD_EQUIPMENT("CostOfGoodsSoldEquipment"),
 
-  /**
-   * Wire value {@code CostOfGoodsSoldShipping}.
-   */
+  /** Wire value {@code CostOfGoodsSoldShipping}. */
   COST_OF_GOODS_SOLD_SHIPPING("CostOfGoodsSoldShipping"),
 
-  /**
-   * Wire value {@code CostOfGoodsSoldTax}.
-   */
+  /** Wire value {@code CostOfGoodsSoldTax}. */
   COST_OF_GOODS_SOLD_TAX("CostOfGoodsSoldTax"),
 
-  /**
-   * Wire value {@code PayrollLabor}.
-   */
+  /** Wire value {@code PayrollLabor}. */
   PAYROLL_LABOR("PayrollLabor"),
 
-  /**
-   * Wire value {@code PayrollEmployeeTaxes}.
-   */
+  /** Wire value {@code PayrollEmployeeTaxes}. */
   PAYROLL_EMPLOYEE_TAXES("PayrollEmployeeTaxes"),
 
-  /**
-   * Wire value {@code EmployeeBenefits}.
-   */
+  /** Wire value {@code EmployeeBenefits}. */
   EMPLOYEE_BENEFITS("EmployeeBenefits"),
 
-  /**
-   * Wire value {@code EmployerTaxes}.
-   */
+  /** Wire value {@code EmployerTaxes}. */
   EMPLOYER_TAXES("EmployerTaxes"),
 
-  /**
-   * Wire value {@code EmployerBenefits}.
-   */
+  /** Wire value {@code EmployerBenefits}. */
   EMPLOYER_BENEFITS("EmployerBenefits"),
 
-  /**
-   * Wire value {@code Deductions}.
-   */
+  /** Wire value {@code Deductions}. */
   DEDUCTIONS("Deductions"),
 
-  /**
-   * Wire value {@code InventoryAdjustments}.
-   */
+  /** Wire value {@code InventoryAdjustments}. */
   INVENTORY_ADJUSTMENTS("InventoryAdjustments"),
 
-  /**
-   * Wire value {@code CostOfGoodsSoldRestockingFee}.
-   */
+  /** Wire value {@code CostOfGoodsSoldRestockingFee}. */
   COST_OF_GOODS_SOLD_RESTOCKING_FEE("CostOfGoodsSoldRestockingFee"),
 
-  /**
-   * Wire value {@code CostOfGoodsSoldLabor}.
-   */
+  /** Wire value {@code CostOfGoodsSoldLabor}. */
   COST_OF_GOODS_SOLD_LABOR("CostOfGoodsSoldLabor"),
 
-  /**
-   * Wire value {@code PayrollLiability}.
-   */
+  /** Wire value {@code PayrollLiability}. */
   PAYROLL_LIABILITY("PayrollLiability"),
 
-  /**
-   * Wire value {@code PayrollClearing}.
-   */
+  /** Wire value {@code PayrollClearing}. */
   PAYROLL_CLEARING("PayrollClearing"),
 
-  /**
-   * Wire value {@code CommittedCosts}.
-   */
+  /** Wire value {@code CommittedCosts}. */
   COMMITTED_COSTS("CommittedCosts"),
 
-  /**
-   * Wire value {@code GoodsReceivedNotInvoiced}.
-   */
+  /** Wire value {@code GoodsReceivedNotInvoiced}. */
   GOODS_RECEIVED_NOT_INVOICED("GoodsReceivedNotInvoiced"),
 
-  /**
-   * Wire value {@code VendorDiscount}.
-   */
+  /** Wire value {@code VendorDiscount}. */
   VENDOR_DISCOUNT("VendorDiscount"),
 
-  /**
-   * Wire value {@code ProcessingFees}.
-   */
+  /** Wire value {@code ProcessingFees}. */
   PROCESSING_FEES("ProcessingFees"),
 
-  /**
-   * Wire value {@code GoodsReturnedNotCredited}.
-   */
+  /** Wire value {@code GoodsReturnedNotCredited}. */
   GOODS_RETURNED_NOT_CREDITED("GoodsReturnedNotCredited"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,22 +5,17 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.DepositReviewStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.DepositReviewStatus} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum DepositReviewStatus implements WireEnum {
-  /**
-   * Wire value {@code NeedsReview}.
-   */
+  /** Wire value {@code NeedsReview}. */
   NEEDS_REVIEW("NeedsReview"),
 
-  /**
-   * Wire value {@code Reviewed}.
-   */
+  /** Wire value {@code Reviewed}. */
   REVIEWED("Reviewed"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

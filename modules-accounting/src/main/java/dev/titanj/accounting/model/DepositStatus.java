@@ -5,27 +5,20 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.DepositStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.DepositStatus} (string wire values); unknown values read as {@link
+ * #UNKNOWN}.
  */
 public enum DepositStatus implements WireEnum {
-  /**
-   * Wire value {@code Undefined}.
-   */
+  /** Wire value {@code Undefined}. */
   UNDEFINED("Undefined"),
 
-  /**
-   * Wire value {@code Open}.
-   */
+  /** Wire value {@code Open}. */
   OPEN("Open"),
 
-  /**
-   * Wire value {@code Deposited}.
-   */
+  /** Wire value {@code Deposited}. */
   DEPOSITED("Deposited"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

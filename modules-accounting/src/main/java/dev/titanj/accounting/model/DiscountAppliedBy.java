@@ -5,27 +5,20 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.DiscountAppliedBy} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.DiscountAppliedBy} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum DiscountAppliedBy implements WireEnum {
-  /**
-   * Wire value {@code NumberOfDays}.
-   */
+  /** Wire value {@code NumberOfDays}. */
   NUMBER_OF_DAYS("NumberOfDays"),
 
-  /**
-   * Wire value {@code DayOfMonth}.
-   */
+  /** Wire value {@code DayOfMonth}. */
   DAY_OF_MONTH("DayOfMonth"),
 
-  /**
-   * Wire value {@code DayOfFollowingMonth}.
-   */
+  /** Wire value {@code DayOfFollowingMonth}. */
   DAY_OF_FOLLOWING_MONTH("DayOfFollowingMonth"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

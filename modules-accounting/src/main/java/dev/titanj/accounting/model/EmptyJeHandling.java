@@ -5,27 +5,20 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.EmptyJeHandling} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.EmptyJeHandling} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum EmptyJeHandling implements WireEnum {
-  /**
-   * Wire value {@code IncludeExceptNotSynced}.
-   */
+  /** Wire value {@code IncludeExceptNotSynced}. */
   INCLUDE_EXCEPT_NOT_SYNCED("IncludeExceptNotSynced"),
 
-  /**
-   * Wire value {@code Include}.
-   */
+  /** Wire value {@code Include}. */
   INCLUDE("Include"),
 
-  /**
-   * Wire value {@code Exclude}.
-   */
+  /** Wire value {@code Exclude}. */
   EXCLUDE("Exclude"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

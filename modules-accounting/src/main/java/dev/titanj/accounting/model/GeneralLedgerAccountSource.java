@@ -5,32 +5,23 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.GeneralLedgerAccountSource} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.GeneralLedgerAccountSource} (string wire values); unknown values
+ * read as {@link #UNKNOWN}.
  */
 public enum GeneralLedgerAccountSource implements WireEnum {
-  /**
-   * Wire value {@code Undefined}.
-   */
+  /** Wire value {@code Undefined}. */
   UNDEFINED("Undefined"),
 
-  /**
-   * Wire value {@code AccountingSystem}.
-   */
+  /** Wire value {@code AccountingSystem}. */
   ACCOUNTING_SYSTEM("AccountingSystem"),
 
-  /**
-   * Wire value {@code ManuallyCreated}.
-   */
+  /** Wire value {@code ManuallyCreated}. */
   MANUALLY_CREATED("ManuallyCreated"),
 
-  /**
-   * Wire value {@code PublicApi}.
-   */
+  /** Wire value {@code PublicApi}. */
   PUBLIC_API("PublicApi"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,27 +5,20 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.InterestChargeFrequency} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.InterestChargeFrequency} (string wire values); unknown values read
+ * as {@link #UNKNOWN}.
  */
 public enum InterestChargeFrequency implements WireEnum {
-  /**
-   * Wire value {@code Once}.
-   */
+  /** Wire value {@code Once}. */
   ONCE("Once"),
 
-  /**
-   * Wire value {@code Daily}.
-   */
+  /** Wire value {@code Daily}. */
   DAILY("Daily"),
 
-  /**
-   * Wire value {@code Monthly}.
-   */
+  /** Wire value {@code Monthly}. */
   MONTHLY("Monthly"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

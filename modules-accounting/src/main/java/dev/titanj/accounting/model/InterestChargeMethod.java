@@ -5,22 +5,17 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.InterestChargeMethod} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.InterestChargeMethod} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum InterestChargeMethod implements WireEnum {
-  /**
-   * Wire value {@code PrincipalOnly}.
-   */
+  /** Wire value {@code PrincipalOnly}. */
   PRINCIPAL_ONLY("PrincipalOnly"),
 
-  /**
-   * Wire value {@code Total}.
-   */
+  /** Wire value {@code Total}. */
   TOTAL("Total"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

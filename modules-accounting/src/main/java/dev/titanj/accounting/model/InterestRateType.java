@@ -5,27 +5,20 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.InterestRateType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.InterestRateType} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum InterestRateType implements WireEnum {
-  /**
-   * Wire value {@code Flat}.
-   */
+  /** Wire value {@code Flat}. */
   FLAT("Flat"),
 
-  /**
-   * Wire value {@code Percentage}.
-   */
+  /** Wire value {@code Percentage}. */
   PERCENTAGE("Percentage"),
 
-  /**
-   * Wire value {@code MaxOfFlatAndPercentage}.
-   */
+  /** Wire value {@code MaxOfFlatAndPercentage}. */
   MAX_OF_FLAT_AND_PERCENTAGE("MaxOfFlatAndPercentage"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,32 +5,23 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.InterestTargetInvoice} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.InterestTargetInvoice} (string wire values); unknown values read
+ * as {@link #UNKNOWN}.
  */
 public enum InterestTargetInvoice implements WireEnum {
-  /**
-   * Wire value {@code JobInvoices}.
-   */
+  /** Wire value {@code JobInvoices}. */
   JOB_INVOICES("JobInvoices"),
 
-  /**
-   * Wire value {@code MembershipInvoices}.
-   */
+  /** Wire value {@code MembershipInvoices}. */
   MEMBERSHIP_INVOICES("MembershipInvoices"),
 
-  /**
-   * Wire value {@code ProgressInvoices}.
-   */
+  /** Wire value {@code ProgressInvoices}. */
   PROGRESS_INVOICES("ProgressInvoices"),
 
-  /**
-   * Wire value {@code PointOfSalesInvoices}.
-   */
+  /** Wire value {@code PointOfSalesInvoices}. */
   POINT_OF_SALES_INVOICES("PointOfSalesInvoices"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

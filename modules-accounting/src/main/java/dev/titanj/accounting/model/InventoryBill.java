@@ -10,149 +10,98 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.InventoryBillResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.InventoryBillResponse} and {@code
+ * Accounting.V2.ExportInventoryBillResponse}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface InventoryBill {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code purchaseOrderId}: integer (int64).
-   */
+  /** JSON {@code purchaseOrderId}: integer (int64). */
   Optional<Long> purchaseOrderId();
 
-  /**
-   * JSON {@code syncStatus}: string.
-   */
+  /** JSON {@code syncStatus}: string. */
   Optional<String> syncStatus();
 
-  /**
-   * JSON {@code referenceNumber}: string.
-   */
+  /** JSON {@code referenceNumber}: string. */
   Optional<String> referenceNumber();
 
-  /**
-   * JSON {@code vendorNumber}: string.
-   */
+  /** JSON {@code vendorNumber}: string. */
   Optional<String> vendorNumber();
 
-  /**
-   * JSON {@code summary}: string.
-   */
+  /** JSON {@code summary}: string. */
   Optional<String> summary();
 
-  /**
-   * JSON {@code billDate}: ISO-8601 date-time.
-   */
+  /** JSON {@code billDate}: ISO-8601 date-time. */
   Optional<Instant> billDate();
 
-  /**
-   * JSON {@code billAmount}: decimal (string or number on the wire).
-   */
+  /** JSON {@code billAmount}: decimal (string or number on the wire). */
   Optional<BigDecimal> billAmount();
 
-  /**
-   * JSON {@code taxAmount}: decimal (string or number on the wire).
-   */
+  /** JSON {@code taxAmount}: decimal (string or number on the wire). */
   Optional<BigDecimal> taxAmount();
 
-  /**
-   * JSON {@code shippingAmount}: decimal (string or number on the wire).
-   */
+  /** JSON {@code shippingAmount}: decimal (string or number on the wire). */
   Optional<BigDecimal> shippingAmount();
 
-  /**
-   * JSON {@code createdBy}: string.
-   */
+  /** JSON {@code createdBy}: string. */
   Optional<String> createdBy();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code termName}: string.
-   */
+  /** JSON {@code termName}: string. */
   Optional<String> termName();
 
-  /**
-   * JSON {@code dueDate}: ISO-8601 date-time.
-   */
+  /** JSON {@code dueDate}: ISO-8601 date-time. */
   Optional<Instant> dueDate();
 
-  /**
-   * JSON {@code shipToDescription}: string.
-   */
+  /** JSON {@code shipToDescription}: string. */
   Optional<String> shipToDescription();
 
-  /**
-   * JSON {@code postDate}: ISO-8601 date-time.
-   */
+  /** JSON {@code postDate}: ISO-8601 date-time. */
   Optional<Instant> postDate();
 
-  /**
-   * JSON {@code batch}: object {@link Batch}.
-   */
+  /** JSON {@code batch}: object {@link Batch}. */
   Optional<Batch> batch();
 
-  /**
-   * JSON {@code businessUnit}: object {@link NamedField}.
-   */
+  /** JSON {@code businessUnit}: object {@link NamedField}. */
   Optional<NamedField> businessUnit();
 
-  /**
-   * JSON {@code taxZone}: object {@link NamedField}.
-   */
+  /** JSON {@code taxZone}: object {@link NamedField}. */
   Optional<NamedField> taxZone();
 
-  /**
-   * JSON {@code vendor}: object {@link NamedField}.
-   */
+  /** JSON {@code vendor}: object {@link NamedField}. */
   Optional<NamedField> vendor();
 
-  /**
-   * JSON {@code shipTo}: object {@link Address}.
-   */
+  /** JSON {@code shipTo}: object {@link Address}. */
   Optional<Address> shipTo();
 
-  /**
-   * JSON {@code budgetCodeId}: integer (int64).
-   */
+  /** JSON {@code budgetCodeId}: integer (int64). */
   Optional<Long> budgetCodeId();
 
-  /**
-   * JSON {@code items}: list of object {@link InventoryBillItem}.
-   */
+  /** JSON {@code items}: list of object {@link InventoryBillItem}. */
   List<InventoryBillItem> items();
 
-  /**
-   * JSON {@code customFields}: list of object {@link CustomField}.
-   */
+  /** JSON {@code customFields}: list of object {@link CustomField}. */
   List<CustomField> customFields();
 
-  /**
-   * JSON {@code jobId}: integer (int64).
-   */
+  /** JSON {@code jobId}: integer (int64). */
   Optional<Long> jobId();
 
-  /**
-   * JSON {@code jobNumber}: string.
-   */
+  /** JSON {@code jobNumber}: string. */
   Optional<String> jobNumber();
 
-  /**
-   * A builder of {@code InventoryBill}.
-   */
+  /** JSON {@code active}: boolean; only in {@code Accounting.V2.ExportInventoryBillResponse}. */
+  Optional<Boolean> active();
+
+  /** A builder of {@code InventoryBill}. */
   static ImmutableInventoryBill.Builder builder() {
     return ImmutableInventoryBill.builder();
   }

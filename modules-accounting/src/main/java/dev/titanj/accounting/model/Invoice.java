@@ -12,176 +12,118 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.InvoiceResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.InvoiceResponse} and {@code Accounting.V2.ExportInvoiceResponse},
+ * read from responses. Every field except {@code id} is optional and lists and maps default to
+ * empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Invoice {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code syncStatus}: string.
-   */
+  /** JSON {@code syncStatus}: string. */
   Optional<String> syncStatus();
 
-  /**
-   * JSON {@code budgetCodeId}: integer (int64).
-   */
+  /** JSON {@code budgetCodeId}: integer (int64). */
   Optional<Long> budgetCodeId();
 
-  /**
-   * JSON {@code referenceNumber}: string.
-   */
+  /** JSON {@code referenceNumber}: string. */
   Optional<String> referenceNumber();
 
-  /**
-   * JSON {@code invoiceDate}: ISO-8601 date-time.
-   */
+  /** JSON {@code invoiceDate}: ISO-8601 date-time. */
   Optional<Instant> invoiceDate();
 
-  /**
-   * JSON {@code dueDate}: ISO-8601 date-time.
-   */
+  /** JSON {@code dueDate}: ISO-8601 date-time. */
   Optional<Instant> dueDate();
 
-  /**
-   * JSON {@code subTotal}: decimal (string or number on the wire).
-   */
+  /** JSON {@code subTotal}: decimal (string or number on the wire). */
   Optional<BigDecimal> subTotal();
 
-  /**
-   * JSON {@code salesTax}: decimal (string or number on the wire).
-   */
+  /** JSON {@code salesTax}: decimal (string or number on the wire). */
   Optional<BigDecimal> salesTax();
 
-  /**
-   * JSON {@code salesTaxCode}: object {@link SalesTax}.
-   */
+  /** JSON {@code salesTaxCode}: object {@link SalesTax}. */
   Optional<SalesTax> salesTaxCode();
 
-  /**
-   * JSON {@code taxZoneId}: integer (int64).
-   */
+  /** JSON {@code taxZoneId}: integer (int64). */
   Optional<Long> taxZoneId();
 
-  /**
-   * JSON {@code total}: decimal (string or number on the wire).
-   */
+  /** JSON {@code total}: decimal (string or number on the wire). */
   Optional<BigDecimal> total();
 
-  /**
-   * JSON {@code balance}: decimal (string or number on the wire).
-   */
+  /** JSON {@code balance}: decimal (string or number on the wire). */
   Optional<BigDecimal> balance();
 
-  /**
-   * JSON {@code invoiceType}: object {@link NamedField}.
-   */
+  /** JSON {@code invoiceType}: object {@link NamedField}. */
   Optional<NamedField> invoiceType();
 
-  /**
-   * JSON {@code customer}: object {@link NamedField}.
-   */
+  /** JSON {@code customer}: object {@link NamedField}. */
   Optional<NamedField> customer();
 
-  /**
-   * JSON {@code customerAddress}: object {@link Address}.
-   */
+  /** JSON {@code customerAddress}: object {@link Address}. */
   Optional<Address> customerAddress();
 
-  /**
-   * JSON {@code location}: object {@link NamedField}.
-   */
+  /** JSON {@code location}: object {@link NamedField}. */
   Optional<NamedField> location();
 
-  /**
-   * JSON {@code locationAddress}: object {@link Address}.
-   */
+  /** JSON {@code locationAddress}: object {@link Address}. */
   Optional<Address> locationAddress();
 
-  /**
-   * JSON {@code businessUnit}: object {@link NamedField}.
-   */
+  /** JSON {@code businessUnit}: object {@link NamedField}. */
   Optional<NamedField> businessUnit();
 
-  /**
-   * JSON {@code termName}: string.
-   */
+  /** JSON {@code termName}: string. */
   Optional<String> termName();
 
-  /**
-   * JSON {@code createdBy}: string.
-   */
+  /** JSON {@code createdBy}: string. */
   Optional<String> createdBy();
 
-  /**
-   * JSON {@code batch}: object {@link Batch}.
-   */
+  /** JSON {@code batch}: object {@link Batch}. */
   Optional<Batch> batch();
 
-  /**
-   * JSON {@code depositedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code depositedOn}: ISO-8601 date-time. */
   Optional<Instant> depositedOn();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code adjustmentToId}: integer (int64).
-   */
+  /** JSON {@code adjustmentToId}: integer (int64). */
   Optional<Long> adjustmentToId();
 
-  /**
-   * JSON {@code job}: object {@link Job}.
-   */
+  /** JSON {@code job}: object {@link Job}. */
   Optional<Job> job();
 
-  /**
-   * JSON {@code projectId}: integer (int64).
-   */
+  /** JSON {@code projectId}: integer (int64). */
   Optional<Long> projectId();
 
-  /**
-   * JSON {@code royalty}: object {@link Royalty}.
-   */
+  /** JSON {@code royalty}: object {@link Royalty}. */
   Optional<Royalty> royalty();
 
-  /**
-   * JSON {@code employeeInfo}: object {@link EmployeeInfo}.
-   */
+  /** JSON {@code employeeInfo}: object {@link EmployeeInfo}. */
   Optional<EmployeeInfo> employeeInfo();
 
-  /**
-   * JSON {@code commissionEligibilityDate}: string.
-   */
+  /** JSON {@code commissionEligibilityDate}: string. */
   Optional<String> commissionEligibilityDate();
 
   /**
-   * JSON {@code sentStatus} exactly as sent (values of {@link InvoiceSentStatus}), so values this SDK does not know are kept.
+   * JSON {@code sentStatus} exactly as sent (values of {@link InvoiceSentStatus}), so values this
+   * SDK does not know are kept.
    */
   @WireName("sentStatus")
   Optional<String> sentStatusAsString();
 
-  /**
-   * JSON {@code sentStatus} as {@link InvoiceSentStatus}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code sentStatus} as {@link InvoiceSentStatus}; unknown values are {@code UNKNOWN}. */
   default Optional<InvoiceSentStatus> sentStatus() {
     return sentStatusAsString().map(s -> WireEnums.fromWire(InvoiceSentStatus.class, s));
   }
 
   /**
-   * JSON {@code reviewStatus} exactly as sent (values of {@link InvoiceReviewStatus}), so values this SDK does not know are kept.
+   * JSON {@code reviewStatus} exactly as sent (values of {@link InvoiceReviewStatus}), so values
+   * this SDK does not know are kept.
    */
   @WireName("reviewStatus")
   Optional<String> reviewStatusAsString();
@@ -193,64 +135,40 @@ public interface Invoice {
     return reviewStatusAsString().map(s -> WireEnums.fromWire(InvoiceReviewStatus.class, s));
   }
 
-  /**
-   * JSON {@code assignedTo}: object {@link NamedField}.
-   */
+  /** JSON {@code assignedTo}: object {@link NamedField}. */
   Optional<NamedField> assignedTo();
 
-  /**
-   * JSON {@code summary}: string (html).
-   */
+  /** JSON {@code summary}: string (html). */
   Optional<String> summary();
 
-  /**
-   * JSON {@code items}: list of object {@link InvoiceItem}.
-   */
+  /** JSON {@code items}: list of object {@link InvoiceItem}. */
   List<InvoiceItem> items();
 
-  /**
-   * JSON {@code customFields}: list of object {@link CustomField}.
-   */
+  /** JSON {@code customFields}: list of object {@link CustomField}. */
   List<CustomField> customFields();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code discountTotal}: decimal (string or number on the wire).
-   */
+  /** JSON {@code discountTotal}: decimal (string or number on the wire). */
   Optional<BigDecimal> discountTotal();
 
-  /**
-   * JSON {@code importId}: string.
-   */
+  /** JSON {@code importId}: string. */
   Optional<String> importId();
 
-  /**
-   * JSON {@code exportId}: string.
-   */
+  /** JSON {@code exportId}: string. */
   Optional<String> exportId();
 
-  /**
-   * JSON {@code materialSkuId}: integer (int64).
-   */
+  /** JSON {@code materialSkuId}: integer (int64). */
   Optional<Long> materialSkuId();
 
-  /**
-   * JSON {@code membershipId}: integer (int64).
-   */
+  /** JSON {@code membershipId}: integer (int64). */
   Optional<Long> membershipId();
 
-  /**
-   * JSON {@code paidOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code paidOn}: ISO-8601 date-time. */
   Optional<Instant> paidOn();
 
-  /**
-   * A builder of {@code Invoice}.
-   */
+  /** A builder of {@code Invoice}. */
   static ImmutableInvoice.Builder builder() {
     return ImmutableInvoice.builder();
   }

@@ -11,207 +11,143 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.InvoiceItemResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.InvoiceItemResponse} and {@code
+ * Accounting.V2.ExportInvoiceItemResponse}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface InvoiceItem {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code description}: string (html).
-   */
+  /** JSON {@code description}: string (html). */
   Optional<String> description();
 
-  /**
-   * JSON {@code quantity}: decimal (string or number on the wire).
-   */
+  /** JSON {@code quantity}: decimal (string or number on the wire). */
   Optional<BigDecimal> quantity();
 
-  /**
-   * JSON {@code cost}: decimal (string or number on the wire).
-   */
+  /** JSON {@code cost}: decimal (string or number on the wire). */
   Optional<BigDecimal> cost();
 
-  /**
-   * JSON {@code totalCost}: decimal (string or number on the wire).
-   */
+  /** JSON {@code totalCost}: decimal (string or number on the wire). */
   Optional<BigDecimal> totalCost();
 
-  /**
-   * JSON {@code budgetCodeId}: integer (int64).
-   */
+  /** JSON {@code budgetCodeId}: integer (int64). */
   Optional<Long> budgetCodeId();
 
-  /**
-   * JSON {@code inventoryLocationId}: integer (int64).
-   */
+  /** JSON {@code inventoryLocationId}: integer (int64). */
   Optional<Long> inventoryLocationId();
 
-  /**
-   * JSON {@code inventoryLocation}: string.
-   */
+  /** JSON {@code inventoryLocation}: string. */
   Optional<String> inventoryLocation();
 
-  /**
-   * JSON {@code price}: decimal (string or number on the wire).
-   */
+  /** JSON {@code price}: decimal (string or number on the wire). */
   Optional<BigDecimal> price();
 
   /**
-   * JSON {@code type} exactly as sent (values of {@link InvoiceItemType}), so values this SDK does not know are kept.
+   * JSON {@code type} exactly as sent (values of {@link InvoiceItemType}), so values this SDK does
+   * not know are kept.
    */
   @WireName("type")
   Optional<String> typeAsString();
 
-  /**
-   * JSON {@code type} as {@link InvoiceItemType}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code type} as {@link InvoiceItemType}; unknown values are {@code UNKNOWN}. */
   default Optional<InvoiceItemType> type() {
     return typeAsString().map(s -> WireEnums.fromWire(InvoiceItemType.class, s));
   }
 
-  /**
-   * JSON {@code skuName}: string.
-   */
+  /** JSON {@code skuName}: string. */
   Optional<String> skuName();
 
-  /**
-   * JSON {@code skuId}: integer (int64).
-   */
+  /** JSON {@code skuId}: integer (int64). */
   Optional<Long> skuId();
 
-  /**
-   * JSON {@code total}: decimal (string or number on the wire).
-   */
+  /** JSON {@code total}: decimal (string or number on the wire). */
   Optional<BigDecimal> total();
 
-  /**
-   * JSON {@code inventory}: boolean.
-   */
+  /** JSON {@code inventory}: boolean. */
   Optional<Boolean> inventory();
 
-  /**
-   * JSON {@code taxable}: boolean.
-   */
+  /** JSON {@code taxable}: boolean. */
   Optional<Boolean> taxable();
 
-  /**
-   * JSON {@code generalLedgerAccount}: object {@link GLAccount}.
-   */
-  Optional<GLAccount> generalLedgerAccount();
+  /** JSON {@code generalLedgerAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> generalLedgerAccount();
 
-  /**
-   * JSON {@code costOfSaleAccount}: object {@link GLAccount}.
-   */
-  Optional<GLAccount> costOfSaleAccount();
+  /** JSON {@code costOfSaleAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> costOfSaleAccount();
 
-  /**
-   * JSON {@code assetAccount}: object {@link GLAccount}.
-   */
-  Optional<GLAccount> assetAccount();
+  /** JSON {@code assetAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> assetAccount();
 
-  /**
-   * JSON {@code membershipTypeId}: integer (int64).
-   */
+  /** JSON {@code membershipTypeId}: integer (int64). */
   Optional<Long> membershipTypeId();
 
-  /**
-   * JSON {@code itemGroup}: object {@link ItemGroup}.
-   */
+  /** JSON {@code itemGroup}: object {@link ItemGroup}. */
   Optional<ItemGroup> itemGroup();
 
-  /**
-   * JSON {@code displayName}: string.
-   */
+  /** JSON {@code displayName}: string. */
   Optional<String> displayName();
 
-  /**
-   * JSON {@code soldHours}: decimal (string or number on the wire).
-   */
+  /** JSON {@code soldHours}: decimal (string or number on the wire). */
   Optional<BigDecimal> soldHours();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code serviceDate}: ISO-8601 date-time.
-   */
+  /** JSON {@code serviceDate}: ISO-8601 date-time. */
   Optional<Instant> serviceDate();
 
-  /**
-   * JSON {@code order}: integer (int32).
-   */
+  /** JSON {@code order}: integer (int32). */
   Optional<Integer> order();
 
-  /**
-   * JSON {@code businessUnit}: object {@link NamedField}.
-   */
+  /** JSON {@code businessUnit}: object {@link NamedField}. */
   Optional<NamedField> businessUnit();
 
-  /**
-   * JSON {@code createdById}: integer (int64).
-   */
+  /** JSON {@code createdById}: integer (int64). */
   Optional<Long> createdById();
 
-  /**
-   * JSON {@code displayInAmount}: boolean.
-   */
+  /** JSON {@code displayInAmount}: boolean. */
   Optional<Boolean> displayInAmount();
 
-  /**
-   * JSON {@code importId}: string.
-   */
+  /** JSON {@code importId}: string. */
   Optional<String> importId();
 
-  /**
-   * JSON {@code exportId}: string.
-   */
+  /** JSON {@code exportId}: string. */
   Optional<String> exportId();
 
-  /**
-   * JSON {@code inventoryStatus}: string.
-   */
+  /** JSON {@code inventoryStatus}: string. */
   Optional<String> inventoryStatus();
 
-  /**
-   * JSON {@code addOn}: boolean.
-   */
+  /** JSON {@code addOn}: boolean. */
   Optional<Boolean> addOn();
 
-  /**
-   * JSON {@code memberPrice}: decimal (string or number on the wire).
-   */
+  /** JSON {@code memberPrice}: decimal (string or number on the wire). */
   Optional<BigDecimal> memberPrice();
 
-  /**
-   * JSON {@code technicianId}: integer (int64).
-   */
+  /** JSON {@code technicianId}: integer (int64). */
   Optional<Long> technicianId();
 
-  /**
-   * JSON {@code installedEquipmentId}: integer (int64).
-   */
+  /** JSON {@code installedEquipmentId}: integer (int64). */
   Optional<Long> installedEquipmentId();
 
-  /**
-   * JSON {@code estimateItemId}: integer (int64).
-   */
+  /** JSON {@code estimateItemId}: integer (int64). */
   Optional<Long> estimateItemId();
 
+  /** JSON {@code active}: boolean; only in {@code Accounting.V2.ExportInvoiceItemResponse}. */
+  Optional<Boolean> active();
+
   /**
-   * A builder of {@code InvoiceItem}.
+   * JSON {@code invoiceId}: integer (int64); only in {@code
+   * Accounting.V2.ExportInvoiceItemResponse}.
    */
+  Optional<Long> invoiceId();
+
+  /** A builder of {@code InvoiceItem}. */
   static ImmutableInvoiceItem.Builder builder() {
     return ImmutableInvoiceItem.builder();
   }

@@ -5,27 +5,20 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.InvoiceReviewStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.InvoiceReviewStatus} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum InvoiceReviewStatus implements WireEnum {
-  /**
-   * Wire value {@code NeedsReview}.
-   */
+  /** Wire value {@code NeedsReview}. */
   NEEDS_REVIEW("NeedsReview"),
 
-  /**
-   * Wire value {@code OnHold}.
-   */
+  /** Wire value {@code OnHold}. */
   ON_HOLD("OnHold"),
 
-  /**
-   * Wire value {@code Reviewed}.
-   */
+  /** Wire value {@code Reviewed}. */
   REVIEWED("Reviewed"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,27 +5,20 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.InvoiceSentStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.InvoiceSentStatus} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum InvoiceSentStatus implements WireEnum {
-  /**
-   * Wire value {@code NotSent}.
-   */
+  /** Wire value {@code NotSent}. */
   NOT_SENT("NotSent"),
 
-  /**
-   * Wire value {@code Sent}.
-   */
+  /** Wire value {@code Sent}. */
   SENT("Sent"),
 
-  /**
-   * Wire value {@code Opened}.
-   */
+  /** Wire value {@code Opened}. */
   OPENED("Opened"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -7,24 +7,19 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.ItemGroupResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.ItemGroupResponse}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface ItemGroup {
-  /**
-   * JSON {@code rootId}: integer (int64).
-   */
+  /** JSON {@code rootId}: integer (int64). */
   Optional<Long> rootId();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * A builder of {@code ItemGroup}.
-   */
+  /** A builder of {@code ItemGroup}. */
   static ImmutableItemGroup.Builder builder() {
     return ImmutableItemGroup.builder();
   }

@@ -7,29 +7,22 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.JobResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.JobResponse}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Job {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code number}: string.
-   */
+  /** JSON {@code number}: string. */
   Optional<String> number();
 
-  /**
-   * JSON {@code type}: string.
-   */
+  /** JSON {@code type}: string. */
   Optional<String> type();
 
-  /**
-   * A builder of {@code Job}.
-   */
+  /** A builder of {@code Job}. */
   static ImmutableJob.Builder builder() {
     return ImmutableJob.builder();
   }

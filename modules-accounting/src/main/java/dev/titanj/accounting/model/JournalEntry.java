@@ -13,38 +13,30 @@ import java.util.UUID;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.JournalEntryResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.JournalEntryResponse}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface JournalEntry {
-  /**
-   * JSON {@code id}: GUID.
-   */
+  /** JSON {@code id}: GUID. */
   Optional<UUID> id();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code number}: integer (int32).
-   */
+  /** JSON {@code number}: integer (int32). */
   Optional<Integer> number();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
   /**
-   * JSON {@code status} exactly as sent (values of {@link JournalEntryPostingStatus}), so values this SDK does not know are kept.
+   * JSON {@code status} exactly as sent (values of {@link JournalEntryPostingStatus}), so values
+   * this SDK does not know are kept.
    */
   @WireName("status")
   Optional<String> statusAsString();
@@ -57,7 +49,8 @@ public interface JournalEntry {
   }
 
   /**
-   * JSON {@code syncStatus} exactly as sent (values of {@link JournalEntrySyncStatus}), so values this SDK does not know are kept.
+   * JSON {@code syncStatus} exactly as sent (values of {@link JournalEntrySyncStatus}), so values
+   * this SDK does not know are kept.
    */
   @WireName("syncStatus")
   Optional<String> syncStatusAsString();
@@ -69,54 +62,34 @@ public interface JournalEntry {
     return syncStatusAsString().map(s -> WireEnums.fromWire(JournalEntrySyncStatus.class, s));
   }
 
-  /**
-   * JSON {@code versionId}: integer (int32).
-   */
+  /** JSON {@code versionId}: integer (int32). */
   Optional<Integer> versionId();
 
-  /**
-   * JSON {@code lastSyncVersionId}: integer (int32).
-   */
+  /** JSON {@code lastSyncVersionId}: integer (int32). */
   Optional<Integer> lastSyncVersionId();
 
-  /**
-   * JSON {@code message}: string.
-   */
+  /** JSON {@code message}: string. */
   Optional<String> message();
 
-  /**
-   * JSON {@code postDate}: ISO-8601 date.
-   */
+  /** JSON {@code postDate}: ISO-8601 date. */
   Optional<LocalDate> postDate();
 
-  /**
-   * JSON {@code exportedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code exportedOn}: ISO-8601 date-time. */
   Optional<Instant> exportedOn();
 
-  /**
-   * JSON {@code exportedBy}: object {@link NamedField}.
-   */
+  /** JSON {@code exportedBy}: object {@link NamedField}. */
   Optional<NamedField> exportedBy();
 
-  /**
-   * JSON {@code customFields}: list of object {@link CustomField}.
-   */
+  /** JSON {@code customFields}: list of object {@link CustomField}. */
   List<CustomField> customFields();
 
-  /**
-   * JSON {@code url}: string.
-   */
+  /** JSON {@code url}: string. */
   Optional<String> url();
 
-  /**
-   * JSON {@code isEmpty}: boolean.
-   */
+  /** JSON {@code isEmpty}: boolean. */
   Optional<Boolean> isEmpty();
 
-  /**
-   * A builder of {@code JournalEntry}.
-   */
+  /** A builder of {@code JournalEntry}. */
   static ImmutableJournalEntry.Builder builder() {
     return ImmutableJournalEntry.builder();
   }

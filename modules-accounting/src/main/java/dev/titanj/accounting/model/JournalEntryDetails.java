@@ -9,109 +9,70 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.JournalEntryDetailsResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.JournalEntryDetailsResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface JournalEntryDetails {
-  /**
-   * JSON {@code postDate}: ISO-8601 date.
-   */
+  /** JSON {@code postDate}: ISO-8601 date. */
   Optional<LocalDate> postDate();
 
-  /**
-   * JSON {@code account}: object {@link GeneralLedgerAccount}.
-   */
-  Optional<GeneralLedgerAccount> account();
+  /** JSON {@code account}: object {@link JournalEntryGlAccount}. */
+  Optional<JournalEntryGlAccount> account();
 
-  /**
-   * JSON {@code debit}: decimal (string or number on the wire).
-   */
+  /** JSON {@code debit}: decimal (string or number on the wire). */
   Optional<BigDecimal> debit();
 
-  /**
-   * JSON {@code credit}: decimal (string or number on the wire).
-   */
+  /** JSON {@code credit}: decimal (string or number on the wire). */
   Optional<BigDecimal> credit();
 
-  /**
-   * JSON {@code memo}: string.
-   */
+  /** JSON {@code memo}: string. */
   Optional<String> memo();
 
-  /**
-   * JSON {@code transaction}: object {@link JournalEntryTransaction}.
-   */
+  /** JSON {@code transaction}: object {@link JournalEntryTransaction}. */
   Optional<JournalEntryTransaction> transaction();
 
-  /**
-   * JSON {@code businessUnit}: object {@link NamedField}.
-   */
+  /** JSON {@code businessUnit}: object {@link NamedField}. */
   Optional<NamedField> businessUnit();
 
-  /**
-   * JSON {@code customer}: object {@link NamedField}.
-   */
+  /** JSON {@code customer}: object {@link NamedField}. */
   Optional<NamedField> customer();
 
-  /**
-   * JSON {@code vendor}: object {@link NamedField}.
-   */
+  /** JSON {@code vendor}: object {@link NamedField}. */
   Optional<NamedField> vendor();
 
-  /**
-   * JSON {@code inventoryLocation}: object {@link NamedField}.
-   */
+  /** JSON {@code inventoryLocation}: object {@link NamedField}. */
   Optional<NamedField> inventoryLocation();
 
-  /**
-   * JSON {@code job}: object {@link NumberField}.
-   */
+  /** JSON {@code job}: object {@link NumberField}. */
   Optional<NumberField> job();
 
-  /**
-   * JSON {@code customerLocation}: object {@link NamedField}.
-   */
+  /** JSON {@code customerLocation}: object {@link NamedField}. */
   Optional<NamedField> customerLocation();
 
-  /**
-   * JSON {@code paymentType}: object {@link NamedField}.
-   */
+  /** JSON {@code paymentType}: object {@link NamedField}. */
   Optional<NamedField> paymentType();
 
-  /**
-   * JSON {@code project}: object {@link NumberField}.
-   */
+  /** JSON {@code project}: object {@link NumberField}. */
   Optional<NumberField> project();
 
-  /**
-   * JSON {@code serviceAgreement}: object {@link NumberField}.
-   */
+  /** JSON {@code serviceAgreement}: object {@link NumberField}. */
   Optional<NumberField> serviceAgreement();
 
-  /**
-   * JSON {@code appliedTo}: object {@link JournalEntryTransaction}.
-   */
+  /** JSON {@code appliedTo}: object {@link JournalEntryTransaction}. */
   Optional<JournalEntryTransaction> appliedTo();
 
-  /**
-   * JSON {@code sku}: object {@link JournalEntrySku}.
-   */
+  /** JSON {@code sku}: object {@link JournalEntrySku}. */
   Optional<JournalEntrySku> sku();
 
-  /**
-   * JSON {@code transactionDate}: ISO-8601 date.
-   */
+  /** JSON {@code transactionDate}: ISO-8601 date. */
   Optional<LocalDate> transactionDate();
 
-  /**
-   * JSON {@code budgetCodeId}: integer (int64).
-   */
+  /** JSON {@code budgetCodeId}: integer (int64). */
   Optional<Long> budgetCodeId();
 
-  /**
-   * A builder of {@code JournalEntryDetails}.
-   */
+  /** A builder of {@code JournalEntryDetails}. */
   static ImmutableJournalEntryDetails.Builder builder() {
     return ImmutableJournalEntryDetails.builder();
   }

@@ -5,22 +5,17 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.JournalEntryPostingStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.JournalEntryPostingStatus} (string wire values); unknown values
+ * read as {@link #UNKNOWN}.
  */
 public enum JournalEntryPostingStatus implements WireEnum {
-  /**
-   * Wire value {@code Open}.
-   */
+  /** Wire value {@code Open}. */
   OPEN("Open"),
 
-  /**
-   * Wire value {@code Closed}.
-   */
+  /** Wire value {@code Closed}. */
   CLOSED("Closed"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

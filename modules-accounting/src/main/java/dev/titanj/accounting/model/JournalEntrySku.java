@@ -9,37 +9,31 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.JournalEntrySku}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.JournalEntrySku}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface JournalEntrySku {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
   /**
-   * JSON {@code type} exactly as sent (values of {@link JournalEntrySkuType}), so values this SDK does not know are kept.
+   * JSON {@code type} exactly as sent (values of {@link JournalEntrySkuType}), so values this SDK
+   * does not know are kept.
    */
   @WireName("type")
   Optional<String> typeAsString();
 
-  /**
-   * JSON {@code type} as {@link JournalEntrySkuType}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code type} as {@link JournalEntrySkuType}; unknown values are {@code UNKNOWN}. */
   default Optional<JournalEntrySkuType> type() {
     return typeAsString().map(s -> WireEnums.fromWire(JournalEntrySkuType.class, s));
   }
 
-  /**
-   * JSON {@code code}: string.
-   */
+  /** JSON {@code code}: string. */
   Optional<String> code();
 
-  /**
-   * A builder of {@code JournalEntrySku}.
-   */
+  /** A builder of {@code JournalEntrySku}. */
   static ImmutableJournalEntrySku.Builder builder() {
     return ImmutableJournalEntrySku.builder();
   }

@@ -5,37 +5,26 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.JournalEntrySkuType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.JournalEntrySkuType} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum JournalEntrySkuType implements WireEnum {
-  /**
-   * Wire value {@code Service}.
-   */
+  /** Wire value {@code Service}. */
   SERVICE("Service"),
 
-  /**
-   * Wire value {@code Material}.
-   */
+  /** Wire value {@code Material}. */
   MATERIAL("Material"),
 
-  /**
-   * Wire value {@code Equipment}.
-   */
+  /** Wire value {@code Equipment}. */
   EQUIPMENT("Equipment"),
 
-  /**
-   * Wire value {@code PriceModifier}.
-   */
+  /** Wire value {@code PriceModifier}. */
   PRICE_MODIFIER("PriceModifier"),
 
-  /**
-   * Wire value {@code Unspecified}.
-   */
+  /** Wire value {@code Unspecified}. */
   UNSPECIFIED("Unspecified"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

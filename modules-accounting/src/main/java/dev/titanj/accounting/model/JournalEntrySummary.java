@@ -9,44 +9,31 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.JournalEntrySummaryResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.JournalEntrySummaryResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface JournalEntrySummary {
-  /**
-   * JSON {@code postDate}: ISO-8601 date.
-   */
+  /** JSON {@code postDate}: ISO-8601 date. */
   Optional<LocalDate> postDate();
 
-  /**
-   * JSON {@code account}: object {@link GeneralLedgerAccount}.
-   */
-  Optional<GeneralLedgerAccount> account();
+  /** JSON {@code account}: object {@link JournalEntryGlAccount}. */
+  Optional<JournalEntryGlAccount> account();
 
-  /**
-   * JSON {@code credit}: decimal (string or number on the wire).
-   */
+  /** JSON {@code credit}: decimal (string or number on the wire). */
   Optional<BigDecimal> credit();
 
-  /**
-   * JSON {@code debit}: decimal (string or number on the wire).
-   */
+  /** JSON {@code debit}: decimal (string or number on the wire). */
   Optional<BigDecimal> debit();
 
-  /**
-   * JSON {@code memo}: string.
-   */
+  /** JSON {@code memo}: string. */
   Optional<String> memo();
 
-  /**
-   * JSON {@code businessUnit}: object {@link NamedField}.
-   */
+  /** JSON {@code businessUnit}: object {@link NamedField}. */
   Optional<NamedField> businessUnit();
 
-  /**
-   * A builder of {@code JournalEntrySummary}.
-   */
+  /** A builder of {@code JournalEntrySummary}. */
   static ImmutableJournalEntrySummary.Builder builder() {
     return ImmutableJournalEntrySummary.builder();
   }

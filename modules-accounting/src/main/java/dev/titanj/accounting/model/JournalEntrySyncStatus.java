@@ -5,42 +5,29 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.JournalEntrySyncStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.JournalEntrySyncStatus} (string wire values); unknown values read
+ * as {@link #UNKNOWN}.
  */
 public enum JournalEntrySyncStatus implements WireEnum {
-  /**
-   * Wire value {@code NotSynced}.
-   */
+  /** Wire value {@code NotSynced}. */
   NOT_SYNCED("NotSynced"),
 
-  /**
-   * Wire value {@code InProgress}.
-   */
+  /** Wire value {@code InProgress}. */
   IN_PROGRESS("InProgress"),
 
-  /**
-   * Wire value {@code Synced}.
-   */
+  /** Wire value {@code Synced}. */
   SYNCED("Synced"),
 
-  /**
-   * Wire value {@code OutOfSync}.
-   */
+  /** Wire value {@code OutOfSync}. */
   OUT_OF_SYNC("OutOfSync"),
 
-  /**
-   * Wire value {@code Error}.
-   */
+  /** Wire value {@code Error}. */
   ERROR("Error"),
 
-  /**
-   * Wire value {@code Excluded}.
-   */
+  /** Wire value {@code Excluded}. */
   EXCLUDED("Excluded"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -9,18 +9,18 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.JournalEntryTransaction}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.JournalEntryTransaction}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface JournalEntryTransaction {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
   /**
-   * JSON {@code type} exactly as sent (values of {@link JournalEntryTransactionType}), so values this SDK does not know are kept.
+   * JSON {@code type} exactly as sent (values of {@link JournalEntryTransactionType}), so values
+   * this SDK does not know are kept.
    */
   @WireName("type")
   Optional<String> typeAsString();
@@ -32,14 +32,10 @@ public interface JournalEntryTransaction {
     return typeAsString().map(s -> WireEnums.fromWire(JournalEntryTransactionType.class, s));
   }
 
-  /**
-   * JSON {@code refNumber}: string.
-   */
+  /** JSON {@code refNumber}: string. */
   Optional<String> refNumber();
 
-  /**
-   * A builder of {@code JournalEntryTransaction}.
-   */
+  /** A builder of {@code JournalEntryTransaction}. */
   static ImmutableJournalEntryTransaction.Builder builder() {
     return ImmutableJournalEntryTransaction.builder();
   }

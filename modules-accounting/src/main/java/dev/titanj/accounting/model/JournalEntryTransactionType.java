@@ -5,112 +5,71 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.JournalEntryTransactionType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.JournalEntryTransactionType} (string wire values); unknown values
+ * read as {@link #UNKNOWN}.
  */
 public enum JournalEntryTransactionType implements WireEnum {
-  /**
-   * Wire value {@code Unspecified}.
-   */
+  /** Wire value {@code Unspecified}. */
   UNSPECIFIED("Unspecified"),
 
-  /**
-   * Wire value {@code Invoice}.
-   */
+  /** Wire value {@code Invoice}. */
   INVOICE("Invoice"),
 
-  /**
-   * Wire value {@code Payment}.
-   */
+  /** Wire value {@code Payment}. */
   PAYMENT("Payment"),
 
-  /**
-   * Wire value {@code Bill}.
-   */
+  /** Wire value {@code Bill}. */
   BILL("Bill"),
 
-  /**
-   * Wire value {@code VendorCredit}.
-   */
+  /** Wire value {@code VendorCredit}. */
   VENDOR_CREDIT("VendorCredit"),
 
-  /**
-   * Wire value {@code VendorPayment}.
-   */
+  /** Wire value {@code VendorPayment}. */
   VENDOR_PAYMENT("VendorPayment"),
 
-  /**
-   * Wire value {@code InventoryAdjustment}.
-   */
+  /** Wire value {@code InventoryAdjustment}. */
   INVENTORY_ADJUSTMENT("InventoryAdjustment"),
 
-  /**
-   * Wire value {@code PaymentApplication}.
-   */
+  /** Wire value {@code PaymentApplication}. */
   PAYMENT_APPLICATION("PaymentApplication"),
 
-  /**
-   * Wire value {@code BankDeposit}.
-   */
+  /** Wire value {@code BankDeposit}. */
   BANK_DEPOSIT("BankDeposit"),
 
-  /**
-   * Wire value {@code InventoryReturn}.
-   */
+  /** Wire value {@code InventoryReturn}. */
   INVENTORY_RETURN("InventoryReturn"),
 
-  /**
-   * Wire value {@code InventoryTransfer}.
-   */
+  /** Wire value {@code InventoryTransfer}. */
   INVENTORY_TRANSFER("InventoryTransfer"),
 
-  /**
-   * Wire value {@code RevenueRecognition}.
-   */
+  /** Wire value {@code RevenueRecognition}. */
   REVENUE_RECOGNITION("RevenueRecognition"),
 
-  /**
-   * Wire value {@code Estimate}.
-   */
+  /** Wire value {@code Estimate}. */
   ESTIMATE("Estimate"),
 
-  /**
-   * Wire value {@code PurchaseOrder}.
-   */
+  /** Wire value {@code PurchaseOrder}. */
   PURCHASE_ORDER("PurchaseOrder"),
 
-  /**
-   * Wire value {@code Receipt}.
-   */
+  /** Wire value {@code Receipt}. */
   RECEIPT("Receipt"),
 
-  /**
-   * Wire value {@code GrossPayItem}.
-   */
+  /** Wire value {@code GrossPayItem}. */
   GROSS_PAY_ITEM("GrossPayItem"),
 
-  /**
-   * Wire value {@code PayrollPeriod}.
-   */
+  /** Wire value {@code PayrollPeriod}. */
   PAYROLL_PERIOD("PayrollPeriod"),
 
-  /**
-   * Wire value {@code Manual}.
-   */
+  /** Wire value {@code Manual}. */
   MANUAL("Manual"),
 
-  /**
-   * Wire value {@code External}.
-   */
+  /** Wire value {@code External}. */
   EXTERNAL("External"),
 
-  /**
-   * Wire value {@code ItemConsumption}.
-   */
+  /** Wire value {@code ItemConsumption}. */
   ITEM_CONSUMPTION("ItemConsumption"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

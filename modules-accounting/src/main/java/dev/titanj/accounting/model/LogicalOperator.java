@@ -5,22 +5,17 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.LogicalOperator} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.LogicalOperator} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum LogicalOperator implements WireEnum {
-  /**
-   * Wire value {@code And}.
-   */
+  /** Wire value {@code And}. */
   AND("And"),
 
-  /**
-   * Wire value {@code Or}.
-   */
+  /** Wire value {@code Or}. */
   OR("Or"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

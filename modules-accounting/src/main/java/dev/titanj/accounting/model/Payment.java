@@ -3,98 +3,87 @@
 package dev.titanj.accounting.model;
 
 import dev.titanj.core.json.TitanValue;
-import dev.titanj.core.json.WireEnums;
-import dev.titanj.core.json.WireName;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.PaymentResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.DetailedPaymentResponse}, {@code Accounting.V2.ExportPaymentResponse}
+ * and {@code Accounting.V2.DetailedTransactionResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Payment {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code typeId}: integer (int64).
-   */
-  Optional<Long> typeId();
+  /** JSON {@code syncStatus}: string. */
+  Optional<String> syncStatus();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
-  Optional<Boolean> active();
+  /** JSON {@code referenceNumber}: string. */
+  Optional<String> referenceNumber();
 
-  /**
-   * JSON {@code memo}: string.
-   */
+  /** JSON {@code date}: ISO-8601 date-time. */
+  Optional<Instant> date();
+
+  /** JSON {@code type}: string. */
+  Optional<String> type();
+
+  /** JSON {@code typeId}: string. */
+  Optional<String> typeId();
+
+  /** JSON {@code total}: decimal (string or number on the wire). */
+  Optional<BigDecimal> total();
+
+  /** JSON {@code unappliedAmount}: decimal (string or number on the wire). */
+  Optional<BigDecimal> unappliedAmount();
+
+  /** JSON {@code memo}: string. */
   Optional<String> memo();
 
-  /**
-   * JSON {@code paidOn}: ISO-8601 date-time.
-   */
-  Optional<Instant> paidOn();
+  /** JSON {@code customer}: object {@link NamedField}. */
+  Optional<NamedField> customer();
 
-  /**
-   * JSON {@code authCode}: string.
-   */
+  /** JSON {@code businessUnit}: object {@link NamedField}. */
+  Optional<NamedField> businessUnit();
+
+  /** JSON {@code deposit}: object {@link NamedField}. */
+  Optional<NamedField> deposit();
+
+  /** JSON {@code batch}: object {@link Batch}. */
+  Optional<Batch> batch();
+
+  /** JSON {@code createdBy}: string. */
+  Optional<String> createdBy();
+
+  /** JSON {@code generalLedgerAccount}: object {@link GlAccountSummary}. */
+  Optional<GlAccountSummary> generalLedgerAccount();
+
+  /** JSON {@code appliedTo}: list of object {@link PaymentApplied}. */
+  List<PaymentApplied> appliedTo();
+
+  /** JSON {@code customFields}: list of object {@link CustomField}. */
+  List<CustomField> customFields();
+
+  /** JSON {@code authCode}: string. */
   Optional<String> authCode();
 
-  /**
-   * JSON {@code checkNumber}: string.
-   */
+  /** JSON {@code checkNumber}: string. */
   Optional<String> checkNumber();
 
-  /**
-   * JSON {@code exportId}: string.
-   */
-  Optional<String> exportId();
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
+  Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code transactionStatus} exactly as sent (values of {@link TransactionProcessingStatus}), so values this SDK does not know are kept.
-   */
-  @WireName("transactionStatus")
-  Optional<String> transactionStatusAsString();
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
+  Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code transactionStatus} as {@link TransactionProcessingStatus}; unknown values are {@code UNKNOWN}.
-   */
-  default Optional<TransactionProcessingStatus> transactionStatus() {
-    return transactionStatusAsString().map(s -> WireEnums.fromWire(TransactionProcessingStatus.class, s));
-  }
+  /** JSON {@code active}: boolean. */
+  Optional<Boolean> active();
 
-  /**
-   * JSON {@code status} exactly as sent (values of {@link PaymentStatus}), so values this SDK does not know are kept.
-   */
-  @WireName("status")
-  Optional<String> statusAsString();
-
-  /**
-   * JSON {@code status} as {@link PaymentStatus}; unknown values are {@code UNKNOWN}.
-   */
-  default Optional<PaymentStatus> status() {
-    return statusAsString().map(s -> WireEnums.fromWire(PaymentStatus.class, s));
-  }
-
-  /**
-   * JSON {@code customerId}: integer (int64).
-   */
-  Optional<Long> customerId();
-
-  /**
-   * JSON {@code splits}: list of object {@link PaymentSplitApiModel}.
-   */
-  List<PaymentSplitApiModel> splits();
-
-  /**
-   * A builder of {@code Payment}.
-   */
+  /** A builder of {@code Payment}. */
   static ImmutablePayment.Builder builder() {
     return ImmutablePayment.builder();
   }

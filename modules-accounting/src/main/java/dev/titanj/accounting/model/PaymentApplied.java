@@ -9,44 +9,31 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.PaymentAppliedResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.PaymentAppliedResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface PaymentApplied {
-  /**
-   * JSON {@code appliedId}: integer (int64).
-   */
+  /** JSON {@code appliedId}: integer (int64). */
   Optional<Long> appliedId();
 
-  /**
-   * JSON {@code appliedTo}: integer (int64).
-   */
+  /** JSON {@code appliedTo}: integer (int64). */
   Optional<Long> appliedTo();
 
-  /**
-   * JSON {@code appliedAmount}: decimal (string or number on the wire).
-   */
+  /** JSON {@code appliedAmount}: decimal (string or number on the wire). */
   Optional<BigDecimal> appliedAmount();
 
-  /**
-   * JSON {@code appliedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code appliedOn}: ISO-8601 date-time. */
   Optional<Instant> appliedOn();
 
-  /**
-   * JSON {@code appliedBy}: string.
-   */
+  /** JSON {@code appliedBy}: string. */
   Optional<String> appliedBy();
 
-  /**
-   * JSON {@code appliedToReferenceNumber}: string.
-   */
+  /** JSON {@code appliedToReferenceNumber}: string. */
   Optional<String> appliedToReferenceNumber();
 
-  /**
-   * A builder of {@code PaymentApplied}.
-   */
+  /** A builder of {@code PaymentApplied}. */
   static ImmutablePaymentApplied.Builder builder() {
     return ImmutablePaymentApplied.builder();
   }

@@ -10,50 +10,44 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Accounting.V2.PaymentSettlementUpdateRequest}. Required: {@code id}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Accounting.V2.PaymentSettlementUpdateRequest}. Required: {@code id}; {@code
+ * build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists
+ * included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface PaymentSettlementUpdateRequest extends TitanRequest {
-  /**
-   * JSON {@code id}: integer (int64); required.
-   */
+  /** JSON {@code id}: integer (int64); required. */
   long id();
 
   /**
-   * JSON {@code settlementStatus}: enum {@link SettlementStatus}; {@code clearSettlementStatus()} sends null.
+   * JSON {@code settlementStatus}: enum {@link SettlementStatus}; {@code clearSettlementStatus()}
+   * sends null.
    */
   @Clearable
   Optional<SettlementStatus> settlementStatus();
 
-  /**
-   * JSON {@code settlementDate}: ISO-8601 date-time; {@code clearSettlementDate()} sends null.
-   */
+  /** JSON {@code settlementDate}: ISO-8601 date-time; {@code clearSettlementDate()} sends null. */
   @Clearable
   Optional<Instant> settlementDate();
 
-  /**
-   * A builder of {@code PaymentSettlementUpdateRequest}.
-   */
+  /** A builder of {@code PaymentSettlementUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a {@link PaymentSettlementUpdateRequest}; {@code clearX()} methods send an explicit null.
+   * Builds a {@link PaymentSettlementUpdateRequest}; {@code clearX()} methods send an explicit
+   * null.
    */
   final class Builder extends ImmutablePaymentSettlementUpdateRequest.Builder {
-    /**
-     * Sends {@code "settlementStatus": null}, clearing the field.
-     */
+    /** Sends {@code "settlementStatus": null}, clearing the field. */
     public Builder clearSettlementStatus() {
       addExplicitNulls("settlementStatus");
       return this;
     }
 
-    /**
-     * Sends {@code "settlementDate": null}, clearing the field.
-     */
+    /** Sends {@code "settlementDate": null}, clearing the field. */
     public Builder clearSettlementDate() {
       addExplicitNulls("settlementDate");
       return this;

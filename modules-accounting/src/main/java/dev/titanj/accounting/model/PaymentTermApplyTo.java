@@ -5,27 +5,20 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.PaymentTermApplyTo} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.PaymentTermApplyTo} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum PaymentTermApplyTo implements WireEnum {
-  /**
-   * Wire value {@code ApplyToTotalAmount}.
-   */
+  /** Wire value {@code ApplyToTotalAmount}. */
   APPLY_TO_TOTAL_AMOUNT("ApplyToTotalAmount"),
 
-  /**
-   * Wire value {@code ApplyToSubtotalAmount}.
-   */
+  /** Wire value {@code ApplyToSubtotalAmount}. */
   APPLY_TO_SUBTOTAL_AMOUNT("ApplyToSubtotalAmount"),
 
-  /**
-   * Wire value {@code ApplyToRemainingBalance}.
-   */
+  /** Wire value {@code ApplyToRemainingBalance}. */
   APPLY_TO_REMAINING_BALANCE("ApplyToRemainingBalance"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,27 +5,20 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.PaymentTermDueDayType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.PaymentTermDueDayType} (string wire values); unknown values read
+ * as {@link #UNKNOWN}.
  */
 public enum PaymentTermDueDayType implements WireEnum {
-  /**
-   * Wire value {@code NumberOfDays}.
-   */
+  /** Wire value {@code NumberOfDays}. */
   NUMBER_OF_DAYS("NumberOfDays"),
 
-  /**
-   * Wire value {@code CertainDayOfCurrentMonth}.
-   */
+  /** Wire value {@code CertainDayOfCurrentMonth}. */
   CERTAIN_DAY_OF_CURRENT_MONTH("CertainDayOfCurrentMonth"),
 
-  /**
-   * Wire value {@code CertainDayOfFollowingMonth}.
-   */
+  /** Wire value {@code CertainDayOfFollowingMonth}. */
   CERTAIN_DAY_OF_FOLLOWING_MONTH("CertainDayOfFollowingMonth"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

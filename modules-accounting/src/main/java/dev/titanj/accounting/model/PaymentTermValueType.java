@@ -5,22 +5,17 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.PaymentTermValueType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.PaymentTermValueType} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum PaymentTermValueType implements WireEnum {
-  /**
-   * Wire value {@code Fixed}.
-   */
+  /** Wire value {@code Fixed}. */
   FIXED("Fixed"),
 
-  /**
-   * Wire value {@code Percent}.
-   */
+  /** Wire value {@code Percent}. */
   PERCENT("Percent"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,27 +5,20 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.PaymentTransactionType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.PaymentTransactionType} (string wire values); unknown values read
+ * as {@link #UNKNOWN}.
  */
 public enum PaymentTransactionType implements WireEnum {
-  /**
-   * Wire value {@code Undefined}.
-   */
+  /** Wire value {@code Undefined}. */
   UNDEFINED("Undefined"),
 
-  /**
-   * Wire value {@code JournalEntry}.
-   */
+  /** Wire value {@code JournalEntry}. */
   JOURNAL_ENTRY("JournalEntry"),
 
-  /**
-   * Wire value {@code ReceivePayment}.
-   */
+  /** Wire value {@code ReceivePayment}. */
   RECEIVE_PAYMENT("ReceivePayment"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

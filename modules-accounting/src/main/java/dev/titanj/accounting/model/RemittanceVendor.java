@@ -8,64 +8,43 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.RemittanceVendorResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.RemittanceVendorResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface RemittanceVendor {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code customerId}: string.
-   */
+  /** JSON {@code customerId}: string. */
   Optional<String> customerId();
 
-  /**
-   * JSON {@code isApproved}: boolean.
-   */
+  /** JSON {@code isApproved}: boolean. */
   Optional<Boolean> isApproved();
 
-  /**
-   * JSON {@code isVerified}: boolean.
-   */
+  /** JSON {@code isVerified}: boolean. */
   Optional<Boolean> isVerified();
 
-  /**
-   * JSON {@code contactInfo}: object {@link RemittanceVendorContactInfo}.
-   */
+  /** JSON {@code contactInfo}: object {@link RemittanceVendorContactInfo}. */
   Optional<RemittanceVendorContactInfo> contactInfo();
 
-  /**
-   * JSON {@code address}: object {@link Address}.
-   */
+  /** JSON {@code address}: object {@link Address}. */
   Optional<Address> address();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * A builder of {@code RemittanceVendor}.
-   */
+  /** A builder of {@code RemittanceVendor}. */
   static ImmutableRemittanceVendor.Builder builder() {
     return ImmutableRemittanceVendor.builder();
   }

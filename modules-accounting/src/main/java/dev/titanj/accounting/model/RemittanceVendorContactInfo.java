@@ -7,39 +7,29 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.RemittanceVendorContactInfoResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.RemittanceVendorContactInfoResponse}, read from responses. Every
+ * field except {@code id} is optional and lists and maps default to empty, whatever the API
+ * declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface RemittanceVendorContactInfo {
-  /**
-   * JSON {@code firstName}: string.
-   */
+  /** JSON {@code firstName}: string. */
   Optional<String> firstName();
 
-  /**
-   * JSON {@code lastName}: string.
-   */
+  /** JSON {@code lastName}: string. */
   Optional<String> lastName();
 
-  /**
-   * JSON {@code phone}: string.
-   */
+  /** JSON {@code phone}: string. */
   Optional<String> phone();
 
-  /**
-   * JSON {@code email}: string.
-   */
+  /** JSON {@code email}: string. */
   Optional<String> email();
 
-  /**
-   * JSON {@code fax}: string.
-   */
+  /** JSON {@code fax}: string. */
   Optional<String> fax();
 
-  /**
-   * A builder of {@code RemittanceVendorContactInfo}.
-   */
+  /** A builder of {@code RemittanceVendorContactInfo}. */
   static ImmutableRemittanceVendorContactInfo.Builder builder() {
     return ImmutableRemittanceVendorContactInfo.builder();
   }

@@ -8,34 +8,25 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.RoyaltyResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.RoyaltyResponse}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Royalty {
-  /**
-   * JSON {@code status}: string.
-   */
+  /** JSON {@code status}: string. */
   Optional<String> status();
 
-  /**
-   * JSON {@code date}: ISO-8601 date-time.
-   */
+  /** JSON {@code date}: ISO-8601 date-time. */
   Optional<Instant> date();
 
-  /**
-   * JSON {@code sentOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code sentOn}: ISO-8601 date-time. */
   Optional<Instant> sentOn();
 
-  /**
-   * JSON {@code memo}: string.
-   */
+  /** JSON {@code memo}: string. */
   Optional<String> memo();
 
-  /**
-   * A builder of {@code Royalty}.
-   */
+  /** A builder of {@code Royalty}. */
   static ImmutableRoyalty.Builder builder() {
     return ImmutableRoyalty.builder();
   }

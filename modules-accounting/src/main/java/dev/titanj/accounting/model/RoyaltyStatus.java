@@ -5,27 +5,20 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.RoyaltyStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.RoyaltyStatus} (string wire values); unknown values read as {@link
+ * #UNKNOWN}.
  */
 public enum RoyaltyStatus implements WireEnum {
-  /**
-   * Wire value {@code Pending}.
-   */
+  /** Wire value {@code Pending}. */
   PENDING("Pending"),
 
-  /**
-   * Wire value {@code Sent}.
-   */
+  /** Wire value {@code Sent}. */
   SENT("Sent"),
 
-  /**
-   * Wire value {@code Failed}.
-   */
+  /** Wire value {@code Failed}. */
   FAILED("Failed"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -8,29 +8,22 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.SalesTaxResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.SalesTaxResponse}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface SalesTax {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code taxRate}: decimal (string or number on the wire).
-   */
+  /** JSON {@code taxRate}: decimal (string or number on the wire). */
   Optional<BigDecimal> taxRate();
 
-  /**
-   * A builder of {@code SalesTax}.
-   */
+  /** A builder of {@code SalesTax}. */
   static ImmutableSalesTax.Builder builder() {
     return ImmutableSalesTax.builder();
   }

@@ -5,22 +5,17 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.SettlementStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.SettlementStatus} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum SettlementStatus implements WireEnum {
-  /**
-   * Wire value {@code NotSettled}.
-   */
+  /** Wire value {@code NotSettled}. */
   NOT_SETTLED("NotSettled"),
 
-  /**
-   * Wire value {@code Settled}.
-   */
+  /** Wire value {@code Settled}. */
   SETTLED("Settled"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

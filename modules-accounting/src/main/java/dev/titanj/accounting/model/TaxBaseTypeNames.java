@@ -5,27 +5,20 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.TaxBaseTypeNames} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.TaxBaseTypeNames} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum TaxBaseTypeNames implements WireEnum {
-  /**
-   * Wire value {@code Subtotal}.
-   */
+  /** Wire value {@code Subtotal}. */
   SUBTOTAL("Subtotal"),
 
-  /**
-   * Wire value {@code Labor}.
-   */
+  /** Wire value {@code Labor}. */
   LABOR("Labor"),
 
-  /**
-   * Wire value {@code Material}.
-   */
+  /** Wire value {@code Material}. */
   MATERIAL("Material"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -12,47 +12,39 @@ import java.util.stream.Collectors;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.TaxRateResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.TaxRateResponse}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface TaxRate {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   Optional<Long> id();
 
-  /**
-   * JSON {@code taxName}: string.
-   */
+  /** JSON {@code taxName}: string. */
   Optional<String> taxName();
 
   /**
-   * JSON {@code taxBaseType} exactly as sent (values of {@link TaxBaseTypeNames}), so values this SDK does not know are kept.
+   * JSON {@code taxBaseType} exactly as sent (values of {@link TaxBaseTypeNames}), so values this
+   * SDK does not know are kept.
    */
   @WireName("taxBaseType")
   List<String> taxBaseTypeAsStrings();
 
-  /**
-   * JSON {@code taxBaseType} as {@link TaxBaseTypeNames}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code taxBaseType} as {@link TaxBaseTypeNames}; unknown values are {@code UNKNOWN}. */
   default List<TaxBaseTypeNames> taxBaseType() {
-    return taxBaseTypeAsStrings().stream().map(s -> WireEnums.fromWire(TaxBaseTypeNames.class, s)).collect(Collectors.toList());
+    return taxBaseTypeAsStrings().stream()
+        .map(s -> WireEnums.fromWire(TaxBaseTypeNames.class, s))
+        .collect(Collectors.toList());
   }
 
-  /**
-   * JSON {@code taxRate}: decimal (string or number on the wire).
-   */
+  /** JSON {@code taxRate}: decimal (string or number on the wire). */
   Optional<BigDecimal> taxRate();
 
-  /**
-   * JSON {@code salesTaxItem}: string.
-   */
+  /** JSON {@code salesTaxItem}: string. */
   Optional<String> salesTaxItem();
 
-  /**
-   * A builder of {@code TaxRate}.
-   */
+  /** A builder of {@code TaxRate}. */
   static ImmutableTaxRate.Builder builder() {
     return ImmutableTaxRate.builder();
   }

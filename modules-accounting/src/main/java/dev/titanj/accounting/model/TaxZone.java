@@ -9,59 +9,40 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Accounting.V2.TaxZoneResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Accounting.V2.TaxZoneResponse}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface TaxZone {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code color}: integer (int32).
-   */
+  /** JSON {@code color}: integer (int32). */
   Optional<Integer> color();
 
-  /**
-   * JSON {@code isTaxRateSeparated}: boolean.
-   */
+  /** JSON {@code isTaxRateSeparated}: boolean. */
   Optional<Boolean> isTaxRateSeparated();
 
-  /**
-   * JSON {@code isMultipleTaxZone}: boolean.
-   */
+  /** JSON {@code isMultipleTaxZone}: boolean. */
   Optional<Boolean> isMultipleTaxZone();
 
-  /**
-   * JSON {@code rates}: list of object {@link TaxRate}.
-   */
+  /** JSON {@code rates}: list of object {@link TaxRate}. */
   List<TaxRate> rates();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * A builder of {@code TaxZone}.
-   */
+  /** A builder of {@code TaxZone}. */
   static ImmutableTaxZone.Builder builder() {
     return ImmutableTaxZone.builder();
   }

@@ -5,32 +5,23 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.TransactionProcessingStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.TransactionProcessingStatus} (string wire values); unknown values
+ * read as {@link #UNKNOWN}.
  */
 public enum TransactionProcessingStatus implements WireEnum {
-  /**
-   * Wire value {@code Success}.
-   */
+  /** Wire value {@code Success}. */
   SUCCESS("Success"),
 
-  /**
-   * Wire value {@code Fail}.
-   */
+  /** Wire value {@code Fail}. */
   FAIL("Fail"),
 
-  /**
-   * Wire value {@code Pending}.
-   */
+  /** Wire value {@code Pending}. */
   PENDING("Pending"),
 
-  /**
-   * Wire value {@code Rejected}.
-   */
+  /** Wire value {@code Rejected}. */
   REJECTED("Rejected"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,22 +5,17 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Accounting.V2.VendorCreditStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Accounting.V2.VendorCreditStatus} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum VendorCreditStatus implements WireEnum {
-  /**
-   * Wire value {@code Unreconciled}.
-   */
+  /** Wire value {@code Unreconciled}. */
   UNRECONCILED("Unreconciled"),
 
-  /**
-   * Wire value {@code Canceled}.
-   */
+  /** Wire value {@code Canceled}. */
   CANCELED("Canceled"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -3,192 +3,749 @@
 package dev.titanj.accounting.internal;
 
 import dev.titanj.accounting.model.Address;
-import dev.titanj.accounting.model.AdjustmentInvoiceCreateRequest;
 import dev.titanj.accounting.model.ApBill;
 import dev.titanj.accounting.model.ApBillExpenseItem;
 import dev.titanj.accounting.model.ApBillItem;
 import dev.titanj.accounting.model.ApCredit;
-import dev.titanj.accounting.model.ApCreditSplitModel;
+import dev.titanj.accounting.model.ApCreditSplit;
 import dev.titanj.accounting.model.ApPayment;
-import dev.titanj.accounting.model.ApPaymentSplitApiModel;
-import dev.titanj.accounting.model.BankAccount;
+import dev.titanj.accounting.model.ApPaymentSplit;
+import dev.titanj.accounting.model.BankDeposit;
 import dev.titanj.accounting.model.Batch;
-import dev.titanj.accounting.model.CreditMemoAddSplitPublic;
-import dev.titanj.accounting.model.CreditMemoAddSplitPublicRequest;
-import dev.titanj.accounting.model.CreditMemoAppliedToCode;
-import dev.titanj.accounting.model.CreditMemoPublic;
-import dev.titanj.accounting.model.CreditMemoUpdatePublic;
-import dev.titanj.accounting.model.CreditMemoUpdatePublicRequest;
+import dev.titanj.accounting.model.CreateAdjustmentInvoiceRequest;
+import dev.titanj.accounting.model.CreateGlAccountRequest;
+import dev.titanj.accounting.model.CreatePaymentRequest;
+import dev.titanj.accounting.model.CreditMemo;
+import dev.titanj.accounting.model.CreditMemoApplication;
+import dev.titanj.accounting.model.CreditMemoSplit;
+import dev.titanj.accounting.model.CreditMemoSplitRequest;
+import dev.titanj.accounting.model.CreditMemoUpdateResult;
 import dev.titanj.accounting.model.CustomField;
-import dev.titanj.accounting.model.CustomFieldModel;
 import dev.titanj.accounting.model.CustomFieldOperationRequest;
 import dev.titanj.accounting.model.CustomFieldPairRequest;
 import dev.titanj.accounting.model.CustomFieldType;
-import dev.titanj.accounting.model.CustomFieldUpdateRequest;
-import dev.titanj.accounting.model.DetailedDeposit;
-import dev.titanj.accounting.model.DetailedPayment;
-import dev.titanj.accounting.model.DetailedTransaction;
 import dev.titanj.accounting.model.EmployeeInfo;
-import dev.titanj.accounting.model.ExportInventoryBill;
-import dev.titanj.accounting.model.ExportInvoice;
-import dev.titanj.accounting.model.ExportInvoiceItem;
-import dev.titanj.accounting.model.ExportPayment;
-import dev.titanj.accounting.model.FeeAccount;
-import dev.titanj.accounting.model.GLAccount;
-import dev.titanj.accounting.model.GeneralLedgerAccount;
-import dev.titanj.accounting.model.GlAccountCreateRequest;
-import dev.titanj.accounting.model.GlAccountExtended;
+import dev.titanj.accounting.model.GlAccount;
+import dev.titanj.accounting.model.GlAccountSummary;
 import dev.titanj.accounting.model.GlAccountType;
-import dev.titanj.accounting.model.GlAccountUpdateRequest;
-import dev.titanj.accounting.model.InterestSettingsAPIModel;
+import dev.titanj.accounting.model.InterestSettings;
 import dev.titanj.accounting.model.InventoryBill;
 import dev.titanj.accounting.model.InventoryBillItem;
 import dev.titanj.accounting.model.InventoryLocation;
 import dev.titanj.accounting.model.Invoice;
 import dev.titanj.accounting.model.InvoiceItem;
-import dev.titanj.accounting.model.InvoiceItemUpdateRequest;
-import dev.titanj.accounting.model.InvoiceUpdateRequest;
 import dev.titanj.accounting.model.ItemGroup;
 import dev.titanj.accounting.model.Job;
 import dev.titanj.accounting.model.JournalEntry;
 import dev.titanj.accounting.model.JournalEntryDetails;
+import dev.titanj.accounting.model.JournalEntryGlAccount;
 import dev.titanj.accounting.model.JournalEntrySku;
 import dev.titanj.accounting.model.JournalEntrySummary;
-import dev.titanj.accounting.model.JournalEntrySyncUpdateRequest;
 import dev.titanj.accounting.model.JournalEntryTransaction;
-import dev.titanj.accounting.model.JournalEntryUpdateRequest;
-import dev.titanj.accounting.model.MarkApBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApBillAsExportedUpdateRequest;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApCreditAsExportedUpdateRequest;
-import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdate;
-import dev.titanj.accounting.model.MarkApPaymentAsExportedUpdateRequest;
-import dev.titanj.accounting.model.MarkDepositsAsExportedRequestArgs;
-import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInventoryBillAsExportedUpdateRequest;
-import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdate;
-import dev.titanj.accounting.model.MarkInvoiceAsExportedUpdateRequest;
+import dev.titanj.accounting.model.MarkApBillAsExportedRequest;
+import dev.titanj.accounting.model.MarkApBillAsExportedResult;
+import dev.titanj.accounting.model.MarkApCreditAsExportedRequest;
+import dev.titanj.accounting.model.MarkApCreditAsExportedResult;
+import dev.titanj.accounting.model.MarkApPaymentAsExportedRequest;
+import dev.titanj.accounting.model.MarkApPaymentAsExportedResult;
+import dev.titanj.accounting.model.MarkDepositsAsExportedRequest;
+import dev.titanj.accounting.model.MarkInventoryBillAsExportedRequest;
+import dev.titanj.accounting.model.MarkInventoryBillAsExportedResult;
+import dev.titanj.accounting.model.MarkInvoiceAsExportedRequest;
+import dev.titanj.accounting.model.MarkInvoiceAsExportedResult;
 import dev.titanj.accounting.model.NamedField;
 import dev.titanj.accounting.model.NumberField;
 import dev.titanj.accounting.model.Payment;
 import dev.titanj.accounting.model.PaymentApplied;
-import dev.titanj.accounting.model.PaymentCreateRequest;
 import dev.titanj.accounting.model.PaymentSettlementUpdateRequest;
-import dev.titanj.accounting.model.PaymentSplitApiModel;
-import dev.titanj.accounting.model.PaymentStatusBatchRequest;
-import dev.titanj.accounting.model.PaymentTermAPIModel;
-import dev.titanj.accounting.model.PaymentTermDiscountAPIModel;
+import dev.titanj.accounting.model.PaymentSplit;
+import dev.titanj.accounting.model.PaymentTerm;
+import dev.titanj.accounting.model.PaymentTermDiscount;
 import dev.titanj.accounting.model.PaymentType;
-import dev.titanj.accounting.model.PaymentUpdateRequest;
 import dev.titanj.accounting.model.RemittanceVendor;
 import dev.titanj.accounting.model.RemittanceVendorContactInfo;
 import dev.titanj.accounting.model.Royalty;
 import dev.titanj.accounting.model.SalesTax;
+import dev.titanj.accounting.model.SavedPayment;
 import dev.titanj.accounting.model.TaxRate;
 import dev.titanj.accounting.model.TaxZone;
+import dev.titanj.accounting.model.UpdateCreditMemoRequest;
+import dev.titanj.accounting.model.UpdateCustomFieldsRequest;
+import dev.titanj.accounting.model.UpdateGlAccountRequest;
+import dev.titanj.accounting.model.UpdateInvoiceItemsRequest;
+import dev.titanj.accounting.model.UpdateInvoiceRequest;
+import dev.titanj.accounting.model.UpdateJournalEntryRequest;
+import dev.titanj.accounting.model.UpdateJournalEntrySyncRequest;
+import dev.titanj.accounting.model.UpdatePaymentRequest;
+import dev.titanj.accounting.model.UpdatePaymentStatusRequest;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON property names each generated record declares, by record type, for tests that check encoding and decoding against the API description.
+ * The JSON property names each generated record declares, by record type, for tests that check
+ * encoding and decoding against the API description.
  */
 public final class AccountingSchemas {
-  /**
-   * Records read from responses.
-   */
-  public static final Map<Class<?>, List<String>> RESPONSE_FIELDS = Map.ofEntries(
-    Map.entry(Address.class, List.of("street", "unit", "city", "state", "zip", "country")),
-    Map.entry(ApBill.class, List.of("id", "purchaseOrderId", "syncStatus", "status", "source", "billType", "postDate", "referenceNumber", "vendorNumber", "summary", "billDate", "earlyDiscountDate", "billAmount", "vendorInvoiceTotal", "taxAmount", "shippingAmount", "createdBy", "createdOn", "modifiedOn", "termName", "dueDate", "doNotPay", "dateCanceled", "canceledBy", "shipToDescription", "batch", "businessUnit", "taxZone", "vendor", "remittanceVendorInfo", "shipTo", "budgetCodeId", "items", "expenseItems", "customFields", "jobId", "jobNumber")),
-    Map.entry(ApBillExpenseItem.class, List.of("id", "amount", "description", "generalLedgerAccount", "job", "businessUnit", "budgetCodeId", "projectLabelIds")),
-    Map.entry(ApBillItem.class, List.of("order", "name", "description", "quantity", "cost", "inventoryLocation", "vendorPartNumber", "serialNumber", "generalLedgerAccount", "costOfSaleAccount", "assetAccount", "id", "skuId", "receiptItemId", "skuType", "skuCode", "budgetCodeId")),
-    Map.entry(ApCredit.class, List.of("id", "inventoryReturnId", "jobId", "active", "createdOn", "modifiedOn", "date", "canceledOn", "number", "referenceNumber", "memo", "amount", "appliedAmount", "status", "syncStatus", "batch", "businessUnit", "remittanceVendor", "vendor", "paymentStatus", "splits", "budgetCodeId")),
-    Map.entry(ApCreditSplitModel.class, List.of("id", "active", "createdOn", "inventoryBillId", "vendorCreditId", "amount")),
-    Map.entry(ApPayment.class, List.of("id", "active", "createdOn", "modifiedOn", "date", "approvedDate", "method", "name", "printCheck", "amount", "errorMessage", "status", "syncStatus", "batch", "glAccount", "businessUnit", "vendor", "remittanceVendor", "splits")),
-    Map.entry(ApPaymentSplitApiModel.class, List.of("id", "active", "createdOn", "documentId", "inventoryBillId", "amount")),
-    Map.entry(BankAccount.class, List.of("id", "name", "number", "type", "detailType")),
-    Map.entry(Batch.class, List.of("id", "number", "name")),
-    Map.entry(CreditMemoAddSplitPublic.class, List.of("invoiceId", "amount")),
-    Map.entry(CreditMemoAppliedToCode.class, List.of("appliedId", "appliedTo", "appliedAmount", "appliedOn", "appliedBy", "appliedToReferenceNumber")),
-    Map.entry(CreditMemoPublic.class, List.of("id", "date", "referenceNumber", "subTotal", "salesTax", "salesTaxCode", "total", "balance", "appliedTo", "customer", "customerAddress", "location", "locationAddress", "businessUnit", "batch", "customFields", "createdOn", "createdBy", "modifiedOn", "modifiedBy", "description", "active", "importId", "exportId")),
-    Map.entry(CreditMemoUpdatePublic.class, List.of("id", "active", "summary", "date", "businessUnitId", "splits")),
-    Map.entry(CustomField.class, List.of("name", "value")),
-    Map.entry(CustomFieldModel.class, List.of("name", "value")),
-    Map.entry(CustomFieldType.class, List.of("id", "name", "dataType", "dataTypeOptions", "createdOn", "modifiedOn")),
-    Map.entry(DetailedDeposit.class, List.of("id", "name", "depositStatus", "syncStatus", "batch", "createdOn", "createdBy", "modifiedOn", "active", "importId", "depositDate", "reviewStatus", "reviewedOn", "grossAmount", "netAmount", "fees", "bankAccount", "feeAccount")),
-    Map.entry(DetailedPayment.class, List.of("id", "syncStatus", "referenceNumber", "date", "type", "typeId", "total", "unappliedAmount", "memo", "customer", "businessUnit", "deposit", "batch", "createdBy", "generalLedgerAccount", "appliedTo", "customFields", "authCode", "checkNumber", "modifiedOn", "createdOn", "active")),
-    Map.entry(DetailedTransaction.class, List.of("id", "syncStatus", "referenceNumber", "date", "type", "typeId", "total", "unappliedAmount", "memo", "customer", "businessUnit", "deposit", "batch", "createdBy", "generalLedgerAccount", "appliedTo", "customFields", "authCode", "checkNumber", "modifiedOn", "createdOn", "active")),
-    Map.entry(EmployeeInfo.class, List.of("id", "name", "modifiedOn")),
-    Map.entry(ExportInventoryBill.class, List.of("id", "purchaseOrderId", "syncStatus", "referenceNumber", "vendorNumber", "summary", "billDate", "billAmount", "taxAmount", "shippingAmount", "createdBy", "createdOn", "modifiedOn", "termName", "dueDate", "shipToDescription", "postDate", "batch", "businessUnit", "taxZone", "vendor", "shipTo", "budgetCodeId", "items", "customFields", "jobId", "jobNumber", "active")),
-    Map.entry(ExportInvoice.class, List.of("summary", "items", "customFields", "active", "discountTotal", "importId", "exportId", "materialSkuId", "membershipId", "paidOn", "id", "syncStatus", "budgetCodeId", "referenceNumber", "invoiceDate", "dueDate", "subTotal", "salesTax", "salesTaxCode", "taxZoneId", "total", "balance", "invoiceType", "customer", "customerAddress", "location", "locationAddress", "businessUnit", "termName", "createdBy", "batch", "depositedOn", "createdOn", "modifiedOn", "adjustmentToId", "job", "projectId", "royalty", "employeeInfo", "commissionEligibilityDate", "sentStatus", "reviewStatus", "assignedTo")),
-    Map.entry(ExportInvoiceItem.class, List.of("id", "description", "quantity", "cost", "totalCost", "budgetCodeId", "inventoryLocationId", "inventoryLocation", "price", "type", "skuName", "skuId", "total", "inventory", "taxable", "generalLedgerAccount", "costOfSaleAccount", "assetAccount", "membershipTypeId", "itemGroup", "displayName", "soldHours", "createdOn", "modifiedOn", "serviceDate", "order", "businessUnit", "createdById", "displayInAmount", "importId", "exportId", "inventoryStatus", "addOn", "memberPrice", "technicianId", "installedEquipmentId", "estimateItemId", "active", "invoiceId")),
-    Map.entry(ExportPayment.class, List.of("id", "syncStatus", "referenceNumber", "date", "type", "typeId", "total", "unappliedAmount", "memo", "customer", "businessUnit", "deposit", "batch", "createdBy", "generalLedgerAccount", "appliedTo", "customFields", "authCode", "checkNumber", "modifiedOn", "createdOn", "active")),
-    Map.entry(FeeAccount.class, List.of("id", "name", "number", "type", "detailType")),
-    Map.entry(GLAccount.class, List.of("id", "name", "number", "type", "detailType")),
-    Map.entry(GeneralLedgerAccount.class, List.of("id", "number", "name", "type", "subtype")),
-    Map.entry(GlAccountExtended.class, List.of("id", "name", "number", "description", "type", "subtype", "active", "isIntacctGroup", "isIntacctBankAccount", "source", "defaultAccountType", "createdOn", "modifiedOn")),
-    Map.entry(GlAccountType.class, List.of("id", "parentTypeId", "name", "active", "createdOn", "modifiedOn")),
-    Map.entry(InterestSettingsAPIModel.class, List.of("id", "rateType", "flatRateValue", "percentageRateValue", "chargeMethod", "frequency", "gracePeriod", "targetInvoices", "taskId", "taskDisplayName")),
-    Map.entry(InventoryBill.class, List.of("id", "purchaseOrderId", "syncStatus", "referenceNumber", "vendorNumber", "summary", "billDate", "billAmount", "taxAmount", "shippingAmount", "createdBy", "createdOn", "modifiedOn", "termName", "dueDate", "shipToDescription", "postDate", "batch", "businessUnit", "taxZone", "vendor", "shipTo", "budgetCodeId", "items", "customFields", "jobId", "jobNumber")),
-    Map.entry(InventoryBillItem.class, List.of("order", "name", "description", "quantity", "cost", "inventoryLocation", "serialNumber", "generalLedgerAccount", "costOfSaleAccount", "assetAccount", "id", "skuId", "receiptItemId", "skuType", "skuCode", "budgetCodeId")),
-    Map.entry(InventoryLocation.class, List.of("id", "name", "type")),
-    Map.entry(Invoice.class, List.of("id", "syncStatus", "budgetCodeId", "referenceNumber", "invoiceDate", "dueDate", "subTotal", "salesTax", "salesTaxCode", "taxZoneId", "total", "balance", "invoiceType", "customer", "customerAddress", "location", "locationAddress", "businessUnit", "termName", "createdBy", "batch", "depositedOn", "createdOn", "modifiedOn", "adjustmentToId", "job", "projectId", "royalty", "employeeInfo", "commissionEligibilityDate", "sentStatus", "reviewStatus", "assignedTo", "summary", "items", "customFields", "active", "discountTotal", "importId", "exportId", "materialSkuId", "membershipId", "paidOn")),
-    Map.entry(InvoiceItem.class, List.of("id", "description", "quantity", "cost", "totalCost", "budgetCodeId", "inventoryLocationId", "inventoryLocation", "price", "type", "skuName", "skuId", "total", "inventory", "taxable", "generalLedgerAccount", "costOfSaleAccount", "assetAccount", "membershipTypeId", "itemGroup", "displayName", "soldHours", "createdOn", "modifiedOn", "serviceDate", "order", "businessUnit", "createdById", "displayInAmount", "importId", "exportId", "inventoryStatus", "addOn", "memberPrice", "technicianId", "installedEquipmentId", "estimateItemId")),
-    Map.entry(ItemGroup.class, List.of("rootId", "name")),
-    Map.entry(Job.class, List.of("id", "number", "type")),
-    Map.entry(JournalEntry.class, List.of("id", "createdOn", "modifiedOn", "number", "name", "status", "syncStatus", "versionId", "lastSyncVersionId", "message", "postDate", "exportedOn", "exportedBy", "customFields", "url", "isEmpty")),
-    Map.entry(JournalEntryDetails.class, List.of("postDate", "account", "debit", "credit", "memo", "transaction", "businessUnit", "customer", "vendor", "inventoryLocation", "job", "customerLocation", "paymentType", "project", "serviceAgreement", "appliedTo", "sku", "transactionDate", "budgetCodeId")),
-    Map.entry(JournalEntrySku.class, List.of("id", "type", "code")),
-    Map.entry(JournalEntrySummary.class, List.of("postDate", "account", "credit", "debit", "memo", "businessUnit")),
-    Map.entry(JournalEntryTransaction.class, List.of("id", "type", "refNumber")),
-    Map.entry(MarkApBillAsExportedUpdate.class, List.of("billId", "success", "errorMessage")),
-    Map.entry(MarkApCreditAsExportedUpdate.class, List.of("apCreditId", "success", "errorMessage")),
-    Map.entry(MarkApPaymentAsExportedUpdate.class, List.of("apPaymentId", "success", "errorMessage")),
-    Map.entry(MarkInventoryBillAsExportedUpdate.class, List.of("inventoryBillId", "success", "errorMessage")),
-    Map.entry(MarkInvoiceAsExportedUpdate.class, List.of("invoiceId", "success", "errorMessage")),
-    Map.entry(NamedField.class, List.of("id", "name")),
-    Map.entry(NumberField.class, List.of("id", "number")),
-    Map.entry(Payment.class, List.of("id", "typeId", "active", "memo", "paidOn", "authCode", "checkNumber", "exportId", "transactionStatus", "status", "customerId", "splits")),
-    Map.entry(PaymentApplied.class, List.of("appliedId", "appliedTo", "appliedAmount", "appliedOn", "appliedBy", "appliedToReferenceNumber")),
-    Map.entry(PaymentSplitApiModel.class, List.of("invoiceId", "invoiceNumber", "amount")),
-    Map.entry(PaymentTermAPIModel.class, List.of("id", "name", "dueDayType", "dueDay", "isCustomerDefault", "isVendorDefault", "active", "inUse", "modifiedOn", "createdOn", "paymentTermDiscountModel", "interestSettings")),
-    Map.entry(PaymentTermDiscountAPIModel.class, List.of("id", "discountApplyTo", "discount", "discountType", "account", "applyBy", "applyByValue")),
-    Map.entry(PaymentType.class, List.of("id", "name", "modifiedOn", "createdOn")),
-    Map.entry(RemittanceVendor.class, List.of("id", "name", "active", "customerId", "isApproved", "isVerified", "contactInfo", "address", "createdOn", "modifiedOn")),
-    Map.entry(RemittanceVendorContactInfo.class, List.of("firstName", "lastName", "phone", "email", "fax")),
-    Map.entry(Royalty.class, List.of("status", "date", "sentOn", "memo")),
-    Map.entry(SalesTax.class, List.of("id", "name", "taxRate")),
-    Map.entry(TaxRate.class, List.of("id", "taxName", "taxBaseType", "taxRate", "salesTaxItem")),
-    Map.entry(TaxZone.class, List.of("id", "name", "color", "isTaxRateSeparated", "isMultipleTaxZone", "rates", "createdOn", "modifiedOn", "active"))
-  );
+  /** Records read from responses. */
+  public static final Map<Class<?>, List<String>> RESPONSE_FIELDS =
+      Map.ofEntries(
+          Map.entry(Address.class, List.of("street", "unit", "city", "state", "zip", "country")),
+          Map.entry(
+              ApBill.class,
+              List.of(
+                  "id",
+                  "purchaseOrderId",
+                  "syncStatus",
+                  "status",
+                  "source",
+                  "billType",
+                  "postDate",
+                  "referenceNumber",
+                  "vendorNumber",
+                  "summary",
+                  "billDate",
+                  "earlyDiscountDate",
+                  "billAmount",
+                  "vendorInvoiceTotal",
+                  "taxAmount",
+                  "shippingAmount",
+                  "createdBy",
+                  "createdOn",
+                  "modifiedOn",
+                  "termName",
+                  "dueDate",
+                  "doNotPay",
+                  "dateCanceled",
+                  "canceledBy",
+                  "shipToDescription",
+                  "batch",
+                  "businessUnit",
+                  "taxZone",
+                  "vendor",
+                  "remittanceVendorInfo",
+                  "shipTo",
+                  "budgetCodeId",
+                  "items",
+                  "expenseItems",
+                  "customFields",
+                  "jobId",
+                  "jobNumber")),
+          Map.entry(
+              ApBillExpenseItem.class,
+              List.of(
+                  "id",
+                  "amount",
+                  "description",
+                  "generalLedgerAccount",
+                  "job",
+                  "businessUnit",
+                  "budgetCodeId",
+                  "projectLabelIds")),
+          Map.entry(
+              ApBillItem.class,
+              List.of(
+                  "order",
+                  "name",
+                  "description",
+                  "quantity",
+                  "cost",
+                  "inventoryLocation",
+                  "vendorPartNumber",
+                  "serialNumber",
+                  "generalLedgerAccount",
+                  "costOfSaleAccount",
+                  "assetAccount",
+                  "id",
+                  "skuId",
+                  "receiptItemId",
+                  "skuType",
+                  "skuCode",
+                  "budgetCodeId")),
+          Map.entry(
+              ApCredit.class,
+              List.of(
+                  "id",
+                  "inventoryReturnId",
+                  "jobId",
+                  "active",
+                  "createdOn",
+                  "modifiedOn",
+                  "date",
+                  "canceledOn",
+                  "number",
+                  "referenceNumber",
+                  "memo",
+                  "amount",
+                  "appliedAmount",
+                  "status",
+                  "syncStatus",
+                  "batch",
+                  "businessUnit",
+                  "remittanceVendor",
+                  "vendor",
+                  "paymentStatus",
+                  "splits",
+                  "budgetCodeId")),
+          Map.entry(
+              ApCreditSplit.class,
+              List.of("id", "active", "createdOn", "inventoryBillId", "vendorCreditId", "amount")),
+          Map.entry(
+              ApPayment.class,
+              List.of(
+                  "id",
+                  "active",
+                  "createdOn",
+                  "modifiedOn",
+                  "date",
+                  "approvedDate",
+                  "method",
+                  "name",
+                  "printCheck",
+                  "amount",
+                  "errorMessage",
+                  "status",
+                  "syncStatus",
+                  "batch",
+                  "glAccount",
+                  "businessUnit",
+                  "vendor",
+                  "remittanceVendor",
+                  "splits")),
+          Map.entry(
+              ApPaymentSplit.class,
+              List.of("id", "active", "createdOn", "documentId", "inventoryBillId", "amount")),
+          Map.entry(
+              BankDeposit.class,
+              List.of(
+                  "id",
+                  "name",
+                  "depositStatus",
+                  "syncStatus",
+                  "batch",
+                  "createdOn",
+                  "createdBy",
+                  "modifiedOn",
+                  "active",
+                  "importId",
+                  "depositDate",
+                  "reviewStatus",
+                  "reviewedOn",
+                  "grossAmount",
+                  "netAmount",
+                  "fees",
+                  "bankAccount",
+                  "feeAccount")),
+          Map.entry(Batch.class, List.of("id", "number", "name")),
+          Map.entry(
+              CreditMemo.class,
+              List.of(
+                  "id",
+                  "date",
+                  "referenceNumber",
+                  "subTotal",
+                  "salesTax",
+                  "salesTaxCode",
+                  "total",
+                  "balance",
+                  "appliedTo",
+                  "customer",
+                  "customerAddress",
+                  "location",
+                  "locationAddress",
+                  "businessUnit",
+                  "batch",
+                  "customFields",
+                  "createdOn",
+                  "createdBy",
+                  "modifiedOn",
+                  "modifiedBy",
+                  "description",
+                  "active",
+                  "importId",
+                  "exportId")),
+          Map.entry(
+              CreditMemoApplication.class,
+              List.of(
+                  "appliedId",
+                  "appliedTo",
+                  "appliedAmount",
+                  "appliedOn",
+                  "appliedBy",
+                  "appliedToReferenceNumber")),
+          Map.entry(CreditMemoSplit.class, List.of("invoiceId", "amount")),
+          Map.entry(
+              CreditMemoUpdateResult.class,
+              List.of("id", "active", "summary", "date", "businessUnitId", "splits")),
+          Map.entry(CustomField.class, List.of("name", "value")),
+          Map.entry(
+              CustomFieldType.class,
+              List.of("id", "name", "dataType", "dataTypeOptions", "createdOn", "modifiedOn")),
+          Map.entry(EmployeeInfo.class, List.of("id", "name", "modifiedOn")),
+          Map.entry(
+              GlAccount.class,
+              List.of(
+                  "id",
+                  "name",
+                  "number",
+                  "description",
+                  "type",
+                  "subtype",
+                  "active",
+                  "isIntacctGroup",
+                  "isIntacctBankAccount",
+                  "source",
+                  "defaultAccountType",
+                  "createdOn",
+                  "modifiedOn")),
+          Map.entry(GlAccountSummary.class, List.of("id", "name", "number", "type", "detailType")),
+          Map.entry(
+              GlAccountType.class,
+              List.of("id", "parentTypeId", "name", "active", "createdOn", "modifiedOn")),
+          Map.entry(
+              InterestSettings.class,
+              List.of(
+                  "id",
+                  "rateType",
+                  "flatRateValue",
+                  "percentageRateValue",
+                  "chargeMethod",
+                  "frequency",
+                  "gracePeriod",
+                  "targetInvoices",
+                  "taskId",
+                  "taskDisplayName")),
+          Map.entry(
+              InventoryBill.class,
+              List.of(
+                  "id",
+                  "purchaseOrderId",
+                  "syncStatus",
+                  "referenceNumber",
+                  "vendorNumber",
+                  "summary",
+                  "billDate",
+                  "billAmount",
+                  "taxAmount",
+                  "shippingAmount",
+                  "createdBy",
+                  "createdOn",
+                  "modifiedOn",
+                  "termName",
+                  "dueDate",
+                  "shipToDescription",
+                  "postDate",
+                  "batch",
+                  "businessUnit",
+                  "taxZone",
+                  "vendor",
+                  "shipTo",
+                  "budgetCodeId",
+                  "items",
+                  "customFields",
+                  "jobId",
+                  "jobNumber",
+                  "active")),
+          Map.entry(
+              InventoryBillItem.class,
+              List.of(
+                  "order",
+                  "name",
+                  "description",
+                  "quantity",
+                  "cost",
+                  "inventoryLocation",
+                  "serialNumber",
+                  "generalLedgerAccount",
+                  "costOfSaleAccount",
+                  "assetAccount",
+                  "id",
+                  "skuId",
+                  "receiptItemId",
+                  "skuType",
+                  "skuCode",
+                  "budgetCodeId")),
+          Map.entry(InventoryLocation.class, List.of("id", "name", "type")),
+          Map.entry(
+              Invoice.class,
+              List.of(
+                  "id",
+                  "syncStatus",
+                  "budgetCodeId",
+                  "referenceNumber",
+                  "invoiceDate",
+                  "dueDate",
+                  "subTotal",
+                  "salesTax",
+                  "salesTaxCode",
+                  "taxZoneId",
+                  "total",
+                  "balance",
+                  "invoiceType",
+                  "customer",
+                  "customerAddress",
+                  "location",
+                  "locationAddress",
+                  "businessUnit",
+                  "termName",
+                  "createdBy",
+                  "batch",
+                  "depositedOn",
+                  "createdOn",
+                  "modifiedOn",
+                  "adjustmentToId",
+                  "job",
+                  "projectId",
+                  "royalty",
+                  "employeeInfo",
+                  "commissionEligibilityDate",
+                  "sentStatus",
+                  "reviewStatus",
+                  "assignedTo",
+                  "summary",
+                  "items",
+                  "customFields",
+                  "active",
+                  "discountTotal",
+                  "importId",
+                  "exportId",
+                  "materialSkuId",
+                  "membershipId",
+                  "paidOn")),
+          Map.entry(
+              InvoiceItem.class,
+              List.of(
+                  "id",
+                  "description",
+                  "quantity",
+                  "cost",
+                  "totalCost",
+                  "budgetCodeId",
+                  "inventoryLocationId",
+                  "inventoryLocation",
+                  "price",
+                  "type",
+                  "skuName",
+                  "skuId",
+                  "total",
+                  "inventory",
+                  "taxable",
+                  "generalLedgerAccount",
+                  "costOfSaleAccount",
+                  "assetAccount",
+                  "membershipTypeId",
+                  "itemGroup",
+                  "displayName",
+                  "soldHours",
+                  "createdOn",
+                  "modifiedOn",
+                  "serviceDate",
+                  "order",
+                  "businessUnit",
+                  "createdById",
+                  "displayInAmount",
+                  "importId",
+                  "exportId",
+                  "inventoryStatus",
+                  "addOn",
+                  "memberPrice",
+                  "technicianId",
+                  "installedEquipmentId",
+                  "estimateItemId",
+                  "active",
+                  "invoiceId")),
+          Map.entry(ItemGroup.class, List.of("rootId", "name")),
+          Map.entry(Job.class, List.of("id", "number", "type")),
+          Map.entry(
+              JournalEntry.class,
+              List.of(
+                  "id",
+                  "createdOn",
+                  "modifiedOn",
+                  "number",
+                  "name",
+                  "status",
+                  "syncStatus",
+                  "versionId",
+                  "lastSyncVersionId",
+                  "message",
+                  "postDate",
+                  "exportedOn",
+                  "exportedBy",
+                  "customFields",
+                  "url",
+                  "isEmpty")),
+          Map.entry(
+              JournalEntryDetails.class,
+              List.of(
+                  "postDate",
+                  "account",
+                  "debit",
+                  "credit",
+                  "memo",
+                  "transaction",
+                  "businessUnit",
+                  "customer",
+                  "vendor",
+                  "inventoryLocation",
+                  "job",
+                  "customerLocation",
+                  "paymentType",
+                  "project",
+                  "serviceAgreement",
+                  "appliedTo",
+                  "sku",
+                  "transactionDate",
+                  "budgetCodeId")),
+          Map.entry(
+              JournalEntryGlAccount.class, List.of("id", "number", "name", "type", "subtype")),
+          Map.entry(JournalEntrySku.class, List.of("id", "type", "code")),
+          Map.entry(
+              JournalEntrySummary.class,
+              List.of("postDate", "account", "credit", "debit", "memo", "businessUnit")),
+          Map.entry(JournalEntryTransaction.class, List.of("id", "type", "refNumber")),
+          Map.entry(MarkApBillAsExportedResult.class, List.of("billId", "success", "errorMessage")),
+          Map.entry(
+              MarkApCreditAsExportedResult.class, List.of("apCreditId", "success", "errorMessage")),
+          Map.entry(
+              MarkApPaymentAsExportedResult.class,
+              List.of("apPaymentId", "success", "errorMessage")),
+          Map.entry(
+              MarkInventoryBillAsExportedResult.class,
+              List.of("inventoryBillId", "success", "errorMessage")),
+          Map.entry(
+              MarkInvoiceAsExportedResult.class, List.of("invoiceId", "success", "errorMessage")),
+          Map.entry(NamedField.class, List.of("id", "name")),
+          Map.entry(NumberField.class, List.of("id", "number")),
+          Map.entry(
+              Payment.class,
+              List.of(
+                  "id",
+                  "syncStatus",
+                  "referenceNumber",
+                  "date",
+                  "type",
+                  "typeId",
+                  "total",
+                  "unappliedAmount",
+                  "memo",
+                  "customer",
+                  "businessUnit",
+                  "deposit",
+                  "batch",
+                  "createdBy",
+                  "generalLedgerAccount",
+                  "appliedTo",
+                  "customFields",
+                  "authCode",
+                  "checkNumber",
+                  "modifiedOn",
+                  "createdOn",
+                  "active")),
+          Map.entry(
+              PaymentApplied.class,
+              List.of(
+                  "appliedId",
+                  "appliedTo",
+                  "appliedAmount",
+                  "appliedOn",
+                  "appliedBy",
+                  "appliedToReferenceNumber")),
+          Map.entry(PaymentSplit.class, List.of("invoiceId", "invoiceNumber", "amount")),
+          Map.entry(
+              PaymentTerm.class,
+              List.of(
+                  "id",
+                  "name",
+                  "dueDayType",
+                  "dueDay",
+                  "isCustomerDefault",
+                  "isVendorDefault",
+                  "active",
+                  "inUse",
+                  "modifiedOn",
+                  "createdOn",
+                  "paymentTermDiscountModel",
+                  "interestSettings")),
+          Map.entry(
+              PaymentTermDiscount.class,
+              List.of(
+                  "id",
+                  "discountApplyTo",
+                  "discount",
+                  "discountType",
+                  "account",
+                  "applyBy",
+                  "applyByValue")),
+          Map.entry(PaymentType.class, List.of("id", "name", "modifiedOn", "createdOn")),
+          Map.entry(
+              RemittanceVendor.class,
+              List.of(
+                  "id",
+                  "name",
+                  "active",
+                  "customerId",
+                  "isApproved",
+                  "isVerified",
+                  "contactInfo",
+                  "address",
+                  "createdOn",
+                  "modifiedOn")),
+          Map.entry(
+              RemittanceVendorContactInfo.class,
+              List.of("firstName", "lastName", "phone", "email", "fax")),
+          Map.entry(Royalty.class, List.of("status", "date", "sentOn", "memo")),
+          Map.entry(SalesTax.class, List.of("id", "name", "taxRate")),
+          Map.entry(
+              SavedPayment.class,
+              List.of(
+                  "id",
+                  "typeId",
+                  "active",
+                  "memo",
+                  "paidOn",
+                  "authCode",
+                  "checkNumber",
+                  "exportId",
+                  "transactionStatus",
+                  "status",
+                  "customerId",
+                  "splits")),
+          Map.entry(
+              TaxRate.class, List.of("id", "taxName", "taxBaseType", "taxRate", "salesTaxItem")),
+          Map.entry(
+              TaxZone.class,
+              List.of(
+                  "id",
+                  "name",
+                  "color",
+                  "isTaxRateSeparated",
+                  "isMultipleTaxZone",
+                  "rates",
+                  "createdOn",
+                  "modifiedOn",
+                  "active")));
 
-  /**
-   * Records only sent as request bodies.
-   */
-  public static final Map<Class<?>, List<String>> REQUEST_FIELDS = Map.ofEntries(
-    Map.entry(AdjustmentInvoiceCreateRequest.class, List.of("number", "typeId", "invoicedOn", "subtotal", "tax", "taxZoneId", "summary", "royaltyStatus", "royaltyDate", "royaltySentOn", "royaltyMemo", "exportId", "reviewStatus", "assignedToId", "budgetCodeId", "items", "adjustmentToId")),
-    Map.entry(CreditMemoAddSplitPublicRequest.class, List.of("invoiceId", "amount")),
-    Map.entry(CreditMemoUpdatePublicRequest.class, List.of("active", "summary", "date", "businessUnitId", "splits")),
-    Map.entry(CustomFieldOperationRequest.class, List.of("objectId", "customFields")),
-    Map.entry(CustomFieldPairRequest.class, List.of("name", "value")),
-    Map.entry(CustomFieldUpdateRequest.class, List.of("operations")),
-    Map.entry(GlAccountCreateRequest.class, List.of("name", "number", "description", "type", "subtype")),
-    Map.entry(GlAccountUpdateRequest.class, List.of("name", "number", "description", "type", "subtype", "active")),
-    Map.entry(InvoiceItemUpdateRequest.class, List.of("skuId", "skuName", "technicianId", "description", "quantity", "unitPrice", "cost", "isAddOn", "signature", "technicianAcknowledgementSignature", "installedOn", "inventoryWarehouseName", "skipUpdatingMembershipPrices", "itemGroupName", "itemGroupRootId", "inventoryLocationId", "durationBillingId", "budgetCodeId", "id")),
-    Map.entry(InvoiceUpdateRequest.class, List.of("number", "typeId", "invoicedOn", "subtotal", "tax", "taxZoneId", "summary", "royaltyStatus", "royaltyDate", "royaltySentOn", "royaltyMemo", "exportId", "reviewStatus", "assignedToId", "budgetCodeId", "items", "dueDate", "payments")),
-    Map.entry(JournalEntrySyncUpdateRequest.class, List.of("syncStatus", "versionId", "message", "customFields")),
-    Map.entry(JournalEntryUpdateRequest.class, List.of("status", "customFields")),
-    Map.entry(MarkApBillAsExportedUpdateRequest.class, List.of("billIds")),
-    Map.entry(MarkApCreditAsExportedUpdateRequest.class, List.of("apCreditId")),
-    Map.entry(MarkApPaymentAsExportedUpdateRequest.class, List.of("apPaymentId", "externalId", "externalMessage")),
-    Map.entry(MarkDepositsAsExportedRequestArgs.class, List.of("ids")),
-    Map.entry(MarkInventoryBillAsExportedUpdateRequest.class, List.of("inventoryBillIds")),
-    Map.entry(MarkInvoiceAsExportedUpdateRequest.class, List.of("invoiceId", "externalId", "externalMessage")),
-    Map.entry(PaymentCreateRequest.class, List.of("typeId", "memo", "paidOn", "authCode", "checkNumber", "exportId", "status", "customerId", "splits")),
-    Map.entry(PaymentSettlementUpdateRequest.class, List.of("id", "settlementStatus", "settlementDate")),
-    Map.entry(PaymentStatusBatchRequest.class, List.of("status", "paymentIds")),
-    Map.entry(PaymentUpdateRequest.class, List.of("typeId", "active", "memo", "paidOn", "authCode", "checkNumber", "exportId", "status", "splits"))
-  );
+  /** Records only sent as request bodies. */
+  public static final Map<Class<?>, List<String>> REQUEST_FIELDS =
+      Map.ofEntries(
+          Map.entry(
+              CreateAdjustmentInvoiceRequest.class,
+              List.of(
+                  "number",
+                  "typeId",
+                  "invoicedOn",
+                  "subtotal",
+                  "tax",
+                  "taxZoneId",
+                  "summary",
+                  "royaltyStatus",
+                  "royaltyDate",
+                  "royaltySentOn",
+                  "royaltyMemo",
+                  "exportId",
+                  "reviewStatus",
+                  "assignedToId",
+                  "budgetCodeId",
+                  "items",
+                  "adjustmentToId")),
+          Map.entry(
+              CreateGlAccountRequest.class,
+              List.of("name", "number", "description", "type", "subtype")),
+          Map.entry(
+              CreatePaymentRequest.class,
+              List.of(
+                  "typeId",
+                  "memo",
+                  "paidOn",
+                  "authCode",
+                  "checkNumber",
+                  "exportId",
+                  "status",
+                  "customerId",
+                  "splits")),
+          Map.entry(CreditMemoSplitRequest.class, List.of("invoiceId", "amount")),
+          Map.entry(CustomFieldOperationRequest.class, List.of("objectId", "customFields")),
+          Map.entry(CustomFieldPairRequest.class, List.of("name", "value")),
+          Map.entry(MarkApBillAsExportedRequest.class, List.of("billIds")),
+          Map.entry(MarkApCreditAsExportedRequest.class, List.of("apCreditId")),
+          Map.entry(
+              MarkApPaymentAsExportedRequest.class,
+              List.of("apPaymentId", "externalId", "externalMessage")),
+          Map.entry(MarkDepositsAsExportedRequest.class, List.of("ids")),
+          Map.entry(MarkInventoryBillAsExportedRequest.class, List.of("inventoryBillIds")),
+          Map.entry(
+              MarkInvoiceAsExportedRequest.class,
+              List.of("invoiceId", "externalId", "externalMessage")),
+          Map.entry(
+              PaymentSettlementUpdateRequest.class,
+              List.of("id", "settlementStatus", "settlementDate")),
+          Map.entry(
+              UpdateCreditMemoRequest.class,
+              List.of("active", "summary", "date", "businessUnitId", "splits")),
+          Map.entry(UpdateCustomFieldsRequest.class, List.of("operations")),
+          Map.entry(
+              UpdateGlAccountRequest.class,
+              List.of("name", "number", "description", "type", "subtype", "active")),
+          Map.entry(
+              UpdateInvoiceItemsRequest.class,
+              List.of(
+                  "skuId",
+                  "skuName",
+                  "technicianId",
+                  "description",
+                  "quantity",
+                  "unitPrice",
+                  "cost",
+                  "isAddOn",
+                  "signature",
+                  "technicianAcknowledgementSignature",
+                  "installedOn",
+                  "inventoryWarehouseName",
+                  "skipUpdatingMembershipPrices",
+                  "itemGroupName",
+                  "itemGroupRootId",
+                  "inventoryLocationId",
+                  "durationBillingId",
+                  "budgetCodeId",
+                  "id")),
+          Map.entry(
+              UpdateInvoiceRequest.class,
+              List.of(
+                  "number",
+                  "typeId",
+                  "invoicedOn",
+                  "subtotal",
+                  "tax",
+                  "taxZoneId",
+                  "summary",
+                  "royaltyStatus",
+                  "royaltyDate",
+                  "royaltySentOn",
+                  "royaltyMemo",
+                  "exportId",
+                  "reviewStatus",
+                  "assignedToId",
+                  "budgetCodeId",
+                  "items",
+                  "dueDate",
+                  "payments")),
+          Map.entry(UpdateJournalEntryRequest.class, List.of("status", "customFields")),
+          Map.entry(
+              UpdateJournalEntrySyncRequest.class,
+              List.of("syncStatus", "versionId", "message", "customFields")),
+          Map.entry(
+              UpdatePaymentRequest.class,
+              List.of(
+                  "typeId",
+                  "active",
+                  "memo",
+                  "paidOn",
+                  "authCode",
+                  "checkNumber",
+                  "exportId",
+                  "status",
+                  "splits")),
+          Map.entry(UpdatePaymentStatusRequest.class, List.of("status", "paymentIds")));
 
-  private AccountingSchemas() {
-  }
+  private AccountingSchemas() {}
 }

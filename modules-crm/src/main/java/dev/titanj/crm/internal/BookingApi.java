@@ -8,10 +8,9 @@ import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.crm.BookingRepository;
 import dev.titanj.crm.model.Booking;
 import dev.titanj.crm.model.BookingContact;
-import dev.titanj.crm.model.ContactCreateRequest;
+import dev.titanj.crm.model.CreateBookingContactRequest;
 import dev.titanj.crm.model.CreateBookingRequest;
-import dev.titanj.crm.model.DismissBookingModel;
-import dev.titanj.crm.model.ExportBooking;
+import dev.titanj.crm.model.DismissBookingRequest;
 import dev.titanj.crm.model.UpdateBookingContactRequest;
 import dev.titanj.crm.model.UpdateBookingRequest;
 import retrofit2.Call;
@@ -23,9 +22,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code bookings} operations; used by {@link BookingRepository}.
- */
+/** Retrofit binding of the {@code bookings} operations; used by {@link BookingRepository}. */
 public interface BookingApi {
   @GET("bookings/{id}")
   Call<Booking> bookingsGet(@Path("id") long id);
@@ -34,46 +31,56 @@ public interface BookingApi {
   Call<PagedResponse<Booking>> bookingsGetList(@Tag QueryParams query);
 
   @GET("bookings/{id}/contacts")
-  Call<PagedResponse<BookingContact>> bookingsGetContactList(@Path("id") long id,
-      @Tag QueryParams query);
+  Call<PagedResponse<BookingContact>> bookingsGetContactList(
+      @Path("id") long id, @Tag QueryParams query);
 
   @GET("booking-provider/{booking_provider}/bookings/{id}")
-  Call<Booking> bookingsGetForProvider(@Path("booking_provider") long bookingProvider,
-      @Path("id") long id);
+  Call<Booking> bookingsGetForProvider(
+      @Path("booking_provider") long bookingProvider, @Path("id") long id);
 
   @PATCH("booking-provider/{booking_provider}/bookings/{id}")
-  Call<Booking> bookingsUpdate(@Path("booking_provider") long bookingProvider, @Path("id") long id,
+  Call<Booking> bookingsUpdate(
+      @Path("booking_provider") long bookingProvider,
+      @Path("id") long id,
       @Body UpdateBookingRequest request);
 
   @GET("booking-provider/{booking_provider}/bookings")
-  Call<PagedResponse<Booking>> bookingsGetList2(@Path("booking_provider") long bookingProvider,
-      @Tag QueryParams query);
+  Call<PagedResponse<Booking>> bookingsGetList2(
+      @Path("booking_provider") long bookingProvider, @Tag QueryParams query);
 
   @POST("booking-provider/{booking_provider}/bookings")
-  Call<Booking> bookingsCreate(@Path("booking_provider") long bookingProvider,
-      @Body CreateBookingRequest request);
+  Call<Booking> bookingsCreate(
+      @Path("booking_provider") long bookingProvider, @Body CreateBookingRequest request);
 
   @GET("booking-provider/{booking_provider}/bookings/{id}/contacts")
   Call<PagedResponse<BookingContact>> bookingsGetContactList2(
       @Path("booking_provider") long bookingProvider, @Path("id") long id, @Tag QueryParams query);
 
   @POST("booking-provider/{booking_provider}/bookings/{id}/contacts")
-  Call<BookingContact> bookingsCreateContact(@Path("booking_provider") long bookingProvider,
-      @Path("id") long id, @Body ContactCreateRequest request);
+  Call<BookingContact> bookingsCreateContact(
+      @Path("booking_provider") long bookingProvider,
+      @Path("id") long id,
+      @Body CreateBookingContactRequest request);
 
   @PATCH("booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}")
   Call<UpdateBookingContactRequest> bookingsUpdateBookingContact(
-      @Path("booking_provider") long bookingProvider, @Path("id") long id,
-      @Path("contactId") long contactId, @Body UpdateBookingContactRequest request);
+      @Path("booking_provider") long bookingProvider,
+      @Path("id") long id,
+      @Path("contactId") long contactId,
+      @Body UpdateBookingContactRequest request);
 
   @DELETE("booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}")
-  Call<Void> bookingsDeleteContact(@Path("booking_provider") long bookingProvider,
-      @Path("id") long id, @Path("contactId") long contactId);
+  Call<Void> bookingsDeleteContact(
+      @Path("booking_provider") long bookingProvider,
+      @Path("id") long id,
+      @Path("contactId") long contactId);
 
   @POST("booking-provider/{booking_provider}/bookings/{id}/dismiss")
-  Call<Void> bookingsDismissBooking(@Path("booking_provider") String bookingProvider,
-      @Path("id") long id, @Body DismissBookingModel request);
+  Call<Void> bookingsDismissBooking(
+      @Path("booking_provider") String bookingProvider,
+      @Path("id") long id,
+      @Body DismissBookingRequest request);
 
   @GET("export/bookings")
-  Call<ExportResponse<ExportBooking>> exportBookingsGet(@Tag QueryParams query);
+  Call<ExportResponse<Booking>> exportBookingsGet(@Tag QueryParams query);
 }

@@ -6,9 +6,7 @@ import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.crm.BookingProviderTagRepository;
 import dev.titanj.crm.model.BookingProviderTag;
-import dev.titanj.crm.model.CreateBookingProviderTag;
 import dev.titanj.crm.model.CreateBookingProviderTagRequest;
-import dev.titanj.crm.model.GetBookingProviderTag;
 import dev.titanj.crm.model.UpdateBookingProviderTagRequest;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -19,20 +17,20 @@ import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code booking-provider-tags} operations; used by {@link BookingProviderTagRepository}.
+ * Retrofit binding of the {@code booking-provider-tags} operations; used by {@link
+ * BookingProviderTagRepository}.
  */
 public interface BookingProviderTagApi {
   @GET("booking-provider-tags")
-  Call<PagedResponse<GetBookingProviderTag>> bookingProviderTagsGetList(@Tag QueryParams query);
+  Call<PagedResponse<BookingProviderTag>> bookingProviderTagsGetList(@Tag QueryParams query);
 
   @POST("booking-provider-tags")
-  Call<CreateBookingProviderTag> bookingProviderTagsCreate(
-      @Body CreateBookingProviderTagRequest request);
+  Call<BookingProviderTag> bookingProviderTagsCreate(@Body CreateBookingProviderTagRequest request);
 
   @GET("booking-provider-tags/{id}")
-  Call<GetBookingProviderTag> bookingProviderTagsGet(@Path("id") long id);
+  Call<BookingProviderTag> bookingProviderTagsGet(@Path("id") long id);
 
   @PATCH("booking-provider-tags/{id}")
-  Call<BookingProviderTag> bookingProviderTagsUpdate(@Path("id") long id,
-      @Body UpdateBookingProviderTagRequest request);
+  Call<BookingProviderTag> bookingProviderTagsUpdate(
+      @Path("id") long id, @Body UpdateBookingProviderTagRequest request);
 }

@@ -7,16 +7,14 @@ import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.crm.ContactRepository;
 import dev.titanj.crm.model.Contact;
 import dev.titanj.crm.model.ContactMethod;
+import dev.titanj.crm.model.ContactMethodRequest;
 import dev.titanj.crm.model.ContactPreference;
 import dev.titanj.crm.model.ContactPreferenceType;
 import dev.titanj.crm.model.ContactRelationship;
-import dev.titanj.crm.model.CreateContactMethodRequest;
 import dev.titanj.crm.model.CreateContactRequest;
-import dev.titanj.crm.model.ReplaceContactRequest;
 import dev.titanj.crm.model.UpdateContactMethodPreferenceRequest;
 import dev.titanj.crm.model.UpdateContactMethodRequest;
 import dev.titanj.crm.model.UpdateContactRequest;
-import dev.titanj.crm.model.UpsertContactMethodRequest;
 import java.util.List;
 import java.util.UUID;
 import retrofit2.Call;
@@ -29,33 +27,35 @@ import retrofit2.http.PUT;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code contacts} operations; used by {@link ContactRepository}.
- */
+/** Retrofit binding of the {@code contacts} operations; used by {@link ContactRepository}. */
 public interface ContactApi {
   @GET("contacts/{contactId}/contact-methods")
   Call<PagedResponse<ContactMethod>> contactMethodsGetContactMethods(
       @Path("contactId") UUID contactId, @Tag QueryParams query);
 
   @POST("contacts/{contactId}/contact-methods")
-  Call<ContactMethod> contactMethodsCreateContactMethod(@Path("contactId") UUID contactId,
-      @Body CreateContactMethodRequest request);
+  Call<ContactMethod> contactMethodsCreateContactMethod(
+      @Path("contactId") UUID contactId, @Body ContactMethodRequest request);
 
   @GET("contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<ContactMethod> contactMethodsGetContactMethod(@Path("contactId") UUID contactId,
-      @Path("contactMethodId") UUID contactMethodId);
+  Call<ContactMethod> contactMethodsGetContactMethod(
+      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId);
 
   @PUT("contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<ContactMethod> contactMethodsUpsertContactMethod(@Path("contactId") UUID contactId,
-      @Path("contactMethodId") UUID contactMethodId, @Body UpsertContactMethodRequest request);
+  Call<ContactMethod> contactMethodsUpsertContactMethod(
+      @Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId,
+      @Body ContactMethodRequest request);
 
   @PATCH("contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<ContactMethod> contactMethodsUpdateContactMethod(@Path("contactId") UUID contactId,
-      @Path("contactMethodId") UUID contactMethodId, @Body UpdateContactMethodRequest request);
+  Call<ContactMethod> contactMethodsUpdateContactMethod(
+      @Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId,
+      @Body UpdateContactMethodRequest request);
 
   @DELETE("contacts/{contactId}/contact-methods/{contactMethodId}")
-  Call<Void> contactMethodsDeleteContactMethod(@Path("contactId") UUID contactId,
-      @Path("contactMethodId") UUID contactMethodId);
+  Call<Void> contactMethodsDeleteContactMethod(
+      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId);
 
   @GET("contacts/{contactId}/contact-methods/{contactMethodId}/preferences")
   Call<List<ContactPreference>> contactPreferencesGetContactMethodPreferences(
@@ -63,12 +63,14 @@ public interface ContactApi {
 
   @GET("contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}")
   Call<ContactPreference> contactPreferencesGetContactMethodPreference(
-      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId,
+      @Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId,
       @Path("preferenceName") String preferenceName);
 
   @PATCH("contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}")
   Call<ContactPreference> contactPreferencesUpdateContactMethodPreference(
-      @Path("contactId") UUID contactId, @Path("contactMethodId") UUID contactMethodId,
+      @Path("contactId") UUID contactId,
+      @Path("contactMethodId") UUID contactMethodId,
       @Path("preferenceName") String preferenceName,
       @Body UpdateContactMethodPreferenceRequest request);
 
@@ -76,7 +78,7 @@ public interface ContactApi {
   Call<Contact> contactsGet(@Path("id") UUID id);
 
   @PUT("contacts/{id}")
-  Call<Contact> contactsReplace(@Path("id") UUID id, @Body ReplaceContactRequest request);
+  Call<Contact> contactsReplace(@Path("id") UUID id, @Body UpdateContactRequest request);
 
   @PATCH("contacts/{id}")
   Call<Contact> contactsUpdate(@Path("id") UUID id, @Body UpdateContactRequest request);
@@ -95,12 +97,16 @@ public interface ContactApi {
   Call<Contact> contactsCreate(@Body CreateContactRequest request);
 
   @POST("contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}")
-  Call<Void> contactsCreateContactRelationship(@Path("contactId") UUID contactId,
-      @Path("relatedEntityId") long relatedEntityId, @Path("typeSlug") String typeSlug);
+  Call<Void> contactsCreateContactRelationship(
+      @Path("contactId") UUID contactId,
+      @Path("relatedEntityId") long relatedEntityId,
+      @Path("typeSlug") String typeSlug);
 
   @DELETE("contacts/{contactId}/relationships/{relatedEntityId}/{typeSlug}")
-  Call<Void> contactsDeleteContactRelationship(@Path("contactId") UUID contactId,
-      @Path("relatedEntityId") long relatedEntityId, @Path("typeSlug") String typeSlug);
+  Call<Void> contactsDeleteContactRelationship(
+      @Path("contactId") UUID contactId,
+      @Path("relatedEntityId") long relatedEntityId,
+      @Path("typeSlug") String typeSlug);
 
   @GET("contacts/{contactId}/relationships")
   Call<PagedResponse<ContactRelationship>> contactsGetContactRelationshipList(

@@ -6,19 +6,15 @@ import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.ExportResponse;
 import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.crm.CustomerRepository;
-import dev.titanj.crm.model.CreateCustomerContactRequest;
+import dev.titanj.crm.model.ContactUpdate;
+import dev.titanj.crm.model.CreateCustomerNoteRequest;
 import dev.titanj.crm.model.CreateCustomerRequest;
-import dev.titanj.crm.model.CreateCustomerTag;
-import dev.titanj.crm.model.CreatedCustomer;
+import dev.titanj.crm.model.CustomFieldType;
 import dev.titanj.crm.model.Customer;
-import dev.titanj.crm.model.CustomerContactWithModifiedOn;
-import dev.titanj.crm.model.CustomerContactWithModifiedOnAndCustomerId;
-import dev.titanj.crm.model.CustomerNoteCreateRequest;
-import dev.titanj.crm.model.CustomersCustomFieldType;
-import dev.titanj.crm.model.ExportCustomer;
-import dev.titanj.crm.model.ExportCustomerContact;
+import dev.titanj.crm.model.CustomerContact;
+import dev.titanj.crm.model.CustomerTags;
+import dev.titanj.crm.model.NewContact;
 import dev.titanj.crm.model.Note;
-import dev.titanj.crm.model.UpdateCustomerContactRequest;
 import dev.titanj.crm.model.UpdateCustomerRequest;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -29,9 +25,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code customers} operations; used by {@link CustomerRepository}.
- */
+/** Retrofit binding of the {@code customers} operations; used by {@link CustomerRepository}. */
 public interface CustomerApi {
   @GET("customers/{id}")
   Call<Customer> customersGet(@Path("id") long id);
@@ -43,51 +37,46 @@ public interface CustomerApi {
   Call<PagedResponse<Customer>> customersGetList(@Tag QueryParams query);
 
   @POST("customers")
-  Call<CreatedCustomer> customersCreate(@Body CreateCustomerRequest request);
+  Call<Customer> customersCreate(@Body CreateCustomerRequest request);
 
   @GET("customers/{id}/notes")
   Call<PagedResponse<Note>> customersGetNotes(@Path("id") long id, @Tag QueryParams query);
 
   @POST("customers/{id}/notes")
-  Call<Note> customersCreateNote(@Path("id") long id, @Body CustomerNoteCreateRequest request);
+  Call<Note> customersCreateNote(@Path("id") long id, @Body CreateCustomerNoteRequest request);
 
   @DELETE("customers/{id}/notes/{noteId}")
   Call<Void> customersDeleteNote(@Path("id") long id, @Path("noteId") long noteId);
 
   @GET("customers/{id}/contacts")
-  Call<PagedResponse<CustomerContactWithModifiedOn>> customersGetContactList(@Path("id") long id,
-      @Tag QueryParams query);
+  Call<PagedResponse<CustomerContact>> customersGetContactList(
+      @Path("id") long id, @Tag QueryParams query);
 
   @POST("customers/{id}/contacts")
-  Call<CustomerContactWithModifiedOn> customersCreateContact(@Path("id") long id,
-      @Body CreateCustomerContactRequest request);
+  Call<CustomerContact> customersCreateContact(@Path("id") long id, @Body NewContact request);
 
   @PATCH("customers/{id}/contacts/{contactId}")
-  Call<CustomerContactWithModifiedOn> customersUpdateContact(@Path("id") long id,
-      @Path("contactId") long contactId, @Body UpdateCustomerContactRequest request);
+  Call<CustomerContact> customersUpdateContact(
+      @Path("id") long id, @Path("contactId") long contactId, @Body ContactUpdate request);
 
   @DELETE("customers/{id}/contacts/{contactId}")
   Call<Void> customersDeleteContact(@Path("id") long id, @Path("contactId") long contactId);
 
   @GET("customers/contacts")
-  Call<PagedResponse<CustomerContactWithModifiedOnAndCustomerId>> customersGetModifiedContactsList(
-      @Tag QueryParams query);
+  Call<PagedResponse<CustomerContact>> customersGetModifiedContactsList(@Tag QueryParams query);
 
   @POST("customers/{id}/tags/{tagTypeId}")
-  Call<CreateCustomerTag> customersCreateTag(@Path("id") long id,
-      @Path("tagTypeId") long tagTypeId);
+  Call<CustomerTags> customersCreateTag(@Path("id") long id, @Path("tagTypeId") long tagTypeId);
 
   @DELETE("customers/{id}/tags/{tagTypeId}")
   Call<Void> customersDeleteTag(@Path("id") long id, @Path("tagTypeId") long tagTypeId);
 
   @GET("customers/custom-fields")
-  Call<PagedResponse<CustomersCustomFieldType>> customersGetCustomFieldTypes(
-      @Tag QueryParams query);
+  Call<PagedResponse<CustomFieldType>> customersGetCustomFieldTypes(@Tag QueryParams query);
 
   @GET("export/customers/contacts")
-  Call<ExportResponse<ExportCustomerContact>> exportContactsCustomersContacts(
-      @Tag QueryParams query);
+  Call<ExportResponse<CustomerContact>> exportContactsCustomersContacts(@Tag QueryParams query);
 
   @GET("export/customers")
-  Call<ExportResponse<ExportCustomer>> exportCustomersGetCustomers(@Tag QueryParams query);
+  Call<ExportResponse<Customer>> exportCustomersGetCustomers(@Tag QueryParams query);
 }

@@ -7,16 +7,15 @@ import dev.titanj.core.spi.ExportResponse;
 import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.crm.LeadRepository;
 import dev.titanj.crm.model.CreateFollowUpRequest;
+import dev.titanj.crm.model.CreateLeadNoteRequest;
+import dev.titanj.crm.model.CreateLeadRequest;
 import dev.titanj.crm.model.DismissLeadRequest;
-import dev.titanj.crm.model.ExportLeads;
 import dev.titanj.crm.model.FollowUp;
 import dev.titanj.crm.model.Lead;
-import dev.titanj.crm.model.LeadCreateRequest;
-import dev.titanj.crm.model.LeadNoteCreateRequest;
-import dev.titanj.crm.model.LeadUpdateRequest;
 import dev.titanj.crm.model.Note;
-import dev.titanj.crm.model.SubmitLeadForm;
 import dev.titanj.crm.model.SubmitLeadFormRequest;
+import dev.titanj.crm.model.SubmitLeadFormResult;
+import dev.titanj.crm.model.UpdateLeadRequest;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
@@ -25,24 +24,22 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code leads} operations; used by {@link LeadRepository}.
- */
+/** Retrofit binding of the {@code leads} operations; used by {@link LeadRepository}. */
 public interface LeadApi {
   @GET("export/leads")
-  Call<ExportResponse<ExportLeads>> exportLeadsLeads(@Tag QueryParams query);
+  Call<ExportResponse<Lead>> exportLeadsLeads(@Tag QueryParams query);
 
   @GET("leads/{id}")
   Call<Lead> leadsGet(@Path("id") long id);
 
   @PATCH("leads/{id}")
-  Call<Lead> leadsUpdate(@Path("id") long id, @Body LeadUpdateRequest request);
+  Call<Lead> leadsUpdate(@Path("id") long id, @Body UpdateLeadRequest request);
 
   @GET("leads")
   Call<PagedResponse<Lead>> leadsGetList(@Tag QueryParams query);
 
   @POST("leads")
-  Call<Lead> leadsCreate(@Body LeadCreateRequest request);
+  Call<Lead> leadsCreate(@Body CreateLeadRequest request);
 
   @POST("leads/{id}/follow-up")
   Call<FollowUp> leadsCreateFollowUp(@Path("id") long id, @Body CreateFollowUpRequest request);
@@ -51,12 +48,12 @@ public interface LeadApi {
   Call<PagedResponse<Note>> leadsGetNotes(@Path("id") long id, @Tag QueryParams query);
 
   @POST("leads/{id}/notes")
-  Call<Note> leadsCreateNote(@Path("id") long id, @Body LeadNoteCreateRequest request);
+  Call<Note> leadsCreateNote(@Path("id") long id, @Body CreateLeadNoteRequest request);
 
   @POST("leads/{id}/dismiss")
   Call<Void> leadsDismiss(@Path("id") long id, @Body DismissLeadRequest request);
 
   @POST("leads/form")
-  Call<SubmitLeadForm> leadsSubmitLeadForm(@Tag QueryParams query,
-      @Body SubmitLeadFormRequest request);
+  Call<SubmitLeadFormResult> leadsSubmitLeadForm(
+      @Tag QueryParams query, @Body SubmitLeadFormRequest request);
 }

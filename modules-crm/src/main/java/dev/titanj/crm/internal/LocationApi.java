@@ -6,18 +6,14 @@ import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.ExportResponse;
 import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.crm.LocationRepository;
-import dev.titanj.crm.model.CreateLocation;
+import dev.titanj.crm.model.ContactUpdate;
+import dev.titanj.crm.model.CreateLocationNoteRequest;
 import dev.titanj.crm.model.CreateLocationRequest;
-import dev.titanj.crm.model.CreateLocationTag;
-import dev.titanj.crm.model.ExportLocationContact;
-import dev.titanj.crm.model.ExportLocations;
+import dev.titanj.crm.model.CustomFieldType;
 import dev.titanj.crm.model.Location;
-import dev.titanj.crm.model.LocationContactCreateRequest;
-import dev.titanj.crm.model.LocationContactResponse;
-import dev.titanj.crm.model.LocationContactUpdateRequest;
-import dev.titanj.crm.model.LocationNoteCreateRequest;
-import dev.titanj.crm.model.LocationsContact;
-import dev.titanj.crm.model.LocationsCustomFieldType;
+import dev.titanj.crm.model.LocationContact;
+import dev.titanj.crm.model.LocationTags;
+import dev.titanj.crm.model.NewContact;
 import dev.titanj.crm.model.Note;
 import dev.titanj.crm.model.UpdateLocationRequest;
 import retrofit2.Call;
@@ -29,16 +25,13 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code locations} operations; used by {@link LocationRepository}.
- */
+/** Retrofit binding of the {@code locations} operations; used by {@link LocationRepository}. */
 public interface LocationApi {
   @GET("export/locations/contacts")
-  Call<ExportResponse<ExportLocationContact>> exportContactsLocationsContacts(
-      @Tag QueryParams query);
+  Call<ExportResponse<LocationContact>> exportContactsLocationsContacts(@Tag QueryParams query);
 
   @GET("export/locations")
-  Call<ExportResponse<ExportLocations>> exportLocationsLocations(@Tag QueryParams query);
+  Call<ExportResponse<Location>> exportLocationsLocations(@Tag QueryParams query);
 
   @GET("locations/{id}")
   Call<Location> locationsGet(@Path("id") long id);
@@ -50,49 +43,46 @@ public interface LocationApi {
   Call<PagedResponse<Location>> locationsGetList(@Tag QueryParams query);
 
   @POST("locations")
-  Call<CreateLocation> locationsCreate(@Body CreateLocationRequest request);
+  Call<Location> locationsCreate(@Body CreateLocationRequest request);
 
   @GET("locations/{id}/notes")
   Call<PagedResponse<Note>> locationsGetNotes(@Path("id") long id, @Tag QueryParams query);
 
   @POST("locations/{id}/notes")
-  Call<Note> locationsCreateNote(@Path("id") long id, @Body LocationNoteCreateRequest request);
+  Call<Note> locationsCreateNote(@Path("id") long id, @Body CreateLocationNoteRequest request);
 
   @DELETE("locations/{id}/notes/{noteId}")
   Call<Void> locationsDeleteNote(@Path("id") long id, @Path("noteId") long noteId);
 
   @GET("locations/{id}/contacts")
-  Call<PagedResponse<LocationContactResponse>> locationsGetContactList(@Path("id") long id,
-      @Tag QueryParams query);
+  Call<PagedResponse<LocationContact>> locationsGetContactList(
+      @Path("id") long id, @Tag QueryParams query);
 
   @POST("locations/{id}/contacts")
-  Call<LocationContactResponse> locationsCreateContact(@Path("id") long id,
-      @Body LocationContactCreateRequest request);
+  Call<LocationContact> locationsCreateContact(@Path("id") long id, @Body NewContact request);
 
   @GET("locations/contacts")
-  Call<PagedResponse<LocationsContact>> locationsGetLocationsContactsList(@Tag QueryParams query);
+  Call<PagedResponse<LocationContact>> locationsGetLocationsContactsList(@Tag QueryParams query);
 
   @PATCH("locations/{id}/contacts/{contactId}")
-  Call<LocationContactResponse> locationsUpdateContact(@Path("id") long id,
-      @Path("contactId") long contactId, @Body LocationContactUpdateRequest request);
+  Call<LocationContact> locationsUpdateContact(
+      @Path("id") long id, @Path("contactId") long contactId, @Body ContactUpdate request);
 
   @DELETE("locations/{id}/contacts/{contactId}")
   Call<Void> locationsDeleteContact(@Path("id") long id, @Path("contactId") long contactId);
 
   @POST("locations/{id}/tags/{tagTypeId}")
-  Call<CreateLocationTag> locationsCreateTag(@Path("id") long id,
-      @Path("tagTypeId") long tagTypeId);
+  Call<LocationTags> locationsCreateTag(@Path("id") long id, @Path("tagTypeId") long tagTypeId);
 
   @DELETE("locations/{id}/tags/{tagTypeId}")
   Call<Void> locationsDeleteTag(@Path("id") long id, @Path("tagTypeId") long tagTypeId);
 
   @GET("locations/custom-fields")
-  Call<PagedResponse<LocationsCustomFieldType>> locationsGetCustomFieldTypes(
-      @Tag QueryParams query);
+  Call<PagedResponse<CustomFieldType>> locationsGetCustomFieldTypes(@Tag QueryParams query);
 
   @POST("locations/{id}/preferredtechnician/{preferredTechnicianId}")
-  Call<Void> locationsUpdatePreferredTechnician(@Path("id") long id,
-      @Path("preferredTechnicianId") long preferredTechnicianId);
+  Call<Void> locationsUpdatePreferredTechnician(
+      @Path("id") long id, @Path("preferredTechnicianId") long preferredTechnicianId);
 
   @GET("locations/{id}/preferredtechnician")
   Call<Long> locationsGetPreferredTechnician(@Path("id") long id);

@@ -3,24 +3,17 @@
 package dev.titanj.crm.internal;
 
 import dev.titanj.crm.TagRepository;
-import dev.titanj.crm.model.AddBulkTagsRequest;
-import dev.titanj.crm.model.RemoveBulkTagsRequest;
+import dev.titanj.crm.model.BulkTagsRequest;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.HTTP;
 import retrofit2.http.PUT;
 
-/**
- * Retrofit binding of the {@code tags} operations; used by {@link TagRepository}.
- */
+/** Retrofit binding of the {@code tags} operations; used by {@link TagRepository}. */
 public interface TagApi {
   @PUT("tags")
-  Call<Void> bulkTagsAddTags(@Body AddBulkTagsRequest request);
+  Call<Void> bulkTagsAddTags(@Body BulkTagsRequest request);
 
-  @HTTP(
-      method = "DELETE",
-      path = "tags",
-      hasBody = true
-  )
-  Call<Void> bulkTagsRemoveTags(@Body RemoveBulkTagsRequest request);
+  @HTTP(method = "DELETE", path = "tags", hasBody = true)
+  Call<Void> bulkTagsRemoveTags(@Body BulkTagsRequest request);
 }

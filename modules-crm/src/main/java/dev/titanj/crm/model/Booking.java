@@ -11,143 +11,107 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.BookingResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.BookingResponse} and {@code Crm.V2.ExportBookingResponse}, read from
+ * responses. Every field except {@code id} is optional and lists and maps default to empty,
+ * whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Booking {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code source}: string.
-   */
+  /** JSON {@code source}: string. */
   Optional<String> source();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code address}: object {@link AddressModel}.
-   */
-  Optional<AddressModel> address();
+  /** JSON {@code address}: object {@link BookingAddress}. */
+  Optional<BookingAddress> address();
 
   /**
-   * JSON {@code customerType} exactly as sent (values of {@link CustomerType}), so values this SDK does not know are kept.
+   * JSON {@code customerType} exactly as sent (values of {@link CustomerType}), so values this SDK
+   * does not know are kept.
    */
   @WireName("customerType")
   Optional<String> customerTypeAsString();
 
-  /**
-   * JSON {@code customerType} as {@link CustomerType}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code customerType} as {@link CustomerType}; unknown values are {@code UNKNOWN}. */
   default Optional<CustomerType> customerType() {
     return customerTypeAsString().map(s -> WireEnums.fromWire(CustomerType.class, s));
   }
 
-  /**
-   * JSON {@code start}: ISO-8601 date-time.
-   */
+  /** JSON {@code start}: ISO-8601 date-time. */
   Optional<Instant> start();
 
-  /**
-   * JSON {@code campaignId}: integer (int64).
-   */
+  /** JSON {@code campaignId}: integer (int64). */
   Optional<Long> campaignId();
 
-  /**
-   * JSON {@code businessUnitId}: integer (int64).
-   */
+  /** JSON {@code businessUnitId}: integer (int64). */
   Optional<Long> businessUnitId();
 
-  /**
-   * JSON {@code isFirstTimeClient}: boolean.
-   */
+  /** JSON {@code isFirstTimeClient}: boolean. */
   Optional<Boolean> isFirstTimeClient();
 
-  /**
-   * JSON {@code uploadedImages}: list of string.
-   */
+  /** JSON {@code uploadedImages}: list of string. */
   List<String> uploadedImages();
 
-  /**
-   * JSON {@code isSendConfirmationEmail}: boolean.
-   */
+  /** JSON {@code isSendConfirmationEmail}: boolean. */
   Optional<Boolean> isSendConfirmationEmail();
 
   /**
-   * JSON {@code status} exactly as sent (values of {@link BookingStatus}), so values this SDK does not know are kept.
+   * JSON {@code status} exactly as sent (values of {@link BookingStatus}), so values this SDK does
+   * not know are kept.
    */
   @WireName("status")
   Optional<String> statusAsString();
 
-  /**
-   * JSON {@code status} as {@link BookingStatus}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code status} as {@link BookingStatus}; unknown values are {@code UNKNOWN}. */
   default Optional<BookingStatus> status() {
     return statusAsString().map(s -> WireEnums.fromWire(BookingStatus.class, s));
   }
 
-  /**
-   * JSON {@code dismissingReasonId}: integer (int64).
-   */
+  /** JSON {@code dismissingReasonId}: integer (int64). */
   Optional<Long> dismissingReasonId();
 
-  /**
-   * JSON {@code jobId}: integer (int64).
-   */
+  /** JSON {@code jobId}: integer (int64). */
   Optional<Long> jobId();
 
-  /**
-   * JSON {@code externalId}: string.
-   */
+  /** JSON {@code externalId}: string. */
   Optional<String> externalId();
 
   /**
-   * JSON {@code priority} exactly as sent (values of {@link Priority}), so values this SDK does not know are kept.
+   * JSON {@code priority} exactly as sent (values of {@link Priority}), so values this SDK does not
+   * know are kept.
    */
   @WireName("priority")
   Optional<String> priorityAsString();
 
-  /**
-   * JSON {@code priority} as {@link Priority}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code priority} as {@link Priority}; unknown values are {@code UNKNOWN}. */
   default Optional<Priority> priority() {
     return priorityAsString().map(s -> WireEnums.fromWire(Priority.class, s));
   }
 
-  /**
-   * JSON {@code jobTypeId}: integer (int64).
-   */
+  /** JSON {@code jobTypeId}: integer (int64). */
   Optional<Long> jobTypeId();
 
-  /**
-   * JSON {@code bookingProviderId}: integer (int64).
-   */
+  /** JSON {@code bookingProviderId}: integer (int64). */
   Optional<Long> bookingProviderId();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code summary}: string.
-   */
+  /** JSON {@code summary}: string. */
   Optional<String> summary();
 
-  /**
-   * A builder of {@code Booking}.
-   */
+  /** JSON {@code active}: boolean; only in {@code Crm.V2.ExportBookingResponse}. */
+  Optional<Boolean> active();
+
+  /** A builder of {@code Booking}. */
   static ImmutableBooking.Builder builder() {
     return ImmutableBooking.builder();
   }

@@ -5,22 +5,17 @@ package dev.titanj.crm.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Crm.V2.BookingAgentTagType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Crm.V2.BookingAgentTagType} (string wire values); unknown values read as {@link
+ * #UNKNOWN}.
  */
 public enum BookingAgentTagType implements WireEnum {
-  /**
-   * Wire value {@code V1Api}.
-   */
+  /** Wire value {@code V1Api}. */
   V1_API("V1Api"),
 
-  /**
-   * Wire value {@code V2Api}.
-   */
+  /** Wire value {@code V2Api}. */
   V2_API("V2Api"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

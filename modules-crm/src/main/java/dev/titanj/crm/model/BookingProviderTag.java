@@ -10,52 +10,44 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.BookingProviderTagResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.GetBookingProviderTagResponse}, {@code Crm.V2.BookingProviderTagResponse}
+ * and {@code Crm.V2.CreateBookingProviderTagResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface BookingProviderTag {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code tagName}: string.
-   */
+  /** JSON {@code tagName}: string. */
   Optional<String> tagName();
 
-  /**
-   * JSON {@code description}: string.
-   */
+  /** JSON {@code description}: string. */
   Optional<String> description();
 
   /**
-   * JSON {@code type} exactly as sent (values of {@link BookingAgentTagType}), so values this SDK does not know are kept.
+   * JSON {@code type} exactly as sent (values of {@link BookingAgentTagType}), so values this SDK
+   * does not know are kept.
    */
   @WireName("type")
   Optional<String> typeAsString();
 
-  /**
-   * JSON {@code type} as {@link BookingAgentTagType}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code type} as {@link BookingAgentTagType}; unknown values are {@code UNKNOWN}. */
   default Optional<BookingAgentTagType> type() {
     return typeAsString().map(s -> WireEnums.fromWire(BookingAgentTagType.class, s));
   }
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * A builder of {@code BookingProviderTag}.
-   */
+  /** JSON {@code active}: boolean; only in {@code Crm.V2.GetBookingProviderTagResponse}. */
+  Optional<Boolean> active();
+
+  /** A builder of {@code BookingProviderTag}. */
   static ImmutableBookingProviderTag.Builder builder() {
     return ImmutableBookingProviderTag.builder();
   }

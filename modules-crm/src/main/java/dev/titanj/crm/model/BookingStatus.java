@@ -5,32 +5,23 @@ package dev.titanj.crm.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Crm.V2.BookingStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Crm.V2.BookingStatus} (string wire values); unknown values read as {@link
+ * #UNKNOWN}.
  */
 public enum BookingStatus implements WireEnum {
-  /**
-   * Wire value {@code New}.
-   */
+  /** Wire value {@code New}. */
   NEW("New"),
 
-  /**
-   * Wire value {@code Converted}.
-   */
+  /** Wire value {@code Converted}. */
   CONVERTED("Converted"),
 
-  /**
-   * Wire value {@code Dismissed}.
-   */
+  /** Wire value {@code Dismissed}. */
   DISMISSED("Dismissed"),
 
-  /**
-   * Wire value {@code Accepted}.
-   */
+  /** Wire value {@code Accepted}. */
   ACCEPTED("Accepted"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -9,59 +9,40 @@ import java.util.UUID;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.ContactResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.ContactResponse}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Contact {
-  /**
-   * JSON {@code id}: GUID.
-   */
+  /** JSON {@code id}: GUID. */
   UUID id();
 
-  /**
-   * JSON {@code referenceId}: string.
-   */
+  /** JSON {@code referenceId}: string. */
   Optional<String> referenceId();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code title}: string.
-   */
+  /** JSON {@code title}: string. */
   Optional<String> title();
 
-  /**
-   * JSON {@code isArchived}: boolean.
-   */
+  /** JSON {@code isArchived}: boolean. */
   Optional<Boolean> isArchived();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code createdBy}: integer (int64).
-   */
+  /** JSON {@code createdBy}: integer (int64). */
   Optional<Long> createdBy();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code modifiedBy}: integer (int64).
-   */
+  /** JSON {@code modifiedBy}: integer (int64). */
   Optional<Long> modifiedBy();
 
-  /**
-   * A builder of {@code Contact}.
-   */
+  /** A builder of {@code Contact}. */
   static ImmutableContact.Builder builder() {
     return ImmutableContact.builder();
   }

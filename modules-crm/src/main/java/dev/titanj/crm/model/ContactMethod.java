@@ -11,72 +11,52 @@ import java.util.UUID;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.ContactMethodResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.ContactMethodResponse}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface ContactMethod {
-  /**
-   * JSON {@code id}: GUID.
-   */
+  /** JSON {@code id}: GUID. */
   UUID id();
 
-  /**
-   * JSON {@code contactId}: GUID.
-   */
+  /** JSON {@code contactId}: GUID. */
   Optional<UUID> contactId();
 
-  /**
-   * JSON {@code referenceId}: string.
-   */
+  /** JSON {@code referenceId}: string. */
   Optional<String> referenceId();
 
   /**
-   * JSON {@code type} exactly as sent (values of {@link ContactType}), so values this SDK does not know are kept.
+   * JSON {@code type} exactly as sent (values of {@link ContactType}), so values this SDK does not
+   * know are kept.
    */
   @WireName("type")
   Optional<String> typeAsString();
 
-  /**
-   * JSON {@code type} as {@link ContactType}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code type} as {@link ContactType}; unknown values are {@code UNKNOWN}. */
   default Optional<ContactType> type() {
     return typeAsString().map(s -> WireEnums.fromWire(ContactType.class, s));
   }
 
-  /**
-   * JSON {@code value}: string.
-   */
+  /** JSON {@code value}: string. */
   Optional<String> value();
 
-  /**
-   * JSON {@code memo}: string.
-   */
+  /** JSON {@code memo}: string. */
   Optional<String> memo();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code createdBy}: integer (int64).
-   */
+  /** JSON {@code createdBy}: integer (int64). */
   Optional<Long> createdBy();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code modifiedBy}: integer (int64).
-   */
+  /** JSON {@code modifiedBy}: integer (int64). */
   Optional<Long> modifiedBy();
 
-  /**
-   * A builder of {@code ContactMethod}.
-   */
+  /** A builder of {@code ContactMethod}. */
   static ImmutableContactMethod.Builder builder() {
     return ImmutableContactMethod.builder();
   }

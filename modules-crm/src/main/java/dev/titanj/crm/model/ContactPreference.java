@@ -7,29 +7,22 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.ContactPreferenceResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.ContactPreferenceResponse}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface ContactPreference {
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code dataType}: string.
-   */
+  /** JSON {@code dataType}: string. */
   Optional<String> dataType();
 
-  /**
-   * JSON {@code value}: string.
-   */
+  /** JSON {@code value}: string. */
   Optional<String> value();
 
-  /**
-   * A builder of {@code ContactPreference}.
-   */
+  /** A builder of {@code ContactPreference}. */
   static ImmutableContactPreference.Builder builder() {
     return ImmutableContactPreference.builder();
   }

@@ -8,34 +8,25 @@ import java.util.UUID;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.ContactPreferenceTypeResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.ContactPreferenceTypeResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface ContactPreferenceType {
-  /**
-   * JSON {@code id}: GUID.
-   */
+  /** JSON {@code id}: GUID. */
   UUID id();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code description}: string.
-   */
+  /** JSON {@code description}: string. */
   Optional<String> description();
 
-  /**
-   * JSON {@code dataType}: string.
-   */
+  /** JSON {@code dataType}: string. */
   Optional<String> dataType();
 
-  /**
-   * A builder of {@code ContactPreferenceType}.
-   */
+  /** A builder of {@code ContactPreferenceType}. */
   static ImmutableContactPreferenceType.Builder builder() {
     return ImmutableContactPreferenceType.builder();
   }

@@ -7,29 +7,23 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Customers.ContactPreferencesResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.Customers.ContactPreferencesResponse}, read from responses. Every field
+ * except {@code id} is optional and lists and maps default to empty, whatever the API declares
+ * required.
  */
 @TitanValue
 @Value.Immutable
 public interface ContactPreferences {
-  /**
-   * JSON {@code jobRemindersEnabled}: boolean.
-   */
+  /** JSON {@code jobRemindersEnabled}: boolean. */
   Optional<Boolean> jobRemindersEnabled();
 
-  /**
-   * JSON {@code marketingUpdatesEnabled}: boolean.
-   */
+  /** JSON {@code marketingUpdatesEnabled}: boolean. */
   Optional<Boolean> marketingUpdatesEnabled();
 
-  /**
-   * JSON {@code invoiceStatementNotification}: boolean.
-   */
+  /** JSON {@code invoiceStatementNotification}: boolean. */
   Optional<Boolean> invoiceStatementNotification();
 
-  /**
-   * A builder of {@code ContactPreferences}.
-   */
+  /** A builder of {@code ContactPreferences}. */
   static ImmutableContactPreferences.Builder builder() {
     return ImmutableContactPreferences.builder();
   }

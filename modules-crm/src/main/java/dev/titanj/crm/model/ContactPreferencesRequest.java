@@ -7,36 +7,28 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Customers.ContactPreferencesRequest}. Required: {@code jobRemindersEnabled}, {@code marketingUpdatesEnabled}, {@code invoiceStatementNotification}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.Customers.ContactPreferencesRequest}. Required: {@code
+ * jobRemindersEnabled}, {@code marketingUpdatesEnabled}, {@code invoiceStatementNotification};
+ * {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent
+ * (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface ContactPreferencesRequest extends TitanRequest {
-  /**
-   * JSON {@code jobRemindersEnabled}: boolean; required.
-   */
+  /** JSON {@code jobRemindersEnabled}: boolean; required. */
   boolean jobRemindersEnabled();
 
-  /**
-   * JSON {@code marketingUpdatesEnabled}: boolean; required.
-   */
+  /** JSON {@code marketingUpdatesEnabled}: boolean; required. */
   boolean marketingUpdatesEnabled();
 
-  /**
-   * JSON {@code invoiceStatementNotification}: boolean; required.
-   */
+  /** JSON {@code invoiceStatementNotification}: boolean; required. */
   boolean invoiceStatementNotification();
 
-  /**
-   * A builder of {@code ContactPreferencesRequest}.
-   */
+  /** A builder of {@code ContactPreferencesRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link ContactPreferencesRequest}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableContactPreferencesRequest.Builder {
-  }
+  /** Builds a {@link ContactPreferencesRequest}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableContactPreferencesRequest.Builder {}
 }

@@ -9,44 +9,31 @@ import java.util.UUID;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.ContactRelationshipResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.ContactRelationshipResponse}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface ContactRelationship {
-  /**
-   * JSON {@code id}: GUID.
-   */
+  /** JSON {@code id}: GUID. */
   UUID id();
 
-  /**
-   * JSON {@code relatedEntityId}: integer (int64).
-   */
+  /** JSON {@code relatedEntityId}: integer (int64). */
   Optional<Long> relatedEntityId();
 
-  /**
-   * JSON {@code typeName}: string.
-   */
+  /** JSON {@code typeName}: string. */
   Optional<String> typeName();
 
-  /**
-   * JSON {@code typeSlug}: string.
-   */
+  /** JSON {@code typeSlug}: string. */
   Optional<String> typeSlug();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code createdBy}: integer (int64).
-   */
+  /** JSON {@code createdBy}: integer (int64). */
   Optional<Long> createdBy();
 
-  /**
-   * A builder of {@code ContactRelationship}.
-   */
+  /** A builder of {@code ContactRelationship}. */
   static ImmutableContactRelationship.Builder builder() {
     return ImmutableContactRelationship.builder();
   }

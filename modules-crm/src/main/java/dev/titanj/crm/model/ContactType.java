@@ -5,37 +5,26 @@ package dev.titanj.crm.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Crm.V2.ContactType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Crm.V2.ContactType} (string wire values); unknown values read as {@link
+ * #UNKNOWN}.
  */
 public enum ContactType implements WireEnum {
-  /**
-   * Wire value {@code Phone}.
-   */
+  /** Wire value {@code Phone}. */
   PHONE("Phone"),
 
-  /**
-   * Wire value {@code Phone}.
-   */
+  /** Wire value {@code Phone}. */
   LANDLINE_PHONE("Phone"),
 
-  /**
-   * Wire value {@code Email}.
-   */
+  /** Wire value {@code Email}. */
   EMAIL("Email"),
 
-  /**
-   * Wire value {@code Fax}.
-   */
+  /** Wire value {@code Fax}. */
   FAX("Fax"),
 
-  /**
-   * Wire value {@code MobilePhone}.
-   */
+  /** Wire value {@code MobilePhone}. */
   MOBILE_PHONE("MobilePhone"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -7,31 +7,27 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.CreateBookingProviderTagRequest}. Required: {@code tagName}, {@code description}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.CreateBookingProviderTagRequest}. Required: {@code tagName}, {@code
+ * description}; {@code build()} fails without them. Sent exactly as built: a field that was not set
+ * is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateBookingProviderTagRequest extends TitanRequest {
-  /**
-   * JSON {@code tagName}: string; required.
-   */
+  /** JSON {@code tagName}: string; required. */
   String tagName();
 
-  /**
-   * JSON {@code description}: string; required.
-   */
+  /** JSON {@code description}: string; required. */
   String description();
 
-  /**
-   * A builder of {@code CreateBookingProviderTagRequest}.
-   */
+  /** A builder of {@code CreateBookingProviderTagRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a {@link CreateBookingProviderTagRequest}; {@code clearX()} methods send an explicit null.
+   * Builds a {@link CreateBookingProviderTagRequest}; {@code clearX()} methods send an explicit
+   * null.
    */
-  final class Builder extends ImmutableCreateBookingProviderTagRequest.Builder {
-  }
+  final class Builder extends ImmutableCreateBookingProviderTagRequest.Builder {}
 }

@@ -12,184 +12,142 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.CreateBookingRequest}. Required: {@code source}, {@code name}, {@code summary}, {@code isFirstTimeClient}, {@code externalId}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.CreateBookingRequest}. Required: {@code source}, {@code name}, {@code
+ * summary}, {@code isFirstTimeClient}, {@code externalId}; {@code build()} fails without them. Sent
+ * exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends
+ * {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateBookingRequest extends TitanRequest {
-  /**
-   * JSON {@code source}: string; required.
-   */
+  /** JSON {@code source}: string; required. */
   String source();
 
-  /**
-   * JSON {@code name}: string; required.
-   */
+  /** JSON {@code name}: string; required. */
   String name();
 
-  /**
-   * JSON {@code address}: object {@link AddressModel}; {@code clearAddress()} sends null.
-   */
+  /** JSON {@code address}: object {@link BookingAddress}; {@code clearAddress()} sends null. */
   @Clearable
-  Optional<AddressModel> address();
+  Optional<BookingAddress> address();
 
   /**
-   * JSON {@code contacts}: list of object {@link BookingContactModel}; not sent unless set (an empty list is sent as {@code []}); {@code clearContacts()} sends null.
+   * JSON {@code contacts}: list of object {@link NewContact}; not sent unless set (an empty list is
+   * sent as {@code []}); {@code clearContacts()} sends null.
    */
   @Nullable
   @Clearable
-  List<BookingContactModel> contacts();
+  List<NewContact> contacts();
 
-  /**
-   * JSON {@code customerType}: string; {@code clearCustomerType()} sends null.
-   */
+  /** JSON {@code customerType}: string; {@code clearCustomerType()} sends null. */
   @Clearable
   Optional<String> customerType();
 
-  /**
-   * JSON {@code start}: ISO-8601 date-time; {@code clearStart()} sends null.
-   */
+  /** JSON {@code start}: ISO-8601 date-time; {@code clearStart()} sends null. */
   @Clearable
   Optional<Instant> start();
 
-  /**
-   * JSON {@code summary}: string; required.
-   */
+  /** JSON {@code summary}: string; required. */
   String summary();
 
-  /**
-   * JSON {@code campaignId}: integer (int64); {@code clearCampaignId()} sends null.
-   */
+  /** JSON {@code campaignId}: integer (int64); {@code clearCampaignId()} sends null. */
   @Clearable
   Optional<Long> campaignId();
 
-  /**
-   * JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null.
-   */
+  /** JSON {@code businessUnitId}: integer (int64); {@code clearBusinessUnitId()} sends null. */
   @Clearable
   Optional<Long> businessUnitId();
 
-  /**
-   * JSON {@code jobTypeId}: integer (int64); {@code clearJobTypeId()} sends null.
-   */
+  /** JSON {@code jobTypeId}: integer (int64); {@code clearJobTypeId()} sends null. */
   @Clearable
   Optional<Long> jobTypeId();
 
-  /**
-   * JSON {@code priority}: enum {@link Priority}; {@code clearPriority()} sends null.
-   */
+  /** JSON {@code priority}: enum {@link Priority}; {@code clearPriority()} sends null. */
   @Clearable
   Optional<Priority> priority();
 
-  /**
-   * JSON {@code isFirstTimeClient}: boolean; required.
-   */
+  /** JSON {@code isFirstTimeClient}: boolean; required. */
   boolean isFirstTimeClient();
 
   /**
-   * JSON {@code uploadedImages}: list of string; not sent unless set (an empty list is sent as {@code []}); {@code clearUploadedImages()} sends null.
+   * JSON {@code uploadedImages}: list of string; not sent unless set (an empty list is sent as
+   * {@code []}); {@code clearUploadedImages()} sends null.
    */
   @Nullable
   @Clearable
   List<String> uploadedImages();
 
   /**
-   * JSON {@code isSendConfirmationEmail}: boolean; {@code clearIsSendConfirmationEmail()} sends null.
+   * JSON {@code isSendConfirmationEmail}: boolean; {@code clearIsSendConfirmationEmail()} sends
+   * null.
    */
   @Clearable
   Optional<Boolean> isSendConfirmationEmail();
 
-  /**
-   * JSON {@code externalId}: string; required.
-   */
+  /** JSON {@code externalId}: string; required. */
   String externalId();
 
-  /**
-   * A builder of {@code CreateBookingRequest}.
-   */
+  /** A builder of {@code CreateBookingRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link CreateBookingRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link CreateBookingRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableCreateBookingRequest.Builder {
-    /**
-     * Sends {@code "address": null}, clearing the field.
-     */
+    /** Sends {@code "address": null}, clearing the field. */
     public Builder clearAddress() {
       addExplicitNulls("address");
       return this;
     }
 
-    /**
-     * Sends {@code "contacts": null}, clearing the field.
-     */
+    /** Sends {@code "contacts": null}, clearing the field. */
     public Builder clearContacts() {
       addExplicitNulls("contacts");
       return this;
     }
 
-    /**
-     * Sends {@code "customerType": null}, clearing the field.
-     */
+    /** Sends {@code "customerType": null}, clearing the field. */
     public Builder clearCustomerType() {
       addExplicitNulls("customerType");
       return this;
     }
 
-    /**
-     * Sends {@code "start": null}, clearing the field.
-     */
+    /** Sends {@code "start": null}, clearing the field. */
     public Builder clearStart() {
       addExplicitNulls("start");
       return this;
     }
 
-    /**
-     * Sends {@code "campaignId": null}, clearing the field.
-     */
+    /** Sends {@code "campaignId": null}, clearing the field. */
     public Builder clearCampaignId() {
       addExplicitNulls("campaignId");
       return this;
     }
 
-    /**
-     * Sends {@code "businessUnitId": null}, clearing the field.
-     */
+    /** Sends {@code "businessUnitId": null}, clearing the field. */
     public Builder clearBusinessUnitId() {
       addExplicitNulls("businessUnitId");
       return this;
     }
 
-    /**
-     * Sends {@code "jobTypeId": null}, clearing the field.
-     */
+    /** Sends {@code "jobTypeId": null}, clearing the field. */
     public Builder clearJobTypeId() {
       addExplicitNulls("jobTypeId");
       return this;
     }
 
-    /**
-     * Sends {@code "priority": null}, clearing the field.
-     */
+    /** Sends {@code "priority": null}, clearing the field. */
     public Builder clearPriority() {
       addExplicitNulls("priority");
       return this;
     }
 
-    /**
-     * Sends {@code "uploadedImages": null}, clearing the field.
-     */
+    /** Sends {@code "uploadedImages": null}, clearing the field. */
     public Builder clearUploadedImages() {
       addExplicitNulls("uploadedImages");
       return this;
     }
 
-    /**
-     * Sends {@code "isSendConfirmationEmail": null}, clearing the field.
-     */
+    /** Sends {@code "isSendConfirmationEmail": null}, clearing the field. */
     public Builder clearIsSendConfirmationEmail() {
       addExplicitNulls("isSendConfirmationEmail");
       return this;

@@ -9,59 +9,44 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.CreateContactRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.CreateContactRequest}. No field is required. Sent exactly as built: a
+ * field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateContactRequest extends TitanRequest {
-  /**
-   * JSON {@code name}: string; {@code clearName()} sends null.
-   */
+  /** JSON {@code name}: string; {@code clearName()} sends null. */
   @Clearable
   Optional<String> name();
 
-  /**
-   * JSON {@code title}: string; {@code clearTitle()} sends null.
-   */
+  /** JSON {@code title}: string; {@code clearTitle()} sends null. */
   @Clearable
   Optional<String> title();
 
-  /**
-   * JSON {@code referenceId}: string; {@code clearReferenceId()} sends null.
-   */
+  /** JSON {@code referenceId}: string; {@code clearReferenceId()} sends null. */
   @Clearable
   Optional<String> referenceId();
 
-  /**
-   * A builder of {@code CreateContactRequest}.
-   */
+  /** A builder of {@code CreateContactRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link CreateContactRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link CreateContactRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableCreateContactRequest.Builder {
-    /**
-     * Sends {@code "name": null}, clearing the field.
-     */
+    /** Sends {@code "name": null}, clearing the field. */
     public Builder clearName() {
       addExplicitNulls("name");
       return this;
     }
 
-    /**
-     * Sends {@code "title": null}, clearing the field.
-     */
+    /** Sends {@code "title": null}, clearing the field. */
     public Builder clearTitle() {
       addExplicitNulls("title");
       return this;
     }
 
-    /**
-     * Sends {@code "referenceId": null}, clearing the field.
-     */
+    /** Sends {@code "referenceId": null}, clearing the field. */
     public Builder clearReferenceId() {
       addExplicitNulls("referenceId");
       return this;

@@ -11,175 +11,139 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Customers.CreateCustomerRequest}. Required: {@code name}, {@code locations}, {@code address}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.Customers.CreateCustomerRequest}. Required: {@code name}, {@code
+ * locations}, {@code address}; {@code build()} fails without them. Sent exactly as built: a field
+ * that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateCustomerRequest extends TitanRequest {
-  /**
-   * JSON {@code name}: string; required.
-   */
+  /** JSON {@code name}: string; required. */
   String name();
 
-  /**
-   * JSON {@code type}: enum {@link CustomerType}; {@code clearType()} sends null.
-   */
+  /** JSON {@code type}: enum {@link CustomerType}; {@code clearType()} sends null. */
   @Clearable
   Optional<CustomerType> type();
 
-  /**
-   * JSON {@code doNotMail}: boolean; {@code clearDoNotMail()} sends null.
-   */
+  /** JSON {@code doNotMail}: boolean; {@code clearDoNotMail()} sends null. */
   @Clearable
   Optional<Boolean> doNotMail();
 
-  /**
-   * JSON {@code doNotService}: boolean; {@code clearDoNotService()} sends null.
-   */
+  /** JSON {@code doNotService}: boolean; {@code clearDoNotService()} sends null. */
   @Clearable
   Optional<Boolean> doNotService();
 
-  /**
-   * JSON {@code nationalAccount}: boolean; {@code clearNationalAccount()} sends null.
-   */
+  /** JSON {@code nationalAccount}: boolean; {@code clearNationalAccount()} sends null. */
   @Clearable
   Optional<Boolean> nationalAccount();
 
-  /**
-   * JSON {@code locations}: list of object {@link NewLocation}; required.
-   */
+  /** JSON {@code locations}: list of object {@link NewLocation}; required. */
   List<NewLocation> locations();
 
-  /**
-   * JSON {@code address}: object {@link CustomerAddress}; required.
-   */
+  /** JSON {@code address}: object {@link CustomerAddress}; required. */
   CustomerAddress address();
 
   /**
-   * JSON {@code contacts}: list of object {@link NewCustomerContact}; not sent unless set (an empty list is sent as {@code []}); {@code clearContacts()} sends null.
+   * JSON {@code contacts}: list of object {@link NewContact}; not sent unless set (an empty list is
+   * sent as {@code []}); {@code clearContacts()} sends null.
    */
   @Nullable
   @Clearable
-  List<NewCustomerContact> contacts();
+  List<NewContact> contacts();
 
   /**
-   * JSON {@code customFields}: list of object {@link CustomFieldUpdateModel}; not sent unless set (an empty list is sent as {@code []}); {@code clearCustomFields()} sends null.
+   * JSON {@code customFields}: list of object {@link CustomFieldValue}; not sent unless set (an
+   * empty list is sent as {@code []}); {@code clearCustomFields()} sends null.
    */
   @Nullable
   @Clearable
-  List<CustomFieldUpdateModel> customFields();
+  List<CustomFieldValue> customFields();
 
   /**
-   * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as {@code []}); {@code clearTagTypeIds()} sends null.
+   * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as
+   * {@code []}); {@code clearTagTypeIds()} sends null.
    */
   @Nullable
   @Clearable
   List<Long> tagTypeIds();
 
   /**
-   * JSON {@code externalData}: object {@link ExternalDataCreateRequest}; {@code clearExternalData()} sends null.
+   * JSON {@code externalData}: object {@link ExternalDataCreateRequest}; {@code
+   * clearExternalData()} sends null.
    */
   @Clearable
   Optional<ExternalDataCreateRequest> externalData();
 
-  /**
-   * JSON {@code taxExempt}: boolean; {@code clearTaxExempt()} sends null.
-   */
+  /** JSON {@code taxExempt}: boolean; {@code clearTaxExempt()} sends null. */
   @Clearable
   Optional<Boolean> taxExempt();
 
-  /**
-   * JSON {@code paymentTermId}: integer (int64); {@code clearPaymentTermId()} sends null.
-   */
+  /** JSON {@code paymentTermId}: integer (int64); {@code clearPaymentTermId()} sends null. */
   @Clearable
   Optional<Long> paymentTermId();
 
-  /**
-   * A builder of {@code CreateCustomerRequest}.
-   */
+  /** A builder of {@code CreateCustomerRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link CreateCustomerRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link CreateCustomerRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableCreateCustomerRequest.Builder {
-    /**
-     * Sends {@code "type": null}, clearing the field.
-     */
+    /** Sends {@code "type": null}, clearing the field. */
     public Builder clearType() {
       addExplicitNulls("type");
       return this;
     }
 
-    /**
-     * Sends {@code "doNotMail": null}, clearing the field.
-     */
+    /** Sends {@code "doNotMail": null}, clearing the field. */
     public Builder clearDoNotMail() {
       addExplicitNulls("doNotMail");
       return this;
     }
 
-    /**
-     * Sends {@code "doNotService": null}, clearing the field.
-     */
+    /** Sends {@code "doNotService": null}, clearing the field. */
     public Builder clearDoNotService() {
       addExplicitNulls("doNotService");
       return this;
     }
 
-    /**
-     * Sends {@code "nationalAccount": null}, clearing the field.
-     */
+    /** Sends {@code "nationalAccount": null}, clearing the field. */
     public Builder clearNationalAccount() {
       addExplicitNulls("nationalAccount");
       return this;
     }
 
-    /**
-     * Sends {@code "contacts": null}, clearing the field.
-     */
+    /** Sends {@code "contacts": null}, clearing the field. */
     public Builder clearContacts() {
       addExplicitNulls("contacts");
       return this;
     }
 
-    /**
-     * Sends {@code "customFields": null}, clearing the field.
-     */
+    /** Sends {@code "customFields": null}, clearing the field. */
     public Builder clearCustomFields() {
       addExplicitNulls("customFields");
       return this;
     }
 
-    /**
-     * Sends {@code "tagTypeIds": null}, clearing the field.
-     */
+    /** Sends {@code "tagTypeIds": null}, clearing the field. */
     public Builder clearTagTypeIds() {
       addExplicitNulls("tagTypeIds");
       return this;
     }
 
-    /**
-     * Sends {@code "externalData": null}, clearing the field.
-     */
+    /** Sends {@code "externalData": null}, clearing the field. */
     public Builder clearExternalData() {
       addExplicitNulls("externalData");
       return this;
     }
 
-    /**
-     * Sends {@code "taxExempt": null}, clearing the field.
-     */
+    /** Sends {@code "taxExempt": null}, clearing the field. */
     public Builder clearTaxExempt() {
       addExplicitNulls("taxExempt");
       return this;
     }
 
-    /**
-     * Sends {@code "paymentTermId": null}, clearing the field.
-     */
+    /** Sends {@code "paymentTermId": null}, clearing the field. */
     public Builder clearPaymentTermId() {
       addExplicitNulls("paymentTermId");
       return this;

@@ -10,50 +10,38 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.CreateFollowUpRequest}. Required: {@code followUpDate}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.CreateFollowUpRequest}. Required: {@code followUpDate}; {@code
+ * build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists
+ * included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateFollowUpRequest extends TitanRequest {
-  /**
-   * JSON {@code followUpDate}: ISO-8601 date-time; required.
-   */
+  /** JSON {@code followUpDate}: ISO-8601 date-time; required. */
   Instant followUpDate();
 
-  /**
-   * JSON {@code text}: string; {@code clearText()} sends null.
-   */
+  /** JSON {@code text}: string; {@code clearText()} sends null. */
   @Clearable
   Optional<String> text();
 
-  /**
-   * JSON {@code pinToTop}: boolean; {@code clearPinToTop()} sends null.
-   */
+  /** JSON {@code pinToTop}: boolean; {@code clearPinToTop()} sends null. */
   @Clearable
   Optional<Boolean> pinToTop();
 
-  /**
-   * A builder of {@code CreateFollowUpRequest}.
-   */
+  /** A builder of {@code CreateFollowUpRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link CreateFollowUpRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link CreateFollowUpRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableCreateFollowUpRequest.Builder {
-    /**
-     * Sends {@code "text": null}, clearing the field.
-     */
+    /** Sends {@code "text": null}, clearing the field. */
     public Builder clearText() {
       addExplicitNulls("text");
       return this;
     }
 
-    /**
-     * Sends {@code "pinToTop": null}, clearing the field.
-     */
+    /** Sends {@code "pinToTop": null}, clearing the field. */
     public Builder clearPinToTop() {
       addExplicitNulls("pinToTop");
       return this;

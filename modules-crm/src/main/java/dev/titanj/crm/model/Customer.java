@@ -12,112 +12,89 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Customers.CustomerResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.Customers.CustomerResponse}, {@code Crm.V2.ExportCustomerResponse} and
+ * {@code Crm.V2.Customers.CreatedCustomerResponse}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Customer {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
   /**
-   * JSON {@code type} exactly as sent (values of {@link CustomerType}), so values this SDK does not know are kept.
+   * JSON {@code type} exactly as sent (values of {@link CustomerType}), so values this SDK does not
+   * know are kept.
    */
   @WireName("type")
   Optional<String> typeAsString();
 
-  /**
-   * JSON {@code type} as {@link CustomerType}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code type} as {@link CustomerType}; unknown values are {@code UNKNOWN}. */
   default Optional<CustomerType> type() {
     return typeAsString().map(s -> WireEnums.fromWire(CustomerType.class, s));
   }
 
-  /**
-   * JSON {@code address}: object {@link CustomerAddress}.
-   */
+  /** JSON {@code address}: object {@link CustomerAddress}. */
   Optional<CustomerAddress> address();
 
-  /**
-   * JSON {@code customFields}: list of object {@link CustomFieldModel}.
-   */
-  List<CustomFieldModel> customFields();
+  /** JSON {@code customFields}: list of object {@link CustomField}. */
+  List<CustomField> customFields();
 
-  /**
-   * JSON {@code balance}: decimal (string or number on the wire).
-   */
+  /** JSON {@code balance}: decimal (string or number on the wire). */
   Optional<BigDecimal> balance();
 
-  /**
-   * JSON {@code taxExempt}: boolean.
-   */
+  /** JSON {@code taxExempt}: boolean. */
   Optional<Boolean> taxExempt();
 
-  /**
-   * JSON {@code tagTypeIds}: list of integer (int64).
-   */
+  /** JSON {@code tagTypeIds}: list of integer (int64). */
   List<Long> tagTypeIds();
 
-  /**
-   * JSON {@code doNotMail}: boolean.
-   */
+  /** JSON {@code doNotMail}: boolean. */
   Optional<Boolean> doNotMail();
 
-  /**
-   * JSON {@code doNotService}: boolean.
-   */
+  /** JSON {@code doNotService}: boolean. */
   Optional<Boolean> doNotService();
 
-  /**
-   * JSON {@code nationalAccount}: boolean.
-   */
+  /** JSON {@code nationalAccount}: boolean. */
   Optional<Boolean> nationalAccount();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code createdById}: integer (int64).
-   */
+  /** JSON {@code createdById}: integer (int64). */
   Optional<Long> createdById();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code mergedToId}: integer (int64).
-   */
+  /** JSON {@code mergedToId}: integer (int64). */
   Optional<Long> mergedToId();
 
-  /**
-   * JSON {@code paymentTermId}: integer (int64).
-   */
+  /** JSON {@code paymentTermId}: integer (int64). */
   Optional<Long> paymentTermId();
 
-  /**
-   * JSON {@code externalData}: list of object {@link ExternalDataModel}.
-   */
-  List<ExternalDataModel> externalData();
+  /** JSON {@code externalData}: list of object {@link ExternalData}. */
+  List<ExternalData> externalData();
 
   /**
-   * A builder of {@code Customer}.
+   * JSON {@code locations}: list of object {@link Location}; only in {@code
+   * Crm.V2.Customers.CreatedCustomerResponse}.
    */
+  List<Location> locations();
+
+  /**
+   * JSON {@code contacts}: list of object {@link CustomerContact}; only in {@code
+   * Crm.V2.Customers.CreatedCustomerResponse}.
+   */
+  List<CustomerContact> contacts();
+
+  /** A builder of {@code Customer}. */
   static ImmutableCustomer.Builder builder() {
     return ImmutableCustomer.builder();
   }

@@ -8,59 +8,42 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Customers.CustomerAddress}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.Customers.CustomerAddress}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface CustomerAddress {
-  /**
-   * JSON {@code street}: string; required when sent in a request.
-   */
+  /** JSON {@code street}: string; required when sent in a request. */
   @RequiredInRequests
   Optional<String> street();
 
-  /**
-   * JSON {@code unit}: string.
-   */
+  /** JSON {@code unit}: string. */
   Optional<String> unit();
 
-  /**
-   * JSON {@code city}: string; required when sent in a request.
-   */
+  /** JSON {@code city}: string; required when sent in a request. */
   @RequiredInRequests
   Optional<String> city();
 
-  /**
-   * JSON {@code state}: string; required when sent in a request.
-   */
+  /** JSON {@code state}: string; required when sent in a request. */
   @RequiredInRequests
   Optional<String> state();
 
-  /**
-   * JSON {@code zip}: string; required when sent in a request.
-   */
+  /** JSON {@code zip}: string; required when sent in a request. */
   @RequiredInRequests
   Optional<String> zip();
 
-  /**
-   * JSON {@code country}: string; required when sent in a request.
-   */
+  /** JSON {@code country}: string; required when sent in a request. */
   @RequiredInRequests
   Optional<String> country();
 
-  /**
-   * JSON {@code latitude}: double.
-   */
+  /** JSON {@code latitude}: double. */
   Optional<Double> latitude();
 
-  /**
-   * JSON {@code longitude}: double.
-   */
+  /** JSON {@code longitude}: double. */
   Optional<Double> longitude();
 
-  /**
-   * A builder of {@code CustomerAddress}.
-   */
+  /** A builder of {@code CustomerAddress}. */
   static ImmutableCustomerAddress.Builder builder() {
     return ImmutableCustomerAddress.builder();
   }

@@ -5,46 +5,74 @@ package dev.titanj.crm.model;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Customers.CustomerContact}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.Customers.CustomerContactWithModifiedOnResponse}, {@code
+ * Crm.V2.Customers.CustomerContactWithModifiedOnAndCustomerIdResponse}, {@code
+ * Crm.V2.ExportCustomerContactResponse} and {@code Crm.V2.Customers.CustomerContact}, read from
+ * responses. Every field except {@code id} is optional and lists and maps default to empty,
+ * whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface CustomerContact {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
   /**
-   * JSON {@code type} exactly as sent (values of {@link ContactType}), so values this SDK does not know are kept.
+   * JSON {@code type} exactly as sent (values of {@link ContactType}), so values this SDK does not
+   * know are kept.
    */
   @WireName("type")
   Optional<String> typeAsString();
 
-  /**
-   * JSON {@code type} as {@link ContactType}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code type} as {@link ContactType}; unknown values are {@code UNKNOWN}. */
   default Optional<ContactType> type() {
     return typeAsString().map(s -> WireEnums.fromWire(ContactType.class, s));
   }
 
-  /**
-   * JSON {@code value}: string.
-   */
+  /** JSON {@code value}: string. */
   Optional<String> value();
 
-  /**
-   * JSON {@code memo}: string.
-   */
+  /** JSON {@code memo}: string. */
   Optional<String> memo();
 
   /**
-   * A builder of {@code CustomerContact}.
+   * JSON {@code modifiedOn}: ISO-8601 date-time; not in {@code Crm.V2.Customers.CustomerContact}.
    */
+  Optional<Instant> modifiedOn();
+
+  /**
+   * JSON {@code phoneSettings}: object {@link PhoneSettings}; not in {@code
+   * Crm.V2.Customers.CustomerContact}.
+   */
+  Optional<PhoneSettings> phoneSettings();
+
+  /**
+   * JSON {@code createdOn}: ISO-8601 date-time; not in {@code Crm.V2.Customers.CustomerContact}.
+   */
+  Optional<Instant> createdOn();
+
+  /**
+   * JSON {@code preferences}: object {@link ContactPreferences}; not in {@code
+   * Crm.V2.Customers.CustomerContact}.
+   */
+  Optional<ContactPreferences> preferences();
+
+  /**
+   * JSON {@code customerId}: integer (int64); only in {@code
+   * Crm.V2.Customers.CustomerContactWithModifiedOnAndCustomerIdResponse} and {@code
+   * Crm.V2.ExportCustomerContactResponse}.
+   */
+  Optional<Long> customerId();
+
+  /** JSON {@code active}: boolean; only in {@code Crm.V2.ExportCustomerContactResponse}. */
+  Optional<Boolean> active();
+
+  /** A builder of {@code CustomerContact}. */
   static ImmutableCustomerContact.Builder builder() {
     return ImmutableCustomerContact.builder();
   }

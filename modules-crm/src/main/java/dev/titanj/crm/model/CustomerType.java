@@ -5,22 +5,17 @@ package dev.titanj.crm.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Crm.V2.CustomerType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Crm.V2.CustomerType} (string wire values); unknown values read as {@link
+ * #UNKNOWN}.
  */
 public enum CustomerType implements WireEnum {
-  /**
-   * Wire value {@code Residential}.
-   */
+  /** Wire value {@code Residential}. */
   RESIDENTIAL("Residential"),
 
-  /**
-   * Wire value {@code Commercial}.
-   */
+  /** Wire value {@code Commercial}. */
   COMMERCIAL("Commercial"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -7,26 +7,21 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.DismissLeadRequest}. Required: {@code dismissingReasonId}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.DismissLeadRequest}. Required: {@code dismissingReasonId}; {@code
+ * build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists
+ * included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface DismissLeadRequest extends TitanRequest {
-  /**
-   * JSON {@code dismissingReasonId}: integer (int64); required.
-   */
+  /** JSON {@code dismissingReasonId}: integer (int64); required. */
   long dismissingReasonId();
 
-  /**
-   * A builder of {@code DismissLeadRequest}.
-   */
+  /** A builder of {@code DismissLeadRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link DismissLeadRequest}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableDismissLeadRequest.Builder {
-  }
+  /** Builds a {@link DismissLeadRequest}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableDismissLeadRequest.Builder {}
 }

@@ -9,31 +9,24 @@ import java.util.UUID;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.ExternalDataCreateRequest}. Required: {@code applicationGuid}, {@code externalData}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.ExternalDataCreateRequest}. Required: {@code applicationGuid}, {@code
+ * externalData}; {@code build()} fails without them. Sent exactly as built: a field that was not
+ * set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface ExternalDataCreateRequest extends TitanRequest {
-  /**
-   * JSON {@code applicationGuid}: GUID; required.
-   */
+  /** JSON {@code applicationGuid}: GUID; required. */
   UUID applicationGuid();
 
-  /**
-   * JSON {@code externalData}: list of object {@link ExternalDataModel}; required.
-   */
-  List<ExternalDataModel> externalData();
+  /** JSON {@code externalData}: list of object {@link ExternalData}; required. */
+  List<ExternalData> externalData();
 
-  /**
-   * A builder of {@code ExternalDataCreateRequest}.
-   */
+  /** A builder of {@code ExternalDataCreateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link ExternalDataCreateRequest}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableExternalDataCreateRequest.Builder {
-  }
+  /** Builds a {@link ExternalDataCreateRequest}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableExternalDataCreateRequest.Builder {}
 }

@@ -5,22 +5,17 @@ package dev.titanj.crm.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Crm.V2.ExternalDataPatchMode} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Crm.V2.ExternalDataPatchMode} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum ExternalDataPatchMode implements WireEnum {
-  /**
-   * Wire value {@code Replace}.
-   */
+  /** Wire value {@code Replace}. */
   REPLACE("Replace"),
 
-  /**
-   * Wire value {@code Merge}.
-   */
+  /** Wire value {@code Merge}. */
   MERGE("Merge"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -8,34 +8,25 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.FollowUpResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.FollowUpResponse}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface FollowUp {
-  /**
-   * JSON {@code leadId}: integer (int64).
-   */
+  /** JSON {@code leadId}: integer (int64). */
   Optional<Long> leadId();
 
-  /**
-   * JSON {@code followUpDate}: ISO-8601 date-time.
-   */
+  /** JSON {@code followUpDate}: ISO-8601 date-time. */
   Optional<Instant> followUpDate();
 
-  /**
-   * JSON {@code text}: string.
-   */
+  /** JSON {@code text}: string. */
   Optional<String> text();
 
-  /**
-   * JSON {@code pinToTop}: boolean.
-   */
+  /** JSON {@code pinToTop}: boolean. */
   Optional<Boolean> pinToTop();
 
-  /**
-   * A builder of {@code FollowUp}.
-   */
+  /** A builder of {@code FollowUp}. */
   static ImmutableFollowUp.Builder builder() {
     return ImmutableFollowUp.builder();
   }

@@ -5,32 +5,23 @@ package dev.titanj.crm.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code GeolocationCoordinatesSource} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code GeolocationCoordinatesSource} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum GeolocationCoordinatesSource implements WireEnum {
-  /**
-   * Wire value {@code None}.
-   */
+  /** Wire value {@code None}. */
   NONE("None"),
 
-  /**
-   * Wire value {@code System}.
-   */
+  /** Wire value {@code System}. */
   SYSTEM("System"),
 
-  /**
-   * Wire value {@code User}.
-   */
+  /** Wire value {@code User}. */
   USER("User"),
 
-  /**
-   * Wire value {@code Imported}.
-   */
+  /** Wire value {@code Imported}. */
   IMPORTED("Imported"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,32 +5,23 @@ package dev.titanj.crm.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code GeolocationVerificationStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code GeolocationVerificationStatus} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum GeolocationVerificationStatus implements WireEnum {
-  /**
-   * Wire value {@code Unverified}.
-   */
+  /** Wire value {@code Unverified}. */
   UNVERIFIED("Unverified"),
 
-  /**
-   * Wire value {@code InProgress}.
-   */
+  /** Wire value {@code InProgress}. */
   IN_PROGRESS("InProgress"),
 
-  /**
-   * Wire value {@code Failed}.
-   */
+  /** Wire value {@code Failed}. */
   FAILED("Failed"),
 
-  /**
-   * Wire value {@code Verified}.
-   */
+  /** Wire value {@code Verified}. */
   VERIFIED("Verified"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

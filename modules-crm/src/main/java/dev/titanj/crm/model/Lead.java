@@ -11,175 +11,122 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.LeadResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.LeadResponse} and {@code Crm.V2.ExportLeadsResponse}, read from responses.
+ * Every field except {@code id} is optional and lists and maps default to empty, whatever the API
+ * declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Lead {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
   /**
-   * JSON {@code status} exactly as sent (values of {@link LeadStatus}), so values this SDK does not know are kept.
+   * JSON {@code status} exactly as sent (values of {@link LeadStatus}), so values this SDK does not
+   * know are kept.
    */
   @WireName("status")
   Optional<String> statusAsString();
 
-  /**
-   * JSON {@code status} as {@link LeadStatus}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code status} as {@link LeadStatus}; unknown values are {@code UNKNOWN}. */
   default Optional<LeadStatus> status() {
     return statusAsString().map(s -> WireEnums.fromWire(LeadStatus.class, s));
   }
 
   /**
-   * JSON {@code priority} exactly as sent (values of {@link Priority}), so values this SDK does not know are kept.
+   * JSON {@code priority} exactly as sent (values of {@link Priority}), so values this SDK does not
+   * know are kept.
    */
   @WireName("priority")
   Optional<String> priorityAsString();
 
-  /**
-   * JSON {@code priority} as {@link Priority}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code priority} as {@link Priority}; unknown values are {@code UNKNOWN}. */
   default Optional<Priority> priority() {
     return priorityAsString().map(s -> WireEnums.fromWire(Priority.class, s));
   }
 
-  /**
-   * JSON {@code customerId}: integer (int64).
-   */
+  /** JSON {@code customerId}: integer (int64). */
   Optional<Long> customerId();
 
-  /**
-   * JSON {@code locationId}: integer (int64).
-   */
+  /** JSON {@code locationId}: integer (int64). */
   Optional<Long> locationId();
 
-  /**
-   * JSON {@code businessUnitId}: integer (int64).
-   */
+  /** JSON {@code businessUnitId}: integer (int64). */
   Optional<Long> businessUnitId();
 
-  /**
-   * JSON {@code jobTypeId}: integer (int64).
-   */
+  /** JSON {@code jobTypeId}: integer (int64). */
   Optional<Long> jobTypeId();
 
-  /**
-   * JSON {@code campaignId}: integer (int64).
-   */
+  /** JSON {@code campaignId}: integer (int64). */
   Optional<Long> campaignId();
 
-  /**
-   * JSON {@code followUpDate}: ISO-8601 date-time.
-   */
+  /** JSON {@code followUpDate}: ISO-8601 date-time. */
   Optional<Instant> followUpDate();
 
-  /**
-   * JSON {@code createdById}: integer (int64).
-   */
+  /** JSON {@code createdById}: integer (int64). */
   Optional<Long> createdById();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code tagTypeIds}: list of integer (int64).
-   */
+  /** JSON {@code tagTypeIds}: list of integer (int64). */
   List<Long> tagTypeIds();
 
-  /**
-   * JSON {@code dismissingReasonId}: integer (int64).
-   */
+  /** JSON {@code dismissingReasonId}: integer (int64). */
   Optional<Long> dismissingReasonId();
 
-  /**
-   * JSON {@code summary}: string.
-   */
+  /** JSON {@code summary}: string. */
   Optional<String> summary();
 
-  /**
-   * JSON {@code callReasonId}: integer (int64).
-   */
+  /** JSON {@code callReasonId}: integer (int64). */
   Optional<Long> callReasonId();
 
-  /**
-   * JSON {@code callId}: integer (int64).
-   */
+  /** JSON {@code callId}: integer (int64). */
   Optional<Long> callId();
 
-  /**
-   * JSON {@code bookingId}: integer (int64).
-   */
+  /** JSON {@code bookingId}: integer (int64). */
   Optional<Long> bookingId();
 
-  /**
-   * JSON {@code manualCallId}: integer (int64).
-   */
+  /** JSON {@code manualCallId}: integer (int64). */
   Optional<Long> manualCallId();
 
-  /**
-   * JSON {@code leadUrl}: string.
-   */
+  /** JSON {@code leadUrl}: string. */
   Optional<String> leadUrl();
 
-  /**
-   * JSON {@code leadCustomerName}: string.
-   */
+  /** JSON {@code leadCustomerName}: string. */
   Optional<String> leadCustomerName();
 
-  /**
-   * JSON {@code leadPhone}: string.
-   */
+  /** JSON {@code leadPhone}: string. */
   Optional<String> leadPhone();
 
-  /**
-   * JSON {@code leadEmail}: string.
-   */
+  /** JSON {@code leadEmail}: string. */
   Optional<String> leadEmail();
 
-  /**
-   * JSON {@code leadStreet}: string.
-   */
+  /** JSON {@code leadStreet}: string. */
   Optional<String> leadStreet();
 
-  /**
-   * JSON {@code leadUnit}: string.
-   */
+  /** JSON {@code leadUnit}: string. */
   Optional<String> leadUnit();
 
-  /**
-   * JSON {@code leadCity}: string.
-   */
+  /** JSON {@code leadCity}: string. */
   Optional<String> leadCity();
 
-  /**
-   * JSON {@code leadState}: string.
-   */
+  /** JSON {@code leadState}: string. */
   Optional<String> leadState();
 
-  /**
-   * JSON {@code leadZip}: string.
-   */
+  /** JSON {@code leadZip}: string. */
   Optional<String> leadZip();
 
-  /**
-   * JSON {@code leadCountry}: string.
-   */
+  /** JSON {@code leadCountry}: string. */
   Optional<String> leadCountry();
 
-  /**
-   * A builder of {@code Lead}.
-   */
+  /** JSON {@code active}: boolean; only in {@code Crm.V2.ExportLeadsResponse}. */
+  Optional<Boolean> active();
+
+  /** A builder of {@code Lead}. */
   static ImmutableLead.Builder builder() {
     return ImmutableLead.builder();
   }

@@ -5,27 +5,20 @@ package dev.titanj.crm.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Crm.V2.LeadStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Crm.V2.LeadStatus} (string wire values); unknown values read as {@link
+ * #UNKNOWN}.
  */
 public enum LeadStatus implements WireEnum {
-  /**
-   * Wire value {@code Open}.
-   */
+  /** Wire value {@code Open}. */
   OPEN("Open"),
 
-  /**
-   * Wire value {@code Dismissed}.
-   */
+  /** Wire value {@code Dismissed}. */
   DISMISSED("Dismissed"),
 
-  /**
-   * Wire value {@code Converted}.
-   */
+  /** Wire value {@code Converted}. */
   CONVERTED("Converted"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -9,89 +9,65 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Locations.LocationResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.Locations.LocationResponse}, {@code Crm.V2.ExportLocationsResponse} and
+ * {@code Crm.V2.Locations.CreateLocationResponse}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Location {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code customerId}: integer (int64).
-   */
+  /** JSON {@code customerId}: integer (int64). */
   Optional<Long> customerId();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code address}: object {@link CustomerAddress}.
-   */
+  /** JSON {@code address}: object {@link CustomerAddress}. */
   Optional<CustomerAddress> address();
 
-  /**
-   * JSON {@code customFields}: list of object {@link CustomFieldModel}.
-   */
-  List<CustomFieldModel> customFields();
+  /** JSON {@code customFields}: list of object {@link CustomField}. */
+  List<CustomField> customFields();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code createdById}: integer (int64).
-   */
+  /** JSON {@code createdById}: integer (int64). */
   Optional<Long> createdById();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code mergedToId}: integer (int64).
-   */
+  /** JSON {@code mergedToId}: integer (int64). */
   Optional<Long> mergedToId();
 
-  /**
-   * JSON {@code zoneId}: integer (int64).
-   */
+  /** JSON {@code zoneId}: integer (int64). */
   Optional<Long> zoneId();
 
-  /**
-   * JSON {@code taxExempt}: boolean.
-   */
+  /** JSON {@code taxExempt}: boolean. */
   Optional<Boolean> taxExempt();
 
-  /**
-   * JSON {@code tagTypeIds}: list of integer (int64).
-   */
+  /** JSON {@code tagTypeIds}: list of integer (int64). */
   List<Long> tagTypeIds();
 
-  /**
-   * JSON {@code externalData}: list of object {@link ExternalDataModel}.
-   */
-  List<ExternalDataModel> externalData();
+  /** JSON {@code externalData}: list of object {@link ExternalData}. */
+  List<ExternalData> externalData();
 
-  /**
-   * JSON {@code taxZoneId}: integer (int64).
-   */
+  /** JSON {@code taxZoneId}: integer (int64). */
   Optional<Long> taxZoneId();
 
   /**
-   * A builder of {@code Location}.
+   * JSON {@code contacts}: list of object {@link LocationContact}; only in {@code
+   * Crm.V2.Locations.CreateLocationResponse}.
    */
+  List<LocationContact> contacts();
+
+  /** A builder of {@code Location}. */
   static ImmutableLocation.Builder builder() {
     return ImmutableLocation.builder();
   }

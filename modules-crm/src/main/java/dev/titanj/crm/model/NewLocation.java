@@ -11,114 +11,102 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Customers.NewLocation}. Required: {@code name}, {@code address}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.Customers.NewLocation}. Required: {@code name}, {@code address};
+ * {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent
+ * (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface NewLocation extends TitanRequest {
-  /**
-   * JSON {@code name}: string; required.
-   */
+  /** JSON {@code name}: string; required. */
   String name();
 
-  /**
-   * JSON {@code address}: object {@link CustomerAddress}; required.
-   */
+  /** JSON {@code address}: object {@link CustomerAddress}; required. */
   CustomerAddress address();
 
   /**
-   * JSON {@code contacts}: list of object {@link NewCustomerContact}; not sent unless set (an empty list is sent as {@code []}); {@code clearContacts()} sends null.
+   * JSON {@code contacts}: list of object {@link NewContact}; not sent unless set (an empty list is
+   * sent as {@code []}); {@code clearContacts()} sends null.
    */
   @Nullable
   @Clearable
-  List<NewCustomerContact> contacts();
+  List<NewContact> contacts();
 
   /**
-   * JSON {@code customFields}: list of object {@link CustomFieldUpdateModel}; not sent unless set (an empty list is sent as {@code []}); {@code clearCustomFields()} sends null.
+   * JSON {@code customFields}: list of object {@link CustomFieldValue}; not sent unless set (an
+   * empty list is sent as {@code []}); {@code clearCustomFields()} sends null.
    */
   @Nullable
   @Clearable
-  List<CustomFieldUpdateModel> customFields();
+  List<CustomFieldValue> customFields();
 
   /**
-   * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as {@code []}); {@code clearTagTypeIds()} sends null.
+   * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as
+   * {@code []}); {@code clearTagTypeIds()} sends null.
    */
   @Nullable
   @Clearable
   List<Long> tagTypeIds();
 
   /**
-   * JSON {@code externalData}: object {@link ExternalDataCreateRequest}; {@code clearExternalData()} sends null.
+   * JSON {@code externalData}: object {@link ExternalDataCreateRequest}; {@code
+   * clearExternalData()} sends null.
    */
   @Clearable
   Optional<ExternalDataCreateRequest> externalData();
 
   /**
-   * JSON {@code coordinatesSource}: enum {@link GeolocationCoordinatesSource}; {@code clearCoordinatesSource()} sends null.
+   * JSON {@code coordinatesSource}: enum {@link GeolocationCoordinatesSource}; {@code
+   * clearCoordinatesSource()} sends null.
    */
   @Clearable
   Optional<GeolocationCoordinatesSource> coordinatesSource();
 
   /**
-   * JSON {@code coordinatesVerificationStatus}: enum {@link GeolocationVerificationStatus}; {@code clearCoordinatesVerificationStatus()} sends null.
+   * JSON {@code coordinatesVerificationStatus}: enum {@link GeolocationVerificationStatus}; {@code
+   * clearCoordinatesVerificationStatus()} sends null.
    */
   @Clearable
   Optional<GeolocationVerificationStatus> coordinatesVerificationStatus();
 
-  /**
-   * A builder of {@code NewLocation}.
-   */
+  /** A builder of {@code NewLocation}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link NewLocation}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link NewLocation}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableNewLocation.Builder {
-    /**
-     * Sends {@code "contacts": null}, clearing the field.
-     */
+    /** Sends {@code "contacts": null}, clearing the field. */
     public Builder clearContacts() {
       addExplicitNulls("contacts");
       return this;
     }
 
-    /**
-     * Sends {@code "customFields": null}, clearing the field.
-     */
+    /** Sends {@code "customFields": null}, clearing the field. */
     public Builder clearCustomFields() {
       addExplicitNulls("customFields");
       return this;
     }
 
-    /**
-     * Sends {@code "tagTypeIds": null}, clearing the field.
-     */
+    /** Sends {@code "tagTypeIds": null}, clearing the field. */
     public Builder clearTagTypeIds() {
       addExplicitNulls("tagTypeIds");
       return this;
     }
 
-    /**
-     * Sends {@code "externalData": null}, clearing the field.
-     */
+    /** Sends {@code "externalData": null}, clearing the field. */
     public Builder clearExternalData() {
       addExplicitNulls("externalData");
       return this;
     }
 
-    /**
-     * Sends {@code "coordinatesSource": null}, clearing the field.
-     */
+    /** Sends {@code "coordinatesSource": null}, clearing the field. */
     public Builder clearCoordinatesSource() {
       addExplicitNulls("coordinatesSource");
       return this;
     }
 
-    /**
-     * Sends {@code "coordinatesVerificationStatus": null}, clearing the field.
-     */
+    /** Sends {@code "coordinatesVerificationStatus": null}, clearing the field. */
     public Builder clearCoordinatesVerificationStatus() {
       addExplicitNulls("coordinatesVerificationStatus");
       return this;

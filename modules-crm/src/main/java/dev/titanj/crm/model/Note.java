@@ -8,44 +8,31 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.NoteResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.NoteResponse}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Note {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code text}: string.
-   */
+  /** JSON {@code text}: string. */
   Optional<String> text();
 
-  /**
-   * JSON {@code isPinned}: boolean.
-   */
+  /** JSON {@code isPinned}: boolean. */
   Optional<Boolean> isPinned();
 
-  /**
-   * JSON {@code createdById}: integer (int64).
-   */
+  /** JSON {@code createdById}: integer (int64). */
   Optional<Long> createdById();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * A builder of {@code Note}.
-   */
+  /** A builder of {@code Note}. */
   static ImmutableNote.Builder builder() {
     return ImmutableNote.builder();
   }

@@ -7,24 +7,19 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.Customers.PhoneSettings}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.Customers.PhoneSettings}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface PhoneSettings {
-  /**
-   * JSON {@code phoneNumber}: string.
-   */
+  /** JSON {@code phoneNumber}: string. */
   Optional<String> phoneNumber();
 
-  /**
-   * JSON {@code doNotText}: boolean.
-   */
+  /** JSON {@code doNotText}: boolean. */
   Optional<Boolean> doNotText();
 
-  /**
-   * A builder of {@code PhoneSettings}.
-   */
+  /** A builder of {@code PhoneSettings}. */
   static ImmutablePhoneSettings.Builder builder() {
     return ImmutablePhoneSettings.builder();
   }

@@ -8,29 +8,19 @@ import dev.titanj.core.json.WireEnum;
  * Values of {@code Crm.V2.Priority} (string wire values); unknown values read as {@link #UNKNOWN}.
  */
 public enum Priority implements WireEnum {
-  /**
-   * Wire value {@code Low}.
-   */
+  /** Wire value {@code Low}. */
   LOW("Low"),
 
-  /**
-   * Wire value {@code Normal}.
-   */
+  /** Wire value {@code Normal}. */
   NORMAL("Normal"),
 
-  /**
-   * Wire value {@code High}.
-   */
+  /** Wire value {@code High}. */
   HIGH("High"),
 
-  /**
-   * Wire value {@code Urgent}.
-   */
+  /** Wire value {@code Urgent}. */
   URGENT("Urgent"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

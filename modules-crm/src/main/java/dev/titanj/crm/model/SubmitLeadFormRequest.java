@@ -9,78 +9,58 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.SubmitLeadFormRequest}. Required: {@code name}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.SubmitLeadFormRequest}. Required: {@code name}; {@code build()} fails
+ * without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code
+ * clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface SubmitLeadFormRequest extends TitanRequest {
-  /**
-   * JSON {@code name}: string; required.
-   */
+  /** JSON {@code name}: string; required. */
   String name();
 
-  /**
-   * JSON {@code email}: string; {@code clearEmail()} sends null.
-   */
+  /** JSON {@code email}: string; {@code clearEmail()} sends null. */
   @Clearable
   Optional<String> email();
 
-  /**
-   * JSON {@code phoneNumber}: string; {@code clearPhoneNumber()} sends null.
-   */
+  /** JSON {@code phoneNumber}: string; {@code clearPhoneNumber()} sends null. */
   @Clearable
   Optional<String> phoneNumber();
 
-  /**
-   * JSON {@code address}: object {@link CustomerAddress}; {@code clearAddress()} sends null.
-   */
+  /** JSON {@code address}: object {@link CustomerAddress}; {@code clearAddress()} sends null. */
   @Clearable
   Optional<CustomerAddress> address();
 
-  /**
-   * JSON {@code summary}: string; {@code clearSummary()} sends null.
-   */
+  /** JSON {@code summary}: string; {@code clearSummary()} sends null. */
   @Clearable
   Optional<String> summary();
 
-  /**
-   * A builder of {@code SubmitLeadFormRequest}.
-   */
+  /** A builder of {@code SubmitLeadFormRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link SubmitLeadFormRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link SubmitLeadFormRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableSubmitLeadFormRequest.Builder {
-    /**
-     * Sends {@code "email": null}, clearing the field.
-     */
+    /** Sends {@code "email": null}, clearing the field. */
     public Builder clearEmail() {
       addExplicitNulls("email");
       return this;
     }
 
-    /**
-     * Sends {@code "phoneNumber": null}, clearing the field.
-     */
+    /** Sends {@code "phoneNumber": null}, clearing the field. */
     public Builder clearPhoneNumber() {
       addExplicitNulls("phoneNumber");
       return this;
     }
 
-    /**
-     * Sends {@code "address": null}, clearing the field.
-     */
+    /** Sends {@code "address": null}, clearing the field. */
     public Builder clearAddress() {
       addExplicitNulls("address");
       return this;
     }
 
-    /**
-     * Sends {@code "summary": null}, clearing the field.
-     */
+    /** Sends {@code "summary": null}, clearing the field. */
     public Builder clearSummary() {
       addExplicitNulls("summary");
       return this;

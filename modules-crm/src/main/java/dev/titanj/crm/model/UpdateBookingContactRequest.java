@@ -9,37 +9,31 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Crm.V2.UpdateBookingContactRequest}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Crm.V2.UpdateBookingContactRequest}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface UpdateBookingContactRequest {
   /**
-   * JSON {@code type} exactly as sent (values of {@link ContactType}), so values this SDK does not know are kept.
+   * JSON {@code type} exactly as sent (values of {@link ContactType}), so values this SDK does not
+   * know are kept.
    */
   @WireName("type")
   Optional<String> typeAsString();
 
-  /**
-   * JSON {@code type} as {@link ContactType}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code type} as {@link ContactType}; unknown values are {@code UNKNOWN}. */
   default Optional<ContactType> type() {
     return typeAsString().map(s -> WireEnums.fromWire(ContactType.class, s));
   }
 
-  /**
-   * JSON {@code value}: string.
-   */
+  /** JSON {@code value}: string. */
   Optional<String> value();
 
-  /**
-   * JSON {@code memo}: string.
-   */
+  /** JSON {@code memo}: string. */
   Optional<String> memo();
 
-  /**
-   * A builder of {@code UpdateBookingContactRequest}.
-   */
+  /** A builder of {@code UpdateBookingContactRequest}. */
   static ImmutableUpdateBookingContactRequest.Builder builder() {
     return ImmutableUpdateBookingContactRequest.builder();
   }

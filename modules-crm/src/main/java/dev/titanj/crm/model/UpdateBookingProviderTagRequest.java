@@ -8,39 +8,37 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.UpdateBookingProviderTagRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.UpdateBookingProviderTagRequest}. No field is required. Sent exactly
+ * as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code
+ * null}.
  */
 @TitanValue
 @Value.Immutable
 public interface UpdateBookingProviderTagRequest extends TitanRequest {
-  /**
-   * JSON {@code tagName}: string.
-   */
+  /** JSON {@code tagName}: string. */
   Optional<String> tagName();
 
-  /**
-   * JSON {@code description}: string.
-   */
+  /** JSON {@code description}: string. */
   Optional<String> description();
 
   /**
-   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier):
+   * fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else
+   * is sent. See {@link TitanRequest#changes}.
    */
-  static UpdateBookingProviderTagRequest changes(GetBookingProviderTag before,
-      GetBookingProviderTag after) {
+  static UpdateBookingProviderTagRequest changes(
+      BookingProviderTag before, BookingProviderTag after) {
     return TitanRequest.changes(UpdateBookingProviderTagRequest.class, before, after);
   }
 
-  /**
-   * A builder of {@code UpdateBookingProviderTagRequest}.
-   */
+  /** A builder of {@code UpdateBookingProviderTagRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a {@link UpdateBookingProviderTagRequest}; {@code clearX()} methods send an explicit null.
+   * Builds a {@link UpdateBookingProviderTagRequest}; {@code clearX()} methods send an explicit
+   * null.
    */
-  final class Builder extends ImmutableUpdateBookingProviderTagRequest.Builder {
-  }
+  final class Builder extends ImmutableUpdateBookingProviderTagRequest.Builder {}
 }

@@ -11,94 +11,69 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.UpdateBookingRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.UpdateBookingRequest}. No field is required. Sent exactly as built: a
+ * field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface UpdateBookingRequest extends TitanRequest {
-  /**
-   * JSON {@code source}: string.
-   */
+  /** JSON {@code source}: string. */
   Optional<String> source();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code address}: object {@link CrmV2AddressPatchModel}.
-   */
-  Optional<CrmV2AddressPatchModel> address();
+  /** JSON {@code address}: object {@link UpdateBookingAddress}. */
+  Optional<UpdateBookingAddress> address();
 
-  /**
-   * JSON {@code customerType}: enum {@link CustomerType}.
-   */
+  /** JSON {@code customerType}: enum {@link CustomerType}. */
   Optional<CustomerType> customerType();
 
-  /**
-   * JSON {@code start}: ISO-8601 date-time.
-   */
+  /** JSON {@code start}: ISO-8601 date-time. */
   Optional<Instant> start();
 
-  /**
-   * JSON {@code summary}: string.
-   */
+  /** JSON {@code summary}: string. */
   Optional<String> summary();
 
-  /**
-   * JSON {@code campaignId}: integer (int64).
-   */
+  /** JSON {@code campaignId}: integer (int64). */
   Optional<Long> campaignId();
 
-  /**
-   * JSON {@code businessUnitId}: integer (int64).
-   */
+  /** JSON {@code businessUnitId}: integer (int64). */
   Optional<Long> businessUnitId();
 
-  /**
-   * JSON {@code jobTypeId}: integer (int64).
-   */
+  /** JSON {@code jobTypeId}: integer (int64). */
   Optional<Long> jobTypeId();
 
-  /**
-   * JSON {@code priority}: enum {@link Priority}.
-   */
+  /** JSON {@code priority}: enum {@link Priority}. */
   Optional<Priority> priority();
 
-  /**
-   * JSON {@code isFirstTimeClient}: boolean.
-   */
+  /** JSON {@code isFirstTimeClient}: boolean. */
   Optional<Boolean> isFirstTimeClient();
 
   /**
-   * JSON {@code uploadedImages}: list of string; not sent unless set (an empty list is sent as {@code []}).
+   * JSON {@code uploadedImages}: list of string; not sent unless set (an empty list is sent as
+   * {@code []}).
    */
   @Nullable
   List<String> uploadedImages();
 
-  /**
-   * JSON {@code externalId}: string.
-   */
+  /** JSON {@code externalId}: string. */
   Optional<String> externalId();
 
   /**
-   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier):
+   * fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else
+   * is sent. See {@link TitanRequest#changes}.
    */
   static UpdateBookingRequest changes(Booking before, Booking after) {
     return TitanRequest.changes(UpdateBookingRequest.class, before, after);
   }
 
-  /**
-   * A builder of {@code UpdateBookingRequest}.
-   */
+  /** A builder of {@code UpdateBookingRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link UpdateBookingRequest}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableUpdateBookingRequest.Builder {
-  }
+  /** Builds a {@link UpdateBookingRequest}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableUpdateBookingRequest.Builder {}
 }

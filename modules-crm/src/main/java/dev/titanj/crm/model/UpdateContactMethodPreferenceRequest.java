@@ -8,34 +8,34 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.UpdateContactMethodPreferenceRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.UpdateContactMethodPreferenceRequest}. No field is required. Sent
+ * exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends
+ * {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface UpdateContactMethodPreferenceRequest extends TitanRequest {
-  /**
-   * JSON {@code value}: string.
-   */
+  /** JSON {@code value}: string. */
   Optional<String> value();
 
   /**
-   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier):
+   * fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else
+   * is sent. See {@link TitanRequest#changes}.
    */
-  static UpdateContactMethodPreferenceRequest changes(ContactPreference before,
-      ContactPreference after) {
+  static UpdateContactMethodPreferenceRequest changes(
+      ContactPreference before, ContactPreference after) {
     return TitanRequest.changes(UpdateContactMethodPreferenceRequest.class, before, after);
   }
 
-  /**
-   * A builder of {@code UpdateContactMethodPreferenceRequest}.
-   */
+  /** A builder of {@code UpdateContactMethodPreferenceRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a {@link UpdateContactMethodPreferenceRequest}; {@code clearX()} methods send an explicit null.
+   * Builds a {@link UpdateContactMethodPreferenceRequest}; {@code clearX()} methods send an
+   * explicit null.
    */
-  final class Builder extends ImmutableUpdateContactMethodPreferenceRequest.Builder {
-  }
+  final class Builder extends ImmutableUpdateContactMethodPreferenceRequest.Builder {}
 }

@@ -8,31 +8,29 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.UpdateContactMethodRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.UpdateContactMethodRequest}. No field is required. Sent exactly as
+ * built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code
+ * null}.
  */
 @TitanValue
 @Value.Immutable
 public interface UpdateContactMethodRequest extends TitanRequest {
-  /**
-   * JSON {@code value}: string.
-   */
+  /** JSON {@code value}: string. */
   Optional<String> value();
 
-  /**
-   * JSON {@code memo}: string.
-   */
+  /** JSON {@code memo}: string. */
   Optional<String> memo();
 
   /**
-   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier):
+   * fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else
+   * is sent. See {@link TitanRequest#changes}.
    */
   static UpdateContactMethodRequest changes(ContactMethod before, ContactMethod after) {
     return TitanRequest.changes(UpdateContactMethodRequest.class, before, after);
   }
 
-  /**
-   * A builder of {@code UpdateContactMethodRequest}.
-   */
+  /** A builder of {@code UpdateContactMethodRequest}. */
   static Builder builder() {
     return new Builder();
   }
@@ -40,6 +38,5 @@ public interface UpdateContactMethodRequest extends TitanRequest {
   /**
    * Builds a {@link UpdateContactMethodRequest}; {@code clearX()} methods send an explicit null.
    */
-  final class Builder extends ImmutableUpdateContactMethodRequest.Builder {
-  }
+  final class Builder extends ImmutableUpdateContactMethodRequest.Builder {}
 }

@@ -9,71 +9,57 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.UpdateContactRequest}. Required: {@code isArchived}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.UpdateContactRequest} and {@code Crm.V2.ReplaceContactRequest}.
+ * Required: {@code isArchived}; {@code build()} fails without it. Sent exactly as built: a field
+ * that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface UpdateContactRequest extends TitanRequest {
-  /**
-   * JSON {@code name}: string; {@code clearName()} sends null.
-   */
+  /** JSON {@code name}: string; {@code clearName()} sends null. */
   @Clearable
   Optional<String> name();
 
-  /**
-   * JSON {@code title}: string; {@code clearTitle()} sends null.
-   */
+  /** JSON {@code title}: string; {@code clearTitle()} sends null. */
   @Clearable
   Optional<String> title();
 
-  /**
-   * JSON {@code referenceId}: string; {@code clearReferenceId()} sends null.
-   */
+  /** JSON {@code referenceId}: string; {@code clearReferenceId()} sends null. */
   @Clearable
   Optional<String> referenceId();
 
-  /**
-   * JSON {@code isArchived}: boolean; required.
-   */
+  /** JSON {@code isArchived}: boolean; required. */
   boolean isArchived();
 
   /**
-   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier):
+   * fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else
+   * is sent. See {@link TitanRequest#changes}.
    */
   static UpdateContactRequest changes(Contact before, Contact after) {
     return TitanRequest.changes(UpdateContactRequest.class, before, after);
   }
 
-  /**
-   * A builder of {@code UpdateContactRequest}.
-   */
+  /** A builder of {@code UpdateContactRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link UpdateContactRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link UpdateContactRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableUpdateContactRequest.Builder {
-    /**
-     * Sends {@code "name": null}, clearing the field.
-     */
+    /** Sends {@code "name": null}, clearing the field. */
     public Builder clearName() {
       addExplicitNulls("name");
       return this;
     }
 
-    /**
-     * Sends {@code "title": null}, clearing the field.
-     */
+    /** Sends {@code "title": null}, clearing the field. */
     public Builder clearTitle() {
       addExplicitNulls("title");
       return this;
     }
 
-    /**
-     * Sends {@code "referenceId": null}, clearing the field.
-     */
+    /** Sends {@code "referenceId": null}, clearing the field. */
     public Builder clearReferenceId() {
       addExplicitNulls("referenceId");
       return this;

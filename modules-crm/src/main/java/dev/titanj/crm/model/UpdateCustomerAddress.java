@@ -7,61 +7,43 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Customers.UpdateCustomerAddress}. Required: {@code street}, {@code unit}, {@code city}, {@code state}, {@code zip}, {@code country}, {@code latitude}, {@code longitude}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.Customers.UpdateCustomerAddress}. Required: {@code street}, {@code
+ * unit}, {@code city}, {@code state}, {@code zip}, {@code country}, {@code latitude}, {@code
+ * longitude}; {@code build()} fails without them. Sent exactly as built: a field that was not set
+ * is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface UpdateCustomerAddress extends TitanRequest {
-  /**
-   * JSON {@code street}: string; required.
-   */
+  /** JSON {@code street}: string; required. */
   String street();
 
-  /**
-   * JSON {@code unit}: string; required.
-   */
+  /** JSON {@code unit}: string; required. */
   String unit();
 
-  /**
-   * JSON {@code city}: string; required.
-   */
+  /** JSON {@code city}: string; required. */
   String city();
 
-  /**
-   * JSON {@code state}: string; required.
-   */
+  /** JSON {@code state}: string; required. */
   String state();
 
-  /**
-   * JSON {@code zip}: string; required.
-   */
+  /** JSON {@code zip}: string; required. */
   String zip();
 
-  /**
-   * JSON {@code country}: string; required.
-   */
+  /** JSON {@code country}: string; required. */
   String country();
 
-  /**
-   * JSON {@code latitude}: double; required.
-   */
+  /** JSON {@code latitude}: double; required. */
   double latitude();
 
-  /**
-   * JSON {@code longitude}: double; required.
-   */
+  /** JSON {@code longitude}: double; required. */
   double longitude();
 
-  /**
-   * A builder of {@code UpdateCustomerAddress}.
-   */
+  /** A builder of {@code UpdateCustomerAddress}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link UpdateCustomerAddress}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableUpdateCustomerAddress.Builder {
-  }
+  /** Builds a {@link UpdateCustomerAddress}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableUpdateCustomerAddress.Builder {}
 }

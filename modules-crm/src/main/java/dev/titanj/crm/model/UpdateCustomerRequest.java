@@ -10,90 +10,71 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Customers.UpdateCustomerRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.Customers.UpdateCustomerRequest}. No field is required. Sent exactly
+ * as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code
+ * null}.
  */
 @TitanValue
 @Value.Immutable
 public interface UpdateCustomerRequest extends TitanRequest {
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code type}: enum {@link CustomerType}.
-   */
+  /** JSON {@code type}: enum {@link CustomerType}. */
   Optional<CustomerType> type();
 
-  /**
-   * JSON {@code address}: object {@link UpdateCustomerAddress}.
-   */
+  /** JSON {@code address}: object {@link UpdateCustomerAddress}. */
   Optional<UpdateCustomerAddress> address();
 
   /**
-   * JSON {@code customFields}: list of object {@link CustomFieldUpdateModel}; not sent unless set (an empty list is sent as {@code []}).
+   * JSON {@code customFields}: list of object {@link CustomFieldValue}; not sent unless set (an
+   * empty list is sent as {@code []}).
    */
   @Nullable
-  List<CustomFieldUpdateModel> customFields();
+  List<CustomFieldValue> customFields();
 
-  /**
-   * JSON {@code externalData}: object {@link ExternalDataUpdateRequest}.
-   */
+  /** JSON {@code externalData}: object {@link ExternalDataUpdateRequest}. */
   Optional<ExternalDataUpdateRequest> externalData();
 
-  /**
-   * JSON {@code doNotMail}: boolean.
-   */
+  /** JSON {@code doNotMail}: boolean. */
   Optional<Boolean> doNotMail();
 
-  /**
-   * JSON {@code doNotService}: boolean.
-   */
+  /** JSON {@code doNotService}: boolean. */
   Optional<Boolean> doNotService();
 
-  /**
-   * JSON {@code nationalAccount}: boolean.
-   */
+  /** JSON {@code nationalAccount}: boolean. */
   Optional<Boolean> nationalAccount();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
   /**
-   * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as {@code []}).
+   * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as
+   * {@code []}).
    */
   @Nullable
   List<Long> tagTypeIds();
 
-  /**
-   * JSON {@code taxExempt}: boolean.
-   */
+  /** JSON {@code taxExempt}: boolean. */
   Optional<Boolean> taxExempt();
 
-  /**
-   * JSON {@code paymentTermId}: integer (int64).
-   */
+  /** JSON {@code paymentTermId}: integer (int64). */
   Optional<Long> paymentTermId();
 
   /**
-   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier):
+   * fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else
+   * is sent. See {@link TitanRequest#changes}.
    */
   static UpdateCustomerRequest changes(Customer before, Customer after) {
     return TitanRequest.changes(UpdateCustomerRequest.class, before, after);
   }
 
-  /**
-   * A builder of {@code UpdateCustomerRequest}.
-   */
+  /** A builder of {@code UpdateCustomerRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link UpdateCustomerRequest}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableUpdateCustomerRequest.Builder {
-  }
+  /** Builds a {@link UpdateCustomerRequest}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableUpdateCustomerRequest.Builder {}
 }

@@ -10,70 +10,59 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Crm.V2.Locations.UpdateLocationRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Crm.V2.Locations.UpdateLocationRequest}. No field is required. Sent exactly
+ * as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code
+ * null}.
  */
 @TitanValue
 @Value.Immutable
 public interface UpdateLocationRequest extends TitanRequest {
-  /**
-   * JSON {@code customerId}: integer (int64).
-   */
+  /** JSON {@code customerId}: integer (int64). */
   Optional<Long> customerId();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code address}: object {@link LocationsAddressPatchModel}.
-   */
-  Optional<LocationsAddressPatchModel> address();
+  /** JSON {@code address}: object {@link UpdateLocationAddress}. */
+  Optional<UpdateLocationAddress> address();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code taxZoneId}: integer (int64).
-   */
+  /** JSON {@code taxZoneId}: integer (int64). */
   Optional<Long> taxZoneId();
 
   /**
-   * JSON {@code customFields}: list of object {@link CustomFieldUpdateModel}; not sent unless set (an empty list is sent as {@code []}).
+   * JSON {@code customFields}: list of object {@link CustomFieldValue}; not sent unless set (an
+   * empty list is sent as {@code []}).
    */
   @Nullable
-  List<CustomFieldUpdateModel> customFields();
+  List<CustomFieldValue> customFields();
 
   /**
-   * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as {@code []}): the API says "If it is an empty list, all tags on the location will be removed".
+   * JSON {@code tagTypeIds}: list of integer (int64); not sent unless set (an empty list is sent as
+   * {@code []}): the API says "If it is an empty list, all tags on the location will be removed".
    */
   @Nullable
   List<Long> tagTypeIds();
 
-  /**
-   * JSON {@code externalData}: object {@link ExternalDataUpdateRequest}.
-   */
+  /** JSON {@code externalData}: object {@link ExternalDataUpdateRequest}. */
   Optional<ExternalDataUpdateRequest> externalData();
 
   /**
-   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier):
+   * fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else
+   * is sent. See {@link TitanRequest#changes}.
    */
   static UpdateLocationRequest changes(Location before, Location after) {
     return TitanRequest.changes(UpdateLocationRequest.class, before, after);
   }
 
-  /**
-   * A builder of {@code UpdateLocationRequest}.
-   */
+  /** A builder of {@code UpdateLocationRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link UpdateLocationRequest}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableUpdateLocationRequest.Builder {
-  }
+  /** Builds a {@link UpdateLocationRequest}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableUpdateLocationRequest.Builder {}
 }

@@ -2,78 +2,56 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.internal;
 
-import dev.titanj.crm.model.AddBulkTagsRequest;
-import dev.titanj.crm.model.AddressModel;
 import dev.titanj.crm.model.Booking;
+import dev.titanj.crm.model.BookingAddress;
 import dev.titanj.crm.model.BookingContact;
-import dev.titanj.crm.model.BookingContactModel;
 import dev.titanj.crm.model.BookingProviderTag;
+import dev.titanj.crm.model.BulkTagsRequest;
 import dev.titanj.crm.model.Contact;
-import dev.titanj.crm.model.ContactCreateRequest;
 import dev.titanj.crm.model.ContactMethod;
+import dev.titanj.crm.model.ContactMethodRequest;
 import dev.titanj.crm.model.ContactPreference;
 import dev.titanj.crm.model.ContactPreferenceType;
 import dev.titanj.crm.model.ContactPreferences;
 import dev.titanj.crm.model.ContactPreferencesRequest;
 import dev.titanj.crm.model.ContactRelationship;
-import dev.titanj.crm.model.CreateBookingProviderTag;
+import dev.titanj.crm.model.ContactUpdate;
+import dev.titanj.crm.model.CreateBookingContactRequest;
 import dev.titanj.crm.model.CreateBookingProviderTagRequest;
 import dev.titanj.crm.model.CreateBookingRequest;
-import dev.titanj.crm.model.CreateContactMethodRequest;
 import dev.titanj.crm.model.CreateContactRequest;
-import dev.titanj.crm.model.CreateCustomerContactRequest;
+import dev.titanj.crm.model.CreateCustomerNoteRequest;
 import dev.titanj.crm.model.CreateCustomerRequest;
-import dev.titanj.crm.model.CreateCustomerTag;
 import dev.titanj.crm.model.CreateFollowUpRequest;
-import dev.titanj.crm.model.CreateLocation;
+import dev.titanj.crm.model.CreateLeadNoteRequest;
+import dev.titanj.crm.model.CreateLeadRequest;
+import dev.titanj.crm.model.CreateLocationNoteRequest;
 import dev.titanj.crm.model.CreateLocationRequest;
-import dev.titanj.crm.model.CreateLocationTag;
-import dev.titanj.crm.model.CreatedCustomer;
-import dev.titanj.crm.model.CrmV2AddressPatchModel;
-import dev.titanj.crm.model.CustomFieldModel;
-import dev.titanj.crm.model.CustomFieldUpdateModel;
+import dev.titanj.crm.model.CustomField;
+import dev.titanj.crm.model.CustomFieldType;
+import dev.titanj.crm.model.CustomFieldValue;
 import dev.titanj.crm.model.Customer;
 import dev.titanj.crm.model.CustomerAddress;
 import dev.titanj.crm.model.CustomerContact;
-import dev.titanj.crm.model.CustomerContactWithModifiedOn;
-import dev.titanj.crm.model.CustomerContactWithModifiedOnAndCustomerId;
-import dev.titanj.crm.model.CustomerNoteCreateRequest;
-import dev.titanj.crm.model.CustomersCustomFieldType;
-import dev.titanj.crm.model.DismissBookingModel;
+import dev.titanj.crm.model.CustomerTags;
+import dev.titanj.crm.model.DismissBookingRequest;
 import dev.titanj.crm.model.DismissLeadRequest;
-import dev.titanj.crm.model.ExportBooking;
-import dev.titanj.crm.model.ExportCustomer;
-import dev.titanj.crm.model.ExportCustomerContact;
-import dev.titanj.crm.model.ExportLeads;
-import dev.titanj.crm.model.ExportLocationContact;
-import dev.titanj.crm.model.ExportLocations;
+import dev.titanj.crm.model.ExternalData;
 import dev.titanj.crm.model.ExternalDataCreateRequest;
-import dev.titanj.crm.model.ExternalDataModel;
-import dev.titanj.crm.model.ExternalDataUpdateModel;
+import dev.titanj.crm.model.ExternalDataUpdate;
 import dev.titanj.crm.model.ExternalDataUpdateRequest;
 import dev.titanj.crm.model.FollowUp;
-import dev.titanj.crm.model.GetBookingProviderTag;
 import dev.titanj.crm.model.Lead;
-import dev.titanj.crm.model.LeadCreateRequest;
-import dev.titanj.crm.model.LeadNoteCreateRequest;
-import dev.titanj.crm.model.LeadUpdateRequest;
 import dev.titanj.crm.model.Location;
 import dev.titanj.crm.model.LocationContact;
-import dev.titanj.crm.model.LocationContactCreateRequest;
-import dev.titanj.crm.model.LocationContactResponse;
-import dev.titanj.crm.model.LocationContactUpdateRequest;
-import dev.titanj.crm.model.LocationNoteCreateRequest;
-import dev.titanj.crm.model.LocationsAddressPatchModel;
-import dev.titanj.crm.model.LocationsContact;
-import dev.titanj.crm.model.LocationsCustomFieldType;
-import dev.titanj.crm.model.NewCustomerContact;
+import dev.titanj.crm.model.LocationTags;
+import dev.titanj.crm.model.NewContact;
 import dev.titanj.crm.model.NewLocation;
 import dev.titanj.crm.model.Note;
 import dev.titanj.crm.model.PhoneSettings;
-import dev.titanj.crm.model.RemoveBulkTagsRequest;
-import dev.titanj.crm.model.ReplaceContactRequest;
-import dev.titanj.crm.model.SubmitLeadForm;
 import dev.titanj.crm.model.SubmitLeadFormRequest;
+import dev.titanj.crm.model.SubmitLeadFormResult;
+import dev.titanj.crm.model.UpdateBookingAddress;
 import dev.titanj.crm.model.UpdateBookingContactRequest;
 import dev.titanj.crm.model.UpdateBookingProviderTagRequest;
 import dev.titanj.crm.model.UpdateBookingRequest;
@@ -81,112 +59,394 @@ import dev.titanj.crm.model.UpdateContactMethodPreferenceRequest;
 import dev.titanj.crm.model.UpdateContactMethodRequest;
 import dev.titanj.crm.model.UpdateContactRequest;
 import dev.titanj.crm.model.UpdateCustomerAddress;
-import dev.titanj.crm.model.UpdateCustomerContactRequest;
 import dev.titanj.crm.model.UpdateCustomerRequest;
+import dev.titanj.crm.model.UpdateLeadRequest;
+import dev.titanj.crm.model.UpdateLocationAddress;
 import dev.titanj.crm.model.UpdateLocationRequest;
-import dev.titanj.crm.model.UpsertContactMethodRequest;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON property names each generated record declares, by record type, for tests that check encoding and decoding against the API description.
+ * The JSON property names each generated record declares, by record type, for tests that check
+ * encoding and decoding against the API description.
  */
 public final class CrmSchemas {
-  /**
-   * Records read from responses.
-   */
-  public static final Map<Class<?>, List<String>> RESPONSE_FIELDS = Map.ofEntries(
-    Map.entry(AddressModel.class, List.of("street", "unit", "city", "state", "zip", "country")),
-    Map.entry(Booking.class, List.of("id", "source", "createdOn", "name", "address", "customerType", "start", "campaignId", "businessUnitId", "isFirstTimeClient", "uploadedImages", "isSendConfirmationEmail", "status", "dismissingReasonId", "jobId", "externalId", "priority", "jobTypeId", "bookingProviderId", "modifiedOn", "summary")),
-    Map.entry(BookingContact.class, List.of("id", "type", "value", "memo", "modifiedOn")),
-    Map.entry(BookingProviderTag.class, List.of("id", "tagName", "description", "type", "createdOn", "modifiedOn")),
-    Map.entry(Contact.class, List.of("id", "referenceId", "name", "title", "isArchived", "createdOn", "createdBy", "modifiedOn", "modifiedBy")),
-    Map.entry(ContactMethod.class, List.of("id", "contactId", "referenceId", "type", "value", "memo", "createdOn", "createdBy", "modifiedOn", "modifiedBy")),
-    Map.entry(ContactPreference.class, List.of("name", "dataType", "value")),
-    Map.entry(ContactPreferenceType.class, List.of("id", "name", "description", "dataType")),
-    Map.entry(ContactPreferences.class, List.of("jobRemindersEnabled", "marketingUpdatesEnabled", "invoiceStatementNotification")),
-    Map.entry(ContactRelationship.class, List.of("id", "relatedEntityId", "typeName", "typeSlug", "createdOn", "createdBy")),
-    Map.entry(CreateBookingProviderTag.class, List.of("id", "tagName", "description", "type", "createdOn", "modifiedOn")),
-    Map.entry(CreateCustomerTag.class, List.of("customerId", "tagTypeIds")),
-    Map.entry(CreateLocation.class, List.of("taxZoneId", "id", "customerId", "active", "name", "address", "customFields", "createdOn", "createdById", "modifiedOn", "mergedToId", "zoneId", "taxExempt", "tagTypeIds", "externalData", "contacts")),
-    Map.entry(CreateLocationTag.class, List.of("locationId", "tagTypeIds")),
-    Map.entry(CreatedCustomer.class, List.of("id", "active", "name", "type", "address", "customFields", "balance", "taxExempt", "tagTypeIds", "doNotMail", "doNotService", "nationalAccount", "createdOn", "createdById", "modifiedOn", "mergedToId", "paymentTermId", "externalData", "locations", "contacts")),
-    Map.entry(CustomFieldModel.class, List.of("typeId", "name", "value")),
-    Map.entry(Customer.class, List.of("id", "active", "name", "type", "address", "customFields", "balance", "taxExempt", "tagTypeIds", "doNotMail", "doNotService", "nationalAccount", "createdOn", "createdById", "modifiedOn", "mergedToId", "paymentTermId", "externalData")),
-    Map.entry(CustomerAddress.class, List.of("street", "unit", "city", "state", "zip", "country", "latitude", "longitude")),
-    Map.entry(CustomerContact.class, List.of("id", "type", "value", "memo")),
-    Map.entry(CustomerContactWithModifiedOn.class, List.of("id", "type", "value", "memo", "modifiedOn", "phoneSettings", "createdOn", "preferences")),
-    Map.entry(CustomerContactWithModifiedOnAndCustomerId.class, List.of("modifiedOn", "phoneSettings", "createdOn", "preferences", "id", "type", "value", "memo", "customerId")),
-    Map.entry(CustomersCustomFieldType.class, List.of("id", "name", "dataType", "dataTypeOptions", "createdOn", "modifiedOn")),
-    Map.entry(ExportBooking.class, List.of("summary", "id", "source", "createdOn", "name", "address", "customerType", "start", "campaignId", "businessUnitId", "isFirstTimeClient", "uploadedImages", "isSendConfirmationEmail", "status", "dismissingReasonId", "jobId", "externalId", "priority", "jobTypeId", "bookingProviderId", "modifiedOn", "active")),
-    Map.entry(ExportCustomer.class, List.of("id", "active", "name", "type", "address", "customFields", "balance", "taxExempt", "tagTypeIds", "doNotMail", "doNotService", "nationalAccount", "createdOn", "createdById", "modifiedOn", "mergedToId", "paymentTermId", "externalData")),
-    Map.entry(ExportCustomerContact.class, List.of("modifiedOn", "phoneSettings", "createdOn", "preferences", "id", "type", "value", "memo", "customerId", "active")),
-    Map.entry(ExportLeads.class, List.of("summary", "callReasonId", "callId", "bookingId", "manualCallId", "leadUrl", "leadCustomerName", "leadPhone", "leadEmail", "leadStreet", "leadUnit", "leadCity", "leadState", "leadZip", "leadCountry", "id", "status", "priority", "customerId", "locationId", "businessUnitId", "jobTypeId", "campaignId", "followUpDate", "createdById", "createdOn", "modifiedOn", "tagTypeIds", "dismissingReasonId", "active")),
-    Map.entry(ExportLocationContact.class, List.of("id", "type", "value", "memo", "phoneSettings", "modifiedOn", "createdOn", "preferences", "locationId", "active")),
-    Map.entry(ExportLocations.class, List.of("taxZoneId", "id", "customerId", "active", "name", "address", "customFields", "createdOn", "createdById", "modifiedOn", "mergedToId", "zoneId", "taxExempt", "tagTypeIds", "externalData")),
-    Map.entry(ExternalDataModel.class, List.of("key", "value")),
-    Map.entry(FollowUp.class, List.of("leadId", "followUpDate", "text", "pinToTop")),
-    Map.entry(GetBookingProviderTag.class, List.of("id", "tagName", "description", "type", "createdOn", "modifiedOn", "active")),
-    Map.entry(Lead.class, List.of("id", "status", "priority", "customerId", "locationId", "businessUnitId", "jobTypeId", "campaignId", "followUpDate", "createdById", "createdOn", "modifiedOn", "tagTypeIds", "dismissingReasonId", "summary", "callReasonId", "callId", "bookingId", "manualCallId", "leadUrl", "leadCustomerName", "leadPhone", "leadEmail", "leadStreet", "leadUnit", "leadCity", "leadState", "leadZip", "leadCountry")),
-    Map.entry(Location.class, List.of("id", "customerId", "active", "name", "address", "customFields", "createdOn", "createdById", "modifiedOn", "mergedToId", "zoneId", "taxExempt", "tagTypeIds", "externalData", "taxZoneId")),
-    Map.entry(LocationContact.class, List.of("id", "type", "value", "memo")),
-    Map.entry(LocationContactResponse.class, List.of("id", "type", "value", "memo", "phoneSettings", "modifiedOn", "createdOn", "preferences")),
-    Map.entry(LocationsContact.class, List.of("id", "type", "value", "memo", "phoneSettings", "modifiedOn", "createdOn", "preferences", "locationId")),
-    Map.entry(LocationsCustomFieldType.class, List.of("id", "name", "dataType", "dataTypeOptions", "createdOn", "modifiedOn")),
-    Map.entry(Note.class, List.of("id", "text", "isPinned", "createdById", "createdOn", "modifiedOn")),
-    Map.entry(PhoneSettings.class, List.of("phoneNumber", "doNotText")),
-    Map.entry(SubmitLeadForm.class, List.of("leadId")),
-    Map.entry(UpdateBookingContactRequest.class, List.of("type", "value", "memo"))
-  );
+  /** Records read from responses. */
+  public static final Map<Class<?>, List<String>> RESPONSE_FIELDS =
+      Map.ofEntries(
+          Map.entry(
+              Booking.class,
+              List.of(
+                  "id",
+                  "source",
+                  "createdOn",
+                  "name",
+                  "address",
+                  "customerType",
+                  "start",
+                  "campaignId",
+                  "businessUnitId",
+                  "isFirstTimeClient",
+                  "uploadedImages",
+                  "isSendConfirmationEmail",
+                  "status",
+                  "dismissingReasonId",
+                  "jobId",
+                  "externalId",
+                  "priority",
+                  "jobTypeId",
+                  "bookingProviderId",
+                  "modifiedOn",
+                  "summary",
+                  "active")),
+          Map.entry(
+              BookingAddress.class, List.of("street", "unit", "city", "state", "zip", "country")),
+          Map.entry(BookingContact.class, List.of("id", "type", "value", "memo", "modifiedOn")),
+          Map.entry(
+              BookingProviderTag.class,
+              List.of("id", "tagName", "description", "type", "createdOn", "modifiedOn", "active")),
+          Map.entry(
+              Contact.class,
+              List.of(
+                  "id",
+                  "referenceId",
+                  "name",
+                  "title",
+                  "isArchived",
+                  "createdOn",
+                  "createdBy",
+                  "modifiedOn",
+                  "modifiedBy")),
+          Map.entry(
+              ContactMethod.class,
+              List.of(
+                  "id",
+                  "contactId",
+                  "referenceId",
+                  "type",
+                  "value",
+                  "memo",
+                  "createdOn",
+                  "createdBy",
+                  "modifiedOn",
+                  "modifiedBy")),
+          Map.entry(ContactPreference.class, List.of("name", "dataType", "value")),
+          Map.entry(ContactPreferenceType.class, List.of("id", "name", "description", "dataType")),
+          Map.entry(
+              ContactPreferences.class,
+              List.of(
+                  "jobRemindersEnabled",
+                  "marketingUpdatesEnabled",
+                  "invoiceStatementNotification")),
+          Map.entry(
+              ContactRelationship.class,
+              List.of("id", "relatedEntityId", "typeName", "typeSlug", "createdOn", "createdBy")),
+          Map.entry(CustomField.class, List.of("typeId", "name", "value")),
+          Map.entry(
+              CustomFieldType.class,
+              List.of("id", "name", "dataType", "dataTypeOptions", "createdOn", "modifiedOn")),
+          Map.entry(
+              Customer.class,
+              List.of(
+                  "id",
+                  "active",
+                  "name",
+                  "type",
+                  "address",
+                  "customFields",
+                  "balance",
+                  "taxExempt",
+                  "tagTypeIds",
+                  "doNotMail",
+                  "doNotService",
+                  "nationalAccount",
+                  "createdOn",
+                  "createdById",
+                  "modifiedOn",
+                  "mergedToId",
+                  "paymentTermId",
+                  "externalData",
+                  "locations",
+                  "contacts")),
+          Map.entry(
+              CustomerAddress.class,
+              List.of(
+                  "street", "unit", "city", "state", "zip", "country", "latitude", "longitude")),
+          Map.entry(
+              CustomerContact.class,
+              List.of(
+                  "id",
+                  "type",
+                  "value",
+                  "memo",
+                  "modifiedOn",
+                  "phoneSettings",
+                  "createdOn",
+                  "preferences",
+                  "customerId",
+                  "active")),
+          Map.entry(CustomerTags.class, List.of("customerId", "tagTypeIds")),
+          Map.entry(ExternalData.class, List.of("key", "value")),
+          Map.entry(FollowUp.class, List.of("leadId", "followUpDate", "text", "pinToTop")),
+          Map.entry(
+              Lead.class,
+              List.of(
+                  "id",
+                  "status",
+                  "priority",
+                  "customerId",
+                  "locationId",
+                  "businessUnitId",
+                  "jobTypeId",
+                  "campaignId",
+                  "followUpDate",
+                  "createdById",
+                  "createdOn",
+                  "modifiedOn",
+                  "tagTypeIds",
+                  "dismissingReasonId",
+                  "summary",
+                  "callReasonId",
+                  "callId",
+                  "bookingId",
+                  "manualCallId",
+                  "leadUrl",
+                  "leadCustomerName",
+                  "leadPhone",
+                  "leadEmail",
+                  "leadStreet",
+                  "leadUnit",
+                  "leadCity",
+                  "leadState",
+                  "leadZip",
+                  "leadCountry",
+                  "active")),
+          Map.entry(
+              Location.class,
+              List.of(
+                  "id",
+                  "customerId",
+                  "active",
+                  "name",
+                  "address",
+                  "customFields",
+                  "createdOn",
+                  "createdById",
+                  "modifiedOn",
+                  "mergedToId",
+                  "zoneId",
+                  "taxExempt",
+                  "tagTypeIds",
+                  "externalData",
+                  "taxZoneId",
+                  "contacts")),
+          Map.entry(
+              LocationContact.class,
+              List.of(
+                  "id",
+                  "type",
+                  "value",
+                  "memo",
+                  "phoneSettings",
+                  "modifiedOn",
+                  "createdOn",
+                  "preferences",
+                  "locationId",
+                  "active")),
+          Map.entry(LocationTags.class, List.of("locationId", "tagTypeIds")),
+          Map.entry(
+              Note.class,
+              List.of("id", "text", "isPinned", "createdById", "createdOn", "modifiedOn")),
+          Map.entry(PhoneSettings.class, List.of("phoneNumber", "doNotText")),
+          Map.entry(SubmitLeadFormResult.class, List.of("leadId")),
+          Map.entry(UpdateBookingContactRequest.class, List.of("type", "value", "memo")));
 
-  /**
-   * Records only sent as request bodies.
-   */
-  public static final Map<Class<?>, List<String>> REQUEST_FIELDS = Map.ofEntries(
-    Map.entry(AddBulkTagsRequest.class, List.of("customerIds", "tagTypeIds")),
-    Map.entry(BookingContactModel.class, List.of("type", "value", "memo")),
-    Map.entry(ContactCreateRequest.class, List.of("type", "value", "memo")),
-    Map.entry(ContactPreferencesRequest.class, List.of("jobRemindersEnabled", "marketingUpdatesEnabled", "invoiceStatementNotification")),
-    Map.entry(CreateBookingProviderTagRequest.class, List.of("tagName", "description")),
-    Map.entry(CreateBookingRequest.class, List.of("source", "name", "address", "contacts", "customerType", "start", "summary", "campaignId", "businessUnitId", "jobTypeId", "priority", "isFirstTimeClient", "uploadedImages", "isSendConfirmationEmail", "externalId")),
-    Map.entry(CreateContactMethodRequest.class, List.of("referenceId", "type", "value", "memo")),
-    Map.entry(CreateContactRequest.class, List.of("name", "title", "referenceId")),
-    Map.entry(CreateCustomerContactRequest.class, List.of("type", "value", "memo")),
-    Map.entry(CreateCustomerRequest.class, List.of("name", "type", "doNotMail", "doNotService", "nationalAccount", "locations", "address", "contacts", "customFields", "tagTypeIds", "externalData", "taxExempt", "paymentTermId")),
-    Map.entry(CreateFollowUpRequest.class, List.of("followUpDate", "text", "pinToTop")),
-    Map.entry(CreateLocationRequest.class, List.of("name", "address", "contacts", "customFields", "tagTypeIds", "externalData", "coordinatesSource", "coordinatesVerificationStatus", "customerId")),
-    Map.entry(CrmV2AddressPatchModel.class, List.of("street", "unit", "city", "state", "zip", "country")),
-    Map.entry(CustomFieldUpdateModel.class, List.of("typeId", "value")),
-    Map.entry(CustomerNoteCreateRequest.class, List.of("text", "pinToTop", "addToLocations")),
-    Map.entry(DismissBookingModel.class, List.of("callReasonId", "dismissingMemo")),
-    Map.entry(DismissLeadRequest.class, List.of("dismissingReasonId")),
-    Map.entry(ExternalDataCreateRequest.class, List.of("applicationGuid", "externalData")),
-    Map.entry(ExternalDataUpdateModel.class, List.of("key", "value")),
-    Map.entry(ExternalDataUpdateRequest.class, List.of("patchMode", "applicationGuid", "externalData")),
-    Map.entry(LeadCreateRequest.class, List.of("customerId", "locationId", "campaignId", "businessUnitId", "jobTypeId", "summary", "tagTypeIds", "priority", "callReasonId", "followUpDate", "bookingId", "leadCustomerName", "leadPhone", "leadEmail", "leadStreet", "leadUnit", "leadCity", "leadState", "leadZip", "leadCountry")),
-    Map.entry(LeadNoteCreateRequest.class, List.of("text", "pinToTop")),
-    Map.entry(LeadUpdateRequest.class, List.of("campaignId", "priority", "businessUnitId", "jobTypeId", "summary", "leadCustomerName", "leadPhone", "leadEmail", "leadStreet", "leadUnit", "leadCity", "leadState", "leadZip", "leadCountry")),
-    Map.entry(LocationContactCreateRequest.class, List.of("type", "value", "memo")),
-    Map.entry(LocationContactUpdateRequest.class, List.of("type", "value", "memo", "preferences")),
-    Map.entry(LocationNoteCreateRequest.class, List.of("text", "pinToTop", "addToCustomer")),
-    Map.entry(LocationsAddressPatchModel.class, List.of("street", "unit", "city", "state", "zip", "country", "latitude", "longitude")),
-    Map.entry(NewCustomerContact.class, List.of("type", "value", "memo")),
-    Map.entry(NewLocation.class, List.of("name", "address", "contacts", "customFields", "tagTypeIds", "externalData", "coordinatesSource", "coordinatesVerificationStatus")),
-    Map.entry(RemoveBulkTagsRequest.class, List.of("customerIds", "tagTypeIds")),
-    Map.entry(ReplaceContactRequest.class, List.of("name", "title", "referenceId", "isArchived")),
-    Map.entry(SubmitLeadFormRequest.class, List.of("name", "email", "phoneNumber", "address", "summary")),
-    Map.entry(UpdateBookingProviderTagRequest.class, List.of("tagName", "description")),
-    Map.entry(UpdateBookingRequest.class, List.of("source", "name", "address", "customerType", "start", "summary", "campaignId", "businessUnitId", "jobTypeId", "priority", "isFirstTimeClient", "uploadedImages", "externalId")),
-    Map.entry(UpdateContactMethodPreferenceRequest.class, List.of("value")),
-    Map.entry(UpdateContactMethodRequest.class, List.of("value", "memo")),
-    Map.entry(UpdateContactRequest.class, List.of("name", "title", "referenceId", "isArchived")),
-    Map.entry(UpdateCustomerAddress.class, List.of("street", "unit", "city", "state", "zip", "country", "latitude", "longitude")),
-    Map.entry(UpdateCustomerContactRequest.class, List.of("type", "value", "memo", "preferences")),
-    Map.entry(UpdateCustomerRequest.class, List.of("name", "type", "address", "customFields", "externalData", "doNotMail", "doNotService", "nationalAccount", "active", "tagTypeIds", "taxExempt", "paymentTermId")),
-    Map.entry(UpdateLocationRequest.class, List.of("customerId", "name", "address", "active", "taxZoneId", "customFields", "tagTypeIds", "externalData")),
-    Map.entry(UpsertContactMethodRequest.class, List.of("referenceId", "type", "value", "memo"))
-  );
+  /** Records only sent as request bodies. */
+  public static final Map<Class<?>, List<String>> REQUEST_FIELDS =
+      Map.ofEntries(
+          Map.entry(BulkTagsRequest.class, List.of("customerIds", "tagTypeIds")),
+          Map.entry(ContactMethodRequest.class, List.of("referenceId", "type", "value", "memo")),
+          Map.entry(
+              ContactPreferencesRequest.class,
+              List.of(
+                  "jobRemindersEnabled",
+                  "marketingUpdatesEnabled",
+                  "invoiceStatementNotification")),
+          Map.entry(ContactUpdate.class, List.of("type", "value", "memo", "preferences")),
+          Map.entry(CreateBookingContactRequest.class, List.of("type", "value", "memo")),
+          Map.entry(CreateBookingProviderTagRequest.class, List.of("tagName", "description")),
+          Map.entry(
+              CreateBookingRequest.class,
+              List.of(
+                  "source",
+                  "name",
+                  "address",
+                  "contacts",
+                  "customerType",
+                  "start",
+                  "summary",
+                  "campaignId",
+                  "businessUnitId",
+                  "jobTypeId",
+                  "priority",
+                  "isFirstTimeClient",
+                  "uploadedImages",
+                  "isSendConfirmationEmail",
+                  "externalId")),
+          Map.entry(CreateContactRequest.class, List.of("name", "title", "referenceId")),
+          Map.entry(CreateCustomerNoteRequest.class, List.of("text", "pinToTop", "addToLocations")),
+          Map.entry(
+              CreateCustomerRequest.class,
+              List.of(
+                  "name",
+                  "type",
+                  "doNotMail",
+                  "doNotService",
+                  "nationalAccount",
+                  "locations",
+                  "address",
+                  "contacts",
+                  "customFields",
+                  "tagTypeIds",
+                  "externalData",
+                  "taxExempt",
+                  "paymentTermId")),
+          Map.entry(CreateFollowUpRequest.class, List.of("followUpDate", "text", "pinToTop")),
+          Map.entry(CreateLeadNoteRequest.class, List.of("text", "pinToTop")),
+          Map.entry(
+              CreateLeadRequest.class,
+              List.of(
+                  "customerId",
+                  "locationId",
+                  "campaignId",
+                  "businessUnitId",
+                  "jobTypeId",
+                  "summary",
+                  "tagTypeIds",
+                  "priority",
+                  "callReasonId",
+                  "followUpDate",
+                  "bookingId",
+                  "leadCustomerName",
+                  "leadPhone",
+                  "leadEmail",
+                  "leadStreet",
+                  "leadUnit",
+                  "leadCity",
+                  "leadState",
+                  "leadZip",
+                  "leadCountry")),
+          Map.entry(CreateLocationNoteRequest.class, List.of("text", "pinToTop", "addToCustomer")),
+          Map.entry(
+              CreateLocationRequest.class,
+              List.of(
+                  "name",
+                  "address",
+                  "contacts",
+                  "customFields",
+                  "tagTypeIds",
+                  "externalData",
+                  "coordinatesSource",
+                  "coordinatesVerificationStatus",
+                  "customerId")),
+          Map.entry(CustomFieldValue.class, List.of("typeId", "value")),
+          Map.entry(DismissBookingRequest.class, List.of("callReasonId", "dismissingMemo")),
+          Map.entry(DismissLeadRequest.class, List.of("dismissingReasonId")),
+          Map.entry(ExternalDataCreateRequest.class, List.of("applicationGuid", "externalData")),
+          Map.entry(ExternalDataUpdate.class, List.of("key", "value")),
+          Map.entry(
+              ExternalDataUpdateRequest.class,
+              List.of("patchMode", "applicationGuid", "externalData")),
+          Map.entry(NewContact.class, List.of("type", "value", "memo")),
+          Map.entry(
+              NewLocation.class,
+              List.of(
+                  "name",
+                  "address",
+                  "contacts",
+                  "customFields",
+                  "tagTypeIds",
+                  "externalData",
+                  "coordinatesSource",
+                  "coordinatesVerificationStatus")),
+          Map.entry(
+              SubmitLeadFormRequest.class,
+              List.of("name", "email", "phoneNumber", "address", "summary")),
+          Map.entry(
+              UpdateBookingAddress.class,
+              List.of("street", "unit", "city", "state", "zip", "country")),
+          Map.entry(UpdateBookingProviderTagRequest.class, List.of("tagName", "description")),
+          Map.entry(
+              UpdateBookingRequest.class,
+              List.of(
+                  "source",
+                  "name",
+                  "address",
+                  "customerType",
+                  "start",
+                  "summary",
+                  "campaignId",
+                  "businessUnitId",
+                  "jobTypeId",
+                  "priority",
+                  "isFirstTimeClient",
+                  "uploadedImages",
+                  "externalId")),
+          Map.entry(UpdateContactMethodPreferenceRequest.class, List.of("value")),
+          Map.entry(UpdateContactMethodRequest.class, List.of("value", "memo")),
+          Map.entry(
+              UpdateContactRequest.class, List.of("name", "title", "referenceId", "isArchived")),
+          Map.entry(
+              UpdateCustomerAddress.class,
+              List.of(
+                  "street", "unit", "city", "state", "zip", "country", "latitude", "longitude")),
+          Map.entry(
+              UpdateCustomerRequest.class,
+              List.of(
+                  "name",
+                  "type",
+                  "address",
+                  "customFields",
+                  "externalData",
+                  "doNotMail",
+                  "doNotService",
+                  "nationalAccount",
+                  "active",
+                  "tagTypeIds",
+                  "taxExempt",
+                  "paymentTermId")),
+          Map.entry(
+              UpdateLeadRequest.class,
+              List.of(
+                  "campaignId",
+                  "priority",
+                  "businessUnitId",
+                  "jobTypeId",
+                  "summary",
+                  "leadCustomerName",
+                  "leadPhone",
+                  "leadEmail",
+                  "leadStreet",
+                  "leadUnit",
+                  "leadCity",
+                  "leadState",
+                  "leadZip",
+                  "leadCountry")),
+          Map.entry(
+              UpdateLocationAddress.class,
+              List.of(
+                  "street", "unit", "city", "state", "zip", "country", "latitude", "longitude")),
+          Map.entry(
+              UpdateLocationRequest.class,
+              List.of(
+                  "customerId",
+                  "name",
+                  "address",
+                  "active",
+                  "taxZoneId",
+                  "customFields",
+                  "tagTypeIds",
+                  "externalData")));
 
-  private CrmSchemas() {
-  }
+  private CrmSchemas() {}
 }

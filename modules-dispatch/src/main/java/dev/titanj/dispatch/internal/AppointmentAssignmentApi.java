@@ -8,9 +8,7 @@ import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.dispatch.AppointmentAssignmentRepository;
 import dev.titanj.dispatch.model.Appointment;
 import dev.titanj.dispatch.model.AppointmentAssignment;
-import dev.titanj.dispatch.model.AssignTechniciansRequest;
-import dev.titanj.dispatch.model.ExportAppointmentAssignments;
-import dev.titanj.dispatch.model.UnassignTechniciansRequest;
+import dev.titanj.dispatch.model.TechnicianAssignmentRequest;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
@@ -18,20 +16,21 @@ import retrofit2.http.POST;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code appointment-assignments} operations; used by {@link AppointmentAssignmentRepository}.
+ * Retrofit binding of the {@code appointment-assignments} operations; used by {@link
+ * AppointmentAssignmentRepository}.
  */
 public interface AppointmentAssignmentApi {
   @GET("appointment-assignments")
   Call<PagedResponse<AppointmentAssignment>> appointmentAssignmentsGetList(@Tag QueryParams query);
 
   @POST("appointment-assignments/assign-technicians")
-  Call<Appointment> appointmentAssignmentsAssignTechnicians(@Body AssignTechniciansRequest request);
+  Call<Appointment> appointmentAssignmentsAssignTechnicians(
+      @Body TechnicianAssignmentRequest request);
 
   @POST("appointment-assignments/unassign-technicians")
   Call<Appointment> appointmentAssignmentsUnassignTechnicians(
-      @Body UnassignTechniciansRequest request);
+      @Body TechnicianAssignmentRequest request);
 
   @GET("export/appointment-assignments")
-  Call<ExportResponse<ExportAppointmentAssignments>> exportAppointmentAssignments(
-      @Tag QueryParams query);
+  Call<ExportResponse<AppointmentAssignment>> exportAppointmentAssignments(@Tag QueryParams query);
 }

@@ -6,11 +6,10 @@ import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.dispatch.ArrivalWindowRepository;
 import dev.titanj.dispatch.model.ArrivalWindow;
-import dev.titanj.dispatch.model.ArrivalWindowConfigurationResponse;
-import dev.titanj.dispatch.model.CreateArrivalWindowRequest;
+import dev.titanj.dispatch.model.ArrivalWindowRequest;
+import dev.titanj.dispatch.model.ArrivalWindowSettings;
 import dev.titanj.dispatch.model.SetArrivalWindowStatusRequest;
 import dev.titanj.dispatch.model.UpdateArrivalWindowConfigurationRequest;
-import dev.titanj.dispatch.model.UpdateArrivalWindowRequest;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
@@ -20,30 +19,30 @@ import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code arrival-windows} operations; used by {@link ArrivalWindowRepository}.
+ * Retrofit binding of the {@code arrival-windows} operations; used by {@link
+ * ArrivalWindowRepository}.
  */
 public interface ArrivalWindowApi {
   @GET("arrival-windows")
   Call<PagedResponse<ArrivalWindow>> arrivalWindowsGetList(@Tag QueryParams query);
 
   @POST("arrival-windows")
-  Call<ArrivalWindow> arrivalWindowsCreate(@Body CreateArrivalWindowRequest request);
+  Call<ArrivalWindow> arrivalWindowsCreate(@Body ArrivalWindowRequest request);
 
   @GET("arrival-windows/{id}")
   Call<ArrivalWindow> arrivalWindowsGet(@Path("id") long id);
 
   @PUT("arrival-windows/{id}")
-  Call<ArrivalWindow> arrivalWindowsUpdate(@Path("id") long id,
-      @Body UpdateArrivalWindowRequest request);
+  Call<ArrivalWindow> arrivalWindowsUpdate(@Path("id") long id, @Body ArrivalWindowRequest request);
 
   @PUT("arrival-windows/{id}/activated")
-  Call<Void> arrivalWindowsActivated(@Path("id") long id,
-      @Body SetArrivalWindowStatusRequest request);
+  Call<Void> arrivalWindowsActivated(
+      @Path("id") long id, @Body SetArrivalWindowStatusRequest request);
 
   @GET("arrival-windows/configuration")
-  Call<ArrivalWindowConfigurationResponse> arrivalWindowsGetConfiguration();
+  Call<ArrivalWindowSettings> arrivalWindowsGetConfiguration();
 
   @POST("arrival-windows/configuration")
-  Call<ArrivalWindowConfigurationResponse> arrivalWindowsUpdatedConfiguration(
+  Call<ArrivalWindowSettings> arrivalWindowsUpdatedConfiguration(
       @Body UpdateArrivalWindowConfigurationRequest request);
 }

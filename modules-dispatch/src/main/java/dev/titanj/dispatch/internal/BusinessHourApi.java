@@ -3,8 +3,7 @@
 package dev.titanj.dispatch.internal;
 
 import dev.titanj.dispatch.BusinessHourRepository;
-import dev.titanj.dispatch.model.BusinessHourModel;
-import dev.titanj.dispatch.model.CreateBusinessHour;
+import dev.titanj.dispatch.model.BusinessHours;
 import dev.titanj.dispatch.model.CreateBusinessHourRequest;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -12,12 +11,13 @@ import retrofit2.http.GET;
 import retrofit2.http.POST;
 
 /**
- * Retrofit binding of the {@code business-hours} operations; used by {@link BusinessHourRepository}.
+ * Retrofit binding of the {@code business-hours} operations; used by {@link
+ * BusinessHourRepository}.
  */
 public interface BusinessHourApi {
   @GET("business-hours")
-  Call<BusinessHourModel> businessHourGetList();
+  Call<BusinessHours> businessHourGetList();
 
   @POST("business-hours")
-  Call<CreateBusinessHour> businessHourCreate(@Body CreateBusinessHourRequest request);
+  Call<BusinessHours> businessHourCreate(@Body CreateBusinessHourRequest request);
 }

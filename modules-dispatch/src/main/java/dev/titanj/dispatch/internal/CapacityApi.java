@@ -4,15 +4,13 @@ package dev.titanj.dispatch.internal;
 
 import dev.titanj.dispatch.CapacityRepository;
 import dev.titanj.dispatch.model.Capacity;
-import dev.titanj.dispatch.model.CapacityRequestArgs;
+import dev.titanj.dispatch.model.CapacityRequest;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.POST;
 
-/**
- * Retrofit binding of the {@code capacity} operations; used by {@link CapacityRepository}.
- */
+/** Retrofit binding of the {@code capacity} operations; used by {@link CapacityRepository}. */
 public interface CapacityApi {
   @POST("capacity")
-  Call<Capacity> capacityGetList(@Body CapacityRequestArgs request);
+  Call<Capacity> capacityGetList(@Body CapacityRequest request);
 }

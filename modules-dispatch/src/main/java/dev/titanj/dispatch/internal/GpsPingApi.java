@@ -3,19 +3,17 @@
 package dev.titanj.dispatch.internal;
 
 import dev.titanj.dispatch.GpsPingRepository;
+import dev.titanj.dispatch.model.CreateGpsPingRequest;
 import dev.titanj.dispatch.model.GpsPing;
-import dev.titanj.dispatch.model.GpsPingCreateRequest;
 import java.util.List;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
 
-/**
- * Retrofit binding of the {@code gps-pings} operations; used by {@link GpsPingRepository}.
- */
+/** Retrofit binding of the {@code gps-pings} operations; used by {@link GpsPingRepository}. */
 public interface GpsPingApi {
   @POST("gps-provider/{gps_provider}/gps-pings")
-  Call<List<GpsPing>> gpsCreate(@Path("gps_provider") String gpsProvider,
-      @Body List<GpsPingCreateRequest> requests);
+  Call<List<GpsPing>> gpsCreate(
+      @Path("gps_provider") String gpsProvider, @Body List<CreateGpsPingRequest> requests);
 }

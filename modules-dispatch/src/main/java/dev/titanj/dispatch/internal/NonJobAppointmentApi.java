@@ -5,12 +5,9 @@ package dev.titanj.dispatch.internal;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.dispatch.NonJobAppointmentRepository;
-import dev.titanj.dispatch.model.CreateNonJobAppointmentRequest;
-import dev.titanj.dispatch.model.CreateNonJobAppointmentResult;
-import dev.titanj.dispatch.model.DeleteNonJobAppointmentResult;
-import dev.titanj.dispatch.model.GetNonJobAppointment;
+import dev.titanj.dispatch.model.DeleteResult;
 import dev.titanj.dispatch.model.NonJobAppointment;
-import dev.titanj.dispatch.model.NonJobAppointmentUpdateRequest;
+import dev.titanj.dispatch.model.NonJobAppointmentRequest;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
@@ -21,23 +18,23 @@ import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code non-job-appointments} operations; used by {@link NonJobAppointmentRepository}.
+ * Retrofit binding of the {@code non-job-appointments} operations; used by {@link
+ * NonJobAppointmentRepository}.
  */
 public interface NonJobAppointmentApi {
   @GET("non-job-appointments/{id}")
-  Call<GetNonJobAppointment> nonJobAppointmentsGet(@Path("id") long id);
+  Call<NonJobAppointment> nonJobAppointmentsGet(@Path("id") long id);
 
   @PUT("non-job-appointments/{id}")
-  Call<GetNonJobAppointment> nonJobAppointmentsUpdate(@Path("id") long id,
-      @Body NonJobAppointmentUpdateRequest request);
+  Call<NonJobAppointment> nonJobAppointmentsUpdate(
+      @Path("id") long id, @Body NonJobAppointmentRequest request);
 
   @DELETE("non-job-appointments/{id}")
-  Call<DeleteNonJobAppointmentResult> nonJobAppointmentsDelete(@Path("id") long id);
+  Call<DeleteResult> nonJobAppointmentsDelete(@Path("id") long id);
 
   @GET("non-job-appointments")
   Call<PagedResponse<NonJobAppointment>> nonJobAppointmentsGetList(@Tag QueryParams query);
 
   @POST("non-job-appointments")
-  Call<CreateNonJobAppointmentResult> nonJobAppointmentsCreate(
-      @Body CreateNonJobAppointmentRequest request);
+  Call<NonJobAppointment> nonJobAppointmentsCreate(@Body NonJobAppointmentRequest request);
 }

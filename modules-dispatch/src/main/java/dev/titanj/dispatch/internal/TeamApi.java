@@ -5,7 +5,6 @@ package dev.titanj.dispatch.internal;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.dispatch.TeamRepository;
-import dev.titanj.dispatch.model.CreateTeam;
 import dev.titanj.dispatch.model.CreateTeamRequest;
 import dev.titanj.dispatch.model.Team;
 import retrofit2.Call;
@@ -16,15 +15,13 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code teams} operations; used by {@link TeamRepository}.
- */
+/** Retrofit binding of the {@code teams} operations; used by {@link TeamRepository}. */
 public interface TeamApi {
   @GET("teams")
   Call<PagedResponse<Team>> teamGetList(@Tag QueryParams query);
 
   @POST("teams")
-  Call<CreateTeam> teamCreate(@Body CreateTeamRequest request);
+  Call<Team> teamCreate(@Body CreateTeamRequest request);
 
   @GET("teams/{id}")
   Call<Team> teamGet(@Path("id") long id);

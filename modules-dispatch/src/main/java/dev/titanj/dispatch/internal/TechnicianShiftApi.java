@@ -8,11 +8,11 @@ import dev.titanj.dispatch.TechnicianShiftRepository;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftRequest;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftResult;
 import dev.titanj.dispatch.model.CreateTechnicianShiftRequest;
-import dev.titanj.dispatch.model.DeleteTechnicianShiftResult;
+import dev.titanj.dispatch.model.CreatedTechnicianShifts;
+import dev.titanj.dispatch.model.DeleteResult;
 import dev.titanj.dispatch.model.TechnicianShift;
-import dev.titanj.dispatch.model.TechnicianShiftCreate;
-import dev.titanj.dispatch.model.TechnicianShiftUpdate;
 import dev.titanj.dispatch.model.UpdateTechnicianShiftRequest;
+import dev.titanj.dispatch.model.UpdatedTechnicianShifts;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
@@ -23,24 +23,25 @@ import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code technician-shifts} operations; used by {@link TechnicianShiftRepository}.
+ * Retrofit binding of the {@code technician-shifts} operations; used by {@link
+ * TechnicianShiftRepository}.
  */
 public interface TechnicianShiftApi {
   @GET("technician-shifts")
   Call<PagedResponse<TechnicianShift>> technicianShiftsGetList(@Tag QueryParams query);
 
   @POST("technician-shifts")
-  Call<TechnicianShiftCreate> technicianShiftsCreate(@Body CreateTechnicianShiftRequest request);
+  Call<CreatedTechnicianShifts> technicianShiftsCreate(@Body CreateTechnicianShiftRequest request);
 
   @GET("technician-shifts/{id}")
   Call<TechnicianShift> technicianShiftsGet(@Path("id") long id);
 
   @PATCH("technician-shifts/{id}")
-  Call<TechnicianShiftUpdate> technicianShiftsUpdate(@Path("id") long id,
-      @Body UpdateTechnicianShiftRequest request);
+  Call<UpdatedTechnicianShifts> technicianShiftsUpdate(
+      @Path("id") long id, @Body UpdateTechnicianShiftRequest request);
 
   @DELETE("technician-shifts/{id}")
-  Call<DeleteTechnicianShiftResult> technicianShiftsDelete(@Path("id") long id);
+  Call<DeleteResult> technicianShiftsDelete(@Path("id") long id);
 
   @POST("technician-shifts/bulk-delete")
   Call<BulkDeleteTechnicianShiftResult> technicianShiftsBulkDelete(

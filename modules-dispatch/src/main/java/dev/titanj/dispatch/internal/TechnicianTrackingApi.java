@@ -10,7 +10,8 @@ import retrofit2.http.GET;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code technician-tracking} operations; used by {@link TechnicianTrackingRepository}.
+ * Retrofit binding of the {@code technician-tracking} operations; used by {@link
+ * TechnicianTrackingRepository}.
  */
 public interface TechnicianTrackingApi {
   @GET("technician-tracking")

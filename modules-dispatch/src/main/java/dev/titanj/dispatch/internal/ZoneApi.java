@@ -5,9 +5,8 @@ package dev.titanj.dispatch.internal;
 import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.dispatch.ZoneRepository;
-import dev.titanj.dispatch.model.CreateOrUpdateZone;
-import dev.titanj.dispatch.model.CreateOrUpdateZoneRequestArgs;
 import dev.titanj.dispatch.model.Zone;
+import dev.titanj.dispatch.model.ZoneRequest;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
@@ -17,22 +16,19 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code zones} operations; used by {@link ZoneRepository}.
- */
+/** Retrofit binding of the {@code zones} operations; used by {@link ZoneRepository}. */
 public interface ZoneApi {
   @GET("zones")
   Call<PagedResponse<Zone>> zoneGetList(@Tag QueryParams query);
 
   @POST("zones")
-  Call<CreateOrUpdateZone> zoneCreateZone(@Body CreateOrUpdateZoneRequestArgs request);
+  Call<Zone> zoneCreateZone(@Body ZoneRequest request);
 
   @GET("zones/{id}")
   Call<Zone> zoneGet(@Path("id") long id);
 
   @PATCH("zones/{zoneId}")
-  Call<CreateOrUpdateZone> zoneUpdateZone(@Path("zoneId") long zoneId,
-      @Body CreateOrUpdateZoneRequestArgs request);
+  Call<Zone> zoneUpdateZone(@Path("zoneId") long zoneId, @Body ZoneRequest request);
 
   @DELETE("zones/{zoneId}")
   Call<Void> zoneDeleteZone(@Path("zoneId") long zoneId);

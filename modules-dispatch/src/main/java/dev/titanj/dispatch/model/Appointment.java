@@ -10,77 +10,55 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.AppointmentResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.AppointmentResponse}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Appointment {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code jobId}: integer (int64).
-   */
+  /** JSON {@code jobId}: integer (int64). */
   Optional<Long> jobId();
 
-  /**
-   * JSON {@code appointmentNumber}: string.
-   */
+  /** JSON {@code appointmentNumber}: string. */
   Optional<String> appointmentNumber();
 
-  /**
-   * JSON {@code start}: ISO-8601 date-time.
-   */
+  /** JSON {@code start}: ISO-8601 date-time. */
   Optional<Instant> start();
 
-  /**
-   * JSON {@code end}: ISO-8601 date-time.
-   */
+  /** JSON {@code end}: ISO-8601 date-time. */
   Optional<Instant> end();
 
-  /**
-   * JSON {@code arrivalWindowStart}: ISO-8601 date-time.
-   */
+  /** JSON {@code arrivalWindowStart}: ISO-8601 date-time. */
   Optional<Instant> arrivalWindowStart();
 
-  /**
-   * JSON {@code arrivalWindowEnd}: ISO-8601 date-time.
-   */
+  /** JSON {@code arrivalWindowEnd}: ISO-8601 date-time. */
   Optional<Instant> arrivalWindowEnd();
 
   /**
-   * JSON {@code status} exactly as sent (values of {@link AppointmentStatus}), so values this SDK does not know are kept.
+   * JSON {@code status} exactly as sent (values of {@link AppointmentStatus}), so values this SDK
+   * does not know are kept.
    */
   @WireName("status")
   Optional<String> statusAsString();
 
-  /**
-   * JSON {@code status} as {@link AppointmentStatus}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code status} as {@link AppointmentStatus}; unknown values are {@code UNKNOWN}. */
   default Optional<AppointmentStatus> status() {
     return statusAsString().map(s -> WireEnums.fromWire(AppointmentStatus.class, s));
   }
 
-  /**
-   * JSON {@code specialInstructions}: string.
-   */
+  /** JSON {@code specialInstructions}: string. */
   Optional<String> specialInstructions();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * A builder of {@code Appointment}.
-   */
+  /** A builder of {@code Appointment}. */
   static ImmutableAppointment.Builder builder() {
     return ImmutableAppointment.builder();
   }

@@ -10,82 +10,62 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.AppointmentAssignmentResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.AppointmentAssignmentResponse} and {@code
+ * Dispatch.V2.ExportAppointmentAssignmentsResponse}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface AppointmentAssignment {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code technicianId}: integer (int64).
-   */
+  /** JSON {@code technicianId}: integer (int64). */
   Optional<Long> technicianId();
 
-  /**
-   * JSON {@code technicianName}: string.
-   */
+  /** JSON {@code technicianName}: string. */
   Optional<String> technicianName();
 
-  /**
-   * JSON {@code assignedById}: integer (int64).
-   */
+  /** JSON {@code assignedById}: integer (int64). */
   Optional<Long> assignedById();
 
-  /**
-   * JSON {@code assignedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code assignedOn}: ISO-8601 date-time. */
   Optional<Instant> assignedOn();
 
   /**
-   * JSON {@code status} exactly as sent (values of {@link JobAppointmentAssignmentStatus}), so values this SDK does not know are kept.
+   * JSON {@code status} exactly as sent (values of {@link JobAppointmentAssignmentStatus}), so
+   * values this SDK does not know are kept.
    */
   @WireName("status")
   Optional<String> statusAsString();
 
   /**
-   * JSON {@code status} as {@link JobAppointmentAssignmentStatus}; unknown values are {@code UNKNOWN}.
+   * JSON {@code status} as {@link JobAppointmentAssignmentStatus}; unknown values are {@code
+   * UNKNOWN}.
    */
   default Optional<JobAppointmentAssignmentStatus> status() {
     return statusAsString().map(s -> WireEnums.fromWire(JobAppointmentAssignmentStatus.class, s));
   }
 
-  /**
-   * JSON {@code isPaused}: boolean.
-   */
+  /** JSON {@code isPaused}: boolean. */
   Optional<Boolean> isPaused();
 
-  /**
-   * JSON {@code jobId}: integer (int64).
-   */
+  /** JSON {@code jobId}: integer (int64). */
   Optional<Long> jobId();
 
-  /**
-   * JSON {@code appointmentId}: integer (int64).
-   */
+  /** JSON {@code appointmentId}: integer (int64). */
   Optional<Long> appointmentId();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * A builder of {@code AppointmentAssignment}.
-   */
+  /** A builder of {@code AppointmentAssignment}. */
   static ImmutableAppointmentAssignment.Builder builder() {
     return ImmutableAppointmentAssignment.builder();
   }

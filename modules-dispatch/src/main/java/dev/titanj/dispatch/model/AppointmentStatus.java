@@ -5,42 +5,29 @@ package dev.titanj.dispatch.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Dispatch.V2.AppointmentStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Dispatch.V2.AppointmentStatus} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum AppointmentStatus implements WireEnum {
-  /**
-   * Wire value {@code Scheduled}.
-   */
+  /** Wire value {@code Scheduled}. */
   SCHEDULED("Scheduled"),
 
-  /**
-   * Wire value {@code Dispatched}.
-   */
+  /** Wire value {@code Dispatched}. */
   DISPATCHED("Dispatched"),
 
-  /**
-   * Wire value {@code Working}.
-   */
+  /** Wire value {@code Working}. */
   WORKING("Working"),
 
-  /**
-   * Wire value {@code Hold}.
-   */
+  /** Wire value {@code Hold}. */
   HOLD("Hold"),
 
-  /**
-   * Wire value {@code Done}.
-   */
+  /** Wire value {@code Done}. */
   DONE("Done"),
 
-  /**
-   * Wire value {@code Canceled}.
-   */
+  /** Wire value {@code Canceled}. */
   CANCELED("Canceled"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

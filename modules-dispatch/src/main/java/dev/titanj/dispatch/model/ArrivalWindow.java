@@ -9,39 +9,28 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.ArrivalWindowResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.ArrivalWindowResponse}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface ArrivalWindow {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code start}: TimeSpan string such as {@code 02:00:00}.
-   */
+  /** JSON {@code start}: TimeSpan string such as {@code 02:00:00}. */
   Optional<Duration> start();
 
-  /**
-   * JSON {@code duration}: TimeSpan string such as {@code 02:00:00}.
-   */
+  /** JSON {@code duration}: TimeSpan string such as {@code 02:00:00}. */
   Optional<Duration> duration();
 
-  /**
-   * JSON {@code businessUnitIds}: list of integer (int64).
-   */
+  /** JSON {@code businessUnitIds}: list of integer (int64). */
   List<Long> businessUnitIds();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * A builder of {@code ArrivalWindow}.
-   */
+  /** A builder of {@code ArrivalWindow}. */
   static ImmutableArrivalWindow.Builder builder() {
     return ImmutableArrivalWindow.builder();
   }

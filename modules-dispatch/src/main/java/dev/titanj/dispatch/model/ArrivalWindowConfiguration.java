@@ -5,22 +5,17 @@ package dev.titanj.dispatch.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Dispatch.V2.ArrivalWindowConfiguration} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Dispatch.V2.ArrivalWindowConfiguration} (string wire values); unknown values
+ * read as {@link #UNKNOWN}.
  */
 public enum ArrivalWindowConfiguration implements WireEnum {
-  /**
-   * Wire value {@code StartTimeOfArrivalWindow}.
-   */
+  /** Wire value {@code StartTimeOfArrivalWindow}. */
   START_TIME_OF_ARRIVAL_WINDOW("StartTimeOfArrivalWindow"),
 
-  /**
-   * Wire value {@code EndTimeOfArrivalWindow}.
-   */
+  /** Wire value {@code EndTimeOfArrivalWindow}. */
   END_TIME_OF_ARRIVAL_WINDOW("EndTimeOfArrivalWindow"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

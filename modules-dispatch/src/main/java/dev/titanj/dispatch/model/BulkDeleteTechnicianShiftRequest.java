@@ -8,31 +8,27 @@ import java.time.Instant;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.BulkDeleteTechnicianShiftRequest}. Required: {@code start}, {@code end}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Dispatch.V2.BulkDeleteTechnicianShiftRequest}. Required: {@code start},
+ * {@code end}; {@code build()} fails without them. Sent exactly as built: a field that was not set
+ * is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface BulkDeleteTechnicianShiftRequest extends TitanRequest {
-  /**
-   * JSON {@code start}: ISO-8601 date-time; required.
-   */
+  /** JSON {@code start}: ISO-8601 date-time; required. */
   Instant start();
 
-  /**
-   * JSON {@code end}: ISO-8601 date-time; required.
-   */
+  /** JSON {@code end}: ISO-8601 date-time; required. */
   Instant end();
 
-  /**
-   * A builder of {@code BulkDeleteTechnicianShiftRequest}.
-   */
+  /** A builder of {@code BulkDeleteTechnicianShiftRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a {@link BulkDeleteTechnicianShiftRequest}; {@code clearX()} methods send an explicit null.
+   * Builds a {@link BulkDeleteTechnicianShiftRequest}; {@code clearX()} methods send an explicit
+   * null.
    */
-  final class Builder extends ImmutableBulkDeleteTechnicianShiftRequest.Builder {
-  }
+  final class Builder extends ImmutableBulkDeleteTechnicianShiftRequest.Builder {}
 }

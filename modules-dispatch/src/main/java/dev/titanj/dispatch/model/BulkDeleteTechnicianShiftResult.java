@@ -8,24 +8,20 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.Contracts.TechnicianShift.BulkDeleteTechnicianShiftResult}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.Contracts.TechnicianShift.BulkDeleteTechnicianShiftResult}, read from
+ * responses. Every field except {@code id} is optional and lists and maps default to empty,
+ * whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface BulkDeleteTechnicianShiftResult {
-  /**
-   * JSON {@code message}: string.
-   */
+  /** JSON {@code message}: string. */
   Optional<String> message();
 
-  /**
-   * JSON {@code deletedIds}: list of integer (int64).
-   */
+  /** JSON {@code deletedIds}: list of integer (int64). */
   List<Long> deletedIds();
 
-  /**
-   * A builder of {@code BulkDeleteTechnicianShiftResult}.
-   */
+  /** A builder of {@code BulkDeleteTechnicianShiftResult}. */
   static ImmutableBulkDeleteTechnicianShiftResult.Builder builder() {
     return ImmutableBulkDeleteTechnicianShiftResult.builder();
   }

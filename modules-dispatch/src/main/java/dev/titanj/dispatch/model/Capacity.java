@@ -9,24 +9,19 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.CapacityResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.CapacityResponse}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Capacity {
-  /**
-   * JSON {@code timeStamp}: ISO-8601 date-time.
-   */
+  /** JSON {@code timeStamp}: ISO-8601 date-time. */
   Optional<Instant> timeStamp();
 
-  /**
-   * JSON {@code availabilities}: list of object {@link CapacityResponseAvailability}.
-   */
-  List<CapacityResponseAvailability> availabilities();
+  /** JSON {@code availabilities}: list of object {@link CapacityAvailability}. */
+  List<CapacityAvailability> availabilities();
 
-  /**
-   * A builder of {@code Capacity}.
-   */
+  /** A builder of {@code Capacity}. */
   static ImmutableCapacity.Builder builder() {
     return ImmutableCapacity.builder();
   }

@@ -5,22 +5,17 @@ package dev.titanj.dispatch.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Dispatch.V2.CapacityResponseTechnicianStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Dispatch.V2.CapacityResponseTechnicianStatus} (string wire values); unknown
+ * values read as {@link #UNKNOWN}.
  */
 public enum CapacityResponseTechnicianStatus implements WireEnum {
-  /**
-   * Wire value {@code Available}.
-   */
+  /** Wire value {@code Available}. */
   AVAILABLE("Available"),
 
-  /**
-   * Wire value {@code Unavailable}.
-   */
+  /** Wire value {@code Unavailable}. */
   UNAVAILABLE("Unavailable"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

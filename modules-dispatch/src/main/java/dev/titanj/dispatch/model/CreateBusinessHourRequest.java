@@ -8,36 +8,27 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.CreateBusinessHourRequest}. Required: {@code weekdays}, {@code saturday}, {@code sunday}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Dispatch.V2.CreateBusinessHourRequest}. Required: {@code weekdays}, {@code
+ * saturday}, {@code sunday}; {@code build()} fails without them. Sent exactly as built: a field
+ * that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateBusinessHourRequest extends TitanRequest {
-  /**
-   * JSON {@code weekdays}: list of object {@link TimeRange}; required.
-   */
+  /** JSON {@code weekdays}: list of object {@link TimeRange}; required. */
   List<TimeRange> weekdays();
 
-  /**
-   * JSON {@code saturday}: list of object {@link TimeRange}; required.
-   */
+  /** JSON {@code saturday}: list of object {@link TimeRange}; required. */
   List<TimeRange> saturday();
 
-  /**
-   * JSON {@code sunday}: list of object {@link TimeRange}; required.
-   */
+  /** JSON {@code sunday}: list of object {@link TimeRange}; required. */
   List<TimeRange> sunday();
 
-  /**
-   * A builder of {@code CreateBusinessHourRequest}.
-   */
+  /** A builder of {@code CreateBusinessHourRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link CreateBusinessHourRequest}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableCreateBusinessHourRequest.Builder {
-  }
+  /** Builds a {@link CreateBusinessHourRequest}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableCreateBusinessHourRequest.Builder {}
 }

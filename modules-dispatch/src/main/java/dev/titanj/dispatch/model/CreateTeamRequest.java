@@ -9,36 +9,28 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.CreateTeamRequest}. Required: {@code active}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Dispatch.V2.CreateTeamRequest}. Required: {@code active}; {@code build()}
+ * fails without it. Sent exactly as built: a field that was not set is not sent (lists included),
+ * {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateTeamRequest extends TitanRequest {
-  /**
-   * JSON {@code active}: boolean; required.
-   */
+  /** JSON {@code active}: boolean; required. */
   boolean active();
 
-  /**
-   * JSON {@code name}: string; {@code clearName()} sends null.
-   */
+  /** JSON {@code name}: string; {@code clearName()} sends null. */
   @Clearable
   Optional<String> name();
 
-  /**
-   * A builder of {@code CreateTeamRequest}.
-   */
+  /** A builder of {@code CreateTeamRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link CreateTeamRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link CreateTeamRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableCreateTeamRequest.Builder {
-    /**
-     * Sends {@code "name": null}, clearing the field.
-     */
+    /** Sends {@code "name": null}, clearing the field. */
     public Builder clearName() {
       addExplicitNulls("name");
       return this;

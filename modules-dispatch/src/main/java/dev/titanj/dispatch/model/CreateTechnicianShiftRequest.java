@@ -11,74 +11,53 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.CreateTechnicianShiftRequest}. Required: {@code technicianIds}, {@code shiftType}, {@code title}, {@code start}, {@code end}, {@code repeatType}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Dispatch.V2.CreateTechnicianShiftRequest}. Required: {@code technicianIds},
+ * {@code shiftType}, {@code title}, {@code start}, {@code end}, {@code repeatType}; {@code build()}
+ * fails without them. Sent exactly as built: a field that was not set is not sent (lists included),
+ * {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateTechnicianShiftRequest extends TitanRequest {
-  /**
-   * JSON {@code technicianIds}: list of integer (int64); required.
-   */
+  /** JSON {@code technicianIds}: list of integer (int64); required. */
   List<Long> technicianIds();
 
-  /**
-   * JSON {@code shiftType}: enum {@link ShiftType}; required.
-   */
+  /** JSON {@code shiftType}: enum {@link ShiftType}; required. */
   ShiftType shiftType();
 
-  /**
-   * JSON {@code title}: string; at least 1 characters; required.
-   */
+  /** JSON {@code title}: string; at least 1 characters; required. */
   String title();
 
-  /**
-   * JSON {@code start}: ISO-8601 date-time; at least 1 characters; required.
-   */
+  /** JSON {@code start}: ISO-8601 date-time; at least 1 characters; required. */
   Instant start();
 
-  /**
-   * JSON {@code end}: ISO-8601 date-time; at least 1 characters; required.
-   */
+  /** JSON {@code end}: ISO-8601 date-time; at least 1 characters; required. */
   Instant end();
 
-  /**
-   * JSON {@code note}: string; {@code clearNote()} sends null.
-   */
+  /** JSON {@code note}: string; {@code clearNote()} sends null. */
   @Clearable
   Optional<String> note();
 
-  /**
-   * JSON {@code timesheetCodeId}: integer (int64); {@code clearTimesheetCodeId()} sends null.
-   */
+  /** JSON {@code timesheetCodeId}: integer (int64); {@code clearTimesheetCodeId()} sends null. */
   @Clearable
   Optional<Long> timesheetCodeId();
 
-  /**
-   * JSON {@code repeatType}: enum {@link ShiftRepeatType}; required.
-   */
+  /** JSON {@code repeatType}: enum {@link ShiftRepeatType}; required. */
   ShiftRepeatType repeatType();
 
-  /**
-   * JSON {@code repeatEndDate}: ISO-8601 date-time; {@code clearRepeatEndDate()} sends null.
-   */
+  /** JSON {@code repeatEndDate}: ISO-8601 date-time; {@code clearRepeatEndDate()} sends null. */
   @Clearable
   Optional<Instant> repeatEndDate();
 
-  /**
-   * JSON {@code repeatInterval}: integer (int32); {@code clearRepeatInterval()} sends null.
-   */
+  /** JSON {@code repeatInterval}: integer (int32); {@code clearRepeatInterval()} sends null. */
   @Clearable
   Optional<Integer> repeatInterval();
 
-  /**
-   * JSON {@code shiftDays}: string; {@code clearShiftDays()} sends null.
-   */
+  /** JSON {@code shiftDays}: string; {@code clearShiftDays()} sends null. */
   @Clearable
   Optional<String> shiftDays();
 
-  /**
-   * A builder of {@code CreateTechnicianShiftRequest}.
-   */
+  /** A builder of {@code CreateTechnicianShiftRequest}. */
   static Builder builder() {
     return new Builder();
   }
@@ -87,41 +66,31 @@ public interface CreateTechnicianShiftRequest extends TitanRequest {
    * Builds a {@link CreateTechnicianShiftRequest}; {@code clearX()} methods send an explicit null.
    */
   final class Builder extends ImmutableCreateTechnicianShiftRequest.Builder {
-    /**
-     * Sends {@code "note": null}, clearing the field.
-     */
+    /** Sends {@code "note": null}, clearing the field. */
     public Builder clearNote() {
       addExplicitNulls("note");
       return this;
     }
 
-    /**
-     * Sends {@code "timesheetCodeId": null}, clearing the field.
-     */
+    /** Sends {@code "timesheetCodeId": null}, clearing the field. */
     public Builder clearTimesheetCodeId() {
       addExplicitNulls("timesheetCodeId");
       return this;
     }
 
-    /**
-     * Sends {@code "repeatEndDate": null}, clearing the field.
-     */
+    /** Sends {@code "repeatEndDate": null}, clearing the field. */
     public Builder clearRepeatEndDate() {
       addExplicitNulls("repeatEndDate");
       return this;
     }
 
-    /**
-     * Sends {@code "repeatInterval": null}, clearing the field.
-     */
+    /** Sends {@code "repeatInterval": null}, clearing the field. */
     public Builder clearRepeatInterval() {
       addExplicitNulls("repeatInterval");
       return this;
     }
 
-    /**
-     * Sends {@code "shiftDays": null}, clearing the field.
-     */
+    /** Sends {@code "shiftDays": null}, clearing the field. */
     public Builder clearShiftDays() {
       addExplicitNulls("shiftDays");
       return this;

@@ -9,37 +9,31 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.GpsPingResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.GpsPingResponse}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface GpsPing {
-  /**
-   * JSON {@code externalId}: string.
-   */
+  /** JSON {@code externalId}: string. */
   Optional<String> externalId();
 
   /**
-   * JSON {@code status} exactly as sent (values of {@link GpsPingResultStatus}), so values this SDK does not know are kept.
+   * JSON {@code status} exactly as sent (values of {@link GpsPingResultStatus}), so values this SDK
+   * does not know are kept.
    */
   @WireName("status")
   Optional<String> statusAsString();
 
-  /**
-   * JSON {@code status} as {@link GpsPingResultStatus}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code status} as {@link GpsPingResultStatus}; unknown values are {@code UNKNOWN}. */
   default Optional<GpsPingResultStatus> status() {
     return statusAsString().map(s -> WireEnums.fromWire(GpsPingResultStatus.class, s));
   }
 
-  /**
-   * JSON {@code message}: string (html).
-   */
+  /** JSON {@code message}: string (html). */
   Optional<String> message();
 
-  /**
-   * A builder of {@code GpsPing}.
-   */
+  /** A builder of {@code GpsPing}. */
   static ImmutableGpsPing.Builder builder() {
     return ImmutableGpsPing.builder();
   }

@@ -5,22 +5,17 @@ package dev.titanj.dispatch.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Dispatch.V2.GpsPingResultStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Dispatch.V2.GpsPingResultStatus} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum GpsPingResultStatus implements WireEnum {
-  /**
-   * Wire value {@code Fail}.
-   */
+  /** Wire value {@code Fail}. */
   FAIL("Fail"),
 
-  /**
-   * Wire value {@code Success}.
-   */
+  /** Wire value {@code Success}. */
   SUCCESS("Success"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,32 +5,23 @@ package dev.titanj.dispatch.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Dispatch.V2.JobAppointmentAssignmentStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Dispatch.V2.JobAppointmentAssignmentStatus} (string wire values); unknown values
+ * read as {@link #UNKNOWN}.
  */
 public enum JobAppointmentAssignmentStatus implements WireEnum {
-  /**
-   * Wire value {@code Scheduled}.
-   */
+  /** Wire value {@code Scheduled}. */
   SCHEDULED("Scheduled"),
 
-  /**
-   * Wire value {@code Dispatched}.
-   */
+  /** Wire value {@code Dispatched}. */
   DISPATCHED("Dispatched"),
 
-  /**
-   * Wire value {@code Working}.
-   */
+  /** Wire value {@code Working}. */
   WORKING("Working"),
 
-  /**
-   * Wire value {@code Done}.
-   */
+  /** Wire value {@code Done}. */
   DONE("Done"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

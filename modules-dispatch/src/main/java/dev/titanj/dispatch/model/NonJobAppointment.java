@@ -3,100 +3,129 @@
 package dev.titanj.dispatch.model;
 
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.core.json.WireEnums;
+import dev.titanj.core.json.WireName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.NonJobAppointmentResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.NonJobAppointmentResponse}, {@code
+ * Dispatch.V2.GetNonJobAppointmentResponse} and {@code
+ * Dispatch.Contracts.NonJobAppointment.CreateNonJobAppointmentResult}, read from responses. Every
+ * field except {@code id} is optional and lists and maps default to empty, whatever the API
+ * declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface NonJobAppointment {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code technicianId}: integer (int64).
-   */
+  /** JSON {@code technicianId}: integer (int64). */
   Optional<Long> technicianId();
 
-  /**
-   * JSON {@code start}: ISO-8601 date-time.
-   */
+  /** JSON {@code start}: ISO-8601 date-time. */
   Optional<Instant> start();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code duration}: TimeSpan string such as {@code 02:00:00}.
-   */
+  /** JSON {@code duration}: TimeSpan string such as {@code 02:00:00}. */
   Optional<Duration> duration();
 
-  /**
-   * JSON {@code timesheetCodeId}: integer (int64).
-   */
+  /** JSON {@code timesheetCodeId}: integer (int64). */
   Optional<Long> timesheetCodeId();
 
-  /**
-   * JSON {@code summary}: string.
-   */
+  /** JSON {@code summary}: string. */
   Optional<String> summary();
 
-  /**
-   * JSON {@code clearDispatchBoard}: boolean.
-   */
+  /** JSON {@code clearDispatchBoard}: boolean. */
   Optional<Boolean> clearDispatchBoard();
 
-  /**
-   * JSON {@code clearTechnicianView}: boolean.
-   */
+  /** JSON {@code clearTechnicianView}: boolean. */
   Optional<Boolean> clearTechnicianView();
 
-  /**
-   * JSON {@code removeTechnicianFromCapacityPlanning}: boolean.
-   */
+  /** JSON {@code removeTechnicianFromCapacityPlanning}: boolean. */
   Optional<Boolean> removeTechnicianFromCapacityPlanning();
 
-  /**
-   * JSON {@code allDay}: boolean.
-   */
+  /** JSON {@code allDay}: boolean. */
   Optional<Boolean> allDay();
 
-  /**
-   * JSON {@code showOnTechnicianSchedule}: boolean.
-   */
+  /** JSON {@code showOnTechnicianSchedule}: boolean. */
   Optional<Boolean> showOnTechnicianSchedule();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
   /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
+   * JSON {@code modifiedOn}: ISO-8601 date-time; only in {@code
+   * Dispatch.V2.NonJobAppointmentResponse}.
    */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code createdById}: integer (int64).
-   */
+  /** JSON {@code createdById}: integer (int64). */
   Optional<Long> createdById();
 
   /**
-   * A builder of {@code NonJobAppointment}.
+   * JSON {@code repeat}: boolean; only in {@code
+   * Dispatch.Contracts.NonJobAppointment.CreateNonJobAppointmentResult}.
    */
+  Optional<Boolean> repeat();
+
+  /**
+   * JSON {@code countOccurrences}: integer (int32); only in {@code
+   * Dispatch.Contracts.NonJobAppointment.CreateNonJobAppointmentResult}.
+   */
+  Optional<Integer> countOccurrences();
+
+  /**
+   * JSON {@code interval}: integer (int32); only in {@code
+   * Dispatch.Contracts.NonJobAppointment.CreateNonJobAppointmentResult}.
+   */
+  Optional<Integer> interval();
+
+  /**
+   * JSON {@code frequency} exactly as sent (values of {@link RepeatFrequencyInt32}), so values this
+   * SDK does not know are kept.
+   */
+  @WireName("frequency")
+  Optional<String> frequencyAsString();
+
+  /** JSON {@code frequency} as {@link RepeatFrequencyInt32}; unknown values are {@code UNKNOWN}. */
+  default Optional<RepeatFrequencyInt32> frequency() {
+    return frequencyAsString().map(s -> WireEnums.fromWire(RepeatFrequencyInt32.class, s));
+  }
+
+  /**
+   * JSON {@code endType} exactly as sent (values of {@link RepeatEndTypeInt32}), so values this SDK
+   * does not know are kept.
+   */
+  @WireName("endType")
+  Optional<String> endTypeAsString();
+
+  /** JSON {@code endType} as {@link RepeatEndTypeInt32}; unknown values are {@code UNKNOWN}. */
+  default Optional<RepeatEndTypeInt32> endType() {
+    return endTypeAsString().map(s -> WireEnums.fromWire(RepeatEndTypeInt32.class, s));
+  }
+
+  /**
+   * JSON {@code endOn}: ISO-8601 date-time; only in {@code
+   * Dispatch.Contracts.NonJobAppointment.CreateNonJobAppointmentResult}.
+   */
+  Optional<Instant> endOn();
+
+  /**
+   * JSON {@code daysOfWeek}: string; only in {@code
+   * Dispatch.Contracts.NonJobAppointment.CreateNonJobAppointmentResult}.
+   */
+  Optional<String> daysOfWeek();
+
+  /** A builder of {@code NonJobAppointment}. */
   static ImmutableNonJobAppointment.Builder builder() {
     return ImmutableNonJobAppointment.builder();
   }

@@ -5,27 +5,20 @@ package dev.titanj.dispatch.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Dispatch.Contracts.NonJobAppointment.RepeatEndType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Dispatch.Contracts.NonJobAppointment.RepeatEndType} (string wire values);
+ * unknown values read as {@link #UNKNOWN}.
  */
 public enum RepeatEndType implements WireEnum {
-  /**
-   * Wire value {@code Never}.
-   */
+  /** Wire value {@code Never}. */
   NEVER("Never"),
 
-  /**
-   * Wire value {@code After}.
-   */
+  /** Wire value {@code After}. */
   AFTER("After"),
 
-  /**
-   * Wire value {@code On}.
-   */
+  /** Wire value {@code On}. */
   ON("On"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,27 +5,20 @@ package dev.titanj.dispatch.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Dispatch.Contracts.NonJobAppointment.RepeatEndType_Int32} (integer wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Dispatch.Contracts.NonJobAppointment.RepeatEndType_Int32} (integer wire values);
+ * unknown values read as {@link #UNKNOWN}.
  */
 public enum RepeatEndTypeInt32 implements WireEnum {
-  /**
-   * Wire value {@code 0}.
-   */
+  /** Wire value {@code 0}. */
   NEVER("0"),
 
-  /**
-   * Wire value {@code 1}.
-   */
+  /** Wire value {@code 1}. */
   AFTER("1"),
 
-  /**
-   * Wire value {@code 2}.
-   */
+  /** Wire value {@code 2}. */
   ON("2"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

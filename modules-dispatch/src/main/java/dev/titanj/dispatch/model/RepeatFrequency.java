@@ -5,32 +5,23 @@ package dev.titanj.dispatch.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Dispatch.Contracts.NonJobAppointment.RepeatFrequency} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Dispatch.Contracts.NonJobAppointment.RepeatFrequency} (string wire values);
+ * unknown values read as {@link #UNKNOWN}.
  */
 public enum RepeatFrequency implements WireEnum {
-  /**
-   * Wire value {@code Daily}.
-   */
+  /** Wire value {@code Daily}. */
   DAILY("Daily"),
 
-  /**
-   * Wire value {@code Weekly}.
-   */
+  /** Wire value {@code Weekly}. */
   WEEKLY("Weekly"),
 
-  /**
-   * Wire value {@code Monthly}.
-   */
+  /** Wire value {@code Monthly}. */
   MONTHLY("Monthly"),
 
-  /**
-   * Wire value {@code Yearly}.
-   */
+  /** Wire value {@code Yearly}. */
   YEARLY("Yearly"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

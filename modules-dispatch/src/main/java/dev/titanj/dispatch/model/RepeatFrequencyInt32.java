@@ -5,32 +5,23 @@ package dev.titanj.dispatch.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Dispatch.Contracts.NonJobAppointment.RepeatFrequency_Int32} (integer wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Dispatch.Contracts.NonJobAppointment.RepeatFrequency_Int32} (integer wire
+ * values); unknown values read as {@link #UNKNOWN}.
  */
 public enum RepeatFrequencyInt32 implements WireEnum {
-  /**
-   * Wire value {@code 0}.
-   */
+  /** Wire value {@code 0}. */
   DAILY("0"),
 
-  /**
-   * Wire value {@code 1}.
-   */
+  /** Wire value {@code 1}. */
   WEEKLY("1"),
 
-  /**
-   * Wire value {@code 2}.
-   */
+  /** Wire value {@code 2}. */
   MONTHLY("2"),
 
-  /**
-   * Wire value {@code 3}.
-   */
+  /** Wire value {@code 3}. */
   YEARLY("3"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -7,19 +7,17 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.SetArrivalWindowStatusRequest}. Required: {@code isActive}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Dispatch.V2.SetArrivalWindowStatusRequest}. Required: {@code isActive};
+ * {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent
+ * (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface SetArrivalWindowStatusRequest extends TitanRequest {
-  /**
-   * JSON {@code isActive}: boolean; required.
-   */
+  /** JSON {@code isActive}: boolean; required. */
   boolean isActive();
 
-  /**
-   * A builder of {@code SetArrivalWindowStatusRequest}.
-   */
+  /** A builder of {@code SetArrivalWindowStatusRequest}. */
   static Builder builder() {
     return new Builder();
   }
@@ -27,6 +25,5 @@ public interface SetArrivalWindowStatusRequest extends TitanRequest {
   /**
    * Builds a {@link SetArrivalWindowStatusRequest}; {@code clearX()} methods send an explicit null.
    */
-  final class Builder extends ImmutableSetArrivalWindowStatusRequest.Builder {
-  }
+  final class Builder extends ImmutableSetArrivalWindowStatusRequest.Builder {}
 }

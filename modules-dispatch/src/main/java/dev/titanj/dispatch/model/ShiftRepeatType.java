@@ -5,27 +5,20 @@ package dev.titanj.dispatch.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Dispatch.V2.ShiftRepeatType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Dispatch.V2.ShiftRepeatType} (string wire values); unknown values read as {@link
+ * #UNKNOWN}.
  */
 public enum ShiftRepeatType implements WireEnum {
-  /**
-   * Wire value {@code Never}.
-   */
+  /** Wire value {@code Never}. */
   NEVER("Never"),
 
-  /**
-   * Wire value {@code Daily}.
-   */
+  /** Wire value {@code Daily}. */
   DAILY("Daily"),
 
-  /**
-   * Wire value {@code Weekly}.
-   */
+  /** Wire value {@code Weekly}. */
   WEEKLY("Weekly"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

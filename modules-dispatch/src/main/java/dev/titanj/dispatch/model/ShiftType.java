@@ -5,27 +5,20 @@ package dev.titanj.dispatch.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code Dispatch.V2.ShiftType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code Dispatch.V2.ShiftType} (string wire values); unknown values read as {@link
+ * #UNKNOWN}.
  */
 public enum ShiftType implements WireEnum {
-  /**
-   * Wire value {@code Normal}.
-   */
+  /** Wire value {@code Normal}. */
   NORMAL("Normal"),
 
-  /**
-   * Wire value {@code OnCall}.
-   */
+  /** Wire value {@code OnCall}. */
   ON_CALL("OnCall"),
 
-  /**
-   * Wire value {@code TimeOff}.
-   */
+  /** Wire value {@code TimeOff}. */
   TIME_OFF("TimeOff"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

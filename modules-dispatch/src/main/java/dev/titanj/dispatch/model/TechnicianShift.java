@@ -10,77 +10,55 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.TechnicianShiftResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.TechnicianShiftResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface TechnicianShift {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
   /**
-   * JSON {@code shiftType} exactly as sent (values of {@link ShiftType}), so values this SDK does not know are kept.
+   * JSON {@code shiftType} exactly as sent (values of {@link ShiftType}), so values this SDK does
+   * not know are kept.
    */
   @WireName("shiftType")
   Optional<String> shiftTypeAsString();
 
-  /**
-   * JSON {@code shiftType} as {@link ShiftType}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code shiftType} as {@link ShiftType}; unknown values are {@code UNKNOWN}. */
   default Optional<ShiftType> shiftType() {
     return shiftTypeAsString().map(s -> WireEnums.fromWire(ShiftType.class, s));
   }
 
-  /**
-   * JSON {@code title}: string.
-   */
+  /** JSON {@code title}: string. */
   Optional<String> title();
 
-  /**
-   * JSON {@code note}: string.
-   */
+  /** JSON {@code note}: string. */
   Optional<String> note();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code technicianId}: integer (int64).
-   */
+  /** JSON {@code technicianId}: integer (int64). */
   Optional<Long> technicianId();
 
-  /**
-   * JSON {@code start}: ISO-8601 date-time.
-   */
+  /** JSON {@code start}: ISO-8601 date-time. */
   Optional<Instant> start();
 
-  /**
-   * JSON {@code end}: ISO-8601 date-time.
-   */
+  /** JSON {@code end}: ISO-8601 date-time. */
   Optional<Instant> end();
 
-  /**
-   * JSON {@code timesheetCodeId}: integer (int64).
-   */
+  /** JSON {@code timesheetCodeId}: integer (int64). */
   Optional<Long> timesheetCodeId();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * A builder of {@code TechnicianShift}.
-   */
+  /** A builder of {@code TechnicianShift}. */
   static ImmutableTechnicianShift.Builder builder() {
     return ImmutableTechnicianShift.builder();
   }

@@ -7,19 +7,16 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.TechnicianTrackingResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.TechnicianTrackingResponse}, read from responses. Every field except
+ * {@code id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface TechnicianTracking {
-  /**
-   * JSON {@code technicianTrackingUrl}: string.
-   */
+  /** JSON {@code technicianTrackingUrl}: string. */
   Optional<String> technicianTrackingUrl();
 
-  /**
-   * A builder of {@code TechnicianTracking}.
-   */
+  /** A builder of {@code TechnicianTracking}. */
   static ImmutableTechnicianTracking.Builder builder() {
     return ImmutableTechnicianTracking.builder();
   }

@@ -8,26 +8,21 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.TimeRange}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.TimeRange}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface TimeRange {
-  /**
-   * JSON {@code fromHour}: integer (int32); required when sent in a request.
-   */
+  /** JSON {@code fromHour}: integer (int32); required when sent in a request. */
   @RequiredInRequests
   Optional<Integer> fromHour();
 
-  /**
-   * JSON {@code toHour}: integer (int32); required when sent in a request.
-   */
+  /** JSON {@code toHour}: integer (int32); required when sent in a request. */
   @RequiredInRequests
   Optional<Integer> toHour();
 
-  /**
-   * A builder of {@code TimeRange}.
-   */
+  /** A builder of {@code TimeRange}. */
   static ImmutableTimeRange.Builder builder() {
     return ImmutableTimeRange.builder();
   }

@@ -7,26 +7,24 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.UpdateArrivalWindowConfigurationRequest}. Required: {@code configuration}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Dispatch.V2.UpdateArrivalWindowConfigurationRequest}. Required: {@code
+ * configuration}; {@code build()} fails without it. Sent exactly as built: a field that was not set
+ * is not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface UpdateArrivalWindowConfigurationRequest extends TitanRequest {
-  /**
-   * JSON {@code configuration}: enum {@link ArrivalWindowConfiguration}; required.
-   */
+  /** JSON {@code configuration}: enum {@link ArrivalWindowConfiguration}; required. */
   ArrivalWindowConfiguration configuration();
 
-  /**
-   * A builder of {@code UpdateArrivalWindowConfigurationRequest}.
-   */
+  /** A builder of {@code UpdateArrivalWindowConfigurationRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a {@link UpdateArrivalWindowConfigurationRequest}; {@code clearX()} methods send an explicit null.
+   * Builds a {@link UpdateArrivalWindowConfigurationRequest}; {@code clearX()} methods send an
+   * explicit null.
    */
-  final class Builder extends ImmutableUpdateArrivalWindowConfigurationRequest.Builder {
-  }
+  final class Builder extends ImmutableUpdateArrivalWindowConfigurationRequest.Builder {}
 }

@@ -10,52 +10,42 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code Dispatch.V2.UpdateTechnicianShiftRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code Dispatch.V2.UpdateTechnicianShiftRequest}. No field is required. Sent exactly
+ * as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code
+ * null}.
  */
 @TitanValue
 @Value.Immutable
 public interface UpdateTechnicianShiftRequest extends TitanRequest {
-  /**
-   * JSON {@code shiftType}: enum {@link ShiftType}.
-   */
+  /** JSON {@code shiftType}: enum {@link ShiftType}. */
   Optional<ShiftType> shiftType();
 
-  /**
-   * JSON {@code title}: string.
-   */
+  /** JSON {@code title}: string. */
   Optional<String> title();
 
-  /**
-   * JSON {@code start}: ISO-8601 date-time.
-   */
+  /** JSON {@code start}: ISO-8601 date-time. */
   Optional<Instant> start();
 
-  /**
-   * JSON {@code end}: ISO-8601 date-time.
-   */
+  /** JSON {@code end}: ISO-8601 date-time. */
   Optional<Instant> end();
 
-  /**
-   * JSON {@code note}: string.
-   */
+  /** JSON {@code note}: string. */
   Optional<String> note();
 
-  /**
-   * JSON {@code timesheetCodeId}: integer (int64); {@code clearTimesheetCodeId()} sends null.
-   */
+  /** JSON {@code timesheetCodeId}: integer (int64); {@code clearTimesheetCodeId()} sends null. */
   @Clearable
   Optional<Long> timesheetCodeId();
 
   /**
-   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier):
+   * fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else
+   * is sent. See {@link TitanRequest#changes}.
    */
   static UpdateTechnicianShiftRequest changes(TechnicianShift before, TechnicianShift after) {
     return TitanRequest.changes(UpdateTechnicianShiftRequest.class, before, after);
   }
 
-  /**
-   * A builder of {@code UpdateTechnicianShiftRequest}.
-   */
+  /** A builder of {@code UpdateTechnicianShiftRequest}. */
   static Builder builder() {
     return new Builder();
   }
@@ -64,9 +54,7 @@ public interface UpdateTechnicianShiftRequest extends TitanRequest {
    * Builds a {@link UpdateTechnicianShiftRequest}; {@code clearX()} methods send an explicit null.
    */
   final class Builder extends ImmutableUpdateTechnicianShiftRequest.Builder {
-    /**
-     * Sends {@code "timesheetCodeId": null}, clearing the field.
-     */
+    /** Sends {@code "timesheetCodeId": null}, clearing the field. */
     public Builder clearTimesheetCodeId() {
       addExplicitNulls("timesheetCodeId");
       return this;

@@ -9,84 +9,64 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code Dispatch.V2.ZoneResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code Dispatch.V2.ZoneResponse} and {@code Dispatch.V2.CreateOrUpdateZoneResponse}, read
+ * from responses. Every field except {@code id} is optional and lists and maps default to empty,
+ * whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Zone {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code zips}: list of string.
-   */
+  /** JSON {@code zips}: list of string. */
   List<String> zips();
 
-  /**
-   * JSON {@code cities}: list of string.
-   */
+  /** JSON {@code cities}: list of string. */
   List<String> cities();
 
-  /**
-   * JSON {@code territoryNumbers}: list of string.
-   */
+  /** JSON {@code territoryNumbers}: list of string. */
   List<String> territoryNumbers();
 
-  /**
-   * JSON {@code locnNumbers}: list of string.
-   */
+  /** JSON {@code locnNumbers}: list of string. */
   List<String> locnNumbers();
 
-  /**
-   * JSON {@code createdBy}: integer (int64).
-   */
+  /** JSON {@code createdBy}: integer (int64); only in {@code Dispatch.V2.ZoneResponse}. */
   Optional<Long> createdBy();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time; only in {@code Dispatch.V2.ZoneResponse}. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time; only in {@code Dispatch.V2.ZoneResponse}. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code serviceDaysEnabled}: boolean.
-   */
+  /** JSON {@code serviceDaysEnabled}: boolean. */
   Optional<Boolean> serviceDaysEnabled();
 
-  /**
-   * JSON {@code serviceDays}: list of string.
-   */
+  /** JSON {@code serviceDays}: list of string; only in {@code Dispatch.V2.ZoneResponse}. */
   List<String> serviceDays();
 
-  /**
-   * JSON {@code businessUnits}: list of integer (int64).
-   */
+  /** JSON {@code businessUnits}: list of integer (int64). */
   List<Long> businessUnits();
 
   /**
-   * JSON {@code technicians}: list of integer (int64).
+   * JSON {@code technicians}: list of integer (int64); only in {@code Dispatch.V2.ZoneResponse}.
    */
   List<Long> technicians();
 
   /**
-   * A builder of {@code Zone}.
+   * JSON {@code serviceDaysIds}: list of integer (int32); only in {@code
+   * Dispatch.V2.CreateOrUpdateZoneResponse}.
    */
+  List<Integer> serviceDaysIds();
+
+  /** A builder of {@code Zone}. */
   static ImmutableZone.Builder builder() {
     return ImmutableZone.builder();
   }

@@ -5,106 +5,248 @@ package dev.titanj.dispatch.internal;
 import dev.titanj.dispatch.model.Appointment;
 import dev.titanj.dispatch.model.AppointmentAssignment;
 import dev.titanj.dispatch.model.ArrivalWindow;
-import dev.titanj.dispatch.model.ArrivalWindowConfigurationResponse;
-import dev.titanj.dispatch.model.AssignTechniciansRequest;
+import dev.titanj.dispatch.model.ArrivalWindowRequest;
+import dev.titanj.dispatch.model.ArrivalWindowSettings;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftRequest;
 import dev.titanj.dispatch.model.BulkDeleteTechnicianShiftResult;
-import dev.titanj.dispatch.model.BusinessHourModel;
+import dev.titanj.dispatch.model.BusinessHours;
 import dev.titanj.dispatch.model.Capacity;
-import dev.titanj.dispatch.model.CapacityRequestArgs;
-import dev.titanj.dispatch.model.CapacityResponseAvailability;
-import dev.titanj.dispatch.model.CapacityResponseTechnician;
-import dev.titanj.dispatch.model.CreateArrivalWindowRequest;
-import dev.titanj.dispatch.model.CreateBusinessHour;
+import dev.titanj.dispatch.model.CapacityAvailability;
+import dev.titanj.dispatch.model.CapacityRequest;
+import dev.titanj.dispatch.model.CapacityTechnician;
 import dev.titanj.dispatch.model.CreateBusinessHourRequest;
-import dev.titanj.dispatch.model.CreateNonJobAppointmentRequest;
-import dev.titanj.dispatch.model.CreateNonJobAppointmentResult;
-import dev.titanj.dispatch.model.CreateOrUpdateZone;
-import dev.titanj.dispatch.model.CreateOrUpdateZoneRequestArgs;
-import dev.titanj.dispatch.model.CreateTeam;
+import dev.titanj.dispatch.model.CreateGpsPingRequest;
 import dev.titanj.dispatch.model.CreateTeamRequest;
 import dev.titanj.dispatch.model.CreateTechnicianShiftRequest;
-import dev.titanj.dispatch.model.DeleteNonJobAppointmentResult;
-import dev.titanj.dispatch.model.DeleteTechnicianShiftResult;
-import dev.titanj.dispatch.model.ExportAppointmentAssignments;
-import dev.titanj.dispatch.model.GetNonJobAppointment;
+import dev.titanj.dispatch.model.CreatedTechnicianShifts;
+import dev.titanj.dispatch.model.DeleteResult;
 import dev.titanj.dispatch.model.GpsPing;
-import dev.titanj.dispatch.model.GpsPingCreateRequest;
 import dev.titanj.dispatch.model.NonJobAppointment;
-import dev.titanj.dispatch.model.NonJobAppointmentUpdateRequest;
+import dev.titanj.dispatch.model.NonJobAppointmentRequest;
 import dev.titanj.dispatch.model.SetArrivalWindowStatusRequest;
 import dev.titanj.dispatch.model.Team;
+import dev.titanj.dispatch.model.TechnicianAssignmentRequest;
 import dev.titanj.dispatch.model.TechnicianShift;
-import dev.titanj.dispatch.model.TechnicianShiftCreate;
-import dev.titanj.dispatch.model.TechnicianShiftUpdate;
 import dev.titanj.dispatch.model.TechnicianTracking;
 import dev.titanj.dispatch.model.TimeRange;
-import dev.titanj.dispatch.model.UnassignTechniciansRequest;
 import dev.titanj.dispatch.model.UpdateArrivalWindowConfigurationRequest;
-import dev.titanj.dispatch.model.UpdateArrivalWindowRequest;
 import dev.titanj.dispatch.model.UpdateTechnicianShiftRequest;
+import dev.titanj.dispatch.model.UpdatedTechnicianShifts;
 import dev.titanj.dispatch.model.Zone;
+import dev.titanj.dispatch.model.ZoneRequest;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON property names each generated record declares, by record type, for tests that check encoding and decoding against the API description.
+ * The JSON property names each generated record declares, by record type, for tests that check
+ * encoding and decoding against the API description.
  */
 public final class DispatchSchemas {
-  /**
-   * Records read from responses.
-   */
-  public static final Map<Class<?>, List<String>> RESPONSE_FIELDS = Map.ofEntries(
-    Map.entry(Appointment.class, List.of("id", "jobId", "appointmentNumber", "start", "end", "arrivalWindowStart", "arrivalWindowEnd", "status", "specialInstructions", "createdOn", "modifiedOn")),
-    Map.entry(AppointmentAssignment.class, List.of("id", "technicianId", "technicianName", "assignedById", "assignedOn", "status", "isPaused", "jobId", "appointmentId", "createdOn", "modifiedOn", "active")),
-    Map.entry(ArrivalWindow.class, List.of("id", "start", "duration", "businessUnitIds", "active")),
-    Map.entry(ArrivalWindowConfigurationResponse.class, List.of("configuration")),
-    Map.entry(BulkDeleteTechnicianShiftResult.class, List.of("message", "deletedIds")),
-    Map.entry(BusinessHourModel.class, List.of("weekdays", "saturday", "sunday")),
-    Map.entry(Capacity.class, List.of("timeStamp", "availabilities")),
-    Map.entry(CapacityResponseAvailability.class, List.of("start", "end", "startUtc", "endUtc", "businessUnitIds", "totalAvailability", "openAvailability", "technicians", "isAvailable", "isExceedingIdealBookingPercentage")),
-    Map.entry(CapacityResponseTechnician.class, List.of("id", "name", "status", "hasRequiredSkills")),
-    Map.entry(CreateBusinessHour.class, List.of("weekdays", "saturday", "sunday")),
-    Map.entry(CreateNonJobAppointmentResult.class, List.of("id", "technicianId", "start", "name", "duration", "timesheetCodeId", "summary", "clearDispatchBoard", "clearTechnicianView", "removeTechnicianFromCapacityPlanning", "allDay", "showOnTechnicianSchedule", "active", "createdOn", "createdById", "repeat", "countOccurrences", "interval", "frequency", "endType", "endOn", "daysOfWeek")),
-    Map.entry(CreateOrUpdateZone.class, List.of("id", "active", "name", "zips", "cities", "territoryNumbers", "locnNumbers", "serviceDaysEnabled", "serviceDaysIds", "businessUnits")),
-    Map.entry(CreateTeam.class, List.of("id", "active", "name", "createdBy", "createdOn", "modifiedOn", "created")),
-    Map.entry(DeleteNonJobAppointmentResult.class, List.of("message", "id")),
-    Map.entry(DeleteTechnicianShiftResult.class, List.of("message", "id")),
-    Map.entry(ExportAppointmentAssignments.class, List.of("id", "technicianId", "technicianName", "assignedById", "assignedOn", "status", "isPaused", "jobId", "appointmentId", "createdOn", "modifiedOn", "active")),
-    Map.entry(GetNonJobAppointment.class, List.of("id", "technicianId", "start", "name", "duration", "timesheetCodeId", "summary", "clearDispatchBoard", "clearTechnicianView", "removeTechnicianFromCapacityPlanning", "allDay", "showOnTechnicianSchedule", "active", "createdOn", "createdById")),
-    Map.entry(GpsPing.class, List.of("externalId", "status", "message")),
-    Map.entry(NonJobAppointment.class, List.of("id", "technicianId", "start", "name", "duration", "timesheetCodeId", "summary", "clearDispatchBoard", "clearTechnicianView", "removeTechnicianFromCapacityPlanning", "allDay", "showOnTechnicianSchedule", "active", "createdOn", "modifiedOn", "createdById")),
-    Map.entry(Team.class, List.of("id", "active", "name", "createdBy", "createdOn", "modifiedOn")),
-    Map.entry(TechnicianShift.class, List.of("id", "shiftType", "title", "note", "active", "technicianId", "start", "end", "timesheetCodeId", "createdOn", "modifiedOn")),
-    Map.entry(TechnicianShiftCreate.class, List.of("created", "technicianShifts")),
-    Map.entry(TechnicianShiftUpdate.class, List.of("technicianShifts")),
-    Map.entry(TechnicianTracking.class, List.of("technicianTrackingUrl")),
-    Map.entry(TimeRange.class, List.of("fromHour", "toHour")),
-    Map.entry(Zone.class, List.of("id", "active", "name", "zips", "cities", "territoryNumbers", "locnNumbers", "createdBy", "createdOn", "modifiedOn", "serviceDaysEnabled", "serviceDays", "businessUnits", "technicians"))
-  );
+  /** Records read from responses. */
+  public static final Map<Class<?>, List<String>> RESPONSE_FIELDS =
+      Map.ofEntries(
+          Map.entry(
+              Appointment.class,
+              List.of(
+                  "id",
+                  "jobId",
+                  "appointmentNumber",
+                  "start",
+                  "end",
+                  "arrivalWindowStart",
+                  "arrivalWindowEnd",
+                  "status",
+                  "specialInstructions",
+                  "createdOn",
+                  "modifiedOn")),
+          Map.entry(
+              AppointmentAssignment.class,
+              List.of(
+                  "id",
+                  "technicianId",
+                  "technicianName",
+                  "assignedById",
+                  "assignedOn",
+                  "status",
+                  "isPaused",
+                  "jobId",
+                  "appointmentId",
+                  "createdOn",
+                  "modifiedOn",
+                  "active")),
+          Map.entry(
+              ArrivalWindow.class, List.of("id", "start", "duration", "businessUnitIds", "active")),
+          Map.entry(ArrivalWindowSettings.class, List.of("configuration")),
+          Map.entry(BulkDeleteTechnicianShiftResult.class, List.of("message", "deletedIds")),
+          Map.entry(BusinessHours.class, List.of("weekdays", "saturday", "sunday")),
+          Map.entry(Capacity.class, List.of("timeStamp", "availabilities")),
+          Map.entry(
+              CapacityAvailability.class,
+              List.of(
+                  "start",
+                  "end",
+                  "startUtc",
+                  "endUtc",
+                  "businessUnitIds",
+                  "totalAvailability",
+                  "openAvailability",
+                  "technicians",
+                  "isAvailable",
+                  "isExceedingIdealBookingPercentage")),
+          Map.entry(CapacityTechnician.class, List.of("id", "name", "status", "hasRequiredSkills")),
+          Map.entry(CreatedTechnicianShifts.class, List.of("created", "technicianShifts")),
+          Map.entry(DeleteResult.class, List.of("message", "id")),
+          Map.entry(GpsPing.class, List.of("externalId", "status", "message")),
+          Map.entry(
+              NonJobAppointment.class,
+              List.of(
+                  "id",
+                  "technicianId",
+                  "start",
+                  "name",
+                  "duration",
+                  "timesheetCodeId",
+                  "summary",
+                  "clearDispatchBoard",
+                  "clearTechnicianView",
+                  "removeTechnicianFromCapacityPlanning",
+                  "allDay",
+                  "showOnTechnicianSchedule",
+                  "active",
+                  "createdOn",
+                  "modifiedOn",
+                  "createdById",
+                  "repeat",
+                  "countOccurrences",
+                  "interval",
+                  "frequency",
+                  "endType",
+                  "endOn",
+                  "daysOfWeek")),
+          Map.entry(
+              Team.class,
+              List.of("id", "active", "name", "createdBy", "createdOn", "modifiedOn", "created")),
+          Map.entry(
+              TechnicianShift.class,
+              List.of(
+                  "id",
+                  "shiftType",
+                  "title",
+                  "note",
+                  "active",
+                  "technicianId",
+                  "start",
+                  "end",
+                  "timesheetCodeId",
+                  "createdOn",
+                  "modifiedOn")),
+          Map.entry(TechnicianTracking.class, List.of("technicianTrackingUrl")),
+          Map.entry(TimeRange.class, List.of("fromHour", "toHour")),
+          Map.entry(UpdatedTechnicianShifts.class, List.of("technicianShifts")),
+          Map.entry(
+              Zone.class,
+              List.of(
+                  "id",
+                  "active",
+                  "name",
+                  "zips",
+                  "cities",
+                  "territoryNumbers",
+                  "locnNumbers",
+                  "createdBy",
+                  "createdOn",
+                  "modifiedOn",
+                  "serviceDaysEnabled",
+                  "serviceDays",
+                  "businessUnits",
+                  "technicians",
+                  "serviceDaysIds")));
 
-  /**
-   * Records only sent as request bodies.
-   */
-  public static final Map<Class<?>, List<String>> REQUEST_FIELDS = Map.ofEntries(
-    Map.entry(AssignTechniciansRequest.class, List.of("jobAppointmentId", "technicianIds")),
-    Map.entry(BulkDeleteTechnicianShiftRequest.class, List.of("start", "end")),
-    Map.entry(CapacityRequestArgs.class, List.of("startsOnOrAfter", "endsOnOrBefore", "businessUnitIds", "jobTypeId", "skillBasedAvailability")),
-    Map.entry(CreateArrivalWindowRequest.class, List.of("start", "duration", "businessUnitIds")),
-    Map.entry(CreateBusinessHourRequest.class, List.of("weekdays", "saturday", "sunday")),
-    Map.entry(CreateNonJobAppointmentRequest.class, List.of("technicianId", "start", "duration", "name", "timesheetCodeId", "summary", "clearDispatchBoard", "clearTechnicianView", "showOnTechnicianSchedule", "removeTechnicianFromCapacityPlanning", "allDay", "repeat", "countOccurrences", "interval", "frequency", "endType", "endOn", "daysOfWeek")),
-    Map.entry(CreateOrUpdateZoneRequestArgs.class, List.of("name", "zips", "cities", "territoryNumbers", "locnNumbers", "serviceDaysEnabled", "serviceDaysIds", "businessUnits")),
-    Map.entry(CreateTeamRequest.class, List.of("active", "name")),
-    Map.entry(CreateTechnicianShiftRequest.class, List.of("technicianIds", "shiftType", "title", "start", "end", "note", "timesheetCodeId", "repeatType", "repeatEndDate", "repeatInterval", "shiftDays")),
-    Map.entry(GpsPingCreateRequest.class, List.of("unitId", "unitName", "eventTime", "latitude", "longitude", "speed", "street", "city", "region", "postalCode", "message", "externalId", "isNew", "statusMessage")),
-    Map.entry(NonJobAppointmentUpdateRequest.class, List.of("technicianId", "start", "duration", "name", "timesheetCodeId", "summary", "clearDispatchBoard", "clearTechnicianView", "showOnTechnicianSchedule", "removeTechnicianFromCapacityPlanning", "allDay", "repeat", "countOccurrences", "interval", "frequency", "endType", "endOn", "daysOfWeek")),
-    Map.entry(SetArrivalWindowStatusRequest.class, List.of("isActive")),
-    Map.entry(UnassignTechniciansRequest.class, List.of("jobAppointmentId", "technicianIds")),
-    Map.entry(UpdateArrivalWindowConfigurationRequest.class, List.of("configuration")),
-    Map.entry(UpdateArrivalWindowRequest.class, List.of("start", "duration", "businessUnitIds")),
-    Map.entry(UpdateTechnicianShiftRequest.class, List.of("shiftType", "title", "start", "end", "note", "timesheetCodeId"))
-  );
+  /** Records only sent as request bodies. */
+  public static final Map<Class<?>, List<String>> REQUEST_FIELDS =
+      Map.ofEntries(
+          Map.entry(ArrivalWindowRequest.class, List.of("start", "duration", "businessUnitIds")),
+          Map.entry(BulkDeleteTechnicianShiftRequest.class, List.of("start", "end")),
+          Map.entry(
+              CapacityRequest.class,
+              List.of(
+                  "startsOnOrAfter",
+                  "endsOnOrBefore",
+                  "businessUnitIds",
+                  "jobTypeId",
+                  "skillBasedAvailability")),
+          Map.entry(CreateBusinessHourRequest.class, List.of("weekdays", "saturday", "sunday")),
+          Map.entry(
+              CreateGpsPingRequest.class,
+              List.of(
+                  "unitId",
+                  "unitName",
+                  "eventTime",
+                  "latitude",
+                  "longitude",
+                  "speed",
+                  "street",
+                  "city",
+                  "region",
+                  "postalCode",
+                  "message",
+                  "externalId",
+                  "isNew",
+                  "statusMessage")),
+          Map.entry(CreateTeamRequest.class, List.of("active", "name")),
+          Map.entry(
+              CreateTechnicianShiftRequest.class,
+              List.of(
+                  "technicianIds",
+                  "shiftType",
+                  "title",
+                  "start",
+                  "end",
+                  "note",
+                  "timesheetCodeId",
+                  "repeatType",
+                  "repeatEndDate",
+                  "repeatInterval",
+                  "shiftDays")),
+          Map.entry(
+              NonJobAppointmentRequest.class,
+              List.of(
+                  "technicianId",
+                  "start",
+                  "duration",
+                  "name",
+                  "timesheetCodeId",
+                  "summary",
+                  "clearDispatchBoard",
+                  "clearTechnicianView",
+                  "showOnTechnicianSchedule",
+                  "removeTechnicianFromCapacityPlanning",
+                  "allDay",
+                  "repeat",
+                  "countOccurrences",
+                  "interval",
+                  "frequency",
+                  "endType",
+                  "endOn",
+                  "daysOfWeek")),
+          Map.entry(SetArrivalWindowStatusRequest.class, List.of("isActive")),
+          Map.entry(
+              TechnicianAssignmentRequest.class, List.of("jobAppointmentId", "technicianIds")),
+          Map.entry(UpdateArrivalWindowConfigurationRequest.class, List.of("configuration")),
+          Map.entry(
+              UpdateTechnicianShiftRequest.class,
+              List.of("shiftType", "title", "start", "end", "note", "timesheetCodeId")),
+          Map.entry(
+              ZoneRequest.class,
+              List.of(
+                  "name",
+                  "zips",
+                  "cities",
+                  "territoryNumbers",
+                  "locnNumbers",
+                  "serviceDaysEnabled",
+                  "serviceDaysIds",
+                  "businessUnits")));
 
-  private DispatchSchemas() {
-  }
+  private DispatchSchemas() {}
 }

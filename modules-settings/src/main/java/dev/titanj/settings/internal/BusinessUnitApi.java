@@ -7,9 +7,8 @@ import dev.titanj.core.spi.ExportResponse;
 import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.settings.BusinessUnitRepository;
 import dev.titanj.settings.model.BusinessUnit;
-import dev.titanj.settings.model.ExportBusinessUnit;
-import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.UpdateBusinessUnitRequest;
+import dev.titanj.settings.model.WriteResult;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
@@ -18,7 +17,8 @@ import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
 /**
- * Retrofit binding of the {@code business-units} operations; used by {@link BusinessUnitRepository}.
+ * Retrofit binding of the {@code business-units} operations; used by {@link
+ * BusinessUnitRepository}.
  */
 public interface BusinessUnitApi {
   @GET("business-units")
@@ -28,9 +28,9 @@ public interface BusinessUnitApi {
   Call<BusinessUnit> businessUnitsGet(@Path("id") long id, @Tag QueryParams query);
 
   @PATCH("business-units/{id}")
-  Call<Modification> businessUnitsUpdate(@Path("id") long id,
-      @Body UpdateBusinessUnitRequest request);
+  Call<WriteResult> businessUnitsUpdate(
+      @Path("id") long id, @Body UpdateBusinessUnitRequest request);
 
   @GET("export/business-units")
-  Call<ExportResponse<ExportBusinessUnit>> exportBusinessUnits(@Tag QueryParams query);
+  Call<ExportResponse<BusinessUnit>> exportBusinessUnits(@Tag QueryParams query);
 }

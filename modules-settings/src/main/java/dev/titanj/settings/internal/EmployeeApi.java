@@ -7,13 +7,11 @@ import dev.titanj.core.spi.ExportResponse;
 import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.settings.EmployeeRepository;
 import dev.titanj.settings.model.AccountActionRequest;
-import dev.titanj.settings.model.AccountActionResponse;
+import dev.titanj.settings.model.AccountActionResult;
+import dev.titanj.settings.model.CreateEmployeeRequest;
 import dev.titanj.settings.model.Employee;
-import dev.titanj.settings.model.EmployeeCreate;
-import dev.titanj.settings.model.EmployeeCreateRequest;
-import dev.titanj.settings.model.EmployeeUpdate;
-import dev.titanj.settings.model.EmployeeUpdateRequest;
-import dev.titanj.settings.model.ExportEmployee;
+import dev.titanj.settings.model.UpdateEmployeeRequest;
+import dev.titanj.settings.model.WriteResult;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
@@ -22,26 +20,24 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code employees} operations; used by {@link EmployeeRepository}.
- */
+/** Retrofit binding of the {@code employees} operations; used by {@link EmployeeRepository}. */
 public interface EmployeeApi {
   @GET("employees")
   Call<PagedResponse<Employee>> employeesGetList(@Tag QueryParams query);
 
   @POST("employees")
-  Call<EmployeeCreate> employeesCreate(@Body EmployeeCreateRequest request);
+  Call<WriteResult> employeesCreate(@Body CreateEmployeeRequest request);
 
   @GET("employees/{id}")
   Call<Employee> employeesGet(@Path("id") long id);
 
   @PATCH("employees/{id}")
-  Call<EmployeeUpdate> employeesUpdate(@Path("id") long id, @Body EmployeeUpdateRequest request);
+  Call<WriteResult> employeesUpdate(@Path("id") long id, @Body UpdateEmployeeRequest request);
 
   @POST("employees/{id}/account-actions")
-  Call<AccountActionResponse> employeesAccountActions(@Path("id") long id,
-      @Body AccountActionRequest request);
+  Call<AccountActionResult> employeesAccountActions(
+      @Path("id") long id, @Body AccountActionRequest request);
 
   @GET("export/employees")
-  Call<ExportResponse<ExportEmployee>> exportEmployees(@Tag QueryParams query);
+  Call<ExportResponse<Employee>> exportEmployees(@Tag QueryParams query);
 }

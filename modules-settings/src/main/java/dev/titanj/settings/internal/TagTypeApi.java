@@ -7,25 +7,22 @@ import dev.titanj.core.spi.ExportResponse;
 import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.settings.TagTypeRepository;
 import dev.titanj.settings.model.CreateTagTypeRequest;
-import dev.titanj.settings.model.ExportTagType;
-import dev.titanj.settings.model.Modification;
 import dev.titanj.settings.model.TagType;
+import dev.titanj.settings.model.WriteResult;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code tag-types} operations; used by {@link TagTypeRepository}.
- */
+/** Retrofit binding of the {@code tag-types} operations; used by {@link TagTypeRepository}. */
 public interface TagTypeApi {
   @GET("export/tag-types")
-  Call<ExportResponse<ExportTagType>> exportTagTypes(@Tag QueryParams query);
+  Call<ExportResponse<TagType>> exportTagTypes(@Tag QueryParams query);
 
   @GET("tag-types")
   Call<PagedResponse<TagType>> tagTypesGetList(@Tag QueryParams query);
 
   @POST("tag-types")
-  Call<Modification> tagTypesCreate(@Body CreateTagTypeRequest request);
+  Call<WriteResult> tagTypesCreate(@Body CreateTagTypeRequest request);
 }

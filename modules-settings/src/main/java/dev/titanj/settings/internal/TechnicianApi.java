@@ -6,14 +6,12 @@ import dev.titanj.core.QueryParams;
 import dev.titanj.core.spi.ExportResponse;
 import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.settings.TechnicianRepository;
-import dev.titanj.settings.model.AccountActionResponse;
-import dev.titanj.settings.model.ExportTechnician;
+import dev.titanj.settings.model.AccountActionResult;
+import dev.titanj.settings.model.CreateTechnicianRequest;
 import dev.titanj.settings.model.Technician;
 import dev.titanj.settings.model.TechnicianAccountActionRequest;
-import dev.titanj.settings.model.TechnicianCreate;
-import dev.titanj.settings.model.TechnicianCreateRequest;
-import dev.titanj.settings.model.TechnicianUpdate;
-import dev.titanj.settings.model.TechnicianUpdateRequest;
+import dev.titanj.settings.model.UpdateTechnicianRequest;
+import dev.titanj.settings.model.WriteResult;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
@@ -22,27 +20,24 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code technicians} operations; used by {@link TechnicianRepository}.
- */
+/** Retrofit binding of the {@code technicians} operations; used by {@link TechnicianRepository}. */
 public interface TechnicianApi {
   @GET("export/technicians")
-  Call<ExportResponse<ExportTechnician>> exportTechnicians(@Tag QueryParams query);
+  Call<ExportResponse<Technician>> exportTechnicians(@Tag QueryParams query);
 
   @GET("technicians")
   Call<PagedResponse<Technician>> techniciansGetList(@Tag QueryParams query);
 
   @POST("technicians")
-  Call<TechnicianCreate> techniciansCreate(@Body TechnicianCreateRequest request);
+  Call<WriteResult> techniciansCreate(@Body CreateTechnicianRequest request);
 
   @GET("technicians/{id}")
   Call<Technician> techniciansGet(@Path("id") long id);
 
   @PATCH("technicians/{id}")
-  Call<TechnicianUpdate> techniciansUpdate(@Path("id") long id,
-      @Body TechnicianUpdateRequest request);
+  Call<WriteResult> techniciansUpdate(@Path("id") long id, @Body UpdateTechnicianRequest request);
 
   @POST("technicians/{id}/account-actions")
-  Call<AccountActionResponse> techniciansAccountActions(@Path("id") long id,
-      @Body TechnicianAccountActionRequest request);
+  Call<AccountActionResult> techniciansAccountActions(
+      @Path("id") long id, @Body TechnicianAccountActionRequest request);
 }

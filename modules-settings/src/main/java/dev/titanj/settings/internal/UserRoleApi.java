@@ -10,9 +10,7 @@ import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Tag;
 
-/**
- * Retrofit binding of the {@code user-roles} operations; used by {@link UserRoleRepository}.
- */
+/** Retrofit binding of the {@code user-roles} operations; used by {@link UserRoleRepository}. */
 public interface UserRoleApi {
   @GET("user-roles")
   Call<PagedResponse<UserRole>> userRolesGetList(@Tag QueryParams query);

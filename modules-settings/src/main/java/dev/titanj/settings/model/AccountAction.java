@@ -5,32 +5,23 @@ package dev.titanj.settings.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code TenantSettings.V2.AccountAction} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code TenantSettings.V2.AccountAction} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum AccountAction implements WireEnum {
-  /**
-   * Wire value {@code Activate}.
-   */
+  /** Wire value {@code Activate}. */
   ACTIVATE("Activate"),
 
-  /**
-   * Wire value {@code Deactivate}.
-   */
+  /** Wire value {@code Deactivate}. */
   DEACTIVATE("Deactivate"),
 
-  /**
-   * Wire value {@code SendInvite}.
-   */
+  /** Wire value {@code SendInvite}. */
   SEND_INVITE("SendInvite"),
 
-  /**
-   * Wire value {@code SendPasswordResetLink}.
-   */
+  /** Wire value {@code SendPasswordResetLink}. */
   SEND_PASSWORD_RESET_LINK("SendPasswordResetLink"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -7,26 +7,21 @@ import dev.titanj.core.json.TitanValue;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.AccountActionRequest}. Required: {@code action}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code TenantSettings.V2.AccountActionRequest}. Required: {@code action}; {@code
+ * build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists
+ * included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface AccountActionRequest extends TitanRequest {
-  /**
-   * JSON {@code action}: enum {@link AccountAction}; required.
-   */
+  /** JSON {@code action}: enum {@link AccountAction}; required. */
   AccountAction action();
 
-  /**
-   * A builder of {@code AccountActionRequest}.
-   */
+  /** A builder of {@code AccountActionRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link AccountActionRequest}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableAccountActionRequest.Builder {
-  }
+  /** Builds a {@link AccountActionRequest}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableAccountActionRequest.Builder {}
 }

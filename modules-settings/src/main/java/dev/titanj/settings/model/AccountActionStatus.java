@@ -5,17 +5,14 @@ package dev.titanj.settings.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code TenantSettings.V2.AccountActionStatus} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code TenantSettings.V2.AccountActionStatus} (string wire values); unknown values read
+ * as {@link #UNKNOWN}.
  */
 public enum AccountActionStatus implements WireEnum {
-  /**
-   * Wire value {@code Success}.
-   */
+  /** Wire value {@code Success}. */
   SUCCESS("Success"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

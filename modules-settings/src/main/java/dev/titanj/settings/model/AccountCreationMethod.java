@@ -5,27 +5,20 @@ package dev.titanj.settings.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code TenantSettings.V2.AccountCreationMethod} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code TenantSettings.V2.AccountCreationMethod} (string wire values); unknown values
+ * read as {@link #UNKNOWN}.
  */
 public enum AccountCreationMethod implements WireEnum {
-  /**
-   * Wire value {@code CreateLater}.
-   */
+  /** Wire value {@code CreateLater}. */
   CREATE_LATER("CreateLater"),
 
-  /**
-   * Wire value {@code SendInvite}.
-   */
+  /** Wire value {@code SendInvite}. */
   SEND_INVITE("SendInvite"),
 
-  /**
-   * Wire value {@code AssignLoginAndPassword}.
-   */
+  /** Wire value {@code AssignLoginAndPassword}. */
   ASSIGN_LOGIN_AND_PASSWORD("AssignLoginAndPassword"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

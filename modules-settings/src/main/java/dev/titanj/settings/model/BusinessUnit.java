@@ -10,144 +10,92 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.BusinessUnitResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.BusinessUnitResponse} and {@code
+ * TenantSettings.V2.ExportBusinessUnitResponse}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface BusinessUnit {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code officialName}: string.
-   */
+  /** JSON {@code officialName}: string. */
   Optional<String> officialName();
 
-  /**
-   * JSON {@code email}: string (email).
-   */
+  /** JSON {@code email}: string (email). */
   Optional<String> email();
 
-  /**
-   * JSON {@code currency}: string.
-   */
+  /** JSON {@code currency}: string. */
   Optional<String> currency();
 
-  /**
-   * JSON {@code phoneNumber}: string (phone).
-   */
+  /** JSON {@code phoneNumber}: string (phone). */
   Optional<String> phoneNumber();
 
-  /**
-   * JSON {@code invoiceHeader}: string (html).
-   */
+  /** JSON {@code invoiceHeader}: string (html). */
   Optional<String> invoiceHeader();
 
-  /**
-   * JSON {@code invoiceMessage}: string (html).
-   */
+  /** JSON {@code invoiceMessage}: string (html). */
   Optional<String> invoiceMessage();
 
-  /**
-   * JSON {@code defaultTaxRate}: decimal (string or number on the wire).
-   */
+  /** JSON {@code defaultTaxRate}: decimal (string or number on the wire). */
   Optional<BigDecimal> defaultTaxRate();
 
-  /**
-   * JSON {@code authorizationParagraph}: string (html).
-   */
+  /** JSON {@code authorizationParagraph}: string (html). */
   Optional<String> authorizationParagraph();
 
-  /**
-   * JSON {@code acknowledgementParagraph}: string (html).
-   */
+  /** JSON {@code acknowledgementParagraph}: string (html). */
   Optional<String> acknowledgementParagraph();
 
-  /**
-   * JSON {@code address}: object {@link BusinessUnitAddress}.
-   */
+  /** JSON {@code address}: object {@link BusinessUnitAddress}. */
   Optional<BusinessUnitAddress> address();
 
-  /**
-   * JSON {@code materialSku}: string.
-   */
+  /** JSON {@code materialSku}: string. */
   Optional<String> materialSku();
 
-  /**
-   * JSON {@code quickbooksClass}: string.
-   */
+  /** JSON {@code quickbooksClass}: string. */
   Optional<String> quickbooksClass();
 
-  /**
-   * JSON {@code accountCode}: string.
-   */
+  /** JSON {@code accountCode}: string. */
   Optional<String> accountCode();
 
-  /**
-   * JSON {@code franchiseId}: string.
-   */
+  /** JSON {@code franchiseId}: string. */
   Optional<String> franchiseId();
 
-  /**
-   * JSON {@code conceptCode}: string.
-   */
+  /** JSON {@code conceptCode}: string. */
   Optional<String> conceptCode();
 
-  /**
-   * JSON {@code corporateContractNumber}: string.
-   */
+  /** JSON {@code corporateContractNumber}: string. */
   Optional<String> corporateContractNumber();
 
-  /**
-   * JSON {@code trade}: object {@link NamedModel}.
-   */
-  Optional<NamedModel> trade();
+  /** JSON {@code trade}: object {@link NamedField}. */
+  Optional<NamedField> trade();
 
-  /**
-   * JSON {@code division}: object {@link NamedModel}.
-   */
-  Optional<NamedModel> division();
+  /** JSON {@code division}: object {@link NamedField}. */
+  Optional<NamedField> division();
 
-  /**
-   * JSON {@code tagTypeIds}: list of integer (int64).
-   */
+  /** JSON {@code tagTypeIds}: list of integer (int64). */
   List<Long> tagTypeIds();
 
-  /**
-   * JSON {@code tenant}: object {@link BusinessUnitTenant}.
-   */
+  /** JSON {@code tenant}: object {@link BusinessUnitTenant}. */
   Optional<BusinessUnitTenant> tenant();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code externalData}: list of object {@link ExternalDataModel}.
-   */
-  List<ExternalDataModel> externalData();
+  /** JSON {@code externalData}: list of object {@link ExternalData}. */
+  List<ExternalData> externalData();
 
-  /**
-   * A builder of {@code BusinessUnit}.
-   */
+  /** A builder of {@code BusinessUnit}. */
   static ImmutableBusinessUnit.Builder builder() {
     return ImmutableBusinessUnit.builder();
   }

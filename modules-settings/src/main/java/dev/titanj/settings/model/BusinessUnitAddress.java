@@ -7,64 +7,44 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.BusinessUnitAddressResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.BusinessUnitAddressResponse}, read from responses. Every field
+ * except {@code id} is optional and lists and maps default to empty, whatever the API declares
+ * required.
  */
 @TitanValue
 @Value.Immutable
 public interface BusinessUnitAddress {
-  /**
-   * JSON {@code street}: string.
-   */
+  /** JSON {@code street}: string. */
   Optional<String> street();
 
-  /**
-   * JSON {@code unit}: string.
-   */
+  /** JSON {@code unit}: string. */
   Optional<String> unit();
 
-  /**
-   * JSON {@code city}: string.
-   */
+  /** JSON {@code city}: string. */
   Optional<String> city();
 
-  /**
-   * JSON {@code state}: string.
-   */
+  /** JSON {@code state}: string. */
   Optional<String> state();
 
-  /**
-   * JSON {@code zip}: string.
-   */
+  /** JSON {@code zip}: string. */
   Optional<String> zip();
 
-  /**
-   * JSON {@code country}: string.
-   */
+  /** JSON {@code country}: string. */
   Optional<String> country();
 
-  /**
-   * JSON {@code latitude}: double.
-   */
+  /** JSON {@code latitude}: double. */
   Optional<Double> latitude();
 
-  /**
-   * JSON {@code longitude}: double.
-   */
+  /** JSON {@code longitude}: double. */
   Optional<Double> longitude();
 
-  /**
-   * JSON {@code isManualCoordinates}: boolean.
-   */
+  /** JSON {@code isManualCoordinates}: boolean. */
   Optional<Boolean> isManualCoordinates();
 
-  /**
-   * JSON {@code isMilitary}: boolean.
-   */
+  /** JSON {@code isMilitary}: boolean. */
   Optional<Boolean> isMilitary();
 
-  /**
-   * A builder of {@code BusinessUnitAddress}.
-   */
+  /** A builder of {@code BusinessUnitAddress}. */
   static ImmutableBusinessUnitAddress.Builder builder() {
     return ImmutableBusinessUnitAddress.builder();
   }

@@ -8,44 +8,32 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.BusinessUnitTenantResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.BusinessUnitTenantResponse}, read from responses. Every field
+ * except {@code id} is optional and lists and maps default to empty, whatever the API declares
+ * required.
  */
 @TitanValue
 @Value.Immutable
 public interface BusinessUnitTenant {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code accountCode}: string.
-   */
+  /** JSON {@code accountCode}: string. */
   Optional<String> accountCode();
 
-  /**
-   * JSON {@code franchiseId}: string.
-   */
+  /** JSON {@code franchiseId}: string. */
   Optional<String> franchiseId();
 
-  /**
-   * JSON {@code conceptCode}: string.
-   */
+  /** JSON {@code conceptCode}: string. */
   Optional<String> conceptCode();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * A builder of {@code BusinessUnitTenant}.
-   */
+  /** A builder of {@code BusinessUnitTenant}. */
   static ImmutableBusinessUnitTenant.Builder builder() {
     return ImmutableBusinessUnitTenant.builder();
   }

@@ -9,97 +9,80 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.CreateTagTypeRequest}. Required: {@code name}, {@code color}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code TenantSettings.V2.CreateTagTypeRequest}. Required: {@code name}, {@code
+ * color}; {@code build()} fails without them. Sent exactly as built: a field that was not set is
+ * not sent (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface CreateTagTypeRequest extends TitanRequest {
-  /**
-   * JSON {@code name}: string; required.
-   */
+  /** JSON {@code name}: string; required. */
   String name();
 
-  /**
-   * JSON {@code color}: string; required.
-   */
+  /** JSON {@code color}: string; required. */
   String color();
 
-  /**
-   * JSON {@code code}: string; at most 20 characters; {@code clearCode()} sends null.
-   */
+  /** JSON {@code code}: string; at most 20 characters; {@code clearCode()} sends null. */
   @Clearable
   Optional<String> code();
 
-  /**
-   * JSON {@code importance}: enum {@link TagImportance}; {@code clearImportance()} sends null.
-   */
+  /** JSON {@code importance}: enum {@link TagImportance}; {@code clearImportance()} sends null. */
   @Clearable
   Optional<TagImportance> importance();
 
   /**
-   * JSON {@code isConversionOpportunity}: boolean; {@code clearIsConversionOpportunity()} sends null.
+   * JSON {@code isConversionOpportunity}: boolean; {@code clearIsConversionOpportunity()} sends
+   * null.
    */
   @Clearable
   Optional<Boolean> isConversionOpportunity();
 
   /**
-   * JSON {@code allowToUseOnTimesheetActivity}: boolean; {@code clearAllowToUseOnTimesheetActivity()} sends null.
+   * JSON {@code allowToUseOnTimesheetActivity}: boolean; {@code
+   * clearAllowToUseOnTimesheetActivity()} sends null.
    */
   @Clearable
   Optional<Boolean> allowToUseOnTimesheetActivity();
 
   /**
-   * JSON {@code isVisibleOnDispatchBoard}: boolean; {@code clearIsVisibleOnDispatchBoard()} sends null.
+   * JSON {@code isVisibleOnDispatchBoard}: boolean; {@code clearIsVisibleOnDispatchBoard()} sends
+   * null.
    */
   @Clearable
   Optional<Boolean> isVisibleOnDispatchBoard();
 
-  /**
-   * A builder of {@code CreateTagTypeRequest}.
-   */
+  /** A builder of {@code CreateTagTypeRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link CreateTagTypeRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link CreateTagTypeRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableCreateTagTypeRequest.Builder {
-    /**
-     * Sends {@code "code": null}, clearing the field.
-     */
+    /** Sends {@code "code": null}, clearing the field. */
     public Builder clearCode() {
       addExplicitNulls("code");
       return this;
     }
 
-    /**
-     * Sends {@code "importance": null}, clearing the field.
-     */
+    /** Sends {@code "importance": null}, clearing the field. */
     public Builder clearImportance() {
       addExplicitNulls("importance");
       return this;
     }
 
-    /**
-     * Sends {@code "isConversionOpportunity": null}, clearing the field.
-     */
+    /** Sends {@code "isConversionOpportunity": null}, clearing the field. */
     public Builder clearIsConversionOpportunity() {
       addExplicitNulls("isConversionOpportunity");
       return this;
     }
 
-    /**
-     * Sends {@code "allowToUseOnTimesheetActivity": null}, clearing the field.
-     */
+    /** Sends {@code "allowToUseOnTimesheetActivity": null}, clearing the field. */
     public Builder clearAllowToUseOnTimesheetActivity() {
       addExplicitNulls("allowToUseOnTimesheetActivity");
       return this;
     }
 
-    /**
-     * Sends {@code "isVisibleOnDispatchBoard": null}, clearing the field.
-     */
+    /** Sends {@code "isVisibleOnDispatchBoard": null}, clearing the field. */
     public Builder clearIsVisibleOnDispatchBoard() {
       addExplicitNulls("isVisibleOnDispatchBoard");
       return this;

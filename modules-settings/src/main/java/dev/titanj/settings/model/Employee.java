@@ -11,102 +11,71 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.EmployeeResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.EmployeeResponse} and {@code
+ * TenantSettings.V2.ExportEmployeeResponse}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Employee {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code userId}: integer (int64).
-   */
+  /** JSON {@code userId}: integer (int64). */
   Optional<Long> userId();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
   /**
-   * JSON {@code role} exactly as sent (values of {@link EmployeeUserRole}), so values this SDK does not know are kept.
+   * JSON {@code role} exactly as sent (values of {@link EmployeeUserRole}), so values this SDK does
+   * not know are kept.
    */
   @WireName("role")
   Optional<String> roleAsString();
 
-  /**
-   * JSON {@code role} as {@link EmployeeUserRole}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code role} as {@link EmployeeUserRole}; unknown values are {@code UNKNOWN}. */
   default Optional<EmployeeUserRole> role() {
     return roleAsString().map(s -> WireEnums.fromWire(EmployeeUserRole.class, s));
   }
 
-  /**
-   * JSON {@code roleIds}: list of integer (int64).
-   */
+  /** JSON {@code roleIds}: list of integer (int64). */
   List<Long> roleIds();
 
-  /**
-   * JSON {@code businessUnitId}: integer (int64).
-   */
+  /** JSON {@code businessUnitId}: integer (int64). */
   Optional<Long> businessUnitId();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code email}: string (email).
-   */
+  /** JSON {@code email}: string (email). */
   Optional<String> email();
 
-  /**
-   * JSON {@code phoneNumber}: string (phone).
-   */
+  /** JSON {@code phoneNumber}: string (phone). */
   Optional<String> phoneNumber();
 
-  /**
-   * JSON {@code loginName}: string.
-   */
+  /** JSON {@code loginName}: string. */
   Optional<String> loginName();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code aadUserId}: string.
-   */
+  /** JSON {@code aadUserId}: string. */
   Optional<String> aadUserId();
 
-  /**
-   * JSON {@code accountLocked}: boolean.
-   */
+  /** JSON {@code accountLocked}: boolean. */
   Optional<Boolean> accountLocked();
 
-  /**
-   * JSON {@code customFields}: list of object {@link EmployeeCustomField}.
-   */
-  List<EmployeeCustomField> customFields();
+  /** JSON {@code customFields}: list of object {@link CustomField}. */
+  List<CustomField> customFields();
 
-  /**
-   * JSON {@code permissions}: list of object {@link EmployeePermission}.
-   */
-  List<EmployeePermission> permissions();
+  /** JSON {@code permissions}: list of object {@link Permission}. */
+  List<Permission> permissions();
 
-  /**
-   * A builder of {@code Employee}.
-   */
+  /** A builder of {@code Employee}. */
   static ImmutableEmployee.Builder builder() {
     return ImmutableEmployee.builder();
   }

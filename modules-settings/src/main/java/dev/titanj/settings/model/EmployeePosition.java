@@ -5,107 +5,68 @@ package dev.titanj.settings.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code TenantSettings.V2.EmployeePosition} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code TenantSettings.V2.EmployeePosition} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum EmployeePosition implements WireEnum {
-  /**
-   * Wire value {@code CSR}.
-   */
+  /** Wire value {@code CSR}. */
   CSR("CSR"),
 
-  /**
-   * Wire value {@code Dispatcher}.
-   */
+  /** Wire value {@code Dispatcher}. */
   DISPATCHER("Dispatcher"),
 
-  /**
-   * Wire value {@code CsrManager}.
-   */
+  /** Wire value {@code CsrManager}. */
   CSR_MANAGER("CsrManager"),
 
-  /**
-   * Wire value {@code DispatchManager}.
-   */
+  /** Wire value {@code DispatchManager}. */
   DISPATCH_MANAGER("DispatchManager"),
 
-  /**
-   * Wire value {@code InstallProductionManager}.
-   */
+  /** Wire value {@code InstallProductionManager}. */
   INSTALL_PRODUCTION_MANAGER("InstallProductionManager"),
 
-  /**
-   * Wire value {@code ServiceManager}.
-   */
+  /** Wire value {@code ServiceManager}. */
   SERVICE_MANAGER("ServiceManager"),
 
-  /**
-   * Wire value {@code SalesManager}.
-   */
+  /** Wire value {@code SalesManager}. */
   SALES_MANAGER("SalesManager"),
 
-  /**
-   * Wire value {@code MarketingManager}.
-   */
+  /** Wire value {@code MarketingManager}. */
   MARKETING_MANAGER("MarketingManager"),
 
-  /**
-   * Wire value {@code Administrator}.
-   */
+  /** Wire value {@code Administrator}. */
   ADMINISTRATOR("Administrator"),
 
-  /**
-   * Wire value {@code PayrollManager}.
-   */
+  /** Wire value {@code PayrollManager}. */
   PAYROLL_MANAGER("PayrollManager"),
 
-  /**
-   * Wire value {@code Bookkeeper}.
-   */
+  /** Wire value {@code Bookkeeper}. */
   BOOKKEEPER("Bookkeeper"),
 
-  /**
-   * Wire value {@code PurchasingManager}.
-   */
+  /** Wire value {@code PurchasingManager}. */
   PURCHASING_MANAGER("PurchasingManager"),
 
-  /**
-   * Wire value {@code WarehouseManager}.
-   */
+  /** Wire value {@code WarehouseManager}. */
   WAREHOUSE_MANAGER("WarehouseManager"),
 
-  /**
-   * Wire value {@code OfficeManager}.
-   */
+  /** Wire value {@code OfficeManager}. */
   OFFICE_MANAGER("OfficeManager"),
 
-  /**
-   * Wire value {@code GeneralManager}.
-   */
+  /** Wire value {@code GeneralManager}. */
   GENERAL_MANAGER("GeneralManager"),
 
-  /**
-   * Wire value {@code BusinessOwner}.
-   */
+  /** Wire value {@code BusinessOwner}. */
   BUSINESS_OWNER("BusinessOwner"),
 
-  /**
-   * Wire value {@code AnsweringService}.
-   */
+  /** Wire value {@code AnsweringService}. */
   ANSWERING_SERVICE("AnsweringService"),
 
-  /**
-   * Wire value {@code InsideSales}.
-   */
+  /** Wire value {@code InsideSales}. */
   INSIDE_SALES("InsideSales"),
 
-  /**
-   * Wire value {@code GeneralOfficeNonManagement}.
-   */
+  /** Wire value {@code GeneralOfficeNonManagement}. */
   GENERAL_OFFICE_NON_MANAGEMENT("GeneralOfficeNonManagement"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

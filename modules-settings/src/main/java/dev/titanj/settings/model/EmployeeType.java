@@ -5,22 +5,17 @@ package dev.titanj.settings.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code TenantSettings.V2.EmployeeType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code TenantSettings.V2.EmployeeType} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum EmployeeType implements WireEnum {
-  /**
-   * Wire value {@code Employee}.
-   */
+  /** Wire value {@code Employee}. */
   EMPLOYEE("Employee"),
 
-  /**
-   * Wire value {@code Technician}.
-   */
+  /** Wire value {@code Technician}. */
   TECHNICIAN("Technician"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

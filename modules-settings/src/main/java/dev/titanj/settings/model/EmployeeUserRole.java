@@ -5,107 +5,68 @@ package dev.titanj.settings.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code TenantSettings.V2.EmployeeUserRole} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code TenantSettings.V2.EmployeeUserRole} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum EmployeeUserRole implements WireEnum {
-  /**
-   * Wire value {@code Unspecified}.
-   */
+  /** Wire value {@code Unspecified}. */
   UNSPECIFIED("Unspecified"),
 
-  /**
-   * Wire value {@code Technician}.
-   */
+  /** Wire value {@code Technician}. */
   TECHNICIAN("Technician"),
 
-  /**
-   * Wire value {@code Dispatch}.
-   */
+  /** Wire value {@code Dispatch}. */
   DISPATCH("Dispatch"),
 
-  /**
-   * Wire value {@code Accounting}.
-   */
+  /** Wire value {@code Accounting}. */
   ACCOUNTING("Accounting"),
 
-  /**
-   * Wire value {@code FieldManager}.
-   */
+  /** Wire value {@code FieldManager}. */
   FIELD_MANAGER("FieldManager"),
 
-  /**
-   * Wire value {@code DisplayUser}.
-   */
+  /** Wire value {@code DisplayUser}. */
   DISPLAY_USER("DisplayUser"),
 
-  /**
-   * Wire value {@code DisplayUserWithBillingAccess}.
-   */
+  /** Wire value {@code DisplayUserWithBillingAccess}. */
   DISPLAY_USER_WITH_BILLING_ACCESS("DisplayUserWithBillingAccess"),
 
-  /**
-   * Wire value {@code SalesManager}.
-   */
+  /** Wire value {@code SalesManager}. */
   SALES_MANAGER("SalesManager"),
 
-  /**
-   * Wire value {@code CSR}.
-   */
+  /** Wire value {@code CSR}. */
   CSR("CSR"),
 
-  /**
-   * Wire value {@code GeneralOffice}.
-   */
+  /** Wire value {@code GeneralOffice}. */
   GENERAL_OFFICE("GeneralOffice"),
 
-  /**
-   * Wire value {@code TechnicianHelper}.
-   */
+  /** Wire value {@code TechnicianHelper}. */
   TECHNICIAN_HELPER("TechnicianHelper"),
 
-  /**
-   * Wire value {@code TechnicianMaintenance}.
-   */
+  /** Wire value {@code TechnicianMaintenance}. */
   TECHNICIAN_MAINTENANCE("TechnicianMaintenance"),
 
-  /**
-   * Wire value {@code TechnicianInstaller}.
-   */
+  /** Wire value {@code TechnicianInstaller}. */
   TECHNICIAN_INSTALLER("TechnicianInstaller"),
 
-  /**
-   * Wire value {@code Admin}.
-   */
+  /** Wire value {@code Admin}. */
   ADMIN("Admin"),
 
-  /**
-   * Wire value {@code TechnicianService}.
-   */
+  /** Wire value {@code TechnicianService}. */
   TECHNICIAN_SERVICE("TechnicianService"),
 
-  /**
-   * Wire value {@code TechnicianSales}.
-   */
+  /** Wire value {@code TechnicianSales}. */
   TECHNICIAN_SALES("TechnicianSales"),
 
-  /**
-   * Wire value {@code Owner}.
-   */
+  /** Wire value {@code Owner}. */
   OWNER("Owner"),
 
-  /**
-   * Wire value {@code EmptyEmployee}.
-   */
+  /** Wire value {@code EmptyEmployee}. */
   EMPTY_EMPLOYEE("EmptyEmployee"),
 
-  /**
-   * Wire value {@code EmptyTechnician}.
-   */
+  /** Wire value {@code EmptyTechnician}. */
   EMPTY_TECHNICIAN("EmptyTechnician"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -11,41 +11,35 @@ import java.util.UUID;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.ExternalDataUpdateRequest}. Required: {@code applicationGuid}, {@code externalData}; {@code build()} fails without them. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code TenantSettings.V2.ExternalDataUpdateRequest}. Required: {@code
+ * applicationGuid}, {@code externalData}; {@code build()} fails without them. Sent exactly as
+ * built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code
+ * null}.
  */
 @TitanValue
 @Value.Immutable
 public interface ExternalDataUpdateRequest extends TitanRequest {
   /**
-   * JSON {@code patchMode}: enum {@link ExternalDataPatchMode}; {@code clearPatchMode()} sends null.
+   * JSON {@code patchMode}: enum {@link ExternalDataPatchMode}; {@code clearPatchMode()} sends
+   * null.
    */
   @Clearable
   Optional<ExternalDataPatchMode> patchMode();
 
-  /**
-   * JSON {@code applicationGuid}: GUID; required.
-   */
+  /** JSON {@code applicationGuid}: GUID; required. */
   UUID applicationGuid();
 
-  /**
-   * JSON {@code externalData}: list of object {@link ExternalDataUpdateModel}; required.
-   */
-  List<ExternalDataUpdateModel> externalData();
+  /** JSON {@code externalData}: list of object {@link ExternalDataUpdate}; required. */
+  List<ExternalDataUpdate> externalData();
 
-  /**
-   * A builder of {@code ExternalDataUpdateRequest}.
-   */
+  /** A builder of {@code ExternalDataUpdateRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link ExternalDataUpdateRequest}; {@code clearX()} methods send an explicit null.
-   */
+  /** Builds a {@link ExternalDataUpdateRequest}; {@code clearX()} methods send an explicit null. */
   final class Builder extends ImmutableExternalDataUpdateRequest.Builder {
-    /**
-     * Sends {@code "patchMode": null}, clearing the field.
-     */
+    /** Sends {@code "patchMode": null}, clearing the field. */
     public Builder clearPatchMode() {
       addExplicitNulls("patchMode");
       return this;

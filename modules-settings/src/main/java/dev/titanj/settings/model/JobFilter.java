@@ -5,57 +5,38 @@ package dev.titanj.settings.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code TenantSettings.V2.JobFilter} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code TenantSettings.V2.JobFilter} (string wire values); unknown values read as {@link
+ * #UNKNOWN}.
  */
 public enum JobFilter implements WireEnum {
-  /**
-   * Wire value {@code AllScheduledDispatchedWorking}.
-   */
+  /** Wire value {@code AllScheduledDispatchedWorking}. */
   ALL_SCHEDULED_DISPATCHED_WORKING("AllScheduledDispatchedWorking"),
 
-  /**
-   * Wire value {@code NextScheduledDispatchedWorking}.
-   */
+  /** Wire value {@code NextScheduledDispatchedWorking}. */
   NEXT_SCHEDULED_DISPATCHED_WORKING("NextScheduledDispatchedWorking"),
 
-  /**
-   * Wire value {@code DispatchedWorking}.
-   */
+  /** Wire value {@code DispatchedWorking}. */
   DISPATCHED_WORKING("DispatchedWorking"),
 
-  /**
-   * Wire value {@code NextScheduledDispatchedWorkingToday}.
-   */
+  /** Wire value {@code NextScheduledDispatchedWorkingToday}. */
   NEXT_SCHEDULED_DISPATCHED_WORKING_TODAY("NextScheduledDispatchedWorkingToday"),
 
-  /**
-   * Wire value {@code AllScheduledDispatchedWorkingToday}.
-   */
+  /** Wire value {@code AllScheduledDispatchedWorkingToday}. */
   ALL_SCHEDULED_DISPATCHED_WORKING_TODAY("AllScheduledDispatchedWorkingToday"),
 
-  /**
-   * Wire value {@code AllScheduledDispatchedWorkingFiveDays}.
-   */
+  /** Wire value {@code AllScheduledDispatchedWorkingFiveDays}. */
   ALL_SCHEDULED_DISPATCHED_WORKING_FIVE_DAYS("AllScheduledDispatchedWorkingFiveDays"),
 
-  /**
-   * Wire value {@code NextScheduledDispatchedWorkingTodayTomorrow}.
-   */
+  /** Wire value {@code NextScheduledDispatchedWorkingTodayTomorrow}. */
   NEXT_SCHEDULED_DISPATCHED_WORKING_TODAY_TOMORROW("NextScheduledDispatchedWorkingTodayTomorrow"),
 
-  /**
-   * Wire value {@code AllScheduledDispatchedWorkingTodayTomorrow}.
-   */
+  /** Wire value {@code AllScheduledDispatchedWorkingTodayTomorrow}. */
   ALL_SCHEDULED_DISPATCHED_WORKING_TODAY_TOMORROW("AllScheduledDispatchedWorkingTodayTomorrow"),
 
-  /**
-   * Wire value {@code Next2ScheduledDispatchedWorkingToday}.
-   */
+  /** Wire value {@code Next2ScheduledDispatchedWorkingToday}. */
   NEXT2_SCHEDULED_DISPATCHED_WORKING_TODAY("Next2ScheduledDispatchedWorkingToday"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,32 +5,23 @@ package dev.titanj.settings.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code TenantSettings.V2.JobHistoryDateFilter} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code TenantSettings.V2.JobHistoryDateFilter} (string wire values); unknown values
+ * read as {@link #UNKNOWN}.
  */
 public enum JobHistoryDateFilter implements WireEnum {
-  /**
-   * Wire value {@code AllJobs}.
-   */
+  /** Wire value {@code AllJobs}. */
   ALL_JOBS("AllJobs"),
 
-  /**
-   * Wire value {@code LastThreeDays}.
-   */
+  /** Wire value {@code LastThreeDays}. */
   LAST_THREE_DAYS("LastThreeDays"),
 
-  /**
-   * Wire value {@code LastSevenDays}.
-   */
+  /** Wire value {@code LastSevenDays}. */
   LAST_SEVEN_DAYS("LastSevenDays"),
 
-  /**
-   * Wire value {@code LastMonth}.
-   */
+  /** Wire value {@code LastMonth}. */
   LAST_MONTH("LastMonth"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,27 +5,20 @@ package dev.titanj.settings.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code TenantSettings.V2.LicenseType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code TenantSettings.V2.LicenseType} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum LicenseType implements WireEnum {
-  /**
-   * Wire value {@code NonManagedTech}.
-   */
+  /** Wire value {@code NonManagedTech}. */
   NON_MANAGED_TECH("NonManagedTech"),
 
-  /**
-   * Wire value {@code ManagedTech}.
-   */
+  /** Wire value {@code ManagedTech}. */
   MANAGED_TECH("ManagedTech"),
 
-  /**
-   * Wire value {@code ManagedInstaller}.
-   */
+  /** Wire value {@code ManagedInstaller}. */
   MANAGED_INSTALLER("ManagedInstaller"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -5,32 +5,23 @@ package dev.titanj.settings.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code TenantSettings.V2.RequestedEmployeeTypeArg} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code TenantSettings.V2.RequestedEmployeeTypeArg} (string wire values); unknown values
+ * read as {@link #UNKNOWN}.
  */
 public enum RequestedEmployeeTypeArg implements WireEnum {
-  /**
-   * Wire value {@code None}.
-   */
+  /** Wire value {@code None}. */
   NONE("None"),
 
-  /**
-   * Wire value {@code Employee}.
-   */
+  /** Wire value {@code Employee}. */
   EMPLOYEE("Employee"),
 
-  /**
-   * Wire value {@code Technician}.
-   */
+  /** Wire value {@code Technician}. */
   TECHNICIAN("Technician"),
 
-  /**
-   * Wire value {@code All}.
-   */
+  /** Wire value {@code All}. */
   ALL("All"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

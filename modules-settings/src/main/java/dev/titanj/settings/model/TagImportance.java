@@ -5,22 +5,17 @@ package dev.titanj.settings.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code TenantSettings.V2.TagImportance} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code TenantSettings.V2.TagImportance} (string wire values); unknown values read as
+ * {@link #UNKNOWN}.
  */
 public enum TagImportance implements WireEnum {
-  /**
-   * Wire value {@code Medium}.
-   */
+  /** Wire value {@code Medium}. */
   MEDIUM("Medium"),
 
-  /**
-   * Wire value {@code High}.
-   */
+  /** Wire value {@code High}. */
   HIGH("High"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -10,77 +10,56 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.TagTypeResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.TagTypeResponse} and {@code
+ * TenantSettings.V2.ExportTagTypeResponse}, read from responses. Every field except {@code id} is
+ * optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface TagType {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code color}: string.
-   */
+  /** JSON {@code color}: string. */
   Optional<String> color();
 
-  /**
-   * JSON {@code code}: string.
-   */
+  /** JSON {@code code}: string. */
   Optional<String> code();
 
   /**
-   * JSON {@code importance} exactly as sent (values of {@link TagImportance}), so values this SDK does not know are kept.
+   * JSON {@code importance} exactly as sent (values of {@link TagImportance}), so values this SDK
+   * does not know are kept.
    */
   @WireName("importance")
   Optional<String> importanceAsString();
 
-  /**
-   * JSON {@code importance} as {@link TagImportance}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code importance} as {@link TagImportance}; unknown values are {@code UNKNOWN}. */
   default Optional<TagImportance> importance() {
     return importanceAsString().map(s -> WireEnums.fromWire(TagImportance.class, s));
   }
 
-  /**
-   * JSON {@code isConversionOpportunity}: boolean.
-   */
+  /** JSON {@code isConversionOpportunity}: boolean. */
   Optional<Boolean> isConversionOpportunity();
 
-  /**
-   * JSON {@code allowToUseOnTimesheetActivity}: boolean.
-   */
+  /** JSON {@code allowToUseOnTimesheetActivity}: boolean. */
   Optional<Boolean> allowToUseOnTimesheetActivity();
 
-  /**
-   * JSON {@code isVisibleOnDispatchBoard}: boolean.
-   */
+  /** JSON {@code isVisibleOnDispatchBoard}: boolean. */
   Optional<Boolean> isVisibleOnDispatchBoard();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * A builder of {@code TagType}.
-   */
+  /** A builder of {@code TagType}. */
   static ImmutableTagType.Builder builder() {
     return ImmutableTagType.builder();
   }

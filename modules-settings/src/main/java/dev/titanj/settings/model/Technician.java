@@ -12,137 +12,92 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.TechnicianResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.TechnicianResponse} and {@code
+ * TenantSettings.V2.ExportTechnicianResponse}, read from responses. Every field except {@code id}
+ * is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface Technician {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code userId}: integer (int64).
-   */
+  /** JSON {@code userId}: integer (int64). */
   Optional<Long> userId();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code roleIds}: list of integer (int64).
-   */
+  /** JSON {@code roleIds}: list of integer (int64). */
   List<Long> roleIds();
 
-  /**
-   * JSON {@code businessUnitId}: integer (int64).
-   */
+  /** JSON {@code businessUnitId}: integer (int64). */
   Optional<Long> businessUnitId();
 
-  /**
-   * JSON {@code mainZoneId}: integer (int64).
-   */
+  /** JSON {@code mainZoneId}: integer (int64). */
   Optional<Long> mainZoneId();
 
-  /**
-   * JSON {@code zoneIds}: list of integer (int64).
-   */
+  /** JSON {@code zoneIds}: list of integer (int64). */
   List<Long> zoneIds();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
-  /**
-   * JSON {@code modifiedOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code modifiedOn}: ISO-8601 date-time. */
   Optional<Instant> modifiedOn();
 
-  /**
-   * JSON {@code email}: string (email).
-   */
+  /** JSON {@code email}: string (email). */
   Optional<String> email();
 
-  /**
-   * JSON {@code phoneNumber}: string (phone).
-   */
+  /** JSON {@code phoneNumber}: string (phone). */
   Optional<String> phoneNumber();
 
-  /**
-   * JSON {@code loginName}: string.
-   */
+  /** JSON {@code loginName}: string. */
   Optional<String> loginName();
 
-  /**
-   * JSON {@code home}: object {@link TechnicianAddress}.
-   */
+  /** JSON {@code home}: object {@link TechnicianAddress}. */
   Optional<TechnicianAddress> home();
 
-  /**
-   * JSON {@code dailyGoal}: decimal (string or number on the wire).
-   */
+  /** JSON {@code dailyGoal}: decimal (string or number on the wire). */
   Optional<BigDecimal> dailyGoal();
 
-  /**
-   * JSON {@code isManagedTech}: boolean.
-   */
+  /** JSON {@code isManagedTech}: boolean. */
   Optional<Boolean> isManagedTech();
 
-  /**
-   * JSON {@code customFields}: list of object {@link TechnicianCustomField}.
-   */
-  List<TechnicianCustomField> customFields();
+  /** JSON {@code customFields}: list of object {@link CustomField}. */
+  List<CustomField> customFields();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code aadUserId}: string.
-   */
+  /** JSON {@code aadUserId}: string. */
   Optional<String> aadUserId();
 
-  /**
-   * JSON {@code burdenRate}: decimal (string or number on the wire).
-   */
+  /** JSON {@code burdenRate}: decimal (string or number on the wire). */
   Optional<BigDecimal> burdenRate();
 
-  /**
-   * JSON {@code team}: string.
-   */
+  /** JSON {@code team}: string. */
   Optional<String> team();
 
   /**
-   * JSON {@code jobFilter} exactly as sent (values of {@link JobFilter}), so values this SDK does not know are kept.
+   * JSON {@code jobFilter} exactly as sent (values of {@link JobFilter}), so values this SDK does
+   * not know are kept.
    */
   @WireName("jobFilter")
   Optional<String> jobFilterAsString();
 
-  /**
-   * JSON {@code jobFilter} as {@link JobFilter}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code jobFilter} as {@link JobFilter}; unknown values are {@code UNKNOWN}. */
   default Optional<JobFilter> jobFilter() {
     return jobFilterAsString().map(s -> WireEnums.fromWire(JobFilter.class, s));
   }
 
-  /**
-   * JSON {@code permissions}: list of object {@link TechnicianPermission}.
-   */
-  List<TechnicianPermission> permissions();
+  /** JSON {@code permissions}: list of object {@link Permission}. */
+  List<Permission> permissions();
 
-  /**
-   * JSON {@code accountLocked}: boolean.
-   */
+  /** JSON {@code accountLocked}: boolean. */
   Optional<Boolean> accountLocked();
 
-  /**
-   * A builder of {@code Technician}.
-   */
+  /** A builder of {@code Technician}. */
   static ImmutableTechnician.Builder builder() {
     return ImmutableTechnician.builder();
   }

@@ -9,50 +9,44 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.TechnicianAccountActionRequest}. Required: {@code action}; {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code TenantSettings.V2.TechnicianAccountActionRequest}. Required: {@code action};
+ * {@code build()} fails without it. Sent exactly as built: a field that was not set is not sent
+ * (lists included), {@code clearX()} sends {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface TechnicianAccountActionRequest extends TitanRequest {
-  /**
-   * JSON {@code action}: enum {@link AccountAction}; required.
-   */
+  /** JSON {@code action}: enum {@link AccountAction}; required. */
   AccountAction action();
 
   /**
-   * JSON {@code licenseType}: enum {@link TechnicianLicenseType}; {@code clearLicenseType()} sends null.
+   * JSON {@code licenseType}: enum {@link TechnicianLicenseType}; {@code clearLicenseType()} sends
+   * null.
    */
   @Clearable
   Optional<TechnicianLicenseType> licenseType();
 
-  /**
-   * JSON {@code truckId}: integer (int64); {@code clearTruckId()} sends null.
-   */
+  /** JSON {@code truckId}: integer (int64); {@code clearTruckId()} sends null. */
   @Clearable
   Optional<Long> truckId();
 
-  /**
-   * A builder of {@code TechnicianAccountActionRequest}.
-   */
+  /** A builder of {@code TechnicianAccountActionRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a {@link TechnicianAccountActionRequest}; {@code clearX()} methods send an explicit null.
+   * Builds a {@link TechnicianAccountActionRequest}; {@code clearX()} methods send an explicit
+   * null.
    */
   final class Builder extends ImmutableTechnicianAccountActionRequest.Builder {
-    /**
-     * Sends {@code "licenseType": null}, clearing the field.
-     */
+    /** Sends {@code "licenseType": null}, clearing the field. */
     public Builder clearLicenseType() {
       addExplicitNulls("licenseType");
       return this;
     }
 
-    /**
-     * Sends {@code "truckId": null}, clearing the field.
-     */
+    /** Sends {@code "truckId": null}, clearing the field. */
     public Builder clearTruckId() {
       addExplicitNulls("truckId");
       return this;

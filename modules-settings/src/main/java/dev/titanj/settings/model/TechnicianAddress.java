@@ -7,59 +7,41 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.TechnicianAddressResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.TechnicianAddressResponse}, read from responses. Every field
+ * except {@code id} is optional and lists and maps default to empty, whatever the API declares
+ * required.
  */
 @TitanValue
 @Value.Immutable
 public interface TechnicianAddress {
-  /**
-   * JSON {@code street}: string.
-   */
+  /** JSON {@code street}: string. */
   Optional<String> street();
 
-  /**
-   * JSON {@code unit}: string.
-   */
+  /** JSON {@code unit}: string. */
   Optional<String> unit();
 
-  /**
-   * JSON {@code country}: string.
-   */
+  /** JSON {@code country}: string. */
   Optional<String> country();
 
-  /**
-   * JSON {@code city}: string.
-   */
+  /** JSON {@code city}: string. */
   Optional<String> city();
 
-  /**
-   * JSON {@code state}: string.
-   */
+  /** JSON {@code state}: string. */
   Optional<String> state();
 
-  /**
-   * JSON {@code zip}: string.
-   */
+  /** JSON {@code zip}: string. */
   Optional<String> zip();
 
-  /**
-   * JSON {@code streetAddress}: string.
-   */
+  /** JSON {@code streetAddress}: string. */
   Optional<String> streetAddress();
 
-  /**
-   * JSON {@code latitude}: double.
-   */
+  /** JSON {@code latitude}: double. */
   Optional<Double> latitude();
 
-  /**
-   * JSON {@code longitude}: double.
-   */
+  /** JSON {@code longitude}: double. */
   Optional<Double> longitude();
 
-  /**
-   * A builder of {@code TechnicianAddress}.
-   */
+  /** A builder of {@code TechnicianAddress}. */
   static ImmutableTechnicianAddress.Builder builder() {
     return ImmutableTechnicianAddress.builder();
   }

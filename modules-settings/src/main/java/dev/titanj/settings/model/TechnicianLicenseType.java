@@ -5,27 +5,20 @@ package dev.titanj.settings.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code IdentityUserManagement.TechnicianLicenseType} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code IdentityUserManagement.TechnicianLicenseType} (string wire values); unknown
+ * values read as {@link #UNKNOWN}.
  */
 public enum TechnicianLicenseType implements WireEnum {
-  /**
-   * Wire value {@code NonManagedTechnician}.
-   */
+  /** Wire value {@code NonManagedTechnician}. */
   NON_MANAGED_TECHNICIAN("NonManagedTechnician"),
 
-  /**
-   * Wire value {@code ManagedTechnician}.
-   */
+  /** Wire value {@code ManagedTechnician}. */
   MANAGED_TECHNICIAN("ManagedTechnician"),
 
-  /**
-   * Wire value {@code ManagedInstaller}.
-   */
+  /** Wire value {@code ManagedInstaller}. */
   MANAGED_INSTALLER("ManagedInstaller"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

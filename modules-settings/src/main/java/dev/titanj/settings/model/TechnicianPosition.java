@@ -5,62 +5,41 @@ package dev.titanj.settings.model;
 import dev.titanj.core.json.WireEnum;
 
 /**
- * Values of {@code TenantSettings.V2.TechnicianPosition} (string wire values); unknown values read as {@link #UNKNOWN}.
+ * Values of {@code TenantSettings.V2.TechnicianPosition} (string wire values); unknown values read
+ * as {@link #UNKNOWN}.
  */
 public enum TechnicianPosition implements WireEnum {
-  /**
-   * Wire value {@code Installer}.
-   */
+  /** Wire value {@code Installer}. */
   INSTALLER("Installer"),
 
-  /**
-   * Wire value {@code Service}.
-   */
+  /** Wire value {@code Service}. */
   SERVICE("Service"),
 
-  /**
-   * Wire value {@code Sales}.
-   */
+  /** Wire value {@code Sales}. */
   SALES("Sales"),
 
-  /**
-   * Wire value {@code Maintenance}.
-   */
+  /** Wire value {@code Maintenance}. */
   MAINTENANCE("Maintenance"),
 
-  /**
-   * Wire value {@code Helper}.
-   */
+  /** Wire value {@code Helper}. */
   HELPER("Helper"),
 
-  /**
-   * Wire value {@code InstallProductionManager}.
-   */
+  /** Wire value {@code InstallProductionManager}. */
   INSTALL_PRODUCTION_MANAGER("InstallProductionManager"),
 
-  /**
-   * Wire value {@code ServiceManager}.
-   */
+  /** Wire value {@code ServiceManager}. */
   SERVICE_MANAGER("ServiceManager"),
 
-  /**
-   * Wire value {@code SalesManager}.
-   */
+  /** Wire value {@code SalesManager}. */
   SALES_MANAGER("SalesManager"),
 
-  /**
-   * Wire value {@code PartRunner}.
-   */
+  /** Wire value {@code PartRunner}. */
   PART_RUNNER("PartRunner"),
 
-  /**
-   * Wire value {@code DummyTech}.
-   */
+  /** Wire value {@code DummyTech}. */
   DUMMY_TECH("DummyTech"),
 
-  /**
-   * A value this SDK does not know; never sent.
-   */
+  /** A value this SDK does not know; never sent. */
   UNKNOWN("");
 
   private final String wireValue;

@@ -8,33 +8,30 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Request body {@code TenantSettings.V2.UpdateBusinessUnitRequest}. No field is required. Sent exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends {@code null}.
+ * Request body {@code TenantSettings.V2.UpdateBusinessUnitRequest}. No field is required. Sent
+ * exactly as built: a field that was not set is not sent (lists included), {@code clearX()} sends
+ * {@code null}.
  */
 @TitanValue
 @Value.Immutable
 public interface UpdateBusinessUnitRequest extends TitanRequest {
-  /**
-   * JSON {@code externalData}: object {@link ExternalDataUpdateRequest}.
-   */
+  /** JSON {@code externalData}: object {@link ExternalDataUpdateRequest}. */
   Optional<ExternalDataUpdateRequest> externalData();
 
   /**
-   * The request that turns {@code before} into {@code after} (two copies of a record read earlier): fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else is sent. See {@link TitanRequest#changes}.
+   * The request that turns {@code before} into {@code after} (two copies of a record read earlier):
+   * fields that differ are sent, a field {@code after} no longer has is sent as null, nothing else
+   * is sent. See {@link TitanRequest#changes}.
    */
   static UpdateBusinessUnitRequest changes(BusinessUnit before, BusinessUnit after) {
     return TitanRequest.changes(UpdateBusinessUnitRequest.class, before, after);
   }
 
-  /**
-   * A builder of {@code UpdateBusinessUnitRequest}.
-   */
+  /** A builder of {@code UpdateBusinessUnitRequest}. */
   static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Builds a {@link UpdateBusinessUnitRequest}; {@code clearX()} methods send an explicit null.
-   */
-  final class Builder extends ImmutableUpdateBusinessUnitRequest.Builder {
-  }
+  /** Builds a {@link UpdateBusinessUnitRequest}; {@code clearX()} methods send an explicit null. */
+  final class Builder extends ImmutableUpdateBusinessUnitRequest.Builder {}
 }

@@ -10,47 +10,37 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Record {@code TenantSettings.V2.UserRoleResponse}, read from responses. Every field except {@code id} is optional and lists and maps default to empty, whatever the API declares required.
+ * Record {@code TenantSettings.V2.UserRoleResponse}, read from responses. Every field except {@code
+ * id} is optional and lists and maps default to empty, whatever the API declares required.
  */
 @TitanValue
 @Value.Immutable
 public interface UserRole {
-  /**
-   * JSON {@code id}: integer (int64).
-   */
+  /** JSON {@code id}: integer (int64). */
   long id();
 
-  /**
-   * JSON {@code active}: boolean.
-   */
+  /** JSON {@code active}: boolean. */
   Optional<Boolean> active();
 
-  /**
-   * JSON {@code name}: string.
-   */
+  /** JSON {@code name}: string. */
   Optional<String> name();
 
-  /**
-   * JSON {@code createdOn}: ISO-8601 date-time.
-   */
+  /** JSON {@code createdOn}: ISO-8601 date-time. */
   Optional<Instant> createdOn();
 
   /**
-   * JSON {@code employeeType} exactly as sent (values of {@link EmployeeType}), so values this SDK does not know are kept.
+   * JSON {@code employeeType} exactly as sent (values of {@link EmployeeType}), so values this SDK
+   * does not know are kept.
    */
   @WireName("employeeType")
   Optional<String> employeeTypeAsString();
 
-  /**
-   * JSON {@code employeeType} as {@link EmployeeType}; unknown values are {@code UNKNOWN}.
-   */
+  /** JSON {@code employeeType} as {@link EmployeeType}; unknown values are {@code UNKNOWN}. */
   default Optional<EmployeeType> employeeType() {
     return employeeTypeAsString().map(s -> WireEnums.fromWire(EmployeeType.class, s));
   }
 
-  /**
-   * A builder of {@code UserRole}.
-   */
+  /** A builder of {@code UserRole}. */
   static ImmutableUserRole.Builder builder() {
     return ImmutableUserRole.builder();
   }

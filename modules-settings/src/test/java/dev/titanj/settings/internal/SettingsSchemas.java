@@ -3,98 +3,266 @@
 package dev.titanj.settings.internal;
 
 import dev.titanj.settings.model.AccountActionRequest;
-import dev.titanj.settings.model.AccountActionResponse;
+import dev.titanj.settings.model.AccountActionResult;
 import dev.titanj.settings.model.BusinessUnit;
 import dev.titanj.settings.model.BusinessUnitAddress;
 import dev.titanj.settings.model.BusinessUnitTenant;
-import dev.titanj.settings.model.CreateOrUpdateAddressRequest;
+import dev.titanj.settings.model.CreateEmployeeRequest;
 import dev.titanj.settings.model.CreateTagTypeRequest;
+import dev.titanj.settings.model.CreateTechnicianRequest;
+import dev.titanj.settings.model.CustomField;
+import dev.titanj.settings.model.CustomFieldValue;
 import dev.titanj.settings.model.Employee;
-import dev.titanj.settings.model.EmployeeCreate;
-import dev.titanj.settings.model.EmployeeCreateRequest;
-import dev.titanj.settings.model.EmployeeCustomField;
-import dev.titanj.settings.model.EmployeeCustomFieldCreateOrUpdateRequest;
-import dev.titanj.settings.model.EmployeePermission;
-import dev.titanj.settings.model.EmployeeUpdate;
-import dev.titanj.settings.model.EmployeeUpdateRequest;
-import dev.titanj.settings.model.ExportBusinessUnit;
-import dev.titanj.settings.model.ExportEmployee;
-import dev.titanj.settings.model.ExportTagType;
-import dev.titanj.settings.model.ExportTechnician;
-import dev.titanj.settings.model.ExternalDataModel;
-import dev.titanj.settings.model.ExternalDataUpdateModel;
+import dev.titanj.settings.model.ExternalData;
+import dev.titanj.settings.model.ExternalDataUpdate;
 import dev.titanj.settings.model.ExternalDataUpdateRequest;
-import dev.titanj.settings.model.Modification;
-import dev.titanj.settings.model.NamedModel;
+import dev.titanj.settings.model.NamedField;
+import dev.titanj.settings.model.Permission;
 import dev.titanj.settings.model.TagType;
 import dev.titanj.settings.model.Technician;
 import dev.titanj.settings.model.TechnicianAccountActionRequest;
 import dev.titanj.settings.model.TechnicianAddress;
-import dev.titanj.settings.model.TechnicianCreate;
-import dev.titanj.settings.model.TechnicianCreateRequest;
-import dev.titanj.settings.model.TechnicianCustomField;
-import dev.titanj.settings.model.TechnicianCustomFieldCreateOrUpdateRequest;
-import dev.titanj.settings.model.TechnicianPermission;
-import dev.titanj.settings.model.TechnicianUpdate;
-import dev.titanj.settings.model.TechnicianUpdateRequest;
+import dev.titanj.settings.model.TechnicianAddressRequest;
 import dev.titanj.settings.model.UpdateBusinessUnitRequest;
+import dev.titanj.settings.model.UpdateEmployeeRequest;
+import dev.titanj.settings.model.UpdateTechnicianRequest;
 import dev.titanj.settings.model.UserRole;
+import dev.titanj.settings.model.WriteResult;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON property names each generated record declares, by record type, for tests that check encoding and decoding against the API description.
+ * The JSON property names each generated record declares, by record type, for tests that check
+ * encoding and decoding against the API description.
  */
 public final class SettingsSchemas {
-  /**
-   * Records read from responses.
-   */
-  public static final Map<Class<?>, List<String>> RESPONSE_FIELDS = Map.ofEntries(
-    Map.entry(AccountActionResponse.class, List.of("status")),
-    Map.entry(BusinessUnit.class, List.of("id", "active", "name", "officialName", "email", "currency", "phoneNumber", "invoiceHeader", "invoiceMessage", "defaultTaxRate", "authorizationParagraph", "acknowledgementParagraph", "address", "materialSku", "quickbooksClass", "accountCode", "franchiseId", "conceptCode", "corporateContractNumber", "trade", "division", "tagTypeIds", "tenant", "createdOn", "modifiedOn", "externalData")),
-    Map.entry(BusinessUnitAddress.class, List.of("street", "unit", "city", "state", "zip", "country", "latitude", "longitude", "isManualCoordinates", "isMilitary")),
-    Map.entry(BusinessUnitTenant.class, List.of("id", "name", "accountCode", "franchiseId", "conceptCode", "modifiedOn")),
-    Map.entry(Employee.class, List.of("id", "userId", "name", "role", "roleIds", "businessUnitId", "createdOn", "modifiedOn", "email", "phoneNumber", "loginName", "active", "aadUserId", "accountLocked", "customFields", "permissions")),
-    Map.entry(EmployeeCreate.class, List.of("id")),
-    Map.entry(EmployeeCustomField.class, List.of("typeId", "name", "value")),
-    Map.entry(EmployeePermission.class, List.of("id", "value")),
-    Map.entry(EmployeeUpdate.class, List.of("id")),
-    Map.entry(ExportBusinessUnit.class, List.of("id", "active", "name", "officialName", "email", "currency", "phoneNumber", "invoiceHeader", "invoiceMessage", "defaultTaxRate", "authorizationParagraph", "acknowledgementParagraph", "address", "materialSku", "quickbooksClass", "accountCode", "franchiseId", "conceptCode", "corporateContractNumber", "trade", "division", "tagTypeIds", "tenant", "createdOn", "modifiedOn", "externalData")),
-    Map.entry(ExportEmployee.class, List.of("customFields", "permissions", "id", "userId", "name", "role", "roleIds", "businessUnitId", "createdOn", "modifiedOn", "email", "phoneNumber", "loginName", "active", "aadUserId", "accountLocked")),
-    Map.entry(ExportTagType.class, List.of("id", "name", "color", "code", "importance", "isConversionOpportunity", "allowToUseOnTimesheetActivity", "isVisibleOnDispatchBoard", "active", "createdOn", "modifiedOn")),
-    Map.entry(ExportTechnician.class, List.of("id", "userId", "name", "roleIds", "businessUnitId", "mainZoneId", "zoneIds", "createdOn", "modifiedOn", "email", "phoneNumber", "loginName", "home", "dailyGoal", "isManagedTech", "customFields", "active", "aadUserId", "burdenRate", "team", "jobFilter", "permissions", "accountLocked")),
-    Map.entry(ExternalDataModel.class, List.of("key", "value")),
-    Map.entry(Modification.class, List.of("id")),
-    Map.entry(NamedModel.class, List.of("id", "name")),
-    Map.entry(TagType.class, List.of("id", "name", "color", "code", "importance", "isConversionOpportunity", "allowToUseOnTimesheetActivity", "isVisibleOnDispatchBoard", "active", "createdOn", "modifiedOn")),
-    Map.entry(Technician.class, List.of("id", "userId", "name", "roleIds", "businessUnitId", "mainZoneId", "zoneIds", "createdOn", "modifiedOn", "email", "phoneNumber", "loginName", "home", "dailyGoal", "isManagedTech", "customFields", "active", "aadUserId", "burdenRate", "team", "jobFilter", "permissions", "accountLocked")),
-    Map.entry(TechnicianAddress.class, List.of("street", "unit", "country", "city", "state", "zip", "streetAddress", "latitude", "longitude")),
-    Map.entry(TechnicianCreate.class, List.of("id")),
-    Map.entry(TechnicianCustomField.class, List.of("typeId", "name", "value")),
-    Map.entry(TechnicianPermission.class, List.of("id", "value")),
-    Map.entry(TechnicianUpdate.class, List.of("id")),
-    Map.entry(UserRole.class, List.of("id", "active", "name", "createdOn", "employeeType"))
-  );
+  /** Records read from responses. */
+  public static final Map<Class<?>, List<String>> RESPONSE_FIELDS =
+      Map.ofEntries(
+          Map.entry(AccountActionResult.class, List.of("status")),
+          Map.entry(
+              BusinessUnit.class,
+              List.of(
+                  "id",
+                  "active",
+                  "name",
+                  "officialName",
+                  "email",
+                  "currency",
+                  "phoneNumber",
+                  "invoiceHeader",
+                  "invoiceMessage",
+                  "defaultTaxRate",
+                  "authorizationParagraph",
+                  "acknowledgementParagraph",
+                  "address",
+                  "materialSku",
+                  "quickbooksClass",
+                  "accountCode",
+                  "franchiseId",
+                  "conceptCode",
+                  "corporateContractNumber",
+                  "trade",
+                  "division",
+                  "tagTypeIds",
+                  "tenant",
+                  "createdOn",
+                  "modifiedOn",
+                  "externalData")),
+          Map.entry(
+              BusinessUnitAddress.class,
+              List.of(
+                  "street",
+                  "unit",
+                  "city",
+                  "state",
+                  "zip",
+                  "country",
+                  "latitude",
+                  "longitude",
+                  "isManualCoordinates",
+                  "isMilitary")),
+          Map.entry(
+              BusinessUnitTenant.class,
+              List.of("id", "name", "accountCode", "franchiseId", "conceptCode", "modifiedOn")),
+          Map.entry(CustomField.class, List.of("typeId", "name", "value")),
+          Map.entry(
+              Employee.class,
+              List.of(
+                  "id",
+                  "userId",
+                  "name",
+                  "role",
+                  "roleIds",
+                  "businessUnitId",
+                  "createdOn",
+                  "modifiedOn",
+                  "email",
+                  "phoneNumber",
+                  "loginName",
+                  "active",
+                  "aadUserId",
+                  "accountLocked",
+                  "customFields",
+                  "permissions")),
+          Map.entry(ExternalData.class, List.of("key", "value")),
+          Map.entry(NamedField.class, List.of("id", "name")),
+          Map.entry(Permission.class, List.of("id", "value")),
+          Map.entry(
+              TagType.class,
+              List.of(
+                  "id",
+                  "name",
+                  "color",
+                  "code",
+                  "importance",
+                  "isConversionOpportunity",
+                  "allowToUseOnTimesheetActivity",
+                  "isVisibleOnDispatchBoard",
+                  "active",
+                  "createdOn",
+                  "modifiedOn")),
+          Map.entry(
+              Technician.class,
+              List.of(
+                  "id",
+                  "userId",
+                  "name",
+                  "roleIds",
+                  "businessUnitId",
+                  "mainZoneId",
+                  "zoneIds",
+                  "createdOn",
+                  "modifiedOn",
+                  "email",
+                  "phoneNumber",
+                  "loginName",
+                  "home",
+                  "dailyGoal",
+                  "isManagedTech",
+                  "customFields",
+                  "active",
+                  "aadUserId",
+                  "burdenRate",
+                  "team",
+                  "jobFilter",
+                  "permissions",
+                  "accountLocked")),
+          Map.entry(
+              TechnicianAddress.class,
+              List.of(
+                  "street",
+                  "unit",
+                  "country",
+                  "city",
+                  "state",
+                  "zip",
+                  "streetAddress",
+                  "latitude",
+                  "longitude")),
+          Map.entry(UserRole.class, List.of("id", "active", "name", "createdOn", "employeeType")),
+          Map.entry(WriteResult.class, List.of("id")));
 
-  /**
-   * Records only sent as request bodies.
-   */
-  public static final Map<Class<?>, List<String>> REQUEST_FIELDS = Map.ofEntries(
-    Map.entry(AccountActionRequest.class, List.of("action")),
-    Map.entry(CreateOrUpdateAddressRequest.class, List.of("unit", "street", "city", "state", "country", "zip", "latitude", "longitude")),
-    Map.entry(CreateTagTypeRequest.class, List.of("name", "color", "code", "importance", "isConversionOpportunity", "allowToUseOnTimesheetActivity", "isVisibleOnDispatchBoard")),
-    Map.entry(EmployeeCreateRequest.class, List.of("name", "mobilePhoneNumber", "phoneNumber", "email", "login", "password", "accountCreationMethod", "businessUnitId", "roleId", "positions", "aadUserId", "customFields")),
-    Map.entry(EmployeeCustomFieldCreateOrUpdateRequest.class, List.of("typeId", "value")),
-    Map.entry(EmployeeUpdateRequest.class, List.of("name", "mobilePhoneNumber", "phoneNumber", "email", "login", "businessUnitId", "roleId", "positions", "aadUserId", "customFields", "accountLocked")),
-    Map.entry(ExternalDataUpdateModel.class, List.of("key", "value")),
-    Map.entry(ExternalDataUpdateRequest.class, List.of("patchMode", "applicationGuid", "externalData")),
-    Map.entry(TechnicianAccountActionRequest.class, List.of("action", "licenseType", "truckId")),
-    Map.entry(TechnicianCreateRequest.class, List.of("name", "phoneNumber", "email", "login", "password", "accountCreationMethod", "businessUnitId", "roleId", "positions", "aadUserId", "licenseType", "team", "dailyGoal", "burdenRate", "bio", "memo", "jobFilter", "jobHistoryDateFilter", "home", "customFields")),
-    Map.entry(TechnicianCustomFieldCreateOrUpdateRequest.class, List.of("typeId", "value")),
-    Map.entry(TechnicianUpdateRequest.class, List.of("name", "phoneNumber", "email", "login", "businessUnitId", "roleId", "positions", "aadUserId", "licenseType", "team", "dailyGoal", "burdenRate", "bio", "memo", "jobFilter", "jobHistoryDateFilter", "home", "customFields", "accountLocked")),
-    Map.entry(UpdateBusinessUnitRequest.class, List.of("externalData"))
-  );
+  /** Records only sent as request bodies. */
+  public static final Map<Class<?>, List<String>> REQUEST_FIELDS =
+      Map.ofEntries(
+          Map.entry(AccountActionRequest.class, List.of("action")),
+          Map.entry(
+              CreateEmployeeRequest.class,
+              List.of(
+                  "name",
+                  "mobilePhoneNumber",
+                  "phoneNumber",
+                  "email",
+                  "login",
+                  "password",
+                  "accountCreationMethod",
+                  "businessUnitId",
+                  "roleId",
+                  "positions",
+                  "aadUserId",
+                  "customFields")),
+          Map.entry(
+              CreateTagTypeRequest.class,
+              List.of(
+                  "name",
+                  "color",
+                  "code",
+                  "importance",
+                  "isConversionOpportunity",
+                  "allowToUseOnTimesheetActivity",
+                  "isVisibleOnDispatchBoard")),
+          Map.entry(
+              CreateTechnicianRequest.class,
+              List.of(
+                  "name",
+                  "phoneNumber",
+                  "email",
+                  "login",
+                  "password",
+                  "accountCreationMethod",
+                  "businessUnitId",
+                  "roleId",
+                  "positions",
+                  "aadUserId",
+                  "licenseType",
+                  "team",
+                  "dailyGoal",
+                  "burdenRate",
+                  "bio",
+                  "memo",
+                  "jobFilter",
+                  "jobHistoryDateFilter",
+                  "home",
+                  "customFields")),
+          Map.entry(CustomFieldValue.class, List.of("typeId", "value")),
+          Map.entry(ExternalDataUpdate.class, List.of("key", "value")),
+          Map.entry(
+              ExternalDataUpdateRequest.class,
+              List.of("patchMode", "applicationGuid", "externalData")),
+          Map.entry(
+              TechnicianAccountActionRequest.class, List.of("action", "licenseType", "truckId")),
+          Map.entry(
+              TechnicianAddressRequest.class,
+              List.of(
+                  "unit", "street", "city", "state", "country", "zip", "latitude", "longitude")),
+          Map.entry(UpdateBusinessUnitRequest.class, List.of("externalData")),
+          Map.entry(
+              UpdateEmployeeRequest.class,
+              List.of(
+                  "name",
+                  "mobilePhoneNumber",
+                  "phoneNumber",
+                  "email",
+                  "login",
+                  "businessUnitId",
+                  "roleId",
+                  "positions",
+                  "aadUserId",
+                  "customFields",
+                  "accountLocked")),
+          Map.entry(
+              UpdateTechnicianRequest.class,
+              List.of(
+                  "name",
+                  "phoneNumber",
+                  "email",
+                  "login",
+                  "businessUnitId",
+                  "roleId",
+                  "positions",
+                  "aadUserId",
+                  "licenseType",
+                  "team",
+                  "dailyGoal",
+                  "burdenRate",
+                  "bio",
+                  "memo",
+                  "jobFilter",
+                  "jobHistoryDateFilter",
+                  "home",
+                  "customFields",
+                  "accountLocked")));
 
-  private SettingsSchemas() {
-  }
+  private SettingsSchemas() {}
 }

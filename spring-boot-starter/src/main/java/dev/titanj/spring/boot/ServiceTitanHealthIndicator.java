@@ -2,7 +2,6 @@ package dev.titanj.spring.boot;
 
 import dev.titanj.core.ServiceTitan;
 import dev.titanj.core.TitanApiException;
-import dev.titanj.core.internal.TitanContext;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
@@ -25,7 +24,7 @@ public class ServiceTitanHealthIndicator extends AbstractHealthIndicator {
     builder.withDetail("environment", serviceTitan.environment().name())
         .withDetail("tenant", serviceTitan.tenantId());
     try {
-      TitanContext.of(serviceTitan).verifyToken();
+      serviceTitan.verifyCredentials();
       builder.up();
     } catch (RuntimeException e) {
       builder.down().withDetail("error", e.getClass().getSimpleName());
