@@ -5,9 +5,9 @@ import dev.titanj.cli.internal.Redactor;
 import dev.titanj.cli.internal.ResourceRegistry;
 import dev.titanj.cli.internal.Sandbox;
 import dev.titanj.cli.internal.StopSignal;
+import dev.titanj.core.ResourceCatalog;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +18,7 @@ import java.util.Map;
 public final class CliContext {
   final Map<String, String> env;
   final Path home;
-  final List<ResourceRegistry.Area> areas;
+  final ResourceCatalog catalog;
   final Sandbox.Factory sandboxes;
   final StopSignal stop;
   final boolean terminal;
@@ -26,30 +26,33 @@ public final class CliContext {
   final Redactor redactor = new Redactor();
   private ResourceRegistry registry;
 
-  CliContext(Map<String, String> env, Path home, List<ResourceRegistry.Area> areas,
+  CliContext(Map<String, String> env, Path home, ResourceCatalog catalog,
       Sandbox.Factory sandboxes, StopSignal stop, boolean terminal,
       boolean installShutdownHook) {
     this.env = Map.copyOf(env);
     this.home = home;
-    this.areas = List.copyOf(areas);
+    this.catalog = catalog;
     this.sandboxes = sandboxes;
     this.stop = stop;
     this.terminal = terminal;
     this.installShutdownHook = installShutdownHook;
   }
 
-  /** The process environment, the user's home, the four API modules and the embedded fake server. */
+  /**
+   * The process environment, the user's home, the TitanJ modules on the class path (found
+   * through {@code ServiceLoader}) and the embedded fake server.
+   */
   public static CliContext system() {
     String home = System.getProperty("user.home");
     return new CliContext(System.getenv(), home == null ? null : Paths.get(home),
-        ResourceRegistry.MODULES, FakeServerSandbox.factory(), new StopSignal(),
+        ResourceCatalog.installed(), FakeServerSandbox.factory(), new StopSignal(),
         System.console() != null, true);
   }
 
-  /** The resources of the modules on the class path, discovered once. */
+  /** The resources of the catalog's modules, read once from their descriptors. */
   synchronized ResourceRegistry registry() {
     if (registry == null) {
-      registry = ResourceRegistry.discover(areas);
+      registry = ResourceRegistry.of(catalog);
     }
     return registry;
   }

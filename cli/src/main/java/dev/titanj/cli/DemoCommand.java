@@ -1,10 +1,10 @@
 package dev.titanj.cli;
 
+import dev.titanj.cli.internal.CliResource;
 import dev.titanj.cli.internal.Connection;
 import dev.titanj.cli.internal.QueryBinder;
 import dev.titanj.cli.internal.RecordEncoder;
 import dev.titanj.cli.internal.RecordWriter;
-import dev.titanj.cli.internal.ResourceDescriptor;
 import dev.titanj.cli.internal.ResourceRegistry;
 import dev.titanj.cli.internal.Text;
 import dev.titanj.core.CacheSettings;
@@ -14,6 +14,7 @@ import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.Page;
+import dev.titanj.core.Repository;
 import dev.titanj.core.ServiceTitan;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -61,8 +62,8 @@ final class DemoCommand implements Callable<Integer> {
     root.action = "demo";
     out = root.spec.commandLine().getOut();
     ResourceRegistry registry = root.context.registry();
-    ResourceDescriptor customers = registry.resolve("crm", "customers");
-    ResourceDescriptor invoices = registry.resolve("accounting", "invoices");
+    CliResource customers = registry.resolve("crm", "customers");
+    CliResource invoices = registry.resolve("accounting", "invoices");
     if (!root.sandbox && !root.context.env.isEmpty() && root.env == null
         && root.context.env.containsKey("ST_CLIENT_ID")) {
       root.spec.commandLine().getErr().println(
@@ -72,20 +73,20 @@ final class DemoCommand implements Callable<Integer> {
     root.env = null;
     // Customers are transactional data, not cached by default; the demo turns the cache on for them.
     CacheSettings cache = CacheSettings.builder()
-        .resource(customers.qualifiedName(), CacheSettings.Resource.on(Duration.ofMinutes(5), 10_000))
+        .resource(customers.key(), CacheSettings.Resource.on(Duration.ofMinutes(5), 10_000))
         .build();
     try (Connection c = root.connect(cache, false)) {
       ServiceTitan st = c.client();
       out.println("TitanJ demo - *** " + c.description() + " ***");
-      Object customerRepo = registry.repository(customers, st);
+      Repository<?, ?> customerRepo = customers.repository(st);
 
       heading("Authenticate (client credentials) and make a first call");
       Object first = timed("authenticate + first call", () ->
-          customers.newQuery(customerRepo, List.of()).pageSize(1).first().orElse(null));
+          customers.newQuery(customerRepo).pageSize(1).first().orElse(null));
       out.printf("    token requests so far: %d%n", st.tokenRequestCount());
 
       heading("Active customers modified since " + since + ", newest first, limit " + limit);
-      ListQuery<?, ?> q = customers.newQuery(customerRepo, List.of());
+      ListQuery<?, ?> q = customers.newQuery(customerRepo);
       QueryBinder b = customers.binder();
       List<String> filters = new ArrayList<>();
       addIfKnown(b, filters, "active", "True");
@@ -115,8 +116,8 @@ final class DemoCommand implements Callable<Integer> {
       }
 
       heading("Page through invoices, 25 per page");
-      Object invoiceRepo = registry.repository(invoices, st);
-      ListQuery<?, ?> iq = invoices.newQuery(invoiceRepo, List.of()).pageSize(25);
+      Repository<?, ?> invoiceRepo = invoices.repository(st);
+      ListQuery<?, ?> iq = invoices.newQuery(invoiceRepo).pageSize(25);
       int pages = 0;
       long invoiceCount = 0;
       long before = c.requests().apiRequests();

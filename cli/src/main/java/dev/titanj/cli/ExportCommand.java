@@ -1,10 +1,10 @@
 package dev.titanj.cli;
 
+import dev.titanj.cli.internal.CliResource;
 import dev.titanj.cli.internal.Connection;
 import dev.titanj.cli.internal.ExportState;
 import dev.titanj.cli.internal.ProgressDisplay;
 import dev.titanj.cli.internal.RecordEncoder;
-import dev.titanj.cli.internal.ResourceDescriptor;
 import dev.titanj.cli.internal.StopSignal;
 import dev.titanj.cli.internal.Text;
 import dev.titanj.cli.internal.UsageException;
@@ -80,7 +80,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     root.action = "export " + area + " " + resource;
-    ResourceDescriptor d = root.context.registry().resolve(area, resource);
+    CliResource d = root.context.registry().resolve(area, resource);
     if (!d.canExport()) {
       throw new UsageException(d.label() + " has no export feed");
     }
@@ -171,9 +171,9 @@ final class ExportCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     boolean completed = false; // false when an exception escapes: then only the error is printed
     try (Connection c = root.connect(CacheSettings.defaults())) {
-      ExportFeed<?> feed = d.export(root.context.registry().repository(d, c.client()), start)
+      ExportFeed<?> feed = d.export(d.repository(c.client()), start)
           .includeRecentChanges(includeRecentChanges);
-      RecordEncoder encoder = new RecordEncoder(d.exportRecordType());
+      RecordEncoder encoder = new RecordEncoder(d.recordType());
       while (!stop.isStopped()) {
         ExportBatch<?> batch = feed.nextBatch();
         int inBatch = 0;

@@ -1,9 +1,9 @@
 package dev.titanj.cli;
 
+import dev.titanj.cli.internal.CliResource;
 import dev.titanj.cli.internal.Connection;
 import dev.titanj.cli.internal.RecordEncoder;
 import dev.titanj.cli.internal.RecordWriter;
-import dev.titanj.cli.internal.ResourceDescriptor;
 import dev.titanj.cli.internal.UsageException;
 import dev.titanj.core.CacheSettings;
 import java.io.PrintWriter;
@@ -41,18 +41,18 @@ final class GetCommand implements Callable<Integer> {
     if (fmt != RecordWriter.Format.JSON && fmt != RecordWriter.Format.TABLE) {
       throw new UsageException("get prints json or table, not " + format);
     }
-    ResourceDescriptor d = root.context.registry().resolve(area, resource);
+    CliResource d = root.context.registry().resolve(area, resource);
     if (!d.canGet()) {
       throw new UsageException(d.label() + " has no get-by-id operation");
     }
     PrintWriter out = root.spec.commandLine().getOut();
     try (Connection c = root.connect(CacheSettings.defaults())) {
-      Optional<?> found = d.findById(root.context.registry().repository(d, c.client()), id);
+      Optional<?> found = d.findById(d.repository(c.client()), id);
       if (found.isEmpty()) {
         root.spec.commandLine().getErr().println("titanj: " + d.label() + " " + id + " not found");
         return ExitCodes.NOT_FOUND;
       }
-      RecordEncoder encoder = new RecordEncoder(d.getRecordType());
+      RecordEncoder encoder = new RecordEncoder(d.recordType());
       if (fmt == RecordWriter.Format.JSON) {
         out.println(encoder.toPrettyJson(found.get()));
       } else {

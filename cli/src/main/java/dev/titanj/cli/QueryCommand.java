@@ -1,11 +1,11 @@
 package dev.titanj.cli;
 
+import dev.titanj.cli.internal.CliResource;
 import dev.titanj.cli.internal.Connection;
 import dev.titanj.cli.internal.ProgressDisplay;
 import dev.titanj.cli.internal.RecordEncoder;
 import dev.titanj.cli.internal.RecordFields;
 import dev.titanj.cli.internal.RecordWriter;
-import dev.titanj.cli.internal.ResourceDescriptor;
 import dev.titanj.cli.internal.Text;
 import dev.titanj.cli.internal.UsageException;
 import dev.titanj.core.CacheSettings;
@@ -33,7 +33,7 @@ final class QueryCommand implements Callable<Integer> {
   @ParentCommand
   TitanjCommand root;
 
-  @Parameters(index = "0", paramLabel = "AREA", description = "crm, accounting, settings or dispatch.")
+  @Parameters(index = "0", paramLabel = "AREA", description = "An installed module's area: crm, accounting, settings, dispatch...")
   String area;
 
   @Parameters(index = "1", paramLabel = "RESOURCE", description = "Such as customers or invoices.")
@@ -73,10 +73,6 @@ final class QueryCommand implements Callable<Integer> {
           + "address.city (default: all non-empty).")
   List<String> columns = new ArrayList<>();
 
-  @Option(names = "--arg", paramLabel = "VALUE",
-      description = "A path argument of the list operation, in order (repeatable); most need none.")
-  List<String> args = new ArrayList<>();
-
   @Option(names = "--param", paramLabel = "NAME=VALUE",
       description = "A raw query parameter the SDK has no typed filter for (repeatable).")
   List<String> params = new ArrayList<>();
@@ -92,14 +88,13 @@ final class QueryCommand implements Callable<Integer> {
     if (!all && limit < 1) {
       throw new UsageException("--limit must be positive, was " + limit);
     }
-    ResourceDescriptor d = root.context.registry().resolve(area, resource);
+    CliResource d = root.context.registry().resolve(area, resource);
     d.binder(); // fails now when the resource has no list operation
     root.action = "query " + d.label();
     RecordFields.check(d.recordType(), columns);
     PrintWriter out = root.spec.commandLine().getOut();
     try (Connection c = root.connect(CacheSettings.defaults())) {
-      Object repo = root.context.registry().repository(d, c.client());
-      ListQuery<?, ?> q = d.binder().apply(d.newQuery(repo, args), filters, sort);
+      ListQuery<?, ?> q = d.binder().apply(d.newQuery(d.repository(c.client())), filters, sort);
       for (String p : params) {
         int eq = p.indexOf('=');
         if (eq <= 0) {

@@ -1,7 +1,8 @@
 package dev.titanj.cli;
 
-import dev.titanj.cli.internal.ResourceDescriptor;
+import dev.titanj.cli.internal.CliResource;
 import dev.titanj.cli.internal.ResourceRegistry;
+import dev.titanj.core.OperationDescriptor;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code titanj resources [AREA [RESOURCE]]}: lists resources, or one resource's filters and sort fields. */
 @Command(mixinStandardHelpOptions = true, header = "List resources, or one resource's filters and sort fields.", name = "resources", descriptionHeading = "%n", optionListHeading = "%n", description =
-        "List the resources of every module and what each offers, or, given AREA "
-        + "RESOURCE, its filters (with value kinds) and sort fields. Makes no network call.")
+        "List the resources of every installed module and what each offers, or, given AREA "
+        + "RESOURCE, its filters (with value kinds), sort fields and API operations. Makes no "
+        + "network call.")
 final class ResourcesCommand implements Callable<Integer> {
   @ParentCommand
   TitanjCommand root;
@@ -29,13 +31,9 @@ final class ResourcesCommand implements Callable<Integer> {
     ResourceRegistry registry = root.context.registry();
     PrintWriter out = root.spec.commandLine().getOut();
     if (resource != null) {
-      ResourceDescriptor d = registry.resolve(area, resource);
-      out.println(d.label() + ": " + ops(d));
+      CliResource d = registry.resolve(area, resource);
+      out.println(d.label() + " (" + d.qualifiedName() + "): " + ops(d));
       if (d.canList()) {
-        List<Class<?>> args = d.queryArguments();
-        if (!args.isEmpty()) {
-          out.println("  path arguments (--arg): " + args.size());
-        }
         out.println("  filters:");
         for (Map.Entry<String, String> f : d.binder().describeFilters().entrySet()) {
           out.println("    " + f.getKey() + "=<" + f.getValue() + ">");
@@ -44,23 +42,26 @@ final class ResourcesCommand implements Callable<Integer> {
         out.println("  sort: " + (d.binder().sortsByName() ? "+|-<any field name>"
             : sorts.isEmpty() ? "(none)" : "+|-" + String.join(", +|-", sorts)));
       }
+      out.println("  API operations (" + d.operations().size() + "):");
+      for (OperationDescriptor op : d.operations()) {
+        out.printf("    %-6s %s  %s%n", op.method(), op.path(), op.operationId());
+      }
       out.flush();
       return ExitCodes.OK;
     }
-    for (ResourceDescriptor d : registry.all()) {
+    if (area != null) {
+      registry.requireArea(area);
+    }
+    for (CliResource d : registry.all()) {
       if (area == null || d.area().equalsIgnoreCase(area)) {
         out.printf("%-11s %-40s %s%n", d.area(), d.name(), ops(d));
       }
-    }
-    if (!registry.missingAreas().isEmpty()) {
-      root.spec.commandLine().getErr().println("titanj: modules not in this build: "
-          + String.join(", ", registry.missingAreas()));
     }
     out.flush();
     return ExitCodes.OK;
   }
 
-  private static String ops(ResourceDescriptor d) {
+  private static String ops(CliResource d) {
     StringBuilder sb = new StringBuilder();
     if (d.canList()) {
       sb.append("query ");
@@ -71,6 +72,6 @@ final class ResourcesCommand implements Callable<Integer> {
     if (d.canExport()) {
       sb.append("export");
     }
-    return sb.toString().trim();
+    return sb.length() == 0 ? "-" : sb.toString().trim();
   }
 }

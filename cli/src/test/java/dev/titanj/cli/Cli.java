@@ -1,13 +1,11 @@
 package dev.titanj.cli;
 
-import dev.titanj.cli.fixture.FixtureCrm;
-import dev.titanj.cli.internal.ResourceRegistry;
+import dev.titanj.cli.fixture.FixtureModules;
 import dev.titanj.cli.internal.Sandbox;
 import dev.titanj.cli.internal.StopSignal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import picocli.CommandLine;
@@ -16,12 +14,6 @@ import picocli.CommandLine;
 final class Cli {
   static final String SANDBOX_SECRET = "sandbox-secret-XYZ";
   static final String SANDBOX_APP_KEY = "sandbox-appkey-XYZ";
-
-  /** The fixture modules: "crm" with customers, "accounting" with invoices. */
-  static final List<ResourceRegistry.Area> FIXTURE_AREAS = List.of(
-      new ResourceRegistry.Area("crm", FixtureCrm.class.getName()),
-      new ResourceRegistry.Area("accounting", FixtureCrm.Accounting.class.getName()),
-      new ResourceRegistry.Area("settings", "dev.titanj.cli.fixture.DoesNotExist"));
 
   final int exitCode;
   final String out;
@@ -49,7 +41,8 @@ final class Cli {
   }
 
   static CliContext fixtures(Map<String, String> env, Path home, StopSignal stop) {
-    return new CliContext(env, home, FIXTURE_AREAS, port -> new StubSandbox(), stop, false, false);
+    return new CliContext(env, home, FixtureModules.catalog(), port -> new StubSandbox(), stop,
+        false, false);
   }
 
   /** A sandbox that serves nothing: the fixture modules never call the network. */

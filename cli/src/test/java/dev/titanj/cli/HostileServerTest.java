@@ -1,11 +1,10 @@
 package dev.titanj.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.titanj.cli.internal.FakeServerSandbox;
-import dev.titanj.cli.internal.ResourceRegistry;
 import dev.titanj.cli.internal.StopSignal;
+import dev.titanj.core.ResourceCatalog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,6 @@ class HostileServerTest {
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(ResourceRegistry.modules().missingAreas().isEmpty(), "the four modules are on the class path");
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest r) {
@@ -77,7 +75,7 @@ class HostileServerTest {
     Map<String, String> env = Map.of("ST_API_BASE_URL", base, "ST_AUTH_BASE_URL", base,
         "ST_CLIENT_ID", "cli-client", "ST_CLIENT_SECRET", SECRET, "ST_APP_KEY", APP_KEY,
         "ST_TENANT_ID", "42");
-    return Cli.run(new CliContext(env, null, ResourceRegistry.MODULES, FakeServerSandbox.factory(),
+    return Cli.run(new CliContext(env, null, ResourceCatalog.installed(), FakeServerSandbox.factory(),
         new StopSignal(), false, false), args);
   }
 

@@ -1,12 +1,11 @@
 package dev.titanj.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.titanj.cli.internal.FakeServerSandbox;
-import dev.titanj.cli.internal.ResourceRegistry;
 import dev.titanj.cli.internal.Sandbox;
 import dev.titanj.cli.internal.StopSignal;
+import dev.titanj.core.ResourceCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,7 +27,6 @@ class NewUserExperienceTest {
 
   @BeforeAll
   static void startFake() {
-    assumeTrue(ResourceRegistry.modules().missingAreas().isEmpty(), "the four modules are on the class path");
     sandbox = FakeServerSandbox.factory().start(0);
     env = sandbox.environmentVariables();
   }
@@ -41,7 +39,7 @@ class NewUserExperienceTest {
   }
 
   static Cli run(String... args) {
-    return Cli.run(new CliContext(env, null, ResourceRegistry.MODULES, FakeServerSandbox.factory(),
+    return Cli.run(new CliContext(env, null, ResourceCatalog.installed(), FakeServerSandbox.factory(),
         new StopSignal(), false, false), args);
   }
 
@@ -149,7 +147,7 @@ class NewUserExperienceTest {
 
   /** No credentials at all: the CLI starts its own fake, as on a fresh machine. */
   static Cli runInOwnSandbox(String... args) {
-    return Cli.run(new CliContext(Map.of(), null, ResourceRegistry.MODULES,
+    return Cli.run(new CliContext(Map.of(), null, ResourceCatalog.installed(),
         FakeServerSandbox.factory(), new StopSignal(), false, false), args);
   }
 
@@ -196,7 +194,7 @@ class NewUserExperienceTest {
   @Test
   void sandboxOptions_onARealTenant_areAUsageError() {
     Cli r = Cli.run(new CliContext(Map.of("ST_CLIENT_ID", "id", "ST_CLIENT_SECRET", "secret",
-        "ST_APP_KEY", "key", "ST_TENANT_ID", "1"), null, ResourceRegistry.MODULES,
+        "ST_APP_KEY", "key", "ST_TENANT_ID", "1"), null, ResourceCatalog.installed(),
         FakeServerSandbox.factory(), new StopSignal(), false, false),
         "query", "crm", "customers", "--customers", "10");
 

@@ -3,12 +3,18 @@ package dev.titanj.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.titanj.cli.fixture.Customer;
 import dev.titanj.cli.fixture.CustomerType;
-import dev.titanj.cli.internal.ResourceDescriptor;
+import dev.titanj.cli.fixture.FixtureModules;
+import dev.titanj.cli.internal.CliResource;
 import dev.titanj.cli.internal.ResourceRegistry;
 import dev.titanj.cli.internal.UsageException;
 import dev.titanj.cli.internal.ValueConverter;
 import dev.titanj.core.Active;
+import dev.titanj.core.ResourceCatalog;
+import dev.titanj.core.ResourceDescriptor;
+import dev.titanj.core.ResourceKey;
+import dev.titanj.core.spi.TitanModule;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,38 +25,54 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RegistryAndConverterTest {
-  private final ResourceRegistry registry = ResourceRegistry.discover(Cli.FIXTURE_AREAS);
+  private final ResourceRegistry registry = ResourceRegistry.of(FixtureModules.catalog());
 
   @Test
-  void discover_findsRepositoriesAndTheirOperationsThroughTheEntryPoints() {
-    assertThat(registry.areas()).containsExactly("crm", "accounting");
-    assertThat(registry.missingAreas()).containsExactly("settings");
-    assertThat(registry.all().stream().map(ResourceDescriptor::toString).collect(Collectors.toList()))
-        .contains("crm customers [query] [get] [export]", "crm customers.notes [query]",
-            "crm customers.contacts [export]", "accounting invoices [query] [get] [export]");
+  void of_listsEveryDescriptorWithWhatItsRepositoryImplements() {
+    assertThat(registry.areas()).containsExactly("accounting", "crm");
+    assertThat(registry.all().stream().map(CliResource::toString).collect(Collectors.toList()))
+        .containsExactly("accounting invoices [query] [get] [export]", "accounting tags",
+            "crm customers [query] [get] [export]");
+    assertThat(registry.resolve("crm", "customers").recordType()).isEqualTo(Customer.class);
   }
 
   @Test
   void resolve_matchesNamesIgnoringCaseDashesAndUnderscores() {
-    assertThat(registry.resolve("crm", "customers.notes").queryArguments()).containsExactly(long.class);
     assertThat(registry.resolve("CRM", "Customers").qualifiedName()).isEqualTo("crm.customers");
+    assertThat(registry.resolve("accounting", "in_voices").label()).isEqualTo("accounting invoices");
     assertThatThrownBy(() -> registry.resolve("crm", "nope")).isInstanceOf(UsageException.class);
   }
 
   @Test
-  void query_subResourceWithPathArgument_takesItFromArg() {
-    Cli r = Cli.run(Cli.fixtures(), "query", "crm", "customers.notes", "--arg", "9", "--format", "jsonl");
-    Cli missing = Cli.run(Cli.fixtures(), "query", "crm", "customers.notes");
+  void of_aModuleWhoseRepositoryCannotBeBuilt_isListedWithoutOperations() {
+    ResourceKey<Customer, Long> key = ResourceKey.of("broken.things", Customer.class, Long.class);
+    TitanModule broken = new TitanModule() {
+      @Override
+      public String area() {
+        return "broken";
+      }
 
-    assertThat(r.exitCode).as(r.toString()).isEqualTo(0);
-    assertThat(r.out.lines()).singleElement().asString().contains("\"id\":9,");
-    assertThat(missing.exitCode).isEqualTo(2);
-    assertThat(QueryCommandTest.errorLine(missing)).contains("takes 1 --arg value(s) (number), got 0");
+      @Override
+      public List<ResourceDescriptor<?, ?>> resources() {
+        return List.of(new ResourceDescriptor<>(key, List.of(), false, "r", "w", st -> {
+          throw new IllegalStateException("no repository");
+        }));
+      }
+    };
+
+    ResourceRegistry r = ResourceRegistry.of(ResourceCatalog.of(List.of(broken)));
+
+    assertThat(r.all()).singleElement().hasToString("broken things");
+    assertThatThrownBy(() -> r.resolve("broken", "things").binder())
+        .isInstanceOf(UsageException.class).hasMessage("broken things has no list operation");
   }
 
   @Test
-  void kebab_turnsAccessorNamesIntoCommandLineNames() {
-    assertThat(ResourceRegistryAccess.kebab("glAccountTypes")).isEqualTo("gl-account-types");
+  void query_withoutAnyInstalledModule_saysSo() {
+    ResourceRegistry none = ResourceRegistry.of(ResourceCatalog.of(List.of()));
+
+    assertThatThrownBy(() -> none.resolve("crm", "customers")).isInstanceOf(UsageException.class)
+        .hasMessageContaining("no TitanJ module is on the class path");
   }
 
   @Test
@@ -86,17 +108,4 @@ class RegistryAndConverterTest {
 
   @SuppressWarnings("unused")
   private static void longs(Collection<Long> values) {}
-
-  /** Reaches the package-private kebab helper. */
-  static final class ResourceRegistryAccess {
-    static String kebab(String s) {
-      try {
-        java.lang.reflect.Method m = ResourceRegistry.class.getDeclaredMethod("kebab", String.class);
-        m.setAccessible(true);
-        return (String) m.invoke(null, s);
-      } catch (ReflectiveOperationException e) {
-        throw new AssertionError(e);
-      }
-    }
-  }
 }

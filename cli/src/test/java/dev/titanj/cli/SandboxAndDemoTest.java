@@ -55,10 +55,15 @@ class SandboxAndDemoTest {
     Cli all = Cli.run(Cli.fixtures(), "resources");
     Cli one = Cli.run(Cli.fixtures(), "resources", "crm", "customers");
 
-    assertThat(all.out).contains("crm", "customers", "query get export", "accounting", "invoices");
-    assertThat(all.err).contains("modules not in this build: settings");
-    assertThat(one.out).contains("modifiedOnOrAfter=<date-time>", "active=<True|Any|False>",
-        "ids=<list of number>", "sort: +|-Id, +|-Name, +|-ModifiedOn");
+    assertThat(all.out.lines()).containsExactly(
+        String.format("%-11s %-40s %s", "accounting", "invoices", "query get export"),
+        String.format("%-11s %-40s %s", "accounting", "tags", "-"),
+        String.format("%-11s %-40s %s", "crm", "customers", "query get export"));
+    assertThat(all.err).isEmpty();
+    assertThat(one.out).contains("crm customers (crm.customers): query get export",
+        "modifiedOnOrAfter=<date-time>", "active=<True|Any|False>",
+        "ids=<list of number>", "sort: +|-Id, +|-Name, +|-ModifiedOn",
+        "API operations (4):", "GET    crm/v2/tenant/{tenant}/customers/{id}/notes  Customers_GetNotes");
   }
 
   @Test

@@ -3,11 +3,12 @@ package dev.titanj.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.titanj.cli.internal.CliResource;
 import dev.titanj.cli.internal.FakeServerSandbox;
-import dev.titanj.cli.internal.ResourceDescriptor;
 import dev.titanj.cli.internal.ResourceRegistry;
 import dev.titanj.cli.internal.Sandbox;
 import dev.titanj.cli.internal.StopSignal;
+import dev.titanj.core.ResourceCatalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,6 @@ class SandboxIntegrationTest {
 
   @BeforeAll
   static void startFake() {
-    assumeTrue(ResourceRegistry.modules().missingAreas().isEmpty(), "the four modules are on the class path");
     sandbox = FakeServerSandbox.factory().start(0);
     env = sandbox.environmentVariables();
   }
@@ -47,7 +47,7 @@ class SandboxIntegrationTest {
   }
 
   static CliContext context(StopSignal stop) {
-    return new CliContext(env, null, ResourceRegistry.MODULES, FakeServerSandbox.factory(), stop,
+    return new CliContext(env, null, ResourceCatalog.installed(), FakeServerSandbox.factory(), stop,
         false, false);
   }
 
@@ -57,7 +57,7 @@ class SandboxIntegrationTest {
 
   @Test
   void demo_inTheSandbox_showsACacheHitAndTheSummary() {
-    Cli r = Cli.run(new CliContext(Map.of(), null, ResourceRegistry.MODULES,
+    Cli r = Cli.run(new CliContext(Map.of(), null, ResourceCatalog.installed(),
         FakeServerSandbox.factory(), new StopSignal(), false, false), "demo");
 
     assertThat(r.exitCode).as(r.toString()).isEqualTo(0);
@@ -152,11 +152,11 @@ class SandboxIntegrationTest {
   }
 
   @Test
-  void everyListOperationWithoutPathArguments_answersAQuery() {
+  void everyResourceWithAQuery_answersOne() {
     List<String> failures = new ArrayList<>();
     int tried = 0;
-    for (ResourceDescriptor d : ResourceRegistry.modules().all()) {
-      if (!d.canList() || !d.queryArguments().isEmpty()) {
+    for (CliResource d : ResourceRegistry.installed().all()) {
+      if (!d.canList()) {
         continue;
       }
       tried++;
@@ -167,17 +167,6 @@ class SandboxIntegrationTest {
     }
     assertThat(tried).isGreaterThan(20);
     assertThat(failures).isEmpty();
-  }
-
-  @Test
-  void query_subResourceWithPathArgument_listsTheParentsRecords() {
-    Cli list = run("query", "crm", "customers", "--limit", "1", "--format", "jsonl");
-    String id = list.out.replaceAll("(?s).*\"id\":(\\d+).*", "$1");
-
-    Cli notes = run("query", "crm", "customers.notes", "--arg", id, "--limit", "2", "--format", "csv");
-
-    assertThat(notes.exitCode).as(notes.toString()).isEqualTo(0);
-    assertThat(notes.out).startsWith("id,");
   }
 
   @Test

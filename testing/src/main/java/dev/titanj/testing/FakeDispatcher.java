@@ -259,6 +259,9 @@ final class FakeDispatcher extends Dispatcher {
     switch (route.kind) {
       case LIST:
         if ("GET".equals(method) && spec.hasList()) {
+          if (spec.shape() == ResourceSpec.Shape.ARRAY_PAGED) {
+            return json(200, store.read(() -> Json.write(store.list(spec, query).get("data"))));
+          }
           if (spec.shape() != ResourceSpec.Shape.PAGED) {
             return json(200, store.read(() -> Json.write(store.unpaged(spec))));
           }

@@ -1,6 +1,7 @@
 package dev.titanj.testing;
 
 import dev.titanj.core.Environment;
+import dev.titanj.core.ResourceCatalog;
 import dev.titanj.core.RetryPolicy;
 import dev.titanj.core.ServiceTitan;
 import dev.titanj.testing.internal.Curated;
@@ -24,8 +25,12 @@ import mockwebserver3.MockWebServer;
 
 /**
  * An embedded fake ServiceTitan for offline tests: an OAuth token endpoint and the list, get,
- * export, create and update endpoints of the CRM, Accounting, Settings and Dispatch modules,
- * served over loopback from a deterministic seeded dataset. It checks credentials, the app key
+ * export, create and update endpoints of every TitanJ module on the class path, served over
+ * loopback from a deterministic seeded dataset. Curated data with realistic references backs the
+ * main CRM, Accounting, Settings and Dispatch resources; every other GET operation that an
+ * installed module's resource descriptors declare ({@link dev.titanj.core.ResourceCatalog})
+ * answers with a few records synthesized from the operation's record type, so a module (even
+ * one written outside TitanJ) is served as soon as it is installed. It checks credentials, the app key
  * and the tenant like the real API, honours paging, common filters, sorting and export
  * continuation tokens, applies writes to its data, and can inject latency and faults.
  *
@@ -66,10 +71,8 @@ public final class FakeServiceTitan implements AutoCloseable {
     this.registry = new ResourceRegistry();
     Curated.register(registry);
     Curated.seed(store, this.options.sizes);
-    List<String> areas = new ArrayList<>(GeneratedResources.AREAS);
-    areas.addAll(this.options.extraAreas);
-    GeneratedResources.registerAll(registry, store, this.options.sizes.seed, areas,
-        this.options.synthesizedRecords);
+    GeneratedResources.registerAll(registry, store, this.options.sizes.seed,
+        ResourceCatalog.installed(), this.options.synthesizedRecords);
     this.faults = new Faults(this.options.sizes.seed);
     if (this.options.faultSetup != null) {
       this.options.faultSetup.accept(faults);
@@ -272,7 +275,6 @@ public final class FakeServiceTitan implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     Consumer<Faults> faultSetup;
     int synthesizedRecords = 3;
-    List<String> extraAreas = new ArrayList<>();
 
     /** 100 customers, 300 invoices, 150 payments and a few of every reference resource. */
     public static Options defaults() {
@@ -308,7 +310,6 @@ public final class FakeServiceTitan implements AutoCloseable {
       o.clock = clock;
       o.faultSetup = faultSetup;
       o.synthesizedRecords = synthesizedRecords;
-      o.extraAreas = new ArrayList<>(extraAreas);
       return o;
     }
 
@@ -457,17 +458,11 @@ public final class FakeServiceTitan implements AutoCloseable {
     }
 
     /**
-     * Records synthesized for each generated endpoint without curated data (built from its
-     * response type); default 3.
+     * Records synthesized for each descriptor-declared endpoint without curated data (built
+     * from the operation's record type); default 3.
      */
     public Options synthesizedRecords(int n) {
       this.synthesizedRecords = count(n, "synthesizedRecords");
-      return this;
-    }
-
-    /** Also serve a module generated outside TitanJ's four (its manifest and APIs by name). */
-    Options extraArea(String area) {
-      extraAreas.add(area);
       return this;
     }
 

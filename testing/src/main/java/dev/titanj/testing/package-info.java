@@ -3,8 +3,9 @@
  *
  * <ul>
  *   <li>{@link dev.titanj.testing.FakeServiceTitan}: an embedded fake ServiceTitan on loopback
- *       (token endpoint, seeded CRM / Accounting / Settings / Dispatch data, paging, filters,
- *       export feeds, writes, injectable latency and faults), with
+ *       (token endpoint, seeded CRM / Accounting / Settings / Dispatch data, synthesized records
+ *       for every other operation of the installed modules' resource descriptors, paging,
+ *       filters, export feeds, writes, injectable latency and faults), with
  *       {@link dev.titanj.testing.FakeServiceTitanExtension} for JUnit 5.</li>
  *   <li>{@link dev.titanj.testing.TitanFixtures}: record real exchanges once, replay them from
  *       readable JSON files ever after; secrets scrubbed, personal data optionally masked,

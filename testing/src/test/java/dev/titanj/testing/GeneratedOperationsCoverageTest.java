@@ -2,12 +2,17 @@ package dev.titanj.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.squareup.moshi.Types;
+import dev.titanj.core.OperationDescriptor;
+import dev.titanj.core.ResourceCatalog;
+import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.json.TitanJson;
+import dev.titanj.core.spi.ExportResponse;
+import dev.titanj.core.spi.PagedResponse;
+import dev.titanj.core.spi.TitanModule;
+import dev.titanj.testing.support.InstalledModules;
 import dev.titanj.testing.internal.Json;
-import dev.titanj.testing.internal.Synthesizer;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +25,9 @@ import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every GET operation in the four generated modules' manifests answers on the fake server, and
- * its body decodes into the type the generated Retrofit interface declares.
+ * Every GET operation that the installed modules' resource descriptors declare (the four
+ * generated modules and a hand-written one) answers on the fake server, and its body decodes
+ * into the type the descriptor's shape and record type say.
  */
 class GeneratedOperationsCoverageTest {
 
@@ -29,7 +35,10 @@ class GeneratedOperationsCoverageTest {
   @SuppressWarnings("unchecked")
   void everyGetOperation_answers200_andDecodesIntoItsDeclaredType() throws Exception {
     OkHttpClient http = new OkHttpClient();
-    try (FakeServiceTitan fake = FakeServiceTitan.start()) {
+    ResourceCatalog catalog = InstalledModules.with("demo-module", ResourceCatalog::installed);
+    assertThat(catalog.modules()).extracting(TitanModule::area)
+        .contains("accounting", "crm", "demo", "dispatch", "settings");
+    try (FakeServiceTitan fake = InstalledModules.with("demo-module", FakeServiceTitan::start)) {
       String token;
       try (Response r = http.newCall(new Request.Builder().url(fake.baseUrl() + "/connect/token")
           .post(new FormBody.Builder().add("grant_type", "client_credentials")
@@ -39,24 +48,11 @@ class GeneratedOperationsCoverageTest {
       }
       Map<String, Type> types = new LinkedHashMap<>();
       List<String> paths = new ArrayList<>();
-      for (String area : GeneratedResources.AREAS) {
-        String cap = Character.toUpperCase(area.charAt(0)) + area.substring(1);
-        Class<?> ops = Class.forName("dev.titanj." + area + ".internal." + cap + "Operations");
-        for (Object e : (List<?>) ops.getField("ALL").get(null)) {
-          Field m = e.getClass().getField("method");
-          Field p = e.getClass().getField("path");
-          if ("GET".equals(m.get(e))) {
-            paths.add((String) p.get(e));
-          }
-        }
-        for (String cls : GeneratedResources.classNames(getClass().getClassLoader(),
-            "dev.titanj." + area + ".internal")) {
-          Class<?> c = Class.forName(cls);
-          for (Method method : c.getMethods()) {
-            retrofit2.http.GET get = method.getAnnotation(retrofit2.http.GET.class);
-            if (get != null) {
-              types.putIfAbsent(get.value(), Synthesizer.arg(method.getGenericReturnType(), 0));
-            }
+      for (ResourceDescriptor<?, ?> resource : catalog.resources()) {
+        for (OperationDescriptor op : resource.operations()) {
+          if (op.method().equals("GET") && op.shape() != OperationDescriptor.Shape.NONE
+              && types.putIfAbsent(op.path(), bodyType(op)) == null) {
+            paths.add(op.path());
           }
         }
       }
@@ -84,6 +80,21 @@ class GeneratedOperationsCoverageTest {
         }
       }
       assertThat(failures).isEmpty();
+    }
+  }
+
+  /** What the body of {@code op} decodes into, by its shape and record type. */
+  private static Type bodyType(OperationDescriptor op) {
+    switch (op.shape()) {
+      case PAGE:
+        return Types.newParameterizedType(PagedResponse.class, op.itemType());
+      case EXPORT:
+        return Types.newParameterizedType(ExportResponse.class, op.itemType());
+      case ARRAY:
+      case ARRAY_PAGE:
+        return Types.newParameterizedType(List.class, op.itemType());
+      default:
+        return op.itemType();
     }
   }
 

@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
 
 /**
  * Applies {@code name=value} filters and a {@code +Field} sort to a generated query, by
- * reflection over the query class's public filter methods. Every problem of one command line is
+ * reflection over the public filter methods of the query's class (the class of what
+ * {@code QueryRepository.query()} returns): every one-argument method that returns the query
+ * itself, its own or a mixin's such as {@code ModifiedFilters.modifiedOnOrAfter}. Every problem of one command line is
  * collected into one {@link UsageException} that names the offending filters.
  */
 public final class QueryBinder {
@@ -37,7 +39,7 @@ public final class QueryBinder {
     for (Method m : queryClass.getMethods()) {
       if (Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() == ListQuery.class
           || m.getDeclaringClass() == Object.class || m.isBridge() || m.isSynthetic()
-          || !ListQuery.class.isAssignableFrom(m.getReturnType()) || m.getParameterCount() != 1) {
+          || !m.getReturnType().isAssignableFrom(queryClass) || m.getParameterCount() != 1) {
         continue;
       }
       Type param = m.getGenericParameterTypes()[0];

@@ -14,9 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code export/customers}); the longest registered collection path wins.
  */
 public final class ResourceRegistry {
-  /** The modules the fake server answers. */
-  public static final Set<String> MODULES = Set.of("crm", "accounting", "settings", "dispatch");
-
   /** What a path resolved to. */
   public static final class Route {
     public enum Kind { LIST, ITEM, EXPORT }
@@ -110,9 +107,9 @@ public final class ResourceRegistry {
     return true;
   }
 
-  /** Every module with at least one registered resource. */
+  /** Every module with at least one registered resource: the modules the fake server answers. */
   public Set<String> modules() {
-    Set<String> out = new java.util.TreeSet<>(MODULES);
+    Set<String> out = new java.util.TreeSet<>();
     specs.values().forEach(s -> out.add(s.module));
     return out;
   }

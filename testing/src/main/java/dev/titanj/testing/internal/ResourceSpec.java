@@ -29,8 +29,11 @@ public final class ResourceSpec {
     NONE
   }
 
-  /** How a collection GET answers: a paged envelope, a bare array, or a single object. */
-  public enum Shape { PAGED, ARRAY, SINGLE }
+  /**
+   * How a collection GET answers: a paged envelope, a bare array paged by {@code page} and
+   * {@code pageSize}, a whole bare array, or a single object.
+   */
+  public enum Shape { PAGED, ARRAY_PAGED, ARRAY, SINGLE }
 
   /** A query filter: does the record match the (raw) parameter value? */
   @FunctionalInterface

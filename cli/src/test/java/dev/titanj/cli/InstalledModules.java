@@ -1,0 +1,36 @@
+package dev.titanj.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.function.Supplier;
+
+/**
+ * Installs a TitanJ module the way a user does, by putting it on the class path: the context
+ * class loader is given one more root, a test resource folder holding the module's
+ * {@code META-INF/services/dev.titanj.core.spi.TitanModule} file. Nothing else is told about it.
+ */
+final class InstalledModules {
+  private static final String SERVICES = "META-INF/services/dev.titanj.core.spi.TitanModule";
+
+  private InstalledModules() {}
+
+  /** Runs {@code work} with the modules announced under test resource folder {@code root}. */
+  static <T> T with(String root, Supplier<T> work) {
+    ClassLoader parent = Thread.currentThread().getContextClassLoader();
+    URL services = InstalledModules.class.getClassLoader().getResource(root + "/" + SERVICES);
+    if (services == null) {
+      throw new IllegalArgumentException("no " + SERVICES + " under test resource " + root);
+    }
+    try (URLClassLoader loader = new URLClassLoader(
+        new URL[] {new URL(services, "../../")}, parent)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      return work.get();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      Thread.currentThread().setContextClassLoader(parent);
+    }
+  }
+}
