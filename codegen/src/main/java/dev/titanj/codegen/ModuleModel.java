@@ -731,7 +731,7 @@ final class ModuleModel {
   /** Whether {@code query()} takes no argument and lists the key's records. */
   boolean queryable(Repo r) {
     return r.valueType != null && r.idType != null && r.query != null
-        && r.query.op.pathParams.isEmpty() && r.valueType.equals(r.query.op.type);
+        && r.query.op.pathParams.isEmpty() && model(r.valueType).equals(itemType(r.query.op));
   }
 
   /** The repository's {@code export} feed of the key's records, or null. */
@@ -740,7 +740,7 @@ final class ModuleModel {
       return null;
     }
     for (Bound b : r.ops) {
-      if (b.role == Role.EXPORT && b.name.equals("export") && exportExtras(b.op).isEmpty()
+      if (b.role == Role.EXPORT && b.name.equals("export")
           && model(r.valueType).equals(itemType(b.op))) {
         return b;
       }

@@ -413,13 +413,13 @@ final class RepositoryEmitter {
     TypeName feed = ParameterizedTypeName.get(EXPORT_FEED, mod.itemType(op));
     List<Param> extra = exportExtras(op);
     Map<Param, String> jn = javaNames(op);
-    boolean contract = b.name.equals("export") && extra.isEmpty() && mod.exportable(r) != null;
+    boolean contract = b.name.equals("export") && mod.exportable(r) != null;
     MethodSpec.Builder m = MethodSpec.methodBuilder(b.name).addModifiers(Modifier.PUBLIC)
         .returns(feed)
         .addJavadoc("The change feed {@code GET $L} from {@code cursor}: batches while the server"
             + " reports {@code hasMore}; persist {@code feed.cursor().token()} to resume.\n", op.full)
         .addParameter(EXPORT_CURSOR, "cursor");
-    if (contract) {
+    if (contract && extra.isEmpty()) {
       m.addAnnotation(Override.class);
     }
     for (Param p : extra) {
@@ -452,6 +452,9 @@ final class RepositoryEmitter {
         ca.add(", null");
       }
       c.addStatement("return $L($L)", b.name, ca.build());
+      if (contract) {
+        c.addAnnotation(Override.class);
+      }
       addMethod(c.build());
     }
   }

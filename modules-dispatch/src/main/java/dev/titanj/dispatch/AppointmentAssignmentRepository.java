@@ -6,6 +6,7 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
+import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
@@ -28,7 +29,8 @@ import java.util.Optional;
  */
 public final class AppointmentAssignmentRepository
     implements ReadRepository<AppointmentAssignment, Long>,
-        QueryRepository<AppointmentAssignment, Long> {
+        QueryRepository<AppointmentAssignment, Long>,
+        ExportRepository<AppointmentAssignment, Long> {
   private final ResourceRuntime<AppointmentAssignment, Long> rt;
 
   private final AppointmentAssignmentApi api;
@@ -121,6 +123,7 @@ public final class AppointmentAssignmentRepository
    * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from the
    * beginning.
    */
+  @Override
   public ExportFeed<AppointmentAssignment> export() {
     return export(ExportCursor.beginning(), null);
   }
@@ -129,6 +132,7 @@ public final class AppointmentAssignmentRepository
    * The change feed {@code GET dispatch/v2/tenant/{tenant}/export/appointment-assignments} from
    * {@code cursor}, without optional filters.
    */
+  @Override
   public ExportFeed<AppointmentAssignment> export(ExportCursor cursor) {
     return export(cursor, null);
   }

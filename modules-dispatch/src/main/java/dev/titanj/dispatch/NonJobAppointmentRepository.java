@@ -4,6 +4,7 @@ package dev.titanj.dispatch;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
+import dev.titanj.core.QueryRepository;
 import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * Repository of {@code dispatch.non-job-appointments} ({@code
  * dispatch/v2/tenant/{tenant}/non-job-appointments}). Obtain it from {@link Dispatch}; thread-safe.
  */
-public final class NonJobAppointmentRepository implements ReadRepository<NonJobAppointment, Long> {
+public final class NonJobAppointmentRepository
+    implements ReadRepository<NonJobAppointment, Long>, QueryRepository<NonJobAppointment, Long> {
   private final ResourceRuntime<NonJobAppointment, Long> rt;
 
   private final NonJobAppointmentApi api;

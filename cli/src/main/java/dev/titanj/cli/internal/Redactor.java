@@ -1,6 +1,6 @@
 package dev.titanj.cli.internal;
 
-import dev.titanj.core.internal.Redaction;
+import dev.titanj.core.SecretScrubber;
 
 /**
  * Cleans text the CLI prints with TitanJ's one scrubber ({@link Redaction}): the secrets it was
@@ -10,7 +10,7 @@ import dev.titanj.core.internal.Redaction;
  * every token it held.
  */
 public final class Redactor {
-  private final Redaction redaction = new Redaction();
+  private final SecretScrubber redaction = new SecretScrubber();
 
   /** Remembers a value that must never be printed; blank and very short values are ignored. */
   public void add(String secret) {

@@ -28,7 +28,7 @@ public final class ModuleRuntime {
     if (areaBase == null || !areaBase.matches("[a-z0-9-]+(/[a-z0-9-]+)*")) {
       throw new IllegalArgumentException("areaBase must look like crm/v2, was " + areaBase);
     }
-    return new ModuleRuntime(TitanContext.of(Objects.requireNonNull(serviceTitan, "serviceTitan")),
+    return new ModuleRuntime(TitanContext.of(Arguments.notNull("serviceTitan", serviceTitan)),
         areaBase);
   }
 
