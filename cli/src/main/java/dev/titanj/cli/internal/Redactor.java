@@ -3,7 +3,7 @@ package dev.titanj.cli.internal;
 import dev.titanj.core.SecretScrubber;
 
 /**
- * Cleans text the CLI prints with TitanJ's one scrubber ({@link Redaction}): the secrets it was
+ * Cleans text the CLI prints with TitanJ's one scrubber ({@link dev.titanj.core.SecretScrubber}): the secrets it was
  * told (client secret, app key) and whatever looks like a credential ({@code Bearer …},
  * {@code Authorization}/{@code ST-App-Key} echoes, {@code client_secret=}/{@code access_token=}).
  * Tokens need no telling: exceptions are scrubbed by the client that built them, which knows

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import java.util.List;
 import retrofit2.Invocation;
 
 /**
@@ -101,7 +102,7 @@ final class MetricsInterceptors {
       String template = TEMPLATES.computeIfAbsent(invocation.method(),
           MetricsInterceptors::template);
       if (template != null) {
-        return template;
+        return withBase(request, template);
       }
     }
     StringBuilder b = new StringBuilder();
@@ -112,6 +113,24 @@ final class MetricsInterceptors {
       b.append('/').append(ID_SEGMENT.matcher(segment).matches() ? "{id}" : segment);
     }
     return b.length() == 0 ? "/" : b.toString();
+  }
+
+  /**
+   * {@code template} with the base path its Retrofit service is relative to: generated modules
+   * bind paths below {@code /crm/v2/tenant/{id}/}, so the request's leading segments are that
+   * base, with the tenant id written as {@code {tenant}}.
+   */
+  static String withBase(Request request, String template) {
+    List<String> path = request.url().pathSegments();
+    int own = template.substring(1).split("/", -1).length;
+    if (path.size() <= own) {
+      return template;
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < path.size() - own; i++) {
+      b.append('/').append(i > 0 && path.get(i - 1).equals("tenant") ? "{tenant}" : path.get(i));
+    }
+    return b.append(template).toString();
   }
 
   private static String template(Method method) {
