@@ -1,4 +1,4 @@
-package dev.titanj.testing.support;
+package dev.titanj.core.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
