@@ -9,7 +9,6 @@ import dev.titanj.core.RawRequest;
 import dev.titanj.core.ResourceCatalog;
 import dev.titanj.core.ServiceTitan;
 import dev.titanj.core.spi.PagedResponse;
-import dev.titanj.core.testsupport.InstalledModules;
 import dev.titanj.demo.Demo;
 import dev.titanj.demo.WidgetRepository;
 import dev.titanj.demo.model.Kind;
