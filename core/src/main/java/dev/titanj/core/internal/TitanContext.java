@@ -214,7 +214,12 @@ public final class TitanContext implements AutoCloseable {
         if (closed.get()) {
           call.cancel();
         }
-        return chain.proceed(chain.request());
+        okhttp3.Response response = chain.proceed(chain.request());
+        Status status = chain.request().tag(Status.class);
+        if (status != null) {
+          status.code = response.code();
+        }
+        return response;
       } finally {
         calls.remove(call);
       }
@@ -223,6 +228,11 @@ public final class TitanContext implements AutoCloseable {
     void cancelAll() {
       calls.forEach(okhttp3.Call::cancel);
     }
+  }
+
+  /** The status of the last response of one call, for messages about its body. */
+  static final class Status {
+    volatile int code;
   }
 
   private final Settings settings;
@@ -288,7 +298,9 @@ public final class TitanContext implements AutoCloseable {
         .build();
     this.retrofit = new Retrofit.Builder()
         .baseUrl(apiBase)
-        .callFactory(request -> http.newCall(withQuery(request)))
+        .callFactory(request -> http.newCall(withQuery(request).newBuilder()
+            .tag(Status.class, new Status()).build()))
+        .addConverterFactory(StrictUtf8.INSTANCE)
         .addConverterFactory(MoshiConverterFactory.create(TitanJson.moshi()))
         .build();
   }
@@ -521,12 +533,13 @@ public final class TitanContext implements AutoCloseable {
       if (source.exhausted()) {
         return null;
       }
+      StrictUtf8.check(answer);
       return moshi().adapter(type).fromJson(source);
     } catch (JsonDataException | JsonEncodingException | TitanJsonException e) {
-      throw Errors.decoding(e, path);
+      throw Errors.decoding(e, path, redaction, statusOf(call));
     } catch (IOException e) {
       if (isJsonEndOfInput(e)) {
-        throw Errors.decoding(e, path);
+        throw Errors.decoding(e, path, redaction, statusOf(call));
       }
       throw ioFailure(method, path, e);
     }
@@ -560,7 +573,7 @@ public final class TitanContext implements AutoCloseable {
     if (type == null) {
       return null;
     }
-    throw new TitanDecodingException(type, null, Errors.describe(call.request()),
+    throw new TitanDecodingException(type, null, Errors.describe(call.request()), response.code(),
         new java.io.EOFException("HTTP " + response.code() + " with an empty body (null)"
             + " where a " + type + " was expected"));
   }
@@ -594,16 +607,22 @@ public final class TitanContext implements AutoCloseable {
     try {
       return call.execute();
     } catch (JsonDataException | JsonEncodingException | TitanJsonException e) {
-      throw Errors.decoding(e, path, redaction);
+      throw Errors.decoding(e, path, redaction, statusOf(call));
     } catch (TitanException e) {
       throw e;
     } catch (IOException e) {
       if (isJsonEndOfInput(e)) {
         // The body ended cleanly but the JSON did not: empty or truncated JSON, not transport.
-        throw Errors.decoding(e, path, redaction);
+        throw Errors.decoding(e, path, redaction, statusOf(call));
       }
       throw ioFailure(request.method(), path, e, redaction);
     }
+  }
+
+  /** The status of the response {@code call} received last; 0 when none arrived. */
+  private static int statusOf(Call<?> call) {
+    Status status = call.request().tag(Status.class);
+    return status == null ? 0 : status.code;
   }
 
   /** Moshi's reader hit the end of a body that ended normally (transport faults are not EOF here). */
