@@ -9,7 +9,9 @@ import java.util.Objects;
 /**
  * Where a client sends API calls and token requests: ServiceTitan production, the integration
  * sandbox, or any other pair of base URLs (a proxy, the embedded fake server). Plain
- * {@code http://} is accepted only for loopback hosts, so credentials never travel unencrypted.
+ * {@code http://} is accepted only for loopback hosts ({@code localhost}, {@code 127.x.y.z},
+ * {@code [::1]}), decided from the URL text before anything is sent, so credentials never travel
+ * unencrypted.
  */
 public final class Environment {
   /** ServiceTitan production: {@code https://api.servicetitan.io}, {@code https://auth.servicetitan.io}. */
@@ -98,7 +100,10 @@ public final class Environment {
     }
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("http")) {
-      if (!isLoopback(uri.getHost())) {
+      // Both readings of the host must be loopback: java.net.URI's, and OkHttp's, which is the
+      // one connections are made to.
+      okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(uri.toString());
+      if (!isLoopback(uri.getHost()) || parsed == null || !isLoopback(parsed.host())) {
         throw new IllegalArgumentException(argument
             + " uses plain http:// to a host that is not loopback (" + uri.getHost()
             + "); use https://");
@@ -113,21 +118,42 @@ public final class Environment {
     return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
   }
 
-  /** True for localhost, 127.0.0.0/8 and ::1, decided without a DNS lookup. */
+  /** A dotted-quad IPv4 literal in 127.0.0.0/8: four decimal parts, no leading zeros. */
+  private static final java.util.regex.Pattern LOOPBACK_V4 = java.util.regex.Pattern.compile(
+      "127\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
+          + "(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){2}");
+
+  /**
+   * True only for hosts that reach this machine without asking anyone: the IPv4 literals
+   * 127.0.0.0/8 (dotted quad), the IPv6 literal {@code ::1} (any spelling) and the name
+   * {@code localhost}. Decided from the text alone, never through DNS. Refused on purpose:
+   * {@code *.localhost} (RFC 6761 asks resolvers to answer it with loopback, but the system
+   * resolver may forward it to DNS, so it would have to be resolved to be trusted),
+   * {@code localhost.} and other spellings, IPv4-mapped IPv6 ({@code ::ffff:127.0.0.1}),
+   * {@code 0.0.0.0}, shortened or numeric IPv4 ({@code 127.1}, {@code 2130706433}) and names
+   * that merely contain a loopback address ({@code 127.0.0.1.nip.io}).
+   */
   static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
     String h = host.toLowerCase(Locale.ROOT);
     if (h.startsWith("[") && h.endsWith("]")) {
       h = h.substring(1, h.length() - 1);
     }
-    if (h.equals("localhost") || h.endsWith(".localhost")) {
+    if (h.equals("localhost")) {
       return true;
     }
-    boolean ipLiteral = h.contains(":") || h.matches("[0-9.]+");
-    if (!ipLiteral) {
-      return false;
+    if (LOOPBACK_V4.matcher(h).matches()) {
+      return true;
+    }
+    if (!h.contains(":") || !h.matches("[0-9a-f:]+")) {
+      return false; // names and IPv6 with zones or embedded IPv4 are not taken as literals
     }
     try {
-      return InetAddress.getByName(h).isLoopbackAddress();
+      // A pure hex-and-colon IPv6 literal: parsed locally, no lookup is made for literals.
+      InetAddress a = InetAddress.getByName(h);
+      return a instanceof java.net.Inet6Address && a.isLoopbackAddress();
     } catch (UnknownHostException e) {
       return false;
     }

@@ -231,16 +231,97 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> implements Iterabl
     return withState(state.withParallelism(parallelism));
   }
 
+  /** Longest name {@link #withParameter} takes. */
+  public static final int MAX_PARAMETER_NAME_LENGTH = 100;
+  /** Longest value {@link #withParameter} takes. */
+  public static final int MAX_PARAMETER_VALUE_LENGTH = 2_000;
+
+  /**
+   * Parameters the runtime or a shared typed method owns, lower-cased, with the method to use
+   * instead.
+   */
+  private static final java.util.Map<String, String> OWNED = java.util.Map.of(
+      "page", "page(int) or stream()",
+      "pagesize", "pageSize(int)",
+      "includetotal", "count()",
+      "sort", "sort(...)",
+      "ids", "ids(...), which checks the " + MAX_IDS + "-id cap",
+      "modifiedbefore", "modifiedBefore(Instant)",
+      "modifiedonorafter", "modifiedOnOrAfter(Instant)",
+      "createdbefore", "createdBefore(Instant)",
+      "createdonorafter", "createdOnOrAfter(Instant)");
+
+  /**
+   * Per query class, the filters its own typed methods set, lower-cased: a generated filter
+   * method is named after its parameter ({@code name(String)} sets {@code name}).
+   */
+  private static final ClassValue<java.util.Map<String, String>> TYPED = new ClassValue<>() {
+    @Override
+    protected java.util.Map<String, String> computeValue(Class<?> type) {
+      java.util.Map<String, String> out = new java.util.HashMap<>();
+      for (java.lang.reflect.Method m : type.getMethods()) {
+        Class<?> owner = m.getDeclaringClass();
+        if (owner == ListQuery.class || owner == Object.class
+            || java.lang.reflect.Modifier.isStatic(m.getModifiers())
+            || m.getParameterCount() == 0 || !ListQuery.class.isAssignableFrom(m.getReturnType())) {
+          continue;
+        }
+        out.putIfAbsent(m.getName().toLowerCase(java.util.Locale.ROOT), m.getName() + "(...)");
+      }
+      return java.util.Map.copyOf(out);
+    }
+  };
+
   /**
    * Adds a query parameter this SDK has no typed method for (for example one the API added
-   * later). Typed methods are preferred where they exist.
+   * later). It cannot get round the typed methods and their checks: a name the paging runtime
+   * owns ({@code page}, {@code pageSize}, {@code includeTotal}), {@code sort}, {@code ids}, the
+   * created/modified ranges, or any filter this query has a typed method for is refused,
+   * whatever its case, with an {@link IllegalArgumentException} naming the method to use. Any
+   * other id list ({@code ...Ids}) holds at most {@link #MAX_IDS} comma-separated ids. Names are
+   * 1 to {@link #MAX_PARAMETER_NAME_LENGTH} characters without spaces, control characters or
+   * {@code & = ? #}; values are not null, at most {@link #MAX_PARAMETER_VALUE_LENGTH} characters
+   * and free of control characters.
+   *
+   * @throws IllegalArgumentException for a refused name or value, before anything is sent
    */
   public final Q withParameter(String name, String value) {
     requireArgument(name != null && !name.isBlank(), "name must not be blank");
+    requireArgument(name.length() <= MAX_PARAMETER_NAME_LENGTH,
+        "name must be at most " + MAX_PARAMETER_NAME_LENGTH + " characters, was " + name.length());
+    requireArgument(name.chars().noneMatch(c -> Character.isWhitespace(c)
+        || Character.isISOControl(c) || "&=?#".indexOf(c) >= 0),
+        "name must not contain spaces, control characters or & = ? #");
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    String typed = OWNED.get(lower);
+    if (typed == null) {
+      typed = TYPED.get(getClass()).get(lower);
+    }
+    if (typed != null) {
+      throw new IllegalArgumentException(name + " is set through " + typed
+          + ", not withParameter (parameter names are compared ignoring case)");
+    }
     requireArgument(value != null, "value of parameter " + name + " must not be null");
-    requireArgument(!Paging.RESERVED.contains(name),
-        name + " is set through pageSize/page/count, not as a parameter");
+    requireArgument(value.length() <= MAX_PARAMETER_VALUE_LENGTH, "value of parameter " + name
+        + " must be at most " + MAX_PARAMETER_VALUE_LENGTH + " characters, was " + value.length());
+    requireArgument(value.chars().noneMatch(Character::isISOControl),
+        "value of parameter " + name + " must not contain control characters");
+    if (isIdList(name) || lower.endsWith("ids")) {
+      long ids = value.isBlank() ? 0 : value.split(",", -1).length;
+      requireArgument(ids >= 1 && ids <= MAX_IDS,
+          name + " takes 1 to " + MAX_IDS + " comma-separated ids, got " + ids);
+    }
     return param(name, value);
+  }
+
+  /**
+   * Sets a parameter on behalf of a typed method declared outside the query class (the
+   * {@link ModifiedFilters} and {@link CreatedFilters} mixins), which {@link #withParameter}
+   * refuses on purpose.
+   */
+  @SuppressWarnings("unchecked")
+  static <Q> Q typedParameter(Object query, String name, String value) {
+    return (Q) ((ListQuery<?, ?>) query).param(name, value);
   }
 
   /** The filters in wire form, for logging and tests. */

@@ -11,16 +11,23 @@ import java.time.Instant;
  */
 @CheckReturnValue
 public interface ModifiedFilters<Q> {
-  /** Sets one query parameter; implemented by {@link ListQuery#withParameter}. */
+  /**
+   * Sets one query parameter; implemented by {@link ListQuery#withParameter}, which refuses this
+   * interface's own names (the methods below set them directly on a {@code ListQuery}).
+   */
   Q withParameter(String name, String value);
 
   /** Only records modified before {@code value} ({@code modifiedBefore}). */
   default Q modifiedBefore(Instant value) {
-    return withParameter("modifiedBefore", QueryValues.instant("modifiedBefore", value));
+    String v = QueryValues.instant("modifiedBefore", value);
+    return this instanceof ListQuery ? ListQuery.typedParameter(this, "modifiedBefore", v)
+        : withParameter("modifiedBefore", v);
   }
 
   /** Only records modified on or after {@code value} ({@code modifiedOnOrAfter}). */
   default Q modifiedOnOrAfter(Instant value) {
-    return withParameter("modifiedOnOrAfter", QueryValues.instant("modifiedOnOrAfter", value));
+    String v = QueryValues.instant("modifiedOnOrAfter", value);
+    return this instanceof ListQuery ? ListQuery.typedParameter(this, "modifiedOnOrAfter", v)
+        : withParameter("modifiedOnOrAfter", v);
   }
 }

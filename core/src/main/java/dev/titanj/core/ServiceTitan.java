@@ -122,9 +122,9 @@ public final class ServiceTitan implements AutoCloseable {
   }
 
   /**
-   * A client for another tenant that shares this client's connection pool, threads and cache
-   * manager (cache entries stay separate per tenant). Closing the derived client does not close
-   * the shared resources; closing this one does.
+   * A client for another tenant that shares this client's connection pool, paging threads and
+   * cache manager (cache entries stay separate per tenant). Each client of such a family is
+   * closed on its own; the shared resources are released when the last open one closes.
    *
    * @throws IllegalArgumentException if the tenant is not positive or the credentials are blank
    */
@@ -183,7 +183,13 @@ public final class ServiceTitan implements AutoCloseable {
     return context.tokenRequestCount();
   }
 
-  /** Releases the connection pool, threads and caches this client owns. Idempotent. */
+  /**
+   * Closes this client: calls in flight are cancelled and later calls fail with an
+   * {@link IllegalStateException}. When no other client of its family ({@link #withTenant}) is
+   * open, the shared resources are released as well: the paging threads end, the caches close,
+   * and, unless the HTTP client was passed in through {@link Builder#httpClient}, the
+   * dispatcher is shut down and every pooled connection closed. Idempotent.
+   */
   @Override
   public void close() {
     context.close();

@@ -46,11 +46,27 @@ final class FaultProxy implements AutoCloseable {
     NONE, RATE_LIMIT_NO_HEADER, RATE_LIMIT_SECONDS, RATE_LIMIT_DATE, BAD_GATEWAY,
     UNAVAILABLE, GATEWAY_TIMEOUT, DROP_MID_BODY, DROP_BEFORE_RESPONSE, TRUNCATE, SLOW, WRONG_TYPE, REDIRECT,
     /** Answers with the status in the name, echoing the request's headers and body everywhere. */
-    ECHO_400, ECHO_401, ECHO_403, ECHO_404, ECHO_409, ECHO_500, ECHO_503;
+    ECHO_400, ECHO_401, ECHO_403, ECHO_404, ECHO_409, ECHO_500, ECHO_503,
+    /** 429 with the {@code Retry-After} value set by {@link #retryAfter(String)}. */
+    RATE_LIMIT_CUSTOM,
+    /** Forwards, then passes the body text through the {@link #rewriter(Rewriter)}. */
+    REWRITE,
+    /** Forwards a list request as page 1, whatever page was asked for. */
+    REPEAT_FIRST_PAGE,
+    /** Forwards, then replaces the first {@code "name":"} value's first byte with 0xFF. */
+    INVALID_UTF8,
+    /** Forwards, then closes the connection silently once the response is written. */
+    CLOSE_AFTER_RESPONSE;
 
     boolean isEcho() {
       return name().startsWith("ECHO_");
     }
+  }
+
+  /** Rewrites a forwarded body ({@link Fault#REWRITE}). */
+  @FunctionalInterface
+  interface Rewriter {
+    String rewrite(RecordedRequest request, String body);
   }
 
   /** Chooses the fault for the {@code index}th request (1-based). */
@@ -155,6 +171,19 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
+  private volatile Rewriter rewriter = (r, b) -> b;
+  private volatile String retryAfter = "1";
+
+  FaultProxy rewriter(Rewriter rewriter) {
+    this.rewriter = rewriter;
+    return this;
+  }
+
+  FaultProxy retryAfter(String value) {
+    this.retryAfter = value;
+    return this;
+  }
+
   FaultProxy rule(Rule rule) {
     this.rule = rule;
     return this;
@@ -181,6 +210,11 @@ final class FaultProxy implements AutoCloseable {
     return List.copyOf(seen);
   }
 
+  /** Forgets the requests seen so far. */
+  void clearSeen() {
+    seen.clear();
+  }
+
   long count(Fault fault) {
     return seen.stream().filter(s -> s.fault == fault).count();
   }
@@ -199,6 +233,12 @@ final class FaultProxy implements AutoCloseable {
         return error(429, "Too many requests.").build();
       case RATE_LIMIT_SECONDS:
         return error(429, "Too many requests.").setHeader("Retry-After", "2").build();
+      case RATE_LIMIT_CUSTOM:
+        return error(429, "Too many requests.").setHeader("Retry-After", retryAfter).build();
+      case REPEAT_FIRST_PAGE: {
+        HttpUrl first = request.getUrl().newBuilder().setQueryParameter("page", "1").build();
+        return forward(request, first.encodedQuery());
+      }
       case RATE_LIMIT_DATE:
         return error(429, "Too many requests.").setHeader("Retry-After",
             DateTimeFormatter.RFC_1123_DATE_TIME.format(
@@ -226,6 +266,20 @@ final class FaultProxy implements AutoCloseable {
         return ok.newBuilder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
       case SLOW:
         return ok.newBuilder().headersDelay(slowMillis, TimeUnit.MILLISECONDS).build();
+      case REWRITE:
+        return ok.newBuilder().body(rewriter.rewrite(request, bodyText(ok))).build();
+      case INVALID_UTF8: {
+        String text = bodyText(ok);
+        int at = text.indexOf("\"name\":\"");
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (at >= 0) {
+          bytes[text.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+              + 8] = (byte) 0xff;
+        }
+        return ok.newBuilder().body(new Buffer().write(bytes)).build();
+      }
+      case CLOSE_AFTER_RESPONSE:
+        return ok.newBuilder().onResponseEnd(new SocketEffect.CloseSocket()).build();
       case WRONG_TYPE:
         return ok.newBuilder().body(bodyText(ok)
             .replaceFirst("\"active\":(true|false)", "\"active\":\"maybe\"")).build();
@@ -314,10 +368,13 @@ final class FaultProxy implements AutoCloseable {
   }
 
   private MockResponse forward(RecordedRequest request) {
+    return forward(request, request.getUrl().encodedQuery());
+  }
+
+  private MockResponse forward(RecordedRequest request, String query) {
     URI base = upstream.apply(request);
     HttpUrl in = request.getUrl();
-    String target = base.toString() + in.encodedPath()
-        + (in.encodedQuery() == null ? "" : "?" + in.encodedQuery());
+    String target = base.toString() + in.encodedPath() + (query == null ? "" : "?" + query);
     Request.Builder b = new Request.Builder().url(target);
     Headers h = request.getHeaders();
     for (int i = 0; i < h.size(); i++) {

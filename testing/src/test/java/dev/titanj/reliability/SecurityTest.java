@@ -48,7 +48,8 @@ class SecurityTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"http://api.example.com", "http://10.0.0.5:8080", "http://0.0.0.0",
-      "http://127.0.0.1.nip.io", "http://localhost.example.com", "ftp://127.0.0.1",
+      "http://127.0.0.1.nip.io", "http://localhost.example.com", "http://api.localhost",
+      "http://[::ffff:127.0.0.1]", "ftp://127.0.0.1",
       "ws://localhost", "api.servicetitan.io", "https://api.example.com?key=x"})
   void environment_rejectsPlainHttpToPublicHostsAndOtherSchemes(String url) {
     assertThatThrownBy(() -> Environment.custom(url, "https://auth.example.com"))
@@ -59,7 +60,7 @@ class SecurityTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"http://127.0.0.1:8080", "http://localhost", "http://[::1]:9000",
-      "http://127.3.2.1", "http://api.localhost", "https://api.example.com",
+      "http://127.3.2.1", "https://api.example.com",
       "https://api.example.com/"})
   void environment_acceptsHttpsAnywhereAndHttpOnLoopback(String url) {
     assertThatCode(() -> Environment.custom(url, url)).doesNotThrowAnyException();

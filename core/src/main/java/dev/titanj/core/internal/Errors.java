@@ -153,6 +153,15 @@ public final class Errors {
    * fault's message (which may quote the server's text) and its cause chain are scrubbed.
    */
   public static TitanDecodingException decoding(Exception e, String path, Redaction redaction) {
+    return decoding(e, path, redaction, 0);
+  }
+
+  /**
+   * {@link #decoding(Exception, String, Redaction)} for the response of HTTP {@code status}
+   * (0 when unknown).
+   */
+  public static TitanDecodingException decoding(Exception e, String path, Redaction redaction,
+      int status) {
     String msg = redaction.scrub(e.getMessage());
     String field = null;
     String type = "response";
@@ -170,7 +179,7 @@ public final class Errors {
       type = t.type();
       field = redaction.scrub(t.field());
     }
-    return new TitanDecodingException(type, field, path, redaction.scrub((Throwable) e));
+    return new TitanDecodingException(type, field, path, status, redaction.scrub((Throwable) e));
   }
 
   @SuppressWarnings("unchecked")

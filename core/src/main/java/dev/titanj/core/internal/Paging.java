@@ -32,7 +32,10 @@ import java.util.stream.StreamSupport;
  * prefetched page are held. With {@code parallelism(k)} the first request asks for the total and
  * then up to k later pages are in flight at once, still handed out in order. A page that fails
  * transiently is retried with the same page number ({@link FetchRetry}); closing the stream
- * cancels what is in flight.
+ * cancels what is in flight. The executor is the client family's bounded pool: a prefetch it
+ * refuses is not made, and one it has not started when the consumer needs the page runs in the
+ * consumer's thread, so abandoned streams cost at most the pool's threads and queue, never a
+ * thread each.
  *
  * <p>Every loop that follows the server is bounded: an empty page ends paging even when it
  * claims more, and a non-empty page that repeats the previous page record for record (a server
@@ -221,6 +224,11 @@ public final class Paging {
     }
 
     private Page<T> await(FutureTask<Page<T>> task, int number) {
+      // A prefetch still waiting for a paging thread (the pool is bounded and shared) is run
+      // here instead: the consumer never waits behind other streams' requests, and a task the
+      // pool will never run (shut down) cannot leave it waiting. run() does nothing when a paging
+      // thread has started the task already.
+      task.run();
       try {
         return task.get();
       } catch (InterruptedException e) {

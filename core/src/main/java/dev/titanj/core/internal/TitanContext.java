@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
@@ -122,37 +121,146 @@ public final class TitanContext implements AutoCloseable {
     }
   }
 
+  /** Threads of a client family's paging pool: prefetched and parallel page requests. */
+  public static final int PAGING_THREADS = 16;
+  /**
+   * Page requests that may wait for a paging thread; beyond it a prefetch is not scheduled and
+   * the page is fetched in the consumer's thread when (and if) it is needed.
+   */
+  public static final int PAGING_QUEUE = 256;
+
+  private static final java.util.concurrent.atomic.AtomicInteger FAMILIES =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * What a top-level client and the clients derived from it with {@code withTenant} share: the
+   * HTTP connection pool and dispatcher, the bounded paging pool, the caches and the scrubber.
+   * Released when the last open client of the family closes.
+   */
+  static final class Family {
+    final OkHttpClient base;
+    final TitanCaches caches;
+    final java.util.concurrent.ThreadPoolExecutor paging;
+    final boolean ownsHttp;
+    final Redaction redaction;
+    private int open;
+    private volatile boolean released;
+
+    Family(OkHttpClient base, TitanCaches caches, boolean ownsHttp, Redaction redaction) {
+      this.base = base;
+      this.caches = caches;
+      this.ownsHttp = ownsHttp;
+      this.redaction = redaction;
+      String prefix = "titanj-paging-" + FAMILIES.incrementAndGet() + "-";
+      java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+      this.paging = new java.util.concurrent.ThreadPoolExecutor(PAGING_THREADS, PAGING_THREADS,
+          30, java.util.concurrent.TimeUnit.SECONDS,
+          new java.util.concurrent.LinkedBlockingQueue<>(PAGING_QUEUE), r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+      // Idle threads end after 30 s, so an idle client holds none.
+      this.paging.allowCoreThreadTimeOut(true);
+    }
+
+    synchronized void join() {
+      if (released) {
+        throw new IllegalStateException("this ServiceTitan client is closed");
+      }
+      open++;
+    }
+
+    /** True when the caller was the last open client: it must {@link #release()}. */
+    synchronized boolean leave() {
+      open--;
+      if (open > 0 || released) {
+        return false;
+      }
+      released = true;
+      return true;
+    }
+
+    boolean isReleased() {
+      return released;
+    }
+
+    /** Ends the paging threads, closes the caches, and ends the HTTP layer if it is ours. */
+    void release() {
+      paging.shutdownNow();
+      caches.close();
+      if (ownsHttp) {
+        base.dispatcher().cancelAll();
+        base.dispatcher().executorService().shutdown();
+        base.connectionPool().evictAll();
+      }
+    }
+  }
+
+  /** The calls of one client that are in flight, so that closing it can cancel them. */
+  static final class CallTracker implements okhttp3.Interceptor {
+    private final java.util.Set<okhttp3.Call> calls = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed;
+
+    CallTracker(AtomicBoolean closed) {
+      this.closed = closed;
+    }
+
+    @Override
+    public okhttp3.Response intercept(Chain chain) throws IOException {
+      okhttp3.Call call = chain.call();
+      calls.add(call);
+      try {
+        if (closed.get()) {
+          call.cancel();
+        }
+        okhttp3.Response response = chain.proceed(chain.request());
+        Status status = chain.request().tag(Status.class);
+        if (status != null) {
+          status.code = response.code();
+        }
+        return response;
+      } finally {
+        calls.remove(call);
+      }
+    }
+
+    void cancelAll() {
+      calls.forEach(okhttp3.Call::cancel);
+    }
+  }
+
+  /** The status of the last response of one call, for messages about its body. */
+  static final class Status {
+    volatile int code;
+  }
+
   private final Settings settings;
+  private final Family family;
   private final OkHttpClient base;
   private final OkHttpClient http;
   private final Retrofit retrofit;
   private final TokenProvider tokens;
   private final RequestGate rateLimiter;
   private final TitanCaches caches;
-  private final ExecutorService pagingExecutor;
-  private final boolean ownsShared;
-  private final boolean ownsHttp;
-  private final AtomicBoolean familyClosed;
+  private final CallTracker inFlight;
   private final Redaction redaction;
   private final ConcurrentHashMap<Class<?>, Object> services = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Retrofit> tenantRetrofits = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private TitanContext(Settings settings, OkHttpClient base, TitanCaches caches,
-      ExecutorService pagingExecutor, boolean ownsShared, boolean ownsHttp,
-      AtomicBoolean familyClosed, Redaction redaction) {
+  private TitanContext(Settings settings, Family family) {
+    family.join();
     this.settings = settings;
-    this.redaction = redaction;
+    this.family = family;
+    this.redaction = family.redaction;
     redaction.remember(settings.clientSecret);
     redaction.remember(settings.appKey);
-    this.base = base;
-    this.caches = caches;
-    this.pagingExecutor = pagingExecutor;
-    this.ownsShared = ownsShared;
-    this.ownsHttp = ownsHttp;
-    this.familyClosed = familyClosed;
+    this.base = family.base;
+    this.caches = family.caches;
+    this.inFlight = new CallTracker(closed);
     MetricsRecorder metrics = settings.metrics.forTenant(settings.tenantId);
-    OkHttpClient.Builder tb = base.newBuilder();
+    OkHttpClient.Builder tb = base.newBuilder().addInterceptor(inFlight);
     if (metrics.isEnabled()) {
       tb.addInterceptor(MetricsInterceptors.tokens(metrics));
     }
@@ -173,7 +281,7 @@ public final class TitanContext implements AutoCloseable {
     // limit -> logging, so every attempt and every 401 replay is rate limited and logged. With
     // metrics on, one interceptor outside retry times whole calls and one between retry and auth
     // counts attempts.
-    OkHttpClient.Builder b = base.newBuilder();
+    OkHttpClient.Builder b = base.newBuilder().addInterceptor(inFlight);
     if (metrics.isEnabled()) {
       b.addInterceptor(MetricsInterceptors.calls(metrics));
     }
@@ -190,7 +298,9 @@ public final class TitanContext implements AutoCloseable {
         .build();
     this.retrofit = new Retrofit.Builder()
         .baseUrl(apiBase)
-        .callFactory(request -> http.newCall(withQuery(request)))
+        .callFactory(request -> http.newCall(withQuery(request).newBuilder()
+            .tag(Status.class, new Status()).build()))
+        .addConverterFactory(StrictUtf8.INSTANCE)
         .addConverterFactory(MoshiConverterFactory.create(TitanJson.moshi()))
         .build();
   }
@@ -212,14 +322,9 @@ public final class TitanContext implements AutoCloseable {
         .followSslRedirects(false)
         .addNetworkInterceptor(new WireGuard())
         .build();
-    ExecutorService executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "titanj-paging");
-      t.setDaemon(true);
-      return t;
-    });
-    return new TitanContext(settings, base,
-        new TitanCaches(settings.cacheSettings, settings.clock, settings.metrics), executor, true,
-        ownsHttp, new AtomicBoolean(), new Redaction());
+    return new TitanContext(settings, new Family(base,
+        new TitanCaches(settings.cacheSettings, settings.clock, settings.metrics), ownsHttp,
+        new Redaction()));
   }
 
   /** The context of a client for another tenant sharing pool, threads and cache manager. */
@@ -235,7 +340,7 @@ public final class TitanContext implements AutoCloseable {
     }
     checkOpen();
     return new TitanContext(settings.forTenant(tenantId, clientId.trim(), clientSecret.trim()),
-        base, caches, pagingExecutor, false, false, familyClosed, redaction);
+        family);
   }
 
   /**
@@ -346,9 +451,14 @@ public final class TitanContext implements AutoCloseable {
         start);
   }
 
-  /** Runs prefetched and parallel page requests. */
+  /**
+   * Runs prefetched and parallel page requests: one pool per client family, at most
+   * {@link #PAGING_THREADS} daemon threads named {@code titanj-paging-<family>-<n>} that end
+   * after 30 s idle, and at most {@link #PAGING_QUEUE} waiting requests (a prefetch that does not
+   * fit is not made; the page is fetched when needed).
+   */
   public ExecutorService pagingExecutor() {
-    return pagingExecutor;
+    return family.paging;
   }
 
   /** The cache of one resource, scoped to this client's environment and tenant. */
@@ -423,12 +533,13 @@ public final class TitanContext implements AutoCloseable {
       if (source.exhausted()) {
         return null;
       }
+      StrictUtf8.check(answer);
       return moshi().adapter(type).fromJson(source);
     } catch (JsonDataException | JsonEncodingException | TitanJsonException e) {
-      throw Errors.decoding(e, path);
+      throw Errors.decoding(e, path, redaction, statusOf(call));
     } catch (IOException e) {
       if (isJsonEndOfInput(e)) {
-        throw Errors.decoding(e, path);
+        throw Errors.decoding(e, path, redaction, statusOf(call));
       }
       throw ioFailure(method, path, e);
     }
@@ -462,7 +573,7 @@ public final class TitanContext implements AutoCloseable {
     if (type == null) {
       return null;
     }
-    throw new TitanDecodingException(type, null, Errors.describe(call.request()),
+    throw new TitanDecodingException(type, null, Errors.describe(call.request()), response.code(),
         new java.io.EOFException("HTTP " + response.code() + " with an empty body (null)"
             + " where a " + type + " was expected"));
   }
@@ -496,16 +607,22 @@ public final class TitanContext implements AutoCloseable {
     try {
       return call.execute();
     } catch (JsonDataException | JsonEncodingException | TitanJsonException e) {
-      throw Errors.decoding(e, path, redaction);
+      throw Errors.decoding(e, path, redaction, statusOf(call));
     } catch (TitanException e) {
       throw e;
     } catch (IOException e) {
       if (isJsonEndOfInput(e)) {
         // The body ended cleanly but the JSON did not: empty or truncated JSON, not transport.
-        throw Errors.decoding(e, path, redaction);
+        throw Errors.decoding(e, path, redaction, statusOf(call));
       }
       throw ioFailure(request.method(), path, e, redaction);
     }
+  }
+
+  /** The status of the response {@code call} received last; 0 when none arrived. */
+  private static int statusOf(Call<?> call) {
+    Status status = call.request().tag(Status.class);
+    return status == null ? 0 : status.code;
   }
 
   /** Moshi's reader hit the end of a body that ended normally (transport faults are not EOF here). */
@@ -554,29 +671,26 @@ public final class TitanContext implements AutoCloseable {
   }
 
   private void checkOpen() {
-    if (closed.get() || familyClosed.get()) {
+    if (closed.get() || family.isReleased()) {
       throw new IllegalStateException("this ServiceTitan client is closed");
     }
   }
 
   /**
-   * Releases what this client owns. A top-level client shuts down the paging threads and caches
-   * and, when it created the HTTP client itself, the connection pool and dispatcher; clients
-   * derived with {@code withTenant} stop working too. A derived client releases nothing shared.
+   * Closes this client: its calls in flight are cancelled and new calls are refused. When it is
+   * the last open client of its family (a top-level client and the clients derived from it with
+   * {@code withTenant}), the family's shared resources go too: the paging threads end, the
+   * caches close and, when TitanJ created the HTTP client itself, the dispatcher is shut down and
+   * every pooled connection is closed. Idempotent.
    */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    if (ownsShared) {
-      familyClosed.set(true);
-      pagingExecutor.shutdownNow();
-      caches.close();
-      if (ownsHttp) {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
-      }
+    inFlight.cancelAll();
+    if (family.leave()) {
+      family.release();
     }
   }
 
