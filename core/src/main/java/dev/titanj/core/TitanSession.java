@@ -17,10 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -218,7 +220,13 @@ public final class TitanSession implements AutoCloseable {
       List<Future<List<T>>> inFlight = new ArrayList<>();
       List<List<K>> window = batches.subList(w, Math.min(batches.size(), w + CONCURRENCY));
       for (List<K> batch : window) {
-        inFlight.add(executor.submit(() -> repo.findAllById(batch)));
+        Future<List<T>> f;
+        try {
+          f = executor.submit(() -> repo.findAllById(batch));
+        } catch (RejectedExecutionException e) {
+          f = CompletableFuture.completedFuture(repo.findAllById(batch)); // pool full: read here
+        }
+        inFlight.add(f);
       }
       for (int i = 0; i < window.size(); i++) {
         keep(map, window.get(i), await(inFlight.get(i), inFlight));
