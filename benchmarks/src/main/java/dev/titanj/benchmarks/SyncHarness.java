@@ -1,22 +1,29 @@
 package dev.titanj.benchmarks;
 
 import com.squareup.moshi.JsonAdapter;
+import dev.titanj.accounting.Accounting;
+import dev.titanj.accounting.model.Invoice;
+import dev.titanj.accounting.model.NamedField;
 import dev.titanj.core.Active;
 import dev.titanj.core.RateLimit;
 import dev.titanj.core.ServiceTitan;
+import dev.titanj.core.TitanSession;
 import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.crm.Crm;
 import dev.titanj.crm.CustomerQuery;
 import dev.titanj.crm.CustomerRepository;
 import dev.titanj.crm.model.Customer;
+import dev.titanj.testing.FakeServiceTitan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -126,7 +133,9 @@ public final class SyncHarness {
       case "sync": sync(a); break;
       case "memory": memory(a); break;
       case "coldstart": coldStart(a); break;
-      default: throw new IllegalArgumentException("mode must be sync, memory or coldstart, was " + mode);
+      case "references": references(a); break;
+      default: throw new IllegalArgumentException(
+          "mode must be sync, memory, coldstart or references, was " + mode);
     }
     System.exit(0);
   }
@@ -392,6 +401,74 @@ public final class SyncHarness {
   }
 
   // ---------------------------------------------------------------------------------- helpers
+
+  // ------------------------------------------------------------------------------- references
+
+  /**
+   * The N+1 problem: the customers of {@code --invoices} invoices, read one {@code findById} per
+   * invoice against {@code session.load(Invoice.CUSTOMER, invoices)}, each on a fresh client
+   * (nothing cached), at {@code --latency-ms} per request.
+   */
+  private static void references(Args a) {
+    int invoices = a.integer("--invoices", 10_000);
+    int customers = a.integer("--customers", 2_000);
+    long latency = a.integer("--latency-ms", 25);
+    try (FakeServiceTitan fake = FakeServiceTitan.start(FakeServiceTitan.Options.defaults()
+        .customers(customers).invoices(invoices).seed(7))) {
+      List<Invoice> all;
+      try (ServiceTitan st = fake.clientBuilder().build()) {
+        all = Accounting.of(st).invoices().query().pageSize(5_000).limit(invoices).toList();
+      }
+      long distinct = all.stream().map(Invoice.CUSTOMER::idsOf).flatMap(List::stream).distinct()
+          .count();
+      fake.faults().latency(Duration.ofMillis(latency));
+      System.out.printf(Locale.ROOT, "%n### Customers of %,d invoices (%,d distinct), %d ms latency"
+          + " per request%n%n| way | customer requests | seconds |%n|---|---:|---:|%n", all.size(),
+          distinct, latency);
+      String path = "/crm/v2/tenant/" + FakeServiceTitan.DEFAULT_TENANT_ID + "/customers";
+      long before = requestsUnder(fake, path);
+      long t0 = System.nanoTime();
+      try (ServiceTitan st = fake.clientBuilder().build()) {
+        CustomerRepository repo = Crm.of(st).customers();
+        long found = 0;
+        for (Invoice i : all) {
+          Optional<Long> id = i.customer().map(NamedField::id);
+          if (id.isPresent() && repo.findById(id.get()).isPresent()) {
+            found++;
+          }
+        }
+        check(found == all.size(), "per-record reads found " + found);
+      }
+      double perRecord = (System.nanoTime() - t0) / 1e9;
+      long perRecordRequests = requestsUnder(fake, path) - before;
+      System.out.printf(Locale.ROOT, "| findById per invoice | %,d | %.2f |%n", perRecordRequests,
+          perRecord);
+      before = requestsUnder(fake, path);
+      t0 = System.nanoTime();
+      try (ServiceTitan st = fake.clientBuilder().build(); TitanSession session = st.openSession()) {
+        Map<Long, Customer> owners = session.load(Invoice.CUSTOMER, all);
+        check(owners.size() == distinct, "session found " + owners.size());
+      }
+      double batched = (System.nanoTime() - t0) / 1e9;
+      long batchedRequests = requestsUnder(fake, path) - before;
+      System.out.printf(Locale.ROOT, "| session.load | %,d | %.2f |%n%n%.0fx fewer requests,"
+          + " %.1fx faster%n", batchedRequests, batched,
+          (double) perRecordRequests / batchedRequests, perRecord / batched);
+    }
+  }
+
+  /** Requests for {@code path} and the paths below it ({@code /customers/42}). */
+  private static long requestsUnder(FakeServiceTitan fake, String path) {
+    return fake.requestCounts().entrySet().stream()
+        .filter(e -> e.getKey().equals(path) || e.getKey().startsWith(path + "/"))
+        .mapToLong(Map.Entry::getValue).sum();
+  }
+
+  private static void check(boolean ok, String what) {
+    if (!ok) {
+      throw new IllegalStateException(what);
+    }
+  }
 
   static double median(double[] sorted) {
     int n = sorted.length;

@@ -33,6 +33,9 @@ import java.util.Set;
  *       The area name when absent.
  *   <li>{@code referenceData = payment-types, tax-zones, ...}: resources that are small,
  *       slow-changing reference data, cached by default.
+ *   <li>{@code references = settings, crm}: the other areas whose records this area's records may
+ *       point at with generated {@code Reference} constants ({@code references.properties}); their
+ *       modules are optional dependencies of this one.
  * </ul>
  */
 final class Customization {
@@ -48,15 +51,18 @@ final class Customization {
   final String scope;
   /** Resources cached by default. */
   final Set<String> referenceData;
+  /** Other areas this area's references may point into. */
+  final Set<String> references;
 
   Customization(String source, Map<String, List<String>> merges, Map<String, String> renames,
       Set<String> apart) {
-    this(source, merges, renames, apart, null, Set.of());
+    this(source, merges, renames, apart, null, Set.of(), Set.of());
   }
 
   Customization(String source, Map<String, List<String>> merges, Map<String, String> renames,
-      Set<String> apart, String scope, Set<String> referenceData) {
+      Set<String> apart, String scope, Set<String> referenceData, Set<String> references) {
     this.source = source;
+    this.references = Collections.unmodifiableSet(new LinkedHashSet<>(references));
     this.scope = scope;
     this.referenceData = Collections.unmodifiableSet(new LinkedHashSet<>(referenceData));
     this.merges = Collections.unmodifiableMap(new LinkedHashMap<>(merges));
@@ -90,6 +96,7 @@ final class Customization {
     Set<String> keys = new LinkedHashSet<>();
     String scope = null;
     Set<String> referenceData = new LinkedHashSet<>();
+    Set<String> references = new LinkedHashSet<>();
     try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
       String line;
       int n = 0;
@@ -135,15 +142,17 @@ final class Customization {
           scope = value;
         } else if (key.equals("referenceData")) {
           referenceData.addAll(list(where, value));
+        } else if (key.equals("references")) {
+          references.addAll(list(where, value));
         } else {
           throw new IllegalStateException(where
-              + "unknown entry (merge., rename., apart., scope or referenceData): " + key);
+              + "unknown entry (merge., rename., apart., scope, referenceData or references): " + key);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Customization(source, merges, renames, apart, scope, referenceData);
+    return new Customization(source, merges, renames, apart, scope, referenceData, references);
   }
 
   private static String javaName(String where, String s) {
@@ -164,6 +173,37 @@ final class Customization {
         throw new IllegalStateException(where + "schema listed twice: " + s);
       }
       out.add(s);
+    }
+    return out;
+  }
+
+  /** A resource that fields named after {@code stem} point at, and its record type. */
+  record Target(String resource, String recordType) {
+    String area() {
+      return resource.substring(0, resource.indexOf('.'));
+    }
+  }
+
+  /** The shared table of reference targets by field stem ({@code references.properties}). */
+  static Map<String, Target> referenceTargets() {
+    Map<String, Target> out = new LinkedHashMap<>();
+    String file = "references.properties";
+    try (InputStream in = Customization.class.getResourceAsStream(file);
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        line = line.strip();
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        String[] kv = line.split("=", 2);
+        String[] v = kv[1].split(",");
+        if (v.length != 2 || out.put(kv[0].strip(), new Target(v[0].strip(), v[1].strip())) != null) {
+          throw new IllegalStateException(file + ": bad or repeated line: " + line);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return out;
   }

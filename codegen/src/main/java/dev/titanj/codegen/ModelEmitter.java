@@ -8,6 +8,8 @@ import static dev.titanj.codegen.Types.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -125,25 +127,70 @@ final class ModelEmitter {
     return out.isEmpty() ? "" : "; " + String.join(", ", out);
   }
 
+  private static final Map<String, Customization.Target> TARGETS = Customization.referenceTargets();
+
   /**
-   * The record a change-based request is computed from: the one type that {@code GET} of the
-   * path answers with, for every PATCH or PUT of that path that takes {@code schema}; else null.
+   * One {@code Reference} constant per field that points at a resource ({@code customerId},
+   * {@code technicianIds}, a nested {@code customer: {id, ...}}), where the target's area is this
+   * one or one the customization allows.
    */
-  String changesSource(String schema) {
-    Set<String> sources = new TreeSet<>();
-    List<String> bodies = mod.shapes == null ? List.of(schema) : mod.membersOf(schema);
-    for (Op op : mod.ops) {
-      if (op.body != null && bodies.contains(op.body) && !op.bodyArray
-          && (op.method.equalsIgnoreCase("PATCH") || op.method.equalsIgnoreCase("PUT"))) {
-        for (Op get : mod.ops) {
-          if (get.method.equalsIgnoreCase("GET") && get.full.equals(op.full)
-              && get.kind == Op.Kind.OBJECT && get.type != null) {
-            sources.add(mod.shapes == null ? get.type : mod.shapes.leadOf.get(get.type));
-          }
-        }
+  void addReferences(TypeSpec.Builder t, ClassName self, JsonNode node, Map<String, String> names) {
+    Set<String> done = new LinkedHashSet<>();
+    for (Map.Entry<String, String> e : names.entrySet()) {
+      String wire = e.getKey();
+      String jname = e.getValue();
+      JsonNode ps = node.path("properties").get(wire);
+      if (wire.equals("id") || ps == null) {
+        continue;
       }
+      String stem;
+      boolean many = false;
+      CodeBlock ids;
+      String nested = Spec.refName(ps);
+      if (wire.endsWith("Ids") && "array".equals(ps.path("type").asText())
+          && "integer".equals(ps.path("items").path("type").asText())) {
+        stem = wire.substring(0, wire.length() - 3);
+        many = true;
+        ids = ps.path("items").path("format").asText().equals("int32")
+            ? CodeBlock.of("x -> x.$L().stream().map($T::longValue).toList()", jname, INTEGER)
+            : CodeBlock.of("$T::$L", self, jname);
+      } else if (wire.endsWith("Id") && "integer".equals(ps.path("type").asText())) {
+        stem = wire.substring(0, wire.length() - 2);
+        ids = ps.path("format").asText().equals("int32")
+            ? CodeBlock.of("x -> x.$L().map($T::longValue)", jname, INTEGER)
+            : CodeBlock.of("$T::$L", self, jname);
+      } else if (nested != null && mod.responseTypes.contains(nested)
+          && "integer".equals(mod.spec.schema(nested).path("properties").path("id").path("type")
+              .asText()) && !mod.spec.schema(nested).path("properties").path("id")
+              .path("format").asText().equals("int32")) {
+        stem = wire;
+        boolean optionalId = mod.spec.schema(nested).path("properties").path("id")
+            .path("nullable").asBoolean(false);
+        ids = CodeBlock.of("x -> x.$L().$L($T::id)", jname, optionalId ? "flatMap" : "map",
+            mod.model(nested));
+      } else {
+        continue;
+      }
+      Customization.Target target = TARGETS.get(stem);
+      if (target == null || !(target.area().equals(mod.area)
+          || mod.custom.references.contains(target.area()))) {
+        continue;
+      }
+      String constant = Names.constant(stem) + (many ? "S" : "");
+      if (!done.add(constant)) {
+        continue;
+      }
+      ClassName targetType = ClassName.bestGuess(target.recordType());
+      String artifact = "titanj-" + target.area();
+      t.addField(FieldSpec.builder(ParameterizedTypeName.get(REFERENCE, self, LONG, targetType),
+              constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("JSON {@code $L} points at $L in {@code $L} ({@code $L}); load "
+              + (many ? "them" : "it") + " in batches through a {@code TitanSession}.\n", wire,
+              many ? "records" : "a record", target.resource(), artifact)
+          .initializer("$T.$L($T.class, $S, $S, $T.class, $S, $L)", REFERENCE,
+              many ? "many" : "one", self, wire, target.resource(), LONG, artifact, ids)
+          .build());
     }
-    return sources.size() == 1 ? sources.iterator().next() : null;
   }
 
   /** What the spec says an empty list means, as a Javadoc clause, or nothing. */
@@ -321,8 +368,11 @@ final class ModelEmitter {
       }
       t.addMethod(m.build());
     }
+    if (tolerant) {
+      addReferences(t, self, node, names);
+    }
     if (!tolerant) {
-      String source = changesSource(schema);
+      String source = mod.changesSource(schema);
       if (source != null && !names.containsValue("changes")) {
         t.addMethod(MethodSpec.methodBuilder("changes")
             .addJavadoc("The request that turns {@code before} into {@code after} (two copies of a record"

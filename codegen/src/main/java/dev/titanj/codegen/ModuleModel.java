@@ -720,6 +720,49 @@ final class ModuleModel {
     return r.valueType != null && r.idType != null ? r.idType : VOID;
   }
 
+  /**
+   * The record a change-based request is computed from: the one type that {@code GET} of the
+   * path answers with, for every PATCH or PUT of that path that takes {@code schema}; else null.
+   */
+  String changesSource(String schema) {
+    Set<String> sources = new TreeSet<>();
+    List<String> bodies = shapes == null ? List.of(schema) : membersOf(schema);
+    for (Op op : ops) {
+      if (op.body != null && bodies.contains(op.body) && !op.bodyArray
+          && (op.method.equalsIgnoreCase("PATCH") || op.method.equalsIgnoreCase("PUT"))) {
+        for (Op get : ops) {
+          if (get.method.equalsIgnoreCase("GET") && get.full.equals(op.full)
+              && get.kind == Op.Kind.OBJECT && get.type != null) {
+            sources.add(shapes == null ? get.type : shapes.leadOf.get(get.type));
+          }
+        }
+      }
+    }
+    return sources.size() == 1 ? sources.iterator().next() : null;
+  }
+
+  /**
+   * The update a session can send for the repository's records (the {@code UpdateRepository}
+   * contract): a PATCH of one record by a numeric id whose request type is computed from the
+   * record ({@link #changesSource}); else null.
+   */
+  Bound updatable(Repo r) {
+    if (!readable(r)) {
+      return null;
+    }
+    for (Bound b : r.ops) {
+      Op op = b.op;
+      if (b.role == Role.UPDATE && op.method.equals("PATCH") && op.body != null && !op.bodyArray
+          && op.pathParams.size() == 1 && op.queryParams.stream().noneMatch(p -> p.required)
+          && !responseTypes.contains(op.body) && changesSource(op.body) != null
+          && model(changesSource(op.body)).equals(model(r.valueType))
+          && (r.idType.equals(LONG) || r.idType.equals(INTEGER))) {
+        return b;
+      }
+    }
+    return null;
+  }
+
   /** Whether the repository reads records by id alone (the {@code ReadRepository} contract). */
   boolean readable(Repo r) {
     if (r.valueType == null || r.idType == null || r.findKind.equals("NONE")) {

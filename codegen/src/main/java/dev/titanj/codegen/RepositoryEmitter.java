@@ -91,7 +91,12 @@ final class RepositoryEmitter {
     if (!mod.readable(r) && !mod.queryable(r) && mod.exportable(r) == null) {
       t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(CORE, "Repository"), record, id));
     }
-    if (mod.readable(r)) {
+    Bound update = mod.updatable(r);
+    if (update != null) {
+      ClassName request = mod.model(update.op.body);
+      t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(CORE, "UpdateRepository"), record,
+          id, request));
+    } else if (mod.readable(r)) {
       t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(CORE, "ReadRepository"), record, id));
     }
     if (mod.queryable(r)) {
@@ -115,6 +120,9 @@ final class RepositoryEmitter {
       writeList(r.query);
     }
     writeFind();
+    if (update != null) {
+      writeUpdateContract(update, id);
+    }
     for (Bound b : r.ops) {
       if (b == r.query || b == r.find) {
         continue;
@@ -130,6 +138,22 @@ final class RepositoryEmitter {
       }
     }
     out.emit(mod.pkg, t.build());
+  }
+
+  /** {@code updateType()} and {@code update(K, R)} of the {@code UpdateRepository} contract. */
+  void writeUpdateContract(Bound update, TypeName id) {
+    ClassName request = mod.model(update.op.body);
+    t.addMethod(MethodSpec.methodBuilder("updateType").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(Class.class), request))
+        .addStatement("return $T.class", request).build());
+    t.addMethod(MethodSpec.methodBuilder("update").addAnnotation(Override.class)
+        .addJavadoc("{@link #update($T, $T)} for the {@code UpdateRepository} contract.\n",
+            id.unbox(), request)
+        .addModifiers(Modifier.PUBLIC).addParameter(id, "id").addParameter(request, "request")
+        .addStatement("update($T.notNull($S, id).$LValue(), request)", ARGUMENTS, "id",
+            id.unbox().toString())
+        .build());
   }
 
   // ---- lists ----

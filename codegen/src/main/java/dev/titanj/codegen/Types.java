@@ -59,4 +59,5 @@ final class Types {
   static final ClassName INTEGER = ClassName.get(Integer.class);
   static final ClassName VOID = ClassName.get(Void.class);
   static final ClassName ARGUMENTS = ClassName.get(CORE + ".spi", "Arguments");
+  static final ClassName REFERENCE = ClassName.get(CORE, "Reference");
 }

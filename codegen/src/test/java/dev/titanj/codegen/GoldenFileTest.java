@@ -53,9 +53,18 @@ class GoldenFileTest {
     return nodes;
   }
 
+  /** The case's generator, with its own {@code customization.properties} when it has one. */
+  private static Generator generator(Path dir, String area) throws IOException {
+    Spec spec = Spec.read(dir.resolve("spec.json"));
+    Path custom = dir.resolve("customization.properties");
+    return Files.isRegularFile(custom)
+        ? new Generator(spec, area, Customization.parse(custom.toString(), Files.readString(custom)))
+        : new Generator(spec, area);
+  }
+
   private static DynamicNode goldenCase(Path dir) throws IOException {
     String area = dir.getFileName().toString();
-    Map<String, String> files = new Generator(Spec.read(dir.resolve("spec.json")), area).generate();
+    Map<String, String> files = generator(dir, area).generate();
     Path expected = dir.resolve("expected");
     if (UPDATE) {
       rewrite(expected, files);
@@ -72,7 +81,7 @@ class GoldenFileTest {
         DynamicTest.dynamicTest(
             "the same output twice",
             () ->
-                assertThat(new Generator(Spec.read(dir.resolve("spec.json")), area).generate())
+                assertThat(generator(dir, area).generate())
                     .isEqualTo(files)));
     for (Map.Entry<String, String> e : files.entrySet()) {
       tests.add(

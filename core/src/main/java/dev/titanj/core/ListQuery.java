@@ -196,6 +196,11 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> implements Iterabl
     return withState(state.withPageSize(pageSize));
   }
 
+  /** The records per request this query asks for ({@link #pageSize(int)}, default 50). */
+  public final int pageSize() {
+    return state.pageSize();
+  }
+
   /**
    * The largest {@link #pageSize(int)} this endpoint accepts (5,000 for most, 500 for journal
    * entries): the page size that reads every record in the fewest requests.

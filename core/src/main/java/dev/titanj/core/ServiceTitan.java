@@ -116,6 +116,14 @@ public final class ServiceTitan implements AutoCloseable {
     return context.environment();
   }
 
+  /**
+   * A new session over this client: an identity map, batched reference loading and change
+   * tracking ({@link TitanSession}). Close it when the unit of work is done.
+   */
+  public TitanSession openSession() {
+    return new TitanSession(this, context.pagingExecutor());
+  }
+
   /** The tenant id every call of this client is made for. */
   public long tenantId() {
     return context.tenantId();

@@ -10,8 +10,8 @@ import dev.titanj.accounting.model.UpdateGlAccountRequest;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -24,7 +24,8 @@ import java.util.Optional;
  * Obtain it from {@link Accounting}; thread-safe.
  */
 public final class GlAccountRepository
-    implements ReadRepository<GlAccount, Long>, QueryRepository<GlAccount, Long> {
+    implements UpdateRepository<GlAccount, Long, UpdateGlAccountRequest>,
+        QueryRepository<GlAccount, Long> {
   private final ResourceRuntime<GlAccount, Long> rt;
 
   private final GlAccountApi api;
@@ -80,6 +81,17 @@ public final class GlAccountRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<GlAccount> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<UpdateGlAccountRequest> updateType() {
+    return UpdateGlAccountRequest.class;
+  }
+
+  /** {@link #update(long, UpdateGlAccountRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateGlAccountRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

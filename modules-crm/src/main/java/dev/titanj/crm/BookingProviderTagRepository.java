@@ -5,8 +5,8 @@ package dev.titanj.crm;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -23,7 +23,8 @@ import java.util.Optional;
  * crm/v2/tenant/{tenant}/booking-provider-tags}). Obtain it from {@link Crm}; thread-safe.
  */
 public final class BookingProviderTagRepository
-    implements ReadRepository<BookingProviderTag, Long>, QueryRepository<BookingProviderTag, Long> {
+    implements UpdateRepository<BookingProviderTag, Long, UpdateBookingProviderTagRequest>,
+        QueryRepository<BookingProviderTag, Long> {
   private final ResourceRuntime<BookingProviderTag, Long> rt;
 
   private final BookingProviderTagApi api;
@@ -79,6 +80,20 @@ public final class BookingProviderTagRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<BookingProviderTag> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<UpdateBookingProviderTagRequest> updateType() {
+    return UpdateBookingProviderTagRequest.class;
+  }
+
+  /**
+   * {@link #update(long, UpdateBookingProviderTagRequest)} for the {@code UpdateRepository}
+   * contract.
+   */
+  @Override
+  public void update(Long id, UpdateBookingProviderTagRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

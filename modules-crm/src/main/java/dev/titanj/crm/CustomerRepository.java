@@ -9,8 +9,8 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -33,7 +33,7 @@ import java.util.Optional;
  * {@link Crm}; thread-safe.
  */
 public final class CustomerRepository
-    implements ReadRepository<Customer, Long>,
+    implements UpdateRepository<Customer, Long, UpdateCustomerRequest>,
         QueryRepository<Customer, Long>,
         ExportRepository<Customer, Long> {
   private final ResourceRuntime<Customer, Long> rt;
@@ -89,6 +89,17 @@ public final class CustomerRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Customer> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<UpdateCustomerRequest> updateType() {
+    return UpdateCustomerRequest.class;
+  }
+
+  /** {@link #update(long, UpdateCustomerRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateCustomerRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

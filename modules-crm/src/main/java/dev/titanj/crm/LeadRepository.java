@@ -8,8 +8,8 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -33,7 +33,7 @@ import java.util.Optional;
  * Crm}; thread-safe.
  */
 public final class LeadRepository
-    implements ReadRepository<Lead, Long>,
+    implements UpdateRepository<Lead, Long, UpdateLeadRequest>,
         QueryRepository<Lead, Long>,
         ExportRepository<Lead, Long> {
   private final ResourceRuntime<Lead, Long> rt;
@@ -89,6 +89,17 @@ public final class LeadRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Lead> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<UpdateLeadRequest> updateType() {
+    return UpdateLeadRequest.class;
+  }
+
+  /** {@link #update(long, UpdateLeadRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateLeadRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

@@ -9,8 +9,8 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -33,7 +33,7 @@ import java.util.Optional;
  * {@link Crm}; thread-safe.
  */
 public final class LocationRepository
-    implements ReadRepository<Location, Long>,
+    implements UpdateRepository<Location, Long, UpdateLocationRequest>,
         QueryRepository<Location, Long>,
         ExportRepository<Location, Long> {
   private final ResourceRuntime<Location, Long> rt;
@@ -89,6 +89,17 @@ public final class LocationRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Location> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<UpdateLocationRequest> updateType() {
+    return UpdateLocationRequest.class;
+  }
+
+  /** {@link #update(long, UpdateLocationRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateLocationRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

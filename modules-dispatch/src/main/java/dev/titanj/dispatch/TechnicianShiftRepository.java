@@ -5,8 +5,8 @@ package dev.titanj.dispatch;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -26,7 +26,8 @@ import java.util.Optional;
  * dispatch/v2/tenant/{tenant}/technician-shifts}). Obtain it from {@link Dispatch}; thread-safe.
  */
 public final class TechnicianShiftRepository
-    implements ReadRepository<TechnicianShift, Long>, QueryRepository<TechnicianShift, Long> {
+    implements UpdateRepository<TechnicianShift, Long, UpdateTechnicianShiftRequest>,
+        QueryRepository<TechnicianShift, Long> {
   private final ResourceRuntime<TechnicianShift, Long> rt;
 
   private final TechnicianShiftApi api;
@@ -68,6 +69,19 @@ public final class TechnicianShiftRepository
   @Override
   public Optional<TechnicianShift> findById(Long id) {
     return findById(Arguments.id(id));
+  }
+
+  @Override
+  public Class<UpdateTechnicianShiftRequest> updateType() {
+    return UpdateTechnicianShiftRequest.class;
+  }
+
+  /**
+   * {@link #update(long, UpdateTechnicianShiftRequest)} for the {@code UpdateRepository} contract.
+   */
+  @Override
+  public void update(Long id, UpdateTechnicianShiftRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

@@ -9,8 +9,8 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -28,7 +28,7 @@ import java.util.UUID;
  * settings/v2/tenant/{tenant}/business-units}). Obtain it from {@link Settings}; thread-safe.
  */
 public final class BusinessUnitRepository
-    implements ReadRepository<BusinessUnit, Long>,
+    implements UpdateRepository<BusinessUnit, Long, UpdateBusinessUnitRequest>,
         QueryRepository<BusinessUnit, Long>,
         ExportRepository<BusinessUnit, Long> {
   private final ResourceRuntime<BusinessUnit, Long> rt;
@@ -110,6 +110,17 @@ public final class BusinessUnitRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<BusinessUnit> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<UpdateBusinessUnitRequest> updateType() {
+    return UpdateBusinessUnitRequest.class;
+  }
+
+  /** {@link #update(long, UpdateBusinessUnitRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateBusinessUnitRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

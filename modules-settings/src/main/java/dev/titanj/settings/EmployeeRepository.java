@@ -9,8 +9,8 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -30,7 +30,7 @@ import java.util.Optional;
  * it from {@link Settings}; thread-safe.
  */
 public final class EmployeeRepository
-    implements ReadRepository<Employee, Long>,
+    implements UpdateRepository<Employee, Long, UpdateEmployeeRequest>,
         QueryRepository<Employee, Long>,
         ExportRepository<Employee, Long> {
   private final ResourceRuntime<Employee, Long> rt;
@@ -87,6 +87,17 @@ public final class EmployeeRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Employee> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<UpdateEmployeeRequest> updateType() {
+    return UpdateEmployeeRequest.class;
+  }
+
+  /** {@link #update(long, UpdateEmployeeRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateEmployeeRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /** POST {@code settings/v2/tenant/{tenant}/employees}. Body: {@link CreateEmployeeRequest}. */

@@ -9,8 +9,8 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -30,7 +30,7 @@ import java.util.Optional;
  * Obtain it from {@link Settings}; thread-safe.
  */
 public final class TechnicianRepository
-    implements ReadRepository<Technician, Long>,
+    implements UpdateRepository<Technician, Long, UpdateTechnicianRequest>,
         QueryRepository<Technician, Long>,
         ExportRepository<Technician, Long> {
   private final ResourceRuntime<Technician, Long> rt;
@@ -87,6 +87,17 @@ public final class TechnicianRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Technician> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<UpdateTechnicianRequest> updateType() {
+    return UpdateTechnicianRequest.class;
+  }
+
+  /** {@link #update(long, UpdateTechnicianRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateTechnicianRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

@@ -2,7 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.settings.model.BusinessUnit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,32 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface ApBill {
+  /**
+   * JSON {@code businessUnit} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<ApBill, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          ApBill.class,
+          "businessUnit",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          x -> x.businessUnit().map(NamedField::id));
+
+  /**
+   * JSON {@code taxZone} points at a record in {@code accounting.tax-zones} ({@code
+   * titanj-accounting}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<ApBill, Long, TaxZone> TAX_ZONE =
+      Reference.one(
+          ApBill.class,
+          "taxZone",
+          "accounting.tax-zones",
+          Long.class,
+          "titanj-accounting",
+          x -> x.taxZone().map(NamedField::id));
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

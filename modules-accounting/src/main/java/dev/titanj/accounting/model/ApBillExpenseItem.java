@@ -2,7 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.settings.model.BusinessUnit;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -14,6 +16,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface ApBillExpenseItem {
+  /**
+   * JSON {@code businessUnit} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<ApBillExpenseItem, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          ApBillExpenseItem.class,
+          "businessUnit",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          x -> x.businessUnit().map(NamedField::id));
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

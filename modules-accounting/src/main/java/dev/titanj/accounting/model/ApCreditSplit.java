@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,6 +16,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface ApCreditSplit {
+  /**
+   * JSON {@code inventoryBillId} points at a record in {@code accounting.inventory-bills} ({@code
+   * titanj-accounting}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<ApCreditSplit, Long, InventoryBill> INVENTORY_BILL =
+      Reference.one(
+          ApCreditSplit.class,
+          "inventoryBillId",
+          "accounting.inventory-bills",
+          Long.class,
+          "titanj-accounting",
+          ApCreditSplit::inventoryBillId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

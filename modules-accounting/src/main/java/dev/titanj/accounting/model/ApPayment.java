@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +20,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface ApPayment {
+  /**
+   * JSON {@code businessUnit} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<ApPayment, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          ApPayment.class,
+          "businessUnit",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          x -> x.businessUnit().map(NamedField::id));
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,7 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.crm.model.Customer;
+import dev.titanj.crm.model.Location;
+import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +22,45 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface CreditMemo {
+  /**
+   * JSON {@code customer} points at a record in {@code crm.customers} ({@code titanj-crm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<CreditMemo, Long, Customer> CUSTOMER =
+      Reference.one(
+          CreditMemo.class,
+          "customer",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          x -> x.customer().map(NamedField::id));
+
+  /**
+   * JSON {@code location} points at a record in {@code crm.locations} ({@code titanj-crm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<CreditMemo, Long, Location> LOCATION =
+      Reference.one(
+          CreditMemo.class,
+          "location",
+          "crm.locations",
+          Long.class,
+          "titanj-crm",
+          x -> x.location().map(NamedField::id));
+
+  /**
+   * JSON {@code businessUnit} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<CreditMemo, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          CreditMemo.class,
+          "businessUnit",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          x -> x.businessUnit().map(NamedField::id));
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

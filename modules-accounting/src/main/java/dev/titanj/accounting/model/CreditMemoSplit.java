@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -15,6 +16,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface CreditMemoSplit {
+  /**
+   * JSON {@code invoiceId} points at a record in {@code accounting.invoices} ({@code
+   * titanj-accounting}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<CreditMemoSplit, Long, Invoice> INVOICE =
+      Reference.one(
+          CreditMemoSplit.class,
+          "invoiceId",
+          "accounting.invoices",
+          Long.class,
+          "titanj-accounting",
+          CreditMemoSplit::invoiceId);
+
   /** JSON {@code invoiceId}: integer (int64). */
   Optional<Long> invoiceId();
 

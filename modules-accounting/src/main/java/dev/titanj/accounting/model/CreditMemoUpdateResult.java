@@ -2,7 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.settings.model.BusinessUnit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +18,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface CreditMemoUpdateResult {
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<CreditMemoUpdateResult, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          CreditMemoUpdateResult.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          CreditMemoUpdateResult::businessUnitId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,9 +2,13 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.crm.model.Customer;
+import dev.titanj.crm.model.Location;
+import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +23,58 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface Invoice {
+  /**
+   * JSON {@code taxZoneId} points at a record in {@code accounting.tax-zones} ({@code
+   * titanj-accounting}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<Invoice, Long, TaxZone> TAX_ZONE =
+      Reference.one(
+          Invoice.class,
+          "taxZoneId",
+          "accounting.tax-zones",
+          Long.class,
+          "titanj-accounting",
+          Invoice::taxZoneId);
+
+  /**
+   * JSON {@code customer} points at a record in {@code crm.customers} ({@code titanj-crm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<Invoice, Long, Customer> CUSTOMER =
+      Reference.one(
+          Invoice.class,
+          "customer",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          x -> x.customer().map(NamedField::id));
+
+  /**
+   * JSON {@code location} points at a record in {@code crm.locations} ({@code titanj-crm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<Invoice, Long, Location> LOCATION =
+      Reference.one(
+          Invoice.class,
+          "location",
+          "crm.locations",
+          Long.class,
+          "titanj-crm",
+          x -> x.location().map(NamedField::id));
+
+  /**
+   * JSON {@code businessUnit} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<Invoice, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          Invoice.class,
+          "businessUnit",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          x -> x.businessUnit().map(NamedField::id));
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,9 +2,12 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.settings.model.BusinessUnit;
+import dev.titanj.settings.model.Technician;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,6 +21,45 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface InvoiceItem {
+  /**
+   * JSON {@code businessUnit} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<InvoiceItem, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          InvoiceItem.class,
+          "businessUnit",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          x -> x.businessUnit().map(NamedField::id));
+
+  /**
+   * JSON {@code technicianId} points at a record in {@code settings.technicians} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<InvoiceItem, Long, Technician> TECHNICIAN =
+      Reference.one(
+          InvoiceItem.class,
+          "technicianId",
+          "settings.technicians",
+          Long.class,
+          "titanj-settings",
+          InvoiceItem::technicianId);
+
+  /**
+   * JSON {@code invoiceId} points at a record in {@code accounting.invoices} ({@code
+   * titanj-accounting}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<InvoiceItem, Long, Invoice> INVOICE =
+      Reference.one(
+          InvoiceItem.class,
+          "invoiceId",
+          "accounting.invoices",
+          Long.class,
+          "titanj-accounting",
+          InvoiceItem::invoiceId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

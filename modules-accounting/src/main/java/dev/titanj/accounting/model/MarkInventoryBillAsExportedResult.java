@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -14,6 +15,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface MarkInventoryBillAsExportedResult {
+  /**
+   * JSON {@code inventoryBillId} points at a record in {@code accounting.inventory-bills} ({@code
+   * titanj-accounting}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<MarkInventoryBillAsExportedResult, Long, InventoryBill> INVENTORY_BILL =
+      Reference.one(
+          MarkInventoryBillAsExportedResult.class,
+          "inventoryBillId",
+          "accounting.inventory-bills",
+          Long.class,
+          "titanj-accounting",
+          MarkInventoryBillAsExportedResult::inventoryBillId);
+
   /** JSON {@code inventoryBillId}: integer (int64). */
   Optional<Long> inventoryBillId();
 

@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -14,6 +15,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface MarkInvoiceAsExportedResult {
+  /**
+   * JSON {@code invoiceId} points at a record in {@code accounting.invoices} ({@code
+   * titanj-accounting}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<MarkInvoiceAsExportedResult, Long, Invoice> INVOICE =
+      Reference.one(
+          MarkInvoiceAsExportedResult.class,
+          "invoiceId",
+          "accounting.invoices",
+          Long.class,
+          "titanj-accounting",
+          MarkInvoiceAsExportedResult::invoiceId);
+
   /** JSON {@code invoiceId}: integer (int64). */
   Optional<Long> invoiceId();
 

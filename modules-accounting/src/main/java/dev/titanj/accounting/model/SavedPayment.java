@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.crm.model.Customer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface SavedPayment {
+  /**
+   * JSON {@code customerId} points at a record in {@code crm.customers} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<SavedPayment, Long, Customer> CUSTOMER =
+      Reference.one(
+          SavedPayment.class,
+          "customerId",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          SavedPayment::customerId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

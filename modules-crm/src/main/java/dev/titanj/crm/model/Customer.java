@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.settings.model.TagType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +21,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface Customer {
+  /**
+   * JSON {@code tagTypeIds} points at records in {@code settings.tag-types} ({@code
+   * titanj-settings}); load them in batches through a {@code TitanSession}.
+   */
+  Reference<Customer, Long, TagType> TAG_TYPES =
+      Reference.many(
+          Customer.class,
+          "tagTypeIds",
+          "settings.tag-types",
+          Long.class,
+          "titanj-settings",
+          Customer::tagTypeIds);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

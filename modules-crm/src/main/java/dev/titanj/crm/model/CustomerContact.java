@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
@@ -19,6 +20,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface CustomerContact {
+  /**
+   * JSON {@code customerId} points at a record in {@code crm.customers} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<CustomerContact, Long, Customer> CUSTOMER =
+      Reference.one(
+          CustomerContact.class,
+          "customerId",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          CustomerContact::customerId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,6 +15,14 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface FollowUp {
+  /**
+   * JSON {@code leadId} points at a record in {@code crm.leads} ({@code titanj-crm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<FollowUp, Long, Lead> LEAD =
+      Reference.one(
+          FollowUp.class, "leadId", "crm.leads", Long.class, "titanj-crm", FollowUp::leadId);
+
   /** JSON {@code leadId}: integer (int64). */
   Optional<Long> leadId();
 

@@ -2,9 +2,12 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.settings.model.BusinessUnit;
+import dev.titanj.settings.model.TagType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +21,56 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface Lead {
+  /**
+   * JSON {@code customerId} points at a record in {@code crm.customers} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<Lead, Long, Customer> CUSTOMER =
+      Reference.one(
+          Lead.class, "customerId", "crm.customers", Long.class, "titanj-crm", Lead::customerId);
+
+  /**
+   * JSON {@code locationId} points at a record in {@code crm.locations} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<Lead, Long, Location> LOCATION =
+      Reference.one(
+          Lead.class, "locationId", "crm.locations", Long.class, "titanj-crm", Lead::locationId);
+
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<Lead, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          Lead.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          Lead::businessUnitId);
+
+  /**
+   * JSON {@code tagTypeIds} points at records in {@code settings.tag-types} ({@code
+   * titanj-settings}); load them in batches through a {@code TitanSession}.
+   */
+  Reference<Lead, Long, TagType> TAG_TYPES =
+      Reference.many(
+          Lead.class,
+          "tagTypeIds",
+          "settings.tag-types",
+          Long.class,
+          "titanj-settings",
+          Lead::tagTypeIds);
+
+  /**
+   * JSON {@code bookingId} points at a record in {@code crm.bookings} ({@code titanj-crm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<Lead, Long, Booking> BOOKING =
+      Reference.one(
+          Lead.class, "bookingId", "crm.bookings", Long.class, "titanj-crm", Lead::bookingId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

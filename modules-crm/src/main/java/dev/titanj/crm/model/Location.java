@@ -2,7 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.settings.model.TagType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +18,32 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface Location {
+  /**
+   * JSON {@code customerId} points at a record in {@code crm.customers} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<Location, Long, Customer> CUSTOMER =
+      Reference.one(
+          Location.class,
+          "customerId",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          Location::customerId);
+
+  /**
+   * JSON {@code tagTypeIds} points at records in {@code settings.tag-types} ({@code
+   * titanj-settings}); load them in batches through a {@code TitanSession}.
+   */
+  Reference<Location, Long, TagType> TAG_TYPES =
+      Reference.many(
+          Location.class,
+          "tagTypeIds",
+          "settings.tag-types",
+          Long.class,
+          "titanj-settings",
+          Location::tagTypeIds);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

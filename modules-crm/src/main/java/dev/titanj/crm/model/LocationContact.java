@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
@@ -18,6 +19,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface LocationContact {
+  /**
+   * JSON {@code locationId} points at a record in {@code crm.locations} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<LocationContact, Long, Location> LOCATION =
+      Reference.one(
+          LocationContact.class,
+          "locationId",
+          "crm.locations",
+          Long.class,
+          "titanj-crm",
+          LocationContact::locationId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,7 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.settings.model.TagType;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -15,6 +17,32 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface LocationTags {
+  /**
+   * JSON {@code locationId} points at a record in {@code crm.locations} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<LocationTags, Long, Location> LOCATION =
+      Reference.one(
+          LocationTags.class,
+          "locationId",
+          "crm.locations",
+          Long.class,
+          "titanj-crm",
+          LocationTags::locationId);
+
+  /**
+   * JSON {@code tagTypeIds} points at records in {@code settings.tag-types} ({@code
+   * titanj-settings}); load them in batches through a {@code TitanSession}.
+   */
+  Reference<LocationTags, Long, TagType> TAG_TYPES =
+      Reference.many(
+          LocationTags.class,
+          "tagTypeIds",
+          "settings.tag-types",
+          Long.class,
+          "titanj-settings",
+          LocationTags::tagTypeIds);
+
   /** JSON {@code locationId}: integer (int64). */
   Optional<Long> locationId();
 

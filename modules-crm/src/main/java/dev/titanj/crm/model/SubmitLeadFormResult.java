@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -13,6 +14,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface SubmitLeadFormResult {
+  /**
+   * JSON {@code leadId} points at a record in {@code crm.leads} ({@code titanj-crm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<SubmitLeadFormResult, Long, Lead> LEAD =
+      Reference.one(
+          SubmitLeadFormResult.class,
+          "leadId",
+          "crm.leads",
+          Long.class,
+          "titanj-crm",
+          SubmitLeadFormResult::leadId);
+
   /** JSON {@code leadId}: integer (int64). */
   Optional<Long> leadId();
 

@@ -2,7 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.settings.model.BusinessUnit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface ArrivalWindow {
+  /**
+   * JSON {@code businessUnitIds} points at records in {@code settings.business-units} ({@code
+   * titanj-settings}); load them in batches through a {@code TitanSession}.
+   */
+  Reference<ArrivalWindow, Long, BusinessUnit> BUSINESS_UNITS =
+      Reference.many(
+          ArrivalWindow.class,
+          "businessUnitIds",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          ArrivalWindow::businessUnitIds);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

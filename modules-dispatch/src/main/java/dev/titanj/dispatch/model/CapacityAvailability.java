@@ -2,7 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.settings.model.BusinessUnit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface CapacityAvailability {
+  /**
+   * JSON {@code businessUnitIds} points at records in {@code settings.business-units} ({@code
+   * titanj-settings}); load them in batches through a {@code TitanSession}.
+   */
+  Reference<CapacityAvailability, Long, BusinessUnit> BUSINESS_UNITS =
+      Reference.many(
+          CapacityAvailability.class,
+          "businessUnitIds",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          CapacityAvailability::businessUnitIds);
+
   /** JSON {@code start}: ISO-8601 date-time. */
   Optional<Instant> start();
 

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.settings.model.Technician;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,6 +22,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface NonJobAppointment {
+  /**
+   * JSON {@code technicianId} points at a record in {@code settings.technicians} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<NonJobAppointment, Long, Technician> TECHNICIAN =
+      Reference.one(
+          NonJobAppointment.class,
+          "technicianId",
+          "settings.technicians",
+          Long.class,
+          "titanj-settings",
+          NonJobAppointment::technicianId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.settings.model.Technician;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -16,6 +18,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface TechnicianShift {
+  /**
+   * JSON {@code technicianId} points at a record in {@code settings.technicians} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<TechnicianShift, Long, Technician> TECHNICIAN =
+      Reference.one(
+          TechnicianShift.class,
+          "technicianId",
+          "settings.technicians",
+          Long.class,
+          "titanj-settings",
+          TechnicianShift::technicianId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

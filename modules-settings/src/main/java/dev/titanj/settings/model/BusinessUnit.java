@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,6 +18,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface BusinessUnit {
+  /**
+   * JSON {@code tagTypeIds} points at records in {@code settings.tag-types} ({@code
+   * titanj-settings}); load them in batches through a {@code TitanSession}.
+   */
+  Reference<BusinessUnit, Long, TagType> TAG_TYPES =
+      Reference.many(
+          BusinessUnit.class,
+          "tagTypeIds",
+          "settings.tag-types",
+          Long.class,
+          "titanj-settings",
+          BusinessUnit::tagTypeIds);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -3,8 +3,8 @@
 package dev.titanj.writes;
 
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * Repository of {@code writes.widgets} ({@code writes/v2/tenant/{tenant}/widgets}). Obtain it from
  * {@link Writes}; thread-safe.
  */
-public final class WidgetRepository implements ReadRepository<Widget, Long> {
+public final class WidgetRepository implements UpdateRepository<Widget, Long, UpdateWidgetRequest> {
   private final ResourceRuntime<Widget, Long> rt;
 
   private final WidgetApi api;
@@ -49,6 +49,17 @@ public final class WidgetRepository implements ReadRepository<Widget, Long> {
   @Override
   public Optional<Widget> findById(Long id) {
     return findById(Arguments.id(id));
+  }
+
+  @Override
+  public Class<UpdateWidgetRequest> updateType() {
+    return UpdateWidgetRequest.class;
+  }
+
+  /** {@link #update(long, UpdateWidgetRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateWidgetRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /** POST {@code writes/v2/tenant/{tenant}/widgets}. Body: {@link CreateWidgetRequest}. */

@@ -1,0 +1,449 @@
+package dev.titanj.core;
+
+import com.squareup.moshi.JsonAdapter;
+import dev.titanj.core.internal.RecordIds;
+import dev.titanj.core.json.TitanJson;
+import dev.titanj.core.json.TitanRequest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A unit of work over one client ({@link ServiceTitan#openSession()}): an identity map (one
+ * instance per resource and id), batched loading of {@link Reference references} and change
+ * tracking. Loading the customers of 2,000 invoices that name 300 customers costs
+ * {@code ceil(300 / 50) = 6} requests, not 2,000. Thread-safe; close it when done.
+ *
+ * <pre>{@code
+ * try (TitanSession session = st.openSession()) {
+ *   List<Invoice> invoices = Accounting.of(st).invoices().query().limit(2_000).toList();
+ *   Map<Long, Customer> owners = session.load(Invoice.CUSTOMER, invoices);
+ * }
+ * }</pre>
+ */
+public final class TitanSession implements AutoCloseable {
+  /** Ids per read: ServiceTitan's {@code ids} filter takes at most 50. */
+  static final int BATCH = ListQuery.MAX_IDS;
+  /** Batched reads of one {@link #load} in flight at once (the client's rate limit still applies). */
+  static final int CONCURRENCY = 4;
+  /** Records of an export feed handled per include step. */
+  static final int FEED_CHUNK = 500;
+  private static final Object MISSING = new Object();
+
+  private final ServiceTitan client;
+  private final ExecutorService executor;
+  private volatile ResourceCatalog catalog;
+  private final Map<String, Map<Object, Object>> identity = new ConcurrentHashMap<>();
+  private final Map<String, Map<Object, Object>> pending = new LinkedHashMap<>();
+  private volatile boolean closed;
+
+  TitanSession(ServiceTitan client, ExecutorService executor) {
+    this.client = client;
+    this.executor = executor;
+  }
+
+  /**
+   * The records {@code reference} points at from {@code sources}, by id, in the order the ids
+   * first appear; ids with no record are left out. Records already in the session are not read
+   * again; the others are read 50 ids per request, a few requests at a time.
+   *
+   * @throws IllegalStateException when the target resource's module is not installed (naming the
+   *     artifact to add) or cannot be read by id
+   */
+  public <S, K, T> Map<K, T> load(Reference<S, K, T> reference, Collection<? extends S> sources) {
+    requireOpen();
+    Objects.requireNonNull(reference, "reference");
+    Objects.requireNonNull(sources, "sources");
+    Set<K> ids = new LinkedHashSet<>();
+    for (S s : sources) {
+      ids.addAll(reference.idsOf(s));
+    }
+    ReadRepository<T, K> repo = readable(reference);
+    Map<Object, Object> map = records(reference.target());
+    List<K> missing = ids.stream().filter(id -> !map.containsKey(id)).toList();
+    fetch(repo, map, missing);
+    Map<K, T> out = new LinkedHashMap<>();
+    for (K id : ids) {
+      Object r = map.get(id);
+      if (r != null && r != MISSING) {
+        @SuppressWarnings("unchecked")
+        T t = (T) r;
+        out.put(id, t);
+      }
+    }
+    return out;
+  }
+
+  /** The record {@code reference} points at from {@code source}: from the session, else read. */
+  public <S, K, T> Optional<T> get(Reference<S, K, T> reference, S source) {
+    List<K> ids = Objects.requireNonNull(reference, "reference").idsOf(source);
+    if (ids.isEmpty()) {
+      requireOpen();
+      return Optional.empty();
+    }
+    return Optional.ofNullable(load(reference, List.of(source)).get(ids.get(0)));
+  }
+
+  /** The record of {@code key} with {@code id}: from the session, else read (and kept). */
+  public <T, K> Optional<T> find(ResourceKey<T, K> key, K id) {
+    requireOpen();
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(id, "id");
+    Map<Object, Object> map = records(key.name());
+    if (!map.containsKey(id)) {
+      ReadRepository<T, K> repo = readable(key.name(), "titanj-" + key.area(), key.toString());
+      Optional<T> read = repo.findById(id);
+      map.putIfAbsent(id, read.<Object>map(r -> r).orElse(MISSING));
+    }
+    Object r = map.get(id);
+    @SuppressWarnings("unchecked")
+    T t = r == MISSING ? null : (T) r;
+    return Optional.ofNullable(t);
+  }
+
+  /**
+   * {@code query}'s records, lazily, with the records of {@code includes} loaded a page at a
+   * time before the page's records are handed out: one batched request per page and reference
+   * (per 50 distinct ids), never one per record; memory stays bounded by the page. Close the
+   * stream to stop early.
+   */
+  @SafeVarargs
+  public final <S> Stream<S> stream(ListQuery<S, ?> query, Reference<S, ?, ?>... includes) {
+    Objects.requireNonNull(query, "query");
+    Stream<S> records = query.stream();
+    return chunked(records, query.pageSize(), includes);
+  }
+
+  /** As {@link #stream(ListQuery, Reference[])} for an export feed, 500 records at a time. */
+  @SafeVarargs
+  public final <S> Stream<S> stream(ExportFeed<S> feed, Reference<S, ?, ?>... includes) {
+    Objects.requireNonNull(feed, "feed");
+    return chunked(feed.stream(), FEED_CHUNK, includes);
+  }
+
+  /**
+   * Records {@code modified} as the new state of record {@code id}, which must have been loaded
+   * in this session; nothing is sent before {@link #flush()}.
+   *
+   * @throws IllegalStateException when the record was not loaded in this session, or its
+   *     resource has no update by id
+   */
+  public <T, K> void update(ResourceKey<T, K> key, K id, T modified) {
+    requireOpen();
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(modified, "modified");
+    Object loaded = records(key.name()).get(id);
+    if (loaded == null || loaded == MISSING) {
+      throw new IllegalStateException(key + " " + id + " was not loaded in this session: read it"
+          + " with session.find(" + key + ", " + id + ") or load it through a reference first");
+    }
+    updatable(key);
+    synchronized (pending) {
+      pending.computeIfAbsent(key.name(), k -> new LinkedHashMap<>()).put(id, modified);
+    }
+  }
+
+  /** What {@link #flush()} would send, without sending anything (a dry run). */
+  public List<Change> plan() {
+    requireOpen();
+    return planned(false).stream().map(Planned::change).toList();
+  }
+
+  /**
+   * Sends one update per changed record, with only the fields that changed; a record whose copy
+   * equals what was loaded sends nothing. A record whose update failed stays pending and keeps
+   * its loaded state; the others are then the session's state of those records.
+   */
+  public FlushReport flush() {
+    requireOpen();
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Planned p : planned(true)) {
+      try {
+        p.send();
+        records(p.change().resource()).put(p.change().id(), p.after());
+        outcomes.add(new Outcome(p.change(), null));
+        done(p.change().resource(), p.change().id());
+      } catch (TitanException e) {
+        outcomes.add(new Outcome(p.change(), e));
+      }
+    }
+    return new FlushReport(outcomes);
+  }
+
+  /** Forgets every record and pending change; the session cannot be used afterwards. */
+  @Override
+  public void close() {
+    closed = true;
+    identity.clear();
+    synchronized (pending) {
+      pending.clear();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TitanSession{" + identity.values().stream().mapToInt(Map::size).sum() + " records"
+        + (closed ? ", closed" : "") + "}";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private <K, T> void fetch(ReadRepository<T, K> repo, Map<Object, Object> map, List<K> missing) {
+    List<List<K>> batches = new ArrayList<>();
+    for (int i = 0; i < missing.size(); i += BATCH) {
+      batches.add(missing.subList(i, Math.min(missing.size(), i + BATCH)));
+    }
+    if (batches.size() == 1) {
+      keep(map, batches.get(0), repo.findAllById(batches.get(0)));
+      return;
+    }
+    for (int w = 0; w < batches.size(); w += CONCURRENCY) {
+      List<Future<List<T>>> inFlight = new ArrayList<>();
+      List<List<K>> window = batches.subList(w, Math.min(batches.size(), w + CONCURRENCY));
+      for (List<K> batch : window) {
+        Future<List<T>> f;
+        try {
+          f = executor.submit(() -> repo.findAllById(batch));
+        } catch (RejectedExecutionException e) {
+          f = CompletableFuture.completedFuture(repo.findAllById(batch)); // pool full: read here
+        }
+        inFlight.add(f);
+      }
+      for (int i = 0; i < window.size(); i++) {
+        keep(map, window.get(i), await(inFlight.get(i), inFlight));
+      }
+    }
+  }
+
+  private static <T> T await(Future<T> f, List<? extends Future<?>> all) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      all.forEach(x -> x.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new TitanException("interrupted while loading references", e);
+    } catch (ExecutionException e) {
+      all.forEach(x -> x.cancel(true));
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new TitanException("loading references failed", c);
+    }
+  }
+
+  private static <K, T> void keep(Map<Object, Object> map, List<K> asked, List<T> found) {
+    for (T record : found) {
+      RecordIds.idOf(record).ifPresent(id -> map.putIfAbsent(id, record));
+    }
+    for (K id : asked) {
+      map.putIfAbsent(id, MISSING);
+    }
+  }
+
+  private <S> Stream<S> chunked(Stream<S> records, int size, Reference<S, ?, ?>[] includes) {
+    Objects.requireNonNull(includes, "includes");
+    for (Reference<S, ?, ?> r : includes) {
+      readable(Objects.requireNonNull(r, "include")); // a missing module fails before any request
+    }
+    Iterator<S> source = records.iterator();
+    Iterator<S> pages = new Iterator<>() {
+      private Iterator<S> current = List.<S>of().iterator();
+
+      @Override
+      public boolean hasNext() {
+        if (!current.hasNext() && source.hasNext()) {
+          List<S> page = new ArrayList<>(size);
+          while (page.size() < size && source.hasNext()) {
+            page.add(source.next());
+          }
+          for (Reference<S, ?, ?> r : includes) {
+            load(r, page);
+          }
+          current = page.iterator();
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public S next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
+        Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(records::close);
+  }
+
+  /** The pending changes that send something; {@code drop} forgets those that send nothing. */
+  private List<Planned> planned(boolean drop) {
+    List<Planned> out = new ArrayList<>();
+    synchronized (pending) {
+      for (Map<Object, Object> changes : pending.values()) {
+        for (Iterator<Map.Entry<Object, Object>> it = changes.entrySet().iterator(); it.hasNext(); ) {
+          Map.Entry<Object, Object> e = it.next();
+          Planned p = plan(resourceOf(changes), e.getKey(), e.getValue());
+          if (p != null) {
+            out.add(p);
+          } else if (drop) {
+            it.remove();
+          }
+        }
+      }
+      if (drop) {
+        pending.values().removeIf(Map::isEmpty);
+      }
+    }
+    return out;
+  }
+
+  private String resourceOf(Map<Object, Object> changes) {
+    for (Map.Entry<String, Map<Object, Object>> e : pending.entrySet()) {
+      if (e.getValue() == changes) {
+        return e.getKey();
+      }
+    }
+    throw new IllegalStateException("unknown change set");
+  }
+
+  private Planned plan(String resource, Object id, Object after) {
+    Object before = records(resource).get(id);
+    UpdateRepository<Object, Object, TitanRequest> repo = updatable(resource);
+    TitanRequest request = TitanRequest.changes(repo.updateType(), before, after);
+    JsonAdapter<TitanRequest> adapter = TitanJson.moshi().adapter(repo.updateType());
+    String body = adapter.toJson(request);
+    if ("{}".equals(body)) {
+      return null;
+    }
+    return new Planned(new Change(resource, id, body), after, () -> repo.update(id, request));
+  }
+
+  private void done(String resource, Object id) {
+    synchronized (pending) {
+      Map<Object, Object> m = pending.get(resource);
+      if (m != null) {
+        m.remove(id);
+      }
+    }
+  }
+
+  private record Planned(Change change, Object after, Runnable sender) {
+    void send() {
+      sender.run();
+    }
+  }
+
+  private Map<Object, Object> records(String resource) {
+    return identity.computeIfAbsent(resource, r -> new ConcurrentHashMap<>());
+  }
+
+  private <K, T> ReadRepository<T, K> readable(Reference<?, K, T> reference) {
+    return readable(reference.target(), reference.artifact(), reference.toString());
+  }
+
+  @SuppressWarnings("unchecked")
+  private <K, T> ReadRepository<T, K> readable(String target, String artifact, String what) {
+    Repository<?, ?> repo = repository(target, artifact, what);
+    if (!(repo instanceof ReadRepository<?, ?> read)) {
+      throw new IllegalStateException(what + ": " + target + " cannot be read by id");
+    }
+    return (ReadRepository<T, K>) read;
+  }
+
+  private UpdateRepository<Object, Object, TitanRequest> updatable(ResourceKey<?, ?> key) {
+    return updatable(key.name());
+  }
+
+  @SuppressWarnings("unchecked")
+  private UpdateRepository<Object, Object, TitanRequest> updatable(String resource) {
+    Repository<?, ?> repo = repository(resource, "titanj-" + resource.substring(0,
+        resource.indexOf('.')), resource);
+    if (!(repo instanceof UpdateRepository<?, ?, ?> u)) {
+      throw new IllegalStateException(resource + " has no update by id a session can send");
+    }
+    return (UpdateRepository<Object, Object, TitanRequest>) u;
+  }
+
+  private Repository<?, ?> repository(String target, String artifact, String what) {
+    ResourceCatalog c = catalog;
+    if (c == null) {
+      c = ResourceCatalog.installed();
+      catalog = c;
+    }
+    ResourceDescriptor<?, ?> d = c.find(target).orElseThrow(() -> new IllegalStateException(
+        what + " points at " + target + ", which no installed module provides: add the"
+            + " dependency dev.titanj:" + artifact));
+    return d.repositoryOf(client);
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("this session is closed");
+    }
+  }
+
+  /**
+   * One update {@link #flush()} sends.
+   *
+   * @param resource the resource name, {@code crm.customers}
+   * @param id the record id
+   * @param body the JSON body, exactly what is sent: {@code {"name":"Acme & Sons"}}
+   */
+  public record Change(String resource, Object id, String body) {
+    @Override
+    public String toString() {
+      return "PATCH " + resource + " " + id + " " + body;
+    }
+  }
+
+  /**
+   * What one change came to: sent, or failed with {@code failure}.
+   *
+   * @param change the change
+   * @param failure the failure, or null when the update was sent and accepted
+   */
+  public record Outcome(Change change, TitanException failure) {
+    /** Whether the server accepted the update. */
+    public boolean succeeded() {
+      return failure == null;
+    }
+  }
+
+  /**
+   * What a flush did, per changed record.
+   *
+   * @param outcomes one per change, in the order the records were updated
+   */
+  public record FlushReport(List<Outcome> outcomes) {
+    /** Copies the list. */
+    public FlushReport {
+      outcomes = List.copyOf(outcomes);
+    }
+
+    /** The changes that failed. */
+    public List<Outcome> failures() {
+      return outcomes.stream().filter(o -> !o.succeeded()).toList();
+    }
+  }
+}
