@@ -33,6 +33,9 @@ import java.util.Set;
  *       The area name when absent.
  *   <li>{@code referenceData = payment-types, tax-zones, ...}: resources that are small,
  *       slow-changing reference data, cached by default.
+ *   <li>{@code entryPoint = EquipmentSystems}: the entry point's class name (and the prefix of the
+ *       module and schema classes) when the area name's capitalisation ({@code Equipmentsystems})
+ *       does not read well.
  * </ul>
  */
 final class Customization {
@@ -48,6 +51,8 @@ final class Customization {
   final String scope;
   /** Resources cached by default. */
   final Set<String> referenceData;
+  /** The entry point's class name, or null for the capitalised area name. */
+  final String entryPoint;
 
   Customization(String source, Map<String, List<String>> merges, Map<String, String> renames,
       Set<String> apart) {
@@ -56,7 +61,13 @@ final class Customization {
 
   Customization(String source, Map<String, List<String>> merges, Map<String, String> renames,
       Set<String> apart, String scope, Set<String> referenceData) {
+    this(source, merges, renames, apart, scope, referenceData, null);
+  }
+
+  Customization(String source, Map<String, List<String>> merges, Map<String, String> renames,
+      Set<String> apart, String scope, Set<String> referenceData, String entryPoint) {
     this.source = source;
+    this.entryPoint = entryPoint;
     this.scope = scope;
     this.referenceData = Collections.unmodifiableSet(new LinkedHashSet<>(referenceData));
     this.merges = Collections.unmodifiableMap(new LinkedHashMap<>(merges));
@@ -90,6 +101,7 @@ final class Customization {
     Set<String> keys = new LinkedHashSet<>();
     String scope = null;
     Set<String> referenceData = new LinkedHashSet<>();
+    String entryPoint = null;
     try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
       String line;
       int n = 0;
@@ -135,15 +147,17 @@ final class Customization {
           scope = value;
         } else if (key.equals("referenceData")) {
           referenceData.addAll(list(where, value));
+        } else if (key.equals("entryPoint")) {
+          entryPoint = javaName(where, value);
         } else {
           throw new IllegalStateException(where
-              + "unknown entry (merge., rename., apart., scope or referenceData): " + key);
+              + "unknown entry (merge., rename., apart., scope, referenceData or entryPoint): " + key);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Customization(source, merges, renames, apart, scope, referenceData);
+    return new Customization(source, merges, renames, apart, scope, referenceData, entryPoint);
   }
 
   private static String javaName(String where, String s) {
@@ -171,6 +185,11 @@ final class Customization {
   /** The area's prefix in scope names ({@code acc} for accounting). */
   String scopePrefix(String area) {
     return scope == null ? area : scope;
+  }
+
+  /** The entry point's class name for {@code area}: {@code entryPoint}, else the capitalised area. */
+  String entryClass(String area) {
+    return entryPoint == null ? Names.pascal(area) : entryPoint;
   }
 
   /** Whether {@code resource} is reference data, cached by default. */

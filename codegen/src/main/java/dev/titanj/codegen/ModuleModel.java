@@ -79,7 +79,7 @@ final class ModuleModel {
     this.spec = spec;
     this.area = area;
     this.custom = custom;
-    this.areaClass = Names.pascal(area);
+    this.areaClass = custom.entryClass(area);
     this.pkg = "dev.titanj." + area;
     this.modelPkg = pkg + ".model";
     this.internalPkg = pkg + ".internal";
