@@ -33,6 +33,9 @@ import java.util.Set;
  *       The area name when absent.
  *   <li>{@code referenceData = payment-types, tax-zones, ...}: resources that are small,
  *       slow-changing reference data, cached by default.
+ *   <li>{@code exportFeed.<path> = <resource>}: the operation at {@code <path>} (below
+ *       {@code tenant/{tenant}/}) is the export feed of {@code <resource>}, for feeds the document
+ *       spells other than {@code export/<resource>} (salestech's {@code estimates/export}).
  *   <li>{@code entryPoint = EquipmentSystems}: the entry point's class name (and the prefix of the
  *       module and schema classes) when the area name's capitalisation ({@code Equipmentsystems})
  *       does not read well.
@@ -53,6 +56,8 @@ final class Customization {
   final Set<String> referenceData;
   /** The entry point's class name, or null for the capitalised area name. */
   final String entryPoint;
+  /** Export feeds at other paths than {@code export/<resource>}: path -> resource. */
+  final Map<String, String> exportFeeds = new LinkedHashMap<>();
 
   Customization(String source, Map<String, List<String>> merges, Map<String, String> renames,
       Set<String> apart) {
@@ -102,6 +107,7 @@ final class Customization {
     String scope = null;
     Set<String> referenceData = new LinkedHashSet<>();
     String entryPoint = null;
+    Map<String, String> exportFeeds = new LinkedHashMap<>();
     try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
       String line;
       int n = 0;
@@ -147,17 +153,26 @@ final class Customization {
           scope = value;
         } else if (key.equals("referenceData")) {
           referenceData.addAll(list(where, value));
+        } else if (key.startsWith("exportFeed.")) {
+          if (!value.matches("[a-z0-9-]+")) {
+            throw new IllegalStateException(where + "not a resource path segment: " + value);
+          }
+          exportFeeds.put(key.substring("exportFeed.".length()), value);
         } else if (key.equals("entryPoint")) {
           entryPoint = javaName(where, value);
         } else {
           throw new IllegalStateException(where
-              + "unknown entry (merge., rename., apart., scope, referenceData or entryPoint): " + key);
+              + "unknown entry (merge., rename., apart., exportFeed., scope, referenceData or"
+              + " entryPoint): " + key);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Customization(source, merges, renames, apart, scope, referenceData, entryPoint);
+    Customization c = new Customization(source, merges, renames, apart, scope, referenceData,
+        entryPoint);
+    c.exportFeeds.putAll(exportFeeds);
+    return c;
   }
 
   private static String javaName(String where, String s) {

@@ -155,7 +155,16 @@ final class ModuleModel {
       String resource;
       String base;
       String exportName = null;
-      if (segs[0].equals("export") && segs.length >= 2) {
+      String feedOf = custom.exportFeeds.get(op.rel);
+      if (feedOf != null) {
+        if (op.kind != Op.Kind.EXPORT) {
+          throw new IllegalStateException(custom.source + ": exportFeed." + op.rel
+              + " names an operation that answers no export envelope");
+        }
+        resource = feedOf;
+        base = op.rel;
+        exportName = "export";
+      } else if (segs[0].equals("export") && segs.length >= 2) {
         String res = segs[1];
         String sub = segs.length > 2 ? String.join("-", List.of(segs).subList(2, segs.length)) : "";
         if (EXPORT_ALIASES.containsKey(res)) {
@@ -193,6 +202,12 @@ final class ModuleModel {
         }
       }
     }
+    for (String path : custom.exportFeeds.keySet()) {
+      if (ops.stream().noneMatch(o -> o.rel.equals(path))) {
+        throw new IllegalStateException(custom.source + ": exportFeed." + path
+            + " names no operation of the document");
+      }
+    }
     for (Repo r : repos.values()) {
       if (r.primaryBase == null) {
         r.primaryBase = r.resource;
@@ -224,7 +239,11 @@ final class ModuleModel {
         boolean requiredQuery = op.queryParams.stream().anyMatch(p -> p.required);
         if (op.method.equals("GET") && rest.isEmpty() && op.kind == Op.Kind.PAGED) {
           b.role = Role.QUERY;
-        } else if (op.method.equals("GET") && item && op.kind == Op.Kind.OBJECT && !requiredQuery) {
+        } else if (op.method.equals("GET") && item && op.kind == Op.Kind.OBJECT && !requiredQuery
+            && itemId(op.type) != null
+            && itemId(op.type).equals(idType(op.pathParams.get(op.pathParams.size() - 1).schema))) {
+          // A read by id answers a record with an id of the path's type (not a {data: record}
+          // wrapper, nor a read by another key such as marketing's suppressions/{email}).
           b.role = Role.FIND;
         } else if (op.method.equals("POST") && rest.isEmpty() && op.body != null && !requiredQuery) {
           b.role = Role.CREATE;

@@ -116,7 +116,8 @@ final class Names {
     if (word.endsWith("ies") && word.length() > 3) {
       return word.substring(0, word.length() - 3) + "y";
     }
-    if (word.endsWith("sses") || word.endsWith("xes") || word.endsWith("uses")
+    if (word.endsWith("sses") || word.endsWith("xes")
+        || (word.endsWith("uses") && !word.endsWith("ouses"))
         || word.endsWith("ches") || word.endsWith("shes")) {
       return word.substring(0, word.length() - 2);
     }
