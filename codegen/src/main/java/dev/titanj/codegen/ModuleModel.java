@@ -383,7 +383,10 @@ final class ModuleModel {
       r.idType = idType(idp.schema);
       r.valueType = f.type;
       r.findKind = "FIND";
-    } else if (r.query != null && itemId(r.query.op.type) != null) {
+    } else if (r.query != null && itemId(r.query.op.type) != null
+        && r.query.op.filters().stream().noneMatch(p -> p.required)) {
+      // A list that requires a filter (inventory return-types: activeOnly) cannot back a read
+      // by id.
       r.idType = itemId(r.query.op.type);
       r.valueType = r.query.op.type;
       r.findKind = r.query.op.query("ids") != null ? "IDS" : "SCAN";

@@ -9,6 +9,7 @@ import dev.titanj.core.ListQuery;
 import dev.titanj.core.ModifiedFilters;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.equipmentsystems.model.CustomFieldTypeModel;
+import java.util.List;
 
 /**
  * Filters of {@code GET equipmentsystems/v2/tenant/{tenant}/installed-equipment/custom-field-types}
@@ -38,5 +39,11 @@ public final class InstalledEquipmentCustomFieldTypesQuery
   /** Filter {@code sortBy} (string). */
   public InstalledEquipmentCustomFieldTypesQuery sortBy(String value) {
     return textParam("sortBy", value);
+  }
+
+  /** The filters the API requires here: descending. */
+  @Override
+  protected List<String> requiredParameters() {
+    return List.of("descending");
   }
 }

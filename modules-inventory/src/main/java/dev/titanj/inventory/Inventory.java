@@ -9,7 +9,6 @@ import dev.titanj.inventory.model.InventoryAdjustment;
 import dev.titanj.inventory.model.InventoryReceipt;
 import dev.titanj.inventory.model.InventoryReturn;
 import dev.titanj.inventory.model.InventoryTransfer;
-import dev.titanj.inventory.model.ListReturnTypes;
 import dev.titanj.inventory.model.PurchaseOrder;
 import dev.titanj.inventory.model.PurchaseOrderMarkup;
 import dev.titanj.inventory.model.PurchaseOrderType;
@@ -43,8 +42,8 @@ public final class Inventory {
       ResourceKey.of("inventory.receipts", InventoryReceipt.class, Long.class);
 
   /** The {@code inventory.return-types} resource. */
-  public static final ResourceKey<ListReturnTypes, Long> RETURN_TYPES =
-      ResourceKey.of("inventory.return-types", ListReturnTypes.class, Long.class);
+  public static final ResourceKey<Void, Void> RETURN_TYPES =
+      ResourceKey.of("inventory.return-types", Void.class, Void.class);
 
   /** The {@code inventory.returns} resource. */
   public static final ResourceKey<InventoryReturn, Long> RETURNS =

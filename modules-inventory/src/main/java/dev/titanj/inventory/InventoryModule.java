@@ -156,14 +156,14 @@ public final class InventoryModule implements TitanModule {
           "tn.inventory.receipts:w",
           st -> Inventory.of(st).receipts());
 
-  static final ResourceDescriptor<ListReturnTypes, Long> RETURN_TYPES =
+  static final ResourceDescriptor<Void, Void> RETURN_TYPES =
       new ResourceDescriptor<>(
           Inventory.RETURN_TYPES,
           List.of(
               OPS.page("ReturnTypes_GetList", "GET", "return-types", ListReturnTypes.class),
               OPS.object("ReturnTypes_Create", "POST", "return-types", Modification.class),
               OPS.object("ReturnTypes_Update", "PATCH", "return-types/{id}", Modification.class)),
-          true,
+          false,
           "tn.inventory.returntypes:r",
           "tn.inventory.returntypes:w",
           st -> Inventory.of(st).returnTypes());

@@ -10,6 +10,7 @@ import dev.titanj.core.Sort;
 import dev.titanj.core.SortField;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.inventory.model.ListReturnTypes;
+import java.util.List;
 
 /**
  * Filters of {@code GET inventory/v2/tenant/{tenant}/return-types} ({@code ReturnTypes_GetList}).
@@ -43,5 +44,11 @@ public final class ReturnTypeQuery extends ListQuery<ListReturnTypes, ReturnType
    */
   public ReturnTypeQuery sort(Sort<SortField.Named> sort) {
     return sortParam(sort);
+  }
+
+  /** The filters the API requires here: activeOnly. */
+  @Override
+  protected List<String> requiredParameters() {
+    return List.of("activeOnly");
   }
 }

@@ -3,37 +3,32 @@
 package dev.titanj.inventory;
 
 import com.google.errorprone.annotations.CheckReturnValue;
-import dev.titanj.core.NotFoundException;
-import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.inventory.internal.ReturnTypeApi;
 import dev.titanj.inventory.model.CreateReturnTypeRequest;
-import dev.titanj.inventory.model.ListReturnTypes;
 import dev.titanj.inventory.model.Modification;
 import dev.titanj.inventory.model.UpdateReturnTypeRequest;
-import java.util.Optional;
 
 /**
  * Repository of {@code inventory.return-types} ({@code inventory/v2/tenant/{tenant}/return-types}).
  * Obtain it from {@link Inventory}; thread-safe.
  */
-public final class ReturnTypeRepository
-    implements ReadRepository<ListReturnTypes, Long>, QueryRepository<ListReturnTypes, Long> {
-  private final ResourceRuntime<ListReturnTypes, Long> rt;
+public final class ReturnTypeRepository implements Repository<Void, Void> {
+  private final ResourceRuntime<Void, Void> rt;
 
   private final ReturnTypeApi api;
 
   ReturnTypeRepository(ModuleRuntime m) {
-    rt = m.resource(InventoryModule.RETURN_TYPES, ListReturnTypes::id);
+    rt = m.resource(InventoryModule.RETURN_TYPES, null);
     api = m.api(ReturnTypeApi.class);
   }
 
   @Override
-  public ResourceKey<ListReturnTypes, Long> key() {
+  public ResourceKey<Void, Void> key() {
     return rt.key();
   }
 
@@ -48,25 +43,6 @@ public final class ReturnTypeRepository
   }
 
   /**
-   * Finds one record by scanning the list {@code GET inventory/v2/tenant/{tenant}/return-types}
-   * (the API has neither a read-by-id endpoint nor an {@code ids} filter here; meant for small
-   * reference data). Cached when {@code inventory.return-types} is cached.
-   */
-  public Optional<ListReturnTypes> findById(long id) {
-    return rt.scan(id, () -> query());
-  }
-
-  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
-  public ListReturnTypes getById(long id) {
-    return rt.found(id, findById(id));
-  }
-
-  @Override
-  public Optional<ListReturnTypes> findById(Long id) {
-    return findById(Arguments.id(id));
-  }
-
-  /**
    * POST {@code inventory/v2/tenant/{tenant}/return-types}. Body: {@link CreateReturnTypeRequest}.
    */
   public Modification create(CreateReturnTypeRequest request) {
@@ -76,11 +52,11 @@ public final class ReturnTypeRepository
 
   /**
    * PATCH {@code inventory/v2/tenant/{tenant}/return-types/{id}}. Body: {@link
-   * UpdateReturnTypeRequest}. Evicts the record from the cache.
+   * UpdateReturnTypeRequest}.
    */
   public Modification update(long id, UpdateReturnTypeRequest request) {
     Arguments.positive("id", id);
     Arguments.notNull("request", request);
-    return rt.write(id, () -> api.returnTypesUpdate(id, request));
+    return rt.call(() -> api.returnTypesUpdate(id, request));
   }
 }

@@ -28,7 +28,7 @@ class InventoryContractTest {
 
   @Test
   void descriptors_flagTheReferenceData_andNameTheirScopes() {
-    ModuleContract.verifyReferenceData(new InventoryModule(), java.util.Set.of("inventory.warehouses", "inventory.trucks", "inventory.purchase-order-types", "inventory.return-types"));
+    ModuleContract.verifyReferenceData(new InventoryModule(), java.util.Set.of("inventory.warehouses", "inventory.trucks", "inventory.purchase-order-types"));
   }
 
   @Test

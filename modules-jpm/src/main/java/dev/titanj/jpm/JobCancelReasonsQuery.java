@@ -7,6 +7,7 @@ import dev.titanj.core.ListQuery;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.jpm.model.CancelReason;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Filters of {@code GET jpm/v2/tenant/{tenant}/jobs/cancel-reasons} ({@code
@@ -31,5 +32,11 @@ public final class JobCancelReasonsQuery extends ListQuery<CancelReason, JobCanc
   /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public JobCancelReasonsQuery ids(Long... ids) {
     return idsParam("ids", ids);
+  }
+
+  /** The filters the API requires here: ids. */
+  @Override
+  protected List<String> requiredParameters() {
+    return List.of("ids");
   }
 }

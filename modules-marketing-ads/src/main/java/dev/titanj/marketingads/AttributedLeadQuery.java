@@ -9,6 +9,7 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.marketingads.model.GetAttributedLeads;
 import dev.titanj.marketingads.model.LeadType;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Filters of {@code GET marketingads/v2/tenant/{tenant}/attributed-leads} ({@code
@@ -38,5 +39,11 @@ public final class AttributedLeadQuery extends ListQuery<GetAttributedLeads, Att
   /** Filter {@code leadType} ({@link LeadType}). */
   public AttributedLeadQuery leadType(LeadType value) {
     return enumParam("leadType", value);
+  }
+
+  /** The filters the API requires here: fromUtc, toUtc. */
+  @Override
+  protected List<String> requiredParameters() {
+    return List.of("fromUtc", "toUtc");
   }
 }

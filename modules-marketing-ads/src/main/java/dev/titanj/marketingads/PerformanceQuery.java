@@ -9,6 +9,7 @@ import dev.titanj.core.spi.QueryState;
 import dev.titanj.marketingads.model.GetPerformance;
 import dev.titanj.marketingads.model.PerformanceSegmentationType;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Filters of {@code GET marketingads/v2/tenant/{tenant}/performance} ({@code Performance_Get}).
@@ -38,5 +39,11 @@ public final class PerformanceQuery extends ListQuery<GetPerformance, Performanc
   /** Filter {@code performanceSegmentationType} ({@link PerformanceSegmentationType}). */
   public PerformanceQuery performanceSegmentationType(PerformanceSegmentationType value) {
     return enumParam("performanceSegmentationType", value);
+  }
+
+  /** The filters the API requires here: fromUtc, toUtc, performanceSegmentationType. */
+  @Override
+  protected List<String> requiredParameters() {
+    return List.of("fromUtc", "toUtc", "performanceSegmentationType");
   }
 }

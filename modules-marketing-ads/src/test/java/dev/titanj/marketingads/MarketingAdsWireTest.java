@@ -39,4 +39,13 @@ class MarketingAdsWireTest {
     assertThat(r.getUrl().queryParameter("toUtc")).isEqualTo("2025-02-01T00:00:00Z");
     assertThat(list).hasSize(1);
   }
+
+  @Test
+  void attributedLeads_withoutTheRequiredRange_failBeforeAnyRequest() {
+    assertThatThrownBy(() -> api.attributedLeads().query().fromUtc(Instant.parse("2025-01-01T00:00:00Z")).page(1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("toUtc");
+    assertThatThrownBy(() -> api.performance().query().stream())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fromUtc");
+    assertThat(server.pending()).isZero();
+  }
 }

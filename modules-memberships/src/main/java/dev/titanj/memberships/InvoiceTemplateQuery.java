@@ -8,6 +8,7 @@ import dev.titanj.core.ListQuery;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.memberships.model.InvoiceTemplate;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Filters of {@code GET memberships/v2/tenant/{tenant}/invoice-templates} ({@code
@@ -32,5 +33,11 @@ public final class InvoiceTemplateQuery extends ListQuery<InvoiceTemplate, Invoi
   /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public InvoiceTemplateQuery ids(Long... ids) {
     return idsParam("ids", ids);
+  }
+
+  /** The filters the API requires here: ids. */
+  @Override
+  protected List<String> requiredParameters() {
+    return List.of("ids");
   }
 }

@@ -6,7 +6,9 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ListQuery;
 import dev.titanj.core.spi.QueryState;
 import dev.titanj.versions.model.DialV3;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Filters of {@code GET versions/v3/tenant/{tenant}/dials} ({@code DialsV3_GetList}). Immutable:
@@ -31,5 +33,16 @@ public final class V3DialQuery extends ListQuery<DialV3, V3DialQuery> {
   /** {@link #ids(Collection)} with the ids written out: {@code ids(1L, 2L)}. */
   public V3DialQuery ids(Long... ids) {
     return idsParam("ids", ids);
+  }
+
+  /** Filter {@code since}: a date-time, sent in UTC ISO-8601. */
+  public V3DialQuery since(Instant value) {
+    return instantParam("since", value);
+  }
+
+  /** The filters the API requires here: since. */
+  @Override
+  protected List<String> requiredParameters() {
+    return List.of("since");
   }
 }

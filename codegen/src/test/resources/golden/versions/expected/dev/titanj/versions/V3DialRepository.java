@@ -3,36 +3,28 @@
 package dev.titanj.versions;
 
 import com.google.errorprone.annotations.CheckReturnValue;
-import dev.titanj.core.NotFoundException;
-import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
+import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceKey;
-import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
 import dev.titanj.versions.internal.V3DialApi;
-import dev.titanj.versions.model.DialV3;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Repository of {@code versions.v3-dials} ({@code versions/v3/tenant/{tenant}/dials}). Obtain it
  * from {@link VersionedThings}; thread-safe.
  */
-public final class V3DialRepository
-    implements ReadRepository<DialV3, Long>, QueryRepository<DialV3, Long> {
-  private final ResourceRuntime<DialV3, Long> rt;
+public final class V3DialRepository implements Repository<Void, Void> {
+  private final ResourceRuntime<Void, Void> rt;
 
   private final V3DialApi api;
 
   V3DialRepository(ModuleRuntime m) {
-    rt = m.resource(VersionedThingsModule.V3_DIALS, DialV3::id);
+    rt = m.resource(VersionedThingsModule.V3_DIALS, null);
     api = m.api("versions/v3", V3DialApi.class);
   }
 
   @Override
-  public ResourceKey<DialV3, Long> key() {
+  public ResourceKey<Void, Void> key() {
     return rt.key();
   }
 
@@ -43,38 +35,5 @@ public final class V3DialRepository
   @CheckReturnValue
   public V3DialQuery query() {
     return new V3DialQuery(rt.pages(api::dialsV3GetList, 5000));
-  }
-
-  /**
-   * Reads one record through the list ({@code GET versions/v3/tenant/{tenant}/dials?ids=...}; the
-   * API has no read-by-id endpoint), including inactive records where the list can filter on that.
-   * Empty when it does not exist; cached when {@code versions.v3-dials} is cached.
-   */
-  public Optional<DialV3> findById(long id) {
-    return rt.findVia(id, () -> query().ids(List.of(id)).first());
-  }
-
-  /** Like {@link #findById}, but a missing record is a {@link NotFoundException}. */
-  public DialV3 getById(long id) {
-    return rt.found(id, findById(id));
-  }
-
-  @Override
-  public Optional<DialV3> findById(Long id) {
-    return findById(Arguments.id(id));
-  }
-
-  /**
-   * Reads many records through {@code GET versions/v3/tenant/{tenant}/dials?ids=...}, 50 ids per
-   * request; input order kept, duplicates read once, missing ids left out.
-   */
-  @Override
-  public List<DialV3> findAllById(Collection<Long> ids) {
-    return rt.findAll(ids, batch -> query().ids(batch));
-  }
-
-  /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
-  public List<DialV3> findAllById(Long... ids) {
-    return findAllById(Arguments.list("ids", ids));
   }
 }

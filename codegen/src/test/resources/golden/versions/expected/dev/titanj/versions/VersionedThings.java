@@ -6,7 +6,6 @@ import dev.titanj.core.ResourceKey;
 import dev.titanj.core.ServiceTitan;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.versions.model.Dial;
-import dev.titanj.versions.model.DialV3;
 
 /**
  * The VersionedThings API ({@code versions/v2/tenant/{tenant}/...}) of one {@link ServiceTitan}
@@ -26,8 +25,8 @@ public final class VersionedThings {
       ResourceKey.of("versions.switches", Void.class, Void.class);
 
   /** The {@code versions.v3-dials} resource. */
-  public static final ResourceKey<DialV3, Long> V3_DIALS =
-      ResourceKey.of("versions.v3-dials", DialV3.class, Long.class);
+  public static final ResourceKey<Void, Void> V3_DIALS =
+      ResourceKey.of("versions.v3-dials", Void.class, Void.class);
 
   private final DialRepository dials;
 

@@ -53,7 +53,7 @@ public final class VersionedThingsModule implements TitanModule {
           "tn.versions.switches:w",
           st -> VersionedThings.of(st).switches());
 
-  static final ResourceDescriptor<DialV3, Long> V3_DIALS =
+  static final ResourceDescriptor<Void, Void> V3_DIALS =
       new ResourceDescriptor<>(
           VersionedThings.V3_DIALS,
           List.of(OPS_V3.page("DialsV3_GetList", "GET", "dials", DialV3.class)),
