@@ -36,6 +36,9 @@ import java.util.Set;
  *   <li>{@code exportFeed.<path> = <resource>}: the operation at {@code <path>} (below
  *       {@code tenant/{tenant}/}) is the export feed of {@code <resource>}, for feeds the document
  *       spells other than {@code export/<resource>} (salestech's {@code estimates/export}).
+ *   <li>{@code maxRange.<Schema> = startField, endField, P14D}: a request body whose two
+ *       required date-time fields may span at most that ISO-8601 duration (dispatch capacity:
+ *       14 days); {@code build()} fails on a longer or reversed range, before any request.
  *   <li>{@code entryPoint = EquipmentSystems}: the entry point's class name (and the prefix of the
  *       module and schema classes) when the area name's capitalisation ({@code Equipmentsystems})
  *       does not read well.
@@ -58,6 +61,8 @@ final class Customization {
   final String entryPoint;
   /** Export feeds at other paths than {@code export/<resource>}: path -> resource. */
   final Map<String, String> exportFeeds = new LinkedHashMap<>();
+  /** Range limits of request bodies: schema -> {start field, end field, ISO-8601 duration}. */
+  final Map<String, List<String>> maxRanges = new LinkedHashMap<>();
 
   Customization(String source, Map<String, List<String>> merges, Map<String, String> renames,
       Set<String> apart) {
@@ -108,6 +113,7 @@ final class Customization {
     Set<String> referenceData = new LinkedHashSet<>();
     String entryPoint = null;
     Map<String, String> exportFeeds = new LinkedHashMap<>();
+    Map<String, List<String>> maxRanges = new LinkedHashMap<>();
     try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
       String line;
       int n = 0;
@@ -153,6 +159,13 @@ final class Customization {
           scope = value;
         } else if (key.equals("referenceData")) {
           referenceData.addAll(list(where, value));
+        } else if (key.startsWith("maxRange.")) {
+          List<String> parts = list(where, value);
+          if (parts.size() != 3 || !parts.get(2).matches("P(T?\\d+[DHMS])+")) {
+            throw new IllegalStateException(where
+                + "a range limit is 'startField, endField, P14D': " + value);
+          }
+          maxRanges.put(key.substring("maxRange.".length()), parts);
         } else if (key.startsWith("exportFeed.")) {
           if (!value.matches("[a-z0-9-]+")) {
             throw new IllegalStateException(where + "not a resource path segment: " + value);
@@ -162,7 +175,7 @@ final class Customization {
           entryPoint = javaName(where, value);
         } else {
           throw new IllegalStateException(where
-              + "unknown entry (merge., rename., apart., exportFeed., scope, referenceData or"
+              + "unknown entry (merge., rename., apart., exportFeed., maxRange., scope, referenceData or"
               + " entryPoint): " + key);
         }
       }
@@ -172,6 +185,7 @@ final class Customization {
     Customization c = new Customization(source, merges, renames, apart, scope, referenceData,
         entryPoint);
     c.exportFeeds.putAll(exportFeeds);
+    c.maxRanges.putAll(maxRanges);
     return c;
   }
 

@@ -20,6 +20,10 @@ public final class VersionedThings {
   public static final ResourceKey<Void, Void> KNOBS =
       ResourceKey.of("versions.knobs", Void.class, Void.class);
 
+  /** The {@code versions.scans} resource. */
+  public static final ResourceKey<Void, Void> SCANS =
+      ResourceKey.of("versions.scans", Void.class, Void.class);
+
   /** The {@code versions.switches} resource. */
   public static final ResourceKey<Void, Void> SWITCHES =
       ResourceKey.of("versions.switches", Void.class, Void.class);
@@ -32,6 +36,8 @@ public final class VersionedThings {
 
   private final KnobRepository knobs;
 
+  private final ScanRepository scans;
+
   private final SwitchRepository switches;
 
   private final V3DialRepository v3Dials;
@@ -39,6 +45,7 @@ public final class VersionedThings {
   private VersionedThings(ModuleRuntime m) {
     dials = new DialRepository(m);
     knobs = new KnobRepository(m);
+    scans = new ScanRepository(m);
     switches = new SwitchRepository(m);
     v3Dials = new V3DialRepository(m);
   }
@@ -56,6 +63,11 @@ public final class VersionedThings {
   /** Repository of {@code versions/v2/tenant/{tenant}/knobs}. */
   public KnobRepository knobs() {
     return knobs;
+  }
+
+  /** Repository of {@code versions/v2/tenant/{tenant}/scans}. */
+  public ScanRepository scans() {
+    return scans;
   }
 
   /** Repository of {@code versions/v3/tenant/{tenant}/switches}. */

@@ -44,6 +44,15 @@ public final class VersionedThingsModule implements TitanModule {
           "tn.versions.knobs:w",
           st -> VersionedThings.of(st).knobs());
 
+  static final ResourceDescriptor<Void, Void> SCANS =
+      new ResourceDescriptor<>(
+          VersionedThings.SCANS,
+          List.of(OPS.none("Scans_Create", "POST", "scans", Void.class)),
+          false,
+          "tn.versions.scans:r",
+          "tn.versions.scans:w",
+          st -> VersionedThings.of(st).scans());
+
   static final ResourceDescriptor<Void, Void> SWITCHES =
       new ResourceDescriptor<>(
           VersionedThings.SWITCHES,
@@ -69,6 +78,6 @@ public final class VersionedThingsModule implements TitanModule {
 
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
-    return List.of(DIALS, KNOBS, SWITCHES, V3_DIALS);
+    return List.of(DIALS, KNOBS, SCANS, SWITCHES, V3_DIALS);
   }
 }

@@ -6,6 +6,7 @@ import dev.titanj.versions.model.Dial;
 import dev.titanj.versions.model.DialKind;
 import dev.titanj.versions.model.DialV3;
 import dev.titanj.versions.model.ResultOfVersionsV2Knob;
+import dev.titanj.versions.model.ScanRequest;
 import dev.titanj.versions.model.Switch;
 import dev.titanj.versions.model.VersionsV2Knob;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class VersionedThingsSchemas {
           Map.entry(VersionsV2Knob.class, List.of("id", "turns")));
 
   /** Records only sent as request bodies. */
-  public static final Map<Class<?>, List<String>> REQUEST_FIELDS = Map.ofEntries();
+  public static final Map<Class<?>, List<String>> REQUEST_FIELDS =
+      Map.ofEntries(Map.entry(ScanRequest.class, List.of("from", "to", "note")));
 
   private VersionedThingsSchemas() {}
 }
