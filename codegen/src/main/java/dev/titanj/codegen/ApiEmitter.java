@@ -53,7 +53,9 @@ final class ApiEmitter {
       for (Param p : op.pathParams) {
         m.addParameter(ParameterSpec.builder(pathType(p), jn.get(p)).addAnnotation(pathAnn(p.name)).build());
       }
-      if (!op.queryParams.isEmpty()) {
+      // A paged list always takes the query: paging sends page and pageSize even where the
+      // document declares no parameter (pricebook's materials/costtypes).
+      if (!op.queryParams.isEmpty() || op.kind == Op.Kind.PAGED) {
         m.addParameter(ParameterSpec.builder(QUERY_PARAMS, "query")
             .addAnnotation(ClassName.get(HTTP, "Tag")).build());
       }

@@ -36,6 +36,15 @@ import java.util.Set;
  *   <li>{@code references = settings, crm}: the other areas whose records this area's records may
  *       point at with generated {@code Reference} constants ({@code references.properties}); their
  *       modules are optional dependencies of this one.
+ *   <li>{@code exportFeed.<path> = <resource>}: the operation at {@code <path>} (below
+ *       {@code tenant/{tenant}/}) is the export feed of {@code <resource>}, for feeds the document
+ *       spells other than {@code export/<resource>} (salestech's {@code estimates/export}).
+ *   <li>{@code maxRange.<Schema> = startField, endField, P14D}: a request body whose two
+ *       required date-time fields may span at most that ISO-8601 duration (dispatch capacity:
+ *       14 days); {@code build()} fails on a longer or reversed range, before any request.
+ *   <li>{@code entryPoint = EquipmentSystems}: the entry point's class name (and the prefix of the
+ *       module and schema classes) when the area name's capitalisation ({@code Equipmentsystems})
+ *       does not read well.
  * </ul>
  */
 final class Customization {
@@ -51,8 +60,14 @@ final class Customization {
   final String scope;
   /** Resources cached by default. */
   final Set<String> referenceData;
+  /** The entry point's class name, or null for the capitalised area name. */
+  final String entryPoint;
+  /** Export feeds at other paths than {@code export/<resource>}: path -> resource. */
+  final Map<String, String> exportFeeds = new LinkedHashMap<>();
+  /** Range limits of request bodies: schema -> {start field, end field, ISO-8601 duration}. */
+  final Map<String, List<String>> maxRanges = new LinkedHashMap<>();
   /** Other areas this area's references may point into. */
-  final Set<String> references;
+  final Set<String> references = new LinkedHashSet<>();
 
   Customization(String source, Map<String, List<String>> merges, Map<String, String> renames,
       Set<String> apart) {
@@ -60,9 +75,14 @@ final class Customization {
   }
 
   Customization(String source, Map<String, List<String>> merges, Map<String, String> renames,
-      Set<String> apart, String scope, Set<String> referenceData, Set<String> references) {
+      Set<String> apart, String scope, Set<String> referenceData) {
+    this(source, merges, renames, apart, scope, referenceData, null);
+  }
+
+  Customization(String source, Map<String, List<String>> merges, Map<String, String> renames,
+      Set<String> apart, String scope, Set<String> referenceData, String entryPoint) {
     this.source = source;
-    this.references = Collections.unmodifiableSet(new LinkedHashSet<>(references));
+    this.entryPoint = entryPoint;
     this.scope = scope;
     this.referenceData = Collections.unmodifiableSet(new LinkedHashSet<>(referenceData));
     this.merges = Collections.unmodifiableMap(new LinkedHashMap<>(merges));
@@ -96,6 +116,9 @@ final class Customization {
     Set<String> keys = new LinkedHashSet<>();
     String scope = null;
     Set<String> referenceData = new LinkedHashSet<>();
+    String entryPoint = null;
+    Map<String, String> exportFeeds = new LinkedHashMap<>();
+    Map<String, List<String>> maxRanges = new LinkedHashMap<>();
     Set<String> references = new LinkedHashSet<>();
     try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
       String line;
@@ -142,17 +165,37 @@ final class Customization {
           scope = value;
         } else if (key.equals("referenceData")) {
           referenceData.addAll(list(where, value));
+        } else if (key.startsWith("maxRange.")) {
+          List<String> parts = list(where, value);
+          if (parts.size() != 3 || !parts.get(2).matches("P(T?\\d+[DHMS])+")) {
+            throw new IllegalStateException(where
+                + "a range limit is 'startField, endField, P14D': " + value);
+          }
+          maxRanges.put(key.substring("maxRange.".length()), parts);
+        } else if (key.startsWith("exportFeed.")) {
+          if (!value.matches("[a-z0-9-]+")) {
+            throw new IllegalStateException(where + "not a resource path segment: " + value);
+          }
+          exportFeeds.put(key.substring("exportFeed.".length()), value);
         } else if (key.equals("references")) {
           references.addAll(list(where, value));
+        } else if (key.equals("entryPoint")) {
+          entryPoint = javaName(where, value);
         } else {
           throw new IllegalStateException(where
-              + "unknown entry (merge., rename., apart., scope, referenceData or references): " + key);
+              + "unknown entry (merge., rename., apart., exportFeed., maxRange., scope, referenceData,"
+              + " references or entryPoint): " + key);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Customization(source, merges, renames, apart, scope, referenceData, references);
+    Customization c = new Customization(source, merges, renames, apart, scope, referenceData,
+        entryPoint);
+    c.exportFeeds.putAll(exportFeeds);
+    c.maxRanges.putAll(maxRanges);
+    c.references.addAll(references);
+    return c;
   }
 
   private static String javaName(String where, String s) {
@@ -211,6 +254,11 @@ final class Customization {
   /** The area's prefix in scope names ({@code acc} for accounting). */
   String scopePrefix(String area) {
     return scope == null ? area : scope;
+  }
+
+  /** The entry point's class name for {@code area}: {@code entryPoint}, else the capitalised area. */
+  String entryClass(String area) {
+    return entryPoint == null ? Names.pascal(area) : entryPoint;
   }
 
   /** Whether {@code resource} is reference data, cached by default. */

@@ -25,7 +25,7 @@ final class EntryEmitter {
     TypeSpec.Builder t = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("The $L API ({@code $L/tenant/{tenant}/...}) of one {@link $T} client: one"
             + " repository per resource, and the key of each resource. Cheap to create;"
-            + " thread-safe.\n", mod.areaClass, mod.spec.prefix, SERVICE_TITAN);
+            + " thread-safe.\n", mod.areaClass, mod.base, SERVICE_TITAN);
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
         .addParameter(MODULE_RUNTIME, "m");
     for (Repo r : mod.repos.values()) {
@@ -43,11 +43,12 @@ final class EntryEmitter {
     t.addMethod(MethodSpec.methodBuilder("of").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self).addParameter(SERVICE_TITAN, "serviceTitan")
         .addJavadoc("The $L API of {@code serviceTitan}.\n", mod.areaClass)
-        .addStatement("return new $T($T.of(serviceTitan, $S))", self, MODULE_RUNTIME, mod.spec.prefix).build());
+        .addStatement("return new $T($T.of(serviceTitan, $S))", self, MODULE_RUNTIME, mod.base).build());
     for (Repo r : mod.repos.values()) {
       t.addMethod(MethodSpec.methodBuilder(r.accessor).addModifiers(Modifier.PUBLIC)
           .returns(r.repoClass())
-          .addJavadoc("Repository of {@code $L/tenant/{tenant}/$L}.\n", mod.spec.prefix, r.primaryBase)
+          .addJavadoc("Repository of {@code $L/tenant/{tenant}/$L}.\n",
+              r.areaBase != null ? r.areaBase : mod.base, r.primaryBase)
           .addStatement("return $L", r.accessor).build());
     }
     return t.build();

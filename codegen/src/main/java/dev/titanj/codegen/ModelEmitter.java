@@ -239,6 +239,42 @@ final class ModelEmitter {
    * members' schemas (identical shapes have the same fields; a union adds the fields only some
    * members declare, such as an export record's {@code active}).
    */
+  /**
+   * The {@code @Value.Check} of a request body whose two required date-time fields may span at
+   * most {@code range.get(2)} (customization {@code maxRange.<Schema>}).
+   */
+  private MethodSpec rangeCheck(String schema, JsonNode node, Map<String, String> names,
+      List<String> range) {
+    String start = range.get(0);
+    String end = range.get(1);
+    Set<String> required = new LinkedHashSet<>();
+    node.path("required").forEach(r -> required.add(r.asText()));
+    for (String f : List.of(start, end)) {
+      if (!names.containsKey(f) || !required.contains(f)
+          || !"date-time".equals(node.path("properties").path(f).path("format").asText())) {
+        throw new IllegalStateException(mod.custom.source + ": maxRange." + schema + ": " + f
+            + " is not a required date-time field of the schema");
+      }
+    }
+    String s = names.get(start);
+    String e = names.get(end);
+    return MethodSpec.methodBuilder("checkRange")
+        .addAnnotation(ClassName.get("org.immutables.value", "Value", "Check"))
+        .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+        .addJavadoc("The API accepts at most $L from {@code $L} to {@code $L}: {@code build()} fails"
+            + " on a longer or reversed range, before any request.\n", range.get(2), start, end)
+        .beginControlFlow("if ($L().isAfter($L()))", s, e)
+        .addStatement("throw new $T($S)", IllegalArgumentException.class,
+            end + " must not be before " + start)
+        .endControlFlow()
+        .beginControlFlow("if ($T.between($L(), $L()).compareTo($T.parse($S)) > 0)", DURATION, s, e,
+            DURATION, range.get(2))
+        .addStatement("throw new $T($S + $T.between($L(), $L()))", IllegalArgumentException.class,
+            start + " to " + end + " may span at most " + range.get(2) + ", was ", DURATION, s, e)
+        .endControlFlow()
+        .build();
+  }
+
   TypeSpec valueType(String schema, JsonNode specNode) {
     JsonNode node = mod.shapes.nodes.getOrDefault(schema, specNode);
     List<String> members = mod.membersOf(schema);
@@ -381,6 +417,12 @@ final class ModelEmitter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
             .addParameter(mod.model(source), "before").addParameter(mod.model(source), "after")
             .addStatement("return $T.changes($T.class, before, after)", TITAN_REQUEST, self).build());
+      }
+      for (String member : members) {
+        List<String> range = mod.custom.maxRanges.get(member);
+        if (range != null) {
+          t.addMethod(rangeCheck(member, node, names, range));
+        }
       }
       t.addType(builder.build());
       t.addMethod(MethodSpec.methodBuilder("builder")

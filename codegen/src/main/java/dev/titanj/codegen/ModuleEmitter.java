@@ -43,6 +43,12 @@ final class ModuleEmitter {
     }
   }
 
+  /** The descriptor factory of a repository's operations: {@code OPS}, or {@code OPS_V3}. */
+  static String opsField(Repo r) {
+    return r.areaBase == null ? "OPS"
+        : "OPS_" + Names.constant(r.areaBase.substring(r.areaBase.lastIndexOf('/') + 1));
+  }
+
   /** The module's {@code TitanModule}: one descriptor per resource, found by ServiceLoader. */
   TypeSpec moduleType() {
     TypeSpec.Builder t = TypeSpec.classBuilder(mod.moduleClass()).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -51,9 +57,17 @@ final class ModuleEmitter {
             + " the descriptor of each resource, generated from {@code $L} and the area's"
             + " customization data.\n", mod.areaClass, TITAN_MODULE, mod.spec.fileName);
     CodeBlock.Builder all = CodeBlock.builder();
-    String opPrefix = mod.spec.prefix + "/tenant/{tenant}/";
     t.addField(FieldSpec.builder(DESCRIPTORS, "OPS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.under($S)", DESCRIPTORS, opPrefix).build());
+        .initializer("$T.under($S)", DESCRIPTORS, mod.base + "/tenant/{tenant}/").build());
+    // Operations of another API version than the module's (telecom v3): one factory per base.
+    java.util.Set<String> otherBases = new java.util.TreeSet<>();
+    for (Repo r : mod.repos.values()) {
+      if (r.areaBase != null && otherBases.add(r.areaBase)) {
+        t.addField(FieldSpec.builder(DESCRIPTORS, opsField(r), Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL)
+            .initializer("$T.under($S)", DESCRIPTORS, r.areaBase + "/tenant/{tenant}/").build());
+      }
+    }
     for (Repo r : mod.repos.values()) {
       TypeName record = mod.recordType(r);
       TypeName id = mod.keyIdType(r);
@@ -62,10 +76,10 @@ final class ModuleEmitter {
         Op op = r.ops.get(i).op;
         TypeName item = op.kind == Op.Kind.LONG ? LONG : op.kind == Op.Kind.VOID || op.type == null
             ? VOID : raw(mod.model(op.type));
-        ops.add("$LOPS.$L($S, $S, $S, $T.class)", i == 0 ? "" : ",\n", shapeMethod(op), op.id,
+        ops.add("$L$L.$L($S, $S, $S, $T.class)", i == 0 ? "" : ",\n", opsField(r), shapeMethod(op), op.id,
             op.method, mod.relativePath(op), item);
       }
-      String scope = "tn." + mod.custom.scopePrefix(mod.area) + "." + r.resource.split("\\.")[0].replace("-", "");
+      String scope = "tn." + mod.custom.scopePrefix(mod.area) + "." + r.scopeResource.split("\\.")[0].replace("-", "");
       String name = Names.constant(r.accessor);
       t.addField(FieldSpec.builder(ParameterizedTypeName.get(RESOURCE_DESCRIPTOR, record, id), name,
               Modifier.STATIC, Modifier.FINAL)

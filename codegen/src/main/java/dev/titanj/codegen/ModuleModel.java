@@ -54,6 +54,12 @@ final class ModuleModel {
   final String modelPkg;
   final String internalPkg;
   final List<Op> ops;
+  /**
+   * The area base of most operations ({@code crm/v2}); where the document puts the version in the
+   * path (telecom: {@code v2/tenant/...} and {@code v3/tenant/...}), the version most operations
+   * use ({@code telecom/v2}), and the others' repositories carry their own base.
+   */
+  final String base;
   final Map<String, Repo> repos = new TreeMap<>();
   /** Used schema name -> Java simple name. */
   final Map<String, String> typeNames = new TreeMap<>();
@@ -79,11 +85,39 @@ final class ModuleModel {
     this.spec = spec;
     this.area = area;
     this.custom = custom;
-    this.areaClass = Names.pascal(area);
+    this.areaClass = custom.entryClass(area);
     this.pkg = "dev.titanj." + area;
     this.modelPkg = pkg + ".model";
     this.internalPkg = pkg + ".internal";
     this.ops = spec.operations();
+    Map<String, Integer> bases = new TreeMap<>();
+    for (Op op : ops) {
+      bases.merge(opBase(op), 1, Integer::sum);
+    }
+    String most = spec.prefix;
+    int n = -1;
+    for (Map.Entry<String, Integer> e : bases.entrySet()) {
+      if (e.getValue() > n) {
+        most = e.getKey();
+        n = e.getValue();
+      }
+    }
+    this.base = most;
+  }
+
+  /** The area base of one operation: its path before {@code /tenant/{tenant}}. */
+  static String opBase(Op op) {
+    int at = op.full.indexOf("/tenant/{tenant}");
+    if (at < 0) {
+      throw new IllegalStateException(op.id + ": path " + op.full + " is not below /tenant/{tenant}");
+    }
+    return op.full.substring(0, at);
+  }
+
+  /** The version segment of another area base than the module's ({@code v3}), or null. */
+  String otherVersion(Op op) {
+    String b = opBase(op);
+    return b.equals(base) ? null : b.substring(b.lastIndexOf('/') + 1);
   }
 
   /** Groups and classifies the operations, then collects and names the schemas they use. */
@@ -119,9 +153,14 @@ final class ModuleModel {
     TypeName idType;
     boolean findAllById;
     String findKind = "NONE";
+    /** The repository's area base ({@code telecom/v3}) when it is not the module's, else null. */
+    String areaBase;
+    /** The resource without the version prefix of {@link #areaBase} ({@code calls}). */
+    String scopeResource;
 
     Repo(String resource) {
       this.resource = resource;
+      this.scopeResource = resource;
       if (resource.contains(".")) {
         // gl-accounts.types -> GlAccountType / glAccountTypes
         StringBuilder e = new StringBuilder();
@@ -155,7 +194,16 @@ final class ModuleModel {
       String resource;
       String base;
       String exportName = null;
-      if (segs[0].equals("export") && segs.length >= 2) {
+      String feedOf = custom.exportFeeds.get(op.rel);
+      if (feedOf != null) {
+        if (op.kind != Op.Kind.EXPORT) {
+          throw new IllegalStateException(custom.source + ": exportFeed." + op.rel
+              + " names an operation that answers no export envelope");
+        }
+        resource = feedOf;
+        base = op.rel;
+        exportName = "export";
+      } else if (segs[0].equals("export") && segs.length >= 2) {
         String res = segs[1];
         String sub = segs.length > 2 ? String.join("-", List.of(segs).subList(2, segs.length)) : "";
         if (EXPORT_ALIASES.containsKey(res)) {
@@ -180,7 +228,17 @@ final class ModuleModel {
           }
         }
       }
+      String version = otherVersion(op);
+      String plain = resource;
+      if (version != null) {
+        // Another version's operations form their own repositories: v3-calls (V3CallRepository).
+        resource = version + "-" + resource;
+      }
       Repo r = repos.computeIfAbsent(resource, Repo::new);
+      if (version != null) {
+        r.areaBase = opBase(op);
+        r.scopeResource = plain;
+      }
       Bound b = new Bound(op, base);
       if (exportName != null) {
         b.role = Role.EXPORT;
@@ -191,6 +249,24 @@ final class ModuleModel {
         if (r.primaryBase == null || !r.primaryBase.equals(resource.replace('.', '/'))) {
           r.primaryBase = base;
         }
+      }
+    }
+    // Another version's resource keeps its plain name when the module's version has no such
+    // resource (telecom v3 optinouts), and takes the version prefix when it has (v3-calls).
+    for (Repo r : new ArrayList<>(repos.values())) {
+      if (r.areaBase != null && !repos.containsKey(r.scopeResource)) {
+        repos.remove(r.resource);
+        Repo plain = new Repo(r.scopeResource);
+        plain.areaBase = r.areaBase;
+        plain.primaryBase = r.primaryBase;
+        plain.ops.addAll(r.ops);
+        repos.put(plain.resource, plain);
+      }
+    }
+    for (String path : custom.exportFeeds.keySet()) {
+      if (ops.stream().noneMatch(o -> o.rel.equals(path))) {
+        throw new IllegalStateException(custom.source + ": exportFeed." + path
+            + " names no operation of the document");
       }
     }
     for (Repo r : repos.values()) {
@@ -224,7 +300,11 @@ final class ModuleModel {
         boolean requiredQuery = op.queryParams.stream().anyMatch(p -> p.required);
         if (op.method.equals("GET") && rest.isEmpty() && op.kind == Op.Kind.PAGED) {
           b.role = Role.QUERY;
-        } else if (op.method.equals("GET") && item && op.kind == Op.Kind.OBJECT && !requiredQuery) {
+        } else if (op.method.equals("GET") && item && op.kind == Op.Kind.OBJECT && !requiredQuery
+            && itemId(op.type) != null
+            && itemId(op.type).equals(idType(op.pathParams.get(op.pathParams.size() - 1).schema))) {
+          // A read by id answers a record with an id of the path's type (not a {data: record}
+          // wrapper, nor a read by another key such as marketing's suppressions/{email}).
           b.role = Role.FIND;
         } else if (op.method.equals("POST") && rest.isEmpty() && op.body != null && !requiredQuery) {
           b.role = Role.CREATE;
@@ -303,7 +383,10 @@ final class ModuleModel {
       r.idType = idType(idp.schema);
       r.valueType = f.type;
       r.findKind = "FIND";
-    } else if (r.query != null && itemId(r.query.op.type) != null) {
+    } else if (r.query != null && itemId(r.query.op.type) != null
+        && r.query.op.filters().stream().noneMatch(p -> p.required)) {
+      // A list that requires a filter (inventory return-types: activeOnly) cannot back a read
+      // by id.
       r.idType = itemId(r.query.op.type);
       r.valueType = r.query.op.type;
       r.findKind = r.query.op.query("ids") != null ? "IDS" : "SCAN";
@@ -685,7 +768,7 @@ final class ModuleModel {
 
   /** The path below {@code {area}/v2/tenant/{tenant}/}: Retrofit paths and descriptors use it. */
   String relativePath(Op op) {
-    String prefix = spec.prefix + "/tenant/{tenant}/";
+    String prefix = opBase(op) + "/tenant/{tenant}/";
     if (!op.full.startsWith(prefix)) {
       throw new IllegalStateException(op.id + ": path " + op.full + " is not below " + prefix);
     }

@@ -111,12 +111,14 @@ final class Names {
     return name;
   }
 
-  /** {@code customers} -> {@code customer}, {@code entries} -> {@code entry}. */
+  /** {@code customers} -> {@code customer}, {@code entries} -> {@code entry}, {@code statuses} -> {@code status}. */
   static String singular(String word) {
     if (word.endsWith("ies") && word.length() > 3) {
       return word.substring(0, word.length() - 3) + "y";
     }
-    if (word.endsWith("sses") || word.endsWith("xes")) {
+    if (word.endsWith("sses") || word.endsWith("xes")
+        || (word.endsWith("uses") && !word.endsWith("ouses"))
+        || word.endsWith("ches") || word.endsWith("shes")) {
       return word.substring(0, word.length() - 2);
     }
     if (word.endsWith("s") && !word.endsWith("ss")) {

@@ -4,6 +4,7 @@ import static dev.titanj.codegen.ModuleModel.isActive;
 import static dev.titanj.codegen.Types.*;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -25,7 +26,7 @@ final class QueryEmitter {
   static final Set<String> QUERY_RESERVED = Set.of("pageSize", "limit", "prefetch", "parallelism",
       "withParameter", "parameters", "stream", "iterator", "page", "first", "count", "toList",
       "param", "paramList", "idsParam", "instantParam", "enumParam", "sortParam", "queryState",
-      "isIdList", "withState", "requireArgument", "toString", "hashCode", "equals", "getClass");
+      "isIdList", "withState", "requireArgument", "requiredParameters", "toString", "hashCode", "equals", "getClass");
 
   static final Pattern SORT_FIELDS = Pattern.compile(
       "(?:Available fields are|Options)\\s*:\\s*([A-Za-z0-9_ ,]+)");
@@ -112,6 +113,23 @@ final class QueryEmitter {
                 name, name)
             .addStatement("return idsParam($S, ids)", p.name).build());
       }
+    }
+    List<String> required = new ArrayList<>();
+    for (Param p : op.filters()) {
+      if (p.required && !p.isObjectMap()) {
+        required.add(p.name);
+      }
+    }
+    if (!required.isEmpty()) {
+      // The API answers 400 without these: the query refuses to run before any request.
+      CodeBlock.Builder names = CodeBlock.builder();
+      for (int i = 0; i < required.size(); i++) {
+        names.add(i == 0 ? "$S" : ", $S", required.get(i));
+      }
+      qt.addMethod(MethodSpec.methodBuilder("requiredParameters").addAnnotation(Override.class)
+          .addModifiers(Modifier.PROTECTED).returns(ParameterizedTypeName.get(LIST, STRING))
+          .addJavadoc("The filters the API requires here: $L.\n", String.join(", ", required))
+          .addStatement("return $T.of($L)", LIST, names.build()).build());
     }
     out.emit(mod.pkg, qt.build());
   }

@@ -86,7 +86,7 @@ final class RepositoryEmitter {
     TypeName record = mod.recordType(r);
     TypeName id = mod.keyIdType(r);
     t.addJavadoc("Repository of {@code $L} ({@code $L/tenant/{tenant}/$L}). Obtain it from {@link $T};"
-        + " thread-safe.\n", r.cacheName(), mod.spec.prefix, r.primaryBase,
+        + " thread-safe.\n", r.cacheName(), r.areaBase != null ? r.areaBase : mod.base, r.primaryBase,
         ClassName.get(mod.pkg, mod.areaClass));
     if (!mod.readable(r) && !mod.queryable(r) && mod.exportable(r) == null) {
       t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(CORE, "Repository"), record, id));
@@ -110,9 +110,15 @@ final class RepositoryEmitter {
     CodeBlock idOf = !hasSupport() ? CodeBlock.of("null")
         : mod.spec.schema(r.valueType).path("properties").path("id").path("nullable").asBoolean(false)
             ? CodeBlock.of("x -> x.id().orElse(null)") : CodeBlock.of("$T::id", mod.model(r.valueType));
-    t.addMethod(MethodSpec.constructorBuilder().addParameter(MODULE_RUNTIME, "m")
-        .addStatement("rt = m.resource($T.$L, $L)", mod.moduleClass(), Names.constant(r.accessor), idOf)
-        .addStatement("api = m.api($T.class)", r.apiClass()).build());
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addParameter(MODULE_RUNTIME, "m")
+        .addStatement("rt = m.resource($T.$L, $L)", mod.moduleClass(), Names.constant(r.accessor), idOf);
+    if (r.areaBase != null) {
+      // Another API version than the module's: its paths are below their own base.
+      ctor.addStatement("api = m.api($S, $T.class)", r.areaBase, r.apiClass());
+    } else {
+      ctor.addStatement("api = m.api($T.class)", r.apiClass());
+    }
+    t.addMethod(ctor.build());
     t.addMethod(MethodSpec.methodBuilder("key").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(ParameterizedTypeName.get(RESOURCE_KEY, record, id))
         .addStatement("return rt.key()").build());

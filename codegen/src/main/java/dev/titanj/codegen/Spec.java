@@ -150,8 +150,10 @@ final class Spec {
       this.method = method;
       String p = path.replaceAll("^/+", "");
       this.full = spec.prefix.isEmpty() ? p : spec.prefix + "/" + p;
-      this.rel = p.startsWith("tenant/{tenant}/") ? p.substring("tenant/{tenant}/".length())
-          : p.equals("tenant/{tenant}") ? "" : p;
+      // Telecom puts the version in the path (v2/tenant/{tenant}/calls, v3/tenant/...).
+      String below = p.matches("v\\d+/tenant/\\{tenant}(/.*)?") ? p.substring(p.indexOf('/') + 1) : p;
+      this.rel = below.startsWith("tenant/{tenant}/") ? below.substring("tenant/{tenant}/".length())
+          : below.equals("tenant/{tenant}") ? "" : below;
       List<JsonNode> params = new ArrayList<>();
       pathItem.path("parameters").forEach(params::add);
       op.path("parameters").forEach(params::add);

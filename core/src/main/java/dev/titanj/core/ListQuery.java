@@ -334,6 +334,22 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> implements Iterabl
     return state.params();
   }
 
+  /**
+   * The query parameters the API requires of this list (their wire names); a terminal fails
+   * with {@link IllegalArgumentException} naming the first one missing, before any request.
+   * Generated queries override it where the API description marks a filter required.
+   */
+  protected java.util.List<String> requiredParameters() {
+    return java.util.List.of();
+  }
+
+  private void checkRequired() {
+    for (String name : requiredParameters()) {
+      requireArgument(state.params().first(name) != null,
+          name + " is required by this list: set it before requesting");
+    }
+  }
+
   // ---- terminals ----
 
   /**
@@ -341,6 +357,7 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> implements Iterabl
    * stop early and cancel the prefetched page.
    */
   public final Stream<T> stream() {
+    checkRequired();
     return Paging.stream(state);
   }
 
@@ -351,22 +368,26 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> implements Iterabl
    */
   @Override
   public final Iterator<T> iterator() {
+    checkRequired();
     return Paging.iterator(state);
   }
 
   /** Exactly one request: page {@code number} (1-based) at the current page size. */
   public final Page<T> page(int number) {
     requireArgument(number >= 1, "page number must be at least 1, was " + number);
+    checkRequired();
     return state.source().fetch(state.params(), number, state.pageSize(), false);
   }
 
   /** The first matching record, with one request of page size 1. */
   public final Optional<T> first() {
+    checkRequired();
     return state.source().fetch(state.params(), 1, 1, false).items().stream().findFirst();
   }
 
   /** The number of matching records, with one request ({@code includeTotal=true&pageSize=1}). */
   public final long count() {
+    checkRequired();
     Page<T> p = state.source().fetch(state.params(), 1, 1, true);
     return p.totalCount().orElseThrow(() -> new TitanException(
         "the server returned no totalCount for an includeTotal request"));

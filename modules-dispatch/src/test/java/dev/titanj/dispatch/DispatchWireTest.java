@@ -66,6 +66,18 @@ class DispatchWireTest {
   }
 
   @Test
+  void capacityRequest_longerThanFourteenDaysOrReversed_failsAtBuild() {
+    CapacityRequest.Builder b = CapacityRequest.builder().skillBasedAvailability(false)
+        .startsOnOrAfter(Instant.parse("2025-03-01T00:00:00Z"));
+    assertThat(b.endsOnOrBefore(Instant.parse("2025-03-15T00:00:00Z")).build()).isNotNull();
+    assertThatThrownBy(() -> b.endsOnOrBefore(Instant.parse("2025-03-15T00:00:01Z")).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("P14D");
+    assertThatThrownBy(() -> b.endsOnOrBefore(Instant.parse("2025-02-28T00:00:00Z")).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be before");
+    assertThat(server.pending()).isZero();
+  }
+
+  @Test
   void capacityRequest_withoutRequiredFields_failsAtBuild() {
     assertThatThrownBy(() -> CapacityRequest.builder().addBusinessUnitIds(3L).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("startsOnOrAfter");

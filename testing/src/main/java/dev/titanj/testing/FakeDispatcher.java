@@ -34,7 +34,7 @@ import okio.Buffer;
 final class FakeDispatcher extends Dispatcher {
   static final String MISSING_APP_KEY = "Application key not present, check ST-App-Key header value.";
   private static final Pattern RESOURCE =
-      Pattern.compile("^/([a-z0-9-]+)/v2/tenant/([^/]+)/(.+)$");
+      Pattern.compile("^/([a-z0-9-]+)/v[0-9]+/tenant/([^/]+)/(.+)$");
 
   private static final class Grant {
     final Instant expiresAt;

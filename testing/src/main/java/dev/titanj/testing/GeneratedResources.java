@@ -115,6 +115,11 @@ final class GeneratedResources {
         if (registry.spec(module, collection) != null) {
           return; // curated resources keep their own behaviour
         }
+        Found list = found.get(module + "/" + collection);
+        if (list != null && list.type != null && !list.type.equals(type)) {
+          // The feed's records are another type than the collection's: served at its own path.
+          collection = rest;
+        }
         found(found, module, collection, type).export = true;
         return;
       }

@@ -41,6 +41,18 @@ public final class ModuleRuntime {
   }
 
   /**
+   * The Retrofit implementation of a generated interface whose paths are relative to another
+   * API version of the same area, {@code {otherBase}/tenant/{tenant}/} ({@code telecom/v3} in a
+   * module whose base is {@code telecom/v2}); created once per client.
+   */
+  public <A> A api(String otherBase, Class<A> service) {
+    if (otherBase == null || !otherBase.matches("[a-z0-9-]+(/[a-z0-9-]+)*")) {
+      throw new IllegalArgumentException("otherBase must look like telecom/v3, was " + otherBase);
+    }
+    return context.api(otherBase, service);
+  }
+
+  /**
    * The runtime of one resource: its cache (per the client's cache settings, reference data
    * cached by default) and the calls of its repository. {@code idOf} reads a record's id; null
    * for resources whose records have none.

@@ -135,7 +135,7 @@ public final class Reachability {
           try {
             result = m.invoke(repo, arguments(repo, m));
             if (result instanceof ListQuery<?, ?> q) {
-              q.page(1);
+              withRequired(q).page(1);
             } else if (result instanceof ExportFeed<?> f) {
               f.iterator().hasNext();
             }
@@ -158,6 +158,17 @@ public final class Reachability {
     }
     hits.sort(java.util.Comparator.comparing(Hit::operationId));
     return hits;
+  }
+
+  /** {@code q} with a sample value for each parameter the API requires of it. */
+  static ListQuery<?, ?> withRequired(ListQuery<?, ?> q) throws Exception {
+    Method m = ListQuery.class.getDeclaredMethod("requiredParameters");
+    m.setAccessible(true);
+    ListQuery<?, ?> out = q;
+    for (Object name : (List<?>) m.invoke(q)) {
+      out = out.withParameter((String) name, "1");
+    }
+    return out;
   }
 
   /** The public instance methods a repository class declares (contract bridges excluded). */

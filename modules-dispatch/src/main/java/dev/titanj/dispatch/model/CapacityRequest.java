@@ -6,6 +6,7 @@ import dev.titanj.core.json.Clearable;
 import dev.titanj.core.json.Nullable;
 import dev.titanj.core.json.TitanRequest;
 import dev.titanj.core.json.TitanValue;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,23 @@ public interface CapacityRequest extends TitanRequest {
 
   /** JSON {@code skillBasedAvailability}: boolean; required. */
   boolean skillBasedAvailability();
+
+  /**
+   * The API accepts at most P14D from {@code startsOnOrAfter} to {@code endsOnOrBefore}: {@code
+   * build()} fails on a longer or reversed range, before any request.
+   */
+  @Value.Check
+  default void checkRange() {
+    if (startsOnOrAfter().isAfter(endsOnOrBefore())) {
+      throw new IllegalArgumentException("endsOnOrBefore must not be before startsOnOrAfter");
+    }
+    if (Duration.between(startsOnOrAfter(), endsOnOrBefore()).compareTo(Duration.parse("P14D"))
+        > 0) {
+      throw new IllegalArgumentException(
+          "startsOnOrAfter to endsOnOrBefore may span at most P14D, was "
+              + Duration.between(startsOnOrAfter(), endsOnOrBefore()));
+    }
+  }
 
   /** A builder of {@code CapacityRequest}. */
   static Builder builder() {

@@ -60,6 +60,11 @@ public final class ResourceRegistry {
     if (s != null && s.list) {
       return new Route(s, Route.Kind.LIST, null);
     }
+    if (s != null && s.export) {
+      // A feed registered at its own path: salestech's estimates/export, or an export whose
+      // records differ from its collection's (telecom's export/calls).
+      return new Route(s, Route.Kind.EXPORT, null);
+    }
     if (rest.startsWith("export/")) {
       ResourceSpec e = specs.get(module + "/" + rest.substring("export/".length()));
       if (e != null && e.export) {
