@@ -71,7 +71,7 @@ final class Customization {
 
   Customization(String source, Map<String, List<String>> merges, Map<String, String> renames,
       Set<String> apart) {
-    this(source, merges, renames, apart, null, Set.of(), Set.of());
+    this(source, merges, renames, apart, null, Set.of());
   }
 
   Customization(String source, Map<String, List<String>> merges, Map<String, String> renames,

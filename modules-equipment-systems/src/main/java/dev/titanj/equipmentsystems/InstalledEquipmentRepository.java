@@ -7,8 +7,8 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * EquipmentSystems}; thread-safe.
  */
 public final class InstalledEquipmentRepository
-    implements ReadRepository<InstalledEquipmentDetailed, Long> {
+    implements UpdateRepository<InstalledEquipmentDetailed, Long, InstalledEquipmentUpdateRequest> {
   private final ResourceRuntime<InstalledEquipmentDetailed, Long> rt;
 
   private final InstalledEquipmentApi api;
@@ -68,6 +68,20 @@ public final class InstalledEquipmentRepository
   @Override
   public Optional<InstalledEquipmentDetailed> findById(Long id) {
     return findById(Arguments.id(id));
+  }
+
+  @Override
+  public Class<InstalledEquipmentUpdateRequest> updateType() {
+    return InstalledEquipmentUpdateRequest.class;
+  }
+
+  /**
+   * {@link #update(long, InstalledEquipmentUpdateRequest)} for the {@code UpdateRepository}
+   * contract.
+   */
+  @Override
+  public void update(Long id, InstalledEquipmentUpdateRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

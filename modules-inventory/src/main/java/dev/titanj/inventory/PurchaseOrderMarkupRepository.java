@@ -5,8 +5,8 @@ package dev.titanj.inventory;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -23,7 +23,7 @@ import java.util.Optional;
  * thread-safe.
  */
 public final class PurchaseOrderMarkupRepository
-    implements ReadRepository<PurchaseOrderMarkup, Long>,
+    implements UpdateRepository<PurchaseOrderMarkup, Long, PurchaseOrderMarkupRequest>,
         QueryRepository<PurchaseOrderMarkup, Long> {
   private final ResourceRuntime<PurchaseOrderMarkup, Long> rt;
 
@@ -81,6 +81,19 @@ public final class PurchaseOrderMarkupRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<PurchaseOrderMarkup> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<PurchaseOrderMarkupRequest> updateType() {
+    return PurchaseOrderMarkupRequest.class;
+  }
+
+  /**
+   * {@link #update(long, PurchaseOrderMarkupRequest)} for the {@code UpdateRepository} contract.
+   */
+  @Override
+  public void update(Long id, PurchaseOrderMarkupRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

@@ -8,8 +8,8 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * inventory/v2/tenant/{tenant}/purchase-orders}). Obtain it from {@link Inventory}; thread-safe.
  */
 public final class PurchaseOrderRepository
-    implements ReadRepository<PurchaseOrder, Long>,
+    implements UpdateRepository<PurchaseOrder, Long, UpdatePurchaseOrderRequest>,
         QueryRepository<PurchaseOrder, Long>,
         ExportRepository<PurchaseOrder, Long> {
   private final ResourceRuntime<PurchaseOrder, Long> rt;
@@ -87,6 +87,19 @@ public final class PurchaseOrderRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<PurchaseOrder> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<UpdatePurchaseOrderRequest> updateType() {
+    return UpdatePurchaseOrderRequest.class;
+  }
+
+  /**
+   * {@link #update(long, UpdatePurchaseOrderRequest)} for the {@code UpdateRepository} contract.
+   */
+  @Override
+  public void update(Long id, UpdatePurchaseOrderRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

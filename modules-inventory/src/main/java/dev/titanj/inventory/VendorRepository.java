@@ -6,8 +6,8 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -26,7 +26,7 @@ import java.util.UUID;
  * from {@link Inventory}; thread-safe.
  */
 public final class VendorRepository
-    implements ReadRepository<Vendor, Long>, QueryRepository<Vendor, Long> {
+    implements UpdateRepository<Vendor, Long, UpdateVendorRequest>, QueryRepository<Vendor, Long> {
   private final ResourceRuntime<Vendor, Long> rt;
 
   private final VendorApi api;
@@ -133,6 +133,17 @@ public final class VendorRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Vendor> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<UpdateVendorRequest> updateType() {
+    return UpdateVendorRequest.class;
+  }
+
+  /** {@link #update(long, UpdateVendorRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateVendorRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /** POST {@code inventory/v2/tenant/{tenant}/vendors}. Body: {@link CreateVendorRequest}. */

@@ -8,8 +8,8 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -35,7 +35,9 @@ import java.util.UUID;
  * thread-safe.
  */
 public final class JobRepository
-    implements ReadRepository<Job, Long>, QueryRepository<Job, Long>, ExportRepository<Job, Long> {
+    implements UpdateRepository<Job, Long, UpdateJobRequest>,
+        QueryRepository<Job, Long>,
+        ExportRepository<Job, Long> {
   private final ResourceRuntime<Job, Long> rt;
 
   private final JobApi api;
@@ -115,6 +117,17 @@ public final class JobRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Job> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<UpdateJobRequest> updateType() {
+    return UpdateJobRequest.class;
+  }
+
+  /** {@link #update(long, UpdateJobRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateJobRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

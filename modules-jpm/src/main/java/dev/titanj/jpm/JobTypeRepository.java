@@ -6,8 +6,8 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -25,7 +25,8 @@ import java.util.UUID;
  * {@link Jpm}; thread-safe.
  */
 public final class JobTypeRepository
-    implements ReadRepository<JobType, Long>, QueryRepository<JobType, Long> {
+    implements UpdateRepository<JobType, Long, UpdateJobTypeRequest>,
+        QueryRepository<JobType, Long> {
   private final ResourceRuntime<JobType, Long> rt;
 
   private final JobTypeApi api;
@@ -105,6 +106,17 @@ public final class JobTypeRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<JobType> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<UpdateJobTypeRequest> updateType() {
+    return UpdateJobTypeRequest.class;
+  }
+
+  /** {@link #update(long, UpdateJobTypeRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateJobTypeRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /** POST {@code jpm/v2/tenant/{tenant}/job-types}. Body: {@link CreateJobTypeRequest}. */

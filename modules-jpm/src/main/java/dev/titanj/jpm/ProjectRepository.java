@@ -8,8 +8,8 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -31,7 +31,7 @@ import java.util.UUID;
  * {@link Jpm}; thread-safe.
  */
 public final class ProjectRepository
-    implements ReadRepository<Project, Long>,
+    implements UpdateRepository<Project, Long, UpdateProjectRequest>,
         QueryRepository<Project, Long>,
         ExportRepository<Project, Long> {
   private final ResourceRuntime<Project, Long> rt;
@@ -113,6 +113,17 @@ public final class ProjectRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Project> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<UpdateProjectRequest> updateType() {
+    return UpdateProjectRequest.class;
+  }
+
+  /** {@link #update(long, UpdateProjectRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateProjectRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

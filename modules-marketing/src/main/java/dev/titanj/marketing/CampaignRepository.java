@@ -6,8 +6,8 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -23,7 +23,8 @@ import java.util.Optional;
  * Obtain it from {@link Marketing}; thread-safe.
  */
 public final class CampaignRepository
-    implements ReadRepository<Campaign, Long>, QueryRepository<Campaign, Long> {
+    implements UpdateRepository<Campaign, Long, CampaignUpsertRequest>,
+        QueryRepository<Campaign, Long> {
   private final ResourceRuntime<Campaign, Long> rt;
 
   private final CampaignApi api;
@@ -78,6 +79,17 @@ public final class CampaignRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Campaign> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<CampaignUpsertRequest> updateType() {
+    return CampaignUpsertRequest.class;
+  }
+
+  /** {@link #update(long, CampaignUpsertRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, CampaignUpsertRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /** POST {@code marketing/v2/tenant/{tenant}/campaigns}. Body: {@link CampaignUpsertRequest}. */

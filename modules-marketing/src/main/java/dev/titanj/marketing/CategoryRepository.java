@@ -5,8 +5,8 @@ package dev.titanj.marketing;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -22,7 +22,8 @@ import java.util.Optional;
  * Obtain it from {@link Marketing}; thread-safe.
  */
 public final class CategoryRepository
-    implements ReadRepository<CampaignCategory, Long>, QueryRepository<CampaignCategory, Long> {
+    implements UpdateRepository<CampaignCategory, Long, UpdateCampaignCategoryRequest>,
+        QueryRepository<CampaignCategory, Long> {
   private final ResourceRuntime<CampaignCategory, Long> rt;
 
   private final CategoryApi api;
@@ -63,6 +64,19 @@ public final class CategoryRepository
   @Override
   public Optional<CampaignCategory> findById(Long id) {
     return findById(Arguments.id(id));
+  }
+
+  @Override
+  public Class<UpdateCampaignCategoryRequest> updateType() {
+    return UpdateCampaignCategoryRequest.class;
+  }
+
+  /**
+   * {@link #update(long, UpdateCampaignCategoryRequest)} for the {@code UpdateRepository} contract.
+   */
+  @Override
+  public void update(Long id, UpdateCampaignCategoryRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

@@ -5,8 +5,8 @@ package dev.titanj.marketing;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -22,7 +22,8 @@ import java.util.Optional;
  * from {@link Marketing}; thread-safe.
  */
 public final class CostRepository
-    implements ReadRepository<CampaignCost, Long>, QueryRepository<CampaignCost, Long> {
+    implements UpdateRepository<CampaignCost, Long, UpdateCampaignCostRequest>,
+        QueryRepository<CampaignCost, Long> {
   private final ResourceRuntime<CampaignCost, Long> rt;
 
   private final CostApi api;
@@ -63,6 +64,17 @@ public final class CostRepository
   @Override
   public Optional<CampaignCost> findById(Long id) {
     return findById(Arguments.id(id));
+  }
+
+  @Override
+  public Class<UpdateCampaignCostRequest> updateType() {
+    return UpdateCampaignCostRequest.class;
+  }
+
+  /** {@link #update(long, UpdateCampaignCostRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateCampaignCostRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /** POST {@code marketing/v2/tenant/{tenant}/costs}. Body: {@link CreateCampaignCostRequest}. */

@@ -9,8 +9,8 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * thread-safe.
  */
 public final class InvoiceTemplateRepository
-    implements ReadRepository<InvoiceTemplate, Long>,
+    implements UpdateRepository<InvoiceTemplate, Long, InvoiceTemplateUpdateRequest>,
         QueryRepository<InvoiceTemplate, Long>,
         ExportRepository<InvoiceTemplate, Long> {
   private final ResourceRuntime<InvoiceTemplate, Long> rt;
@@ -88,6 +88,19 @@ public final class InvoiceTemplateRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<InvoiceTemplate> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<InvoiceTemplateUpdateRequest> updateType() {
+    return InvoiceTemplateUpdateRequest.class;
+  }
+
+  /**
+   * {@link #update(long, InvoiceTemplateUpdateRequest)} for the {@code UpdateRepository} contract.
+   */
+  @Override
+  public void update(Long id, InvoiceTemplateUpdateRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

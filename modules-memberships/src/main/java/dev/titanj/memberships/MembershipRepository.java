@@ -10,8 +10,8 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -31,7 +31,7 @@ import java.util.Optional;
  * memberships/v2/tenant/{tenant}/memberships}). Obtain it from {@link Memberships}; thread-safe.
  */
 public final class MembershipRepository
-    implements ReadRepository<CustomerMembership, Long>,
+    implements UpdateRepository<CustomerMembership, Long, CustomerMembershipUpdateRequest>,
         QueryRepository<CustomerMembership, Long>,
         ExportRepository<CustomerMembership, Long> {
   private final ResourceRuntime<CustomerMembership, Long> rt;
@@ -88,6 +88,20 @@ public final class MembershipRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<CustomerMembership> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<CustomerMembershipUpdateRequest> updateType() {
+    return CustomerMembershipUpdateRequest.class;
+  }
+
+  /**
+   * {@link #update(long, CustomerMembershipUpdateRequest)} for the {@code UpdateRepository}
+   * contract.
+   */
+  @Override
+  public void update(Long id, CustomerMembershipUpdateRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

@@ -10,8 +10,8 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -29,7 +29,8 @@ import java.util.Optional;
  * thread-safe.
  */
 public final class RecurringServiceRepository
-    implements ReadRepository<LocationRecurringService, Long>,
+    implements UpdateRepository<
+            LocationRecurringService, Long, LocationRecurringServiceUpdateRequest>,
         QueryRepository<LocationRecurringService, Long>,
         ExportRepository<LocationRecurringService, Long> {
   private final ResourceRuntime<LocationRecurringService, Long> rt;
@@ -88,6 +89,20 @@ public final class RecurringServiceRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<LocationRecurringService> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<LocationRecurringServiceUpdateRequest> updateType() {
+    return LocationRecurringServiceUpdateRequest.class;
+  }
+
+  /**
+   * {@link #update(long, LocationRecurringServiceUpdateRequest)} for the {@code UpdateRepository}
+   * contract.
+   */
+  @Override
+  public void update(Long id, LocationRecurringServiceUpdateRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

@@ -7,8 +7,8 @@ import dev.titanj.core.ExportCursor;
 import dev.titanj.core.ExportFeed;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -24,7 +24,8 @@ import java.util.Optional;
  * Obtain it from {@link Pricebook}; thread-safe.
  */
 public final class CategoryRepository
-    implements ReadRepository<Category, Long>, QueryRepository<Category, Long> {
+    implements UpdateRepository<Category, Long, UpdateCategoryRequest>,
+        QueryRepository<Category, Long> {
   private final ResourceRuntime<Category, Long> rt;
 
   private final CategoryApi api;
@@ -65,6 +66,17 @@ public final class CategoryRepository
   @Override
   public Optional<Category> findById(Long id) {
     return findById(Arguments.id(id));
+  }
+
+  @Override
+  public Class<UpdateCategoryRequest> updateType() {
+    return UpdateCategoryRequest.class;
+  }
+
+  /** {@link #update(long, UpdateCategoryRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateCategoryRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /** POST {@code pricebook/v2/tenant/{tenant}/categories}. Body: {@link CreateCategoryRequest}. */

@@ -6,8 +6,8 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import dev.titanj.core.Active;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -25,7 +25,8 @@ import java.util.UUID;
  * pricebook/v2/tenant/{tenant}/discounts-and-fees}). Obtain it from {@link Pricebook}; thread-safe.
  */
 public final class DiscountsAndFeeRepository
-    implements ReadRepository<DiscountAndFees, Long>, QueryRepository<DiscountAndFees, Long> {
+    implements UpdateRepository<DiscountAndFees, Long, DiscountAndFeesUpdateRequest>,
+        QueryRepository<DiscountAndFees, Long> {
   private final ResourceRuntime<DiscountAndFees, Long> rt;
 
   private final DiscountsAndFeeApi api;
@@ -108,6 +109,19 @@ public final class DiscountsAndFeeRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<DiscountAndFees> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<DiscountAndFeesUpdateRequest> updateType() {
+    return DiscountAndFeesUpdateRequest.class;
+  }
+
+  /**
+   * {@link #update(long, DiscountAndFeesUpdateRequest)} for the {@code UpdateRepository} contract.
+   */
+  @Override
+  public void update(Long id, DiscountAndFeesUpdateRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

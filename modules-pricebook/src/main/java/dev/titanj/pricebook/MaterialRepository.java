@@ -9,8 +9,8 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -28,7 +28,7 @@ import java.util.UUID;
  * Obtain it from {@link Pricebook}; thread-safe.
  */
 public final class MaterialRepository
-    implements ReadRepository<Material, Long>,
+    implements UpdateRepository<Material, Long, UpdateMaterialRequest>,
         QueryRepository<Material, Long>,
         ExportRepository<Material, Long> {
   private final ResourceRuntime<Material, Long> rt;
@@ -111,6 +111,17 @@ public final class MaterialRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Material> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<UpdateMaterialRequest> updateType() {
+    return UpdateMaterialRequest.class;
+  }
+
+  /** {@link #update(long, UpdateMaterialRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateMaterialRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

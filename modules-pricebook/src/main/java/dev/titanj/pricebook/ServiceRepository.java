@@ -9,8 +9,8 @@ import dev.titanj.core.ExportFeed;
 import dev.titanj.core.ExportRepository;
 import dev.titanj.core.NotFoundException;
 import dev.titanj.core.QueryRepository;
-import dev.titanj.core.ReadRepository;
 import dev.titanj.core.ResourceKey;
+import dev.titanj.core.UpdateRepository;
 import dev.titanj.core.spi.Arguments;
 import dev.titanj.core.spi.ModuleRuntime;
 import dev.titanj.core.spi.ResourceRuntime;
@@ -28,7 +28,7 @@ import java.util.UUID;
  * it from {@link Pricebook}; thread-safe.
  */
 public final class ServiceRepository
-    implements ReadRepository<Service, Long>,
+    implements UpdateRepository<Service, Long, UpdateServiceRequest>,
         QueryRepository<Service, Long>,
         ExportRepository<Service, Long> {
   private final ResourceRuntime<Service, Long> rt;
@@ -122,6 +122,17 @@ public final class ServiceRepository
   /** {@link #findAllById(Collection)} for ids written out: {@code findAllById(1L, 2L)}. */
   public List<Service> findAllById(Long... ids) {
     return findAllById(Arguments.list("ids", ids));
+  }
+
+  @Override
+  public Class<UpdateServiceRequest> updateType() {
+    return UpdateServiceRequest.class;
+  }
+
+  /** {@link #update(long, UpdateServiceRequest)} for the {@code UpdateRepository} contract. */
+  @Override
+  public void update(Long id, UpdateServiceRequest request) {
+    update(Arguments.notNull("id", id).longValue(), request);
   }
 
   /**

@@ -4,6 +4,9 @@ package dev.titanj.accounting.model;
 
 import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.inventory.model.PurchaseOrder;
+import dev.titanj.inventory.model.Vendor;
+import dev.titanj.jpm.model.Job;
 import dev.titanj.settings.model.BusinessUnit;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +20,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface ApBill {
+  /**
+   * JSON {@code purchaseOrderId} points at a record in {@code inventory.purchase-orders} ({@code
+   * titanj-inventory}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<ApBill, Long, PurchaseOrder> PURCHASE_ORDER =
+      Reference.one(
+          ApBill.class,
+          "purchaseOrderId",
+          "inventory.purchase-orders",
+          Long.class,
+          "titanj-inventory",
+          ApBill::purchaseOrderId);
+
   /**
    * JSON {@code businessUnit} points at a record in {@code settings.business-units} ({@code
    * titanj-settings}); load it in batches through a {@code TitanSession}.
@@ -42,6 +58,26 @@ public interface ApBill {
           Long.class,
           "titanj-accounting",
           x -> x.taxZone().map(NamedField::id));
+
+  /**
+   * JSON {@code vendor} points at a record in {@code inventory.vendors} ({@code titanj-inventory});
+   * load it in batches through a {@code TitanSession}.
+   */
+  Reference<ApBill, Long, Vendor> VENDOR =
+      Reference.one(
+          ApBill.class,
+          "vendor",
+          "inventory.vendors",
+          Long.class,
+          "titanj-inventory",
+          x -> x.vendor().map(NamedField::id));
+
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<ApBill, Long, Job> JOB =
+      Reference.one(ApBill.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", ApBill::jobId);
 
   /** JSON {@code id}: integer (int64). */
   long id();

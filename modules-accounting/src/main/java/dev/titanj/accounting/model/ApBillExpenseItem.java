@@ -4,6 +4,7 @@ package dev.titanj.accounting.model;
 
 import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.jpm.model.Job;
 import dev.titanj.settings.model.BusinessUnit;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface ApBillExpenseItem {
+  /**
+   * JSON {@code job} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<ApBillExpenseItem, Long, Job> JOB =
+      Reference.one(
+          ApBillExpenseItem.class,
+          "job",
+          "jpm.jobs",
+          Long.class,
+          "titanj-jpm",
+          x -> x.job().map(NamedField::id));
+
   /**
    * JSON {@code businessUnit} points at a record in {@code settings.business-units} ({@code
    * titanj-settings}); load it in batches through a {@code TitanSession}.

@@ -6,6 +6,8 @@ import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.inventory.model.Vendor;
+import dev.titanj.jpm.model.Job;
 import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,6 +23,13 @@ import org.immutables.value.Value;
 @Value.Immutable
 public interface ApCredit {
   /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<ApCredit, Long, Job> JOB =
+      Reference.one(ApCredit.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", ApCredit::jobId);
+
+  /**
    * JSON {@code businessUnit} points at a record in {@code settings.business-units} ({@code
    * titanj-settings}); load it in batches through a {@code TitanSession}.
    */
@@ -32,6 +41,19 @@ public interface ApCredit {
           Long.class,
           "titanj-settings",
           x -> x.businessUnit().map(NamedField::id));
+
+  /**
+   * JSON {@code vendor} points at a record in {@code inventory.vendors} ({@code titanj-inventory});
+   * load it in batches through a {@code TitanSession}.
+   */
+  Reference<ApCredit, Long, Vendor> VENDOR =
+      Reference.one(
+          ApCredit.class,
+          "vendor",
+          "inventory.vendors",
+          Long.class,
+          "titanj-inventory",
+          x -> x.vendor().map(NamedField::id));
 
   /** JSON {@code id}: integer (int64). */
   long id();

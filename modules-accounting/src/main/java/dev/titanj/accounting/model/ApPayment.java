@@ -6,6 +6,7 @@ import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.inventory.model.Vendor;
 import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,6 +33,19 @@ public interface ApPayment {
           Long.class,
           "titanj-settings",
           x -> x.businessUnit().map(NamedField::id));
+
+  /**
+   * JSON {@code vendor} points at a record in {@code inventory.vendors} ({@code titanj-inventory});
+   * load it in batches through a {@code TitanSession}.
+   */
+  Reference<ApPayment, Long, Vendor> VENDOR =
+      Reference.one(
+          ApPayment.class,
+          "vendor",
+          "inventory.vendors",
+          Long.class,
+          "titanj-inventory",
+          x -> x.vendor().map(NamedField::id));
 
   /** JSON {@code id}: integer (int64). */
   long id();

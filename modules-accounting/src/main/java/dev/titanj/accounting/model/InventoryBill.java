@@ -4,6 +4,9 @@ package dev.titanj.accounting.model;
 
 import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.inventory.model.PurchaseOrder;
+import dev.titanj.inventory.model.Vendor;
+import dev.titanj.jpm.model.Job;
 import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,6 +22,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface InventoryBill {
+  /**
+   * JSON {@code purchaseOrderId} points at a record in {@code inventory.purchase-orders} ({@code
+   * titanj-inventory}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<InventoryBill, Long, PurchaseOrder> PURCHASE_ORDER =
+      Reference.one(
+          InventoryBill.class,
+          "purchaseOrderId",
+          "inventory.purchase-orders",
+          Long.class,
+          "titanj-inventory",
+          InventoryBill::purchaseOrderId);
+
   /**
    * JSON {@code businessUnit} points at a record in {@code settings.business-units} ({@code
    * titanj-settings}); load it in batches through a {@code TitanSession}.
@@ -44,6 +60,27 @@ public interface InventoryBill {
           Long.class,
           "titanj-accounting",
           x -> x.taxZone().map(NamedField::id));
+
+  /**
+   * JSON {@code vendor} points at a record in {@code inventory.vendors} ({@code titanj-inventory});
+   * load it in batches through a {@code TitanSession}.
+   */
+  Reference<InventoryBill, Long, Vendor> VENDOR =
+      Reference.one(
+          InventoryBill.class,
+          "vendor",
+          "inventory.vendors",
+          Long.class,
+          "titanj-inventory",
+          x -> x.vendor().map(NamedField::id));
+
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<InventoryBill, Long, Job> JOB =
+      Reference.one(
+          InventoryBill.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", InventoryBill::jobId);
 
   /** JSON {@code id}: integer (int64). */
   long id();

@@ -8,6 +8,7 @@ import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import dev.titanj.crm.model.Customer;
 import dev.titanj.crm.model.Location;
+import dev.titanj.jpm.model.Project;
 import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -74,6 +75,22 @@ public interface Invoice {
           Long.class,
           "titanj-settings",
           x -> x.businessUnit().map(NamedField::id));
+
+  /**
+   * JSON {@code job} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<Invoice, Long, dev.titanj.jpm.model.Job> JOB =
+      Reference.one(
+          Invoice.class, "job", "jpm.jobs", Long.class, "titanj-jpm", x -> x.job().map(Job::id));
+
+  /**
+   * JSON {@code projectId} points at a record in {@code jpm.projects} ({@code titanj-jpm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<Invoice, Long, Project> PROJECT =
+      Reference.one(
+          Invoice.class, "projectId", "jpm.projects", Long.class, "titanj-jpm", Invoice::projectId);
 
   /** JSON {@code id}: integer (int64). */
   long id();

@@ -5,6 +5,9 @@ package dev.titanj.accounting.model;
 import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.crm.model.Customer;
+import dev.titanj.inventory.model.Vendor;
+import dev.titanj.jpm.model.Job;
+import dev.titanj.jpm.model.Project;
 import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -43,6 +46,45 @@ public interface JournalEntryDetails {
           Long.class,
           "titanj-crm",
           x -> x.customer().map(NamedField::id));
+
+  /**
+   * JSON {@code vendor} points at a record in {@code inventory.vendors} ({@code titanj-inventory});
+   * load it in batches through a {@code TitanSession}.
+   */
+  Reference<JournalEntryDetails, Long, Vendor> VENDOR =
+      Reference.one(
+          JournalEntryDetails.class,
+          "vendor",
+          "inventory.vendors",
+          Long.class,
+          "titanj-inventory",
+          x -> x.vendor().map(NamedField::id));
+
+  /**
+   * JSON {@code job} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<JournalEntryDetails, Long, Job> JOB =
+      Reference.one(
+          JournalEntryDetails.class,
+          "job",
+          "jpm.jobs",
+          Long.class,
+          "titanj-jpm",
+          x -> x.job().map(NumberField::id));
+
+  /**
+   * JSON {@code project} points at a record in {@code jpm.projects} ({@code titanj-jpm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<JournalEntryDetails, Long, Project> PROJECT =
+      Reference.one(
+          JournalEntryDetails.class,
+          "project",
+          "jpm.projects",
+          Long.class,
+          "titanj-jpm",
+          x -> x.project().map(NumberField::id));
 
   /** JSON {@code postDate}: ISO-8601 date. */
   Optional<LocalDate> postDate();

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.jpm.model.Job;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -16,6 +18,14 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface Appointment {
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<Appointment, Long, Job> JOB =
+      Reference.one(
+          Appointment.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", Appointment::jobId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

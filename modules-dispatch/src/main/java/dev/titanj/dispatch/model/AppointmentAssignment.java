@@ -6,6 +6,8 @@ import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.jpm.model.Appointment;
+import dev.titanj.jpm.model.Job;
 import dev.titanj.settings.model.Technician;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,6 +33,32 @@ public interface AppointmentAssignment {
           Long.class,
           "titanj-settings",
           AppointmentAssignment::technicianId);
+
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<AppointmentAssignment, Long, Job> JOB =
+      Reference.one(
+          AppointmentAssignment.class,
+          "jobId",
+          "jpm.jobs",
+          Long.class,
+          "titanj-jpm",
+          AppointmentAssignment::jobId);
+
+  /**
+   * JSON {@code appointmentId} points at a record in {@code jpm.appointments} ({@code titanj-jpm});
+   * load it in batches through a {@code TitanSession}.
+   */
+  Reference<AppointmentAssignment, Long, Appointment> APPOINTMENT =
+      Reference.one(
+          AppointmentAssignment.class,
+          "appointmentId",
+          "jpm.appointments",
+          Long.class,
+          "titanj-jpm",
+          AppointmentAssignment::appointmentId);
 
   /** JSON {@code id}: integer (int64). */
   long id();

@@ -3,9 +3,12 @@
 // -Dmodule=equipmentsystems
 package dev.titanj.equipmentsystems.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.crm.model.Customer;
+import dev.titanj.crm.model.Location;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +24,32 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface InstalledEquipment {
+  /**
+   * JSON {@code locationId} points at a record in {@code crm.locations} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<InstalledEquipment, Long, Location> LOCATION =
+      Reference.one(
+          InstalledEquipment.class,
+          "locationId",
+          "crm.locations",
+          Long.class,
+          "titanj-crm",
+          InstalledEquipment::locationId);
+
+  /**
+   * JSON {@code customerId} points at a record in {@code crm.customers} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<InstalledEquipment, Long, Customer> CUSTOMER =
+      Reference.one(
+          InstalledEquipment.class,
+          "customerId",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          InstalledEquipment::customerId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-inventory-v2.json -Dmodule=inventory
 package dev.titanj.inventory.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.settings.model.BusinessUnit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface InventoryAdjustment {
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<InventoryAdjustment, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          InventoryAdjustment.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          InventoryAdjustment::businessUnitId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

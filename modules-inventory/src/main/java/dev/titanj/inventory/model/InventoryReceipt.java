@@ -2,9 +2,13 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-inventory-v2.json -Dmodule=inventory
 package dev.titanj.inventory.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.jpm.model.Job;
+import dev.titanj.settings.model.BusinessUnit;
+import dev.titanj.settings.model.Technician;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +22,71 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface InventoryReceipt {
+  /**
+   * JSON {@code purchaseOrderId} points at a record in {@code inventory.purchase-orders} ({@code
+   * titanj-inventory}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<InventoryReceipt, Long, PurchaseOrder> PURCHASE_ORDER =
+      Reference.one(
+          InventoryReceipt.class,
+          "purchaseOrderId",
+          "inventory.purchase-orders",
+          Long.class,
+          "titanj-inventory",
+          InventoryReceipt::purchaseOrderId);
+
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<InventoryReceipt, Long, Job> JOB =
+      Reference.one(
+          InventoryReceipt.class,
+          "jobId",
+          "jpm.jobs",
+          Long.class,
+          "titanj-jpm",
+          InventoryReceipt::jobId);
+
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<InventoryReceipt, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          InventoryReceipt.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          InventoryReceipt::businessUnitId);
+
+  /**
+   * JSON {@code vendorId} points at a record in {@code inventory.vendors} ({@code
+   * titanj-inventory}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<InventoryReceipt, Long, Vendor> VENDOR =
+      Reference.one(
+          InventoryReceipt.class,
+          "vendorId",
+          "inventory.vendors",
+          Long.class,
+          "titanj-inventory",
+          InventoryReceipt::vendorId);
+
+  /**
+   * JSON {@code technicianId} points at a record in {@code settings.technicians} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<InventoryReceipt, Long, Technician> TECHNICIAN =
+      Reference.one(
+          InventoryReceipt.class,
+          "technicianId",
+          "settings.technicians",
+          Long.class,
+          "titanj-settings",
+          InventoryReceipt::technicianId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

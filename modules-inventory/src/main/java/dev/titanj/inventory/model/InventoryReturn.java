@@ -2,9 +2,13 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-inventory-v2.json -Dmodule=inventory
 package dev.titanj.inventory.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.jpm.model.Job;
+import dev.titanj.jpm.model.Project;
+import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +23,71 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface InventoryReturn {
+  /**
+   * JSON {@code vendorId} points at a record in {@code inventory.vendors} ({@code
+   * titanj-inventory}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<InventoryReturn, Long, Vendor> VENDOR =
+      Reference.one(
+          InventoryReturn.class,
+          "vendorId",
+          "inventory.vendors",
+          Long.class,
+          "titanj-inventory",
+          InventoryReturn::vendorId);
+
+  /**
+   * JSON {@code purchaseOrderId} points at a record in {@code inventory.purchase-orders} ({@code
+   * titanj-inventory}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<InventoryReturn, Long, PurchaseOrder> PURCHASE_ORDER =
+      Reference.one(
+          InventoryReturn.class,
+          "purchaseOrderId",
+          "inventory.purchase-orders",
+          Long.class,
+          "titanj-inventory",
+          InventoryReturn::purchaseOrderId);
+
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<InventoryReturn, Long, Job> JOB =
+      Reference.one(
+          InventoryReturn.class,
+          "jobId",
+          "jpm.jobs",
+          Long.class,
+          "titanj-jpm",
+          InventoryReturn::jobId);
+
+  /**
+   * JSON {@code projectId} points at a record in {@code jpm.projects} ({@code titanj-jpm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<InventoryReturn, Long, Project> PROJECT =
+      Reference.one(
+          InventoryReturn.class,
+          "projectId",
+          "jpm.projects",
+          Long.class,
+          "titanj-jpm",
+          InventoryReturn::projectId);
+
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<InventoryReturn, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          InventoryReturn.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          InventoryReturn::businessUnitId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-inventory-v2.json -Dmodule=inventory
 package dev.titanj.inventory.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.jpm.model.Job;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface InventoryTransfer {
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<InventoryTransfer, Long, Job> JOB =
+      Reference.one(
+          InventoryTransfer.class,
+          "jobId",
+          "jpm.jobs",
+          Long.class,
+          "titanj-jpm",
+          InventoryTransfer::jobId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,7 +2,12 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-inventory-v2.json -Dmodule=inventory
 package dev.titanj.inventory.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.jpm.model.Job;
+import dev.titanj.jpm.model.Project;
+import dev.titanj.settings.model.BusinessUnit;
+import dev.titanj.settings.model.Technician;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +22,66 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface PurchaseOrder {
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<PurchaseOrder, Long, Job> JOB =
+      Reference.one(
+          PurchaseOrder.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", PurchaseOrder::jobId);
+
+  /**
+   * JSON {@code projectId} points at a record in {@code jpm.projects} ({@code titanj-jpm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<PurchaseOrder, Long, Project> PROJECT =
+      Reference.one(
+          PurchaseOrder.class,
+          "projectId",
+          "jpm.projects",
+          Long.class,
+          "titanj-jpm",
+          PurchaseOrder::projectId);
+
+  /**
+   * JSON {@code vendorId} points at a record in {@code inventory.vendors} ({@code
+   * titanj-inventory}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<PurchaseOrder, Long, Vendor> VENDOR =
+      Reference.one(
+          PurchaseOrder.class,
+          "vendorId",
+          "inventory.vendors",
+          Long.class,
+          "titanj-inventory",
+          PurchaseOrder::vendorId);
+
+  /**
+   * JSON {@code technicianId} points at a record in {@code settings.technicians} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<PurchaseOrder, Long, Technician> TECHNICIAN =
+      Reference.one(
+          PurchaseOrder.class,
+          "technicianId",
+          "settings.technicians",
+          Long.class,
+          "titanj-settings",
+          PurchaseOrder::technicianId);
+
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<PurchaseOrder, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          PurchaseOrder.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          PurchaseOrder::businessUnitId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

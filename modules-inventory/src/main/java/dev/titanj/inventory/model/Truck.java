@@ -2,7 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-inventory-v2.json -Dmodule=inventory
 package dev.titanj.inventory.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.settings.model.Technician;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface Truck {
+  /**
+   * JSON {@code technicianIds} points at records in {@code settings.technicians} ({@code
+   * titanj-settings}); load them in batches through a {@code TitanSession}.
+   */
+  Reference<Truck, Long, Technician> TECHNICIANS =
+      Reference.many(
+          Truck.class,
+          "technicianIds",
+          "settings.technicians",
+          Long.class,
+          "titanj-settings",
+          Truck::technicianIds);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

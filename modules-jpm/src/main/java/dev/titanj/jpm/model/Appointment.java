@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-jpm-v2.json -Dmodule=jpm
 package dev.titanj.jpm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.crm.model.Customer;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -17,6 +19,27 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface Appointment {
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<Appointment, Long, Job> JOB =
+      Reference.one(
+          Appointment.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", Appointment::jobId);
+
+  /**
+   * JSON {@code customerId} points at a record in {@code crm.customers} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<Appointment, Long, Customer> CUSTOMER =
+      Reference.one(
+          Appointment.class,
+          "customerId",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          Appointment::customerId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-jpm-v2.json -Dmodule=jpm
 package dev.titanj.jpm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -13,6 +14,14 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface CancelReason {
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<CancelReason, Long, Job> JOB =
+      Reference.one(
+          CancelReason.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", CancelReason::jobId);
+
   /** JSON {@code jobId}: integer (int64). */
   Optional<Long> jobId();
 

@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-jpm-v2.json -Dmodule=jpm
 package dev.titanj.jpm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface ExportJobHistory {
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<ExportJobHistory, Long, Job> JOB =
+      Reference.one(
+          ExportJobHistory.class,
+          "jobId",
+          "jpm.jobs",
+          Long.class,
+          "titanj-jpm",
+          ExportJobHistory::jobId);
+
   /** JSON {@code jobId}: integer (int64). */
   Optional<Long> jobId();
 

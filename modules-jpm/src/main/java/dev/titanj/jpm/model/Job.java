@@ -2,7 +2,14 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-jpm-v2.json -Dmodule=jpm
 package dev.titanj.jpm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.crm.model.Booking;
+import dev.titanj.crm.model.Customer;
+import dev.titanj.crm.model.Location;
+import dev.titanj.marketing.model.Campaign;
+import dev.titanj.settings.model.BusinessUnit;
+import dev.titanj.settings.model.TagType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +24,85 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface Job {
+  /**
+   * JSON {@code projectId} points at a record in {@code jpm.projects} ({@code titanj-jpm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<Job, Long, Project> PROJECT =
+      Reference.one(
+          Job.class, "projectId", "jpm.projects", Long.class, "titanj-jpm", Job::projectId);
+
+  /**
+   * JSON {@code customerId} points at a record in {@code crm.customers} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<Job, Long, Customer> CUSTOMER =
+      Reference.one(
+          Job.class, "customerId", "crm.customers", Long.class, "titanj-crm", Job::customerId);
+
+  /**
+   * JSON {@code locationId} points at a record in {@code crm.locations} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<Job, Long, Location> LOCATION =
+      Reference.one(
+          Job.class, "locationId", "crm.locations", Long.class, "titanj-crm", Job::locationId);
+
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<Job, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          Job.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          Job::businessUnitId);
+
+  /**
+   * JSON {@code jobTypeId} points at a record in {@code jpm.job-types} ({@code titanj-jpm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<Job, Long, JobType> JOB_TYPE =
+      Reference.one(
+          Job.class, "jobTypeId", "jpm.job-types", Long.class, "titanj-jpm", Job::jobTypeId);
+
+  /**
+   * JSON {@code campaignId} points at a record in {@code marketing.campaigns} ({@code
+   * titanj-marketing}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<Job, Long, Campaign> CAMPAIGN =
+      Reference.one(
+          Job.class,
+          "campaignId",
+          "marketing.campaigns",
+          Long.class,
+          "titanj-marketing",
+          Job::campaignId);
+
+  /**
+   * JSON {@code tagTypeIds} points at records in {@code settings.tag-types} ({@code
+   * titanj-settings}); load them in batches through a {@code TitanSession}.
+   */
+  Reference<Job, Long, TagType> TAG_TYPES =
+      Reference.many(
+          Job.class,
+          "tagTypeIds",
+          "settings.tag-types",
+          Long.class,
+          "titanj-settings",
+          Job::tagTypeIds);
+
+  /**
+   * JSON {@code bookingId} points at a record in {@code crm.bookings} ({@code titanj-crm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<Job, Long, Booking> BOOKING =
+      Reference.one(
+          Job.class, "bookingId", "crm.bookings", Long.class, "titanj-crm", Job::bookingId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-jpm-v2.json -Dmodule=jpm
 package dev.titanj.jpm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,6 +15,14 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface JobBookedLog {
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<JobBookedLog, Long, Job> JOB =
+      Reference.one(
+          JobBookedLog.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", JobBookedLog::jobId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,7 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-jpm-v2.json -Dmodule=jpm
 package dev.titanj.jpm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.settings.model.Employee;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -13,6 +15,32 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface JobGeneratedLeadSource {
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<JobGeneratedLeadSource, Long, Job> JOB =
+      Reference.one(
+          JobGeneratedLeadSource.class,
+          "jobId",
+          "jpm.jobs",
+          Long.class,
+          "titanj-jpm",
+          JobGeneratedLeadSource::jobId);
+
+  /**
+   * JSON {@code employeeId} points at a record in {@code settings.employees} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<JobGeneratedLeadSource, Long, Employee> EMPLOYEE =
+      Reference.one(
+          JobGeneratedLeadSource.class,
+          "employeeId",
+          "settings.employees",
+          Long.class,
+          "titanj-settings",
+          JobGeneratedLeadSource::employeeId);
+
   /** JSON {@code jobId}: integer (int64). */
   Optional<Long> jobId();
 

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-jpm-v2.json -Dmodule=jpm
 package dev.titanj.jpm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.settings.model.Employee;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -16,6 +18,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface JobHistoryItem {
+  /**
+   * JSON {@code employeeId} points at a record in {@code settings.employees} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<JobHistoryItem, Long, Employee> EMPLOYEE =
+      Reference.one(
+          JobHistoryItem.class,
+          "employeeId",
+          "settings.employees",
+          Long.class,
+          "titanj-settings",
+          JobHistoryItem::employeeId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-jpm-v2.json -Dmodule=jpm
 package dev.titanj.jpm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,6 +15,13 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface JobNote {
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<JobNote, Long, Job> JOB =
+      Reference.one(JobNote.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", JobNote::jobId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,8 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-jpm-v2.json -Dmodule=jpm
 package dev.titanj.jpm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireName;
+import dev.titanj.settings.model.BusinessUnit;
+import dev.titanj.settings.model.TagType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +20,32 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface JobType {
+  /**
+   * JSON {@code businessUnitIds} points at records in {@code settings.business-units} ({@code
+   * titanj-settings}); load them in batches through a {@code TitanSession}.
+   */
+  Reference<JobType, Long, BusinessUnit> BUSINESS_UNITS =
+      Reference.many(
+          JobType.class,
+          "businessUnitIds",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          JobType::businessUnitIds);
+
+  /**
+   * JSON {@code tagTypeIds} points at records in {@code settings.tag-types} ({@code
+   * titanj-settings}); load them in batches through a {@code TitanSession}.
+   */
+  Reference<JobType, Long, TagType> TAG_TYPES =
+      Reference.many(
+          JobType.class,
+          "tagTypeIds",
+          "settings.tag-types",
+          Long.class,
+          "titanj-settings",
+          JobType::tagTypeIds);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

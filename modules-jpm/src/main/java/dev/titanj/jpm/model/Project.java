@@ -2,7 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-jpm-v2.json -Dmodule=jpm
 package dev.titanj.jpm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.crm.model.Customer;
+import dev.titanj.crm.model.Location;
+import dev.titanj.settings.model.BusinessUnit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +20,53 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface Project {
+  /**
+   * JSON {@code customerId} points at a record in {@code crm.customers} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<Project, Long, Customer> CUSTOMER =
+      Reference.one(
+          Project.class,
+          "customerId",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          Project::customerId);
+
+  /**
+   * JSON {@code locationId} points at a record in {@code crm.locations} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<Project, Long, Location> LOCATION =
+      Reference.one(
+          Project.class,
+          "locationId",
+          "crm.locations",
+          Long.class,
+          "titanj-crm",
+          Project::locationId);
+
+  /**
+   * JSON {@code businessUnitIds} points at records in {@code settings.business-units} ({@code
+   * titanj-settings}); load them in batches through a {@code TitanSession}.
+   */
+  Reference<Project, Long, BusinessUnit> BUSINESS_UNITS =
+      Reference.many(
+          Project.class,
+          "businessUnitIds",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          Project::businessUnitIds);
+
+  /**
+   * JSON {@code jobIds} points at records in {@code jpm.jobs} ({@code titanj-jpm}); load them in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<Project, Long, Job> JOBS =
+      Reference.many(
+          Project.class, "jobIds", "jpm.jobs", Long.class, "titanj-jpm", Project::jobIds);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

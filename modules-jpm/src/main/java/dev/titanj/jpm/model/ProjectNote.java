@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-jpm-v2.json -Dmodule=jpm
 package dev.titanj.jpm.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,6 +15,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface ProjectNote {
+  /**
+   * JSON {@code projectId} points at a record in {@code jpm.projects} ({@code titanj-jpm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<ProjectNote, Long, Project> PROJECT =
+      Reference.one(
+          ProjectNote.class,
+          "projectId",
+          "jpm.projects",
+          Long.class,
+          "titanj-jpm",
+          ProjectNote::projectId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

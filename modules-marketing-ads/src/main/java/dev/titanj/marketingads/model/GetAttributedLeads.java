@@ -3,9 +3,12 @@
 // -Dmodule=marketingads
 package dev.titanj.marketingads.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.crm.model.Customer;
+import dev.titanj.jpm.model.Job;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -18,6 +21,45 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface GetAttributedLeads {
+  /**
+   * JSON {@code job} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<GetAttributedLeads, Long, Job> JOB =
+      Reference.one(
+          GetAttributedLeads.class,
+          "job",
+          "jpm.jobs",
+          Long.class,
+          "titanj-jpm",
+          x -> x.job().flatMap(AttributedRecord::id));
+
+  /**
+   * JSON {@code customer} points at a record in {@code crm.customers} ({@code titanj-crm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<GetAttributedLeads, Long, Customer> CUSTOMER =
+      Reference.one(
+          GetAttributedLeads.class,
+          "customer",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          x -> x.customer().flatMap(AttributedRecord::id));
+
+  /**
+   * JSON {@code booking} points at a record in {@code crm.bookings} ({@code titanj-crm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<GetAttributedLeads, Long, dev.titanj.crm.model.Booking> BOOKING =
+      Reference.one(
+          GetAttributedLeads.class,
+          "booking",
+          "crm.bookings",
+          Long.class,
+          "titanj-crm",
+          x -> x.booking().flatMap(Booking::id));
+
   /** JSON {@code dateTime}: ISO-8601 date-time. */
   Optional<Instant> dateTime();
 

@@ -3,6 +3,7 @@
 // -Dmodule=marketingads
 package dev.titanj.marketingads.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -16,6 +17,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface GetPerformance {
+  /**
+   * JSON {@code campaign} points at a record in {@code marketing.campaigns} ({@code
+   * titanj-marketing}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<GetPerformance, Long, dev.titanj.marketing.model.Campaign> CAMPAIGN =
+      Reference.one(
+          GetPerformance.class,
+          "campaign",
+          "marketing.campaigns",
+          Long.class,
+          "titanj-marketing",
+          x -> x.campaign().flatMap(Campaign::id));
+
   /** JSON {@code campaign}: object {@link Campaign}. */
   Optional<Campaign> campaign();
 

@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-marketing-v2.json -Dmodule=marketing
 package dev.titanj.marketing.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -14,6 +15,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface CampaignCost {
+  /**
+   * JSON {@code campaignId} points at a record in {@code marketing.campaigns} ({@code
+   * titanj-marketing}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<CampaignCost, Long, Campaign> CAMPAIGN =
+      Reference.one(
+          CampaignCost.class,
+          "campaignId",
+          "marketing.campaigns",
+          Long.class,
+          "titanj-marketing",
+          CampaignCost::campaignId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

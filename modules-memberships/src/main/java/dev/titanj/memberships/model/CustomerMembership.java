@@ -3,9 +3,13 @@
 // -Dmodule=memberships
 package dev.titanj.memberships.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.crm.model.Customer;
+import dev.titanj.crm.model.Location;
+import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +24,58 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface CustomerMembership {
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<CustomerMembership, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          CustomerMembership.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          CustomerMembership::businessUnitId);
+
+  /**
+   * JSON {@code customerId} points at a record in {@code crm.customers} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<CustomerMembership, Long, Customer> CUSTOMER =
+      Reference.one(
+          CustomerMembership.class,
+          "customerId",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          CustomerMembership::customerId);
+
+  /**
+   * JSON {@code membershipTypeId} points at a record in {@code memberships.membership-types}
+   * ({@code titanj-memberships}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<CustomerMembership, Long, MembershipType> MEMBERSHIP_TYPE =
+      Reference.one(
+          CustomerMembership.class,
+          "membershipTypeId",
+          "memberships.membership-types",
+          Long.class,
+          "titanj-memberships",
+          CustomerMembership::membershipTypeId);
+
+  /**
+   * JSON {@code locationId} points at a record in {@code crm.locations} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<CustomerMembership, Long, Location> LOCATION =
+      Reference.one(
+          CustomerMembership.class,
+          "locationId",
+          "crm.locations",
+          Long.class,
+          "titanj-crm",
+          CustomerMembership::locationId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -3,6 +3,7 @@
 // -Dmodule=memberships
 package dev.titanj.memberships.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
@@ -18,6 +19,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface ExportCustomerMembershipStatusChanges {
+  /**
+   * JSON {@code membershipId} points at a record in {@code memberships.memberships} ({@code
+   * titanj-memberships}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<ExportCustomerMembershipStatusChanges, Long, CustomerMembership> MEMBERSHIP =
+      Reference.one(
+          ExportCustomerMembershipStatusChanges.class,
+          "membershipId",
+          "memberships.memberships",
+          Long.class,
+          "titanj-memberships",
+          ExportCustomerMembershipStatusChanges::membershipId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -3,9 +3,13 @@
 // -Dmodule=memberships
 package dev.titanj.memberships.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.crm.model.Location;
+import dev.titanj.jpm.model.JobType;
+import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +26,58 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface LocationRecurringService {
+  /**
+   * JSON {@code membershipId} points at a record in {@code memberships.memberships} ({@code
+   * titanj-memberships}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<LocationRecurringService, Long, CustomerMembership> MEMBERSHIP =
+      Reference.one(
+          LocationRecurringService.class,
+          "membershipId",
+          "memberships.memberships",
+          Long.class,
+          "titanj-memberships",
+          LocationRecurringService::membershipId);
+
+  /**
+   * JSON {@code locationId} points at a record in {@code crm.locations} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<LocationRecurringService, Long, Location> LOCATION =
+      Reference.one(
+          LocationRecurringService.class,
+          "locationId",
+          "crm.locations",
+          Long.class,
+          "titanj-crm",
+          LocationRecurringService::locationId);
+
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<LocationRecurringService, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          LocationRecurringService.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          LocationRecurringService::businessUnitId);
+
+  /**
+   * JSON {@code jobTypeId} points at a record in {@code jpm.job-types} ({@code titanj-jpm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<LocationRecurringService, Long, JobType> JOB_TYPE =
+      Reference.one(
+          LocationRecurringService.class,
+          "jobTypeId",
+          "jpm.job-types",
+          Long.class,
+          "titanj-jpm",
+          LocationRecurringService::jobTypeId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

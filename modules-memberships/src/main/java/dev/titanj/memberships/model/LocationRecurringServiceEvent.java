@@ -3,9 +3,11 @@
 // -Dmodule=memberships
 package dev.titanj.memberships.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.jpm.model.Job;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -18,6 +20,32 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface LocationRecurringServiceEvent {
+  /**
+   * JSON {@code membershipId} points at a record in {@code memberships.memberships} ({@code
+   * titanj-memberships}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<LocationRecurringServiceEvent, Long, CustomerMembership> MEMBERSHIP =
+      Reference.one(
+          LocationRecurringServiceEvent.class,
+          "membershipId",
+          "memberships.memberships",
+          Long.class,
+          "titanj-memberships",
+          LocationRecurringServiceEvent::membershipId);
+
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<LocationRecurringServiceEvent, Long, Job> JOB =
+      Reference.one(
+          LocationRecurringServiceEvent.class,
+          "jobId",
+          "jpm.jobs",
+          Long.class,
+          "titanj-jpm",
+          LocationRecurringServiceEvent::jobId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

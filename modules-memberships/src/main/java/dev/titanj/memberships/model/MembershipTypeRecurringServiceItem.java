@@ -3,6 +3,7 @@
 // -Dmodule=memberships
 package dev.titanj.memberships.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
@@ -19,6 +20,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface MembershipTypeRecurringServiceItem {
+  /**
+   * JSON {@code membershipTypeId} points at a record in {@code memberships.membership-types}
+   * ({@code titanj-memberships}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<MembershipTypeRecurringServiceItem, Long, MembershipType> MEMBERSHIP_TYPE =
+      Reference.one(
+          MembershipTypeRecurringServiceItem.class,
+          "membershipTypeId",
+          "memberships.membership-types",
+          Long.class,
+          "titanj-memberships",
+          MembershipTypeRecurringServiceItem::membershipTypeId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -3,9 +3,12 @@
 // -Dmodule=memberships
 package dev.titanj.memberships.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.jpm.model.JobType;
+import dev.titanj.settings.model.BusinessUnit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +23,32 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface RecurringServiceType {
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<RecurringServiceType, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          RecurringServiceType.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          RecurringServiceType::businessUnitId);
+
+  /**
+   * JSON {@code jobTypeId} points at a record in {@code jpm.job-types} ({@code titanj-jpm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<RecurringServiceType, Long, JobType> JOB_TYPE =
+      Reference.one(
+          RecurringServiceType.class,
+          "jobTypeId",
+          "jpm.job-types",
+          Long.class,
+          "titanj-jpm",
+          RecurringServiceType::jobTypeId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

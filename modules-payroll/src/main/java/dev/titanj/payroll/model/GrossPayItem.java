@@ -2,9 +2,13 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-payroll-v2.json -Dmodule=payroll
 package dev.titanj.payroll.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.jpm.model.Job;
+import dev.titanj.jpm.model.Project;
+import dev.titanj.settings.model.Employee;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,6 +22,53 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface GrossPayItem {
+  /**
+   * JSON {@code employeeId} points at a record in {@code settings.employees} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<GrossPayItem, Long, Employee> EMPLOYEE =
+      Reference.one(
+          GrossPayItem.class,
+          "employeeId",
+          "settings.employees",
+          Long.class,
+          "titanj-settings",
+          GrossPayItem::employeeId);
+
+  /**
+   * JSON {@code activityCodeId} points at a record in {@code payroll.activity-codes} ({@code
+   * titanj-payroll}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<GrossPayItem, Long, PayrollActivityCode> ACTIVITY_CODE =
+      Reference.one(
+          GrossPayItem.class,
+          "activityCodeId",
+          "payroll.activity-codes",
+          Long.class,
+          "titanj-payroll",
+          GrossPayItem::activityCodeId);
+
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<GrossPayItem, Long, Job> JOB =
+      Reference.one(
+          GrossPayItem.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", GrossPayItem::jobId);
+
+  /**
+   * JSON {@code projectId} points at a record in {@code jpm.projects} ({@code titanj-jpm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<GrossPayItem, Long, Project> PROJECT =
+      Reference.one(
+          GrossPayItem.class,
+          "projectId",
+          "jpm.projects",
+          Long.class,
+          "titanj-jpm",
+          GrossPayItem::projectId);
+
   /** JSON {@code id}: integer (int64). */
   Optional<Long> id();
 

@@ -2,9 +2,13 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-payroll-v2.json -Dmodule=payroll
 package dev.titanj.payroll.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.jpm.model.Job;
+import dev.titanj.jpm.model.Project;
+import dev.titanj.settings.model.Employee;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,6 +22,58 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface GrossPayItemExport {
+  /**
+   * JSON {@code employeeId} points at a record in {@code settings.employees} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<GrossPayItemExport, Long, Employee> EMPLOYEE =
+      Reference.one(
+          GrossPayItemExport.class,
+          "employeeId",
+          "settings.employees",
+          Long.class,
+          "titanj-settings",
+          GrossPayItemExport::employeeId);
+
+  /**
+   * JSON {@code activityCodeId} points at a record in {@code payroll.activity-codes} ({@code
+   * titanj-payroll}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<GrossPayItemExport, Long, PayrollActivityCode> ACTIVITY_CODE =
+      Reference.one(
+          GrossPayItemExport.class,
+          "activityCodeId",
+          "payroll.activity-codes",
+          Long.class,
+          "titanj-payroll",
+          GrossPayItemExport::activityCodeId);
+
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<GrossPayItemExport, Long, Job> JOB =
+      Reference.one(
+          GrossPayItemExport.class,
+          "jobId",
+          "jpm.jobs",
+          Long.class,
+          "titanj-jpm",
+          GrossPayItemExport::jobId);
+
+  /**
+   * JSON {@code projectId} points at a record in {@code jpm.projects} ({@code titanj-jpm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<GrossPayItemExport, Long, Project> PROJECT =
+      Reference.one(
+          GrossPayItemExport.class,
+          "projectId",
+          "jpm.projects",
+          Long.class,
+          "titanj-jpm",
+          GrossPayItemExport::projectId);
+
   /** JSON {@code id}: integer (int64). */
   Optional<Long> id();
 

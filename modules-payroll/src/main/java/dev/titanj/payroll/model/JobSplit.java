@@ -2,7 +2,10 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-payroll-v2.json -Dmodule=payroll
 package dev.titanj.payroll.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.jpm.model.Job;
+import dev.titanj.settings.model.Technician;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,6 +18,26 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface JobSplit {
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<JobSplit, Long, Job> JOB =
+      Reference.one(JobSplit.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", JobSplit::jobId);
+
+  /**
+   * JSON {@code technicianId} points at a record in {@code settings.technicians} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<JobSplit, Long, Technician> TECHNICIAN =
+      Reference.one(
+          JobSplit.class,
+          "technicianId",
+          "settings.technicians",
+          Long.class,
+          "titanj-settings",
+          JobSplit::technicianId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

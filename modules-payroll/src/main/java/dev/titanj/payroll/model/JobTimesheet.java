@@ -2,7 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-payroll-v2.json -Dmodule=payroll
 package dev.titanj.payroll.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.jpm.model.Appointment;
+import dev.titanj.jpm.model.Job;
+import dev.titanj.settings.model.Technician;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -15,6 +19,40 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface JobTimesheet {
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<JobTimesheet, Long, Job> JOB =
+      Reference.one(
+          JobTimesheet.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", JobTimesheet::jobId);
+
+  /**
+   * JSON {@code appointmentId} points at a record in {@code jpm.appointments} ({@code titanj-jpm});
+   * load it in batches through a {@code TitanSession}.
+   */
+  Reference<JobTimesheet, Long, Appointment> APPOINTMENT =
+      Reference.one(
+          JobTimesheet.class,
+          "appointmentId",
+          "jpm.appointments",
+          Long.class,
+          "titanj-jpm",
+          JobTimesheet::appointmentId);
+
+  /**
+   * JSON {@code technicianId} points at a record in {@code settings.technicians} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<JobTimesheet, Long, Technician> TECHNICIAN =
+      Reference.one(
+          JobTimesheet.class,
+          "technicianId",
+          "settings.technicians",
+          Long.class,
+          "titanj-settings",
+          JobTimesheet::technicianId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

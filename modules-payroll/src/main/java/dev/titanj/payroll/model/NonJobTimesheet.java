@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-payroll-v2.json -Dmodule=payroll
 package dev.titanj.payroll.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.settings.model.Employee;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -17,6 +19,32 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface NonJobTimesheet {
+  /**
+   * JSON {@code employeeId} points at a record in {@code settings.employees} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<NonJobTimesheet, Long, Employee> EMPLOYEE =
+      Reference.one(
+          NonJobTimesheet.class,
+          "employeeId",
+          "settings.employees",
+          Long.class,
+          "titanj-settings",
+          NonJobTimesheet::employeeId);
+
+  /**
+   * JSON {@code timesheetCodeId} points at a record in {@code payroll.timesheet-codes} ({@code
+   * titanj-payroll}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<NonJobTimesheet, Long, TimesheetCode> TIMESHEET_CODE =
+      Reference.one(
+          NonJobTimesheet.class,
+          "timesheetCodeId",
+          "payroll.timesheet-codes",
+          Long.class,
+          "titanj-payroll",
+          NonJobTimesheet::timesheetCodeId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-payroll-v2.json -Dmodule=payroll
 package dev.titanj.payroll.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.settings.model.Employee;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,6 +21,32 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface PayrollAdjustment {
+  /**
+   * JSON {@code employeeId} points at a record in {@code settings.employees} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<PayrollAdjustment, Long, Employee> EMPLOYEE =
+      Reference.one(
+          PayrollAdjustment.class,
+          "employeeId",
+          "settings.employees",
+          Long.class,
+          "titanj-settings",
+          PayrollAdjustment::employeeId);
+
+  /**
+   * JSON {@code activityCodeId} points at a record in {@code payroll.activity-codes} ({@code
+   * titanj-payroll}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<PayrollAdjustment, Long, PayrollActivityCode> ACTIVITY_CODE =
+      Reference.one(
+          PayrollAdjustment.class,
+          "activityCodeId",
+          "payroll.activity-codes",
+          Long.class,
+          "titanj-payroll",
+          PayrollAdjustment::activityCodeId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-payroll-v2.json -Dmodule=payroll
 package dev.titanj.payroll.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.settings.model.Employee;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,6 +22,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface PayrollSettings {
+  /**
+   * JSON {@code employeeId} points at a record in {@code settings.employees} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<PayrollSettings, Long, Employee> EMPLOYEE =
+      Reference.one(
+          PayrollSettings.class,
+          "employeeId",
+          "settings.employees",
+          Long.class,
+          "titanj-settings",
+          PayrollSettings::employeeId);
+
   /** JSON {@code employeeId}: integer (int64). */
   Optional<Long> employeeId();
 

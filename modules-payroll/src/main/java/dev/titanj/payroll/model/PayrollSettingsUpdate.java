@@ -2,7 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-payroll-v2.json -Dmodule=payroll
 package dev.titanj.payroll.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.settings.model.Employee;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -14,6 +16,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface PayrollSettingsUpdate {
+  /**
+   * JSON {@code employeeId} points at a record in {@code settings.employees} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<PayrollSettingsUpdate, Long, Employee> EMPLOYEE =
+      Reference.one(
+          PayrollSettingsUpdate.class,
+          "employeeId",
+          "settings.employees",
+          Long.class,
+          "titanj-settings",
+          PayrollSettingsUpdate::employeeId);
+
   /** JSON {@code employeeId}: integer (int64). */
   Optional<Long> employeeId();
 

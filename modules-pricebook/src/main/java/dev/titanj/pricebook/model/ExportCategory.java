@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-pricebook-v2.json -Dmodule=pricebook
 package dev.titanj.pricebook.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.settings.model.BusinessUnit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface ExportCategory {
+  /**
+   * JSON {@code businessUnitIds} points at records in {@code settings.business-units} ({@code
+   * titanj-settings}); load them in batches through a {@code TitanSession}.
+   */
+  Reference<ExportCategory, Long, BusinessUnit> BUSINESS_UNITS =
+      Reference.many(
+          ExportCategory.class,
+          "businessUnitIds",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          ExportCategory::businessUnitIds);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,7 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-pricebook-v2.json -Dmodule=pricebook
 package dev.titanj.pricebook.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface Service {
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<Service, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          Service.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          Service::businessUnitId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,9 +2,15 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-salestech-v2.json -Dmodule=salestech
 package dev.titanj.salestech.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.crm.model.Customer;
+import dev.titanj.crm.model.Location;
+import dev.titanj.jpm.model.Job;
+import dev.titanj.jpm.model.Project;
+import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +25,65 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface Estimate {
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<Estimate, Long, Job> JOB =
+      Reference.one(Estimate.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", Estimate::jobId);
+
+  /**
+   * JSON {@code projectId} points at a record in {@code jpm.projects} ({@code titanj-jpm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<Estimate, Long, Project> PROJECT =
+      Reference.one(
+          Estimate.class,
+          "projectId",
+          "jpm.projects",
+          Long.class,
+          "titanj-jpm",
+          Estimate::projectId);
+
+  /**
+   * JSON {@code locationId} points at a record in {@code crm.locations} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<Estimate, Long, Location> LOCATION =
+      Reference.one(
+          Estimate.class,
+          "locationId",
+          "crm.locations",
+          Long.class,
+          "titanj-crm",
+          Estimate::locationId);
+
+  /**
+   * JSON {@code customerId} points at a record in {@code crm.customers} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<Estimate, Long, Customer> CUSTOMER =
+      Reference.one(
+          Estimate.class,
+          "customerId",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          Estimate::customerId);
+
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<Estimate, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          Estimate.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          Estimate::businessUnitId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -3,9 +3,13 @@
 // -Dmodule=serviceagreements
 package dev.titanj.serviceagreements.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.crm.model.Customer;
+import dev.titanj.crm.model.Location;
+import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +25,45 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface ExportServiceAgreement {
+  /**
+   * JSON {@code customerId} points at a record in {@code crm.customers} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<ExportServiceAgreement, Long, Customer> CUSTOMER =
+      Reference.one(
+          ExportServiceAgreement.class,
+          "customerId",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          ExportServiceAgreement::customerId);
+
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<ExportServiceAgreement, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          ExportServiceAgreement.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          ExportServiceAgreement::businessUnitId);
+
+  /**
+   * JSON {@code locationIds} points at records in {@code crm.locations} ({@code titanj-crm}); load
+   * them in batches through a {@code TitanSession}.
+   */
+  Reference<ExportServiceAgreement, Long, Location> LOCATIONS =
+      Reference.many(
+          ExportServiceAgreement.class,
+          "locationIds",
+          "crm.locations",
+          Long.class,
+          "titanj-crm",
+          ExportServiceAgreement::locationIds);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

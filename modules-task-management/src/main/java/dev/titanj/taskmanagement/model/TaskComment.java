@@ -3,7 +3,9 @@
 // -Dmodule=taskmanagement
 package dev.titanj.taskmanagement.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.settings.model.Employee;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -16,6 +18,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface TaskComment {
+  /**
+   * JSON {@code employeeId} points at a record in {@code settings.employees} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<TaskComment, Long, Employee> EMPLOYEE =
+      Reference.one(
+          TaskComment.class,
+          "employeeId",
+          "settings.employees",
+          Long.class,
+          "titanj-settings",
+          TaskComment::employeeId);
+
   /** JSON {@code employeeId}: integer (int64). */
   Optional<Long> employeeId();
 

@@ -3,9 +3,14 @@
 // -Dmodule=taskmanagement
 package dev.titanj.taskmanagement.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.crm.model.Customer;
+import dev.titanj.jpm.model.Job;
+import dev.titanj.jpm.model.Project;
+import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +24,53 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface TaskCreate {
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<TaskCreate, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          TaskCreate.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          TaskCreate::businessUnitId);
+
+  /**
+   * JSON {@code customerId} points at a record in {@code crm.customers} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<TaskCreate, Long, Customer> CUSTOMER =
+      Reference.one(
+          TaskCreate.class,
+          "customerId",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          TaskCreate::customerId);
+
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<TaskCreate, Long, Job> JOB =
+      Reference.one(
+          TaskCreate.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", TaskCreate::jobId);
+
+  /**
+   * JSON {@code projectId} points at a record in {@code jpm.projects} ({@code titanj-jpm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<TaskCreate, Long, Project> PROJECT =
+      Reference.one(
+          TaskCreate.class,
+          "projectId",
+          "jpm.projects",
+          Long.class,
+          "titanj-jpm",
+          TaskCreate::projectId);
+
   /** JSON {@code reportedById}: integer (int64). */
   Optional<Long> reportedById();
 

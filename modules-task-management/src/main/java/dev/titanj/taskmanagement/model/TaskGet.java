@@ -3,9 +3,14 @@
 // -Dmodule=taskmanagement
 package dev.titanj.taskmanagement.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.crm.model.Customer;
+import dev.titanj.jpm.model.Job;
+import dev.titanj.jpm.model.Project;
+import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +24,47 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface TaskGet {
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<TaskGet, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          TaskGet.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          TaskGet::businessUnitId);
+
+  /**
+   * JSON {@code customerId} points at a record in {@code crm.customers} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<TaskGet, Long, Customer> CUSTOMER =
+      Reference.one(
+          TaskGet.class,
+          "customerId",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          TaskGet::customerId);
+
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<TaskGet, Long, Job> JOB =
+      Reference.one(TaskGet.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", TaskGet::jobId);
+
+  /**
+   * JSON {@code projectId} points at a record in {@code jpm.projects} ({@code titanj-jpm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<TaskGet, Long, Project> PROJECT =
+      Reference.one(
+          TaskGet.class, "projectId", "jpm.projects", Long.class, "titanj-jpm", TaskGet::projectId);
+
   /** JSON {@code reportedById}: integer (int64). */
   Optional<Long> reportedById();
 

@@ -2,7 +2,10 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-telecom.json -Dmodule=telecom
 package dev.titanj.telecom.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.jpm.model.Project;
+import dev.titanj.settings.model.BusinessUnit;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -13,6 +16,27 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface Call {
+  /**
+   * JSON {@code projectId} points at a record in {@code jpm.projects} ({@code titanj-jpm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<Call, Long, Project> PROJECT =
+      Reference.one(
+          Call.class, "projectId", "jpm.projects", Long.class, "titanj-jpm", Call::projectId);
+
+  /**
+   * JSON {@code businessUnit} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<Call, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          Call.class,
+          "businessUnit",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          x -> x.businessUnit().map(NamedEntry::id));
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,7 +2,10 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-telecom.json -Dmodule=telecom
 package dev.titanj.telecom.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.jpm.model.Project;
+import dev.titanj.settings.model.BusinessUnit;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -14,6 +17,32 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface CallDetails {
+  /**
+   * JSON {@code projectId} points at a record in {@code jpm.projects} ({@code titanj-jpm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<CallDetails, Long, Project> PROJECT =
+      Reference.one(
+          CallDetails.class,
+          "projectId",
+          "jpm.projects",
+          Long.class,
+          "titanj-jpm",
+          CallDetails::projectId);
+
+  /**
+   * JSON {@code businessUnit} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<CallDetails, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          CallDetails.class,
+          "businessUnit",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          x -> x.businessUnit().map(BusinessUnitModel::id));
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

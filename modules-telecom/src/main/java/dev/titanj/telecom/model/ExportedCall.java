@@ -2,9 +2,15 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-telecom.json -Dmodule=telecom
 package dev.titanj.telecom.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.crm.model.Customer;
+import dev.titanj.crm.model.Lead;
+import dev.titanj.crm.model.Location;
+import dev.titanj.jpm.model.Job;
+import dev.titanj.marketing.model.Campaign;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,6 +23,71 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface ExportedCall {
+  /**
+   * JSON {@code customer} points at a record in {@code crm.customers} ({@code titanj-crm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<ExportedCall, Long, Customer> CUSTOMER =
+      Reference.one(
+          ExportedCall.class,
+          "customer",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          x -> x.customer().map(NamedEntry::id));
+
+  /**
+   * JSON {@code location} points at a record in {@code crm.locations} ({@code titanj-crm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<ExportedCall, Long, Location> LOCATION =
+      Reference.one(
+          ExportedCall.class,
+          "location",
+          "crm.locations",
+          Long.class,
+          "titanj-crm",
+          x -> x.location().map(NamedEntry::id));
+
+  /**
+   * JSON {@code campaign} points at a record in {@code marketing.campaigns} ({@code
+   * titanj-marketing}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<ExportedCall, Long, Campaign> CAMPAIGN =
+      Reference.one(
+          ExportedCall.class,
+          "campaign",
+          "marketing.campaigns",
+          Long.class,
+          "titanj-marketing",
+          x -> x.campaign().map(NamedEntry::id));
+
+  /**
+   * JSON {@code job} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<ExportedCall, Long, Job> JOB =
+      Reference.one(
+          ExportedCall.class,
+          "job",
+          "jpm.jobs",
+          Long.class,
+          "titanj-jpm",
+          x -> x.job().map(JobModel::id));
+
+  /**
+   * JSON {@code lead} points at a record in {@code crm.leads} ({@code titanj-crm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<ExportedCall, Long, Lead> LEAD =
+      Reference.one(
+          ExportedCall.class,
+          "lead",
+          "crm.leads",
+          Long.class,
+          "titanj-crm",
+          x -> x.lead().map(LeadModel::id));
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

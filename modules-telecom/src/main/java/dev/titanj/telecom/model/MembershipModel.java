@@ -2,8 +2,10 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-telecom.json -Dmodule=telecom
 package dev.titanj.telecom.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireName;
+import dev.titanj.crm.model.Location;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -15,6 +17,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface MembershipModel {
+  /**
+   * JSON {@code locationId} points at a record in {@code crm.locations} ({@code titanj-crm}); load
+   * it in batches through a {@code TitanSession}.
+   */
+  Reference<MembershipModel, Long, Location> LOCATION =
+      Reference.one(
+          MembershipModel.class,
+          "locationId",
+          "crm.locations",
+          Long.class,
+          "titanj-crm",
+          MembershipModel::locationId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,9 +2,12 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-telecom.json -Dmodule=telecom
 package dev.titanj.telecom.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.crm.model.Customer;
+import dev.titanj.marketing.model.Campaign;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +21,32 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface UpdatedCall {
+  /**
+   * JSON {@code customer} points at a record in {@code crm.customers} ({@code titanj-crm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<UpdatedCall, Long, Customer> CUSTOMER =
+      Reference.one(
+          UpdatedCall.class,
+          "customer",
+          "crm.customers",
+          Long.class,
+          "titanj-crm",
+          x -> x.customer().map(CustomerModel::id));
+
+  /**
+   * JSON {@code campaign} points at a record in {@code marketing.campaigns} ({@code
+   * titanj-marketing}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<UpdatedCall, Long, Campaign> CAMPAIGN =
+      Reference.one(
+          UpdatedCall.class,
+          "campaign",
+          "marketing.campaigns",
+          Long.class,
+          "titanj-marketing",
+          x -> x.campaign().map(CampaignModel::id));
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,9 +2,14 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-timesheets-v2.json -Dmodule=timesheets
 package dev.titanj.timesheets.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.jpm.model.Appointment;
+import dev.titanj.jpm.model.Job;
+import dev.titanj.jpm.model.Project;
+import dev.titanj.settings.model.Employee;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +24,52 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface Activity {
+  /**
+   * JSON {@code employeeId} points at a record in {@code settings.employees} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<Activity, Long, Employee> EMPLOYEE =
+      Reference.one(
+          Activity.class,
+          "employeeId",
+          "settings.employees",
+          Long.class,
+          "titanj-settings",
+          Activity::employeeId);
+
+  /**
+   * JSON {@code jobId} points at a record in {@code jpm.jobs} ({@code titanj-jpm}); load it in
+   * batches through a {@code TitanSession}.
+   */
+  Reference<Activity, Long, Job> JOB =
+      Reference.one(Activity.class, "jobId", "jpm.jobs", Long.class, "titanj-jpm", Activity::jobId);
+
+  /**
+   * JSON {@code appointmentId} points at a record in {@code jpm.appointments} ({@code titanj-jpm});
+   * load it in batches through a {@code TitanSession}.
+   */
+  Reference<Activity, Long, Appointment> APPOINTMENT =
+      Reference.one(
+          Activity.class,
+          "appointmentId",
+          "jpm.appointments",
+          Long.class,
+          "titanj-jpm",
+          Activity::appointmentId);
+
+  /**
+   * JSON {@code projectId} points at a record in {@code jpm.projects} ({@code titanj-jpm}); load it
+   * in batches through a {@code TitanSession}.
+   */
+  Reference<Activity, Long, Project> PROJECT =
+      Reference.one(
+          Activity.class,
+          "projectId",
+          "jpm.projects",
+          Long.class,
+          "titanj-jpm",
+          Activity::projectId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-timesheets-v2.json -Dmodule=timesheets
 package dev.titanj.timesheets.model;
 
+import dev.titanj.core.Reference;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.settings.model.BusinessUnit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,19 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface ActivityType {
+  /**
+   * JSON {@code businessUnitId} points at a record in {@code settings.business-units} ({@code
+   * titanj-settings}); load it in batches through a {@code TitanSession}.
+   */
+  Reference<ActivityType, Long, BusinessUnit> BUSINESS_UNIT =
+      Reference.one(
+          ActivityType.class,
+          "businessUnitId",
+          "settings.business-units",
+          Long.class,
+          "titanj-settings",
+          ActivityType::businessUnitId);
+
   /** JSON {@code id}: integer (int64). */
   long id();
 
