@@ -11,17 +11,29 @@ import java.util.Locale;
  * NOT EXISTS}, identity columns, {@code TIMESTAMP WITH TIME ZONE}) is the same text on both.
  */
 enum Dialect {
-  /** H2 2.x (the embedded default). The record is a CLOB, bound as text. */
-  H2("CHARACTER LARGE OBJECT", "?"),
+  /** H2 2.x (the embedded default). The record is a JSON column, bound as text with FORMAT JSON. */
+  H2("JSON", "? FORMAT JSON", false),
   /** PostgreSQL 10+. The record is JSONB, so it can be indexed and queried with JSON operators. */
-  POSTGRESQL("JSONB", "CAST(? AS JSONB)");
+  POSTGRESQL("JSONB", "CAST(? AS JSONB)", true);
 
   private final String jsonType;
   private final String jsonParameter;
+  private final boolean inListLookup;
 
-  Dialect(String jsonType, String jsonParameter) {
+  Dialect(String jsonType, String jsonParameter, boolean inListLookup) {
     this.jsonType = jsonType;
     this.jsonParameter = jsonParameter;
+    this.inListLookup = inListLookup;
+  }
+
+  /**
+   * Whether the stored state of a batch is read with {@code tenant = ? AND id IN (...)}
+   * (PostgreSQL turns that into one index scan) rather than one primary-key lookup per id (H2
+   * uses only the tenant part of the key for an IN list on its second column, and an embedded
+   * point lookup costs microseconds).
+   */
+  boolean inListLookup() {
+    return inListLookup;
   }
 
   /** The column type of the record JSON. */

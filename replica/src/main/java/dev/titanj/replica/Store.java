@@ -398,6 +398,21 @@ final class Store {
   private Map<Object, Stored> load(Connection c, ResourceTable<?, ?> t, List<Object> ids)
       throws SQLException {
     Map<Object, Stored> out = new HashMap<>();
+    if (!dialect.inListLookup()) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT active, deleted, record_hash FROM "
+          + t.table + " WHERE tenant = ? AND id = ?")) {
+        ps.setLong(1, tenant);
+        for (Object id : ids) {
+          setId(ps, 2, id);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              out.put(id, new Stored(rs.getBoolean(1), rs.getBoolean(2), rs.getLong(3)));
+            }
+          }
+        }
+      }
+      return out;
+    }
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
       StringBuilder sql = new StringBuilder("SELECT id, active, deleted, record_hash FROM ")
