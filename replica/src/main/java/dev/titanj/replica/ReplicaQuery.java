@@ -189,7 +189,7 @@ public final class ReplicaQuery<T, K> {
   }
 
   /**
-   * The matching records in id order, read lazily from a database cursor ({@value #FETCH_SIZE}
+   * The matching records in id order, read lazily from a database cursor (1,000
    * rows at a time). The stream holds a connection until it is read to its end or closed: use
    * try-with-resources.
    */
