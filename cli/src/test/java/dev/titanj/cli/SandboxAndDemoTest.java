@@ -68,7 +68,8 @@ class SandboxAndDemoTest {
 
   @Test
   void everyCommand_hasItsOwnHelp() {
-    for (String command : new String[] {"demo", "query", "get", "export", "sandbox", "resources"}) {
+    for (String command : new String[] {"demo", "query", "get", "export", "sync", "sandbox",
+        "resources"}) {
       Cli r = Cli.run(Cli.fixtures(), command, "--help");
 
       assertThat(r.exitCode).as(command).isEqualTo(0);

@@ -323,8 +323,9 @@ public final class Replica implements AutoCloseable {
     /** A database by JDBC URL, with a user and password. */
     public Builder jdbcUrl(String jdbcUrl, String user, String password) {
       if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
-        throw new IllegalArgumentException("jdbcUrl must start with jdbc:, was "
-            + (jdbcUrl == null ? null : jdbcUrl.split(":", 3).length > 1 ? "another scheme" : jdbcUrl));
+        // The value is not echoed: a URL can carry a password.
+        throw new IllegalArgumentException("jdbcUrl must start with jdbc:"
+            + (jdbcUrl == null ? ", was null" : ""));
       }
       this.jdbcUrl = jdbcUrl;
       this.user = user;

@@ -200,7 +200,6 @@ public final class ReplicaQuery<T, K> {
     try {
       c = store.connect();
       c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-      c.setReadOnly(true);
       PreparedStatement ps = c.prepareStatement(sql);
       ps.setFetchSize(FETCH_SIZE);
       if (limit != Long.MAX_VALUE) {
@@ -276,6 +275,7 @@ public final class ReplicaQuery<T, K> {
       closed = true;
       try (Connection c = connection; PreparedStatement s = statement; ResultSet r = rows) {
         c.rollback();
+        c.setAutoCommit(true); // a pooled connection goes back as it came
       } catch (SQLException e) {
         // reading only: nothing to lose
       }

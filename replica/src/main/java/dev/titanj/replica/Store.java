@@ -234,6 +234,7 @@ final class Store {
         boolean tokenMoves = !java.util.Objects.equals(token, expected.token());
         if (inserts.isEmpty() && updates.isEmpty() && !tokenMoves) {
           c.rollback();
+          c.setAutoCommit(true);
           return new Written(0, 0, 0, unchanged, false, expected);
         }
         Long runId = inserts.isEmpty() && updates.isEmpty() ? null : runs.get();
@@ -298,6 +299,7 @@ final class Store {
         }
         advance(c, expected, mode, token, runId, completes);
         c.commit();
+        c.setAutoCommit(true);
         return new Written(inserted, updated, deleted, unchanged, true,
             new Checkpoint(expected.resource(), mode, token, expected.version() + 1,
                 completes ? Optional.of(now.toInstant()) : expected.completedAt()));
@@ -342,6 +344,7 @@ final class Store {
         }
       } finally {
         c.rollback();
+        c.setAutoCommit(true);
       }
     }
     return out;
@@ -371,6 +374,7 @@ final class Store {
         }
         advance(c, expected, SyncMode.FULL_SCAN, null, runId, completes);
         c.commit();
+        c.setAutoCommit(true);
         return ids.size();
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(c, e);
@@ -440,6 +444,7 @@ final class Store {
   static void rollbackQuietly(Connection c, Exception cause) {
     try {
       c.rollback();
+      c.setAutoCommit(true);
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }
