@@ -273,11 +273,19 @@ public final class ReplicaQuery<T, K> {
         return;
       }
       closed = true;
-      try (Connection c = connection; PreparedStatement s = statement; ResultSet r = rows) {
-        c.rollback();
-        c.setAutoCommit(true); // a pooled connection goes back as it came
+      try {
+        rows.close();
+        statement.close();
+        connection.rollback();
+        connection.setAutoCommit(true); // a pooled connection goes back as it came
       } catch (SQLException e) {
         // reading only: nothing to lose
+      } finally {
+        try {
+          connection.close();
+        } catch (SQLException e) {
+          // already gone
+        }
       }
     }
   }
