@@ -45,18 +45,29 @@ class KillNineDuringSyncTest {
   Path dir;
 
   @Test
-  void killNine_midSync_onH2_thenSyncAgain_replicaEqualsSourceAndJournalSaysWhatChanged()
+  void killNine_insideABatchTransaction_onH2_thenSyncAgain_replicaEqualsSourceAndJournalSaysWhatChanged()
       throws Exception {
-    killAndResume("jdbc:h2:file:" + dir.resolve("replica").toAbsolutePath());
+    killAndResume("jdbc:h2:file:" + dir.resolve("replica").toAbsolutePath(), true);
   }
 
   @Test
-  void killNine_midSync_onPostgres_thenSyncAgain_replicaEqualsSourceAndJournalSaysWhatChanged()
+  void killNine_insideABatchTransaction_onPostgres_thenSyncAgain_replicaEqualsSourceAndJournalSaysWhatChanged()
       throws Exception {
-    killAndResume(EmbeddedPg.freshDatabase());
+    killAndResume(EmbeddedPg.freshDatabase(), true);
   }
 
-  private void killAndResume(String db) throws Exception {
+  @Test
+  void killNine_atAnUnpreparedMoment_onH2_thenSyncAgain_replicaEqualsSourceAndJournalSaysWhatChanged()
+      throws Exception {
+    killAndResume("jdbc:h2:file:" + dir.resolve("replica").toAbsolutePath(), false);
+  }
+
+  /**
+   * @param insideTransaction kill while the next batch's transaction is open with all its
+   *     statements executed (the child waits before commit); else 40 ms after the last reported
+   *     commit, wherever the child then is (fetching, decoding or writing)
+   */
+  private void killAndResume(String db, boolean insideTransaction) throws Exception {
     long tf = System.nanoTime();
     try (FakeServiceTitan fake = FakeServiceTitan.start(FakeServiceTitan.Options.defaults()
         .customers(CUSTOMERS).invoices(0).payments(0).exportBatchSize(BATCH)
@@ -64,7 +75,8 @@ class KillNineDuringSyncTest {
       long fakeStartMs = (System.nanoTime() - tf) / 1_000_000;
       long t0 = System.nanoTime();
       // 1. A child JVM syncs and is killed with SIGKILL after batch KILL_AFTER_BATCHES commits.
-      Process child = startChild(fake, db);
+      Process child = startChild(fake, db, insideTransaction
+          ? "pause-before-commit:" + (KILL_AFTER_BATCHES + 1) : "no-pause");
       long reportedRecords = 0;
       int reportedBatches = 0;
       try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
@@ -75,12 +87,15 @@ class KillNineDuringSyncTest {
             String[] p = line.split(" ");
             reportedBatches = Integer.parseInt(p[1]);
             reportedRecords = Long.parseLong(p[2]);
-            if (reportedBatches >= KILL_AFTER_BATCHES) {
+            if (!insideTransaction && reportedBatches >= KILL_AFTER_BATCHES) {
               // Let it get into the next batch (request, decode or transaction), then kill -9.
               Thread.sleep(40);
               killNine(child);
               break;
             }
+          } else if (line.startsWith("IN-TRANSACTION ")) {
+            killNine(child); // batch KILL_AFTER_BATCHES + 1 is written but not committed
+            break;
           }
         }
       }
@@ -95,6 +110,10 @@ class KillNineDuringSyncTest {
           .isLessThan(CUSTOMERS).isEqualTo(count(db, "SELECT COUNT(*) FROM titanj_journal"))
           .isEqualTo(count(db, "SELECT COUNT(*) FROM titanj_journal WHERE change_kind = 'INSERTED'"));
       assertThat(syncedBeforeKill.size() % BATCH).as("whole batches only").isZero();
+      if (insideTransaction) {
+        assertThat(syncedBeforeKill).as("the open transaction left nothing")
+            .hasSize(KILL_AFTER_BATCHES * BATCH);
+      }
       assertThat(count(db, "SELECT COUNT(*) FROM titanj_sync_run WHERE status = 'RUNNING'"))
           .isEqualTo(1);
       long run1 = count(db, "SELECT run_id FROM titanj_sync_run WHERE status = 'RUNNING'");
@@ -172,19 +191,21 @@ class KillNineDuringSyncTest {
 
         // And once more: nothing left to do.
         assertThat(replica.sync().changed()).isZero();
-        System.out.printf("kill -9 test on %s: fake with %,d customers up in %d ms; child killed"
+        System.out.printf("kill -9 test (%s) on %s: fake with %,d customers up in %d ms; child killed"
             + " %d ms after start with %,d records committed (%,d reported); resumed sync: %s%n",
+            insideTransaction ? "inside a transaction" : "40 ms after a commit",
             db.startsWith("jdbc:h2:") ? "H2" : "PostgreSQL", CUSTOMERS, fakeStartMs, killedAtMs,
             syncedBeforeKill.size(), reportedRecords, report);
       }
     }
   }
 
-  private static Process startChild(FakeServiceTitan fake, String db) throws Exception {
+  private static Process startChild(FakeServiceTitan fake, String db, String mode)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classPath = System.getProperty("java.class.path");
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", classPath,
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", SyncChild.class.getName(), db);
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", SyncChild.class.getName(), db, mode);
     pb.environment().putAll(fake.environmentVariables());
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
     return pb.start();
