@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code titanj demo}: the README's main job, end to end against the embedded sandbox: token,
+ * {@code titanj demo}: the README quick start's job, end to end against the embedded sandbox: token,
  * filtered and sorted query, cached reads, paging, an export feed and its resume token, with
  * a local replica synced twice, per-step timings, request counts and cache statistics.
  */

@@ -89,7 +89,7 @@ public final class TitanjCommand implements java.util.concurrent.Callable<Intege
   Connection connect(CacheSettings cache, boolean announce) {
     Logging.configure(verbose);
     PrintWriter err = spec.commandLine().getErr();
-    ClientConfig cfg = ClientConfig.resolve(context.env, config, context.home, env, sandbox,
+    ClientConfig cfg = ClientConfig.resolve(System.getProperties(), context.env, config, context.home, env, sandbox,
         w -> err.println(w));
     if (!cfg.isSandbox() && (customers != null || latencyMs != null)) {
       throw new dev.titanj.cli.internal.UsageException(

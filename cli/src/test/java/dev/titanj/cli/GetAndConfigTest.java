@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,15 +99,18 @@ class GetAndConfigTest {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     List<String> warnings = new ArrayList<>();
 
-    ClientConfig fileOnly = ClientConfig.resolve(Map.of(), file, home, null, false, warnings::add);
-    ClientConfig overridden = ClientConfig.resolve(Map.of("ST_TENANT_ID", "99"), file, home, null,
+    ClientConfig fileOnly = ClientConfig.resolve(new Properties(), Map.of(), file, home, null, false, warnings::add);
+    ClientConfig overridden = ClientConfig.resolve(new Properties(), Map.of("ST_TENANT_ID", "99"), file, home, null,
         false, warnings::add);
 
     assertThat(fileOnly.isSandbox()).isFalse();
-    assertThat(fileOnly.variables()).containsEntry("ST_CLIENT_ID", "file-id")
-        .containsEntry("ST_TENANT_ID", "7").containsEntry("ST_ENVIRONMENT", "production");
-    assertThat(overridden.variables()).containsEntry("ST_TENANT_ID", "99")
-        .containsEntry("ST_CLIENT_SECRET", "file-secret");
+    assertThat(fileOnly.settings().names()).contains("ST_CLIENT_ID", "ST_CLIENT_SECRET",
+        "ST_APP_KEY");
+    assertThat(fileOnly.settings().tenant()).contains("7");
+    assertThat(fileOnly.settings().environment()).contains("production");
+    assertThat(overridden.settings().tenant()).contains("99");
+    assertThat(overridden.settings().missing()).isEmpty();
+    assertThat(overridden.settings().toString()).doesNotContain("file-secret", "file-key");
     assertThat(overridden.source()).contains("config file").contains("environment variables");
     assertThat(warnings).isEmpty();
   }
@@ -118,9 +122,9 @@ class GetAndConfigTest {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     List<String> warnings = new ArrayList<>();
 
-    ClientConfig cfg = ClientConfig.resolve(Map.of(), null, home, null, false, warnings::add);
+    ClientConfig cfg = ClientConfig.resolve(new Properties(), Map.of(), null, home, null, false, warnings::add);
 
-    assertThat(cfg.variables()).containsEntry("ST_TENANT_ID", "5");
+    assertThat(cfg.settings().tenant()).contains("5");
     assertThat(warnings).singleElement().asString()
         .contains("readable by group or others").contains("chmod 600 " + file);
   }
@@ -140,9 +144,39 @@ class GetAndConfigTest {
 
   @Test
   void incompleteCredentials_nameTheMissingVariable() {
-    assertThatThrownBy(() -> ClientConfig.resolve(Map.of("ST_CLIENT_ID", "x", "ST_CLIENT_SECRET", "y",
+    assertThatThrownBy(() -> ClientConfig.resolve(new Properties(), Map.of("ST_CLIENT_ID", "x", "ST_CLIENT_SECRET", "y",
         "ST_TENANT_ID", "1"), null, home, null, false, w -> {}))
         .isInstanceOf(UsageException.class).hasMessageContaining("ST_APP_KEY is missing");
+  }
+
+  @Test
+  void incompleteCredentials_nameEveryMissingVariableAtOnce() {
+    assertThatThrownBy(() -> ClientConfig.resolve(new Properties(), Map.of("ST_CLIENT_ID", "x"),
+        null, home, null, false, w -> {}))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("ST_CLIENT_SECRET, ST_APP_KEY, ST_TENANT_ID are missing");
+  }
+
+  @Test
+  void systemProperties_overrideEnvironmentVariables_asInTheLibrary() {
+    Properties system = new Properties();
+    system.setProperty("titanj.tenant-id", "77");
+
+    ClientConfig cfg = ClientConfig.resolve(system, CREDENTIALS, null, home, null, false, w -> {});
+
+    assertThat(cfg.settings().tenant()).contains("77");
+    assertThat(cfg.source()).contains("environment variables").contains("system properties");
+  }
+
+  @Test
+  void unknownKeyInConfigFile_isAUsageErrorNamingTheKeyButNotItsValue() throws IOException {
+    Path file = home.resolve("typo.properties");
+    Files.writeString(file, "client-secrt=s3cr3t-value\n");
+
+    assertThatThrownBy(() -> ClientConfig.resolve(new Properties(), Map.of(), file, home, null,
+        false, w -> {}))
+        .isInstanceOf(UsageException.class).hasMessageContaining("client-secrt")
+        .hasMessageNotContaining("s3cr3t-value");
   }
 
   @Test
@@ -155,10 +189,10 @@ class GetAndConfigTest {
 
   @Test
   void envOption_replacesCustomBaseUrls() {
-    ClientConfig cfg = ClientConfig.resolve(CREDENTIALS, null, home, "integration", false, w -> {});
+    ClientConfig cfg = ClientConfig.resolve(new Properties(), CREDENTIALS, null, home, "integration", false, w -> {});
 
-    assertThat(cfg.variables()).containsEntry("ST_ENVIRONMENT", "integration")
-        .doesNotContainKeys("ST_API_BASE_URL", "ST_AUTH_BASE_URL");
+    assertThat(cfg.settings().environment()).contains("integration");
+    assertThat(cfg.settings().names()).doesNotContain("ST_API_BASE_URL", "ST_AUTH_BASE_URL");
   }
 
   @Test

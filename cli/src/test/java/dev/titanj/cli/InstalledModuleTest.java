@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.titanj.cli.internal.FakeServerSandbox;
 import dev.titanj.cli.internal.StopSignal;
 import dev.titanj.core.ResourceCatalog;
+import dev.titanj.testing.InstalledModules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -10,7 +10,7 @@ import java.util.Map;
 final class OperationNames {
   private OperationNames() {}
 
-  // Data in operation-names.properties beside this class (rules there and in the README).
+  // Data in operation-names.properties beside this class (rules there and in docs/codegen.md).
   /** A fixed-body action: method {@code name} sends {@code body} and takes no body parameter. */
   static final class Preset {
     final String name;

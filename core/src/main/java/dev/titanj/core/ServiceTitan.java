@@ -3,7 +3,6 @@ package dev.titanj.core;
 import dev.titanj.core.internal.TitanContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +47,14 @@ public final class ServiceTitan implements AutoCloseable {
    * settings: {@code ST_ENVIRONMENT} ({@code production} or {@code integration}, default
    * integration), {@code ST_CLIENT_ID}, {@code ST_CLIENT_SECRET}, {@code ST_APP_KEY},
    * {@code ST_TENANT_ID}, and optionally {@code ST_API_BASE_URL} with {@code ST_AUTH_BASE_URL}
-   * for a custom environment. The {@code titanj} command reads the same chain.
+   * for a custom environment. The {@code titanj} command reads the same chain; {@link
+   * SettingsChain} tells what it found.
    *
    * @throws IllegalArgumentException naming every setting that is missing, or one that is
    *     malformed
    */
   public static ServiceTitan fromEnv() {
-    return builderFromEnv(dev.titanj.core.internal.ConfigChain.resolve(System.getProperties(),
-        System.getenv(), Path.of(System.getProperty("user.home", ".")))).build();
+    return SettingsChain.read().builder().build();
   }
 
   /** Same as {@link #fromEnv()}, reading from the given map instead of the process environment. */

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs a test against recorded ServiceTitan exchanges and injects a {@link dev.titanj.core.ServiceTitan}
  * (or the {@link FixtureSession}) as a parameter. Each test method has its own file,
- * {@code src/test/resources/titanj-fixtures/<value>/<method>.json}.
+ * {@code src/test/resources/titanj-fixtures/<value>/<method>.json}, needed only when the method
+ * takes one of those parameters; an annotation on a method overrides the class's (folder, masks,
+ * tenant).
  *
  * <p>Replay is the default (and the only mode when {@code CI} is set). Record with
  * {@code -Dtitanj.fixtures=record} or {@code TITANJ_FIXTURES=record} and the {@code ST_*}

@@ -17,13 +17,15 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * JUnit 5 extension behind {@link TitanFixtures}: opens a {@link FixtureSession} per test
- * method, injects its {@link ServiceTitan}, and after the test writes the fixture (record) or
- * fails the test if a request had no recording (replay).
+ * method when the method first asks for its {@link ServiceTitan} (or the session), and after the
+ * test writes the fixture (record) or fails the test if a request had no recording (replay). A
+ * method that asks for neither needs no fixture file, even under a class-level annotation.
  *
  * <p>Register it with the annotation, or with {@code @RegisterExtension} and {@link #builder()}
  * to set the name, masks, fixture folder or credentials source in code (then leave the
@@ -98,21 +100,40 @@ public final class TitanFixturesExtension implements BeforeEachCallback, AfterEa
     if (m == FixtureMode.RECORD) {
       sb.environment(environment.get());
     }
-    FixtureSession session;
-    try {
-      session = sb.open();
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      throw new ExtensionConfigurationException(e.getMessage(), e);
+    context.getStore(NAMESPACE).put(Lazy.class, new Lazy(sb));
+  }
+
+  /** The session of one test method, opened when the test first asks for its client. */
+  private static final class Lazy {
+    private final FixtureSession.Builder builder;
+    private FixtureSession session;
+
+    Lazy(FixtureSession.Builder builder) {
+      this.builder = builder;
     }
-    context.getStore(NAMESPACE).put(FixtureSession.class, session);
+
+    synchronized FixtureSession open() {
+      if (session == null) {
+        try {
+          session = builder.open();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+          throw new ParameterResolutionException(e.getMessage(), e);
+        }
+      }
+      return session;
+    }
+
+    synchronized FixtureSession opened() {
+      return session;
+    }
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    FixtureSession session = context.getStore(NAMESPACE).remove(FixtureSession.class,
-        FixtureSession.class);
+    Lazy lazy = context.getStore(NAMESPACE).remove(Lazy.class, Lazy.class);
+    FixtureSession session = lazy == null ? null : lazy.opened();
     if (session == null) {
-      return;
+      return; // the test never asked for a client: it needs no fixture
     }
     try {
       if (session.mode() == FixtureMode.REPLAY && context.getExecutionException().isEmpty()) {
@@ -132,12 +153,12 @@ public final class TitanFixturesExtension implements BeforeEachCallback, AfterEa
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    FixtureSession session = context.getStore(NAMESPACE).get(FixtureSession.class,
-        FixtureSession.class);
-    if (session == null) {
-      throw new org.junit.jupiter.api.extension.ParameterResolutionException(
+    Lazy lazy = context.getStore(NAMESPACE).get(Lazy.class, Lazy.class);
+    if (lazy == null) {
+      throw new ParameterResolutionException(
           "no fixture session is open (only test methods get one)");
     }
+    FixtureSession session = lazy.open();
     return parameter.getParameter().getType() == FixtureSession.class ? session : session.client();
   }
 

@@ -10,7 +10,6 @@ import dev.titanj.core.json.TitanJson;
 import dev.titanj.core.spi.ExportResponse;
 import dev.titanj.core.spi.PagedResponse;
 import dev.titanj.core.spi.TitanModule;
-import dev.titanj.testing.support.InstalledModules;
 import dev.titanj.testing.internal.Json;
 import java.io.IOException;
 import java.lang.reflect.Type;

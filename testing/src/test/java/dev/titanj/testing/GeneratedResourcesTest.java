@@ -14,7 +14,6 @@ import dev.titanj.demo.WidgetRepository;
 import dev.titanj.demo.model.Kind;
 import dev.titanj.demo.model.Part;
 import dev.titanj.demo.model.Widget;
-import dev.titanj.testing.support.InstalledModules;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

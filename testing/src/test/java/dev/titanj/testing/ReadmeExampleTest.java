@@ -15,7 +15,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The example of the README section "Testing your code offline", compiled and run. */
+/** The example of the docs/testing.md (the README section "Testing your code offline" shows its first test), compiled and run. */
 class ReadmeExampleTest {
   // An instance field gives every test a fresh server, so writes don't leak between tests.
   // Make the field static to share one server across the class.

@@ -74,6 +74,24 @@ class TitanFixturesExtensionTest {
     }
   }
 
+  /** One method replays a recording; the other makes no call and has no fixture file. */
+  @ExtendWith(LaunchedOnly.class)
+  static class MixedScenario {
+    @RegisterExtension
+    static TitanFixturesExtension fixtures = TitanFixturesExtension.builder()
+        .name("crm/customers").environment(() -> env).build();
+
+    @Test
+    void readsActiveCustomers(ServiceTitan st) {
+      assertThat(new RawCustomers(st).findById(1_000_002L)).isPresent();
+    }
+
+    @Test
+    void computesLocally() {
+      assertThat(Math.addExact(2, 2)).isEqualTo(4);
+    }
+  }
+
   private TestExecutionSummary run(Class<?> testClass, String mode) {
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectClass(testClass))
@@ -139,6 +157,23 @@ class TitanFixturesExtensionTest {
     assertThat(summary.getTestsFailedCount()).isEqualTo(1);
     assertThat(summary.getFailures().get(0).getException())
         .hasMessageContaining("titanj.fixtures=record");
+  }
+
+  @Test
+  void replay_methodThatAsksForNoClient_needsNoFixtureFile_besideOneThatReplays() {
+    root = dir;
+    try (FakeServiceTitan fake = FakeServiceTitan.start()) {
+      env = fake.environmentVariables();
+      CustomerScenario.fixtures = TitanFixturesExtension.builder().name("crm/customers")
+          .environment(() -> env).build();
+      assertThat(run(CustomerScenario.class, "record").getTestsSucceededCount()).isEqualTo(1);
+    }
+    env = null;
+
+    TestExecutionSummary summary = run(MixedScenario.class, "replay");
+
+    assertThat(summary.getTestsSucceededCount()).as(failures(summary)).isEqualTo(2);
+    assertThat(dir.resolve("crm/customers/computesLocally.json")).doesNotExist();
   }
 
   @Test

@@ -1,48 +1,39 @@
 package dev.titanj.cli.internal;
 
-import dev.titanj.core.Environment;
+import dev.titanj.core.SettingsChain;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Where the CLI's credentials come from: {@code ST_*} environment variables, a properties file
- * ({@code --config FILE} or {@code ~/.titanj/config.properties}), or, with neither, the embedded
- * sandbox. Environment variables override the file key by key.
+ * Where the CLI's credentials come from: core's one {@link SettingsChain} (system properties
+ * {@code titanj.*} over {@code ST_*} environment variables over a properties file, {@code --config
+ * FILE} or {@code ~/.titanj/config.properties}), or, with no credential anywhere, the embedded
+ * sandbox.
  */
 public final class ClientConfig {
-  /** Variables that carry credentials; any of them switches the CLI out of sandbox mode. */
-  static final List<String> CREDENTIAL_KEYS =
-      List.of("ST_CLIENT_ID", "ST_CLIENT_SECRET", "ST_APP_KEY", "ST_TENANT_ID");
-  static final List<String> ALL_KEYS = List.of("ST_ENVIRONMENT", "ST_CLIENT_ID",
-      "ST_CLIENT_SECRET", "ST_APP_KEY", "ST_TENANT_ID", "ST_API_BASE_URL", "ST_AUTH_BASE_URL");
-
-  private final Map<String, String> variables;
+  private final SettingsChain settings;
   private final String source;
 
-  private ClientConfig(Map<String, String> variables, String source) {
-    this.variables = variables;
+  private ClientConfig(SettingsChain settings, String source) {
+    this.settings = settings;
     this.source = source;
   }
 
   /** True when no credentials were found and the CLI runs against the embedded sandbox. */
   public boolean isSandbox() {
-    return variables == null;
+    return settings == null;
   }
 
-  /** The {@code ST_*} variables for {@code ServiceTitan.builderFromEnv}; null in sandbox mode. */
-  public Map<String, String> variables() {
-    return variables;
+  /** The settings to build the client from; null in sandbox mode. */
+  public SettingsChain settings() {
+    return settings;
   }
 
   /** Where the credentials came from, for messages (never their values). */
@@ -53,50 +44,33 @@ public final class ClientConfig {
   /**
    * Resolves the configuration.
    *
+   * @param system the system properties ({@code titanj.*})
    * @param env the process environment
    * @param configFile {@code --config}, or null
    * @param home the user's home directory, for {@code ~/.titanj/config.properties}
    * @param envName {@code --env}, or null
    * @param forceSandbox {@code --sandbox}
    * @param warn receives warnings such as a config file readable by others
-   * @throws UsageException when the file is missing or unreadable, or {@code --env} is given
+   * @throws UsageException when the file is missing, unreadable or holds an unknown key, when
+   *     credentials are incomplete (naming every missing one), or when {@code --env} is given
    *     without credentials
    */
-  public static ClientConfig resolve(Map<String, String> env, Path configFile, Path home,
-      String envName, boolean forceSandbox, Consumer<String> warn) {
+  public static ClientConfig resolve(Properties system, Map<String, String> env, Path configFile,
+      Path home, String envName, boolean forceSandbox, Consumer<String> warn) {
     if (forceSandbox) {
       if (envName != null) {
         throw new UsageException("--sandbox and --env cannot be combined");
       }
       return new ClientConfig(null, "sandbox (--sandbox)");
     }
-    Map<String, String> merged = new LinkedHashMap<>();
-    String source = null;
-    Path file = configFile;
-    if (file == null && home != null) {
-      Path dflt = home.resolve(".titanj").resolve("config.properties");
-      if (Files.isRegularFile(dflt)) {
-        file = dflt;
-      }
+    SettingsChain chain;
+    try {
+      chain = SettingsChain.read(system, env, configFile, home);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
-    if (file != null) {
-      merged.putAll(readFile(file, warn));
-      source = "config file " + file;
-    }
-    boolean fromEnv = false;
-    for (String k : ALL_KEYS) {
-      String v = env.get(k);
-      if (v != null && !v.isBlank()) {
-        merged.put(k, v);
-        fromEnv |= CREDENTIAL_KEYS.contains(k);
-      }
-    }
-    if (fromEnv) {
-      source = source == null ? "ST_* environment variables"
-          : source + " and ST_* environment variables";
-    }
-    boolean anyCredential = CREDENTIAL_KEYS.stream().anyMatch(merged::containsKey);
-    if (!anyCredential) {
+    chain.configFile().ifPresent(f -> checkPermissions(f, warn));
+    if (!chain.hasCredentials()) {
       if (envName != null) {
         throw new UsageException("--env " + envName + " needs credentials: set ST_CLIENT_ID, "
             + "ST_CLIENT_SECRET, ST_APP_KEY and ST_TENANT_ID, or write them to "
@@ -104,65 +78,20 @@ public final class ClientConfig {
       }
       return new ClientConfig(null, "sandbox (no credentials configured)");
     }
-    for (String k : CREDENTIAL_KEYS) {
-      if (!merged.containsKey(k)) {
-        throw new UsageException("incomplete credentials from " + source + ": " + k
-            + " is missing (need ST_CLIENT_ID, ST_CLIENT_SECRET, ST_APP_KEY, ST_TENANT_ID)");
-      }
+    List<String> missing = chain.missing();
+    if (!missing.isEmpty()) {
+      throw new UsageException("incomplete credentials from " + chain.source() + ": "
+          + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " missing"
+          + " (need ST_CLIENT_ID, ST_CLIENT_SECRET, ST_APP_KEY, ST_TENANT_ID)");
     }
     if (envName != null) {
-      Environment.named(envName); // validates the name
-      merged.put("ST_ENVIRONMENT", envName);
-      merged.remove("ST_API_BASE_URL");
-      merged.remove("ST_AUTH_BASE_URL");
-    }
-    return new ClientConfig(Map.copyOf(merged), source);
-  }
-
-  private static Map<String, String> readFile(Path file, Consumer<String> warn) {
-    if (!Files.isRegularFile(file)) {
-      throw new UsageException("config file " + file + " does not exist");
-    }
-    checkPermissions(file, warn);
-    Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(r);
-    } catch (IOException e) {
-      throw new UsageException("cannot read config file " + file + ": " + e.getMessage());
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String name : p.stringPropertyNames()) {
-      String key = canonical(name);
-      if (key == null) {
-        warn.accept("warning: ignoring unknown key '" + name + "' in " + file);
-        continue;
-      }
-      String v = p.getProperty(name).trim();
-      if (!v.isEmpty()) {
-        out.put(key, v);
+      try {
+        chain = chain.withEnvironment(envName);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
       }
     }
-    return out;
-  }
-
-  /** Maps {@code client-id}, {@code client.id}, {@code clientId} or {@code ST_CLIENT_ID} to the variable name. */
-  static String canonical(String key) {
-    String k = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-    String mapped = known(k);
-    return mapped == null && k.startsWith("st") ? known(k.substring(2)) : mapped;
-  }
-
-  private static String known(String k) {
-    switch (k) {
-      case "environment": case "env": return "ST_ENVIRONMENT";
-      case "clientid": return "ST_CLIENT_ID";
-      case "clientsecret": return "ST_CLIENT_SECRET";
-      case "appkey": return "ST_APP_KEY";
-      case "tenantid": case "tenant": return "ST_TENANT_ID";
-      case "apibaseurl": return "ST_API_BASE_URL";
-      case "authbaseurl": return "ST_AUTH_BASE_URL";
-      default: return null;
-    }
+    return new ClientConfig(chain, chain.source());
   }
 
   /** Warns when {@code file} can be read by its group or by others (POSIX file systems only). */

@@ -2,7 +2,9 @@ package dev.titanj.cli.internal;
 
 import dev.titanj.core.CacheSettings;
 import dev.titanj.core.ServiceTitan;
+import dev.titanj.core.SettingsChain;
 import java.util.Map;
+import java.util.Properties;
 import okhttp3.OkHttpClient;
 
 /**
@@ -34,23 +36,23 @@ public final class Connection implements AutoCloseable {
   public static Connection open(ClientConfig config, CacheSettings cache, Sandbox.Factory sandboxes,
       Redactor redactor) {
     Sandbox sandbox = null;
-    Map<String, String> vars;
+    SettingsChain settings;
     String description;
     if (config.isSandbox()) {
       sandbox = sandboxes.start(0);
-      vars = sandbox.environmentVariables();
+      Map<String, String> vars = sandbox.environmentVariables();
+      settings = SettingsChain.read(new Properties(), vars, null, null);
       description = "SANDBOX mode: embedded fake ServiceTitan at " + vars.get("ST_API_BASE_URL")
           + " (seeded demo data; set ST_* variables or ~/.titanj/config.properties for a real tenant)";
     } else {
-      vars = config.variables();
-      description = "tenant " + vars.get("ST_TENANT_ID") + " via " + config.source();
+      settings = config.settings();
+      description = "tenant " + settings.tenant().orElse("?") + " via " + config.source();
     }
-    redactor.add(vars.get("ST_CLIENT_SECRET"));
-    redactor.add(vars.get("ST_APP_KEY"));
+    redactor.remember(settings);
     RequestCounter counter = new RequestCounter();
     OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(counter).build();
     try {
-      ServiceTitan st = ServiceTitan.builderFromEnv(vars).cache(cache).httpClient(http).build();
+      ServiceTitan st = settings.builder().cache(cache).httpClient(http).build();
       return new Connection(st, sandbox, counter, http, description);
     } catch (RuntimeException e) {
       if (sandbox != null) {

@@ -1,6 +1,7 @@
 package dev.titanj.cli.internal;
 
 import dev.titanj.core.SecretScrubber;
+import dev.titanj.core.SettingsChain;
 
 /**
  * Cleans text the CLI prints with TitanJ's one scrubber ({@link dev.titanj.core.SecretScrubber}): the secrets it was
@@ -15,6 +16,11 @@ public final class Redactor {
   /** Remembers a value that must never be printed; blank and very short values are ignored. */
   public void add(String secret) {
     redaction.remember(secret);
+  }
+
+  /** Remembers the credentials of {@code settings}. */
+  public void remember(SettingsChain settings) {
+    settings.rememberSecrets(redaction);
   }
 
   /** {@code text} with every remembered secret and every credential-looking value replaced. */

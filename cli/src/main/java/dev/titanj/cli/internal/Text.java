@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** Small text helpers shared by the commands: plurals and "did you mean" suggestions. */
 public final class Text {
@@ -44,7 +45,7 @@ public final class Text {
     sorted.sort(Comparator.naturalOrder());
     for (String k : sorted) {
       String n = norm(k);
-      int d = distance(w, n);
+      int d = LevenshteinDistance.getDefaultInstance().apply(w, n);
       if (w.length() >= 4 && (n.contains(w) || w.contains(n))) {
         d = Math.min(d, 2);
       }
@@ -79,25 +80,5 @@ public final class Text {
 
   private static String norm(String s) {
     return s.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-  }
-
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

@@ -24,31 +24,51 @@ public final class ConfigChain {
 
   private ConfigChain() {}
 
+  /** The merged settings and where they came from. */
+  public record Resolved(Map<String, String> values, Path file, boolean fromEnvironment,
+      boolean fromSystemProperties) {}
+
   /** The merged settings; a named but missing or unreadable file is an IllegalArgumentException. */
   public static Map<String, String> resolve(Properties system, Map<String, String> env, Path home) {
+    return resolve(system, env, null, home).values();
+  }
+
+  /**
+   * The merged settings, reading {@code configFile} when it is not null (else the file the chain
+   * names, else {@code ~/.titanj/config.properties} when it exists).
+   */
+  public static Resolved resolve(Properties system, Map<String, String> env, Path configFile,
+      Path home) {
     Map<String, String> merged = new LinkedHashMap<>();
     String named = firstPresent(system.getProperty("titanj.config"), env.get("ST_CONFIG_FILE"));
-    Path file = named != null ? Path.of(named)
+    Path file = configFile != null ? configFile : named != null ? Path.of(named)
         : home == null ? null : home.resolve(".titanj").resolve("config.properties");
-    if (file != null && (named != null || Files.isRegularFile(file))) {
+    boolean explicit = configFile != null || named != null;
+    if (file != null && (explicit || Files.isRegularFile(file))) {
       merged.putAll(readFile(file));
+    } else {
+      file = null;
     }
+    boolean fromEnv = false;
     for (String key : KEYS) {
       String v = env.get(key);
       if (v != null && !v.isBlank()) {
         merged.put(key, v.strip());
+        fromEnv = true;
       }
     }
+    boolean fromSystem = false;
     for (String name : system.stringPropertyNames()) {
       if (name.startsWith("titanj.") && !name.equals("titanj.config")) {
         String key = canonical(name.substring("titanj.".length()));
         String v = system.getProperty(name);
         if (key != null && v != null && !v.isBlank()) {
           merged.put(key, v.strip());
+          fromSystem = true;
         }
       }
     }
-    return merged;
+    return new Resolved(merged, file, fromEnv, fromSystem);
   }
 
   /** The settings of a properties file, by {@code ST_*} name; unknown keys are an error. */
