@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 public final class SyncChild {
   private SyncChild() {}
 
+  @SuppressWarnings("try") // keepOpen is held, not used
   public static void main(String[] args) throws SQLException {
     String url = args[0];
     int pauseAt = args.length > 1 && args[1].startsWith("pause-before-commit:")
