@@ -16,6 +16,10 @@ import dev.titanj.core.ListQuery;
 import dev.titanj.core.Page;
 import dev.titanj.core.Repository;
 import dev.titanj.core.ServiceTitan;
+import dev.titanj.replica.Replica;
+import dev.titanj.replica.ResourceSyncReport;
+import dev.titanj.replica.SyncMode;
+import dev.titanj.replica.SyncReport;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,14 +37,14 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code titanj demo}: the README quick start's job, end to end against the embedded sandbox: token,
  * filtered and sorted query, cached reads, paging, an export feed and its resume token, with
- * per-step timings, request counts and cache statistics.
+ * a local replica synced twice, per-step timings, request counts and cache statistics.
  */
 @Command(mixinStandardHelpOptions = true, header = "Walk through TitanJ end to end against the embedded sandbox.", name = "demo", descriptionHeading = "%n", optionListHeading = "%n", description =
         "Walk through TitanJ against the embedded fake ServiceTitan (always SANDBOX "
         + "mode): authenticate, query active customers modified since a date, read one "
         + "customer twice (the second read is a cache hit), page through invoices, run an "
-        + "export feed and show the token to resume from; then timings, request counts and "
-        + "cache statistics.")
+        + "export feed and show the token to resume from, sync a local replica; then timings, "
+        + "request counts and cache statistics.")
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand
   TitanjCommand root;
@@ -157,6 +161,10 @@ final class DemoCommand implements Callable<Integer> {
             Text.count(next.items().size(), "new record"), !next.hasMore());
       }
 
+      if (customers.canExport() || customers.canList()) {
+        replicaStep(st, customers);
+      }
+
       out.println();
       out.println("Summary");
       timings.forEach((k, v) -> out.printf(Locale.ROOT, "  %-28s %9.2f ms%n", k, v.toNanos() / 1e6));
@@ -175,6 +183,25 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
     }
     return ExitCodes.OK;
+  }
+
+  /** A local replica of customers in an in-memory H2 database: sync, sync again, read offline. */
+  private void replicaStep(ServiceTitan st, CliResource customers) {
+    heading("Local replica: sync customers into an in-memory H2 database, then sync again");
+    try (Replica replica = Replica.builder(st)
+        .jdbcUrl("jdbc:h2:mem:titanj-demo-" + System.nanoTime())
+        .catalog(root.context.catalog).resources(customers.key()).build()) {
+      SyncReport first = timed("replica sync", replica::sync);
+      ResourceSyncReport r = first.resources().get(0);
+      out.printf("    first sync : %s inserted through the %s in %s; checkpoint stored%n",
+          Text.count(r.inserted(), "customer"),
+          r.mode() == SyncMode.EXPORT ? "export feed" : "full list", Text.count(r.batches(), "batch"));
+      SyncReport again = timed("replica sync again", replica::sync);
+      out.printf("    second sync: %s changed (resumed from the checkpoint)%n",
+          Text.count(again.changed(), "record"));
+      out.printf("    read offline: replica.count(%s) = %d%n", customers.qualifiedName(),
+          replica.count(customers.key()));
+    }
   }
 
   private static String present(Object optional) {

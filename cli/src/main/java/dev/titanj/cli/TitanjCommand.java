@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         + "credentials configured it runs against an embedded fake ServiceTitan (SANDBOX "
         + "mode).",
     subcommands = {DemoCommand.class, QueryCommand.class, GetCommand.class, ExportCommand.class,
+        SyncCommand.class,
         SandboxCommand.class, ResourcesCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nCredentials:%n",
     footer = {

@@ -37,7 +37,10 @@ class SandboxAndDemoTest {
         "[2] Active customers modified since 2024-06-01", "sort=-ModifiedOn",
         "[3] Find customer", "[4] Page through invoices", "page 1: 25 invoices, hasMore=true",
         "[5] Export feed of customers", "120 customers in 5 batches; resume token: t120",
-        "resumed from the token: 0 new records", "Summary", "HTTP requests sent",
+        "resumed from the token: 0 new records",
+        "[6] Local replica", "first sync : 120 customers inserted through the export feed in 5 batches",
+        "second sync: 0 records changed", "replica.count(crm.customers) = 120",
+        "Summary", "HTTP requests sent",
         "requests the fake server answered: 7", "cache: hits=");
   }
 
@@ -68,7 +71,8 @@ class SandboxAndDemoTest {
 
   @Test
   void everyCommand_hasItsOwnHelp() {
-    for (String command : new String[] {"demo", "query", "get", "export", "sandbox", "resources"}) {
+    for (String command : new String[] {"demo", "query", "get", "export", "sync", "sandbox",
+        "resources"}) {
       Cli r = Cli.run(Cli.fixtures(), command, "--help");
 
       assertThat(r.exitCode).as(command).isEqualTo(0);
