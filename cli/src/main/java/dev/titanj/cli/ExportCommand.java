@@ -2,6 +2,7 @@ package dev.titanj.cli;
 
 import dev.titanj.cli.internal.CliResource;
 import dev.titanj.cli.internal.Connection;
+import dev.titanj.cli.internal.CtrlC;
 import dev.titanj.cli.internal.ExportState;
 import dev.titanj.cli.internal.ProgressDisplay;
 import dev.titanj.cli.internal.RecordEncoder;
@@ -28,8 +29,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -147,19 +146,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     StopSignal stop = root.context.stop;
-    CountDownLatch done = new CountDownLatch(1);
-    Thread hook = root.context.installShutdownHook
-        ? new Thread(() -> {
-          stop.requestStop();
-          try {
-            done.await(30, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }, "titanj-export-stop") : null;
-    if (hook != null) {
-      Runtime.getRuntime().addShutdownHook(hook);
-    }
+    CtrlC ctrlC = CtrlC.install(stop, root.context.installShutdownHook, "titanj-export-stop");
     long records = saved.map(ExportState::records).orElse(0L);
     long batches = saved.map(ExportState::batches).orElse(0L);
     long runRecords = 0;
@@ -242,14 +229,7 @@ final class ExportCommand implements Callable<Integer> {
           }
           err.flush();
         } finally {
-          done.countDown();
-          if (hook != null) {
-            try {
-              Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-              // the hook is running: it waited for done
-            }
-          }
+          ctrlC.release();
         }
       }
     }

@@ -2,6 +2,7 @@ package dev.titanj.cli;
 
 import dev.titanj.cli.internal.CliResource;
 import dev.titanj.cli.internal.Connection;
+import dev.titanj.cli.internal.CtrlC;
 import dev.titanj.cli.internal.ProgressDisplay;
 import dev.titanj.cli.internal.StopSignal;
 import dev.titanj.cli.internal.Text;
@@ -17,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -106,18 +105,7 @@ final class SyncCommand implements Callable<Integer> {
     PrintWriter err = root.spec.commandLine().getErr();
     PrintWriter out = root.spec.commandLine().getOut();
     StopSignal stop = root.context.stop;
-    CountDownLatch done = new CountDownLatch(1);
-    Thread hook = root.context.installShutdownHook ? new Thread(() -> {
-      stop.requestStop();
-      try {
-        done.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "titanj-sync-stop") : null;
-    if (hook != null) {
-      Runtime.getRuntime().addShutdownHook(hook);
-    }
+    CtrlC ctrlC = CtrlC.install(stop, root.context.installShutdownHook, "titanj-sync-stop");
     Progress bars = new Progress(err);
     try (Connection c = root.connect(CacheSettings.defaults());
         Replica replica = Replica.builder(c.client()).jdbcUrl(db, dbUser, password)
@@ -159,14 +147,7 @@ final class SyncCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.OK;
     } finally {
-      done.countDown();
-      if (hook != null) {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-          // the hook is running: it waited for done
-        }
-      }
+      ctrlC.release();
     }
   }
 
