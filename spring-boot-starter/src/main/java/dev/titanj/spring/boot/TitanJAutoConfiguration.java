@@ -1,15 +1,13 @@
 package dev.titanj.spring.boot;
 
-import dev.titanj.accounting.Accounting;
 import dev.titanj.core.Environment;
 import dev.titanj.core.Metrics;
 import dev.titanj.core.ServiceTitan;
-import dev.titanj.crm.Crm;
-import dev.titanj.dispatch.Dispatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configures a {@link ServiceTitan} client from {@code titanj.*} properties (closed with the
- * context), the entry point of each TitanJ module on the class path ({@link Crm}, {@link
- * Accounting}, {@code dev.titanj.settings.Settings}, {@link Dispatch}), metrics in the
+ * context), the entry point of each TitanJ module on the class path ({@code Crm}, {@code Jpm},
+ * {@code Accounting}...), metrics in the
  * application's {@code MeterRegistry} when Micrometer is present and a health indicator named
  * {@code titanj} when Spring Boot Actuator is present. Turn it off with {@code titanj.enabled=false};
  * a {@link ServiceTitan} bean of your own replaces the client.
@@ -132,43 +130,14 @@ public class TitanJAutoConfiguration {
     }
   }
 
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(Crm.class)
-  static class CrmConfiguration {
-    @Bean
-    @ConditionalOnMissingBean
-    Crm crm(ServiceTitan serviceTitan) {
-      return Crm.of(serviceTitan);
-    }
-  }
-
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(Accounting.class)
-  static class AccountingConfiguration {
-    @Bean
-    @ConditionalOnMissingBean
-    Accounting accounting(ServiceTitan serviceTitan) {
-      return Accounting.of(serviceTitan);
-    }
-  }
-
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(dev.titanj.settings.Settings.class)
-  static class SettingsConfiguration {
-    @Bean
-    @ConditionalOnMissingBean
-    dev.titanj.settings.Settings titanjSettings(ServiceTitan serviceTitan) {
-      return dev.titanj.settings.Settings.of(serviceTitan);
-    }
-  }
-
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(Dispatch.class)
-  static class DispatchConfiguration {
-    @Bean
-    @ConditionalOnMissingBean
-    Dispatch dispatch(ServiceTitan serviceTitan) {
-      return Dispatch.of(serviceTitan);
-    }
+  /**
+   * One bean per installed TitanJ module's entry point ({@code Crm}, {@code Jpm}, {@code
+   * Accounting}...: every module whose {@code TitanModule} is on the class path), built with its
+   * static {@code of(ServiceTitan)} from the context's client. A bean of the same type of your own
+   * is kept instead.
+   */
+  @Bean
+  static BeanDefinitionRegistryPostProcessor titanjModuleEntryPoints() {
+    return new ModuleEntryPoints();
   }
 }

@@ -64,7 +64,8 @@ class TitanJAutoConfigurationTest {
     runner.withPropertyValues(properties()).run(context -> {
       assertThat(context).hasNotFailed().hasSingleBean(ServiceTitan.class)
           .hasSingleBean(Crm.class).hasSingleBean(Accounting.class)
-          .hasSingleBean(dev.titanj.settings.Settings.class).hasSingleBean(Dispatch.class);
+          .hasSingleBean(dev.titanj.settings.Settings.class).hasSingleBean(Dispatch.class)
+          .hasSingleBean(dev.titanj.jpm.Jpm.class).hasSingleBean(dev.titanj.pricebook.Pricebook.class);
       ServiceTitan st = context.getBean(ServiceTitan.class);
       assertThat(st.tenantId()).isEqualTo(fake.tenantId());
 
@@ -184,6 +185,15 @@ class TitanJAutoConfigurationTest {
           .doesNotContain(secret())
           .doesNotContain(fake.environmentVariables().get("ST_APP_KEY"));
     });
+  }
+
+  @Test
+  void anEntryPointBeanOfYourOwn_isKept() {
+    runner.withPropertyValues(properties())
+        .withBean("myCrm", Crm.class, () -> Crm.of(dev.titanj.core.ServiceTitan.fromEnv(
+            fake.environmentVariables())))
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(Crm.class)
+            .hasBean("myCrm").doesNotHaveBean("titanjCrm"));
   }
 
   @Test
