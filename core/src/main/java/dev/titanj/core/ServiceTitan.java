@@ -121,7 +121,16 @@ public final class ServiceTitan implements AutoCloseable {
    * tracking ({@link TitanSession}). Close it when the unit of work is done.
    */
   public TitanSession openSession() {
-    return new TitanSession(this, context.pagingExecutor());
+    return new TitanSession(this, context.pagingExecutor(), null);
+  }
+
+  /**
+   * A new session that reads records from {@code local} (a replica) before it asks the API; what
+   * {@code local} does not hold is read as usual.
+   */
+  public TitanSession openSession(LocalRecords local) {
+    return new TitanSession(this, context.pagingExecutor(),
+        java.util.Objects.requireNonNull(local, "local"));
   }
 
   /** The tenant id every call of this client is made for. */

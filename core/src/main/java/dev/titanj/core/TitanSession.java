@@ -30,7 +30,8 @@ import java.util.stream.StreamSupport;
  * A unit of work over one client ({@link ServiceTitan#openSession()}): an identity map (one
  * instance per resource and id), batched loading of {@link Reference references} and change
  * tracking. Loading the customers of 2,000 invoices that name 300 customers costs
- * {@code ceil(300 / 50) = 6} requests, not 2,000. Thread-safe; close it when done.
+ * {@code ceil(300 / 50) = 6} requests, not 2,000; a session opened over {@link LocalRecords} (a
+ * replica) reads what they hold first. Thread-safe; close it when done.
  *
  * <pre>{@code
  * try (TitanSession session = st.openSession()) {
@@ -50,14 +51,16 @@ public final class TitanSession implements AutoCloseable {
 
   private final ServiceTitan client;
   private final ExecutorService executor;
+  private final LocalRecords local;
   private volatile ResourceCatalog catalog;
   private final Map<String, Map<Object, Object>> identity = new ConcurrentHashMap<>();
   private final Map<String, Map<Object, Object>> pending = new LinkedHashMap<>();
   private volatile boolean closed;
 
-  TitanSession(ServiceTitan client, ExecutorService executor) {
+  TitanSession(ServiceTitan client, ExecutorService executor, LocalRecords local) {
     this.client = client;
     this.executor = executor;
+    this.local = local;
   }
 
   /**
@@ -108,6 +111,12 @@ public final class TitanSession implements AutoCloseable {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(id, "id");
     Map<Object, Object> map = records(key.name());
+    if (!map.containsKey(id) && local != null) {
+      T held = local.findAll(key, List.of(id)).get(id);
+      if (held != null) {
+        map.putIfAbsent(id, held);
+      }
+    }
     if (!map.containsKey(id)) {
       ReadRepository<T, K> repo = readable(key.name(), "titanj-" + key.area(), key.toString());
       Optional<T> read = repo.findById(id);
@@ -207,7 +216,16 @@ public final class TitanSession implements AutoCloseable {
 
   // ---------------------------------------------------------------------------------------------
 
-  private <K, T> void fetch(ReadRepository<T, K> repo, Map<Object, Object> map, List<K> missing) {
+  private <K, T> void fetch(ReadRepository<T, K> repo, Map<Object, Object> map, List<K> wanted) {
+    List<K> missing = wanted;
+    if (local != null && !missing.isEmpty()) {
+      Map<K, T> held = local.findAll(repo.key(), missing);
+      held.forEach(map::putIfAbsent);
+      missing = missing.stream().filter(id -> !held.containsKey(id)).toList();
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
     List<List<K>> batches = new ArrayList<>();
     for (int i = 0; i < missing.size(); i += BATCH) {
       batches.add(missing.subList(i, Math.min(missing.size(), i + BATCH)));

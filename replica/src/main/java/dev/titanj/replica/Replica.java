@@ -1,5 +1,6 @@
 package dev.titanj.replica;
 
+import dev.titanj.core.LocalRecords;
 import dev.titanj.core.Repository;
 import dev.titanj.core.ResourceCatalog;
 import dev.titanj.core.ResourceDescriptor;
@@ -55,7 +56,7 @@ import javax.sql.DataSource;
  * }
  * }</pre>
  */
-public final class Replica implements AutoCloseable {
+public final class Replica implements AutoCloseable, LocalRecords {
   /** Records per transaction when the export batch is larger or for full lists; default. */
   public static final int DEFAULT_BATCH_SIZE = 5000;
 
@@ -176,6 +177,23 @@ public final class Replica implements AutoCloseable {
   public <T, K> Optional<T> find(ResourceKey<T, K> key, K id) {
     requireOpen();
     return typedTable(key).find(store, id);
+  }
+
+  /**
+   * The stored records of {@code key} with these ids, for a session reading from this replica
+   * first ({@code st.openSession(replica)}); a resource this replica does not keep gives none.
+   */
+  @Override
+  public <T, K> Map<K, T> findAll(ResourceKey<T, K> key, Collection<K> ids) {
+    requireOpen();
+    Map<K, T> out = new LinkedHashMap<>();
+    if (!resources().contains(key)) {
+      return out;
+    }
+    for (K id : ids) {
+      find(key, id).ifPresent(r -> out.put(id, r));
+    }
+    return out;
   }
 
   /** The number of stored records of {@code key}, active and inactive, deleted ones left out. */

@@ -37,4 +37,35 @@ class H2ReplicaTest extends ReplicaContract {
       assertThat(reopened.sync().changed()).isZero();
     }
   }
+
+  @Test
+  void session_overTheReplica_readsReferencedRecordsLocally_withoutAnyRequest() {
+    FakeServiceTitan fake = fake(150, 50);
+    try (Replica replica = Replica.builder(fake.client()).jdbcUrl(newDatabase())
+        .resources(Crm.CUSTOMERS).build()) {
+      replica.sync();
+      java.util.List<dev.titanj.crm.model.Location> locations =
+          Crm.of(fake.client()).locations().query().pageSize(100).limit(100).toList();
+      String customers = "/crm/v2/tenant/" + fake.tenantId() + "/customers";
+      long before = requestsUnder(fake, customers);
+
+      try (dev.titanj.core.TitanSession session = fake.client().openSession(replica)) {
+        java.util.Map<Long, dev.titanj.crm.model.Customer> owners =
+            session.load(dev.titanj.crm.model.Location.CUSTOMER, locations);
+
+        assertThat(owners).isNotEmpty();
+        assertThat(requestsUnder(fake, customers)).isEqualTo(before);
+      }
+      try (dev.titanj.core.TitanSession plain = fake.client().openSession()) {
+        plain.load(dev.titanj.crm.model.Location.CUSTOMER, locations);
+        assertThat(requestsUnder(fake, customers)).isGreaterThan(before);
+      }
+    }
+  }
+
+  private static long requestsUnder(FakeServiceTitan fake, String path) {
+    return fake.requestCounts().entrySet().stream()
+        .filter(e -> e.getKey().equals(path) || e.getKey().startsWith(path + "/"))
+        .mapToLong(java.util.Map.Entry::getValue).sum();
+  }
 }
