@@ -5,6 +5,7 @@ import dev.titanj.accounting.Accounting;
 import dev.titanj.accounting.model.Invoice;
 import dev.titanj.accounting.model.NamedField;
 import dev.titanj.core.Active;
+import dev.titanj.core.ExportCursor;
 import dev.titanj.core.RateLimit;
 import dev.titanj.core.ServiceTitan;
 import dev.titanj.core.TitanSession;
@@ -13,6 +14,7 @@ import dev.titanj.crm.Crm;
 import dev.titanj.crm.CustomerQuery;
 import dev.titanj.crm.CustomerRepository;
 import dev.titanj.crm.model.Customer;
+import dev.titanj.replica.Replica;
 import dev.titanj.testing.FakeServiceTitan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -134,8 +136,9 @@ public final class SyncHarness {
       case "memory": memory(a); break;
       case "coldstart": coldStart(a); break;
       case "references": references(a); break;
+      case "replica": replica(a); break;
       default: throw new IllegalArgumentException(
-          "mode must be sync, memory, coldstart or references, was " + mode);
+          "mode must be sync, memory, coldstart, references or replica, was " + mode);
     }
     System.exit(0);
   }
@@ -454,6 +457,48 @@ public final class SyncHarness {
       System.out.printf(Locale.ROOT, "| session.load | %,d | %.2f |%n%n%.0fx fewer requests,"
           + " %.1fx faster%n", batchedRequests, batched,
           (double) perRecordRequests / batchedRequests, perRecord / batched);
+    }
+  }
+
+  /**
+   * The replica's sync against a plain export stream into nothing: {@code --records} customers
+   * from the fake server in a child JVM (export batches of 500), first streamed and counted, then
+   * synced into a new H2 replica in a temporary folder, in this JVM's heap (run with -Xmx256m).
+   */
+  private static void replica(Args a) throws IOException {
+    int records = a.integer("--records", 1_000_000);
+    try (BenchServer server = BenchServer.child(records, a.text("--server-heap", "12g"))) {
+      double plain;
+      long streamed;
+      try (ServiceTitan st = server.clientBuilder(RateLimit.unlimited()).build()) {
+        long t0 = System.nanoTime();
+        try (Stream<Customer> s = Crm.of(st).customers().export(ExportCursor.beginning()).stream()) {
+          streamed = s.count();
+        }
+        plain = (System.nanoTime() - t0) / 1e9;
+      }
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("titanj-replica-bench");
+      double synced;
+      long stored;
+      long peak;
+      try (ServiceTitan st = server.clientBuilder(RateLimit.unlimited()).build();
+           HeapMonitor heap = new HeapMonitor();
+           Replica replica = Replica.builder(st).directory(dir).resources(Crm.CUSTOMERS)
+               .maxBatchesPerSync(1_000_000).build()) {
+        long t0 = System.nanoTime();
+        replica.sync();
+        synced = (System.nanoTime() - t0) / 1e9;
+        stored = replica.count(Crm.CUSTOMERS);
+        peak = heap.peakUsed();
+      }
+      check(streamed == records && stored == records,
+          "streamed " + streamed + ", stored " + stored + ", expected " + records);
+      System.out.printf(Locale.ROOT, "%n### Replica sync of %,d customers at -Xmx %s (H2 file)%n%n"
+          + "| way | records | seconds | records/s |%n|---|---:|---:|---:|%n"
+          + "| export stream into nothing | %,d | %.1f | %,.0f |%n"
+          + "| `replica.sync()` | %,d | %.1f | %,.0f |%n%n%.2fx of the plain stream; peak heap %s%n",
+          records, HeapMonitor.mib(Runtime.getRuntime().maxMemory()), streamed, plain,
+          streamed / plain, stored, synced, stored / synced, plain / synced, HeapMonitor.mib(peak));
     }
   }
 
