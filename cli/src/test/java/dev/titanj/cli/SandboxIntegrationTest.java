@@ -167,7 +167,9 @@ class SandboxIntegrationTest {
       // A list whose filters the API requires refuses to run without them; with them, it answers.
       while (r.exitCode != 0 && (required = java.util.regex.Pattern
           .compile("(\\w+) is required by this list").matcher(r.err)).find() && args.size() < 20) {
-        args.addAll(List.of("--param", required.group(1) + "=1"));
+        String name = required.group(1);
+        String value = name.matches("(?i).*(utc|date|before|after)") ? "2020-01-01" : "1";
+        args.addAll(List.of("-f", name + "=" + value)); // the typed filter, as a user would
         r = run(args.toArray(new String[0]));
       }
       if (r.exitCode != 0) {

@@ -160,15 +160,53 @@ public final class Reachability {
     return hits;
   }
 
-  /** {@code q} with a sample value for each parameter the API requires of it. */
+  /**
+   * {@code q} with a sample value for each parameter the API requires of it, set through the
+   * query's typed method of that name ({@code withParameter} refuses names a typed method owns).
+   */
   static ListQuery<?, ?> withRequired(ListQuery<?, ?> q) throws Exception {
     Method m = ListQuery.class.getDeclaredMethod("requiredParameters");
     m.setAccessible(true);
     ListQuery<?, ?> out = q;
     for (Object name : (List<?>) m.invoke(q)) {
-      out = out.withParameter((String) name, "1");
+      Method typed = typedFilter(out.getClass(), (String) name);
+      out = typed == null ? out.withParameter((String) name, "1")
+          : (ListQuery<?, ?>) typed.invoke(out, sample(typed.getParameterTypes()[0]));
     }
     return out;
+  }
+
+  private static Method typedFilter(Class<?> query, String name) {
+    Method best = null;
+    for (Method m : query.getMethods()) {
+      if (m.getName().equalsIgnoreCase(name) && m.getParameterCount() == 1
+          && ListQuery.class.isAssignableFrom(m.getReturnType())
+          && (best == null || !m.getParameterTypes()[0].isArray())) {
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  private static Object sample(Class<?> type) {
+    if (type == long.class || type == Long.class) {
+      return 1L;
+    } else if (type == int.class || type == Integer.class) {
+      return 1;
+    } else if (type == boolean.class || type == Boolean.class) {
+      return true;
+    } else if (type == java.time.Instant.class) {
+      return java.time.Instant.parse("2020-01-01T00:00:00Z");
+    } else if (type == java.time.LocalDate.class) {
+      return java.time.LocalDate.of(2020, 1, 1);
+    } else if (type == java.util.UUID.class) {
+      return new java.util.UUID(0, 1);
+    } else if (java.util.Collection.class.isAssignableFrom(type)) {
+      return List.of(1L);
+    } else if (type.isEnum()) {
+      return type.getEnumConstants()[0];
+    }
+    return "1";
   }
 
   /** The public instance methods a repository class declares (contract bridges excluded). */
