@@ -14,6 +14,8 @@ import dev.titanj.crm.Crm;
 import dev.titanj.crm.model.Customer;
 import dev.titanj.crm.model.Location;
 import dev.titanj.crm.model.UpdateCustomerRequest;
+import dev.titanj.pricebook.Pricebook;
+import dev.titanj.pricebook.model.Category;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -204,6 +206,24 @@ class ReverseReferenceTest {
       assertThat(report.failures()).isEmpty();
       assertThat(report.outcomes()).singleElement().satisfies(o -> assertThat(o.staleCheck())
           .isEqualTo(TitanSession.StaleCheck.NOT_ASKED));
+      assertThat(server.requests()).extracting(LoggedRequest::method).containsExactly("PATCH");
+    }
+  }
+
+  @Test
+  void flush_checkStale_ofARecordWithoutModifiedOn_sendsItUnchecked_andSaysSo() {
+    try (TitanSession session = st.openSession()) {
+      long id = Pricebook.of(st).categories().query().first().orElseThrow().id();
+      Category loaded = session.find(Pricebook.CATEGORIES, id).orElseThrow();
+      session.update(Pricebook.CATEGORIES, id, Category.builder().from(loaded)
+          .name("Renamed category").build());
+      server.clearRequests();
+
+      TitanSession.FlushReport report = session.flush(FlushOptions.checkStale());
+
+      assertThat(report.outcomes()).singleElement().satisfies(o -> assertThat(o.staleCheck())
+          .isEqualTo(TitanSession.StaleCheck.UNAVAILABLE));
+      // no re-read: the PATCH is the only request (the fake does not store categories' writes)
       assertThat(server.requests()).extracting(LoggedRequest::method).containsExactly("PATCH");
     }
   }
