@@ -134,7 +134,17 @@ final class ModelEmitter {
    * {@code technicianIds}, a nested {@code customer: {id, ...}}), where the target's area is this
    * one or one the customization allows.
    */
-  void addReferences(TypeSpec.Builder t, ClassName self, JsonNode node, Map<String, String> names) {
+  /** A field of a response record that points at a resource: one {@code Reference} constant. */
+  record Forward(String stem, String constant, String wire, boolean many, CodeBlock ids,
+      Customization.Target target) {}
+
+  /**
+   * The fields of a response record that point at a resource ({@code customerId},
+   * {@code technicianIds}, a nested {@code customer: {id, ...}}), where the target's area is this
+   * one or one the customization allows: one {@link Forward} per constant.
+   */
+  List<Forward> forwardReferences(ClassName self, JsonNode node, Map<String, String> names) {
+    List<Forward> out = new ArrayList<>();
     Set<String> done = new LinkedHashSet<>();
     for (Map.Entry<String, String> e : names.entrySet()) {
       String wire = e.getKey();
@@ -177,19 +187,114 @@ final class ModelEmitter {
         continue;
       }
       String constant = Names.constant(stem) + (many ? "S" : "");
-      if (!done.add(constant)) {
+      if (done.add(constant)) {
+        out.add(new Forward(stem, constant, wire, many, ids, target));
+      }
+    }
+    return out;
+  }
+
+  /** One {@code Reference} constant per {@link #forwardReferences}; returns the constants' names. */
+  Set<String> addReferences(TypeSpec.Builder t, ClassName self, JsonNode node,
+      Map<String, String> names) {
+    Set<String> done = new LinkedHashSet<>();
+    for (Forward f : forwardReferences(self, node, names)) {
+      done.add(f.constant());
+      ClassName targetType = ClassName.bestGuess(f.target().recordType());
+      String artifact = "titanj-" + f.target().area();
+      t.addField(FieldSpec.builder(ParameterizedTypeName.get(REFERENCE, self, LONG, targetType),
+              f.constant(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("JSON {@code $L} points at $L in {@code $L} ({@code $L}); load "
+              + (f.many() ? "them" : "it") + " in batches through a {@code TitanSession}.\n",
+              f.wire(), f.many() ? "records" : "a record", f.target().resource(), artifact)
+          .initializer("$T.$L($T.class, $S, $S, $T.class, $S, $L)", REFERENCE,
+              f.many() ? "many" : "one", self, f.wire(), f.target().resource(), LONG, artifact,
+              f.ids())
+          .build());
+    }
+    return done;
+  }
+
+  /**
+   * One {@code Reverse} constant on record type {@code self} per queryable resource of this
+   * module whose list filters by the id of a {@code self} record: a filter named after a stem of
+   * {@code references.properties} whose resource's record type is {@code self}
+   * ({@code customerId} or {@code customerIds} on {@code crm.locations}, for {@code Customer}),
+   * on a resource whose records have the forward reference of that stem
+   * ({@code Location.CUSTOMER}), which groups the results back. A filter of ids wins over a
+   * filter of one id of the same stem. Only this module's resources: the constant's lambda calls
+   * the source's typed query, so the target's module must see the source's, and a source in
+   * another module already depends on this one for its forward reference.
+   */
+  void addReverses(TypeSpec.Builder t, ClassName self, Set<String> taken) {
+    QueryEmitter queries = new QueryEmitter(mod, null);
+    ClassName entry = ClassName.get(mod.pkg, mod.areaClass);
+    for (Map.Entry<String, Customization.Target> e : TARGETS.entrySet()) {
+      String stem = e.getKey();
+      Customization.Target target = e.getValue();
+      if (!target.area().equals(mod.area) || !target.recordType().equals(self.canonicalName())) {
         continue;
       }
-      ClassName targetType = ClassName.bestGuess(target.recordType());
-      String artifact = "titanj-" + target.area();
-      t.addField(FieldSpec.builder(ParameterizedTypeName.get(REFERENCE, self, LONG, targetType),
-              constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("JSON {@code $L} points at $L in {@code $L} ({@code $L}); load "
-              + (many ? "them" : "it") + " in batches through a {@code TitanSession}.\n", wire,
-              many ? "records" : "a record", target.resource(), artifact)
-          .initializer("$T.$L($T.class, $S, $S, $T.class, $S, $L)", REFERENCE,
-              many ? "many" : "one", self, wire, target.resource(), LONG, artifact, ids)
-          .build());
+      for (ModuleModel.Repo r : mod.repos.values()) {
+        if (!mod.queryable(r) || !"query".equals(r.query.name)) {
+          continue;
+        }
+        Spec.Param single = null;
+        Spec.Param list = null;
+        for (Spec.Param p : r.query.op.filters()) {
+          if (p.name.equals(stem + "Id") && !p.isArray() && p.type().equals("integer")) {
+            single = p;
+          } else if (p.name.equals(stem + "Ids") && (p.isArray()
+              ? "integer".equals(p.schema.path("items").path("type").asText())
+              : p.type().equals("string"))) {
+            list = p;
+          }
+        }
+        Spec.Param p = list != null ? list : single;
+        if (p == null) {
+          continue;
+        }
+        String lead = mod.shapes.leadOf.getOrDefault(r.valueType, r.valueType);
+        JsonNode node = mod.shapes.nodes.getOrDefault(lead, mod.spec.schema(lead));
+        ClassName source = mod.model(r.valueType);
+        Forward forward = forwardReferences(source, node, mod.accessorNames(node)).stream()
+            .filter(f -> f.stem().equals(stem)).findFirst().orElse(null);
+        if (forward == null) {
+          continue;
+        }
+        String method = queries.methodName(p);
+        long sameName = r.query.op.filters().stream()
+            .filter(x -> queries.methodName(x).equals(method)).count();
+        if (sameName != 1) {
+          continue; // the filter's method took a numbered name: not worth guessing
+        }
+        String constant = Names.constant(r.accessor);
+        if (!taken.add(constant)) {
+          constant = constant + "_BY_" + Names.constant(p.name);
+          if (!taken.add(constant)) {
+            continue;
+          }
+        }
+        boolean byIds = p == list;
+        boolean int32 = byIds ? (p.isArray()
+            && "int32".equals(p.schema.path("items").path("format").asText()))
+            : "int32".equals(p.format());
+        CodeBlock arg = byIds
+            ? (int32 ? CodeBlock.of("ids.stream().map($T::toIntExact).toList()", Math.class)
+                : CodeBlock.of("ids"))
+            : (int32 ? CodeBlock.of("$T.toIntExact(id)", Math.class) : CodeBlock.of("id"));
+        t.addField(FieldSpec.builder(ParameterizedTypeName.get(REVERSE, self, LONG, source),
+                constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The {@code $L} records that point at this one ({@link $T#$L}), read"
+                + " through the {@code $L} filter of {@code $L}: "
+                + (byIds ? "one query per 50 records" : "one query per record")
+                + "; load them for many records at once with {@code TitanSession.loadMany}.\n",
+                r.cacheName(), source, forward.constant(), p.name, r.query.op.id)
+            .initializer("$T.$L($T.class, $S, $S, $S, $T.$L,\n($L) -> $T.of(st).$L().query().$L($L))",
+                REVERSE, byIds ? "byIds" : "byId", self, r.accessor, r.cacheName(), p.name, source,
+                forward.constant(), byIds ? "st, ids" : "st, id", entry, r.accessor, method, arg)
+            .build());
+      }
     }
   }
 
@@ -405,7 +510,7 @@ final class ModelEmitter {
       t.addMethod(m.build());
     }
     if (tolerant) {
-      addReferences(t, self, node, names);
+      addReverses(t, self, addReferences(t, self, node, names));
     }
     if (!tolerant) {
       String source = mod.changesSource(schema);

@@ -60,4 +60,5 @@ final class Types {
   static final ClassName VOID = ClassName.get(Void.class);
   static final ClassName ARGUMENTS = ClassName.get(CORE + ".spi", "Arguments");
   static final ClassName REFERENCE = ClassName.get(CORE, "Reference");
+  static final ClassName REVERSE = ClassName.get(CORE, "Reverse");
 }

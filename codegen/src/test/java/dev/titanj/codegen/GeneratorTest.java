@@ -258,4 +258,30 @@ class GeneratorTest {
     assertThatThrownBy(() -> new Generator(spec, "Bad-Name"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("module");
   }
+
+  /**
+   * Reverse constants come from data: a filter {@code <stem>Id} or {@code <stem>Ids} of a main
+   * query whose stem names this record's resource ({@code references.properties}), on a resource
+   * whose records carry the forward reference of that stem; a list filter wins.
+   */
+  @Test
+  void reverseConstants_fromTheQueriesFilters_onTheTargetRecord() throws IOException {
+    String spec;
+    try (InputStream in = GeneratorTest.class.getResourceAsStream("/reverse-v2.json")) {
+      spec = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Map<String, String> crm = new Generator(Spec.parse("reverse-v2.json", spec), "crm",
+        Customization.none("crm")).generate();
+    String customer = crm.get("dev/titanj/crm/model/Customer.java");
+
+    assertThat(customer).as("Customer.java; have " + crm.keySet()).isNotNull().contains("Reverse<Customer, Long, Location> LOCATIONS =")
+        .contains("Reverse.byId(", "\"crm.locations\"", "\"customerId\"", "Location.CUSTOMER",
+            "(st, id) -> Crm.of(st).locations().query().customerId(id))")
+        .contains("Reverse<Customer, Long, Lead> LEADS =")
+        .contains("(st, ids) -> Crm.of(st).leads().query().customerIds(ids))")
+        .doesNotContain("Crm.of(st).leads().query().customerId(id)")
+        // bookings filter by customerId, but a booking has no forward reference to group by
+        .doesNotContain("bookings()");
+    assertThat(crm.get("dev/titanj/crm/model/Location.java")).doesNotContain("Reverse");
+  }
 }

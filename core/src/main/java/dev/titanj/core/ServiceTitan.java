@@ -133,6 +133,14 @@ public final class ServiceTitan implements AutoCloseable {
         java.util.Objects.requireNonNull(local, "local"));
   }
 
+  /**
+   * Forgets this client's cached copy of record {@code id} of {@code resource}, so the next read
+   * by id goes to the server (a session's stale check reads fresh this way).
+   */
+  <T, K> void forgetCached(ResourceDescriptor<T, K> resource, K id) {
+    context.cache(resource, true).evict(id);
+  }
+
   /** The tenant id every call of this client is made for. */
   public long tenantId() {
     return context.tenantId();

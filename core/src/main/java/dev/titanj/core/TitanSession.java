@@ -4,8 +4,11 @@ import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.internal.RecordIds;
 import dev.titanj.core.json.TitanJson;
 import dev.titanj.core.json.TitanRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,9 +20,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -105,6 +110,82 @@ public final class TitanSession implements AutoCloseable {
     return Optional.ofNullable(load(reference, List.of(source)).get(ids.get(0)));
   }
 
+  /**
+   * The records that point at each of {@code targets} through {@code reverse}, such as the
+   * locations of each customer ({@code session.loadMany(Customer.LOCATIONS, customers)}): every
+   * target's id in the order the targets come (duplicates once), each with its sources in the
+   * order the API answered them (empty when none). The sources join the identity map, so a
+   * record already in the session is returned as that instance.
+   *
+   * <p>Requests: for a filter of a list of ids ({@link Reverse.Kind#BY_IDS}) one query per 50
+   * targets; for a filter of one id ({@link Reverse.Kind#BY_ID}) one query per target. Each query
+   * reads all its pages at the endpoint's largest page size; at most four queries are in flight
+   * at once, within the client's rate limit. Each call queries again: reverse links are not
+   * remembered, since other records may have come to point at a target.
+   *
+   * @throws IllegalArgumentException when a target has no id
+   */
+  public <T, K, S> Map<K, List<S>> loadMany(Reverse<T, K, S> reverse,
+      Collection<? extends T> targets) {
+    requireOpen();
+    Objects.requireNonNull(reverse, "reverse");
+    Objects.requireNonNull(targets, "targets");
+    Class<K> idType = reverse.forward().idType();
+    Set<K> ids = new LinkedHashSet<>();
+    for (T t : targets) {
+      Object id = RecordIds.idOf(Objects.requireNonNull(t, "target")).orElseThrow(
+          () -> new IllegalArgumentException("targets: a " + reverse.targetType().getSimpleName()
+              + " without an id has no " + reverse.name()));
+      ids.add(idType.cast(id));
+    }
+    Map<K, List<S>> groups = new LinkedHashMap<>();
+    Map<K, Set<S>> seen = new java.util.HashMap<>();
+    for (K id : ids) {
+      groups.put(id, new ArrayList<>());
+      seen.put(id, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+    List<K> all = new ArrayList<>(ids);
+    List<List<K>> keys = new ArrayList<>();
+    List<ListQuery<S, ?>> queries = new ArrayList<>();
+    if (reverse.kind() == Reverse.Kind.BY_ID) {
+      for (K id : all) {
+        keys.add(List.of(id));
+        queries.add(reverse.query(client, id));
+      }
+    } else {
+      for (int i = 0; i < all.size(); i += BATCH) {
+        List<K> batch = List.copyOf(all.subList(i, Math.min(all.size(), i + BATCH)));
+        keys.add(batch);
+        queries.add(reverse.query(client, batch));
+      }
+    }
+    List<Callable<List<S>>> tasks = new ArrayList<>();
+    for (ListQuery<S, ?> q : queries) {
+      // Sequential pages: the paging threads run these queries, so none waits on a prefetch.
+      ListQuery<S, ?> all1 = q.pageSize(q.maxPageSize()).prefetch(false);
+      tasks.add(all1::toList);
+    }
+    List<List<S>> results = bounded(tasks);
+    Map<Object, Object> map = records(reverse.source());
+    for (int i = 0; i < results.size(); i++) {
+      List<K> asked = keys.get(i);
+      for (S s : results.get(i)) {
+        S canonical = keep(map, s);
+        List<K> owners = reverse.kind() == Reverse.Kind.BY_ID ? asked
+            : reverse.forward().idsOf(canonical);
+        for (K owner : owners) {
+          Set<S> in = seen.get(owner);
+          if (in != null && in.add(canonical)) {
+            groups.get(owner).add(canonical);
+          }
+        }
+      }
+    }
+    Map<K, List<S>> out = new LinkedHashMap<>();
+    groups.forEach((k, v) -> out.put(k, List.copyOf(v)));
+    return Collections.unmodifiableMap(out);
+  }
+
   /** The record of {@code key} with {@code id}: from the session, else read (and kept). */
   public <T, K> Optional<T> find(ResourceKey<T, K> key, K id) {
     requireOpen();
@@ -180,19 +261,48 @@ public final class TitanSession implements AutoCloseable {
   /**
    * Sends one update per changed record, with only the fields that changed; a record whose copy
    * equals what was loaded sends nothing. A record whose update failed stays pending and keeps
-   * its loaded state; the others are then the session's state of those records.
+   * its loaded state; the others are then the session's state of those records. The same as
+   * {@code flush(FlushOptions.defaults())}.
    */
   public FlushReport flush() {
+    return flush(FlushOptions.defaults());
+  }
+
+  /**
+   * {@link #flush()} with {@code options}. With {@link FlushOptions#checkStale()}, each changed
+   * record is first read again from the server (one request, past the client's cache); when its
+   * {@code modifiedOn} is not the one the session loaded, or the record is gone, the change is
+   * refused: nothing is sent for it, its outcome is {@link StaleCheck#STALE} with a
+   * {@link StaleRecordException}, and it stays pending. A record without a {@code modifiedOn}
+   * (its type has none, or the loaded copy did not carry one) cannot be checked: it is sent and
+   * its outcome says {@link StaleCheck#UNAVAILABLE}.
+   *
+   * <p>A sent record keeps, in the session, the {@code modifiedOn} it was loaded with (an update
+   * answers no record), so a second checked update of it in the same session is refused as
+   * stale: read it in a new session to change it again with the check.
+   */
+  public FlushReport flush(FlushOptions options) {
     requireOpen();
+    Objects.requireNonNull(options, "options");
     List<Outcome> outcomes = new ArrayList<>();
     for (Planned p : planned(true)) {
+      StaleCheck check = StaleCheck.NOT_ASKED;
       try {
+        if (options.staleCheck()) {
+          Checked c = staleCheck(p.change());
+          check = c.result();
+          if (check == StaleCheck.STALE) {
+            throw new StaleRecordException(p.change().resource() + " " + p.change().id()
+                + " changed on the server since this session loaded it (modifiedOn "
+                + c.loaded() + " -> " + c.seen() + "): not sent");
+          }
+        }
         p.send();
         records(p.change().resource()).put(p.change().id(), p.after());
-        outcomes.add(new Outcome(p.change(), null));
+        outcomes.add(new Outcome(p.change(), null, check));
         done(p.change().resource(), p.change().id());
       } catch (TitanException e) {
-        outcomes.add(new Outcome(p.change(), e));
+        outcomes.add(new Outcome(p.change(), e, check));
       }
     }
     return new FlushReport(outcomes);
@@ -215,6 +325,94 @@ public final class TitanSession implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /** A stale check's finding, with the loaded and the server's modifiedOn ("gone": deleted). */
+  private record Checked(StaleCheck result, Object loaded, String seen) {}
+
+  /** Re-reads the record of {@code change} past the cache and compares its modifiedOn. */
+  private Checked staleCheck(Change change) {
+    Object loaded = records(change.resource()).get(change.id());
+    Optional<Instant> was = RecordIds.modifiedOnOf(loaded);
+    if (was.isEmpty()) {
+      return new Checked(StaleCheck.UNAVAILABLE, null, null);
+    }
+    ResourceDescriptor<?, ?> d = descriptor(change.resource(), change.resource());
+    @SuppressWarnings("unchecked")
+    ResourceDescriptor<Object, Object> any = (ResourceDescriptor<Object, Object>) d;
+    client.forgetCached(any, change.id());
+    ReadRepository<Object, Object> repo = readable(change.resource(),
+        "titanj-" + any.key().area(), change.resource());
+    Optional<Object> fresh = repo.findById(change.id());
+    Optional<Instant> now = fresh.flatMap(RecordIds::modifiedOnOf);
+    return new Checked(fresh.isPresent() && now.equals(was) ? StaleCheck.PASSED : StaleCheck.STALE,
+        was.get(), fresh.isEmpty() ? "gone" : String.valueOf(now.orElse(null)));
+  }
+
+  /** Runs {@code tasks} on the paging threads, at most {@link #CONCURRENCY} at once, in order. */
+  private <R> List<R> bounded(List<Callable<R>> tasks) {
+    List<R> out = new ArrayList<>(Collections.nCopies(tasks.size(), null));
+    if (tasks.size() == 1) {
+      out.set(0, call(tasks.get(0)));
+      return out;
+    }
+    ExecutorCompletionService<Object[]> done = new ExecutorCompletionService<>(executor);
+    List<Future<Object[]>> all = new ArrayList<>();
+    int next = 0;
+    int running = 0;
+    int finished = 0;
+    while (finished < tasks.size()) {
+      while (running < CONCURRENCY && next < tasks.size()) {
+        int index = next++;
+        Callable<R> task = tasks.get(index);
+        try {
+          all.add(done.submit(() -> new Object[] {index, task.call()}));
+          running++;
+        } catch (RejectedExecutionException e) {
+          out.set(index, call(task)); // pool full: read here
+          finished++;
+        }
+      }
+      if (running == 0) {
+        continue;
+      }
+      Future<Object[]> f;
+      try {
+        f = done.take();
+      } catch (InterruptedException e) {
+        all.forEach(x -> x.cancel(true));
+        Thread.currentThread().interrupt();
+        throw new TitanException("interrupted while loading references", e);
+      }
+      Object[] r = await(f, all);
+      @SuppressWarnings("unchecked")
+      R value = (R) r[1];
+      out.set((Integer) r[0], value);
+      running--;
+      finished++;
+    }
+    return out;
+  }
+
+  private static <R> R call(Callable<R> task) {
+    try {
+      return task.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new TitanException("loading references failed", e);
+    }
+  }
+
+  /** {@code record}, or the instance the identity map already holds for its id. */
+  @SuppressWarnings("unchecked")
+  private static <S> S keep(Map<Object, Object> map, S record) {
+    Optional<Object> id = RecordIds.idOf(record);
+    if (id.isEmpty()) {
+      return record;
+    }
+    Object held = map.compute(id.get(), (k, v) -> v == null || v == MISSING ? record : v);
+    return (S) held;
+  }
 
   private <K, T> void fetch(ReadRepository<T, K> repo, Map<Object, Object> map, List<K> wanted) {
     List<K> missing = wanted;
@@ -404,15 +602,22 @@ public final class TitanSession implements AutoCloseable {
   }
 
   private Repository<?, ?> repository(String target, String artifact, String what) {
+    return descriptor(target, artifact, what).repositoryOf(client);
+  }
+
+  private ResourceDescriptor<?, ?> descriptor(String resource, String what) {
+    return descriptor(resource, "titanj-" + resource.substring(0, resource.indexOf('.')), what);
+  }
+
+  private ResourceDescriptor<?, ?> descriptor(String target, String artifact, String what) {
     ResourceCatalog c = catalog;
     if (c == null) {
       c = ResourceCatalog.installed();
       catalog = c;
     }
-    ResourceDescriptor<?, ?> d = c.find(target).orElseThrow(() -> new IllegalStateException(
+    return c.find(target).orElseThrow(() -> new IllegalStateException(
         what + " points at " + target + ", which no installed module provides: add the"
             + " dependency dev.titanj:" + artifact));
-    return d.repositoryOf(client);
   }
 
   private void requireOpen() {
@@ -436,15 +641,65 @@ public final class TitanSession implements AutoCloseable {
   }
 
   /**
-   * What one change came to: sent, or failed with {@code failure}.
+   * What a {@link FlushOptions#checkStale() stale check} found for one change.
+   */
+  public enum StaleCheck {
+    /** The flush did not ask for a check. */
+    NOT_ASKED,
+    /** The record's {@code modifiedOn} on the server was the one loaded: the change was sent. */
+    PASSED,
+    /**
+     * The record's {@code modifiedOn} moved since it was loaded (or the record is gone): the
+     * change was refused and nothing was sent for it.
+     */
+    STALE,
+    /**
+     * The record has no {@code modifiedOn} (its type declares none, or the loaded copy carried
+     * none), so it could not be checked: the change was sent unchecked.
+     */
+    UNAVAILABLE
+  }
+
+  /**
+   * A change a checked flush refused because the record changed on the server since the session
+   * loaded it; nothing was sent for it.
+   */
+  public static final class StaleRecordException extends TitanException {
+    private static final long serialVersionUID = 1L;
+
+    StaleRecordException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * What one change came to: sent, refused as stale or failed with {@code failure}.
    *
    * @param change the change
-   * @param failure the failure, or null when the update was sent and accepted
+   * @param failure the failure (a {@link StaleRecordException} when refused as stale), or null
+   *     when the update was sent and accepted
+   * @param staleCheck what the stale check found, {@link StaleCheck#NOT_ASKED} without one
    */
-  public record Outcome(Change change, TitanException failure) {
+  public record Outcome(Change change, TitanException failure, StaleCheck staleCheck) {
+    /** Checks the arguments. */
+    public Outcome {
+      Objects.requireNonNull(change, "change");
+      Objects.requireNonNull(staleCheck, "staleCheck");
+    }
+
+    /** An outcome of a flush without a stale check. */
+    public Outcome(Change change, TitanException failure) {
+      this(change, failure, StaleCheck.NOT_ASKED);
+    }
+
     /** Whether the server accepted the update. */
     public boolean succeeded() {
       return failure == null;
+    }
+
+    /** Whether the change was refused, unsent, because the record changed on the server. */
+    public boolean stale() {
+      return staleCheck == StaleCheck.STALE;
     }
   }
 
@@ -459,9 +714,14 @@ public final class TitanSession implements AutoCloseable {
       outcomes = List.copyOf(outcomes);
     }
 
-    /** The changes that failed. */
+    /** The changes that failed, those refused as stale included. */
     public List<Outcome> failures() {
       return outcomes.stream().filter(o -> !o.succeeded()).toList();
+    }
+
+    /** The changes a stale check refused (nothing was sent for them). */
+    public List<Outcome> stale() {
+      return outcomes.stream().filter(Outcome::stale).toList();
     }
   }
 }

@@ -30,6 +30,49 @@ public final class RecordIds {
     return Optional.ofNullable(id);
   }
 
+  /** {@code modifiedOn()} readers by record type; absent for types without one. */
+  private static final ConcurrentHashMap<Class<?>, Optional<MethodHandle>> MODIFIED =
+      new ConcurrentHashMap<>();
+
+  /** Whether records of {@code type} declare {@code modifiedOn()}. */
+  public static boolean hasModifiedOn(Class<?> type) {
+    return MODIFIED.computeIfAbsent(type, RecordIds::modifiedAccessor).isPresent();
+  }
+
+  /**
+   * The {@code modifiedOn} of {@code record}: empty when its type declares none or it is not
+   * set.
+   */
+  public static Optional<java.time.Instant> modifiedOnOf(Object record) {
+    Optional<MethodHandle> h = MODIFIED.computeIfAbsent(record.getClass(),
+        RecordIds::modifiedAccessor);
+    if (h.isEmpty()) {
+      return Optional.empty();
+    }
+    Object v;
+    try {
+      v = h.get().invoke(record);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+    if (v instanceof Optional<?> o) {
+      v = o.orElse(null);
+    }
+    return v instanceof java.time.Instant i ? Optional.of(i) : Optional.empty();
+  }
+
+  private static Optional<MethodHandle> modifiedAccessor(Class<?> type) {
+    try {
+      java.lang.reflect.Method m = publicMethod(type, "modifiedOn");
+      return Optional.of(MethodHandles.publicLookup().unreflect(m)
+          .asType(MethodType.methodType(Object.class, Object.class)));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   private static MethodHandle accessor(Class<?> type) {
     try {
       java.lang.reflect.Method m = publicId(type);
@@ -43,20 +86,25 @@ public final class RecordIds {
 
   /** {@code id()} as declared by a public type: the record's interface, not its implementation. */
   private static java.lang.reflect.Method publicId(Class<?> type) throws NoSuchMethodException {
+    return publicMethod(type, "id");
+  }
+
+  private static java.lang.reflect.Method publicMethod(Class<?> type, String name)
+      throws NoSuchMethodException {
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
       if (java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
-        return c.getMethod("id");
+        return c.getMethod(name);
       }
       for (Class<?> i : c.getInterfaces()) {
         if (java.lang.reflect.Modifier.isPublic(i.getModifiers())) {
           try {
-            return i.getMethod("id");
+            return i.getMethod(name);
           } catch (NoSuchMethodException e) {
             // not this one
           }
         }
       }
     }
-    throw new NoSuchMethodException(type.getName() + ".id()");
+    throw new NoSuchMethodException(type.getName() + "." + name + "()");
   }
 }

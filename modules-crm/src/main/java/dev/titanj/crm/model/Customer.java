@@ -3,9 +3,11 @@
 package dev.titanj.crm.model;
 
 import dev.titanj.core.Reference;
+import dev.titanj.core.Reverse;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
+import dev.titanj.crm.Crm;
 import dev.titanj.settings.model.TagType;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,6 +35,34 @@ public interface Customer {
           Long.class,
           "titanj-settings",
           Customer::tagTypeIds);
+
+  /**
+   * The {@code crm.leads} records that point at this one ({@link Lead#CUSTOMER}), read through the
+   * {@code customerId} filter of {@code Leads_GetList}: one query per record; load them for many
+   * records at once with {@code TitanSession.loadMany}.
+   */
+  Reverse<Customer, Long, Lead> LEADS =
+      Reverse.byId(
+          Customer.class,
+          "leads",
+          "crm.leads",
+          "customerId",
+          Lead.CUSTOMER,
+          (st, id) -> Crm.of(st).leads().query().customerId(id));
+
+  /**
+   * The {@code crm.locations} records that point at this one ({@link Location#CUSTOMER}), read
+   * through the {@code customerId} filter of {@code Locations_GetList}: one query per record; load
+   * them for many records at once with {@code TitanSession.loadMany}.
+   */
+  Reverse<Customer, Long, Location> LOCATIONS =
+      Reverse.byId(
+          Customer.class,
+          "locations",
+          "crm.locations",
+          "customerId",
+          Location.CUSTOMER,
+          (st, id) -> Crm.of(st).locations().query().customerId(id));
 
   /** JSON {@code id}: integer (int64). */
   long id();

@@ -3,7 +3,9 @@
 package dev.titanj.inventory.model;
 
 import dev.titanj.core.Reference;
+import dev.titanj.core.Reverse;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.inventory.Inventory;
 import dev.titanj.jpm.model.Job;
 import dev.titanj.jpm.model.Project;
 import dev.titanj.settings.model.BusinessUnit;
@@ -81,6 +83,36 @@ public interface PurchaseOrder {
           Long.class,
           "titanj-settings",
           PurchaseOrder::businessUnitId);
+
+  /**
+   * The {@code inventory.receipts} records that point at this one ({@link
+   * InventoryReceipt#PURCHASE_ORDER}), read through the {@code purchaseOrderIds} filter of {@code
+   * Receipts_GetList}: one query per 50 records; load them for many records at once with {@code
+   * TitanSession.loadMany}.
+   */
+  Reverse<PurchaseOrder, Long, InventoryReceipt> RECEIPTS =
+      Reverse.byIds(
+          PurchaseOrder.class,
+          "receipts",
+          "inventory.receipts",
+          "purchaseOrderIds",
+          InventoryReceipt.PURCHASE_ORDER,
+          (st, ids) -> Inventory.of(st).receipts().query().purchaseOrderIds(ids));
+
+  /**
+   * The {@code inventory.returns} records that point at this one ({@link
+   * InventoryReturn#PURCHASE_ORDER}), read through the {@code purchaseOrderId} filter of {@code
+   * Returns_GetList}: one query per record; load them for many records at once with {@code
+   * TitanSession.loadMany}.
+   */
+  Reverse<PurchaseOrder, Long, InventoryReturn> RETURNS =
+      Reverse.byId(
+          PurchaseOrder.class,
+          "returns",
+          "inventory.returns",
+          "purchaseOrderId",
+          InventoryReturn.PURCHASE_ORDER,
+          (st, id) -> Inventory.of(st).returns().query().purchaseOrderId(id));
 
   /** JSON {@code id}: integer (int64). */
   long id();

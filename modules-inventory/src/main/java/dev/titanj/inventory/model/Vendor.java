@@ -2,7 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-inventory-v2.json -Dmodule=inventory
 package dev.titanj.inventory.model;
 
+import dev.titanj.core.Reverse;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.inventory.Inventory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +18,35 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface Vendor {
+  /**
+   * The {@code inventory.receipts} records that point at this one ({@link
+   * InventoryReceipt#VENDOR}), read through the {@code vendorIds} filter of {@code
+   * Receipts_GetList}: one query per 50 records; load them for many records at once with {@code
+   * TitanSession.loadMany}.
+   */
+  Reverse<Vendor, Long, InventoryReceipt> RECEIPTS =
+      Reverse.byIds(
+          Vendor.class,
+          "receipts",
+          "inventory.receipts",
+          "vendorIds",
+          InventoryReceipt.VENDOR,
+          (st, ids) -> Inventory.of(st).receipts().query().vendorIds(ids));
+
+  /**
+   * The {@code inventory.returns} records that point at this one ({@link InventoryReturn#VENDOR}),
+   * read through the {@code vendorIds} filter of {@code Returns_GetList}: one query per 50 records;
+   * load them for many records at once with {@code TitanSession.loadMany}.
+   */
+  Reverse<Vendor, Long, InventoryReturn> RETURNS =
+      Reverse.byIds(
+          Vendor.class,
+          "returns",
+          "inventory.returns",
+          "vendorIds",
+          InventoryReturn.VENDOR,
+          (st, ids) -> Inventory.of(st).returns().query().vendorIds(ids));
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

@@ -3,10 +3,12 @@
 package dev.titanj.jpm.model;
 
 import dev.titanj.core.Reference;
+import dev.titanj.core.Reverse;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.crm.model.Booking;
 import dev.titanj.crm.model.Customer;
 import dev.titanj.crm.model.Location;
+import dev.titanj.jpm.Jpm;
 import dev.titanj.marketing.model.Campaign;
 import dev.titanj.settings.model.BusinessUnit;
 import dev.titanj.settings.model.TagType;
@@ -102,6 +104,34 @@ public interface Job {
   Reference<Job, Long, Booking> BOOKING =
       Reference.one(
           Job.class, "bookingId", "crm.bookings", Long.class, "titanj-crm", Job::bookingId);
+
+  /**
+   * The {@code jpm.appointments} records that point at this one ({@link Appointment#JOB}), read
+   * through the {@code jobId} filter of {@code Appointments_GetList}: one query per record; load
+   * them for many records at once with {@code TitanSession.loadMany}.
+   */
+  Reverse<Job, Long, Appointment> APPOINTMENTS =
+      Reverse.byId(
+          Job.class,
+          "appointments",
+          "jpm.appointments",
+          "jobId",
+          Appointment.JOB,
+          (st, id) -> Jpm.of(st).appointments().query().jobId(id));
+
+  /**
+   * The {@code jpm.projects} records that point at this one ({@link Project#JOBS}), read through
+   * the {@code jobId} filter of {@code Projects_GetList}: one query per record; load them for many
+   * records at once with {@code TitanSession.loadMany}.
+   */
+  Reverse<Job, Long, Project> PROJECTS =
+      Reverse.byId(
+          Job.class,
+          "projects",
+          "jpm.projects",
+          "jobId",
+          Project.JOBS,
+          (st, id) -> Jpm.of(st).projects().query().jobId(id));
 
   /** JSON {@code id}: integer (int64). */
   long id();

@@ -3,8 +3,10 @@
 package dev.titanj.jpm.model;
 
 import dev.titanj.core.Reference;
+import dev.titanj.core.Reverse;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireName;
+import dev.titanj.jpm.Jpm;
 import dev.titanj.settings.model.BusinessUnit;
 import dev.titanj.settings.model.TagType;
 import java.math.BigDecimal;
@@ -45,6 +47,20 @@ public interface JobType {
           Long.class,
           "titanj-settings",
           JobType::tagTypeIds);
+
+  /**
+   * The {@code jpm.jobs} records that point at this one ({@link Job#JOB_TYPE}), read through the
+   * {@code jobTypeId} filter of {@code Jobs_GetList}: one query per record; load them for many
+   * records at once with {@code TitanSession.loadMany}.
+   */
+  Reverse<JobType, Long, Job> JOBS =
+      Reverse.byId(
+          JobType.class,
+          "jobs",
+          "jpm.jobs",
+          "jobTypeId",
+          Job.JOB_TYPE,
+          (st, id) -> Jpm.of(st).jobs().query().jobTypeId(id));
 
   /** JSON {@code id}: integer (int64). */
   long id();

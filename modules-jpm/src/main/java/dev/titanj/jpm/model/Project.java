@@ -3,9 +3,11 @@
 package dev.titanj.jpm.model;
 
 import dev.titanj.core.Reference;
+import dev.titanj.core.Reverse;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.crm.model.Customer;
 import dev.titanj.crm.model.Location;
+import dev.titanj.jpm.Jpm;
 import dev.titanj.settings.model.BusinessUnit;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +68,20 @@ public interface Project {
   Reference<Project, Long, Job> JOBS =
       Reference.many(
           Project.class, "jobIds", "jpm.jobs", Long.class, "titanj-jpm", Project::jobIds);
+
+  /**
+   * The {@code jpm.jobs} records that point at this one ({@link Job#PROJECT}), read through the
+   * {@code projectId} filter of {@code Jobs_GetList}: one query per record; load them for many
+   * records at once with {@code TitanSession.loadMany}.
+   */
+  Reverse<Project, Long, Job> JOBS_BY_PROJECT_ID =
+      Reverse.byId(
+          Project.class,
+          "jobs",
+          "jpm.jobs",
+          "projectId",
+          Job.PROJECT,
+          (st, id) -> Jpm.of(st).jobs().query().projectId(id));
 
   /** JSON {@code id}: integer (int64). */
   long id();

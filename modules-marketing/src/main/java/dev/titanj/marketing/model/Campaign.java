@@ -2,7 +2,9 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-marketing-v2.json -Dmodule=marketing
 package dev.titanj.marketing.model;
 
+import dev.titanj.core.Reverse;
 import dev.titanj.core.json.TitanValue;
+import dev.titanj.marketing.Marketing;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,20 @@ import org.immutables.value.Value;
 @TitanValue
 @Value.Immutable
 public interface Campaign {
+  /**
+   * The {@code marketing.costs} records that point at this one ({@link CampaignCost#CAMPAIGN}),
+   * read through the {@code campaignId} filter of {@code CampaignCosts_GetList}: one query per
+   * record; load them for many records at once with {@code TitanSession.loadMany}.
+   */
+  Reverse<Campaign, Long, CampaignCost> COSTS =
+      Reverse.byId(
+          Campaign.class,
+          "costs",
+          "marketing.costs",
+          "campaignId",
+          CampaignCost.CAMPAIGN,
+          (st, id) -> Marketing.of(st).costs().query().campaignId(id));
+
   /** JSON {@code id}: integer (int64). */
   long id();
 

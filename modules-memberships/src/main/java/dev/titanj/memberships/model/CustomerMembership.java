@@ -4,11 +4,13 @@
 package dev.titanj.memberships.model;
 
 import dev.titanj.core.Reference;
+import dev.titanj.core.Reverse;
 import dev.titanj.core.json.TitanValue;
 import dev.titanj.core.json.WireEnums;
 import dev.titanj.core.json.WireName;
 import dev.titanj.crm.model.Customer;
 import dev.titanj.crm.model.Location;
+import dev.titanj.memberships.Memberships;
 import dev.titanj.settings.model.BusinessUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -75,6 +77,21 @@ public interface CustomerMembership {
           Long.class,
           "titanj-crm",
           CustomerMembership::locationId);
+
+  /**
+   * The {@code memberships.recurring-services} records that point at this one ({@link
+   * LocationRecurringService#MEMBERSHIP}), read through the {@code membershipIds} filter of {@code
+   * LocationRecurringServices_GetList}: one query per 50 records; load them for many records at
+   * once with {@code TitanSession.loadMany}.
+   */
+  Reverse<CustomerMembership, Long, LocationRecurringService> RECURRING_SERVICES =
+      Reverse.byIds(
+          CustomerMembership.class,
+          "recurringServices",
+          "memberships.recurring-services",
+          "membershipIds",
+          LocationRecurringService.MEMBERSHIP,
+          (st, ids) -> Memberships.of(st).recurringServices().query().membershipIds(ids));
 
   /** JSON {@code id}: integer (int64). */
   long id();
