@@ -55,7 +55,11 @@ public final class ReportPacing {
     return new ReportPacing(DEFAULT_INTERVAL, Where.AUTO, null);
   }
 
-  /** One minute per report, kept in the client (clients made with {@code withTenant} included). */
+  /**
+   * One minute per report, kept per client: the threads of one {@code ServiceTitan} client pace
+   * together; another client of the same tenant (in this process or another) does not see its
+   * slots.
+   */
   public static ReportPacing inProcess() {
     return new ReportPacing(DEFAULT_INTERVAL, Where.LOCAL, null);
   }
