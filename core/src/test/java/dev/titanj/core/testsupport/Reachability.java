@@ -166,9 +166,51 @@ public final class Reachability {
     m.setAccessible(true);
     ListQuery<?, ?> out = q;
     for (Object name : (List<?>) m.invoke(q)) {
-      out = out.withParameter((String) name, "1");
+      Method typed = typedSetter(out.getClass(), (String) name);
+      out = typed != null ? (ListQuery<?, ?>) typed.invoke(out, sample(typed.getParameterTypes()[0]))
+          : out.withParameter((String) name, "1");
     }
     return out;
+  }
+
+  /**
+   * The query's own one-argument method for a required filter ({@code ids(Collection)} for a
+   * list that requires {@code ids}): withParameter refuses names a typed method owns.
+   */
+  private static Method typedSetter(Class<?> query, String name) {
+    for (Method t : query.getMethods()) {
+      if (t.getName().equals(name) && t.getParameterCount() == 1
+          && ListQuery.class.isAssignableFrom(t.getReturnType())
+          && !t.getParameterTypes()[0].isArray()) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static Object sample(Class<?> type) {
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return List.of(1L);
+    }
+    if (type == String.class) {
+      return "1";
+    }
+    if (type == long.class || type == Long.class) {
+      return 1L;
+    }
+    if (type == int.class || type == Integer.class) {
+      return 1;
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return true;
+    }
+    if (type == java.time.Instant.class) {
+      return java.time.Instant.parse("2025-01-01T00:00:00Z");
+    }
+    if (type.isEnum()) {
+      return type.getEnumConstants()[0];
+    }
+    throw new IllegalStateException("no sample value for a required filter of type " + type);
   }
 
   /** The public instance methods a repository class declares (contract bridges excluded). */
