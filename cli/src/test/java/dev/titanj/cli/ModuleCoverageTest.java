@@ -28,8 +28,8 @@ class ModuleCoverageTest {
     assertThat(catalog.modules()).extracting(TitanModule::area)
         .containsExactly("accounting", "crm", "dispatch", "equipmentsystems", "forms",
             "inventory", "jbce", "jpm", "marketing", "marketingads", "memberships", "payroll",
-            "pricebook", "salestech", "serviceagreements", "settings", "taskmanagement", "telecom",
-            "timesheets");
+            "pricebook", "reporting", "salestech", "serviceagreements", "settings",
+            "taskmanagement", "telecom", "timesheets");
     assertThat(registry.all()).extracting(CliResource::qualifiedName)
         .containsExactlyInAnyOrderElementsOf(catalog.resources().stream()
             .map(ResourceDescriptor::name).collect(Collectors.toList()));

@@ -68,6 +68,8 @@ final class Customization {
   final Map<String, List<String>> maxRanges = new LinkedHashMap<>();
   /** Other areas this area's references may point into. */
   final Set<String> references = new LinkedHashSet<>();
+  /** Repositories of paths by their first segment, where it reads badly: segment -> resource. */
+  final Map<String, String> resources = new LinkedHashMap<>();
 
   Customization(String source, Map<String, List<String>> merges, Map<String, String> renames,
       Set<String> apart) {
@@ -119,6 +121,7 @@ final class Customization {
     String entryPoint = null;
     Map<String, String> exportFeeds = new LinkedHashMap<>();
     Map<String, List<String>> maxRanges = new LinkedHashMap<>();
+    Map<String, String> resources = new LinkedHashMap<>();
     Set<String> references = new LinkedHashSet<>();
     try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
       String line;
@@ -179,12 +182,17 @@ final class Customization {
           exportFeeds.put(key.substring("exportFeed.".length()), value);
         } else if (key.equals("references")) {
           references.addAll(list(where, value));
+        } else if (key.startsWith("resource.")) {
+          if (!value.matches("[a-z0-9-]+")) {
+            throw new IllegalStateException(where + "not a resource path segment: " + value);
+          }
+          resources.put(key.substring("resource.".length()), value);
         } else if (key.equals("entryPoint")) {
           entryPoint = javaName(where, value);
         } else {
           throw new IllegalStateException(where
-              + "unknown entry (merge., rename., apart., exportFeed., maxRange., scope, referenceData,"
-              + " references or entryPoint): " + key);
+              + "unknown entry (merge., rename., apart., exportFeed., maxRange., resource., scope,"
+              + " referenceData, references or entryPoint): " + key);
         }
       }
     } catch (IOException e) {
@@ -195,6 +203,7 @@ final class Customization {
     c.exportFeeds.putAll(exportFeeds);
     c.maxRanges.putAll(maxRanges);
     c.references.addAll(references);
+    c.resources.putAll(resources);
     return c;
   }
 

@@ -219,7 +219,8 @@ final class ModuleModel {
         resource = segs[2];
         base = segs[0] + "/" + segs[1] + "/" + segs[2];
       } else {
-        resource = segs[0];
+        // resource.<segment> in the customization file: report-category/{c}/reports -> reports.
+        resource = custom.resources.getOrDefault(segs[0], segs[0]);
         base = segs[0];
         for (Map.Entry<String, String> a : new TreeMap<>(PREFIX_ALIASES).entrySet()) {
           if (op.rel.equals(a.getKey()) || op.rel.startsWith(a.getKey() + "/")) {
@@ -261,6 +262,12 @@ final class ModuleModel {
         plain.primaryBase = r.primaryBase;
         plain.ops.addAll(r.ops);
         repos.put(plain.resource, plain);
+      }
+    }
+    for (String seg : custom.resources.keySet()) {
+      if (ops.stream().noneMatch(o -> o.rel.split("/")[0].equals(seg))) {
+        throw new IllegalStateException(custom.source + ": resource." + seg
+            + " names no path of the document");
       }
     }
     for (String path : custom.exportFeeds.keySet()) {

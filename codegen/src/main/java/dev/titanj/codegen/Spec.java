@@ -99,6 +99,11 @@ final class Spec {
     return p.has("hasMore") && p.has("data") && p.has("continueFrom");
   }
 
+  /** Whether an envelope's {@code data} items name a record schema (not rows of arrays). */
+  boolean hasRecordItems(JsonNode envelope) {
+    return refName(envelope.path("properties").path("data").path("items")) != null;
+  }
+
   /** The item schema name of an envelope's {@code data} array. */
   String dataItem(JsonNode envelope) {
     String r = refName(envelope.path("properties").path("data").path("items"));
@@ -228,7 +233,13 @@ final class Spec {
       } else {
         String ref = refName(rs);
         JsonNode resolved = spec.schema(ref);
-        if (spec.isPaged(resolved)) {
+        if (spec.isPaged(resolved) && !spec.hasRecordItems(resolved)) {
+          // Rows of arrays (the Reporting API's report data: {page, ..., data: [[...]],
+          // fields}): no record type to page, so the envelope itself is the answer; hand-written
+          // code beside the module pages it.
+          kind = Kind.OBJECT;
+          type = ref;
+        } else if (spec.isPaged(resolved)) {
           kind = Kind.PAGED;
           type = spec.dataItem(resolved);
         } else if (spec.isExport(resolved)) {

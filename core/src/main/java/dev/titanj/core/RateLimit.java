@@ -26,15 +26,18 @@ public final class RateLimit {
   private final int requestsPerSecond;
   private final BudgetFactory budgetFactory;
   private final String kind;
+  private final Cache<String, byte[]> sharedCache;
 
   private RateLimit(int requestsPerSecond) {
-    this(requestsPerSecond, null, null);
+    this(requestsPerSecond, null, null, null);
   }
 
-  private RateLimit(int requestsPerSecond, BudgetFactory budgetFactory, String kind) {
+  private RateLimit(int requestsPerSecond, BudgetFactory budgetFactory, String kind,
+      Cache<String, byte[]> sharedCache) {
     this.requestsPerSecond = requestsPerSecond;
     this.budgetFactory = budgetFactory;
     this.kind = kind;
+    this.sharedCache = sharedCache;
   }
 
   /**
@@ -98,7 +101,7 @@ public final class RateLimit {
     requireBucket4j();
     return new RateLimit(requestsPerSecond,
         SharedBudgets.bucket4j(cache, requestsPerSecond, Math.max(1, requestsPerSecond / 10)),
-        "shared:" + cache.getName());
+        "shared:" + cache.getName(), cache);
   }
 
   /**
@@ -110,12 +113,22 @@ public final class RateLimit {
     if (budgets == null) {
       throw new IllegalArgumentException("budgets must not be null");
     }
-    return new RateLimit(requestsPerSecond, budgets, "custom");
+    return new RateLimit(requestsPerSecond, budgets, "custom", null);
   }
 
   /** The external budget's factory, when the budget is not the client's own. */
   public Optional<BudgetFactory> budgetFactory() {
     return Optional.ofNullable(budgetFactory);
+  }
+
+  /**
+   * The JCache cache a {@link #shared(CacheManager, int) shared} budget lives in; empty for a
+   * budget of the client's own and for {@link #custom(int, BudgetFactory)}. Other limits that
+   * processes must share (the Reporting API's one run per report and minute) keep their state
+   * in the same cache, under keys of their own.
+   */
+  public Optional<Cache<String, byte[]>> sharedCache() {
+    return Optional.ofNullable(sharedCache);
   }
 
   /** Whether the budget is kept outside the client (shared or custom). */

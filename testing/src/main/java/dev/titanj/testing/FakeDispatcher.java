@@ -242,6 +242,15 @@ final class FakeDispatcher extends Dispatcher {
     String module = m.group(1);
     String tenant = m.group(2);
     String rest = m.group(3);
+    if (module.equals("reporting") && tenant.equals(Long.toString(options.tenantId))) {
+      // The Reporting API: curated categories, reports and paged report data.
+      Map<String, Object> answer = dev.titanj.testing.internal.FakeReports.handle(
+          request.getMethod(), rest, query(url),
+          "POST".equals(request.getMethod()) ? bodyObject(request) : null);
+      if (answer != null) {
+        return json(200, Json.write(answer));
+      }
+    }
     if (!registry.modules().contains(module)) {
       throw ApiError.notFound("No endpoint at " + path);
     }

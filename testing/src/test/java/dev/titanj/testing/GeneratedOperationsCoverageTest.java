@@ -97,9 +97,14 @@ class GeneratedOperationsCoverageTest {
     }
   }
 
-  /** Fills path parameters: the tenant, a real id for a trailing id, 1 elsewhere. */
+  /**
+   * Fills path parameters: the tenant, the fake's curated report catalogue for the Reporting API
+   * (category and dynamic value set ids are names), a real id for a trailing id, 1 elsewhere.
+   */
   private static String concrete(FakeServiceTitan fake, String path) {
-    String p = path.replace("{tenant}", Long.toString(fake.tenantId()));
+    String p = path.replace("{tenant}", Long.toString(fake.tenantId()))
+        .replace("{report_category}", "operations").replace("{reportId}", "101")
+        .replace("{dynamicSetId}", "business-units");
     int last = p.lastIndexOf('/');
     if (p.substring(last + 1).startsWith("{")) {
       String collection = p.substring(0, last);

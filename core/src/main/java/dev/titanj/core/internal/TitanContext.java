@@ -358,6 +358,11 @@ public final class TitanContext implements AutoCloseable {
     }
   }
 
+  /** This client's budget name ({@link #budgetKey(Settings)}): no secret in it. */
+  public String budgetKey() {
+    return budgetKey(settings);
+  }
+
   /** The context of a client. */
   public static TitanContext of(ServiceTitan st) {
     if (st == null) {

@@ -2,9 +2,13 @@ package dev.titanj.core.spi;
 
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.ServiceTitan;
+import dev.titanj.core.Sleeper;
 import dev.titanj.core.internal.TitanContext;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import javax.cache.Cache;
 
 /**
  * The runtime one generated module uses within one {@link ServiceTitan} client: its Retrofit
@@ -60,5 +64,46 @@ public final class ModuleRuntime {
   public <T, K> ResourceRuntime<T, K> resource(ResourceDescriptor<T, K> descriptor,
       Function<T, K> idOf) {
     return new ResourceRuntime<>(context, descriptor, idOf);
+  }
+
+  // ---- for hand-written runtimes beside a generated module (the Reporting API's pacing) ----
+
+  /**
+   * The client's clock ({@code ServiceTitan.Builder.clock}): a runtime that paces or waits
+   * measures time on it, so tests advance a clock instead of waiting.
+   */
+  public Clock clock() {
+    return context.settings().clock;
+  }
+
+  /** The client's sleeper ({@code ServiceTitan.Builder.sleeper}): every wait goes through it. */
+  public Sleeper sleeper() {
+    return context.settings().sleeper;
+  }
+
+  /**
+   * The name of the unit ServiceTitan limits, environment, tenant and application (a hash of the
+   * app key, never the key): clients with the same name share limits. For keys of limits kept
+   * beside the rate budget.
+   */
+  public String limitScope() {
+    return context.budgetKey();
+  }
+
+  /**
+   * The JCache cache the client's rate budget is shared through, when it is
+   * ({@link dev.titanj.core.RateLimit#shared(javax.cache.CacheManager, int)}); empty otherwise.
+   * Limits other processes must see too are kept there, under keys of their own.
+   */
+  public Optional<Cache<String, byte[]>> sharedLimits() {
+    return context.settings().rateLimit.sharedCache();
+  }
+
+  /**
+   * The starting state of a paged query over {@code source}, paged by core like every generated
+   * list (bounded loops, the client's paging pool, no retries on top of the HTTP layer's).
+   */
+  public <T> QueryState<T> pages(PageSource<T> source, int maxPageSize) {
+    return QueryState.initial(Objects.requireNonNull(source, "source"), maxPageSize, context);
   }
 }
