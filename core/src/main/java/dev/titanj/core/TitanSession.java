@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -428,25 +427,13 @@ public final class TitanSession implements AutoCloseable {
     for (int i = 0; i < missing.size(); i += BATCH) {
       batches.add(missing.subList(i, Math.min(missing.size(), i + BATCH)));
     }
-    if (batches.size() == 1) {
-      keep(map, batches.get(0), repo.findAllById(batches.get(0)));
-      return;
+    List<Callable<List<T>>> reads = new ArrayList<>();
+    for (List<K> batch : batches) {
+      reads.add(() -> repo.findAllById(batch));
     }
-    for (int w = 0; w < batches.size(); w += CONCURRENCY) {
-      List<Future<List<T>>> inFlight = new ArrayList<>();
-      List<List<K>> window = batches.subList(w, Math.min(batches.size(), w + CONCURRENCY));
-      for (List<K> batch : window) {
-        Future<List<T>> f;
-        try {
-          f = executor.submit(() -> repo.findAllById(batch));
-        } catch (RejectedExecutionException e) {
-          f = CompletableFuture.completedFuture(repo.findAllById(batch)); // pool full: read here
-        }
-        inFlight.add(f);
-      }
-      for (int i = 0; i < window.size(); i++) {
-        keep(map, window.get(i), await(inFlight.get(i), inFlight));
-      }
+    List<List<T>> found = bounded(reads);
+    for (int i = 0; i < batches.size(); i++) {
+      keep(map, batches.get(i), found.get(i));
     }
   }
 
@@ -516,10 +503,11 @@ public final class TitanSession implements AutoCloseable {
   private List<Planned> planned(boolean drop) {
     List<Planned> out = new ArrayList<>();
     synchronized (pending) {
-      for (Map<Object, Object> changes : pending.values()) {
-        for (Iterator<Map.Entry<Object, Object>> it = changes.entrySet().iterator(); it.hasNext(); ) {
+      for (Map.Entry<String, Map<Object, Object>> resource : pending.entrySet()) {
+        Iterator<Map.Entry<Object, Object>> it = resource.getValue().entrySet().iterator();
+        while (it.hasNext()) {
           Map.Entry<Object, Object> e = it.next();
-          Planned p = plan(resourceOf(changes), e.getKey(), e.getValue());
+          Planned p = plan(resource.getKey(), e.getKey(), e.getValue());
           if (p != null) {
             out.add(p);
           } else if (drop) {
@@ -532,15 +520,6 @@ public final class TitanSession implements AutoCloseable {
       }
     }
     return out;
-  }
-
-  private String resourceOf(Map<Object, Object> changes) {
-    for (Map.Entry<String, Map<Object, Object>> e : pending.entrySet()) {
-      if (e.getValue() == changes) {
-        return e.getKey();
-      }
-    }
-    throw new IllegalStateException("unknown change set");
   }
 
   private Planned plan(String resource, Object id, Object after) {
