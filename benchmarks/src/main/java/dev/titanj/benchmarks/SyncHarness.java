@@ -137,8 +137,10 @@ public final class SyncHarness {
       case "coldstart": coldStart(a); break;
       case "references": references(a); break;
       case "replica": replica(a); break;
-      default: throw new IllegalArgumentException(
-          "mode must be sync, memory, coldstart, references or replica, was " + mode);
+      case "startup": FreshJvmRuns.startup(a); break;
+      case "versus": FreshJvmRuns.versus(a); break;
+      default: throw new IllegalArgumentException("mode must be sync, memory, coldstart,"
+          + " references, replica, startup or versus, was " + mode);
     }
     System.exit(0);
   }
@@ -548,6 +550,10 @@ public final class SyncHarness {
 
     int integer(String name, int fallback) {
       return Integer.parseInt(text(name, Integer.toString(fallback)));
+    }
+
+    boolean flag(String name) {
+      return Arrays.asList(args).contains(name);
     }
   }
 }

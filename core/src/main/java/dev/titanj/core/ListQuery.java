@@ -17,12 +17,17 @@ import java.util.stream.Stream;
  * {@link #first()}, {@link #count()}) make the HTTP calls. Generated subclasses add one typed
  * method per filter the endpoint declares.
  *
- * <p>Streaming rules: pages are requested in order at a fixed {@link #pageSize(int)}; paging
+ * <p>Streaming rules: pages are requested in order at a fixed page size ({@link #pageSize(int)}
+ * when set; otherwise the endpoint's maximum, {@link #maxPageSize()}, but no more than the
+ * {@link #limit(long)}, so an unbounded stream reads a tenant in the fewest requests); paging
  * stops at the first page that says {@code hasMore=false} or is empty (for lists the API answers
  * with a bare array: the first page with fewer than {@code pageSize} records), and never requests
  * a page past the one that reaches {@link #limit(long)}. A page that repeats the previous one
- * record for record fails the stream with a {@link TitanException} instead of looping. With prefetch (on by default) page n+1 is in
- * flight while page n is consumed, so at most two pages are in memory. A page that fails
+ * record for record fails the stream with a {@link TitanException} instead of looping. When the
+ * first page reports the total, up to {@link #parallelism(int)} later pages (4 by default, the
+ * client's {@code pagingParallelism}) are in flight at once, within the client's rate limit, and
+ * handed out in order, so at most parallelism + 1 pages are in memory; without a total, page
+ * n+1 is prefetched while page n is consumed. {@code prefetch(false)} turns both off. A page that fails
  * transiently (I/O, 5xx, 429, after the HTTP layer's own retries) is requested again with the
  * same number, up to three times, so a stream never skips or repeats a record. Closing the
  * stream cancels the prefetch. {@link #page(int)}, {@link #first()} and {@link #count()} make
@@ -188,7 +193,8 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> implements Iterabl
 
   /**
    * Records per request, from 1 to the endpoint's maximum (5,000 for most endpoints). A fetch
-   * hint only: {@link #limit(long)} caps the total.
+   * hint only: {@link #limit(long)} caps the total. Without it a stream asks for the endpoint's
+   * maximum (capped at the limit) and {@link #page(int)} for the server's default of 50.
    */
   public final Q pageSize(int pageSize) {
     requireArgument(pageSize >= 1 && pageSize <= state.maxPageSize(),
@@ -196,7 +202,10 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> implements Iterabl
     return withState(state.withPageSize(pageSize));
   }
 
-  /** The records per request this query asks for ({@link #pageSize(int)}, default 50). */
+  /**
+   * The records per request of {@link #page(int)}: {@link #pageSize(int)}, default 50. A stream
+   * with no page size set asks for {@link #maxPageSize()} (capped at the limit) instead.
+   */
   public final int pageSize() {
     return state.pageSize();
   }
@@ -218,17 +227,22 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> implements Iterabl
     return withState(state.withLimit(limit));
   }
 
-  /** Whether the next page is requested while the current one is consumed; on by default. */
+  /**
+   * Whether later pages are requested while the current one is consumed; on by default. Off,
+   * each page is requested only when the previous one has been read, one at a time (unless
+   * {@link #parallelism(int)} is set explicitly).
+   */
   public final Q prefetch(boolean prefetch) {
     return withState(state.withPrefetch(prefetch));
   }
 
   /**
-   * Fetch up to {@code parallelism} pages at once when the total is known (1 to 16; default 1).
-   * The first request asks for the total ({@code includeTotal=true}); then up to
-   * {@code parallelism} later pages are in flight while the current one is consumed. Records
+   * Fetch up to {@code parallelism} pages at once when the total is known (1 to 16; default the
+   * client's {@code pagingParallelism}, 4). The first request asks for the total
+   * ({@code includeTotal=true}); then up to {@code parallelism} later pages are in flight while
+   * the current one is consumed, each request still taken from the client's rate limit. Records
    * still arrive in order; memory holds at most {@code parallelism + 1} pages. Without a total
-   * from the server this falls back to one prefetched page.
+   * from the server this falls back to one prefetched page; 1 turns concurrent paging off.
    */
   public final Q parallelism(int parallelism) {
     requireArgument(parallelism >= 1 && parallelism <= 16,
@@ -402,7 +416,8 @@ public abstract class ListQuery<T, Q extends ListQuery<T, Q>> implements Iterabl
 
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "{" + state.params() + ", pageSize=" + state.pageSize()
+    return getClass().getSimpleName() + "{" + state.params() + ", pageSize="
+        + (state.pageSizeSet() ? Integer.toString(state.pageSize()) : "max")
         + (state.limit() == Long.MAX_VALUE ? "" : ", limit=" + state.limit()) + "}";
   }
 }

@@ -244,6 +244,7 @@ public final class ServiceTitan implements AutoCloseable {
     Sleeper sleeper = Sleeper.system();
     okhttp3.OkHttpClient baseHttpClient;
     Metrics metrics = Metrics.none();
+    int pagingParallelism = dev.titanj.core.spi.QueryState.DEFAULT_PARALLELISM;
 
     private Builder() {}
 
@@ -343,6 +344,23 @@ public final class ServiceTitan implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Pages a stream keeps in flight when its query sets no {@code parallelism} (1 to 16; default
+     * {@value dev.titanj.core.spi.QueryState#DEFAULT_PARALLELISM}). When the first page reports
+     * the total, later pages are requested concurrently, still within the {@link RateLimit} and
+     * handed out in order; memory holds at most this many pages plus the one being read. 1 turns
+     * concurrent paging off: each stream then prefetches one page while the current one is
+     * read (and none after {@code prefetch(false)}).
+     */
+    public Builder pagingParallelism(int pagingParallelism) {
+      if (pagingParallelism < 1 || pagingParallelism > 16) {
+        throw new IllegalArgumentException(
+            "pagingParallelism must be between 1 and 16, was " + pagingParallelism);
+      }
+      this.pagingParallelism = pagingParallelism;
+      return this;
+    }
+
     /** The clock used for token expiry and rate limiting; tests inject a fixed or manual clock. */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
@@ -398,7 +416,7 @@ public final class ServiceTitan implements AutoCloseable {
           baseHttpClient, metrics.isEnabled()
               ? dev.titanj.core.internal.MetricsRecorder.micrometer(metrics.registry(),
                   metrics.tags(), metrics.hasTenantTag())
-              : dev.titanj.core.internal.MetricsRecorder.NONE)));
+              : dev.titanj.core.internal.MetricsRecorder.NONE, pagingParallelism)));
     }
 
     @Override

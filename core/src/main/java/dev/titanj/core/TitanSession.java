@@ -218,7 +218,7 @@ public final class TitanSession implements AutoCloseable {
   public final <S> Stream<S> stream(ListQuery<S, ?> query, Reference<S, ?, ?>... includes) {
     Objects.requireNonNull(query, "query");
     Stream<S> records = query.stream();
-    return chunked(records, query.pageSize(), includes);
+    return chunked(records, query.queryState().streamPageSize(), includes);
   }
 
   /** As {@link #stream(ListQuery, Reference[])} for an export feed, 500 records at a time. */

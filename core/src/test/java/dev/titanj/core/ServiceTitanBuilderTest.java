@@ -39,6 +39,14 @@ class ServiceTitanBuilderTest {
   }
 
   @Test
+  void pagingParallelismOutOfRange_isRejectedNamingTheSetting() {
+    assertThatThrownBy(() -> ServiceTitan.builder().pagingParallelism(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pagingParallelism");
+    assertThatThrownBy(() -> ServiceTitan.builder().pagingParallelism(17))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 1 and 16");
+  }
+
+  @Test
   void nonPositiveTenant_isRejectedNamingTheArgument() {
     assertThatThrownBy(() -> ServiceTitan.builder().tenant(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenant");

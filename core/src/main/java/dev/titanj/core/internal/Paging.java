@@ -25,12 +25,14 @@ import java.util.stream.StreamSupport;
 /**
  * Turns a {@link QueryState} into a lazy record iterator.
  *
- * <p>Rules: pages are requested in order starting at 1 with a fixed page size; paging stops at
- * the first page with {@code hasMore=false} or no items, and never requests a page beyond the
- * one that reaches {@code limit}. With prefetch on (the default) page n+1 is requested on the
- * paging executor as soon as page n arrives, so at most the page being consumed and one
- * prefetched page are held. With {@code parallelism(k)} the first request asks for the total and
- * then up to k later pages are in flight at once, still handed out in order. A page that fails
+ * <p>Rules: pages are requested in order starting at 1 with a fixed page size
+ * ({@link QueryState#streamPageSize()}: the one set, else the endpoint's maximum capped at the
+ * limit); paging stops at the first page with {@code hasMore=false} or no items, and never
+ * requests a page beyond the one that reaches {@code limit}. With parallelism k
+ * ({@link QueryState#parallelism()}: 4 by default while prefetch is on) the first request asks
+ * for the total and then up to k later pages are in flight at once, still handed out in order;
+ * with k = 1 and prefetch on, page n+1 is requested on the paging executor as soon as page n
+ * arrives, so at most the page being consumed and one prefetched page are held. A page that fails
  * transiently is retried with the same page number ({@link FetchRetry}); closing the stream
  * cancels what is in flight. The executor is the client family's bounded pool: a prefetch it
  * refuses is not made, and one it has not started when the consumer needs the page runs in the
@@ -83,6 +85,8 @@ public final class Paging {
   /** The iterator behind {@link #stream} and {@link #iterator}; single consumer. */
   static final class PageIterator<T> implements Iterator<T>, AutoCloseable {
     private final QueryState<T> s;
+    /** Records per request ({@link QueryState#streamPageSize()}). */
+    private final int pageSize;
     /** The last page number {@code limit} allows. */
     private final long maxPage;
     /** Requested ahead, in page order. */
@@ -106,8 +110,9 @@ public final class Paging {
 
     PageIterator(QueryState<T> state) {
       this.s = state;
+      this.pageSize = state.streamPageSize();
       long pages = state.limit() == Long.MAX_VALUE ? Integer.MAX_VALUE
-          : (state.limit() + state.pageSize() - 1) / state.pageSize();
+          : (state.limit() + pageSize - 1) / pageSize;
       this.maxPage = Math.min(pages, Integer.MAX_VALUE);
     }
 
@@ -144,12 +149,12 @@ public final class Paging {
       int number;
       if (currentNumber == 0) {
         number = nextToRequest;
-        boolean withTotal = s.parallelism() > 1;
-        page = s.retry().call(() -> s.source().fetch(s.params(), number, s.pageSize(), withTotal));
+        boolean withTotal = s.parallelism() > 1 && maxPage > 1;
+        page = s.retry().call(() -> s.source().fetch(s.params(), number, pageSize, withTotal));
         nextToRequest++;
         if (withTotal && page.totalCount().isPresent()) {
           long total = page.totalCount().getAsLong();
-          lastPageByTotal = Math.max(1, (total + s.pageSize() - 1) / s.pageSize());
+          lastPageByTotal = Math.max(1, (total + pageSize - 1) / pageSize);
           parallel = true;
         }
       } else if (!inFlight.isEmpty()) {
@@ -159,7 +164,7 @@ public final class Paging {
         return false;
       } else {
         number = nextToRequest;
-        page = s.retry().call(() -> s.source().fetch(s.params(), number, s.pageSize(), false));
+        page = s.retry().call(() -> s.source().fetch(s.params(), number, pageSize, false));
         nextToRequest++;
       }
       requireProgress(page, number);
@@ -211,7 +216,7 @@ public final class Paging {
       while (inFlight.size() < window && nextToRequest <= upTo) {
         int number = nextToRequest;
         FutureTask<Page<T>> task = new FutureTask<>(
-            () -> s.retry().call(() -> s.source().fetch(s.params(), number, s.pageSize(), false),
+            () -> s.retry().call(() -> s.source().fetch(s.params(), number, pageSize, false),
                 () -> !closed));
         try {
           s.executor().execute(task);

@@ -59,6 +59,8 @@ public final class TitanContext implements AutoCloseable {
     public final OkHttpClient baseHttpClient;
     /** Where the client family reports metrics; {@link MetricsRecorder#NONE} when off. */
     public final MetricsRecorder metrics;
+    /** Pages a stream keeps in flight when its query sets no parallelism. */
+    public final int pagingParallelism;
 
     public Settings(Environment environment, String clientId, String clientSecret, String appKey,
         long tenantId, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
@@ -75,6 +77,17 @@ public final class TitanContext implements AutoCloseable {
         Duration tokenRefreshMargin, RetryPolicy retryPolicy, TokenStore tokenStore,
         CacheSettings cacheSettings, RateLimit rateLimit, Clock clock, Sleeper sleeper,
         OkHttpClient baseHttpClient, MetricsRecorder metrics) {
+      this(environment, clientId, clientSecret, appKey, tenantId, connectTimeout, readTimeout,
+          callTimeout, tokenRefreshMargin, retryPolicy, tokenStore, cacheSettings, rateLimit, clock,
+          sleeper, baseHttpClient, metrics, dev.titanj.core.spi.QueryState.DEFAULT_PARALLELISM);
+    }
+
+    public Settings(Environment environment, String clientId, String clientSecret, String appKey,
+        long tenantId, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
+        Duration tokenRefreshMargin, RetryPolicy retryPolicy, TokenStore tokenStore,
+        CacheSettings cacheSettings, RateLimit rateLimit, Clock clock, Sleeper sleeper,
+        OkHttpClient baseHttpClient, MetricsRecorder metrics, int pagingParallelism) {
+      this.pagingParallelism = pagingParallelism;
       this.metrics = metrics == null ? MetricsRecorder.NONE : metrics;
       this.environment = environment;
       this.clientId = clientId;
@@ -97,7 +110,7 @@ public final class TitanContext implements AutoCloseable {
     Settings forTenant(long tenant, String id, String secret) {
       return new Settings(environment, id, secret, appKey, tenant, connectTimeout, readTimeout,
           callTimeout, tokenRefreshMargin, retryPolicy, tokenStore, cacheSettings, rateLimit,
-          clock, sleeper, baseHttpClient, metrics);
+          clock, sleeper, baseHttpClient, metrics, pagingParallelism);
     }
 
     @Override
@@ -312,8 +325,14 @@ public final class TitanContext implements AutoCloseable {
    */
   public static TitanContext create(Settings settings) {
     boolean ownsHttp = settings.baseHttpClient == null;
-    OkHttpClient base = (ownsHttp ? new OkHttpClient() : settings.baseHttpClient)
-        .newBuilder()
+    OkHttpClient.Builder start = ownsHttp ? new OkHttpClient.Builder()
+        : settings.baseHttpClient.newBuilder();
+    if (ownsHttp && plainHttp(settings.environment)) {
+      // Loopback over http:// (a test or a local stand-in): no TLS connection specs, so OkHttp
+      // loads no trust store and builds no SSL socket factory the client would never use.
+      start.connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT));
+    }
+    OkHttpClient base = start
         .connectTimeout(settings.connectTimeout)
         .readTimeout(settings.readTimeout)
         .writeTimeout(settings.readTimeout)
@@ -325,6 +344,12 @@ public final class TitanContext implements AutoCloseable {
     return new TitanContext(settings, new Family(base,
         new TitanCaches(settings.cacheSettings, settings.clock, settings.metrics), ownsHttp,
         new Redaction()));
+  }
+
+  /** Whether both of the environment's bases are plain {@code http://} (loopback only). */
+  private static boolean plainHttp(dev.titanj.core.Environment environment) {
+    return "http".equalsIgnoreCase(environment.apiBase().getScheme())
+        && "http".equalsIgnoreCase(environment.authBase().getScheme());
   }
 
   /** The context of a client for another tenant sharing pool, threads and cache manager. */

@@ -14,23 +14,36 @@ import java.util.concurrent.Executor;
  * @param <T> the item type
  */
 public final class QueryState<T> {
-  /** Page size when the caller sets none. */
+  /**
+   * Page size of {@link dev.titanj.core.ListQuery#page(int)} when the caller sets none (the
+   * server's own default). A stream with no page size set uses {@link #streamPageSize()}.
+   */
   public static final int DEFAULT_PAGE_SIZE = 50;
+  /**
+   * Pages a stream keeps in flight when neither the query nor the client says otherwise: enough
+   * to hide latency within the default rate limit, few enough to keep memory at five pages.
+   */
+  public static final int DEFAULT_PARALLELISM = 4;
   /** The largest page size most ServiceTitan list endpoints accept. */
   public static final int DEFAULT_MAX_PAGE_SIZE = 5000;
 
   final PageSource<T> source;
   final QueryParams params;
+  /** The page size the caller set; 0 when none. */
   final int pageSize;
   final int maxPageSize;
   final long limit;
   final boolean prefetch;
+  /** The parallelism the caller set; 0 when none. */
   final int parallelism;
+  /** The client's parallelism for streams that set none. */
+  final int defaultParallelism;
   final Executor executor;
   final FetchRetry retry;
 
   private QueryState(PageSource<T> source, QueryParams params, int pageSize, int maxPageSize,
-      long limit, boolean prefetch, int parallelism, Executor executor, FetchRetry retry) {
+      long limit, boolean prefetch, int parallelism, int defaultParallelism, Executor executor,
+      FetchRetry retry) {
     this.source = source;
     this.params = params;
     this.pageSize = pageSize;
@@ -38,6 +51,7 @@ public final class QueryState<T> {
     this.limit = limit;
     this.prefetch = prefetch;
     this.parallelism = parallelism;
+    this.defaultParallelism = defaultParallelism;
     this.executor = executor;
     this.retry = retry;
   }
@@ -55,7 +69,7 @@ public final class QueryState<T> {
       throw new IllegalArgumentException("maxPageSize must be positive, was " + maxPageSize);
     }
     return new QueryState<>(Objects.requireNonNull(source, "source"), QueryParams.empty(),
-        Math.min(DEFAULT_PAGE_SIZE, maxPageSize), maxPageSize, Long.MAX_VALUE, true, 1,
+        0, maxPageSize, Long.MAX_VALUE, true, 0, DEFAULT_PARALLELISM,
         Objects.requireNonNull(executor, "executor"), FetchRetry.defaults());
   }
 
@@ -68,7 +82,10 @@ public final class QueryState<T> {
   public static <T> QueryState<T> initial(PageSource<T> source, int maxPageSize,
       TitanContext context) {
     Objects.requireNonNull(context, "context");
-    return initial(source, maxPageSize, context.pagingExecutor()).withRetry(FetchRetry.none());
+    QueryState<T> s = initial(source, maxPageSize, context.pagingExecutor())
+        .withRetry(FetchRetry.none());
+    return new QueryState<>(s.source, s.params, 0, maxPageSize, Long.MAX_VALUE, true, 0,
+        context.settings().pagingParallelism, s.executor, s.retry);
   }
 
   public PageSource<T> source() {
@@ -79,8 +96,26 @@ public final class QueryState<T> {
     return params;
   }
 
+  /**
+   * The page size of a single page ({@code page(int)}): the one the caller set, else
+   * {@link #DEFAULT_PAGE_SIZE} (at most the endpoint's maximum).
+   */
   public int pageSize() {
-    return pageSize;
+    return pageSize > 0 ? pageSize : Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
+  }
+
+  /** Whether the caller set a page size. */
+  public boolean pageSizeSet() {
+    return pageSize > 0;
+  }
+
+  /**
+   * The page size a stream requests: the one the caller set, else as large as the endpoint
+   * allows ({@link #maxPageSize()}) but never more than the {@link #limit()}, so a stream reads
+   * every record in the fewest requests and a limited one fetches no record it will not return.
+   */
+  public int streamPageSize() {
+    return pageSize > 0 ? pageSize : (int) Math.min(maxPageSize, limit);
   }
 
   public int maxPageSize() {
@@ -96,8 +131,13 @@ public final class QueryState<T> {
     return prefetch;
   }
 
+  /**
+   * Pages a stream keeps in flight: the parallelism the caller set, else the client's
+   * ({@code ServiceTitan.Builder.pagingParallelism}, {@value #DEFAULT_PARALLELISM} by default)
+   * while prefetch is on, and 1 with prefetch off.
+   */
   public int parallelism() {
-    return parallelism;
+    return parallelism > 0 ? parallelism : prefetch ? defaultParallelism : 1;
   }
 
   public Executor executor() {
@@ -111,32 +151,36 @@ public final class QueryState<T> {
 
   public QueryState<T> withParams(QueryParams p) {
     return new QueryState<>(source, Objects.requireNonNull(p, "params"), pageSize, maxPageSize,
-        limit, prefetch, parallelism, executor, retry);
+        limit, prefetch, parallelism, defaultParallelism, executor, retry);
   }
 
   public QueryState<T> withPageSize(int n) {
-    return new QueryState<>(source, params, n, maxPageSize, limit, prefetch, parallelism, executor, retry);
+    return new QueryState<>(source, params, n, maxPageSize, limit, prefetch, parallelism,
+        defaultParallelism, executor, retry);
   }
 
   public QueryState<T> withLimit(long n) {
-    return new QueryState<>(source, params, pageSize, maxPageSize, n, prefetch, parallelism, executor, retry);
+    return new QueryState<>(source, params, pageSize, maxPageSize, n, prefetch, parallelism,
+        defaultParallelism, executor, retry);
   }
 
   public QueryState<T> withPrefetch(boolean on) {
-    return new QueryState<>(source, params, pageSize, maxPageSize, limit, on, parallelism, executor, retry);
+    return new QueryState<>(source, params, pageSize, maxPageSize, limit, on, parallelism,
+        defaultParallelism, executor, retry);
   }
 
   public QueryState<T> withParallelism(int n) {
-    return new QueryState<>(source, params, pageSize, maxPageSize, limit, prefetch, n, executor, retry);
+    return new QueryState<>(source, params, pageSize, maxPageSize, limit, prefetch, n,
+        defaultParallelism, executor, retry);
   }
 
   public QueryState<T> withRetry(FetchRetry r) {
     return new QueryState<>(source, params, pageSize, maxPageSize, limit, prefetch, parallelism,
-        executor, Objects.requireNonNull(r, "retry"));
+        defaultParallelism, executor, Objects.requireNonNull(r, "retry"));
   }
 
   public QueryState<T> withExecutor(Executor e) {
     return new QueryState<>(source, params, pageSize, maxPageSize, limit, prefetch, parallelism,
-        Objects.requireNonNull(e, "executor"), retry);
+        defaultParallelism, Objects.requireNonNull(e, "executor"), retry);
   }
 }

@@ -39,14 +39,29 @@ public final class ResourceRuntime<T, K> {
 
   private final TitanContext context;
   private final ResourceDescriptor<T, K> descriptor;
-  private final ResourceCache<K, T> cache;
+  /** Opened on first use: a client that never reads this resource never opens a cache for it. */
+  private volatile ResourceCache<K, T> cache;
   private final Function<T, K> idOf;
 
   ResourceRuntime(TitanContext context, ResourceDescriptor<T, K> descriptor, Function<T, K> idOf) {
     this.context = Objects.requireNonNull(context, "context");
     this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
     this.idOf = idOf;
-    this.cache = context.cache(descriptor, idOf != null);
+  }
+
+  /** The resource's cache, per the client's cache settings; opened on first use. */
+  private ResourceCache<K, T> cache() {
+    ResourceCache<K, T> c = cache;
+    if (c == null) {
+      synchronized (this) {
+        c = cache;
+        if (c == null) {
+          c = context.cache(descriptor, idOf != null);
+          cache = c;
+        }
+      }
+    }
+    return c;
   }
 
   /** The resource's key. */
@@ -64,7 +79,7 @@ public final class ResourceRuntime<T, K> {
   /** Reads one record, through the cache; empty on 404. */
   public Optional<T> find(K id, Supplier<Call<T>> call) {
     requireId(id);
-    return cache.get(id, () -> context.executeOrEmptyOn404(call.get()));
+    return cache().get(id, () -> context.executeOrEmptyOn404(call.get()));
   }
 
   /** {@code record}'s value; when empty, a {@link NotFoundException} naming the resource and id. */
@@ -75,7 +90,7 @@ public final class ResourceRuntime<T, K> {
   /** Reads one record through {@code loader} (a list filtered by id), through the cache. */
   public Optional<T> findVia(K id, Supplier<Optional<T>> loader) {
     requireId(id);
-    return cache.get(id, loader);
+    return cache().get(id, loader);
   }
 
 
@@ -117,7 +132,7 @@ public final class ResourceRuntime<T, K> {
     Map<K, T> found = new HashMap<>();
     List<K> toFetch = new ArrayList<>();
     for (K id : distinct) {
-      Optional<T> hit = cache.isEnabled() ? cache.getIfPresent(id) : Optional.empty();
+      Optional<T> hit = cache().isEnabled() ? cache().getIfPresent(id) : Optional.empty();
       if (hit.isPresent()) {
         found.put(id, hit.get());
       } else {
@@ -126,12 +141,12 @@ public final class ResourceRuntime<T, K> {
     }
     for (int i = 0; i < toFetch.size(); i += BATCH) {
       List<K> batch = List.copyOf(toFetch.subList(i, Math.min(toFetch.size(), i + BATCH)));
-      long epoch = cache.epoch();
+      long epoch = cache().epoch();
       for (T v : batchQuery.apply(batch).pageSize(batch.size()).page(1).items()) {
         K id = idOf.apply(v);
         if (batch.contains(id)) {
           found.put(id, v);
-          cache.putIfUnchanged(id, v, epoch);
+          cache().putIfUnchanged(id, v, epoch);
         }
       }
     }
@@ -208,7 +223,7 @@ public final class ResourceRuntime<T, K> {
     try {
       return context.execute(call.get());
     } finally {
-      cache.evict(id);
+      cache().evict(id);
     }
   }
 
@@ -217,7 +232,7 @@ public final class ResourceRuntime<T, K> {
     try {
       return context.execute(call.get());
     } finally {
-      cache.evictAll();
+      cache().evictAll();
     }
   }
 

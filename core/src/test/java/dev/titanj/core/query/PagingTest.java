@@ -58,8 +58,63 @@ class PagingTest {
     List<Long> ids = ids(query(pages).pageSize(100).stream());
 
     assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(1, 1234).boxed().toList());
-    assertThat(pages.pages()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+    // Four pages are in flight at once by default, so they may arrive in any order; each once.
+    assertThat(pages.pages()).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
     assertThat(pages.calls).allSatisfy(c -> assertThat(c.pageSize).isEqualTo(100));
+  }
+
+  @Test
+  void stream_withNoPageSize_asksForTheEndpointMaximum_andTheTotalFirst() {
+    FakePages pages = new FakePages(12_000);
+
+    List<Long> ids = ids(query(pages).stream());
+
+    assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(1, 12_000).boxed().toList());
+    assertThat(pages.calls).allSatisfy(c -> assertThat(c.pageSize).isEqualTo(5000));
+    assertThat(pages.pages()).containsExactlyInAnyOrder(1, 2, 3);
+    assertThat(pages.calls.get(0).includeTotal).isTrue();
+  }
+
+  @Test
+  void stream_withALimitAndNoPageSize_isOneRequestForExactlyTheLimit() {
+    FakePages pages = new FakePages(12_000);
+
+    assertThat(ids(query(pages).limit(120).stream())).hasSize(120).endsWith(120L);
+    assertThat(pages.calls).singleElement().satisfies(c -> {
+      assertThat(c.pageSize).isEqualTo(120);
+      assertThat(c.includeTotal).isFalse();
+    });
+  }
+
+  @Test
+  void page_withNoPageSize_asksForTheServersDefaultOf50() {
+    FakePages pages = new FakePages(1234);
+
+    assertThat(query(pages).page(2).items()).hasSize(50);
+    assertThat(pages.calls).singleElement().satisfies(c -> assertThat(c.pageSize).isEqualTo(50));
+  }
+
+  @Test
+  void defaultParallelism_isFourPagesInFlight_handedOutInOrder() throws Exception {
+    FakePages pages = new FakePages(2000);
+    CountDownLatch fourAtOnce = new CountDownLatch(4);
+    pages.hook = p -> {
+      if (p >= 2 && p <= 5) {
+        fourAtOnce.countDown();
+        try {
+          fourAtOnce.await(5, TimeUnit.SECONDS); // answer none of 2..5 until all four arrived
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return null;
+    };
+
+    List<Long> ids = ids(query(pages).pageSize(100).stream());
+
+    assertThat(fourAtOnce.getCount()).isZero();
+    assertThat(pages.maxInFlight.get()).isEqualTo(QueryState.DEFAULT_PARALLELISM);
+    assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(1, 2000).boxed().toList());
   }
 
   @Test
@@ -115,7 +170,7 @@ class PagingTest {
     FakePages pages = new FakePages(1000);
     pages.lastByServer = 3;
 
-    assertThat(ids(query(pages).pageSize(100).stream())).hasSize(300);
+    assertThat(ids(query(pages).pageSize(100).parallelism(1).stream())).hasSize(300);
     assertThat(pages.pages()).containsExactly(1, 2, 3);
   }
 
@@ -131,7 +186,7 @@ class PagingTest {
   @Test
   void prefetch_requestsPageNPlus1WhileNIsConsumed_andNoFurther() throws Exception {
     FakePages pages = new FakePages(1000);
-    Iterator<Sample> it = query(pages).pageSize(100).iterator();
+    Iterator<Sample> it = query(pages).pageSize(100).parallelism(1).iterator();
 
     for (int page = 1; page <= 9; page++) {
       assertThat(it.next().id).isEqualTo((page - 1) * 100L + 1);
@@ -174,7 +229,7 @@ class PagingTest {
       }
       return null;
     };
-    Stream<Sample> stream = query(pages).pageSize(100).stream();
+    Stream<Sample> stream = query(pages).pageSize(100).parallelism(1).stream();
     Iterator<Sample> it = stream.iterator();
     it.next();
     assertThat(page2Started.await(5, TimeUnit.SECONDS)).isTrue();
@@ -228,7 +283,7 @@ class PagingTest {
     List<Long> ids = ids(query(pages).pageSize(100).stream());
 
     assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(1, 1000).boxed().toList());
-    assertThat(pages.pages()).containsExactly(1, 2, 3, 4, 4, 5, 6, 7, 8, 9, 10);
+    assertThat(pages.pages()).containsExactlyInAnyOrder(1, 2, 3, 4, 4, 5, 6, 7, 8, 9, 10);
     assertThat(sleeps).containsExactly(Duration.ofMillis(100));
   }
 
