@@ -162,24 +162,26 @@ class AccountingWireTest {
 
     assertThat(accounting.inventoryBills().list().toList()).hasSize(3);
 
+    // A stream with no page size asks for the endpoint's maximum.
     assertThat(ApiServer.line(server.take()))
-        .isEqualTo("GET /accounting/v2/tenant/42/inventory-bills?page=1&pageSize=50");
+        .isEqualTo("GET /accounting/v2/tenant/42/inventory-bills?page=1&pageSize=5000");
     assertThat(server.pending()).isZero();
   }
 
   @Test
   @SuppressWarnings("deprecation")
   void legacyList_withFilters_pagesThroughEveryBill_keepingTheFilters() {
-    server.answer(bills(1, 50)).answer(bills(51, 51));
+    // The legacy list reads at the endpoint's maximum page size: a full page of 5,000, then more.
+    server.answer(bills(1, 5000)).answer(bills(5001, 5001));
 
     List<InventoryBill> found = accounting.inventoryBills()
         .list(accounting.inventoryBills().query().billNumber("B-1"));
 
-    assertThat(found).hasSize(51).extracting(InventoryBill::id).endsWith(50L, 51L);
+    assertThat(found).hasSize(5001).extracting(InventoryBill::id).endsWith(5000L, 5001L);
     assertThat(ApiServer.line(server.take())).isEqualTo(
-        "GET /accounting/v2/tenant/42/inventory-bills?billNumber=B-1&page=1&pageSize=50");
+        "GET /accounting/v2/tenant/42/inventory-bills?billNumber=B-1&page=1&pageSize=5000");
     assertThat(ApiServer.line(server.take())).isEqualTo(
-        "GET /accounting/v2/tenant/42/inventory-bills?billNumber=B-1&page=2&pageSize=50");
+        "GET /accounting/v2/tenant/42/inventory-bills?billNumber=B-1&page=2&pageSize=5000");
   }
 
   @Test

@@ -76,17 +76,14 @@ final class ReplayDispatcher extends Dispatcher {
       body = scrubber.body(parsed != null ? parsed : text);
     }
     synchronized (this) {
-      int firstUnused = -1;
-      int lastMatch = -1;
-      for (int i = 0; i < interactions.size(); i++) {
-        if (interactions.get(i).matches(method, path, query, body)) {
-          lastMatch = i;
-          if (!used[i] && firstUnused < 0) {
-            firstUnused = i;
-          }
-        }
+      int pick = pick(method, path, query, body);
+      if (pick < 0 && query.containsKey("includeTotal")) {
+        // A stream asks for the total to page concurrently; a recording made without it answers
+        // the same page (with no total, so the stream pages one at a time).
+        Map<String, List<String>> withoutTotal = new LinkedHashMap<>(query);
+        withoutTotal.remove("includeTotal");
+        pick = pick(method, path, withoutTotal, body);
       }
-      int pick = firstUnused >= 0 ? firstUnused : lastMatch;
       if (pick >= 0) {
         used[pick] = true;
         return respond(interactions.get(pick));
@@ -100,6 +97,21 @@ final class ReplayDispatcher extends Dispatcher {
       problem.put("traceId", "titanj-replay");
       return json(501, Json.write(problem));
     }
+  }
+
+  /** The first unused recording that matches, else the last one that matches; -1 if none. */
+  private int pick(String method, String path, Map<String, List<String>> query, Object body) {
+    int firstUnused = -1;
+    int lastMatch = -1;
+    for (int i = 0; i < interactions.size(); i++) {
+      if (interactions.get(i).matches(method, path, query, body)) {
+        lastMatch = i;
+        if (!used[i] && firstUnused < 0) {
+          firstUnused = i;
+        }
+      }
+    }
+    return firstUnused >= 0 ? firstUnused : lastMatch;
   }
 
   private String missMessage(String method, String path, Map<String, List<String>> query,

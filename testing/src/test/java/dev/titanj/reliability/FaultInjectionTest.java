@@ -167,7 +167,8 @@ class FaultInjectionTest {
   @Test
   void connectionResetMidPage_retriesThatPage_andLosesNothing() {
     proxy.rule((r, i) -> i == 4 || i == 7 ? Fault.DROP_MID_BODY : Fault.NONE);
-    try (ServiceTitan st = viaProxy().build()) {
+    // One page at a time, so requests 4 and 7 are two different pages.
+    try (ServiceTitan st = viaProxy().pagingParallelism(1).build()) {
       assertExactlyOnce(streamIds(st));
     }
     assertThat(proxy.count(Fault.DROP_MID_BODY)).isEqualTo(2);
@@ -175,6 +176,16 @@ class FaultInjectionTest {
     // of half to all of the 500 ms initial backoff, through the client's sleeper.
     assertThat(sleeper.waits()).hasSize(2).allSatisfy(w -> assertThat(w)
         .isBetween(Duration.ofMillis(250), Duration.ofMillis(500)));
+  }
+
+  @Test
+  void connectionResetMidPage_withFourPagesInFlight_losesAndRepeatsNothing() {
+    proxy.rule((r, i) -> i == 3 || i == 5 ? Fault.DROP_MID_BODY : Fault.NONE);
+    try (ServiceTitan st = viaProxy().build()) {
+      assertExactlyOnce(streamIds(st));
+    }
+    assertThat(proxy.count(Fault.DROP_MID_BODY)).isEqualTo(2);
+    assertThat(sleeper.waits()).hasSize(2);
   }
 
   @Test
