@@ -8,6 +8,11 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -22,7 +27,12 @@ import java.util.stream.StreamSupport;
  * batch with {@link #nextBatch()}. A batch that fails transiently is requested again with the
  * same {@code from}. Every loop that follows the server is bounded: an empty batch ends a run
  * even when it claims more, and a batch that claims more without moving {@code continueFrom}
- * fails with a {@link TitanException}. Not thread-safe: one consumer per feed.
+ * fails with a {@link TitanException}. A feed of a client prefetches: as soon as a batch that has
+ * more arrives, the next one is requested on the client's paging pool, so the server works on
+ * batch n+1 while batch n is processed (one batch ahead, never more; a prefetch the pool refuses
+ * is not made, and closing {@link #stream()} cancels it). The cursor rules above are unchanged:
+ * a prefetched batch counts as handed out only when its records are. Not thread-safe: one
+ * consumer per feed.
  *
  * <pre>{@code
  * ExportFeed<Customer> feed = customers.export(ExportCursor.from(store.load()));
@@ -35,14 +45,21 @@ import java.util.stream.StreamSupport;
 public final class ExportFeed<T> implements Iterable<T> {
   private final ExportSource<T> source;
   private final boolean includeRecentChanges;
+  /** Runs the request for the next batch ahead; null for none. */
+  private final Executor prefetcher;
   private volatile ExportCursor cursor;
   private volatile boolean caughtUp;
   private long batches;
+  /** The batch requested ahead, and the {@code from} it was requested with. */
+  private FutureTask<ExportBatch<T>> ahead;
+  private String aheadFrom;
 
   private ExportFeed(ExportSource<T> source, ExportCursor start, boolean includeRecentChanges) {
     this.source = Objects.requireNonNull(source, "source");
     this.cursor = Objects.requireNonNull(start, "cursor");
     this.includeRecentChanges = includeRecentChanges;
+    this.prefetcher = source instanceof RetryingExportSource
+        ? ((RetryingExportSource<T>) source).prefetcher() : null;
   }
 
   /**
@@ -83,15 +100,79 @@ public final class ExportFeed<T> implements Iterable<T> {
   public ExportBatch<T> nextBatch() {
     ExportBatch<T> batch = fetch();
     requireProgress(batch);
+    prefetchAfter(batch);
     cursor = batch.next();
     caughtUp = !batch.hasMore();
     return batch;
   }
 
+  /** The batch from the cursor: the one requested ahead when it was for this cursor. */
   private ExportBatch<T> fetch() {
-    ExportBatch<T> batch = source.fetch(cursor.fromValue().orElse(null), includeRecentChanges);
+    String from = cursor.fromValue().orElse(null);
+    FutureTask<ExportBatch<T>> task = ahead;
+    boolean hit = task != null && Objects.equals(aheadFrom, from);
+    ahead = null;
+    aheadFrom = null;
+    if (hit) {
+      return await(task, from);
+    }
+    if (task != null) {
+      task.cancel(true);
+    }
+    ExportBatch<T> batch = source.fetch(from, includeRecentChanges);
     batches++;
     return batch;
+  }
+
+  /** Requests the batch after {@code batch} ahead, when there is one and the pool takes it. */
+  private void prefetchAfter(ExportBatch<T> batch) {
+    // requireProgress has already refused a batch that claims more without moving the cursor.
+    if (prefetcher == null || !batch.hasMore() || batch.items().isEmpty()) {
+      return;
+    }
+    String from = batch.next().fromValue().orElse(null);
+    FutureTask<ExportBatch<T>> task = new FutureTask<>(() -> source.fetch(from, includeRecentChanges));
+    try {
+      prefetcher.execute(task);
+    } catch (RejectedExecutionException e) {
+      return; // requested in the consumer's thread when needed
+    }
+    batches++;
+    ahead = task;
+    aheadFrom = from;
+  }
+
+  private ExportBatch<T> await(FutureTask<ExportBatch<T>> task, String from) {
+    // Not yet started by a paging thread (the pool is shared): run it here instead of waiting.
+    task.run();
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TitanIOException("interrupted while waiting for the export batch from " + from, e);
+    } catch (CancellationException e) {
+      throw new TitanIOException("the export batch from " + from + " was cancelled", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        cause.addSuppressed(new Exception("while reading the export batch from " + from));
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new TitanException("the export batch from " + from + " failed", cause);
+    }
+  }
+
+  /** Cancels the batch requested ahead, if any. */
+  private void cancelAhead() {
+    FutureTask<ExportBatch<T>> task = ahead;
+    ahead = null;
+    aheadFrom = null;
+    if (task != null) {
+      task.cancel(true);
+    }
   }
 
   /**
@@ -134,6 +215,7 @@ public final class ExportFeed<T> implements Iterable<T> {
           }
           ExportBatch<T> batch = fetch();
           requireProgress(batch);
+          prefetchAfter(batch);
           // An empty batch ends the run even if it claims more, so a misbehaving server cannot
           // make the loop spin; the next run resumes after it.
           more = batch.hasMore() && !batch.items().isEmpty();
@@ -154,11 +236,14 @@ public final class ExportFeed<T> implements Iterable<T> {
     };
   }
 
-  /** Every record from the cursor until caught up, as a lazy sequential stream. */
+  /**
+   * Every record from the cursor until caught up, as a lazy sequential stream; closing it
+   * cancels the batch requested ahead.
+   */
   public Stream<T> stream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
-        false);
+        false).onClose(this::cancelAhead);
   }
 
   /** The position to resume from: after the last fully consumed batch. */
@@ -171,7 +256,10 @@ public final class ExportFeed<T> implements Iterable<T> {
     return caughtUp;
   }
 
-  /** Number of batches requested so far (retries of a batch not counted). */
+  /**
+   * Number of batches requested so far, the one requested ahead included (retries of a batch
+   * not counted).
+   */
   public long batchCount() {
     return batches;
   }

@@ -471,14 +471,15 @@ public final class TitanContext implements AutoCloseable {
    * batch (retries of a transiently failed batch, with the same {@code from}, happen there, body
    * faults included), so the feed adds no retries of its own: one batch costs at most
    * {@code maxAttempts} requests and honours {@code maxRetryAfter} and {@code callTimeout}.
+   * While a batch is processed the next one is already requested on the paging pool.
    */
   public <T> dev.titanj.core.ExportFeed<T> exportFeed(ExportSource<T> source,
       dev.titanj.core.ExportCursor start) {
     if (source == null) {
       throw new IllegalArgumentException("source must not be null");
     }
-    return dev.titanj.core.ExportFeed.of(RetryingExportSource.wrap(source, FetchRetry.none()),
-        start);
+    return dev.titanj.core.ExportFeed.of(RetryingExportSource.wrap(source, FetchRetry.none())
+        .prefetchingOn(pagingExecutor()), start);
   }
 
   /**

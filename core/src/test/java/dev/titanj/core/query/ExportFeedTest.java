@@ -12,6 +12,8 @@ import dev.titanj.core.ServiceTitan;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +57,55 @@ class ExportFeedTest {
     assertThat(froms()).containsExactly(null, "v10", "v20");
     assertThat(feed.batchCount()).isEqualTo(3);
     assertThat(feed.cursor().token()).isEqualTo("v30");
+    assertThat(feed.isCaughtUp()).isTrue();
+  }
+
+  @Test
+  void feed_requestsTheNextBatchWhileTheCurrentOneIsProcessed_oneAheadAtMost() throws Exception {
+    CountDownLatch secondRequested = new CountDownLatch(1);
+    server.onRequest(r -> {
+      if ("v10".equals(r.param("from"))) {
+        secondRequested.countDown();
+      }
+    });
+    ExportFeed<Sample> feed = samples.export(ExportCursor.beginning());
+    List<String> whileProcessingTheFirst = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+
+    try (java.util.stream.Stream<Sample> stream = feed.stream()) {
+      stream.forEach(r -> {
+        if (r.id == 1) {
+          try {
+            // The sink is still on batch 1 while the server receives the request for batch 2.
+            assertThat(secondRequested.await(5, TimeUnit.SECONDS)).isTrue();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+          whileProcessingTheFirst.addAll(froms());
+        }
+        ids.add(r.id);
+      });
+    }
+
+    assertThat(whileProcessingTheFirst).containsExactly(null, "v10");
+    assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList());
+    assertThat(froms()).containsExactly(null, "v10", "v20");
+    assertThat(feed.batchCount()).isEqualTo(3);
+    assertThat(feed.cursor().token()).isEqualTo("v30");
+  }
+
+  @Test
+  void nextBatch_prefetchesTheFollowingBatch_andACaughtUpFeedRequestsNothingMore() {
+    ExportFeed<Sample> feed = samples.export(ExportCursor.beginning());
+
+    ExportBatch<Sample> first = feed.nextBatch();
+    ExportBatch<Sample> second = feed.nextBatch();
+    ExportBatch<Sample> third = feed.nextBatch();
+
+    assertThat(first.items()).hasSize(10);
+    assertThat(second.items()).extracting(Sample::id).startsWith(11L);
+    assertThat(third.hasMore()).isFalse();
+    assertThat(froms()).containsExactly(null, "v10", "v20");
     assertThat(feed.isCaughtUp()).isTrue();
   }
 
