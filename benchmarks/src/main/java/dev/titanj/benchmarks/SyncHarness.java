@@ -51,6 +51,10 @@ import okio.Buffer;
  * coldstart  T threads on a brand-new client ask for their first record at once; token requests
  *            and time to first record
  *            options: --threads 64 --latency-ms 25 --repeats 3 (one row per run)
+ * defaults   stream every customer with default settings against pages x latency / concurrency
+ *            options: --customers 100000 --latency-ms 25 --repeats 5
+ * startup    fresh JVMs to their first record ({@link FreshJvmRuns})
+ * versus     fresh-JVM sync beside ServicePytan ({@link FreshJvmRuns})
  * </pre>
  */
 public final class SyncHarness {
@@ -138,9 +142,10 @@ public final class SyncHarness {
       case "references": references(a); break;
       case "replica": replica(a); break;
       case "startup": FreshJvmRuns.startup(a); break;
+      case "defaults": defaults(a); break;
       case "versus": FreshJvmRuns.versus(a); break;
       default: throw new IllegalArgumentException("mode must be sync, memory, coldstart,"
-          + " references, replica, startup or versus, was " + mode);
+          + " references, replica, startup, versus or defaults, was " + mode);
     }
     System.exit(0);
   }
@@ -299,6 +304,93 @@ public final class SyncHarness {
     }
     Arrays.sort(ms);
     return median(ms);
+  }
+
+  // --------------------------------------------------------------------------------- defaults
+
+  /**
+   * A whole-tenant stream with every setting at its default (client and query: no page size,
+   * no parallelism, the default 60/s rate limit, default retries), on a new client per run after
+   * a warm-up, against the bound {@code pages x latency / concurrency} where concurrency is what
+   * the default rate limit allows at this latency: {@code min(parallelism, rate x latency)}
+   * requests in flight (Little's law). Options: --customers 100000 --latency-ms 25 --repeats 5.
+   */
+  private static void defaults(Args a) {
+    int customers = a.integer("--customers", 100_000);
+    long latency = a.integer("--latency-ms", 25);
+    int repeats = a.integer("--repeats", 5);
+    try (BenchServer server = server(a, customers)) {
+      server.latency(0);
+      for (int i = 0; i < 3; i++) {
+        runDefaults(server); // JIT warm-up, unthrottled server
+      }
+      server.latency(latency);
+      RateLimit limit = RateLimit.defaults();
+      int parallelism = dev.titanj.core.spi.QueryState.DEFAULT_PARALLELISM;
+      System.out.printf(Locale.ROOT, "%n### Stream of %,d customers with default settings, %d ms"
+          + " latency per request, %d repeats (load %.2f)%n%n", customers, latency, repeats,
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      System.out.println("| run | load | records | seconds | requests | token requests | page size"
+          + " | bound s | ratio to bound |");
+      System.out.println("|---|---|---|---|---|---|---|---|---|");
+      double[] secs = new double[repeats];
+      double bound = 0;
+      for (int r = 0; r < repeats; r++) {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        SyncResult res = runDefaults(server);
+        int pageSize = (int) ((customers + res.requests - 1) / res.requests);
+        double concurrency = Math.min(parallelism, limit.requestsPerSecond() * latency / 1000.0);
+        bound = res.requests * latency / 1000.0 / concurrency;
+        secs[r] = res.seconds();
+        System.out.printf(Locale.ROOT, "| %d | %.2f | %,d | %.3f | %d | %d | %,d | %.3f | %.2f |%n",
+            r + 1, load, res.records, res.seconds(), res.requests, res.tokenRequests, pageSize,
+            bound, res.seconds() / bound);
+        if (res.records != customers) {
+          throw new IllegalStateException("streamed " + res.records + " of " + customers);
+        }
+      }
+      Arrays.sort(secs);
+      System.out.printf(Locale.ROOT, "%nmedian %.3f s against the bound %.3f s: **%.2fx** (target"
+          + " <= 1.3x); concurrency the default rate limit allows at %d ms: min(%d, %d/s x %.3f s)"
+          + " = %.2f; load %.2f at the end%n", median(secs), bound, median(secs) / bound, latency,
+          parallelism, limit.requestsPerSecond(), latency / 1000.0,
+          Math.min(parallelism, limit.requestsPerSecond() * latency / 1000.0),
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+
+  /** One default-settings stream of every customer on a new client (token fetched first). */
+  private static SyncResult runDefaults(BenchServer server) {
+    BenchServer.Stats before = server.stats();
+    try (ServiceTitan st = ServiceTitan.builder()
+        .environment(dev.titanj.core.Environment.custom(server.baseUrl(), server.baseUrl()))
+        .clientCredentials(FakeServiceTitan.DEFAULT_CLIENT_ID, FakeServiceTitan.DEFAULT_CLIENT_SECRET)
+        .appKey(FakeServiceTitan.DEFAULT_APP_KEY).tenant(FakeServiceTitan.DEFAULT_TENANT_ID)
+        .build()) {
+      CustomerRepository customers = Crm.of(st).customers();
+      st.verifyCredentials();
+      BenchServer.Stats warm = server.stats();
+      long count = 0;
+      long idSum = 0;
+      try (HeapMonitor heap = new HeapMonitor()) {
+        long t0 = System.nanoTime();
+        try (Stream<Customer> s = customers.query().active(Active.ANY).stream()) {
+          Iterator<Customer> it = s.iterator();
+          while (it.hasNext()) {
+            idSum += it.next().id();
+            count++;
+          }
+        }
+        long elapsed = System.nanoTime() - t0;
+        BenchServer.Stats after = server.stats();
+        if (idSum == 0 && count > 0) {
+          throw new IllegalStateException("ids did not decode");
+        }
+        return new SyncResult(Mode.PARALLEL4, 0, count, elapsed,
+            after.customerListRequests - warm.customerListRequests,
+            after.tokenRequests - before.tokenRequests, heap.peakUsed(), heap.peakAfterGc());
+      }
+    }
   }
 
   // ----------------------------------------------------------------------------------- memory
