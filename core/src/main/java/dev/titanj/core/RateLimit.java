@@ -11,8 +11,12 @@ import javax.cache.CacheManager;
  * The client-side request budget for one tenant: ServiceTitan allows about 60 requests per second
  * per application and tenant, and a client that stays under that avoids 429 responses. Shared by
  * every thread of a client (a client made with {@code withTenant} has a budget of its own).
- * Requests are spaced evenly at the rate, after a short burst of a tenth of a second's budget;
- * every attempt counts, retries included, token requests not.
+ * A client's own budget is a sliding window: never more than the rate in any one second, so a
+ * client idle for a second may send that many at once (60 by default: a short job such as a
+ * 40-page sync is not slowed at all), and under sustained load it sends the rate per second.
+ * Every attempt counts, retries included, token requests not; a 429 the server sends anyway is
+ * retried after its {@code Retry-After}. A {@linkplain #shared shared} budget spaces requests
+ * evenly instead, after a burst of a tenth of a second's budget.
  *
  * <p>Several application instances working for one tenant share the tenant's limit: give them
  * one budget with {@link #shared(CacheManager, int)} (a Bucket4j bucket in a JCache cluster such

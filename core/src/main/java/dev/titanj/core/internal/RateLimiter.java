@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The client-side request budget of one client: a token bucket refilled at
- * {@link RateLimit#requestsPerSecond()} that holds a short burst (a tenth of a second's budget,
+ * The client-side request budget of one client. {@link #forLimit} makes a sliding window: at most
+ * {@link RateLimit#requestsPerSecond()} requests in any one second (each request's slot is at
+ * least one second after the slot of the request {@code rate} places before it), so an idle
+ * client may send a second's budget at once and never exceeds the rate in any window.
+ * {@link #of} makes a token bucket refilled at the rate that holds an explicit burst,
  * at least one). Thread-safe: callers reserve their slot under a lock and wait for it outside,
  * so concurrent callers are spaced evenly. Runs on the injected clock and sleeper.
  *
@@ -25,12 +28,20 @@ final class RateLimiter implements RequestGate {
   private final long intervalNanos;
   private final double burst;
   private final int perSecond;
+  /** Sliding-window mode: the slots of the last {@code perSecond} reservations; else null. */
+  private final long[] window;
+  private int head;
 
   // Guarded by this.
   private double storedPermits;
   private long nextFreeNanos;
 
   private RateLimiter(int perSecond, int burst, Clock clock, Sleeper sleeper) {
+    this(perSecond, burst, clock, sleeper, null);
+  }
+
+  private RateLimiter(int perSecond, int burst, Clock clock, Sleeper sleeper, long[] window) {
+    this.window = window;
     this.perSecond = perSecond;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -46,7 +57,9 @@ final class RateLimiter implements RequestGate {
       return null;
     }
     int rate = limit.requestsPerSecond();
-    return new RateLimiter(rate, Math.max(1, rate / 10), clock, sleeper);
+    long[] window = new long[rate];
+    java.util.Arrays.fill(window, Long.MIN_VALUE / 4); // no request yet: every slot free now
+    return new RateLimiter(rate, 0, clock, sleeper, window);
   }
 
   /** A limiter with an explicit burst size, for tests and tuning. */
@@ -77,6 +90,12 @@ final class RateLimiter implements RequestGate {
   /** Claims the next slot and returns how long the caller must wait for it. */
   synchronized Duration reserve() {
     long now = nanos(clock.instant());
+    if (window != null) {
+      long slot = Math.max(now, window[head] + NANOS_PER_SECOND);
+      window[head] = slot;
+      head = (head + 1) % window.length;
+      return Duration.ofNanos(slot - now);
+    }
     if (now > nextFreeNanos) {
       storedPermits = Math.min(burst, storedPermits + (double) (now - nextFreeNanos) / intervalNanos);
       nextFreeNanos = now;
@@ -94,6 +113,7 @@ final class RateLimiter implements RequestGate {
 
   @Override
   public String toString() {
-    return "RateLimiter{" + perSecond + "/s, burst=" + (int) burst + "}";
+    return window != null ? "RateLimiter{" + perSecond + " per sliding second}"
+        : "RateLimiter{" + perSecond + "/s, burst=" + (int) burst + "}";
   }
 }

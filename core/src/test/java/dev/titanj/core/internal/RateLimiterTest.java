@@ -55,9 +55,35 @@ class RateLimiterTest {
       limiter.acquire();
     }
 
-    // 6 stored permits + 1 immediate, then 600 spaced 1/60 s apart.
+    // 60 in each sliding second: request k goes at floor(k / 60) s, so request 607 at 10 s.
     Duration elapsed = Duration.between(start, clock.instant());
     assertThat(elapsed).isBetween(Duration.ofMillis(9_990), Duration.ofMillis(10_000));
+  }
+
+  @Test
+  void defaultLimit_sendsASecondsBudgetAtOnce_andNeverMoreThan60InAnyOneSecond() throws Exception {
+    ManualClock clock = ManualClock.atEpochDay();
+    RecordingSleeper sleeper = new RecordingSleeper(clock);
+    RateLimiter limiter = RateLimiter.forLimit(RateLimit.defaults(), clock, sleeper);
+    List<Instant> sent = new ArrayList<>();
+
+    for (int i = 0; i < 500; i++) {
+      if (i % 7 == 0) {
+        clock.advance(Duration.ofMillis(37)); // callers arrive unevenly
+      }
+      limiter.acquire();
+      sent.add(clock.instant());
+    }
+
+    // the first 60 are not held back beyond the callers' own arrival (no sleep at all)
+    assertThat(sleeper.sleeps().stream().filter(d -> !d.isZero()).count())
+        .isLessThan(500 - 60);
+    assertThat(sent.get(59)).isBefore(sent.get(0).plusSeconds(1));
+    for (Instant from : sent) {
+      long inWindow = sent.stream()
+          .filter(t -> !t.isBefore(from) && t.isBefore(from.plusSeconds(1))).count();
+      assertThat(inWindow).isLessThanOrEqualTo(60);
+    }
   }
 
   @Test
