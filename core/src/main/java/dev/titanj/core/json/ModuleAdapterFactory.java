@@ -6,6 +6,7 @@ import dev.titanj.core.spi.TitanModule;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -61,8 +62,13 @@ final class ModuleAdapterFactory implements JsonAdapter.Factory {
 
   private static List<Installed> installed(ClassLoader loader) {
     List<Installed> out = new ArrayList<>();
-    ServiceLoader.load(TitanModule.class, loader).stream()
-        .forEach(p -> out.add(new Installed(p.type().getPackageName(), p)));
+    // Providers, not instances: their classes are loaded, not initialised.
+    Iterator<ServiceLoader.Provider<TitanModule>> it =
+        ServiceLoader.load(TitanModule.class, loader).stream().iterator();
+    while (it.hasNext()) {
+      ServiceLoader.Provider<TitanModule> p = it.next();
+      out.add(new Installed(p.type().getPackageName(), p));
+    }
     return out;
   }
 
