@@ -237,6 +237,11 @@ final class AdapterEmitter {
             || p.rawType().equals(COLLECTION));
   }
 
+  static boolean isIterable(TypeName t) {
+    return t instanceof ParameterizedTypeName p
+        && (p.rawType().equals(LIST) || p.rawType().equals(SET) || p.rawType().equals(COLLECTION));
+  }
+
   /** The expression of the reflective {@code Type} of {@code t}. */
   static CodeBlock typeExpr(TypeName t) {
     if (t instanceof ClassName) {
@@ -479,9 +484,12 @@ final class AdapterEmitter {
         }
         break;
       case LIST: {
-        // A @Nullable list is set as a whole (even when empty); any other one element by element.
-        String sink = a.nullable ? "list.add" : "builder." + a.adder();
-        if (a.nullable) {
+        // A @Nullable list is set as a whole (even when empty), and so is a list of lists (its
+        // builder's addX(List) is taken for the Iterable overload, so a repeated name replaces
+        // the list); any other one element by element.
+        boolean whole = a.nullable || isIterable(a.inner);
+        String sink = whole ? "list.add" : "builder." + a.adder();
+        if (whole) {
           c.addStatement("$T<$T> list = new $T<>()", LIST, a.inner, ARRAY_LIST);
         }
         c.addStatement("reader.beginArray()");
@@ -495,7 +503,7 @@ final class AdapterEmitter {
           c.beginControlFlow("if (e != null)").addStatement("$L(e)", sink).endControlFlow();
         }
         c.endControlFlow();
-        if (a.nullable) {
+        if (whole) {
           c.addStatement("builder.$L(list)", a.attribute());
         }
         c.addStatement("reader.endArray()");

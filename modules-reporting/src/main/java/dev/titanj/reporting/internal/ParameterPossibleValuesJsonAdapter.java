@@ -12,6 +12,7 @@ import dev.titanj.reporting.model.HeaderField;
 import dev.titanj.reporting.model.ImmutableParameterPossibleValues;
 import dev.titanj.reporting.model.ParameterPossibleValues;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,13 +86,15 @@ final class ParameterPossibleValuesJsonAdapter extends JsonAdapter<ParameterPoss
             if (reader.peek() == JsonReader.Token.NULL) {
               reader.nextNull();
             } else {
+              List<List<Object>> list = new ArrayList<>();
               reader.beginArray();
               while (reader.hasNext()) {
                 List<Object> e = listOfObjectAdapter.fromJson(reader);
                 if (e != null) {
-                  builder.addValues(e);
+                  list.add(e);
                 }
               }
+              builder.values(list);
               reader.endArray();
             }
             break;

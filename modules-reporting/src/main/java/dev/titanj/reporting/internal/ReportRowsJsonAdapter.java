@@ -12,6 +12,7 @@ import dev.titanj.reporting.model.HeaderField;
 import dev.titanj.reporting.model.ImmutableReportRows;
 import dev.titanj.reporting.model.ReportRows;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,13 +96,15 @@ final class ReportRowsJsonAdapter extends JsonAdapter<ReportRows> {
             if (reader.peek() == JsonReader.Token.NULL) {
               reader.nextNull();
             } else {
+              List<List<Object>> list = new ArrayList<>();
               reader.beginArray();
               while (reader.hasNext()) {
                 List<Object> e = listOfObjectAdapter.fromJson(reader);
                 if (e != null) {
-                  builder.addData(e);
+                  list.add(e);
                 }
               }
+              builder.data(list);
               reader.endArray();
             }
             break;
