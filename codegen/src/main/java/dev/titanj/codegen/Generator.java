@@ -1,7 +1,10 @@
 package dev.titanj.codegen;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeSpec;
 import dev.titanj.codegen.ModuleModel.Repo;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,8 @@ import java.util.Map;
  * <p>{@link ModuleModel} analyses the document (with the area's {@link Customization} and the
  * {@link OperationNames}); one emitter per kind of file writes from that model: {@link
  * ModelEmitter}, {@link ApiEmitter}, {@link RepositoryEmitter} (with {@link QueryEmitter}), {@link
- * ModuleEmitter}, {@link SchemasEmitter} and {@link EntryEmitter}, into {@link Sources}.
+ * ModuleEmitter}, {@link SchemasEmitter}, {@link EntryEmitter} and {@link AdapterEmitter} (the JSON
+ * adapter of each record), into {@link Sources}.
  */
 public final class Generator {
   /** First line of every file the generator owns. */
@@ -41,14 +45,20 @@ public final class Generator {
   public Map<String, String> generate() {
     mod.analyze();
     ModelEmitter models = new ModelEmitter(mod);
+    AdapterEmitter adapters = new AdapterEmitter(mod);
+    List<ClassName> records = new ArrayList<>();
     for (String s : mod.typeNames.keySet()) {
       JsonNode node = mod.spec.schema(s);
       if (node.has("enum")) {
         out.emit(mod.modelPkg, models.enumType(s, node));
       } else {
-        out.emit(mod.modelPkg, models.valueType(s, node));
+        TypeSpec record = models.valueType(s, node);
+        out.emit(mod.modelPkg, record);
+        out.emit(mod.internalPkg, adapters.adapterType(mod.model(s), record));
+        records.add(mod.model(s));
       }
     }
+    out.emit(mod.internalPkg, adapters.factoryType(records));
     ApiEmitter apis = new ApiEmitter(mod);
     for (Repo r : mod.repos.values()) {
       out.emit(mod.internalPkg, apis.apiType(r));
@@ -66,7 +76,8 @@ public final class Generator {
         + " read from responses are tolerant (every field but {@code id} optional, lists default to"
         + " empty); request records enforce the fields the API requires when built.");
     out.packageInfo(mod.internalPkg, "Implementation of the " + areaClass + " module: Retrofit"
-        + " interfaces and record schemas. Not a user API.");
+        + " interfaces, the JSON adapter of each record and request type, and record schemas. Not a user"
+        + " API.");
     return out.files();
   }
 

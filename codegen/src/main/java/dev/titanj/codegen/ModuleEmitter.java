@@ -98,6 +98,12 @@ final class ModuleEmitter {
             com.palantir.javapoet.WildcardTypeName.subtypeOf(OBJECT),
             com.palantir.javapoet.WildcardTypeName.subtypeOf(OBJECT))))
         .addStatement("return $T.of($L)", LIST, all.build()).build());
+    ClassName factory = new AdapterEmitter(mod).factoryName();
+    t.addMethod(MethodSpec.methodBuilder("jsonAdapters").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(AdapterEmitter.JSON_ADAPTER.nestedClass("Factory"))
+        .addJavadoc("The generated JSON adapters of this module's records and requests ({@link $T}).\n",
+            factory)
+        .addStatement("return new $T()", factory).build());
     return t.build();
   }
 }

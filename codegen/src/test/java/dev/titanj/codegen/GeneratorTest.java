@@ -191,6 +191,26 @@ class GeneratorTest {
 
 
   @Test
+  void everyRecord_getsAGeneratedJsonAdapter_thatTheModuleHandsToTitanJson() {
+    long records = files.keySet().stream().filter(p -> p.startsWith(BASE + "model/"))
+        .filter(p -> files.get(p).contains("@Value.Immutable")).count();
+    long adapters = files.keySet().stream().filter(p -> p.endsWith("JsonAdapter.java")).count();
+    assertThat(adapters).isEqualTo(records).isPositive();
+    String widget = file("internal/WidgetJsonAdapter.java");
+    assertThat(widget).contains("final class WidgetJsonAdapter extends JsonAdapter<Widget>")
+        .contains("JsonReader.Options.of(").contains("reader.selectName(NAMES)")
+        .contains("ImmutableWidget.builder()").contains("RecordAdapters.readFailure(")
+        .doesNotContain("java.lang.reflect.Method").doesNotContain("MethodHandle");
+    assertThat(file("internal/MiniJsonAdapters.java"))
+        .contains("public final class MiniJsonAdapters implements JsonAdapter.Factory")
+        .contains("case \"dev.titanj.mini.model.Widget\":")
+        .contains("return raw == Widget.class ? new WidgetJsonAdapter(moshi) : null;")
+        .contains("return raw == ImmutableWidget.class ? moshi.adapter(Widget.class) : null;");
+    assertThat(file("MiniModule.java")).contains("public JsonAdapter.Factory jsonAdapters()")
+        .contains("return new MiniJsonAdapters();");
+  }
+
+  @Test
   void deleteWithABody_usesTheGenericHttpAnnotation_andBulkWritesAreNamedActions() {
     assertThat(file("internal/TagApi.java"))
         .containsPattern("@HTTP\\(\\s*method = \"DELETE\",\\s*path = \"tags\",\\s*hasBody = true\\s*\\)")

@@ -2,6 +2,8 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-accounting-v2.json -Dmodule=accounting
 package dev.titanj.accounting;
 
+import com.squareup.moshi.JsonAdapter;
+import dev.titanj.accounting.internal.AccountingJsonAdapters;
 import dev.titanj.accounting.model.ApBill;
 import dev.titanj.accounting.model.ApCredit;
 import dev.titanj.accounting.model.ApPayment;
@@ -339,5 +341,14 @@ public final class AccountingModule implements TitanModule {
         PAYMENTS,
         REMITTANCE_VENDORS,
         TAX_ZONES);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * AccountingJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new AccountingJsonAdapters();
   }
 }

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-crm-v2.json -Dmodule=crm
 package dev.titanj.crm;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.crm.internal.CrmJsonAdapters;
 import dev.titanj.crm.model.Booking;
 import dev.titanj.crm.model.BookingContact;
 import dev.titanj.crm.model.BookingProviderTag;
@@ -383,5 +385,13 @@ public final class CrmModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(BOOKING_PROVIDER_TAGS, BOOKINGS, CONTACTS, CUSTOMERS, LEADS, LOCATIONS, TAGS);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link CrmJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new CrmJsonAdapters();
   }
 }

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-dispatch-v2.json -Dmodule=dispatch
 package dev.titanj.dispatch;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.dispatch.internal.DispatchJsonAdapters;
 import dev.titanj.dispatch.model.Appointment;
 import dev.titanj.dispatch.model.AppointmentAssignment;
 import dev.titanj.dispatch.model.ArrivalWindow;
@@ -243,5 +245,14 @@ public final class DispatchModule implements TitanModule {
         TECHNICIAN_SHIFTS,
         TECHNICIAN_TRACKING,
         ZONES);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * DispatchJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new DispatchJsonAdapters();
   }
 }

@@ -3,9 +3,11 @@
 // -Dmodule=equipmentsystems
 package dev.titanj.equipmentsystems;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.equipmentsystems.internal.EquipmentSystemsJsonAdapters;
 import dev.titanj.equipmentsystems.model.AttachmentUpload;
 import dev.titanj.equipmentsystems.model.CustomFieldTypeModel;
 import dev.titanj.equipmentsystems.model.InstalledEquipment;
@@ -74,5 +76,14 @@ public final class EquipmentSystemsModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(INSTALLED_EQUIPMENT);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * EquipmentSystemsJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new EquipmentSystemsJsonAdapters();
   }
 }

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-forms-v2.json -Dmodule=forms
 package dev.titanj.forms;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.forms.internal.FormsJsonAdapters;
 import dev.titanj.forms.model.Attachment;
 import dev.titanj.forms.model.Form;
 import dev.titanj.forms.model.FormSubmission;
@@ -59,5 +61,13 @@ public final class FormsModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(FORMS, JOBS, SUBMISSIONS);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link FormsJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new FormsJsonAdapters();
   }
 }

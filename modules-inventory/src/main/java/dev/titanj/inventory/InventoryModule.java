@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-inventory-v2.json -Dmodule=inventory
 package dev.titanj.inventory;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.inventory.internal.InventoryJsonAdapters;
 import dev.titanj.inventory.model.InventoryAdjustment;
 import dev.titanj.inventory.model.InventoryReceipt;
 import dev.titanj.inventory.model.InventoryReturn;
@@ -253,5 +255,14 @@ public final class InventoryModule implements TitanModule {
         TRUCKS,
         VENDORS,
         WAREHOUSES);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * InventoryJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new InventoryJsonAdapters();
   }
 }

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-jbce-v2.json -Dmodule=jbce
 package dev.titanj.jbce;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.jbce.internal.JbceJsonAdapters;
 import dev.titanj.jbce.model.CallReason;
 import java.util.List;
 
@@ -33,5 +35,13 @@ public final class JbceModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(CALL_REASONS);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link JbceJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new JbceJsonAdapters();
   }
 }

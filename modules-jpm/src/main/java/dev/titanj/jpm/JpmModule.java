@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-jpm-v2.json -Dmodule=jpm
 package dev.titanj.jpm;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.jpm.internal.JpmJsonAdapters;
 import dev.titanj.jpm.model.Appointment;
 import dev.titanj.jpm.model.BudgetCode;
 import dev.titanj.jpm.model.BudgetCodeMatches;
@@ -343,5 +345,13 @@ public final class JpmModule implements TitanModule {
         PROJECT_TYPES,
         PROJECTS,
         WORK_BREAKDOWN_STRUCTURE);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link JpmJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new JpmJsonAdapters();
   }
 }

@@ -3,9 +3,11 @@
 // -Dmodule=marketingads
 package dev.titanj.marketingads;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.marketingads.internal.MarketingAdsJsonAdapters;
 import dev.titanj.marketingads.model.CapacityAwarenessWarningQueryResult;
 import dev.titanj.marketingads.model.GetAttributedLeads;
 import dev.titanj.marketingads.model.GetPerformance;
@@ -116,5 +118,14 @@ public final class MarketingAdsModule implements TitanModule {
         PERFORMANCE,
         WEB_BOOKING_ATTRIBUTIONS,
         WEB_LEAD_FORM_ATTRIBUTIONS);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * MarketingAdsJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new MarketingAdsJsonAdapters();
   }
 }

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-marketing-v2.json -Dmodule=marketing
 package dev.titanj.marketing;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.marketing.internal.MarketingJsonAdapters;
 import dev.titanj.marketing.model.Campaign;
 import dev.titanj.marketing.model.CampaignCategory;
 import dev.titanj.marketing.model.CampaignCost;
@@ -111,5 +113,14 @@ public final class MarketingModule implements TitanModule {
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(
         CAMPAIGN_COST_SUMMARY, CAMPAIGNS, CATEGORIES, COSTS, EMAIL_CHANNEL_COST, SUPPRESSIONS);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * MarketingJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new MarketingJsonAdapters();
   }
 }

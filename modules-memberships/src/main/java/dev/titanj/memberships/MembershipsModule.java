@@ -3,9 +3,11 @@
 // -Dmodule=memberships
 package dev.titanj.memberships;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.memberships.internal.MembershipsJsonAdapters;
 import dev.titanj.memberships.model.CustomFieldType;
 import dev.titanj.memberships.model.CustomerMembership;
 import dev.titanj.memberships.model.CustomerMembershipStatusChangeItem;
@@ -228,5 +230,14 @@ public final class MembershipsModule implements TitanModule {
         RECURRING_SERVICE_EVENTS,
         RECURRING_SERVICE_TYPES,
         RECURRING_SERVICES);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * MembershipsJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new MembershipsJsonAdapters();
   }
 }

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-payroll-v2.json -Dmodule=payroll
 package dev.titanj.payroll;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.payroll.internal.PayrollJsonAdapters;
 import dev.titanj.payroll.model.GrossPayItem;
 import dev.titanj.payroll.model.GrossPayItemExport;
 import dev.titanj.payroll.model.JobSplit;
@@ -260,5 +262,14 @@ public final class PayrollModule implements TitanModule {
         PAYROLLS,
         TECHNICIANS,
         TIMESHEET_CODES);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * PayrollJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new PayrollJsonAdapters();
   }
 }

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-pricebook-v2.json -Dmodule=pricebook
 package dev.titanj.pricebook;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.pricebook.internal.PricebookJsonAdapters;
 import dev.titanj.pricebook.model.Category;
 import dev.titanj.pricebook.model.ClientSpecificPricing;
 import dev.titanj.pricebook.model.CostType;
@@ -197,5 +199,14 @@ public final class PricebookModule implements TitanModule {
         MATERIALSMARKUP,
         PRICEBOOK,
         SERVICES);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * PricebookJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new PricebookJsonAdapters();
   }
 }

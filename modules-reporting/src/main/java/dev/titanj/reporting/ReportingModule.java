@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-reporting-v2.json -Dmodule=reporting
 package dev.titanj.reporting;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.reporting.internal.ReportingJsonAdapters;
 import dev.titanj.reporting.model.Report;
 import dev.titanj.reporting.model.ReportCategory;
 import dev.titanj.reporting.model.ReportRows;
@@ -79,5 +81,14 @@ public final class ReportingModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(DYNAMIC_VALUE_SETS, REPORT_CATEGORIES, REPORTS);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * ReportingJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new ReportingJsonAdapters();
   }
 }

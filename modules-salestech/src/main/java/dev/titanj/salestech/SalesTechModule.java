@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-salestech-v2.json -Dmodule=salestech
 package dev.titanj.salestech;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.salestech.internal.SalesTechJsonAdapters;
 import dev.titanj.salestech.model.Estimate;
 import dev.titanj.salestech.model.EstimateItem;
 import dev.titanj.salestech.model.EstimateItemUpdate;
@@ -48,5 +50,14 @@ public final class SalesTechModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(ESTIMATES);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * SalesTechJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new SalesTechJsonAdapters();
   }
 }

@@ -3,9 +3,11 @@
 // -Dmodule=serviceagreements
 package dev.titanj.serviceagreements;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.serviceagreements.internal.ServiceAgreementsJsonAdapters;
 import dev.titanj.serviceagreements.model.ExportServiceAgreement;
 import dev.titanj.serviceagreements.model.ServiceAgreement;
 import java.util.List;
@@ -48,5 +50,14 @@ public final class ServiceAgreementsModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(SERVICE_AGREEMENTS);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * ServiceAgreementsJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new ServiceAgreementsJsonAdapters();
   }
 }

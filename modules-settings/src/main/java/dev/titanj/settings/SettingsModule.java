@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-settings-v2.json -Dmodule=settings
 package dev.titanj.settings;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.settings.internal.SettingsJsonAdapters;
 import dev.titanj.settings.model.AccountActionResult;
 import dev.titanj.settings.model.BusinessUnit;
 import dev.titanj.settings.model.Employee;
@@ -103,5 +105,14 @@ public final class SettingsModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(BUSINESS_UNITS, EMPLOYEES, TAG_TYPES, TECHNICIANS, USER_ROLES);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * SettingsJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new SettingsJsonAdapters();
   }
 }

@@ -3,9 +3,11 @@
 // -Dmodule=taskmanagement
 package dev.titanj.taskmanagement;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.taskmanagement.internal.TaskManagementJsonAdapters;
 import dev.titanj.taskmanagement.model.ClientSideData;
 import dev.titanj.taskmanagement.model.SubtaskCreate;
 import dev.titanj.taskmanagement.model.TaskCreate;
@@ -51,5 +53,14 @@ public final class TaskManagementModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(DATA, TASKS);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * TaskManagementJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new TaskManagementJsonAdapters();
   }
 }

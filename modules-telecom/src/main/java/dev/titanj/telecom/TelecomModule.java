@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-telecom.json -Dmodule=telecom
 package dev.titanj.telecom;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.telecom.internal.TelecomJsonAdapters;
 import dev.titanj.telecom.model.BundleCall;
 import dev.titanj.telecom.model.Call;
 import dev.titanj.telecom.model.CallDetails;
@@ -70,5 +72,14 @@ public final class TelecomModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(CALLS, OPTINOUTS, V3_CALLS);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * TelecomJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new TelecomJsonAdapters();
   }
 }

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-timesheets-v2.json -Dmodule=timesheets
 package dev.titanj.timesheets;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.timesheets.internal.TimesheetsJsonAdapters;
 import dev.titanj.timesheets.model.Activity;
 import dev.titanj.timesheets.model.ActivityCategory;
 import dev.titanj.timesheets.model.ActivityType;
@@ -80,5 +82,14 @@ public final class TimesheetsModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(ACTIVITIES, ACTIVITY_CATEGORIES, ACTIVITY_TYPES);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * TimesheetsJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new TimesheetsJsonAdapters();
   }
 }

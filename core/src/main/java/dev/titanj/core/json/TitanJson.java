@@ -22,23 +22,43 @@ import java.util.UUID;
  *   <li>{@link UUID}; {@code Optional}, {@code OptionalLong}, {@code OptionalInt},
  *       {@code OptionalDouble} (null reads as empty, empty is omitted).
  *   <li>{@link WireEnum} enums by wire value, unknown values as {@code UNKNOWN}.
- *   <li>{@link TitanValue} types through their Immutables builder.
+ *   <li>{@link TitanValue} types: those of an installed module through the adapters codegen
+ *       wrote for them ({@link dev.titanj.core.spi.TitanModule#jsonAdapters()}), with no
+ *       reflection; any other (hand-written) one reflectively, through its Immutables builder.
  * </ul>
  * Blank strings read as null for the date, decimal, time-span and GUID types.
  */
 public final class TitanJson {
-  private static final Moshi MOSHI = new Moshi.Builder()
-      .add(Instant.class, new ScalarAdapters.InstantAdapter())
-      .add(LocalDate.class, new ScalarAdapters.LocalDateAdapter())
-      .add(BigDecimal.class, new ScalarAdapters.BigDecimalAdapter())
-      .add(Duration.class, new ScalarAdapters.DurationAdapter())
-      .add(UUID.class, new ScalarAdapters.UuidAdapter())
-      .add(new OptionalAdapterFactory())
-      .add(new WireEnumAdapterFactory())
+  private static final Moshi MOSHI = scalars()
+      .add(new ModuleAdapterFactory())
       .add(new ValueTypeAdapterFactory())
       .build();
 
   private TitanJson() {}
+
+  /** Moshi with the wire scalars, {@code Optional}s and {@link WireEnum}s. */
+  private static Moshi.Builder scalars() {
+    return new Moshi.Builder()
+        .add(Instant.class, new ScalarAdapters.InstantAdapter())
+        .add(LocalDate.class, new ScalarAdapters.LocalDateAdapter())
+        .add(BigDecimal.class, new ScalarAdapters.BigDecimalAdapter())
+        .add(Duration.class, new ScalarAdapters.DurationAdapter())
+        .add(UUID.class, new ScalarAdapters.UuidAdapter())
+        .add(new OptionalAdapterFactory())
+        .add(new WireEnumAdapterFactory());
+  }
+
+  /**
+   * The same codec without the modules' generated adapters: every value type is read and written
+   * by the reflective adapter. For the tests that hold the generated adapters to it.
+   */
+  static Moshi reflective() {
+    return Reflective.MOSHI;
+  }
+
+  private static final class Reflective {
+    static final Moshi MOSHI = scalars().add(new ValueTypeAdapterFactory()).build();
+  }
 
   /** The shared, thread-safe Moshi instance. */
   public static Moshi moshi() {

@@ -4,7 +4,11 @@
  *
  * <h2>Value types</h2>
  * A type annotated {@code @TitanValue @Value.Immutable} (an interface or abstract class) is read
- * through the generated {@code ImmutableX.builder()} and written through its accessors:
+ * through the generated {@code ImmutableX.builder()} and written through its accessors. The
+ * records and requests of the generated API modules have a JSON adapter each, written by codegen
+ * beside them and found through their module's {@link dev.titanj.core.spi.TitanModule#jsonAdapters()}
+ * (no reflection, no method handles: nothing for a native image to configure); any other value
+ * type (a hand-written one) is read by a reflective adapter. Both follow the same rules:
  * <ul>
  *   <li>Attributes are the abstract, no-argument, non-void methods of the type and its
  *       supertypes. Default and concrete methods are derived values: never read or written

@@ -1,5 +1,6 @@
 package dev.titanj.core.spi;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import java.util.List;
 
@@ -19,4 +20,15 @@ public interface TitanModule {
 
   /** The module's resources, in document order. */
   List<ResourceDescriptor<?, ?>> resources();
+
+  /**
+   * The JSON adapters of the module's record and request types, which {@code TitanJson} prefers
+   * to its reflective adapter: a factory that answers each of the module's types (by its class)
+   * with a generated adapter, and null for any other type. Asked once, when the first type of the
+   * module's package is decoded or encoded. Null (the default) leaves the module's types to the
+   * reflective adapter.
+   */
+  default JsonAdapter.Factory jsonAdapters() {
+    return null;
+  }
 }

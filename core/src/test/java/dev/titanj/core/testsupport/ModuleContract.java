@@ -32,7 +32,9 @@ import java.util.UUID;
  * reachable from public repository methods; every record decodes from a sample document and
  * encodes to exactly the JSON names the API description declares. The module-specific parts are
  * parameters: the module's entry point class (or a live instance), its operations manifest, its
- * area name and its record-to-field maps. Published in core's test-jar for the module tests.
+ * area name and its record-to-field maps. Every record and request type is also read and written
+ * by its generated adapter exactly as by the reflective one ({@link AdapterParity}). Published in
+ * core's test-jar for the module tests.
  */
 public final class ModuleContract {
   private ModuleContract() {}
@@ -272,6 +274,7 @@ public final class ModuleContract {
       // Missing fields never fail a read: an object with only the id (where there is one).
       String minimal = wireNames(type).contains("id") ? "{\"id\":" + idSample(type) + "}" : "{}";
       assertThat(adapter.fromJson(minimal)).as(type.getSimpleName() + " minimal").isNotNull();
+      AdapterParity.verify(type);
       n++;
     }
     return n;
@@ -296,6 +299,7 @@ public final class ModuleContract {
       Map<String, Object> encoded = (Map<String, Object>) TitanJson.moshi().adapter(Object.class)
           .fromJson(adapter.toJson(value));
       assertThat(encoded.keySet()).as(type.getSimpleName()).containsExactlyInAnyOrderElementsOf(e.getValue());
+      AdapterParity.verify(type);
       n++;
     }
     return n;

@@ -2,7 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-equipment-systems-v2.json
 // -Dmodule=equipmentsystems
 /**
- * Implementation of the EquipmentSystems module: Retrofit interfaces and record schemas. Not a user
- * API.
+ * Implementation of the EquipmentSystems module: Retrofit interfaces, the JSON adapter of each
+ * record and request type, and record schemas. Not a user API.
  */
 package dev.titanj.equipmentsystems.internal;

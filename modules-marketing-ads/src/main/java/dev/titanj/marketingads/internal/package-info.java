@@ -2,7 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-marketing-ads-v2.json
 // -Dmodule=marketingads
 /**
- * Implementation of the MarketingAds module: Retrofit interfaces and record schemas. Not a user
- * API.
+ * Implementation of the MarketingAds module: Retrofit interfaces, the JSON adapter of each record
+ * and request type, and record schemas. Not a user API.
  */
 package dev.titanj.marketingads.internal;

@@ -2,6 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-memberships-v2.json
 // -Dmodule=memberships
 /**
- * Implementation of the Memberships module: Retrofit interfaces and record schemas. Not a user API.
+ * Implementation of the Memberships module: Retrofit interfaces, the JSON adapter of each record
+ * and request type, and record schemas. Not a user API.
  */
 package dev.titanj.memberships.internal;

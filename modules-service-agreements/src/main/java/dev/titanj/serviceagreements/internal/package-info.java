@@ -2,7 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-service-agreements-v2.json
 // -Dmodule=serviceagreements
 /**
- * Implementation of the ServiceAgreements module: Retrofit interfaces and record schemas. Not a
- * user API.
+ * Implementation of the ServiceAgreements module: Retrofit interfaces, the JSON adapter of each
+ * record and request type, and record schemas. Not a user API.
  */
 package dev.titanj.serviceagreements.internal;

@@ -2,7 +2,7 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/tenant-task-management-v2.json
 // -Dmodule=taskmanagement
 /**
- * Implementation of the TaskManagement module: Retrofit interfaces and record schemas. Not a user
- * API.
+ * Implementation of the TaskManagement module: Retrofit interfaces, the JSON adapter of each record
+ * and request type, and record schemas. Not a user API.
  */
 package dev.titanj.taskmanagement.internal;

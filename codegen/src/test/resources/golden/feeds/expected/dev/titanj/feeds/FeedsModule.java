@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/spec.json -Dmodule=feeds
 package dev.titanj.feeds;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.feeds.internal.FeedsJsonAdapters;
 import dev.titanj.feeds.model.ExportSprocket;
 import java.util.List;
 
@@ -32,5 +34,13 @@ public final class FeedsModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(SPROCKETS);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link FeedsJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new FeedsJsonAdapters();
   }
 }

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/spec.json -Dmodule=paged
 package dev.titanj.paged;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.paged.internal.PagedJsonAdapters;
 import dev.titanj.paged.model.Gizmo;
 import java.util.List;
 
@@ -34,5 +36,13 @@ public final class PagedModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(GIZMOS);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link PagedJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new PagedJsonAdapters();
   }
 }

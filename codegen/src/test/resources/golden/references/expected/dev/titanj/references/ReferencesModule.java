@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/spec.json -Dmodule=references
 package dev.titanj.references;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.references.internal.ReferencesJsonAdapters;
 import dev.titanj.references.model.ExportSprocket;
 import java.util.List;
 
@@ -33,5 +35,14 @@ public final class ReferencesModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(SPROCKETS);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * ReferencesJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new ReferencesJsonAdapters();
   }
 }

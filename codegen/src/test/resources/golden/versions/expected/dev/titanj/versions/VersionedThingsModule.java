@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/spec.json -Dmodule=versions
 package dev.titanj.versions;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.versions.internal.VersionedThingsJsonAdapters;
 import dev.titanj.versions.model.Dial;
 import dev.titanj.versions.model.DialKind;
 import dev.titanj.versions.model.DialV3;
@@ -79,5 +81,14 @@ public final class VersionedThingsModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(DIALS, KNOBS, SCANS, SWITCHES, V3_DIALS);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link
+   * VersionedThingsJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new VersionedThingsJsonAdapters();
   }
 }

@@ -2,9 +2,11 @@
 // Regenerate: mvn -pl codegen exec:java -Dspec=<path>/spec.json -Dmodule=writes
 package dev.titanj.writes;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.titanj.core.ResourceDescriptor;
 import dev.titanj.core.spi.Descriptors;
 import dev.titanj.core.spi.TitanModule;
+import dev.titanj.writes.internal.WritesJsonAdapters;
 import dev.titanj.writes.model.Widget;
 import java.util.List;
 
@@ -35,5 +37,13 @@ public final class WritesModule implements TitanModule {
   @Override
   public List<ResourceDescriptor<?, ?>> resources() {
     return List.of(WIDGETS);
+  }
+
+  /**
+   * The generated JSON adapters of this module's records and requests ({@link WritesJsonAdapters}).
+   */
+  @Override
+  public JsonAdapter.Factory jsonAdapters() {
+    return new WritesJsonAdapters();
   }
 }
