@@ -481,11 +481,12 @@ public final class Replica implements AutoCloseable, LocalRecords {
         Dialect dialect;
         try {
           dialect = Dialect.of(c);
-          List<String> ddl = new ArrayList<>(Schema.common());
+          List<String> ddl = new ArrayList<>(Schema.common(dialect));
           for (ResourceTable<?, ?> t : tables.values()) {
             ddl.addAll(Schema.resource(dialect, t.table, t.key.idType()));
           }
           Schema.apply(c, ddl);
+          Schema.upgrade(c, dialect);
         } catch (SQLException | RuntimeException e) {
           c.close();
           throw e;
