@@ -21,6 +21,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -102,33 +107,106 @@ final class ResourceTable<T, K> {
     Store.Checkpoint cp = store.checkpoint(resource, SyncMode.EXPORT);
     ExportFeed<T> feed = repository.export(ExportCursor.from(
         cp.mode() == SyncMode.EXPORT ? cp.token() : null));
-    int emptyInARow = 0;
-    for (long b = 0; b < limits.maxBatches(); b++) {
-      if (Thread.currentThread().isInterrupted()) {
-        break;
-      }
-      ExportBatch<T> batch = feed.nextBatch();
-      List<RecordCodec.Row> rows = new ArrayList<>(batch.items().size());
-      for (T item : batch.items()) {
-        rows.add(codec.encode(item));
-      }
-      Store.Written w = store.writeBatch(this, rows, cp, SyncMode.EXPORT, batch.next().token(),
-          !batch.hasMore(), runs);
-      cp = w.checkpoint();
-      totals.add(w);
-      totals.batches++;
-      listener.batchCommitted(new SyncListener.Progress(resource, SyncMode.EXPORT, totals.batches,
-          totals.received(), totals.changed(), cp.token()));
-      if (!batch.hasMore()) {
-        totals.caughtUp = true;
-        break;
-      }
-      emptyInARow = batch.items().isEmpty() ? emptyInARow + 1 : 0;
-      if (emptyInARow >= MAX_EMPTY_BATCHES) {
-        break;
+    try (Prefetch<T> ahead = new Prefetch<>(feed, codec, resource)) {
+      int emptyInARow = 0;
+      Future<Fetched> next = limits.maxBatches() > 0 ? ahead.request() : null;
+      for (long b = 0; next != null; b++) {
+        if (Thread.currentThread().isInterrupted()) {
+          break;
+        }
+        Fetched batch = ahead.await(next);
+        if (batch == null) {
+          break; // interrupted while waiting
+        }
+        emptyInARow = batch.size() == 0 ? emptyInARow + 1 : 0;
+        // The next request goes out now, so it travels while this batch is written; it is the
+        // request the loop would make next anyway (same bounds), so none is made in vain
+        // unless this batch's write fails.
+        next = batch.hasMore() && emptyInARow < MAX_EMPTY_BATCHES && b + 1 < limits.maxBatches()
+            ? ahead.request() : null;
+        Store.Written w = store.writeBatch(this, batch.rows(), cp, SyncMode.EXPORT, batch.token(),
+            !batch.hasMore(), runs);
+        cp = w.checkpoint();
+        totals.add(w);
+        totals.batches++;
+        listener.batchCommitted(new SyncListener.Progress(resource, SyncMode.EXPORT, totals.batches,
+            totals.received(), totals.changed(), cp.token()));
+        if (!batch.hasMore()) {
+          totals.caughtUp = true;
+        }
       }
     }
     return totals;
+  }
+
+  /** An export batch as rows, with what the loop needs of the batch itself. */
+  record Fetched(List<RecordCodec.Row> rows, int size, boolean hasMore, String token) { }
+
+  /**
+   * Requests export batches on a thread of its own, one ahead of the writer: while batch n is
+   * written, batch n+1 is requested, decoded and encoded into rows. The feed is only ever used
+   * by one request at a time (the next is made after the previous one's result was taken), so
+   * its one-consumer rule holds; a batch is only written by the sync's thread, in order.
+   */
+  static final class Prefetch<T> implements AutoCloseable {
+    private final ExportFeed<T> feed;
+    private final RecordCodec<T, ?> codec;
+    private final String resource;
+    private final ExecutorService thread;
+
+    Prefetch(ExportFeed<T> feed, RecordCodec<T, ?> codec, String resource) {
+      this.feed = feed;
+      this.codec = codec;
+      this.resource = resource;
+      this.thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "titanj-replica-fetch-" + resource);
+        t.setDaemon(true);
+        return t;
+      });
+    }
+
+    /** Requests the next batch; call {@link #await} on the result before requesting again. */
+    Future<Fetched> request() {
+      return thread.submit(() -> {
+        ExportBatch<T> batch = feed.nextBatch();
+        List<RecordCodec.Row> rows = new ArrayList<>(batch.items().size());
+        for (T item : batch.items()) {
+          rows.add(codec.encode(item));
+        }
+        return new Fetched(rows, rows.size(), batch.hasMore(), batch.next().token());
+      });
+    }
+
+    /** The requested batch; null when this thread was interrupted while waiting (flag kept). */
+    Fetched await(Future<Fetched> f) {
+      try {
+        return f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        f.cancel(true);
+        return null;
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException) {
+          throw (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+          throw (Error) cause;
+        }
+        throw new ReplicaException("could not read an export batch of " + resource, cause);
+      }
+    }
+
+    /** Stops a request still in flight (after a failed write) and ends the thread. */
+    @Override
+    public void close() {
+      thread.shutdownNow();
+      try {
+        thread.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private Totals syncScan(QueryRepository<T, K> repository, Store store, Limits limits,
