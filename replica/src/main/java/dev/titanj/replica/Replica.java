@@ -487,6 +487,9 @@ public final class Replica implements AutoCloseable, LocalRecords {
           }
           Schema.apply(c, ddl);
           Schema.upgrade(c, dialect);
+          for (ResourceTable<?, ?> t : tables.values()) {
+            t.jsonParameter = dialect.jsonParameter(Schema.recordColumnType(c, dialect, t.table));
+          }
         } catch (SQLException | RuntimeException e) {
           c.close();
           throw e;

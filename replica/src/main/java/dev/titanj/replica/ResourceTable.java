@@ -39,6 +39,8 @@ final class ResourceTable<T, K> {
   final String table;
   final RecordCodec<T, K> codec;
   final SyncMode mode;
+  /** How a record JSON parameter is bound for this table's column; set when the replica opens. */
+  volatile String jsonParameter;
   private final Function<ServiceTitan, ? extends Repository<T, K>> repositories;
 
   ResourceTable(ResourceKey<T, K> key, SyncMode mode,

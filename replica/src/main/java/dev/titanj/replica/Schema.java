@@ -103,6 +103,22 @@ final class Schema {
     }
   }
 
+  /**
+   * The type of {@code table}'s {@code record_json} column as H2 reports it ({@code JSON} for
+   * tables created before the column became text); null on PostgreSQL or when not found.
+   */
+  static String recordColumnType(Connection c, Dialect dialect, String table) throws SQLException {
+    if (dialect != Dialect.H2) {
+      return null;
+    }
+    try (Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
+            + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND UPPER(TABLE_NAME) = '"
+            + table.toUpperCase(Locale.ROOT) + "' AND UPPER(COLUMN_NAME) = 'RECORD_JSON'")) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
   static List<String> resource(Dialect dialect, String table, Class<?> idType) {
     List<String> ddl = new ArrayList<>();
     ddl.add("CREATE TABLE IF NOT EXISTS " + table + " ("

@@ -245,7 +245,7 @@ final class Store {
         if (!inserts.isEmpty()) {
           try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t.table
               + " (tenant, id, modified_on, active, deleted, record_hash, record_json, synced_run, synced_at)"
-              + " VALUES (?, ?, ?, ?, FALSE, ?, " + dialect.jsonParameter() + ", ?, ?)")) {
+              + " VALUES (?, ?, ?, ?, FALSE, ?, " + t.jsonParameter + ", ?, ?)")) {
             for (RecordCodec.Row r : inserts) {
               ps.setLong(1, tenant);
               setId(ps, 2, r.id());
@@ -263,7 +263,7 @@ final class Store {
         if (!updates.isEmpty()) {
           try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table
               + " SET modified_on = ?, active = ?, deleted = FALSE, record_hash = ?, record_json = "
-              + dialect.jsonParameter() + ", synced_run = ?, synced_at = ? WHERE tenant = ? AND id = ?")) {
+              + t.jsonParameter + ", synced_run = ?, synced_at = ? WHERE tenant = ? AND id = ?")) {
             for (RecordCodec.Row r : updates) {
               setTime(ps, 1, odt(r.modifiedOn()));
               ps.setBoolean(2, r.active());
