@@ -109,24 +109,30 @@ final class ResourceTable<T, K> {
     Store.Checkpoint cp = store.checkpoint(resource, SyncMode.EXPORT);
     ExportFeed<T> feed = repository.export(ExportCursor.from(
         cp.mode() == SyncMode.EXPORT ? cp.token() : null));
-    try (Prefetch<T> ahead = new Prefetch<>(feed, codec, resource)) {
+    try (Prefetch<T> ahead = new Prefetch<>(feed, resource)) {
       int emptyInARow = 0;
-      Future<Fetched> next = limits.maxBatches() > 0 ? ahead.request() : null;
+      Future<ExportBatch<T>> next = limits.maxBatches() > 0 ? ahead.request() : null;
       for (long b = 0; next != null; b++) {
         if (Thread.currentThread().isInterrupted()) {
           break;
         }
-        Fetched batch = ahead.await(next);
+        ExportBatch<T> batch = ahead.await(next);
         if (batch == null) {
           break; // interrupted while waiting
         }
-        emptyInARow = batch.size() == 0 ? emptyInARow + 1 : 0;
+        emptyInARow = batch.items().isEmpty() ? emptyInARow + 1 : 0;
         // The next request goes out now, so it travels while this batch is written; it is the
         // request the loop would make next anyway (same bounds), so none is made in vain
         // unless this batch's write fails.
         next = batch.hasMore() && emptyInARow < MAX_EMPTY_BATCHES && b + 1 < limits.maxBatches()
             ? ahead.request() : null;
-        Store.Written w = store.writeBatch(this, batch.rows(), cp, SyncMode.EXPORT, batch.token(),
+        // Encoded here, not on the fetch thread: the fetch thread's chain (request, server,
+        // decode) is what a plain export stream does, and this thread has time to spare.
+        List<RecordCodec.Row> rows = new ArrayList<>(batch.items().size());
+        for (T item : batch.items()) {
+          rows.add(codec.encode(item));
+        }
+        Store.Written w = store.writeBatch(this, rows, cp, SyncMode.EXPORT, batch.next().token(),
             !batch.hasMore(), runs);
         cp = w.checkpoint();
         totals.add(w);
@@ -141,24 +147,19 @@ final class ResourceTable<T, K> {
     return totals;
   }
 
-  /** An export batch as rows, with what the loop needs of the batch itself. */
-  record Fetched(List<RecordCodec.Row> rows, int size, boolean hasMore, String token) { }
-
   /**
    * Requests export batches on a thread of its own, one ahead of the writer: while batch n is
-   * written, batch n+1 is requested, decoded and encoded into rows. The feed is only ever used
+   * encoded and written, batch n+1 is requested and decoded. The feed is only ever used
    * by one request at a time (the next is made after the previous one's result was taken), so
    * its one-consumer rule holds; a batch is only written by the sync's thread, in order.
    */
   static final class Prefetch<T> implements AutoCloseable {
     private final ExportFeed<T> feed;
-    private final RecordCodec<T, ?> codec;
     private final String resource;
     private final ExecutorService thread;
 
-    Prefetch(ExportFeed<T> feed, RecordCodec<T, ?> codec, String resource) {
+    Prefetch(ExportFeed<T> feed, String resource) {
       this.feed = feed;
-      this.codec = codec;
       this.resource = resource;
       this.thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "titanj-replica-fetch-" + resource);
@@ -168,19 +169,12 @@ final class ResourceTable<T, K> {
     }
 
     /** Requests the next batch; call {@link #await} on the result before requesting again. */
-    Future<Fetched> request() {
-      return thread.submit(() -> {
-        ExportBatch<T> batch = feed.nextBatch();
-        List<RecordCodec.Row> rows = new ArrayList<>(batch.items().size());
-        for (T item : batch.items()) {
-          rows.add(codec.encode(item));
-        }
-        return new Fetched(rows, rows.size(), batch.hasMore(), batch.next().token());
-      });
+    Future<ExportBatch<T>> request() {
+      return thread.submit(feed::nextBatch);
     }
 
     /** The requested batch; null when this thread was interrupted while waiting (flag kept). */
-    Fetched await(Future<Fetched> f) {
+    ExportBatch<T> await(Future<ExportBatch<T>> f) {
       try {
         return f.get();
       } catch (InterruptedException e) {
