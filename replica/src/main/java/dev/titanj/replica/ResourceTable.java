@@ -109,6 +109,7 @@ final class ResourceTable<T, K> {
     Store.Checkpoint cp = store.checkpoint(resource, SyncMode.EXPORT);
     ExportFeed<T> feed = repository.export(ExportCursor.from(
         cp.mode() == SyncMode.EXPORT ? cp.token() : null));
+    NewIds fresh = store.newIds(this);
     try (Prefetch<T> ahead = new Prefetch<>(feed, resource)) {
       int emptyInARow = 0;
       Future<ExportBatch<T>> next = limits.maxBatches() > 0 ? ahead.request() : null;
@@ -133,7 +134,7 @@ final class ResourceTable<T, K> {
           rows.add(codec.encode(item));
         }
         Store.Written w = store.writeBatch(this, rows, cp, SyncMode.EXPORT, batch.next().token(),
-            !batch.hasMore(), runs);
+            !batch.hasMore(), runs, fresh);
         cp = w.checkpoint();
         totals.add(w);
         totals.batches++;
@@ -212,6 +213,7 @@ final class ResourceTable<T, K> {
     ListQuery<T, ?> q = activeAny(repository.query());
     q = q.pageSize(Math.min(q.maxPageSize(), limits.batchSize())).limit(limits.maxScanRecords());
     IdSet seen = new IdSet(codec.integralId());
+    NewIds fresh = store.newIds(this);
     long received = 0;
     List<RecordCodec.Row> buffer = new ArrayList<>();
     try (Stream<T> records = q.stream()) {
@@ -222,7 +224,7 @@ final class ResourceTable<T, K> {
         buffer.add(row);
         received++;
         if (buffer.size() >= limits.batchSize()) {
-          cp = flushScan(store, buffer, cp, totals, listener, runs);
+          cp = flushScan(store, buffer, cp, totals, listener, runs, fresh);
           if (Thread.currentThread().isInterrupted()) {
             return totals;
           }
@@ -230,7 +232,7 @@ final class ResourceTable<T, K> {
       }
     }
     if (!buffer.isEmpty()) {
-      cp = flushScan(store, buffer, cp, totals, listener, runs);
+      cp = flushScan(store, buffer, cp, totals, listener, runs, fresh);
     }
     if (received >= limits.maxScanRecords()) {
       return totals; // not read to its end: what is missing may lie beyond the bound
@@ -250,9 +252,10 @@ final class ResourceTable<T, K> {
   }
 
   private Store.Checkpoint flushScan(Store store, List<RecordCodec.Row> buffer,
-      Store.Checkpoint cp, Totals totals, SyncListener listener, Store.RunIds runs)
+      Store.Checkpoint cp, Totals totals, SyncListener listener, Store.RunIds runs, NewIds fresh)
       throws SQLException {
-    Store.Written w = store.writeBatch(this, buffer, cp, SyncMode.FULL_SCAN, null, false, runs);
+    Store.Written w = store.writeBatch(this, buffer, cp, SyncMode.FULL_SCAN, null, false, runs,
+        fresh);
     buffer.clear();
     totals.add(w);
     totals.batches++;

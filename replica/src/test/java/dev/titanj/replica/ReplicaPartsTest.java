@@ -102,6 +102,42 @@ class ReplicaPartsTest {
   }
 
   @Test
+  void newIds_saysAbsentOnlyForIdsAboveTheStartMaximumNeverWritten_andNeverForTextIds() {
+    NewIds fresh = NewIds.above(1_000);
+    assertThat(fresh.certainlyAbsent(1_000L)).isFalse(); // may be stored: look it up
+    assertThat(fresh.certainlyAbsent(5L)).isFalse();
+    assertThat(fresh.certainlyAbsent(1_001L)).isTrue();
+    fresh.written(1_001L);
+    assertThat(fresh.certainlyAbsent(1_001L)).isFalse();
+    assertThat(fresh.certainlyAbsent("1002")).isFalse();
+    assertThat(NewIds.NONE.certainlyAbsent(2_000L)).isFalse();
+    assertThat(NewIds.above(Long.MIN_VALUE).certainlyAbsent(Long.MIN_VALUE + 1)).isTrue();
+  }
+
+  @Test
+  void newIds_afterAMillionWrittenIds_neverForgetsOne_andLooksUpFewOthers() {
+    NewIds fresh = NewIds.above(0);
+    java.util.Random random = new java.util.Random(42);
+    long[] written = new long[1_000_000];
+    for (int i = 0; i < written.length; i++) {
+      written[i] = 1 + (random.nextLong() >>> 1);
+      fresh.written(written[i]);
+    }
+    for (long id : written) {
+      if (fresh.certainlyAbsent(id)) {
+        throw new AssertionError("forgot " + id);
+      }
+    }
+    int maybe = 0;
+    for (int i = 0; i < 100_000; i++) {
+      if (!fresh.certainlyAbsent(1 + (random.nextLong() >>> 1))) {
+        maybe++;
+      }
+    }
+    assertThat(maybe).as("false positives of 100,000").isLessThan(1_000);
+  }
+
+  @Test
   void syncReport_sumsItsResources_andShowsThemInToString() {
     SyncReport r = new SyncReport(7, java.util.OptionalLong.of(3), Instant.EPOCH,
         java.time.Duration.ofMillis(5), List.of(
