@@ -76,6 +76,12 @@ class ReplicaPartsTest {
         .isNotEqualTo(row.hash());
     // No active field: active.
     assertThat(codec.encode(ImmutableCustomer.builder().id(1).build()).active()).isTrue();
+    // The hash is the first 8 bytes of SHA-256 of the JSON text, as stored by earlier versions.
+    assertThat(row.hash()).isEqualTo(RecordCodec.digest(row.json()));
+    // Non-ASCII text survives the UTF-8 round trip.
+    Customer accents = ImmutableCustomer.builder().id(7).name("Café Zoë — 東京").build();
+    assertThat(codec.decode(codec.encode(accents).json())).isEqualTo(accents);
+    assertThat(codec.encode(accents).hash()).isEqualTo(RecordCodec.digest(codec.encode(accents).json()));
   }
 
   @Test
