@@ -39,16 +39,26 @@ final class RecordCodec<T, K> {
   }
 
   Row encode(T record) {
-    String json = adapter.toJson(record);
+    // Written once as UTF-8: the digest is taken over these bytes, the three columns are read
+    // from a copy (which shares the buffer's segments), and the text is decoded from them last.
+    okio.Buffer bytes = new okio.Buffer();
+    try {
+      adapter.toJson(bytes, record);
+    } catch (IOException | RuntimeException e) {
+      throw new ReplicaException("could not write a " + key + " record as JSON", e);
+    }
+    long hash = digest(bytes.sha256());
     Object id = null;
     Instant modifiedOn = null;
     boolean active = true;
-    try (JsonReader r = JsonReader.of(new okio.Buffer().writeUtf8(json))) {
+    int found = 0;
+    try (JsonReader r = JsonReader.of(bytes.copy())) {
       r.beginObject();
-      while (r.hasNext()) {
+      while (found < FIELDS.strings().size() && r.hasNext()) {
         switch (r.selectName(FIELDS)) {
           case 0:
             id = readId(r);
+            found++;
             break;
           case 1:
             if (r.peek() == JsonReader.Token.NULL) {
@@ -56,6 +66,7 @@ final class RecordCodec<T, K> {
             } else {
               modifiedOn = INSTANT.fromJsonValue(r.nextString());
             }
+            found++;
             break;
           case 2:
             if (r.peek() == JsonReader.Token.BOOLEAN) {
@@ -63,20 +74,22 @@ final class RecordCodec<T, K> {
             } else {
               r.skipValue();
             }
+            found++;
             break;
           default:
             r.skipName();
             r.skipValue();
         }
       }
-      r.endObject();
+      // The rest is not read: this codec wrote it, and the three fields are all that is needed.
     } catch (IOException | RuntimeException e) {
       throw new ReplicaException("could not read the id of a " + key + " record", e);
     }
+    String json = bytes.readUtf8();
     if (id == null) {
       throw new ReplicaException("a " + key + " record has no id: " + abbreviate(json));
     }
-    return new Row(id, json, digest(json), modifiedOn, active);
+    return new Row(id, json, hash, modifiedOn, active);
   }
 
   private Object readId(JsonReader r) throws IOException {
@@ -114,6 +127,7 @@ final class RecordCodec<T, K> {
     return integralId;
   }
 
+  /** The first 8 bytes of the SHA-256 of {@code json}'s UTF-8 bytes, big-endian. */
   static long digest(String json) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
@@ -125,6 +139,15 @@ final class RecordCodec<T, K> {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
+  }
+
+  /** The same digest from a SHA-256 already taken. */
+  private static long digest(okio.ByteString sha256) {
+    long h = 0;
+    for (int i = 0; i < 8; i++) {
+      h = (h << 8) | (sha256.getByte(i) & 0xff);
+    }
+    return h;
   }
 
   private static String abbreviate(String s) {

@@ -325,8 +325,9 @@ public final class Replica implements AutoCloseable, LocalRecords {
 
     /**
      * The embedded default: an H2 database file {@code replica.mv.db} in {@code directory}
-     * (created if missing), opened with {@code WRITE_DELAY=0} so every committed batch is on disk
-     * before the next one is requested.
+     * (created if missing), opened with {@code WRITE_DELAY=0} so every committed batch is written
+     * to the file when its commit returns, before the listener hears of it and before the next
+     * batch is written.
      */
     public Builder directory(Path directory) {
       this.directory = Objects.requireNonNull(directory, "directory");
@@ -481,11 +482,15 @@ public final class Replica implements AutoCloseable, LocalRecords {
         Dialect dialect;
         try {
           dialect = Dialect.of(c);
-          List<String> ddl = new ArrayList<>(Schema.common());
+          List<String> ddl = new ArrayList<>(Schema.common(dialect));
           for (ResourceTable<?, ?> t : tables.values()) {
             ddl.addAll(Schema.resource(dialect, t.table, t.key.idType()));
           }
           Schema.apply(c, ddl);
+          Schema.upgrade(c, dialect);
+          for (ResourceTable<?, ?> t : tables.values()) {
+            t.jsonParameter = dialect.jsonParameter(Schema.recordColumnType(c, dialect, t.table));
+          }
         } catch (SQLException | RuntimeException e) {
           c.close();
           throw e;

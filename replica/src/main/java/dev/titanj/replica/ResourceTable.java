@@ -21,6 +21,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -34,6 +39,8 @@ final class ResourceTable<T, K> {
   final String table;
   final RecordCodec<T, K> codec;
   final SyncMode mode;
+  /** How a record JSON parameter is bound for this table's column; set when the replica opens. */
+  volatile String jsonParameter;
   private final Function<ServiceTitan, ? extends Repository<T, K>> repositories;
 
   ResourceTable(ResourceKey<T, K> key, SyncMode mode,
@@ -102,33 +109,101 @@ final class ResourceTable<T, K> {
     Store.Checkpoint cp = store.checkpoint(resource, SyncMode.EXPORT);
     ExportFeed<T> feed = repository.export(ExportCursor.from(
         cp.mode() == SyncMode.EXPORT ? cp.token() : null));
-    int emptyInARow = 0;
-    for (long b = 0; b < limits.maxBatches(); b++) {
-      if (Thread.currentThread().isInterrupted()) {
-        break;
-      }
-      ExportBatch<T> batch = feed.nextBatch();
-      List<RecordCodec.Row> rows = new ArrayList<>(batch.items().size());
-      for (T item : batch.items()) {
-        rows.add(codec.encode(item));
-      }
-      Store.Written w = store.writeBatch(this, rows, cp, SyncMode.EXPORT, batch.next().token(),
-          !batch.hasMore(), runs);
-      cp = w.checkpoint();
-      totals.add(w);
-      totals.batches++;
-      listener.batchCommitted(new SyncListener.Progress(resource, SyncMode.EXPORT, totals.batches,
-          totals.received(), totals.changed(), cp.token()));
-      if (!batch.hasMore()) {
-        totals.caughtUp = true;
-        break;
-      }
-      emptyInARow = batch.items().isEmpty() ? emptyInARow + 1 : 0;
-      if (emptyInARow >= MAX_EMPTY_BATCHES) {
-        break;
+    NewIds fresh = store.newIds(this);
+    try (Prefetch<T> ahead = new Prefetch<>(feed, resource)) {
+      int emptyInARow = 0;
+      Future<ExportBatch<T>> next = limits.maxBatches() > 0 ? ahead.request() : null;
+      for (long b = 0; next != null; b++) {
+        if (Thread.currentThread().isInterrupted()) {
+          break;
+        }
+        ExportBatch<T> batch = ahead.await(next);
+        if (batch == null) {
+          break; // interrupted while waiting
+        }
+        emptyInARow = batch.items().isEmpty() ? emptyInARow + 1 : 0;
+        // The next request goes out now, so it travels while this batch is written; it is the
+        // request the loop would make next anyway (same bounds), so none is made in vain
+        // unless this batch's write fails.
+        next = batch.hasMore() && emptyInARow < MAX_EMPTY_BATCHES && b + 1 < limits.maxBatches()
+            ? ahead.request() : null;
+        // Encoded here, not on the fetch thread: the fetch thread's chain (request, server,
+        // decode) is what a plain export stream does, and this thread has time to spare.
+        List<RecordCodec.Row> rows = new ArrayList<>(batch.items().size());
+        for (T item : batch.items()) {
+          rows.add(codec.encode(item));
+        }
+        Store.Written w = store.writeBatch(this, rows, cp, SyncMode.EXPORT, batch.next().token(),
+            !batch.hasMore(), runs, fresh);
+        cp = w.checkpoint();
+        totals.add(w);
+        totals.batches++;
+        listener.batchCommitted(new SyncListener.Progress(resource, SyncMode.EXPORT, totals.batches,
+            totals.received(), totals.changed(), cp.token()));
+        if (!batch.hasMore()) {
+          totals.caughtUp = true;
+        }
       }
     }
     return totals;
+  }
+
+  /**
+   * Requests export batches on a thread of its own, one ahead of the writer: while batch n is
+   * encoded and written, batch n+1 is requested and decoded. The feed is only ever used
+   * by one request at a time (the next is made after the previous one's result was taken), so
+   * its one-consumer rule holds; a batch is only written by the sync's thread, in order.
+   */
+  static final class Prefetch<T> implements AutoCloseable {
+    private final ExportFeed<T> feed;
+    private final String resource;
+    private final ExecutorService thread;
+
+    Prefetch(ExportFeed<T> feed, String resource) {
+      this.feed = feed;
+      this.resource = resource;
+      this.thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "titanj-replica-fetch-" + resource);
+        t.setDaemon(true);
+        return t;
+      });
+    }
+
+    /** Requests the next batch; call {@link #await} on the result before requesting again. */
+    Future<ExportBatch<T>> request() {
+      return thread.submit(feed::nextBatch);
+    }
+
+    /** The requested batch; null when this thread was interrupted while waiting (flag kept). */
+    ExportBatch<T> await(Future<ExportBatch<T>> f) {
+      try {
+        return f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        f.cancel(true);
+        return null;
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException) {
+          throw (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+          throw (Error) cause;
+        }
+        throw new ReplicaException("could not read an export batch of " + resource, cause);
+      }
+    }
+
+    /** Stops a request still in flight (after a failed write) and ends the thread. */
+    @Override
+    public void close() {
+      thread.shutdownNow();
+      try {
+        thread.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private Totals syncScan(QueryRepository<T, K> repository, Store store, Limits limits,
@@ -138,6 +213,7 @@ final class ResourceTable<T, K> {
     ListQuery<T, ?> q = activeAny(repository.query());
     q = q.pageSize(Math.min(q.maxPageSize(), limits.batchSize())).limit(limits.maxScanRecords());
     IdSet seen = new IdSet(codec.integralId());
+    NewIds fresh = store.newIds(this);
     long received = 0;
     List<RecordCodec.Row> buffer = new ArrayList<>();
     try (Stream<T> records = q.stream()) {
@@ -148,7 +224,7 @@ final class ResourceTable<T, K> {
         buffer.add(row);
         received++;
         if (buffer.size() >= limits.batchSize()) {
-          cp = flushScan(store, buffer, cp, totals, listener, runs);
+          cp = flushScan(store, buffer, cp, totals, listener, runs, fresh);
           if (Thread.currentThread().isInterrupted()) {
             return totals;
           }
@@ -156,7 +232,7 @@ final class ResourceTable<T, K> {
       }
     }
     if (!buffer.isEmpty()) {
-      cp = flushScan(store, buffer, cp, totals, listener, runs);
+      cp = flushScan(store, buffer, cp, totals, listener, runs, fresh);
     }
     if (received >= limits.maxScanRecords()) {
       return totals; // not read to its end: what is missing may lie beyond the bound
@@ -176,9 +252,10 @@ final class ResourceTable<T, K> {
   }
 
   private Store.Checkpoint flushScan(Store store, List<RecordCodec.Row> buffer,
-      Store.Checkpoint cp, Totals totals, SyncListener listener, Store.RunIds runs)
+      Store.Checkpoint cp, Totals totals, SyncListener listener, Store.RunIds runs, NewIds fresh)
       throws SQLException {
-    Store.Written w = store.writeBatch(this, buffer, cp, SyncMode.FULL_SCAN, null, false, runs);
+    Store.Written w = store.writeBatch(this, buffer, cp, SyncMode.FULL_SCAN, null, false, runs,
+        fresh);
     buffer.clear();
     totals.add(w);
     totals.batches++;

@@ -203,10 +203,12 @@ final class Store {
   /**
    * Stores one batch: compares every record with the stored copy, inserts new ids, updates
    * changed ones, journals each change and moves the checkpoint to {@code token}, all in one
-   * transaction. A batch with no change and an unmoved token writes nothing.
+   * transaction. A batch with no change and an unmoved token writes nothing. Ids that
+   * {@code fresh} knows are not stored are not looked up (and are added to it once inserted).
    */
   Written writeBatch(ResourceTable<?, ?> t, List<RecordCodec.Row> batch, Checkpoint expected,
-      SyncMode mode, String token, boolean completes, RunIds runs) throws SQLException {
+      SyncMode mode, String token, boolean completes, RunIds runs, NewIds fresh)
+      throws SQLException {
     Map<Object, RecordCodec.Row> rows = new LinkedHashMap<>();
     for (RecordCodec.Row r : batch) {
       rows.remove(r.id()); // the later copy in server order wins, at its later position
@@ -215,7 +217,13 @@ final class Store {
     try (Connection c = connect()) {
       c.setAutoCommit(false);
       try {
-        Map<Object, Stored> stored = load(c, t, new ArrayList<>(rows.keySet()));
+        List<Object> maybeStored = new ArrayList<>(rows.size());
+        for (Object id : rows.keySet()) {
+          if (!fresh.certainlyAbsent(id)) {
+            maybeStored.add(id);
+          }
+        }
+        Map<Object, Stored> stored = load(c, t, maybeStored);
         List<RecordCodec.Row> inserts = new ArrayList<>();
         List<RecordCodec.Row> updates = new ArrayList<>();
         List<ChangeKind> updateKinds = new ArrayList<>();
@@ -245,7 +253,7 @@ final class Store {
         if (!inserts.isEmpty()) {
           try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t.table
               + " (tenant, id, modified_on, active, deleted, record_hash, record_json, synced_run, synced_at)"
-              + " VALUES (?, ?, ?, ?, FALSE, ?, " + dialect.jsonParameter() + ", ?, ?)")) {
+              + " VALUES (?, ?, ?, ?, FALSE, ?, " + t.jsonParameter + ", ?, ?)")) {
             for (RecordCodec.Row r : inserts) {
               ps.setLong(1, tenant);
               setId(ps, 2, r.id());
@@ -259,11 +267,14 @@ final class Store {
             }
             ps.executeBatch();
           }
+          for (RecordCodec.Row r : inserts) {
+            fresh.written(r.id());
+          }
         }
         if (!updates.isEmpty()) {
           try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table
               + " SET modified_on = ?, active = ?, deleted = FALSE, record_hash = ?, record_json = "
-              + dialect.jsonParameter() + ", synced_run = ?, synced_at = ? WHERE tenant = ? AND id = ?")) {
+              + t.jsonParameter + ", synced_run = ?, synced_at = ? WHERE tenant = ? AND id = ?")) {
             for (RecordCodec.Row r : updates) {
               setTime(ps, 1, odt(r.modifiedOn()));
               ps.setBoolean(2, r.active());
@@ -306,6 +317,28 @@ final class Store {
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(c, e);
         throw e;
+      }
+    }
+  }
+
+  /**
+   * What tells ids of this sync of {@code t} that are not stored yet without a lookup: the
+   * largest id the tenant's table holds now (deleted rows included), for integral ids.
+   */
+  NewIds newIds(ResourceTable<?, ?> t) throws SQLException {
+    if (!t.codec.integralId()) {
+      return NewIds.NONE;
+    }
+    try (Connection c = connect();
+        PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM " + t.table
+            + " WHERE tenant = ?")) {
+      ps.setLong(1, tenant);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return NewIds.NONE;
+        }
+        long max = rs.getLong(1);
+        return NewIds.above(rs.wasNull() ? Long.MIN_VALUE : max);
       }
     }
   }

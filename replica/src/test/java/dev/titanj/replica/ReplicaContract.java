@@ -292,6 +292,53 @@ abstract class ReplicaContract {
   }
 
   @Test
+  void maxBatchesPerSync_boundsTheExportRequests_thoughTheNextBatchIsRequestedAhead() {
+    FakeServiceTitan fake = fake(500, 100);
+    Replica replica = closing(Replica.builder(fake.client()).jdbcUrl(newDatabase())
+        .resources(Crm.CUSTOMERS).maxBatchesPerSync(2).build());
+
+    SyncReport first = replica.sync();
+
+    assertThat(fake.requestCount(EXPORT_PATH)).isEqualTo(2);
+    assertThat(first.inserted()).isEqualTo(200);
+    assertThat(first.caughtUp()).isFalse();
+    replica.sync();
+    SyncReport third = replica.sync();
+    assertThat(third.inserted()).isEqualTo(100);
+    assertThat(third.caughtUp()).isTrue();
+    assertThat(fake.requestCount(EXPORT_PATH)).isEqualTo(5);
+    assertThat(journal(replica)).hasSize(500);
+  }
+
+  @Test
+  void exportFailing_whileTheNextBatchIsRequestedAhead_keepsTheCommittedBatches_andTheNextSyncCompletesExactly()
+      throws SQLException {
+    FakeServiceTitan fake = fake(600, 100);
+    String db = newDatabase();
+    Replica replica = closing(Replica.builder(fake.client()).jdbcUrl(db).resources(Crm.CUSTOMERS)
+        .listener(p -> {
+          if (p.batches() == 1) {
+            fake.faults().malformedJson(10_000); // batch 2 may already be in; batch 3 is not
+          }
+        }).build());
+
+    assertThatThrownBy(replica::sync).isNotInstanceOf(AssertionError.class);
+
+    fake.faults().clear();
+    long kept = replica.count(Crm.CUSTOMERS);
+    assertThat(kept).isIn(100L, 200L);
+    assertThat(queryLong(db, "SELECT COUNT(*) FROM titanj_journal")).isEqualTo(kept);
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
+        t -> t.getName().startsWith("titanj-replica-fetch") && t.isAlive());
+    Replica again = customersReplica(fake, db);
+    SyncReport report = again.sync();
+    assertThat(report.inserted()).isEqualTo(600 - kept);
+    assertThat(report.resource("crm.customers").orElseThrow().unchanged()).isZero();
+    assertThat(Source.json(all(again))).isEqualTo(Source.customers(fake));
+    assertThat(journal(again)).hasSize(600).extracting(Change::id).doesNotHaveDuplicates();
+  }
+
+  @Test
   void reads_ofAResourceNotReplicated_failNamingIt() {
     FakeServiceTitan fake = fake(10, 50);
     Replica replica = customersReplica(fake, newDatabase());

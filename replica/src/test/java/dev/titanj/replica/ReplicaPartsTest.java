@@ -76,6 +76,12 @@ class ReplicaPartsTest {
         .isNotEqualTo(row.hash());
     // No active field: active.
     assertThat(codec.encode(ImmutableCustomer.builder().id(1).build()).active()).isTrue();
+    // The hash is the first 8 bytes of SHA-256 of the JSON text, as stored by earlier versions.
+    assertThat(row.hash()).isEqualTo(RecordCodec.digest(row.json()));
+    // Non-ASCII text survives the UTF-8 round trip.
+    Customer accents = ImmutableCustomer.builder().id(7).name("Café Zoë — 東京").build();
+    assertThat(codec.decode(codec.encode(accents).json())).isEqualTo(accents);
+    assertThat(codec.encode(accents).hash()).isEqualTo(RecordCodec.digest(codec.encode(accents).json()));
   }
 
   @Test
@@ -99,6 +105,42 @@ class ReplicaPartsTest {
     texts.add("a-b");
     assertThat(texts.contains("a-b")).isTrue();
     assertThat(texts.contains("b")).isFalse();
+  }
+
+  @Test
+  void newIds_saysAbsentOnlyForIdsAboveTheStartMaximumNeverWritten_andNeverForTextIds() {
+    NewIds fresh = NewIds.above(1_000);
+    assertThat(fresh.certainlyAbsent(1_000L)).isFalse(); // may be stored: look it up
+    assertThat(fresh.certainlyAbsent(5L)).isFalse();
+    assertThat(fresh.certainlyAbsent(1_001L)).isTrue();
+    fresh.written(1_001L);
+    assertThat(fresh.certainlyAbsent(1_001L)).isFalse();
+    assertThat(fresh.certainlyAbsent("1002")).isFalse();
+    assertThat(NewIds.NONE.certainlyAbsent(2_000L)).isFalse();
+    assertThat(NewIds.above(Long.MIN_VALUE).certainlyAbsent(Long.MIN_VALUE + 1)).isTrue();
+  }
+
+  @Test
+  void newIds_afterAMillionWrittenIds_neverForgetsOne_andLooksUpFewOthers() {
+    NewIds fresh = NewIds.above(0);
+    java.util.Random random = new java.util.Random(42);
+    long[] written = new long[1_000_000];
+    for (int i = 0; i < written.length; i++) {
+      written[i] = 1 + (random.nextLong() >>> 1);
+      fresh.written(written[i]);
+    }
+    for (long id : written) {
+      if (fresh.certainlyAbsent(id)) {
+        throw new AssertionError("forgot " + id);
+      }
+    }
+    int maybe = 0;
+    for (int i = 0; i < 100_000; i++) {
+      if (!fresh.certainlyAbsent(1 + (random.nextLong() >>> 1))) {
+        maybe++;
+      }
+    }
+    assertThat(maybe).as("false positives of 100,000").isLessThan(1_000);
   }
 
   @Test
