@@ -124,7 +124,7 @@ class PagingTest {
     List<Long> ids = ids(query(pages).pageSize(100).limit(250).stream());
 
     assertThat(ids).hasSize(250).endsWith(250L);
-    assertThat(pages.pages()).containsExactly(1, 2, 3);
+    assertThat(pages.pages()).containsExactlyInAnyOrder(1, 2, 3);
   }
 
   @Test
@@ -132,7 +132,7 @@ class PagingTest {
     FakePages pages = new FakePages(1234);
 
     assertThat(ids(query(pages).pageSize(100).limit(200).stream())).hasSize(200);
-    assertThat(pages.pages()).containsExactly(1, 2);
+    assertThat(pages.pages()).containsExactlyInAnyOrder(1, 2);
   }
 
   @Test
