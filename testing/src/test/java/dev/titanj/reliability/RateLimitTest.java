@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class RateLimitTest {
-  private static final long INTERVAL_60 = 1_000_000_000L / 60;
 
   private final FakeServiceTitan fake = FakeServiceTitan.start(
       FakeServiceTitan.Options.defaults().customers(20));
@@ -44,14 +43,6 @@ class RateLimitTest {
   private ServiceTitan client(RateLimit limit) {
     ServiceTitan.Builder b = fake.clientBuilder().clock(clock).sleeper(sleeper);
     return limit == null ? b.build() : b.rateLimit(limit).build();
-  }
-
-  private static List<Duration> intervals(long intervalNanos, int from, int to) {
-    List<Duration> out = new ArrayList<>();
-    for (int k = from; k <= to; k++) {
-      out.add(Duration.ofNanos(k * intervalNanos));
-    }
-    return out;
   }
 
   @Test
@@ -91,21 +82,23 @@ class RateLimitTest {
       }
       pool.shutdown();
     }
-    // 121 requests, one budget: every slot after the first 7 is taken exactly once.
-    assertThat(sleeper.waits()).containsExactlyInAnyOrderElementsOf(
-        intervals(INTERVAL_60, 1, threads * perThread + 1 - 7));
+    // 121 requests, one budget, frozen clock, whichever threads send them: 60 go in the first
+    // second, 60 wait for the next one and the last for the one after.
+    List<Duration> expected = new ArrayList<>(java.util.Collections.nCopies(60, Duration.ofSeconds(1)));
+    expected.add(Duration.ofSeconds(2));
+    assertThat(sleeper.waits()).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test
   void limit_isConfigurable() {
     try (ServiceTitan st = client(RateLimit.perSecond(10))) {
-      for (int i = 0; i < 5; i++) {
+      for (int i = 0; i < 13; i++) {
         Crm.of(st).customers().query().page(1);
       }
     }
-    // Burst of one (+ the current slot), then one every 100 ms.
-    assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200),
-        Duration.ofMillis(300));
+    // 10 in the first second, then three that wait for the next one.
+    assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1),
+        Duration.ofSeconds(1));
   }
 
   @Test
@@ -120,29 +113,29 @@ class RateLimitTest {
   }
 
   @Test
-  void budget_refillsWithTheClock_butOnlyUpToTheBurst() {
+  void budget_refillsWithTheClock_butNeverBeyondOneSecondsWorth() {
     try (ServiceTitan st = client(RateLimit.defaults())) {
-      for (int i = 0; i < 7; i++) {
+      for (int i = 0; i < 60; i++) {
         Crm.of(st).customers().query().page(1);
       }
       assertThat(sleeper.waits()).isEmpty();
-      clock.advance(Duration.ofSeconds(10)); // idle for 10 s: still only 6 stored
-      for (int i = 0; i < 8; i++) {
+      clock.advance(Duration.ofSeconds(10)); // idle for 10 s: still one second's budget, 60
+      for (int i = 0; i < 61; i++) {
         Crm.of(st).customers().query().page(1);
       }
     }
-    assertThat(sleeper.waits()).containsExactly(Duration.ofNanos(INTERVAL_60));
+    assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(1));
   }
 
   @Test
   void clientForAnotherTenant_hasABudgetOfItsOwn() {
     try (ServiceTitan st = client(RateLimit.defaults())) {
-      for (int i = 0; i < 7; i++) {
+      for (int i = 0; i < 60; i++) {
         Crm.of(st).customers().query().page(1);
       }
       ServiceTitan other = st.withTenant(fake.tenantId() + 1, fake.clientId(),
           FakeServiceTitan.DEFAULT_CLIENT_SECRET);
-      for (int i = 0; i < 7; i++) {
+      for (int i = 0; i < 60; i++) {
         try {
           Crm.of(other).customers().query().page(1);
         } catch (ForbiddenException expected) {
@@ -152,6 +145,6 @@ class RateLimitTest {
       assertThat(sleeper.waits()).isEmpty();
       Crm.of(st).customers().query().page(1);
     }
-    assertThat(sleeper.waits()).containsExactly(Duration.ofNanos(INTERVAL_60));
+    assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(1));
   }
 }
