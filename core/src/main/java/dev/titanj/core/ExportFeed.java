@@ -55,11 +55,16 @@ public final class ExportFeed<T> implements Iterable<T> {
   private String aheadFrom;
 
   private ExportFeed(ExportSource<T> source, ExportCursor start, boolean includeRecentChanges) {
+    this(source, start, includeRecentChanges, source instanceof RetryingExportSource
+        ? ((RetryingExportSource<T>) source).prefetcher() : null);
+  }
+
+  private ExportFeed(ExportSource<T> source, ExportCursor start, boolean includeRecentChanges,
+      Executor prefetcher) {
     this.source = Objects.requireNonNull(source, "source");
     this.cursor = Objects.requireNonNull(start, "cursor");
     this.includeRecentChanges = includeRecentChanges;
-    this.prefetcher = source instanceof RetryingExportSource
-        ? ((RetryingExportSource<T>) source).prefetcher() : null;
+    this.prefetcher = prefetcher;
   }
 
   /**
@@ -84,7 +89,18 @@ public final class ExportFeed<T> implements Iterable<T> {
    * ({@code includeRecentChanges=true}); the server may then repeat records across batches.
    */
   public ExportFeed<T> includeRecentChanges(boolean include) {
-    return new ExportFeed<>(source, cursor, include);
+    return new ExportFeed<>(source, cursor, include, prefetcher);
+  }
+
+  /**
+   * A copy, starting at this feed's current cursor, that requests the next batch ahead (the
+   * default for a client's feeds) or, with {@code false}, only when it is asked for: for a
+   * consumer that bounds its batches itself and wants no request beyond them.
+   */
+  public ExportFeed<T> prefetch(boolean prefetch) {
+    Executor p = prefetch && source instanceof RetryingExportSource
+        ? ((RetryingExportSource<T>) source).prefetcher() : null;
+    return new ExportFeed<>(source, cursor, includeRecentChanges, p);
   }
 
   /** Whether this feed sends {@code includeRecentChanges=true}. */

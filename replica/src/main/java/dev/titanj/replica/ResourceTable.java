@@ -107,8 +107,10 @@ final class ResourceTable<T, K> {
       SyncListener listener, Store.RunIds runs) throws SQLException {
     Totals totals = new Totals();
     Store.Checkpoint cp = store.checkpoint(resource, SyncMode.EXPORT);
+    // The feed's own prefetch is off: Prefetch below requests one batch ahead itself, within
+    // this sync's bounds (maxBatchesPerSync), which the feed cannot know.
     ExportFeed<T> feed = repository.export(ExportCursor.from(
-        cp.mode() == SyncMode.EXPORT ? cp.token() : null));
+        cp.mode() == SyncMode.EXPORT ? cp.token() : null)).prefetch(false);
     NewIds fresh = store.newIds(this);
     try (Prefetch<T> ahead = new Prefetch<>(feed, resource)) {
       int emptyInARow = 0;

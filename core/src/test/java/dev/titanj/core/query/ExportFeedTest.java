@@ -110,6 +110,16 @@ class ExportFeedTest {
   }
 
   @Test
+  void prefetchOff_requestsABatchOnlyWhenItIsAskedFor() {
+    ExportFeed<Sample> feed = samples.export(ExportCursor.beginning()).prefetch(false);
+
+    feed.nextBatch();
+    feed.nextBatch();
+
+    assertThat(froms()).containsExactly(null, "v10");
+  }
+
+  @Test
   void resumingFromTheSavedToken_returnsOnlyNewerRecords() {
     ExportFeed<Sample> first = samples.export(ExportCursor.beginning());
     first.forEach(s -> { });
